@@ -1,5 +1,3 @@
-import type { OperatorId } from './operators';
-
 /** Mast classes of Joint Circular 15/2016/TTLT-BTTTT-BXD: A1 non-bulky (rooftop), A2a/A2b/A2c bulky. */
 export type MastType = 'A1' | 'A2a' | 'A2b' | 'A2c';
 export const MAST_TYPES: readonly MastType[] = ['A1', 'A2a', 'A2b', 'A2c'];
@@ -10,18 +8,24 @@ export const MAST_TYPES: readonly MastType[] = ['A1', 'A2a', 'A2b', 'A2c'];
  */
 export interface Tower {
   id: string;
-  operator: OperatorId;
+  /** Canonical operator name (see OPERATORS) or the file's own spelling when unknown. */
+  operator: string;
   lon: number;
   lat: number;
   heightM: number | null;
   radiusM: number | null;
   mastType: MastType | null;
-  tenants: OperatorId[];
+  tenants: string[];
 }
 
-/** A row or feature that could not be used, with its 1-based row number (CSV: the header is row 1). */
+/**
+ * A row or feature that could not be used (or was used with a warning).
+ * `row` is the 1-based record number: the first data row after a CSV header is row 1, the first GeoJSON feature is row 1.
+ * `line` is the CSV file's own line number where known (the header is line 1).
+ */
 export interface InputProblem {
   row: number;
+  line?: number;
   field?: string;
   reason: string;
 }
