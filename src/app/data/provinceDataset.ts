@@ -1,0 +1,21 @@
+import type { FeatureCollection, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
+import type { PopulationGrid } from '../../core/model/populationGrid';
+import type { InputProblem, Tower } from '../../core/model/tower';
+import type { TowerArrays } from '../../core/model/towerArrays';
+
+/** Everything the app holds for the province on screen. */
+export interface ProvinceDataset {
+  provinceName: string;
+  provinceCode: string;
+  province: FeatureCollection<Polygon | MultiPolygon>;
+  provinces: FeatureCollection<Polygon | MultiPolygon>;
+  communes: FeatureCollection<Polygon | MultiPolygon>;
+  backbone: FeatureCollection<LineString | MultiLineString>;
+  towers: Tower[];
+  towerArrays: TowerArrays;
+  towerProblems: InputProblem[];
+  towersAreSynthetic: boolean;
+  population: PopulationGrid;
+  populationTotal: number;
+  backboneKm: number;
+}

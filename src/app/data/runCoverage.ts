@@ -1,0 +1,51 @@
+import { runFixedRadiusCoverage } from '../../../workers/runFixedRadiusCoverage';
+import { summarizeCoverage } from '../../core/coverage/computeFixedRadiusCoverage';
+import { isCancelledError } from '../../core/util/cooperativeLoop';
+import { getAnalysisPool } from '../analysisPool';
+import { updateCoverage, useAppStore } from '../store/appStore';
+
+let current: AbortController | null = null;
+
+/** Starts the fixed-radius coverage of the loaded province in the worker pool; a newer run cancels an older one. */
+export async function startCoverage(): Promise<void> {
+  const { dataset, coverage } = useAppStore.getState();
+  if (!dataset) return;
+  current?.abort();
+  const controller = new AbortController();
+  current = controller;
+  const startedAt = performance.now();
+  updateCoverage({ status: 'running', progress: 0, error: null });
+  try {
+    const coveredBits = await runFixedRadiusCoverage(
+      getAnalysisPool(),
+      dataset.population,
+      dataset.towerArrays,
+      coverage.defaultRadiusM,
+      {
+        signal: controller.signal,
+        onProgress: (fraction) => {
+          if (current === controller) updateCoverage({ progress: fraction });
+        },
+      },
+    );
+    if (current !== controller) return; // a newer run replaced this one: never let a stale result win
+    const summary = summarizeCoverage(dataset.population, coveredBits, dataset.towerArrays.operatorNames);
+    updateCoverage({
+      status: 'done',
+      progress: 1,
+      coveredBits,
+      summary,
+      durationMs: performance.now() - startedAt,
+    });
+  } catch (error) {
+    if (current !== controller) return;
+    if (isCancelledError(error)) updateCoverage({ status: 'cancelled' });
+    else updateCoverage({ status: 'error', error: error instanceof Error ? error.message : String(error) });
+  } finally {
+    if (current === controller) current = null;
+  }
+}
+
+export function cancelCoverage(): void {
+  current?.abort();
+}

@@ -1,0 +1,128 @@
+import { MapLibreOverlay } from '@deck.gl/maplibre';
+import * as maplibregl from 'maplibre-gl';
+import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { ProvinceDataset } from '../data/provinceDataset';
+import { translate } from '../i18n/strings';
+import { BACKBONE_LAYER_IDS, basemapStyle, COMMUNE_LAYER_IDS } from './basemapStyle';
+import { buildDeckLayers, type DeckLayerInputs, isSharedMast } from './buildDeckLayers';
+
+maplibregl.setWorkerUrl(maplibreWorkerUrl);
+
+export interface MapCallbacks {
+  onSelectTower(index: number | null): void;
+}
+
+/**
+ * Owns the MapLibre map and the interleaved deck.gl overlay. Components talk to it through `update`; it never reads the
+ * store itself, so the same controller can be driven by tests.
+ */
+export class MapController {
+  readonly map: maplibregl.Map;
+  private overlay: MapLibreOverlay | null = null;
+  private lastInputs: DeckLayerInputs | null = null;
+  readonly loaded: Promise<void>;
+
+  constructor(
+    container: HTMLElement,
+    private readonly dataset: ProvinceDataset,
+    private readonly callbacks: MapCallbacks,
+  ) {
+    this.map = new maplibregl.Map({
+      container,
+      style: basemapStyle(dataset),
+      bounds: mainlandBounds(dataset),
+      fitBoundsOptions: { padding: 24 },
+      attributionControl: { compact: false, customAttribution: [] },
+      maxZoom: 17,
+    });
+    this.map.addControl(new maplibregl.NavigationControl({ showCompass: true }), 'top-right');
+    this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
+    this.loaded = new Promise((resolve) => {
+      // The overlay must be added after load, or deck draws above everything and ignores beforeId.
+      this.map.once('load', () => {
+        this.overlay = new MapLibreOverlay({
+          interleaved: true,
+          layers: [],
+          getTooltip: (info) => this.tooltip(info.object, info.layer?.id),
+          onClick: (info) => {
+            this.callbacks.onSelectTower(
+              info.layer?.id === 'towers' && typeof info.object === 'number' ? info.object : null,
+            );
+          },
+        });
+        this.map.addControl(this.overlay);
+        if (this.lastInputs) this.update(this.lastInputs);
+        resolve();
+      });
+    });
+  }
+
+  update(inputs: DeckLayerInputs): void {
+    this.lastInputs = inputs;
+    if (!this.overlay) return;
+    this.setVisibility(BACKBONE_LAYER_IDS, inputs.layers.backbone);
+    this.setVisibility(COMMUNE_LAYER_IDS, inputs.layers.communes);
+    const attribution = translate(inputs.language, 'sources');
+    this.setAttribution(`${attribution}. ${translate(inputs.language, 'synthetic')}`);
+    this.overlay.setProps({ layers: buildDeckLayers(inputs) });
+  }
+
+  fitMainland(): void {
+    this.map.fitBounds(mainlandBounds(this.dataset), { padding: 24, duration: 0 });
+  }
+
+  fitCountry(): void {
+    this.map.fitBounds([102.1, 6.9, 117.0, 23.4], { padding: 16, duration: 0 });
+  }
+
+  destroy(): void {
+    this.overlay?.finalize();
+    this.map.remove();
+  }
+
+  private setVisibility(layerIds: string[], visible: boolean): void {
+    for (const id of layerIds) {
+      if (this.map.getLayer(id)) this.map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
+    }
+  }
+
+  private attributionText = '';
+  private setAttribution(text: string): void {
+    if (text === this.attributionText) return;
+    this.attributionText = text;
+    const element = this.map.getContainer().querySelector('.maplibregl-ctrl-attrib-inner');
+    if (element) element.textContent = text; // text, never HTML
+  }
+
+  /** The towers layer's data are tower indices, so a picked object is the index of the tower in the dataset. */
+  private tooltip(towerIndex: unknown, layerId: string | undefined): { text: string } | null {
+    if (layerId !== 'towers' || typeof towerIndex !== 'number') return null;
+    const language = this.lastInputs?.language ?? 'vi';
+    const tower = this.dataset.towers[towerIndex];
+    if (!tower) return null;
+    const shared = isSharedMast(this.dataset, towerIndex) ? ` · ${translate(language, 'sharedMasts')}` : '';
+    return {
+      text: `${tower.id} (${translate(language, 'syntheticShort')})\n${tower.tenants.join(' + ')}${shared}\n${
+        tower.mastType ?? '?'
+      } · ${tower.heightM ?? '?'} m`,
+    };
+  }
+}
+
+/** Bounds of the towers and populated land of the province, leaving out far islands so the map opens on the mainland. */
+function mainlandBounds(dataset: ProvinceDataset): [number, number, number, number] {
+  const { lon, lat, count } = dataset.towerArrays;
+  let west = 180;
+  let east = -180;
+  let south = 90;
+  let north = -90;
+  for (let i = 0; i < count; i++) {
+    west = Math.min(west, lon[i]);
+    east = Math.max(east, lon[i]);
+    south = Math.min(south, lat[i]);
+    north = Math.max(north, lat[i]);
+  }
+  if (count === 0) return [107.2, 14.9, 108.8, 16.3];
+  return [west, south, east, north];
+}

@@ -1,0 +1,42 @@
+import { useEffect, useRef } from 'react';
+import type { ProvinceDataset } from '../data/provinceDataset';
+import { selectTower, useAppStore } from '../store/appStore';
+import { exposeTestHooks } from '../testHooks';
+import { MapController } from './MapController';
+
+export function MapView({ dataset }: { dataset: ProvinceDataset }) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!containerRef.current) return;
+    const controller = new MapController(containerRef.current, dataset, { onSelectTower: selectTower });
+    const push = () => {
+      const state = useAppStore.getState();
+      controller.update({
+        dataset,
+        layers: state.layers,
+        coverage: state.coverage,
+        coverageView: state.coverageView,
+        selectedTowerIndex: state.selectedTowerIndex,
+        language: state.language,
+      });
+    };
+    push();
+    const unsubscribe = useAppStore.subscribe((state, previous) => {
+      if (
+        state.layers !== previous.layers ||
+        state.coverage.coveredBits !== previous.coverage.coveredBits ||
+        state.coverageView !== previous.coverageView ||
+        state.selectedTowerIndex !== previous.selectedTowerIndex ||
+        state.language !== previous.language
+      ) {
+        push();
+      }
+    });
+    exposeTestHooks(controller);
+    return () => {
+      unsubscribe();
+      controller.destroy();
+    };
+  }, [dataset]);
+  return <div ref={containerRef} className="map" data-testid="map" />;
+}

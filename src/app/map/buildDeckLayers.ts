@@ -1,0 +1,135 @@
+import { COORDINATE_SYSTEM, type Layer } from '@deck.gl/core';
+import { BitmapLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { operatorColorRgb, SHARED_MAST_COLOR_RGB } from '../../core/model/operators';
+import type { ProvinceDataset } from '../data/provinceDataset';
+import type { Language } from '../i18n/strings';
+import type { AppState } from '../store/appStore';
+import { RASTER_BEFORE_ID } from './basemapStyle';
+import { coverageImage, gridBounds, populationImage } from './rasterImages';
+
+export interface DeckLayerInputs {
+  dataset: ProvinceDataset;
+  layers: AppState['layers'];
+  coverage: AppState['coverage'];
+  coverageView: string;
+  selectedTowerIndex: number | null;
+  language: Language;
+}
+
+const ARCHIPELAGO_LABELS = [
+  { position: [111.6, 16.5], vi: 'Quần đảo Hoàng Sa (Việt Nam)', en: 'Hoàng Sa archipelago (Việt Nam)' },
+  { position: [114.3, 10.2], vi: 'Quần đảo Trường Sa (Việt Nam)', en: 'Trường Sa archipelago (Việt Nam)' },
+];
+
+// Images are built once per input and reused across renders.
+const populationCanvasCache = new WeakMap<object, HTMLCanvasElement>();
+let coverageCanvasCache: { key: unknown[]; canvas: HTMLCanvasElement } | null = null;
+
+function cachedCoverageCanvas(inputs: DeckLayerInputs, bits: Uint8Array): HTMLCanvasElement {
+  const { dataset, coverageView } = inputs;
+  const key = [dataset, bits, coverageView];
+  if (coverageCanvasCache?.key.every((part, i) => part === key[i])) {
+    return coverageCanvasCache.canvas;
+  }
+  const names = dataset.towerArrays.operatorNames;
+  const viewIndex = names.indexOf(coverageView);
+  const bitMask = viewIndex >= 0 ? 1 << viewIndex : 0xff;
+  const rgb: [number, number, number] = viewIndex >= 0 ? operatorColorRgb(coverageView) : [0, 140, 70];
+  const canvas = coverageImage(dataset.population, bits, bitMask, rgb);
+  coverageCanvasCache = { key, canvas };
+  return canvas;
+}
+
+/** Tower indices ordered so that shared masts draw last (on top). */
+const drawOrderCache = new WeakMap<object, Uint32Array>();
+function towerDrawOrder(dataset: ProvinceDataset): Uint32Array {
+  let order = drawOrderCache.get(dataset);
+  if (!order) {
+    const { count, tenantBits } = dataset.towerArrays;
+    const isShared = (i: number) => (tenantBits[i] & (tenantBits[i] - 1)) !== 0;
+    const indices = Array.from({ length: count }, (_, i) => i);
+    indices.sort((a, b) => Number(isShared(a)) - Number(isShared(b)) || a - b);
+    order = Uint32Array.from(indices);
+    drawOrderCache.set(dataset, order);
+  }
+  return order;
+}
+
+export function isSharedMast(dataset: ProvinceDataset, index: number): boolean {
+  const bits = dataset.towerArrays.tenantBits[index];
+  return (bits & (bits - 1)) !== 0;
+}
+
+/** The deck.gl layers for the current state: a pure function of its inputs. */
+export function buildDeckLayers(inputs: DeckLayerInputs): Layer[] {
+  const { dataset, layers, coverage, selectedTowerIndex, language } = inputs;
+  const grid = dataset.population;
+  const bounds = gridBounds(grid);
+  const result: Layer[] = [];
+  if (layers.population) {
+    let canvas = populationCanvasCache.get(grid);
+    if (!canvas) {
+      canvas = populationImage(grid);
+      populationCanvasCache.set(grid, canvas);
+    }
+    result.push(
+      new BitmapLayer({
+        id: 'population',
+        image: canvas,
+        bounds,
+        _imageCoordinateSystem: COORDINATE_SYSTEM.LNGLAT,
+        textureParameters: { minFilter: 'nearest', magFilter: 'nearest' },
+        beforeId: RASTER_BEFORE_ID,
+      }),
+    );
+  }
+  if (layers.coverage && coverage.coveredBits) {
+    result.push(
+      new BitmapLayer({
+        id: 'coverage',
+        image: cachedCoverageCanvas(inputs, coverage.coveredBits),
+        bounds,
+        _imageCoordinateSystem: COORDINATE_SYSTEM.LNGLAT,
+        textureParameters: { minFilter: 'nearest', magFilter: 'nearest' },
+        beforeId: RASTER_BEFORE_ID,
+      }),
+    );
+  }
+  if (layers.towers) {
+    const { lon, lat, ownerIndex, operatorNames } = dataset.towerArrays;
+    const colours = operatorNames.map((name) => operatorColorRgb(name));
+    result.push(
+      new ScatterplotLayer<number>({
+        id: 'towers',
+        data: Array.from(towerDrawOrder(dataset)),
+        getPosition: (i) => [lon[i], lat[i]],
+        getFillColor: (i) => (isSharedMast(dataset, i) ? SHARED_MAST_COLOR_RGB : colours[ownerIndex[i]]),
+        getLineColor: (i) => (i === selectedTowerIndex ? [0, 0, 0] : [255, 255, 255]),
+        getRadius: (i) => (isSharedMast(dataset, i) ? 5.5 : 4),
+        getLineWidth: (i) => (i === selectedTowerIndex ? 3 : 1),
+        radiusUnits: 'pixels',
+        lineWidthUnits: 'pixels',
+        stroked: true,
+        pickable: true,
+        updateTriggers: { getLineColor: selectedTowerIndex, getLineWidth: selectedTowerIndex },
+      }),
+    );
+  }
+  result.push(
+    new TextLayer({
+      id: 'sovereignty-labels',
+      data: ARCHIPELAGO_LABELS,
+      getPosition: (d) => d.position as [number, number],
+      getText: (d) => d[language],
+      getSize: 13,
+      getColor: [20, 50, 110],
+      characterSet: 'auto',
+      fontFamily: 'system-ui, "Noto Sans", "DejaVu Sans", sans-serif',
+      outlineWidth: 3,
+      outlineColor: [255, 255, 255],
+      fontSettings: { sdf: true },
+      updateTriggers: { getText: language },
+    }),
+  );
+  return result;
+}

@@ -1,0 +1,59 @@
+import type { ProvinceDataset } from '../data/provinceDataset';
+import { formatNumber } from '../i18n/strings';
+import { useT } from '../i18n/useT';
+import { selectTower, useAppStore } from '../store/appStore';
+
+/** Details of the clicked mast. Every value is rendered as text by React, never as HTML. */
+export function InspectPanel({ dataset }: { dataset: ProvinceDataset }) {
+  const t = useT();
+  const language = useAppStore((state) => state.language);
+  const index = useAppStore((state) => state.selectedTowerIndex);
+  const tower = index === null ? null : dataset.towers[index];
+  return (
+    <section className="panel" aria-labelledby="inspect-title" data-testid="inspect-panel">
+      <h2 id="inspect-title">{t('inspect')}</h2>
+      {!tower && <p className="note">{t('clickHint')}</p>}
+      {tower && (
+        <>
+          <dl className="figures">
+            <div>
+              <dt>{t('id')}</dt>
+              <dd data-testid="inspect-id">
+                {tower.id} ({t('syntheticShort')})
+              </dd>
+            </div>
+            <div>
+              <dt>{t('owner')}</dt>
+              <dd>{tower.operator}</dd>
+            </div>
+            <div>
+              <dt>{t('tenants')}</dt>
+              <dd>{tower.tenants.join(', ')}</dd>
+            </div>
+            <div>
+              <dt>{t('mastType')}</dt>
+              <dd>{tower.mastType ?? '—'}</dd>
+            </div>
+            <div>
+              <dt>{t('heightM')}</dt>
+              <dd>{tower.heightM === null ? '—' : formatNumber(language, tower.heightM, 1)}</dd>
+            </div>
+            <div>
+              <dt>{t('radiusM')}</dt>
+              <dd>{tower.radiusM === null ? '—' : formatNumber(language, tower.radiusM)}</dd>
+            </div>
+            <div>
+              <dt>{t('coordinates')}</dt>
+              <dd>
+                {tower.lat.toFixed(5)}, {tower.lon.toFixed(5)}
+              </dd>
+            </div>
+          </dl>
+          <button type="button" onClick={() => selectTower(null)}>
+            {t('close')}
+          </button>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+import { MAIN_OPERATOR_NAMES, operatorColorRgb, SHARED_MAST_COLOR_RGB } from '../../core/model/operators';
+import type { ProvinceDataset } from '../data/provinceDataset';
+import { formatNumber } from '../i18n/strings';
+import { useT } from '../i18n/useT';
+import { POPULATION_LEGEND } from '../map/rasterImages';
+import { type LayerId, toggleLayer, useAppStore } from '../store/appStore';
+
+const rgb = (colour: [number, number, number]) => `rgb(${colour.join(',')})`;
+
+function towerCountsByOwner(dataset: ProvinceDataset): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const tower of dataset.towers) counts.set(tower.operator, (counts.get(tower.operator) ?? 0) + 1);
+  return counts;
+}
+
+export function LayerPanel({ dataset }: { dataset: ProvinceDataset }) {
+  const t = useT();
+  const language = useAppStore((state) => state.language);
+  const layers = useAppStore((state) => state.layers);
+  const counts = towerCountsByOwner(dataset);
+  const operatorNames = [
+    ...MAIN_OPERATOR_NAMES.filter((name) => counts.has(name)),
+    ...[...counts.keys()].filter((name) => !MAIN_OPERATOR_NAMES.includes(name)),
+  ];
+  const sharedCount = dataset.towers.filter((tower) => tower.tenants.length > 1).length;
+  const toggle = (id: LayerId, label: string) => (
+    <label className="toggle">
+      <input type="checkbox" checked={layers[id]} onChange={() => toggleLayer(id)} data-testid={`toggle-${id}`} />
+      {label}
+    </label>
+  );
+  return (
+    <section className="panel" aria-labelledby="layers-title">
+      <h2 id="layers-title">{t('layers')}</h2>
+      {toggle('towers', t('layerTowers'))}
+      <table className="legend" data-testid="tower-legend">
+        <tbody>
+          {operatorNames.map((name) => (
+            <tr key={name} data-operator={name}>
+              <td>
+                <span className="swatch dot" style={{ background: rgb(operatorColorRgb(name)) }} />
+              </td>
+              <td>{name}</td>
+              <td className="num" data-testid={`tower-count-${name}`}>
+                {formatNumber(language, counts.get(name) ?? 0)}
+              </td>
+            </tr>
+          ))}
+          <tr>
+            <td>
+              <span className="swatch dot shared" style={{ background: rgb(SHARED_MAST_COLOR_RGB) }} />
+            </td>
+            <td>{t('sharedMast')}</td>
+            <td className="num" data-testid="tower-count-shared">
+              {formatNumber(language, sharedCount)}
+            </td>
+          </tr>
+        </tbody>
+      </table>
+      <p className="note">{t('synthetic')}</p>
+      {toggle('backbone', t('layerBackbone'))}
+      <div className="legend-line">
+        <span className="swatch line" style={{ background: '#6a3d9a' }} /> {language === 'vi' ? 'Đường bộ' : 'Road'}
+        <span className="swatch line dashed" /> {language === 'vi' ? 'Đường sắt' : 'Rail'}
+      </div>
+      {toggle('population', t('layerPopulation'))}
+      <div className="ramp" role="img" aria-label={t('layerPopulation')}>
+        {POPULATION_LEGEND.map(([threshold, colour]) => (
+          <span key={threshold} style={{ background: rgb(colour) }} title={`≥ ${threshold}`}>
+            {threshold >= 1000 ? `${threshold / 1000}k` : threshold}
+          </span>
+        ))}
+        <small>{language === 'vi' ? 'người/ô' : 'people/cell'}</small>
+      </div>
+      {toggle('communes', t('layerCommunes'))}
+      {toggle('coverage', t('layerCoverage'))}
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+import type { ProvinceDataset } from '../data/provinceDataset';
+import { formatNumber } from '../i18n/strings';
+import { useT } from '../i18n/useT';
+import { useAppStore } from '../store/appStore';
+
+export function SummaryPanel({ dataset }: { dataset: ProvinceDataset }) {
+  const t = useT();
+  const language = useAppStore((state) => state.language);
+  const shared = dataset.towers.filter((tower) => tower.tenants.length > 1).length;
+  const rows: Array<[string, string, string]> = [
+    [t('population'), `${formatNumber(language, dataset.populationTotal)} ${t('people')}`, 'population-total'],
+    [t('totalMasts'), `${formatNumber(language, dataset.towers.length)} (${t('syntheticShort')})`, 'tower-total'],
+    [
+      t('sharedMasts'),
+      `${formatNumber(language, shared)} (${formatNumber(language, (100 * shared) / Math.max(1, dataset.towers.length), 1)}%)`,
+      'shared-total',
+    ],
+    [t('backboneKm'), `${formatNumber(language, dataset.backboneKm, 0)} km`, 'backbone-km'],
+    [t('communes'), formatNumber(language, dataset.communes.features.length), 'commune-count'],
+  ];
+  return (
+    <section className="panel">
+      <dl className="figures">
+        {rows.map(([label, value, testId]) => (
+          <div key={testId}>
+            <dt>{label}</dt>
+            <dd data-testid={testId}>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {dataset.towerProblems.length > 0 && (
+        <p className="warning">
+          {dataset.towerProblems.length} {t('rejectedRows')}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+import type { MapController } from './map/MapController';
+import { useAppStore } from './store/appStore';
+
+/**
+ * A small, read-only window into the running app for end-to-end tests and for people debugging in the console:
+ * wait for the map to be idle (rendered, nothing loading) and read the state the panels show.
+ */
+export interface CoSiteTestHooks {
+  waitForMapIdle(): Promise<void>;
+  state(): ReturnType<typeof useAppStore.getState>;
+  fitCountry(): void;
+  fitMainland(): void;
+  /** Screen position (CSS pixels in the map container) of a longitude/latitude. */
+  project(lon: number, lat: number): { x: number; y: number };
+}
+
+declare global {
+  interface Window {
+    cosite?: CoSiteTestHooks;
+  }
+}
+
+export function exposeTestHooks(controller: MapController): void {
+  window.cosite = {
+    async waitForMapIdle() {
+      await controller.loaded;
+      await new Promise<void>((resolve) => {
+        controller.map.once('idle', () => resolve());
+        controller.map.triggerRepaint();
+      });
+    },
+    state: () => useAppStore.getState(),
+    fitCountry: () => controller.fitCountry(),
+    fitMainland: () => controller.fitMainland(),
+    project: (lon, lat) => {
+      const point = controller.map.project([lon, lat]);
+      return { x: point.x, y: point.y };
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import type { Tower } from './tower';
+
+/**
+ * Towers as flat typed arrays: the form hot loops and worker messages use (transferable, no per-object cost).
+ * `tenantBits` has bit k set when operator `operatorNames[k]` has equipment on the mast (at most 8 operators).
+ */
+export interface TowerArrays {
+  count: number;
+  ids: string[];
+  operatorNames: string[];
+  lon: Float64Array;
+  lat: Float64Array;
+  /** Fixed-radius reach per tower, metres; NaN when the file gave none. */
+  radiusM: Float64Array;
+  ownerIndex: Uint8Array;
+  tenantBits: Uint8Array;
+}
+
+export const MAX_OPERATORS_IN_ARRAYS = 8;
+
+export function packTowers(towers: readonly Tower[]): TowerArrays {
+  const operatorNames: string[] = [];
+  const indexOf = (name: string): number => {
+    let index = operatorNames.indexOf(name);
+    if (index < 0) {
+      if (operatorNames.length >= MAX_OPERATORS_IN_ARRAYS) {
+        throw new Error(`more than ${MAX_OPERATORS_IN_ARRAYS} distinct operators (at "${name}")`);
+      }
+      operatorNames.push(name);
+      index = operatorNames.length - 1;
+    }
+    return index;
+  };
+  const count = towers.length;
+  const arrays: TowerArrays = {
+    count,
+    ids: new Array(count),
+    operatorNames,
+    lon: new Float64Array(count),
+    lat: new Float64Array(count),
+    radiusM: new Float64Array(count),
+    ownerIndex: new Uint8Array(count),
+    tenantBits: new Uint8Array(count),
+  };
+  towers.forEach((tower, i) => {
+    arrays.ids[i] = tower.id;
+    arrays.lon[i] = tower.lon;
+    arrays.lat[i] = tower.lat;
+    arrays.radiusM[i] = tower.radiusM ?? Number.NaN;
+    arrays.ownerIndex[i] = indexOf(tower.operator);
+    let bits = 1 << arrays.ownerIndex[i];
+    for (const tenant of tower.tenants) bits |= 1 << indexOf(tenant);
+    arrays.tenantBits[i] = bits;
+  });
+  return arrays;
+}

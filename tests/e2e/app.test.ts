@@ -1,0 +1,159 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { computeFixedRadiusCoverage, summarizeCoverage } from '../../src/core/coverage/computeFixedRadiusCoverage';
+import { parseTowersCsv } from '../../src/core/io/parseTowersCsv';
+import { readPopulationGeoTiff } from '../../src/core/io/readPopulationGeoTiff';
+import { MAIN_OPERATOR_NAMES, operatorColorRgb, SHARED_MAST_COLOR_RGB } from '../../src/core/model/operators';
+import { packTowers } from '../../src/core/model/towerArrays';
+import { launchBrowser } from './launchBrowser';
+import { countPixelsNear } from './pixels';
+
+const ARTIFACTS = 'tests/artifacts';
+const manifest = JSON.parse(readFileSync('data/demo/manifest.json', 'utf8'));
+const towersCsv = readFileSync('data/demo/towers.csv', 'utf8');
+
+/** Owners per operator, counted straight from the CSV text (independent of the app's parser). */
+function ownersInCsv(): Map<string, number> {
+  const [header, ...rows] = towersCsv.trim().split(/\r?\n/);
+  const column = header.split(',').indexOf('operator');
+  const counts = new Map<string, number>();
+  for (const row of rows) {
+    const name = row.split(',')[column];
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  return counts;
+}
+
+const digits = (text: string | null) => Number((text ?? '').replace(/[^\d]/g, ''));
+
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+async function waitForIdle() {
+  await page.evaluate(() => window.cosite?.waitForMapIdle());
+}
+
+async function mapScreenshot(name?: string): Promise<Buffer> {
+  const png = await page.locator('[data-testid=map]').screenshot();
+  if (name) writeFileSync(`${ARTIFACTS}/${name}`, png);
+  return png;
+}
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(inject('baseUrl'));
+  await page.waitForFunction(() => window.cosite?.state().loadStatus === 'ready', undefined, { timeout: 120_000 });
+  await waitForIdle();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the app on the demo province', () => {
+  it('opens on Đà Nẵng (VN25) with its real population and the synthetic towers of four operators', async () => {
+    await expect(page.getByTestId('province-name').textContent()).resolves.toContain('Đà Nẵng');
+    expect(digits(await page.getByTestId('population-total').textContent())).toBe(
+      Math.round(manifest.population_total),
+    );
+    await expect(page.getByTestId('synthetic-banner').textContent()).resolves.toMatch(/GIẢ LẬP|SYNTHETIC/);
+    const expected = ownersInCsv();
+    for (const name of MAIN_OPERATOR_NAMES) {
+      expect(expected.get(name)).toBeGreaterThan(0);
+      expect(digits(await page.getByTestId(`tower-count-${name}`).textContent())).toBe(expected.get(name));
+    }
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('draws each operator’s towers in its colour, and they go when the layer is switched off', async () => {
+    const withTowers = await mapScreenshot('map-towers.png');
+    await page.screenshot({ path: `${ARTIFACTS}/app-demo-province.png` });
+    const colours = [...MAIN_OPERATOR_NAMES.map((name) => operatorColorRgb(name)), SHARED_MAST_COLOR_RGB];
+    const before = colours.map((rgb) => countPixelsNear(withTowers, rgb));
+    for (const count of before) expect(count).toBeGreaterThan(30);
+
+    await page.getByTestId('toggle-towers').click();
+    await waitForIdle();
+    const withoutTowers = await mapScreenshot('map-no-towers.png');
+    colours.forEach((rgb, i) => {
+      expect(countPixelsNear(withoutTowers, rgb)).toBeLessThan(before[i] * 0.1);
+    });
+    await page.getByTestId('toggle-towers').click();
+    await waitForIdle();
+  });
+
+  it('computes fixed-radius coverage in the worker pool with the same figures as the core in Node', async () => {
+    await page.getByTestId('run-coverage').click();
+    await page.getByTestId('covered-any').waitFor({ timeout: 60_000 });
+    await waitForIdle();
+    const png = await mapScreenshot('map-coverage.png');
+    await page.screenshot({ path: `${ARTIFACTS}/app-coverage.png` });
+
+    const grid = await readPopulationGeoTiff(new Uint8Array(readFileSync('data/demo/population.tif')).buffer);
+    const towers = packTowers(parseTowersCsv(towersCsv).towers);
+    const bits = await computeFixedRadiusCoverage({
+      grid,
+      towers,
+      defaultRadiusM: 2000,
+      rowStart: 0,
+      rowEnd: grid.height,
+    });
+    const summary = summarizeCoverage(grid, bits, towers.operatorNames);
+    expect(digits(await page.getByTestId('covered-any').textContent())).toBe(Math.round(summary.population_covered));
+    expect(digits(await page.getByTestId('uncovered').textContent())).toBe(Math.round(summary.population_uncovered));
+    for (const name of MAIN_OPERATOR_NAMES) {
+      expect(digits(await page.getByTestId(`covered-${name}`).textContent())).toBe(
+        Math.round(summary.population_covered_by_operator[name]),
+      );
+    }
+    // The synthetic towers leave real gaps in the west: red gap cells are on the map.
+    expect(summary.population_uncovered).toBeGreaterThan(0);
+    expect(countPixelsNear(png, [200, 0, 0], 40)).toBeGreaterThan(20);
+  });
+
+  it('shows a clicked tower in the inspect panel', async () => {
+    const target = await page.evaluate(() => {
+      const state = window.cosite?.state();
+      const dataset = state?.dataset;
+      if (!dataset) return null;
+      const index = dataset.towers.findIndex((tower) => tower.tenants.length > 1);
+      return { index, id: dataset.towers[index].id, lon: dataset.towers[index].lon, lat: dataset.towers[index].lat };
+    });
+    expect(target).not.toBeNull();
+    if (!target) return;
+    const point = await page.evaluate(([lon, lat]) => window.cosite?.project(lon, lat), [target.lon, target.lat]);
+    const box = await page.getByTestId('map').boundingBox();
+    if (!point || !box) throw new Error('no map');
+    await page.mouse.click(box.x + point.x, box.y + point.y);
+    await page.waitForFunction(() => window.cosite?.state().selectedTowerIndex !== null);
+    const selectedId = await page.getByTestId('inspect-id').textContent();
+    const selected = await page.evaluate(() => {
+      const state = window.cosite?.state();
+      const tower = state?.dataset?.towers[state.selectedTowerIndex ?? -1];
+      return tower ? { lon: tower.lon, lat: tower.lat, id: tower.id } : null;
+    });
+    expect(selected).not.toBeNull();
+    expect(selectedId).toContain(selected?.id ?? '?');
+    // The picked tower is the one under the cursor (or one drawn within a few pixels of it).
+    const pickedPoint = await page.evaluate(
+      ([lon, lat]) => window.cosite?.project(lon, lat),
+      [selected?.lon ?? 0, selected?.lat ?? 0],
+    );
+    expect(Math.hypot((pickedPoint?.x ?? 1e9) - point.x, (pickedPoint?.y ?? 1e9) - point.y)).toBeLessThan(8);
+  });
+
+  it('switches to English and remembers it after a reload', async () => {
+    await page.getByTestId('language-switch').click();
+    await expect(page.locator('#layers-title').textContent()).resolves.toBe('Layers');
+    await page.reload();
+    await page.waitForFunction(() => window.cosite?.state().loadStatus === 'ready', undefined, { timeout: 120_000 });
+    await expect(page.locator('#layers-title').textContent()).resolves.toBe('Layers');
+    await page.getByTestId('language-switch').click();
+    await expect(page.locator('#layers-title').textContent()).resolves.toBe('Lớp bản đồ');
+  });
+});

@@ -1,0 +1,17 @@
+import { PNG } from 'pngjs';
+
+/** Number of pixels of a PNG whose RGB lies within `tolerance` (per channel) of `rgb`. */
+export function countPixelsNear(png: Buffer, rgb: readonly number[], tolerance = 10): number {
+  const image = PNG.sync.read(png);
+  let count = 0;
+  for (let i = 0; i < image.data.length; i += 4) {
+    if (
+      Math.abs(image.data[i] - rgb[0]) <= tolerance &&
+      Math.abs(image.data[i + 1] - rgb[1]) <= tolerance &&
+      Math.abs(image.data[i + 2] - rgb[2]) <= tolerance
+    ) {
+      count++;
+    }
+  }
+  return count;
+}

@@ -1,0 +1,4 @@
+import * as Comlink from 'comlink';
+import { analysisApi } from './analysisApi';
+
+Comlink.expose(analysisApi);
