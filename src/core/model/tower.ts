@@ -20,7 +20,8 @@ export interface Tower {
 
 /**
  * A row or feature that could not be used (or was used with a warning).
- * `row` is the 1-based record number: the first data row after a CSV header is row 1, the first GeoJSON feature is row 1.
+ * `row` is the 1-based record number: the first data row after a CSV header is row 1, the first GeoJSON feature is row 1;
+ * row 0 is a problem of the whole file (e.g. a column that is not used).
  * `line` is the CSV file's own line number where known (the header is line 1).
  */
 export interface InputProblem {

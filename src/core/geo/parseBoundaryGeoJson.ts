@@ -1,0 +1,84 @@
+import { parseJsonText } from '../io/parseJsonText';
+import { BoundaryFileError } from './boundaryFileError';
+import type { LonLatPolygon } from './lonLatPolygon';
+
+/**
+ * The polygons of a boundary file: Polygon, MultiPolygon, Feature, FeatureCollection or GeometryCollection, nested
+ * in any way. Other geometries (points, lines) and features without geometry are ignored.
+ * Throws BoundaryFileError for invalid JSON, malformed coordinates, coordinates that are not lon/lat degrees
+ * (a projected VN-2000 file, say), or when no polygon is found.
+ */
+export function parseBoundaryGeoJson(text: string): LonLatPolygon[] {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const parsed = parseJsonText(body);
+  if ('error' in parsed) throw new BoundaryFileError(`invalid JSON: ${parsed.error}`);
+  const polygons: LonLatPolygon[] = [];
+  const ignoredTypes = new Map<string, number>();
+  collect(parsed.value, polygons, ignoredTypes);
+  if (polygons.length === 0) {
+    const found = [...ignoredTypes].map(([type, count]) => `${type} x${count}`).join(', ') || 'nothing';
+    throw new BoundaryFileError(`no Polygon or MultiPolygon in the boundary file (found: ${found})`);
+  }
+  return polygons;
+}
+
+function collect(value: unknown, polygons: LonLatPolygon[], ignoredTypes: Map<string, number>): void {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new BoundaryFileError(
+      `not GeoJSON: expected an object, found ${Array.isArray(value) ? 'a list' : typeof value}`,
+    );
+  }
+  const object = value as Record<string, unknown>;
+  switch (object.type) {
+    case 'FeatureCollection':
+      if (!Array.isArray(object.features)) throw new BoundaryFileError('FeatureCollection has no "features" list');
+      for (const feature of object.features) collect(feature, polygons, ignoredTypes);
+      return;
+    case 'Feature':
+      if (object.geometry !== null && object.geometry !== undefined) collect(object.geometry, polygons, ignoredTypes);
+      return;
+    case 'GeometryCollection':
+      if (!Array.isArray(object.geometries)) throw new BoundaryFileError('GeometryCollection has no "geometries" list');
+      for (const geometry of object.geometries) collect(geometry, polygons, ignoredTypes);
+      return;
+    case 'Polygon':
+      polygons.push(checkPolygon(object.coordinates));
+      return;
+    case 'MultiPolygon':
+      if (!Array.isArray(object.coordinates)) throw new BoundaryFileError('MultiPolygon has no coordinates list');
+      for (const polygon of object.coordinates) polygons.push(checkPolygon(polygon));
+      return;
+    default: {
+      const type = typeof object.type === 'string' ? object.type : '(no type)';
+      ignoredTypes.set(type, (ignoredTypes.get(type) ?? 0) + 1);
+    }
+  }
+}
+
+function checkPolygon(coordinates: unknown): LonLatPolygon {
+  if (!Array.isArray(coordinates) || coordinates.length === 0) {
+    throw new BoundaryFileError('a Polygon has no rings');
+  }
+  for (const ring of coordinates) {
+    if (!Array.isArray(ring) || ring.length < 3)
+      throw new BoundaryFileError('a polygon ring has fewer than 3 positions');
+    for (const position of ring) {
+      if (
+        !Array.isArray(position) ||
+        typeof position[0] !== 'number' ||
+        typeof position[1] !== 'number' ||
+        !Number.isFinite(position[0]) ||
+        !Number.isFinite(position[1])
+      ) {
+        throw new BoundaryFileError(`a polygon position is not [lon, lat]: ${JSON.stringify(position)}`);
+      }
+      if (Math.abs(position[0]) > 180 || Math.abs(position[1]) > 90) {
+        throw new BoundaryFileError(
+          `coordinates are not longitude/latitude degrees (found [${position[0]}, ${position[1]}]); ` +
+            'reproject the boundary to EPSG:4326',
+        );
+      }
+    }
+  }
+  return coordinates as LonLatPolygon;
+}

@@ -1,0 +1,97 @@
+import { fromArrayBuffer, type GeoTIFFImage } from 'geotiff';
+import type { PopulationGrid } from '../model/populationGrid';
+import { PopulationFileError } from './populationFileError';
+
+/** GeoTIFF GTModelTypeGeoKey values. */
+const MODEL_TYPE_PROJECTED = 1;
+const MODEL_TYPE_GEOGRAPHIC = 2;
+/** GTRasterTypeGeoKey: the tie point names a pixel's centre rather than its corner. */
+const RASTER_PIXEL_IS_POINT = 2;
+
+/**
+ * Read the first band of a north-up GeoTIFF in geographic coordinates (degrees), such as WorldPop's population
+ * counts, into a PopulationGrid. Only the full-resolution image is read; the whole band is held in memory
+ * (a 1 km national raster of Vietnam is 1.6 M cells, 6 MB).
+ * Throws PopulationFileError when the bytes are not a TIFF, carry no georeferencing, use a projected CRS,
+ * or are rotated.
+ */
+export async function readPopulationGeoTiff(buffer: ArrayBuffer): Promise<PopulationGrid> {
+  let image: GeoTIFFImage;
+  try {
+    const tiff = await fromArrayBuffer(buffer);
+    image = await tiff.getImage();
+  } catch (error) {
+    throw new PopulationFileError(`not a GeoTIFF (${messageOf(error)})`);
+  }
+  const geoKeys = image.getGeoKeys() ?? {};
+  const modelType = geoKeys.GTModelTypeGeoKey;
+  if (modelType === MODEL_TYPE_PROJECTED || geoKeys.ProjectedCSTypeGeoKey !== undefined) {
+    const code = geoKeys.ProjectedCSTypeGeoKey;
+    const crs = typeof code === 'number' && code !== 32767 ? `EPSG:${code}` : 'a projected CRS';
+    throw new PopulationFileError(
+      `the raster is in ${crs}; only geographic (longitude/latitude, EPSG:4326) rasters are supported — ` +
+        'reproject it, e.g. gdalwarp -t_srs EPSG:4326',
+    );
+  }
+  if (modelType !== undefined && modelType !== MODEL_TYPE_GEOGRAPHIC) {
+    throw new PopulationFileError(`unsupported GeoTIFF model type ${String(modelType)} (expected geographic, 2)`);
+  }
+
+  const transformation = image.fileDirectory.getValue('ModelTransformation') as number[] | undefined;
+  if (transformation && (transformation[1] !== 0 || transformation[4] !== 0)) {
+    throw new PopulationFileError('the raster is rotated; only north-up rasters are supported');
+  }
+  let origin: number[];
+  let resolution: number[];
+  try {
+    origin = image.getOrigin();
+    resolution = image.getResolution();
+  } catch (error) {
+    throw new PopulationFileError(`the TIFF is not georeferenced (${messageOf(error)})`);
+  }
+  const tiePoint = image.fileDirectory.getValue('ModelTiepoint') as number[] | undefined;
+  const tieColumn = tiePoint?.length === 6 ? tiePoint[0] : 0;
+  const tieRow = tiePoint?.length === 6 ? tiePoint[1] : 0;
+  const cellSizeLonDeg = resolution[0];
+  const cellSizeLatDeg = -resolution[1];
+  if (!(cellSizeLonDeg > 0 && cellSizeLatDeg > 0)) {
+    throw new PopulationFileError(`unsupported cell size ${resolution[0]} x ${resolution[1]} (expected north-up)`);
+  }
+  const halfCell = geoKeys.GTRasterTypeGeoKey === RASTER_PIXEL_IS_POINT ? 0.5 : 0;
+  const originLon = origin[0] - (tieColumn + halfCell) * cellSizeLonDeg;
+  const originLat = origin[1] + (tieRow + halfCell) * cellSizeLatDeg;
+  const width = image.getWidth();
+  const height = image.getHeight();
+  const east = originLon + width * cellSizeLonDeg;
+  const south = originLat - height * cellSizeLatDeg;
+  if (originLon < -180.5 || east > 360.5 || originLat > 90.5 || south < -90.5) {
+    throw new PopulationFileError(
+      `the raster's extent (${originLon}, ${south}) – (${east}, ${originLat}) is not in degrees; ` +
+        'only geographic (EPSG:4326) rasters are supported',
+    );
+  }
+
+  let band: ArrayLike<number>;
+  try {
+    band = (await image.readRasters({ samples: [0], interleave: true })) as unknown as ArrayLike<number>;
+  } catch (error) {
+    throw new PopulationFileError(`cannot decode the raster (${messageOf(error)})`);
+  }
+  const values = band instanceof Float32Array ? band : Float32Array.from(band);
+  const nodata = image.getGDALNoData();
+  return {
+    width,
+    height,
+    originLon,
+    originLat,
+    cellSizeLonDeg,
+    cellSizeLatDeg,
+    // Compared against float32 cells, so rounded the same way (a nodata of 0.1 is stored as 0.100000001...).
+    nodata: nodata === null || Number.isNaN(nodata) ? null : Math.fround(nodata),
+    values,
+  };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

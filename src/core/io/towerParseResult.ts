@@ -1,0 +1,13 @@
+import type { InputProblem, Tower } from '../model/tower';
+
+/**
+ * What a tower file reader returns: the usable towers plus every row it could not use.
+ * Every non-empty record of the file is either in `towers` or in `rejected` (one problem per rejected record);
+ * `warnings` concern accepted records (unknown operator, unknown tenant) or the file as a whole (`row: 0`, e.g. unused
+ * columns).
+ */
+export interface TowerParseResult {
+  towers: Tower[];
+  rejected: InputProblem[];
+  warnings: InputProblem[];
+}

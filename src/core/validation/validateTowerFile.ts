@@ -1,0 +1,45 @@
+import type { TowerParseResult } from '../io/towerParseResult';
+import { OPERATORS } from '../model/operators';
+import type { PopulationGrid } from '../model/populationGrid';
+import { countPopulatedCells } from '../population/countPopulatedCells';
+import { sumPopulation } from '../population/sumPopulation';
+import type { ValidationReport } from './validationReport';
+
+export interface ValidationPopulation {
+  grid: PopulationGrid;
+  /** Cells to count (row-major, non-zero = inside), e.g. a province from maskCellCentresInPolygons; all when absent. */
+  mask?: Uint8Array;
+}
+
+/** The validation report of a parsed tower file, with the population figures when a raster is given. */
+export function validateTowerFile(parsed: TowerParseResult, population?: ValidationPopulation): ValidationReport {
+  const towersByOperator: Record<string, number> = {};
+  let sharedMasts = 0;
+  for (const tower of parsed.towers) {
+    towersByOperator[tower.operator] = (towersByOperator[tower.operator] ?? 0) + 1;
+    if (tower.tenants.length >= 2) sharedMasts++;
+  }
+  const report: ValidationReport = {
+    accepted: parsed.towers.length,
+    rejected: parsed.rejected,
+    warnings: parsed.warnings,
+    towers_by_operator: sortByOperator(towersByOperator),
+    shared_masts: sharedMasts,
+  };
+  if (population) {
+    report.population_total = sumPopulation(population.grid, population.mask);
+    report.population_cells = countPopulatedCells(population.grid, population.mask);
+  }
+  return report;
+}
+
+/** Known operators in OPERATORS order, then the unknown spellings alphabetically: stable output for diffs. */
+function sortByOperator(counts: Record<string, number>): Record<string, number> {
+  const knownOrder = OPERATORS.map((operator) => operator.name);
+  const rank = (name: string) => {
+    const index = knownOrder.indexOf(name);
+    return index < 0 ? knownOrder.length : index;
+  };
+  const names = Object.keys(counts).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  return Object.fromEntries(names.map((name) => [name, counts[name]]));
+}

@@ -1,0 +1,209 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseTowersCsv } from '../../../src/core/io/parseTowersCsv';
+import { TowerFileError } from '../../../src/core/io/towerFileError';
+
+const fixture = (name: string) => readFileSync(new URL(`../../fixtures/towers/${name}`, import.meta.url), 'utf8');
+
+describe('parseTowersCsv', () => {
+  it('reads a comma-separated file with all optional columns', () => {
+    const result = parseTowersCsv(fixture('good.csv'));
+    expect(result.rejected).toEqual([]);
+    expect(result.warnings).toEqual([]);
+    expect(result.towers.map((tower) => tower.id)).toEqual([
+      'DN-001',
+      'DN-002',
+      'DN-003',
+      'DN-004',
+      'DN-005',
+      'DN-006',
+    ]);
+    expect(result.towers[0]).toEqual({
+      id: 'DN-001',
+      operator: 'Viettel',
+      lon: 108.2208,
+      lat: 16.0678,
+      heightM: 42,
+      radiusM: 1500,
+      mastType: 'A2a',
+      tenants: ['Viettel', 'MobiFone'],
+    });
+    // "a2b" normalised; "MobiFone|VNPT" split on | and VNPT mapped to VinaPhone.
+    expect(result.towers[2]).toMatchObject({ mastType: 'A2b', heightM: 36.5, tenants: ['MobiFone', 'VinaPhone'] });
+    // Empty optional cells are null, not 0; radius 0 is a value.
+    expect(result.towers[5]).toMatchObject({ heightM: null, radiusM: null, mastType: null, tenants: ['Gmobile'] });
+    expect(result.towers[4].radiusM).toBe(0);
+  });
+
+  it('maps MCC-MNC codes and aliases to canonical operator names', () => {
+    const result = parseTowersCsv(fixture('good.csv'));
+    expect(result.towers[3].operator).toBe('Vietnamobile'); // 452-05
+    expect(result.towers[4].operator).toBe('Viettel'); // 45204
+    expect(result.towers[4].tenants).toEqual(['Viettel', 'Vietnamobile']); // VNM
+    const mnc = parseTowersCsv('id,mnc,lon,lat\nA,4,108,16\nB,02,108,16\nC,452 01,108,16\n');
+    expect(mnc.towers.map((tower) => tower.operator)).toEqual(['Viettel', 'VinaPhone', 'MobiFone']);
+  });
+
+  it('reads semicolons with decimal commas, a BOM, CRLF and Vietnamese headers', () => {
+    const text = fixture('semicolon_decimal_comma.csv');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const result = parseTowersCsv(text);
+    expect(result.rejected).toEqual([]);
+    expect(result.towers).toEqual([
+      {
+        id: 'DNG0001',
+        operator: 'Viettel',
+        lon: 108.2208,
+        lat: 16.0678,
+        heightM: 42.5,
+        radiusM: null,
+        mastType: 'A2a',
+        tenants: ['Viettel', 'VinaPhone'],
+      },
+      {
+        id: 'DNG0002',
+        operator: 'VinaPhone',
+        lon: 108.2022,
+        lat: 16.0544,
+        heightM: 30,
+        radiusM: null,
+        mastType: 'A1',
+        tenants: ['VinaPhone'],
+      },
+      {
+        id: 'DNG0003',
+        operator: 'MobiFone',
+        lon: 108.245,
+        lat: 16.0471,
+        heightM: null,
+        radiusM: null,
+        mastType: null,
+        tenants: ['MobiFone'],
+      },
+    ]);
+  });
+
+  it('reads tab-separated files and a BOM before the header', () => {
+    const result = parseTowersCsv('\uFEFFid\toperator\tlongitude\tlatitude\nT1\tviettel\t105,85\t21,03\n');
+    expect(result.towers).toEqual([
+      expect.objectContaining({ id: 'T1', operator: 'Viettel', lon: 105.85, lat: 21.03 }),
+    ]);
+  });
+
+  it('rejects each bad row with its record number, line, field and reason, keeping the good ones', () => {
+    const result = parseTowersCsv(fixture('bad_rows.csv'));
+    expect(result.towers.map((tower) => tower.id)).toEqual(['B-01', 'B-12', 'B-16']);
+    const byRow = Object.fromEntries(result.rejected.map((problem) => [problem.row, problem]));
+    expect(Object.keys(byRow).map(Number)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 15, 17, 18, 19]);
+    expect(byRow[2]).toEqual({ row: 2, line: 3, field: 'id', reason: 'id is empty' });
+    expect(byRow[3]).toEqual({
+      row: 3,
+      line: 4,
+      field: 'id',
+      reason: "id 'B-01' duplicates the tower accepted at row 1",
+    });
+    expect(byRow[4]).toMatchObject({ line: 5, field: 'operator', reason: 'operator is empty' });
+    expect(byRow[5]).toMatchObject({ line: 6, field: 'lon', reason: 'lon is empty' });
+    expect(byRow[6]).toMatchObject({ line: 7, field: 'lon', reason: "lon is not a number: 'abc'" });
+    expect(byRow[7]).toMatchObject({ line: 8, field: 'lon', reason: 'lon 181 is outside [-180, 180]' });
+    expect(byRow[8]).toMatchObject({ line: 9, field: 'lat', reason: 'lat -91 is outside [-90, 90]' });
+    expect(byRow[9]).toMatchObject({ line: 10, field: 'height_m', reason: "height_m is not a number: 'tall'" });
+    expect(byRow[10]).toMatchObject({ line: 11, field: 'height_m', reason: 'height_m is negative: -5' });
+    expect(byRow[11]).toMatchObject({ line: 12, field: 'radius_m', reason: 'radius_m is negative: -1' });
+    expect(byRow[13]).toMatchObject({
+      line: 14,
+      field: 'mast_type',
+      reason: "mast_type 'B1' is not one of A1, A2a, A2b, A2c",
+    });
+    expect(byRow[14]).toMatchObject({ line: 15 });
+    expect(byRow[14].reason).toMatch(/^expected 8 fields, found 9/);
+    expect(byRow[15]).toEqual({ row: 15, line: 16, reason: 'expected 8 fields, found 4' });
+    // Line 17 is blank: row 16 is on line 18 and everything after is one line further down.
+    expect(byRow[17]).toMatchObject({ line: 19, field: 'lon' });
+    expect(byRow[17].reason).toContain("'108,2'");
+    expect(byRow[17].reason).toContain('decimal comma');
+    expect(byRow[18]).toMatchObject({ line: 20, field: 'id' });
+    expect(byRow[19]).toMatchObject({ line: 21, field: 'lat' });
+    expect(byRow[19].reason).toContain('swapped');
+  });
+
+  it('accepts an unknown operator with its spelling and warns, also for unknown tenants', () => {
+    const result = parseTowersCsv(fixture('bad_rows.csv'));
+    const tower = result.towers.find((candidate) => candidate.id === 'B-16');
+    expect(tower).toMatchObject({ operator: 'Telco X', tenants: ['Telco X', 'Viettel', 'Acme'] });
+    expect(result.warnings).toEqual([
+      { row: 16, line: 18, field: 'operator', reason: expect.stringContaining("unknown operator 'Telco X'") },
+      { row: 16, line: 18, field: 'tenants', reason: "unknown tenant 'Acme', kept as written" },
+    ]);
+  });
+
+  it('accounts for every non-empty row exactly once', () => {
+    const text = fixture('bad_rows.csv');
+    const nonEmptyDataLines = text
+      .split('\n')
+      .slice(1)
+      .filter((line) => line.trim() !== '').length;
+    const result = parseTowersCsv(text);
+    expect(result.towers.length + result.rejected.length).toBe(nonEmptyDataLines);
+  });
+
+  it('puts the owner first in tenants and removes duplicates after mapping aliases', () => {
+    const result = parseTowersCsv('id,operator,lon,lat,tenants\nT,MobiFone,108,16,"vtl;Viettel;45204|mobi"\n');
+    expect(result.towers[0].tenants).toEqual(['MobiFone', 'Viettel']);
+  });
+
+  it('reports an unterminated quote with the lines it swallowed', () => {
+    const result = parseTowersCsv('id;operator;lon;lat\nA;Viettel;108;16\nB;"Viettel;108;16\nC;Viettel;108;16\n');
+    expect(result.towers.map((tower) => tower.id)).toEqual(['A']);
+    expect(result.rejected).toEqual([
+      {
+        row: 2,
+        line: 3,
+        reason: 'unterminated quoted value (a " is never closed): lines 3 to 4 were read as one record',
+      },
+    ]);
+  });
+
+  it('numbers a record that spans lines by its first line', () => {
+    const result = parseTowersCsv('id,operator,lon,lat\n"A\nsecond line",Viettel,108,16\nB,Viettel,x,16\n');
+    expect(result.towers[0].id).toBe('A\nsecond line');
+    expect(result.rejected).toEqual([{ row: 2, line: 4, field: 'lon', reason: "lon is not a number: 'x'" }]);
+  });
+
+  it('warns once about columns it does not use', () => {
+    const result = parseTowersCsv('id,operator,lon,lat,address,heigth_m\nA,Viettel,108,16,x,30\n');
+    expect(result.warnings).toEqual([{ row: 0, line: 1, reason: 'column(s) not used: address, heigth_m' }]);
+  });
+
+  it('prefers the most specific column when several could be the id', () => {
+    const result = parseTowersCsv('name,site_id,operator,lon,lat\nNice name,S-1,Viettel,108,16\n');
+    expect(result.towers[0].id).toBe('S-1');
+  });
+
+  it('throws TowerFileError naming the missing and found columns', () => {
+    expect(() => parseTowersCsv(fixture('missing_columns.csv'))).toThrow(
+      new TowerFileError('missing column(s) lon, lat (found: site, owner, x_coord, y_coord)'),
+    );
+    expect(() => parseTowersCsv('1,Viettel,108,16\n')).toThrow(/first line holds data, not a header row/);
+    expect(() => parseTowersCsv('  \n\n')).toThrow(/empty/);
+    expect(() => parseTowersCsv('PK\u0003\u0004 some zip bytes')).toThrow(/Excel/);
+  });
+});
+
+describe('parseTowersCsv with a second operator column', () => {
+  it('uses the operator column, checks mcc_mnc against it, and does not call mcc_mnc unused', () => {
+    const text =
+      'id,operator,mcc_mnc,lon,lat\nA,Viettel,452-04,108,16\nB,Viettel,452-02,108,16\nC,Acme,452-02,108,16\n';
+    const result = parseTowersCsv(text);
+    expect(result.towers.map((tower) => tower.operator)).toEqual(['Viettel', 'Viettel', 'Acme']);
+    expect(result.warnings).toEqual([
+      {
+        row: 2,
+        line: 3,
+        field: 'operator',
+        reason: "operator 'Viettel' (Viettel) disagrees with mcc_mnc '452-02' (VinaPhone)",
+      },
+      { row: 3, line: 4, field: 'operator', reason: expect.stringContaining("unknown operator 'Acme'") },
+    ]);
+  });
+});
