@@ -1,6 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ARCHIPELAGO_LABELS } from '../../src/app/map/buildDeckLayers';
 import { computeFixedRadiusCoverage, summarizeCoverage } from '../../src/core/coverage/computeFixedRadiusCoverage';
 import { parseTowersCsv } from '../../src/core/io/parseTowersCsv';
 import { readPopulationGeoTiff } from '../../src/core/io/readPopulationGeoTiff';
@@ -155,6 +157,33 @@ describe('the app on the demo province', () => {
       [selected?.lon ?? 0, selected?.lat ?? 0],
     );
     expect(Math.hypot((pickedPoint?.x ?? 1e9) - point.x, (pickedPoint?.y ?? 1e9) - point.y)).toBeLessThan(8);
+  });
+
+  it('shows the whole country with the Hoàng Sa and Trường Sa archipelagos labelled as Việt Nam', async () => {
+    await page.getByTestId('view-country').click();
+    await waitForIdle();
+    const png = await mapScreenshot('map-country.png');
+    await page.screenshot({ path: `${ARTIFACTS}/app-country.png` });
+    const image = PNG.sync.read(png);
+    // The label text (dark blue) is drawn around each archipelago's label anchor.
+    for (const { position } of ARCHIPELAGO_LABELS) {
+      const [lon, lat] = position;
+      const point = await page.evaluate(([x, y]) => window.cosite?.project(x, y), [lon, lat]);
+      if (!point) throw new Error('no projection');
+      let labelPixels = 0;
+      for (let dy = -12; dy <= 12; dy++) {
+        for (let dx = -120; dx <= 120; dx++) {
+          const x = Math.round(point.x + dx);
+          const y = Math.round(point.y + dy);
+          if (x < 0 || y < 0 || x >= image.width || y >= image.height) continue;
+          const i = (y * image.width + x) * 4;
+          if (image.data[i] < 80 && image.data[i + 1] < 100 && image.data[i + 2] > 80) labelPixels++;
+        }
+      }
+      expect(labelPixels).toBeGreaterThan(40);
+    }
+    await page.getByTestId('view-province').click();
+    await waitForIdle();
   });
 
   it('switches to English and remembers it after a reload', async () => {

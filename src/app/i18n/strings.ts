@@ -67,6 +67,7 @@ const STRINGS = {
     en: 'Sources: WorldPop 2020 (CC-BY-4.0), 2025 provinces (Open Development Mekong, MIT), 2009 communes (censusVN2009, MIT), roads and rail (LegoCity, CC-BY-SA-4.0)',
   },
   language: { vi: 'English', en: 'Tiếng Việt' },
+  wholeCountry: { vi: 'Toàn quốc (34 tỉnh)', en: 'Whole country (34 provinces)' },
   rejectedRows: { vi: 'dòng bị loại', en: 'rows rejected' },
 } satisfies Record<string, Record<Language, string>>;
 

@@ -33,7 +33,8 @@ export class MapController {
       style: basemapStyle(dataset),
       bounds: mainlandBounds(dataset),
       fitBoundsOptions: { padding: 24 },
-      attributionControl: { compact: false, customAttribution: [] },
+      // Sources and the synthetic-data note are shown by MapView as plain text (see MapView.tsx).
+      attributionControl: false,
       maxZoom: 17,
     });
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: true }), 'top-right');
@@ -63,8 +64,6 @@ export class MapController {
     if (!this.overlay) return;
     this.setVisibility(BACKBONE_LAYER_IDS, inputs.layers.backbone);
     this.setVisibility(COMMUNE_LAYER_IDS, inputs.layers.communes);
-    const attribution = translate(inputs.language, 'sources');
-    this.setAttribution(`${attribution}. ${translate(inputs.language, 'synthetic')}`);
     this.overlay.setProps({ layers: buildDeckLayers(inputs) });
   }
 
@@ -85,14 +84,6 @@ export class MapController {
     for (const id of layerIds) {
       if (this.map.getLayer(id)) this.map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
     }
-  }
-
-  private attributionText = '';
-  private setAttribution(text: string): void {
-    if (text === this.attributionText) return;
-    this.attributionText = text;
-    const element = this.map.getContainer().querySelector('.maplibregl-ctrl-attrib-inner');
-    if (element) element.textContent = text; // text, never HTML
   }
 
   /** The towers layer's data are tower indices, so a picked object is the index of the tower in the dataset. */

@@ -1,11 +1,14 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ProvinceDataset } from '../data/provinceDataset';
+import { useT } from '../i18n/useT';
 import { selectTower, useAppStore } from '../store/appStore';
 import { exposeTestHooks } from '../testHooks';
 import { MapController } from './MapController';
 
 export function MapView({ dataset }: { dataset: ProvinceDataset }) {
+  const t = useT();
   const containerRef = useRef<HTMLDivElement>(null);
+  const [controller, setController] = useState<MapController | null>(null);
   useEffect(() => {
     if (!containerRef.current) return;
     const controller = new MapController(containerRef.current, dataset, { onSelectTower: selectTower });
@@ -33,10 +36,26 @@ export function MapView({ dataset }: { dataset: ProvinceDataset }) {
       }
     });
     exposeTestHooks(controller);
+    setController(controller);
     return () => {
       unsubscribe();
       controller.destroy();
     };
   }, [dataset]);
-  return <div ref={containerRef} className="map" data-testid="map" />;
+  return (
+    <>
+      <div ref={containerRef} className="map" data-testid="map" />
+      <div className="map-views">
+        <button type="button" onClick={() => controller?.fitMainland()} data-testid="view-province">
+          {dataset.provinceName}
+        </button>
+        <button type="button" onClick={() => controller?.fitCountry()} data-testid="view-country">
+          {t('wholeCountry')}
+        </button>
+      </div>
+      <div className="map-attribution" data-testid="attribution">
+        {t('sources')}. <strong>{t('synthetic')}</strong>
+      </div>
+    </>
+  );
 }

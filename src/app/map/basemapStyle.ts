@@ -43,7 +43,7 @@ export function basemapStyle(dataset: ProvinceDataset): StyleSpecification {
         type: 'line',
         source: 'backbone',
         filter: ['!=', ['get', 'kind'], 'rail'],
-        paint: { 'line-color': '#6a3d9a', 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 1, 12, 3] },
+        paint: { 'line-color': '#6a3d9a', 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 1.5, 12, 4] },
       },
       {
         id: 'backbone-rail',

@@ -16,8 +16,9 @@ export interface DeckLayerInputs {
   language: Language;
 }
 
-const ARCHIPELAGO_LABELS = [
-  { position: [111.6, 16.5], vi: 'Quần đảo Hoàng Sa (Việt Nam)', en: 'Hoàng Sa archipelago (Việt Nam)' },
+/** Label anchors placed just off the islands so the text does not hide them. */
+export const ARCHIPELAGO_LABELS = [
+  { position: [111.9, 15.8], vi: 'Quần đảo Hoàng Sa (Việt Nam)', en: 'Hoàng Sa archipelago (Việt Nam)' },
   { position: [114.3, 10.2], vi: 'Quần đảo Trường Sa (Việt Nam)', en: 'Trường Sa archipelago (Việt Nam)' },
 ];
 
