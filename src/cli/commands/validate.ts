@@ -1,16 +1,9 @@
-import { BoundaryFileError } from '../../core/geo/boundaryFileError';
 import { maskCellCentresInPolygons } from '../../core/geo/maskCellCentresInPolygons';
-import { parseBoundaryGeoJson } from '../../core/geo/parseBoundaryGeoJson';
-import { decodeTextFile } from '../../core/io/decodeTextFile';
-import { parseTowers } from '../../core/io/parseTowers';
-import { PopulationFileError } from '../../core/io/populationFileError';
-import { readPopulationGeoTiff } from '../../core/io/readPopulationGeoTiff';
-import { TowerFileError } from '../../core/io/towerFileError';
 import type { ValidationPopulation } from '../../core/validation/validateTowerFile';
 import { validateTowerFile } from '../../core/validation/validateTowerFile';
 import type { CliCommand } from '../cliCommand';
 import { CliError } from '../cliError';
-import { readInputFile } from '../readInputFile';
+import { loadBoundary, loadPopulationRaster, loadTowerFile } from '../loadInputs';
 
 export const validateCommand: CliCommand = {
   name: 'validate',
@@ -39,17 +32,11 @@ export const validateCommand: CliCommand = {
     const boundaryPath = typeof flags.boundary === 'string' ? flags.boundary : undefined;
     const compact = flags.json === true;
 
-    const parsed = await readOrExplain(towersPath, TowerFileError, async (bytes) => parseTowers(bytes, towersPath));
-    const polygons = boundaryPath
-      ? await readOrExplain(boundaryPath, BoundaryFileError, async (bytes) =>
-          parseBoundaryGeoJson(decodeTextFile(bytes)),
-        )
-      : undefined;
+    const parsed = await loadTowerFile(towersPath);
+    const polygons = boundaryPath ? await loadBoundary(boundaryPath) : undefined;
     let population: ValidationPopulation | undefined;
     if (populationPath) {
-      const grid = await readOrExplain(populationPath, PopulationFileError, (bytes) =>
-        readPopulationGeoTiff(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer),
-      );
+      const grid = await loadPopulationRaster(populationPath);
       population = { grid, mask: polygons ? maskCellCentresInPolygons(grid, polygons) : undefined };
     } else if (polygons && !compact) {
       output.stderr(
@@ -69,18 +56,3 @@ export const validateCommand: CliCommand = {
     }
   },
 };
-
-/** Read a file and parse it; the parser's own error class becomes a CliError naming the file. */
-async function readOrExplain<T>(
-  path: string,
-  errorClass: new (message: string) => Error,
-  parse: (bytes: Uint8Array) => Promise<T>,
-): Promise<T> {
-  const bytes = await readInputFile(path);
-  try {
-    return await parse(bytes);
-  } catch (error) {
-    if (error instanceof errorClass) throw new CliError(`cannot read ${path}: ${error.message}`);
-    throw error;
-  }
-}
