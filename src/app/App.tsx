@@ -1,12 +1,22 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { loadDemoProvince } from './data/loadDemoProvince';
+import type { StringKey } from './i18n/strings';
 import { useT } from './i18n/useT';
 import { MapView } from './map/MapView';
 import { CoveragePanel } from './panels/CoveragePanel';
 import { InspectPanel } from './panels/InspectPanel';
 import { LayerPanel } from './panels/LayerPanel';
+import { ProjectBar } from './panels/ProjectBar';
 import { SummaryPanel } from './panels/SummaryPanel';
+import { restoreProject } from './persistence/restoreProject';
 import { setLanguage, useAppStore } from './store/appStore';
+import { useKeyboardShortcuts } from './useKeyboardShortcuts';
+
+type TabId = 'overview' | 'coverage';
+const TABS: Array<{ id: TabId; label: StringKey }> = [
+  { id: 'overview', label: 'tabOverview' },
+  { id: 'coverage', label: 'tabCoverage' },
+];
 
 export function App() {
   const t = useT();
@@ -14,6 +24,8 @@ export function App() {
   const loadStatus = useAppStore((state) => state.loadStatus);
   const loadError = useAppStore((state) => state.loadError);
   const dataset = useAppStore((state) => state.dataset);
+  const [tab, setTab] = useState<TabId>('overview');
+  useKeyboardShortcuts();
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -21,8 +33,8 @@ export function App() {
   }, [language, t]);
 
   useEffect(() => {
-    loadDemoProvince().then(
-      (loaded) => useAppStore.setState({ dataset: loaded, loadStatus: 'ready' }),
+    Promise.all([loadDemoProvince(), restoreProject('VN25')]).then(
+      ([loaded, initialView]) => useAppStore.setState({ dataset: loaded, loadStatus: 'ready', initialView }),
       (error: unknown) =>
         useAppStore.setState({
           loadStatus: 'error',
@@ -56,6 +68,7 @@ export function App() {
         <div className="banner" role="note" data-testid="synthetic-banner">
           {t('synthetic')}
         </div>
+        <ProjectBar />
         {loadStatus === 'loading' && <p className="note">{t('loading')}</p>}
         {loadStatus === 'error' && (
           <p className="warning" role="alert">
@@ -64,10 +77,29 @@ export function App() {
         )}
         {dataset && (
           <>
-            <SummaryPanel dataset={dataset} />
-            <LayerPanel dataset={dataset} />
-            <CoveragePanel dataset={dataset} />
-            <InspectPanel dataset={dataset} />
+            <div className="tabs" role="tablist">
+              {TABS.map((entry) => (
+                <button
+                  key={entry.id}
+                  type="button"
+                  role="tab"
+                  aria-selected={tab === entry.id}
+                  className={tab === entry.id ? 'tab active' : 'tab'}
+                  onClick={() => setTab(entry.id)}
+                  data-testid={`tab-${entry.id}`}
+                >
+                  {t(entry.label)}
+                </button>
+              ))}
+            </div>
+            {tab === 'overview' && (
+              <>
+                <SummaryPanel dataset={dataset} />
+                <LayerPanel dataset={dataset} />
+                <InspectPanel dataset={dataset} />
+              </>
+            )}
+            {tab === 'coverage' && <CoveragePanel dataset={dataset} />}
           </>
         )}
         <footer className="note">{t('sovereignty')}</footer>

@@ -10,6 +10,7 @@ export interface CoSiteTestHooks {
   state(): ReturnType<typeof useAppStore.getState>;
   fitCountry(): void;
   fitMainland(): void;
+  view(): { lon: number; lat: number; zoom: number };
   /** Screen position (CSS pixels in the map container) of a longitude/latitude. */
   project(lon: number, lat: number): { x: number; y: number };
 }
@@ -32,6 +33,7 @@ export function exposeTestHooks(controller: MapController): void {
     state: () => useAppStore.getState(),
     fitCountry: () => controller.fitCountry(),
     fitMainland: () => controller.fitMainland(),
+    view: () => controller.currentView(),
     project: (lon, lat) => {
       const point = controller.map.project([lon, lat]);
       return { x: point.x, y: point.y };

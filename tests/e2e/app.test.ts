@@ -90,6 +90,7 @@ describe('the app on the demo province', () => {
   });
 
   it('computes fixed-radius coverage in the worker pool with the same figures as the core in Node', async () => {
+    await page.getByTestId('tab-coverage').click();
     await page.getByTestId('run-coverage').click();
     await page.getByTestId('covered-any').waitFor({ timeout: 60_000 });
     await waitForIdle();
@@ -118,6 +119,7 @@ describe('the app on the demo province', () => {
     const isGapRed = (r: number, g: number, b: number) => r > 180 && g < 90 && b < 90;
     expect(countPixelsWhere(png, isGapRed)).toBeGreaterThan(1000);
     // Switching the coverage layer off removes them.
+    await page.getByTestId('tab-overview').click();
     await page.getByTestId('toggle-coverage').click();
     await waitForIdle();
     expect(countPixelsWhere(await mapScreenshot(), isGapRed)).toBeLessThan(50);
@@ -183,6 +185,55 @@ describe('the app on the demo province', () => {
       expect(labelPixels).toBeGreaterThan(40);
     }
     await page.getByTestId('view-province').click();
+    await waitForIdle();
+  });
+
+  it('undoes and redoes edits with the keyboard, and keeps the project after a reload', async () => {
+    const backboneToggle = page.getByTestId('toggle-backbone');
+    const communesToggle = page.getByTestId('toggle-communes');
+    expect(await backboneToggle.isChecked()).toBe(true);
+    expect(await communesToggle.isChecked()).toBe(false);
+    await backboneToggle.click();
+    await communesToggle.click();
+    expect(await backboneToggle.isChecked()).toBe(false);
+    expect(await communesToggle.isChecked()).toBe(true);
+    await page.locator('body').click({ position: { x: 5, y: 880 } });
+    await page.keyboard.press('Control+z');
+    expect(await communesToggle.isChecked()).toBe(false);
+    expect(await backboneToggle.isChecked()).toBe(false);
+    await page.keyboard.press('Control+z');
+    expect(await backboneToggle.isChecked()).toBe(true);
+    await page.keyboard.press('Control+Shift+z');
+    expect(await backboneToggle.isChecked()).toBe(false);
+    // Autosaved in IndexedDB: a reload reopens the same project.
+    await page.waitForFunction(() => window.cosite?.state().lastSavedAt !== null);
+    await page.reload();
+    await page.waitForFunction(() => window.cosite?.state().loadStatus === 'ready', undefined, { timeout: 120_000 });
+    expect(await page.getByTestId('toggle-backbone').isChecked()).toBe(false);
+    expect(await page.getByTestId('toggle-communes').isChecked()).toBe(false);
+    await page.getByTestId('toggle-backbone').click();
+    await page.waitForFunction(() => window.cosite?.state().history.present.layers.backbone === true);
+  });
+
+  it('opens a share link on the same layers and view', async () => {
+    await page.getByTestId('toggle-population').click();
+    await page.evaluate(() => window.cosite?.fitCountry());
+    await waitForIdle();
+    await page.getByTestId('share-link').click();
+    const url = await page.getByTestId('share-url').inputValue();
+    expect(url).toContain('#s=');
+    const other = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await other.goto(url);
+    await other.waitForFunction(() => window.cosite?.state().loadStatus === 'ready', undefined, { timeout: 120_000 });
+    expect(await other.getByTestId('toggle-population').isChecked()).toBe(false);
+    const [zoomHere, zoomThere] = await Promise.all([
+      page.evaluate(() => window.cosite?.view().zoom),
+      other.evaluate(() => window.cosite?.view().zoom),
+    ]);
+    expect(Math.abs((zoomHere ?? 0) - (zoomThere ?? 99))).toBeLessThan(0.05);
+    await other.close();
+    await page.getByTestId('toggle-population').click();
+    await page.evaluate(() => window.cosite?.fitMainland());
     await waitForIdle();
   });
 

@@ -8,19 +8,20 @@ let current: AbortController | null = null;
 
 /** Starts the fixed-radius coverage of the loaded province in the worker pool; a newer run cancels an older one. */
 export async function startCoverage(): Promise<void> {
-  const { dataset, coverage } = useAppStore.getState();
+  const { dataset, history } = useAppStore.getState();
+  const { defaultRadiusM } = history.present.coverage;
   if (!dataset) return;
   current?.abort();
   const controller = new AbortController();
   current = controller;
   const startedAt = performance.now();
-  updateCoverage({ status: 'running', progress: 0, error: null });
+  updateCoverage({ status: 'running', progress: 0, error: null, defaultRadiusM });
   try {
     const coveredBits = await runFixedRadiusCoverage(
       getAnalysisPool(),
       dataset.population,
       dataset.towerArrays,
-      coverage.defaultRadiusM,
+      defaultRadiusM,
       {
         signal: controller.signal,
         onProgress: (fraction) => {

@@ -67,6 +67,13 @@ const STRINGS = {
     en: 'Sources: WorldPop 2020 (CC-BY-4.0), 2025 provinces (Open Development Mekong, MIT), 2009 communes (censusVN2009, MIT), roads and rail (LegoCity, CC-BY-SA-4.0)',
   },
   language: { vi: 'English', en: 'Tiếng Việt' },
+  undo: { vi: 'Hoàn tác', en: 'Undo' },
+  redo: { vi: 'Làm lại', en: 'Redo' },
+  shareLink: { vi: 'Liên kết chia sẻ', en: 'Share link' },
+  savedInBrowser: { vi: 'Đã lưu trong trình duyệt lúc', en: 'Saved in this browser at' },
+  autosaveOn: { vi: 'Dự án tự lưu trong trình duyệt.', en: 'The project saves itself in this browser.' },
+  tabOverview: { vi: 'Tổng quan', en: 'Overview' },
+  tabCoverage: { vi: 'Phủ sóng', en: 'Coverage' },
   wholeCountry: { vi: 'Toàn quốc (34 tỉnh)', en: 'Whole country (34 provinces)' },
   rejectedRows: { vi: 'dòng bị loại', en: 'rows rejected' },
 } satisfies Record<string, Record<Language, string>>;

@@ -27,12 +27,14 @@ export class MapController {
     container: HTMLElement,
     private readonly dataset: ProvinceDataset,
     private readonly callbacks: MapCallbacks,
+    initialView: { lon: number; lat: number; zoom: number } | null = null,
   ) {
     this.map = new maplibregl.Map({
       container,
       style: basemapStyle(dataset),
-      bounds: mainlandBounds(dataset),
-      fitBoundsOptions: { padding: 24 },
+      ...(initialView
+        ? { center: [initialView.lon, initialView.lat] as [number, number], zoom: initialView.zoom }
+        : { bounds: mainlandBounds(dataset), fitBoundsOptions: { padding: 24 } }),
       // Sources and the synthetic-data note are shown by MapView as plain text (see MapView.tsx).
       attributionControl: false,
       maxZoom: 17,
@@ -65,6 +67,11 @@ export class MapController {
     this.setVisibility(BACKBONE_LAYER_IDS, inputs.layers.backbone);
     this.setVisibility(COMMUNE_LAYER_IDS, inputs.layers.communes);
     this.overlay.setProps({ layers: buildDeckLayers(inputs) });
+  }
+
+  currentView(): { lon: number; lat: number; zoom: number } {
+    const center = this.map.getCenter();
+    return { lon: center.lng, lat: center.lat, zoom: this.map.getZoom() };
   }
 
   fitMainland(): void {

@@ -4,6 +4,7 @@ import { useT } from '../i18n/useT';
 import { selectTower, useAppStore } from '../store/appStore';
 import { exposeTestHooks } from '../testHooks';
 import { MapController } from './MapController';
+import { setMapController } from './mapControllerRegistry';
 
 export function MapView({ dataset }: { dataset: ProvinceDataset }) {
   const t = useT();
@@ -11,12 +12,18 @@ export function MapView({ dataset }: { dataset: ProvinceDataset }) {
   const [controller, setController] = useState<MapController | null>(null);
   useEffect(() => {
     if (!containerRef.current) return;
-    const controller = new MapController(containerRef.current, dataset, { onSelectTower: selectTower });
+    const controller = new MapController(
+      containerRef.current,
+      dataset,
+      { onSelectTower: selectTower },
+      useAppStore.getState().initialView,
+    );
+    setMapController(controller);
     const push = () => {
       const state = useAppStore.getState();
       controller.update({
         dataset,
-        layers: state.layers,
+        layers: state.history.present.layers,
         coverage: state.coverage,
         coverageView: state.coverageView,
         selectedTowerIndex: state.selectedTowerIndex,
@@ -26,7 +33,7 @@ export function MapView({ dataset }: { dataset: ProvinceDataset }) {
     push();
     const unsubscribe = useAppStore.subscribe((state, previous) => {
       if (
-        state.layers !== previous.layers ||
+        state.history.present.layers !== previous.history.present.layers ||
         state.coverage.coveredBits !== previous.coverage.coveredBits ||
         state.coverageView !== previous.coverageView ||
         state.selectedTowerIndex !== previous.selectedTowerIndex ||
@@ -39,6 +46,7 @@ export function MapView({ dataset }: { dataset: ProvinceDataset }) {
     setController(controller);
     return () => {
       unsubscribe();
+      setMapController(null);
       controller.destroy();
     };
   }, [dataset]);

@@ -4,12 +4,13 @@ import { operatorColorRgb, SHARED_MAST_COLOR_RGB } from '../../core/model/operat
 import type { ProvinceDataset } from '../data/provinceDataset';
 import type { Language } from '../i18n/strings';
 import type { AppState } from '../store/appStore';
+import type { ProjectDocument } from '../store/projectDocument';
 import { RASTER_BEFORE_ID } from './basemapStyle';
 import { coverageImage, gridBounds, populationImage } from './rasterImages';
 
 export interface DeckLayerInputs {
   dataset: ProvinceDataset;
-  layers: AppState['layers'];
+  layers: ProjectDocument['layers'];
   coverage: AppState['coverage'];
   coverageView: string;
   selectedTowerIndex: number | null;

@@ -4,13 +4,14 @@ import { cancelCoverage, startCoverage } from '../data/runCoverage';
 import { formatNumber } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { GAP_COLOUR_RGB } from '../map/rasterImages';
-import { setCoverageView, updateCoverage, useAppStore } from '../store/appStore';
+import { setCoverageView, setDefaultRadiusM, useAppStore, useProject } from '../store/appStore';
 
 export function CoveragePanel({ dataset }: { dataset: ProvinceDataset }) {
   const t = useT();
   const language = useAppStore((state) => state.language);
   const coverage = useAppStore((state) => state.coverage);
   const view = useAppStore((state) => state.coverageView);
+  const defaultRadiusM = useProject((project) => project.coverage.defaultRadiusM);
   const running = coverage.status === 'running';
   const summary = coverage.summary;
   const percent = (value: number) =>
@@ -27,11 +28,11 @@ export function CoveragePanel({ dataset }: { dataset: ProvinceDataset }) {
           min={50}
           max={50000}
           step={50}
-          value={coverage.defaultRadiusM}
+          value={defaultRadiusM}
           disabled={running}
           onChange={(event) => {
             const value = Number(event.target.value);
-            if (Number.isFinite(value) && value > 0) updateCoverage({ defaultRadiusM: value });
+            if (Number.isFinite(value) && value > 0) setDefaultRadiusM(value);
           }}
         />
       </label>

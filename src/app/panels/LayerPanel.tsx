@@ -3,7 +3,7 @@ import type { ProvinceDataset } from '../data/provinceDataset';
 import { formatNumber } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { POPULATION_LEGEND } from '../map/rasterImages';
-import { type LayerId, toggleLayer, useAppStore } from '../store/appStore';
+import { type LayerId, toggleLayer, useAppStore, useProject } from '../store/appStore';
 
 const rgb = (colour: [number, number, number]) => `rgb(${colour.join(',')})`;
 
@@ -16,7 +16,7 @@ function towerCountsByOwner(dataset: ProvinceDataset): Map<string, number> {
 export function LayerPanel({ dataset }: { dataset: ProvinceDataset }) {
   const t = useT();
   const language = useAppStore((state) => state.language);
-  const layers = useAppStore((state) => state.layers);
+  const layers = useProject((project) => project.layers);
   const counts = towerCountsByOwner(dataset);
   const operatorNames = [
     ...MAIN_OPERATOR_NAMES.filter((name) => counts.has(name)),

@@ -2,17 +2,21 @@ import { create } from 'zustand';
 import type { CoverageSummary } from '../../core/coverage/computeFixedRadiusCoverage';
 import type { ProvinceDataset } from '../data/provinceDataset';
 import type { Language } from '../i18n/strings';
+import { createHistory, type History, recordEdit, redo, resetHistory, undo } from './history';
+import { defaultProject, type LayerId, type ProjectDocument } from './projectDocument';
 
-export type LayerId = 'towers' | 'backbone' | 'population' | 'communes' | 'coverage';
+export type { LayerId } from './projectDocument';
 
-export interface CoverageState {
+/** The result of the last coverage run: derived data, not part of the project. */
+export interface CoverageRun {
   status: 'idle' | 'running' | 'done' | 'cancelled' | 'error';
   progress: number;
-  defaultRadiusM: number;
   coveredBits: Uint8Array | null;
   summary: CoverageSummary | null;
   durationMs: number | null;
   error: string | null;
+  /** The radius the result was computed with (the setting may have changed since). */
+  defaultRadiusM: number | null;
 }
 
 export interface AppState {
@@ -20,11 +24,16 @@ export interface AppState {
   loadStatus: 'loading' | 'ready' | 'error';
   loadError: string | null;
   dataset: ProvinceDataset | null;
-  layers: Record<LayerId, boolean>;
+  /** The project with its undo/redo history; `history.present` is the current project. */
+  history: History<ProjectDocument>;
   selectedTowerIndex: number | null;
-  coverage: CoverageState;
+  coverage: CoverageRun;
   /** 'any' or an operator name: whose coverage the map shows. */
   coverageView: string;
+  /** When the project was last saved in this browser (null: never, or saving failed). */
+  lastSavedAt: number | null;
+  /** The map view a share link asked for, applied once when the map opens. */
+  initialView: { lon: number; lat: number; zoom: number } | null;
 }
 
 const LANGUAGE_KEY = 'cosite.language';
@@ -42,19 +51,26 @@ export const useAppStore = create<AppState>(() => ({
   loadStatus: 'loading',
   loadError: null,
   dataset: null,
-  layers: { towers: true, backbone: true, population: true, communes: false, coverage: true },
+  history: createHistory(defaultProject()),
   selectedTowerIndex: null,
   coverage: {
     status: 'idle',
     progress: 0,
-    defaultRadiusM: 2000,
     coveredBits: null,
     summary: null,
     durationMs: null,
     error: null,
+    defaultRadiusM: null,
   },
   coverageView: 'any',
+  lastSavedAt: null,
+  initialView: null,
 }));
+
+/** The current project (shorthand for components). */
+export function useProject<T>(select: (project: ProjectDocument) => T): T {
+  return useAppStore((state) => select(state.history.present));
+}
 
 // Actions live outside the store (zustand's recommended pattern): plain functions, easy to call from anywhere.
 export function setLanguage(language: Language): void {
@@ -66,8 +82,34 @@ export function setLanguage(language: Language): void {
   useAppStore.setState({ language });
 }
 
+/** One undoable edit of the project. Edits with the same `gestureKey` in quick succession form one undo step. */
+export function editProject(recipe: (project: ProjectDocument) => ProjectDocument, gestureKey: string | null = null) {
+  useAppStore.setState((state) => ({
+    history: recordEdit(state.history, recipe(state.history.present), gestureKey, performance.now()),
+  }));
+}
+
+export function undoProject(): void {
+  useAppStore.setState((state) => ({ history: undo(state.history) }));
+}
+
+export function redoProject(): void {
+  useAppStore.setState((state) => ({ history: redo(state.history) }));
+}
+
+export function replaceProject(project: ProjectDocument): void {
+  useAppStore.setState({ history: resetHistory(project) });
+}
+
 export function toggleLayer(layer: LayerId): void {
-  useAppStore.setState((state) => ({ layers: { ...state.layers, [layer]: !state.layers[layer] } }));
+  editProject((project) => ({ ...project, layers: { ...project.layers, [layer]: !project.layers[layer] } }));
+}
+
+export function setDefaultRadiusM(radiusM: number): void {
+  editProject(
+    (project) => ({ ...project, coverage: { ...project.coverage, defaultRadiusM: radiusM } }),
+    'coverage.defaultRadiusM',
+  );
 }
 
 export function selectTower(index: number | null): void {
@@ -78,6 +120,6 @@ export function setCoverageView(view: string): void {
   useAppStore.setState({ coverageView: view });
 }
 
-export function updateCoverage(patch: Partial<CoverageState>): void {
+export function updateCoverage(patch: Partial<CoverageRun>): void {
   useAppStore.setState((state) => ({ coverage: { ...state.coverage, ...patch } }));
 }

@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import { useT } from '../i18n/useT';
+import { getMapController } from '../map/mapControllerRegistry';
+import { encodeShareHash } from '../persistence/shareLink';
+import { redoProject, undoProject, useAppStore } from '../store/appStore';
+
+/** Undo, redo, the share link and the autosave status. */
+export function ProjectBar() {
+  const t = useT();
+  const canUndo = useAppStore((state) => state.history.past.length > 0);
+  const canRedo = useAppStore((state) => state.history.future.length > 0);
+  const lastSavedAt = useAppStore((state) => state.lastSavedAt);
+  const [link, setLink] = useState<string | null>(null);
+
+  const makeLink = () => {
+    const { history } = useAppStore.getState();
+    const hash = encodeShareHash({ project: history.present, view: getMapController()?.currentView() ?? null });
+    window.history.replaceState(null, '', hash);
+    const url = window.location.href;
+    setLink(url);
+    void navigator.clipboard?.writeText(url).catch(() => {
+      // No clipboard permission (e.g. plain http): the link stays selectable in the field below.
+    });
+  };
+
+  return (
+    <div className="project-bar">
+      <div className="buttons">
+        <button type="button" onClick={undoProject} disabled={!canUndo} title="Ctrl+Z" data-testid="undo">
+          ↶ {t('undo')}
+        </button>
+        <button type="button" onClick={redoProject} disabled={!canRedo} title="Ctrl+Shift+Z" data-testid="redo">
+          ↷ {t('redo')}
+        </button>
+        <button type="button" onClick={makeLink} data-testid="share-link">
+          🔗 {t('shareLink')}
+        </button>
+      </div>
+      {link && (
+        <input
+          className="share-url"
+          readOnly
+          value={link}
+          onFocus={(event) => event.target.select()}
+          aria-label={t('shareLink')}
+          data-testid="share-url"
+        />
+      )}
+      <p className="note" data-testid="autosave-status">
+        {lastSavedAt ? `${t('savedInBrowser')} ${new Date(lastSavedAt).toLocaleTimeString()}` : t('autosaveOn')}
+      </p>
+    </div>
+  );
+}
