@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useT } from '../i18n/useT';
 import { getMapController } from '../map/mapControllerRegistry';
 import { encodeShareHash } from '../persistence/shareLink';
+import { type Orientation, type PaperSize, reportSearch } from '../report/reportParams';
 import { redoProject, undoProject, useAppStore } from '../store/appStore';
 
 /** Undo, redo, the share link and the autosave status. */
@@ -11,11 +12,23 @@ export function ProjectBar() {
   const canRedo = useAppStore((state) => state.history.future.length > 0);
   const lastSavedAt = useAppStore((state) => state.lastSavedAt);
   const [link, setLink] = useState<string | null>(null);
+  const [paper, setPaper] = useState<PaperSize>('A4');
+  const [orientation, setOrientation] = useState<Orientation>('landscape');
+  const language = useAppStore((state) => state.language);
+
+  const currentHash = () => {
+    const { history } = useAppStore.getState();
+    return encodeShareHash({ project: history.present, view: getMapController()?.currentView() ?? null });
+  };
+  const openReport = () => {
+    window.open(
+      `${window.location.pathname}${reportSearch({ paper, orientation, language })}${currentHash()}`,
+      '_blank',
+    );
+  };
 
   const makeLink = () => {
-    const { history } = useAppStore.getState();
-    const hash = encodeShareHash({ project: history.present, view: getMapController()?.currentView() ?? null });
-    window.history.replaceState(null, '', hash);
+    window.history.replaceState(null, '', currentHash());
     const url = window.location.href;
     setLink(url);
     void navigator.clipboard?.writeText(url).catch(() => {
@@ -34,6 +47,23 @@ export function ProjectBar() {
         </button>
         <button type="button" onClick={makeLink} data-testid="share-link">
           🔗 {t('shareLink')}
+        </button>
+      </div>
+      <div className="buttons report-row">
+        <select value={paper} onChange={(event) => setPaper(event.target.value as PaperSize)} aria-label={t('paper')}>
+          <option value="A4">A4</option>
+          <option value="A3">A3</option>
+        </select>
+        <select
+          value={orientation}
+          onChange={(event) => setOrientation(event.target.value as Orientation)}
+          aria-label={t('orientation')}
+        >
+          <option value="landscape">{t('landscape')}</option>
+          <option value="portrait">{t('portrait')}</option>
+        </select>
+        <button type="button" onClick={openReport} data-testid="open-report">
+          🖨 {t('report')}
         </button>
       </div>
       {link && (

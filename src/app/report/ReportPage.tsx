@@ -1,0 +1,242 @@
+import { useEffect, useState } from 'react';
+import { runFixedRadiusCoverage } from '../../../workers/runFixedRadiusCoverage';
+import { type CoverageSummary, summarizeCoverage } from '../../core/coverage/computeFixedRadiusCoverage';
+import { MAIN_OPERATOR_NAMES, operatorColorRgb, SHARED_MAST_COLOR_RGB } from '../../core/model/operators';
+import { getAnalysisPool } from '../analysisPool';
+import { loadDemoProvince } from '../data/loadDemoProvince';
+import type { ProvinceDataset } from '../data/provinceDataset';
+import { formatNumber, type StringKey, translate } from '../i18n/strings';
+import { GAP_COLOUR_RGB } from '../map/rasterImages';
+import { decodeShareHash } from '../persistence/shareLink';
+import { defaultProject, type ProjectDocument } from '../store/projectDocument';
+import { renderReportMap, scaleBarLength } from './renderReportMap';
+import { pageSizeMm, REPORT_DPI, REPORT_MARGIN_MM, type ReportParams } from './reportParams';
+
+interface ReportData {
+  dataset: ProvinceDataset;
+  project: ProjectDocument;
+  summary: CoverageSummary;
+  mapUrl: string;
+  metresPerImagePixel: number;
+  mapWidthMm: number;
+  mapHeightMm: number;
+}
+
+declare global {
+  interface Window {
+    /** Set when the report has finished rendering (tests print it to PDF then). */
+    cositeReportReady?: boolean;
+  }
+}
+
+const MM_PER_INCH = 25.4;
+
+async function prepareReport(params: ReportParams): Promise<ReportData> {
+  const dataset = await loadDemoProvince();
+  const project = decodeShareHash(window.location.hash)?.project ?? defaultProject(dataset.provinceCode);
+  const coveredBits = await runFixedRadiusCoverage(
+    getAnalysisPool(),
+    dataset.population,
+    dataset.towerArrays,
+    project.coverage.defaultRadiusM,
+  );
+  const summary = summarizeCoverage(dataset.population, coveredBits, dataset.towerArrays.operatorNames);
+  const page = pageSizeMm(params);
+  const mapWidthMm = page.width - 2 * REPORT_MARGIN_MM;
+  const mapHeightMm = params.orientation === 'landscape' ? page.height * 0.62 : page.height * 0.45;
+  const { lon, lat, count } = dataset.towerArrays;
+  let bounds: [number, number, number, number] = [180, 90, -180, -90];
+  for (let i = 0; i < count; i++) {
+    bounds = [
+      Math.min(bounds[0], lon[i]),
+      Math.min(bounds[1], lat[i]),
+      Math.max(bounds[2], lon[i]),
+      Math.max(bounds[3], lat[i]),
+    ];
+  }
+  const { canvas, metresPerPixel } = renderReportMap({
+    dataset,
+    layers: project.layers,
+    coveredBits,
+    bounds,
+    widthPx: Math.round((mapWidthMm / MM_PER_INCH) * REPORT_DPI),
+    heightPx: Math.round((mapHeightMm / MM_PER_INCH) * REPORT_DPI),
+  });
+  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+  if (!blob) throw new Error('could not encode the map image');
+  return {
+    dataset,
+    project,
+    summary,
+    mapUrl: URL.createObjectURL(blob),
+    metresPerImagePixel: metresPerPixel,
+    mapWidthMm,
+    mapHeightMm,
+  };
+}
+
+/** A printable plan report (print stylesheet; the browser's "Save as PDF" makes the PDF with the bundled font). */
+export function ReportPage({ params }: { params: ReportParams }) {
+  const language = params.language;
+  const t = (key: StringKey) => translate(language, key);
+  const [data, setData] = useState<ReportData | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.title = `CoSite — ${translate(language, 'reportTitle')}`;
+    prepareReport(params).then(setData, (reason: unknown) =>
+      setError(reason instanceof Error ? reason.message : String(reason)),
+    );
+  }, [params, language]);
+
+  useEffect(() => {
+    if (data) requestAnimationFrame(() => (window.cositeReportReady = true));
+  }, [data]);
+
+  const page = pageSizeMm(params);
+  const pageStyle = `@page { size: ${params.paper} ${params.orientation}; margin: ${REPORT_MARGIN_MM}mm; }`;
+  if (error) return <p className="warning">{error}</p>;
+  if (!data) return <p className="note">{t('reportPreparing')}</p>;
+
+  const { dataset, summary } = data;
+  const imageWidthPx = (data.mapWidthMm / MM_PER_INCH) * REPORT_DPI;
+  const scale = scaleBarLength(data.metresPerImagePixel, imageWidthPx / 5);
+  const scaleBarMm = (scale.pixels / imageWidthPx) * data.mapWidthMm;
+  const percent = (value: number) =>
+    `${formatNumber(language, (100 * value) / Math.max(1, summary.population_total), 1)}%`;
+  const owners = new Map<string, number>();
+  for (const tower of dataset.towers) owners.set(tower.operator, (owners.get(tower.operator) ?? 0) + 1);
+  const shared = dataset.towers.filter((tower) => tower.tenants.length > 1).length;
+  const today = new Date().toLocaleDateString(language === 'vi' ? 'vi-VN' : 'en-GB', {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+  });
+  const swatch = (colour: readonly number[]) => (
+    <span className="swatch dot" style={{ background: `rgb(${colour.join(',')})` }} />
+  );
+
+  return (
+    <div className="report" style={{ width: `${page.width - 2 * REPORT_MARGIN_MM}mm` }} data-testid="report">
+      <style>{pageStyle}</style>
+      <header className="report-header">
+        <div>
+          <h1>{t('reportTitle')}</h1>
+          <p>
+            {dataset.provinceName} ({dataset.provinceCode}) · {t('reportDate')}: {today}
+          </p>
+        </div>
+        <button type="button" className="no-print" onClick={() => window.print()}>
+          {t('reportPrint')}
+        </button>
+      </header>
+      <p className="report-note">{t('synthetic')}</p>
+      <figure className="report-map" style={{ width: `${data.mapWidthMm}mm`, height: `${data.mapHeightMm}mm` }}>
+        <img src={data.mapUrl} alt={t('reportMap')} style={{ width: '100%', height: '100%' }} />
+        <svg className="north-arrow" viewBox="0 0 40 60" aria-label={t('northArrow')} role="img">
+          <polygon points="20,4 32,44 20,36 8,44" fill="#222" />
+          <text x="20" y="58" textAnchor="middle" fontSize="14" fontWeight="bold">
+            {language === 'vi' ? 'B' : 'N'}
+          </text>
+        </svg>
+        <div className="scale-bar" data-testid="scale-bar">
+          <div style={{ width: `${scaleBarMm}mm` }} />
+          <span>
+            {formatNumber(language, scale.metres / 1000)} km ({t('scale')} ≈ 1:
+            {formatNumber(
+              language,
+              Math.round((data.metresPerImagePixel * REPORT_DPI * 1000) / MM_PER_INCH / 1000) * 1000,
+            )}
+            )
+          </span>
+        </div>
+      </figure>
+      <section className="report-legend">
+        <strong>{t('reportLegend')}:</strong>
+        {MAIN_OPERATOR_NAMES.map((name) => (
+          <span key={name}>
+            {swatch(operatorColorRgb(name))} {name}
+          </span>
+        ))}
+        <span>
+          {swatch(SHARED_MAST_COLOR_RGB)} {t('sharedMast')}
+        </span>
+        <span>
+          <span className="swatch" style={{ background: 'rgba(0,140,70,0.45)' }} /> {t('coveredLegend')}
+        </span>
+        <span>
+          <span className="swatch" style={{ background: `rgb(${GAP_COLOUR_RGB.join(',')})` }} /> {t('gapLegend')}
+        </span>
+        <span>
+          <span className="swatch line" style={{ background: '#6a3d9a' }} /> {t('layerBackbone')}
+        </span>
+      </section>
+      <div className="report-tables">
+        <section>
+          <h2>{t('reportCoverageTable')}</h2>
+          <table className="results" data-testid="report-coverage">
+            <thead>
+              <tr>
+                <th>{t('operator')}</th>
+                <th className="num">{t('covered')}</th>
+                <th className="num">%</th>
+              </tr>
+            </thead>
+            <tbody>
+              {dataset.towerArrays.operatorNames.map((name) => (
+                <tr key={name}>
+                  <td>{name}</td>
+                  <td className="num">{formatNumber(language, summary.population_covered_by_operator[name] ?? 0)}</td>
+                  <td className="num">{percent(summary.population_covered_by_operator[name] ?? 0)}</td>
+                </tr>
+              ))}
+              <tr className="total">
+                <td>{t('anyOperator')}</td>
+                <td className="num">{formatNumber(language, summary.population_covered)}</td>
+                <td className="num">{percent(summary.population_covered)}</td>
+              </tr>
+              <tr className="gap">
+                <td>{t('uncovered')}</td>
+                <td className="num">{formatNumber(language, summary.population_uncovered)}</td>
+                <td className="num">{percent(summary.population_uncovered)}</td>
+              </tr>
+            </tbody>
+          </table>
+        </section>
+        <section>
+          <h2>{t('reportMastsTable')}</h2>
+          <table className="results" data-testid="report-masts">
+            <tbody>
+              {[...owners.entries()].map(([name, count]) => (
+                <tr key={name}>
+                  <td>{name}</td>
+                  <td className="num">{formatNumber(language, count)}</td>
+                </tr>
+              ))}
+              <tr className="total">
+                <td>{t('sharedMasts')}</td>
+                <td className="num">{formatNumber(language, shared)}</td>
+              </tr>
+            </tbody>
+          </table>
+        </section>
+      </div>
+      <section className="report-assumptions">
+        <h2>{t('reportAssumptions')}</h2>
+        <ul>
+          <li>{t('reportCoverageRule')}</li>
+          <li>
+            {t('reportDefaultRadius')}: {formatNumber(language, data.project.coverage.defaultRadiusM)} m
+          </li>
+          <li>
+            {t('population')}: {formatNumber(language, dataset.populationTotal)} {t('people')}
+          </li>
+          <li>{t('sources')}</li>
+          <li>{t('synthetic')}</li>
+          <li>{t('sovereignty')}</li>
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,179 @@
+import type { Feature, LineString, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
+import { EARTH_MEAN_RADIUS_M } from '../../core/geo/haversineDistanceM';
+import { operatorColorRgb, SHARED_MAST_COLOR_RGB } from '../../core/model/operators';
+import { isNodata } from '../../core/model/populationGrid';
+import type { ProvinceDataset } from '../data/provinceDataset';
+import { GAP_COLOUR_RGB, POPULATION_LEGEND } from '../map/rasterImages';
+import type { ProjectDocument } from '../store/projectDocument';
+
+/**
+ * The report's map, drawn on a 2D canvas at print resolution (300 dpi) in Web Mercator, north up. Drawing it directly
+ * (instead of screenshotting the WebGL map) makes the image exact at any size and the scale bar computable.
+ */
+export interface ReportMapRequest {
+  dataset: ProvinceDataset;
+  layers: ProjectDocument['layers'];
+  coveredBits: Uint8Array | null;
+  /** [west, south, east, north], degrees. */
+  bounds: [number, number, number, number];
+  widthPx: number;
+  heightPx: number;
+}
+
+export interface ReportMapResult {
+  canvas: HTMLCanvasElement;
+  /** Metres on the ground per canvas pixel at the map's centre latitude. */
+  metresPerPixel: number;
+}
+
+const DEG = Math.PI / 180;
+const mercatorY = (latDeg: number) => Math.log(Math.tan(Math.PI / 4 + (latDeg * DEG) / 2));
+const rgb = (colour: readonly number[], alpha = 1) => `rgba(${colour[0]},${colour[1]},${colour[2]},${alpha})`;
+
+export function renderReportMap(request: ReportMapRequest): ReportMapResult {
+  const { dataset, layers, coveredBits, widthPx, heightPx } = request;
+  // Widen the bounds to the canvas's aspect ratio so the map is not stretched.
+  let [west, south, east, north] = request.bounds;
+  const spanX = (east - west) * DEG;
+  const spanY = mercatorY(north) - mercatorY(south);
+  if (spanX / spanY > widthPx / heightPx) {
+    const extra = (spanX * (heightPx / widthPx) - spanY) / 2;
+    const yMid = (mercatorY(north) + mercatorY(south)) / 2;
+    const half = spanY / 2 + extra;
+    north = (2 * Math.atan(Math.exp(yMid + half)) - Math.PI / 2) / DEG;
+    south = (2 * Math.atan(Math.exp(yMid - half)) - Math.PI / 2) / DEG;
+  } else {
+    const extraDeg = ((spanY * (widthPx / heightPx)) / DEG - (east - west)) / 2;
+    west -= extraDeg;
+    east += extraDeg;
+  }
+  const yNorth = mercatorY(north);
+  const yScale = heightPx / (yNorth - mercatorY(south));
+  const x = (lon: number) => ((lon - west) / (east - west)) * widthPx;
+  const y = (lat: number) => (yNorth - mercatorY(lat)) * yScale;
+
+  const canvas = document.createElement('canvas');
+  canvas.width = widthPx;
+  canvas.height = heightPx;
+  const context = canvas.getContext('2d');
+  if (!context) throw new Error('2D canvas unavailable');
+  const scale = widthPx / 1000; // line widths and symbol sizes grow with the print size
+
+  context.fillStyle = '#d4e6f1';
+  context.fillRect(0, 0, widthPx, heightPx);
+
+  const tracePolygons = (feature: Feature<Polygon | MultiPolygon>) => {
+    const polygons =
+      feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates] : feature.geometry.coordinates;
+    for (const polygon of polygons) {
+      for (const ring of polygon) {
+        ring.forEach((point: Position, i: number) => {
+          if (i === 0) context.moveTo(x(point[0]), y(point[1]));
+          else context.lineTo(x(point[0]), y(point[1]));
+        });
+        context.closePath();
+      }
+    }
+  };
+  context.fillStyle = '#f3f0e8';
+  context.strokeStyle = '#a59f92';
+  context.lineWidth = 1 * scale;
+  for (const feature of dataset.provinces.features) {
+    context.beginPath();
+    tracePolygons(feature);
+    context.fill('evenodd');
+    context.stroke();
+  }
+  context.fillStyle = '#fbfaf6';
+  for (const feature of dataset.province.features) {
+    context.beginPath();
+    tracePolygons(feature);
+    context.fill('evenodd');
+  }
+
+  const grid = dataset.population;
+  const cellRect = (index: number) => {
+    const row = Math.floor(index / grid.width);
+    const col = index % grid.width;
+    const lon = grid.originLon + col * grid.cellSizeLonDeg;
+    const lat = grid.originLat - row * grid.cellSizeLatDeg;
+    const left = x(lon);
+    const top = y(lat);
+    return [left, top, x(lon + grid.cellSizeLonDeg) - left + 0.5, y(lat - grid.cellSizeLatDeg) - top + 0.5] as const;
+  };
+  const showCoverage = layers.coverage && coveredBits !== null;
+  for (let i = 0; i < grid.values.length; i++) {
+    const value = grid.values[i];
+    if (isNodata(grid, value) || value < 1) continue;
+    if (showCoverage) {
+      const covered = (coveredBits as Uint8Array)[i] !== 0;
+      context.fillStyle = covered ? 'rgba(0,140,70,0.45)' : rgb(GAP_COLOUR_RGB, 0.75);
+    } else if (layers.population) {
+      let colour = POPULATION_LEGEND[0][1];
+      for (const [threshold, ramp] of POPULATION_LEGEND) if (value >= threshold) colour = ramp;
+      context.fillStyle = rgb(colour, 0.7);
+    } else {
+      continue;
+    }
+    context.fillRect(...cellRect(i));
+  }
+
+  if (layers.backbone) {
+    for (const feature of dataset.backbone.features as Feature<LineString | MultiLineString>[]) {
+      const isRail = feature.properties?.kind === 'rail';
+      context.strokeStyle = isRail ? '#222' : '#6a3d9a';
+      context.lineWidth = (isRail ? 1.5 : 2.2) * scale;
+      context.setLineDash(isRail ? [6 * scale, 4 * scale] : []);
+      const lines =
+        feature.geometry.type === 'LineString' ? [feature.geometry.coordinates] : feature.geometry.coordinates;
+      context.beginPath();
+      for (const line of lines) {
+        line.forEach((point, i) => {
+          if (i === 0) context.moveTo(x(point[0]), y(point[1]));
+          else context.lineTo(x(point[0]), y(point[1]));
+        });
+      }
+      context.stroke();
+    }
+    context.setLineDash([]);
+  }
+
+  context.strokeStyle = '#3b3a36';
+  context.lineWidth = 2 * scale;
+  for (const feature of dataset.province.features) {
+    context.beginPath();
+    tracePolygons(feature);
+    context.stroke();
+  }
+
+  if (layers.towers) {
+    const { count, lon, lat, ownerIndex, operatorNames, tenantBits } = dataset.towerArrays;
+    const colours = operatorNames.map((name) => rgb(operatorColorRgb(name)));
+    const radius = 3.2 * scale;
+    context.lineWidth = 0.8 * scale;
+    context.strokeStyle = '#fff';
+    for (const pass of [false, true]) {
+      for (let i = 0; i < count; i++) {
+        const shared = (tenantBits[i] & (tenantBits[i] - 1)) !== 0;
+        if (shared !== pass) continue;
+        context.fillStyle = shared ? rgb(SHARED_MAST_COLOR_RGB) : colours[ownerIndex[i]];
+        context.beginPath();
+        context.arc(x(lon[i]), y(lat[i]), shared ? radius * 1.3 : radius, 0, 2 * Math.PI);
+        context.fill();
+        context.stroke();
+      }
+    }
+  }
+
+  const centreLat = (north + south) / 2;
+  const metresPerPixel = ((east - west) * DEG * EARTH_MEAN_RADIUS_M * Math.cos(centreLat * DEG)) / widthPx;
+  return { canvas, metresPerPixel };
+}
+
+/** A round scale-bar length (1, 2 or 5 x 10^n metres) close to `targetPx` pixels. */
+export function scaleBarLength(metresPerPixel: number, targetPx: number): { metres: number; pixels: number } {
+  const target = metresPerPixel * targetPx;
+  const power = 10 ** Math.floor(Math.log10(target));
+  const metres = [5, 2, 1].map((step) => step * power).find((length) => length <= target) ?? power;
+  return { metres, pixels: metres / metresPerPixel };
+}

@@ -1,0 +1,96 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { computeFixedRadiusCoverage, summarizeCoverage } from '../../src/core/coverage/computeFixedRadiusCoverage';
+import { parseTowersCsv } from '../../src/core/io/parseTowersCsv';
+import { readPopulationGeoTiff } from '../../src/core/io/readPopulationGeoTiff';
+import { packTowers } from '../../src/core/model/towerArrays';
+import { launchBrowser } from './launchBrowser';
+
+const ARTIFACTS = 'tests/artifacts';
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The text of every page and the number of images drawn, read back with PDF.js. */
+async function readPdf(bytes: Uint8Array): Promise<{ pages: number; text: string; images: number }> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const document = await pdfjs.getDocument({ data: bytes, useSystemFonts: false, isEvalSupported: false }).promise;
+  let text = '';
+  let images = 0;
+  for (let number = 1; number <= document.numPages; number++) {
+    const page = await document.getPage(number);
+    const content = await page.getTextContent();
+    text += `${content.items.map((item) => ('str' in item ? item.str : '')).join(' ')}\n`;
+    const operators = await page.getOperatorList();
+    images += operators.fnArray.filter((fn) => fn === pdfjs.OPS.paintImageXObject).length;
+  }
+  return { pages: document.numPages, text: text.replace(/\s+/g, ' '), images };
+}
+
+async function expectedCoverage() {
+  const grid = await readPopulationGeoTiff(new Uint8Array(readFileSync('data/demo/population.tif')).buffer);
+  const towers = packTowers(parseTowersCsv(readFileSync('data/demo/towers.csv', 'utf8')).towers);
+  const bits = await computeFixedRadiusCoverage({
+    grid,
+    towers,
+    defaultRadiusM: 2000,
+    rowStart: 0,
+    rowEnd: grid.height,
+  });
+  return summarizeCoverage(grid, bits, towers.operatorNames);
+}
+
+describe('the printable province report', () => {
+  for (const [language, paper, orientation, phrases] of [
+    [
+      'vi',
+      'A4',
+      'landscape',
+      [
+        'Báo cáo quy hoạch hạ tầng viễn thông dùng chung',
+        'TP Đà Nẵng',
+        'Giả định và nguồn dữ liệu',
+        'Phủ sóng theo nhà mạng',
+        'Hoàng Sa',
+      ],
+    ],
+    [
+      'en',
+      'A3',
+      'portrait',
+      [
+        'Shared telecom infrastructure plan report',
+        'TP Đà Nẵng',
+        'Assumptions and data sources',
+        'Coverage by operator',
+        'Hoàng Sa',
+      ],
+    ],
+  ] as const) {
+    it(`makes a ${paper} ${orientation} PDF in ${language === 'vi' ? 'Vietnamese' : 'English'} with the map, tables and assumptions`, async () => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(`${inject('baseUrl')}?report=1&paper=${paper}&orientation=${orientation}&lang=${language}`);
+      await page.waitForFunction(() => window.cositeReportReady === true, undefined, { timeout: 120_000 });
+      await page.screenshot({ path: `${ARTIFACTS}/report-${language}-${paper}-${orientation}.png`, fullPage: true });
+      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+      writeFileSync(`${ARTIFACTS}/report-${language}-${paper}-${orientation}.pdf`, pdf);
+      await page.close();
+
+      const { pages, text, images } = await readPdf(new Uint8Array(pdf));
+      expect(pages).toBeGreaterThanOrEqual(1);
+      expect(images).toBeGreaterThanOrEqual(1); // the 300 dpi map
+      for (const phrase of phrases) expect(text).toContain(phrase);
+      const summary = await expectedCoverage();
+      const formatted = Math.round(summary.population_covered).toLocaleString(language === 'vi' ? 'vi-VN' : 'en-GB');
+      expect(text).toContain(formatted);
+      for (const operator of ['Viettel', 'VinaPhone', 'MobiFone', 'Vietnamobile']) expect(text).toContain(operator);
+    });
+  }
+});
