@@ -161,6 +161,41 @@ describe('the app on the demo province', () => {
     expect(Math.hypot((pickedPoint?.x ?? 1e9) - point.x, (pickedPoint?.y ?? 1e9) - point.y)).toBeLessThan(8);
   });
 
+  it('links the attribute table and the map both ways', async () => {
+    await page.getByTestId('toggle-table').click();
+    const expectedTotal = towersCsv.trim().split(/\r?\n/).length - 1;
+    const [shown, total] = ((await page.getByTestId('table-row-count').textContent()) ?? '').split('/').map(digits);
+    expect([shown, total]).toEqual([expectedTotal, expectedTotal]);
+    await page.getByTestId('table-filter').fill('VN25-000100');
+    await expect(page.getByTestId('table-row').count()).resolves.toBe(1);
+    await page.getByTestId('table-row').first().click();
+    await waitForIdle();
+    const state = await page.evaluate(() => {
+      const current = window.cosite?.state();
+      return { id: current?.dataset?.towers[current.selectedTowerIndex ?? -1]?.id, zoom: window.cosite?.view().zoom };
+    });
+    expect(state.id).toBe('VN25-000100');
+    expect(state.zoom).toBeGreaterThanOrEqual(13);
+    // The other way: a mast clicked on the map is the highlighted row.
+    await page.getByTestId('table-filter').fill('');
+    const target = await page.evaluate(() => {
+      const dataset = window.cosite?.state().dataset;
+      const tower = dataset?.towers.find((candidate) => candidate.id === 'VN25-000100');
+      return tower ? window.cosite?.project(tower.lon, tower.lat) : null;
+    });
+    const box = await page.getByTestId('map').boundingBox();
+    if (!target || !box) throw new Error('no map');
+    await page.mouse.move(box.x + target.x, box.y + target.y);
+    await waitForIdle();
+    await page.mouse.click(box.x + target.x, box.y + target.y);
+    await expect(
+      page.locator('[data-testid=table-row][aria-selected=true]').getAttribute('data-tower-id'),
+    ).resolves.toBe('VN25-000100');
+    await page.getByTestId('toggle-table').click();
+    await page.evaluate(() => window.cosite?.fitMainland());
+    await waitForIdle();
+  });
+
   it('shows the whole country with the Hoàng Sa and Trường Sa archipelagos labelled as Việt Nam', async () => {
     await page.getByTestId('view-country').click();
     await waitForIdle();

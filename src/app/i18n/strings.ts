@@ -73,6 +73,12 @@ const STRINGS = {
   savedInBrowser: { vi: 'Đã lưu trong trình duyệt lúc', en: 'Saved in this browser at' },
   autosaveOn: { vi: 'Dự án tự lưu trong trình duyệt.', en: 'The project saves itself in this browser.' },
   tabOverview: { vi: 'Tổng quan', en: 'Overview' },
+  attributeTable: { vi: 'Bảng thuộc tính', en: 'Attribute table' },
+  filter: { vi: 'Lọc (mã, nhà mạng, loại cột…)', en: 'Filter (id, operator, class…)' },
+  zoomToRows: { vi: 'Thu phóng tới các dòng', en: 'Zoom to rows' },
+  zoomToSelection: { vi: 'Thu phóng tới lựa chọn', en: 'Zoom to selection' },
+  longitude: { vi: 'Kinh độ', en: 'Longitude' },
+  latitude: { vi: 'Vĩ độ', en: 'Latitude' },
   report: { vi: 'Báo cáo (in / PDF)', en: 'Report (print / PDF)' },
   reportTitle: {
     vi: 'Báo cáo quy hoạch hạ tầng viễn thông dùng chung',

@@ -74,6 +74,22 @@ export class MapController {
     return { lon: center.lng, lat: center.lat, zoom: this.map.getZoom() };
   }
 
+  /** Fits the view to points (a single point zooms to street level around it). */
+  fitPoints(points: Array<[number, number]>): void {
+    if (points.length === 0) return;
+    if (points.length === 1) {
+      this.map.jumpTo({ center: points[0], zoom: Math.max(this.map.getZoom(), 13) });
+      return;
+    }
+    const lons = points.map((point) => point[0]);
+    const lats = points.map((point) => point[1]);
+    this.map.fitBounds([Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)], {
+      padding: 40,
+      duration: 0,
+      maxZoom: 14,
+    });
+  }
+
   fitMainland(): void {
     this.map.fitBounds(mainlandBounds(this.dataset), { padding: 24, duration: 0 });
   }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ProvinceDataset } from '../data/provinceDataset';
 import { useT } from '../i18n/useT';
+import { AttributeTable } from '../panels/AttributeTable';
 import { selectTower, useAppStore } from '../store/appStore';
 import { exposeTestHooks } from '../testHooks';
 import { MapController } from './MapController';
@@ -10,6 +11,7 @@ export function MapView({ dataset }: { dataset: ProvinceDataset }) {
   const t = useT();
   const containerRef = useRef<HTMLDivElement>(null);
   const [controller, setController] = useState<MapController | null>(null);
+  const [tableOpen, setTableOpen] = useState(false);
   useEffect(() => {
     if (!containerRef.current) return;
     const controller = new MapController(
@@ -60,7 +62,16 @@ export function MapView({ dataset }: { dataset: ProvinceDataset }) {
         <button type="button" onClick={() => controller?.fitCountry()} data-testid="view-country">
           {t('wholeCountry')}
         </button>
+        <button
+          type="button"
+          aria-pressed={tableOpen}
+          onClick={() => setTableOpen((open) => !open)}
+          data-testid="toggle-table"
+        >
+          ☰ {t('attributeTable')}
+        </button>
       </div>
+      {tableOpen && <AttributeTable dataset={dataset} />}
       <div className="map-attribution" data-testid="attribution">
         {t('sources')}. <strong>{t('synthetic')}</strong>
       </div>
