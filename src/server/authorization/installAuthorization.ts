@@ -1,0 +1,64 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { resolveSession, SESSION_COOKIE } from '../auth/sessions';
+import type { AppContext, ValidatedInput } from '../http/appContext';
+import { HttpError } from '../http/httpError';
+import { checkScope } from './checkScope';
+import { ROUTE_RULES, type RouteRule, routeKey } from './routeRules';
+
+export const API_PREFIX = '/api/';
+
+const ROLE_LABEL = { ministry: 'the ministry', province: 'a province planner', operator: 'an operator' } as const;
+
+function ruleOf(request: FastifyRequest): RouteRule | undefined {
+  const url = request.routeOptions.url;
+  return url === undefined ? undefined : ROUTE_RULES[routeKey(request.method, url)];
+}
+
+/**
+ * Deny by default, on the server, for every route:
+ * - at start-up, an /api route without an entry in ROUTE_RULES stops the server (onRoute throws);
+ * - on each request, the session cookie is resolved, then a route without a rule is refused (403), a route that needs
+ *   an account answers 401 without a valid session and 403 for a role the rule does not list;
+ * - after the input is validated, the role's scope is checked (403 for another province in the path, 404 for a
+ *   record of another province or operator, see checkScope).
+ */
+export function installAuthorization(app: FastifyInstance, context: AppContext): void {
+  app.decorateRequest('user', null);
+  app.decorateRequest('input', null as unknown as ValidatedInput);
+
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith(API_PREFIX)) return;
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (!ROUTE_RULES[routeKey(method, route.url)]) {
+        throw new Error(`route ${routeKey(method, route.url)} has no authorization rule in ROUTE_RULES`);
+      }
+    }
+  });
+
+  app.addHook('onRequest', async (request) => {
+    request.user = resolveSession(context.db, request.cookies[SESSION_COOKIE], context.now());
+    const url = request.routeOptions.url;
+    if (url === undefined) return; // no route matched: the not-found handler answers
+    if (!url.startsWith(API_PREFIX)) return; // static files of the app
+    const rule = ruleOf(request);
+    if (!rule) throw new HttpError(403, 'forbidden', 'this route has no authorization rule');
+    if (rule.public) return;
+    if (!request.user) throw new HttpError(401, 'unauthenticated', 'log in first (POST /api/session)');
+    if (!rule.roles[request.user.role]) {
+      throw new HttpError(403, 'forbidden', `${ROLE_LABEL[request.user.role]} may not do this`);
+    }
+  });
+
+  app.addHook('preHandler', async (request) => {
+    const rule = ruleOf(request);
+    if (!rule || rule.public || !request.user) return;
+    const scope = rule.roles[request.user.role];
+    if (!scope) throw new HttpError(403, 'forbidden', `${ROLE_LABEL[request.user.role]} may not do this`);
+    const decision = checkScope(context.db, scope, request.user, request.input);
+    if (decision === 'forbidden') {
+      throw new HttpError(403, 'forbidden', 'your account may not act for another province or operator');
+    }
+    if (decision === 'notFound') throw new HttpError(404, 'not_found', 'not found');
+  });
+}

@@ -1,0 +1,171 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrfProtection from '@fastify/csrf-protection';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import type Database from 'better-sqlite3';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { deleteExpiredSessions } from './auth/sessions';
+import { API_PREFIX, installAuthorization } from './authorization/installAuthorization';
+import { openDatabase } from './db/openDatabase';
+import { serverSecret } from './db/serverSecret';
+import type { AppContext } from './http/appContext';
+import { type ErrorBody, HttpError } from './http/httpError';
+import { auditRoutes } from './routes/auditRoutes';
+import { healthRoutes } from './routes/healthRoutes';
+import { infrastructureRoutes } from './routes/infrastructureRoutes';
+import { planRoutes } from './routes/planRoutes';
+import { provinceRoutes } from './routes/provinceRoutes';
+import { requestRoutes } from './routes/requestRoutes';
+import { csrfUserInfo, type LoginRateLimit, sessionRoutes } from './routes/sessionRoutes';
+import { lapseDueApprovals } from './store/requests';
+
+export interface ServerOptions {
+  /** Folder of the SQLite database (created and migrated on start), or ':memory:'. Ignored when `db` is given. */
+  dataDir?: string;
+  /** An opened, migrated database (the caller closes it). */
+  db?: Database.Database;
+  /** Folder of the built app (vite build's dist) to serve at /, or null for the API only. */
+  staticDir?: string | null;
+  /**
+   * Mark cookies `Secure` (sent over HTTPS only). Turn on whenever the server is reached over HTTPS (directly or
+   * behind a TLS proxy); it must stay off for plain http://127.0.0.1, where browsers would drop Secure cookies.
+   */
+  secureCookies?: boolean;
+  /** Trust X-Forwarded-* from a reverse proxy (for the client address the login rate limit counts by). */
+  trustProxy?: boolean;
+  loginRateLimit?: LoginRateLimit;
+  /** The clock (tests move it to make approvals lapse). */
+  now?: () => Date;
+  /** How often approvals are lapsed and expired sessions removed in the background, ms; 0 turns it off. */
+  sweepIntervalMs?: number;
+  logger?: boolean;
+}
+
+export const DEFAULT_LOGIN_RATE_LIMIT: LoginRateLimit = { max: 10, timeWindowMs: 60_000 };
+
+/** The CoSite API server (and the app's static files), ready to `listen` or to `inject` in tests. */
+export async function buildServer(options: ServerOptions = {}): Promise<FastifyInstance> {
+  const ownsDb = !options.db;
+  const db = options.db ?? openDatabase(options.dataDir ?? ':memory:');
+  const context: AppContext = {
+    db,
+    now: options.now ?? (() => new Date()),
+    secureCookies: options.secureCookies ?? false,
+  };
+  const app = Fastify({
+    logger: options.logger ? { level: 'info' } : false,
+    bodyLimit: 20 * 1024 * 1024,
+    exposeHeadRoutes: false,
+    trustProxy: options.trustProxy ?? false,
+  });
+  app.decorate('cosite', context);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyCsrfProtection, {
+    cookieKey: 'cosite_csrf',
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict', secure: context.secureCookies },
+    getToken: (request) => request.headers['x-csrf-token'] as string | undefined,
+    getUserInfo: (request) => csrfUserInfo(request),
+    csrfOpts: { hmacKey: serverSecret(db, 'csrf-hmac-key') },
+  });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, limit) =>
+      new HttpError(429, 'rate_limited', `too many login attempts: try again in ${limit.after}`),
+  });
+  installAuthorization(app, context);
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const body = errorBody(error);
+    const status = error instanceof HttpError ? error.statusCode : (error.statusCode ?? 500);
+    if (status >= 500) request.log.error(error);
+    return reply.code(status).send(body);
+  });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith(API_PREFIX) || !staticDir || request.method !== 'GET') {
+      return reply.code(404).send({ error: 'not_found', message: `no route ${request.method} ${request.url}` });
+    }
+    return reply.sendFile('index.html'); // the single-page app handles its own paths
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('x-frame-options', 'DENY');
+    reply.header('referrer-policy', 'no-referrer');
+    if (request.url.startsWith(API_PREFIX)) reply.header('cache-control', 'no-store');
+  });
+
+  healthRoutes(app, context);
+  sessionRoutes(app, context, options.loginRateLimit ?? DEFAULT_LOGIN_RATE_LIMIT);
+  provinceRoutes(app, context);
+  infrastructureRoutes(app, context);
+  planRoutes(app, context);
+  requestRoutes(app, context);
+  auditRoutes(app, context);
+
+  const staticDir = options.staticDir ? path.resolve(options.staticDir) : null;
+  if (staticDir) {
+    if (!existsSync(path.join(staticDir, 'index.html'))) {
+      throw new Error(`no built app in ${staticDir} (index.html missing): run "vite build" first`);
+    }
+    await app.register(fastifyStatic, { root: staticDir, wildcard: true });
+  }
+
+  const sweepIntervalMs = options.sweepIntervalMs ?? 10 * 60_000;
+  const sweep =
+    sweepIntervalMs > 0
+      ? setInterval(() => {
+          try {
+            lapseDueApprovals(db, context.now());
+            deleteExpiredSessions(db, context.now());
+          } catch (error) {
+            app.log.error(error, 'background sweep failed');
+          }
+        }, sweepIntervalMs)
+      : null;
+  sweep?.unref();
+  app.addHook('onClose', async () => {
+    if (sweep) clearInterval(sweep);
+    if (ownsDb) db.close();
+  });
+  return app;
+}
+
+function errorBody(error: FastifyError | HttpError): ErrorBody {
+  if (error instanceof HttpError) {
+    return {
+      error: error.code,
+      message: error.message,
+      ...(error.details === undefined ? {} : { details: error.details }),
+    };
+  }
+  switch (error.code) {
+    case 'FST_CSRF_MISSING_SECRET':
+    case 'FST_CSRF_INVALID_TOKEN':
+      return {
+        error: 'csrf',
+        message:
+          'missing or invalid CSRF token: get one from GET /api/csrf (or the login answer) and send it in the x-csrf-token header',
+      };
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { error: 'too_large', message: 'the request body is too large' };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return { error: 'unsupported_media_type', message: 'send JSON (content-type: application/json)' };
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return { error: 'invalid_input', message: 'the JSON body is empty: send {} at least' };
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return { error: 'invalid_input', message: 'the body is not valid JSON' };
+  }
+  if (error.statusCode === 400 && error instanceof SyntaxError) {
+    return { error: 'invalid_input', message: 'the body is not valid JSON' };
+  }
+  if (error.statusCode && error.statusCode < 500) return { error: 'bad_request', message: error.message };
+  return { error: 'internal', message: 'internal server error' };
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    cosite: AppContext;
+  }
+}

@@ -1,0 +1,36 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { migrate } from './migrate';
+
+export const DATABASE_FILE_NAME = 'cosite.sqlite';
+
+/**
+ * Open (creating when missing) the server's SQLite database in `dataDir` and migrate it.
+ *
+ * Durability: WAL journal with synchronous=FULL. In WAL mode a commit appends to the -wal file; with FULL, SQLite
+ * fsyncs the WAL at every commit before `COMMIT` returns, and the server answers only after the commit returned. So an
+ * acknowledged change survives the process being killed *and* the machine losing power. (synchronous=NORMAL would be
+ * enough against a killed process, since the WAL write has reached the OS, but could lose the last commits on power
+ * loss or an OS crash; the cost of FULL is one fsync per write transaction.)
+ * Pass `:memory:` as `dataDir` for a throwaway database (tests).
+ */
+export function openDatabase(dataDir: string, options: { readonly?: boolean } = {}): Database.Database {
+  let file = ':memory:';
+  if (dataDir !== ':memory:') {
+    mkdirSync(dataDir, { recursive: true });
+    file = path.join(dataDir, DATABASE_FILE_NAME);
+  }
+  const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  if (options.readonly) return db;
+  if (file !== ':memory:') {
+    const mode = db.pragma('journal_mode = WAL', { simple: true });
+    if (mode !== 'wal') throw new Error(`could not switch ${file} to WAL mode (got ${String(mode)})`);
+  }
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  // Wait for a concurrent writer (e.g. the backup command) instead of failing at once.
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}

@@ -1,0 +1,83 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { SessionUser } from '../auth/sessionUser';
+import { HttpError } from './httpError';
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export const UNSAFE_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+const noParams = z.strictObject({});
+const noQuery = z.strictObject({});
+const noBody = z.strictObject({}).optional();
+
+export interface RouteDefinition<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
+  method: Method;
+  url: string;
+  /** Schemas of the path parameters, query string and body. A part left out must be empty (unknown keys are 400). */
+  params?: P;
+  querystring?: Q;
+  body?: B;
+  /** Fastify route config (e.g. `rateLimit`). */
+  config?: Record<string, unknown>;
+  handler: (input: {
+    params: z.output<P>;
+    query: z.output<Q>;
+    body: z.output<B>;
+    user: SessionUser | null;
+    request: FastifyRequest;
+    reply: FastifyReply;
+  }) => unknown;
+}
+
+/**
+ * Register an API route. Every route gets: zod validation of params, query and body (400 with every problem listed),
+ * and for POST/PUT/PATCH/DELETE the CSRF check. Authentication and the role check run before (global onRequest hook),
+ * the scope check after validation (global preHandler hook): see authorization/installAuthorization.ts.
+ */
+export function addRoute<
+  P extends z.ZodType = typeof noParams,
+  Q extends z.ZodType = typeof noQuery,
+  B extends z.ZodType = typeof noBody,
+>(app: FastifyInstance, definition: RouteDefinition<P, Q, B>): void {
+  const paramsSchema: z.ZodType = definition.params ?? noParams;
+  const querySchema: z.ZodType = definition.querystring ?? noQuery;
+  const bodySchema: z.ZodType = definition.body ?? noBody;
+  app.route({
+    method: definition.method,
+    url: definition.url,
+    config: definition.config,
+    onRequest: UNSAFE_METHODS.has(definition.method) ? [app.csrfProtection] : undefined,
+    preValidation: async (request) => {
+      const issues: { location: string; path: string; message: string }[] = [];
+      const parse = (location: string, schema: z.ZodType, value: unknown) => {
+        const result = schema.safeParse(value);
+        if (result.success) return result.data;
+        for (const issue of result.error.issues) {
+          issues.push({ location, path: issue.path.map(String).join('.'), message: issue.message });
+        }
+        return undefined;
+      };
+      const input = {
+        params: parse('path', paramsSchema, { ...(request.params as object) }) as Record<string, unknown>,
+        query: parse('query', querySchema, { ...(request.query as object) }) as Record<string, unknown>,
+        body: parse('body', bodySchema, request.body),
+      };
+      if (issues.length > 0) {
+        const summary = issues.map(
+          (issue) => `${issue.location}${issue.path ? `.${issue.path}` : ''}: ${issue.message}`,
+        );
+        throw new HttpError(400, 'invalid_input', `invalid input: ${summary.join('; ')}`, { issues });
+      }
+      request.input = input;
+    },
+    handler: async (request, reply) =>
+      definition.handler({
+        params: request.input.params as z.output<P>,
+        query: request.input.query as z.output<Q>,
+        body: request.input.body as z.output<B>,
+        user: request.user,
+        request,
+        reply,
+      }),
+  });
+}

@@ -1,0 +1,126 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildServer } from './buildServer';
+import { backupDatabase } from './db/backup';
+import { openDatabase } from './db/openDatabase';
+import { hasAnyUser, type SeedResult, seedDemo } from './seedDemo';
+
+const USAGE = `usage: tsx src/server/main.ts [serve|seed|backup] [flags]
+  serve (default)   run the server
+    --host HOST         address to listen on (default 127.0.0.1)
+    --port PORT         port (default 4173; 0 picks a free one)
+    --data-dir DIR      database folder (default ./var)
+    --static DIR        built app to serve (default dist when it exists; --static "" for the API only)
+    --secure-cookies    mark cookies Secure: required when users reach the server over HTTPS
+    --trust-proxy       trust X-Forwarded-* from a reverse proxy
+    --demo              when the database has no accounts yet, create the demo accounts and masts first
+  seed              create the demo accounts (VN25 planner, ministry, one per operator) and load the demo masts
+    --data-dir DIR
+  backup FILE       online backup of the database into FILE (safe while the server runs)
+    --data-dir DIR
+Environment: COSITE_DEMO_PASSWORD sets every demo account's password (else random ones are printed once),
+COSITE_SECURE_COOKIES=1 is --secure-cookies, COSITE_LOG=1 logs every request.`;
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      host: { type: 'string', default: '127.0.0.1' },
+      port: { type: 'string', default: '4173' },
+      'data-dir': { type: 'string', default: './var' },
+      static: { type: 'string' },
+      'secure-cookies': { type: 'boolean', default: process.env.COSITE_SECURE_COOKIES === '1' },
+      'trust-proxy': { type: 'boolean', default: false },
+      demo: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const [command = 'serve', ...rest] = positionals;
+  const dataDir = values['data-dir'];
+  const demoPassword = process.env.COSITE_DEMO_PASSWORD || undefined;
+
+  if (command === 'seed') {
+    const db = openDatabase(dataDir);
+    try {
+      printSeed(await seedDemo(db, { password: demoPassword }), Boolean(demoPassword));
+    } finally {
+      db.close();
+    }
+    return 0;
+  }
+  if (command === 'backup') {
+    const target = rest[0];
+    if (!target) throw new Error('backup needs a target file: backup FILE');
+    const result = await backupDatabase(dataDir, target);
+    process.stdout.write(`backup written to ${path.resolve(target)} (${result.totalPages} pages)\n`);
+    return 0;
+  }
+  if (command !== 'serve') throw new Error(`unknown command "${command}"\n${USAGE}`);
+
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port ${values.port} is not a port`);
+  // Without --static: serve dist when it holds a build, else the API alone (say so).
+  let staticDir = values.static ?? 'dist';
+  if (values.static === undefined && !existsSync(path.join(staticDir, 'index.html'))) {
+    process.stderr.write('no built app in dist (run "vite build"): serving the API only\n');
+    staticDir = '';
+  }
+  const db = openDatabase(dataDir);
+  if (values.demo && !hasAnyUser(db)) printSeed(await seedDemo(db, { password: demoPassword }), Boolean(demoPassword));
+  const app = await buildServer({
+    db,
+    staticDir: staticDir === '' ? null : staticDir,
+    secureCookies: values['secure-cookies'],
+    trustProxy: values['trust-proxy'],
+    logger: process.env.COSITE_LOG === '1',
+  });
+  await app.listen({ host: values.host, port });
+  const address = app.server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  const shownHost = values.host.includes(':') ? `[${values.host}]` : values.host;
+  process.stdout.write(`CoSite server: http://${shownHost}:${actualPort}/\n`);
+  const stop = async () => {
+    await app.close();
+    db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return 0;
+}
+
+function printSeed(result: SeedResult, passwordFromEnv: boolean) {
+  const { masts } = result;
+  process.stdout.write(
+    `demo masts in VN25: ${masts.inserted} new, ${masts.updated} updated, ${masts.rejected} rows rejected\n`,
+  );
+  if (result.created.length === 0) {
+    process.stdout.write('demo accounts exist already (passwords unchanged)\n');
+    return;
+  }
+  process.stdout.write(
+    passwordFromEnv
+      ? 'demo accounts created (password from COSITE_DEMO_PASSWORD):\n'
+      : 'demo accounts created; these passwords are shown only now:\n',
+  );
+  for (const account of result.created) {
+    const password = passwordFromEnv ? '' : `  ${account.password}`;
+    process.stdout.write(`  ${account.username.padEnd(14)} ${account.role.padEnd(9)}${password}\n`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (status) => {
+    if (status !== 0) process.exitCode = status;
+  },
+  (error: unknown) => {
+    process.stderr.write(`cosite server: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,294 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { SessionUser } from '../auth/sessionUser';
+import {
+  EMPTY_PLAN_DOCUMENT,
+  type PlanDocument,
+  planDocumentSchema,
+  summarizePlanDocument,
+} from '../domain/planDocument';
+import { addRoute } from '../http/addRoute';
+import type { AppContext } from '../http/appContext';
+import { HttpError, notFound, signedIn } from '../http/httpError';
+import { writeAudit } from '../store/audit';
+import { getPlan, getPlanVersion, type PlanRow, parseStoredDocument, publishedPlans, usernameOf } from '../store/plans';
+import { getProvince } from './provinceRoutes';
+import { planParams, provinceParams, versionSchema } from './schemas';
+
+const planNameSchema = z.string().trim().min(1).max(200);
+
+/**
+ * Plans (a province's layers, scenarios and proposed shared sites), versioned: every save makes a new version and
+ * keeps the old ones. Saves name the version they are based on; if someone saved in between, the save is refused
+ * with 409 and a message naming who changed the plan and when (optimistic concurrency, nothing is overwritten).
+ * Operators see only published versions; planners and the ministry see the working version.
+ */
+export function planRoutes(app: FastifyInstance, context: AppContext): void {
+  const { db } = context;
+
+  const planSummary = (row: PlanRow) => ({
+    id: row.id,
+    provinceId: row.province_id,
+    name: row.name,
+    version: row.version,
+    publishedVersion: row.published_version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    updatedBy: usernameOf(db, row.updated_by),
+  });
+
+  const workingPlanJson = (row: PlanRow) => {
+    const version = getPlanVersion(db, row.id, row.version);
+    if (!version) throw new Error(`plan ${row.id} has no version ${row.version}`);
+    return { ...planSummary(row), document: parseStoredDocument(version.document) };
+  };
+
+  const publishedPlanJson = (row: PlanRow) => {
+    const version = row.published_version === null ? undefined : getPlanVersion(db, row.id, row.published_version);
+    if (!version) throw notFound();
+    return {
+      id: row.id,
+      provinceId: row.province_id,
+      name: version.name,
+      version: version.version,
+      publishedVersion: version.version,
+      createdAt: row.created_at,
+      updatedAt: version.created_at,
+      updatedBy: null,
+      document: parseStoredDocument(version.document),
+    };
+  };
+
+  const planForViewer = (row: PlanRow, user: SessionUser) =>
+    user.role === 'operator' ? publishedPlanJson(row) : workingPlanJson(row);
+
+  /** The version a save is based on: the body's `version`, or an If-Match header holding the number. */
+  const baseVersion = (bodyVersion: number | undefined, ifMatch: string | string[] | undefined): number => {
+    const header = Array.isArray(ifMatch) ? ifMatch[0] : ifMatch;
+    const fromHeader = header ? Number(header.replace(/^W\//, '').replaceAll('"', '')) : undefined;
+    const version = bodyVersion ?? fromHeader;
+    if (version === undefined || !Number.isInteger(version) || version < 1) {
+      throw new HttpError(
+        428,
+        'version_required',
+        'say which version your edit is based on (body "version" or an If-Match header)',
+      );
+    }
+    return version;
+  };
+
+  const conflict = (row: PlanRow, based: number) =>
+    new HttpError(
+      409,
+      'conflict',
+      `plan "${row.name}" was changed by ${usernameOf(db, row.updated_by)} at ${row.updated_at} (now version ${row.version}); your edit is based on version ${based}. Nothing was saved: reload the plan, apply your changes again and save.`,
+      { currentVersion: row.version, updatedBy: usernameOf(db, row.updated_by), updatedAt: row.updated_at },
+    );
+
+  const insertVersion = (
+    planId: string,
+    version: number,
+    name: string,
+    document: PlanDocument,
+    userId: number,
+    at: Date,
+  ) =>
+    db
+      .prepare(
+        'INSERT INTO plan_versions (plan_id, version, name, document, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(planId, version, name, JSON.stringify(document), at.toISOString(), userId);
+
+  addRoute(app, {
+    method: 'GET',
+    url: '/api/provinces/:provinceId/plans',
+    params: provinceParams,
+    handler: ({ params, user }) => {
+      getProvince(context, params.provinceId);
+      if (signedIn(user).role === 'operator') {
+        return {
+          plans: publishedPlans(db, params.provinceId).map((plan) => ({
+            id: plan.id,
+            provinceId: plan.provinceId,
+            name: plan.name,
+            version: plan.publishedVersion,
+            publishedVersion: plan.publishedVersion,
+            updatedAt: plan.publishedVersionCreatedAt,
+          })),
+        };
+      }
+      const rows = db
+        .prepare('SELECT * FROM plans WHERE province_id = ? ORDER BY created_at, id')
+        .all(params.provinceId);
+      return { plans: (rows as PlanRow[]).map(planSummary) };
+    },
+  });
+
+  addRoute(app, {
+    method: 'POST',
+    url: '/api/provinces/:provinceId/plans',
+    params: provinceParams,
+    body: z.strictObject({ name: planNameSchema, document: planDocumentSchema.optional() }),
+    handler: ({ params, body, user, reply }) => {
+      getProvince(context, params.provinceId);
+      const actor = signedIn(user);
+      const now = context.now();
+      const id = randomUUID();
+      const document = body.document ?? EMPTY_PLAN_DOCUMENT;
+      const plan = db.transaction(() => {
+        db.prepare(
+          `INSERT INTO plans (id, province_id, name, version, published_version, created_at, created_by, updated_at,
+             updated_by) VALUES (?, ?, ?, 1, NULL, ?, ?, ?, ?)`,
+        ).run(id, params.provinceId, body.name, now.toISOString(), actor.id, now.toISOString(), actor.id);
+        insertVersion(id, 1, body.name, document, actor.id, now);
+        writeAudit(db, {
+          at: now,
+          actor,
+          provinceId: params.provinceId,
+          action: 'plan.create',
+          entityType: 'plan',
+          entityId: id,
+          oldValue: null,
+          newValue: { version: 1, name: body.name, ...summarizePlanDocument(document) },
+        });
+        return workingPlanJson(getPlan(db, id) as PlanRow);
+      })();
+      reply.header('etag', `"${plan.version}"`);
+      return reply.code(201).send({ plan });
+    },
+  });
+
+  addRoute(app, {
+    method: 'GET',
+    url: '/api/plans/:planId',
+    params: planParams,
+    handler: ({ params, user, reply }) => {
+      const row = getPlan(db, params.planId);
+      if (!row) throw notFound();
+      const plan = planForViewer(row, signedIn(user));
+      reply.header('etag', `"${plan.version}"`);
+      return { plan };
+    },
+  });
+
+  addRoute(app, {
+    method: 'PUT',
+    url: '/api/plans/:planId',
+    params: planParams,
+    body: z.strictObject({
+      name: planNameSchema.optional(),
+      document: planDocumentSchema,
+      version: versionSchema.optional(),
+    }),
+    handler: ({ params, body, user, request, reply }) => {
+      const actor = signedIn(user);
+      const based = baseVersion(body.version, request.headers['if-match']);
+      const now = context.now();
+      const plan = db.transaction(() => {
+        const before = getPlan(db, params.planId);
+        if (!before) throw notFound();
+        const beforeVersion = getPlanVersion(db, before.id, before.version);
+        const name = body.name ?? before.name;
+        const next = before.version + 1;
+        // The version condition makes the check and the write one step: a save based on an old version changes nothing.
+        const changed = db
+          .prepare(
+            'UPDATE plans SET name = ?, version = ?, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?',
+          )
+          .run(name, next, now.toISOString(), actor.id, before.id, based).changes;
+        if (changed === 0) throw conflict(before, based);
+        insertVersion(before.id, next, name, body.document, actor.id, now);
+        writeAudit(db, {
+          at: now,
+          actor,
+          provinceId: before.province_id,
+          action: 'plan.update',
+          entityType: 'plan',
+          entityId: before.id,
+          oldValue: {
+            version: before.version,
+            name: before.name,
+            ...(beforeVersion ? summarizePlanDocument(parseStoredDocument(beforeVersion.document)) : {}),
+          },
+          newValue: { version: next, name, ...summarizePlanDocument(body.document) },
+        });
+        return workingPlanJson(getPlan(db, before.id) as PlanRow);
+      })();
+      reply.header('etag', `"${plan.version}"`);
+      return { plan };
+    },
+  });
+
+  addRoute(app, {
+    method: 'POST',
+    url: '/api/plans/:planId/publish',
+    params: planParams,
+    body: z.strictObject({ version: versionSchema }),
+    handler: ({ params, body, user }) => {
+      const actor = signedIn(user);
+      const now = context.now();
+      return db.transaction(() => {
+        const before = getPlan(db, params.planId);
+        if (!before) throw notFound();
+        // Publish only what the planner has seen: the version named must still be the working version.
+        if (before.version !== body.version) throw conflict(before, body.version);
+        db.prepare('UPDATE plans SET published_version = ? WHERE id = ?').run(body.version, before.id);
+        writeAudit(db, {
+          at: now,
+          actor,
+          provinceId: before.province_id,
+          action: 'plan.publish',
+          entityType: 'plan',
+          entityId: before.id,
+          oldValue: { publishedVersion: before.published_version },
+          newValue: { publishedVersion: body.version },
+        });
+        return { plan: workingPlanJson(getPlan(db, before.id) as PlanRow) };
+      })();
+    },
+  });
+
+  addRoute(app, {
+    method: 'GET',
+    url: '/api/plans/:planId/versions',
+    params: planParams,
+    handler: ({ params }) => {
+      if (!getPlan(db, params.planId)) throw notFound();
+      const rows = db
+        .prepare(
+          `SELECT v.version, v.name, v.created_at, u.username FROM plan_versions v JOIN users u ON u.id = v.created_by
+           WHERE v.plan_id = ? ORDER BY v.version DESC`,
+        )
+        .all(params.planId) as { version: number; name: string; created_at: string; username: string }[];
+      return {
+        versions: rows.map((row) => ({
+          version: row.version,
+          name: row.name,
+          createdAt: row.created_at,
+          createdBy: row.username,
+        })),
+      };
+    },
+  });
+
+  addRoute(app, {
+    method: 'GET',
+    url: '/api/plans/:planId/versions/:version',
+    params: planParams.extend({ version: z.coerce.number().int().positive() }),
+    handler: ({ params }) => {
+      const row = getPlanVersion(db, params.planId, params.version);
+      if (!row) throw notFound();
+      return {
+        version: {
+          planId: row.plan_id,
+          version: row.version,
+          name: row.name,
+          document: parseStoredDocument(row.document),
+          createdAt: row.created_at,
+          createdBy: usernameOf(db, row.created_by),
+        },
+      };
+    },
+  });
+}

@@ -1,0 +1,117 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { dummyPasswordHash, verifyPassword } from '../auth/password';
+import { createSession, deleteSession, SESSION_COOKIE, SESSION_LIFETIME_MS } from '../auth/sessions';
+import { publicUser } from '../auth/sessionUser';
+import { findUserByName } from '../auth/users';
+import { addRoute } from '../http/addRoute';
+import type { AppContext } from '../http/appContext';
+import { HttpError } from '../http/httpError';
+import { writeAudit } from '../store/audit';
+
+/** What a CSRF token is bound to: the session (so a token from one login is useless in another), or "anonymous". */
+export function csrfUserInfo(request: FastifyRequest): string {
+  return request.user?.sessionHash ?? 'anonymous';
+}
+
+export interface LoginRateLimit {
+  /** Login attempts allowed per client address in each window. */
+  max: number;
+  timeWindowMs: number;
+}
+
+export function sessionRoutes(app: FastifyInstance, context: AppContext, loginRateLimit: LoginRateLimit): void {
+  const cookieOptions = {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict' as const,
+    secure: context.secureCookies,
+  };
+
+  addRoute(app, {
+    method: 'GET',
+    url: '/api/csrf',
+    handler: ({ request, reply }) => ({ csrfToken: reply.generateCsrf({ userInfo: csrfUserInfo(request) }) }),
+  });
+
+  addRoute(app, {
+    method: 'POST',
+    url: '/api/session',
+    body: z.strictObject({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }),
+    config: {
+      rateLimit: {
+        max: loginRateLimit.max,
+        timeWindow: loginRateLimit.timeWindowMs,
+      },
+    },
+    handler: async ({ body, request, reply }) => {
+      const user = findUserByName(context.db, body.username);
+      const passwordOk = await verifyPassword(body.password, user?.password_hash ?? (await dummyPasswordHash()));
+      if (!user || !passwordOk) {
+        request.log.warn({ username: body.username }, 'failed login');
+        throw new HttpError(401, 'invalid_credentials', 'wrong user name or password');
+      }
+      const now = context.now();
+      if (request.user) deleteSession(context.db, request.user.sessionHash);
+      const session = context.db.transaction(() => {
+        const created = createSession(context.db, user.id, now);
+        writeAudit(context.db, {
+          at: now,
+          actor: { id: user.id, username: user.username, role: user.role },
+          provinceId: user.province_id,
+          action: 'session.login',
+          entityType: 'user',
+          entityId: String(user.id),
+          oldValue: null,
+          newValue: null,
+        });
+        return created;
+      })();
+      reply.setCookie(SESSION_COOKIE, session.token, { ...cookieOptions, maxAge: SESSION_LIFETIME_MS / 1000 });
+      const sessionUser = {
+        id: user.id,
+        username: user.username,
+        role: user.role,
+        provinceId: user.province_id,
+        operator: user.operator,
+        sessionHash: session.hash,
+      };
+      return { user: publicUser(sessionUser), csrfToken: reply.generateCsrf({ userInfo: session.hash }) };
+    },
+  });
+
+  addRoute(app, {
+    method: 'GET',
+    url: '/api/session',
+    handler: ({ user }) => ({ user: user && publicUser(user) }),
+  });
+
+  addRoute(app, {
+    method: 'DELETE',
+    url: '/api/session',
+    handler: ({ user, reply }) => {
+      if (user) {
+        const now = context.now();
+        context.db.transaction(() => {
+          deleteSession(context.db, user.sessionHash);
+          writeAudit(context.db, {
+            at: now,
+            actor: user,
+            provinceId: user.provinceId,
+            action: 'session.logout',
+            entityType: 'user',
+            entityId: String(user.id),
+            oldValue: null,
+            newValue: null,
+          });
+        })();
+      }
+      clearSessionCookie(reply, cookieOptions);
+      return reply.code(204).send();
+    },
+  });
+}
+
+function clearSessionCookie(reply: FastifyReply, options: object) {
+  reply.clearCookie(SESSION_COOKIE, options);
+}

@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type Database from 'better-sqlite3';
+import { parseTowers } from '../core/io/parseTowers';
+import { OPERATORS } from '../core/model/operators';
+import { hashPassword } from './auth/password';
+import { checkNewUser, findUserByName, insertUser, type NewUser } from './auth/users';
+import { SYSTEM_ACTOR, writeAudit } from './store/audit';
+import { upsertMasts } from './store/masts';
+
+export const DEMO_PROVINCE_ID = 'VN25';
+export const DEMO_TOWERS_FILE = fileURLToPath(new URL('../../data/demo/towers.csv', import.meta.url));
+
+/** The demo accounts: the ministry, the planner of the demo province, one account per operator. */
+export const DEMO_ACCOUNTS: readonly Omit<NewUser, 'password'>[] = [
+  { username: 'ministry', role: 'ministry' },
+  { username: 'vn25-planner', role: 'province', provinceId: DEMO_PROVINCE_ID },
+  ...OPERATORS.map((operator) => ({
+    username: operator.name.toLowerCase(),
+    role: 'operator' as const,
+    operator: operator.name,
+  })),
+];
+
+export interface SeedResult {
+  /** Accounts created by this run with their passwords (existing accounts are left alone and not listed). */
+  created: { username: string; role: string; password: string }[];
+  masts: { inserted: number; updated: number; rejected: number };
+}
+
+/**
+ * Demo data: the accounts above and the synthetic masts of data/demo/towers.csv in VN25 (read with the core's tower
+ * reader). Safe to run again: existing accounts keep their passwords, masts are updated in place.
+ * Passwords: `password` for every account when given (e.g. from COSITE_DEMO_PASSWORD), else a random one each.
+ */
+export async function seedDemo(
+  db: Database.Database,
+  options: { password?: string; now?: Date; towersFile?: string } = {},
+): Promise<SeedResult> {
+  const now = options.now ?? new Date();
+  const created: SeedResult['created'] = [];
+  for (const account of DEMO_ACCOUNTS) {
+    if (findUserByName(db, account.username)) continue;
+    const password = options.password ?? randomBytes(12).toString('base64url');
+    checkNewUser({ ...account, password });
+    const passwordHash = await hashPassword(password);
+    db.transaction(() => {
+      const id = insertUser(db, account, passwordHash, now);
+      writeAudit(db, {
+        at: now,
+        actor: SYSTEM_ACTOR,
+        provinceId: account.provinceId ?? null,
+        action: 'user.create',
+        entityType: 'user',
+        entityId: String(id),
+        oldValue: null,
+        newValue: {
+          username: account.username,
+          role: account.role,
+          provinceId: account.provinceId ?? null,
+          operator: account.operator ?? null,
+        },
+      });
+    })();
+    created.push({ username: account.username, role: account.role, password });
+  }
+  const parsed = parseTowers(
+    readFileSync(options.towersFile ?? DEMO_TOWERS_FILE),
+    options.towersFile ?? DEMO_TOWERS_FILE,
+  );
+  const masts = db.transaction(() => {
+    const result = upsertMasts(db, DEMO_PROVINCE_ID, parsed.towers, now);
+    writeAudit(db, {
+      at: now,
+      actor: SYSTEM_ACTOR,
+      provinceId: DEMO_PROVINCE_ID,
+      action: 'masts.import',
+      entityType: 'masts',
+      entityId: DEMO_PROVINCE_ID,
+      oldValue: null,
+      newValue: { ...result, source: 'data/demo/towers.csv (synthetic)' },
+    });
+    return result;
+  })();
+  return { created, masts: { ...masts, rejected: parsed.rejected.length } };
+}
+
+export function hasAnyUser(db: Database.Database): boolean {
+  return db.prepare('SELECT 1 FROM users LIMIT 1').get() !== undefined;
+}

@@ -1,0 +1,82 @@
+/** Database: versioned migrations, WAL and synchronous=FULL, the province list, online backup. */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { backupDatabase } from '../../../src/server/db/backup';
+import { migrate, schemaVersion } from '../../../src/server/db/migrate';
+import { MIGRATIONS } from '../../../src/server/db/migrations';
+import { DATABASE_FILE_NAME, openDatabase } from '../../../src/server/db/openDatabase';
+import { PROVINCES } from '../../../src/server/provinces';
+
+describe('database', () => {
+  const dirs: string[] = [];
+  const tempDir = () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cosite-db-'));
+    dirs.push(dir);
+    return dir;
+  };
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('creates the file in WAL mode with synchronous=FULL and foreign keys, migrated to the newest version', () => {
+    const dir = tempDir();
+    const db = openDatabase(dir);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(schemaVersion(db)).toBe(Math.max(...MIGRATIONS.map((m) => m.version)));
+    db.close();
+    const again = openDatabase(dir);
+    expect(migrate(again)).toEqual([]);
+    again.close();
+  });
+
+  it('applies only new migrations, and refuses a database from a newer server', () => {
+    const db = new Database(':memory:');
+    expect(migrate(db, MIGRATIONS.slice(0, 1))).toEqual([1]);
+    expect(migrate(db)).toEqual(MIGRATIONS.slice(1).map((m) => m.version));
+    db.prepare("INSERT INTO schema_migrations VALUES (999, 'future', 'x')").run();
+    expect(() => migrate(db)).toThrow(/schema version 999, newer than this server knows/);
+  });
+
+  it('rolls a failing migration back entirely', () => {
+    const db = new Database(':memory:');
+    migrate(db);
+    const broken = [
+      ...MIGRATIONS,
+      { version: 100, name: 'broken', up: 'CREATE TABLE t (x); INSERT INTO nope VALUES (1);' },
+    ];
+    expect(() => migrate(db, broken)).toThrow();
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 't'").get()).toBeUndefined();
+    expect(schemaVersion(db)).toBe(2);
+  });
+
+  it('knows the 34 provinces of the demo dataset', () => {
+    const geojson = JSON.parse(readFileSync('data/demo/provinces-34.geojson', 'utf8')) as {
+      features: { properties: { code: string; name: string } }[];
+    };
+    const fromData = geojson.features.map((f) => ({ id: f.properties.code, name: f.properties.name }));
+    expect([...PROVINCES].sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+      fromData.sort((a, b) => a.id.localeCompare(b.id)),
+    );
+  });
+
+  it('backs up online into a consistent copy and never overwrites a file', async () => {
+    const dir = tempDir();
+    const db = openDatabase(dir);
+    db.prepare("UPDATE provinces SET lapse_months = 7 WHERE id = 'VN25'").run();
+    const target = path.join(dir, 'backup', 'copy.sqlite');
+    const result = await backupDatabase(dir, target);
+    expect(result.totalPages).toBeGreaterThan(0);
+    const copy = new Database(target, { readonly: true });
+    expect(copy.prepare("SELECT lapse_months FROM provinces WHERE id = 'VN25'").get()).toEqual({ lapse_months: 7 });
+    copy.close();
+    await expect(backupDatabase(dir, target)).rejects.toThrow(/exists already/);
+    await expect(backupDatabase(tempDir(), path.join(dir, 'x.sqlite'))).rejects.toThrow(/no database/);
+    db.close();
+    expect(DATABASE_FILE_NAME).toBe('cosite.sqlite');
+  });
+});

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../src/server/db/openDatabase';
+import { DEMO_ACCOUNTS, seedDemo } from '../../../src/server/seedDemo';
+
+describe('demo seed', () => {
+  it('creates the demo accounts and the VN25 masts once, with audit rows, and can run again', async () => {
+    const db = openDatabase(':memory:');
+    const first = await seedDemo(db, { password: 'demo-password-x' });
+    expect(first.created.map((account) => account.username)).toEqual([
+      'ministry',
+      'vn25-planner',
+      'viettel',
+      'vinaphone',
+      'mobifone',
+      'vietnamobile',
+      'gmobile',
+    ]);
+    expect(first.masts).toEqual({ inserted: 2318, updated: 0, rejected: 0 });
+    expect(db.prepare("SELECT COUNT(*) AS n FROM masts WHERE province_id = 'VN25'").get()).toEqual({ n: 2318 });
+    const audit = db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'user.create'").get();
+    expect(audit).toEqual({ n: DEMO_ACCOUNTS.length });
+
+    const again = await seedDemo(db);
+    expect(again.created).toEqual([]);
+    expect(again.masts).toMatchObject({ inserted: 0, updated: 2318 });
+    db.close();
+  });
+});
