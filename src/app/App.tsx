@@ -7,15 +7,18 @@ import { CoveragePanel } from './panels/CoveragePanel';
 import { InspectPanel } from './panels/InspectPanel';
 import { LayerPanel } from './panels/LayerPanel';
 import { ProjectBar } from './panels/ProjectBar';
+import { RequestsPanel } from './panels/RequestsPanel';
 import { SummaryPanel } from './panels/SummaryPanel';
 import { restoreProject } from './persistence/restoreProject';
+import { connectToServer, startPolling, useServerStore } from './server/serverStore';
 import { setLanguage, useAppStore } from './store/appStore';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 
-type TabId = 'overview' | 'coverage';
+type TabId = 'overview' | 'coverage' | 'requests';
 const TABS: Array<{ id: TabId; label: StringKey }> = [
   { id: 'overview', label: 'tabOverview' },
   { id: 'coverage', label: 'tabCoverage' },
+  { id: 'requests', label: 'tabRequests' },
 ];
 
 export function App() {
@@ -25,7 +28,15 @@ export function App() {
   const loadError = useAppStore((state) => state.loadError);
   const dataset = useAppStore((state) => state.dataset);
   const [tab, setTab] = useState<TabId>('overview');
+  const signedIn = useServerStore((state) => state.user !== null);
+  const notificationCount = useServerStore((state) => state.notifications.length);
   useKeyboardShortcuts();
+
+  useEffect(() => {
+    void connectToServer();
+  }, []);
+
+  useEffect(() => (signedIn ? startPolling() : undefined), [signedIn]);
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -89,6 +100,11 @@ export function App() {
                   data-testid={`tab-${entry.id}`}
                 >
                   {t(entry.label)}
+                  {entry.id === 'requests' && notificationCount > 0 && (
+                    <span className="badge" data-testid="notification-badge">
+                      {notificationCount}
+                    </span>
+                  )}
                 </button>
               ))}
             </div>
@@ -100,6 +116,7 @@ export function App() {
               </>
             )}
             {tab === 'coverage' && <CoveragePanel dataset={dataset} />}
+            {tab === 'requests' && <RequestsPanel />}
           </>
         )}
         <footer className="note">{t('sovereignty')}</footer>

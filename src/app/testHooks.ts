@@ -1,5 +1,5 @@
 import type { MapController } from './map/MapController';
-import { useAppStore } from './store/appStore';
+import { selectTower, useAppStore } from './store/appStore';
 
 /**
  * A small, read-only window into the running app for end-to-end tests and for people debugging in the console:
@@ -11,6 +11,8 @@ export interface CoSiteTestHooks {
   fitCountry(): void;
   fitMainland(): void;
   view(): { lon: number; lat: number; zoom: number };
+  /** Selects a tower by its index, as a click on the map does. */
+  select(index: number | null): void;
   /** Screen position (CSS pixels in the map container) of a longitude/latitude. */
   project(lon: number, lat: number): { x: number; y: number };
 }
@@ -34,6 +36,7 @@ export function exposeTestHooks(controller: MapController): void {
     fitCountry: () => controller.fitCountry(),
     fitMainland: () => controller.fitMainland(),
     view: () => controller.currentView(),
+    select: (index) => selectTower(index),
     project: (lon, lat) => {
       const point = controller.map.project([lon, lat]);
       return { x: point.x, y: point.y };

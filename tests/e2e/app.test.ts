@@ -189,7 +189,7 @@ describe('the app on the demo province', () => {
     await waitForIdle();
     await page.mouse.click(box.x + target.x, box.y + target.y);
     await expect(
-      page.locator('[data-testid=table-row][aria-selected=true]').getAttribute('data-tower-id'),
+      page.locator('[data-testid=table-row][aria-pressed=true]').getAttribute('data-tower-id'),
     ).resolves.toBe('VN25-000100');
     await page.getByTestId('toggle-table').click();
     await page.evaluate(() => window.cosite?.fitMainland());

@@ -1,34 +1,34 @@
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { build, preview } from 'vite';
+import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
+import { buildServer } from '../../src/server/buildServer';
+import { openDatabase } from '../../src/server/db/openDatabase';
+import { seedDemo } from '../../src/server/seedDemo';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    demoPassword: string;
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+/** The password every demo account gets in the end-to-end tests (the real server's seed, in a throwaway database). */
+const DEMO_PASSWORD = 'e2e-demo-password-2026';
 
-/** Serves the built app (building it first when dist/ is missing) on a free port of 127.0.0.1. */
+/**
+ * Serves the built app with the real CoSite server (as `npm start` does), on a free port of 127.0.0.1, with a fresh
+ * in-memory database seeded with the demo accounts and masts. Builds the app first when dist/ is missing.
+ */
 export default async function setup(project: TestProject) {
   if (!existsSync('dist/index.html')) await build({ logLevel: 'warn' });
-  const port = await freePort();
-  const server = await preview({ preview: { host: '127.0.0.1', port, strictPort: true }, logLevel: 'warn' });
-  project.provide('baseUrl', `http://127.0.0.1:${port}/`);
+  const db = openDatabase(':memory:');
+  await seedDemo(db, { password: DEMO_PASSWORD });
+  const server = await buildServer({ db, staticDir: 'dist', sweepIntervalMs: 0 });
+  const address = await server.listen({ host: '127.0.0.1', port: 0 });
+  project.provide('baseUrl', `${address}/`);
+  project.provide('demoPassword', DEMO_PASSWORD);
   return async () => {
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    await server.close();
+    db.close();
   };
 }

@@ -89,12 +89,11 @@ export function AttributeTable({ dataset }: { dataset: ProvinceDataset }) {
           {t('zoomToSelection')}
         </button>
       </div>
-      <div className="table-head" role="row">
+      <div className="table-head">
         {TOWER_COLUMNS.map((column) => (
           <button
             key={column}
             type="button"
-            role="columnheader"
             className={`cell col-${column}`}
             onClick={() =>
               setSort((current) => ({
@@ -109,33 +108,21 @@ export function AttributeTable({ dataset }: { dataset: ProvinceDataset }) {
           </button>
         ))}
       </div>
-      <div
-        className="table-body"
-        ref={bodyRef}
-        onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
-        role="rowgroup"
-      >
+      <div className="table-body" ref={bodyRef} onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}>
         <div style={{ height: rows.length * ROW_HEIGHT_PX, position: 'relative' }}>
           {visible.map((index, offset) => {
             const tower = dataset.towers[index];
             return (
-              <div
+              <button
+                type="button"
                 key={index}
-                role="row"
-                aria-selected={index === selected}
+                aria-pressed={index === selected}
                 className={index === selected ? 'table-row selected' : 'table-row'}
                 style={{ top: (first + offset) * ROW_HEIGHT_PX, height: ROW_HEIGHT_PX }}
                 onClick={() => {
                   selectTower(index);
                   zoomToRows([index]);
                 }}
-                onKeyDown={(event) => {
-                  if (event.key === 'Enter') {
-                    selectTower(index);
-                    zoomToRows([index]);
-                  }
-                }}
-                tabIndex={0}
                 data-testid="table-row"
                 data-tower-id={tower.id}
               >
@@ -144,7 +131,7 @@ export function AttributeTable({ dataset }: { dataset: ProvinceDataset }) {
                     {format(column, towerCellValue(tower, column))}
                   </span>
                 ))}
-              </div>
+              </button>
             );
           })}
         </div>

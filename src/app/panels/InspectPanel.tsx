@@ -2,6 +2,7 @@ import type { ProvinceDataset } from '../data/provinceDataset';
 import { formatNumber } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { selectTower, useAppStore } from '../store/appStore';
+import { RequestForm } from './RequestForm';
 
 /** Details of the clicked mast. Every value is rendered as text by React, never as HTML. */
 export function InspectPanel({ dataset }: { dataset: ProvinceDataset }) {
@@ -52,6 +53,7 @@ export function InspectPanel({ dataset }: { dataset: ProvinceDataset }) {
           <button type="button" onClick={() => selectTower(null)}>
             {t('close')}
           </button>
+          <RequestForm key={tower.id} tower={tower} provinceId={dataset.provinceCode} />
         </>
       )}
     </section>

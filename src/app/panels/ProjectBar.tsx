@@ -46,7 +46,7 @@ export function ProjectBar() {
           ↷ {t('redo')}
         </button>
         <button type="button" onClick={makeLink} data-testid="share-link">
-          🔗 {t('shareLink')}
+          {t('shareLink')}
         </button>
       </div>
       <div className="buttons report-row">
@@ -63,7 +63,7 @@ export function ProjectBar() {
           <option value="portrait">{t('portrait')}</option>
         </select>
         <button type="button" onClick={openReport} data-testid="open-report">
-          🖨 {t('report')}
+          {t('report')}
         </button>
       </div>
       {link && (

@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import type { Tower } from '../../core/model/tower';
+import { useT } from '../i18n/useT';
+import { fileRequest, useServerStore } from '../server/serverStore';
+
+/** An operator's co-location request for the mast being inspected (shown only to a signed-in operator). */
+export function RequestForm({ tower, provinceId }: { tower: Tower; provinceId: string }) {
+  const t = useT();
+  const user = useServerStore((state) => state.user);
+  const busy = useServerStore((state) => state.busy);
+  const error = useServerStore((state) => state.error);
+  const [equipment, setEquipment] = useState('5G AAU 64T64R');
+  const [band, setBand] = useState('n78');
+  const [antennaHeightM, setAntennaHeightM] = useState(String(Math.max(1, Math.round((tower.heightM ?? 20) - 2))));
+  const [windLoadAreaM2, setWindLoadAreaM2] = useState('0.6');
+  const [filed, setFiled] = useState(false);
+  if (!user || user.role !== 'operator') return null;
+  if (user.operator && tower.tenants.includes(user.operator)) {
+    return <p className="note">{t('alreadyTenant')}</p>;
+  }
+  return (
+    <form
+      className="request-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void fileRequest({
+          provinceId,
+          target: { kind: 'mast', mastId: tower.id },
+          equipment,
+          band,
+          antennaHeightM: Number(antennaHeightM),
+          windLoadAreaM2: Number(windLoadAreaM2),
+          submit: true,
+        }).then(setFiled);
+      }}
+      data-testid="request-form"
+    >
+      <h2>{t('requestColocation')}</h2>
+      <label className="field">
+        {t('equipment')}
+        <input
+          value={equipment}
+          onChange={(event) => setEquipment(event.target.value)}
+          data-testid="request-equipment"
+        />
+      </label>
+      <label className="field">
+        {t('band')}
+        <input value={band} onChange={(event) => setBand(event.target.value)} />
+      </label>
+      <label className="field">
+        {t('antennaHeightM')}
+        <input
+          type="number"
+          min={1}
+          value={antennaHeightM}
+          onChange={(event) => setAntennaHeightM(event.target.value)}
+        />
+      </label>
+      <label className="field">
+        {t('windLoadAreaM2')}
+        <input
+          type="number"
+          min={0}
+          step={0.1}
+          value={windLoadAreaM2}
+          onChange={(event) => setWindLoadAreaM2(event.target.value)}
+        />
+      </label>
+      <button type="submit" disabled={busy} data-testid="file-request">
+        {t('fileRequest')}
+      </button>
+      {filed && (
+        <p className="note" data-testid="request-filed">
+          {t('requestFiled')}
+        </p>
+      )}
+      {error && !filed && (
+        <p className="warning" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

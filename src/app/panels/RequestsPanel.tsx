@@ -1,0 +1,239 @@
+import { useState } from 'react';
+import { formatNumber } from '../i18n/strings';
+import { useT } from '../i18n/useT';
+import { apiClient } from '../server/apiClient';
+import type { AuditEntry, ColocationRequest, RequestActionName } from '../server/apiTypes';
+import {
+  actOnRequest,
+  clearNotifications,
+  refreshServerData,
+  signIn,
+  signOut,
+  useServerStore,
+} from '../server/serverStore';
+import { useAppStore } from '../store/appStore';
+
+function SignInForm() {
+  const t = useT();
+  const busy = useServerStore((state) => state.busy);
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  return (
+    <form
+      className="sign-in"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void signIn(username.trim(), password);
+      }}
+    >
+      <label className="field">
+        {t('username')}
+        <input
+          value={username}
+          onChange={(event) => setUsername(event.target.value)}
+          autoComplete="username"
+          data-testid="sign-in-username"
+        />
+      </label>
+      <label className="field">
+        {t('password')}
+        <input
+          type="password"
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+          autoComplete="current-password"
+          data-testid="sign-in-password"
+        />
+      </label>
+      <button type="submit" disabled={busy || !username || !password} data-testid="sign-in">
+        {t('signIn')}
+      </button>
+    </form>
+  );
+}
+
+const ACTION_LABELS: Record<
+  RequestActionName,
+  'actionSubmit' | 'actionWithdraw' | 'actionApprove' | 'actionReject' | 'actionBuilt'
+> = {
+  submit: 'actionSubmit',
+  withdraw: 'actionWithdraw',
+  approve: 'actionApprove',
+  reject: 'actionReject',
+  reportBuilt: 'actionBuilt',
+};
+
+function RequestRow({ request }: { request: ColocationRequest }) {
+  const t = useT();
+  const language = useAppStore((state) => state.language);
+  const [reason, setReason] = useState('');
+  const target =
+    request.target.kind === 'mast' ? request.target.mastId : `${t('proposedSite')} ${request.target.siteId}`;
+  return (
+    <li
+      className={`request state-${request.state}`}
+      data-testid="request"
+      data-request-id={request.id}
+      data-state={request.state}
+    >
+      <div className="request-head">
+        <strong title={request.id}>#{request.id.slice(0, 8)}</strong> {request.operator} → {target}
+        <span className="state" data-testid="request-state">
+          {t(`state_${request.state}`)}
+        </span>
+      </div>
+      <div className="note">
+        {request.equipment} · {request.band} · {formatNumber(language, request.antennaHeightM, 1)} m
+        {request.decisionReason ? ` · ${request.decisionReason}` : ''}
+        {request.approvalExpiresAt && request.state === 'approved'
+          ? ` · ${t('lapsesOn')} ${new Date(request.approvalExpiresAt).toLocaleDateString(language === 'vi' ? 'vi-VN' : 'en-GB')}`
+          : ''}
+      </div>
+      {request.actions.length > 0 && (
+        <div className="buttons">
+          {(request.actions.includes('reject') || request.actions.includes('withdraw')) && (
+            <input
+              placeholder={t('reason')}
+              value={reason}
+              onChange={(event) => setReason(event.target.value)}
+              data-testid="request-reason"
+            />
+          )}
+          {request.actions.map((action) => (
+            <button
+              key={action}
+              type="button"
+              onClick={() => void actOnRequest(request, action, reason || undefined)}
+              data-testid={`request-${action}`}
+            >
+              {t(ACTION_LABELS[action])}
+            </button>
+          ))}
+        </div>
+      )}
+    </li>
+  );
+}
+
+function actorName(entry: AuditEntry): string {
+  if (typeof entry.actor === 'string') return entry.actor;
+  return entry.actor?.username ?? entry.actor?.role ?? '—';
+}
+
+function AuditTable({ entries }: { entries: AuditEntry[] }) {
+  const t = useT();
+  const language = useAppStore((state) => state.language);
+  return (
+    <section className="panel">
+      <h2>{t('auditTrail')}</h2>
+      <a href={apiClient.auditCsvUrl()} download="cosite-audit.csv" data-testid="audit-csv">
+        {t('exportCsv')}
+      </a>
+      <table className="results audit" data-testid="audit-table">
+        <thead>
+          <tr>
+            <th>{t('when')}</th>
+            <th>{t('who')}</th>
+            <th>{t('what')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.slice(0, 50).map((entry) => (
+            <tr key={entry.id} data-action={entry.action}>
+              <td>{new Date(entry.at).toLocaleString(language === 'vi' ? 'vi-VN' : 'en-GB')}</td>
+              <td>{actorName(entry)}</td>
+              <td>
+                {entry.action} {entry.entityType} {entry.entityId}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** Sign-in and each role's view of co-location requests; the app works without a server (local mode). */
+export function RequestsPanel() {
+  const t = useT();
+  const { available, user, requests, audit, notifications, error } = useServerStore();
+  if (available === null) return <p className="note">{t('checkingServer')}</p>;
+  if (!available)
+    return (
+      <p className="note" data-testid="no-server">
+        {t('noServer')}
+      </p>
+    );
+  if (!user) {
+    return (
+      <section className="panel">
+        <h2>{t('signIn')}</h2>
+        <SignInForm />
+        {error && (
+          <p className="warning" role="alert">
+            {error}
+          </p>
+        )}
+      </section>
+    );
+  }
+  const roleLabel =
+    user.role === 'operator'
+      ? user.operator
+      : user.role === 'province'
+        ? `${t('rolePlanner')} ${user.provinceId}`
+        : t('roleMinistry');
+  const inbox = requests.filter((request) => request.state === 'submitted');
+  return (
+    <section className="panel" data-testid="requests-panel">
+      <div className="request-user">
+        <span data-testid="signed-in-as">
+          {user.username} ({roleLabel})
+        </span>
+        <button type="button" onClick={() => void refreshServerData(true)} data-testid="refresh-requests">
+          ↻
+        </button>
+        <button type="button" onClick={() => void signOut()} data-testid="sign-out">
+          {t('signOut')}
+        </button>
+      </div>
+      {notifications.length > 0 && (
+        <div className="notifications" role="status" data-testid="notifications">
+          {notifications.map((note) => (
+            <div key={note}>{note}</div>
+          ))}
+          <button type="button" onClick={clearNotifications}>
+            {t('close')}
+          </button>
+        </div>
+      )}
+      {error && (
+        <p className="warning" role="alert">
+          {error}
+        </p>
+      )}
+      {user.role === 'operator' && <p className="note">{t('operatorHint')}</p>}
+      {user.role === 'province' && (
+        <>
+          <h2>
+            {t('inbox')} ({inbox.length})
+          </h2>
+          <ul className="requests" data-testid="inbox">
+            {inbox.map((request) => (
+              <RequestRow key={request.id} request={request} />
+            ))}
+          </ul>
+        </>
+      )}
+      <h2>
+        {user.role === 'operator' ? t('myRequests') : t('allRequests')} ({requests.length})
+      </h2>
+      <ul className="requests" data-testid="request-list">
+        {requests.map((request) => (
+          <RequestRow key={request.id} request={request} />
+        ))}
+      </ul>
+      {user.role !== 'operator' && <AuditTable entries={audit} />}
+    </section>
+  );
+}

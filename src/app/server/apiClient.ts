@@ -1,0 +1,133 @@
+import type { AuditEntry, ColocationRequest, NewRequest, RequestActionName, SessionUser } from './apiTypes';
+
+/** An answer of the server that is not 2xx, with the server's message for people. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+const ACTION_PATHS: Record<RequestActionName, string> = {
+  submit: 'submit',
+  withdraw: 'withdraw',
+  approve: 'approve',
+  reject: 'reject',
+  reportBuilt: 'report-built',
+};
+
+/**
+ * The app's door to the CoSite server: same-origin fetches with the session cookie, and the CSRF token every change
+ * needs (fetched once, replaced by the one login answers, since tokens are bound to the session).
+ */
+export class ApiClient {
+  private csrfToken: string | null = null;
+
+  constructor(private readonly baseUrl = '') {}
+
+  /** True when a CoSite server answers here (the app then offers sign-in); false for a static deployment. */
+  async isAvailable(): Promise<boolean> {
+    try {
+      const response = await fetch(`${this.baseUrl}/api/health`, { credentials: 'same-origin' });
+      if (!response.ok) return false;
+      const body = (await response.json()) as { service?: string };
+      return body.service === 'cosite';
+    } catch {
+      return false;
+    }
+  }
+
+  async currentUser(): Promise<SessionUser | null> {
+    try {
+      return (await this.request<{ user: SessionUser }>('GET', '/api/session')).user;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return null;
+      throw error;
+    }
+  }
+
+  async signIn(username: string, password: string): Promise<SessionUser> {
+    const answer = await this.request<{ user: SessionUser; csrfToken: string }>('POST', '/api/session', {
+      username,
+      password,
+    });
+    this.csrfToken = answer.csrfToken;
+    return answer.user;
+  }
+
+  async signOut(): Promise<void> {
+    await this.request('DELETE', '/api/session');
+    this.csrfToken = null;
+  }
+
+  async listRequests(): Promise<ColocationRequest[]> {
+    return (await this.request<{ requests: ColocationRequest[] }>('GET', '/api/requests')).requests;
+  }
+
+  async fileRequest(request: NewRequest): Promise<ColocationRequest> {
+    return (await this.request<{ request: ColocationRequest }>('POST', '/api/requests', request)).request;
+  }
+
+  async act(request: ColocationRequest, action: RequestActionName, reason?: string): Promise<ColocationRequest> {
+    const body: Record<string, unknown> = { version: request.version };
+    if (action === 'reject') body.reason = reason ?? '';
+    if (action === 'approve' && reason) body.note = reason;
+    if (action === 'withdraw' && reason) body.reason = reason;
+    const path = `/api/requests/${request.id}/${ACTION_PATHS[action]}`;
+    return (await this.request<{ request: ColocationRequest }>('POST', path, body)).request;
+  }
+
+  async audit(): Promise<AuditEntry[]> {
+    return (await this.request<{ entries: AuditEntry[] }>('GET', '/api/audit?limit=200')).entries;
+  }
+
+  auditCsvUrl(): string {
+    return `${this.baseUrl}/api/audit.csv`;
+  }
+
+  private async csrf(): Promise<string> {
+    if (!this.csrfToken) {
+      const response = await fetch(`${this.baseUrl}/api/csrf`, { credentials: 'same-origin' });
+      this.csrfToken = ((await response.json()) as { csrfToken: string }).csrfToken;
+    }
+    return this.csrfToken;
+  }
+
+  private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = {};
+    if (method !== 'GET') headers['x-csrf-token'] = await this.csrf();
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (response.status === 204) return undefined as T;
+    const text = await response.text();
+    let parsed: unknown = null;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // Not JSON (a proxy's error page): reported below with the status.
+    }
+    if (!response.ok) {
+      const error = (parsed ?? {}) as { error?: string; message?: string; details?: unknown };
+      if (error.error === 'csrf') this.csrfToken = null;
+      throw new ApiError(
+        response.status,
+        error.error ?? 'http',
+        error.message ?? `HTTP ${response.status}`,
+        error.details,
+      );
+    }
+    return parsed as T;
+  }
+}
+
+export const apiClient = new ApiClient();

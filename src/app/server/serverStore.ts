@@ -1,0 +1,132 @@
+import { create } from 'zustand';
+import { type ApiError, apiClient } from './apiClient';
+import type { AuditEntry, ColocationRequest, NewRequest, RequestActionName, SessionUser } from './apiTypes';
+
+export interface ServerState {
+  /** null while checking; false: no server here (the app runs as a local, single-planner tool). */
+  available: boolean | null;
+  user: SessionUser | null;
+  requests: ColocationRequest[];
+  audit: AuditEntry[];
+  /** Changes noticed since the user last looked: new requests, decisions. */
+  notifications: string[];
+  error: string | null;
+  busy: boolean;
+}
+
+export const useServerStore = create<ServerState>(() => ({
+  available: null,
+  user: null,
+  requests: [],
+  audit: [],
+  notifications: [],
+  error: null,
+  busy: false,
+}));
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+async function guarded(work: () => Promise<void>): Promise<boolean> {
+  useServerStore.setState({ busy: true, error: null });
+  try {
+    await work();
+    return true;
+  } catch (error) {
+    useServerStore.setState({ error: message(error as ApiError) });
+    return false;
+  } finally {
+    useServerStore.setState({ busy: false });
+  }
+}
+
+/** What changed between two lists of requests, in words (for the notification strip). */
+export function describeRequestChanges(before: ColocationRequest[], after: ColocationRequest[]): string[] {
+  const previous = new Map(before.map((request) => [request.id, request]));
+  const notes: string[] = [];
+  for (const request of after) {
+    const old = previous.get(request.id);
+    if (!old)
+      notes.push(
+        `#${request.id} ${request.operator} → ${request.target.kind === 'mast' ? request.target.mastId : request.target.siteId}: ${request.state}`,
+      );
+    else if (old.state !== request.state) notes.push(`#${request.id.slice(0, 8)}: ${old.state} → ${request.state}`);
+  }
+  return notes;
+}
+
+export async function connectToServer(): Promise<void> {
+  const available = await apiClient.isAvailable();
+  useServerStore.setState({ available });
+  if (!available) return;
+  const user = await apiClient.currentUser().catch(() => null);
+  useServerStore.setState({ user });
+  if (user) await refreshServerData(false);
+}
+
+export async function refreshServerData(notify = true): Promise<void> {
+  const { user, requests: before } = useServerStore.getState();
+  if (!user) return;
+  await guarded(async () => {
+    const requests = await apiClient.listRequests();
+    const audit = user.role === 'operator' ? [] : await apiClient.audit();
+    const changes = notify ? describeRequestChanges(before, requests) : [];
+    useServerStore.setState((state) => ({
+      requests,
+      audit,
+      notifications: [...changes, ...state.notifications].slice(0, 20),
+    }));
+  });
+}
+
+export async function signIn(username: string, password: string): Promise<boolean> {
+  return guarded(async () => {
+    const user = await apiClient.signIn(username, password);
+    useServerStore.setState({ user, notifications: [], requests: [], audit: [] });
+    const requests = await apiClient.listRequests();
+    const audit = user.role === 'operator' ? [] : await apiClient.audit();
+    useServerStore.setState({ requests, audit });
+  });
+}
+
+export async function signOut(): Promise<void> {
+  await guarded(async () => {
+    await apiClient.signOut();
+    useServerStore.setState({ user: null, requests: [], audit: [], notifications: [] });
+  });
+}
+
+export async function fileRequest(request: NewRequest): Promise<boolean> {
+  const ok = await guarded(async () => {
+    await apiClient.fileRequest(request);
+  });
+  if (ok) await refreshServerData(false);
+  return ok;
+}
+
+export async function actOnRequest(
+  request: ColocationRequest,
+  action: RequestActionName,
+  reason?: string,
+): Promise<boolean> {
+  const ok = await guarded(async () => {
+    await apiClient.act(request, action, reason);
+  });
+  if (ok) await refreshServerData(false);
+  return ok;
+}
+
+export function clearNotifications(): void {
+  useServerStore.setState({ notifications: [] });
+}
+
+let pollTimer: ReturnType<typeof setInterval> | null = null;
+
+/** Checks for new requests and decisions every `intervalMs` while signed in. */
+export function startPolling(intervalMs = 15_000): () => void {
+  if (pollTimer) clearInterval(pollTimer);
+  pollTimer = setInterval(() => void refreshServerData(true), intervalMs);
+  return () => {
+    if (pollTimer) clearInterval(pollTimer);
+    pollTimer = null;
+  };
+}

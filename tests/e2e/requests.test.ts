@@ -1,0 +1,96 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from './launchBrowser';
+
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+});
+
+/** A separate browser profile (own cookies) signed in as one demo account, on the requests tab. */
+async function signedIn(username: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(inject('baseUrl'));
+  await page.waitForFunction(() => window.cosite?.state().loadStatus === 'ready', undefined, { timeout: 120_000 });
+  await page.getByTestId('tab-requests').click();
+  await page.getByTestId('sign-in-username').fill(username);
+  await page.getByTestId('sign-in-password').fill(inject('demoPassword'));
+  await page.getByTestId('sign-in').click();
+  await expect(page.getByTestId('signed-in-as').textContent()).resolves.toContain(username);
+  return page;
+}
+
+async function selectMast(page: Page, mastId: string) {
+  await page.getByTestId('tab-overview').click();
+  await page.evaluate((id) => {
+    const state = window.cosite?.state();
+    const index = state?.dataset?.towers.findIndex((tower) => tower.id === id) ?? -1;
+    window.cosite?.select(index);
+  }, mastId);
+}
+
+describe('a co-location request from filing to approval', () => {
+  it('is filed by an operator, approved by the province, seen by the operator, hidden from another operator, and audited', async () => {
+    // A mast Viettel is not on yet.
+    const viettel = await signedIn('viettel');
+    const mastId = await viettel.evaluate(() => {
+      const towers = window.cosite?.state().dataset?.towers ?? [];
+      return towers.find((tower) => !tower.tenants.includes('Viettel') && tower.mastType === 'A2b')?.id ?? null;
+    });
+    expect(mastId).not.toBeNull();
+    if (!mastId) return;
+    await selectMast(viettel, mastId);
+    await viettel.getByTestId('request-equipment').fill('5G AAU n41 64T64R');
+    await viettel.getByTestId('file-request').click();
+    await viettel.getByTestId('request-filed').waitFor();
+    await viettel.getByTestId('tab-requests').click();
+    const mine = viettel.getByTestId('request');
+    await expect(mine.count()).resolves.toBe(1);
+    await expect(mine.first().getAttribute('data-state')).resolves.toBe('submitted');
+    const requestId = await mine.first().getAttribute('data-request-id');
+
+    // The province sees it in its inbox and approves it.
+    const planner = await signedIn('vn25-planner');
+    const inboxItem = planner.locator(`[data-testid=inbox] [data-request-id="${requestId}"]`);
+    await expect(inboxItem.textContent()).resolves.toContain(mastId);
+    await inboxItem.getByTestId('request-reason').fill('Đủ chỗ trên cột; lắp trong 6 tháng');
+    await inboxItem.getByTestId('request-approve').click();
+    await planner.locator(`[data-testid=request-list] [data-request-id="${requestId}"][data-state=approved]`).waitFor();
+
+    // The operator sees the approval (and is notified of it).
+    await viettel.getByTestId('refresh-requests').click();
+    await viettel.locator(`[data-request-id="${requestId}"][data-state=approved]`).waitFor();
+    await expect(viettel.getByTestId('notifications').textContent()).resolves.toContain('approved');
+
+    // Another operator cannot see it, in the UI or through the API.
+    const vinaphone = await signedIn('vinaphone');
+    await expect(vinaphone.getByTestId('request').count()).resolves.toBe(0);
+    const status = await vinaphone.evaluate(async (id) => (await fetch(`/api/requests/${id}`)).status, requestId);
+    expect(status).toBe(404);
+
+    // The audit trail shows each step, for the province and for the ministry.
+    await planner.getByTestId('refresh-requests').click();
+    const plannerActions = await planner
+      .locator('[data-testid=audit-table] tr[data-action]')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-action')));
+    expect(plannerActions).toContain('request.submit');
+    expect(plannerActions).toContain('request.approve');
+    const ministry = await signedIn('ministry');
+    const ministryActions = await ministry
+      .locator('[data-testid=audit-table] tr[data-action]')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-action')));
+    expect(ministryActions).toEqual(expect.arrayContaining(['request.submit', 'request.approve']));
+    await expect(ministry.getByTestId('request').count()).resolves.toBe(1);
+    await expect(ministry.locator('[data-testid=request-approve]').count()).resolves.toBe(0);
+    await viettel.screenshot({ path: 'tests/artifacts/requests-operator.png' });
+    await planner.screenshot({ path: 'tests/artifacts/requests-planner.png' });
+  });
+});
