@@ -1,6 +1,7 @@
 /**
- * Derives the demo dataset (data/demo/) from the real source files in the shared data folder
- * (../shared/data, or $COSITE_SHARED_DATA). Deterministic: same inputs, same bytes. Run with `npm run data`.
+ * Derives the demo dataset (data/demo/) and the national dataset (data/national/) from the real source files in the
+ * shared data folder (../shared/data, or $COSITE_SHARED_DATA). Deterministic: same inputs, same bytes. Run with
+ * `npm run data`.
  * See data/README.md for what each file is, its licence and how it was derived.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -10,7 +11,17 @@ import { MAST_TYPES } from '../src/core/model/tower';
 import { clipBackbone } from './derive/clipBackbone';
 import { type CommuneSourceProperties, communesInProvince } from './derive/communes';
 import { readFeatureCollection, sha256File, writeFeatureCollection, writeJson } from './derive/geojsonFiles';
-import { DEMO_DIR, REPO_ROOT, SOURCE_FILES, type SourceKey, sharedDataDir, sourcePaths } from './derive/paths';
+import { deriveNational } from './derive/nationalDataset';
+import { readmeWithNationalFigures } from './derive/nationalReadmeFigures';
+import {
+  DEMO_DIR,
+  NATIONAL_DIR,
+  REPO_ROOT,
+  SOURCE_FILES,
+  type SourceKey,
+  sharedDataDir,
+  sourcePaths,
+} from './derive/paths';
 import { ringsOf } from './derive/pointInRings';
 import { clipPopulation, encodePopulationTiff, verifyPopulationTiff } from './derive/populationRaster';
 import { DEMO_PROVINCE, type ProvinceSourceProperties, provinceFeature, simplifiedProvinces } from './derive/provinces';
@@ -170,10 +181,24 @@ async function main(): Promise<void> {
   };
   writeJson(out('manifest.json'), manifest);
 
-  // 8. The figures block of data/README.md.
+  // 8. The national dataset: all 34 provinces, the national grid and backbone, towers by the same rules.
+  console.log('National dataset:');
+  const national = await deriveNational(
+    {
+      populationPath: paths.population,
+      provinces,
+      backboneSource,
+      demoTowers: towers,
+      demoPopulationTotal: population.total,
+      sources: manifest.sources.filter((source) => source.file !== SOURCE_FILES.communes2009),
+    },
+    DEMO_PROVINCE.code,
+  );
+
+  // 9. The figures blocks of data/README.md.
   const readmePath = resolve(REPO_ROOT, 'data', 'README.md');
   const readme = readFileSync(readmePath, 'utf8');
-  const updated = readmeWithFigures(readme, manifest);
+  const updated = readmeWithNationalFigures(readmeWithFigures(readme, manifest), national);
   if (updated !== readme) writeFileSync(readmePath, updated);
 
   console.log(
@@ -184,7 +209,9 @@ async function main(): Promise<void> {
         `(${(100 * manifest.coverage_gap.share_of_population).toFixed(1)}%), west of ${WEST_OF_LON}°E ${Math.round(gap.populationWest)}`,
       `Backbone: ${backbone.length} features, road ${manifest.backbone.km_by_kind.road} km, rail ${manifest.backbone.km_by_kind.rail} km`,
       `Communes: ${communes.length}; provinces: ${provinces34.length} (${simplifyStats.keptOriginal}/${simplifyStats.rings} rings kept unsimplified)`,
-      `Wrote ${relative(REPO_ROOT, DEMO_DIR)}/ in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      `National: ${national.towers.count} masts (${national.towers.masts_with_5g} with 5G), ` +
+        `towers.csv ${national.towers.bytes} bytes, population inside provinces ${Math.round(national.population.inside_provinces)}`,
+      `Wrote ${relative(REPO_ROOT, DEMO_DIR)}/ and ${relative(REPO_ROOT, NATIONAL_DIR)}/ in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     ].join('\n'),
   );
 }

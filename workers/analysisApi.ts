@@ -1,11 +1,29 @@
 import * as Comlink from 'comlink';
+import { type SignalPalette, signalImagePixels } from '../src/app/map/signalImage';
 import {
   computeFixedRadiusCoverage,
   type FixedRadiusCoverageRequest,
 } from '../src/core/coverage/computeFixedRadiusCoverage';
+import {
+  assembleSignalCoverage,
+  computeSignalCoverage,
+  type SignalCoverageBand,
+  type SignalCoverageRequest,
+} from '../src/core/coverage/computeSignalCoverage';
+import { prepareSignalRun, type SignalRunSettings } from '../src/core/coverage/prepareSignalRun';
+import { type SignalCoverageSummary, summarizeSignalCoverage } from '../src/core/coverage/summarizeSignalCoverage';
+import type { AnalysisGrid } from '../src/core/geo/makeAnalysisGrid';
+import { parseLinesGeoJson } from '../src/core/geo/parseLinesGeoJson';
+import { parseRegionsGeoJson } from '../src/core/geo/parseRegionsGeoJson';
 import { parseTowers } from '../src/core/io/parseTowers';
 import { readPopulationGeoTiff } from '../src/core/io/readPopulationGeoTiff';
 import type { PopulationGrid } from '../src/core/model/populationGrid';
+import type { Tower } from '../src/core/model/tower';
+import { packTowers } from '../src/core/model/towerArrays';
+import type { ResampledPopulation } from '../src/core/population/resamplePopulation';
+import { computeNationalReadiness } from '../src/core/readiness/computeNationalReadiness';
+import { packReadinessTowers } from '../src/core/readiness/packReadinessTowers';
+import type { NationalReadiness, ReadinessTargets } from '../src/core/readiness/readinessTypes';
 
 /**
  * What the analysis worker offers. Logic lives in src/core; this maps jobs to AbortControllers so `cancel` reaches them.
@@ -37,6 +55,92 @@ export const analysisApi = {
     return Comlink.transfer(grid, [grid.values.buffer as ArrayBuffer]);
   },
 
+  /**
+   * Readiness of every province from the national files. One worker runs it (about 1 s): its label raster and mast
+   * locations are built once and would have to be copied to split the bands further (measured: little gain on 2 cores).
+   */
+  async nationalReadiness(
+    jobId: number,
+    files: NationalReadinessFiles,
+    targets: ReadinessTargets,
+    onProgress?: (fraction: number) => void,
+  ): Promise<NationalReadiness> {
+    return withJob(jobId, async (signal) => {
+      const grid = await readPopulationGeoTiff(files.populationTif);
+      onProgress?.(0.1);
+      const parsed = parseTowers(files.towersCsv, 'towers.csv');
+      onProgress?.(0.25);
+      const input = {
+        grid,
+        provinces: parseRegionsGeoJson(files.provincesGeoJson),
+        towers: packReadinessTowers(parsed.towers),
+        backbone: parseLinesGeoJson(files.backboneGeoJson),
+        targets,
+      };
+      return computeNationalReadiness(input, {
+        signal,
+        onProgress: (fraction) => onProgress?.(0.3 + 0.7 * fraction),
+      });
+    });
+  },
+
+  /** Step 1 of a signal run: analysis grid, resampled population and radios (the same code as the command line). */
+  prepareSignalRun(towers: Tower[], population: PopulationGrid, settings: SignalRunSettings): PreparedSignalRunMessage {
+    const arrays = packTowers(towers);
+    const run = prepareSignalRun(towers, arrays, population, settings);
+    const message: PreparedSignalRunMessage = {
+      grid: run.grid,
+      population: run.population,
+      cellMask: run.cellMask,
+      request: run.prepared.request,
+      operatorNames: run.prepared.operatorNames,
+      thresholdDbm: run.prepared.thresholdDbm,
+      notes: run.notes,
+    };
+    return Comlink.transfer(message, [run.population.values.buffer as ArrayBuffer, run.cellMask.buffer as ArrayBuffer]);
+  },
+
+  /** Step 2, one band of rows per call, spread over the pool. */
+  async signalCoverageBand(
+    jobId: number,
+    request: SignalCoverageRequest,
+    onProgress?: (fraction: number) => void,
+  ): Promise<SignalCoverageBand> {
+    const band = await withJob(jobId, (signal) => computeSignalCoverage(request, { signal, onProgress }));
+    return Comlink.transfer(band, coverageBuffers(band));
+  },
+
+  /** Step 3: join the bands, sum the figures and draw the first image, off the main thread. */
+  finishSignalRun(
+    bands: SignalCoverageBand[],
+    prepared: PreparedSignalRunMessage,
+    palette: SignalPalette,
+  ): SignalRunResult {
+    const coverage = assembleSignalCoverage(bands, prepared.grid);
+    const summary = summarizeSignalCoverage({
+      population: prepared.population,
+      coverage,
+      operatorNames: prepared.operatorNames,
+      thresholdDbm: prepared.thresholdDbm,
+    });
+    const imagePixels = signalImagePixels(coverage.bestSignalDbm, prepared.cellMask, prepared.thresholdDbm, palette);
+    const result: SignalRunResult = {
+      grid: prepared.grid,
+      coverage,
+      cellMask: prepared.cellMask,
+      summary,
+      operatorNames: prepared.operatorNames,
+      thresholdDbm: prepared.thresholdDbm,
+      notes: prepared.notes,
+      imagePixels,
+    };
+    return Comlink.transfer(result, [
+      ...coverageBuffers(coverage),
+      prepared.cellMask.buffer as ArrayBuffer,
+      imagePixels.buffer,
+    ]);
+  },
+
   async fixedRadiusCoverageBand(
     jobId: number,
     request: FixedRadiusCoverageRequest,
@@ -46,5 +150,43 @@ export const analysisApi = {
     return Comlink.transfer(coveredBits, [coveredBits.buffer as ArrayBuffer]);
   },
 };
+
+/** What the page keeps of a signal run: the whole-grid rasters (transferred), the summary and the first image. */
+export interface SignalRunResult {
+  grid: AnalysisGrid;
+  coverage: SignalCoverageBand;
+  cellMask: Uint8Array;
+  summary: SignalCoverageSummary;
+  operatorNames: readonly string[];
+  thresholdDbm: number;
+  notes: string[];
+  imagePixels: Uint8ClampedArray<ArrayBuffer>;
+}
+
+export interface PreparedSignalRunMessage {
+  grid: AnalysisGrid;
+  population: ResampledPopulation;
+  cellMask: Uint8Array;
+  request: Omit<SignalCoverageRequest, 'rowStart' | 'rowEnd'>;
+  operatorNames: readonly string[];
+  thresholdDbm: number;
+  notes: string[];
+}
+
+function coverageBuffers(coverage: SignalCoverageBand): ArrayBuffer[] {
+  return [
+    coverage.bestSignalDbm.buffer as ArrayBuffer,
+    coverage.servingTowerIndex.buffer as ArrayBuffer,
+    ...coverage.bestSignalDbmByOperator.map((signal) => signal.buffer as ArrayBuffer),
+  ];
+}
+
+/** The raw national files, read in the worker so parsing 7 MB of CSV never touches the main thread. */
+export interface NationalReadinessFiles {
+  populationTif: ArrayBuffer;
+  provincesGeoJson: string;
+  towersCsv: string;
+  backboneGeoJson: string;
+}
 
 export type AnalysisApi = typeof analysisApi;

@@ -8,6 +8,9 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', 
 /** Where the derived demo files are written. */
 export const DEMO_DIR = resolve(REPO_ROOT, 'data', 'demo');
 
+/** Where the derived national files are written. */
+export const NATIONAL_DIR = resolve(REPO_ROOT, 'data', 'national');
+
 /** The shared folder with the real source data: $COSITE_SHARED_DATA, else ../shared/data next to the repository. */
 export function sharedDataDir(): string {
   const fromEnv = process.env.COSITE_SHARED_DATA;

@@ -154,16 +154,56 @@ export function maskedSum(values: ArrayLike<number>, mask: ArrayLike<number> | n
   return total;
 }
 
-/** Reads the window from the source image and sets every cell whose centre is outside the polygon to nodata. */
-export async function clipPopulation(path: string, geometry: Polygon | MultiPolygon): Promise<ClippedPopulation> {
+/** The whole source raster, decoded once: clipping many provinces from it avoids decoding the file each time. */
+export interface SourceRaster {
+  grid: SourceGrid;
+  values: Float32Array;
+}
+
+export async function readSourceRaster(path: string): Promise<SourceRaster> {
   const { grid, image } = await readSourceGrid(path);
-  const window = windowForProvince(grid, geometry);
-  const rasters = await image.readRasters({
-    window: [window.col0, window.row0, window.col0 + window.width, window.row0 + window.height],
-    samples: [0],
-  });
-  const source = rasters[0] as Float32Array;
-  if (!(source instanceof Float32Array)) throw new Error('Expected float32 population values');
+  const values = (await image.readRasters({ samples: [0] }))[0] as Float32Array;
+  if (!(values instanceof Float32Array)) throw new Error('Expected float32 population values');
+  return { grid, values };
+}
+
+/** The window's cells copied out of the decoded raster (the same values a windowed read gives). */
+function windowValues(raster: SourceRaster, window: RasterWindow): Float32Array {
+  const out = new Float32Array(window.width * window.height);
+  for (let row = 0; row < window.height; row++) {
+    const start = (window.row0 + row) * raster.grid.width + window.col0;
+    out.set(raster.values.subarray(start, start + window.width), row * window.width);
+  }
+  return out;
+}
+
+/**
+ * Reads the window from the source image (or from `raster`, the same file decoded once) and sets every cell whose
+ * centre is outside the polygon to nodata.
+ */
+export async function clipPopulation(
+  path: string,
+  geometry: Polygon | MultiPolygon,
+  raster?: SourceRaster,
+): Promise<ClippedPopulation> {
+  let grid: SourceGrid;
+  let window: RasterWindow;
+  let source: Float32Array;
+  if (raster) {
+    grid = raster.grid;
+    window = windowForProvince(grid, geometry);
+    source = windowValues(raster, window);
+  } else {
+    const read = await readSourceGrid(path);
+    grid = read.grid;
+    window = windowForProvince(grid, geometry);
+    const rasters = await read.image.readRasters({
+      window: [window.col0, window.row0, window.col0 + window.width, window.row0 + window.height],
+      samples: [0],
+    });
+    source = rasters[0] as Float32Array;
+    if (!(source instanceof Float32Array)) throw new Error('Expected float32 population values');
+  }
   const insideMask = centreInsideMask(grid, window, geometry);
   const values = new Float32Array(source.length);
   let cellCount = 0;

@@ -139,7 +139,8 @@ function mastAttributes(random: Random, zone: Zone): { mastType: MastType; heigh
 
 /**
  * Generates the synthetic masts of a province from its population grid (see data/README.md for the rules).
- * `rings` is the province polygon (all rings, even-odd), `roads` the clipped road lines for rural road masts.
+ * `rings` is the province polygon (all rings, even-odd), `roads` the clipped road lines for rural road masts;
+ * ids are `<idPrefix>-000001`, ... (the province code).
  */
 export function generateSyntheticTowers(
   population: ClippedPopulation,
@@ -147,6 +148,7 @@ export function generateSyntheticTowers(
   roads: Position[][],
   options: TowerOptions = DEFAULT_TOWER_OPTIONS,
   seed = TOWER_SEED,
+  idPrefix = 'VN25',
 ): SyntheticTower[] {
   const random = mulberry32(seed);
   const { window, values } = population;
@@ -352,7 +354,7 @@ export function generateSyntheticTowers(
     (a, b) => b.lat - a.lat || a.lon - b.lon || (a.operator < b.operator ? -1 : a.operator > b.operator ? 1 : 0),
   );
   towers.forEach((tower, index) => {
-    tower.id = `VN25-${String(index + 1).padStart(6, '0')}`;
+    tower.id = `${idPrefix}-${String(index + 1).padStart(6, '0')}`;
   });
   return towers;
 }

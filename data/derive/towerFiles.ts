@@ -13,21 +13,24 @@ export const TOWER_CSV_COLUMNS = [
   'tenants',
 ] as const;
 
+/** The values of TOWER_CSV_COLUMNS for one mast, as written in towers.csv. */
+export function towerCsvFields(tower: SyntheticTower): string[] {
+  return [
+    tower.id,
+    tower.operator,
+    tower.mccMnc,
+    tower.lon.toFixed(6),
+    tower.lat.toFixed(6),
+    String(tower.heightM),
+    String(tower.radiusM),
+    tower.mastType,
+    tower.tenants.join(';'),
+  ];
+}
+
 /** towers.csv: header, one row per mast, tenants joined with ';' (owner first), LF line endings. */
 export function towersCsv(towers: readonly SyntheticTower[]): string {
-  const rows = towers.map((tower) =>
-    [
-      tower.id,
-      tower.operator,
-      tower.mccMnc,
-      tower.lon.toFixed(6),
-      tower.lat.toFixed(6),
-      String(tower.heightM),
-      String(tower.radiusM),
-      tower.mastType,
-      tower.tenants.join(';'),
-    ].join(','),
-  );
+  const rows = towers.map((tower) => towerCsvFields(tower).join(','));
   return `${[TOWER_CSV_COLUMNS.join(','), ...rows].join('\n')}\n`;
 }
 

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { loadDemoProvince } from './data/loadDemoProvince';
 import type { StringKey } from './i18n/strings';
 import { useT } from './i18n/useT';
 import { MapView } from './map/MapView';
+import { MinistryPanel } from './ministry/MinistryPanel';
 import { CoveragePanel } from './panels/CoveragePanel';
 import { InspectPanel } from './panels/InspectPanel';
 import { LayerPanel } from './panels/LayerPanel';
@@ -11,14 +12,14 @@ import { RequestsPanel } from './panels/RequestsPanel';
 import { SummaryPanel } from './panels/SummaryPanel';
 import { restoreProject } from './persistence/restoreProject';
 import { connectToServer, startPolling, useServerStore } from './server/serverStore';
-import { setLanguage, useAppStore } from './store/appStore';
+import { setActiveTab, setLanguage, type TabId, useAppStore } from './store/appStore';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 
-type TabId = 'overview' | 'coverage' | 'requests';
 const TABS: Array<{ id: TabId; label: StringKey }> = [
   { id: 'overview', label: 'tabOverview' },
   { id: 'coverage', label: 'tabCoverage' },
   { id: 'requests', label: 'tabRequests' },
+  { id: 'ministry', label: 'tabMinistry' },
 ];
 
 export function App() {
@@ -27,7 +28,7 @@ export function App() {
   const loadStatus = useAppStore((state) => state.loadStatus);
   const loadError = useAppStore((state) => state.loadError);
   const dataset = useAppStore((state) => state.dataset);
-  const [tab, setTab] = useState<TabId>('overview');
+  const tab = useAppStore((state) => state.activeTab);
   const signedIn = useServerStore((state) => state.user !== null);
   const notificationCount = useServerStore((state) => state.notifications.length);
   useKeyboardShortcuts();
@@ -96,7 +97,7 @@ export function App() {
                   role="tab"
                   aria-selected={tab === entry.id}
                   className={tab === entry.id ? 'tab active' : 'tab'}
-                  onClick={() => setTab(entry.id)}
+                  onClick={() => setActiveTab(entry.id)}
                   data-testid={`tab-${entry.id}`}
                 >
                   {t(entry.label)}
@@ -117,6 +118,7 @@ export function App() {
             )}
             {tab === 'coverage' && <CoveragePanel dataset={dataset} />}
             {tab === 'requests' && <RequestsPanel />}
+            {tab === 'ministry' && <MinistryPanel dataset={dataset} />}
           </>
         )}
         <footer className="note">{t('sovereignty')}</footer>

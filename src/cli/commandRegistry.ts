@@ -1,8 +1,22 @@
 import type { CliCommand } from './cliCommand';
+import { colocateCommand } from './commands/colocate';
+import { convertCommand } from './commands/convert';
+import { coverageCommand } from './commands/coverage';
+import { pathlossCommand } from './commands/pathloss';
+import { proposeCommand } from './commands/propose';
+import { readinessCommand } from './commands/readiness';
 import { validateCommand } from './commands/validate';
 
 /** Every command of `cosite`, in the order help lists them. */
-export const COMMANDS: readonly CliCommand[] = [validateCommand];
+export const COMMANDS: readonly CliCommand[] = [
+  validateCommand,
+  convertCommand,
+  colocateCommand,
+  proposeCommand,
+  readinessCommand,
+  pathlossCommand,
+  coverageCommand,
+];
 
 export function findCommand(name: string): CliCommand | undefined {
   return COMMANDS.find((command) => command.name === name);

@@ -11,6 +11,8 @@ maplibregl.setWorkerUrl(maplibreWorkerUrl);
 
 export interface MapCallbacks {
   onSelectTower(index: number | null): void;
+  /** Hover text for a cell of a raster layer (column and row of its image), or null. */
+  describeRasterCell?(layerId: string, col: number, row: number): string | null;
 }
 
 /**
@@ -47,7 +49,18 @@ export class MapController {
         this.overlay = new MapLibreOverlay({
           interleaved: true,
           layers: [],
-          getTooltip: (info) => this.tooltip(info.object, info.layer?.id),
+          getTooltip: (info) => {
+            const pixel = (info as { bitmap?: { pixel: [number, number] } }).bitmap?.pixel;
+            if (pixel && info.layer) {
+              const text = this.callbacks.describeRasterCell?.(
+                info.layer.id,
+                Math.floor(pixel[0]),
+                Math.floor(pixel[1]),
+              );
+              return text ? { text } : null;
+            }
+            return this.tooltip(info.object, info.layer?.id);
+          },
           onClick: (info) => {
             this.callbacks.onSelectTower(
               info.layer?.id === 'towers' && typeof info.object === 'number' ? info.object : null,

@@ -1,11 +1,42 @@
 import { useEffect, useRef, useState } from 'react';
+import { haversineDistanceM } from '../../core/geo/haversineDistanceM';
 import type { ProvinceDataset } from '../data/provinceDataset';
+import { translate } from '../i18n/strings';
 import { useT } from '../i18n/useT';
+import { useMinistryStore } from '../ministry/ministryStore';
 import { AttributeTable } from '../panels/AttributeTable';
 import { selectTower, useAppStore } from '../store/appStore';
 import { exposeTestHooks } from '../testHooks';
 import { MapController } from './MapController';
 import { setMapController } from './mapControllerRegistry';
+import { gridBounds } from './rasterImages';
+
+/** Hover readout of the signal raster: RSRP, serving site and its distance from the cell's centre. */
+function describeRasterCell(layerId: string, col: number, row: number): string | null {
+  if (layerId !== 'signal') return null;
+  const { signalRun, dataset, language, coverageView } = useAppStore.getState();
+  const result = signalRun.result;
+  if (!result || !dataset || col < 0 || row < 0 || col >= result.grid.width || row >= result.grid.height) return null;
+  const index = row * result.grid.width + col;
+  if (result.cellMask[index] === 0) return null;
+  const operatorIndex = result.operatorNames.indexOf(coverageView);
+  const signal =
+    operatorIndex >= 0
+      ? result.coverage.bestSignalDbmByOperator[operatorIndex][index]
+      : result.coverage.bestSignalDbm[index];
+  const lon = result.grid.originLon + (col + 0.5) * result.grid.cellSizeLonDeg;
+  const lat = result.grid.originLat - (row + 0.5) * result.grid.cellSizeLatDeg;
+  const serving = result.coverage.servingTowerIndex[index];
+  const tower = serving >= 0 ? dataset.towers[serving] : null;
+  const signalText = Number.isFinite(signal) ? `${signal.toFixed(1)} dBm` : `< ${result.thresholdDbm} dBm`;
+  const lines = [`${translate(language, 'signalHover')}: ${signalText}`];
+  if (tower && operatorIndex < 0) {
+    const distanceKm = haversineDistanceM(lon, lat, tower.lon, tower.lat) / 1000;
+    lines.push(`${translate(language, 'servingSite')}: ${tower.id} (${tower.operator})`);
+    lines.push(`${translate(language, 'distance')}: ${distanceKm.toFixed(2)} km`);
+  }
+  return lines.join('\n');
+}
 
 export function MapView({ dataset }: { dataset: ProvinceDataset }) {
   const t = useT();
@@ -17,12 +48,29 @@ export function MapView({ dataset }: { dataset: ProvinceDataset }) {
     const controller = new MapController(
       containerRef.current,
       dataset,
-      { onSelectTower: selectTower },
+      { onSelectTower: selectTower, describeRasterCell },
       useAppStore.getState().initialView,
     );
     setMapController(controller);
+    let choroplethKey: unknown[] = [];
+    let choropleth: Parameters<typeof controller.update>[0]['choropleth'] = null;
     const push = () => {
       const state = useAppStore.getState();
+      const ministry = useMinistryStore.getState();
+      const key = [state.activeTab, ministry.result, ministry.kpi, ministry.selectedCode];
+      if (key.some((part, i) => part !== choroplethKey[i])) {
+        choroplethKey = key;
+        choropleth =
+          state.activeTab === 'ministry' && ministry.result
+            ? {
+                kpi: ministry.kpi,
+                selectedCode: ministry.selectedCode,
+                valueByCode: Object.fromEntries(
+                  ministry.result.provinces.map((province) => [province.code, province[ministry.kpi]]),
+                ),
+              }
+            : null;
+      }
       controller.update({
         dataset,
         layers: state.history.present.layers,
@@ -30,6 +78,11 @@ export function MapView({ dataset }: { dataset: ProvinceDataset }) {
         coverageView: state.coverageView,
         selectedTowerIndex: state.selectedTowerIndex,
         language: state.language,
+        choropleth,
+        signal:
+          state.history.present.coverage.mode === 'signal' && state.signalRun.image && state.signalRun.result
+            ? { image: state.signalRun.image, bounds: gridBounds(state.signalRun.result.grid) }
+            : null,
       });
     };
     push();
@@ -39,15 +92,20 @@ export function MapView({ dataset }: { dataset: ProvinceDataset }) {
         state.coverage.coveredBits !== previous.coverage.coveredBits ||
         state.coverageView !== previous.coverageView ||
         state.selectedTowerIndex !== previous.selectedTowerIndex ||
-        state.language !== previous.language
+        state.language !== previous.language ||
+        state.activeTab !== previous.activeTab ||
+        state.signalRun.image !== previous.signalRun.image ||
+        state.history.present.coverage.mode !== previous.history.present.coverage.mode
       ) {
         push();
       }
     });
+    const unsubscribeMinistry = useMinistryStore.subscribe(push);
     exposeTestHooks(controller);
     setController(controller);
     return () => {
       unsubscribe();
+      unsubscribeMinistry();
       setMapController(null);
       controller.destroy();
     };

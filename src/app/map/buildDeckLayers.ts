@@ -1,8 +1,10 @@
 import { COORDINATE_SYSTEM, type Layer } from '@deck.gl/core';
-import { BitmapLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { BitmapLayer, GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import { operatorColorRgb, SHARED_MAST_COLOR_RGB } from '../../core/model/operators';
+import type { ReadinessKpi } from '../../core/readiness/readinessTypes';
 import type { ProvinceDataset } from '../data/provinceDataset';
 import type { Language } from '../i18n/strings';
+import { choroplethColour } from '../ministry/choroplethColours';
 import type { AppState } from '../store/appStore';
 import type { ProjectDocument } from '../store/projectDocument';
 import { RASTER_BEFORE_ID } from './basemapStyle';
@@ -12,9 +14,13 @@ export interface DeckLayerInputs {
   dataset: ProvinceDataset;
   layers: ProjectDocument['layers'];
   coverage: AppState['coverage'];
+  /** The propagation raster, when the coverage tab is in propagation mode and a run finished. */
+  signal: { image: HTMLCanvasElement; bounds: [number, number, number, number] } | null;
   coverageView: string;
   selectedTowerIndex: number | null;
   language: Language;
+  /** The ministry's province choropleth, when shown. */
+  choropleth: { kpi: ReadinessKpi; valueByCode: Record<string, number | null>; selectedCode: string | null } | null;
 }
 
 /** Label anchors placed just off the islands so the text does not hide them. */
@@ -68,6 +74,33 @@ export function buildDeckLayers(inputs: DeckLayerInputs): Layer[] {
   const grid = dataset.population;
   const bounds = gridBounds(grid);
   const result: Layer[] = [];
+  const { choropleth } = inputs;
+  if (choropleth) {
+    result.push(
+      new GeoJsonLayer({
+        id: 'readiness-choropleth',
+        data: dataset.provinces,
+        filled: true,
+        stroked: true,
+        pickable: true,
+        getFillColor: (feature) =>
+          [
+            ...choroplethColour(choropleth.kpi, choropleth.valueByCode[String(feature.properties?.code)] ?? null),
+            210,
+          ] as [number, number, number, number],
+        getLineColor: (feature) =>
+          feature.properties?.code === choropleth.selectedCode ? [255, 0, 0, 255] : [255, 255, 255, 200],
+        getLineWidth: (feature) => (feature.properties?.code === choropleth.selectedCode ? 3 : 1),
+        lineWidthUnits: 'pixels',
+        updateTriggers: {
+          getFillColor: [choropleth.kpi, choropleth.valueByCode],
+          getLineColor: choropleth.selectedCode,
+          getLineWidth: choropleth.selectedCode,
+        },
+        beforeId: RASTER_BEFORE_ID,
+      }),
+    );
+  }
   if (layers.population) {
     let canvas = populationCanvasCache.get(grid);
     if (!canvas) {
@@ -85,7 +118,19 @@ export function buildDeckLayers(inputs: DeckLayerInputs): Layer[] {
       }),
     );
   }
-  if (layers.coverage && coverage.coveredBits) {
+  if (layers.coverage && inputs.signal) {
+    result.push(
+      new BitmapLayer({
+        id: 'signal',
+        image: inputs.signal.image,
+        bounds: inputs.signal.bounds,
+        _imageCoordinateSystem: COORDINATE_SYSTEM.LNGLAT,
+        textureParameters: { minFilter: 'nearest', magFilter: 'nearest' },
+        pickable: true,
+        beforeId: RASTER_BEFORE_ID,
+      }),
+    );
+  } else if (layers.coverage && coverage.coveredBits) {
     result.push(
       new BitmapLayer({
         id: 'coverage',

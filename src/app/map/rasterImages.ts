@@ -71,7 +71,9 @@ export function coverageImage(
 }
 
 /** [west, south, east, north] of the grid, degrees. */
-export function gridBounds(grid: PopulationGrid): [number, number, number, number] {
+export function gridBounds(
+  grid: Pick<PopulationGrid, 'originLon' | 'originLat' | 'width' | 'height' | 'cellSizeLonDeg' | 'cellSizeLatDeg'>,
+): [number, number, number, number] {
   return [
     grid.originLon,
     grid.originLat - grid.height * grid.cellSizeLatDeg,

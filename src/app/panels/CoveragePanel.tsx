@@ -1,12 +1,47 @@
-import { operatorColorRgb } from '../../core/model/operators';
 import type { ProvinceDataset } from '../data/provinceDataset';
 import { cancelCoverage, startCoverage } from '../data/runCoverage';
 import { formatNumber } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { GAP_COLOUR_RGB } from '../map/rasterImages';
-import { setCoverageView, setDefaultRadiusM, useAppStore, useProject } from '../store/appStore';
+import { setCoverageSetting, setCoverageView, setDefaultRadiusM, useAppStore, useProject } from '../store/appStore';
+import { CoverageResultsTable } from './CoverageResultsTable';
+import { SignalCoverageSection } from './SignalCoverageSection';
 
 export function CoveragePanel({ dataset }: { dataset: ProvinceDataset }) {
+  const t = useT();
+  const mode = useProject((project) => project.coverage.mode);
+  return (
+    <section className="panel" aria-labelledby="coverage-title">
+      <h2 id="coverage-title">{t('tabCoverage')}</h2>
+      <fieldset className="mode" data-testid="coverage-mode">
+        <legend>{t('coverageMode')}</legend>
+        <label>
+          <input
+            type="radio"
+            name="coverage-mode"
+            checked={mode === 'fixed'}
+            onChange={() => setCoverageSetting('mode', 'fixed')}
+            data-testid="mode-fixed"
+          />
+          {t('modeFixed')}
+        </label>
+        <label>
+          <input
+            type="radio"
+            name="coverage-mode"
+            checked={mode === 'signal'}
+            onChange={() => setCoverageSetting('mode', 'signal')}
+            data-testid="mode-signal"
+          />
+          {t('modeSignal')}
+        </label>
+      </fieldset>
+      {mode === 'fixed' ? <FixedRadiusSection dataset={dataset} /> : <SignalCoverageSection dataset={dataset} />}
+    </section>
+  );
+}
+
+function FixedRadiusSection({ dataset }: { dataset: ProvinceDataset }) {
   const t = useT();
   const language = useAppStore((state) => state.language);
   const coverage = useAppStore((state) => state.coverage);
@@ -14,13 +49,8 @@ export function CoveragePanel({ dataset }: { dataset: ProvinceDataset }) {
   const defaultRadiusM = useProject((project) => project.coverage.defaultRadiusM);
   const running = coverage.status === 'running';
   const summary = coverage.summary;
-  const percent = (value: number) =>
-    summary && summary.population_total > 0
-      ? `${formatNumber(language, (100 * value) / summary.population_total, 1)}%`
-      : '';
   return (
-    <section className="panel" aria-labelledby="coverage-title">
-      <h2 id="coverage-title">{t('analysis')}</h2>
+    <>
       <label className="field">
         {t('radiusDefault')}
         <input
@@ -53,43 +83,7 @@ export function CoveragePanel({ dataset }: { dataset: ProvinceDataset }) {
       {coverage.status === 'error' && <p className="warning">{coverage.error}</p>}
       {summary && (
         <>
-          <table className="results" data-testid="coverage-results">
-            <thead>
-              <tr>
-                <th>{t('operator')}</th>
-                <th className="num">{t('covered')}</th>
-                <th className="num">%</th>
-              </tr>
-            </thead>
-            <tbody>
-              {dataset.towerArrays.operatorNames.map((name) => (
-                <tr key={name} data-operator={name}>
-                  <td>
-                    <span className="swatch dot" style={{ background: `rgb(${operatorColorRgb(name).join(',')})` }} />
-                    {name}
-                  </td>
-                  <td className="num" data-testid={`covered-${name}`}>
-                    {formatNumber(language, summary.population_covered_by_operator[name] ?? 0)}
-                  </td>
-                  <td className="num">{percent(summary.population_covered_by_operator[name] ?? 0)}</td>
-                </tr>
-              ))}
-              <tr className="total">
-                <td>{t('anyOperator')}</td>
-                <td className="num" data-testid="covered-any">
-                  {formatNumber(language, summary.population_covered)}
-                </td>
-                <td className="num">{percent(summary.population_covered)}</td>
-              </tr>
-              <tr className="gap">
-                <td>{t('uncovered')}</td>
-                <td className="num" data-testid="uncovered">
-                  {formatNumber(language, summary.population_uncovered)}
-                </td>
-                <td className="num">{percent(summary.population_uncovered)}</td>
-              </tr>
-            </tbody>
-          </table>
+          <CoverageResultsTable summary={summary} operatorNames={dataset.towerArrays.operatorNames} />
           <p className="note">
             {t('areaCovered')}: {formatNumber(language, summary.area_covered_km2)} km² · {t('computedIn')}{' '}
             {formatNumber(language, coverage.durationMs ?? 0)} ms
@@ -111,6 +105,6 @@ export function CoveragePanel({ dataset }: { dataset: ProvinceDataset }) {
           </div>
         </>
       )}
-    </section>
+    </>
   );
 }

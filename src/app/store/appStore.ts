@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { SignalRunResult } from '../../../workers/analysisApi';
 import type { CoverageSummary } from '../../core/coverage/computeFixedRadiusCoverage';
 import type { ProvinceDataset } from '../data/provinceDataset';
 import type { Language } from '../i18n/strings';
@@ -6,6 +7,8 @@ import { createHistory, type History, recordEdit, redo, resetHistory, undo } fro
 import { defaultProject, type LayerId, type ProjectDocument } from './projectDocument';
 
 export type { LayerId } from './projectDocument';
+
+export type TabId = 'overview' | 'coverage' | 'requests' | 'ministry';
 
 /** The result of the last coverage run: derived data, not part of the project. */
 export interface CoverageRun {
@@ -19,6 +22,17 @@ export interface CoverageRun {
   defaultRadiusM: number | null;
 }
 
+/** The last propagation-mode run: rasters on the analysis grid, figures and the image on the map. */
+export interface SignalRunState {
+  status: 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+  progress: number;
+  result: SignalRunResult | null;
+  /** The raster drawn for the current view (all operators or one) and palette. */
+  image: HTMLCanvasElement | null;
+  durationMs: number | null;
+  error: string | null;
+}
+
 export interface AppState {
   language: Language;
   loadStatus: 'loading' | 'ready' | 'error';
@@ -28,10 +42,13 @@ export interface AppState {
   history: History<ProjectDocument>;
   selectedTowerIndex: number | null;
   coverage: CoverageRun;
+  signalRun: SignalRunState;
   /** 'any' or an operator name: whose coverage the map shows. */
   coverageView: string;
   /** When the project was last saved in this browser (null: never, or saving failed). */
   lastSavedAt: number | null;
+  /** The sidebar tab on screen (the map shows the national choropleth on the ministry tab). */
+  activeTab: TabId;
   /** The map view a share link asked for, applied once when the map opens. */
   initialView: { lon: number; lat: number; zoom: number } | null;
 }
@@ -62,10 +79,16 @@ export const useAppStore = create<AppState>(() => ({
     error: null,
     defaultRadiusM: null,
   },
+  signalRun: { status: 'idle', progress: 0, result: null, image: null, durationMs: null, error: null },
   coverageView: 'any',
   lastSavedAt: null,
+  activeTab: 'overview',
   initialView: null,
 }));
+
+export function setActiveTab(tab: TabId): void {
+  useAppStore.setState({ activeTab: tab });
+}
 
 /** The current project (shorthand for components). */
 export function useProject<T>(select: (project: ProjectDocument) => T): T {
@@ -118,6 +141,17 @@ export function selectTower(index: number | null): void {
 
 export function setCoverageView(view: string): void {
   useAppStore.setState({ coverageView: view });
+}
+
+export function updateSignalRun(patch: Partial<SignalRunState>): void {
+  useAppStore.setState((state) => ({ signalRun: { ...state.signalRun, ...patch } }));
+}
+
+export function setCoverageSetting<K extends keyof ProjectDocument['coverage']>(
+  key: K,
+  value: ProjectDocument['coverage'][K],
+): void {
+  editProject((project) => ({ ...project, coverage: { ...project.coverage, [key]: value } }), `coverage.${key}`);
 }
 
 export function updateCoverage(patch: Partial<CoverageRun>): void {

@@ -4,9 +4,45 @@
  */
 export type LayerId = 'towers' | 'backbone' | 'population' | 'communes' | 'coverage';
 
+export type CoverageMode = 'fixed' | 'signal';
+export type SignalModelId =
+  | 'fspl'
+  | 'cost231'
+  | 'uma-los'
+  | 'uma-nlos'
+  | 'umi-los'
+  | 'umi-nlos'
+  | 'rma-los'
+  | 'rma-nlos';
+export const SIGNAL_MODEL_IDS: readonly SignalModelId[] = [
+  'uma-nlos',
+  'uma-los',
+  'umi-nlos',
+  'umi-los',
+  'rma-nlos',
+  'rma-los',
+  'cost231',
+  'fspl',
+];
+
 export interface CoverageSettings {
+  /** Fixed radius (every mast reaches its radius_m) or propagation (path-loss model and link budget). */
+  mode: CoverageMode;
   /** Reach of a mast whose file gives no radius_m, metres. */
   defaultRadiusM: number;
+  modelId: SignalModelId;
+  technology: '4g' | '5g';
+  /** Analysis grid cell size, metres. */
+  gridM: number;
+  /** RSRP that counts as covered, dBm. */
+  thresholdDbm: number;
+  /** Indoor service: the building penetration loss applies and the indoor threshold is used. */
+  indoor: boolean;
+  /** Shadowing margin, dB. */
+  shadowingMarginDb: number;
+  /** 5G what-if when the file says nothing about 5G: every tenant with a 5G licence runs it. */
+  assume5g: boolean;
+  palette: 'spectral' | 'colourblind';
 }
 
 export interface ProjectDocument {
@@ -21,7 +57,18 @@ export function defaultProject(provinceCode = 'VN25'): ProjectDocument {
     version: 1,
     provinceCode,
     layers: { towers: true, backbone: true, population: true, communes: false, coverage: true },
-    coverage: { defaultRadiusM: 2000 },
+    coverage: {
+      mode: 'fixed',
+      defaultRadiusM: 2000,
+      modelId: 'uma-nlos',
+      technology: '4g',
+      gridM: 100,
+      thresholdDbm: -110,
+      indoor: false,
+      shadowingMarginDb: 8.3,
+      assume5g: true,
+      palette: 'spectral',
+    },
   };
 }
 
@@ -40,15 +87,36 @@ export function normalizeProject(input: unknown, provinceCode = 'VN25'): Project
       if (typeof value === 'boolean') layers[key] = value;
     }
   }
-  const radius = source.coverage?.defaultRadiusM;
+  const given = (typeof source.coverage === 'object' && source.coverage !== null ? source.coverage : {}) as Record<
+    string,
+    unknown
+  >;
+  const number = (key: keyof CoverageSettings, min: number, max: number) => {
+    const value = given[key];
+    return typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max
+      ? value
+      : (base.coverage[key] as number);
+  };
+  const oneOf = <T extends string>(key: keyof CoverageSettings, allowed: readonly T[]): T => {
+    const value = given[key];
+    return allowed.includes(value as T) ? (value as T) : (base.coverage[key] as T);
+  };
+  const flag = (key: keyof CoverageSettings) =>
+    typeof given[key] === 'boolean' ? (given[key] as boolean) : (base.coverage[key] as boolean);
   return {
     ...base,
     layers,
     coverage: {
-      defaultRadiusM:
-        typeof radius === 'number' && Number.isFinite(radius) && radius > 0 && radius <= 100_000
-          ? radius
-          : base.coverage.defaultRadiusM,
+      mode: oneOf('mode', ['fixed', 'signal'] as const),
+      defaultRadiusM: number('defaultRadiusM', 1, 100_000),
+      modelId: oneOf('modelId', SIGNAL_MODEL_IDS),
+      technology: oneOf('technology', ['4g', '5g'] as const),
+      gridM: number('gridM', 25, 2000),
+      thresholdDbm: number('thresholdDbm', -150, -40),
+      indoor: flag('indoor'),
+      shadowingMarginDb: number('shadowingMarginDb', 0, 30),
+      assume5g: flag('assume5g'),
+      palette: oneOf('palette', ['spectral', 'colourblind'] as const),
     },
   };
 }

@@ -1,16 +1,37 @@
+import { CrsError, resolveCrs } from '../../core/crs/crsDefinitions';
 import { maskCellCentresInPolygons } from '../../core/geo/maskCellCentresInPolygons';
 import type { ValidationPopulation } from '../../core/validation/validateTowerFile';
 import { validateTowerFile } from '../../core/validation/validateTowerFile';
 import type { CliCommand } from '../cliCommand';
 import { CliError } from '../cliError';
 import { loadBoundary, loadPopulationRaster, loadTowerFile } from '../loadInputs';
+import { parseColumnsFlag } from '../parseColumnsFlag';
 
 export const validateCommand: CliCommand = {
   name: 'validate',
-  summary: 'check a tower file (CSV or GeoJSON) and report accepted and rejected rows as JSON',
-  usage: 'cosite validate --towers FILE [--population FILE.tif] [--boundary FILE.geojson] [--json]',
+  summary:
+    'check a tower file (CSV, Excel, GeoJSON, KML/KMZ, zipped shapefile) and report accepted and rejected rows as JSON',
+  usage:
+    'cosite validate --towers FILE [--crs CODE] [--columns MAPPING] [--population FILE.tif] [--boundary FILE] [--json]',
   flags: {
-    towers: { type: 'string', valueName: 'FILE', description: 'tower table: .csv (, ; or tab) or .geojson points' },
+    towers: {
+      type: 'string',
+      valueName: 'FILE',
+      description: 'towers: .csv/.tsv/.txt (, ; or tab), .xlsx, .geojson, .kml, .kmz or a zipped shapefile',
+    },
+    crs: {
+      type: 'string',
+      valueName: 'CODE',
+      description:
+        'CRS of the coordinates: EPSG:4326 (default), EPSG:3405, EPSG:3406, EPSG:32648, EPSG:32649, ' +
+        'vn2000:<central meridian> (e.g. vn2000:107.75 or vn2000:Đà Nẵng), vn2000-6:<cm>',
+    },
+    columns: {
+      type: 'string',
+      valueName: 'MAPPING',
+      description:
+        'column for each field, e.g. id=Site,operator=Nhà mạng,lon=Y,lat=X (lon/lat are easting/northing in a projected CRS)',
+    },
     population: {
       type: 'string',
       valueName: 'FILE.tif',
@@ -19,7 +40,8 @@ export const validateCommand: CliCommand = {
     boundary: {
       type: 'string',
       valueName: 'FILE.geojson',
-      description: 'polygon(s); population counts only cells whose centre is inside',
+      description:
+        'polygon(s) (GeoJSON, zipped shapefile, KML): population counts only cells whose centre is inside; towers outside are counted',
     },
     json: { type: 'boolean', description: 'compact one-line JSON and no summary on stderr' },
     help: { type: 'boolean', description: 'show this help' },
@@ -32,8 +54,16 @@ export const validateCommand: CliCommand = {
     const boundaryPath = typeof flags.boundary === 'string' ? flags.boundary : undefined;
     const compact = flags.json === true;
 
-    const parsed = await loadTowerFile(towersPath);
+    let crs: ReturnType<typeof resolveCrs> | undefined;
+    try {
+      crs = typeof flags.crs === 'string' ? resolveCrs(flags.crs) : undefined;
+    } catch (error) {
+      if (error instanceof CrsError) throw new CliError(`--crs: ${error.message}`);
+      throw error;
+    }
+    const columns = typeof flags.columns === 'string' ? parseColumnsFlag(flags.columns) : undefined;
     const polygons = boundaryPath ? await loadBoundary(boundaryPath) : undefined;
+    const parsed = await loadTowerFile(towersPath, { crs, columns, areaPolygons: polygons, areaName: boundaryPath });
     let population: ValidationPopulation | undefined;
     if (populationPath) {
       const grid = await loadPopulationRaster(populationPath);
@@ -45,7 +75,12 @@ export const validateCommand: CliCommand = {
     }
 
     const report = validateTowerFile(parsed, population);
-    output.stdout(`${JSON.stringify(report, null, compact ? undefined : 2)}\n`);
+    // The file's coordinates as a whole (projected values, swapped lat/lon, outside Vietnam or the boundary): only
+    // when something was found, so the report of a clean file is unchanged.
+    const printed = parsed.coordinateReport
+      ? { ...report, coordinate_problems: parsed.coordinateReport.messages }
+      : report;
+    output.stdout(`${JSON.stringify(printed, null, compact ? undefined : 2)}\n`);
     if (!compact) {
       const populationNote =
         report.population_total === undefined ? '' : `, population ${Math.round(report.population_total)}`;

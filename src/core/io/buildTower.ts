@@ -1,6 +1,8 @@
+import type { PointTransform } from '../crs/transformToWgs84';
 import { OPERATORS } from '../model/operators';
 import { MAST_TYPES, type MastType, type Tower } from '../model/tower';
 import { parseDecimal } from './parseDecimal';
+import { readRadioTechnology } from './readRadioTechnology';
 import { resolveOperatorName } from './resolveOperatorName';
 import type { TowerField } from './towerFields';
 
@@ -23,6 +25,32 @@ export interface BuildTowerOptions {
   decimalComma: boolean;
   /** Ids accepted so far with their record numbers; a repeated id is rejected. Not modified here. */
   acceptedRowById: ReadonlyMap<string, number>;
+  /**
+   * When the coordinates are in a projected (or non-WGS 84) CRS: the lon field holds eastings, the lat field northings,
+   * and this takes them to WGS 84. Absent: they are WGS 84 degrees.
+   */
+  toLonLat?: PointTransform;
+  /** Name of that CRS in messages. */
+  crsName?: string;
+  /**
+   * Shares equal lists (tenants, azimuths, tilts, bands) between the towers of one file: a million-row table repeats a
+   * few dozen of them. Shared lists are frozen; absent: every tower gets its own arrays.
+   */
+  lists?: ListInterner;
+}
+
+/** Equal lists as one frozen array, up to a bound (a file with ever-new lists stops sharing). */
+export class ListInterner {
+  private readonly lists = new Map<string, readonly unknown[]>();
+  intern<T extends string | number>(list: T[]): T[] {
+    if (list.length === 0) return list;
+    const key = list.join('\u0001');
+    const known = this.lists.get(key);
+    if (known) return known as T[];
+    if (this.lists.size >= 4096) return list;
+    this.lists.set(key, Object.freeze(list));
+    return list;
+  }
 }
 
 export interface BuildTowerOutcome {
@@ -78,13 +106,21 @@ export function buildTower(
     }
   }
 
-  const lon = readCoordinate(values.lon, 'lon', 180, options.decimalComma, fail);
-  const lat = readCoordinate(values.lat, 'lat', 90, options.decimalComma, fail);
-  if (lat === null && lon !== null) addSwapHint(problems, values.lat, lon, options.decimalComma);
-
+  let lon: number | null;
+  let lat: number | null;
+  if (options.toLonLat) {
+    [lon, lat] = readProjected(values, options.toLonLat, options.crsName ?? 'the CRS', options.decimalComma, fail);
+  } else {
+    lon = readCoordinate(values.lon, 'lon', 180, options.decimalComma, fail);
+    lat = readCoordinate(values.lat, 'lat', 90, options.decimalComma, fail);
+    if (lat === null && lon !== null) addSwapHint(problems, values.lat, lon, options.decimalComma);
+  }
   const heightM = readOptionalNonNegative(values.height_m, 'height_m', options.decimalComma, fail);
   const radiusM = readOptionalNonNegative(values.radius_m, 'radius_m', options.decimalComma, fail);
   const mastType = readMastType(values.mast_type, fail);
+  const azimuthsDeg = readAngleList(values.azimuth_deg, 'azimuth_deg', 0, 360, options.decimalComma, fail);
+  const tiltsDeg = readAngleList(values.tilt_deg, 'tilt_deg', -90, 90, options.decimalComma, fail);
+  const bands = readBandList(values.band);
 
   const tenants: string[] = operator === null ? [] : [operator];
   for (const spelling of readTenantList(values.tenants, fail)) {
@@ -95,11 +131,21 @@ export function buildTower(
     }
     if (!tenants.includes(resolved.name)) tenants.push(resolved.name);
   }
+  const technology = readRadioTechnology(values, tenants, options.decimalComma, fail, (field, reason) => {
+    warnings.push({ field, reason });
+  });
 
   if (problems.length > 0 || id === null || operator === null || lon === null || lat === null) {
     return { tower: null, problems, warnings: [] };
   }
-  return { tower: { id, operator, lon, lat, heightM, radiusM, mastType, tenants }, problems, warnings };
+  const share = <T extends string | number>(list: T[]) => options.lists?.intern(list) ?? list;
+  const tower: Tower = { id, operator, lon, lat, heightM, radiusM, mastType, tenants: share(tenants) };
+  // Only when the file has them: records from files without these columns keep their old shape.
+  if (azimuthsDeg.length > 0) tower.azimuthsDeg = share(azimuthsDeg);
+  if (tiltsDeg.length > 0) tower.tiltsDeg = share(tiltsDeg);
+  if (bands.length > 0) tower.bands = share(bands);
+  Object.assign(tower, technology);
+  return { tower, problems, warnings };
 }
 
 type Fail = (field: TowerField, reason: string) => void;
@@ -151,10 +197,33 @@ function readCoordinate(
   }
   if (parsed === null) return null;
   if (parsed < -limit || parsed > limit) {
-    fail(field, `${field} ${parsed} is outside [-${limit}, ${limit}]`);
+    const hint =
+      Math.abs(parsed) > 1000 ? ' (metres of a projected CRS such as VN-2000? give the CRS, e.g. vn2000:107.75)' : '';
+    fail(field, `${field} ${parsed} is outside [-${limit}, ${limit}]${hint}`);
     return null;
   }
   return parsed;
+}
+
+/** Easting (lon field) and northing (lat field) in a projected CRS, taken to WGS 84 degrees. */
+function readProjected(
+  values: RawTowerValues,
+  toLonLat: PointTransform,
+  crsName: string,
+  decimalComma: boolean,
+  fail: Fail,
+): [number | null, number | null] {
+  const easting = readNumber(values.lon, 'lon', decimalComma, fail);
+  const northing = readNumber(values.lat, 'lat', decimalComma, fail);
+  if (easting === undefined) fail('lon', 'lon (easting) is empty');
+  if (northing === undefined) fail('lat', 'lat (northing) is empty');
+  if (typeof easting !== 'number' || typeof northing !== 'number') return [null, null];
+  const lonLat = toLonLat(easting, northing);
+  if (lonLat === null || Math.abs(lonLat[0]) > 180) {
+    fail('lon', `easting ${easting}, northing ${northing} is not a position in ${crsName}`);
+    return [null, null];
+  }
+  return lonLat;
 }
 
 /** Vietnamese files sometimes swap the columns: lat 105.8 with lon 21.0. Say so instead of only "out of range". */
@@ -192,6 +261,49 @@ function readMastType(value: unknown, fail: Fail): MastType | null {
   const mastType = MAST_TYPES.find((type) => type.toLowerCase() === trimmed.toLowerCase());
   if (!mastType) fail('mast_type', `mast_type '${trimmed}' is not one of ${MAST_TYPES.join(', ')}`);
   return mastType ?? null;
+}
+
+/** Angles from a number, a JSON array or a text list ("0/120/240", "0;120;240"); each within [min, max]. */
+function readAngleList(
+  value: unknown,
+  field: 'azimuth_deg' | 'tilt_deg',
+  min: number,
+  max: number,
+  decimalComma: boolean,
+  fail: Fail,
+): number[] {
+  if (value === undefined || value === null) return [];
+  let items: unknown[];
+  if (typeof value === 'number') items = [value];
+  else if (Array.isArray(value)) items = value;
+  else if (typeof value === 'string') {
+    // A comma separates the list only where it cannot be a decimal comma.
+    items = value.split(decimalComma ? /[/;|\s]+/ : /[/;|,\s]+/).filter((item) => item.trim() !== '');
+  } else {
+    fail(field, `${field} must be a number or a list of numbers, found ${describe(value)}`);
+    return [];
+  }
+  const angles: number[] = [];
+  for (const item of items) {
+    const angle = typeof item === 'number' ? item : parseDecimal(String(item), decimalComma);
+    if (angle === null || !Number.isFinite(angle)) {
+      fail(field, `${field} is not a number or list of numbers: '${String(value).trim()}'`);
+      return [];
+    }
+    if (angle < min || angle > max) {
+      fail(field, `${field} ${angle} is outside [${min}, ${max}]`);
+      return [];
+    }
+    angles.push(angle);
+  }
+  return angles;
+}
+
+/** Band labels from a number, a JSON array or a text list ("1800/2100", "B3;n78"), trimmed, as written. */
+function readBandList(value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  const items = Array.isArray(value) ? value.map(String) : String(value).split(/[/;|,]/);
+  return items.map((item) => item.trim()).filter((item) => item !== '');
 }
 
 /** Tenant spellings from a JSON array or a text list separated by ';', '|' or ','. */

@@ -1,12 +1,126 @@
+import { detectLegacyVietnameseEncoding, type LegacyEncoding } from './detectLegacyVietnameseEncoding';
+
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | LegacyEncoding;
+
+export interface DecodedTextFile {
+  /** The text, without a byte-order mark. */
+  text: string;
+  /** The encoding the bytes were read in. */
+  encoding: TextEncoding;
+  /** Why the text may not read right (a legacy encoding), one line for people; null when it is plain Unicode. */
+  warning: string | null;
+}
+
 /**
  * Text of a file's bytes: UTF-8 (BOM or not) unless a UTF-16 byte-order mark says otherwise, as Excel's
- * "Unicode Text" export does. Invalid UTF-8 becomes U+FFFD, which `describeNonText` counts.
+ * "Unicode Text" export does. Bytes that are not valid UTF-8 are read as Windows-1258 when they look Vietnamese,
+ * otherwise Windows-1252 ("ANSI" CSV from Excel); TCVN3 and VNI font encodings are recognised and named in a warning
+ * (they are read byte for byte as Windows-1252, so numbers and ASCII ids stay right and Vietnamese letters do not).
  */
-export function decodeTextFile(bytes: ArrayBuffer | Uint8Array): string {
+export function decodeTextFileWithReport(bytes: ArrayBuffer | Uint8Array): DecodedTextFile {
   const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-  let encoding = 'utf-8';
-  if (view[0] === 0xff && view[1] === 0xfe) encoding = 'utf-16le';
-  else if (view[0] === 0xfe && view[1] === 0xff) encoding = 'utf-16be';
+  const detected = detectTextEncoding(view);
   // TextDecoder drops the BOM of the encoding it decodes.
-  return new TextDecoder(encoding).decode(view);
+  const text = new TextDecoder(detected.label).decode(view);
+  // Windows-1258 writes tones as combining marks: compose them, as every other source of Vietnamese text is.
+  return {
+    text: detected.label === 'windows-1258' ? text.normalize('NFC') : text,
+    encoding: detected.encoding,
+    warning: detected.warning,
+  };
+}
+
+export interface DetectedTextEncoding {
+  /** A TextDecoder label: 'utf-8', 'utf-16le', 'utf-16be', 'windows-1252' or 'windows-1258'. */
+  label: string;
+  encoding: TextEncoding;
+  warning: string | null;
+}
+
+/** The encoding of a text file's bytes (see decodeTextFileWithReport), without decoding the whole file. */
+export function detectTextEncoding(view: Uint8Array): DetectedTextEncoding {
+  if (view[0] === 0xff && view[1] === 0xfe) return { label: 'utf-16le', encoding: 'utf-16le', warning: null };
+  if (view[0] === 0xfe && view[1] === 0xff) return { label: 'utf-16be', encoding: 'utf-16be', warning: null };
+  if (isValidUtf8(view)) {
+    // Text typed with TCVN3 or VNI fonts and then saved as Unicode keeps the font's code points (U+0080-U+00FF).
+    const head = new TextDecoder('utf-8').decode(view.subarray(0, 1 << 20), { stream: true });
+    const legacy = detectLegacyVietnameseEncoding(latin1CodeUnits(head));
+    if (legacy === 'tcvn3' || legacy === 'vni') {
+      return { label: 'utf-8', encoding: 'utf-8', warning: legacyWarning(legacy, true) };
+    }
+    return { label: 'utf-8', encoding: 'utf-8', warning: null };
+  }
+  const legacy = detectLegacyVietnameseEncoding(view.subarray(0, 1 << 20));
+  const label = legacy === 'windows-1258' ? 'windows-1258' : 'windows-1252';
+  return { label, encoding: legacy, warning: legacyWarning(legacy, false) };
+}
+
+/** The text alone; see decodeTextFileWithReport. */
+export function decodeTextFile(bytes: ArrayBuffer | Uint8Array): string {
+  return decodeTextFileWithReport(bytes).text;
+}
+
+function legacyWarning(encoding: LegacyEncoding, insideUnicode: boolean): string {
+  switch (encoding) {
+    case 'windows-1258':
+      return 'the file is not UTF-8: read as Windows-1258 (Vietnamese ANSI); save it as "CSV UTF-8" to be sure of the names';
+    case 'windows-1252':
+      return 'the file is not UTF-8: read as Windows-1252 (Western ANSI); accented names may be wrong, save it as "CSV UTF-8"';
+    case 'tcvn3':
+    case 'vni': {
+      const name = encoding === 'tcvn3' ? 'TCVN3 (ABC, .Vn fonts)' : 'VNI (VNI-Windows fonts)';
+      const where = insideUnicode ? 'text typed in the legacy encoding' : 'the legacy encoding';
+      return (
+        `the text looks like ${where} ${name}: Vietnamese letters will be garbled (numbers and ASCII ids are fine); ` +
+        'convert it to Unicode (e.g. with UniKey\'s converter) and save as "CSV UTF-8"'
+      );
+    }
+  }
+}
+
+/** Code units below 256 of a string (others are dropped): the shape of bytes a legacy font encoding leaves in text. */
+function latin1CodeUnits(text: string): Uint8Array {
+  const sample = text.length > 1 << 20 ? text.slice(0, 1 << 20) : text;
+  const units = new Uint8Array(sample.length);
+  let length = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const code = sample.charCodeAt(i);
+    if (code < 256) units[length++] = code;
+    else return new Uint8Array(0); // Real Vietnamese Unicode letters: not a font encoding.
+  }
+  return units.subarray(0, length);
+}
+
+/** Whether bytes are well-formed UTF-8 (no overlongs, surrogates or code points past U+10FFFF), without decoding. */
+export function isValidUtf8(bytes: Uint8Array): boolean {
+  const length = bytes.length;
+  let i = 0;
+  while (i < length) {
+    const byte = bytes[i];
+    if (byte < 0x80) {
+      i++;
+      continue;
+    }
+    let needed: number;
+    let min: number;
+    if (byte >= 0xc2 && byte <= 0xdf) {
+      needed = 1;
+      min = 0x80;
+    } else if (byte >= 0xe0 && byte <= 0xef) {
+      needed = 2;
+      min = 0x800;
+    } else if (byte >= 0xf0 && byte <= 0xf4) {
+      needed = 3;
+      min = 0x10000;
+    } else return false;
+    let code = byte & (0x3f >> needed);
+    for (let k = 1; k <= needed; k++) {
+      const next = bytes[i + k];
+      if (next === undefined || (next & 0xc0) !== 0x80) return false;
+      code = (code << 6) | (next & 0x3f);
+    }
+    if (code < min || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return false;
+    i += needed + 1;
+  }
+  return true;
 }

@@ -1,10 +1,14 @@
+import { type CrsDefinition, CrsError, resolveCrs } from '../crs/crsDefinitions';
+import { detectCoordinateProblems, type RawCoordinate } from '../crs/detectCoordinateProblems';
+import { createToWgs84 } from '../crs/transformToWgs84';
 import type { InputProblem, Tower } from '../model/tower';
+import { applyColumnMapping, type ColumnMapping } from './applyColumnMapping';
 import { buildTower, type OperatorCrossCheck, type RawTowerValues } from './buildTower';
 import { parseJsonText } from './parseJsonText';
-import { resolveTowerColumns } from './resolveTowerColumns';
 import { normalizeColumnName, type TowerField } from './towerFields';
 import { TowerFileError } from './towerFileError';
 import type { TowerParseResult } from './towerParseResult';
+import type { TowerReadOptions } from './towerReadOptions';
 
 /**
  * Read towers from GeoJSON text: a FeatureCollection or a single Feature of Points (lon, lat).
@@ -12,15 +16,32 @@ import type { TowerParseResult } from './towerParseResult';
  * `id` member is used when no id property is present. `row` is the 1-based feature number.
  * Throws TowerFileError for invalid JSON or JSON that is not a Feature or FeatureCollection.
  */
-export function parseTowersGeoJson(text: string): TowerParseResult {
+export function parseTowersGeoJson(text: string, options: TowerReadOptions = {}): TowerParseResult {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const parsed = parseJsonText(body);
   if ('error' in parsed) throw new TowerFileError(`invalid JSON: ${parsed.error}`);
   const features = featuresOf(parsed.value);
+  const declared = declaredCrs(parsed.value);
+  return towersFromFeatures(features, { ...options, crs: declared ?? options.crs });
+}
 
+/**
+ * Towers from GeoJSON-like Point features (GeoJSON, KML and shapefile readers share this). Coordinates come from the
+ * geometry, in `options.crs` (WGS 84 when absent); attributes from properties, matched like CSV columns or as
+ * `options.columns` maps them. `row` is the 1-based feature number.
+ */
+export function towersFromFeatures(features: readonly unknown[], options: TowerReadOptions = {}): TowerParseResult {
+  const crs: CrsDefinition =
+    options.crs === undefined
+      ? resolveCrs('EPSG:4326')
+      : typeof options.crs === 'string'
+        ? resolveCrs(options.crs)
+        : options.crs;
+  const toLonLat = crs.code === 'EPSG:4326' ? undefined : createToWgs84(crs);
   const towers: Tower[] = [];
   const rejected: InputProblem[] = [];
   const warnings: InputProblem[] = [];
+  const coordinates: RawCoordinate[] = [];
   const acceptedRowById = new Map<string, number>();
   features.forEach((feature, index) => {
     const row = index + 1;
@@ -29,8 +50,13 @@ export function parseTowersGeoJson(text: string): TowerParseResult {
       rejected.push({ row, field: geometryProblem.field, reason: geometryProblem.reason });
       return;
     }
-    const { values, operatorCrossChecks } = rawValues(feature as PointFeature);
-    const outcome = buildTower(values, { decimalComma: true, acceptedRowById }, operatorCrossChecks);
+    const { values, operatorCrossChecks } = rawValues(feature as PointFeature, options.columns);
+    coordinates.push({ row, x: values.lon as number, y: values.lat as number });
+    const outcome = buildTower(
+      values,
+      { decimalComma: true, acceptedRowById, toLonLat, crsName: crs.code },
+      operatorCrossChecks,
+    );
     if (outcome.tower) {
       towers.push(outcome.tower);
       acceptedRowById.set(outcome.tower.id, row);
@@ -43,7 +69,29 @@ export function parseTowersGeoJson(text: string): TowerParseResult {
       });
     }
   });
-  return { towers, rejected, warnings };
+  const result: TowerParseResult = { towers, rejected, warnings };
+  const report = detectCoordinateProblems(coordinates, {
+    crs,
+    areaPolygons: options.areaPolygons,
+    areaName: options.areaName,
+  });
+  if (report.messages.length > 0) result.coordinateReport = report;
+  return result;
+}
+
+/** The CRS a legacy GeoJSON "crs" member names ("urn:ogc:def:crs:EPSG::3405"), when it names one. */
+function declaredCrs(value: unknown): CrsDefinition | undefined {
+  const name = (value as { crs?: { properties?: { name?: unknown } } })?.crs?.properties?.name;
+  if (typeof name !== 'string') return undefined;
+  if (/CRS84$/i.test(name)) return resolveCrs('EPSG:4326');
+  const code = /EPSG:{1,2}(\d+)$/i.exec(name)?.[1];
+  if (!code) throw new TowerFileError(`the file names CRS '${name}', which is not understood`);
+  try {
+    return resolveCrs(code);
+  } catch (error) {
+    if (error instanceof CrsError) throw new TowerFileError(`the file's coordinates are in ${error.message}`);
+    throw error;
+  }
 }
 
 interface PointFeature {
@@ -86,10 +134,23 @@ function describeGeometryProblem(feature: unknown): { field?: TowerField; reason
 /** Property names that are ids by name; others (`name`, `site`, `ten_tram`) give way to the Feature's `id`. */
 const EXPLICIT_ID_NAMES = ['id', 'site_id', 'siteid', 'site_code', 'ma_tram'];
 
-function rawValues(feature: PointFeature): { values: RawTowerValues; operatorCrossChecks: OperatorCrossCheck[] } {
+function rawValues(
+  feature: PointFeature,
+  mapping: ColumnMapping | undefined,
+): { values: RawTowerValues; operatorCrossChecks: OperatorCrossCheck[] } {
   const properties = isObject(feature.properties) ? feature.properties : {};
   const keys = Object.keys(properties);
-  const columns = resolveTowerColumns(keys);
+  // Coordinates come from the geometry: a mapping of lon/lat to properties does not apply here.
+  // Properties vary from feature to feature: mapped names this feature lacks are left out, not errors.
+  const { lon: _lon, lat: _lat, ...attributeMapping } = mapping ?? {};
+  const normalizedKeys = keys.map(normalizeColumnName);
+  const present = Object.fromEntries(
+    Object.entries(attributeMapping).filter(
+      ([, target]) =>
+        typeof target !== 'string' || keys.includes(target) || normalizedKeys.includes(normalizeColumnName(target)),
+    ),
+  ) as ColumnMapping;
+  const columns = applyColumnMapping(keys, present);
   const values: RawTowerValues = {};
   for (const [field, index] of Object.entries(columns.indexByField) as [TowerField, number][]) {
     values[field] = properties[keys[index]];

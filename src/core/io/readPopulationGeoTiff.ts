@@ -1,5 +1,8 @@
 import { fromArrayBuffer, type GeoTIFFImage } from 'geotiff';
+import { type CrsDefinition, CrsError, resolveCrs } from '../crs/crsDefinitions';
+import { createToWgs84 } from '../crs/transformToWgs84';
 import type { PopulationGrid } from '../model/populationGrid';
+import { reprojectGridToGeographic } from '../population/reprojectGridToGeographic';
 import { PopulationFileError } from './populationFileError';
 
 /** GeoTIFF GTModelTypeGeoKey values. */
@@ -12,10 +15,16 @@ const RASTER_PIXEL_IS_POINT = 2;
  * Read the first band of a north-up GeoTIFF in geographic coordinates (degrees), such as WorldPop's population
  * counts, into a PopulationGrid. Only the full-resolution image is read; the whole band is held in memory
  * (a 1 km national raster of Vietnam is 1.6 M cells, 6 MB).
- * Throws PopulationFileError when the bytes are not a TIFF, carry no georeferencing, use a projected CRS,
- * or are rotated.
+ * A raster in a projected CRS this project knows (EPSG:3405/3406 VN-2000 UTM, EPSG:32648/32649 WGS 84 UTM,
+ * EPSG:3857), or in the CRS given as `options.crs` when its keys name none, is moved onto a geographic grid of about
+ * the same cell size, conserving the total (see reprojectGridToGeographic).
+ * Throws PopulationFileError when the bytes are not a TIFF, carry no georeferencing, use an unsupported projected
+ * CRS, or are rotated.
  */
-export async function readPopulationGeoTiff(buffer: ArrayBuffer): Promise<PopulationGrid> {
+export async function readPopulationGeoTiff(
+  buffer: ArrayBuffer,
+  options: { crs?: CrsDefinition | string } = {},
+): Promise<PopulationGrid> {
   let image: GeoTIFFImage;
   try {
     const tiff = await fromArrayBuffer(buffer);
@@ -25,15 +34,10 @@ export async function readPopulationGeoTiff(buffer: ArrayBuffer): Promise<Popula
   }
   const geoKeys = image.getGeoKeys() ?? {};
   const modelType = geoKeys.GTModelTypeGeoKey;
+  let projected: CrsDefinition | null = null;
   if (modelType === MODEL_TYPE_PROJECTED || geoKeys.ProjectedCSTypeGeoKey !== undefined) {
-    const code = geoKeys.ProjectedCSTypeGeoKey;
-    const crs = typeof code === 'number' && code !== 32767 ? `EPSG:${code}` : 'a projected CRS';
-    throw new PopulationFileError(
-      `the raster is in ${crs}; only geographic (longitude/latitude, EPSG:4326) rasters are supported — ` +
-        'reproject it, e.g. gdalwarp -t_srs EPSG:4326',
-    );
-  }
-  if (modelType !== undefined && modelType !== MODEL_TYPE_GEOGRAPHIC) {
+    projected = projectedCrs(geoKeys.ProjectedCSTypeGeoKey, options.crs);
+  } else if (modelType !== undefined && modelType !== MODEL_TYPE_GEOGRAPHIC) {
     throw new PopulationFileError(`unsupported GeoTIFF model type ${String(modelType)} (expected geographic, 2)`);
   }
 
@@ -64,7 +68,7 @@ export async function readPopulationGeoTiff(buffer: ArrayBuffer): Promise<Popula
   const height = image.getHeight();
   const east = originLon + width * cellSizeLonDeg;
   const south = originLat - height * cellSizeLatDeg;
-  if (originLon < -180.5 || east > 360.5 || originLat > 90.5 || south < -90.5) {
+  if (projected === null && (originLon < -180.5 || east > 360.5 || originLat > 90.5 || south < -90.5)) {
     throw new PopulationFileError(
       `the raster's extent (${originLon}, ${south}) – (${east}, ${originLat}) is not in degrees; ` +
         'only geographic (EPSG:4326) rasters are supported',
@@ -79,6 +83,25 @@ export async function readPopulationGeoTiff(buffer: ArrayBuffer): Promise<Popula
   }
   const values = band instanceof Float32Array ? band : Float32Array.from(band);
   const nodata = image.getGDALNoData();
+  if (projected) {
+    try {
+      return reprojectGridToGeographic(
+        {
+          width,
+          height,
+          originX: originLon,
+          originY: originLat,
+          cellSizeX: cellSizeLonDeg,
+          cellSizeY: cellSizeLatDeg,
+          values,
+          nodata: nodata === null || Number.isNaN(nodata) ? null : Math.fround(nodata),
+        },
+        createToWgs84(projected),
+      );
+    } catch (error) {
+      throw new PopulationFileError(`cannot reproject the raster from ${projected.code} (${messageOf(error)})`);
+    }
+  }
   return {
     width,
     height,
@@ -90,6 +113,22 @@ export async function readPopulationGeoTiff(buffer: ArrayBuffer): Promise<Popula
     nodata: nodata === null || Number.isNaN(nodata) ? null : Math.fround(nodata),
     values,
   };
+}
+
+/** The projected CRS a raster's key names (or the one given when the key says "user-defined"); throws if unknown. */
+function projectedCrs(code: unknown, given: CrsDefinition | string | undefined): CrsDefinition {
+  const named = typeof code === 'number' && code !== 32767 ? `EPSG:${code}` : null;
+  try {
+    if (named) return resolveCrs(named);
+    if (given !== undefined) return typeof given === 'string' ? resolveCrs(given) : given;
+  } catch (error) {
+    if (!(error instanceof CrsError)) throw error;
+  }
+  throw new PopulationFileError(
+    `the raster is in ${named ?? 'a projected CRS that its keys do not name'}, which is not supported ` +
+      '(supported: geographic EPSG:4326, EPSG:3405, EPSG:3406, EPSG:32648, EPSG:32649, EPSG:3857, or a VN-2000 zone ' +
+      'given as the CRS) — reproject it, e.g. gdalwarp -t_srs EPSG:4326',
+  );
 }
 
 function messageOf(error: unknown): string {

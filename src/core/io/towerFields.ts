@@ -1,5 +1,39 @@
 /** The tower attributes a file can carry, named as in outputs (units in names). */
-export type TowerField = 'id' | 'operator' | 'lon' | 'lat' | 'height_m' | 'radius_m' | 'mast_type' | 'tenants';
+export type TowerField =
+  | 'id'
+  | 'operator'
+  | 'lon'
+  | 'lat'
+  | 'height_m'
+  | 'radius_m'
+  | 'mast_type'
+  | 'tenants'
+  | 'azimuth_deg'
+  | 'tilt_deg'
+  | 'band'
+  | 'has_4g'
+  | 'has_5g'
+  | 'radius_5g_m'
+  | 'tenants_5g';
+
+/** Every field, in the order outputs and the mapping dialog list them. */
+export const TOWER_FIELDS: readonly TowerField[] = [
+  'id',
+  'operator',
+  'lon',
+  'lat',
+  'height_m',
+  'radius_m',
+  'mast_type',
+  'tenants',
+  'azimuth_deg',
+  'tilt_deg',
+  'band',
+  'has_4g',
+  'has_5g',
+  'radius_5g_m',
+  'tenants_5g',
+];
 
 export const REQUIRED_TOWER_FIELDS: readonly TowerField[] = ['id', 'operator', 'lon', 'lat'];
 
@@ -10,14 +44,60 @@ export const REQUIRED_TOWER_FIELDS: readonly TowerField[] = ['id', 'operator', '
  * "Kinh độ" matches `kinh_do`, "Height (m)" matches `height_m`.
  */
 export const TOWER_FIELD_COLUMN_NAMES: Readonly<Record<TowerField, readonly string[]>> = {
-  id: ['id', 'site_id', 'siteid', 'site_code', 'ma_tram', 'site', 'name', 'ten_tram'],
-  operator: ['operator', 'carrier', 'nha_mang', 'doanh_nghiep', 'owner', 'mcc_mnc', 'mnc'],
-  lon: ['lon', 'lng', 'long', 'longitude', 'x', 'kinh_do'],
-  lat: ['lat', 'latitude', 'y', 'vi_do'],
-  height_m: ['height_m', 'height', 'antenna_height_m', 'chieu_cao', 'do_cao'],
+  id: [
+    'id',
+    'site_id',
+    'siteid',
+    'site_code',
+    'ma_tram',
+    'site',
+    'name',
+    'ten_tram',
+    'site_name',
+    'ma_site',
+    'ten_site',
+  ],
+  operator: [
+    'operator',
+    'carrier',
+    'nha_mang',
+    'doanh_nghiep',
+    'owner',
+    'mcc_mnc',
+    'mnc',
+    'nha_khai_thac',
+    'don_vi_quan_ly',
+    'network',
+  ],
+  lon: ['lon', 'lng', 'long', 'longitude', 'x', 'kinh_do', 'easting'],
+  lat: ['lat', 'latitude', 'y', 'vi_do', 'northing'],
+  height_m: [
+    'height_m',
+    'height',
+    'antenna_height_m',
+    'chieu_cao',
+    'do_cao',
+    'do_cao_cot',
+    'chieu_cao_cot',
+    'do_cao_cot_m',
+    'chieu_cao_cot_m',
+    'do_cao_dinh_cot_anten_m',
+    'do_cao_dinh_cot_anten',
+    'do_cao_dinh_cot_m',
+    'tower_height_m',
+    'tower_height',
+    'mast_height_m',
+  ],
   radius_m: ['radius_m', 'radius', 'range_m', 'ban_kinh'],
-  mast_type: ['mast_type', 'mast_class', 'loai_cot'],
+  mast_type: ['mast_type', 'mast_class', 'loai_cot', 'loai_cot_anten', 'tower_type'],
   tenants: ['tenants', 'tenant', 'tenant_operators', 'shared_by', 'dung_chung'],
+  azimuth_deg: ['azimuth_deg', 'azimuth', 'azimuths', 'huong', 'goc_phuong_vi', 'phuong_vi', 'huong_anten'],
+  tilt_deg: ['tilt_deg', 'tilt', 'tilts', 'downtilt', 'do_nghieng', 'goc_nghieng'],
+  band: ['band', 'bands', 'bang_tan', 'tan_so', 'frequency_band', 'frequency_mhz', 'frequency', 'freq'],
+  has_4g: ['has_4g', '4g', 'lte', 'tram_4g'],
+  has_5g: ['has_5g', '5g', 'nr', 'tram_5g'],
+  radius_5g_m: ['radius_5g_m', 'radius_5g', 'ban_kinh_5g'],
+  tenants_5g: ['tenants_5g', 'operators_5g'],
 };
 
 /**

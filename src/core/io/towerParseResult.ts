@@ -1,3 +1,4 @@
+import type { CoordinateProblemReport } from '../crs/detectCoordinateProblems';
 import type { InputProblem, Tower } from '../model/tower';
 
 /**
@@ -10,4 +11,9 @@ export interface TowerParseResult {
   towers: Tower[];
   rejected: InputProblem[];
   warnings: InputProblem[];
+  /**
+   * The file's coordinates as a whole (projected values, swapped lat/lon, points outside Vietnam or the area), with
+   * counts and example rows; present when the reader checked them and found something.
+   */
+  coordinateReport?: CoordinateProblemReport;
 }

@@ -16,6 +16,18 @@ export interface Tower {
   radiusM: number | null;
   mastType: MastType | null;
   tenants: string[];
+  /** Sector azimuths in degrees clockwise from north, when the file gives them ("0/120/240"). */
+  azimuthsDeg?: number[];
+  /** Antenna downtilts in degrees, when the file gives them. */
+  tiltsDeg?: number[];
+  /** Frequency bands as written ("1800", "n78", "B3"), when the file gives them. */
+  bands?: string[];
+  /** False when the file says the mast carries no 4G; absent: 4G for every tenant. */
+  has4g?: boolean;
+  /** Tenants running 5G on the mast, when the file says (has_5g, tenants_5g); absent: no 5G. */
+  tenants5g?: string[];
+  /** 5G reach for the fixed-radius mode, metres, when the file gives it. */
+  radius5gM?: number;
 }
 
 /**

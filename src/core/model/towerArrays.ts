@@ -12,6 +12,8 @@ export interface TowerArrays {
   lat: Float64Array;
   /** Fixed-radius reach per tower, metres; NaN when the file gave none. */
   radiusM: Float64Array;
+  /** Antenna height above ground, metres; NaN when the file gave none. */
+  heightM: Float64Array;
   ownerIndex: Uint8Array;
   tenantBits: Uint8Array;
 }
@@ -39,6 +41,7 @@ export function packTowers(towers: readonly Tower[]): TowerArrays {
     lon: new Float64Array(count),
     lat: new Float64Array(count),
     radiusM: new Float64Array(count),
+    heightM: new Float64Array(count),
     ownerIndex: new Uint8Array(count),
     tenantBits: new Uint8Array(count),
   };
@@ -47,6 +50,7 @@ export function packTowers(towers: readonly Tower[]): TowerArrays {
     arrays.lon[i] = tower.lon;
     arrays.lat[i] = tower.lat;
     arrays.radiusM[i] = tower.radiusM ?? Number.NaN;
+    arrays.heightM[i] = tower.heightM ?? Number.NaN;
     arrays.ownerIndex[i] = indexOf(tower.operator);
     let bits = 1 << arrays.ownerIndex[i];
     for (const tenant of tower.tenants) bits |= 1 << indexOf(tenant);

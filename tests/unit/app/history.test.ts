@@ -56,7 +56,8 @@ describe('project documents and share links', () => {
   });
 
   it('round-trips a project with Vietnamese text and a view through the URL hash', () => {
-    const project = { ...defaultProject('VN25'), coverage: { defaultRadiusM: 1234 } };
+    const base = defaultProject('VN25');
+    const project = { ...base, coverage: { ...base.coverage, defaultRadiusM: 1234, mode: 'signal' as const } };
     const hash = encodeShareHash({ project, view: { lon: 108.123456, lat: 16.054321, zoom: 9.876 } });
     expect(hash).toMatch(/^#s=[A-Za-z0-9_-]+$/);
     const decoded = decodeShareHash(hash);

@@ -40,12 +40,14 @@ describe('parseTowers', () => {
 });
 
 describe('parseTowers on text in a legacy encoding', () => {
-  it('asks for UTF-8 instead of guessing the encoding', () => {
-    // "Trạm Đà Nẵng" style names in Windows-1258 bytes are invalid UTF-8.
+  it('reads Windows-1258 bytes (invalid UTF-8) as Vietnamese ANSI and says so', () => {
+    // "Đà ơă" in Windows-1258 bytes is invalid UTF-8: read as Windows-1258, with a warning naming it.
     const header = new TextEncoder().encode('id,operator,lon,lat,ten\n');
     const row = [0x54, 0x31, 0x2c, 0x56, 0x54, 0x4c, 0x2c, 0x31, 0x30, 0x38, 0x2c, 0x31, 0x36, 0x2c];
     const name = new Array(20).fill([0xd0, 0xe0, 0x20, 0xf5, 0xe3]).flat();
     const bytes = new Uint8Array([...header, ...row, ...name, 0x0a]);
-    expect(() => parseTowers(bytes, 'legacy.csv')).toThrow(/not UTF-8/);
+    const result = parseTowers(bytes, 'legacy.csv');
+    expect(result.towers).toEqual([expect.objectContaining({ id: 'T1', operator: 'Viettel', lon: 108, lat: 16 })]);
+    expect(result.warnings[0]).toEqual({ row: 0, reason: expect.stringContaining('Windows-1258') });
   });
 });

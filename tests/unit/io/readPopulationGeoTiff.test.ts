@@ -67,15 +67,15 @@ describe('readPopulationGeoTiff', () => {
     expect(grid.originLat).toBe(21.125);
   });
 
-  it('refuses a projected raster with a message naming the CRS', async () => {
+  it('refuses a raster in an unsupported projected CRS with a message naming the CRS', async () => {
     const tiff = smallTiff({
       GTModelTypeGeoKey: 1,
-      ProjectedCSTypeGeoKey: 32648,
+      ProjectedCSTypeGeoKey: 2154,
       ModelPixelScale: [1000, 1000, 0],
       ModelTiepoint: [0, 0, 0, 500000, 2300000, 0],
     });
     await expect(readPopulationGeoTiff(tiff)).rejects.toThrow(PopulationFileError);
-    await expect(readPopulationGeoTiff(tiff)).rejects.toThrow(/EPSG:32648.*only geographic/);
+    await expect(readPopulationGeoTiff(tiff)).rejects.toThrow(/EPSG:2154, which is not supported.*gdalwarp/);
   });
 
   it('refuses bytes that are not a TIFF', async () => {

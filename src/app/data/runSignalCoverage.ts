@@ -1,0 +1,130 @@
+import * as Comlink from 'comlink';
+import type { SignalCoverageBand } from '../../core/coverage/computeSignalCoverage';
+import type { PathLossModelId } from '../../core/propagation/pathLossModels';
+import { isCancelledError } from '../../core/util/cooperativeLoop';
+import { getAnalysisPool } from '../analysisPool';
+import { signalImagePixels } from '../map/signalImage';
+import { updateSignalRun, useAppStore } from '../store/appStore';
+
+let current: AbortController | null = null;
+
+function canvasOf(width: number, height: number, pixels: Uint8ClampedArray<ArrayBuffer>): HTMLCanvasElement {
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  canvas.getContext('2d')?.putImageData(new ImageData(pixels, width, height), 0, 0);
+  return canvas;
+}
+
+/**
+ * Propagation-mode coverage in the worker pool: one worker prepares the analysis grid and radios, the rows are split
+ * into bands across every worker, and one worker joins them, sums the figures and draws the first image. The page only
+ * orchestrates and receives transferred buffers, so it stays responsive.
+ */
+export async function startSignalCoverage(): Promise<void> {
+  const { dataset, history } = useAppStore.getState();
+  if (!dataset) return;
+  const settings = history.present.coverage;
+  current?.abort();
+  const controller = new AbortController();
+  current = controller;
+  const { signal } = controller;
+  const pool = getAnalysisPool();
+  const startedAt = performance.now();
+  const report = (fraction: number) => {
+    if (current === controller) updateSignalRun({ progress: fraction });
+  };
+  updateSignalRun({ status: 'running', progress: 0, error: null });
+  try {
+    const prepared = await pool.run(
+      (api) =>
+        api.prepareSignalRun(dataset.towers, dataset.population, {
+          modelId: settings.modelId as PathLossModelId,
+          technology: settings.technology,
+          gridM: settings.gridM,
+          thresholdDbm: settings.thresholdDbm,
+          indoor: settings.indoor,
+          metropolitan: false,
+          shadowingMarginDb: settings.shadowingMarginDb,
+          assume5g: settings.assume5g,
+        }),
+      { signal },
+    );
+    report(0.1);
+    const { height } = prepared.grid;
+    const bandCount = Math.min(height, pool.size * 3);
+    const rowsPerBand = Math.ceil(height / bandCount);
+    const fractions = new Float64Array(bandCount);
+    const bandJobs: Array<Promise<SignalCoverageBand>> = [];
+    for (let b = 0; b < bandCount; b++) {
+      const rowStart = b * rowsPerBand;
+      const rowEnd = Math.min(height, rowStart + rowsPerBand);
+      if (rowStart >= rowEnd) break;
+      bandJobs.push(
+        pool
+          .run(
+            (api, jobId) =>
+              api.signalCoverageBand(
+                jobId,
+                { ...prepared.request, cellMask: prepared.cellMask, rowStart, rowEnd },
+                Comlink.proxy((fraction: number) => {
+                  fractions[b] = Math.max(fractions[b], fraction);
+                  report(0.1 + (0.8 * fractions.reduce((sum, value) => sum + value, 0)) / bandCount);
+                }),
+              ),
+            { signal },
+          )
+          .then((band) => {
+            fractions[b] = 1;
+            return band;
+          }),
+      );
+    }
+    const bands = await Promise.all(bandJobs);
+    report(0.9);
+    const palette = settings.palette;
+    const bandBuffers = bands.flatMap((band) => [
+      band.bestSignalDbm.buffer,
+      band.servingTowerIndex.buffer,
+      ...band.bestSignalDbmByOperator.map((values) => values.buffer),
+    ]) as ArrayBuffer[];
+    const result = await pool.run(
+      (api) =>
+        api.finishSignalRun(
+          Comlink.transfer(bands, bandBuffers),
+          Comlink.transfer(prepared, [prepared.population.values.buffer as ArrayBuffer]),
+          palette,
+        ),
+      { signal },
+    );
+    if (current !== controller) return;
+    updateSignalRun({
+      status: 'done',
+      progress: 1,
+      result,
+      image: canvasOf(result.grid.width, result.grid.height, result.imagePixels),
+      durationMs: performance.now() - startedAt,
+    });
+  } catch (error) {
+    if (current !== controller) return;
+    if (isCancelledError(error)) updateSignalRun({ status: 'cancelled' });
+    else updateSignalRun({ status: 'error', error: error instanceof Error ? error.message : String(error) });
+  } finally {
+    if (current === controller) current = null;
+  }
+}
+
+export function cancelSignalCoverage(): void {
+  current?.abort();
+}
+
+/** Redraws the raster for another view (all operators or one) or palette, from the rasters already computed. */
+export function redrawSignalImage(view: string, palette: 'spectral' | 'colourblind'): void {
+  const { signalRun } = useAppStore.getState();
+  const result = signalRun.result;
+  if (!result) return;
+  const index = result.operatorNames.indexOf(view);
+  const signal = index >= 0 ? result.coverage.bestSignalDbmByOperator[index] : result.coverage.bestSignalDbm;
+  const pixels = signalImagePixels(signal, result.cellMask, result.thresholdDbm, palette);
+  updateSignalRun({ image: canvasOf(result.grid.width, result.grid.height, pixels) });
+}

@@ -1,0 +1,267 @@
+import { useMemo, useState } from 'react';
+import { operatorColorRgb } from '../../core/model/operators';
+import { type ProvinceReadiness, READINESS_KPIS, type ReadinessKpi } from '../../core/readiness/readinessTypes';
+import type { ProvinceDataset } from '../data/provinceDataset';
+import { formatNumber, type StringKey } from '../i18n/strings';
+import { useT } from '../i18n/useT';
+import { getMapController } from '../map/mapControllerRegistry';
+import { useAppStore } from '../store/appStore';
+import { CHOROPLETH_RAMP, kpiDomain } from './choroplethColours';
+import {
+  cancelReadiness,
+  computeReadiness,
+  selectProvince,
+  setKpi,
+  setTarget,
+  useMinistryStore,
+} from './ministryStore';
+
+const KPI_LABELS: Record<ReadinessKpi, StringKey> = {
+  coverage_4g_share: 'kpi4g',
+  coverage_5g_share: 'kpi5g',
+  shared_share: 'kpiShared',
+  tenancy_ratio: 'kpiTenancy',
+  near_backbone_share: 'kpiBackbone',
+};
+
+type SortKey = 'name' | 'population_total' | ReadinessKpi | 'targets_met';
+
+function provinceBounds(dataset: ProvinceDataset, code: string): Array<[number, number]> {
+  const feature = dataset.provinces.features.find((candidate) => candidate.properties?.code === code);
+  if (!feature) return [];
+  const points: Array<[number, number]> = [];
+  const polygons = feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates] : feature.geometry.coordinates;
+  // The outer ring of the largest part: far islands would zoom the map out to the sea.
+  const largest = polygons.reduce((best, polygon) => (polygon[0].length > best[0].length ? polygon : best));
+  for (const point of largest[0]) points.push([point[0], point[1]]);
+  return points;
+}
+
+export function MinistryPanel({ dataset }: { dataset: ProvinceDataset }) {
+  const t = useT();
+  const language = useAppStore((state) => state.language);
+  const { status, progress, result, durationMs, error, targets, kpi, selectedCode } = useMinistryStore();
+  const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'name', descending: false });
+  const percent = (value: number | null) => (value === null ? '—' : `${formatNumber(language, value * 100, 1)}%`);
+  const formatKpi = (key: ReadinessKpi, value: number | null) =>
+    key === 'tenancy_ratio' ? (value === null ? '—' : formatNumber(language, value, 2)) : percent(value);
+
+  const rows = useMemo(() => {
+    if (!result) return [];
+    const collator = new Intl.Collator('vi');
+    const sorted = [...result.provinces].sort((a, b) => {
+      const direction = sort.descending ? -1 : 1;
+      if (sort.key === 'name') return collator.compare(a.name, b.name) * direction;
+      const left = a[sort.key] as number | null;
+      const right = b[sort.key] as number | null;
+      if (left === null) return 1;
+      if (right === null) return -1;
+      return (left - right) * direction;
+    });
+    return sorted;
+  }, [result, sort]);
+  const selected = result?.provinces.find((province) => province.code === selectedCode) ?? null;
+
+  const header = (key: SortKey, label: string) => (
+    <th className={key === 'name' ? '' : 'num'}>
+      <button
+        type="button"
+        className="sort"
+        onClick={() =>
+          setSort((current) => ({ key, descending: current.key === key ? !current.descending : key !== 'name' }))
+        }
+        data-testid={`ministry-sort-${key}`}
+      >
+        {label}
+        {sort.key === key ? (sort.descending ? ' ▼' : ' ▲') : ''}
+      </button>
+    </th>
+  );
+  const targetInput = (key: ReadinessKpi) => (
+    <label className="field" key={key}>
+      {t(KPI_LABELS[key])} ≥
+      <input
+        type="number"
+        min={0}
+        max={key === 'tenancy_ratio' ? 5 : 100}
+        step={key === 'tenancy_ratio' ? 0.05 : 1}
+        value={
+          targets[key] === undefined
+            ? ''
+            : key === 'tenancy_ratio'
+              ? targets[key]
+              : Math.round((targets[key] ?? 0) * 1000) / 10
+        }
+        onChange={(event) => {
+          const raw = event.target.value;
+          if (raw === '') return setTarget(key, null);
+          const value = Number(raw);
+          if (Number.isFinite(value)) setTarget(key, key === 'tenancy_ratio' ? value : value / 100);
+        }}
+        data-testid={`target-${key}`}
+      />
+      {key === 'tenancy_ratio' ? '' : '%'}
+    </label>
+  );
+
+  return (
+    <section className="panel ministry" data-testid="ministry-panel">
+      <h2>{t('ministryTitle')}</h2>
+      <p className="note">{t('ministryNote')}</p>
+      <div className="buttons">
+        <button
+          type="button"
+          onClick={() => void computeReadiness()}
+          disabled={status === 'running'}
+          data-testid="run-readiness"
+        >
+          {t('runReadiness')}
+        </button>
+        <button type="button" onClick={cancelReadiness} disabled={status !== 'running'}>
+          {t('cancel')}
+        </button>
+      </div>
+      {status === 'running' && (
+        <div className="progress-row">
+          <progress value={progress} max={1} data-testid="readiness-progress" />
+          <span>{Math.round(progress * 100)}%</span>
+        </div>
+      )}
+      {status === 'cancelled' && <p className="note">{t('cancelled')}</p>}
+      {error && <p className="warning">{error}</p>}
+      <details open>
+        <summary>{t('targets')}</summary>
+        {READINESS_KPIS.map(targetInput)}
+      </details>
+      {result && (
+        <>
+          <p className="note" data-testid="readiness-summary">
+            {t('national')}: 4G {percent(result.national.coverage_4g_share)} · 5G{' '}
+            {percent(result.national.coverage_5g_share)}
+            {' · '}
+            {t('kpiShared')} {percent(result.national.shared_share)} · {formatNumber(language, result.provinces.length)}{' '}
+            {t('provinces')} · {t('computedIn')} {formatNumber(language, durationMs ?? 0)} ms
+          </p>
+          <label className="field">
+            {t('mapShows')}
+            <select
+              value={kpi}
+              onChange={(event) => setKpi(event.target.value as ReadinessKpi)}
+              data-testid="choropleth-kpi"
+            >
+              {READINESS_KPIS.map((key) => (
+                <option key={key} value={key}>
+                  {t(KPI_LABELS[key])}
+                </option>
+              ))}
+            </select>
+          </label>
+          <div className="ramp choropleth-legend" role="img" aria-label={t(KPI_LABELS[kpi])}>
+            <span>{formatKpi(kpi, kpiDomain(kpi)[0])}</span>
+            {CHOROPLETH_RAMP.map((colour) => (
+              <span key={colour.join()} style={{ background: `rgb(${colour.join(',')})`, minWidth: 22 }} />
+            ))}
+            <span>{formatKpi(kpi, kpiDomain(kpi)[1])}</span>
+          </div>
+          <div className="ministry-table-wrap">
+            <table className="results ministry-table" data-testid="readiness-table">
+              <thead>
+                <tr>
+                  {header('name', t('province'))}
+                  {header('population_total', t('populationShort'))}
+                  {header('coverage_4g_share', '4G')}
+                  {header('coverage_5g_share', '5G')}
+                  {header('shared_share', t('kpiSharedShort'))}
+                  {header('targets_met', t('targetsMet'))}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((province) => (
+                  <tr
+                    key={province.code}
+                    className={province.code === selectedCode ? 'selected' : ''}
+                    onClick={() => {
+                      selectProvince(province.code);
+                      getMapController()?.fitPoints(provinceBounds(dataset, province.code));
+                    }}
+                    data-testid="readiness-row"
+                    data-code={province.code}
+                  >
+                    <td>{province.name}</td>
+                    <td className="num">{formatNumber(language, province.population_total / 1e6, 2)} M</td>
+                    <td className="num">{percent(province.coverage_4g_share)}</td>
+                    <td className="num" data-testid="row-5g">
+                      {percent(province.coverage_5g_share)}
+                    </td>
+                    <td className="num">{percent(province.shared_share)}</td>
+                    <td className={province.targets_met < province.targets_judged ? 'num short' : 'num met'}>
+                      {province.targets_met}/{province.targets_judged}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {selected && <ProvinceDetail province={selected} />}
+        </>
+      )}
+    </section>
+  );
+}
+
+function ProvinceDetail({ province }: { province: ProvinceReadiness }) {
+  const t = useT();
+  const language = useAppStore((state) => state.language);
+  const percent = (value: number | null) => (value === null ? '—' : `${formatNumber(language, value * 100, 1)}%`);
+  return (
+    <div className="province-detail" data-testid="province-detail">
+      <h2>{province.name}</h2>
+      <p className="note">
+        {formatNumber(language, province.population_total)} {t('people')} · {formatNumber(language, province.masts)}{' '}
+        {t('masts')} ({t('syntheticShort')}) · {t('kpiTenancy')}{' '}
+        {formatNumber(language, province.tenancy_ratio ?? 0, 2)} · {t('kpiBackbone')}{' '}
+        {percent(province.near_backbone_share)}
+      </p>
+      <svg className="operator-chart" viewBox="0 0 300 120" role="img" aria-label={t('operatorChart')}>
+        {Object.entries(province.by_operator).map(([name, figures], i) => {
+          const y = 6 + i * 28;
+          const colour = `rgb(${operatorColorRgb(name).join(',')})`;
+          return (
+            <g key={name}>
+              <text x="0" y={y + 10} fontSize="10">
+                {name}
+              </text>
+              <rect
+                x="80"
+                y={y}
+                width={180 * (figures.coverage_4g_share ?? 0)}
+                height="9"
+                fill={colour}
+                opacity="0.55"
+              />
+              <rect x="80" y={y + 11} width={180 * (figures.coverage_5g_share ?? 0)} height="9" fill={colour} />
+              <text x="264" y={y + 8} fontSize="8">
+                4G {percent(figures.coverage_4g_share)}
+              </text>
+              <text x="264" y={y + 19} fontSize="8">
+                5G {percent(figures.coverage_5g_share)}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      <ul className="targets">
+        {Object.entries(province.targets).map(([key, status]) => (
+          <li key={key} className={status.met ? 'met' : 'short'}>
+            {t(KPI_LABELS[key as ReadinessKpi])}:{' '}
+            {key === 'tenancy_ratio' ? formatNumber(language, status.value ?? 0, 2) : percent(status.value)} /{' '}
+            {key === 'tenancy_ratio' ? formatNumber(language, status.target, 2) : percent(status.target)}
+            {status.met === false && status.distance !== null
+              ? ` (${t('shortBy')} ${key === 'tenancy_ratio' ? formatNumber(language, status.distance, 2) : percent(status.distance)})`
+              : ''}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

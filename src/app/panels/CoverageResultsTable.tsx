@@ -1,0 +1,71 @@
+import { operatorColorRgb } from '../../core/model/operators';
+import { formatNumber } from '../i18n/strings';
+import { useT } from '../i18n/useT';
+import { useAppStore } from '../store/appStore';
+
+export interface CoverageFigures {
+  population_total: number;
+  population_covered: number;
+  population_covered_by_operator: Record<string, number>;
+  population_uncovered: number;
+  area_covered_km2: number;
+}
+
+/** Population covered per operator and by any operator, with the gap: the same table for both coverage modes. */
+export function CoverageResultsTable({
+  summary,
+  operatorNames,
+}: {
+  summary: CoverageFigures;
+  operatorNames: readonly string[];
+}) {
+  const t = useT();
+  const language = useAppStore((state) => state.language);
+  const percent = (value: number) =>
+    summary.population_total > 0 ? `${formatNumber(language, (100 * value) / summary.population_total, 1)}%` : '';
+  const maxCovered = Math.max(1, ...operatorNames.map((name) => summary.population_covered_by_operator[name] ?? 0));
+  return (
+    <table className="results" data-testid="coverage-results">
+      <thead>
+        <tr>
+          <th>{t('operator')}</th>
+          <th className="num">{t('covered')}</th>
+          <th className="num">%</th>
+        </tr>
+      </thead>
+      <tbody>
+        {operatorNames.map((name) => {
+          const covered = summary.population_covered_by_operator[name] ?? 0;
+          const colour = `rgb(${operatorColorRgb(name).join(',')})`;
+          return (
+            <tr key={name} data-operator={name}>
+              <td>
+                <span className="swatch dot" style={{ background: colour }} />
+                {name}
+                <span className="bar" style={{ width: `${(60 * covered) / maxCovered}px`, background: colour }} />
+              </td>
+              <td className="num" data-testid={`covered-${name}`}>
+                {formatNumber(language, covered)}
+              </td>
+              <td className="num">{percent(covered)}</td>
+            </tr>
+          );
+        })}
+        <tr className="total">
+          <td>{t('anyOperator')}</td>
+          <td className="num" data-testid="covered-any">
+            {formatNumber(language, summary.population_covered)}
+          </td>
+          <td className="num">{percent(summary.population_covered)}</td>
+        </tr>
+        <tr className="gap">
+          <td>{t('uncovered')}</td>
+          <td className="num" data-testid="uncovered">
+            {formatNumber(language, summary.population_uncovered)}
+          </td>
+          <td className="num">{percent(summary.population_uncovered)}</td>
+        </tr>
+      </tbody>
+    </table>
+  );
+}

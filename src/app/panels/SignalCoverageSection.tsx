@@ -1,0 +1,218 @@
+import { DEFAULT_RECEIVER, eirpPerResourceElementDbm, radioSettingsFor } from '../../core/coverage/linkBudget';
+import type { ProvinceDataset } from '../data/provinceDataset';
+import { cancelSignalCoverage, redrawSignalImage, startSignalCoverage } from '../data/runSignalCoverage';
+import { formatNumber } from '../i18n/strings';
+import { useT } from '../i18n/useT';
+import { SIGNAL_BINS_DBM, SIGNAL_PALETTES } from '../map/signalImage';
+import { setCoverageSetting, setCoverageView, useAppStore, useProject } from '../store/appStore';
+import { SIGNAL_MODEL_IDS, type SignalModelId } from '../store/projectDocument';
+import { CoverageResultsTable } from './CoverageResultsTable';
+
+/** Propagation mode: model, technology and link-budget settings (defaults stated), run, legend, figures. */
+export function SignalCoverageSection({ dataset }: { dataset: ProvinceDataset }) {
+  const t = useT();
+  const language = useAppStore((state) => state.language);
+  const run = useAppStore((state) => state.signalRun);
+  const view = useAppStore((state) => state.coverageView);
+  const settings = useProject((project) => project.coverage);
+  const running = run.status === 'running';
+  const operators = dataset.towerArrays.operatorNames;
+  const numberField = (
+    key: 'gridM' | 'thresholdDbm' | 'shadowingMarginDb',
+    label: string,
+    min: number,
+    max: number,
+    step: number,
+  ) => (
+    <label className="field">
+      {label}
+      <input
+        type="number"
+        min={min}
+        max={max}
+        step={step}
+        value={settings[key]}
+        disabled={running}
+        onChange={(event) => {
+          const value = Number(event.target.value);
+          if (Number.isFinite(value) && value >= min && value <= max) setCoverageSetting(key, value);
+        }}
+        data-testid={`signal-${key}`}
+      />
+    </label>
+  );
+  return (
+    <>
+      <label className="field">
+        {t('model')}
+        <select
+          value={settings.modelId}
+          disabled={running}
+          onChange={(event) => setCoverageSetting('modelId', event.target.value as SignalModelId)}
+          data-testid="signal-model"
+        >
+          {SIGNAL_MODEL_IDS.map((id) => (
+            <option key={id} value={id}>
+              {id}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        {t('technology')}
+        <select
+          value={settings.technology}
+          disabled={running}
+          onChange={(event) => setCoverageSetting('technology', event.target.value as '4g' | '5g')}
+          data-testid="signal-technology"
+        >
+          <option value="4g">4G (LTE 1800 MHz)</option>
+          <option value="5g">5G (n41 2.6 GHz / n78 3.7-3.9 GHz)</option>
+        </select>
+      </label>
+      {numberField('gridM', t('gridM'), 25, 2000, 25)}
+      {numberField('thresholdDbm', t('thresholdDbm'), -150, -40, 1)}
+      {numberField('shadowingMarginDb', t('shadowingMarginDb'), 0, 30, 0.1)}
+      <label className="toggle plain">
+        <input
+          type="checkbox"
+          checked={settings.indoor}
+          disabled={running}
+          onChange={(event) => setCoverageSetting('indoor', event.target.checked)}
+        />
+        {t('indoor')} (−{DEFAULT_RECEIVER.indoorLossDb} dB, {DEFAULT_RECEIVER.indoorThresholdDbm} dBm)
+      </label>
+      {settings.technology === '5g' && (
+        <label className="toggle plain">
+          <input
+            type="checkbox"
+            checked={settings.assume5g}
+            disabled={running}
+            onChange={(event) => setCoverageSetting('assume5g', event.target.checked)}
+          />
+          {t('assume5g')}
+        </label>
+      )}
+      <details>
+        <summary>{t('linkBudgetDefaults')}</summary>
+        <table className="results budget" data-testid="link-budget">
+          <thead>
+            <tr>
+              <th>{t('operator')}</th>
+              <th>{t('band')}</th>
+              <th className="num">MHz</th>
+              <th className="num">EIRP/RE dBm</th>
+            </tr>
+          </thead>
+          <tbody>
+            {operators.map((name) => {
+              const radio = radioSettingsFor(settings.technology, name);
+              return (
+                <tr key={name}>
+                  <td>{name}</td>
+                  <td>{radio ? radio.band : '—'}</td>
+                  <td className="num">{radio ? formatNumber(language, radio.frequencyMHz) : '—'}</td>
+                  <td className="num">{radio ? formatNumber(language, eirpPerResourceElementDbm(radio), 1) : '—'}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        <p className="note">{t('linkBudgetNote')}</p>
+      </details>
+      <div className="buttons">
+        <button type="button" onClick={() => void startSignalCoverage()} disabled={running} data-testid="run-signal">
+          {t('run')}
+        </button>
+        <button type="button" onClick={cancelSignalCoverage} disabled={!running} data-testid="cancel-signal">
+          {t('cancel')}
+        </button>
+      </div>
+      {(running || run.status === 'cancelled') && (
+        <div className="progress-row">
+          <progress value={run.progress} max={1} data-testid="signal-progress" />
+          <span>{running ? `${Math.round(run.progress * 100)}%` : t('cancelled')}</span>
+        </div>
+      )}
+      {run.status === 'error' && <p className="warning">{run.error}</p>}
+      {run.result && (
+        <>
+          <CoverageResultsTable summary={run.result.summary} operatorNames={run.result.operatorNames} />
+          <p className="note" data-testid="signal-meta">
+            {run.result.grid.width} × {run.result.grid.height} {t('cells')} · {t('areaCovered')}:{' '}
+            {formatNumber(language, run.result.summary.area_covered_km2)} km² · {t('computedIn')}{' '}
+            {formatNumber(language, run.durationMs ?? 0)} ms
+          </p>
+          <label className="field">
+            {t('showCoverageOf')}
+            <select
+              value={view}
+              onChange={(event) => {
+                setCoverageView(event.target.value);
+                redrawSignalImage(event.target.value, settings.palette);
+              }}
+              data-testid="signal-view"
+            >
+              <option value="any">{t('anyOperator')}</option>
+              {run.result.operatorNames.map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            {t('palette')}
+            <select
+              value={settings.palette}
+              onChange={(event) => {
+                const palette = event.target.value as 'spectral' | 'colourblind';
+                setCoverageSetting('palette', palette);
+                redrawSignalImage(view, palette);
+              }}
+              data-testid="signal-palette"
+            >
+              <option value="spectral">{t('paletteSpectral')}</option>
+              <option value="colourblind">{t('paletteColourblind')}</option>
+            </select>
+          </label>
+          <table className="legend signal-legend" data-testid="signal-legend">
+            <tbody>
+              {SIGNAL_BINS_DBM.map((bin, i) => (
+                <tr key={bin}>
+                  <td>
+                    <span
+                      className="swatch"
+                      style={{ background: `rgb(${SIGNAL_PALETTES[settings.palette][i].join(',')})` }}
+                    />
+                  </td>
+                  <td>{i === 0 ? `≥ ${bin}` : `${bin} … ${SIGNAL_BINS_DBM[i - 1]}`} dBm</td>
+                </tr>
+              ))}
+              <tr>
+                <td>
+                  <span className="swatch" style={{ background: 'rgb(200,0,0)' }} />
+                </td>
+                <td>
+                  &lt; {formatNumber(language, run.result.thresholdDbm)} dBm ({t('uncovered')})
+                </td>
+              </tr>
+            </tbody>
+          </table>
+          {run.result.notes.length > 0 && (
+            <details>
+              <summary>
+                {t('notes')} ({run.result.notes.length})
+              </summary>
+              <ul className="notes">
+                {run.result.notes.map((note) => (
+                  <li key={note}>{note}</li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,372 @@
+import {
+  cellAreaKm2,
+  computeFixedRadiusCoverage,
+  summarizeCoverage,
+} from '../../core/coverage/computeFixedRadiusCoverage';
+import { computeSignalCoverage } from '../../core/coverage/computeSignalCoverage';
+import { prepareSignalRun } from '../../core/coverage/prepareSignalRun';
+import { isTechnology, TECHNOLOGIES, type Technology } from '../../core/coverage/radioPresets';
+import { summarizeGapsByArea } from '../../core/coverage/summarizeGapsByArea';
+import { summarizeSignalCoverage } from '../../core/coverage/summarizeSignalCoverage';
+import { BoundaryFileError } from '../../core/geo/boundaryFileError';
+import { labelCellCentresInAreas, transferCellLabels } from '../../core/geo/labelCellCentresInAreas';
+import { maskCellCentresInPolygons } from '../../core/geo/maskCellCentresInPolygons';
+import { type NamedArea, parseAreasGeoJson } from '../../core/geo/parseAreasGeoJson';
+import { decodeTextFile } from '../../core/io/decodeTextFile';
+import type { TowerParseResult } from '../../core/io/towerParseResult';
+import { OPERATORS } from '../../core/model/operators';
+import type { PopulationGrid } from '../../core/model/populationGrid';
+import { packTowers, type TowerArrays } from '../../core/model/towerArrays';
+import { isPathLossModelId, PATH_LOSS_MODEL_IDS, type PathLossModelId } from '../../core/propagation/pathLossModels';
+import type { CliCommand, CliOutput } from '../cliCommand';
+import { CliError } from '../cliError';
+import { loadBoundary, loadPopulationRaster, loadTowerFile } from '../loadInputs';
+import type { ParsedFlags } from '../parseFlags';
+import { readInputFile } from '../readInputFile';
+import { readNumberFlag } from '../readNumberFlag';
+
+const DEFAULT_GRID_M = 100;
+/** Flags that only mean something with --model. */
+const MODEL_FLAGS = ['grid-m', 'technology', 'frequency-mhz', 'threshold-dbm', 'indoor', 'metropolitan', 'assume-5g'];
+
+export const coverageCommand: CliCommand = {
+  name: 'coverage',
+  summary: 'population and area covered per operator, by fixed radius or by a propagation model, as JSON',
+  usage: [
+    'cosite coverage --towers FILE --population FILE.tif [--boundary FILE.geojson] [--radius-m R] [--json]',
+    `cosite coverage --towers FILE --population FILE.tif [--boundary FILE.geojson] --model ${PATH_LOSS_MODEL_IDS.join('|')}`,
+    '                [--grid-m 100] [--technology 4g|5g] [--frequency-mhz F] [--threshold-dbm T] [--indoor] [--json]',
+    '',
+    'Fixed radius (no --model): a population cell is covered by a mast when the haversine distance (R = 6,371,008.8 m)',
+    "from the cell's centre to the mast is at most the mast's radius_m (else --radius-m); a mast with neither covers",
+    'nothing. Each tenant of a mast covers with it. Nodata cells are skipped; with --boundary only cells whose centre',
+    'is inside count.',
+    'Model (--model): population is resampled (conserving totals) onto a grid of about --grid-m metres aligned with the',
+    "raster; each mast's radios (one per tenant running the technology, with the band presets of its operator) give an",
+    'RSRP per cell; a cell is covered by an operator when its best RSRP reaches the threshold (-110 dBm outdoors;',
+    'with --indoor, -100 dBm after a 20 dB building loss). Shadowing margin 8.3 dB. 5G runs on the tenants the file',
+    'lists (has_5g, tenants_5g); a file without them has no 5G unless --assume-5g.',
+  ].join('\n'),
+  flags: {
+    towers: { type: 'string', valueName: 'FILE', description: 'tower table: .csv (, ; or tab) or .geojson points' },
+    population: { type: 'string', valueName: 'FILE.tif', description: 'population GeoTIFF in lon/lat (WorldPop)' },
+    boundary: {
+      type: 'string',
+      valueName: 'FILE.geojson',
+      description: 'polygon(s); only population cells whose centre is inside count',
+    },
+    'radius-m': {
+      type: 'string',
+      valueName: 'R',
+      description: 'fixed radius for masts without radius_m, m (>= 0); none: they cover nothing',
+    },
+    model: { type: 'string', valueName: 'MODEL', description: `propagation mode: ${PATH_LOSS_MODEL_IDS.join(', ')}` },
+    'grid-m': { type: 'string', valueName: 'M', description: `analysis grid cell size, m (default ${DEFAULT_GRID_M})` },
+    technology: { type: 'string', valueName: '4g|5g', description: 'technology and its band presets (default 4g)' },
+    'frequency-mhz': {
+      type: 'string',
+      valueName: 'F',
+      description: "carrier frequency for every operator, MHz (default: presets')",
+    },
+    'threshold-dbm': {
+      type: 'string',
+      valueName: 'T',
+      description: 'RSRP that counts as covered, dBm (default -110; -100 with --indoor)',
+    },
+    indoor: {
+      type: 'boolean',
+      description: 'indoor service: 20 dB building penetration loss and the indoor threshold',
+    },
+    metropolitan: { type: 'boolean', description: 'cost231 only: metropolitan centre, Cm = 3 dB' },
+    'assume-5g': {
+      type: 'boolean',
+      description: 'with --technology 5g and a file without has_5g/tenants_5g: every tenant with a 5G band runs it',
+    },
+    areas: {
+      type: 'string',
+      valueName: 'FILE.geojson',
+      description: 'commune/area polygons: adds gaps_by_area (population covered and not, per area)',
+    },
+    'area-name': {
+      type: 'string',
+      valueName: 'PROPERTY',
+      description: 'property naming each area (default: name, commune_vn, ...)',
+    },
+    json: { type: 'boolean', description: 'compact one-line JSON and no summary on stderr' },
+    help: { type: 'boolean', description: 'show this help' },
+  },
+
+  async run(flags, output) {
+    const towersPath = flags.towers;
+    if (typeof towersPath !== 'string') throw new CliError('missing --towers FILE');
+    const populationPath = flags.population;
+    if (typeof populationPath !== 'string') throw new CliError('missing --population FILE.tif');
+    const modelId = readModelFlag(flags.model);
+    if (modelId === null) {
+      const misplaced = MODEL_FLAGS.find((name) => flags[name] !== undefined);
+      if (misplaced) throw new CliError(`--${misplaced} needs --model (propagation mode)`);
+    } else if (flags['radius-m'] !== undefined) {
+      throw new CliError('--radius-m is for the fixed-radius mode: leave it out with --model');
+    }
+    const radiusM = readNumberFlag(flags, 'radius-m', { min: 0, what: 'a radius in m' });
+    const gridM = readNumberFlag(flags, 'grid-m', { min: 1, what: 'a cell size in m' }) ?? DEFAULT_GRID_M;
+    const technology = readTechnologyFlag(flags.technology);
+    const frequencyMHz = readNumberFlag(flags, 'frequency-mhz', {
+      min: 0,
+      exclusive: true,
+      what: 'a frequency in MHz',
+    });
+    const thresholdDbm = readNumberFlag(flags, 'threshold-dbm', { min: -200, max: 50, what: 'an RSRP in dBm' });
+
+    const parsed = await loadTowerFile(towersPath);
+    const population = await loadPopulationRaster(populationPath);
+    const boundaryPath = typeof flags.boundary === 'string' ? flags.boundary : undefined;
+    const polygons = boundaryPath ? await loadBoundary(boundaryPath) : undefined;
+    const areasPath = typeof flags.areas === 'string' ? flags.areas : undefined;
+    const areas = areasPath ? await loadAreas(areasPath, flags['area-name']) : undefined;
+    const mask = polygons ? maskCellCentresInPolygons(population, polygons) : undefined;
+    const towers = packTowers(parsed.towers);
+    const notes: string[] = [];
+    if (parsed.rejected.length > 0) {
+      notes.push(`${parsed.rejected.length} row(s) of ${towersPath} rejected and left out (see cosite validate)`);
+    }
+    const areaLabels = areas
+      ? labelCellCentresInAreas(
+          population,
+          areas.map((area) => area.polygons),
+        )
+      : undefined;
+
+    const report =
+      modelId === null
+        ? await fixedRadiusReport(towers, population, mask, radiusM, notes, areas, areaLabels)
+        : await propagationReport({
+            parsed,
+            towers,
+            population,
+            mask,
+            modelId,
+            gridM,
+            technology,
+            frequencyMHz,
+            thresholdDbm,
+            indoor: flags.indoor === true,
+            metropolitan: flags.metropolitan === true,
+            assume5g: flags['assume-5g'] === true,
+            notes,
+            areas,
+            areaLabels,
+          });
+    report.rejected_rows = parsed.rejected.length;
+    output.stdout(`${JSON.stringify(report, null, flags.json === true ? undefined : 2)}\n`);
+    writeNotes(output, notes, report, flags);
+  },
+};
+
+async function fixedRadiusReport(
+  towers: TowerArrays,
+  population: PopulationGrid,
+  mask: Uint8Array | undefined,
+  radiusM: number | undefined,
+  notes: string[],
+  areas: NamedArea[] | undefined,
+  areaLabels: Int32Array | undefined,
+): Promise<Record<string, unknown>> {
+  let withoutRadius = 0;
+  for (let t = 0; t < towers.count; t++) if (Number.isNaN(towers.radiusM[t])) withoutRadius++;
+  if (withoutRadius > 0 && radiusM === undefined) {
+    notes.push(`${withoutRadius} mast(s) have no radius_m and no --radius-m was given: they cover nothing`);
+  }
+  const coveredBits = await computeFixedRadiusCoverage({
+    grid: population,
+    towers,
+    defaultRadiusM: radiusM ?? Number.NaN,
+    rowStart: 0,
+    rowEnd: population.height,
+  });
+  const summary = summarizeCoverage(population, coveredBits, towers.operatorNames, mask);
+  const report: Record<string, unknown> = {
+    mode: 'fixed-radius',
+    population_total: summary.population_total,
+    population_covered: summary.population_covered,
+    population_covered_by_operator: inOperatorOrder(summary.population_covered_by_operator),
+    area_covered_km2: summary.area_covered_km2,
+    population_uncovered: summary.population_uncovered,
+    towers_used: towers.count - (radiusM === undefined ? withoutRadius : 0),
+    radius_m: radiusM ?? null,
+    area_total_km2: areaWithData(population, mask),
+  };
+  if (areas && areaLabels) {
+    report.gaps_by_area = summarizeGapsByArea({
+      values: population.values,
+      nodata: population.nodata,
+      covered: coveredBits,
+      labels: areaLabels,
+      names: areas.map((area) => area.name),
+      mask,
+    });
+  }
+  return report;
+}
+
+interface PropagationInputs {
+  parsed: TowerParseResult;
+  towers: TowerArrays;
+  population: PopulationGrid;
+  mask: Uint8Array | undefined;
+  modelId: PathLossModelId;
+  gridM: number;
+  technology: Technology;
+  frequencyMHz: number | undefined;
+  thresholdDbm: number | undefined;
+  indoor: boolean;
+  metropolitan: boolean;
+  assume5g: boolean;
+  notes: string[];
+  areas: NamedArea[] | undefined;
+  areaLabels: Int32Array | undefined;
+}
+
+async function propagationReport(inputs: PropagationInputs): Promise<Record<string, unknown>> {
+  const { towers, population, modelId, technology, notes } = inputs;
+  const {
+    grid,
+    population: resampled,
+    cellMask,
+    prepared,
+    notes: runNotes,
+  } = prepareSignalRun(
+    inputs.parsed.towers,
+    towers,
+    population,
+    {
+      modelId,
+      technology,
+      gridM: inputs.gridM,
+      frequencyMHz: inputs.frequencyMHz,
+      thresholdDbm: inputs.thresholdDbm,
+      indoor: inputs.indoor,
+      metropolitan: inputs.metropolitan,
+      assume5g: inputs.assume5g,
+    },
+    inputs.mask,
+  );
+  notes.push(...runNotes);
+  const coverage = await computeSignalCoverage({ ...prepared.request, cellMask, rowStart: 0, rowEnd: grid.height });
+  const summary = summarizeSignalCoverage({
+    population: resampled,
+    coverage,
+    operatorNames: prepared.operatorNames,
+    thresholdDbm: prepared.thresholdDbm,
+    areas:
+      inputs.areas && inputs.areaLabels
+        ? {
+            labels: transferCellLabels(inputs.areaLabels, population, grid),
+            names: inputs.areas.map((area) => area.name),
+          }
+        : undefined,
+  });
+  const mastsWithRadio = new Set<number>();
+  const { radios } = prepared.request;
+  for (let i = 0; i < radios.count; i++) if (radios.reachM[i] > 0) mastsWithRadio.add(radios.towerIndex[i]);
+  const frequencies: Record<string, number | null> = {};
+  prepared.operatorNames.forEach((name, k) => {
+    frequencies[name] = prepared.radioByOperator[k]?.frequencyMHz ?? null;
+  });
+  const distinct = new Set(Object.values(frequencies).filter((value) => value !== null));
+  const report: Record<string, unknown> = {
+    mode: 'propagation',
+    model: modelId,
+    technology,
+    frequency_mhz: distinct.size === 1 ? [...distinct][0] : null,
+    frequency_mhz_by_operator: inOperatorOrder(frequencies),
+    threshold_dbm: prepared.thresholdDbm,
+    indoor: inputs.indoor,
+    grid_m: inputs.gridM,
+    analysis_grid: {
+      width: grid.width,
+      height: grid.height,
+      cell_width_m: round(grid.cellWidthM, 1),
+      cell_height_m: round(grid.cellHeightM, 1),
+    },
+    population_total: summary.population_total,
+    population_covered: summary.population_covered,
+    population_covered_by_operator: inOperatorOrder(summary.population_covered_by_operator),
+    area_covered_km2: summary.area_covered_km2,
+    population_uncovered: summary.population_uncovered,
+    area_covered_by_operator_km2: inOperatorOrder(summary.area_covered_by_operator_km2),
+    area_total_km2: summary.area_total_km2,
+    towers_used: mastsWithRadio.size,
+    radios: radios.count,
+    warnings: prepared.warnings,
+  };
+  if (summary.gaps_by_area) report.gaps_by_area = summary.gaps_by_area;
+  return report;
+}
+
+function readModelFlag(value: string | boolean | undefined): PathLossModelId | null {
+  if (value === undefined) return null;
+  if (typeof value !== 'string' || !isPathLossModelId(value)) {
+    throw new CliError(`unknown model '${String(value)}' (models: ${PATH_LOSS_MODEL_IDS.join(', ')})`);
+  }
+  return value;
+}
+
+function readTechnologyFlag(value: string | boolean | undefined): Technology {
+  if (value === undefined) return '4g';
+  const lower = typeof value === 'string' ? value.toLowerCase() : '';
+  if (!isTechnology(lower))
+    throw new CliError(`--technology must be one of ${TECHNOLOGIES.join(', ')}, got '${String(value)}'`);
+  return lower;
+}
+
+async function loadAreas(path: string, nameProperty: string | boolean | undefined): Promise<NamedArea[]> {
+  const bytes = await readInputFile(path);
+  try {
+    return parseAreasGeoJson(decodeTextFile(bytes), typeof nameProperty === 'string' ? nameProperty : undefined);
+  } catch (error) {
+    if (error instanceof BoundaryFileError) throw new CliError(`cannot read ${path}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** Area of the cells that hold data (inside the mask when given), km². */
+function areaWithData(grid: PopulationGrid, mask: Uint8Array | undefined): number {
+  let areaKm2 = 0;
+  for (let row = 0; row < grid.height; row++) {
+    const latNorth = grid.originLat - row * grid.cellSizeLatDeg;
+    const rowAreaKm2 = cellAreaKm2(latNorth, latNorth - grid.cellSizeLatDeg, grid.cellSizeLonDeg);
+    for (let col = 0; col < grid.width; col++) {
+      const i = row * grid.width + col;
+      const value = grid.values[i];
+      if (Number.isNaN(value) || value === grid.nodata || (mask && mask[i] === 0)) continue;
+      areaKm2 += rowAreaKm2;
+    }
+  }
+  return areaKm2;
+}
+
+/** Known operators in OPERATORS order, then others alphabetically: stable output for diffs. */
+function inOperatorOrder<T>(record: Record<string, T>): Record<string, T> {
+  const known = OPERATORS.map((operator) => operator.name);
+  const rank = (name: string) => (known.includes(name) ? known.indexOf(name) : known.length);
+  const names = Object.keys(record).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  return Object.fromEntries(names.map((name) => [name, record[name]]));
+}
+
+function writeNotes(output: CliOutput, notes: string[], report: Record<string, unknown>, flags: ParsedFlags): void {
+  for (const note of notes) output.stderr(`cosite coverage: note: ${note}\n`);
+  if (flags.json === true) return;
+  const total = report.population_total as number;
+  const covered = report.population_covered as number;
+  const share = total > 0 ? ((100 * covered) / total).toFixed(1) : '0.0';
+  output.stderr(
+    `cosite coverage: ${report.mode}: ${Math.round(covered)} of ${Math.round(total)} people covered (${share}%), ` +
+      `${Math.round(report.population_uncovered as number)} not\n`,
+  );
+}
+
+function round(value: number, digits: number): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}

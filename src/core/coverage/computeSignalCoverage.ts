@@ -1,0 +1,234 @@
+import { EARTH_MEAN_RADIUS_M } from '../geo/haversineDistanceM';
+import type { GridGeometry } from '../geo/maskCellCentresInPolygons';
+import type { RadioArrays } from '../model/radioArrays';
+import { createPathLossFunction, type PathLossModelId } from '../propagation/pathLossModels';
+import { sectorAntennaGainDb, TR38901_SECTOR_PATTERN } from '../propagation/sectorAntennaGainDb';
+import { createYieldClock, type LongCallOptions } from '../util/cooperativeLoop';
+import { MIN_DISTANCE_M } from './linkBudget';
+
+const DEG = Math.PI / 180;
+
+/** Model inputs shared by every radio of a run (heights and frequency are per radio). */
+export interface SignalEnvironment {
+  /** Terminal height above ground, m. */
+  rxHeightM: number;
+  /** COST-231 only: metropolitan centre (Cm = 3 dB). */
+  metropolitan?: boolean;
+  /** RMa only: street width W and building height h, m. */
+  streetWidthM?: number;
+  buildingHeightM?: number;
+}
+
+/** Plain serialisable data: what a worker receives for one band of rows. Build it with prepareSignalCoverage. */
+export interface SignalCoverageRequest {
+  grid: GridGeometry;
+  radios: RadioArrays;
+  /** Number of operators: the length of bestSignalDbmByOperator (indexed by RadioArrays.operatorIndex). */
+  operatorCount: number;
+  modelId: PathLossModelId;
+  environment: SignalEnvironment;
+  /** Added to every signal, dB: terminal antenna gain minus shadowing margin and (indoors) penetration loss. */
+  receiverAdjustmentDb: number;
+  /** Signals below this are not kept (the cell stays -Infinity), dBm; at most the coverage threshold. */
+  signalFloorDbm: number;
+  /**
+   * Cells to compute (non-zero), whole grid row-major, e.g. the cells holding population data; others stay
+   * -Infinity. All cells when absent.
+   */
+  cellMask?: Uint8Array;
+  /** Rows of the grid to compute, [rowStart, rowEnd): lets the worker pool split the grid into bands. */
+  rowStart: number;
+  rowEnd: number;
+}
+
+/** The rasters of a band of rows (row-major, `(rowEnd - rowStart) * width` cells); a whole grid when rowStart is 0. */
+export interface SignalCoverageBand {
+  rowStart: number;
+  rowEnd: number;
+  width: number;
+  signalFloorDbm: number;
+  /** Best-server RSRP over all operators, dBm; -Infinity where no radio reaches the floor. */
+  bestSignalDbm: Float32Array;
+  /** Tower index (RadioArrays.towerIndex) of the best server; -1 where none. */
+  servingTowerIndex: Int32Array;
+  /** Best-server RSRP of each operator's own radios, dBm; -Infinity where none reaches the floor. */
+  bestSignalDbmByOperator: Float32Array[];
+}
+
+/**
+ * Best-server signal (RSRP per resource element) on a band of a geographic grid: per operator and over all operators,
+ * with the serving mast. For each radio only the cells within its reach (RadioArrays.reachM, from the link budget)
+ * are visited, row by row with the exact haversine longitude half-width (as computeFixedRadiusCoverage does), so the
+ * cost is the number of cells in reach, not cells x radios. Per cell:
+ *   RSRP = EIRP per RE + sector pattern (sectors only) - path loss(ground distance) + receiverAdjustmentDb
+ * with the ground distance by haversine (Earth radius 6,371,008.8 m) from the mast to the cell centre, at least 1 m.
+ * Ties keep the earlier radio. Deterministic: the same cells get the same values whatever the band split.
+ */
+export async function computeSignalCoverage(
+  request: SignalCoverageRequest,
+  options: LongCallOptions = {},
+): Promise<SignalCoverageBand> {
+  const { grid, radios, operatorCount, rowStart, rowEnd, signalFloorDbm } = request;
+  const { width, originLon, originLat, cellSizeLonDeg, cellSizeLatDeg } = grid;
+  const bandRows = rowEnd - rowStart;
+  const cellCount = bandRows * width;
+  const bestSignalDbm = new Float32Array(cellCount).fill(Number.NEGATIVE_INFINITY);
+  const servingTowerIndex = new Int32Array(cellCount).fill(-1);
+  const bestSignalDbmByOperator = Array.from({ length: operatorCount }, () =>
+    new Float32Array(cellCount).fill(Number.NEGATIVE_INFINITY),
+  );
+  const cellCentreLatRad = new Float64Array(bandRows);
+  const cellCentreCosLat = new Float64Array(bandRows);
+  for (let r = 0; r < bandRows; r++) {
+    cellCentreLatRad[r] = (originLat - (rowStart + r + 0.5) * cellSizeLatDeg) * DEG;
+    cellCentreCosLat[r] = Math.cos(cellCentreLatRad[r]);
+  }
+  const { rxHeightM } = request.environment;
+  const cellMask = request.cellMask;
+  if (cellMask && cellMask.length !== width * grid.height) {
+    throw new RangeError(`cellMask has ${cellMask.length} cells, the grid ${width * grid.height}`);
+  }
+  const maskOffset = rowStart * width;
+  // Per radio, per column: the longitude difference and its haversine term, computed once and reused on every row.
+  const deltaLonRad = new Float64Array(width);
+  const havLon = new Float64Array(width);
+  const checkpoint = createYieldClock(options);
+
+  for (let radio = 0; radio < radios.count; radio++) {
+    await checkpoint(radio / radios.count);
+    const reachM = radios.reachM[radio];
+    if (!(reachM > 0)) continue;
+    const radioLon = radios.lon[radio];
+    const radioLat = radios.lat[radio];
+    const radioLatRad = radioLat * DEG;
+    const angularReach = Math.min(reachM / EARTH_MEAN_RADIUS_M, Math.PI);
+    const reachLatDeg = angularReach / DEG;
+    const firstRow = Math.max(Math.ceil((originLat - (radioLat + reachLatDeg)) / cellSizeLatDeg - 0.5) - 1, rowStart);
+    const lastRow = Math.min(Math.floor((originLat - (radioLat - reachLatDeg)) / cellSizeLatDeg - 0.5) + 1, rowEnd - 1);
+    if (firstRow > lastRow) continue;
+    // Widest longitude reach over the rows visited (at the row farthest from the equator), plus a cell of slack.
+    const poleMostLatRad = Math.min(Math.max(Math.abs(radioLat) + reachLatDeg, 0), 89.999) * DEG;
+    const sinReachOverCos = Math.sin(angularReach) / Math.cos(poleMostLatRad);
+    const maxReachLonDeg = sinReachOverCos >= 1 || angularReach >= Math.PI / 2 ? 180 : Math.asin(sinReachOverCos) / DEG;
+    const tableFirstCol = Math.max(Math.floor((radioLon - maxReachLonDeg - originLon) / cellSizeLonDeg - 0.5) - 1, 0);
+    const tableLastCol = Math.min(
+      Math.ceil((radioLon + maxReachLonDeg - originLon) / cellSizeLonDeg - 0.5) + 1,
+      width - 1,
+    );
+    for (let col = tableFirstCol; col <= tableLastCol; col++) {
+      const dLonRad = (originLon + (col + 0.5) * cellSizeLonDeg - radioLon) * DEG;
+      const sinHalfDLon = Math.sin(dLonRad / 2);
+      deltaLonRad[col] = dLonRad;
+      havLon[col] = sinHalfDLon * sinHalfDLon;
+    }
+
+    const txHeightM = radios.heightM[radio];
+    const pathLoss = createPathLossFunction(request.modelId, {
+      ...request.environment,
+      frequencyMHz: radios.frequencyMHz[radio],
+      txHeightM,
+    });
+    const baseDbm = radios.eirpPerResourceElementDbm[radio] + request.receiverAdjustmentDb;
+    const azimuthDeg = radios.azimuthDeg[radio];
+    const isSector = !Number.isNaN(azimuthDeg);
+    const pattern = {
+      ...TR38901_SECTOR_PATTERN,
+      horizontalBeamwidthDeg: radios.horizontalBeamwidthDeg[radio],
+      verticalBeamwidthDeg: radios.verticalBeamwidthDeg[radio],
+    };
+    const downtiltDeg = radios.downtiltDeg[radio];
+    const towerIndex = radios.towerIndex[radio];
+    const operatorSignal = bestSignalDbmByOperator[radios.operatorIndex[radio]];
+    const cosRadioLat = Math.cos(radioLatRad);
+    const sinRadioLat = Math.sin(radioLatRad);
+    const sinHalfReach = Math.sin(angularReach / 2);
+    const havMax = sinHalfReach * sinHalfReach;
+
+    for (let row = firstRow; row <= lastRow; row++) {
+      const r = row - rowStart;
+      const sinHalfDLat = Math.sin((cellCentreLatRad[r] - radioLatRad) / 2);
+      const havLat = sinHalfDLat * sinHalfDLat;
+      const remaining = havMax - havLat;
+      if (remaining < 0) continue;
+      const cosProduct = cosRadioLat * cellCentreCosLat[r];
+      const ratio = cosProduct > 0 ? Math.sqrt(remaining / cosProduct) : 2;
+      const reachLonDeg = ratio >= 1 ? 180 : (2 * Math.asin(ratio)) / DEG;
+      const firstCol = Math.max(
+        Math.ceil((radioLon - reachLonDeg - originLon) / cellSizeLonDeg - 0.5) - 1,
+        tableFirstCol,
+      );
+      const lastCol = Math.min(
+        Math.floor((radioLon + reachLonDeg - originLon) / cellSizeLonDeg - 0.5) + 1,
+        tableLastCol,
+      );
+      const rowOffset = r * width;
+      for (let col = firstCol; col <= lastCol; col++) {
+        const hav = havLat + cosProduct * havLon[col];
+        if (hav > havMax) continue;
+        const cell = rowOffset + col;
+        if (cellMask && cellMask[maskOffset + cell] === 0) continue;
+        const distanceM = Math.max(groundDistanceM(hav), MIN_DISTANCE_M);
+        let signalDbm = baseDbm - pathLoss(distanceM);
+        if (isSector) {
+          const cellLatRad = cellCentreLatRad[r];
+          const dLonRad = deltaLonRad[col];
+          const bearingDeg =
+            Math.atan2(
+              Math.sin(dLonRad) * cellCentreCosLat[r],
+              cosRadioLat * Math.sin(cellLatRad) - sinRadioLat * cellCentreCosLat[r] * Math.cos(dLonRad),
+            ) / DEG;
+          const depressionDeg = Math.atan2(txHeightM - rxHeightM, distanceM) / DEG;
+          signalDbm += sectorAntennaGainDb(bearingDeg - azimuthDeg, depressionDeg - downtiltDeg, pattern);
+        }
+        if (signalDbm < signalFloorDbm) continue;
+        if (signalDbm > operatorSignal[cell]) operatorSignal[cell] = signalDbm;
+        if (signalDbm > bestSignalDbm[cell]) {
+          bestSignalDbm[cell] = signalDbm;
+          servingTowerIndex[cell] = towerIndex;
+        }
+      }
+    }
+  }
+  options.onProgress?.(1);
+  return { rowStart, rowEnd, width, signalFloorDbm, bestSignalDbm, servingTowerIndex, bestSignalDbmByOperator };
+}
+
+/**
+ * Haversine distance from hav = sin²(c/2): 2R asin(sqrt(hav)). Below x = 0.01 (127 km) the series
+ * asin x = x (1 + x²/6 + 3x⁴/40) is exact to 1e-14 relative and several times cheaper than Math.asin.
+ */
+function groundDistanceM(hav: number): number {
+  const x = Math.sqrt(hav);
+  if (x >= 0.01) return 2 * EARTH_MEAN_RADIUS_M * Math.asin(x);
+  const x2 = x * x;
+  return 2 * EARTH_MEAN_RADIUS_M * x * (1 + x2 * (1 / 6 + x2 * (3 / 40)));
+}
+
+/** The bands of one run (any order, together covering every row once) joined into one whole-grid result. */
+export function assembleSignalCoverage(
+  bands: readonly SignalCoverageBand[],
+  grid: Pick<GridGeometry, 'width' | 'height'>,
+): SignalCoverageBand {
+  const cellCount = grid.width * grid.height;
+  const operatorCount = bands[0]?.bestSignalDbmByOperator.length ?? 0;
+  const whole: SignalCoverageBand = {
+    rowStart: 0,
+    rowEnd: grid.height,
+    width: grid.width,
+    signalFloorDbm: bands[0]?.signalFloorDbm ?? Number.NEGATIVE_INFINITY,
+    bestSignalDbm: new Float32Array(cellCount).fill(Number.NEGATIVE_INFINITY),
+    servingTowerIndex: new Int32Array(cellCount).fill(-1),
+    bestSignalDbmByOperator: Array.from({ length: operatorCount }, () =>
+      new Float32Array(cellCount).fill(Number.NEGATIVE_INFINITY),
+    ),
+  };
+  for (const band of bands) {
+    const offset = band.rowStart * grid.width;
+    whole.bestSignalDbm.set(band.bestSignalDbm, offset);
+    whole.servingTowerIndex.set(band.servingTowerIndex, offset);
+    band.bestSignalDbmByOperator.forEach((signal, k) => {
+      whole.bestSignalDbmByOperator[k].set(signal, offset);
+    });
+  }
+  return whole;
+}

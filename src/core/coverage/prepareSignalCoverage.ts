@@ -1,0 +1,225 @@
+import { EARTH_MEAN_RADIUS_M } from '../geo/haversineDistanceM';
+import type { GridGeometry } from '../geo/maskCellCentresInPolygons';
+import type { RadioArrays } from '../model/radioArrays';
+import { PATH_LOSS_MODELS, type PathLossModelId, pathLossValidityIssues } from '../propagation/pathLossModels';
+import { describeRange, formatValue, type ValidityIssue } from '../propagation/validityIssue';
+import { buildRadios, type RadioSites, type SectorSpec } from './buildRadios';
+import type { SignalCoverageRequest, SignalEnvironment } from './computeSignalCoverage';
+import {
+  coverageThresholdDbm,
+  DEFAULT_RECEIVER,
+  type RadioSettings,
+  type ReceiverSettings,
+  radioHorizonM,
+  radioSettingsFor,
+  receiverAdjustmentDb,
+} from './linkBudget';
+import type { Technology } from './radioPresets';
+
+export interface SignalCoverageSetup {
+  towers: RadioSites;
+  /** The analysis grid (makeAnalysisGrid). */
+  grid: GridGeometry;
+  technology: Technology;
+  modelId: PathLossModelId;
+  /** Edits applied to every operator's preset radio (say, frequencyMHz or txPowerDbm). */
+  radioOverrides?: Partial<RadioSettings>;
+  /** Per-operator radios instead of the presets; null: the operator has no radio in this technology. */
+  radioFor?: (operatorName: string) => RadioSettings | null;
+  /** Edits to DEFAULT_RECEIVER. */
+  receiver?: Partial<ReceiverSettings>;
+  /** RSRP that counts as covered, dBm; default the receiver's (outdoor or indoor) threshold. */
+  thresholdDbm?: number;
+  /** Weakest signal kept in the rasters, dBm; default the threshold. Lower it to map weak signal too (costs more). */
+  signalFloorDbm?: number;
+  /** COST-231 metropolitan; RMa street width and building height. */
+  environment?: Omit<SignalEnvironment, 'rxHeightM'>;
+  /** Per tower, bit k when operator k runs this technology there (technologyTenantBits); default every tenant. */
+  radioBits?: Uint8Array;
+  /** Sectors per tower index (sectorsFromTowers); masts without are omnidirectional. */
+  sectorsByTower?: ReadonlyArray<readonly SectorSpec[] | null | undefined>;
+}
+
+export interface PreparedSignalCoverage {
+  /** The request without its rows: add rowStart/rowEnd per band and pass to computeSignalCoverage. */
+  request: Omit<SignalCoverageRequest, 'rowStart' | 'rowEnd'>;
+  operatorNames: readonly string[];
+  thresholdDbm: number;
+  receiver: ReceiverSettings;
+  /** Each operator's radio (operatorNames order), null when it has none in this technology. */
+  radioByOperator: Array<RadioSettings | null>;
+  /**
+   * About how many (cell, radio) pairs the run will evaluate: the sum of each radio's disc of reach in cells, before
+   * clipping to the grid or the cell mask. About 20-50 ns each on one core; the app can warn before a long run.
+   */
+  estimatedCellVisits: number;
+  /** For people: operators left out, defaults used, inputs outside the model's validity range, a long run. */
+  warnings: string[];
+}
+
+/** Above this many estimated cell visits, a warning says the run will be long (about 5-20 s on one core). */
+const LONG_RUN_CELL_VISITS = 250e6;
+
+/**
+ * Everything a signal-coverage run needs, resolved from presets and edits: one radio per tenant (and sector) with its
+ * EIRP per resource element, height and reach, plus the warnings a user should see. Pure and cheap (no grid work).
+ */
+export function prepareSignalCoverage(setup: SignalCoverageSetup): PreparedSignalCoverage {
+  const { towers, technology, modelId } = setup;
+  const receiver: ReceiverSettings = { ...DEFAULT_RECEIVER, ...setup.receiver };
+  const thresholdDbm = setup.thresholdDbm ?? coverageThresholdDbm(receiver);
+  const signalFloorDbm = Math.min(setup.signalFloorDbm ?? thresholdDbm, thresholdDbm);
+  const radioByOperator = towers.operatorNames.map((name) => {
+    const radio = setup.radioFor ? setup.radioFor(name) : radioSettingsFor(technology, name);
+    return radio ? { ...radio, ...setup.radioOverrides } : null;
+  });
+  const radios = buildRadios({
+    towers,
+    radioByOperator,
+    receiver,
+    modelId,
+    floorDbm: signalFloorDbm,
+    environment: setup.environment,
+    radioBits: setup.radioBits,
+    sectorsByTower: setup.sectorsByTower,
+  });
+  const radioBits = setup.radioBits ?? towers.tenantBits;
+  const environment: SignalEnvironment = { ...setup.environment, rxHeightM: receiver.rxHeightM };
+  const estimatedCellVisits = estimateCellVisits(radios, setup.grid);
+  const warnings = [
+    ...operatorWarnings(towers, radioBits, radioByOperator, technology),
+    ...missingHeightWarnings(towers, radioBits, radioByOperator, modelId),
+    ...validityWarnings(radios, modelId, environment),
+  ];
+  if (estimatedCellVisits > LONG_RUN_CELL_VISITS) {
+    warnings.push(
+      `a long run: about ${Math.round(estimatedCellVisits / 1e6)} million cell evaluations (reach up to ` +
+        `${Math.round(Math.max(0, ...radios.reachM) / 100) / 10} km); a coarser grid is quicker`,
+    );
+  }
+  return {
+    request: {
+      grid: {
+        width: setup.grid.width,
+        height: setup.grid.height,
+        originLon: setup.grid.originLon,
+        originLat: setup.grid.originLat,
+        cellSizeLonDeg: setup.grid.cellSizeLonDeg,
+        cellSizeLatDeg: setup.grid.cellSizeLatDeg,
+      },
+      radios,
+      operatorCount: towers.operatorNames.length,
+      modelId,
+      environment,
+      receiverAdjustmentDb: receiverAdjustmentDb(receiver),
+      signalFloorDbm,
+    },
+    operatorNames: towers.operatorNames,
+    thresholdDbm,
+    receiver,
+    radioByOperator,
+    estimatedCellVisits,
+    warnings,
+  };
+}
+
+function estimateCellVisits(radios: RadioArrays, grid: GridGeometry): number {
+  const metresPerDegree = (EARTH_MEAN_RADIUS_M * Math.PI) / 180;
+  const middleLat = grid.originLat - (grid.height * grid.cellSizeLatDeg) / 2;
+  const cellAreaM2 =
+    grid.cellSizeLatDeg *
+    metresPerDegree *
+    grid.cellSizeLonDeg *
+    metresPerDegree *
+    Math.cos((middleLat * Math.PI) / 180);
+  let visits = 0;
+  for (let i = 0; i < radios.count; i++) visits += (Math.PI * radios.reachM[i] * radios.reachM[i]) / cellAreaM2;
+  return visits;
+}
+
+function countMasts(bits: Uint8Array, k: number): number {
+  let count = 0;
+  for (let t = 0; t < bits.length; t++) if (bits[t] & (1 << k)) count++;
+  return count;
+}
+
+function operatorWarnings(
+  towers: RadioSites,
+  radioBits: Uint8Array,
+  radioByOperator: Array<RadioSettings | null>,
+  technology: Technology,
+) {
+  const warnings: string[] = [];
+  radioByOperator.forEach((radio, k) => {
+    const masts = countMasts(radioBits, k);
+    if (radio || masts === 0) return;
+    warnings.push(
+      `${towers.operatorNames[k]} has no ${technology.toUpperCase()} band: its ${masts} mast(s) cover nothing in ${technology.toUpperCase()}`,
+    );
+  });
+  return warnings;
+}
+
+function missingHeightWarnings(
+  towers: RadioSites,
+  radioBits: Uint8Array,
+  radioByOperator: Array<RadioSettings | null>,
+  modelId: PathLossModelId,
+) {
+  let count = 0;
+  for (let t = 0; t < towers.count; t++) {
+    if (towers.heightM[t] > 0) continue;
+    if (radioByOperator.some((radio, k) => radio && radioBits[t] & (1 << k))) count++;
+  }
+  if (count === 0) return [];
+  const fallback = radioByOperator.find((radio) => radio)?.txHeightM ?? PATH_LOSS_MODELS[modelId].defaultTxHeightM;
+  return [`${count} mast(s) have no height: ${fallback} m is used`];
+}
+
+/** One sentence per (model, quantity) outside the validity range, with how many radios and which values. */
+function validityWarnings(radios: RadioArrays, modelId: PathLossModelId, environment: SignalEnvironment) {
+  const groups = new Map<string, { issue: ValidityIssue; count: number; low: number; high: number }>();
+  const add = (issue: ValidityIssue, count: number, high = issue.value) => {
+    const key = `${issue.model}|${issue.quantity}`;
+    const group = groups.get(key);
+    if (!group) groups.set(key, { issue, count, low: issue.value, high });
+    else {
+      group.count += count;
+      group.low = Math.min(group.low, issue.value);
+      group.high = Math.max(group.high, high);
+    }
+  };
+  const setups = new Map<string, { frequencyMHz: number; txHeightM: number; count: number }>();
+  for (let i = 0; i < radios.count; i++) {
+    const key = `${radios.frequencyMHz[i]}|${radios.heightM[i]}`;
+    const setup = setups.get(key);
+    if (setup) setup.count++;
+    else setups.set(key, { frequencyMHz: radios.frequencyMHz[i], txHeightM: radios.heightM[i], count: 1 });
+  }
+  for (const setup of setups.values()) {
+    for (const issue of pathLossValidityIssues(modelId, { ...environment, ...setup })) add(issue, setup.count);
+  }
+  const info = PATH_LOSS_MODELS[modelId];
+  let beyond = 0;
+  let farthestM = 0;
+  let atHorizon = 0;
+  for (let i = 0; i < radios.count; i++) {
+    const reachM = radios.reachM[i];
+    if (reachM > info.maxDistanceM) beyond++;
+    farthestM = Math.max(farthestM, reachM);
+    if (reachM >= radioHorizonM(radios.heightM[i], environment.rxHeightM) - 0.01) atHorizon++;
+  }
+  const warnings = [...groups.values()].map(({ issue, count, low, high }) => {
+    const values = low === high ? formatValue(low) : `${formatValue(low)}-${formatValue(high)}`;
+    return `${issue.model}: ${issue.quantity} outside ${describeRange(issue)} for ${count} of ${radios.count} radio(s) (${values} ${issue.unit}; computed anyway)`;
+  });
+  if (beyond > 0) {
+    warnings.push(
+      `${info.label}: ${beyond} of ${radios.count} radio(s) reach beyond the model's ${info.maxDistanceM} m (up to ${Math.round(farthestM)} m; computed anyway)`,
+    );
+  }
+  if (atHorizon > 0) {
+    warnings.push(`${atHorizon} radio(s) would reach past the radio horizon: their reach is cut there`);
+  }
+  return warnings;
+}

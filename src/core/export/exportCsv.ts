@@ -1,0 +1,55 @@
+import type { Feature } from 'geojson';
+import Papa from 'papaparse';
+import { geometryToWkt } from '../io/wkt';
+
+export interface CsvExportOptions {
+  /** ',' (default) or ';' for Excel in locales that write decimal commas; numbers keep decimal points either way. */
+  delimiter?: ',' | ';' | '\t';
+}
+
+/**
+ * A layer as a CSV file's bytes: UTF-8 with a byte-order mark, so Excel shows Vietnamese letters right. Point layers
+ * get `lon`, `lat` columns, other layers a `wkt` column; then every property key in first-seen order. Numbers and
+ * booleans are written as text, lists and objects as JSON, null as an empty cell (CSV has no types: a round trip
+ * reads every value back as text).
+ */
+export function exportCsv(features: readonly Feature[], options: CsvExportOptions = {}): Uint8Array {
+  const allPoints = features.every((feature) => feature.geometry?.type === 'Point');
+  const keys: string[] = [];
+  const seen = new Set<string>();
+  for (const feature of features) {
+    for (const key of Object.keys(feature.properties ?? {})) {
+      if (!seen.has(key)) {
+        seen.add(key);
+        keys.push(key);
+      }
+    }
+  }
+  const geometryColumns = allPoints ? ['lon', 'lat'] : ['wkt'];
+  // A property named like a geometry column would be shadowed: suffix it.
+  const propertyColumns = keys.map((key) => (geometryColumns.includes(key) ? `${key}_property` : key));
+  const rows = features.map((feature) => {
+    const geometry = feature.geometry;
+    const geometryCells = allPoints
+      ? geometry?.type === 'Point'
+        ? [String(geometry.coordinates[0]), String(geometry.coordinates[1])]
+        : ['', '']
+      : [geometry ? geometryToWkt(geometry) : ''];
+    return [...geometryCells, ...keys.map((key) => cell(feature.properties?.[key]))];
+  });
+  const text = Papa.unparse(
+    { fields: [...geometryColumns, ...propertyColumns], data: rows },
+    {
+      delimiter: options.delimiter ?? ',',
+      newline: '\r\n',
+    },
+  );
+  return new TextEncoder().encode(`\uFEFF${text}\r\n`);
+}
+
+function cell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}

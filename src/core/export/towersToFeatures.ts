@@ -1,0 +1,27 @@
+import type { Feature, Point } from 'geojson';
+import type { Tower } from '../model/tower';
+
+/**
+ * Towers as GeoJSON point features whose properties use the file column names the readers recognise (id, operator,
+ * height_m, radius_m, mast_type, tenants, ...), so an export reads back as the same towers. Lists are written as
+ * text joined with ';' (tenants) or '/' (azimuths, tilts, bands), as tower tables write them; absent values are null.
+ */
+export function towersToFeatures(towers: readonly Tower[]): Feature<Point>[] {
+  return towers.map((tower) => {
+    const properties: Record<string, string | number | boolean | null> = {
+      id: tower.id,
+      operator: tower.operator,
+      height_m: tower.heightM,
+      radius_m: tower.radiusM,
+      mast_type: tower.mastType,
+      tenants: tower.tenants.join(';'),
+    };
+    if (tower.azimuthsDeg) properties.azimuth_deg = tower.azimuthsDeg.join('/');
+    if (tower.tiltsDeg) properties.tilt_deg = tower.tiltsDeg.join('/');
+    if (tower.bands) properties.band = tower.bands.join('/');
+    if (tower.has4g !== undefined) properties.has_4g = tower.has4g ? 1 : 0;
+    if (tower.tenants5g !== undefined) properties.tenants_5g = tower.tenants5g.join(';');
+    if (tower.radius5gM !== undefined) properties.radius_5g_m = tower.radius5gM;
+    return { type: 'Feature', geometry: { type: 'Point', coordinates: [tower.lon, tower.lat] }, properties };
+  });
+}

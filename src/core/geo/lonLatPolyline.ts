@@ -1,0 +1,2 @@
+/** A line as GeoJSON writes a LineString: [lon, lat] positions in degrees. */
+export type LonLatPolyline = number[][];

@@ -1,0 +1,84 @@
+import Papa from 'papaparse';
+import type { InputProblem } from '../model/tower';
+import type { UserSite } from '../siting/siteCandidate';
+import { CandidateFileError } from './candidateFileError';
+import { describeNonText } from './describeNonText';
+import { parseDecimal } from './parseDecimal';
+
+export interface CandidateParseResult {
+  sites: UserSite[];
+  rejected: InputProblem[];
+}
+
+/** Header spellings (lower case). No x / y: Vietnamese survey tables put X = northing, the opposite of GIS habit. */
+const COLUMN_NAMES: Record<'id' | 'lon' | 'lat', readonly string[]> = {
+  id: ['id', 'site_id', 'site id', 'ma', 'mã', 'ma tram', 'mã trạm'],
+  lon: ['lon', 'lng', 'long', 'longitude', 'kinh do', 'kinh độ'],
+  lat: ['lat', 'latitude', 'vi do', 'vĩ độ'],
+};
+
+/**
+ * Candidate sites from CSV with columns `id,lon,lat` (also `;` or tab delimited, with decimal commas then; UTF-8,
+ * BOM allowed; other columns ignored). A row with an empty or repeated id, or coordinates that are not
+ * longitude/latitude degrees, is rejected with its record number (`row`, 1 = first after the header) and file line;
+ * the rest are kept. Throws CandidateFileError when the file is not text, is empty or lacks a column.
+ */
+export function parseCandidatesCsv(text: string): CandidateParseResult {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const nonText = describeNonText(body);
+  if (nonText) throw new CandidateFileError(`not a CSV file: looks like ${nonText}`);
+  const lines = body.split(/\r\n|\n|\r/);
+  const headerLineIndex = lines.findIndex((line) => line.trim() !== '');
+  if (headerLineIndex < 0) throw new CandidateFileError('the file is empty (no header row)');
+
+  let best: { delimiter: string; names: string[]; indices: Record<string, number> } | null = null;
+  for (const delimiter of [',', ';', '\t']) {
+    const names = (Papa.parse<string[]>(lines[headerLineIndex], { delimiter }).data[0] ?? []).map((name) =>
+      name.trim().toLowerCase(),
+    );
+    const indices: Record<string, number> = {};
+    for (const [field, aliases] of Object.entries(COLUMN_NAMES)) {
+      const at = names.findIndex((name) => aliases.includes(name));
+      if (at >= 0) indices[field] = at;
+    }
+    if (!best || Object.keys(indices).length > Object.keys(best.indices).length) best = { delimiter, names, indices };
+  }
+  const header = best as NonNullable<typeof best>;
+  const missing = (['id', 'lon', 'lat'] as const).filter((field) => header.indices[field] === undefined);
+  if (missing.length > 0) {
+    throw new CandidateFileError(
+      `missing column(s) ${missing.join(', ')} (found: ${header.names.join(', ') || 'none'}; expected id,lon,lat)`,
+    );
+  }
+  const decimalComma = header.delimiter !== ',';
+  const sites: UserSite[] = [];
+  const rejected: InputProblem[] = [];
+  const seen = new Map<string, number>();
+  let row = 0;
+  for (let lineIndex = headerLineIndex + 1; lineIndex < lines.length; lineIndex++) {
+    const lineText = lines[lineIndex];
+    if (lineText.trim() === '' || /^[\s,;\t]*$/.test(lineText)) continue;
+    row++;
+    const line = lineIndex + 1;
+    const fields = Papa.parse<string[]>(lineText, { delimiter: header.delimiter }).data[0] ?? [];
+    const id = (fields[header.indices.id] ?? '').trim();
+    const lonText = fields[header.indices.lon] ?? '';
+    const latText = fields[header.indices.lat] ?? '';
+    const reasons: { field: string; reason: string }[] = [];
+    if (id === '') reasons.push({ field: 'id', reason: 'id is empty' });
+    else if (seen.has(id)) reasons.push({ field: 'id', reason: `id "${id}" repeats row ${seen.get(id)}` });
+    const lon = parseDecimal(lonText, decimalComma);
+    const lat = parseDecimal(latText, decimalComma);
+    if (lon === null) reasons.push({ field: 'lon', reason: `lon "${lonText.trim()}" is not a number` });
+    else if (Math.abs(lon) > 180) reasons.push({ field: 'lon', reason: `lon ${lon} is not a longitude in degrees` });
+    if (lat === null) reasons.push({ field: 'lat', reason: `lat "${latText.trim()}" is not a number` });
+    else if (Math.abs(lat) > 90) reasons.push({ field: 'lat', reason: `lat ${lat} is not a latitude in degrees` });
+    if (reasons.length > 0) {
+      rejected.push({ row, line, field: reasons[0].field, reason: reasons.map((r) => r.reason).join('; ') });
+      continue;
+    }
+    seen.set(id, row);
+    sites.push({ id, lon: lon as number, lat: lat as number });
+  }
+  return { sites, rejected };
+}

@@ -1,0 +1,130 @@
+import type { Feature, Geometry } from 'geojson';
+import { type CrsDefinition, CrsError, resolveCrs } from '../crs/crsDefinitions';
+import { createToWgs84, transformCoordinates } from '../crs/transformToWgs84';
+import type { InputProblem } from '../model/tower';
+import { LayerFileError } from './layerFileError';
+import type { LayerParseResult } from './layerParseResult';
+import { parseJsonText } from './parseJsonText';
+import { describeGeometryProblem } from './validateGeometry';
+
+export interface LayerReadOptions {
+  /** CRS of the coordinates when the file does not say (a GeoJSON "crs" member or a shapefile .prj does). */
+  crs?: CrsDefinition | string;
+}
+
+/**
+ * Features of GeoJSON text: a FeatureCollection, a single Feature, or a bare geometry (one feature without
+ * properties). Each feature is kept (coordinates taken to WGS 84) or rejected with its number and reason; a null
+ * geometry is reported as such. Throws LayerFileError for invalid JSON or JSON that is not GeoJSON.
+ */
+export function parseLayerGeoJson(text: string, options: LayerReadOptions = {}): LayerParseResult {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const parsed = parseJsonText(body);
+  if ('error' in parsed) throw new LayerFileError(`invalid JSON: ${parsed.error}`);
+  const value = parsed.value;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new LayerFileError(`not GeoJSON: the file holds ${Array.isArray(value) ? 'a list' : typeof value}`);
+  }
+  const object = value as Record<string, unknown>;
+  const warnings: InputProblem[] = [];
+  const crs = crsOf(object, options, warnings);
+  let items: unknown[];
+  if (object.type === 'FeatureCollection') {
+    if (!Array.isArray(object.features)) throw new LayerFileError('FeatureCollection has no "features" list');
+    items = object.features;
+  } else if (object.type === 'Feature') items = [object];
+  else if (typeof object.type === 'string' && describeGeometryProblem(object, false) === null) {
+    items = [{ type: 'Feature', geometry: object, properties: {} }];
+  } else {
+    throw new LayerFileError(
+      `not GeoJSON: type ${JSON.stringify(object.type ?? null)} is not a Feature, FeatureCollection or geometry`,
+    );
+  }
+  return featuresToLayer(items, crs, warnings);
+}
+
+/** Validate (and reproject) GeoJSON-like features; shared by the GeoJSON, KML and shapefile readers. */
+export function featuresToLayer(
+  items: readonly unknown[],
+  crs: CrsDefinition | null,
+  warnings: InputProblem[] = [],
+): LayerParseResult {
+  const features: Feature[] = [];
+  const rejected: InputProblem[] = [];
+  const toWgs84 = crs && crs.code !== 'EPSG:4326' ? createToWgs84(crs) : null;
+  items.forEach((item, index) => {
+    const row = index + 1;
+    if (typeof item !== 'object' || item === null || (item as { type?: unknown }).type !== 'Feature') {
+      rejected.push({ row, reason: `not a GeoJSON Feature (found ${describe(item)})` });
+      return;
+    }
+    const feature = item as Feature & { properties?: unknown };
+    const problem = describeGeometryProblem(feature.geometry, toWgs84 === null);
+    if (problem) {
+      rejected.push({ row, field: 'geometry', reason: problem });
+      return;
+    }
+    let geometry = feature.geometry as Geometry;
+    if (toWgs84) {
+      try {
+        geometry = reprojectGeometry(geometry, toWgs84);
+      } catch (error) {
+        rejected.push({ row, field: 'geometry', reason: `${(error as Error).message} from ${crs?.code}` });
+        return;
+      }
+    }
+    const properties =
+      typeof feature.properties === 'object' && feature.properties !== null && !Array.isArray(feature.properties)
+        ? (feature.properties as Record<string, unknown>)
+        : {};
+    const out: Feature = { type: 'Feature', geometry, properties };
+    if (typeof feature.id === 'string' || typeof feature.id === 'number') out.id = feature.id;
+    features.push(out);
+  });
+  return { features, rejected, warnings };
+}
+
+export function reprojectGeometry(geometry: Geometry, toWgs84: ReturnType<typeof createToWgs84>): Geometry {
+  if (geometry.type === 'GeometryCollection') {
+    return { type: 'GeometryCollection', geometries: geometry.geometries.map((g) => reprojectGeometry(g, toWgs84)) };
+  }
+  return { ...geometry, coordinates: transformCoordinates(geometry.coordinates, toWgs84) } as Geometry;
+}
+
+/** The CRS of a GeoJSON object: its legacy "crs" member when it names one we know, else the option, else WGS 84. */
+function crsOf(
+  object: Record<string, unknown>,
+  options: LayerReadOptions,
+  warnings: InputProblem[],
+): CrsDefinition | null {
+  const explicit =
+    options.crs === undefined ? null : typeof options.crs === 'string' ? resolveCrs(options.crs) : options.crs;
+  const member = object.crs as { properties?: { name?: unknown } } | undefined;
+  const name = member?.properties?.name;
+  if (typeof name !== 'string') return explicit;
+  const code = /EPSG:{1,2}(\d+)$/i.exec(name)?.[1] ?? (/CRS84$/i.test(name) ? '4326' : null);
+  if (code === null) {
+    warnings.push({
+      row: 0,
+      reason: `the file names CRS '${name}', which is not understood; coordinates read as ${explicit?.code ?? 'EPSG:4326'}`,
+    });
+    return explicit;
+  }
+  try {
+    const declared = resolveCrs(code);
+    if (explicit && explicit.code !== declared.code) {
+      warnings.push({ row: 0, reason: `the file declares ${declared.code}; used instead of ${explicit.code}` });
+    }
+    return declared;
+  } catch (error) {
+    if (!(error instanceof CrsError)) throw error;
+    throw new LayerFileError(`the file's coordinates are in EPSG:${code}, which is not supported (${error.message})`);
+  }
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return `an object of type '${String((value as { type?: unknown }).type)}'`;
+  return `a ${typeof value}`;
+}

@@ -1,0 +1,110 @@
+import Papa from 'papaparse';
+import type { RawCoordinate } from '../crs/detectCoordinateProblems';
+import { applyColumnMapping, type ColumnMapping } from './applyColumnMapping';
+import { detectTextEncoding, type TextEncoding } from './decodeTextFile';
+import { parseDecimal } from './parseDecimal';
+import { readLayerFile } from './readLayerFile';
+import { readXlsxRows } from './readXlsxRows';
+import { type FileFormat, sniffFileFormat } from './sniffFileFormat';
+import type { UnzipLimits } from './unzipChecked';
+
+export interface TablePreview {
+  format: FileFormat;
+  /** Text encoding of a CSV file. */
+  encoding?: TextEncoding;
+  /** The CSV delimiter found. */
+  delimiter?: string;
+  /** Whether "16,05" is a decimal number here (not in comma-separated files). */
+  decimalComma: boolean;
+  /** Column names (for GeoJSON, KML, shapefiles: the property keys). */
+  headers: string[];
+  /** The first data rows, cells as text (numbers from .xlsx and feature properties as typed). */
+  rows: unknown[][];
+  /** Coordinates come from geometries (GeoJSON, KML, shapefile), not from columns. */
+  geometryFromFile: boolean;
+  /** Remarks: encoding, content that contradicts the extension, other sheets. */
+  warnings: string[];
+}
+
+const PREVIEW_BYTES = 256 * 1024;
+
+/**
+ * Headers and first rows of a tower file for the column-mapping dialog, cheaply: a CSV is decoded only for its first
+ * 256 KB. Pair with proposeColumnMapping(headers, { sampleRows: rows }), then readTowerFile with the edited mapping.
+ */
+export async function previewTableFile(
+  content: Uint8Array | ArrayBuffer,
+  fileName = '',
+  options: { maxRows?: number; zipLimits?: UnzipLimits } = {},
+): Promise<TablePreview> {
+  const bytes = content instanceof Uint8Array ? content : new Uint8Array(content);
+  const maxRows = options.maxRows ?? 20;
+  const sniffed = sniffFileFormat(bytes, fileName);
+  const warnings = sniffed.mismatch ? [sniffed.mismatch] : [];
+  if (sniffed.format === 'csv') {
+    const encoding = detectTextEncoding(bytes);
+    if (encoding.warning) warnings.push(encoding.warning);
+    const head = new TextDecoder(encoding.label).decode(bytes.subarray(0, PREVIEW_BYTES), { stream: true });
+    const parsed = Papa.parse<string[]>(head.charCodeAt(0) === 0xfeff ? head.slice(1) : head, {
+      skipEmptyLines: 'greedy',
+      delimitersToGuess: [',', ';', '\t'],
+      preview: maxRows + 1,
+    });
+    const [headers = [], ...rows] = parsed.data;
+    const delimiter = parsed.meta.delimiter;
+    return {
+      format: 'csv',
+      encoding: encoding.encoding,
+      delimiter,
+      decimalComma: delimiter !== ',',
+      headers,
+      rows,
+      geometryFromFile: false,
+      warnings,
+    };
+  }
+  if (sniffed.format === 'xlsx' || (sniffed.format === 'zip' && /\.xlsx$/i.test(fileName))) {
+    const sheet = await readXlsxRows(bytes, options.zipLimits);
+    const [header, ...rows] = sheet.rows.map((row) => row.values);
+    return {
+      format: 'xlsx',
+      decimalComma: true,
+      headers: (header ?? []).map((value) => String(value ?? '')),
+      rows: rows.slice(0, maxRows),
+      geometryFromFile: false,
+      warnings: [...warnings, ...sheet.notes],
+    };
+  }
+  const layer = await readLayerFile(bytes, fileName, { zipLimits: options.zipLimits });
+  const headers: string[] = [];
+  for (const feature of layer.features) {
+    for (const key of Object.keys(feature.properties ?? {})) if (!headers.includes(key)) headers.push(key);
+  }
+  const rows = layer.features
+    .slice(0, maxRows)
+    .map((feature) => headers.map((key) => feature.properties?.[key] ?? null));
+  return {
+    format: sniffed.format,
+    decimalComma: true,
+    headers,
+    rows,
+    geometryFromFile: true,
+    warnings: [...warnings, ...layer.warnings.map((warning) => warning.reason)],
+  };
+}
+
+/** The preview rows' coordinate pairs under a mapping, for detectCoordinateProblems before importing (tables only). */
+export function previewCoordinates(preview: TablePreview, mapping: ColumnMapping): RawCoordinate[] {
+  if (preview.geometryFromFile) return [];
+  const columns = applyColumnMapping(preview.headers, mapping);
+  const lon = columns.indexByField.lon;
+  const lat = columns.indexByField.lat;
+  if (lon === undefined || lat === undefined) return [];
+  const read = (value: unknown) =>
+    typeof value === 'number' ? value : parseDecimal(String(value ?? ''), preview.decimalComma);
+  return preview.rows.flatMap((row, index) => {
+    const x = read(row[lon]);
+    const y = read(row[lat]);
+    return x === null || y === null ? [] : [{ row: index + 1, x, y }];
+  });
+}

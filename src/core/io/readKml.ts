@@ -1,0 +1,92 @@
+import { kml } from '@tmcw/togeojson';
+import { DOMParser } from '@xmldom/xmldom';
+import type { Geometry, LineString, Point, Polygon } from 'geojson';
+import type { InputProblem } from '../model/tower';
+import { LayerFileError } from './layerFileError';
+import type { LayerParseResult } from './layerParseResult';
+import { featuresToLayer } from './parseLayerGeoJson';
+
+/**
+ * Placemarks of KML text as WGS 84 features. ExtendedData (Data/value and SchemaData/SimpleData) becomes properties,
+ * typed by the Schema's SimpleField types (int, double, bool), as do <name> and <description>. A Placemark without a
+ * geometry is rejected as "no geometry (null)". Parsed with xmldom, so the same code runs in Node and in a Web Worker
+ * (which has no DOMParser). An HTML description is kept as its text: nothing from the file is rendered as HTML.
+ * Throws LayerFileError for text that is not well-formed XML or not KML.
+ */
+export function readKml(text: string): LayerParseResult {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let document: ReturnType<DOMParser['parseFromString']>;
+  try {
+    document = new DOMParser({
+      onError: (level, message) => {
+        if (level !== 'warning') throw new Error(message);
+      },
+    }).parseFromString(body, 'text/xml');
+  } catch (error) {
+    throw new LayerFileError(`not well-formed XML: ${firstLine(error)}`);
+  }
+  const root = document.documentElement;
+  const rootName = root?.localName ?? root?.nodeName ?? '';
+  if (rootName.toLowerCase() !== 'kml') {
+    throw new LayerFileError(`XML whose root element is <${rootName || 'none'}>, not a KML document (<kml>)`);
+  }
+  // togeojson converts bool fields with Boolean(text), which makes "false" true: read them as text, convert below.
+  const boolFields = new Set<string>();
+  const simpleFields = document.getElementsByTagName('SimpleField');
+  for (let i = 0; i < simpleFields.length; i++) {
+    const field = simpleFields[i];
+    if ((field.getAttribute('type') ?? '').toLowerCase() === 'bool') {
+      boolFields.add(field.getAttribute('name') ?? '');
+      field.setAttribute('type', 'string');
+    }
+  }
+  const collection = kml(document as unknown as Document, { skipNullGeometry: false });
+  const warnings: InputProblem[] = [];
+  const items = collection.features.map((feature) => {
+    const properties: Record<string, unknown> = { ...(feature.properties ?? {}) };
+    for (const [key, value] of Object.entries(properties)) {
+      if (isHtmlDescription(value)) properties[key] = value.value;
+      else if (boolFields.has(key) && typeof value === 'string') properties[key] = readBool(value);
+    }
+    return { ...feature, geometry: feature.geometry && asMultiGeometry(feature.geometry), properties };
+  });
+  if (items.length === 0) warnings.push({ row: 0, reason: 'the KML document holds no Placemark' });
+  return featuresToLayer(items, null, warnings);
+}
+
+/**
+ * togeojson turns every MultiGeometry into a GeometryCollection; one whose members share a type is a MultiPoint,
+ * MultiLineString or MultiPolygon, as it was before export.
+ */
+function asMultiGeometry(geometry: Geometry): Geometry {
+  if (geometry.type !== 'GeometryCollection' || geometry.geometries.length === 0) return geometry;
+  const [first] = geometry.geometries;
+  if (!geometry.geometries.every((member) => member.type === first.type)) return geometry;
+  switch (first.type) {
+    case 'Point':
+      return { type: 'MultiPoint', coordinates: (geometry.geometries as Point[]).map((g) => g.coordinates) };
+    case 'LineString':
+      return { type: 'MultiLineString', coordinates: (geometry.geometries as LineString[]).map((g) => g.coordinates) };
+    case 'Polygon':
+      return { type: 'MultiPolygon', coordinates: (geometry.geometries as Polygon[]).map((g) => g.coordinates) };
+    default:
+      return geometry;
+  }
+}
+
+function isHtmlDescription(value: unknown): value is { '@type': string; value: string } {
+  return typeof value === 'object' && value !== null && (value as { '@type'?: unknown })['@type'] === 'html';
+}
+
+function readBool(text: string): boolean | string {
+  const trimmed = text.trim().toLowerCase();
+  if (trimmed === 'true' || trimmed === '1') return true;
+  if (trimmed === 'false' || trimmed === '0') return false;
+  return text;
+}
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const quoted = /fatalError "([^"]+)"/.exec(message)?.[1];
+  return (quoted ?? message.split('\n')[0]).slice(0, 300);
+}

@@ -1,0 +1,177 @@
+import type { Feature, Geometry, Position } from 'geojson';
+import { parseDbf, parseShp } from 'shpjs';
+import { type CrsDefinition, resolveCrs } from '../crs/crsDefinitions';
+import { crsFromPrj } from '../crs/crsFromPrj';
+import type { InputProblem } from '../model/tower';
+import { isValidUtf8 } from './decodeTextFile';
+import { detectLegacyVietnameseEncoding } from './detectLegacyVietnameseEncoding';
+import { LayerFileError } from './layerFileError';
+import type { LayerParseResult } from './layerParseResult';
+import { featuresToLayer } from './parseLayerGeoJson';
+import { type UnzipLimits, unzipChecked } from './unzipChecked';
+
+/** Sidecar that exportShapefileZip writes: the DBF's 10-character field names mapped back to the full names. */
+export const FIELD_NAMES_SIDECAR_SUFFIX = '.fieldnames.json';
+
+export interface ShapefileReadOptions {
+  /** CRS when the archive has no .prj; a .prj wins over it. */
+  crs?: CrsDefinition | string;
+  limits?: UnzipLimits;
+}
+
+/**
+ * Features of a zipped shapefile (.shp with .dbf, and .prj, .cpg when present; several layers are read one after
+ * another, `row` counting on across them). The .prj gives the CRS (VN-2000 with the EPSG:6960 datum shift); without
+ * one, degrees are assumed when the coordinates look like degrees. The .cpg gives the DBF's encoding; without one,
+ * UTF-8 when the text is valid UTF-8, else Windows-1258/1252 with a warning. Blank numbers become null, dates ISO
+ * text. Field names restored from the `.fieldnames.json` sidecar CoSite writes (DBF names hold 10 characters).
+ * Zip entries are size-checked before inflating (see unzipChecked). Throws LayerFileError / ZipArchiveError.
+ */
+export function readShapefileZip(bytes: Uint8Array, options: ShapefileReadOptions = {}): LayerParseResult {
+  const wanted = /\.(shp|shx|dbf|prj|cpg|json)$/i;
+  const entries = unzipChecked(bytes, (name) => wanted.test(name), options.limits);
+  const byLowerName = new Map(Object.entries(entries).map(([name, data]) => [name.toLowerCase(), data]));
+  const bases = Object.keys(entries)
+    .filter((name) => /\.shp$/i.test(name) && !name.startsWith('__MACOSX/'))
+    .map((name) => name.slice(0, -4));
+  if (bases.length === 0) {
+    const names = Object.keys(entries).slice(0, 8).join(', ') || 'nothing usable';
+    throw new LayerFileError(`the zip archive holds no shapefile (.shp); found: ${names}`);
+  }
+  const features: unknown[] = [];
+  const warnings: InputProblem[] = [];
+  let crs: CrsDefinition | null = null;
+  for (const base of bases) {
+    const part = (extension: string) => byLowerName.get(`${base}.${extension}`.toLowerCase());
+    const shp = part('shp') as Uint8Array;
+    const layerCrs = resolveLayerCrs(part('prj'), base, options, warnings);
+    if (crs && layerCrs && crs.code !== layerCrs.code) {
+      throw new LayerFileError(`the archive's layers use different CRSs (${crs.code}, ${layerCrs.code})`);
+    }
+    crs = crs ?? layerCrs;
+    let geometries: unknown[];
+    try {
+      geometries = parseShp(shp) as unknown[];
+    } catch (error) {
+      throw new LayerFileError(`${base}.shp cannot be read (${(error as Error).message})`);
+    }
+    const dbf = part('dbf');
+    let rows: Record<string, unknown>[] = [];
+    if (dbf) {
+      const encoding = dbfEncoding(dbf, part('cpg'), base, warnings);
+      try {
+        rows = parseDbf(dbf, encoding) as Record<string, unknown>[];
+      } catch (error) {
+        throw new LayerFileError(`${base}.dbf cannot be read (${(error as Error).message})`);
+      }
+    } else warnings.push({ row: 0, reason: `${base}.shp has no .dbf: features have no attributes` });
+    if (dbf && rows.length !== geometries.length) {
+      warnings.push({
+        row: 0,
+        reason: `${base}: ${geometries.length} shapes but ${rows.length} attribute records; extra records ignored`,
+      });
+    }
+    const names = readFieldNames(part(`${FIELD_NAMES_SIDECAR_SUFFIX.slice(1)}`));
+    geometries.forEach((geometry, index) => {
+      features.push({ type: 'Feature', geometry: rewind(geometry), properties: cleanRow(rows[index] ?? {}, names) });
+    });
+  }
+  if (crs === null) crs = guessCrs(options, warnings);
+  return featuresToLayer(features, crs, warnings);
+}
+
+function resolveLayerCrs(
+  prj: Uint8Array | undefined,
+  base: string,
+  options: ShapefileReadOptions,
+  warnings: InputProblem[],
+): CrsDefinition | null {
+  if (!prj) return null;
+  const crs = crsFromPrj(new TextDecoder().decode(prj));
+  if (crs === null) {
+    warnings.push({ row: 0, reason: `${base}.prj names a CRS that is not understood; coordinates read as given` });
+    return null;
+  }
+  if (options.crs) {
+    const given = typeof options.crs === 'string' ? resolveCrs(options.crs) : options.crs;
+    if (given.code !== crs.code)
+      warnings.push({ row: 0, reason: `${base}.prj says ${crs.name}; used instead of ${given.code}` });
+  }
+  return crs;
+}
+
+/** No .prj: the CRS given, else WGS 84 degrees (positions that are not degrees are then rejected one by one). */
+function guessCrs(options: ShapefileReadOptions, warnings: InputProblem[]): CrsDefinition | null {
+  if (options.crs) {
+    const given = typeof options.crs === 'string' ? resolveCrs(options.crs) : options.crs;
+    warnings.push({ row: 0, reason: `the shapefile has no .prj: coordinates read as ${given.code}, as given` });
+    return given;
+  }
+  warnings.push({ row: 0, reason: 'the shapefile has no .prj: coordinates read as WGS 84 longitude/latitude' });
+  return null;
+}
+
+function dbfEncoding(dbf: Uint8Array, cpg: Uint8Array | undefined, base: string, warnings: InputProblem[]): string {
+  if (cpg) return new TextDecoder().decode(cpg).trim();
+  const headerLength = dbf.length >= 10 ? dbf[8] | (dbf[9] << 8) : 0;
+  const records = dbf.subarray(headerLength);
+  if (isValidUtf8(records)) return 'utf-8';
+  const legacy = detectLegacyVietnameseEncoding(records.subarray(0, 1 << 20));
+  const label = legacy === 'windows-1258' ? 'windows-1258' : 'windows-1252';
+  warnings.push({
+    row: 0,
+    reason: `${base}.dbf has no .cpg and is not UTF-8: text read as ${label}${legacy === 'tcvn3' || legacy === 'vni' ? ` (it looks like ${legacy.toUpperCase()}: Vietnamese letters will be garbled)` : ''}`,
+  });
+  return label;
+}
+
+function readFieldNames(sidecar: Uint8Array | undefined): Record<string, string> {
+  if (!sidecar) return {};
+  try {
+    const parsed = JSON.parse(new TextDecoder().decode(sidecar)) as { fields?: Record<string, string> };
+    return parsed.fields && typeof parsed.fields === 'object' ? parsed.fields : {};
+  } catch {
+    return {};
+  }
+}
+
+/** DBF values as JSON-friendly properties: NaN (blank number) to null, dates to YYYY-MM-DD, names restored. */
+function cleanRow(row: Record<string, unknown>, names: Record<string, string>): Feature['properties'] {
+  const properties: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) {
+    let clean = value;
+    if (typeof value === 'number' && Number.isNaN(value)) clean = null;
+    else if (value instanceof Date) clean = Number.isNaN(value.getTime()) ? null : isoDate(value);
+    properties[names[key] ?? key] = clean;
+  }
+  return properties;
+}
+
+/**
+ * shpjs keeps the shapefile's ring order (outer rings clockwise) and adds a bbox: give GeoJSON's right-hand rule
+ * instead (outer counter-clockwise, holes clockwise, RFC 7946) and drop the bbox.
+ */
+function rewind(geometry: unknown): Geometry | null {
+  if (!geometry || typeof geometry !== 'object') return null;
+  const { bbox: _bbox, ...rest } = geometry as Geometry;
+  const shape = rest as Geometry;
+  if (shape.type === 'Polygon') return { type: 'Polygon', coordinates: orient(shape.coordinates) };
+  if (shape.type === 'MultiPolygon') return { type: 'MultiPolygon', coordinates: shape.coordinates.map(orient) };
+  return shape;
+}
+
+function orient(rings: Position[][]): Position[][] {
+  return rings.map((ring, i) => {
+    // Shoelace formula: positive area for counter-clockwise rings.
+    let twiceArea = 0;
+    for (let k = 0, j = ring.length - 1; k < ring.length; j = k++)
+      twiceArea += ring[j][0] * ring[k][1] - ring[k][0] * ring[j][1];
+    const counterClockwise = twiceArea > 0;
+    return (i === 0) === counterClockwise ? ring : [...ring].reverse();
+  });
+}
+
+function isoDate(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}

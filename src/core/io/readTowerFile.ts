@@ -1,0 +1,84 @@
+import { CrsError } from '../crs/crsDefinitions';
+import type { LongCallOptions } from '../util/cooperativeLoop';
+import { LayerFileError } from './layerFileError';
+import { readTowersCsvChunked } from './readTowersCsvChunked';
+import { readTowersSync } from './readTowersSync';
+import { readXlsxRows, SpreadsheetError } from './readXlsxRows';
+import { resolveTowerColumns } from './resolveTowerColumns';
+import { sniffFileFormat } from './sniffFileFormat';
+import { TowerFileError } from './towerFileError';
+import type { TowerParseResult } from './towerParseResult';
+import type { TowerReadOptions } from './towerReadOptions';
+import { TowerTableReader } from './towerTableReader';
+import { type UnzipLimits, ZipArchiveError } from './unzipChecked';
+
+export interface TowerFileOptions extends TowerReadOptions, LongCallOptions {
+  /** Limits on zip archives (KMZ, zipped shapefile, .xlsx) before anything is inflated. */
+  zipLimits?: UnzipLimits;
+}
+
+/**
+ * Read a tower file of any supported format, chosen by content (the extension only breaks ties, and a content that
+ * contradicts it is named in a warning): CSV/TSV/TXT (streamed in slices, any size), Excel .xlsx (first sheet with
+ * data), GeoJSON, KML, KMZ, zipped shapefile. Long reads report progress and stop on `signal`.
+ * Throws TowerFileError (one line) when the file cannot be used at all: a format that holds no towers (TIFF, PDF,
+ * .xls), a damaged archive, missing columns.
+ */
+export async function readTowerFile(
+  content: Uint8Array | ArrayBuffer,
+  fileName = '',
+  options: TowerFileOptions = {},
+): Promise<TowerParseResult> {
+  const bytes = content instanceof Uint8Array ? content : new Uint8Array(content);
+  const sniffed = sniffFileFormat(bytes, fileName);
+  const format = sniffed.format === 'zip' && /\.xlsx$/i.test(fileName) ? 'xlsx' : sniffed.format;
+  let result: TowerParseResult;
+  try {
+    if (format === 'csv') result = await readTowersCsvChunked(bytes, options);
+    else if (format === 'xlsx') result = await readTowersXlsx(bytes, options);
+    else result = readTowersSync(bytes, sniffed, options);
+  } catch (error) {
+    throw asTowerFileError(error);
+  }
+  options.onProgress?.(1);
+  if (sniffed.mismatch) result.warnings.unshift({ row: 0, reason: `${sniffed.mismatch}; read as such` });
+  return result;
+}
+
+async function readTowersXlsx(bytes: Uint8Array, options: TowerFileOptions): Promise<TowerParseResult> {
+  const sheet = await readXlsxRows(bytes, options.zipLimits);
+  // Operators' lists often put a title and blank rows above the header: take the first of the first 20 rows that
+  // names the most required columns (all four, or else the first non-empty row, whose error then lists its cells).
+  const candidates = sheet.rows
+    .slice(0, 20)
+    .filter((row) => row.values.some((value) => value !== null && String(value).trim() !== ''));
+  if (candidates.length === 0) throw new TowerFileError(`sheet '${sheet.sheetName}' is empty (no header row)`);
+  const missingCount = (row: { values: unknown[] }) =>
+    resolveTowerColumns(row.values.map((value) => (value === null ? '' : String(value)))).missing.length;
+  const header = candidates.reduce((best, row) => (missingCount(row) < missingCount(best) ? row : best), candidates[0]);
+  const headerIndex = sheet.rows.indexOf(header);
+  const names = header.values.map((value) => (value === null ? '' : String(value)));
+  // Decimal commas cannot occur in numeric cells; in text cells (a CSV pasted as text) they may.
+  const reader = new TowerTableReader(names, header.rowNumber, { ...options, decimalComma: true });
+  let row = 0;
+  for (const sheetRow of sheet.rows.slice(headerIndex + 1)) {
+    if (!sheetRow.values.some((value) => value !== null && String(value).trim() !== '')) continue;
+    row++;
+    reader.addRecord(sheetRow.values, row, sheetRow.rowNumber);
+  }
+  const result = reader.result();
+  for (const note of sheet.notes) result.warnings.unshift({ row: 0, reason: note });
+  return result;
+}
+
+function asTowerFileError(error: unknown): unknown {
+  if (
+    error instanceof LayerFileError ||
+    error instanceof ZipArchiveError ||
+    error instanceof SpreadsheetError ||
+    error instanceof CrsError
+  ) {
+    return new TowerFileError(error.message);
+  }
+  return error;
+}

@@ -1,0 +1,145 @@
+import { type CrsDefinition, resolveCrs } from '../crs/crsDefinitions';
+import { detectCoordinateProblemsInColumns } from '../crs/detectCoordinateProblems';
+import { createToWgs84, type PointTransform } from '../crs/transformToWgs84';
+import type { InputProblem, Tower } from '../model/tower';
+import { type AppliedColumns, applyColumnMapping } from './applyColumnMapping';
+import { buildTower, ListInterner, type RawTowerValues } from './buildTower';
+import { parseDecimal } from './parseDecimal';
+import type { TowerField } from './towerFields';
+import { TowerFileError } from './towerFileError';
+import type { TowerParseResult } from './towerParseResult';
+import type { TowerReadOptions } from './towerReadOptions';
+
+/**
+ * The tower reader shared by tables (CSV chunks, spreadsheet rows): the header resolves the columns once, then each
+ * record is accepted or rejected with its number and line. Also collects the raw coordinate pairs, in flat arrays, for
+ * the file-level coordinate report.
+ */
+export class TowerTableReader {
+  private readonly towers: Tower[] = [];
+  private readonly rejected: InputProblem[] = [];
+  private readonly warnings: InputProblem[] = [];
+  private readonly acceptedRowById = new Map<string, number>();
+  private readonly lists = new ListInterner();
+  private readonly columns: AppliedColumns;
+  private readonly fieldEntries: [TowerField, number][];
+  private readonly crs: CrsDefinition;
+  private readonly toLonLat: PointTransform | undefined;
+  private coordinateCount = 0;
+  private coordinateRows = new Int32Array(1024);
+  private coordinateX = new Float64Array(1024);
+  private coordinateY = new Float64Array(1024);
+
+  /** Throws TowerFileError when required columns are missing (or the mapping names a column that is not there). */
+  constructor(
+    private readonly names: readonly string[],
+    headerLine: number | undefined,
+    private readonly options: TowerReadOptions & { decimalComma: boolean },
+  ) {
+    this.crs =
+      options.crs === undefined
+        ? resolveCrs('EPSG:4326')
+        : typeof options.crs === 'string'
+          ? resolveCrs(options.crs)
+          : options.crs;
+    this.toLonLat = this.crs.code === 'EPSG:4326' ? undefined : createToWgs84(this.crs);
+    this.columns = applyColumnMapping(names, options.columns, this.crs);
+    if (this.columns.missing.length > 0) throw new TowerFileError(missingColumnsMessage(this.columns.missing, names));
+    const at = headerLine === undefined ? {} : { line: headerLine };
+    for (const note of this.columns.notes) this.warnings.push({ row: 0, ...at, reason: note });
+    const unusedNames = this.columns.unusedIndices.map((i) => names[i].trim() || `column ${i + 1} (no name)`);
+    if (unusedNames.length > 0) {
+      this.warnings.push({ row: 0, ...at, reason: `column(s) not used: ${unusedNames.join(', ')}` });
+    }
+    this.fieldEntries = Object.entries(this.columns.indexByField) as [TowerField, number][];
+  }
+
+  get fieldCount(): number {
+    return this.names.length;
+  }
+
+  /** A record that cannot be split into fields (quotes, field count): rejected with that reason. */
+  rejectRecord(row: number, line: number | undefined, reason: string): void {
+    this.rejected.push(line === undefined ? { row, reason } : { row, line, reason });
+  }
+
+  addRecord(record: readonly unknown[], row: number, line?: number): void {
+    const values: RawTowerValues = {};
+    for (const [field, index] of this.fieldEntries) values[field] = record[index];
+    const crossChecks = (this.columns.alternateIndicesByField.operator ?? []).map((index) => ({
+      column: this.names[index].trim(),
+      value: record[index],
+    }));
+    const outcome = buildTower(
+      values,
+      {
+        decimalComma: this.options.decimalComma,
+        acceptedRowById: this.acceptedRowById,
+        toLonLat: this.toLonLat,
+        crsName: this.crs.code,
+        lists: this.lists,
+      },
+      crossChecks,
+    );
+    // The coordinate report looks at raw values: an accepted WGS 84 tower already has them parsed.
+    if (outcome.tower && this.toLonLat === undefined) this.pushCoordinate(outcome.tower.lon, outcome.tower.lat, row);
+    else this.collectCoordinates(values.lon, values.lat, row);
+    const at = line === undefined ? {} : { line };
+    if (outcome.tower) {
+      this.towers.push(outcome.tower);
+      this.acceptedRowById.set(outcome.tower.id, row);
+      for (const warning of outcome.warnings) this.warnings.push({ row, ...at, ...warning });
+    } else {
+      this.rejected.push({
+        row,
+        ...at,
+        field: outcome.problems[0].field,
+        reason: outcome.problems.map((p) => p.reason).join('; '),
+      });
+    }
+  }
+
+  result(): TowerParseResult {
+    const report = detectCoordinateProblemsInColumns(
+      this.coordinateCount,
+      this.coordinateRows,
+      this.coordinateX,
+      this.coordinateY,
+      { crs: this.crs, areaPolygons: this.options.areaPolygons, areaName: this.options.areaName },
+    );
+    const result: TowerParseResult = { towers: this.towers, rejected: this.rejected, warnings: this.warnings };
+    if (report.messages.length > 0) result.coordinateReport = report;
+    return result;
+  }
+
+  private collectCoordinates(xValue: unknown, yValue: unknown, row: number): void {
+    const x = typeof xValue === 'number' ? xValue : parseDecimal(String(xValue ?? ''), this.options.decimalComma);
+    const y = typeof yValue === 'number' ? yValue : parseDecimal(String(yValue ?? ''), this.options.decimalComma);
+    if (x === null || y === null) return;
+    this.pushCoordinate(x, y, row);
+  }
+
+  private pushCoordinate(x: number, y: number, row: number): void {
+    if (this.coordinateCount === this.coordinateRows.length) {
+      const grow = <T extends Int32Array | Float64Array>(array: T, make: (n: number) => T) => {
+        const bigger = make(array.length * 2);
+        bigger.set(array);
+        return bigger;
+      };
+      this.coordinateRows = grow(this.coordinateRows, (n) => new Int32Array(n));
+      this.coordinateX = grow(this.coordinateX, (n) => new Float64Array(n));
+      this.coordinateY = grow(this.coordinateY, (n) => new Float64Array(n));
+    }
+    this.coordinateRows[this.coordinateCount] = row;
+    this.coordinateX[this.coordinateCount] = x;
+    this.coordinateY[this.coordinateCount] = y;
+    this.coordinateCount++;
+  }
+}
+
+export function missingColumnsMessage(missing: readonly string[], found: readonly string[]): string {
+  const foundList = found.map((name) => name.trim()).filter((name) => name !== '');
+  const numeric = foundList.filter((name) => /^[+-]?\d+([.,]\d+)?$/.test(name)).length;
+  const noHeader = numeric >= 2 ? ' — the first line holds data, not a header row' : '';
+  return `missing column(s) ${missing.join(', ')} (found: ${foundList.join(', ') || 'nothing'})${noHeader}`;
+}

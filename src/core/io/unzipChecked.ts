@@ -1,0 +1,117 @@
+import { unzipSync } from 'fflate';
+
+export interface UnzipLimits {
+  /** Largest declared uncompressed size of one entry, bytes; 512 MiB by default. */
+  maxEntryBytes?: number;
+  /** Largest declared uncompressed size of all extracted entries together, bytes; 1 GiB by default. */
+  maxTotalBytes?: number;
+  /** Most entries an archive may list; 10,000 by default. */
+  maxEntries?: number;
+}
+
+/** A zip archive that cannot or must not be opened: damaged, truncated, too large once inflated. One-line message. */
+export class ZipArchiveError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ZipArchiveError';
+  }
+}
+
+export interface ZipEntryInfo {
+  name: string;
+  compressedBytes: number;
+  uncompressedBytes: number;
+}
+
+const MIB = 1024 * 1024;
+
+/** The entries a zip archive lists (from its central directory), without inflating anything. */
+export function listZipEntries(bytes: Uint8Array): ZipEntryInfo[] {
+  const entries: ZipEntryInfo[] = [];
+  try {
+    unzipSync(bytes, {
+      filter(file) {
+        entries.push({ name: file.name, compressedBytes: file.size, uncompressedBytes: file.originalSize });
+        return false;
+      },
+    });
+  } catch (error) {
+    throw new ZipArchiveError(describeZipFailure(error));
+  }
+  return entries;
+}
+
+/**
+ * Inflate the entries `wanted` selects, after checking every selected entry's declared uncompressed size, and their
+ * total, against the limits: a zip bomb is refused before a byte is inflated. Inflation writes into buffers of the
+ * declared sizes, so an entry that lies about its size cannot grow past them (its data is then reported damaged).
+ * Folders and macOS resource forks (`__MACOSX/`) are skipped.
+ */
+export function unzipChecked(
+  bytes: Uint8Array,
+  wanted: (name: string) => boolean = () => true,
+  limits: UnzipLimits = {},
+): Record<string, Uint8Array> {
+  const selected = new Set(checkZipSizes(bytes, wanted, limits).map((entry) => entry.name));
+  try {
+    return unzipSync(bytes, { filter: (file) => selected.has(file.name) });
+  } catch (error) {
+    throw new ZipArchiveError(describeZipFailure(error));
+  }
+}
+
+/**
+ * The entries `wanted` selects, after checking their declared uncompressed sizes (each and in total) and the number
+ * of entries against the limits; throws ZipArchiveError otherwise. For readers that inflate with another library
+ * (exceljs): check first, then hand the bytes over.
+ */
+export function checkZipSizes(
+  bytes: Uint8Array,
+  wanted: (name: string) => boolean = () => true,
+  limits: UnzipLimits = {},
+): ZipEntryInfo[] {
+  const maxEntryBytes = limits.maxEntryBytes ?? 512 * MIB;
+  const maxTotalBytes = limits.maxTotalBytes ?? 1024 * MIB;
+  const maxEntries = limits.maxEntries ?? 10_000;
+  const entries = listZipEntries(bytes);
+  if (entries.length > maxEntries) {
+    throw new ZipArchiveError(`the zip archive lists ${entries.length} entries, more than the limit of ${maxEntries}`);
+  }
+  const selected: ZipEntryInfo[] = [];
+  let total = 0;
+  for (const entry of entries) {
+    if (entry.name.endsWith('/') || entry.name.startsWith('__MACOSX/') || !wanted(entry.name)) continue;
+    if (entry.uncompressedBytes > maxEntryBytes) {
+      throw new ZipArchiveError(
+        `zip entry '${entry.name}' would inflate to ${formatBytes(entry.uncompressedBytes)}, over the limit of ` +
+          `${formatBytes(maxEntryBytes)}; not opened`,
+      );
+    }
+    total += entry.uncompressedBytes;
+    if (total > maxTotalBytes) {
+      throw new ZipArchiveError(
+        `the zip archive would inflate to more than ${formatBytes(maxTotalBytes)} (limit); not opened`,
+      );
+    }
+    selected.push(entry);
+  }
+  return selected;
+}
+
+function describeZipFailure(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/invalid zip data/.test(message)) {
+    return 'the zip archive is truncated or damaged (its table of contents is missing)';
+  }
+  if (/unexpected EOF|invalid (block type|length|distance)|unknown compression/.test(message)) {
+    return `the zip archive is truncated or damaged (${message})`;
+  }
+  return `cannot open the zip archive (${message})`;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * MIB) return `${(bytes / (1024 * MIB)).toFixed(1)} GiB`;
+  if (bytes >= MIB) return `${(bytes / MIB).toFixed(1)} MiB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${bytes} bytes`;
+}

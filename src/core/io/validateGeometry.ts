@@ -1,0 +1,68 @@
+import type { Geometry } from 'geojson';
+
+const POSITION_COUNTS: Record<string, number> = {
+  Point: 0,
+  MultiPoint: 1,
+  LineString: 1,
+  MultiLineString: 2,
+  Polygon: 2,
+  MultiPolygon: 3,
+};
+
+/**
+ * Why a value is not a usable GeoJSON geometry, or null when it is one. `degrees` also checks that every position is a
+ * longitude/latitude (|lon| <= 180, |lat| <= 90). Lines need 2 positions, polygon rings 4.
+ */
+export function describeGeometryProblem(geometry: unknown, degrees: boolean): string | null {
+  if (geometry === null || geometry === undefined) return 'feature has no geometry (null)';
+  if (typeof geometry !== 'object' || Array.isArray(geometry)) return `geometry is ${typeof geometry}, not an object`;
+  const { type, coordinates, geometries } = geometry as { type?: unknown; coordinates?: unknown; geometries?: unknown };
+  if (type === 'GeometryCollection') {
+    if (!Array.isArray(geometries)) return 'GeometryCollection has no "geometries" list';
+    for (const [index, child] of geometries.entries()) {
+      const problem = describeGeometryProblem(child, degrees);
+      if (problem) return `GeometryCollection member ${index + 1}: ${problem}`;
+    }
+    return null;
+  }
+  if (typeof type !== 'string' || !(type in POSITION_COUNTS)) return `unknown geometry type ${JSON.stringify(type)}`;
+  return describeNesting(coordinates, POSITION_COUNTS[type], type, degrees);
+}
+
+function describeNesting(value: unknown, depth: number, type: string, degrees: boolean): string | null {
+  if (depth === 0) return describePosition(value, degrees);
+  if (!Array.isArray(value)) return `${type} coordinates are not nested lists`;
+  const minimum = minimumLength(type, depth);
+  if (value.length < minimum) {
+    return `${type} has ${value.length === 0 ? 'no' : 'too few'} positions (${value.length}, at least ${minimum})`;
+  }
+  for (const child of value) {
+    const problem = describeNesting(child, depth - 1, type, degrees);
+    if (problem) return problem;
+  }
+  return null;
+}
+
+function minimumLength(type: string, depth: number): number {
+  if (depth !== 1) return type.startsWith('Multi') || depth > 2 ? 0 : 1;
+  if (type === 'LineString' || type === 'MultiLineString') return 2;
+  if (type === 'Polygon' || type === 'MultiPolygon') return 4;
+  return 0;
+}
+
+function describePosition(value: unknown, degrees: boolean): string | null {
+  if (!Array.isArray(value) || value.length < 2) return `position ${JSON.stringify(value)} is not [x, y]`;
+  const [x, y] = value;
+  if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) {
+    return `position ${JSON.stringify(value)} has coordinates that are not numbers`;
+  }
+  if (degrees && (Math.abs(x) > 180 || Math.abs(y) > 90)) {
+    const hint = Math.abs(x) > 1000 || Math.abs(y) > 1000 ? ' (metres of a projected CRS? give the CRS)' : '';
+    return `position [${x}, ${y}] is not longitude/latitude${hint}`;
+  }
+  return null;
+}
+
+export function isGeometry(value: unknown): value is Geometry {
+  return describeGeometryProblem(value, false) === null;
+}

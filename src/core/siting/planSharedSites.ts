@@ -1,0 +1,384 @@
+import { classifyUrbanRural, type DensityThresholds, type ZoneLayer } from '../colocation/classifyUrbanRural';
+import { SHARING_COSTS_USD, type SharingCosts } from '../colocation/sharingCosts';
+import { computeSpareCapacity, DEFAULT_TENANT_SLOTS, type TenantSlotRule } from '../colocation/spareCapacity';
+import { computeFixedRadiusCoverage } from '../coverage/computeFixedRadiusCoverage';
+import { indexPoints } from '../geo/indexPoints';
+import { countTenantBits, type MastAttributes } from '../model/mastAttributes';
+import type { PopulationGrid } from '../model/populationGrid';
+import type { MastType } from '../model/tower';
+import type { TowerArrays } from '../model/towerArrays';
+import type { LongCallOptions } from '../util/cooperativeLoop';
+import { CancelledError } from '../util/cooperativeLoop';
+import { boundMaximalCover } from './boundMaximalCover';
+import { buildDemand, type DemandWeighting } from './buildDemand';
+import { type SiteCost, siteCost } from './candidateCosts';
+import { type CoverProblem, conflictGraphFromPairs } from './coverProblem';
+import { buildCoverSets, type CoverSets } from './coverSets';
+import { explainSites, type SiteExplanation } from './explainSite';
+import { generateCandidates, type LatticeOptions } from './generateCandidates';
+import { improveByRuinAndRecreate } from './improveByRuinAndRecreate';
+import { improveBySwaps } from './improveBySwaps';
+import type { SiteCandidate, UserSite } from './siteCandidate';
+import { checkSiteRules, type SiteRules } from './siteRules';
+import { type ExactOptions, solveExactHighs } from './solveExactHighs';
+import { solveGreedy } from './solveGreedy';
+
+export type SitingSolver = 'greedy' | 'greedy_swap' | 'exact';
+
+export interface PlanSharedSitesRequest {
+  grid: PopulationGrid;
+  /** Cells that count (centre inside the province, commune or drawn area); all when absent. */
+  mask?: Uint8Array;
+  towers: TowerArrays;
+  /** Class and height per mast (spacing rule, tenant slots); unknown for all when absent. */
+  masts?: MastAttributes;
+  /**
+   * Existing coverage per cell for the technology planned (computeFixedRadiusCoverage over the whole grid).
+   * Computed here from the towers' radius_m and defaultRadiusM when absent.
+   */
+  coveredBits?: Uint8Array;
+  /** Reach of towers without radius_m when coveredBits is computed here, metres. */
+  defaultRadiusM: number;
+  /** Operators the shared sites are for (canonical names); all operators of the tower arrays when absent. */
+  operators?: string[];
+  weighting?: DemandWeighting;
+  /** Reach of a proposed site, metres. */
+  siteRadiusM: number;
+  candidates: {
+    lattice?: LatticeOptions;
+    /** Offer existing masts with room for the chosen operators. */
+    existingMasts?: boolean;
+    userSites?: readonly UserSite[];
+  };
+  /** Class and height of a new mast (default A2b, 35 m). */
+  newMast?: { mastType: MastType; heightM: number | null };
+  rules?: SiteRules;
+  /** Fibre price overriding pytal's per-zone prices, USD per metre. */
+  fibreUsdPerM?: number;
+  /** Urban / suburban / rural from a zone layer, else from population density. */
+  zoneLayer?: ZoneLayer;
+  densityThresholds?: DensityThresholds;
+  /** At most this many sites and/or this much up-front cost (capex, fibre included) of the chosen sites, USD. */
+  budget: { maxSites?: number; maxCostUsd?: number };
+  solver?: SitingSolver;
+  exact?: Omit<ExactOptions, 'warmStart'>;
+  costs?: SharingCosts;
+  slotTable?: readonly TenantSlotRule[];
+  technology?: '4g' | '5g';
+  /** Time for the subgradient part of the heuristic bound, milliseconds (default 1,000). */
+  boundTimeLimitMs?: number;
+  /** Time for the 1-swap descent from the greedy solution, milliseconds (default 2,000). */
+  swapTimeLimitMs?: number;
+  /**
+   * Ruin-and-recreate rounds after the descent (solver greedy_swap and exact): rounds at most (default 300), time
+   * limit (default 700 ms; when it binds the result depends on the machine's speed), seed (default 1).
+   */
+  search?: { maxRounds?: number; timeLimitMs?: number; seed?: number };
+}
+
+export interface PlanSharedSitesResult {
+  /** The proposed sites, most valuable first, each explaining itself. */
+  sites: SiteExplanation[];
+  /** People newly covered by the plan (each cell once). */
+  populationNewlyCovered: number;
+  /** The optimised value: equals populationNewlyCovered with the `people` weighting. */
+  objective: number;
+  /** No plan within the budget and rules can reach more than this (in the objective's units). */
+  upperBound: number;
+  /** 100 x (upperBound - objective) / upperBound: the certified distance to the best possible. */
+  gapPercent: number;
+  /** True when the exact solver proved optimality (within its relative gap). */
+  proven: boolean;
+  /**
+   * greedy: lazy greedy only; greedy+swap: then 1-swap descent and ruin-and-recreate rounds (each ending in a 1-swap
+   * descent); exact: then HiGHS from that solution.
+   */
+  method: 'greedy' | 'greedy+swap' | 'exact';
+  /** Which bound is quoted: HiGHS's MIP bound, or the heuristic's own valid bound. */
+  boundSource: 'highs' | 'lagrangian' | 'greedy_prefix' | 'total_weight';
+  exactStatus?: 'optimal' | 'time_limit' | 'interrupted' | 'other';
+  totalCapexUsd: number;
+  totalNetPresentUsd: number;
+  demand: {
+    cells: number;
+    population: number;
+    weight: number;
+    /** Weight of demand no accepted candidate reaches. */
+    unreachableWeight: number;
+    /** Items after merging cells with identical candidate sets. */
+    mergedItems: number;
+  };
+  candidates: {
+    generated: number;
+    accepted: number;
+    rejected: { id: string; reason: string }[];
+    latticeSpacingM: number | null;
+    conflictPairs: number;
+  };
+  timingsMs: Record<string, number>;
+}
+
+/**
+ * Shared site proposal as a maximal covering problem with rules: demand from the coverage gaps of the chosen
+ * operators, candidates over the gaps, on existing masts with room and from the user's list, filtered by the rules;
+ * lazy greedy, then swaps, then (optionally) HiGHS; always with a valid upper bound on the best possible.
+ */
+export async function planSharedSites(
+  request: PlanSharedSitesRequest,
+  options: LongCallOptions = {},
+): Promise<PlanSharedSitesResult> {
+  const timings: Record<string, number> = {};
+  let clock = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    timings[name] = now - clock;
+    clock = now;
+    if (options.signal?.aborted) throw new CancelledError();
+  };
+  const progress = (from: number, to: number): LongCallOptions => ({
+    signal: options.signal,
+    onProgress: (fraction) => options.onProgress?.(from + (to - from) * fraction),
+  });
+  const { grid, towers } = request;
+  const costs = request.costs ?? SHARING_COSTS_USD;
+  const technology = request.technology ?? '5g';
+  const newMast = request.newMast ?? { mastType: 'A2b', heightM: 35 };
+  const masts: MastAttributes = request.masts ?? {
+    count: towers.count,
+    mastTypeCode: new Uint8Array(towers.count),
+    heightM: new Float64Array(towers.count).fill(Number.NaN),
+  };
+  const operatorNames = towers.operatorNames;
+  const chosen = request.operators ?? operatorNames;
+  let operatorBits = 0;
+  for (const name of chosen) {
+    const k = operatorNames.indexOf(name);
+    if (k >= 0) operatorBits |= 1 << k;
+  }
+
+  const coveredBits =
+    request.coveredBits ??
+    (await computeFixedRadiusCoverage(
+      { grid, towers, defaultRadiusM: request.defaultRadiusM, rowStart: 0, rowEnd: grid.height },
+      progress(0, 0.15),
+    ));
+  lap('coverage');
+  const demand = buildDemand({
+    grid,
+    coveredBits,
+    operatorBits,
+    mask: request.mask,
+    weighting: request.weighting ?? 'people',
+  });
+  lap('demand');
+
+  const capacity = computeSpareCapacity(towers, masts, request.slotTable ?? DEFAULT_TENANT_SLOTS);
+  const generated = generateCandidates({
+    grid,
+    demand,
+    siteRadiusM: request.siteRadiusM,
+    lattice: request.candidates.lattice,
+    existingMasts: request.candidates.existingMasts
+      ? { towers, masts, spareSlots: capacity.spare, operatorBits }
+      : undefined,
+    userSites: request.candidates.userSites,
+    newMast,
+  });
+  const all = generated.candidates;
+  const allZones = classifyUrbanRural({
+    count: all.length,
+    lon: all.map((c) => c.lon),
+    lat: all.map((c) => c.lat),
+    grid,
+    zoneLayer: request.zoneLayer,
+    thresholds: request.densityThresholds,
+  });
+  const rules = request.rules ?? {};
+  const check = checkSiteRules({ candidates: all, zones: allZones, masts: { ...towers }, rules });
+  lap('candidates');
+
+  // Keep the accepted candidates, renumbered.
+  const keptIndex: number[] = [];
+  const rejected: { id: string; reason: string }[] = [];
+  all.forEach((candidate, c) => {
+    if (check.accepted[c]) keptIndex.push(c);
+    else rejected.push({ id: candidate.id, reason: check.reasons[c] ?? 'rejected' });
+  });
+  const candidates: SiteCandidate[] = keptIndex.map((c) => all[c]);
+  const zones = Uint8Array.from(keptIndex, (c) => allZones[c]);
+  const backboneDistanceM = Float64Array.from(keptIndex, (c) => check.backboneDistanceM[c]);
+  const requiredSpacingM = Float64Array.from(keptIndex, (c) => check.requiredSpacingM[c]);
+  const renumber = new Int32Array(all.length).fill(-1);
+  keptIndex.forEach((c, k) => {
+    renumber[c] = k;
+  });
+  const conflictPairs = check.conflicts.map(([a, b]) => [renumber[a], renumber[b]] as [number, number]);
+
+  const costOptions = { costs, technology, fibreUsdPerMOverride: request.fibreUsdPerM };
+  const siteCosts: SiteCost[] = candidates.map((candidate, k) => {
+    const t = candidate.towerIndex;
+    const tenantsBefore = t >= 0 ? countTenantBits(towers.tenantBits[t]) : 0;
+    const joining = t >= 0 ? countTenantBits(operatorBits & ~towers.tenantBits[t]) : countTenantBits(operatorBits);
+    return siteCost(candidate, zones[k], backboneDistanceM[k], joining, tenantsBefore, costOptions);
+  });
+  const newBuildCosts: SiteCost[] = candidates.map((candidate, k) =>
+    siteCost({ ...candidate, kind: 'user', towerIndex: -1 }, zones[k], backboneDistanceM[k], 1, 0, costOptions),
+  );
+
+  const cover: CoverSets = await buildCoverSets(
+    {
+      grid,
+      demand,
+      candidateCount: candidates.length,
+      candidateLon: candidates.map((c) => c.lon),
+      candidateLat: candidates.map((c) => c.lat),
+      radiusM: request.siteRadiusM,
+    },
+    progress(0.15, 0.35),
+  );
+  lap('coverSets');
+
+  const problem: CoverProblem = {
+    cover,
+    budget: request.budget,
+    costUsd: request.budget.maxCostUsd === undefined ? undefined : Float64Array.from(siteCosts, (c) => c.capexUsd),
+    conflicts: conflictPairs.length > 0 ? conflictGraphFromPairs(candidates.length, conflictPairs) : undefined,
+  };
+  const solver = request.solver ?? 'greedy_swap';
+  const greedy = solveGreedy(problem);
+  lap('greedy');
+  let solution: { selected: number[]; objective: number } = greedy;
+  if (solver !== 'greedy') {
+    const swapped = await improveBySwaps(problem, greedy.selected, {
+      ...progress(0.35, 0.4),
+      timeLimitMs: request.swapTimeLimitMs,
+    });
+    if (swapped.objective > solution.objective) solution = swapped;
+    lap('swaps');
+    const searched = await improveByRuinAndRecreate(problem, swapped, {
+      ...progress(0.4, 0.5),
+      maxRounds: request.search?.maxRounds,
+      timeLimitMs: request.search?.timeLimitMs ?? 700,
+      seed: request.search?.seed,
+    });
+    if (searched.objective > solution.objective) solution = searched;
+    lap('search');
+  }
+  const bound = await boundMaximalCover(problem, {
+    ...progress(0.5, 0.6),
+    prefixOrders: [...greedy.runs, solution.selected],
+    lowerBound: solution.objective,
+    timeLimitMs: request.boundTimeLimitMs,
+  });
+  lap('bound');
+  let upperBound = bound.upperBound;
+  let boundSource: PlanSharedSitesResult['boundSource'] = bound.source;
+  let proven = false;
+  let exactStatus: PlanSharedSitesResult['exactStatus'];
+  if (solver === 'exact') {
+    const exact = await solveExactHighs(problem, { ...request.exact, warmStart: solution.selected });
+    exactStatus = exact.status;
+    if (exact.objective >= solution.objective) solution = exact;
+    if (exact.upperBound < upperBound) {
+      upperBound = exact.upperBound;
+      boundSource = 'highs';
+    }
+    proven = exact.status === 'optimal';
+    lap('exact');
+  }
+  options.onProgress?.(0.95);
+
+  const ordered = orderByMarginalGain(cover, solution.selected);
+  const sites = explainSites({
+    selected: ordered,
+    candidates,
+    zones,
+    cover,
+    demand,
+    operatorNames,
+    costs: siteCosts,
+    newBuildCosts,
+    backboneDistanceM,
+    requiredSpacingM,
+    spacingApplies: rules.spacing !== undefined,
+    masts: indexPoints(towers.count, towers.lon, towers.lat),
+    mastIds: towers.ids,
+    mastLon: towers.lon,
+    mastLat: towers.lat,
+    mastTenantBits: towers.tenantBits,
+    operatorBits,
+  });
+  // Totals summed cell by cell in grid order (independent of the merge), and the bound never below them.
+  const coveredDemand = new Uint8Array(demand.count);
+  for (const c of solution.selected) {
+    for (let k = cover.candidateStarts[c]; k < cover.candidateStarts[c + 1]; k++) {
+      const item = cover.candidateItems[k];
+      for (let m = cover.itemDemandStarts[item]; m < cover.itemDemandStarts[item + 1]; m++)
+        coveredDemand[cover.itemDemand[m]] = 1;
+    }
+  }
+  let populationNewlyCovered = 0;
+  let objective = 0;
+  for (let d = 0; d < demand.count; d++) {
+    if (!coveredDemand[d]) continue;
+    populationNewlyCovered += demand.population[d];
+    objective += demand.weight[d];
+  }
+  upperBound = Math.max(upperBound, objective);
+  lap('explain');
+  options.onProgress?.(1);
+  return {
+    sites,
+    populationNewlyCovered,
+    objective,
+    upperBound,
+    gapPercent: upperBound > 0 ? (100 * (upperBound - objective)) / upperBound : 0,
+    proven,
+    method: solver === 'greedy' ? 'greedy' : solver === 'exact' ? 'exact' : 'greedy+swap',
+    boundSource,
+    ...(exactStatus === undefined ? {} : { exactStatus }),
+    totalCapexUsd: sites.reduce((sum, site) => sum + site.cost.capexUsd, 0),
+    totalNetPresentUsd: sites.reduce((sum, site) => sum + site.cost.netPresentUsd, 0),
+    demand: {
+      cells: demand.count,
+      population: demand.totalPopulation,
+      weight: demand.totalWeight,
+      unreachableWeight: cover.unreachableWeight,
+      mergedItems: cover.itemCount,
+    },
+    candidates: {
+      generated: all.length,
+      accepted: candidates.length,
+      rejected,
+      latticeSpacingM: generated.latticeSpacingM,
+      conflictPairs: conflictPairs.length,
+    },
+    timingsMs: timings,
+  };
+}
+
+/** The chosen sites reordered most valuable first: each next one adds the most given those before it. */
+export function orderByMarginalGain(cover: CoverSets, selected: readonly number[]): number[] {
+  const covered = new Uint8Array(cover.itemCount);
+  const remaining = [...selected];
+  const ordered: number[] = [];
+  while (remaining.length > 0) {
+    let bestAt = 0;
+    let bestGain = -1;
+    remaining.forEach((c, at) => {
+      let gain = 0;
+      for (let k = cover.candidateStarts[c]; k < cover.candidateStarts[c + 1]; k++) {
+        const item = cover.candidateItems[k];
+        if (!covered[item]) gain += cover.itemWeight[item];
+      }
+      if (gain > bestGain || (gain === bestGain && c < remaining[bestAt])) {
+        bestGain = gain;
+        bestAt = at;
+      }
+    });
+    const [c] = remaining.splice(bestAt, 1);
+    ordered.push(c);
+    for (let k = cover.candidateStarts[c]; k < cover.candidateStarts[c + 1]; k++) covered[cover.candidateItems[k]] = 1;
+  }
+  return ordered;
+}

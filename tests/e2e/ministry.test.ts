@@ -1,0 +1,81 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { CHOROPLETH_RAMP } from '../../src/app/ministry/choroplethColours';
+import { parseLinesGeoJson } from '../../src/core/geo/parseLinesGeoJson';
+import { parseRegionsGeoJson } from '../../src/core/geo/parseRegionsGeoJson';
+import { parseTowers } from '../../src/core/io/parseTowers';
+import { readPopulationGeoTiff } from '../../src/core/io/readPopulationGeoTiff';
+import { computeNationalReadiness } from '../../src/core/readiness/computeNationalReadiness';
+import { packReadinessTowers } from '../../src/core/readiness/packReadinessTowers';
+import { DEFAULT_READINESS_TARGETS, type NationalReadiness } from '../../src/core/readiness/readinessTypes';
+import { launchBrowser } from './launchBrowser';
+import { countPixelsWhere } from './pixels';
+
+let browser: Browser;
+let page: Page;
+let expected: NationalReadiness;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(inject('baseUrl'));
+  await page.waitForFunction(() => window.cosite?.state().loadStatus === 'ready', undefined, { timeout: 120_000 });
+  // The same computation in Node, straight from the files, as the command line does.
+  expected = await computeNationalReadiness({
+    grid: await readPopulationGeoTiff(new Uint8Array(readFileSync('data/national/population.tif')).buffer),
+    provinces: parseRegionsGeoJson(readFileSync('data/national/provinces.geojson', 'utf8')),
+    towers: packReadinessTowers(parseTowers(readFileSync('data/national/towers.csv', 'utf8'), 'towers.csv').towers),
+    backbone: parseLinesGeoJson(readFileSync('data/national/backbone.geojson', 'utf8')),
+    targets: DEFAULT_READINESS_TARGETS,
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const percentText = (value: number | null) =>
+  value === null
+    ? '—'
+    : `${(value * 100).toLocaleString('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
+
+describe('the ministry’s national readiness view', () => {
+  it('computes all 34 provinces in the worker pool with the same figures as Node, and draws the choropleth', async () => {
+    await page.getByTestId('tab-ministry').click();
+    await page.getByTestId('run-readiness').click();
+    await page.getByTestId('readiness-table').waitFor({ timeout: 120_000 });
+    const rows = page.getByTestId('readiness-row');
+    await expect(rows.count()).resolves.toBe(34);
+    expect(expected.provinces.length).toBe(34);
+    for (const province of expected.provinces) {
+      const cell = page.locator(`[data-testid=readiness-row][data-code="${province.code}"] [data-testid=row-5g]`);
+      await expect(cell.textContent()).resolves.toBe(percentText(province.coverage_5g_share));
+    }
+    await page.evaluate(() => window.cosite?.fitCountry());
+    await page.evaluate(() => window.cosite?.waitForMapIdle());
+    const png = await page.locator('[data-testid=map]').screenshot();
+    writeFileSync('tests/artifacts/ministry-choropleth.png', png);
+    await page.screenshot({ path: 'tests/artifacts/ministry.png' });
+    // Choropleth colours (blended at 210/255 over the basemap) cover a large part of the country.
+    const nearRamp = (r: number, g: number, b: number) =>
+      CHOROPLETH_RAMP.some(([cr, cg, cb]) => Math.abs(r - cr) < 40 && Math.abs(g - cg) < 40 && Math.abs(b - cb) < 40);
+    expect(countPixelsWhere(png, nearRamp)).toBeGreaterThan(5000);
+  });
+
+  it('drills into a province and re-judges it when a target changes', async () => {
+    const code = expected.provinces.find((province) => province.name.includes('Đà Nẵng'))?.code ?? 'VN25';
+    await page.locator(`[data-testid=readiness-row][data-code="${code}"]`).click();
+    await expect(page.getByTestId('province-detail').textContent()).resolves.toContain('Đà Nẵng');
+    const province = expected.provinces.find((candidate) => candidate.code === code);
+    if (!province) throw new Error('no province');
+    const metCell = page.locator(`[data-testid=readiness-row][data-code="${code}"] td`).last();
+    await expect(metCell.textContent()).resolves.toBe(`${province.targets_met}/${province.targets_judged}`);
+    // A 5G target just below the province's value is met; just above, it is not.
+    const value5g = province.coverage_5g_share ?? 0;
+    await page.getByTestId('target-coverage_5g_share').fill(String(Math.floor(value5g * 100 - 1)));
+    const metBelow = await metCell.textContent();
+    await page.getByTestId('target-coverage_5g_share').fill(String(Math.ceil(value5g * 100 + 1)));
+    const metAbove = await metCell.textContent();
+    expect(Number(metBelow?.split('/')[0])).toBe(Number(metAbove?.split('/')[0]) + 1);
+  });
+});

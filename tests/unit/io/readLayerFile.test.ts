@@ -1,0 +1,148 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { zipSync } from 'fflate';
+import type { MultiPolygon, Polygon } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import { createFromWgs84 } from '../../../src/core/crs/transformToWgs84';
+import { LayerFileError } from '../../../src/core/io/layerFileError';
+import { parseLayerGeoJson } from '../../../src/core/io/parseLayerGeoJson';
+import { previewCoordinates, previewTableFile } from '../../../src/core/io/previewTableFile';
+import { proposeColumnMapping } from '../../../src/core/io/proposeColumnMapping';
+import { readLayerFile } from '../../../src/core/io/readLayerFile';
+
+const SHAPEFILE_DIRECTORY = '/work/shared/data/boundaries/geoboundaries-adm1-shapefile';
+const fixture = (name: string) =>
+  new Uint8Array(readFileSync(new URL(`../../fixtures/import/${name}`, import.meta.url)));
+
+/** The real geoBoundaries ADM1 shapefile (63 provinces), zipped here as a user would upload it. */
+function zippedShapefile(): Uint8Array {
+  const files: Record<string, Uint8Array> = {};
+  for (const name of readdirSync(SHAPEFILE_DIRECTORY)) files[name] = readFileSync(path.join(SHAPEFILE_DIRECTORY, name));
+  return zipSync(files);
+}
+
+describe('readLayerFile on the real geoBoundaries shapefile', () => {
+  it('reads the 64 province polygons with UTF-8 names and WGS 84 coordinates (.prj)', async () => {
+    const layer = await readLayerFile(zippedShapefile(), 'geoboundaries-adm1.zip');
+    expect(layer.rejected).toEqual([]);
+    expect(layer.warnings).toEqual([]);
+    expect(layer.features).toHaveLength(64);
+    const names = layer.features.map((f) => f.properties?.shapeName);
+    expect(names).toContain('Đà Nẵng');
+    expect(names).toContain('Bà Rịa–Vũng Tàu');
+    for (const feature of layer.features) {
+      expect(['Polygon', 'MultiPolygon']).toContain(feature.geometry.type);
+      const geometry = feature.geometry as Polygon | MultiPolygon;
+      const rings = geometry.type === 'Polygon' ? [geometry.coordinates[0]] : geometry.coordinates.map((p) => p[0]);
+      for (const [lon, lat] of rings.flat()) {
+        expect(lon).toBeGreaterThan(102);
+        expect(lon).toBeLessThan(118);
+        expect(lat).toBeGreaterThan(6);
+        expect(lat).toBeLessThan(24);
+      }
+    }
+  });
+
+  it('refuses a truncated copy, naming the damage', async () => {
+    const zip = zippedShapefile();
+    await expect(readLayerFile(zip.subarray(0, zip.length - 200), 'cut.zip')).rejects.toThrow(
+      new LayerFileError('the zip archive is truncated or damaged (its table of contents is missing)'),
+    );
+  });
+});
+
+describe('readLayerFile on other formats', () => {
+  it('reads lines, polygons with holes and multi-geometries from GeoJSON, keeping property types', async () => {
+    const layer = await readLayerFile(fixture('backbone_and_zones.geojson'), 'layer.geojson');
+    expect(layer.features.map((f) => f.geometry.type)).toEqual([
+      'LineString',
+      'MultiLineString',
+      'Polygon',
+      'MultiPolygon',
+      'MultiPoint',
+    ]);
+    expect(layer.features[0]).toMatchObject({ id: 'QL1A-DN', properties: { length_km: 16.4, fibre: true } });
+  });
+
+  it('reports null and malformed geometries with their feature number', () => {
+    const layer = parseLayerGeoJson(
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          { type: 'Feature', geometry: null, properties: {} },
+          { type: 'Feature', geometry: { type: 'LineString', coordinates: [[108, 16]] }, properties: {} },
+          { type: 'Feature', geometry: { type: 'Point', coordinates: [553805, 1770555] }, properties: {} },
+          { type: 'Feature', geometry: { type: 'Point', coordinates: [108, 16] }, properties: {} },
+          { type: 'Polygon' },
+        ],
+      }),
+    );
+    expect(layer.features).toHaveLength(1);
+    expect(layer.rejected).toEqual([
+      { row: 1, field: 'geometry', reason: 'feature has no geometry (null)' },
+      { row: 2, field: 'geometry', reason: 'LineString has too few positions (1, at least 2)' },
+      {
+        row: 3,
+        field: 'geometry',
+        reason: 'position [553805, 1770555] is not longitude/latitude (metres of a projected CRS? give the CRS)',
+      },
+      { row: 5, reason: "not a GeoJSON Feature (found an object of type 'Polygon')" },
+    ]);
+  });
+
+  it('reads a bare geometry, and a legacy "crs" member naming VN-2000 / UTM 49N', () => {
+    expect(parseLayerGeoJson('{"type":"Point","coordinates":[108,16]}').features).toHaveLength(1);
+    const [x, y] = createFromWgs84('EPSG:3406')(108.2208, 16.0678) as [number, number];
+    const layer = parseLayerGeoJson(
+      JSON.stringify({
+        type: 'FeatureCollection',
+        crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::3406' } },
+        features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [x, y] }, properties: {} }],
+      }),
+    );
+    const [lon, lat] = (layer.features[0].geometry as { coordinates: number[] }).coordinates;
+    expect(lon).toBeCloseTo(108.2208, 7);
+    expect(lat).toBeCloseTo(16.0678, 7);
+  });
+
+  it('reads KML lines and points as a layer, and tables with lon/lat or WKT columns', async () => {
+    const kml = await readLayerFile(fixture('towers_extended_data.kml'), 'a.kml');
+    expect(kml.features.map((f) => f.geometry.type)).toEqual(['Point', 'Point', 'LineString', 'Point']);
+    expect(kml.features[0].properties).toMatchObject({ name: 'KML-001', 'Nhà mạng': 'Viettel' });
+    // The HTML description is kept as text: nothing from a file is rendered.
+    expect(kml.features[0].properties?.description).toBe('<b>Trạm Hải Châu</b><img src="x" onerror="alert(1)">');
+    const csv = new TextEncoder().encode('name;wkt\nQL1A;LINESTRING (108.1 16.1, 108.2 16.0)\nbad;LINESTRING (108\n');
+    const table = await readLayerFile(csv, 'routes.csv');
+    expect(table.features[0]).toEqual({
+      type: 'Feature',
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [108.1, 16.1],
+          [108.2, 16],
+        ],
+      },
+      properties: { name: 'QL1A' },
+    });
+    expect(table.rejected).toEqual([{ row: 2, field: 'wkt', reason: expect.stringMatching(/^not WKT/) }]);
+  });
+});
+
+describe('previewTableFile for the mapping dialog', () => {
+  it('gives headers and first rows of a CSV, proposes a mapping and finds coordinate problems before import', async () => {
+    const preview = await previewTableFile(fixture('towers_problems.csv'), 'p.csv', { maxRows: 5 });
+    expect(preview.headers).toEqual(['site_id', 'operator', 'lon', 'lat', 'height_m']);
+    expect(preview.rows).toHaveLength(5);
+    const proposal = proposeColumnMapping(preview.headers, { sampleRows: preview.rows });
+    expect(proposal.mapping).toMatchObject({ id: 'site_id', operator: 'operator', lon: 'lon', lat: 'lat' });
+    expect(previewCoordinates(preview, proposal.mapping).map((c) => c.row)).toEqual([1, 2]);
+  });
+
+  it('previews a workbook and a KMZ (property keys as headers)', async () => {
+    const workbook = await previewTableFile(fixture('towers.xlsx'), 'towers.xlsx');
+    expect(workbook.headers[0]).toBe('DANH SÁCH TRẠM BTS - TP ĐÀ NẴNG');
+    const kmz = await previewTableFile(fixture('towers_extended_data.kmz'), 'a.kmz');
+    expect(kmz.geometryFromFile).toBe(true);
+    expect(kmz.headers).toEqual(expect.arrayContaining(['name', 'Nhà mạng', 'Độ cao cột']));
+  });
+});

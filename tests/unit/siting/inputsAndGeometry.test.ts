@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { indexLonLatPolygons } from '../../../src/core/geo/indexLonLatPolygons';
+import { indexPoints } from '../../../src/core/geo/indexPoints';
+import { indexPolylines } from '../../../src/core/geo/indexPolylines';
+import { parseLinesGeoJson } from '../../../src/core/geo/parseLinesGeoJson';
+import { CandidateFileError } from '../../../src/core/io/candidateFileError';
+import { parseCandidatesCsv } from '../../../src/core/io/parseCandidatesCsv';
+import { random } from './randomInstances';
+
+function haversine(lon1: number, lat1: number, lon2: number, lat2: number): number {
+  const rad = Math.PI / 180;
+  const a =
+    Math.sin(((lat2 - lat1) * rad) / 2) ** 2 +
+    Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
+  return 2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(a)));
+}
+
+describe('parseCandidatesCsv', () => {
+  it('reads id,lon,lat with a BOM, CRLF line ends and extra columns', () => {
+    const parsed = parseCandidatesCsv('\uFEFFname,ID,Lon,Lat\r\nschool,S1,108.1,16.05\r\nclinic,S2,108.2,16.1\r\n');
+    expect(parsed.sites).toEqual([
+      { id: 'S1', lon: 108.1, lat: 16.05 },
+      { id: 'S2', lon: 108.2, lat: 16.1 },
+    ]);
+    expect(parsed.rejected).toEqual([]);
+  });
+
+  it('keeps good rows and reports each bad one with its row and line', () => {
+    const parsed = parseCandidatesCsv('id,lon,lat\nA,108,16\n\nB,,16\nC,108,-91\nA,108.5,16\nD,200,16\nE,108.3,16.2\n');
+    expect(parsed.sites.map((site) => site.id)).toEqual(['A', 'E']);
+    expect(parsed.rejected).toEqual([
+      { row: 2, line: 4, field: 'lon', reason: 'lon "" is not a number' },
+      { row: 3, line: 5, field: 'lat', reason: 'lat -91 is not a latitude in degrees' },
+      { row: 4, line: 6, field: 'id', reason: 'id "A" repeats row 1' },
+      { row: 5, line: 7, field: 'lon', reason: 'lon 200 is not a longitude in degrees' },
+    ]);
+  });
+
+  it('refuses a file without the columns, an empty file and binary data', () => {
+    expect(() => parseCandidatesCsv('id,x,y\n1,2,3\n')).toThrow(CandidateFileError);
+    // x / y are not taken for lon / lat: Vietnamese survey tables use X for the northing.
+    expect(() => parseCandidatesCsv('id,x,y\n1,2,3\n')).toThrow(/missing column\(s\) lon, lat \(found: id, x, y/);
+    expect(() => parseCandidatesCsv('  \n\n')).toThrow(/empty/);
+    expect(() => parseCandidatesCsv('id,lon,lat\n\u0000\u0000\u0000')).toThrow(CandidateFileError);
+  });
+});
+
+describe('geometry helpers', () => {
+  it('indexPoints finds every point within a distance, and the nearest, as brute force does', () => {
+    const next = random(8);
+    const lon = Array.from({ length: 400 }, () => 107 + next() * 2);
+    const lat = Array.from({ length: 400 }, () => 15 + next() * 2);
+    const index = indexPoints(400, lon, lat);
+    for (let q = 0; q < 50; q++) {
+      const [qLon, qLat] = [107 + next() * 2, 15 + next() * 2];
+      const distances = lon.map((_, i) => haversine(qLon, qLat, lon[i], lat[i]));
+      const within = distances.map((d, i) => (d <= 8000 ? i : -1)).filter((i) => i >= 0);
+      expect(index.withinM(qLon, qLat, 8000)).toEqual(within);
+      const nearest = index.nearest(qLon, qLat);
+      expect(nearest?.distanceM).toBeCloseTo(Math.min(...distances), 6);
+    }
+    expect(indexPoints(0, [], []).nearest(108, 16)).toBeNull();
+  });
+
+  it('indexPolylines gives the distance to the nearest line within a metre of a dense brute-force sampling', () => {
+    const lines = parseLinesGeoJson(
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: {},
+            geometry: {
+              type: 'LineString',
+              coordinates: [
+                [108, 16],
+                [108.1, 16.05],
+                [108.2, 16.0],
+              ],
+            },
+          },
+          {
+            type: 'Feature',
+            properties: {},
+            geometry: {
+              type: 'MultiLineString',
+              coordinates: [
+                [
+                  [107.9, 15.8],
+                  [107.95, 15.9],
+                ],
+                [
+                  [108.3, 15.7],
+                  [108.3, 15.9],
+                ],
+              ],
+            },
+          },
+          { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [108, 16] } },
+        ],
+      }),
+    );
+    expect(lines).toHaveLength(3);
+    const index = indexPolylines(lines);
+    const next = random(9);
+    for (let q = 0; q < 40; q++) {
+      const [qLon, qLat] = [107.8 + next() * 0.6, 15.6 + next() * 0.6];
+      let best = Number.POSITIVE_INFINITY;
+      for (const line of lines) {
+        for (let k = 0; k + 1 < line.length; k++) {
+          for (let t = 0; t <= 2000; t++) {
+            const lon = line[k][0] + ((line[k + 1][0] - line[k][0]) * t) / 2000;
+            const lat = line[k][1] + ((line[k + 1][1] - line[k][1]) * t) / 2000;
+            best = Math.min(best, haversine(qLon, qLat, lon, lat));
+          }
+        }
+      }
+      expect(Math.abs(index.distanceM(qLon, qLat) - best)).toBeLessThan(Math.max(1, best * 0.002));
+    }
+  });
+
+  it('indexLonLatPolygons reports every polygon holding a point, holes cut out', () => {
+    const square = (west: number, south: number, size: number) => [
+      [west, south],
+      [west + size, south],
+      [west + size, south + size],
+      [west, south + size],
+    ];
+    const index = indexLonLatPolygons([[square(0, 0, 10), square(4, 4, 2)], [square(5, 5, 10)]]);
+    expect(index.polygonsContaining(1, 1)).toEqual([0]);
+    expect(index.polygonsContaining(5, 5.5)).toEqual([1]); // in the first one's hole, inside the second
+    expect(index.polygonsContaining(8, 8)).toEqual([0, 1]);
+    expect(index.containsPoint(20, 20)).toBe(false);
+  });
+});
