@@ -11,6 +11,8 @@ export interface CoSiteTestHooks {
   fitCountry(): void;
   fitMainland(): void;
   view(): { lon: number; lat: number; zoom: number };
+  /** Moves the map (as a person's pan and zoom would). */
+  jumpTo(lon: number, lat: number, zoom: number): void;
   /** Selects a tower by its index, as a click on the map does. */
   select(index: number | null): void;
   /** Screen position (CSS pixels in the map container) of a longitude/latitude. */
@@ -37,6 +39,7 @@ export function exposeTestHooks(controller: MapController): void {
     fitMainland: () => controller.fitMainland(),
     view: () => controller.currentView(),
     select: (index) => selectTower(index),
+    jumpTo: (lon, lat, zoom) => controller.map.jumpTo({ center: [lon, lat], zoom }),
     project: (lon, lat) => {
       const point = controller.map.project([lon, lat]);
       return { x: point.x, y: point.y };

@@ -8,12 +8,9 @@ import { updateSignalRun, useAppStore } from '../store/appStore';
 
 let current: AbortController | null = null;
 
-function canvasOf(width: number, height: number, pixels: Uint8ClampedArray<ArrayBuffer>): HTMLCanvasElement {
-  const canvas = document.createElement('canvas');
-  canvas.width = width;
-  canvas.height = height;
-  canvas.getContext('2d')?.putImageData(new ImageData(pixels, width, height), 0, 0);
-  return canvas;
+/** The image for the map layer; createImageBitmap decodes off the main thread (a 2D canvas put would block it). */
+function bitmapOf(width: number, height: number, pixels: Uint8ClampedArray<ArrayBuffer>): Promise<ImageBitmap> {
+  return createImageBitmap(new ImageData(pixels, width, height));
 }
 
 /**
@@ -97,13 +94,15 @@ export async function startSignalCoverage(): Promise<void> {
         ),
       { signal },
     );
+    const image = await bitmapOf(result.grid.width, result.grid.height, result.imagePixels);
     if (current !== controller) return;
     updateSignalRun({
       status: 'done',
       progress: 1,
       result,
-      image: canvasOf(result.grid.width, result.grid.height, result.imagePixels),
+      image,
       durationMs: performance.now() - startedAt,
+      finishedAt: performance.now(),
     });
   } catch (error) {
     if (current !== controller) return;
@@ -119,12 +118,12 @@ export function cancelSignalCoverage(): void {
 }
 
 /** Redraws the raster for another view (all operators or one) or palette, from the rasters already computed. */
-export function redrawSignalImage(view: string, palette: 'spectral' | 'colourblind'): void {
+export async function redrawSignalImage(view: string, palette: 'spectral' | 'colourblind'): Promise<void> {
   const { signalRun } = useAppStore.getState();
   const result = signalRun.result;
   if (!result) return;
   const index = result.operatorNames.indexOf(view);
   const signal = index >= 0 ? result.coverage.bestSignalDbmByOperator[index] : result.coverage.bestSignalDbm;
   const pixels = signalImagePixels(signal, result.cellMask, result.thresholdDbm, palette);
-  updateSignalRun({ image: canvasOf(result.grid.width, result.grid.height, pixels) });
+  updateSignalRun({ image: await bitmapOf(result.grid.width, result.grid.height, pixels) });
 }

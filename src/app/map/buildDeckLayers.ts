@@ -15,7 +15,7 @@ export interface DeckLayerInputs {
   layers: ProjectDocument['layers'];
   coverage: AppState['coverage'];
   /** The propagation raster, when the coverage tab is in propagation mode and a run finished. */
-  signal: { image: HTMLCanvasElement; bounds: [number, number, number, number] } | null;
+  signal: { image: ImageBitmap; bounds: [number, number, number, number] } | null;
   coverageView: string;
   selectedTowerIndex: number | null;
   language: Language;

@@ -31,7 +31,10 @@ export function signalBinIndex(signalDbm: number): number {
   return SIGNAL_BINS_DBM.length - 1;
 }
 
-/** RGBA pixels, one per analysis cell, north up: transparent where no signal reaches the floor or there is no data. */
+/**
+ * RGBA pixels, one per analysis cell, north up: transparent where the signal is below the threshold (no service) or
+ * there is no data, as coverage maps conventionally show it (painting every unserved 100 m cell would bury the map).
+ */
 export function signalImagePixels(
   signalDbm: Float32Array,
   cellMask: Uint8Array,
@@ -43,12 +46,7 @@ export function signalImagePixels(
   for (let i = 0; i < signalDbm.length; i++) {
     if (cellMask[i] === 0) continue;
     const value = signalDbm[i];
-    if (value === Number.NEGATIVE_INFINITY || value < thresholdDbm) {
-      // Populated cell without service: the gap colour, so gaps show as in the fixed-radius map.
-      pixels[i * 4] = 200;
-      pixels[i * 4 + 3] = 170;
-      continue;
-    }
+    if (value === Number.NEGATIVE_INFINITY || value < thresholdDbm) continue;
     const [r, g, b] = colours[signalBinIndex(value)];
     pixels[i * 4] = r;
     pixels[i * 4 + 1] = g;

@@ -149,7 +149,7 @@ export function SignalCoverageSection({ dataset }: { dataset: ProvinceDataset })
               value={view}
               onChange={(event) => {
                 setCoverageView(event.target.value);
-                redrawSignalImage(event.target.value, settings.palette);
+                void redrawSignalImage(event.target.value, settings.palette);
               }}
               data-testid="signal-view"
             >
@@ -168,7 +168,7 @@ export function SignalCoverageSection({ dataset }: { dataset: ProvinceDataset })
               onChange={(event) => {
                 const palette = event.target.value as 'spectral' | 'colourblind';
                 setCoverageSetting('palette', palette);
-                redrawSignalImage(view, palette);
+                void redrawSignalImage(view, palette);
               }}
               data-testid="signal-palette"
             >
@@ -191,7 +191,7 @@ export function SignalCoverageSection({ dataset }: { dataset: ProvinceDataset })
               ))}
               <tr>
                 <td>
-                  <span className="swatch" style={{ background: 'rgb(200,0,0)' }} />
+                  <span className="swatch" style={{ background: 'transparent', border: '1px solid #999' }} />
                 </td>
                 <td>
                   &lt; {formatNumber(language, run.result.thresholdDbm)} dBm ({t('uncovered')})

@@ -28,8 +28,10 @@ export interface SignalRunState {
   progress: number;
   result: SignalRunResult | null;
   /** The raster drawn for the current view (all operators or one) and palette. */
-  image: HTMLCanvasElement | null;
+  image: ImageBitmap | null;
   durationMs: number | null;
+  /** performance.now() when the result arrived (tests measure the page's responsiveness up to this moment). */
+  finishedAt: number | null;
   error: string | null;
 }
 
@@ -79,7 +81,15 @@ export const useAppStore = create<AppState>(() => ({
     error: null,
     defaultRadiusM: null,
   },
-  signalRun: { status: 'idle', progress: 0, result: null, image: null, durationMs: null, error: null },
+  signalRun: {
+    status: 'idle',
+    progress: 0,
+    result: null,
+    image: null,
+    durationMs: null,
+    finishedAt: null,
+    error: null,
+  },
   coverageView: 'any',
   lastSavedAt: null,
   activeTab: 'overview',

@@ -1,0 +1,153 @@
+import { writeFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { SIGNAL_PALETTES } from '../../src/app/map/signalImage';
+import { runCli } from '../../src/cli/runCli';
+import { launchBrowser } from './launchBrowser';
+import { countPixelsWhere } from './pixels';
+
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(inject('baseUrl'));
+  await page.waitForFunction(() => window.cosite?.state().loadStatus === 'ready', undefined, { timeout: 120_000 });
+  await page.evaluate(() => window.cosite?.waitForMapIdle());
+  await page.getByTestId('tab-coverage').click();
+  await page.getByTestId('mode-signal').click();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const digits = (text: string | null) => Number((text ?? '').replace(/[^\d]/g, ''));
+
+/** Long tasks (> 50 ms) on the page's main thread from now until `until` resolves in the page. */
+async function longTasksWhile(action: () => Promise<void>, untilInPage: string): Promise<number[]> {
+  await page.evaluate(() => {
+    const entries: PerformanceEntry[] = [];
+    (window as unknown as { longTasks: PerformanceEntry[] }).longTasks = entries;
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) entries.push(entry);
+    });
+    observer.observe({ type: 'longtask' });
+    (window as unknown as { longTaskObserver: PerformanceObserver }).longTaskObserver = observer;
+  });
+  await action();
+  await page.waitForFunction(untilInPage, undefined, { timeout: 180_000, polling: 200 });
+  return page.evaluate(() => {
+    const holder = window as unknown as { longTasks: PerformanceEntry[]; longTaskObserver: PerformanceObserver };
+    holder.longTaskObserver.disconnect();
+    // Up to the moment the result arrived: drawing the new raster afterwards is WebGL under SwiftShader, not analysis.
+    const finishedAt = window.cosite?.state().signalRun.finishedAt ?? Number.POSITIVE_INFINITY;
+    return holder.longTasks.filter((entry) => entry.startTime < finishedAt).map((entry) => entry.duration);
+  });
+}
+
+async function cliFigures(args: string[]): Promise<Record<string, unknown>> {
+  let stdout = '';
+  const status = await runCli(args, { stdout: (text) => (stdout += text), stderr: () => {} });
+  expect(status).toBe(0);
+  return JSON.parse(stdout) as Record<string, unknown>;
+}
+
+describe('propagation coverage in the app', () => {
+  it('runs in the worker pool without blocking the page, and gives the command line’s figures', async () => {
+    // Baseline: the same length of time with the map idle and no analysis.
+    const idle = await longTasksWhile(() => page.waitForTimeout(2000), 'true');
+    const progress: number[] = [];
+    const during = await longTasksWhile(async () => {
+      await page.getByTestId('run-signal').click();
+      for (let i = 0; i < 40; i++) {
+        const value = await page.evaluate(() => window.cosite?.state().signalRun.progress ?? 0);
+        progress.push(value);
+        if (value >= 1) break;
+        await page.waitForTimeout(100);
+      }
+    }, "window.cosite?.state().signalRun.status === 'done'");
+    console.log(
+      `long tasks: idle ${JSON.stringify(idle)}, during the analysis ${JSON.stringify(during.map(Math.round))}`,
+    );
+    expect(Math.max(0, ...during)).toBeLessThan(50);
+    // The bar moved through intermediate values (determinate progress).
+    expect(progress.some((value) => value > 0 && value < 1)).toBe(true);
+
+    const figures = await cliFigures([
+      'coverage',
+      '--towers',
+      'data/demo/towers.csv',
+      '--population',
+      'data/demo/population.tif',
+      '--model',
+      'uma-nlos',
+      '--grid-m',
+      '100',
+      '--json',
+    ]);
+    await page.getByTestId('coverage-results').waitFor();
+    expect(digits(await page.getByTestId('covered-any').textContent())).toBe(
+      Math.round(figures.population_covered as number),
+    );
+    const byOperator = figures.population_covered_by_operator as Record<string, number>;
+    for (const [name, covered] of Object.entries(byOperator)) {
+      expect(digits(await page.getByTestId(`covered-${name}`).textContent())).toBe(Math.round(covered));
+    }
+  });
+
+  it('draws the signal raster in its dBm bins, with a colour-blind palette and a hover readout', async () => {
+    // Look at the raster alone, zoomed on the city, where 100 m cells are visible.
+    await page.getByTestId('tab-overview').click();
+    await page.getByTestId('toggle-towers').click();
+    await page.getByTestId('toggle-population').click();
+    await page.getByTestId('tab-coverage').click();
+    await page.evaluate(() => window.cosite?.jumpTo(108.2, 16.04, 11.5));
+    await page.evaluate(() => window.cosite?.waitForMapIdle());
+    const spectral = await page.locator('[data-testid=map]').screenshot();
+    writeFileSync('tests/artifacts/signal-spectral.png', spectral);
+    await page.screenshot({ path: 'tests/artifacts/app-signal.png' });
+    const near = (palette: Array<[number, number, number]>) => (r: number, g: number, b: number) =>
+      palette.some(([pr, pg, pb]) => Math.abs(r - pr) < 35 && Math.abs(g - pg) < 35 && Math.abs(b - pb) < 35);
+    expect(countPixelsWhere(spectral, near(SIGNAL_PALETTES.spectral.slice(0, 3)))).toBeGreaterThan(2000);
+    await expect(page.getByTestId('signal-legend').textContent()).resolves.toContain('≥ -60');
+
+    await page.getByTestId('signal-palette').selectOption('colourblind');
+    await page.evaluate(() => window.cosite?.waitForMapIdle());
+    const colourblind = await page.locator('[data-testid=map]').screenshot();
+    writeFileSync('tests/artifacts/signal-colourblind.png', colourblind);
+    expect(countPixelsWhere(colourblind, near(SIGNAL_PALETTES.colourblind.slice(3, 6)))).toBeGreaterThan(2000);
+
+    // Hover a covered cell near the city centre: the readout names the signal and the serving site.
+    const point = await page.evaluate(() => window.cosite?.project(108.2, 16.05));
+    const box = await page.getByTestId('map').boundingBox();
+    if (!point || !box) throw new Error('no map');
+    await page.mouse.move(box.x + point.x + 3, box.y + point.y + 3);
+    await page.evaluate(() => window.cosite?.waitForMapIdle());
+    await page.mouse.move(box.x + point.x + 4, box.y + point.y + 4);
+    const tooltip = page.locator('.deck-tooltip');
+    await expect.poll(async () => (await tooltip.textContent()) ?? '', { timeout: 10_000 }).toMatch(/dBm/);
+    await expect(tooltip.textContent()).resolves.toMatch(/VN25-\d+/);
+    await page.getByTestId('tab-overview').click();
+    await page.getByTestId('toggle-towers').click();
+    await page.getByTestId('toggle-population').click();
+    await page.getByTestId('tab-coverage').click();
+  });
+
+  it('cancels a run and can run again', async () => {
+    await page.getByTestId('signal-gridM').fill('50');
+    await page.getByTestId('run-signal').click();
+    await page.waitForFunction(() => (window.cosite?.state().signalRun.progress ?? 0) > 0.1, undefined, {
+      polling: 50,
+    });
+    await page.getByTestId('cancel-signal').click();
+    await page.waitForFunction(() => window.cosite?.state().signalRun.status === 'cancelled', undefined, {
+      timeout: 5000,
+    });
+    await page.getByTestId('signal-gridM').fill('200');
+    await page.getByTestId('run-signal').click();
+    await page.waitForFunction(() => window.cosite?.state().signalRun.status === 'done', undefined, {
+      timeout: 120_000,
+    });
+  });
+});
