@@ -57,13 +57,15 @@ export async function startSignalCoverage(): Promise<void> {
       const rowStart = b * rowsPerBand;
       const rowEnd = Math.min(height, rowStart + rowsPerBand);
       if (rowStart >= rowEnd) break;
+      // Each band gets only its rows of the mask, in a buffer of its own that is transferred, not copied.
+      const bandMask = prepared.cellMask.slice(rowStart * prepared.grid.width, rowEnd * prepared.grid.width);
       bandJobs.push(
         pool
           .run(
             (api, jobId) =>
               api.signalCoverageBand(
                 jobId,
-                { ...prepared.request, cellMask: prepared.cellMask, rowStart, rowEnd },
+                Comlink.transfer({ ...prepared.request, cellMask: bandMask, rowStart, rowEnd }, [bandMask.buffer]),
                 Comlink.proxy((fraction: number) => {
                   fractions[b] = Math.max(fractions[b], fraction);
                   report(0.1 + (0.8 * fractions.reduce((sum, value) => sum + value, 0)) / bandCount);

@@ -32,8 +32,8 @@ export interface SignalCoverageRequest {
   /** Signals below this are not kept (the cell stays -Infinity), dBm; at most the coverage threshold. */
   signalFloorDbm: number;
   /**
-   * Cells to compute (non-zero), whole grid row-major, e.g. the cells holding population data; others stay
-   * -Infinity. All cells when absent.
+   * Cells to compute (non-zero), row-major, e.g. the cells holding population data; others stay -Infinity. All cells
+   * when absent. Either the whole grid, or just this band's rows (so a worker pool sends each band only its slice).
    */
   cellMask?: Uint8Array;
   /** Rows of the grid to compute, [rowStart, rowEnd): lets the worker pool split the grid into bands. */
@@ -85,10 +85,11 @@ export async function computeSignalCoverage(
   }
   const { rxHeightM } = request.environment;
   const cellMask = request.cellMask;
-  if (cellMask && cellMask.length !== width * grid.height) {
-    throw new RangeError(`cellMask has ${cellMask.length} cells, the grid ${width * grid.height}`);
+  const bandCells = (rowEnd - rowStart) * width;
+  if (cellMask && cellMask.length !== width * grid.height && cellMask.length !== bandCells) {
+    throw new RangeError(`cellMask has ${cellMask.length} cells, the grid ${width * grid.height}, the band ${bandCells}`);
   }
-  const maskOffset = rowStart * width;
+  const maskOffset = cellMask && cellMask.length === bandCells && bandCells !== width * grid.height ? 0 : rowStart * width;
   // Per radio, per column: the longitude difference and its haversine term, computed once and reused on every row.
   const deltaLonRad = new Float64Array(width);
   const havLon = new Float64Array(width);

@@ -6,7 +6,9 @@ import {
   type SignalCoverageRequest,
 } from '../../../src/core/coverage/computeSignalCoverage';
 import { DEFAULT_RECEIVER, radioSettingsFor, receiverAdjustmentDb } from '../../../src/core/coverage/linkBudget';
+import { prepareSignalCoverage } from '../../../src/core/coverage/prepareSignalCoverage';
 import { haversineDistanceM } from '../../../src/core/geo/haversineDistanceM';
+import { makeAnalysisGrid } from '../../../src/core/geo/makeAnalysisGrid';
 import type { Tower } from '../../../src/core/model/tower';
 import { packTowers } from '../../../src/core/model/towerArrays';
 import { type PathLossModelId, pathLossDb } from '../../../src/core/propagation/pathLossModels';
@@ -235,5 +237,49 @@ describe('computeSignalCoverage', () => {
     controller.abort();
     const error = await computeSignalCoverage(request, { signal: controller.signal }).catch((caught) => caught);
     expect(isCancelledError(error)).toBe(true);
+  });
+});
+
+describe('computeSignalCoverage with a band-sized cell mask', () => {
+  it('gives the same band as the whole-grid mask', async () => {
+    const grid = makeAnalysisGrid([108.0, 16.0, 108.1, 16.08], 200);
+    const towers = packTowers([
+      {
+        id: 'a',
+        operator: 'Viettel',
+        lon: 108.03,
+        lat: 16.03,
+        heightM: 30,
+        radiusM: null,
+        mastType: 'A2b',
+        tenants: ['Viettel'],
+      },
+      {
+        id: 'b',
+        operator: 'MobiFone',
+        lon: 108.07,
+        lat: 16.05,
+        heightM: 25,
+        radiusM: null,
+        mastType: 'A2a',
+        tenants: ['MobiFone'],
+      },
+    ]);
+    const prepared = prepareSignalCoverage({ towers, grid, technology: '4g', modelId: 'uma-nlos' });
+    const mask = new Uint8Array(grid.width * grid.height);
+    for (let i = 0; i < mask.length; i++) mask[i] = (i * 7) % 5 === 0 ? 0 : 1;
+    const rowStart = 7;
+    const rowEnd = 23;
+    const whole = await computeSignalCoverage({ ...prepared.request, cellMask: mask, rowStart, rowEnd });
+    const sliced = await computeSignalCoverage({
+      ...prepared.request,
+      cellMask: mask.slice(rowStart * grid.width, rowEnd * grid.width),
+      rowStart,
+      rowEnd,
+    });
+    expect(sliced.bestSignalDbm).toEqual(whole.bestSignalDbm);
+    expect(sliced.servingTowerIndex).toEqual(whole.servingTowerIndex);
+    expect(whole.bestSignalDbm.some(Number.isFinite)).toBe(true);
+    expect(whole.bestSignalDbm.some((value) => value === Number.NEGATIVE_INFINITY)).toBe(true);
   });
 });
