@@ -1,9 +1,16 @@
 import * as Comlink from 'comlink';
+import type { Highs } from 'highs';
+import highsWasmUrl from 'highs/runtime?url';
 import { type SignalPalette, signalImagePixels } from '../src/app/map/signalImage';
+import { type AnalyzeColocationResult, analyzeColocation } from '../src/core/colocation/analyzeColocation';
 import {
-  computeFixedRadiusCoverage,
-  type FixedRadiusCoverageRequest,
-} from '../src/core/coverage/computeFixedRadiusCoverage';
+  findColocationOpportunities,
+  type OperatorOpportunities,
+} from '../src/core/colocation/colocationOpportunities';
+import { SHARING_DISTANCE_PRESETS } from '../src/core/colocation/sharingDistancePresets';
+import { computeSpareCapacity } from '../src/core/colocation/spareCapacity';
+import type { FixedRadiusCoverageRequest } from '../src/core/coverage/computeFixedRadiusCoverage';
+import { computeFixedRadiusCoverage } from '../src/core/coverage/computeFixedRadiusCoverage';
 import {
   assembleSignalCoverage,
   computeSignalCoverage,
@@ -17,6 +24,7 @@ import { parseLinesGeoJson } from '../src/core/geo/parseLinesGeoJson';
 import { parseRegionsGeoJson } from '../src/core/geo/parseRegionsGeoJson';
 import { parseTowers } from '../src/core/io/parseTowers';
 import { readPopulationGeoTiff } from '../src/core/io/readPopulationGeoTiff';
+import { packMastAttributes } from '../src/core/model/mastAttributes';
 import type { PopulationGrid } from '../src/core/model/populationGrid';
 import type { Tower } from '../src/core/model/tower';
 import { packTowers } from '../src/core/model/towerArrays';
@@ -24,6 +32,9 @@ import type { ResampledPopulation } from '../src/core/population/resamplePopulat
 import { computeNationalReadiness } from '../src/core/readiness/computeNationalReadiness';
 import { packReadinessTowers } from '../src/core/readiness/packReadinessTowers';
 import type { NationalReadiness, ReadinessTargets } from '../src/core/readiness/readinessTypes';
+import type { DemandWeighting } from '../src/core/siting/buildDemand';
+import { type PlanSharedSitesResult, planSharedSites, type SitingSolver } from '../src/core/siting/planSharedSites';
+import { QUANG_NAM_SPACING } from '../src/core/siting/siteRules';
 
 /**
  * What the analysis worker offers. Logic lives in src/core; this maps jobs to AbortControllers so `cancel` reaches them.
@@ -141,6 +152,81 @@ export const analysisApi = {
     ]);
   },
 
+  /** Pairs, clusters, tenancy, spare capacity and consolidation of the province's masts. */
+  analyzeColocation(
+    towers: Tower[],
+    population: PopulationGrid,
+    settings: ColocationSettings,
+  ): AnalyzeColocationResult {
+    const arrays = packTowers(towers);
+    return analyzeColocation({
+      towers: arrays,
+      masts: packMastAttributes(towers),
+      sharingDistance: settings.preset === 'custom' ? settings.distanceM : SHARING_DISTANCE_PRESETS[settings.preset],
+      grid: population,
+    });
+  },
+
+  /** For each operator, masts of others with room, ranked by the people it would newly cover by joining them. */
+  async colocationOpportunities(
+    jobId: number,
+    towers: Tower[],
+    population: PopulationGrid,
+    defaultRadiusM: number,
+  ): Promise<OperatorOpportunities[]> {
+    return withJob(jobId, async (signal) => {
+      const arrays = packTowers(towers);
+      const coveredBits = await computeFixedRadiusCoverage(
+        { grid: population, towers: arrays, defaultRadiusM, rowStart: 0, rowEnd: population.height },
+        { signal },
+      );
+      const spare = computeSpareCapacity(arrays, packMastAttributes(towers)).spare;
+      return findColocationOpportunities(
+        { grid: population, towers: arrays, spareSlots: spare, coveredBits, defaultRadiusM, limitPerOperator: 25 },
+        { signal },
+      );
+    });
+  },
+
+  /** Shared 5G sites: maximal covering with the province's rules, with the certified gap to the optimum. */
+  async planSharedSites(
+    jobId: number,
+    towers: Tower[],
+    population: PopulationGrid,
+    backboneGeoJson: string,
+    settings: SitePlanSettings,
+    onProgress?: (fraction: number) => void,
+  ): Promise<PlanSharedSitesResult> {
+    return withJob(jobId, async (signal) =>
+      planSharedSites(
+        {
+          grid: population,
+          towers: packTowers(towers),
+          masts: packMastAttributes(towers),
+          defaultRadiusM: settings.defaultRadiusM,
+          operators: settings.operators,
+          weighting: settings.weighting,
+          siteRadiusM: settings.siteRadiusM,
+          // Hex lattice at the site radius: finer than the covering spacing (R x 1.73), so the solver has choice.
+          candidates: { lattice: { shape: 'hex', spacingM: settings.siteRadiusM }, existingMasts: true },
+          rules: {
+            exclusionZones: settings.exclusionZones,
+            spacing: settings.useSpacingRule ? QUANG_NAM_SPACING : undefined,
+            backbone: {
+              lines: parseLinesGeoJson(backboneGeoJson),
+              maxDistanceM: settings.maxBackboneDistanceM ?? undefined,
+            },
+          },
+          budget: { maxSites: settings.sites },
+          solver: settings.solver,
+          exact: settings.solver === 'exact' ? { timeLimitSeconds: 20, highs: await loadHighs() } : undefined,
+          technology: '5g',
+        },
+        { signal, onProgress },
+      ),
+    );
+  },
+
   async fixedRadiusCoverageBand(
     jobId: number,
     request: FixedRadiusCoverageRequest,
@@ -179,6 +265,36 @@ function coverageBuffers(coverage: SignalCoverageBand): ArrayBuffer[] {
     coverage.servingTowerIndex.buffer as ArrayBuffer,
     ...coverage.bestSignalDbmByOperator.map((signal) => signal.buffer as ArrayBuffer),
   ];
+}
+
+export type SharingPreset = keyof typeof SHARING_DISTANCE_PRESETS | 'custom';
+
+export interface ColocationSettings {
+  preset: SharingPreset;
+  /** Used with the 'custom' preset, metres. */
+  distanceM: number;
+}
+
+export interface SitePlanSettings {
+  operators: string[];
+  weighting: DemandWeighting;
+  siteRadiusM: number;
+  sites: number;
+  solver: SitingSolver;
+  /** Reach of existing masts without radius_m, metres. */
+  defaultRadiusM: number;
+  /** Hard limit on a new mast's distance to the backbone, metres; none when null. */
+  maxBackboneDistanceM: number | null;
+  useSpacingRule: boolean;
+  exclusionZones: number[][][][];
+}
+
+let highsRuntime: Promise<Highs> | null = null;
+
+/** HiGHS (WebAssembly), loaded once per worker, only when the exact solver is asked for. */
+function loadHighs(): Promise<Highs> {
+  highsRuntime ??= import('highs').then((module) => module.default({ locateFile: () => highsWasmUrl }));
+  return highsRuntime;
 }
 
 /** The raw national files, read in the worker so parsing 7 MB of CSV never touches the main thread. */

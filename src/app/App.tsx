@@ -12,12 +12,14 @@ import { RequestsPanel } from './panels/RequestsPanel';
 import { SummaryPanel } from './panels/SummaryPanel';
 import { restoreProject } from './persistence/restoreProject';
 import { connectToServer, startPolling, useServerStore } from './server/serverStore';
+import { SharingPanel } from './sharing/SharingPanel';
 import { setActiveTab, setLanguage, type TabId, useAppStore } from './store/appStore';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 
 const TABS: Array<{ id: TabId; label: StringKey }> = [
   { id: 'overview', label: 'tabOverview' },
   { id: 'coverage', label: 'tabCoverage' },
+  { id: 'sharing', label: 'tabSharing' },
   { id: 'requests', label: 'tabRequests' },
   { id: 'ministry', label: 'tabMinistry' },
 ];
@@ -117,6 +119,7 @@ export function App() {
               </>
             )}
             {tab === 'coverage' && <CoveragePanel dataset={dataset} />}
+            {tab === 'sharing' && <SharingPanel dataset={dataset} />}
             {tab === 'requests' && <RequestsPanel />}
             {tab === 'ministry' && <MinistryPanel dataset={dataset} />}
           </>

@@ -1,4 +1,5 @@
 import type { MapController } from './map/MapController';
+import { useSharingStore } from './sharing/sharingStore';
 import { selectTower, useAppStore } from './store/appStore';
 
 /**
@@ -22,10 +23,13 @@ export interface CoSiteTestHooks {
 declare global {
   interface Window {
     cosite?: CoSiteTestHooks;
+    /** The last shared-site plan (tests compare it with what the panel shows). */
+    cositeSharing?: () => unknown;
   }
 }
 
 export function exposeTestHooks(controller: MapController): void {
+  window.cositeSharing = () => useSharingStore.getState().plan;
   window.cosite = {
     async waitForMapIdle() {
       await controller.loaded;

@@ -5,6 +5,7 @@ import { translate } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { useMinistryStore } from '../ministry/ministryStore';
 import { AttributeTable } from '../panels/AttributeTable';
+import { useSharingStore } from '../sharing/sharingStore';
 import { selectTower, useAppStore } from '../store/appStore';
 import { exposeTestHooks } from '../testHooks';
 import { MapController } from './MapController';
@@ -57,6 +58,7 @@ export function MapView({ dataset }: { dataset: ProvinceDataset }) {
     const push = () => {
       const state = useAppStore.getState();
       const ministry = useMinistryStore.getState();
+      const sharing = useSharingStore.getState();
       const key = [state.activeTab, ministry.result, ministry.kpi, ministry.selectedCode];
       if (key.some((part, i) => part !== choroplethKey[i])) {
         choroplethKey = key;
@@ -79,6 +81,14 @@ export function MapView({ dataset }: { dataset: ProvinceDataset }) {
         selectedTowerIndex: state.selectedTowerIndex,
         language: state.language,
         choropleth,
+        pairs: sharing.colocation && state.activeTab === 'sharing' ? sharing.colocation.pairs : null,
+        plan: sharing.plan
+          ? {
+              result: sharing.plan,
+              selectedIndex: sharing.selectedSiteIndex,
+              siteRadiusM: sharing.planSettings.siteRadiusM,
+            }
+          : null,
         signal:
           state.history.present.coverage.mode === 'signal' && state.signalRun.image && state.signalRun.result
             ? { image: state.signalRun.image, bounds: gridBounds(state.signalRun.result.grid) }
@@ -101,11 +111,13 @@ export function MapView({ dataset }: { dataset: ProvinceDataset }) {
       }
     });
     const unsubscribeMinistry = useMinistryStore.subscribe(push);
+    const unsubscribeSharing = useSharingStore.subscribe(push);
     exposeTestHooks(controller);
     setController(controller);
     return () => {
       unsubscribe();
       unsubscribeMinistry();
+      unsubscribeSharing();
       setMapController(null);
       controller.destroy();
     };

@@ -1,7 +1,8 @@
 import { COORDINATE_SYSTEM, type Layer } from '@deck.gl/core';
-import { BitmapLayer, GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { BitmapLayer, GeoJsonLayer, LineLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import { operatorColorRgb, SHARED_MAST_COLOR_RGB } from '../../core/model/operators';
 import type { ReadinessKpi } from '../../core/readiness/readinessTypes';
+import type { PlanSharedSitesResult } from '../../core/siting/planSharedSites';
 import type { ProvinceDataset } from '../data/provinceDataset';
 import type { Language } from '../i18n/strings';
 import { choroplethColour } from '../ministry/choroplethColours';
@@ -19,6 +20,10 @@ export interface DeckLayerInputs {
   coverageView: string;
   selectedTowerIndex: number | null;
   language: Language;
+  /** Pairs of different operators' masts within the sharing distance (tower indices a[i], b[i]). */
+  pairs: { a: Int32Array | Uint32Array; b: Int32Array | Uint32Array; count: number } | null;
+  /** Proposed shared sites and the one selected. */
+  plan: { result: PlanSharedSitesResult; selectedIndex: number | null; siteRadiusM: number } | null;
   /** The ministry's province choropleth, when shown. */
   choropleth: { kpi: ReadinessKpi; valueByCode: Record<string, number | null>; selectedCode: string | null } | null;
 }
@@ -159,6 +164,61 @@ export function buildDeckLayers(inputs: DeckLayerInputs): Layer[] {
         stroked: true,
         pickable: true,
         updateTriggers: { getLineColor: selectedTowerIndex, getLineWidth: selectedTowerIndex },
+      }),
+    );
+  }
+  if (inputs.pairs && inputs.pairs.count > 0) {
+    const { a, b, count } = inputs.pairs;
+    const { lon, lat } = dataset.towerArrays;
+    result.push(
+      new LineLayer<number>({
+        id: 'colocation-pairs',
+        data: Array.from({ length: count }, (_, i) => i),
+        getSourcePosition: (i) => [lon[a[i]], lat[a[i]]],
+        getTargetPosition: (i) => [lon[b[i]], lat[b[i]]],
+        getColor: [20, 20, 20, 230],
+        getWidth: 3,
+        widthUnits: 'pixels',
+      }),
+    );
+  }
+  if (inputs.plan) {
+    const { result: plan, selectedIndex, siteRadiusM } = inputs.plan;
+    result.push(
+      new ScatterplotLayer({
+        id: 'proposed-site-reach',
+        data: plan.sites,
+        getPosition: (site) => [site.lon, site.lat],
+        getRadius: siteRadiusM,
+        radiusUnits: 'meters',
+        filled: true,
+        stroked: true,
+        getFillColor: [86, 180, 233, 45],
+        getLineColor: [0, 60, 120, 200],
+        getLineWidth: 1.5,
+        lineWidthUnits: 'pixels',
+      }),
+      new ScatterplotLayer({
+        id: 'proposed-sites',
+        data: plan.sites,
+        getPosition: (site) => [site.lon, site.lat],
+        getRadius: (_site, { index }) => (index === selectedIndex ? 10 : 7),
+        radiusUnits: 'pixels',
+        getFillColor: [0, 0, 0],
+        getLineColor: [86, 180, 233],
+        getLineWidth: 3,
+        lineWidthUnits: 'pixels',
+        stroked: true,
+        updateTriggers: { getRadius: selectedIndex },
+      }),
+      new TextLayer({
+        id: 'proposed-site-ranks',
+        data: plan.sites,
+        getPosition: (site) => [site.lon, site.lat],
+        getText: (_site, { index }) => String(index + 1),
+        getSize: 11,
+        getColor: [255, 255, 255],
+        fontWeight: 700,
       }),
     );
   }

@@ -8,7 +8,7 @@ import { defaultProject, type LayerId, type ProjectDocument } from './projectDoc
 
 export type { LayerId } from './projectDocument';
 
-export type TabId = 'overview' | 'coverage' | 'requests' | 'ministry';
+export type TabId = 'overview' | 'coverage' | 'sharing' | 'requests' | 'ministry';
 
 /** The result of the last coverage run: derived data, not part of the project. */
 export interface CoverageRun {

@@ -1,0 +1,391 @@
+import type { SharingPreset } from '../../../workers/analysisApi';
+import { exportCsv } from '../../core/export/exportCsv';
+import { exportGeoJson } from '../../core/export/exportGeoJson';
+import { exportKml } from '../../core/export/exportKml';
+import { operatorColorRgb } from '../../core/model/operators';
+import type { ProvinceDataset } from '../data/provinceDataset';
+import { formatNumber } from '../i18n/strings';
+import { useT } from '../i18n/useT';
+import { getMapController } from '../map/mapControllerRegistry';
+import { selectTower, useAppStore } from '../store/appStore';
+import { downloadFile } from './downloadFile';
+import { planFeatures } from './planFeatures';
+import {
+  cancelSitePlan,
+  runColocation,
+  runSitePlan,
+  selectSite,
+  updateColocationSettings,
+  updatePlanSettings,
+  useSharingStore,
+} from './sharingStore';
+
+const PLAN_OPERATORS = ['Viettel', 'VinaPhone', 'MobiFone', 'Vietnamobile'];
+
+export function SharingPanel({ dataset }: { dataset: ProvinceDataset }) {
+  return (
+    <>
+      <ColocationSection dataset={dataset} />
+      <PlanSection dataset={dataset} />
+    </>
+  );
+}
+
+function ColocationSection({ dataset }: { dataset: ProvinceDataset }) {
+  const t = useT();
+  const language = useAppStore((state) => state.language);
+  const { colocationSettings, colocationStatus, colocation, opportunities, opportunitiesOperator, error } =
+    useSharingStore();
+  const percent = (value: number | null) => (value === null ? '—' : `${formatNumber(language, value * 100, 1)}%`);
+  const usd = (value: number) => `${formatNumber(language, value / 1000, 0)} k USD`;
+  const spareTotal = colocation ? colocation.capacity.spare.reduce((sum, value) => sum + value, 0) : 0;
+  const forOperator = opportunities?.find((entry) => entry.operator === opportunitiesOperator) ?? null;
+  const focusTower = (index: number) => {
+    selectTower(index);
+    const tower = dataset.towers[index];
+    getMapController()?.fitPoints([[tower.lon, tower.lat]]);
+  };
+  return (
+    <section className="panel" aria-labelledby="colocation-title" data-testid="colocation-panel">
+      <h2 id="colocation-title">{t('colocationTitle')}</h2>
+      <label className="field">
+        {t('sharingDistance')}
+        <select
+          value={colocationSettings.preset}
+          onChange={(event) => updateColocationSettings({ preset: event.target.value as SharingPreset })}
+          data-testid="sharing-preset"
+        >
+          <option value="ha_noi">
+            Hà Nội: 100 m {t('urban')} / 500 m {t('rural')}
+          </option>
+          <option value="hai_duong">Hải Dương: 100 m / 400 m</option>
+          <option value="custom">{t('custom')}</option>
+        </select>
+      </label>
+      {colocationSettings.preset === 'custom' && (
+        <label className="field">
+          {t('distanceM')}
+          <input
+            type="number"
+            min={1}
+            max={5000}
+            value={colocationSettings.distanceM}
+            onChange={(event) => {
+              const value = Number(event.target.value);
+              if (Number.isFinite(value) && value > 0) updateColocationSettings({ distanceM: value });
+            }}
+            data-testid="sharing-distance"
+          />
+        </label>
+      )}
+      <div className="buttons">
+        <button
+          type="button"
+          onClick={() => void runColocation()}
+          disabled={colocationStatus === 'running'}
+          data-testid="run-colocation"
+        >
+          {t('findSharing')}
+        </button>
+      </div>
+      {colocationStatus === 'running' && <p className="note">{t('running')}</p>}
+      {error && <p className="warning">{error}</p>}
+      {colocation && (
+        <>
+          <dl className="figures" data-testid="colocation-figures">
+            <div>
+              <dt>{t('pairsWithin')}</dt>
+              <dd data-testid="pair-count">{formatNumber(language, colocation.pairs.count)}</dd>
+            </div>
+            <div>
+              <dt>{t('clusters')}</dt>
+              <dd>{formatNumber(language, colocation.clusters.length)}</dd>
+            </div>
+            <div>
+              <dt>{t('kpiTenancy')}</dt>
+              <dd>{formatNumber(language, colocation.province.tenancyRatio ?? 0, 2)}</dd>
+            </div>
+            <div>
+              <dt>{t('kpiShared')}</dt>
+              <dd>{percent(colocation.province.sharedShare)}</dd>
+            </div>
+            <div>
+              <dt>{t('spareSlots')}</dt>
+              <dd>{formatNumber(language, spareTotal)}</dd>
+            </div>
+          </dl>
+          <table className="results" data-testid="pairs-by-operator">
+            <tbody>
+              {Object.entries(colocation.pairsByOperatorPair).map(([key, count]) => (
+                <tr key={key}>
+                  <td>{key.replace('|', ' + ')}</td>
+                  <td className="num">{formatNumber(language, count)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h3>{t('consolidation')}</h3>
+          <ol className="ranked" data-testid="consolidation-list">
+            {colocation.consolidation.slice(0, 8).map((candidate) => (
+              <li key={candidate.hostId}>
+                <button type="button" className="link" onClick={() => focusTower(candidate.hostIndex)}>
+                  {candidate.hostId}
+                </button>{' '}
+                ← {candidate.removedIds.join(', ')} · {candidate.tenantsAfter.join('+')} ·{' '}
+                <strong>{usd(candidate.savingsNetPresentUsd)}</strong> {t('npv10y')}
+              </li>
+            ))}
+          </ol>
+          <h3>{t('opportunities')}</h3>
+          <label className="field">
+            {t('operator')}
+            <select
+              value={opportunitiesOperator}
+              onChange={(event) => useSharingStore.setState({ opportunitiesOperator: event.target.value })}
+              data-testid="opportunity-operator"
+            >
+              {(opportunities ?? []).map((entry) => (
+                <option key={entry.operator} value={entry.operator}>
+                  {entry.operator}
+                </option>
+              ))}
+            </select>
+          </label>
+          {forOperator && (
+            <ol className="ranked" data-testid="opportunity-list">
+              {forOperator.opportunities.slice(0, 10).map((opportunity) => (
+                <li key={opportunity.towerId}>
+                  <button type="button" className="link" onClick={() => focusTower(opportunity.towerIndex)}>
+                    {opportunity.towerId}
+                  </button>{' '}
+                  ({opportunity.owner}, {opportunity.spareSlots} {t('freeSlots')}): +
+                  {formatNumber(language, opportunity.newlyCoveredPopulation)} {t('people')}
+                </li>
+              ))}
+            </ol>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
+  const t = useT();
+  const language = useAppStore((state) => state.language);
+  const { planSettings, planStatus, planProgress, plan, planDurationMs, selectedSiteIndex } = useSharingStore();
+  const running = planStatus === 'running';
+  const exportAs = (format: 'geojson' | 'csv' | 'kml') => {
+    if (!plan) return;
+    const features = planFeatures(plan);
+    const base = `cosite-${dataset.provinceCode}-shared-5g-sites`;
+    if (format === 'geojson') downloadFile(`${base}.geojson`, exportGeoJson(features), 'application/geo+json');
+    if (format === 'csv') downloadFile(`${base}.csv`, exportCsv(features), 'text/csv');
+    if (format === 'kml') downloadFile(`${base}.kml`, exportKml(features), 'application/vnd.google-earth.kml+xml');
+  };
+  return (
+    <section className="panel" aria-labelledby="plan-title" data-testid="plan-panel">
+      <h2 id="plan-title">{t('planTitle')}</h2>
+      <div className="operator-checks">
+        {PLAN_OPERATORS.map((name) => (
+          <label key={name}>
+            <input
+              type="checkbox"
+              checked={planSettings.operators.includes(name)}
+              disabled={running}
+              onChange={(event) =>
+                updatePlanSettings({
+                  operators: event.target.checked
+                    ? [...planSettings.operators, name]
+                    : planSettings.operators.filter((operator) => operator !== name),
+                })
+              }
+            />
+            <span className="swatch dot" style={{ background: `rgb(${operatorColorRgb(name).join(',')})` }} />
+            {name}
+          </label>
+        ))}
+      </div>
+      <label className="field">
+        {t('weighting')}
+        <select
+          value={planSettings.weighting}
+          disabled={running}
+          onChange={(event) => updatePlanSettings({ weighting: event.target.value as 'people' | 'people_x_operators' })}
+        >
+          <option value="people_x_operators">{t('weightPeopleOperators')}</option>
+          <option value="people">{t('weightPeople')}</option>
+        </select>
+      </label>
+      <label className="field">
+        {t('siteRadiusM')}
+        <input
+          type="number"
+          min={100}
+          max={20000}
+          step={100}
+          value={planSettings.siteRadiusM}
+          disabled={running}
+          onChange={(event) =>
+            updatePlanSettings({ siteRadiusM: Number(event.target.value) || planSettings.siteRadiusM })
+          }
+          data-testid="plan-radius"
+        />
+      </label>
+      <label className="field">
+        {t('siteCount')}
+        <input
+          type="number"
+          min={1}
+          max={500}
+          value={planSettings.sites}
+          disabled={running}
+          onChange={(event) => updatePlanSettings({ sites: Math.max(1, Math.round(Number(event.target.value) || 1)) })}
+          data-testid="plan-sites"
+        />
+      </label>
+      <label className="field">
+        {t('solver')}
+        <select
+          value={planSettings.solver}
+          disabled={running}
+          onChange={(event) => updatePlanSettings({ solver: event.target.value as 'greedy' | 'greedy_swap' | 'exact' })}
+          data-testid="plan-solver"
+        >
+          <option value="greedy_swap">{t('solverHeuristic')}</option>
+          <option value="greedy">{t('solverGreedy')}</option>
+          <option value="exact">{t('solverExact')}</option>
+        </select>
+      </label>
+      <label className="toggle plain">
+        <input
+          type="checkbox"
+          checked={planSettings.useSpacingRule}
+          disabled={running}
+          onChange={(event) => updatePlanSettings({ useSpacingRule: event.target.checked })}
+        />
+        {t('spacingRule')}
+      </label>
+      <div className="buttons">
+        <button
+          type="button"
+          onClick={() => void runSitePlan()}
+          disabled={running || planSettings.operators.length === 0}
+          data-testid="run-plan"
+        >
+          {t('proposeSites')}
+        </button>
+        <button type="button" onClick={cancelSitePlan} disabled={!running}>
+          {t('cancel')}
+        </button>
+      </div>
+      {running && (
+        <div className="progress-row">
+          <progress value={planProgress} max={1} />
+          <span>{Math.round(planProgress * 100)}%</span>
+        </div>
+      )}
+      {planStatus === 'cancelled' && <p className="note">{t('cancelled')}</p>}
+      {plan && (
+        <>
+          <dl className="figures" data-testid="plan-figures">
+            <div>
+              <dt>{t('newlyCovered')}</dt>
+              <dd data-testid="plan-newly-covered">{formatNumber(language, plan.populationNewlyCovered)}</dd>
+            </div>
+            <div>
+              <dt>
+                {t('objective')} ({planSettings.weighting === 'people' ? t('weightPeople') : t('weightPeopleOperators')}
+                )
+              </dt>
+              <dd data-testid="plan-objective">{formatNumber(language, plan.objective)}</dd>
+            </div>
+            <div>
+              <dt>{t('upperBound')}</dt>
+              <dd>{formatNumber(language, plan.upperBound)}</dd>
+            </div>
+            <div>
+              <dt>{t('gapToOptimum')}</dt>
+              <dd data-testid="plan-gap">
+                ≤ {formatNumber(language, plan.gapPercent, 2)}% {plan.proven ? `(${t('provenOptimal')})` : ''}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('capex')}</dt>
+              <dd>{formatNumber(language, plan.totalCapexUsd / 1000, 0)} k USD</dd>
+            </div>
+          </dl>
+          <p className="note">
+            {plan.method} · {t('bound')}: {plan.boundSource} · {formatNumber(language, plan.candidates.accepted)}/
+            {formatNumber(language, plan.candidates.generated)} {t('candidatesAccepted')} · {t('computedIn')}{' '}
+            {formatNumber(language, planDurationMs ?? 0)} ms
+          </p>
+          <div className="buttons">
+            <button type="button" onClick={() => exportAs('geojson')} data-testid="export-plan-geojson">
+              GeoJSON
+            </button>
+            <button type="button" onClick={() => exportAs('csv')} data-testid="export-plan-csv">
+              CSV
+            </button>
+            <button type="button" onClick={() => exportAs('kml')} data-testid="export-plan-kml">
+              KML
+            </button>
+          </div>
+          <ol className="ranked sites" data-testid="site-list">
+            {plan.sites.map((site, index) => (
+              <li key={site.id} className={index === selectedSiteIndex ? 'selected' : ''}>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => {
+                    selectSite(index);
+                    getMapController()?.fitPoints([[site.lon, site.lat]]);
+                  }}
+                  data-testid="site-item"
+                >
+                  {site.id}
+                </button>{' '}
+                {site.kind === 'existing_mast' ? t('existingMast') : `${t('newMast')} ${site.mastType}`}: +
+                {formatNumber(language, site.newlyCoveredPopulation)} {t('people')} ({site.operatorsGaining.join(', ')})
+                {index === selectedSiteIndex && (
+                  <ul className="site-detail" data-testid="site-detail">
+                    {Object.entries(site.newlyCoveredByOperator).map(([operator, people]) => (
+                      <li key={operator}>
+                        {operator}: +{formatNumber(language, people)} {t('people')}
+                      </li>
+                    ))}
+                    <li>
+                      {t('backboneDistance')}:{' '}
+                      {site.backboneDistanceM === null ? '—' : `${formatNumber(language, site.backboneDistanceM)} m`}
+                    </li>
+                    <li>
+                      {t('nearestMast')}:{' '}
+                      {site.nearestMast
+                        ? `${site.nearestMast.id}, ${formatNumber(language, site.nearestMast.distanceM)} m`
+                        : '—'}
+                    </li>
+                    {site.spacing && (
+                      <li>
+                        {t('spacingCheck')}: {site.spacing.ok ? '✓' : '✗'} ({t('required')}{' '}
+                        {formatNumber(language, site.spacing.requiredM)} m)
+                      </li>
+                    )}
+                    <li>
+                      {t('capex')}: {formatNumber(language, site.cost.capexUsd)} USD · {t('fibre')}{' '}
+                      {formatNumber(language, site.cost.fibreM)} m
+                    </li>
+                    {site.savingsVsAlone.map((entry) => (
+                      <li key={entry.operator}>
+                        {entry.operator}: {t('savesVsAlone')} {formatNumber(language, entry.savingUsd)} USD
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,129 @@
+import * as Comlink from 'comlink';
+import { create } from 'zustand';
+import type { ColocationSettings, SitePlanSettings } from '../../../workers/analysisApi';
+import type { AnalyzeColocationResult } from '../../core/colocation/analyzeColocation';
+import type { OperatorOpportunities } from '../../core/colocation/colocationOpportunities';
+import type { PlanSharedSitesResult } from '../../core/siting/planSharedSites';
+import { isCancelledError } from '../../core/util/cooperativeLoop';
+import { getAnalysisPool } from '../analysisPool';
+import { useAppStore } from '../store/appStore';
+
+type Status = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+
+export interface SharingState {
+  colocationSettings: ColocationSettings;
+  colocationStatus: Status;
+  colocation: AnalyzeColocationResult | null;
+  opportunities: OperatorOpportunities[] | null;
+  opportunitiesOperator: string;
+  planSettings: SitePlanSettings;
+  planStatus: Status;
+  planProgress: number;
+  plan: PlanSharedSitesResult | null;
+  planDurationMs: number | null;
+  selectedSiteIndex: number | null;
+  error: string | null;
+}
+
+export const useSharingStore = create<SharingState>(() => ({
+  colocationSettings: { preset: 'ha_noi', distanceM: 100 },
+  colocationStatus: 'idle',
+  colocation: null,
+  opportunities: null,
+  opportunitiesOperator: 'Vietnamobile',
+  planSettings: {
+    operators: ['Viettel', 'VinaPhone', 'MobiFone'],
+    weighting: 'people_x_operators',
+    siteRadiusM: 1500,
+    sites: 20,
+    solver: 'greedy_swap',
+    defaultRadiusM: 2000,
+    maxBackboneDistanceM: null,
+    useSpacingRule: true,
+    exclusionZones: [],
+  },
+  planStatus: 'idle',
+  planProgress: 0,
+  plan: null,
+  planDurationMs: null,
+  selectedSiteIndex: null,
+  error: null,
+}));
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export async function runColocation(): Promise<void> {
+  const { dataset, history } = useAppStore.getState();
+  if (!dataset) return;
+  const settings = useSharingStore.getState().colocationSettings;
+  useSharingStore.setState({ colocationStatus: 'running', error: null });
+  try {
+    const pool = getAnalysisPool();
+    const [colocation, opportunities] = await Promise.all([
+      pool.run((api) => api.analyzeColocation(dataset.towers, dataset.population, settings)),
+      pool.run((api, jobId) =>
+        api.colocationOpportunities(jobId, dataset.towers, dataset.population, history.present.coverage.defaultRadiusM),
+      ),
+    ]);
+    useSharingStore.setState({ colocationStatus: 'done', colocation, opportunities });
+  } catch (error) {
+    useSharingStore.setState({ colocationStatus: 'error', error: message(error) });
+  }
+}
+
+let planController: AbortController | null = null;
+
+export async function runSitePlan(): Promise<void> {
+  const { dataset } = useAppStore.getState();
+  if (!dataset) return;
+  planController?.abort();
+  const controller = new AbortController();
+  planController = controller;
+  const settings = useSharingStore.getState().planSettings;
+  const startedAt = performance.now();
+  useSharingStore.setState({ planStatus: 'running', planProgress: 0, error: null, selectedSiteIndex: null });
+  try {
+    const plan = await getAnalysisPool().run(
+      (api, jobId) =>
+        api.planSharedSites(
+          jobId,
+          dataset.towers,
+          dataset.population,
+          JSON.stringify(dataset.backbone),
+          settings,
+          Comlink.proxy((fraction: number) => {
+            if (planController === controller) useSharingStore.setState({ planProgress: fraction });
+          }),
+        ),
+      { signal: controller.signal },
+    );
+    if (planController !== controller) return;
+    useSharingStore.setState({
+      planStatus: 'done',
+      planProgress: 1,
+      plan,
+      planDurationMs: performance.now() - startedAt,
+    });
+  } catch (error) {
+    if (planController !== controller) return;
+    useSharingStore.setState(
+      isCancelledError(error) ? { planStatus: 'cancelled' } : { planStatus: 'error', error: message(error) },
+    );
+  }
+}
+
+export function cancelSitePlan(): void {
+  planController?.abort();
+}
+
+export function updatePlanSettings(patch: Partial<SitePlanSettings>): void {
+  useSharingStore.setState((state) => ({ planSettings: { ...state.planSettings, ...patch } }));
+}
+
+export function updateColocationSettings(patch: Partial<ColocationSettings>): void {
+  useSharingStore.setState((state) => ({ colocationSettings: { ...state.colocationSettings, ...patch } }));
+}
+
+export function selectSite(index: number | null): void {
+  useSharingStore.setState({ selectedSiteIndex: index });
+}
