@@ -19,11 +19,18 @@ import {
 } from '../src/core/coverage/computeSignalCoverage';
 import { prepareSignalRun, type SignalRunSettings } from '../src/core/coverage/prepareSignalRun';
 import { type SignalCoverageSummary, summarizeSignalCoverage } from '../src/core/coverage/summarizeSignalCoverage';
+import { type CoordinateProblemReport, detectCoordinateProblems } from '../src/core/crs/detectCoordinateProblems';
+import type { LonLatPolygon } from '../src/core/geo/lonLatPolygon';
 import type { AnalysisGrid } from '../src/core/geo/makeAnalysisGrid';
 import { parseLinesGeoJson } from '../src/core/geo/parseLinesGeoJson';
 import { parseRegionsGeoJson } from '../src/core/geo/parseRegionsGeoJson';
+import type { ColumnMapping } from '../src/core/io/applyColumnMapping';
 import { parseTowers } from '../src/core/io/parseTowers';
+import { previewCoordinates, previewTableFile, type TablePreview } from '../src/core/io/previewTableFile';
+import { type ColumnMappingProposal, proposeColumnMapping } from '../src/core/io/proposeColumnMapping';
 import { readPopulationGeoTiff } from '../src/core/io/readPopulationGeoTiff';
+import { readTowerFile } from '../src/core/io/readTowerFile';
+import type { TowerParseResult } from '../src/core/io/towerParseResult';
 import { packMastAttributes } from '../src/core/model/mastAttributes';
 import type { PopulationGrid } from '../src/core/model/populationGrid';
 import type { Tower } from '../src/core/model/tower';
@@ -227,6 +234,36 @@ export const analysisApi = {
     );
   },
 
+  /** First rows of a tower file, the proposed column mapping and what looks wrong with its coordinates. */
+  async previewImport(
+    bytes: Uint8Array,
+    fileName: string,
+    crs: string,
+    province: LonLatPolygon[],
+  ): Promise<ImportPreview> {
+    const preview = await previewTableFile(bytes, fileName, { maxRows: 50 });
+    if (preview.geometryFromFile) return { preview, proposal: null, coordinates: null };
+    const proposal = proposeColumnMapping(preview.headers, { sampleRows: preview.rows as string[][], crs });
+    return { preview, proposal, coordinates: checkPreviewCoordinates(preview, proposal.mapping, crs, province) };
+  },
+
+  /** The coordinate check again, after the user changed the mapping or the CRS in the dialog. */
+  checkImportCoordinates(preview: TablePreview, mapping: ColumnMapping, crs: string, province: LonLatPolygon[]) {
+    return checkPreviewCoordinates(preview, mapping, crs, province);
+  },
+
+  /** Reads the whole file with the confirmed mapping and CRS: every row accepted or reported with its reason. */
+  async importTowers(
+    jobId: number,
+    bytes: Uint8Array,
+    fileName: string,
+    columns: ColumnMapping | undefined,
+    crs: string,
+    onProgress?: (fraction: number) => void,
+  ): Promise<TowerParseResult> {
+    return withJob(jobId, (signal) => readTowerFile(bytes, fileName, { columns, crs, signal, onProgress }));
+  },
+
   async fixedRadiusCoverageBand(
     jobId: number,
     request: FixedRadiusCoverageRequest,
@@ -289,12 +326,29 @@ export interface SitePlanSettings {
   exclusionZones: number[][][][];
 }
 
+function checkPreviewCoordinates(
+  preview: TablePreview,
+  mapping: ColumnMapping,
+  crs: string,
+  province: LonLatPolygon[],
+): CoordinateProblemReport | null {
+  const coordinates = previewCoordinates(preview, mapping);
+  if (coordinates.length === 0) return null;
+  return detectCoordinateProblems(coordinates, { crs, areaPolygons: province, areaName: 'TP Đà Nẵng' });
+}
+
 let highsRuntime: Promise<Highs> | null = null;
 
 /** HiGHS (WebAssembly), loaded once per worker, only when the exact solver is asked for. */
 function loadHighs(): Promise<Highs> {
   highsRuntime ??= import('highs').then((module) => module.default({ locateFile: () => highsWasmUrl }));
   return highsRuntime;
+}
+
+export interface ImportPreview {
+  preview: TablePreview;
+  proposal: ColumnMappingProposal | null;
+  coordinates: CoordinateProblemReport | null;
 }
 
 /** The raw national files, read in the worker so parsing 7 MB of CSV never touches the main thread. */

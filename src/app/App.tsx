@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { loadDemoProvince } from './data/loadDemoProvince';
 import type { StringKey } from './i18n/strings';
 import { useT } from './i18n/useT';
+import { ImportDialog } from './import/ImportDialog';
 import { MapView } from './map/MapView';
 import { MinistryPanel } from './ministry/MinistryPanel';
 import { CoveragePanel } from './panels/CoveragePanel';
@@ -80,7 +81,7 @@ export function App() {
           )}
         </header>
         <div className="banner" role="note" data-testid="synthetic-banner">
-          {t('synthetic')}
+          {!dataset || dataset.towersAreSynthetic ? t('synthetic') : `${t('importedTowers')}: ${dataset.towersSource}`}
         </div>
         <ProjectBar />
         {loadStatus === 'loading' && <p className="note">{t('loading')}</p>}
@@ -127,6 +128,7 @@ export function App() {
         <footer className="note">{t('sovereignty')}</footer>
       </aside>
       <main className="map-area">{dataset && <MapView dataset={dataset} />}</main>
+      <ImportDialog />
     </div>
   );
 }

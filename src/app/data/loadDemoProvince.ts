@@ -51,6 +51,7 @@ export async function loadDemoProvince(): Promise<ProvinceDataset> {
     towerArrays: packTowers(parsed.towers),
     towerProblems: [...parsed.rejected, ...parsed.warnings],
     towersAreSynthetic: true,
+    towersSource: 'data/demo/towers.csv',
     population,
     populationTotal: sumPopulation(population),
     backboneKm,

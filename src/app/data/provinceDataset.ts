@@ -15,6 +15,8 @@ export interface ProvinceDataset {
   towerArrays: TowerArrays;
   towerProblems: InputProblem[];
   towersAreSynthetic: boolean;
+  /** Where the towers come from: the demo's synthetic file or the name of a file the user imported. */
+  towersSource: string;
   population: PopulationGrid;
   populationTotal: number;
   backboneKm: number;

@@ -1,6 +1,7 @@
 import type { ProvinceDataset } from '../data/provinceDataset';
 import { formatNumber } from '../i18n/strings';
 import { useT } from '../i18n/useT';
+import { openImport } from '../import/importStore';
 import { useAppStore } from '../store/appStore';
 
 export function SummaryPanel({ dataset }: { dataset: ProvinceDataset }) {
@@ -28,6 +29,20 @@ export function SummaryPanel({ dataset }: { dataset: ProvinceDataset }) {
           </div>
         ))}
       </dl>
+      <label className="import-button">
+        <input
+          type="file"
+          accept=".csv,.tsv,.txt,.xlsx,.geojson,.json,.kml,.kmz,.zip"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            if (file) void openImport(file);
+            event.target.value = '';
+          }}
+          data-testid="import-file"
+        />
+        {t('importTowers')}
+      </label>
+      <p className="note">{t('importHint')}</p>
       {dataset.towerProblems.length > 0 && (
         <p className="warning">
           {dataset.towerProblems.length} {t('rejectedRows')}

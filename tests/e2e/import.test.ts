@@ -1,0 +1,73 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { operatorColorRgb } from '../../src/core/model/operators';
+import { launchBrowser } from './launchBrowser';
+import { countPixelsNear } from './pixels';
+
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(inject('baseUrl'));
+  await page.waitForFunction(() => window.cosite?.state().loadStatus === 'ready', undefined, { timeout: 120_000 });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+// An operator's list as Excel writes it in Vietnam: ";" between fields, decimal commas, Vietnamese headers, one
+// operator given by its MCC-MNC code, a row with a broken longitude and a duplicated site name.
+const CSV = [
+  'Tên trạm;Nhà mạng;Kinh độ;Vĩ độ;Độ cao cột (m)',
+  'DN-001;Viettel;108,2100;16,0600;30',
+  'DN-002;VinaPhone;108,2200;16,0700;25',
+  'DN-003;MobiFone;abc;16,0800;20',
+  'DN-004;452-05;108,2300;16,0500;35',
+  'DN-002;Viettel;108,2400;16,0400;20',
+].join('\r\n');
+
+describe('importing a tower list through the mapping dialog', () => {
+  it('proposes the columns, names each bad row, and shows the imported towers on the map', async () => {
+    await page.getByTestId('import-file').setInputFiles({
+      name: 'tram-da-nang.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`\uFEFF${CSV}`, 'utf8'),
+    });
+    await page.getByTestId('column-mapping').waitFor({ timeout: 60_000 });
+    await expect(page.getByTestId('map-id').inputValue()).resolves.toBe('Tên trạm');
+    await expect(page.getByTestId('map-operator').inputValue()).resolves.toBe('Nhà mạng');
+    await expect(page.getByTestId('map-lon').inputValue()).resolves.toBe('Kinh độ');
+    await expect(page.getByTestId('map-lat').inputValue()).resolves.toBe('Vĩ độ');
+    await expect(page.getByTestId('preview-rows').textContent()).resolves.toContain('DN-004');
+    await page.getByTestId('confirm-import').click();
+    await page.getByTestId('import-result').waitFor({ timeout: 60_000 });
+    await expect(page.getByTestId('import-accepted').textContent()).resolves.toBe('3');
+    await expect(page.getByTestId('import-rejected').textContent()).resolves.toBe('2');
+    const problems = await page.locator('.problems li').allTextContents();
+    expect(problems.some((text) => /3/.test(text) && /lon/.test(text))).toBe(true);
+    expect(problems.some((text) => /5/.test(text) && /DN-002/.test(text))).toBe(true);
+    await page.getByTestId('close-import').click();
+
+    await page.waitForFunction(() => window.cosite?.state().dataset?.towersAreSynthetic === false);
+    await expect(page.getByTestId('synthetic-banner').textContent()).resolves.toContain('tram-da-nang.csv');
+    for (const [name, count] of [
+      ['Viettel', 1],
+      ['VinaPhone', 1],
+      ['Vietnamobile', 1],
+    ] as const) {
+      await expect(page.getByTestId(`tower-count-${name}`).textContent()).resolves.toBe(String(count));
+    }
+    await page.waitForFunction(() => window.cosite?.state().dataset?.towers.length === 3);
+    await page.evaluate(() => window.cosite?.waitForMapIdle());
+    await page.evaluate(() => window.cosite?.jumpTo(108.22, 16.06, 12));
+    await page.evaluate(() => window.cosite?.waitForMapIdle());
+    const png = await page.locator('[data-testid=map]').screenshot();
+    await page.screenshot({ path: 'tests/artifacts/app-imported.png' });
+    for (const name of ['Viettel', 'VinaPhone', 'Vietnamobile']) {
+      expect(countPixelsNear(png, operatorColorRgb(name))).toBeGreaterThan(10);
+    }
+    expect(countPixelsNear(png, operatorColorRgb('MobiFone'))).toBeLessThan(5);
+  });
+});
