@@ -87,9 +87,12 @@ export async function computeSignalCoverage(
   const cellMask = request.cellMask;
   const bandCells = (rowEnd - rowStart) * width;
   if (cellMask && cellMask.length !== width * grid.height && cellMask.length !== bandCells) {
-    throw new RangeError(`cellMask has ${cellMask.length} cells, the grid ${width * grid.height}, the band ${bandCells}`);
+    throw new RangeError(
+      `cellMask has ${cellMask.length} cells, the grid ${width * grid.height}, the band ${bandCells}`,
+    );
   }
-  const maskOffset = cellMask && cellMask.length === bandCells && bandCells !== width * grid.height ? 0 : rowStart * width;
+  const maskOffset =
+    cellMask && cellMask.length === bandCells && bandCells !== width * grid.height ? 0 : rowStart * width;
   // Per radio, per column: the longitude difference and its haversine term, computed once and reused on every row.
   const deltaLonRad = new Float64Array(width);
   const havLon = new Float64Array(width);
