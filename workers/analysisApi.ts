@@ -20,8 +20,10 @@ import {
 import { prepareSignalRun, type SignalRunSettings } from '../src/core/coverage/prepareSignalRun';
 import { type SignalCoverageSummary, summarizeSignalCoverage } from '../src/core/coverage/summarizeSignalCoverage';
 import { type CoordinateProblemReport, detectCoordinateProblems } from '../src/core/crs/detectCoordinateProblems';
+import { labelCellCentresInAreas, transferCellLabels } from '../src/core/geo/labelCellCentresInAreas';
 import type { LonLatPolygon } from '../src/core/geo/lonLatPolygon';
 import type { AnalysisGrid } from '../src/core/geo/makeAnalysisGrid';
+import { parseAreasGeoJson } from '../src/core/geo/parseAreasGeoJson';
 import { parseLinesGeoJson } from '../src/core/geo/parseLinesGeoJson';
 import { parseRegionsGeoJson } from '../src/core/geo/parseRegionsGeoJson';
 import type { ColumnMapping } from '../src/core/io/applyColumnMapping';
@@ -103,9 +105,23 @@ export const analysisApi = {
   },
 
   /** Step 1 of a signal run: analysis grid, resampled population and radios (the same code as the command line). */
-  prepareSignalRun(towers: Tower[], population: PopulationGrid, settings: SignalRunSettings): PreparedSignalRunMessage {
+  prepareSignalRun(
+    towers: Tower[],
+    population: PopulationGrid,
+    settings: SignalRunSettings,
+    areasGeoJson: string | null = null,
+  ): PreparedSignalRunMessage {
     const arrays = packTowers(towers);
     const run = prepareSignalRun(towers, arrays, population, settings);
+    let areas: PreparedSignalRunMessage['areas'] = null;
+    if (areasGeoJson) {
+      const named = parseAreasGeoJson(areasGeoJson, 'commune_vn');
+      const sourceLabels = labelCellCentresInAreas(
+        population,
+        named.map((area) => area.polygons),
+      );
+      areas = { labels: transferCellLabels(sourceLabels, population, run.grid), names: named.map((area) => area.name) };
+    }
     const message: PreparedSignalRunMessage = {
       grid: run.grid,
       population: run.population,
@@ -114,8 +130,11 @@ export const analysisApi = {
       operatorNames: run.prepared.operatorNames,
       thresholdDbm: run.prepared.thresholdDbm,
       notes: run.notes,
+      areas,
     };
-    return Comlink.transfer(message, [run.population.values.buffer as ArrayBuffer, run.cellMask.buffer as ArrayBuffer]);
+    const buffers = [run.population.values.buffer as ArrayBuffer, run.cellMask.buffer as ArrayBuffer];
+    if (areas) buffers.push(areas.labels.buffer as ArrayBuffer);
+    return Comlink.transfer(message, buffers);
   },
 
   /** Step 2, one band of rows per call, spread over the pool. */
@@ -140,6 +159,7 @@ export const analysisApi = {
       coverage,
       operatorNames: prepared.operatorNames,
       thresholdDbm: prepared.thresholdDbm,
+      areas: prepared.areas ?? undefined,
     });
     const imagePixels = signalImagePixels(coverage.bestSignalDbm, prepared.cellMask, prepared.thresholdDbm, palette);
     const result: SignalRunResult = {
@@ -294,6 +314,8 @@ export interface PreparedSignalRunMessage {
   operatorNames: readonly string[];
   thresholdDbm: number;
   notes: string[];
+  /** Commune (or any area) of each analysis cell and the areas' names, for gaps per commune. */
+  areas: { labels: Int32Array; names: string[] } | null;
 }
 
 function coverageBuffers(coverage: SignalCoverageBand): ArrayBuffer[] {

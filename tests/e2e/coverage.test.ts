@@ -92,6 +92,8 @@ describe('propagation coverage in the app', () => {
     expect(digits(await page.getByTestId('covered-any').textContent())).toBe(
       Math.round(figures.population_covered as number),
     );
+    // Gaps per commune (2009 borders): the communes with most people left uncovered.
+    await expect(page.locator('[data-testid=gaps-by-commune] tr').count()).resolves.toBe(10);
     const byOperator = figures.population_covered_by_operator as Record<string, number>;
     for (const [name, covered] of Object.entries(byOperator)) {
       expect(digits(await page.getByTestId(`covered-${name}`).textContent())).toBe(Math.round(covered));

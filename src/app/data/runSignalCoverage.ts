@@ -35,16 +35,21 @@ export async function startSignalCoverage(): Promise<void> {
   try {
     const prepared = await pool.run(
       (api) =>
-        api.prepareSignalRun(dataset.towers, dataset.population, {
-          modelId: settings.modelId as PathLossModelId,
-          technology: settings.technology,
-          gridM: settings.gridM,
-          thresholdDbm: settings.thresholdDbm,
-          indoor: settings.indoor,
-          metropolitan: false,
-          shadowingMarginDb: settings.shadowingMarginDb,
-          assume5g: settings.assume5g,
-        }),
+        api.prepareSignalRun(
+          dataset.towers,
+          dataset.population,
+          {
+            modelId: settings.modelId as PathLossModelId,
+            technology: settings.technology,
+            gridM: settings.gridM,
+            thresholdDbm: settings.thresholdDbm,
+            indoor: settings.indoor,
+            metropolitan: false,
+            shadowingMarginDb: settings.shadowingMarginDb,
+            assume5g: settings.assume5g,
+          },
+          JSON.stringify(dataset.communes),
+        ),
       { signal },
     );
     report(0.1);
@@ -91,7 +96,10 @@ export async function startSignalCoverage(): Promise<void> {
       (api) =>
         api.finishSignalRun(
           Comlink.transfer(bands, bandBuffers),
-          Comlink.transfer(prepared, [prepared.population.values.buffer as ArrayBuffer]),
+          Comlink.transfer(prepared, [
+            prepared.population.values.buffer as ArrayBuffer,
+            ...(prepared.areas ? [prepared.areas.labels.buffer as ArrayBuffer] : []),
+          ]),
           palette,
         ),
       { signal },

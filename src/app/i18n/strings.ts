@@ -161,6 +161,10 @@ const STRINGS = {
   paletteSpectral: { vi: 'Phổ màu', en: 'Spectral' },
   paletteColourblind: { vi: 'An toàn cho người mù màu', en: 'Colour-blind safe' },
   notes: { vi: 'Ghi chú', en: 'Notes' },
+  gapsByCommune: {
+    vi: 'Xã có nhiều dân chưa được phủ nhất (ranh giới 2009)',
+    en: 'Communes with most people uncovered (2009 borders)',
+  },
   signalHover: { vi: 'Tín hiệu', en: 'Signal' },
   servingSite: { vi: 'Trạm phục vụ', en: 'Serving site' },
   distance: { vi: 'Khoảng cách', en: 'Distance' },
@@ -250,6 +254,13 @@ const STRINGS = {
   reportLegend: { vi: 'Chú giải', en: 'Legend' },
   reportCoverageTable: { vi: 'Phủ sóng theo nhà mạng (bán kính cố định)', en: 'Coverage by operator (fixed radius)' },
   reportMastsTable: { vi: 'Cột ăng-ten theo nhà mạng', en: 'Masts by operator' },
+  reportSitesTable: { vi: 'Vị trí 5G dùng chung đề xuất', en: 'Proposed shared 5G sites' },
+  reportColocationTable: { vi: 'Cơ hội dùng chung cột hiện có', en: 'Co-location opportunities on existing masts' },
+  operatorsGaining: { vi: 'Nhà mạng được lợi', en: 'Operators gaining' },
+  reportCosts: {
+    vi: 'đơn giá theo mô hình mở pytal (cột 5k, xây dựng 5k, vận chuyển 5k, lắp đặt 5k USD; thuê 9,6k/4k/1k USD/năm; cáp quang 25/15/5 USD/m; 10 năm, chiết khấu 5%)',
+    en: 'unit costs from the open pytal model (tower 5k, civil works 5k, transport 5k, installation 5k USD; rent 9.6k/4k/1k USD a year; fibre 25/15/5 USD/m; 10 years at 5%)',
+  },
   reportAssumptions: { vi: 'Giả định và nguồn dữ liệu', en: 'Assumptions and data sources' },
   reportCoverageRule: {
     vi: 'Một ô dân số (1 km) được phủ khi khoảng cách vòng lớn (haversine, R = 6.371.008,8 m) từ tâm ô đến cột không vượt quá bán kính của cột.',

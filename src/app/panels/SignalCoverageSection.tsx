@@ -199,6 +199,29 @@ export function SignalCoverageSection({ dataset }: { dataset: ProvinceDataset })
               </tr>
             </tbody>
           </table>
+          {run.result.summary.gaps_by_area && (
+            <details open>
+              <summary>{t('gapsByCommune')}</summary>
+              <table className="results" data-testid="gaps-by-commune">
+                <tbody>
+                  {[...run.result.summary.gaps_by_area]
+                    .sort((a, b) => b.population_uncovered - a.population_uncovered)
+                    .slice(0, 10)
+                    .map((gap) => (
+                      <tr key={gap.area}>
+                        <td>{gap.name}</td>
+                        <td className="num">{formatNumber(language, gap.population_uncovered)}</td>
+                        <td className="num">
+                          {gap.population_total > 0
+                            ? `${formatNumber(language, (100 * gap.population_uncovered) / gap.population_total, 0)}%`
+                            : ''}
+                        </td>
+                      </tr>
+                    ))}
+                </tbody>
+              </table>
+            </details>
+          )}
           {run.result.notes.length > 0 && (
             <details>
               <summary>

@@ -1,18 +1,25 @@
 import { useEffect, useState } from 'react';
 import { runFixedRadiusCoverage } from '../../../workers/runFixedRadiusCoverage';
+import type { AnalyzeColocationResult } from '../../core/colocation/analyzeColocation';
+import type { OperatorOpportunities } from '../../core/colocation/colocationOpportunities';
 import { type CoverageSummary, summarizeCoverage } from '../../core/coverage/computeFixedRadiusCoverage';
 import { MAIN_OPERATOR_NAMES, operatorColorRgb, SHARED_MAST_COLOR_RGB } from '../../core/model/operators';
+import type { PlanSharedSitesResult } from '../../core/siting/planSharedSites';
 import { getAnalysisPool } from '../analysisPool';
 import { loadDemoProvince } from '../data/loadDemoProvince';
 import type { ProvinceDataset } from '../data/provinceDataset';
 import { formatNumber, type StringKey, translate } from '../i18n/strings';
 import { GAP_COLOUR_RGB } from '../map/rasterImages';
 import { decodeShareHash } from '../persistence/shareLink';
+import { DEFAULT_COLOCATION_SETTINGS, DEFAULT_PLAN_SETTINGS } from '../sharing/sharingStore';
 import { defaultProject, type ProjectDocument } from '../store/projectDocument';
 import { renderReportMap, scaleBarLength } from './renderReportMap';
 import { pageSizeMm, REPORT_DPI, REPORT_MARGIN_MM, type ReportParams } from './reportParams';
 
 interface ReportData {
+  colocation: AnalyzeColocationResult;
+  opportunities: OperatorOpportunities[];
+  plan: PlanSharedSitesResult;
   dataset: ProvinceDataset;
   project: ProjectDocument;
   summary: CoverageSummary;
@@ -41,6 +48,19 @@ async function prepareReport(params: ReportParams): Promise<ReportData> {
     project.coverage.defaultRadiusM,
   );
   const summary = summarizeCoverage(dataset.population, coveredBits, dataset.towerArrays.operatorNames);
+  const pool = getAnalysisPool();
+  const [colocation, opportunities, plan] = await Promise.all([
+    pool.run((api) => api.analyzeColocation(dataset.towers, dataset.population, DEFAULT_COLOCATION_SETTINGS)),
+    pool.run((api, jobId) =>
+      api.colocationOpportunities(jobId, dataset.towers, dataset.population, project.coverage.defaultRadiusM),
+    ),
+    pool.run((api, jobId) =>
+      api.planSharedSites(jobId, dataset.towers, dataset.population, JSON.stringify(dataset.backbone), {
+        ...DEFAULT_PLAN_SETTINGS,
+        defaultRadiusM: project.coverage.defaultRadiusM,
+      }),
+    ),
+  ]);
   const page = pageSizeMm(params);
   const mapWidthMm = page.width - 2 * REPORT_MARGIN_MM;
   const mapHeightMm = params.orientation === 'landscape' ? page.height * 0.62 : page.height * 0.45;
@@ -65,6 +85,9 @@ async function prepareReport(params: ReportParams): Promise<ReportData> {
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
   if (!blob) throw new Error('could not encode the map image');
   return {
+    colocation,
+    opportunities,
+    plan,
     dataset,
     project,
     summary,
@@ -222,6 +245,93 @@ export function ReportPage({ params }: { params: ReportParams }) {
           </table>
         </section>
       </div>
+      <section className="report-sites">
+        <h2>{t('reportSitesTable')}</h2>
+        <p className="report-note">
+          {t('newlyCovered')}: {formatNumber(language, data.plan.populationNewlyCovered)} · {t('gapToOptimum')} ≤{' '}
+          {formatNumber(language, data.plan.gapPercent, 2)}% ({data.plan.method}, {t('bound')} {data.plan.boundSource})
+          · {t('capex')} {formatNumber(language, data.plan.totalCapexUsd)} USD
+        </p>
+        <table className="results" data-testid="report-sites">
+          <thead>
+            <tr>
+              <th>#</th>
+              <th>{t('id')}</th>
+              <th>{t('mastType')}</th>
+              <th>{t('coordinates')}</th>
+              <th className="num">{t('newlyCovered')}</th>
+              <th>{t('operatorsGaining')}</th>
+              <th className="num">{t('backboneDistance')}</th>
+              <th className="num">{t('capex')} (USD)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.plan.sites.map((site, index) => (
+              <tr key={site.id}>
+                <td>{index + 1}</td>
+                <td>{site.id}</td>
+                <td>
+                  {site.kind === 'existing_mast' ? t('existingMast') : t('newMast')} {site.mastType}
+                </td>
+                <td>
+                  {site.lat.toFixed(4)}, {site.lon.toFixed(4)}
+                </td>
+                <td className="num">{formatNumber(language, site.newlyCoveredPopulation)}</td>
+                <td>{site.operatorsGaining.join(', ')}</td>
+                <td className="num">
+                  {site.backboneDistanceM === null ? '—' : `${formatNumber(language, site.backboneDistanceM)} m`}
+                </td>
+                <td className="num">{formatNumber(language, site.cost.capexUsd)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section className="report-colocation">
+        <h2>{t('reportColocationTable')}</h2>
+        <p className="report-note">
+          {t('pairsWithin')} (Hà Nội 100/500 m): {formatNumber(language, data.colocation.pairs.count)} ·{' '}
+          {Object.entries(data.colocation.pairsByOperatorPair)
+            .map(([key, count]) => `${key.replace('|', '+')} ${count}`)
+            .join(' · ')}
+        </p>
+        <table className="results" data-testid="report-opportunities">
+          <thead>
+            <tr>
+              <th>{t('operator')}</th>
+              <th>{t('opportunities')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.opportunities.map((entry) => (
+              <tr key={entry.operator}>
+                <td>{entry.operator}</td>
+                <td>
+                  {entry.opportunities
+                    .slice(0, 3)
+                    .map(
+                      (opportunity) =>
+                        `${opportunity.towerId} (${opportunity.owner}) +${formatNumber(language, opportunity.newlyCoveredPopulation)}`,
+                    )
+                    .join(' · ')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <table className="results" data-testid="report-consolidation">
+          <tbody>
+            {data.colocation.consolidation.slice(0, 5).map((candidate) => (
+              <tr key={candidate.hostId}>
+                <td>
+                  {t('consolidation')}: {candidate.hostId} ← {candidate.removedIds.join(', ')}
+                </td>
+                <td className="num">{formatNumber(language, candidate.savingsNetPresentUsd)} USD</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
       <section className="report-assumptions">
         <h2>{t('reportAssumptions')}</h2>
         <ul>
@@ -231,6 +341,11 @@ export function ReportPage({ params }: { params: ReportParams }) {
           </li>
           <li>
             {t('population')}: {formatNumber(language, dataset.populationTotal)} {t('people')}
+          </li>
+          <li>
+            {t('planTitle')}: {t('siteRadiusM')} {formatNumber(language, DEFAULT_PLAN_SETTINGS.siteRadiusM)} m ·{' '}
+            {t('siteCount')} {DEFAULT_PLAN_SETTINGS.sites} · {DEFAULT_PLAN_SETTINGS.operators.join(', ')} ·{' '}
+            {t('weightPeopleOperators')} · {t('spacingRule')} · {t('reportCosts')}
           </li>
           <li>{t('sources')}</li>
           <li>{t('synthetic')}</li>

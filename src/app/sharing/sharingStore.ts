@@ -25,23 +25,27 @@ export interface SharingState {
   error: string | null;
 }
 
+/** Defaults of the planning panel (and of the report when it plans on its own). */
+export const DEFAULT_COLOCATION_SETTINGS: ColocationSettings = { preset: 'ha_noi', distanceM: 100 };
+export const DEFAULT_PLAN_SETTINGS: SitePlanSettings = {
+  operators: ['Viettel', 'VinaPhone', 'MobiFone'],
+  weighting: 'people_x_operators',
+  siteRadiusM: 1500,
+  sites: 20,
+  solver: 'greedy_swap',
+  defaultRadiusM: 2000,
+  maxBackboneDistanceM: null,
+  useSpacingRule: true,
+  exclusionZones: [],
+};
+
 export const useSharingStore = create<SharingState>(() => ({
-  colocationSettings: { preset: 'ha_noi', distanceM: 100 },
+  colocationSettings: DEFAULT_COLOCATION_SETTINGS,
   colocationStatus: 'idle',
   colocation: null,
   opportunities: null,
   opportunitiesOperator: 'Vietnamobile',
-  planSettings: {
-    operators: ['Viettel', 'VinaPhone', 'MobiFone'],
-    weighting: 'people_x_operators',
-    siteRadiusM: 1500,
-    sites: 20,
-    solver: 'greedy_swap',
-    defaultRadiusM: 2000,
-    maxBackboneDistanceM: null,
-    useSpacingRule: true,
-    exclusionZones: [],
-  },
+  planSettings: DEFAULT_PLAN_SETTINGS,
   planStatus: 'idle',
   planProgress: 0,
   plan: null,
