@@ -241,7 +241,10 @@ describe('the app on the demo province', () => {
     await page.keyboard.press('Control+Shift+z');
     expect(await backboneToggle.isChecked()).toBe(false);
     // Autosaved in IndexedDB: a reload reopens the same project.
-    await page.waitForFunction(() => window.cosite?.state().lastSavedAt !== null);
+    await page.waitForFunction(() => {
+      const state = window.cosite?.state();
+      return state !== undefined && state.lastSavedProject === state.history.present;
+    });
     await page.reload();
     await page.waitForFunction(() => window.cosite?.state().loadStatus === 'ready', undefined, { timeout: 120_000 });
     expect(await page.getByTestId('toggle-backbone').isChecked()).toBe(false);

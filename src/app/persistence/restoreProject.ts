@@ -21,8 +21,9 @@ export async function restoreProject(provinceCode: string): Promise<SharedView['
     if (state.history.present === previous.history.present) return;
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
-      void saveProject(useAppStore.getState().history.present).then((ok) => {
-        useAppStore.setState({ lastSavedAt: ok ? Date.now() : null });
+      const project = useAppStore.getState().history.present;
+      void saveProject(project).then((ok) => {
+        useAppStore.setState(ok ? { lastSavedAt: Date.now(), lastSavedProject: project } : { lastSavedAt: null });
       });
     }, SAVE_DELAY_MS);
   });

@@ -49,6 +49,8 @@ export interface AppState {
   coverageView: string;
   /** When the project was last saved in this browser (null: never, or saving failed). */
   lastSavedAt: number | null;
+  /** The project as last saved (the same object as history.present once the latest change is saved). */
+  lastSavedProject: ProjectDocument | null;
   /** The sidebar tab on screen (the map shows the national choropleth on the ministry tab). */
   activeTab: TabId;
   /** The map view a share link asked for, applied once when the map opens. */
@@ -92,6 +94,7 @@ export const useAppStore = create<AppState>(() => ({
   },
   coverageView: 'any',
   lastSavedAt: null,
+  lastSavedProject: null,
   activeTab: 'overview',
   initialView: null,
 }));
