@@ -148,11 +148,11 @@ export const analysisApi = {
   },
 
   /** Step 3: join the bands, sum the figures and draw the first image, off the main thread. */
-  finishSignalRun(
+  async finishSignalRun(
     bands: SignalCoverageBand[],
     prepared: PreparedSignalRunMessage,
     palette: SignalPalette,
-  ): SignalRunResult {
+  ): Promise<SignalRunResult> {
     const coverage = assembleSignalCoverage(bands, prepared.grid);
     const summary = summarizeSignalCoverage({
       population: prepared.population,
@@ -162,6 +162,7 @@ export const analysisApi = {
       areas: prepared.areas ?? undefined,
     });
     const imagePixels = signalImagePixels(coverage.bestSignalDbm, prepared.cellMask, prepared.thresholdDbm, palette);
+    const image = await createImageBitmap(new ImageData(imagePixels, prepared.grid.width, prepared.grid.height));
     const result: SignalRunResult = {
       grid: prepared.grid,
       coverage,
@@ -170,13 +171,9 @@ export const analysisApi = {
       operatorNames: prepared.operatorNames,
       thresholdDbm: prepared.thresholdDbm,
       notes: prepared.notes,
-      imagePixels,
+      image,
     };
-    return Comlink.transfer(result, [
-      ...coverageBuffers(coverage),
-      prepared.cellMask.buffer as ArrayBuffer,
-      imagePixels.buffer,
-    ]);
+    return Comlink.transfer(result, [...coverageBuffers(coverage), prepared.cellMask.buffer as ArrayBuffer, image]);
   },
 
   /** Pairs, clusters, tenancy, spare capacity and consolidation of the province's masts. */
@@ -303,7 +300,8 @@ export interface SignalRunResult {
   operatorNames: readonly string[];
   thresholdDbm: number;
   notes: string[];
-  imagePixels: Uint8ClampedArray<ArrayBuffer>;
+  /** The first image (all operators), decoded here and transferred, so the page only hands it to the map. */
+  image: ImageBitmap;
 }
 
 export interface PreparedSignalRunMessage {

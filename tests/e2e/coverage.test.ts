@@ -70,10 +70,12 @@ describe('propagation coverage in the app', () => {
     console.log(
       `long tasks: idle ${JSON.stringify(idle)}, during the analysis ${JSON.stringify(during.map(Math.round))}`,
     );
-    // The issue's target is 50 ms; measured here 0-70 ms (at most one task, likely V8 collecting the transferred
-    // rasters). Doing the analysis on the page instead would block it for 1.4 s or more, which this still catches;
-    // 150 ms leaves room for a slower CI machine. The idle baseline shows no long task at all.
-    expect(Math.max(0, ...during)).toBeLessThan(150);
+    // The page only orchestrates, receives transferred rasters and an ImageBitmap decoded in the worker, and applies
+    // the result in a task of its own; drawing the new raster afterwards is WebGL under SwiftShader, not analysis.
+    // Measured: no task over 50 ms in most runs, one of 52-56 ms in about one run of four (likely V8 collecting
+    // garbage after 54 MB of rasters pass through the page). The issue's target is 50 ms; this bound catches any real
+    // blocking (the analysis on the page would block it for over a second) without failing on that one task.
+    expect(Math.max(0, ...during)).toBeLessThan(100);
     // The bar moved through intermediate values (determinate progress).
     expect(progress.some((value) => value > 0 && value < 1)).toBe(true);
 

@@ -104,13 +104,14 @@ export async function startSignalCoverage(): Promise<void> {
         ),
       { signal },
     );
-    const image = await bitmapOf(result.grid.width, result.grid.height, result.imagePixels);
+    // A task of its own for the state update and React's render, apart from receiving the result.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     if (current !== controller) return;
     updateSignalRun({
       status: 'done',
       progress: 1,
       result,
-      image,
+      image: result.image,
       durationMs: performance.now() - startedAt,
       finishedAt: performance.now(),
     });
