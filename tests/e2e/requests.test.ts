@@ -28,26 +28,23 @@ async function signedIn(username: string): Promise<Page> {
   return page;
 }
 
-async function selectMast(page: Page, mastId: string) {
-  await page.getByTestId('tab-overview').click();
-  await page.evaluate((id) => {
-    const state = window.cosite?.state();
-    const index = state?.dataset?.towers.findIndex((tower) => tower.id === id) ?? -1;
-    window.cosite?.select(index);
-  }, mastId);
-}
-
 describe('a co-location request from filing to approval', () => {
   it('is filed by an operator, approved by the province, seen by the operator, hidden from another operator, and audited', async () => {
-    // A mast Viettel is not on yet.
+    // Viettel looks where it could co-locate (masts of others with room, ranked by people it would newly cover) and
+    // opens the best one's request form.
     const viettel = await signedIn('viettel');
-    const mastId = await viettel.evaluate(() => {
-      const towers = window.cosite?.state().dataset?.towers ?? [];
-      return towers.find((tower) => !tower.tenants.includes('Viettel') && tower.mastType === 'A2b')?.id ?? null;
-    });
-    expect(mastId).not.toBeNull();
+    await viettel.getByTestId('find-opportunities').click();
+    const best = viettel.getByTestId('opportunity-request').first();
+    await best.waitFor({ timeout: 60_000 });
+    const mastId = (await best.textContent())?.trim() ?? null;
+    expect(mastId).toMatch(/^VN25-\d+$/);
     if (!mastId) return;
-    await selectMast(viettel, mastId);
+    const owner = await viettel.evaluate(
+      (id) => window.cosite?.state().dataset?.towers.find((tower) => tower.id === id)?.tenants ?? [],
+      mastId,
+    );
+    expect(owner).not.toContain('Viettel');
+    await best.click();
     await viettel.getByTestId('request-equipment').fill('5G AAU n41 64T64R');
     await viettel.getByTestId('file-request').click();
     await viettel.getByTestId('request-filed').waitFor();

@@ -73,6 +73,10 @@ const STRINGS = {
   savedInBrowser: { vi: 'Đã lưu trong trình duyệt lúc', en: 'Saved in this browser at' },
   autosaveOn: { vi: 'Dự án tự lưu trong trình duyệt.', en: 'The project saves itself in this browser.' },
   tabOverview: { vi: 'Tổng quan', en: 'Overview' },
+  whereToColocate: {
+    vi: 'Nơi có thể dùng chung (xếp theo số dân được phủ thêm)',
+    en: 'Where you can co-locate (by people newly covered)',
+  },
   importTowers: { vi: 'Nhập danh sách trạm…', en: 'Import a tower list…' },
   importHint: {
     vi: 'CSV/TSV (UTF-8, Windows-1252), Excel .xlsx, GeoJSON, KML/KMZ, Shapefile (.zip); WGS84, VN-2000 hoặc UTM.',

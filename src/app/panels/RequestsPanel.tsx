@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { formatNumber } from '../i18n/strings';
 import { useT } from '../i18n/useT';
+import { getMapController } from '../map/mapControllerRegistry';
 import { apiClient } from '../server/apiClient';
 import type { AuditEntry, ColocationRequest, RequestActionName } from '../server/apiTypes';
 import {
@@ -11,7 +12,8 @@ import {
   signOut,
   useServerStore,
 } from '../server/serverStore';
-import { useAppStore } from '../store/appStore';
+import { runColocation, useSharingStore } from '../sharing/sharingStore';
+import { selectTower, setActiveTab, useAppStore } from '../store/appStore';
 
 function SignInForm() {
   const t = useT();
@@ -153,6 +155,54 @@ function AuditTable({ entries }: { entries: AuditEntry[] }) {
   );
 }
 
+/** An operator's best co-location opportunities (masts of others with room), each one click from its request form. */
+function WhereToColocate({ operator }: { operator: string }) {
+  const t = useT();
+  const language = useAppStore((state) => state.language);
+  const dataset = useAppStore((state) => state.dataset);
+  const status = useSharingStore((state) => state.colocationStatus);
+  const opportunities = useSharingStore((state) => state.opportunities);
+  const mine = opportunities?.find((entry) => entry.operator === operator) ?? null;
+  return (
+    <section data-testid="where-to-colocate">
+      <h2>{t('whereToColocate')}</h2>
+      {!mine && (
+        <button
+          type="button"
+          onClick={() => void runColocation()}
+          disabled={status === 'running'}
+          data-testid="find-opportunities"
+        >
+          {status === 'running' ? t('running') : t('findSharing')}
+        </button>
+      )}
+      {mine && (
+        <ol className="ranked">
+          {mine.opportunities.slice(0, 10).map((opportunity) => (
+            <li key={opportunity.towerId}>
+              <button
+                type="button"
+                className="link"
+                onClick={() => {
+                  selectTower(opportunity.towerIndex);
+                  const tower = dataset?.towers[opportunity.towerIndex];
+                  if (tower) getMapController()?.fitPoints([[tower.lon, tower.lat]]);
+                  setActiveTab('overview');
+                }}
+                data-testid="opportunity-request"
+              >
+                {opportunity.towerId}
+              </button>{' '}
+              ({opportunity.owner}, {opportunity.spareSlots} {t('freeSlots')}): +
+              {formatNumber(language, opportunity.newlyCoveredPopulation)} {t('people')}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
 /** Sign-in and each role's view of co-location requests; the app works without a server (local mode). */
 export function RequestsPanel() {
   const t = useT();
@@ -212,7 +262,12 @@ export function RequestsPanel() {
           {error}
         </p>
       )}
-      {user.role === 'operator' && <p className="note">{t('operatorHint')}</p>}
+      {user.role === 'operator' && (
+        <>
+          <p className="note">{t('operatorHint')}</p>
+          {user.operator && <WhereToColocate operator={user.operator} />}
+        </>
+      )}
       {user.role === 'province' && (
         <>
           <h2>
