@@ -1,54 +1,15 @@
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { booleanPointInPolygon, point } from '@turf/turf';
 import type { FeatureCollection, Polygon } from 'geojson';
 import { fromArrayBuffer } from 'geotiff';
 import { describe, expect, it } from 'vitest';
-import type { CliOutput } from '../../../src/cli/cliCommand';
-import { runCli } from '../../../src/cli/runCli';
+import { runCliChild as runChild, runCliInProcess as runInProcess } from './cliHarness';
 
 const repository = fileURLToPath(new URL('../../../', import.meta.url));
 const NATIONAL_RASTER = '/work/shared/data/population/vnm_ppp_2020_1km_Aggregated_UNadj.tif';
 const GOOD = 'tests/fixtures/towers/good.csv';
 const BOUNDARY = 'tests/fixtures/boundary/da_nang_pentagon_with_hole.geojson';
-
-interface Run {
-  status: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** The real command line in a child process: `node --import tsx src/cli/main.ts ...` from the repository root. */
-function runChild(args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli/main.ts', ...args],
-      { cwd: repository, env: { ...process.env, NO_COLOR: '1' } },
-      (error, stdout, stderr) => {
-        const status = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-        resolve({ status, stdout, stderr });
-      },
-    );
-  });
-}
-
-/** The same entry, in-process, for the many error paths (a child costs about half a second each). */
-async function runInProcess(args: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const output: CliOutput = {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-  };
-  const status = await runCli(args, output);
-  return { status, stdout, stderr };
-}
 
 /** Absolute path of a repository file: in-process runs do not depend on the test runner's working directory. */
 const at = (relative: string) => `${repository}${relative}`;

@@ -1,41 +1,11 @@
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { CliOutput } from '../../../src/cli/cliCommand';
-import { runCli } from '../../../src/cli/runCli';
+import { runCliChild as runChild, runCliInProcess as runInProcess } from './cliHarness';
 
 const repository = fileURLToPath(new URL('../../../', import.meta.url));
 const at = (relative: string) => `${repository}${relative}`;
 const DEMO_TOWERS = 'data/demo/towers.csv';
-
-function runChild(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli/main.ts', ...args],
-      { cwd: repository },
-      (error, stdout, stderr) => {
-        resolve({ status: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
-      },
-    );
-  });
-}
-
-async function runInProcess(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const output: CliOutput = {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-  };
-  const status = await runCli(args, output);
-  return { status, stdout, stderr };
-}
 
 function haversine(lon1: number, lat1: number, lon2: number, lat2: number): number {
   const rad = Math.PI / 180;

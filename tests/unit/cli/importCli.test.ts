@@ -3,29 +3,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { CliOutput } from '../../../src/cli/cliCommand';
-import { runCli } from '../../../src/cli/runCli';
 import { readLayerFile } from '../../../src/core/io/readLayerFile';
 import { readTowerFile } from '../../../src/core/io/readTowerFile';
+import { runCliInProcess as run } from './cliHarness';
 
 const repository = fileURLToPath(new URL('../../../', import.meta.url));
 const at = (relative: string) => path.join(repository, relative);
 const IMPORT = 'tests/fixtures/import';
-
-async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const output: CliOutput = {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-  };
-  const status = await runCli(args, output);
-  return { status, stdout, stderr };
-}
 
 describe('cosite validate on every format', () => {
   it.each([

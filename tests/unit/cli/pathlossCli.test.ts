@@ -1,25 +1,5 @@
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { CliOutput } from '../../../src/cli/cliCommand';
-import { runCli } from '../../../src/cli/runCli';
-
-const repository = fileURLToPath(new URL('../../../', import.meta.url));
-
-async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const output: CliOutput = {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-  };
-  const status = await runCli(args, output);
-  return { status, stdout, stderr };
-}
+import { runCliInProcess as run, runCliChild } from './cliHarness';
 
 describe('cosite pathloss', () => {
   it.each([
@@ -113,28 +93,16 @@ describe('cosite pathloss', () => {
   });
 
   it('runs as a child process: JSON on stdout, warnings on stderr, exit 0', async () => {
-    const { status, stdout, stderr } = await new Promise<{ status: number; stdout: string; stderr: string }>(
-      (resolve) => {
-        execFile(
-          process.execPath,
-          [
-            '--import',
-            'tsx',
-            'src/cli/main.ts',
-            'pathloss',
-            '--model',
-            'cost231',
-            '--frequency-mhz',
-            '2600',
-            '--distance-m',
-            '1000',
-            '--json',
-          ],
-          { cwd: repository },
-          (error, out, err) => resolve({ status: error ? Number(error.code) : 0, stdout: out, stderr: err }),
-        );
-      },
-    );
+    const { status, stdout, stderr } = await runCliChild([
+      'pathloss',
+      '--model',
+      'cost231',
+      '--frequency-mhz',
+      '2600',
+      '--distance-m',
+      '1000',
+      '--json',
+    ]);
     expect(status).toBe(0);
     expect(stdout.split('\n')).toHaveLength(2);
     // 2600 MHz is outside COST-231's 1500-2000 MHz: 46.3 + 33.9 x 3.414973 - 20.4138 - a(1.5) with
