@@ -8,13 +8,8 @@ import towersUrl from '../../../data/demo/towers.csv?url';
 import { packTowers } from '../../core/model/towerArrays';
 import { sumPopulation } from '../../core/population/sumPopulation';
 import { getAnalysisPool } from '../analysisPool';
+import { fetchOk } from './fetchOk';
 import type { ProvinceDataset } from './provinceDataset';
-
-async function fetchOk(url: string): Promise<Response> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return response;
-}
 
 async function fetchJson<T>(url: string): Promise<T> {
   return (await fetchOk(url)).json() as Promise<T>;

@@ -68,6 +68,20 @@ function towerDrawOrder(dataset: ProvinceDataset): Uint32Array {
   return order;
 }
 
+/**
+ * 0..count-1 for a pairs result, the same array every time: deck.gl recomputes a layer's attributes when its data
+ * changes identity, and the layers are rebuilt on every store change (a plan's progress ticks, for one).
+ */
+const pairIndicesCache = new WeakMap<object, number[]>();
+function pairIndices(pairs: { count: number; a: object }): number[] {
+  let indices = pairIndicesCache.get(pairs.a);
+  if (!indices) {
+    indices = Array.from({ length: pairs.count }, (_, i) => i);
+    pairIndicesCache.set(pairs.a, indices);
+  }
+  return indices;
+}
+
 export function isSharedMast(dataset: ProvinceDataset, index: number): boolean {
   const bits = dataset.towerArrays.tenantBits[index];
   return (bits & (bits - 1)) !== 0;
@@ -168,12 +182,12 @@ export function buildDeckLayers(inputs: DeckLayerInputs): Layer[] {
     );
   }
   if (inputs.pairs && inputs.pairs.count > 0) {
-    const { a, b, count } = inputs.pairs;
+    const { a, b } = inputs.pairs;
     const { lon, lat } = dataset.towerArrays;
     result.push(
       new LineLayer<number>({
         id: 'colocation-pairs',
-        data: Array.from({ length: count }, (_, i) => i),
+        data: pairIndices(inputs.pairs),
         getSourcePosition: (i) => [lon[a[i]], lat[a[i]]],
         getTargetPosition: (i) => [lon[b[i]], lat[b[i]]],
         getColor: [20, 20, 20, 230],

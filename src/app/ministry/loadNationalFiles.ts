@@ -3,12 +3,7 @@ import populationUrl from '../../../data/national/population.tif?url';
 import provincesUrl from '../../../data/national/provinces.geojson?url';
 import towersUrl from '../../../data/national/towers.csv?url';
 import type { NationalReadinessFiles } from '../../../workers/analysisApi';
-
-async function fetchOk(url: string): Promise<Response> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return response;
-}
+import { fetchOk } from '../data/fetchOk';
 
 /** The national files bundled with the app: real WorldPop grid, boundaries and backbone; synthetic towers. */
 export async function loadNationalFiles(): Promise<NationalReadinessFiles> {
