@@ -1,5 +1,6 @@
 import { parseJsonText } from '../io/parseJsonText';
 import { BoundaryFileError } from './boundaryFileError';
+import { checkLonLatPosition } from './checkLonLatPosition';
 import type { LonLatPolygon } from './lonLatPolygon';
 
 /**
@@ -62,23 +63,7 @@ function checkPolygon(coordinates: unknown): LonLatPolygon {
   for (const ring of coordinates) {
     if (!Array.isArray(ring) || ring.length < 3)
       throw new BoundaryFileError('a polygon ring has fewer than 3 positions');
-    for (const position of ring) {
-      if (
-        !Array.isArray(position) ||
-        typeof position[0] !== 'number' ||
-        typeof position[1] !== 'number' ||
-        !Number.isFinite(position[0]) ||
-        !Number.isFinite(position[1])
-      ) {
-        throw new BoundaryFileError(`a polygon position is not [lon, lat]: ${JSON.stringify(position)}`);
-      }
-      if (Math.abs(position[0]) > 180 || Math.abs(position[1]) > 90) {
-        throw new BoundaryFileError(
-          `coordinates are not longitude/latitude degrees (found [${position[0]}, ${position[1]}]); ` +
-            'reproject the boundary to EPSG:4326',
-        );
-      }
-    }
+    for (const position of ring) checkLonLatPosition(position, 'polygon', 'reproject the boundary to EPSG:4326');
   }
   return coordinates as LonLatPolygon;
 }

@@ -1,5 +1,6 @@
 import { parseJsonText } from '../io/parseJsonText';
 import { BoundaryFileError } from './boundaryFileError';
+import { checkLonLatPosition } from './checkLonLatPosition';
 import type { LonLatPolyline } from './lonLatPolyline';
 
 /**
@@ -43,21 +44,6 @@ function checkLine(coordinates: unknown): LonLatPolyline {
   if (!Array.isArray(coordinates) || coordinates.length < 2) {
     throw new BoundaryFileError('a line has fewer than 2 positions');
   }
-  for (const position of coordinates) {
-    if (
-      !Array.isArray(position) ||
-      typeof position[0] !== 'number' ||
-      typeof position[1] !== 'number' ||
-      !Number.isFinite(position[0]) ||
-      !Number.isFinite(position[1])
-    ) {
-      throw new BoundaryFileError(`a line position is not [lon, lat]: ${JSON.stringify(position)}`);
-    }
-    if (Math.abs(position[0]) > 180 || Math.abs(position[1]) > 90) {
-      throw new BoundaryFileError(
-        `coordinates are not longitude/latitude degrees (found [${position[0]}, ${position[1]}]); reproject to EPSG:4326`,
-      );
-    }
-  }
+  for (const position of coordinates) checkLonLatPosition(position, 'line', 'reproject to EPSG:4326');
   return coordinates as LonLatPolyline;
 }
