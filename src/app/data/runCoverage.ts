@@ -15,7 +15,7 @@ export async function startCoverage(): Promise<void> {
   const controller = new AbortController();
   current = controller;
   const startedAt = performance.now();
-  updateCoverage({ status: 'running', progress: 0, error: null, defaultRadiusM });
+  updateCoverage({ status: 'running', progress: 0, error: null });
   try {
     const coveredBits = await runFixedRadiusCoverage(
       getAnalysisPool(),

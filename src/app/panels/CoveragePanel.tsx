@@ -3,7 +3,7 @@ import { cancelCoverage, startCoverage } from '../data/runCoverage';
 import { formatNumber } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { GAP_COLOUR_RGB } from '../map/rasterImages';
-import { setCoverageSetting, setCoverageView, setDefaultRadiusM, useAppStore, useProject } from '../store/appStore';
+import { setCoverageSetting, setCoverageView, useAppStore, useProject } from '../store/appStore';
 import { CoverageResultsTable } from './CoverageResultsTable';
 import { SignalCoverageSection } from './SignalCoverageSection';
 
@@ -62,7 +62,7 @@ function FixedRadiusSection({ dataset }: { dataset: ProvinceDataset }) {
           disabled={running}
           onChange={(event) => {
             const value = Number(event.target.value);
-            if (Number.isFinite(value) && value > 0) setDefaultRadiusM(value);
+            if (Number.isFinite(value) && value > 0) setCoverageSetting('defaultRadiusM', value);
           }}
         />
       </label>

@@ -9,6 +9,7 @@ import { getAnalysisPool } from '../analysisPool';
 import { loadDemoProvince } from '../data/loadDemoProvince';
 import type { ProvinceDataset } from '../data/provinceDataset';
 import { formatNumber, type StringKey, translate } from '../i18n/strings';
+import { mainlandBounds } from '../map/mainlandBounds';
 import { GAP_COLOUR_RGB } from '../map/rasterImages';
 import { decodeShareHash } from '../persistence/shareLink';
 import { DEFAULT_COLOCATION_SETTINGS, DEFAULT_PLAN_SETTINGS } from '../sharing/sharingStore';
@@ -64,21 +65,11 @@ async function prepareReport(params: ReportParams): Promise<ReportData> {
   const page = pageSizeMm(params);
   const mapWidthMm = page.width - 2 * REPORT_MARGIN_MM;
   const mapHeightMm = params.orientation === 'landscape' ? page.height * 0.62 : page.height * 0.45;
-  const { lon, lat, count } = dataset.towerArrays;
-  let bounds: [number, number, number, number] = [180, 90, -180, -90];
-  for (let i = 0; i < count; i++) {
-    bounds = [
-      Math.min(bounds[0], lon[i]),
-      Math.min(bounds[1], lat[i]),
-      Math.max(bounds[2], lon[i]),
-      Math.max(bounds[3], lat[i]),
-    ];
-  }
   const { canvas, metresPerPixel } = renderReportMap({
     dataset,
     layers: project.layers,
     coveredBits,
-    bounds,
+    bounds: mainlandBounds(dataset),
     widthPx: Math.round((mapWidthMm / MM_PER_INCH) * REPORT_DPI),
     heightPx: Math.round((mapHeightMm / MM_PER_INCH) * REPORT_DPI),
   });

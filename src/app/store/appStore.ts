@@ -18,8 +18,6 @@ export interface CoverageRun {
   summary: CoverageSummary | null;
   durationMs: number | null;
   error: string | null;
-  /** The radius the result was computed with (the setting may have changed since). */
-  defaultRadiusM: number | null;
 }
 
 /** The last propagation-mode run: rasters on the analysis grid, figures and the image on the map. */
@@ -81,7 +79,6 @@ export const useAppStore = create<AppState>(() => ({
     summary: null,
     durationMs: null,
     error: null,
-    defaultRadiusM: null,
   },
   signalRun: {
     status: 'idle',
@@ -139,13 +136,6 @@ export function replaceProject(project: ProjectDocument): void {
 
 export function toggleLayer(layer: LayerId): void {
   editProject((project) => ({ ...project, layers: { ...project.layers, [layer]: !project.layers[layer] } }));
-}
-
-export function setDefaultRadiusM(radiusM: number): void {
-  editProject(
-    (project) => ({ ...project, coverage: { ...project.coverage, defaultRadiusM: radiusM } }),
-    'coverage.defaultRadiusM',
-  );
 }
 
 export function selectTower(index: number | null): void {
