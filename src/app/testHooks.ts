@@ -1,4 +1,5 @@
 import type { MapController } from './map/MapController';
+import { useServerStore } from './server/serverStore';
 import { useSharingStore } from './sharing/sharingStore';
 import { selectTower, useAppStore } from './store/appStore';
 
@@ -25,11 +26,14 @@ declare global {
     cosite?: CoSiteTestHooks;
     /** The last shared-site plan (tests compare it with what the panel shows). */
     cositeSharing?: () => unknown;
+    /** The server session and lists as the requests tab shows them. */
+    cositeServer?: () => { user: unknown; busy: boolean };
   }
 }
 
 export function exposeTestHooks(controller: MapController): void {
   window.cositeSharing = () => useSharingStore.getState().plan;
+  window.cositeServer = () => useServerStore.getState();
   window.cosite = {
     async waitForMapIdle() {
       await controller.loaded;

@@ -25,6 +25,11 @@ async function signedIn(username: string): Promise<Page> {
   await page.getByTestId('sign-in-password').fill(inject('demoPassword'));
   await page.getByTestId('sign-in').click();
   await expect(page.getByTestId('signed-in-as').textContent()).resolves.toContain(username);
+  // Signed in means the lists are loaded too: an empty list read before they arrived would prove nothing.
+  await page.waitForFunction(() => {
+    const server = window.cositeServer?.();
+    return server !== undefined && server.user !== null && !server.busy;
+  });
   return page;
 }
 
@@ -74,17 +79,18 @@ describe('a co-location request from filing to approval', () => {
     expect(status).toBe(404);
 
     // The audit trail shows each step, for the province and for the ministry.
+    const auditActions = (page: Page) =>
+      page
+        .locator('[data-testid=audit-table] tr[data-action]')
+        .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-action')));
     await planner.getByTestId('refresh-requests').click();
-    const plannerActions = await planner
-      .locator('[data-testid=audit-table] tr[data-action]')
-      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-action')));
-    expect(plannerActions).toContain('request.submit');
-    expect(plannerActions).toContain('request.approve');
+    await expect
+      .poll(() => auditActions(planner), { timeout: 15_000 })
+      .toEqual(expect.arrayContaining(['request.submit', 'request.approve']));
     const ministry = await signedIn('ministry');
-    const ministryActions = await ministry
-      .locator('[data-testid=audit-table] tr[data-action]')
-      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-action')));
-    expect(ministryActions).toEqual(expect.arrayContaining(['request.submit', 'request.approve']));
+    await expect
+      .poll(() => auditActions(ministry), { timeout: 15_000 })
+      .toEqual(expect.arrayContaining(['request.submit', 'request.approve']));
     await expect(ministry.getByTestId('request').count()).resolves.toBe(1);
     await expect(ministry.locator('[data-testid=request-approve]').count()).resolves.toBe(0);
     await viettel.screenshot({ path: 'tests/artifacts/requests-operator.png' });
