@@ -65,7 +65,7 @@ export function writeDbf(rows: readonly Record<string, unknown>[]): DbfTable {
 function columnType(rows: readonly Record<string, unknown>[], key: string): Omit<Column, 'key' | 'short'> {
   const values = rows.map((row) => row[key]).filter((value) => value !== null && value !== undefined);
   if (values.length > 0 && values.every((value) => typeof value === 'number' && Number.isFinite(value))) {
-    const texts = values.map((value) => String(value));
+    const texts = values.map((value) => numberText(value as number));
     const width = Math.max(...texts.map((t) => t.length));
     const decimals = Math.min(15, Math.max(...texts.map((t) => (t.includes('.') ? t.length - t.indexOf('.') - 1 : 0))));
     if (width <= MAX_NUMBER_WIDTH) return { type: 'N', length: Math.max(width, 1), decimals };
@@ -76,11 +76,21 @@ function columnType(rows: readonly Record<string, unknown>[], key: string): Omit
   return { type: 'C', length: Math.min(MAX_TEXT_BYTES, longest), decimals: 0 };
 }
 
+/**
+ * The shorter of JavaScript's two exact spellings of a number ("-0.0000010040744790035092" or "-1.0040744790035092e-6"):
+ * both read back to the same number, and the shorter one fits the numeric field where the other would not.
+ */
+function numberText(value: number): string {
+  const plain = String(value);
+  const exponent = value.toExponential();
+  return exponent.length < plain.length ? exponent : plain;
+}
+
 function encodeCell(value: unknown, column: Column): { bytes: Uint8Array; truncated: boolean } {
   if (value === null || value === undefined)
     return { bytes: column.type === 'L' ? encoder.encode('?') : new Uint8Array(0), truncated: false };
   if (column.type === 'L') return { bytes: encoder.encode(value ? 'T' : 'F'), truncated: false };
-  const encoded = encoder.encode(column.type === 'N' ? String(value) : text(value));
+  const encoded = encoder.encode(column.type === 'N' ? numberText(value as number) : text(value));
   if (encoded.length <= column.length) return { bytes: encoded, truncated: false };
   // Cut at a character boundary (never inside a UTF-8 sequence).
   let end = column.length;
