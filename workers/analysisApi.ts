@@ -36,7 +36,7 @@ import type { TowerParseResult } from '../src/core/io/towerParseResult';
 import { packMastAttributes } from '../src/core/model/mastAttributes';
 import type { PopulationGrid } from '../src/core/model/populationGrid';
 import type { Tower } from '../src/core/model/tower';
-import { packTowers } from '../src/core/model/towerArrays';
+import { packTowers, type TowerArrays } from '../src/core/model/towerArrays';
 import type { ResampledPopulation } from '../src/core/population/resamplePopulation';
 import { computeNationalReadiness } from '../src/core/readiness/computeNationalReadiness';
 import { packReadinessTowers } from '../src/core/readiness/packReadinessTowers';
@@ -59,6 +59,59 @@ async function withJob<T>(jobId: number, work: (signal: AbortSignal) => Promise<
   } finally {
     running.delete(jobId);
   }
+}
+
+interface ResidentDataset {
+  key: string;
+  towers: Tower[];
+  arrays: TowerArrays;
+  population: PopulationGrid;
+  communesGeoJson: string | null;
+}
+
+/** A signal run prepared in this worker: the same code as the command line (prepareSignalRun), plus commune labels. */
+interface PreparedRun {
+  key: string;
+  grid: AnalysisGrid;
+  population: ResampledPopulation;
+  cellMask: Uint8Array;
+  request: Omit<SignalCoverageRequest, 'rowStart' | 'rowEnd' | 'cellMask'>;
+  operatorNames: readonly string[];
+  thresholdDbm: number;
+  notes: string[];
+  areas: { labels: Int32Array; names: string[] } | null;
+}
+
+let resident: ResidentDataset | null = null;
+let preparedRun: PreparedRun | null = null;
+
+function preparedRunFor(datasetKey: string, settings: SignalRunSettings): PreparedRun {
+  if (resident?.key !== datasetKey) throw new Error(`the worker does not hold dataset ${datasetKey}; load it first`);
+  const key = `${datasetKey}|${JSON.stringify(settings)}`;
+  if (preparedRun?.key === key) return preparedRun;
+  const { towers, arrays, population, communesGeoJson } = resident;
+  const run = prepareSignalRun(towers, arrays, population, settings);
+  let areas: PreparedRun['areas'] = null;
+  if (communesGeoJson) {
+    const named = parseAreasGeoJson(communesGeoJson, 'commune_vn');
+    const sourceLabels = labelCellCentresInAreas(
+      population,
+      named.map((area) => area.polygons),
+    );
+    areas = { labels: transferCellLabels(sourceLabels, population, run.grid), names: named.map((area) => area.name) };
+  }
+  preparedRun = {
+    key,
+    grid: run.grid,
+    population: run.population,
+    cellMask: run.cellMask,
+    request: run.prepared.request,
+    operatorNames: run.prepared.operatorNames,
+    thresholdDbm: run.prepared.thresholdDbm,
+    notes: run.notes,
+    areas,
+  };
+  return preparedRun;
 }
 
 export const analysisApi = {
@@ -104,76 +157,87 @@ export const analysisApi = {
     });
   },
 
-  /** Step 1 of a signal run: analysis grid, resampled population and radios (the same code as the command line). */
-  prepareSignalRun(
-    towers: Tower[],
-    population: PopulationGrid,
-    settings: SignalRunSettings,
-    areasGeoJson: string | null = null,
-  ): PreparedSignalRunMessage {
-    const arrays = packTowers(towers);
-    const run = prepareSignalRun(towers, arrays, population, settings);
-    let areas: PreparedSignalRunMessage['areas'] = null;
-    if (areasGeoJson) {
-      const named = parseAreasGeoJson(areasGeoJson, 'commune_vn');
-      const sourceLabels = labelCellCentresInAreas(
-        population,
-        named.map((area) => area.polygons),
-      );
-      areas = { labels: transferCellLabels(sourceLabels, population, run.grid), names: named.map((area) => area.name) };
-    }
-    const message: PreparedSignalRunMessage = {
-      grid: run.grid,
-      population: run.population,
-      cellMask: run.cellMask,
-      request: run.prepared.request,
-      operatorNames: run.prepared.operatorNames,
-      thresholdDbm: run.prepared.thresholdDbm,
-      notes: run.notes,
-      areas,
-    };
-    const buffers = [run.population.values.buffer as ArrayBuffer, run.cellMask.buffer as ArrayBuffer];
-    if (areas) buffers.push(areas.labels.buffer as ArrayBuffer);
-    return Comlink.transfer(message, buffers);
+  /** Whether this worker holds the dataset `key` (see loadDataset). */
+  hasDataset(key: string): boolean {
+    return resident?.key === key;
   },
 
-  /** Step 2, one band of rows per call, spread over the pool. */
+  /**
+   * Keeps the province's towers, population and communes in this worker, so analyses that run often (the signal run)
+   * send only their settings, and nothing large crosses the page during a run. One dataset per worker.
+   */
+  loadDataset(key: string, towers: Tower[], population: PopulationGrid, communesGeoJson: string | null): void {
+    resident = { key, towers, arrays: packTowers(towers), population, communesGeoJson };
+    preparedRun = null;
+  },
+
+  /**
+   * One band of rows of a signal run on the resident dataset, `bandIndex` of `bandCount` equal bands. The worker prepares
+   * the run (analysis grid, resampled population, radios, communes) on its first band and keeps it for the next bands and
+   * the finish, so the page sends settings only and receives each band's rasters, transferred.
+   */
   async signalCoverageBand(
     jobId: number,
-    request: SignalCoverageRequest,
+    datasetKey: string,
+    settings: SignalRunSettings,
+    bandIndex: number,
+    bandCount: number,
     onProgress?: (fraction: number) => void,
   ): Promise<SignalCoverageBand> {
+    const run = preparedRunFor(datasetKey, settings);
+    const { height } = run.grid;
+    const rowStart = Math.floor((bandIndex * height) / bandCount);
+    const rowEnd = Math.floor(((bandIndex + 1) * height) / bandCount);
+    const request: SignalCoverageRequest = { ...run.request, cellMask: run.cellMask, rowStart, rowEnd };
     const band = await withJob(jobId, (signal) => computeSignalCoverage(request, { signal, onProgress }));
     return Comlink.transfer(band, coverageBuffers(band));
   },
 
-  /** Step 3: join the bands, sum the figures and draw the first image, off the main thread. */
+  /** The last step of a signal run: join the bands, sum the figures and draw the first image, off the main thread. */
   async finishSignalRun(
+    datasetKey: string,
+    settings: SignalRunSettings,
     bands: SignalCoverageBand[],
-    prepared: PreparedSignalRunMessage,
     palette: SignalPalette,
   ): Promise<SignalRunResult> {
-    const coverage = assembleSignalCoverage(bands, prepared.grid);
+    const run = preparedRunFor(datasetKey, settings);
+    const coverage = assembleSignalCoverage(bands, run.grid);
     const summary = summarizeSignalCoverage({
-      population: prepared.population,
+      population: run.population,
       coverage,
-      operatorNames: prepared.operatorNames,
-      thresholdDbm: prepared.thresholdDbm,
-      areas: prepared.areas ?? undefined,
+      operatorNames: run.operatorNames,
+      thresholdDbm: run.thresholdDbm,
+      areas: run.areas ?? undefined,
     });
-    const imagePixels = signalImagePixels(coverage.bestSignalDbm, prepared.cellMask, prepared.thresholdDbm, palette);
-    const image = await createImageBitmap(new ImageData(imagePixels, prepared.grid.width, prepared.grid.height));
+    const imagePixels = signalImagePixels(coverage.bestSignalDbm, run.cellMask, run.thresholdDbm, palette);
+    const image = await createImageBitmap(new ImageData(imagePixels, run.grid.width, run.grid.height));
+    // A copy of the mask goes to the page; the worker keeps its own for the next run with the same settings.
+    const cellMask = run.cellMask.slice();
     const result: SignalRunResult = {
-      grid: prepared.grid,
+      grid: run.grid,
       coverage,
-      cellMask: prepared.cellMask,
+      cellMask,
       summary,
-      operatorNames: prepared.operatorNames,
-      thresholdDbm: prepared.thresholdDbm,
-      notes: prepared.notes,
+      operatorNames: run.operatorNames,
+      thresholdDbm: run.thresholdDbm,
+      notes: run.notes,
       image,
     };
-    return Comlink.transfer(result, [...coverageBuffers(coverage), prepared.cellMask.buffer as ArrayBuffer, image]);
+    return Comlink.transfer(result, [...coverageBuffers(coverage), cellMask.buffer as ArrayBuffer, image]);
+  },
+
+  /** The signal raster as an image (a view of one operator or all, in a palette), decoded here for the map. */
+  async signalImage(
+    signalDbm: Float32Array,
+    cellMask: Uint8Array,
+    width: number,
+    height: number,
+    thresholdDbm: number,
+    palette: SignalPalette,
+  ): Promise<ImageBitmap> {
+    const pixels = signalImagePixels(signalDbm, cellMask, thresholdDbm, palette);
+    const image = await createImageBitmap(new ImageData(pixels, width, height));
+    return Comlink.transfer(image, [image]);
   },
 
   /** Pairs, clusters, tenancy, spare capacity and consolidation of the province's masts. */
@@ -302,18 +366,6 @@ export interface SignalRunResult {
   notes: string[];
   /** The first image (all operators), decoded here and transferred, so the page only hands it to the map. */
   image: ImageBitmap;
-}
-
-export interface PreparedSignalRunMessage {
-  grid: AnalysisGrid;
-  population: ResampledPopulation;
-  cellMask: Uint8Array;
-  request: Omit<SignalCoverageRequest, 'rowStart' | 'rowEnd'>;
-  operatorNames: readonly string[];
-  thresholdDbm: number;
-  notes: string[];
-  /** Commune (or any area) of each analysis cell and the areas' names, for gaps per commune. */
-  areas: { labels: Int32Array; names: string[] } | null;
 }
 
 function coverageBuffers(coverage: SignalCoverageBand): ArrayBuffer[] {

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { loadDemoProvince } from './data/loadDemoProvince';
+import { sendDatasetToWorkers } from './data/residentDataset';
 import type { StringKey } from './i18n/strings';
 import { useT } from './i18n/useT';
 import { ImportDialog } from './import/ImportDialog';
@@ -46,6 +47,11 @@ export function App() {
     document.documentElement.lang = language;
     document.title = t('appTitle');
   }, [language, t]);
+
+  // The workers keep the province on screen (the demo or an import), so analyses send their settings only.
+  useEffect(() => {
+    if (dataset) void sendDatasetToWorkers(dataset).catch(() => {});
+  }, [dataset]);
 
   useEffect(() => {
     Promise.all([loadDemoProvince(), restoreProject('VN25')]).then(

@@ -70,12 +70,10 @@ describe('propagation coverage in the app', () => {
     console.log(
       `long tasks: idle ${JSON.stringify(idle)}, during the analysis ${JSON.stringify(during.map(Math.round))}`,
     );
-    // The page only orchestrates, receives transferred rasters and an ImageBitmap decoded in the worker, and applies
-    // the result in a task of its own; drawing the new raster afterwards is WebGL under SwiftShader, not analysis.
-    // Measured: no task over 50 ms in most runs, one of 52-56 ms in about one run of four (likely V8 collecting
-    // garbage after 54 MB of rasters pass through the page). The issue's target is 50 ms; this bound catches any real
-    // blocking (the analysis on the page would block it for over a second) without failing on that one task.
-    expect(Math.max(0, ...during)).toBeLessThan(100);
+    // The workers hold the province, so the page sends settings only and passes transferred rasters on; the image is
+    // decoded in a worker, and the result applied in a task of its own. Measured over 12 runs on 2 cores: the longest
+    // main-thread task during a run 12-36 ms (before the workers held the data: up to 62 ms, over 50 ms in 1 run of 10).
+    expect(Math.max(0, ...during)).toBeLessThan(50);
     // The bar moved through intermediate values (determinate progress).
     expect(progress.some((value) => value > 0 && value < 1)).toBe(true);
 

@@ -1,22 +1,22 @@
 import * as Comlink from 'comlink';
 import type { SignalCoverageBand } from '../../core/coverage/computeSignalCoverage';
+import type { SignalRunSettings } from '../../core/coverage/prepareSignalRun';
 import type { PathLossModelId } from '../../core/propagation/pathLossModels';
 import { isCancelledError } from '../../core/util/cooperativeLoop';
 import { getAnalysisPool } from '../analysisPool';
-import { signalImagePixels } from '../map/signalImage';
 import { updateSignalRun, useAppStore } from '../store/appStore';
+import { datasetKeyOf, ensureResident } from './residentDataset';
 
 let current: AbortController | null = null;
 
-/** The image for the map layer; createImageBitmap decodes off the main thread (a 2D canvas put would block it). */
-function bitmapOf(width: number, height: number, pixels: Uint8ClampedArray<ArrayBuffer>): Promise<ImageBitmap> {
-  return createImageBitmap(new ImageData(pixels, width, height));
-}
+/** The shortest time between two progress updates of the bar, ms. */
+const PROGRESS_INTERVAL_MS = 100;
 
 /**
- * Propagation-mode coverage in the worker pool: one worker prepares the analysis grid and radios, the rows are split
- * into bands across every worker, and one worker joins them, sums the figures and draws the first image. The page only
- * orchestrates and receives transferred buffers, so it stays responsive.
+ * Propagation-mode coverage in the worker pool. The workers hold the province (sent once per dataset), so a run sends
+ * only its settings: the rows are split into bands across every worker, each worker prepares the analysis grid, radios
+ * and communes once, and one worker joins the bands, sums the figures and draws the first image. The page only
+ * orchestrates and passes transferred buffers on, so it stays responsive.
  */
 export async function startSignalCoverage(): Promise<void> {
   const { dataset, history } = useAppStore.getState();
@@ -28,54 +28,51 @@ export async function startSignalCoverage(): Promise<void> {
   const { signal } = controller;
   const pool = getAnalysisPool();
   const startedAt = performance.now();
-  const report = (fraction: number) => {
-    if (current === controller) updateSignalRun({ progress: fraction });
+  // At most one progress update per PROGRESS_INTERVAL_MS: each one re-renders the bar, and on a machine whose cores are
+  // all busy with the bands a frame of the page costs far more than usual.
+  let reportedAt = Number.NEGATIVE_INFINITY;
+  const report = (fraction: number, force = false) => {
+    const now = performance.now();
+    if (current !== controller || (!force && now - reportedAt < PROGRESS_INTERVAL_MS)) return;
+    reportedAt = now;
+    updateSignalRun({ progress: fraction });
   };
   updateSignalRun({ status: 'running', progress: 0, error: null });
+  performance.mark('cosite:signal:start');
   try {
-    const prepared = await pool.run(
-      (api) =>
-        api.prepareSignalRun(
-          dataset.towers,
-          dataset.population,
-          {
-            modelId: settings.modelId as PathLossModelId,
-            technology: settings.technology,
-            gridM: settings.gridM,
-            thresholdDbm: settings.thresholdDbm,
-            indoor: settings.indoor,
-            metropolitan: false,
-            shadowingMarginDb: settings.shadowingMarginDb,
-            assume5g: settings.assume5g,
-          },
-          JSON.stringify(dataset.communes),
-        ),
-      { signal },
-    );
-    report(0.1);
-    const { height } = prepared.grid;
-    const bandCount = Math.min(height, pool.size * 3);
-    const rowsPerBand = Math.ceil(height / bandCount);
+    const datasetKey = datasetKeyOf(dataset);
+    const runSettings: SignalRunSettings = {
+      modelId: settings.modelId as PathLossModelId,
+      technology: settings.technology,
+      gridM: settings.gridM,
+      thresholdDbm: settings.thresholdDbm,
+      indoor: settings.indoor,
+      metropolitan: false,
+      shadowingMarginDb: settings.shadowingMarginDb,
+      assume5g: settings.assume5g,
+    };
+    // Three bands per worker balance the load; each worker prepares the run once (its first band) and keeps it.
+    const bandCount = pool.size * 3;
     const fractions = new Float64Array(bandCount);
     const bandJobs: Array<Promise<SignalCoverageBand>> = [];
     for (let b = 0; b < bandCount; b++) {
-      const rowStart = b * rowsPerBand;
-      const rowEnd = Math.min(height, rowStart + rowsPerBand);
-      if (rowStart >= rowEnd) break;
-      // Each band gets only its rows of the mask, in a buffer of its own that is transferred, not copied.
-      const bandMask = prepared.cellMask.slice(rowStart * prepared.grid.width, rowEnd * prepared.grid.width);
       bandJobs.push(
         pool
           .run(
-            (api, jobId) =>
-              api.signalCoverageBand(
+            async (api, jobId) => {
+              await ensureResident(api, dataset);
+              return api.signalCoverageBand(
                 jobId,
-                Comlink.transfer({ ...prepared.request, cellMask: bandMask, rowStart, rowEnd }, [bandMask.buffer]),
+                datasetKey,
+                runSettings,
+                b,
+                bandCount,
                 Comlink.proxy((fraction: number) => {
                   fractions[b] = Math.max(fractions[b], fraction);
-                  report(0.1 + (0.8 * fractions.reduce((sum, value) => sum + value, 0)) / bandCount);
+                  report((0.9 * fractions.reduce((sum, value) => sum + value, 0)) / bandCount);
                 }),
-              ),
+              );
+            },
             { signal },
           )
           .then((band) => {
@@ -85,7 +82,8 @@ export async function startSignalCoverage(): Promise<void> {
       );
     }
     const bands = await Promise.all(bandJobs);
-    report(0.9);
+    performance.mark('cosite:signal:bands');
+    report(0.9, true);
     const palette = settings.palette;
     const bandBuffers = bands.flatMap((band) => [
       band.bestSignalDbm.buffer,
@@ -93,17 +91,13 @@ export async function startSignalCoverage(): Promise<void> {
       ...band.bestSignalDbmByOperator.map((values) => values.buffer),
     ]) as ArrayBuffer[];
     const result = await pool.run(
-      (api) =>
-        api.finishSignalRun(
-          Comlink.transfer(bands, bandBuffers),
-          Comlink.transfer(prepared, [
-            prepared.population.values.buffer as ArrayBuffer,
-            ...(prepared.areas ? [prepared.areas.labels.buffer as ArrayBuffer] : []),
-          ]),
-          palette,
-        ),
+      async (api) => {
+        await ensureResident(api, dataset);
+        return api.finishSignalRun(datasetKey, runSettings, Comlink.transfer(bands, bandBuffers), palette);
+      },
       { signal },
     );
+    performance.mark('cosite:signal:finished');
     // A task of its own for the state update and React's render, apart from receiving the result.
     await new Promise((resolve) => setTimeout(resolve, 0));
     if (current !== controller) return;
@@ -128,13 +122,21 @@ export function cancelSignalCoverage(): void {
   current?.abort();
 }
 
-/** Redraws the raster for another view (all operators or one) or palette, from the rasters already computed. */
+/**
+ * Redraws the raster for another view (all operators or one) or palette, from the rasters already computed. A worker
+ * colours the cells and decodes the image; the page sends it a copy of one raster.
+ */
 export async function redrawSignalImage(view: string, palette: 'spectral' | 'colourblind'): Promise<void> {
   const { signalRun } = useAppStore.getState();
   const result = signalRun.result;
   if (!result) return;
   const index = result.operatorNames.indexOf(view);
   const signal = index >= 0 ? result.coverage.bestSignalDbmByOperator[index] : result.coverage.bestSignalDbm;
-  const pixels = signalImagePixels(signal, result.cellMask, result.thresholdDbm, palette);
-  updateSignalRun({ image: await bitmapOf(result.grid.width, result.grid.height, pixels) });
+  const { width, height } = result.grid;
+  const image = await getAnalysisPool().run((api) =>
+    api.signalImage(signal, result.cellMask, width, height, result.thresholdDbm, palette),
+  );
+  // A newer run replaced the rasters while this image was drawn: drop it.
+  if (useAppStore.getState().signalRun.result !== result) return;
+  updateSignalRun({ image });
 }
