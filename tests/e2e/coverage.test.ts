@@ -155,4 +155,35 @@ describe('propagation coverage in the app', () => {
       timeout: 120_000,
     });
   });
+
+  it('serves indoors with the command line’s link budget: 20 dB building loss, then -100 dBm', async () => {
+    await page.getByTestId('signal-gridM').fill('200');
+    await page.getByTestId('signal-indoor').check();
+    await expect(page.getByTestId('signal-thresholdDbm').inputValue()).resolves.toBe('-100');
+    await expect(page.getByTestId('signal-indoorLossDb').inputValue()).resolves.toBe('20');
+    await page.getByTestId('run-signal').click();
+    await page.waitForFunction(() => window.cosite?.state().signalRun.status === 'done', undefined, {
+      timeout: 120_000,
+    });
+    const figures = await cliFigures([
+      'coverage',
+      '--towers',
+      'data/demo/towers.csv',
+      '--population',
+      'data/demo/population.tif',
+      '--model',
+      'uma-nlos',
+      '--grid-m',
+      '200',
+      '--indoor',
+      '--json',
+    ]);
+    expect(figures.threshold_dbm).toBe(-100);
+    expect(digits(await page.getByTestId('covered-any').textContent())).toBe(
+      Math.round(figures.population_covered as number),
+    );
+    // Back outdoors, the threshold returns to -110 dBm.
+    await page.getByTestId('signal-indoor').uncheck();
+    await expect(page.getByTestId('signal-thresholdDbm').inputValue()).resolves.toBe('-110');
+  });
 });

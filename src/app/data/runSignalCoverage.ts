@@ -47,6 +47,7 @@ export async function startSignalCoverage(): Promise<void> {
       gridM: settings.gridM,
       thresholdDbm: settings.thresholdDbm,
       indoor: settings.indoor,
+      indoorLossDb: settings.indoorLossDb,
       metropolitan: false,
       shadowingMarginDb: settings.shadowingMarginDb,
       assume5g: settings.assume5g,

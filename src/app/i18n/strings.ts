@@ -151,6 +151,7 @@ const STRINGS = {
   thresholdDbm: { vi: 'Ngưỡng RSRP (dBm)', en: 'RSRP threshold (dBm)' },
   shadowingMarginDb: { vi: 'Dự phòng che khuất (dB)', en: 'Shadowing margin (dB)' },
   indoor: { vi: 'Trong nhà', en: 'Indoor' },
+  indoorLossDb: { vi: 'Suy hao xuyên tường (dB)', en: 'Building penetration loss (dB)' },
   assume5g: {
     vi: 'Giả định mọi nhà mạng có giấy phép 5G đều phát 5G trên cột của mình (tệp không có cột 5G)',
     en: 'Assume every operator with a 5G licence runs 5G on its masts (the file has no 5G columns)',

@@ -18,7 +18,7 @@ export function SignalCoverageSection({ dataset }: { dataset: ProvinceDataset })
   const running = run.status === 'running';
   const operators = dataset.towerArrays.operatorNames;
   const numberField = (
-    key: 'gridM' | 'thresholdDbm' | 'shadowingMarginDb',
+    key: 'gridM' | 'thresholdDbm' | 'shadowingMarginDb' | 'indoorLossDb',
     label: string,
     min: number,
     max: number,
@@ -79,9 +79,11 @@ export function SignalCoverageSection({ dataset }: { dataset: ProvinceDataset })
           checked={settings.indoor}
           disabled={running}
           onChange={(event) => setCoverageSetting('indoor', event.target.checked)}
+          data-testid="signal-indoor"
         />
-        {t('indoor')} (−{DEFAULT_RECEIVER.indoorLossDb} dB, {DEFAULT_RECEIVER.indoorThresholdDbm} dBm)
+        {t('indoor')} ({DEFAULT_RECEIVER.indoorThresholdDbm} dBm)
       </label>
+      {settings.indoor && numberField('indoorLossDb', t('indoorLossDb'), 0, 60, 1)}
       {settings.technology === '5g' && (
         <label className="toggle plain">
           <input

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { SignalRunResult } from '../../../workers/analysisApi';
 import type { CoverageSummary } from '../../core/coverage/computeFixedRadiusCoverage';
+import { DEFAULT_RECEIVER } from '../../core/coverage/linkBudget';
 import type { ProvinceDataset } from '../data/provinceDataset';
 import type { Language } from '../i18n/strings';
 import { createHistory, type History, recordEdit, redo, resetHistory, undo } from './history';
@@ -154,7 +155,17 @@ export function setCoverageSetting<K extends keyof ProjectDocument['coverage']>(
   key: K,
   value: ProjectDocument['coverage'][K],
 ): void {
-  editProject((project) => ({ ...project, coverage: { ...project.coverage, [key]: value } }), `coverage.${key}`);
+  editProject((project) => {
+    const coverage = { ...project.coverage, [key]: value };
+    // Switching indoor service moves a threshold still at one default to the other (-110 dBm outdoor, -100 indoor),
+    // as the command line's --indoor does; a threshold the user chose stays.
+    if (key === 'indoor') {
+      const from = value ? DEFAULT_RECEIVER.outdoorThresholdDbm : DEFAULT_RECEIVER.indoorThresholdDbm;
+      const to = value ? DEFAULT_RECEIVER.indoorThresholdDbm : DEFAULT_RECEIVER.outdoorThresholdDbm;
+      if (coverage.thresholdDbm === from) coverage.thresholdDbm = to;
+    }
+    return { ...project, coverage };
+  }, `coverage.${key}`);
 }
 
 export function updateCoverage(patch: Partial<CoverageRun>): void {

@@ -36,8 +36,10 @@ export interface CoverageSettings {
   gridM: number;
   /** RSRP that counts as covered, dBm. */
   thresholdDbm: number;
-  /** Indoor service: the building penetration loss applies and the indoor threshold is used. */
+  /** Indoor service: the building penetration loss applies (the threshold switches to the indoor one, -100 dBm). */
   indoor: boolean;
+  /** Building penetration loss indoors, dB. */
+  indoorLossDb: number;
   /** Shadowing margin, dB. */
   shadowingMarginDb: number;
   /** 5G what-if when the file says nothing about 5G: every tenant with a 5G licence runs it. */
@@ -65,6 +67,7 @@ export function defaultProject(provinceCode = 'VN25'): ProjectDocument {
       gridM: 100,
       thresholdDbm: -110,
       indoor: false,
+      indoorLossDb: 20,
       shadowingMarginDb: 8.3,
       assume5g: true,
       palette: 'spectral',
@@ -114,6 +117,7 @@ export function normalizeProject(input: unknown, provinceCode = 'VN25'): Project
       gridM: number('gridM', 25, 2000),
       thresholdDbm: number('thresholdDbm', -150, -40),
       indoor: flag('indoor'),
+      indoorLossDb: number('indoorLossDb', 0, 60),
       shadowingMarginDb: number('shadowingMarginDb', 0, 30),
       assume5g: flag('assume5g'),
       palette: oneOf('palette', ['spectral', 'colourblind'] as const),

@@ -4,6 +4,7 @@ import {
   summarizeCoverage,
 } from '../../core/coverage/computeFixedRadiusCoverage';
 import { computeSignalCoverage } from '../../core/coverage/computeSignalCoverage';
+import { DEFAULT_RECEIVER } from '../../core/coverage/linkBudget';
 import { prepareSignalRun } from '../../core/coverage/prepareSignalRun';
 import { isTechnology, TECHNOLOGIES, type Technology } from '../../core/coverage/radioPresets';
 import { summarizeGapsByArea } from '../../core/coverage/summarizeGapsByArea';
@@ -27,7 +28,17 @@ import { readNumberFlag } from '../readNumberFlag';
 
 const DEFAULT_GRID_M = 100;
 /** Flags that only mean something with --model. */
-const MODEL_FLAGS = ['grid-m', 'technology', 'frequency-mhz', 'threshold-dbm', 'indoor', 'metropolitan', 'assume-5g'];
+const MODEL_FLAGS = [
+  'grid-m',
+  'technology',
+  'frequency-mhz',
+  'threshold-dbm',
+  'shadowing-margin-db',
+  'indoor',
+  'indoor-loss-db',
+  'metropolitan',
+  'assume-5g',
+];
 
 export const coverageCommand: CliCommand = {
   name: 'coverage',
@@ -35,7 +46,8 @@ export const coverageCommand: CliCommand = {
   usage: [
     'cosite coverage --towers FILE --population FILE.tif [--boundary FILE.geojson] [--radius-m R] [--json]',
     `cosite coverage --towers FILE --population FILE.tif [--boundary FILE.geojson] --model ${PATH_LOSS_MODEL_IDS.join('|')}`,
-    '                [--grid-m 100] [--technology 4g|5g] [--frequency-mhz F] [--threshold-dbm T] [--indoor] [--json]',
+    '                [--grid-m 100] [--technology 4g|5g] [--frequency-mhz F] [--threshold-dbm T]',
+    '                [--shadowing-margin-db 8.3] [--indoor [--indoor-loss-db 20]] [--json]',
     '',
     'Fixed radius (no --model): a population cell is covered by a mast when the haversine distance (R = 6,371,008.8 m)',
     "from the cell's centre to the mast is at most the mast's radius_m (else --radius-m); a mast with neither covers",
@@ -43,9 +55,11 @@ export const coverageCommand: CliCommand = {
     'is inside count.',
     'Model (--model): population is resampled (conserving totals) onto a grid of about --grid-m metres aligned with the',
     "raster; each mast's radios (one per tenant running the technology, with the band presets of its operator) give an",
-    'RSRP per cell; a cell is covered by an operator when its best RSRP reaches the threshold (-110 dBm outdoors;',
-    'with --indoor, -100 dBm after a 20 dB building loss). Shadowing margin 8.3 dB. 5G runs on the tenants the file',
-    'lists (has_5g, tenants_5g); a file without them has no 5G unless --assume-5g.',
+    'RSRP per cell, less the shadowing margin (8.3 dB); a cell is covered by an operator when its best RSRP reaches the',
+    'threshold: -110 dBm outdoors; with --indoor, the RSRP inside a building (less a 20 dB building loss) must reach',
+    '-100 dBm, the practice for good indoor service (DOMAIN.md lists both figures; --indoor-loss-db 0 gives the',
+    'drive-test convention of -100 dBm outside). 5G runs on the tenants the file lists (has_5g, tenants_5g); a file',
+    'without them has no 5G unless --assume-5g.',
   ].join('\n'),
   flags: {
     towers: { type: 'string', valueName: 'FILE', description: 'tower table: .csv (, ; or tab) or .geojson points' },
@@ -73,9 +87,19 @@ export const coverageCommand: CliCommand = {
       valueName: 'T',
       description: 'RSRP that counts as covered, dBm (default -110; -100 with --indoor)',
     },
+    'shadowing-margin-db': {
+      type: 'string',
+      valueName: 'DB',
+      description: 'shadowing (slow fading) margin taken off every signal, dB (default 8.3: 95% at the edge)',
+    },
     indoor: {
       type: 'boolean',
-      description: 'indoor service: 20 dB building penetration loss and the indoor threshold',
+      description: 'indoor service: the building penetration loss and the indoor threshold (-100 dBm)',
+    },
+    'indoor-loss-db': {
+      type: 'string',
+      valueName: 'DB',
+      description: 'building penetration loss with --indoor, dB (default 20)',
     },
     metropolitan: { type: 'boolean', description: 'cost231 only: metropolitan centre, Cm = 3 dB' },
     'assume-5g': {
@@ -117,6 +141,9 @@ export const coverageCommand: CliCommand = {
       what: 'a frequency in MHz',
     });
     const thresholdDbm = readNumberFlag(flags, 'threshold-dbm', { min: -200, max: 50, what: 'an RSRP in dBm' });
+    const shadowingMarginDb = readNumberFlag(flags, 'shadowing-margin-db', { min: 0, max: 60, what: 'a margin in dB' });
+    const indoorLossDb = readNumberFlag(flags, 'indoor-loss-db', { min: 0, max: 60, what: 'a loss in dB' });
+    if (indoorLossDb !== undefined && flags.indoor !== true) throw new CliError('--indoor-loss-db needs --indoor');
 
     const parsed = await loadTowerFile(towersPath);
     const population = await loadPopulationRaster(populationPath);
@@ -150,7 +177,9 @@ export const coverageCommand: CliCommand = {
             technology,
             frequencyMHz,
             thresholdDbm,
+            shadowingMarginDb,
             indoor: flags.indoor === true,
+            indoorLossDb,
             metropolitan: flags.metropolitan === true,
             assume5g: flags['assume-5g'] === true,
             notes,
@@ -219,7 +248,9 @@ interface PropagationInputs {
   technology: Technology;
   frequencyMHz: number | undefined;
   thresholdDbm: number | undefined;
+  shadowingMarginDb: number | undefined;
   indoor: boolean;
+  indoorLossDb: number | undefined;
   metropolitan: boolean;
   assume5g: boolean;
   notes: string[];
@@ -245,7 +276,9 @@ async function propagationReport(inputs: PropagationInputs): Promise<Record<stri
       gridM: inputs.gridM,
       frequencyMHz: inputs.frequencyMHz,
       thresholdDbm: inputs.thresholdDbm,
+      shadowingMarginDb: inputs.shadowingMarginDb,
       indoor: inputs.indoor,
+      indoorLossDb: inputs.indoorLossDb,
       metropolitan: inputs.metropolitan,
       assume5g: inputs.assume5g,
     },
@@ -282,6 +315,8 @@ async function propagationReport(inputs: PropagationInputs): Promise<Record<stri
     frequency_mhz_by_operator: inOperatorOrder(frequencies),
     threshold_dbm: prepared.thresholdDbm,
     indoor: inputs.indoor,
+    shadowing_margin_db: inputs.shadowingMarginDb ?? DEFAULT_RECEIVER.shadowingMarginDb,
+    indoor_loss_db: inputs.indoor ? (inputs.indoorLossDb ?? DEFAULT_RECEIVER.indoorLossDb) : 0,
     grid_m: inputs.gridM,
     analysis_grid: {
       width: grid.width,

@@ -20,6 +20,8 @@ export interface SignalRunSettings {
   indoor: boolean;
   metropolitan: boolean;
   shadowingMarginDb?: number;
+  /** Building penetration loss indoors, dB (default DEFAULT_RECEIVER's 20 dB); only with `indoor`. */
+  indoorLossDb?: number;
   /** When the tower file says nothing about 5G: assume every tenant with a 5G licence runs it (a what-if). */
   assume5g: boolean;
 }
@@ -61,8 +63,9 @@ export function prepareSignalRun(
         : 'the tower file says nothing about 5G (no has_5g / tenants_5g): no mast runs 5G; --assume-5g assumes every tenant with a 5G band does',
     );
   }
-  const receiver: { indoor: boolean; shadowingMarginDb?: number } = { indoor: settings.indoor };
+  const receiver: { indoor: boolean; shadowingMarginDb?: number; indoorLossDb?: number } = { indoor: settings.indoor };
   if (settings.shadowingMarginDb !== undefined) receiver.shadowingMarginDb = settings.shadowingMarginDb;
+  if (settings.indoorLossDb !== undefined) receiver.indoorLossDb = settings.indoorLossDb;
   const prepared = prepareSignalCoverage({
     towers,
     grid,

@@ -358,18 +358,23 @@ describe('cosite coverage --model', () => {
     };
     const raster = await readCells(FIXTURE.population);
     const masts = readMasts(FIXTURE.towers);
-    let covered = 0;
-    const byOperator: Record<string, number> = {};
-    for (const cell of raster.cells) {
-      const operators = new Set<string>();
-      for (const mast of masts) {
-        const distanceM = Math.max(haversineM(mast.lon, mast.lat, cell.lon, cell.lat), 1);
-        if (eirpDbm - 8.3 - pathLoss(distanceM, mast.heightM ?? 25) >= -110)
-          for (const name of mast.operators) operators.add(name);
+    /** People covered when RSRP - lossDb >= thresholdDbm, in all and per operator, by brute force over every pair. */
+    const handCovered = (lossDb: number, thresholdDbm: number) => {
+      let total = 0;
+      const perOperator: Record<string, number> = {};
+      for (const cell of raster.cells) {
+        const operators = new Set<string>();
+        for (const mast of masts) {
+          const distanceM = Math.max(haversineM(mast.lon, mast.lat, cell.lon, cell.lat), 1);
+          if (eirpDbm - lossDb - pathLoss(distanceM, mast.heightM ?? 25) >= thresholdDbm)
+            for (const name of mast.operators) operators.add(name);
+        }
+        if (operators.size > 0) total += cell.value;
+        for (const name of operators) perOperator[name] = (perOperator[name] ?? 0) + cell.value;
       }
-      if (operators.size > 0) covered += cell.value;
-      for (const name of operators) byOperator[name] = (byOperator[name] ?? 0) + cell.value;
-    }
+      return { total, perOperator };
+    };
+    const { total: covered, perOperator: byOperator } = handCovered(8.3, -110);
     expect(covered).toBeGreaterThan(0);
     expect(covered).toBeLessThan(5827.75);
     expect(report.population_total).toBeCloseTo(5827.75, 6);
@@ -388,6 +393,24 @@ describe('cosite coverage --model', () => {
       radios: 7,
     });
     expect(stderr).toContain('cosite coverage: note: 1 mast(s) have no height: 25 m is used\n');
+
+    // Indoors: 8.3 dB shadowing + 20 dB building loss, then -100 dBm; or the losses given on the command line.
+    const grid1000 = ['--model', 'uma-nlos', '--grid-m', '1000', '--json'];
+    const base = ['coverage', '--towers', FIXTURE.towers, '--population', FIXTURE.population, ...grid1000];
+    for (const [flags, lossDb, thresholdDbm] of [
+      [['--indoor'], 28.3, -100],
+      [['--indoor', '--indoor-loss-db', '6', '--shadowing-margin-db', '4'], 10, -100],
+      [['--shadowing-margin-db', '0', '--threshold-dbm', '-120'], 0, -120],
+    ] as const) {
+      const expected = handCovered(lossDb, thresholdDbm);
+      const got = (await run([...base, ...flags])).report;
+      expect(got.threshold_dbm).toBe(thresholdDbm);
+      expect(got.shadowing_margin_db + got.indoor_loss_db).toBeCloseTo(lossDb, 9);
+      expect(got.population_covered).toBeCloseTo(expected.total, 6);
+      for (const name of ['Viettel', 'VinaPhone', 'MobiFone', 'Vietnamobile']) {
+        expect(got.population_covered_by_operator[name]).toBeCloseTo(expected.perOperator[name] ?? 0, 6);
+      }
+    }
   });
 
   it('keeps the population total of the fixed-radius mode and covers less with stricter service', async () => {
@@ -464,6 +487,11 @@ describe('cosite coverage, bad input', () => {
       'cosite coverage: --radius-m is for the fixed-radius mode: leave it out with --model',
     ],
     [[...base, '--grid-m', '100'], 'cosite coverage: --grid-m needs --model (propagation mode)'],
+    [[...base, '--model', 'uma-nlos', '--indoor-loss-db', '10'], 'cosite coverage: --indoor-loss-db needs --indoor'],
+    [
+      [...base, '--model', 'uma-nlos', '--shadowing-margin-db', 'x'],
+      "cosite coverage: --shadowing-margin-db must be a margin in dB >= 0 and <= 60, got 'x'",
+    ],
     [[...base, '--model', 'okumura'], /^cosite coverage: unknown model 'okumura' \(models: fspl, /],
     [[...base, '--radius-m', '-1'], "cosite coverage: --radius-m must be a radius in m >= 0, got '-1'"],
     [
