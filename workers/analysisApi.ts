@@ -1,6 +1,7 @@
 import * as Comlink from 'comlink';
 import type { Highs } from 'highs';
 import highsWasmUrl from 'highs/runtime?url';
+import { fetchOk } from '../src/app/data/fetchOk';
 import { type SignalPalette, signalImagePixels } from '../src/app/map/signalImage';
 import { type AnalyzeColocationResult, analyzeColocation } from '../src/core/colocation/analyzeColocation';
 import {
@@ -129,7 +130,7 @@ export const analysisApi = {
   },
 
   /**
-   * Readiness of every province from the national files. One worker runs it (about 1 s): its label raster and mast
+   * Readiness of every province from the national files, fetched here. One worker runs it (about 1 s): its label raster and mast
    * locations are built once and would have to be copied to split the bands further (measured: little gain on 2 cores).
    */
   async nationalReadiness(
@@ -139,15 +140,23 @@ export const analysisApi = {
     onProgress?: (fraction: number) => void,
   ): Promise<NationalReadiness> {
     return withJob(jobId, async (signal) => {
-      const grid = await readPopulationGeoTiff(files.populationTif);
+      const text = (url: string) => fetchOk(url).then((response) => response.text());
+      const [populationTif, provincesGeoJson, towersCsv, backboneGeoJson] = await Promise.all([
+        fetchOk(files.populationTif).then((response) => response.arrayBuffer()),
+        text(files.provincesGeoJson),
+        text(files.towersCsv),
+        text(files.backboneGeoJson),
+      ]);
+      onProgress?.(0.05);
+      const grid = await readPopulationGeoTiff(populationTif);
       onProgress?.(0.1);
-      const parsed = parseTowers(files.towersCsv, 'towers.csv');
+      const parsed = parseTowers(towersCsv, 'towers.csv');
       onProgress?.(0.25);
       const input = {
         grid,
-        provinces: parseRegionsGeoJson(files.provincesGeoJson),
+        provinces: parseRegionsGeoJson(provincesGeoJson),
         towers: packReadinessTowers(parsed.towers),
-        backbone: parseLinesGeoJson(files.backboneGeoJson),
+        backbone: parseLinesGeoJson(backboneGeoJson),
         targets,
       };
       return computeNationalReadiness(input, {
@@ -423,9 +432,9 @@ export interface ImportPreview {
   coordinates: CoordinateProblemReport | null;
 }
 
-/** The raw national files, read in the worker so parsing 7 MB of CSV never touches the main thread. */
+/** Where the national files are (absolute URLs): the worker fetches, decodes and parses them, off the page. */
 export interface NationalReadinessFiles {
-  populationTif: ArrayBuffer;
+  populationTif: string;
   provincesGeoJson: string;
   towersCsv: string;
   backboneGeoJson: string;

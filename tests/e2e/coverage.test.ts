@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SIGNAL_PALETTES } from '../../src/app/map/signalImage';
 import { runCli } from '../../src/cli/runCli';
 import { launchBrowser } from './launchBrowser';
+import { longTaskDurations, observeLongTasks } from './longTasks';
 import { countPixelsWhere } from './pixels';
 
 let browser: Browser;
@@ -24,28 +25,6 @@ afterAll(async () => {
 
 const digits = (text: string | null) => Number((text ?? '').replace(/[^\d]/g, ''));
 
-/** Long tasks (> 50 ms) on the page's main thread from now until `until` resolves in the page. */
-async function longTasksWhile(action: () => Promise<void>, untilInPage: string): Promise<number[]> {
-  await page.evaluate(() => {
-    const entries: PerformanceEntry[] = [];
-    (window as unknown as { longTasks: PerformanceEntry[] }).longTasks = entries;
-    const observer = new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) entries.push(entry);
-    });
-    observer.observe({ type: 'longtask' });
-    (window as unknown as { longTaskObserver: PerformanceObserver }).longTaskObserver = observer;
-  });
-  await action();
-  await page.waitForFunction(untilInPage, undefined, { timeout: 180_000, polling: 200 });
-  return page.evaluate(() => {
-    const holder = window as unknown as { longTasks: PerformanceEntry[]; longTaskObserver: PerformanceObserver };
-    holder.longTaskObserver.disconnect();
-    // Up to the moment the result arrived: drawing the new raster afterwards is WebGL under SwiftShader, not analysis.
-    const finishedAt = window.cosite?.state().signalRun.finishedAt ?? Number.POSITIVE_INFINITY;
-    return holder.longTasks.filter((entry) => entry.startTime < finishedAt).map((entry) => entry.duration);
-  });
-}
-
 async function cliFigures(args: string[]): Promise<Record<string, unknown>> {
   let stdout = '';
   const status = await runCli(args, { stdout: (text) => (stdout += text), stderr: () => {} });
@@ -56,17 +35,23 @@ async function cliFigures(args: string[]): Promise<Record<string, unknown>> {
 describe('propagation coverage in the app', () => {
   it('runs in the worker pool without blocking the page, and gives the command line’s figures', async () => {
     // Baseline: the same length of time with the map idle and no analysis.
-    const idle = await longTasksWhile(() => page.waitForTimeout(2000), 'true');
+    await observeLongTasks(page);
+    await page.waitForTimeout(2000);
+    const idle = await longTaskDurations(page, null);
     const progress: number[] = [];
-    const during = await longTasksWhile(async () => {
-      await page.getByTestId('run-signal').click();
-      for (let i = 0; i < 40; i++) {
-        const value = await page.evaluate(() => window.cosite?.state().signalRun.progress ?? 0);
-        progress.push(value);
-        if (value >= 1) break;
-        await page.waitForTimeout(100);
-      }
-    }, "window.cosite?.state().signalRun.status === 'done'");
+    await observeLongTasks(page);
+    await page.getByTestId('run-signal').click();
+    for (let i = 0; i < 40; i++) {
+      const value = await page.evaluate(() => window.cosite?.state().signalRun.progress ?? 0);
+      progress.push(value);
+      if (value >= 1) break;
+      await page.waitForTimeout(100);
+    }
+    await page.waitForFunction(() => window.cosite?.state().signalRun.status === 'done', undefined, {
+      timeout: 180_000,
+      polling: 200,
+    });
+    const during = await longTaskDurations(page, 'cosite:signal:finished');
     console.log(
       `long tasks: idle ${JSON.stringify(idle)}, during the analysis ${JSON.stringify(during.map(Math.round))}`,
     );

@@ -110,8 +110,26 @@ export function MapView({ dataset }: { dataset: ProvinceDataset }) {
         push();
       }
     });
-    const unsubscribeMinistry = useMinistryStore.subscribe(push);
-    const unsubscribeSharing = useSharingStore.subscribe(push);
+    // Only what the map draws: progress ticks of a running analysis must not redraw it (a frame of WebGL per tick).
+    const unsubscribeMinistry = useMinistryStore.subscribe((state, previous) => {
+      if (
+        state.result !== previous.result ||
+        state.kpi !== previous.kpi ||
+        state.selectedCode !== previous.selectedCode
+      ) {
+        push();
+      }
+    });
+    const unsubscribeSharing = useSharingStore.subscribe((state, previous) => {
+      if (
+        state.colocation !== previous.colocation ||
+        state.plan !== previous.plan ||
+        state.selectedSiteIndex !== previous.selectedSiteIndex ||
+        state.planSettings.siteRadiusM !== previous.planSettings.siteRadiusM
+      ) {
+        push();
+      }
+    });
     exposeTestHooks(controller);
     setController(controller);
     return () => {

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { operatorColorRgb } from '../../core/model/operators';
 import { type ProvinceReadiness, READINESS_KPIS, type ReadinessKpi } from '../../core/readiness/readinessTypes';
 import type { ProvinceDataset } from '../data/provinceDataset';
@@ -40,7 +41,18 @@ function provinceBounds(dataset: ProvinceDataset, code: string): Array<[number, 
 export function MinistryPanel({ dataset }: { dataset: ProvinceDataset }) {
   const t = useT();
   const language = useAppStore((state) => state.language);
-  const { status, progress, result, durationMs, error, targets, kpi, selectedCode } = useMinistryStore();
+  // Not the progress: a tick re-renders only ReadinessProgress, not the table.
+  const { status, result, durationMs, error, targets, kpi, selectedCode } = useMinistryStore(
+    useShallow((state) => ({
+      status: state.status,
+      result: state.result,
+      durationMs: state.durationMs,
+      error: state.error,
+      targets: state.targets,
+      kpi: state.kpi,
+      selectedCode: state.selectedCode,
+    })),
+  );
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'name', descending: false });
   const percent = (value: number | null) => (value === null ? '—' : `${formatNumber(language, value * 100, 1)}%`);
   const formatKpi = (key: ReadinessKpi, value: number | null) =>
@@ -121,12 +133,7 @@ export function MinistryPanel({ dataset }: { dataset: ProvinceDataset }) {
           {t('cancel')}
         </button>
       </div>
-      {status === 'running' && (
-        <div className="progress-row">
-          <progress value={progress} max={1} data-testid="readiness-progress" />
-          <span>{Math.round(progress * 100)}%</span>
-        </div>
-      )}
+      {status === 'running' && <ReadinessProgress />}
       {status === 'cancelled' && <p className="note">{t('cancelled')}</p>}
       {error && <p className="warning">{error}</p>}
       <details open>
@@ -262,6 +269,16 @@ function ProvinceDetail({ province }: { province: ProvinceReadiness }) {
           </li>
         ))}
       </ul>
+    </div>
+  );
+}
+
+function ReadinessProgress() {
+  const progress = useMinistryStore((state) => state.progress);
+  return (
+    <div className="progress-row">
+      <progress value={progress} max={1} data-testid="readiness-progress" />
+      <span>{Math.round(progress * 100)}%</span>
     </div>
   );
 }

@@ -9,7 +9,7 @@ import {
 } from '../../core/readiness/readinessTypes';
 import { isCancelledError } from '../../core/util/cooperativeLoop';
 import { getAnalysisPool } from '../analysisPool';
-import { loadNationalFiles } from './loadNationalFiles';
+import { nationalFileUrls } from './nationalFileUrls';
 
 export interface MinistryState {
   status: 'idle' | 'running' | 'done' | 'cancelled' | 'error';
@@ -44,13 +44,13 @@ export async function computeReadiness(): Promise<void> {
   const startedAt = performance.now();
   useMinistryStore.setState({ status: 'running', progress: 0, error: null });
   try {
-    const files = await loadNationalFiles();
+    const files = nationalFileUrls();
     const { targets } = useMinistryStore.getState();
     const result = await getAnalysisPool().run(
       (api, jobId) =>
         api.nationalReadiness(
           jobId,
-          Comlink.transfer(files, [files.populationTif]),
+          files,
           targets,
           Comlink.proxy((fraction: number) => {
             if (current === controller) useMinistryStore.setState({ progress: fraction });
@@ -58,6 +58,7 @@ export async function computeReadiness(): Promise<void> {
         ),
       { signal: controller.signal },
     );
+    performance.mark('cosite:readiness:result');
     if (current !== controller) return;
     useMinistryStore.setState({ status: 'done', progress: 1, result, durationMs: performance.now() - startedAt });
   } catch (error) {

@@ -1,3 +1,4 @@
+import { useShallow } from 'zustand/react/shallow';
 import { DEFAULT_RECEIVER, eirpPerResourceElementDbm, radioSettingsFor } from '../../core/coverage/linkBudget';
 import type { ProvinceDataset } from '../data/provinceDataset';
 import { cancelSignalCoverage, redrawSignalImage, startSignalCoverage } from '../data/runSignalCoverage';
@@ -12,7 +13,15 @@ import { CoverageResultsTable } from './CoverageResultsTable';
 export function SignalCoverageSection({ dataset }: { dataset: ProvinceDataset }) {
   const t = useT();
   const language = useAppStore((state) => state.language);
-  const run = useAppStore((state) => state.signalRun);
+  // Not the progress: a tick re-renders only SignalProgress, not the figures of the last run.
+  const run = useAppStore(
+    useShallow((state) => ({
+      status: state.signalRun.status,
+      error: state.signalRun.error,
+      result: state.signalRun.result,
+      durationMs: state.signalRun.durationMs,
+    })),
+  );
   const view = useAppStore((state) => state.coverageView);
   const settings = useProject((project) => project.coverage);
   const running = run.status === 'running';
@@ -130,12 +139,7 @@ export function SignalCoverageSection({ dataset }: { dataset: ProvinceDataset })
           {t('cancel')}
         </button>
       </div>
-      {(running || run.status === 'cancelled') && (
-        <div className="progress-row">
-          <progress value={run.progress} max={1} data-testid="signal-progress" />
-          <span>{running ? `${Math.round(run.progress * 100)}%` : t('cancelled')}</span>
-        </div>
-      )}
+      {(running || run.status === 'cancelled') && <SignalProgress running={running} />}
       {run.status === 'error' && <p className="warning">{run.error}</p>}
       {run.result && (
         <>
@@ -239,5 +243,16 @@ export function SignalCoverageSection({ dataset }: { dataset: ProvinceDataset })
         </>
       )}
     </>
+  );
+}
+
+function SignalProgress({ running }: { running: boolean }) {
+  const t = useT();
+  const progress = useAppStore((state) => state.signalRun.progress);
+  return (
+    <div className="progress-row">
+      <progress value={progress} max={1} data-testid="signal-progress" />
+      <span>{running ? `${Math.round(progress * 100)}%` : t('cancelled')}</span>
+    </div>
   );
 }

@@ -1,3 +1,4 @@
+import { useShallow } from 'zustand/react/shallow';
 import type { SharingPreset } from '../../../workers/analysisApi';
 import { exportCsv } from '../../core/export/exportCsv';
 import { exportGeoJson } from '../../core/export/exportGeoJson';
@@ -35,7 +36,16 @@ function ColocationSection({ dataset }: { dataset: ProvinceDataset }) {
   const t = useT();
   const language = useAppStore((state) => state.language);
   const { colocationSettings, colocationStatus, colocation, opportunities, opportunitiesOperator, error } =
-    useSharingStore();
+    useSharingStore(
+      useShallow((state) => ({
+        colocationSettings: state.colocationSettings,
+        colocationStatus: state.colocationStatus,
+        colocation: state.colocation,
+        opportunities: state.opportunities,
+        opportunitiesOperator: state.opportunitiesOperator,
+        error: state.error,
+      })),
+    );
   const percent = (value: number | null) => (value === null ? '—' : `${formatNumber(language, value * 100, 1)}%`);
   const usd = (value: number) => `${formatNumber(language, value / 1000, 0)} k USD`;
   const spareTotal = colocation ? colocation.capacity.spare.reduce((sum, value) => sum + value, 0) : 0;
@@ -173,7 +183,16 @@ function ColocationSection({ dataset }: { dataset: ProvinceDataset }) {
 function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
   const t = useT();
   const language = useAppStore((state) => state.language);
-  const { planSettings, planStatus, planProgress, plan, planDurationMs, selectedSiteIndex } = useSharingStore();
+  // Not the progress: a tick re-renders only PlanProgress, not the plan's lists.
+  const { planSettings, planStatus, plan, planDurationMs, selectedSiteIndex } = useSharingStore(
+    useShallow((state) => ({
+      planSettings: state.planSettings,
+      planStatus: state.planStatus,
+      plan: state.plan,
+      planDurationMs: state.planDurationMs,
+      selectedSiteIndex: state.selectedSiteIndex,
+    })),
+  );
   const running = planStatus === 'running';
   const exportAs = (format: 'geojson' | 'csv' | 'kml') => {
     if (!plan) return;
@@ -279,12 +298,7 @@ function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
           {t('cancel')}
         </button>
       </div>
-      {running && (
-        <div className="progress-row">
-          <progress value={planProgress} max={1} />
-          <span>{Math.round(planProgress * 100)}%</span>
-        </div>
-      )}
+      {running && <PlanProgress />}
       {planStatus === 'cancelled' && <p className="note">{t('cancelled')}</p>}
       {plan && (
         <>
@@ -387,5 +401,15 @@ function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
         </>
       )}
     </section>
+  );
+}
+
+function PlanProgress() {
+  const progress = useSharingStore((state) => state.planProgress);
+  return (
+    <div className="progress-row">
+      <progress value={progress} max={1} />
+      <span>{Math.round(progress * 100)}%</span>
+    </div>
   );
 }

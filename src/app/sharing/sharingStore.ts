@@ -101,6 +101,7 @@ export async function runSitePlan(): Promise<void> {
         ),
       { signal: controller.signal },
     );
+    performance.mark('cosite:plan:result');
     if (planController !== controller) return;
     useSharingStore.setState({
       planStatus: 'done',
