@@ -19,6 +19,8 @@ export interface CoSiteTestHooks {
   select(index: number | null): void;
   /** Screen position (CSS pixels in the map container) of a longitude/latitude. */
   project(lon: number, lat: number): { x: number; y: number };
+  /** The site plan's exclusion zones (polygons of [lon, lat] rings). */
+  exclusionZones(): number[][][][];
 }
 
 declare global {
@@ -52,5 +54,6 @@ export function exposeTestHooks(controller: MapController): void {
       const point = controller.map.project([lon, lat]);
       return { x: point.x, y: point.y };
     },
+    exclusionZones: () => useSharingStore.getState().planSettings.exclusionZones,
   };
 }

@@ -1,9 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runCli } from '../../src/cli/runCli';
 import { launchBrowser } from './launchBrowser';
 import { longTaskDurations, observeLongTasks } from './longTasks';
+import { countPixelsWhere } from './pixels';
 
 let browser: Browser;
 let page: Page;
@@ -86,5 +89,107 @@ describe('sharing and planning in the app', () => {
     const exported = JSON.parse(readFileSync(file, 'utf8')) as { features: Array<{ properties: { rank: number } }> };
     expect(exported.features.length).toBe(plan.sites.length);
     expect(exported.features.map((feature) => feature.properties.rank)).toEqual(plan.sites.map((_, i) => i + 1));
+  });
+
+  it('keeps new sites out of an exclusion zone drawn on the map, and reads zones from a GeoJSON file', async () => {
+    const before = await page.evaluate(
+      () => window.cositeSharing?.() as { sites: Array<{ lon: number; lat: number }> },
+    );
+    const target = before.sites[0];
+    // A square of ±0.015° (about 1.6 x 1.7 km) around the first proposed site, drawn corner by corner.
+    const half = 0.015;
+    const corners: Array<[number, number]> = [
+      [target.lon - half, target.lat - half],
+      [target.lon + half, target.lat - half],
+      [target.lon + half, target.lat + half],
+      [target.lon - half, target.lat + half],
+    ];
+    await page.evaluate(([lon, lat]) => window.cosite?.jumpTo(lon, lat, 12), [target.lon, target.lat]);
+    await page.evaluate(() => window.cosite?.waitForMapIdle());
+    await page.getByTestId('draw-zone').click();
+    const box = await page.getByTestId('map').boundingBox();
+    if (!box) throw new Error('no map');
+    for (const [lon, lat] of corners) {
+      const point = await page.evaluate(([x, y]) => window.cosite?.project(x, y), [lon, lat]);
+      if (!point) throw new Error('no projection');
+      await page.mouse.click(box.x + point.x, box.y + point.y);
+    }
+    await expect(page.getByTestId('zone-drawing-hint').textContent()).resolves.toContain('(4)');
+    await page.getByTestId('finish-zone').click();
+    await expect(page.getByTestId('zone-item').count()).resolves.toBe(1);
+    const zone = await page.evaluate(() => window.cosite?.exclusionZones() ?? null);
+    expect(zone?.length).toBe(1);
+    // The clicked corners come back within a few metres (a pixel at zoom 12 is about 35 m).
+    zone?.[0][0].slice(0, 4).forEach(([lon, lat], i) => {
+      expect(Math.abs(lon - corners[i][0])).toBeLessThan(0.0005);
+      expect(Math.abs(lat - corners[i][1])).toBeLessThan(0.0005);
+    });
+    await page.evaluate(() => window.cosite?.waitForMapIdle());
+    const png = await page.locator('[data-testid=map]').screenshot();
+    writeFileSync('tests/artifacts/exclusion-zone.png', png);
+    // The zone's red outline is on the map.
+    expect(countPixelsWhere(png, (r, g, b) => r > 170 && g < 60 && b < 60)).toBeGreaterThan(200);
+
+    await page.getByTestId('run-plan').click();
+    await page.waitForFunction((first) => {
+      const plan = window.cositeSharing?.() as { sites: Array<{ lon: number; lat: number }> } | null;
+      return plan !== null && (plan.sites[0]?.lon !== first.lon || plan.sites[0]?.lat !== first.lat);
+    }, target);
+    const after = await page.evaluate(() => window.cositeSharing?.() as { sites: Array<{ lon: number; lat: number }> });
+    expect(after.sites.length).toBeGreaterThan(0);
+    for (const site of after.sites) {
+      const inside = Math.abs(site.lon - target.lon) < half && Math.abs(site.lat - target.lat) < half;
+      expect(inside).toBe(false);
+    }
+
+    // From a file: one good polygon is added; a file without polygons is named in the message.
+    const dir = mkdtempSync(path.join(tmpdir(), 'cosite-zones-'));
+    const good = path.join(dir, 'airport.geojson');
+    writeFileSync(
+      good,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: { name: 'Sân bay Đà Nẵng' },
+            geometry: {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [108.19, 16.04],
+                  [108.21, 16.04],
+                  [108.21, 16.07],
+                  [108.19, 16.07],
+                  [108.19, 16.04],
+                ],
+              ],
+            },
+          },
+        ],
+      }),
+    );
+    await page.getByTestId('zone-file').setInputFiles(good);
+    await expect.poll(() => page.getByTestId('zone-item').count()).toBe(2);
+    const bad = path.join(dir, 'roads.geojson');
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        type: 'Feature',
+        properties: {},
+        geometry: {
+          type: 'LineString',
+          coordinates: [
+            [108.1, 16],
+            [108.2, 16.1],
+          ],
+        },
+      }),
+    );
+    await page.getByTestId('zone-file').setInputFiles(bad);
+    await expect
+      .poll(async () => (await page.locator('[data-testid=exclusion-zones] .warning').allTextContents()).join(''))
+      .toMatch(/^roads\.geojson: /);
+    await expect(page.getByTestId('zone-item').count()).resolves.toBe(2);
   });
 });

@@ -151,6 +151,18 @@ const STRINGS = {
   thresholdDbm: { vi: 'Ngưỡng RSRP (dBm)', en: 'RSRP threshold (dBm)' },
   shadowingMarginDb: { vi: 'Dự phòng che khuất (dB)', en: 'Shadowing margin (dB)' },
   indoor: { vi: 'Trong nhà', en: 'Indoor' },
+  exclusionZones: { vi: 'Vùng cấm xây dựng', en: 'Exclusion zones' },
+  drawZone: { vi: 'Vẽ vùng trên bản đồ', en: 'Draw a zone on the map' },
+  zoneFromFile: { vi: 'Từ tệp GeoJSON…', en: 'From a GeoJSON file…' },
+  zoneFileEmpty: { vi: 'tệp không có đa giác nào', en: 'the file holds no polygon' },
+  zoneDrawingHint: {
+    vi: 'Bấm lên bản đồ để thêm từng góc của vùng, rồi bấm Xong (ít nhất 3 góc)',
+    en: 'Click on the map to add each corner of the zone, then Finish (3 corners at least)',
+  },
+  finishZone: { vi: 'Xong', en: 'Finish' },
+  zone: { vi: 'Vùng', en: 'Zone' },
+  corners: { vi: 'góc', en: 'corners' },
+  remove: { vi: 'Xóa', en: 'Remove' },
   indoorLossDb: { vi: 'Suy hao xuyên tường (dB)', en: 'Building penetration loss (dB)' },
   assume5g: {
     vi: 'Giả định mọi nhà mạng có giấy phép 5G đều phát 5G trên cột của mình (tệp không có cột 5G)',

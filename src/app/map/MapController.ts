@@ -12,6 +12,8 @@ maplibregl.setWorkerUrl(maplibreWorkerUrl);
 
 export interface MapCallbacks {
   onSelectTower(index: number | null): void;
+  /** A click on the map at [lon, lat]; true when it was used (drawing a zone), so it selects nothing. */
+  onMapClick?(lonLat: [number, number]): boolean;
   /** Hover text for a cell of a raster layer (column and row of its image), or null. */
   describeRasterCell?(layerId: string, col: number, row: number): string | null;
 }
@@ -63,6 +65,8 @@ export class MapController {
             return this.tooltip(info.object, info.layer?.id);
           },
           onClick: (info) => {
+            const coordinate = info.coordinate as [number, number] | undefined;
+            if (coordinate && this.callbacks.onMapClick?.([coordinate[0], coordinate[1]])) return;
             this.callbacks.onSelectTower(
               info.layer?.id === 'towers' && typeof info.object === 'number' ? info.object : null,
             );

@@ -5,7 +5,7 @@ import { translate } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { useMinistryStore } from '../ministry/ministryStore';
 import { AttributeTable } from '../panels/AttributeTable';
-import { useSharingStore } from '../sharing/sharingStore';
+import { addZoneCorner, useSharingStore } from '../sharing/sharingStore';
 import { selectTower, useAppStore } from '../store/appStore';
 import { exposeTestHooks } from '../testHooks';
 import { MapController } from './MapController';
@@ -49,7 +49,11 @@ export function MapView({ dataset }: { dataset: ProvinceDataset }) {
     const controller = new MapController(
       containerRef.current,
       dataset,
-      { onSelectTower: selectTower, describeRasterCell },
+      {
+        onSelectTower: selectTower,
+        describeRasterCell,
+        onMapClick: (lonLat) => useAppStore.getState().activeTab === 'sharing' && addZoneCorner(lonLat),
+      },
       useAppStore.getState().initialView,
     );
     setMapController(controller);
@@ -82,6 +86,11 @@ export function MapView({ dataset }: { dataset: ProvinceDataset }) {
         language: state.language,
         choropleth,
         pairs: sharing.colocation && state.activeTab === 'sharing' ? sharing.colocation.pairs : null,
+        exclusion:
+          state.activeTab === 'sharing' &&
+          (sharing.planSettings.exclusionZones.length > 0 || sharing.drawingZone !== null)
+            ? { zones: sharing.planSettings.exclusionZones, drawing: sharing.drawingZone }
+            : null,
         plan: sharing.plan
           ? {
               result: sharing.plan,
@@ -125,7 +134,9 @@ export function MapView({ dataset }: { dataset: ProvinceDataset }) {
         state.colocation !== previous.colocation ||
         state.plan !== previous.plan ||
         state.selectedSiteIndex !== previous.selectedSiteIndex ||
-        state.planSettings.siteRadiusM !== previous.planSettings.siteRadiusM
+        state.planSettings.siteRadiusM !== previous.planSettings.siteRadiusM ||
+        state.planSettings.exclusionZones !== previous.planSettings.exclusionZones ||
+        state.drawingZone !== previous.drawingZone
       ) {
         push();
       }

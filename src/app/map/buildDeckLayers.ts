@@ -1,5 +1,13 @@
 import { COORDINATE_SYSTEM, type Layer } from '@deck.gl/core';
-import { BitmapLayer, GeoJsonLayer, LineLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import {
+  BitmapLayer,
+  GeoJsonLayer,
+  LineLayer,
+  PathLayer,
+  PolygonLayer,
+  ScatterplotLayer,
+  TextLayer,
+} from '@deck.gl/layers';
 import { operatorColorRgb, SHARED_MAST_COLOR_RGB } from '../../core/model/operators';
 import type { ReadinessKpi } from '../../core/readiness/readinessTypes';
 import type { PlanSharedSitesResult } from '../../core/siting/planSharedSites';
@@ -22,11 +30,17 @@ export interface DeckLayerInputs {
   language: Language;
   /** Pairs of different operators' masts within the sharing distance (tower indices a[i], b[i]). */
   pairs: { a: Int32Array | Uint32Array; b: Int32Array | Uint32Array; count: number } | null;
+  /** Exclusion zones of the site plan (polygons of [lon, lat] rings) and the zone being drawn, when shown. */
+  exclusion: { zones: number[][][][]; drawing: Array<[number, number]> | null } | null;
   /** Proposed shared sites and the one selected. */
   plan: { result: PlanSharedSitesResult; selectedIndex: number | null; siteRadiusM: number } | null;
   /** The ministry's province choropleth, when shown. */
   choropleth: { kpi: ReadinessKpi; valueByCode: Record<string, number | null>; selectedCode: string | null } | null;
 }
+
+/** Exclusion zones: red, translucent, so what lies under them stays readable. */
+export const EXCLUSION_FILL: [number, number, number, number] = [213, 40, 40, 70];
+export const EXCLUSION_LINE: [number, number, number, number] = [190, 20, 20, 255];
 
 /** Label anchors placed just off the islands so the text does not hide them. */
 export const ARCHIPELAGO_LABELS = [
@@ -195,6 +209,42 @@ export function buildDeckLayers(inputs: DeckLayerInputs): Layer[] {
         widthUnits: 'pixels',
       }),
     );
+  }
+  if (inputs.exclusion) {
+    const { zones, drawing } = inputs.exclusion;
+    result.push(
+      new PolygonLayer<number[][][]>({
+        id: 'exclusion-zones',
+        data: zones,
+        getPolygon: (zone) => zone,
+        filled: true,
+        stroked: true,
+        getFillColor: EXCLUSION_FILL,
+        getLineColor: EXCLUSION_LINE,
+        getLineWidth: 2,
+        lineWidthUnits: 'pixels',
+      }),
+    );
+    if (drawing && drawing.length > 0) {
+      result.push(
+        new PathLayer<Array<[number, number]>>({
+          id: 'exclusion-drawing',
+          data: [drawing.length > 2 ? [...drawing, drawing[0]] : drawing],
+          getPath: (path) => path,
+          getColor: EXCLUSION_LINE,
+          getWidth: 2,
+          widthUnits: 'pixels',
+        }),
+        new ScatterplotLayer<[number, number]>({
+          id: 'exclusion-drawing-corners',
+          data: drawing,
+          getPosition: (corner) => corner,
+          getRadius: 5,
+          radiusUnits: 'pixels',
+          getFillColor: EXCLUSION_LINE,
+        }),
+      );
+    }
   }
   if (inputs.plan) {
     const { result: plan, selectedIndex, siteRadiusM } = inputs.plan;

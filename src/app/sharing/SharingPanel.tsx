@@ -10,6 +10,7 @@ import { useT } from '../i18n/useT';
 import { getMapController } from '../map/mapControllerRegistry';
 import { selectTower, useAppStore } from '../store/appStore';
 import { downloadFile } from './downloadFile';
+import { ExclusionZonesSection } from './ExclusionZonesSection';
 import { planFeatures } from './planFeatures';
 import {
   cancelSitePlan,
@@ -285,6 +286,7 @@ function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
         />
         {t('spacingRule')}
       </label>
+      <ExclusionZonesSection disabled={running} />
       <div className="buttons">
         <button
           type="button"

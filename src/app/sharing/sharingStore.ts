@@ -22,6 +22,8 @@ export interface SharingState {
   plan: PlanSharedSitesResult | null;
   planDurationMs: number | null;
   selectedSiteIndex: number | null;
+  /** Corners of the exclusion zone being drawn on the map ([lon, lat]), or null when not drawing. */
+  drawingZone: Array<[number, number]> | null;
   error: string | null;
 }
 
@@ -51,8 +53,46 @@ export const useSharingStore = create<SharingState>(() => ({
   plan: null,
   planDurationMs: null,
   selectedSiteIndex: null,
+  drawingZone: null,
   error: null,
 }));
+
+/** Starts drawing an exclusion zone: each click on the map adds a corner. */
+export function startDrawingZone(): void {
+  useSharingStore.setState({ drawingZone: [] });
+}
+
+/** Adds a corner to the zone being drawn; false when not drawing (the click is the map's). */
+export function addZoneCorner(lonLat: [number, number]): boolean {
+  const drawing = useSharingStore.getState().drawingZone;
+  if (!drawing) return false;
+  useSharingStore.setState({ drawingZone: [...drawing, lonLat] });
+  return true;
+}
+
+/** Closes the zone being drawn (3 corners at least) and adds it to the plan's exclusion zones. */
+export function finishDrawingZone(): void {
+  const drawing = useSharingStore.getState().drawingZone;
+  if (!drawing || drawing.length < 3) return;
+  const ring = [...drawing, drawing[0]].map(([lon, lat]) => [lon, lat]);
+  addExclusionZones([[ring]]);
+  useSharingStore.setState({ drawingZone: null });
+}
+
+export function cancelDrawingZone(): void {
+  useSharingStore.setState({ drawingZone: null });
+}
+
+/** Adds polygons (rings of [lon, lat]) to the exclusion zones new sites must stay out of. */
+export function addExclusionZones(polygons: number[][][][]): void {
+  updatePlanSettings({ exclusionZones: [...useSharingStore.getState().planSettings.exclusionZones, ...polygons] });
+}
+
+export function removeExclusionZone(index: number): void {
+  updatePlanSettings({
+    exclusionZones: useSharingStore.getState().planSettings.exclusionZones.filter((_, i) => i !== index),
+  });
+}
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
