@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './launchBrowser';
+import { countPixelsWhere } from './pixels';
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -95,5 +96,93 @@ describe('a co-location request from filing to approval', () => {
     await expect(ministry.locator('[data-testid=request-approve]').count()).resolves.toBe(0);
     await viettel.screenshot({ path: 'tests/artifacts/requests-operator.png' });
     await planner.screenshot({ path: 'tests/artifacts/requests-planner.png' });
+  });
+
+  it('runs the shared-site loop: the province saves and publishes a plan, an operator requests a site, the province approves', async () => {
+    // The planner proposes 5 shared 5G sites, saves them on the server (version 1) and publishes them.
+    const planner = await signedIn('vn25-planner');
+    await planner.getByTestId('tab-sharing').click();
+    await planner.getByTestId('plan-sites').fill('5');
+    await planner.getByTestId('run-plan').click();
+    await planner.getByTestId('plan-figures').waitFor({ timeout: 120_000 });
+    const planned = await planner.evaluate(
+      () => (window.cositeSharing?.() as { sites: Array<{ lon: number; lat: number }> }).sites,
+    );
+    await planner.getByTestId('plan-name').fill('Trạm 5G dùng chung đợt 1');
+    await planner.getByTestId('save-plan').click();
+    await expect
+      .poll(() => planner.getByTestId('saved-plan-status').textContent())
+      .toMatch(/(version|phiên bản) 1 · (not published|chưa công bố)/);
+    await planner.getByTestId('publish-plan').click();
+    await expect
+      .poll(() => planner.getByTestId('saved-plan-status').textContent())
+      .toMatch(/(published version|đã công bố phiên bản) 1$/);
+
+    // MobiFone sees the 5 published sites, where the plan put them, and requests the first.
+    const mobifone = await signedIn('mobifone');
+    const sites = mobifone.getByTestId('published-site');
+    await expect(sites.count()).resolves.toBe(5);
+    const published = await mobifone.evaluate(
+      () =>
+        (
+          window.cositeServer?.() as unknown as {
+            proposedSites: Array<{
+              planName: string;
+              site: { id: string; lon: number; lat: number };
+              capacity: { freeSlots: number };
+            }>;
+          }
+        ).proposedSites,
+    );
+    expect(published.map((entry) => entry.site.id)).toEqual(['S1', 'S2', 'S3', 'S4', 'S5']);
+    published.forEach((entry, i) => {
+      expect(entry.planName).toBe('Trạm 5G dùng chung đợt 1');
+      expect(entry.site.lon).toBeCloseTo(planned[i].lon, 9);
+      expect(entry.site.lat).toBeCloseTo(planned[i].lat, 9);
+    });
+    // They are on the operator's map (towers hidden: one operator's colour is a blue too).
+    await mobifone.getByTestId('tab-overview').click();
+    await mobifone.getByTestId('toggle-towers').click();
+    await mobifone.getByTestId('tab-requests').click();
+    await mobifone.evaluate(
+      ([lon, lat]) => window.cosite?.jumpTo(lon, lat, 13),
+      [published[0].site.lon, published[0].site.lat],
+    );
+    await mobifone.evaluate(() => window.cosite?.waitForMapIdle());
+    const png = await mobifone.locator('[data-testid=map]').screenshot();
+    expect(
+      countPixelsWhere(png, (r, g, b) => r < 40 && Math.abs(g - 90) < 30 && Math.abs(b - 170) < 30),
+    ).toBeGreaterThan(40);
+    const freeBefore = published[0].capacity.freeSlots;
+    expect(freeBefore).toBeGreaterThan(0);
+    await sites.first().getByTestId('published-site-request').click();
+    await sites.first().getByTestId('request-equipment').fill('5G AAU n78 3850 MHz');
+    await sites.first().getByTestId('file-request').click();
+    await sites.first().getByTestId('request-filed').waitFor();
+    const filed = mobifone.locator('[data-testid=request-list] [data-testid=request]');
+    await expect(filed.count()).resolves.toBe(1);
+    await expect(filed.first().textContent()).resolves.toContain('S1');
+    const requestId = await filed.first().getAttribute('data-request-id');
+
+    // The province approves it; the site then has one free slot less.
+    await planner.getByTestId('tab-requests').click();
+    await planner.getByTestId('refresh-requests').click();
+    const inboxItem = planner.locator(`[data-testid=inbox] [data-request-id="${requestId}"]`);
+    await inboxItem.waitFor();
+    await inboxItem.getByTestId('request-reason').fill('Phù hợp quy hoạch');
+    await inboxItem.getByTestId('request-approve').click();
+    await planner.locator(`[data-testid=request-list] [data-request-id="${requestId}"][data-state=approved]`).waitFor();
+    await mobifone.getByTestId('refresh-requests').click();
+    await mobifone.locator(`[data-request-id="${requestId}"][data-state=approved]`).waitFor();
+    await expect
+      .poll(() =>
+        mobifone.evaluate(
+          () =>
+            (window.cositeServer?.() as unknown as { proposedSites: Array<{ capacity: { freeSlots: number } }> })
+              .proposedSites[0].capacity.freeSlots,
+        ),
+      )
+      .toBe(freeBefore - 1);
+    await mobifone.screenshot({ path: 'tests/artifacts/requests-published-sites.png' });
   });
 });

@@ -5,6 +5,7 @@ import { translate } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { useMinistryStore } from '../ministry/ministryStore';
 import { AttributeTable } from '../panels/AttributeTable';
+import { useServerStore } from '../server/serverStore';
 import { addZoneCorner, useSharingStore } from '../sharing/sharingStore';
 import { selectTower, useAppStore } from '../store/appStore';
 import { exposeTestHooks } from '../testHooks';
@@ -91,6 +92,14 @@ export function MapView({ dataset }: { dataset: ProvinceDataset }) {
           (sharing.planSettings.exclusionZones.length > 0 || sharing.drawingZone !== null)
             ? { zones: sharing.planSettings.exclusionZones, drawing: sharing.drawingZone }
             : null,
+        publishedSites:
+          state.activeTab === 'requests'
+            ? useServerStore.getState().proposedSites.map((entry) => ({
+                lon: entry.site.lon,
+                lat: entry.site.lat,
+                id: entry.site.id,
+              }))
+            : null,
         plan: sharing.plan
           ? {
               result: sharing.plan,
@@ -129,6 +138,9 @@ export function MapView({ dataset }: { dataset: ProvinceDataset }) {
         push();
       }
     });
+    const unsubscribeServer = useServerStore.subscribe((state, previous) => {
+      if (state.proposedSites !== previous.proposedSites) push();
+    });
     const unsubscribeSharing = useSharingStore.subscribe((state, previous) => {
       if (
         state.colocation !== previous.colocation ||
@@ -147,6 +159,7 @@ export function MapView({ dataset }: { dataset: ProvinceDataset }) {
       unsubscribe();
       unsubscribeMinistry();
       unsubscribeSharing();
+      unsubscribeServer();
       setMapController(null);
       controller.destroy();
     };

@@ -32,6 +32,8 @@ export interface DeckLayerInputs {
   pairs: { a: Int32Array | Uint32Array; b: Int32Array | Uint32Array; count: number } | null;
   /** Exclusion zones of the site plan (polygons of [lon, lat] rings) and the zone being drawn, when shown. */
   exclusion: { zones: number[][][][]; drawing: Array<[number, number]> | null } | null;
+  /** Proposed sites of the province's published plans (the requests tab): [lon, lat] and their ids. */
+  publishedSites: Array<{ lon: number; lat: number; id: string }> | null;
   /** Proposed shared sites and the one selected. */
   plan: { result: PlanSharedSitesResult; selectedIndex: number | null; siteRadiusM: number } | null;
   /** The ministry's province choropleth, when shown. */
@@ -245,6 +247,35 @@ export function buildDeckLayers(inputs: DeckLayerInputs): Layer[] {
         }),
       );
     }
+  }
+  if (inputs.publishedSites && inputs.publishedSites.length > 0) {
+    result.push(
+      new ScatterplotLayer<{ lon: number; lat: number; id: string }>({
+        id: 'published-sites',
+        data: inputs.publishedSites,
+        getPosition: (site) => [site.lon, site.lat],
+        getRadius: 9,
+        radiusUnits: 'pixels',
+        getFillColor: [255, 255, 255],
+        getLineColor: [0, 90, 170],
+        getLineWidth: 3,
+        lineWidthUnits: 'pixels',
+        stroked: true,
+      }),
+      new TextLayer<{ lon: number; lat: number; id: string }>({
+        id: 'published-site-ids',
+        data: inputs.publishedSites,
+        getPosition: (site) => [site.lon, site.lat],
+        getText: (site) => site.id,
+        getSize: 12,
+        getColor: [0, 60, 130],
+        getPixelOffset: [0, -18],
+        fontWeight: 700,
+        outlineWidth: 3,
+        outlineColor: [255, 255, 255],
+        fontSettings: { sdf: true },
+      }),
+    );
   }
   if (inputs.plan) {
     const { result: plan, selectedIndex, siteRadiusM } = inputs.plan;

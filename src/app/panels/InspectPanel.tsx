@@ -53,7 +53,13 @@ export function InspectPanel({ dataset }: { dataset: ProvinceDataset }) {
           <button type="button" onClick={() => selectTower(null)}>
             {t('close')}
           </button>
-          <RequestForm key={tower.id} tower={tower} provinceId={dataset.provinceCode} />
+          <RequestForm
+            key={tower.id}
+            target={{ kind: 'mast', mastId: tower.id }}
+            tenants={tower.tenants}
+            heightM={tower.heightM}
+            provinceId={dataset.provinceCode}
+          />
         </>
       )}
     </section>

@@ -1,21 +1,34 @@
 import { useState } from 'react';
-import type { Tower } from '../../core/model/tower';
 import { useT } from '../i18n/useT';
+import type { RequestTarget } from '../server/apiTypes';
 import { fileRequest, useServerStore } from '../server/serverStore';
 
-/** An operator's co-location request for the mast being inspected (shown only to a signed-in operator). */
-export function RequestForm({ tower, provinceId }: { tower: Tower; provinceId: string }) {
+/**
+ * An operator's co-location request on an existing mast or on a proposed shared site of a published plan (shown only
+ * to a signed-in operator). `tenants` are the operators already there; `heightM` the mast's height, when known.
+ */
+export function RequestForm({
+  target,
+  tenants,
+  heightM,
+  provinceId,
+}: {
+  target: RequestTarget;
+  tenants: readonly string[];
+  heightM: number | null;
+  provinceId: string;
+}) {
   const t = useT();
   const user = useServerStore((state) => state.user);
   const busy = useServerStore((state) => state.busy);
   const error = useServerStore((state) => state.error);
   const [equipment, setEquipment] = useState('5G AAU 64T64R');
   const [band, setBand] = useState('n78');
-  const [antennaHeightM, setAntennaHeightM] = useState(String(Math.max(1, Math.round((tower.heightM ?? 20) - 2))));
+  const [antennaHeightM, setAntennaHeightM] = useState(String(Math.max(1, Math.round((heightM ?? 20) - 2))));
   const [windLoadAreaM2, setWindLoadAreaM2] = useState('0.6');
   const [filed, setFiled] = useState(false);
   if (!user || user.role !== 'operator') return null;
-  if (user.operator && tower.tenants.includes(user.operator)) {
+  if (user.operator && tenants.includes(user.operator)) {
     return <p className="note">{t('alreadyTenant')}</p>;
   }
   return (
@@ -25,7 +38,7 @@ export function RequestForm({ tower, provinceId }: { tower: Tower; provinceId: s
         event.preventDefault();
         void fileRequest({
           provinceId,
-          target: { kind: 'mast', mastId: tower.id },
+          target,
           equipment,
           band,
           antennaHeightM: Number(antennaHeightM),

@@ -14,6 +14,7 @@ import {
 } from '../server/serverStore';
 import { runColocation, useSharingStore } from '../sharing/sharingStore';
 import { selectTower, setActiveTab, useAppStore } from '../store/appStore';
+import { PublishedSitesSection } from './PublishedSitesSection';
 
 function SignInForm() {
   const t = useT();
@@ -207,6 +208,7 @@ function WhereToColocate({ operator }: { operator: string }) {
 export function RequestsPanel() {
   const t = useT();
   const { available, user, requests, audit, notifications, error } = useServerStore();
+  const provinceId = useAppStore((state) => state.dataset?.provinceCode ?? 'VN25');
   if (available === null) return <p className="note">{t('checkingServer')}</p>;
   if (!available)
     return (
@@ -268,6 +270,7 @@ export function RequestsPanel() {
           {user.operator && <WhereToColocate operator={user.operator} />}
         </>
       )}
+      <PublishedSitesSection provinceId={provinceId} />
       {user.role === 'province' && (
         <>
           <h2>

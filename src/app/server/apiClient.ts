@@ -1,4 +1,13 @@
-import type { AuditEntry, ColocationRequest, NewRequest, RequestActionName, SessionUser } from './apiTypes';
+import type {
+  AuditEntry,
+  ColocationRequest,
+  NewRequest,
+  PublishedProposedSite,
+  RequestActionName,
+  ServerPlan,
+  ServerPlanDocument,
+  SessionUser,
+} from './apiTypes';
 
 /** An answer of the server that is not 2xx, with the server's message for people. */
 export class ApiError extends Error {
@@ -80,6 +89,30 @@ export class ApiClient {
     if (action === 'withdraw' && reason) body.reason = reason;
     const path = `/api/requests/${request.id}/${ACTION_PATHS[action]}`;
     return (await this.request<{ request: ColocationRequest }>('POST', path, body)).request;
+  }
+
+  /** Creates a plan of the province holding `document` (version 1, not published). */
+  async createPlan(provinceId: string, name: string, document: ServerPlanDocument): Promise<ServerPlan> {
+    const path = `/api/provinces/${encodeURIComponent(provinceId)}/plans`;
+    return (await this.request<{ plan: ServerPlan }>('POST', path, { name, document })).plan;
+  }
+
+  /** Saves a new version of a plan, based on `version` (409 when someone saved in between). */
+  async updatePlan(planId: string, name: string, document: ServerPlanDocument, version: number): Promise<ServerPlan> {
+    const path = `/api/plans/${encodeURIComponent(planId)}`;
+    return (await this.request<{ plan: ServerPlan }>('PUT', path, { name, document, version })).plan;
+  }
+
+  /** Publishes the working version `version` of a plan: operators then see its proposed sites. */
+  async publishPlan(planId: string, version: number): Promise<ServerPlan> {
+    const path = `/api/plans/${encodeURIComponent(planId)}/publish`;
+    return (await this.request<{ plan: ServerPlan }>('POST', path, { version })).plan;
+  }
+
+  /** Proposed sites of the province's published plans, with the room left on each. */
+  async proposedSites(provinceId: string): Promise<PublishedProposedSite[]> {
+    const path = `/api/provinces/${encodeURIComponent(provinceId)}/proposed-sites`;
+    return (await this.request<{ sites: PublishedProposedSite[] }>('GET', path)).sites;
   }
 
   async audit(): Promise<AuditEntry[]> {

@@ -16,7 +16,7 @@ export interface ColocationRequest {
   id: string;
   provinceId: string;
   operator: string;
-  target: { kind: 'mast'; mastId: string } | { kind: 'proposedSite'; planId: number; siteId: string };
+  target: RequestTarget;
   equipment: string;
   antennaHeightM: number;
   band: string;
@@ -44,9 +44,50 @@ export interface AuditEntry {
   newValue: unknown;
 }
 
+export type RequestTarget = { kind: 'mast'; mastId: string } | { kind: 'proposedSite'; planId: string; siteId: string };
+
+/** A proposed shared site as the server stores it in a plan (src/server/domain/planDocument.ts). */
+export interface ServerProposedSite {
+  id: string;
+  name?: string;
+  lon: number;
+  lat: number;
+  heightM: number;
+  mastType: string | null;
+  tenantSlots: number | null;
+  tenants: string[];
+  note?: string;
+}
+
+export interface ServerPlanDocument {
+  layers: Array<{ id: string; name: string; kind: string; visible?: boolean; data?: unknown }>;
+  scenarios: Array<{ id: string; name: string; parameters: Record<string, unknown> }>;
+  proposedSites: ServerProposedSite[];
+}
+
+/** A plan's summary as the server answers it (the working version for planners). */
+export interface ServerPlan {
+  id: string;
+  provinceId: string;
+  name: string;
+  version: number;
+  publishedVersion: number | null;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+/** A proposed site of a published plan, with the room left on it (GET /api/provinces/:id/proposed-sites). */
+export interface PublishedProposedSite {
+  planId: string;
+  planName: string;
+  publishedVersion: number;
+  site: ServerProposedSite;
+  capacity: { tenantSlots: number; freeSlots: number; [key: string]: unknown };
+}
+
 export interface NewRequest {
   provinceId: string;
-  target: { kind: 'mast'; mastId: string };
+  target: RequestTarget;
   equipment: string;
   antennaHeightM: number;
   band: string;

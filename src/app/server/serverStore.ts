@@ -1,6 +1,16 @@
 import { create } from 'zustand';
+import { useAppStore } from '../store/appStore';
 import { type ApiError, apiClient } from './apiClient';
-import type { AuditEntry, ColocationRequest, NewRequest, RequestActionName, SessionUser } from './apiTypes';
+import type {
+  AuditEntry,
+  ColocationRequest,
+  NewRequest,
+  PublishedProposedSite,
+  RequestActionName,
+  ServerPlan,
+  ServerPlanDocument,
+  SessionUser,
+} from './apiTypes';
 
 export interface ServerState {
   /** null while checking; false: no server here (the app runs as a local, single-planner tool). */
@@ -8,6 +18,10 @@ export interface ServerState {
   user: SessionUser | null;
   requests: ColocationRequest[];
   audit: AuditEntry[];
+  /** Proposed shared sites of the province's published plans (operators request co-location on them). */
+  proposedSites: PublishedProposedSite[];
+  /** The shared-site plan this planner saved in this session: its id, version and published version. */
+  savedPlan: ServerPlan | null;
   /** Changes noticed since the user last looked: new requests, decisions. */
   notifications: string[];
   error: string | null;
@@ -19,6 +33,8 @@ export const useServerStore = create<ServerState>(() => ({
   user: null,
   requests: [],
   audit: [],
+  proposedSites: [],
+  savedPlan: null,
   notifications: [],
   error: null,
   busy: false,
@@ -69,10 +85,12 @@ export async function refreshServerData(notify = true): Promise<void> {
   await guarded(async () => {
     const requests = await apiClient.listRequests();
     const audit = user.role === 'operator' ? [] : await apiClient.audit();
+    const proposedSites = await proposedSitesFor(user);
     const changes = notify ? describeRequestChanges(before, requests) : [];
     useServerStore.setState((state) => ({
       requests,
       audit,
+      proposedSites,
       notifications: [...changes, ...state.notifications].slice(0, 20),
     }));
   });
@@ -81,17 +99,25 @@ export async function refreshServerData(notify = true): Promise<void> {
 export async function signIn(username: string, password: string): Promise<boolean> {
   return guarded(async () => {
     const user = await apiClient.signIn(username, password);
-    useServerStore.setState({ user, notifications: [], requests: [], audit: [] });
+    useServerStore.setState({ user, notifications: [], requests: [], audit: [], proposedSites: [], savedPlan: null });
     const requests = await apiClient.listRequests();
     const audit = user.role === 'operator' ? [] : await apiClient.audit();
-    useServerStore.setState({ requests, audit });
+    const proposedSites = await proposedSitesFor(user);
+    useServerStore.setState({ requests, audit, proposedSites });
   });
 }
 
 export async function signOut(): Promise<void> {
   await guarded(async () => {
     await apiClient.signOut();
-    useServerStore.setState({ user: null, requests: [], audit: [], notifications: [] });
+    useServerStore.setState({
+      user: null,
+      requests: [],
+      audit: [],
+      proposedSites: [],
+      savedPlan: null,
+      notifications: [],
+    });
   });
 }
 
@@ -110,6 +136,42 @@ export async function actOnRequest(
 ): Promise<boolean> {
   const ok = await guarded(async () => {
     await apiClient.act(request, action, reason);
+  });
+  if (ok) await refreshServerData(false);
+  return ok;
+}
+
+/** The user's province (a planner's own), else the province on screen. */
+function provinceOf(user: SessionUser): string {
+  return user.provinceId ?? useAppStore.getState().dataset?.provinceCode ?? 'VN25';
+}
+
+/** The published proposed sites of the user's province. */
+function proposedSitesFor(user: SessionUser): Promise<PublishedProposedSite[]> {
+  return apiClient.proposedSites(provinceOf(user));
+}
+
+/**
+ * Saves the shared-site plan on the server: a new plan the first time, then a new version of the same plan based on
+ * the version this planner last saved (the server refuses with its message when someone saved in between).
+ */
+export async function savePlanToServer(name: string, document: ServerPlanDocument): Promise<boolean> {
+  const { user, savedPlan } = useServerStore.getState();
+  if (!user) return false;
+  return guarded(async () => {
+    const plan = savedPlan
+      ? await apiClient.updatePlan(savedPlan.id, name, document, savedPlan.version)
+      : await apiClient.createPlan(provinceOf(user), name, document);
+    useServerStore.setState({ savedPlan: plan });
+  });
+}
+
+/** Publishes the version last saved: operators see its proposed sites and can request co-location on them. */
+export async function publishSavedPlan(): Promise<boolean> {
+  const { savedPlan } = useServerStore.getState();
+  if (!savedPlan) return false;
+  const ok = await guarded(async () => {
+    useServerStore.setState({ savedPlan: await apiClient.publishPlan(savedPlan.id, savedPlan.version) });
   });
   if (ok) await refreshServerData(false);
   return ok;

@@ -11,6 +11,7 @@ import { getMapController } from '../map/mapControllerRegistry';
 import { selectTower, useAppStore } from '../store/appStore';
 import { downloadFile } from './downloadFile';
 import { ExclusionZonesSection } from './ExclusionZonesSection';
+import { PlanOnServerSection } from './PlanOnServerSection';
 import { planFeatures } from './planFeatures';
 import {
   cancelSitePlan,
@@ -347,6 +348,7 @@ function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
               KML
             </button>
           </div>
+          <PlanOnServerSection />
           <ol className="ranked sites" data-testid="site-list">
             {plan.sites.map((site, index) => (
               <li key={site.id} className={index === selectedSiteIndex ? 'selected' : ''}>

@@ -1,0 +1,59 @@
+import type { SitePlanSettings } from '../../../workers/analysisApi';
+import type { Tower } from '../../core/model/tower';
+import type { PlanSharedSitesResult } from '../../core/siting/planSharedSites';
+import type { ServerPlanDocument } from '../server/apiTypes';
+
+/** Height of a new shared mast when the plan does not say, m (the planner's default class, A2b 35 m). */
+const NEW_MAST_HEIGHT_M = 35;
+
+/**
+ * The shared-site plan as a server plan document: one proposed site per planned site (id S1, S2, ... in rank order, so
+ * operators and the province speak of the same site), and the settings and figures as a scenario. Existing masts
+ * offered as sites keep their id in the site's name and their tenants: an operator requests co-location on them as on
+ * any site.
+ */
+export function planToServerDocument(
+  plan: PlanSharedSitesResult,
+  settings: SitePlanSettings,
+  language: 'vi' | 'en',
+  towers: readonly Tower[],
+): ServerPlanDocument {
+  const vi = language === 'vi';
+  const tenantsById = new Map(towers.map((tower) => [tower.id, tower.tenants]));
+  return {
+    layers: [],
+    scenarios: [
+      {
+        id: 'shared-5g-sites',
+        name: vi ? 'Trạm 5G dùng chung' : 'Shared 5G sites',
+        parameters: {
+          operators: settings.operators,
+          weighting: settings.weighting,
+          siteRadiusM: settings.siteRadiusM,
+          sites: settings.sites,
+          solver: settings.solver,
+          useSpacingRule: settings.useSpacingRule,
+          maxBackboneDistanceM: settings.maxBackboneDistanceM,
+          exclusionZones: settings.exclusionZones,
+          populationNewlyCovered: plan.populationNewlyCovered,
+          gapPercent: plan.gapPercent,
+          totalCapexUsd: plan.totalCapexUsd,
+        },
+      },
+    ],
+    proposedSites: plan.sites.map((site, index) => ({
+      id: `S${index + 1}`,
+      name: site.kind === 'existing_mast' ? `S${index + 1} (${site.id})` : `S${index + 1}`,
+      lon: site.lon,
+      lat: site.lat,
+      heightM: site.heightM ?? NEW_MAST_HEIGHT_M,
+      mastType: site.mastType,
+      tenantSlots: null,
+      // An existing mast keeps its tenants (they take slots); a new mast has none yet.
+      tenants: site.kind === 'existing_mast' ? [...(tenantsById.get(site.id) ?? [])] : [],
+      note: vi
+        ? `Phủ mới ${Math.round(site.newlyCoveredPopulation)} người; cho ${site.joiningOperators.join(', ')}`
+        : `Newly covers ${Math.round(site.newlyCoveredPopulation)} people; for ${site.joiningOperators.join(', ')}`,
+    })),
+  };
+}
