@@ -1,4 +1,5 @@
 import type { MapController } from './map/MapController';
+import type { PublishedProposedSite } from './server/apiTypes';
 import { useServerStore } from './server/serverStore';
 import { useSharingStore } from './sharing/sharingStore';
 import { selectTower, useAppStore } from './store/appStore';
@@ -29,7 +30,7 @@ declare global {
     /** The last shared-site plan (tests compare it with what the panel shows). */
     cositeSharing?: () => unknown;
     /** The server session and lists as the requests tab shows them. */
-    cositeServer?: () => { user: unknown; busy: boolean };
+    cositeServer?: () => { user: unknown; busy: boolean; proposedSites: PublishedProposedSite[] };
   }
 }
 

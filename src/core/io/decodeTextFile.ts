@@ -1,4 +1,5 @@
 import { detectLegacyVietnameseEncoding, type LegacyEncoding } from './detectLegacyVietnameseEncoding';
+import { decodeTcvn3Bytes, tcvn3TextToUnicode } from './tcvn3ToUnicode';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | LegacyEncoding;
 
@@ -14,19 +15,32 @@ export interface DecodedTextFile {
 /**
  * Text of a file's bytes: UTF-8 (BOM or not) unless a UTF-16 byte-order mark says otherwise, as Excel's
  * "Unicode Text" export does. Bytes that are not valid UTF-8 are read as Windows-1258 when they look Vietnamese,
- * otherwise Windows-1252 ("ANSI" CSV from Excel); TCVN3 and VNI font encodings are recognised and named in a warning
- * (they are read byte for byte as Windows-1252, so numbers and ASCII ids stay right and Vietnamese letters do not).
+ * otherwise Windows-1252 ("ANSI" CSV from Excel). TCVN3 (ABC) text, as bytes or typed with a .Vn font and saved as
+ * Unicode, is converted to Unicode with a warning; VNI is recognised and named in a warning (read byte for byte as
+ * Windows-1252, so numbers and ASCII ids stay right and Vietnamese letters do not).
  */
 export function decodeTextFileWithReport(bytes: ArrayBuffer | Uint8Array): DecodedTextFile {
   const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   const detected = detectTextEncoding(view);
-  // TextDecoder drops the BOM of the encoding it decodes.
-  const text = new TextDecoder(detected.label).decode(view);
-  // Windows-1258 writes tones as combining marks: compose them, as every other source of Vietnamese text is.
+  return { text: textDecoderFor(detected).decode(view), encoding: detected.encoding, warning: detected.warning };
+}
+
+/**
+ * A decoder for the detected encoding, used whole or slice by slice (`stream: true` until the last slice): TextDecoder
+ * for Unicode and ANSI (it drops the BOM), the TCVN3 table for TCVN3 bytes, TCVN3 font text saved as Unicode mapped back
+ * to its letters, and Windows-1258's combining tones composed (NFC). A tone mark cut off at a slice edge stays apart.
+ */
+export function textDecoderFor(detected: DetectedTextEncoding): {
+  decode(bytes?: Uint8Array, options?: { stream?: boolean }): string;
+} {
+  if (detected.encoding === 'tcvn3') return { decode: (bytes) => (bytes ? decodeTcvn3Bytes(bytes) : '') };
+  const decoder = new TextDecoder(detected.label);
   return {
-    text: detected.label === 'windows-1258' ? text.normalize('NFC') : text,
-    encoding: detected.encoding,
-    warning: detected.warning,
+    decode(bytes, options) {
+      const text = decoder.decode(bytes, options);
+      if (detected.legacyInsideUnicode === 'tcvn3') return tcvn3TextToUnicode(text);
+      return detected.label === 'windows-1258' ? text.normalize('NFC') : text;
+    },
   };
 }
 
@@ -34,6 +48,8 @@ export interface DetectedTextEncoding {
   /** A TextDecoder label: 'utf-8', 'utf-16le', 'utf-16be', 'windows-1252' or 'windows-1258'. */
   label: string;
   encoding: TextEncoding;
+  /** Valid UTF-8 holding text typed with a legacy Vietnamese font (its code points U+0080-U+00FF), if so. */
+  legacyInsideUnicode?: 'tcvn3' | 'vni';
   warning: string | null;
 }
 
@@ -46,7 +62,7 @@ export function detectTextEncoding(view: Uint8Array): DetectedTextEncoding {
     const head = new TextDecoder('utf-8').decode(view.subarray(0, 1 << 20), { stream: true });
     const legacy = detectLegacyVietnameseEncoding(latin1CodeUnits(head));
     if (legacy === 'tcvn3' || legacy === 'vni') {
-      return { label: 'utf-8', encoding: 'utf-8', warning: legacyWarning(legacy, true) };
+      return { label: 'utf-8', encoding: 'utf-8', legacyInsideUnicode: legacy, warning: legacyWarning(legacy, true) };
     }
     return { label: 'utf-8', encoding: 'utf-8', warning: null };
   }
@@ -66,13 +82,18 @@ function legacyWarning(encoding: LegacyEncoding, insideUnicode: boolean): string
       return 'the file is not UTF-8: read as Windows-1258 (Vietnamese ANSI); save it as "CSV UTF-8" to be sure of the names';
     case 'windows-1252':
       return 'the file is not UTF-8: read as Windows-1252 (Western ANSI); accented names may be wrong, save it as "CSV UTF-8"';
-    case 'tcvn3':
+    case 'tcvn3': {
+      const where = insideUnicode ? 'text typed in' : 'the legacy encoding';
+      return (
+        `the text looks like ${where} TCVN3 (ABC, .Vn fonts): converted to Unicode; check the names (text typed with ` +
+        'an upper-case .VnTimeH font comes out in lower case)'
+      );
+    }
     case 'vni': {
-      const name = encoding === 'tcvn3' ? 'TCVN3 (ABC, .Vn fonts)' : 'VNI (VNI-Windows fonts)';
       const where = insideUnicode ? 'text typed in the legacy encoding' : 'the legacy encoding';
       return (
-        `the text looks like ${where} ${name}: Vietnamese letters will be garbled (numbers and ASCII ids are fine); ` +
-        'convert it to Unicode (e.g. with UniKey\'s converter) and save as "CSV UTF-8"'
+        `the text looks like ${where} VNI (VNI-Windows fonts): Vietnamese letters will be garbled (numbers and ASCII ` +
+        'ids are fine); convert it to Unicode (e.g. with UniKey\'s converter) and save as "CSV UTF-8"'
       );
     }
   }

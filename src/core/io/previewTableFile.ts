@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import type { RawCoordinate } from '../crs/detectCoordinateProblems';
 import { applyColumnMapping, type ColumnMapping } from './applyColumnMapping';
-import { detectTextEncoding, type TextEncoding } from './decodeTextFile';
+import { detectTextEncoding, type TextEncoding, textDecoderFor } from './decodeTextFile';
 import { parseDecimal } from './parseDecimal';
 import { readLayerFile } from './readLayerFile';
 import { readXlsxRows } from './readXlsxRows';
@@ -44,7 +44,7 @@ export async function previewTableFile(
   if (sniffed.format === 'csv') {
     const encoding = detectTextEncoding(bytes);
     if (encoding.warning) warnings.push(encoding.warning);
-    const head = new TextDecoder(encoding.label).decode(bytes.subarray(0, PREVIEW_BYTES), { stream: true });
+    const head = textDecoderFor(encoding).decode(bytes.subarray(0, PREVIEW_BYTES), { stream: true });
     const parsed = Papa.parse<string[]>(head.charCodeAt(0) === 0xfeff ? head.slice(1) : head, {
       skipEmptyLines: 'greedy',
       delimitersToGuess: [',', ';', '\t'],

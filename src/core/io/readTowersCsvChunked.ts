@@ -1,6 +1,6 @@
 import { createYieldClock, type LongCallOptions } from '../util/cooperativeLoop';
 import { CsvTowerStream } from './csvTowerStream';
-import { detectTextEncoding } from './decodeTextFile';
+import { detectTextEncoding, textDecoderFor } from './decodeTextFile';
 import { describeNonText } from './describeNonText';
 import { withEncodingHint } from './readTowersSync';
 import { TowerFileError } from './towerFileError';
@@ -24,17 +24,15 @@ export async function readTowersCsvChunked(
 ): Promise<TowerParseResult> {
   const checkpoint = createYieldClock(options);
   const encoding = detectTextEncoding(bytes);
-  const decoder = new TextDecoder(encoding.label);
-  const nonText = describeNonText(new TextDecoder(encoding.label).decode(bytes.subarray(0, 4096), { stream: true }));
+  const decoder = textDecoderFor(encoding);
+  const nonText = describeNonText(textDecoderFor(encoding).decode(bytes.subarray(0, 4096), { stream: true }));
   if (nonText) throw new TowerFileError(`not a CSV or GeoJSON tower file: looks like ${nonText}`);
   const stream = new CsvTowerStream(options);
   let result: TowerParseResult;
   try {
     for (let offset = 0; offset < bytes.length; offset += SLICE_BYTES) {
       await checkpoint(offset / bytes.length);
-      const text = decoder.decode(bytes.subarray(offset, offset + SLICE_BYTES), { stream: true });
-      // Windows-1258 writes tones as combining marks: compose them (a mark cut off at a slice edge stays separate).
-      stream.push(encoding.label === 'windows-1258' ? text.normalize('NFC') : text);
+      stream.push(decoder.decode(bytes.subarray(offset, offset + SLICE_BYTES), { stream: true }));
     }
     stream.push(decoder.decode());
     result = stream.end();

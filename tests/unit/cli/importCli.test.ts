@@ -73,7 +73,7 @@ describe('cosite validate on every format', () => {
     [['--towers', at(`${IMPORT}/truncated.kmz`)], /truncated\.kmz: the zip archive is truncated or damaged/],
     [['--towers', at(`${IMPORT}/bomb_declared_4gib.kmz`)], /would inflate to 4\.0 GiB/],
     [['--towers', at(`${IMPORT}/empty.csv`)], /empty\.csv: the file is empty$/],
-    [['--towers', at(`${IMPORT}/towers_tcvn3.csv`)], /missing column.*TCVN3/],
+    [['--towers', at(`${IMPORT}/towers_vni.csv`)], /missing column.*VNI/],
     [['--towers', at('tests/fixtures/towers/good.csv'), '--crs', 'EPSG:2154'], /--crs: unsupported CRS EPSG:2154/],
     [['--towers', at('tests/fixtures/towers/good.csv'), '--columns', 'lon'], /--columns: 'lon' is not field=column/],
     [['--towers', at('tests/fixtures/towers/good.csv'), '--columns', 'lon=Easting'], /no column 'Easting' for lon/],

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeTextFileWithReport } from '../../../src/core/io/decodeTextFile';
 import { readTowerFile } from '../../../src/core/io/readTowerFile';
+import { decodeTcvn3Bytes, tcvn3TextToUnicode } from '../../../src/core/io/tcvn3ToUnicode';
 
 const fixture = (name: string) =>
   new Uint8Array(readFileSync(new URL(`../../fixtures/import/${name}`, import.meta.url)));
@@ -31,22 +32,131 @@ describe('text encodings of tower tables', () => {
     expect(result.warnings[0].reason).toContain('Windows-1252');
   });
 
-  it.each([
-    ['towers_tcvn3.csv', 'tcvn3', /TCVN3 \(ABC, .Vn fonts\)/],
-    ['towers_vni.csv', 'vni', /VNI \(VNI-Windows fonts\)/],
-  ])('recognises %s as %s and names it when the garbled headers cannot be read', async (name, encoding, named) => {
-    expect(decodeTextFileWithReport(fixture(name)).encoding).toBe(encoding);
-    await expect(readTowerFile(fixture(name), name)).rejects.toThrow(named);
+  it('converts TCVN3 (ABC) bytes to Unicode and reads the file, with a warning to check the names', async () => {
+    const decoded = decodeTextFileWithReport(fixture('towers_tcvn3.csv'));
+    expect(decoded.encoding).toBe('tcvn3');
+    // The fixture's bytes are the TCVN3 spelling of Đà Nẵng's districts ("Tr\xb9m H\xb6i Ch\xa9u" ...).
+    expect(decoded.text.split('\r\n').slice(0, 5)).toEqual([
+      'Mã trạm;Tên trạm;Nhà mạng;Kinh độ;Vĩ độ',
+      'DNG-001;Trạm Hải Châu;Viettel;108,2208;16,0678',
+      'DNG-002;Trạm Sơn Trà;VNPT;108,2450;16,0710',
+      'DNG-003;Trạm Ngũ Hành Sơn;MobiFone;108,2502;16,0005',
+      'DNG-004;Trạm Liên Chiểu;Viettel;108,1500;',
+    ]);
+    expect(decoded.warning).toMatch(/TCVN3 \(ABC, .Vn fonts\): converted to Unicode/);
+    const result = await readTowerFile(fixture('towers_tcvn3.csv'), 'towers_tcvn3.csv');
+    // The Vietnamese headers (Mã trạm, Nhà mạng, Kinh độ, Vĩ độ) are recognised once converted.
+    expect(result.towers.map((t) => [t.id, t.operator, t.lon, t.lat])).toEqual([
+      ['DNG-001', 'Viettel', 108.2208, 16.0678],
+      ['DNG-002', 'VinaPhone', 108.245, 16.071],
+      ['DNG-003', 'MobiFone', 108.2502, 16.0005],
+    ]);
+    expect(result.rejected).toEqual([{ row: 4, line: 5, field: 'lat', reason: 'lat is empty' }]);
+    expect(result.warnings[0].reason).toMatch(/TCVN3/);
   });
 
-  it('still reads TCVN3 files whose headers are ASCII, with the warning', async () => {
-    const bytes = fixture('towers_tcvn3.csv');
-    const text = new TextDecoder('windows-1252').decode(bytes).split('\r\n');
-    const ascii = ['id;name;operator;lon;lat', ...text.slice(1)].join('\r\n');
-    const latin1 = Uint8Array.from(ascii, (c) => c.charCodeAt(0));
-    const result = await readTowerFile(latin1, 'tcvn3.csv');
-    expect(result.towers.map((t) => t.id)).toEqual(['DNG-001', 'DNG-002', 'DNG-003']);
-    expect(result.warnings[0].reason).toMatch(/TCVN3/);
+  it('converts every TCVN3 letter: the 134 Vietnamese letters of the ABC table, and text typed in a .Vn font', () => {
+    // Lower-case letters and the 7 capitals of the ABC font, at the byte each has in TCVN 5712:1993 (VN3), as listed by
+    // Vietnamese converters' tables, not by the code under test.
+    const abc: Array<[number, string]> = [
+      [0xb5, 'à'],
+      [0xb8, 'á'],
+      [0xb6, 'ả'],
+      [0xb7, 'ã'],
+      [0xb9, 'ạ'],
+      [0xa8, 'ă'],
+      [0xbb, 'ằ'],
+      [0xbe, 'ắ'],
+      [0xbc, 'ẳ'],
+      [0xbd, 'ẵ'],
+      [0xc6, 'ặ'],
+      [0xa9, 'â'],
+      [0xc7, 'ầ'],
+      [0xca, 'ấ'],
+      [0xc8, 'ẩ'],
+      [0xc9, 'ẫ'],
+      [0xcb, 'ậ'],
+      [0xae, 'đ'],
+      [0xcc, 'è'],
+      [0xd0, 'é'],
+      [0xce, 'ẻ'],
+      [0xcf, 'ẽ'],
+      [0xd1, 'ẹ'],
+      [0xaa, 'ê'],
+      [0xd2, 'ề'],
+      [0xd5, 'ế'],
+      [0xd3, 'ể'],
+      [0xd4, 'ễ'],
+      [0xd6, 'ệ'],
+      [0xd7, 'ì'],
+      [0xdd, 'í'],
+      [0xd8, 'ỉ'],
+      [0xdc, 'ĩ'],
+      [0xde, 'ị'],
+      [0xdf, 'ò'],
+      [0xe3, 'ó'],
+      [0xe1, 'ỏ'],
+      [0xe2, 'õ'],
+      [0xe4, 'ọ'],
+      [0xab, 'ô'],
+      [0xe5, 'ồ'],
+      [0xe8, 'ố'],
+      [0xe6, 'ổ'],
+      [0xe7, 'ỗ'],
+      [0xe9, 'ộ'],
+      [0xac, 'ơ'],
+      [0xea, 'ờ'],
+      [0xed, 'ớ'],
+      [0xeb, 'ở'],
+      [0xec, 'ỡ'],
+      [0xee, 'ợ'],
+      [0xef, 'ù'],
+      [0xf3, 'ú'],
+      [0xf1, 'ủ'],
+      [0xf2, 'ũ'],
+      [0xf4, 'ụ'],
+      [0xad, 'ư'],
+      [0xf5, 'ừ'],
+      [0xf8, 'ứ'],
+      [0xf6, 'ử'],
+      [0xf7, 'ữ'],
+      [0xf9, 'ự'],
+      [0xfa, 'ỳ'],
+      [0xfd, 'ý'],
+      [0xfb, 'ỷ'],
+      [0xfc, 'ỹ'],
+      [0xfe, 'ỵ'],
+      [0xa1, 'Ă'],
+      [0xa2, 'Â'],
+      [0xa7, 'Đ'],
+      [0xa3, 'Ê'],
+      [0xa4, 'Ô'],
+      [0xa5, 'Ơ'],
+      [0xa6, 'Ư'],
+    ];
+    const bytes = Uint8Array.from(abc.map(([byte]) => byte));
+    expect(decodeTcvn3Bytes(bytes)).toBe(abc.map(([, letter]) => letter).join(''));
+    // The same text typed in a .VnTime font and saved as Unicode: its code points are the bytes' Latin-1 characters.
+    expect(tcvn3TextToUnicode('TiÕng ViÖt - §µ N½ng - Th\u00adêng')).toBe('Tiếng Việt - Đà Nẵng - Thường');
+  });
+
+  it('still names VNI, which it does not convert, when the garbled headers cannot be read', async () => {
+    expect(decodeTextFileWithReport(fixture('towers_vni.csv')).encoding).toBe('vni');
+    await expect(readTowerFile(fixture('towers_vni.csv'), 'towers_vni.csv')).rejects.toThrow(
+      /VNI \(VNI-Windows fonts\)/,
+    );
+  });
+
+  it('converts a UTF-8 file holding text typed in a TCVN3 font', async () => {
+    // Headers and names typed with a .VnTime font in Excel, saved as "CSV UTF-8".
+    const typed = 'M· tr¹m,Tªn tr¹m,Nh\u00b5 m¹ng,Kinh \u00aeé,V\u00dc \u00aeé\nA,Tr¹m H¶i Ch©u,Viettel,108.2,16.05\n';
+    const bytes = new TextEncoder().encode(typed);
+    expect(decodeTextFileWithReport(bytes).text).toBe(
+      'Mã trạm,Tên trạm,Nhà mạng,Kinh độ,Vĩ độ\nA,Trạm Hải Châu,Viettel,108.2,16.05\n',
+    );
+    const result = await readTowerFile(bytes, 'typed.csv');
+    expect(result.towers.map((t) => [t.id, t.operator, t.lon, t.lat])).toEqual([['A', 'Viettel', 108.2, 16.05]]);
+    expect(result.warnings[0].reason).toMatch(/text typed in TCVN3/);
   });
 
   it('reads UTF-8 with and without BOM, and UTF-16 with BOM, the same', async () => {
