@@ -44,6 +44,7 @@ import { packReadinessTowers } from '../src/core/readiness/packReadinessTowers';
 import type { NationalReadiness, ReadinessTargets } from '../src/core/readiness/readinessTypes';
 import type { DemandWeighting } from '../src/core/siting/buildDemand';
 import { type PlanSharedSitesResult, planSharedSites, type SitingSolver } from '../src/core/siting/planSharedSites';
+import type { UserSite } from '../src/core/siting/siteCandidate';
 import { QUANG_NAM_SPACING } from '../src/core/siting/siteRules';
 
 /**
@@ -315,6 +316,7 @@ export const analysisApi = {
             },
           },
           budget: { maxSites: settings.sites },
+          fixedSites: settings.fixedSites,
           solver: settings.solver,
           exact: settings.solver === 'exact' ? { timeLimitSeconds: 20, highs: await loadHighs() } : undefined,
           technology: '5g',
@@ -405,6 +407,8 @@ export interface SitePlanSettings {
   maxBackboneDistanceM: number | null;
   useSpacingRule: boolean;
   exclusionZones: number[][][][];
+  /** Evaluate these sites as placed (the planner moved one) instead of searching. */
+  fixedSites?: UserSite[];
 }
 
 function checkPreviewCoordinates(

@@ -192,4 +192,39 @@ describe('sharing and planning in the app', () => {
       .toMatch(/^roads\.geojson: /);
     await expect(page.getByTestId('zone-item').count()).resolves.toBe(2);
   });
+
+  it('moves a proposed site by dragging it on the map, and evaluates the sites where they now are', async () => {
+    type Site = { id: string; lon: number; lat: number; newlyCoveredPopulation: number };
+    type Plan = { method: string; sites: Site[]; populationNewlyCovered: number };
+    const before = (await page.evaluate(() => window.cositeSharing?.())) as Plan;
+    const site = before.sites[1];
+    await page.evaluate(([lon, lat]) => window.cosite?.jumpTo(lon, lat, 12), [site.lon, site.lat]);
+    await page.evaluate(() => window.cosite?.waitForMapIdle());
+    const box = await page.getByTestId('map').boundingBox();
+    const point = await page.evaluate(([lon, lat]) => window.cosite?.project(lon, lat), [site.lon, site.lat]);
+    if (!box || !point) throw new Error('no map');
+    await page.mouse.move(box.x + point.x, box.y + point.y);
+    await page.mouse.down();
+    for (let step = 1; step <= 8; step++) await page.mouse.move(box.x + point.x + step * 10, box.y + point.y);
+    await page.mouse.up();
+    await page.waitForFunction(() => (window.cositeSharing?.() as { method: string } | null)?.method === 'fixed');
+    await page.getByTestId('fixed-sites-note').waitFor();
+    const after = (await page.evaluate(() => window.cositeSharing?.())) as Plan;
+    // 80 px east at zoom 12: MapLibre's 512 px world is 40,075 km x cos(lat) wide at zoom 0, so about 1.5 km here.
+    expect(after.sites).toHaveLength(before.sites.length);
+    const cosLat = Math.cos((site.lat * Math.PI) / 180);
+    const expectedM = (80 * 40_075_016.7 * cosLat) / (512 * 2 ** 12);
+    const movedM = (after.sites[1].lon - site.lon) * 111_319.5 * cosLat;
+    expect(Math.abs(movedM - expectedM)).toBeLessThan(0.05 * expectedM);
+    expect(Math.abs(after.sites[1].lat - site.lat)).toBeLessThan(0.001);
+    // The others stay where they were, in the same order.
+    after.sites.forEach((moved, i) => {
+      if (i === 1) return;
+      expect([moved.id, moved.lon, moved.lat]).toEqual([before.sites[i].id, before.sites[i].lon, before.sites[i].lat]);
+    });
+    const sum = after.sites.reduce((total, entry) => total + entry.newlyCoveredPopulation, 0);
+    expect(sum).toBeCloseTo(after.populationNewlyCovered, 3);
+    expect(after.populationNewlyCovered).not.toBe(before.populationNewlyCovered);
+    await page.screenshot({ path: 'tests/artifacts/app-plan-moved.png' });
+  });
 });

@@ -151,6 +151,12 @@ const STRINGS = {
   thresholdDbm: { vi: 'Ngưỡng RSRP (dBm)', en: 'RSRP threshold (dBm)' },
   shadowingMarginDb: { vi: 'Dự phòng che khuất (dB)', en: 'Shadowing margin (dB)' },
   indoor: { vi: 'Trong nhà', en: 'Indoor' },
+  dragToMove: { vi: 'kéo để dời vị trí', en: 'drag to move' },
+  fixedSitesNote: {
+    vi: 'Vị trí do người lập quy hoạch đặt: số liệu, chi phí và quy tắc đã tính lại; không có cận trên của tối ưu.',
+    en: 'Sites as placed by the planner: figures, costs and rules recomputed; no bound on the optimum.',
+  },
+  rulesBroken: { vi: 'Vi phạm quy tắc', en: 'Rules broken' },
   publishedSites: { vi: 'Vị trí trạm dùng chung đã công bố', en: 'Published shared sites' },
   noPublishedSites: {
     vi: 'Tỉnh chưa công bố quy hoạch trạm dùng chung nào.',

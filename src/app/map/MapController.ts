@@ -12,6 +12,11 @@ maplibregl.setWorkerUrl(maplibreWorkerUrl);
 
 export interface MapCallbacks {
   onSelectTower(index: number | null): void;
+  /**
+   * A proposed site dragged on the map: its index and where the pointer is (null when it did not move); `done` on
+   * release. Absent: sites cannot be dragged.
+   */
+  onDragSite?(index: number, lonLat: [number, number] | null, done: boolean): void;
   /** A click on the map at [lon, lat]; true when it was used (drawing a zone), so it selects nothing. */
   onMapClick?(lonLat: [number, number]): boolean;
   /** Hover text for a cell of a raster layer (column and row of its image), or null. */
@@ -62,6 +67,10 @@ export class MapController {
               );
               return text ? { text } : null;
             }
+            if (info.layer?.id === 'proposed-sites' && info.index >= 0) {
+              const language = this.lastInputs?.language ?? 'vi';
+              return { text: `${info.index + 1} · ${translate(language, 'dragToMove')}` };
+            }
             return this.tooltip(info.object, info.layer?.id);
           },
           onClick: (info) => {
@@ -73,6 +82,7 @@ export class MapController {
           },
         });
         this.map.addControl(this.overlay);
+        this.map.on('mousedown', (event) => this.startSiteDrag(event));
         if (this.lastInputs) this.update(this.lastInputs);
         resolve();
       });
@@ -119,6 +129,35 @@ export class MapController {
   destroy(): void {
     this.overlay?.finalize();
     this.map.remove();
+  }
+
+  /**
+   * Dragging a proposed site with MapLibre's own pointer events: deck.gl's drag callbacks do not stop the map's pan in
+   * interleaved mode (deck.gl discussion 8332), while preventDefault on MapLibre's mousedown does.
+   */
+  private startSiteDrag(event: maplibregl.MapMouseEvent): void {
+    if (!this.overlay || !this.callbacks.onDragSite || event.originalEvent.button !== 0) return;
+    const picked = this.overlay.pickObject({
+      x: event.point.x,
+      y: event.point.y,
+      radius: 4,
+      layerIds: ['proposed-sites'],
+    });
+    if (!picked || picked.index < 0) return;
+    event.preventDefault();
+    const index = picked.index;
+    let last: [number, number] | null = null;
+    const move = (moved: maplibregl.MapMouseEvent) => {
+      last = [moved.lngLat.lng, moved.lngLat.lat];
+      this.callbacks.onDragSite?.(index, last, false);
+    };
+    const up = () => {
+      this.map.off('mousemove', move);
+      this.map.off('mouseup', up);
+      this.callbacks.onDragSite?.(index, last, true);
+    };
+    this.map.on('mousemove', move);
+    this.map.on('mouseup', up);
   }
 
   private setVisibility(layerIds: string[], visible: boolean): void {

@@ -6,7 +6,7 @@ import { useT } from '../i18n/useT';
 import { useMinistryStore } from '../ministry/ministryStore';
 import { AttributeTable } from '../panels/AttributeTable';
 import { useServerStore } from '../server/serverStore';
-import { addZoneCorner, useSharingStore } from '../sharing/sharingStore';
+import { addZoneCorner, moveSite, previewSiteDrag, useSharingStore } from '../sharing/sharingStore';
 import { selectTower, useAppStore } from '../store/appStore';
 import { exposeTestHooks } from '../testHooks';
 import { MapController } from './MapController';
@@ -54,6 +54,12 @@ export function MapView({ dataset }: { dataset: ProvinceDataset }) {
         onSelectTower: selectTower,
         describeRasterCell,
         onMapClick: (lonLat) => useAppStore.getState().activeTab === 'sharing' && addZoneCorner(lonLat),
+        onDragSite: (index, lonLat, done) => {
+          if (useSharingStore.getState().planStatus === 'running') return;
+          if (!done) previewSiteDrag(lonLat && { index, lon: lonLat[0], lat: lonLat[1] });
+          else if (lonLat) void moveSite(index, lonLat[0], lonLat[1]);
+          else previewSiteDrag(null);
+        },
       },
       useAppStore.getState().initialView,
     );
@@ -105,6 +111,7 @@ export function MapView({ dataset }: { dataset: ProvinceDataset }) {
               result: sharing.plan,
               selectedIndex: sharing.selectedSiteIndex,
               siteRadiusM: sharing.planSettings.siteRadiusM,
+              drag: sharing.siteDrag,
             }
           : null,
         signal:
@@ -148,7 +155,8 @@ export function MapView({ dataset }: { dataset: ProvinceDataset }) {
         state.selectedSiteIndex !== previous.selectedSiteIndex ||
         state.planSettings.siteRadiusM !== previous.planSettings.siteRadiusM ||
         state.planSettings.exclusionZones !== previous.planSettings.exclusionZones ||
-        state.drawingZone !== previous.drawingZone
+        state.drawingZone !== previous.drawingZone ||
+        state.siteDrag !== previous.siteDrag
       ) {
         push();
       }

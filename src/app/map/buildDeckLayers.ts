@@ -35,7 +35,13 @@ export interface DeckLayerInputs {
   /** Proposed sites of the province's published plans (the requests tab): [lon, lat] and their ids. */
   publishedSites: Array<{ lon: number; lat: number; id: string }> | null;
   /** Proposed shared sites and the one selected. */
-  plan: { result: PlanSharedSitesResult; selectedIndex: number | null; siteRadiusM: number } | null;
+  plan: {
+    result: PlanSharedSitesResult;
+    selectedIndex: number | null;
+    siteRadiusM: number;
+    /** A site being dragged: drawn where the pointer is. */
+    drag: { index: number; lon: number; lat: number } | null;
+  } | null;
   /** The ministry's province choropleth, when shown. */
   choropleth: { kpi: ReadinessKpi; valueByCode: Record<string, number | null>; selectedCode: string | null } | null;
 }
@@ -278,12 +284,16 @@ export function buildDeckLayers(inputs: DeckLayerInputs): Layer[] {
     );
   }
   if (inputs.plan) {
-    const { result: plan, selectedIndex, siteRadiusM } = inputs.plan;
+    const { result: plan, selectedIndex, siteRadiusM, drag } = inputs.plan;
+    const sitePosition = (site: { lon: number; lat: number }, index: number): [number, number] =>
+      drag && index === drag.index ? [drag.lon, drag.lat] : [site.lon, site.lat];
+    const dragTrigger = drag ? [drag.index, drag.lon, drag.lat] : null;
     result.push(
       new ScatterplotLayer({
         id: 'proposed-site-reach',
+        updateTriggers: { getPosition: dragTrigger },
         data: plan.sites,
-        getPosition: (site) => [site.lon, site.lat],
+        getPosition: (site, { index }) => sitePosition(site, index),
         getRadius: siteRadiusM,
         radiusUnits: 'meters',
         filled: true,
@@ -296,7 +306,7 @@ export function buildDeckLayers(inputs: DeckLayerInputs): Layer[] {
       new ScatterplotLayer({
         id: 'proposed-sites',
         data: plan.sites,
-        getPosition: (site) => [site.lon, site.lat],
+        getPosition: (site, { index }) => sitePosition(site, index),
         getRadius: (_site, { index }) => (index === selectedIndex ? 10 : 7),
         radiusUnits: 'pixels',
         getFillColor: [0, 0, 0],
@@ -304,12 +314,14 @@ export function buildDeckLayers(inputs: DeckLayerInputs): Layer[] {
         getLineWidth: 3,
         lineWidthUnits: 'pixels',
         stroked: true,
-        updateTriggers: { getRadius: selectedIndex },
+        updateTriggers: { getRadius: selectedIndex, getPosition: dragTrigger },
+        pickable: true,
       }),
       new TextLayer({
         id: 'proposed-site-ranks',
+        updateTriggers: { getPosition: dragTrigger },
         data: plan.sites,
-        getPosition: (site) => [site.lon, site.lat],
+        getPosition: (site, { index }) => sitePosition(site, index),
         getText: (_site, { index }) => String(index + 1),
         getSize: 11,
         getColor: [255, 255, 255],

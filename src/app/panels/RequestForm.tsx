@@ -27,7 +27,7 @@ export function RequestForm({
   const [antennaHeightM, setAntennaHeightM] = useState(String(Math.max(1, Math.round((heightM ?? 20) - 2))));
   const [windLoadAreaM2, setWindLoadAreaM2] = useState('0.6');
   const [filed, setFiled] = useState(false);
-  if (!user || user.role !== 'operator') return null;
+  if (user?.role !== 'operator') return null;
   if (user.operator && tenants.includes(user.operator)) {
     return <p className="note">{t('alreadyTenant')}</p>;
   }

@@ -317,21 +317,38 @@ function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
               </dt>
               <dd data-testid="plan-objective">{formatNumber(language, plan.objective)}</dd>
             </div>
-            <div>
-              <dt>{t('upperBound')}</dt>
-              <dd>{formatNumber(language, plan.upperBound)}</dd>
-            </div>
-            <div>
-              <dt>{t('gapToOptimum')}</dt>
-              <dd data-testid="plan-gap">
-                ≤ {formatNumber(language, plan.gapPercent, 2)}% {plan.proven ? `(${t('provenOptimal')})` : ''}
-              </dd>
-            </div>
+            {plan.method !== 'fixed' && (
+              <>
+                <div>
+                  <dt>{t('upperBound')}</dt>
+                  <dd>{formatNumber(language, plan.upperBound)}</dd>
+                </div>
+                <div>
+                  <dt>{t('gapToOptimum')}</dt>
+                  <dd data-testid="plan-gap">
+                    ≤ {formatNumber(language, plan.gapPercent, 2)}% {plan.proven ? `(${t('provenOptimal')})` : ''}
+                  </dd>
+                </div>
+              </>
+            )}
             <div>
               <dt>{t('capex')}</dt>
               <dd>{formatNumber(language, plan.totalCapexUsd / 1000, 0)} k USD</dd>
             </div>
           </dl>
+          {plan.method === 'fixed' && (
+            <p className="note" data-testid="fixed-sites-note">
+              {t('fixedSitesNote')}
+            </p>
+          )}
+          {plan.method === 'fixed' && plan.candidates.rejected.length > 0 && (
+            <div className="warning" data-testid="rules-broken">
+              {t('rulesBroken')}:{' '}
+              {plan.candidates.rejected
+                .map((entry) => `${plan.sites.findIndex((site) => site.id === entry.id) + 1}: ${entry.reason}`)
+                .join('; ')}
+            </div>
+          )}
           <p className="note">
             {plan.method} · {t('bound')}: {plan.boundSource} · {formatNumber(language, plan.candidates.accepted)}/
             {formatNumber(language, plan.candidates.generated)} {t('candidatesAccepted')} · {t('computedIn')}{' '}

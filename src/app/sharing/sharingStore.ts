@@ -4,6 +4,7 @@ import type { ColocationSettings, SitePlanSettings } from '../../../workers/anal
 import type { AnalyzeColocationResult } from '../../core/colocation/analyzeColocation';
 import type { OperatorOpportunities } from '../../core/colocation/colocationOpportunities';
 import type { PlanSharedSitesResult } from '../../core/siting/planSharedSites';
+import type { UserSite } from '../../core/siting/siteCandidate';
 import { isCancelledError } from '../../core/util/cooperativeLoop';
 import { getAnalysisPool } from '../analysisPool';
 import { useAppStore } from '../store/appStore';
@@ -22,6 +23,8 @@ export interface SharingState {
   plan: PlanSharedSitesResult | null;
   planDurationMs: number | null;
   selectedSiteIndex: number | null;
+  /** A proposed site being dragged on the map: its index in the plan and where it is now. */
+  siteDrag: { index: number; lon: number; lat: number } | null;
   /** Corners of the exclusion zone being drawn on the map ([lon, lat]), or null when not drawing. */
   drawingZone: Array<[number, number]> | null;
   error: string | null;
@@ -54,6 +57,7 @@ export const useSharingStore = create<SharingState>(() => ({
   planDurationMs: null,
   selectedSiteIndex: null,
   drawingZone: null,
+  siteDrag: null,
   error: null,
 }));
 
@@ -117,15 +121,24 @@ export async function runColocation(): Promise<void> {
 
 let planController: AbortController | null = null;
 
-export async function runSitePlan(): Promise<void> {
+/**
+ * Proposes shared sites with the panel's settings; with `fixedSites`, evaluates exactly those sites instead (the
+ * planner moved one): figures, costs and rule checks recomputed, no search and no bound.
+ */
+export async function runSitePlan(fixedSites?: UserSite[]): Promise<void> {
   const { dataset } = useAppStore.getState();
   if (!dataset) return;
   planController?.abort();
   const controller = new AbortController();
   planController = controller;
-  const settings = useSharingStore.getState().planSettings;
+  const settings = { ...useSharingStore.getState().planSettings, fixedSites };
   const startedAt = performance.now();
-  useSharingStore.setState({ planStatus: 'running', planProgress: 0, error: null, selectedSiteIndex: null });
+  useSharingStore.setState((state) => ({
+    planStatus: 'running',
+    planProgress: 0,
+    error: null,
+    selectedSiteIndex: fixedSites ? state.selectedSiteIndex : null,
+  }));
   try {
     const plan = await getAnalysisPool().run(
       (api, jobId) =>
@@ -155,6 +168,27 @@ export async function runSitePlan(): Promise<void> {
       isCancelledError(error) ? { planStatus: 'cancelled' } : { planStatus: 'error', error: message(error) },
     );
   }
+}
+
+/** Shows a proposed site being dragged at [lon, lat] (or ends the preview with null). */
+export function previewSiteDrag(drag: { index: number; lon: number; lat: number } | null): void {
+  useSharingStore.setState({ siteDrag: drag });
+}
+
+/** The planner moved proposed site `index` to [lon, lat]: the plan's sites are evaluated again where they now are. */
+export function moveSite(index: number, lon: number, lat: number): Promise<void> {
+  const { plan } = useSharingStore.getState();
+  useSharingStore.setState({ siteDrag: null });
+  if (!plan?.sites[index]) return Promise.resolve();
+  const fixedSites: UserSite[] = plan.sites.map((site, i) => ({
+    id: site.id,
+    lon: i === index ? lon : site.lon,
+    lat: i === index ? lat : site.lat,
+    mastType: site.mastType,
+    ...(site.heightM === null ? {} : { heightM: site.heightM }),
+  }));
+  useSharingStore.setState({ selectedSiteIndex: index });
+  return runSitePlan(fixedSites);
 }
 
 export function cancelSitePlan(): void {

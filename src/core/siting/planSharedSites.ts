@@ -2,8 +2,9 @@ import { classifyUrbanRural, type DensityThresholds, type ZoneLayer } from '../c
 import { SHARING_COSTS_USD, type SharingCosts } from '../colocation/sharingCosts';
 import { computeSpareCapacity, DEFAULT_TENANT_SLOTS, type TenantSlotRule } from '../colocation/spareCapacity';
 import { computeFixedRadiusCoverage } from '../coverage/computeFixedRadiusCoverage';
+import { haversineDistanceM } from '../geo/haversineDistanceM';
 import { indexPoints } from '../geo/indexPoints';
-import { countTenantBits, type MastAttributes } from '../model/mastAttributes';
+import { countTenantBits, type MastAttributes, mastTypeFromCode } from '../model/mastAttributes';
 import type { PopulationGrid } from '../model/populationGrid';
 import type { MastType } from '../model/tower';
 import type { TowerArrays } from '../model/towerArrays';
@@ -65,6 +66,12 @@ export interface PlanSharedSitesRequest {
   costs?: SharingCosts;
   slotTable?: readonly TenantSlotRule[];
   technology?: '4g' | '5g';
+  /**
+   * Evaluate exactly these sites, in this order, instead of searching (e.g. after the planner moved one): no lattice,
+   * no existing masts, no solver and no bound. Every site is kept; a rule it breaks is listed in
+   * `candidates.rejected` with its reason (and in its spacing check), not used to drop it.
+   */
+  fixedSites?: readonly UserSite[];
   /** Time for the subgradient part of the heuristic bound, milliseconds (default 1,000). */
   boundTimeLimitMs?: number;
   /** Time for the 1-swap descent from the greedy solution, milliseconds (default 2,000). */
@@ -85,7 +92,7 @@ export interface PlanSharedSitesResult {
   objective: number;
   /** No plan within the budget and rules can reach more than this (in the objective's units). */
   upperBound: number;
-  /** 100 x (upperBound - objective) / upperBound: the certified distance to the best possible. */
+  /** 100 x (upperBound - objective) / upperBound: the certified distance to the best possible (NaN for fixed sites). */
   gapPercent: number;
   /** True when the exact solver proved optimality (within its relative gap). */
   proven: boolean;
@@ -93,9 +100,9 @@ export interface PlanSharedSitesResult {
    * greedy: lazy greedy only; greedy+swap: then 1-swap descent and ruin-and-recreate rounds (each ending in a 1-swap
    * descent); exact: then HiGHS from that solution.
    */
-  method: 'greedy' | 'greedy+swap' | 'exact';
-  /** Which bound is quoted: HiGHS's MIP bound, or the heuristic's own valid bound. */
-  boundSource: 'highs' | 'lagrangian' | 'greedy_prefix' | 'total_weight';
+  method: 'greedy' | 'greedy+swap' | 'exact' | 'fixed';
+  /** Which bound is quoted: HiGHS's MIP bound, or the heuristic's own valid bound; none for fixed sites. */
+  boundSource: 'highs' | 'lagrangian' | 'greedy_prefix' | 'total_weight' | 'none';
   exactStatus?: 'optimal' | 'time_limit' | 'interrupted' | 'other';
   totalCapexUsd: number;
   totalNetPresentUsd: number;
@@ -173,18 +180,24 @@ export async function planSharedSites(
   lap('demand');
 
   const capacity = computeSpareCapacity(towers, masts, request.slotTable ?? DEFAULT_TENANT_SLOTS);
+  const fixed = request.fixedSites;
   const generated = generateCandidates({
     grid,
     demand,
     siteRadiusM: request.siteRadiusM,
-    lattice: request.candidates.lattice,
-    existingMasts: request.candidates.existingMasts
-      ? { towers, masts, spareSlots: capacity.spare, operatorBits }
-      : undefined,
-    userSites: request.candidates.userSites,
+    lattice: fixed ? undefined : request.candidates.lattice,
+    existingMasts:
+      !fixed && request.candidates.existingMasts
+        ? { towers, masts, spareSlots: capacity.spare, operatorBits }
+        : undefined,
+    userSites: fixed ?? request.candidates.userSites,
     newMast,
   });
-  const all = generated.candidates;
+  // A fixed site left on an existing mast (its id, within a metre) stays that mast: the operators join it, nothing is
+  // built, and the spacing rule does not measure it against itself.
+  const all = fixed
+    ? generated.candidates.map((candidate) => onExistingMast(candidate, towers, masts))
+    : generated.candidates;
   const allZones = classifyUrbanRural({
     count: all.length,
     lon: all.map((c) => c.lon),
@@ -201,8 +214,9 @@ export async function planSharedSites(
   const keptIndex: number[] = [];
   const rejected: { id: string; reason: string }[] = [];
   all.forEach((candidate, c) => {
-    if (check.accepted[c]) keptIndex.push(c);
-    else rejected.push({ id: candidate.id, reason: check.reasons[c] ?? 'rejected' });
+    // Fixed sites stay whatever they break: the planner placed them, the reason is reported.
+    if (check.accepted[c] || fixed) keptIndex.push(c);
+    if (!check.accepted[c]) rejected.push({ id: candidate.id, reason: check.reasons[c] ?? 'rejected' });
   });
   const candidates: SiteCandidate[] = keptIndex.map((c) => all[c]);
   const zones = Uint8Array.from(keptIndex, (c) => allZones[c]);
@@ -245,6 +259,16 @@ export async function planSharedSites(
     conflicts: conflictPairs.length > 0 ? conflictGraphFromPairs(candidates.length, conflictPairs) : undefined,
   };
   const solver = request.solver ?? 'greedy_swap';
+  if (fixed) {
+    return finishPlan(
+      candidates.map((_, c) => c),
+      Number.NaN,
+      'none',
+      false,
+      undefined,
+      'fixed',
+    );
+  }
   const greedy = solveGreedy(problem);
   lap('greedy');
   let solution: { selected: number[]; objective: number } = greedy;
@@ -286,74 +310,105 @@ export async function planSharedSites(
     proven = exact.status === 'optimal';
     lap('exact');
   }
-  options.onProgress?.(0.95);
-
-  const ordered = orderByMarginalGain(cover, solution.selected);
-  const sites = explainSites({
-    selected: ordered,
-    candidates,
-    zones,
-    cover,
-    demand,
-    operatorNames,
-    costs: siteCosts,
-    newBuildCosts,
-    backboneDistanceM,
-    requiredSpacingM,
-    spacingApplies: rules.spacing !== undefined,
-    masts: indexPoints(towers.count, towers.lon, towers.lat),
-    mastIds: towers.ids,
-    mastLon: towers.lon,
-    mastLat: towers.lat,
-    mastTenantBits: towers.tenantBits,
-    operatorBits,
-  });
-  // Totals summed cell by cell in grid order (independent of the merge), and the bound never below them.
-  const coveredDemand = new Uint8Array(demand.count);
-  for (const c of solution.selected) {
-    for (let k = cover.candidateStarts[c]; k < cover.candidateStarts[c + 1]; k++) {
-      const item = cover.candidateItems[k];
-      for (let m = cover.itemDemandStarts[item]; m < cover.itemDemandStarts[item + 1]; m++)
-        coveredDemand[cover.itemDemand[m]] = 1;
-    }
-  }
-  let populationNewlyCovered = 0;
-  let objective = 0;
-  for (let d = 0; d < demand.count; d++) {
-    if (!coveredDemand[d]) continue;
-    populationNewlyCovered += demand.population[d];
-    objective += demand.weight[d];
-  }
-  upperBound = Math.max(upperBound, objective);
-  lap('explain');
-  options.onProgress?.(1);
-  return {
-    sites,
-    populationNewlyCovered,
-    objective,
+  return finishPlan(
+    orderByMarginalGain(cover, solution.selected),
     upperBound,
-    gapPercent: upperBound > 0 ? (100 * (upperBound - objective)) / upperBound : 0,
-    proven,
-    method: solver === 'greedy' ? 'greedy' : solver === 'exact' ? 'exact' : 'greedy+swap',
     boundSource,
-    ...(exactStatus === undefined ? {} : { exactStatus }),
-    totalCapexUsd: sites.reduce((sum, site) => sum + site.cost.capexUsd, 0),
-    totalNetPresentUsd: sites.reduce((sum, site) => sum + site.cost.netPresentUsd, 0),
-    demand: {
-      cells: demand.count,
-      population: demand.totalPopulation,
-      weight: demand.totalWeight,
-      unreachableWeight: cover.unreachableWeight,
-      mergedItems: cover.itemCount,
-    },
-    candidates: {
-      generated: all.length,
-      accepted: candidates.length,
-      rejected,
-      latticeSpacingM: generated.latticeSpacingM,
-      conflictPairs: conflictPairs.length,
-    },
-    timingsMs: timings,
+    proven,
+    exactStatus,
+    solver === 'greedy' ? 'greedy' : solver === 'exact' ? 'exact' : 'greedy+swap',
+  );
+
+  /** Explanations and totals of the sites chosen (`ordered`, most valuable first or as the planner fixed them). */
+  function finishPlan(
+    ordered: number[],
+    bestBound: number,
+    boundSource: PlanSharedSitesResult['boundSource'],
+    proven: boolean,
+    exactStatus: PlanSharedSitesResult['exactStatus'],
+    method: PlanSharedSitesResult['method'],
+  ): PlanSharedSitesResult {
+    options.onProgress?.(0.95);
+
+    const sites = explainSites({
+      selected: ordered,
+      candidates,
+      zones,
+      cover,
+      demand,
+      operatorNames,
+      costs: siteCosts,
+      newBuildCosts,
+      backboneDistanceM,
+      requiredSpacingM,
+      spacingApplies: rules.spacing !== undefined,
+      masts: indexPoints(towers.count, towers.lon, towers.lat),
+      mastIds: towers.ids,
+      mastLon: towers.lon,
+      mastLat: towers.lat,
+      mastTenantBits: towers.tenantBits,
+      operatorBits,
+    });
+    // Totals summed cell by cell in grid order (independent of the merge), and the bound never below them.
+    const coveredDemand = new Uint8Array(demand.count);
+    for (const c of ordered) {
+      for (let k = cover.candidateStarts[c]; k < cover.candidateStarts[c + 1]; k++) {
+        const item = cover.candidateItems[k];
+        for (let m = cover.itemDemandStarts[item]; m < cover.itemDemandStarts[item + 1]; m++)
+          coveredDemand[cover.itemDemand[m]] = 1;
+      }
+    }
+    let populationNewlyCovered = 0;
+    let objective = 0;
+    for (let d = 0; d < demand.count; d++) {
+      if (!coveredDemand[d]) continue;
+      populationNewlyCovered += demand.population[d];
+      objective += demand.weight[d];
+    }
+    const upperBound = method === 'fixed' ? Number.NaN : Math.max(bestBound, objective);
+    lap('explain');
+    options.onProgress?.(1);
+    return {
+      sites,
+      populationNewlyCovered,
+      objective,
+      upperBound,
+      gapPercent: method === 'fixed' ? Number.NaN : upperBound > 0 ? (100 * (upperBound - objective)) / upperBound : 0,
+      proven,
+      method,
+      boundSource,
+      ...(exactStatus === undefined ? {} : { exactStatus }),
+      totalCapexUsd: sites.reduce((sum, site) => sum + site.cost.capexUsd, 0),
+      totalNetPresentUsd: sites.reduce((sum, site) => sum + site.cost.netPresentUsd, 0),
+      demand: {
+        cells: demand.count,
+        population: demand.totalPopulation,
+        weight: demand.totalWeight,
+        unreachableWeight: cover.unreachableWeight,
+        mergedItems: cover.itemCount,
+      },
+      candidates: {
+        generated: all.length,
+        accepted: all.length - rejected.length,
+        rejected,
+        latticeSpacingM: generated.latticeSpacingM,
+        conflictPairs: conflictPairs.length,
+      },
+      timingsMs: timings,
+    };
+  }
+}
+
+/** The existing mast a fixed site stands on (same id, within 1 m), as an existing-mast candidate; else the site. */
+function onExistingMast(candidate: SiteCandidate, towers: TowerArrays, masts: MastAttributes): SiteCandidate {
+  const t = towers.ids.indexOf(candidate.id);
+  if (t < 0 || haversineDistanceM(candidate.lon, candidate.lat, towers.lon[t], towers.lat[t]) > 1) return candidate;
+  return {
+    ...candidate,
+    kind: 'existing_mast',
+    towerIndex: t,
+    mastType: mastTypeFromCode(masts.mastTypeCode[t]) ?? candidate.mastType,
+    heightM: Number.isNaN(masts.heightM[t]) ? candidate.heightM : masts.heightM[t],
   };
 }
 

@@ -102,6 +102,85 @@ describe('planSharedSites on a corner of the demo province', () => {
     expect(plan.objective).toBeCloseTo(expected, 3); // the people weighting: objective = people
   });
 
+  it('evaluates fixed sites as placed (a moved one too), keeping a site that breaks a rule and saying which', async () => {
+    const plan = await planSharedSites({ ...request, solver: 'greedy_swap' });
+    const fixedSites = plan.sites.map((site, i) => ({ id: `S${i + 1}`, lon: site.lon, lat: site.lat }));
+    // The planner drags S1 by 0.02° east and puts S2 inside an exclusion zone.
+    fixedSites[0] = { ...fixedSites[0], lon: fixedSites[0].lon + 0.02 };
+    const zone = [
+      [
+        [fixedSites[1].lon - 0.001, fixedSites[1].lat - 0.001],
+        [fixedSites[1].lon + 0.001, fixedSites[1].lat - 0.001],
+        [fixedSites[1].lon + 0.001, fixedSites[1].lat + 0.001],
+        [fixedSites[1].lon - 0.001, fixedSites[1].lat + 0.001],
+        [fixedSites[1].lon - 0.001, fixedSites[1].lat - 0.001],
+      ],
+    ];
+    const evaluated = await planSharedSites({
+      ...request,
+      fixedSites,
+      rules: { ...request.rules, exclusionZones: [zone] },
+    });
+    expect(evaluated.method).toBe('fixed');
+    expect(evaluated.boundSource).toBe('none');
+    expect(Number.isNaN(evaluated.gapPercent)).toBe(true);
+    // Every site kept, in the planner's order, where it was put.
+    expect(evaluated.sites.map((site) => [site.id, site.lon, site.lat])).toEqual(
+      fixedSites.map((site) => [site.id, site.lon, site.lat]),
+    );
+    expect(evaluated.candidates.rejected).toEqual([{ id: 'S2', reason: 'inside an exclusion zone' }]);
+    // People newly covered, by brute force over the cells, with the sites where they now are.
+    const bits = await computeFixedRadiusCoverage({
+      grid,
+      towers: packTowers(towers),
+      defaultRadiusM: 2000,
+      rowStart: 0,
+      rowEnd: grid.height,
+    });
+    let expected = 0;
+    for (let row = 0; row < grid.height; row++) {
+      for (let col = 0; col < grid.width; col++) {
+        const cell = row * grid.width + col;
+        const value = grid.values[cell];
+        if (!(value > 0) || request.mask?.[cell] === 0 || bits[cell] !== 0) continue;
+        const lon = grid.originLon + (col + 0.5) * grid.cellSizeLonDeg;
+        const lat = grid.originLat - (row + 0.5) * grid.cellSizeLatDeg;
+        if (fixedSites.some((site) => haversine(lon, lat, site.lon, site.lat) <= 2500)) expected += value;
+      }
+    }
+    expect(evaluated.populationNewlyCovered).toBeCloseTo(expected, 3);
+    expect(evaluated.populationNewlyCovered).not.toBeCloseTo(plan.populationNewlyCovered, 0);
+    // Each site's own figure counts its cells once, in the planner's order: they add up to the total.
+    const sum = evaluated.sites.reduce((total, site) => total + site.newlyCoveredPopulation, 0);
+    expect(sum).toBeCloseTo(evaluated.populationNewlyCovered, 3);
+  });
+
+  it('keeps a fixed site left on an existing mast as that mast: same figures, no rule broken', async () => {
+    // The app's settings over the whole province: some of the 10 sites are existing masts with room.
+    const province: PlanSharedSitesRequest = {
+      ...request,
+      mask: undefined,
+      operators: ['Viettel', 'VinaPhone', 'MobiFone'],
+      weighting: 'people_x_operators',
+      siteRadiusM: 1500,
+      candidates: { lattice: { shape: 'hex', spacingM: 1500 }, existingMasts: true },
+      budget: { maxSites: 10 },
+    };
+    const plan = await planSharedSites({ ...province, solver: 'greedy_swap' });
+    const onMasts = plan.sites.filter((site) => site.kind === 'existing_mast').length;
+    expect(onMasts).toBeGreaterThan(0);
+    const evaluated = await planSharedSites({
+      ...province,
+      fixedSites: plan.sites.map((site) => ({ id: site.id, lon: site.lon, lat: site.lat, mastType: site.mastType })),
+    });
+    // Lattice points become the planner's own sites (new masts either way); existing masts stay existing masts.
+    const onMast = (site: { id: string; kind: string }) => [site.id, site.kind === 'existing_mast'];
+    expect(evaluated.sites.map(onMast)).toEqual(plan.sites.map(onMast));
+    expect(evaluated.candidates.rejected).toEqual([]);
+    expect(evaluated.populationNewlyCovered).toBeCloseTo(plan.populationNewlyCovered, 6);
+    expect(evaluated.totalCapexUsd).toBeCloseTo(plan.totalCapexUsd, 6);
+  });
+
   it('a money budget caps the total capex', async () => {
     const plan = await planSharedSites({ ...request, budget: { maxCostUsd: 100_000 }, solver: 'exact' });
     expect(plan.totalCapexUsd).toBeLessThanOrEqual(100_000);
