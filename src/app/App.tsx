@@ -35,6 +35,23 @@ export function App() {
   const tab = useAppStore((state) => state.activeTab);
   const signedIn = useServerStore((state) => state.user !== null);
   const notificationCount = useServerStore((state) => state.notifications.length);
+  const onTabKeyDown = (event: React.KeyboardEvent<HTMLDivElement>) => {
+    const at = TABS.findIndex((entry) => entry.id === tab);
+    const next =
+      event.key === 'ArrowRight'
+        ? (at + 1) % TABS.length
+        : event.key === 'ArrowLeft'
+          ? (at - 1 + TABS.length) % TABS.length
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? TABS.length - 1
+              : -1;
+    if (next < 0) return;
+    event.preventDefault();
+    setActiveTab(TABS[next].id);
+    document.getElementById(`tab-${TABS[next].id}`)?.focus();
+  };
   useKeyboardShortcuts();
 
   useEffect(() => {
@@ -98,13 +115,17 @@ export function App() {
         )}
         {dataset && (
           <>
-            <div className="tabs" role="tablist">
+            {/* WAI-ARIA tabs: one tab stop; arrow keys, Home and End move between tabs and open them. */}
+            <div className="tabs" role="tablist" aria-label={t('appTitle')} onKeyDown={onTabKeyDown}>
               {TABS.map((entry) => (
                 <button
                   key={entry.id}
                   type="button"
                   role="tab"
+                  id={`tab-${entry.id}`}
                   aria-selected={tab === entry.id}
+                  aria-controls={`panel-${entry.id}`}
+                  tabIndex={tab === entry.id ? 0 : -1}
                   className={tab === entry.id ? 'tab active' : 'tab'}
                   onClick={() => setActiveTab(entry.id)}
                   data-testid={`tab-${entry.id}`}
@@ -118,17 +139,19 @@ export function App() {
                 </button>
               ))}
             </div>
-            {tab === 'overview' && (
-              <>
-                <SummaryPanel dataset={dataset} />
-                <LayerPanel dataset={dataset} />
-                <InspectPanel dataset={dataset} />
-              </>
-            )}
-            {tab === 'coverage' && <CoveragePanel dataset={dataset} />}
-            {tab === 'sharing' && <SharingPanel dataset={dataset} />}
-            {tab === 'requests' && <RequestsPanel />}
-            {tab === 'ministry' && <MinistryPanel dataset={dataset} />}
+            <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} data-testid="tab-panel">
+              {tab === 'overview' && (
+                <>
+                  <SummaryPanel dataset={dataset} />
+                  <LayerPanel dataset={dataset} />
+                  <InspectPanel dataset={dataset} />
+                </>
+              )}
+              {tab === 'coverage' && <CoveragePanel dataset={dataset} />}
+              {tab === 'sharing' && <SharingPanel dataset={dataset} />}
+              {tab === 'requests' && <RequestsPanel />}
+              {tab === 'ministry' && <MinistryPanel dataset={dataset} />}
+            </div>
           </>
         )}
         <footer className="note">{t('sovereignty')}</footer>

@@ -66,7 +66,11 @@ export function LayerPanel({ dataset }: { dataset: ProvinceDataset }) {
       {toggle('population', t('layerPopulation'))}
       <div className="ramp" role="img" aria-label={t('layerPopulation')}>
         {POPULATION_LEGEND.map(([threshold, colour]) => (
-          <span key={threshold} style={{ background: rgb(colour) }} title={`≥ ${threshold}`}>
+          <span
+            key={threshold}
+            style={{ background: rgb(colour), color: textColourOn(colour) }}
+            title={`≥ ${threshold}`}
+          >
             {threshold >= 1000 ? `${threshold / 1000}k` : threshold}
           </span>
         ))}
@@ -76,4 +80,15 @@ export function LayerPanel({ dataset }: { dataset: ProvinceDataset }) {
       {toggle('coverage', t('layerCoverage'))}
     </section>
   );
+}
+
+/** Black text on light swatches, white on dark ones (WCAG relative luminance), so every label stays readable. */
+function textColourOn([r, g, b]: [number, number, number]): string {
+  const linear = (value: number) => {
+    const c = value / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  const luminance = 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+  // Contrast with white, 1.05 / (L + 0.05), beats contrast with black, (L + 0.05) / 0.05, below L of about 0.18.
+  return luminance < 0.18 ? '#fff' : '#000';
 }
