@@ -96,6 +96,7 @@ describe('a co-location request from filing to approval', () => {
     await expect(ministry.locator('[data-testid=request-approve]').count()).resolves.toBe(0);
     await viettel.screenshot({ path: 'tests/artifacts/requests-operator.png' });
     await planner.screenshot({ path: 'tests/artifacts/requests-planner.png' });
+    for (const done of [viettel, planner, vinaphone, ministry]) await done.context().close();
   });
 
   it('runs the shared-site loop: the province saves and publishes a plan, an operator requests a site, the province approves', async () => {
@@ -167,5 +168,41 @@ describe('a co-location request from filing to approval', () => {
       .poll(() => mobifone.evaluate(() => window.cositeServer?.().proposedSites[0]?.capacity.freeSlots))
       .toBe(freeBefore - 1);
     await mobifone.screenshot({ path: 'tests/artifacts/requests-published-sites.png' });
+
+    // Two sessions of the planner reopen the plan: its settings and sites come back where they were saved, sites on
+    // existing masts as those masts (no rule broken). The first save makes version 2; the second, based on version 1,
+    // is refused with the server's message naming who changed the plan.
+    // The pages of this test so far are done: close them, so that only the two sessions share the machine.
+    await mobifone.context().close();
+    await planner.context().close();
+    const sessions = [await signedIn('vn25-planner'), await signedIn('vn25-planner')];
+    for (const session of sessions) {
+      await session.getByTestId('tab-sharing').click();
+      await expect(session.getByTestId('server-plan').first().textContent()).resolves.toContain(
+        'Trạm 5G dùng chung đợt 1 · v1',
+      );
+      await session.getByTestId('open-server-plan').first().click();
+      await session.waitForFunction(
+        () => (window.cositeSharing?.() as { method?: string } | null)?.method === 'fixed',
+        undefined,
+        { timeout: 120_000 },
+      );
+      const reopened = await session.evaluate(
+        () => (window.cositeSharing?.() as { sites: Array<{ lon: number; lat: number }> } | undefined)?.sites ?? [],
+      );
+      expect(reopened.map((site) => [site.lon, site.lat])).toEqual(planned.map((site) => [site.lon, site.lat]));
+      await expect(session.getByTestId('rules-broken').count()).resolves.toBe(0);
+      await expect(session.getByTestId('plan-name').inputValue()).resolves.toBe('Trạm 5G dùng chung đợt 1');
+    }
+    await sessions[0].getByTestId('save-plan').click();
+    await expect
+      .poll(() => sessions[0].getByTestId('saved-plan-status').textContent())
+      .toMatch(/(version|phiên bản) 2 · (published version|đã công bố phiên bản) 1$/);
+    await sessions[1].getByTestId('save-plan').click();
+    await expect
+      .poll(async () =>
+        (await sessions[1].locator('[data-testid=plan-on-server] [role=alert]').allTextContents()).join(''),
+      )
+      .toMatch(/was changed by vn25-planner .* based on version 1\. Nothing was saved/);
   });
 });

@@ -151,6 +151,7 @@ const STRINGS = {
   thresholdDbm: { vi: 'Ngưỡng RSRP (dBm)', en: 'RSRP threshold (dBm)' },
   shadowingMarginDb: { vi: 'Dự phòng che khuất (dB)', en: 'Shadowing margin (dB)' },
   indoor: { vi: 'Trong nhà', en: 'Indoor' },
+  openPlan: { vi: 'Mở', en: 'Open' },
   dragToMove: { vi: 'kéo để dời vị trí', en: 'drag to move' },
   fixedSitesNote: {
     vi: 'Vị trí do người lập quy hoạch đặt: số liệu, chi phí và quy tắc đã tính lại; không có cận trên của tối ưu.',

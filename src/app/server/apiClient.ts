@@ -97,6 +97,18 @@ export class ApiClient {
     return (await this.request<{ plan: ServerPlan }>('POST', path, { name, document })).plan;
   }
 
+  /** The province's plans (planners: every plan, working versions). */
+  async listPlans(provinceId: string): Promise<ServerPlan[]> {
+    const path = `/api/provinces/${encodeURIComponent(provinceId)}/plans`;
+    return (await this.request<{ plans: ServerPlan[] }>('GET', path)).plans;
+  }
+
+  /** A plan with its document (the working version for planners). */
+  async getPlan(planId: string): Promise<ServerPlan & { document: ServerPlanDocument }> {
+    const path = `/api/plans/${encodeURIComponent(planId)}`;
+    return (await this.request<{ plan: ServerPlan & { document: ServerPlanDocument } }>('GET', path)).plan;
+  }
+
   /** Saves a new version of a plan, based on `version` (409 when someone saved in between). */
   async updatePlan(planId: string, name: string, document: ServerPlanDocument, version: number): Promise<ServerPlan> {
     const path = `/api/plans/${encodeURIComponent(planId)}`;

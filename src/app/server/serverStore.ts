@@ -20,8 +20,10 @@ export interface ServerState {
   audit: AuditEntry[];
   /** Proposed shared sites of the province's published plans (operators request co-location on them). */
   proposedSites: PublishedProposedSite[];
-  /** The shared-site plan this planner saved in this session: its id, version and published version. */
+  /** The shared-site plan being edited on the server (saved or opened): its id, version and published version. */
   savedPlan: ServerPlan | null;
+  /** The province's plans on the server (planners). */
+  plans: ServerPlan[];
   /** Changes noticed since the user last looked: new requests, decisions. */
   notifications: string[];
   error: string | null;
@@ -35,6 +37,7 @@ export const useServerStore = create<ServerState>(() => ({
   audit: [],
   proposedSites: [],
   savedPlan: null,
+  plans: [],
   notifications: [],
   error: null,
   busy: false,
@@ -86,11 +89,13 @@ export async function refreshServerData(notify = true): Promise<void> {
     const requests = await apiClient.listRequests();
     const audit = user.role === 'operator' ? [] : await apiClient.audit();
     const proposedSites = await proposedSitesFor(user);
+    const plans = user.role === 'province' ? await apiClient.listPlans(provinceOf(user)) : [];
     const changes = notify ? describeRequestChanges(before, requests) : [];
     useServerStore.setState((state) => ({
       requests,
       audit,
       proposedSites,
+      plans,
       notifications: [...changes, ...state.notifications].slice(0, 20),
     }));
   });
@@ -99,11 +104,20 @@ export async function refreshServerData(notify = true): Promise<void> {
 export async function signIn(username: string, password: string): Promise<boolean> {
   return guarded(async () => {
     const user = await apiClient.signIn(username, password);
-    useServerStore.setState({ user, notifications: [], requests: [], audit: [], proposedSites: [], savedPlan: null });
+    useServerStore.setState({
+      user,
+      notifications: [],
+      requests: [],
+      audit: [],
+      proposedSites: [],
+      savedPlan: null,
+      plans: [],
+    });
     const requests = await apiClient.listRequests();
     const audit = user.role === 'operator' ? [] : await apiClient.audit();
     const proposedSites = await proposedSitesFor(user);
-    useServerStore.setState({ requests, audit, proposedSites });
+    const plans = user.role === 'province' ? await apiClient.listPlans(provinceOf(user)) : [];
+    useServerStore.setState({ requests, audit, proposedSites, plans });
   });
 }
 
@@ -116,6 +130,7 @@ export async function signOut(): Promise<void> {
       audit: [],
       proposedSites: [],
       savedPlan: null,
+      plans: [],
       notifications: [],
     });
   });
@@ -163,7 +178,19 @@ export async function savePlanToServer(name: string, document: ServerPlanDocumen
       ? await apiClient.updatePlan(savedPlan.id, name, document, savedPlan.version)
       : await apiClient.createPlan(provinceOf(user), name, document);
     useServerStore.setState({ savedPlan: plan });
+    useServerStore.setState({ plans: await apiClient.listPlans(provinceOf(user)) });
   });
+}
+
+/** A plan of the province with its document, to open in the sharing tab (which then edits it). */
+export async function openServerPlan(planId: string): Promise<(ServerPlan & { document: ServerPlanDocument }) | null> {
+  let opened: (ServerPlan & { document: ServerPlanDocument }) | null = null;
+  await guarded(async () => {
+    opened = await apiClient.getPlan(planId);
+    const { document: _document, ...summary } = opened;
+    useServerStore.setState({ savedPlan: summary });
+  });
+  return opened;
 }
 
 /** Publishes the version last saved: operators see its proposed sites and can request co-location on them. */

@@ -302,6 +302,7 @@ function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
         </button>
       </div>
       {running && <PlanProgress />}
+      <PlanOnServerSection />
       {planStatus === 'cancelled' && <p className="note">{t('cancelled')}</p>}
       {plan && (
         <>
@@ -365,7 +366,6 @@ function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
               KML
             </button>
           </div>
-          <PlanOnServerSection />
           <ol className="ranked sites" data-testid="site-list">
             {plan.sites.map((site, index) => (
               <li key={site.id} className={index === selectedSiteIndex ? 'selected' : ''}>

@@ -3,6 +3,9 @@ import type { Tower } from '../../core/model/tower';
 import type { PlanSharedSitesResult } from '../../core/siting/planSharedSites';
 import type { ServerPlanDocument } from '../server/apiTypes';
 
+/** The scenario holding the shared-site plan's settings in a server plan document. */
+export const SHARED_SITES_SCENARIO_ID = 'shared-5g-sites';
+
 /** Height of a new shared mast when the plan does not say, m (the planner's default class, A2b 35 m). */
 const NEW_MAST_HEIGHT_M = 35;
 
@@ -24,7 +27,7 @@ export function planToServerDocument(
     layers: [],
     scenarios: [
       {
-        id: 'shared-5g-sites',
+        id: SHARED_SITES_SCENARIO_ID,
         name: vi ? 'Trạm 5G dùng chung' : 'Shared 5G sites',
         parameters: {
           operators: settings.operators,
@@ -35,6 +38,8 @@ export function planToServerDocument(
           useSpacingRule: settings.useSpacingRule,
           maxBackboneDistanceM: settings.maxBackboneDistanceM,
           exclusionZones: settings.exclusionZones,
+          // The plan's own site ids (an existing mast's id), in rank order: reopening the plan finds the masts again.
+          siteIds: plan.sites.map((site) => site.id),
           populationNewlyCovered: plan.populationNewlyCovered,
           gapPercent: plan.gapPercent,
           totalCapexUsd: plan.totalCapexUsd,

@@ -7,7 +7,9 @@ import type { PlanSharedSitesResult } from '../../core/siting/planSharedSites';
 import type { UserSite } from '../../core/siting/siteCandidate';
 import { isCancelledError } from '../../core/util/cooperativeLoop';
 import { getAnalysisPool } from '../analysisPool';
+import { openServerPlan } from '../server/serverStore';
 import { useAppStore } from '../store/appStore';
+import { serverDocumentToPlan } from './serverDocumentToPlan';
 
 type Status = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
@@ -168,6 +170,18 @@ export async function runSitePlan(fixedSites?: UserSite[]): Promise<void> {
       isCancelledError(error) ? { planStatus: 'cancelled' } : { planStatus: 'error', error: message(error) },
     );
   }
+}
+
+/**
+ * Opens a plan saved on the server: its settings into the panel and its sites evaluated as placed; saving then makes
+ * a new version of that plan.
+ */
+export async function openPlanFromServer(planId: string): Promise<void> {
+  const opened = await openServerPlan(planId);
+  if (!opened) return;
+  const { settings, fixedSites } = serverDocumentToPlan(opened.document);
+  updatePlanSettings(settings);
+  await runSitePlan(fixedSites);
 }
 
 /** Shows a proposed site being dragged at [lon, lat] (or ends the preview with null). */

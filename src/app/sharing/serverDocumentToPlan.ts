@@ -1,0 +1,43 @@
+import type { SitePlanSettings } from '../../../workers/analysisApi';
+import { MAST_TYPES, type MastType } from '../../core/model/tower';
+import type { UserSite } from '../../core/siting/siteCandidate';
+import type { ServerPlanDocument } from '../server/apiTypes';
+import { SHARED_SITES_SCENARIO_ID } from './planToServerDocument';
+
+/**
+ * A server plan document back as the sharing tab's inputs: the plan's settings (those the document holds, each checked
+ * for its type) and its proposed sites as fixed sites, under the plan's own ids so that sites on existing masts are found
+ * again. The inverse of planToServerDocument.
+ */
+export function serverDocumentToPlan(document: ServerPlanDocument): {
+  settings: Partial<SitePlanSettings>;
+  fixedSites: UserSite[];
+} {
+  const parameters = document.scenarios.find((scenario) => scenario.id === SHARED_SITES_SCENARIO_ID)?.parameters ?? {};
+  const settings: Partial<SitePlanSettings> = {};
+  const numberOf = (key: string) => {
+    const value = parameters[key];
+    return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+  };
+  const operators = parameters.operators;
+  if (Array.isArray(operators) && operators.every((name) => typeof name === 'string')) settings.operators = operators;
+  if (parameters.weighting === 'people' || parameters.weighting === 'people_x_operators') {
+    settings.weighting = parameters.weighting;
+  }
+  const siteRadiusM = numberOf('siteRadiusM');
+  if (siteRadiusM !== undefined && siteRadiusM > 0) settings.siteRadiusM = siteRadiusM;
+  const sites = numberOf('sites');
+  if (sites !== undefined && sites >= 1) settings.sites = Math.round(sites);
+  if (typeof parameters.useSpacingRule === 'boolean') settings.useSpacingRule = parameters.useSpacingRule;
+  if (parameters.maxBackboneDistanceM === null) settings.maxBackboneDistanceM = null;
+  const maxBackboneDistanceM = numberOf('maxBackboneDistanceM');
+  if (maxBackboneDistanceM !== undefined) settings.maxBackboneDistanceM = maxBackboneDistanceM;
+  if (Array.isArray(parameters.exclusionZones)) settings.exclusionZones = parameters.exclusionZones as number[][][][];
+  const siteIds = Array.isArray(parameters.siteIds) ? parameters.siteIds : [];
+  const fixedSites = document.proposedSites.map((site, i): UserSite => {
+    const id = typeof siteIds[i] === 'string' ? (siteIds[i] as string) : site.id;
+    const mastType = MAST_TYPES.includes(site.mastType as MastType) ? (site.mastType as MastType) : undefined;
+    return { id, lon: site.lon, lat: site.lat, heightM: site.heightM, ...(mastType ? { mastType } : {}) };
+  });
+  return { settings, fixedSites };
+}
