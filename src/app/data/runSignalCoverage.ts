@@ -48,6 +48,7 @@ export async function startSignalCoverage(): Promise<void> {
       thresholdDbm: settings.thresholdDbm,
       indoor: settings.indoor,
       indoorLossDb: settings.indoorLossDb,
+      eirpDbmByOperator: settings.eirpDbmByOperator[settings.technology],
       metropolitan: false,
       shadowingMarginDb: settings.shadowingMarginDb,
       assume5g: settings.assume5g,

@@ -151,6 +151,7 @@ const STRINGS = {
   thresholdDbm: { vi: 'Ngưỡng RSRP (dBm)', en: 'RSRP threshold (dBm)' },
   shadowingMarginDb: { vi: 'Dự phòng che khuất (dB)', en: 'Shadowing margin (dB)' },
   indoor: { vi: 'Trong nhà', en: 'Indoor' },
+  resetToPresets: { vi: 'Về giá trị mặc định', en: 'Back to the presets' },
   openPlan: { vi: 'Mở', en: 'Open' },
   dragToMove: { vi: 'kéo để dời vị trí', en: 'drag to move' },
   fixedSitesNote: {
@@ -191,7 +192,7 @@ const STRINGS = {
     vi: 'Giả định mọi nhà mạng có giấy phép 5G đều phát 5G trên cột của mình (tệp không có cột 5G)',
     en: 'Assume every operator with a 5G licence runs 5G on its masts (the file has no 5G columns)',
   },
-  linkBudgetDefaults: { vi: 'Quỹ đường truyền mặc định', en: 'Link budget defaults' },
+  linkBudgetDefaults: { vi: 'Quỹ đường truyền (mặc định, sửa được)', en: 'Link budget (defaults, editable)' },
   linkBudgetNote: {
     vi: 'LTE 1800: 20 MHz, 46 dBm/cổng, 17,5 dBi, suy hao cáp 0,5 dB. 5G: EIRP 68 dBm/100 MHz. Máy thu 1,5 m, 0 dBi; dự phòng che khuất 8,3 dB; suy hao xuyên tường 20 dB. Cột không có phương vị: vô hướng.',
     en: 'LTE 1800: 20 MHz, 46 dBm per port, 17.5 dBi, 0.5 dB cable loss. 5G: EIRP 68 dBm per 100 MHz. Receiver 1.5 m, 0 dBi; shadowing margin 8.3 dB; building penetration 20 dB. Masts without azimuth: omnidirectional.',

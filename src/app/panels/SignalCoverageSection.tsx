@@ -112,23 +112,66 @@ export function SignalCoverageSection({ dataset }: { dataset: ProvinceDataset })
               <th>{t('operator')}</th>
               <th>{t('band')}</th>
               <th className="num">MHz</th>
+              <th className="num">EIRP dBm</th>
               <th className="num">EIRP/RE dBm</th>
             </tr>
           </thead>
           <tbody>
             {operators.map((name) => {
-              const radio = radioSettingsFor(settings.technology, name);
+              const preset = radioSettingsFor(settings.technology, name);
+              const overrides = settings.eirpDbmByOperator[settings.technology];
+              const radio = preset && name in overrides ? { ...preset, eirpDbm: overrides[name] } : preset;
+              const totalEirpDbm = radio
+                ? (radio.eirpDbm ?? radio.txPowerDbm + radio.antennaGainDbi - radio.cableLossDb)
+                : null;
               return (
                 <tr key={name}>
                   <td>{name}</td>
                   <td>{radio ? radio.band : '—'}</td>
                   <td className="num">{radio ? formatNumber(language, radio.frequencyMHz) : '—'}</td>
+                  <td className="num">
+                    {totalEirpDbm === null ? (
+                      '—'
+                    ) : (
+                      <input
+                        type="number"
+                        min={0}
+                        max={100}
+                        step={0.5}
+                        value={totalEirpDbm}
+                        disabled={running}
+                        aria-label={`EIRP ${name} (dBm)`}
+                        className={name in overrides ? 'edited' : undefined}
+                        onChange={(event) => {
+                          const value = Number(event.target.value);
+                          if (event.target.value === '' || !Number.isFinite(value) || value < 0 || value > 100) return;
+                          setCoverageSetting('eirpDbmByOperator', {
+                            ...settings.eirpDbmByOperator,
+                            [settings.technology]: { ...overrides, [name]: value },
+                          });
+                        }}
+                        data-testid={`eirp-${name}`}
+                      />
+                    )}
+                  </td>
                   <td className="num">{radio ? formatNumber(language, eirpPerResourceElementDbm(radio), 1) : '—'}</td>
                 </tr>
               );
             })}
           </tbody>
         </table>
+        {Object.keys(settings.eirpDbmByOperator[settings.technology]).length > 0 && (
+          <button
+            type="button"
+            disabled={running}
+            onClick={() =>
+              setCoverageSetting('eirpDbmByOperator', { ...settings.eirpDbmByOperator, [settings.technology]: {} })
+            }
+            data-testid="eirp-reset"
+          >
+            {t('resetToPresets')}
+          </button>
+        )}
         <p className="note">{t('linkBudgetNote')}</p>
       </details>
       <div className="buttons">

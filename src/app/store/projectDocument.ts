@@ -40,6 +40,8 @@ export interface CoverageSettings {
   indoor: boolean;
   /** Building penetration loss indoors, dB. */
   indoorLossDb: number;
+  /** Total EIRP per operator the planner set, dBm, per technology (others keep the band presets). */
+  eirpDbmByOperator: Record<'4g' | '5g', Record<string, number>>;
   /** Shadowing margin, dB. */
   shadowingMarginDb: number;
   /** 5G what-if when the file says nothing about 5G: every tenant with a 5G licence runs it. */
@@ -68,6 +70,7 @@ export function defaultProject(provinceCode = 'VN25'): ProjectDocument {
       thresholdDbm: -110,
       indoor: false,
       indoorLossDb: 20,
+      eirpDbmByOperator: { '4g': {}, '5g': {} },
       shadowingMarginDb: 8.3,
       assume5g: true,
       palette: 'spectral',
@@ -118,9 +121,24 @@ export function normalizeProject(input: unknown, provinceCode = 'VN25'): Project
       thresholdDbm: number('thresholdDbm', -150, -40),
       indoor: flag('indoor'),
       indoorLossDb: number('indoorLossDb', 0, 60),
+      eirpDbmByOperator: readEirpOverrides(given.eirpDbmByOperator),
       shadowingMarginDb: number('shadowingMarginDb', 0, 30),
       assume5g: flag('assume5g'),
       palette: oneOf('palette', ['spectral', 'colourblind'] as const),
     },
   };
+}
+
+/** EIRP overrides of a stored project: per technology, operator names with a number of 0-100 dBm; the rest dropped. */
+function readEirpOverrides(value: unknown): CoverageSettings['eirpDbmByOperator'] {
+  const result: CoverageSettings['eirpDbmByOperator'] = { '4g': {}, '5g': {} };
+  if (typeof value !== 'object' || value === null) return result;
+  for (const technology of ['4g', '5g'] as const) {
+    const entries = (value as Record<string, unknown>)[technology];
+    if (typeof entries !== 'object' || entries === null) continue;
+    for (const [name, dbm] of Object.entries(entries)) {
+      if (typeof dbm === 'number' && Number.isFinite(dbm) && dbm >= 0 && dbm <= 100) result[technology][name] = dbm;
+    }
+  }
+  return result;
 }

@@ -15,7 +15,7 @@ import { maskCellCentresInPolygons } from '../../core/geo/maskCellCentresInPolyg
 import { type NamedArea, parseAreasGeoJson } from '../../core/geo/parseAreasGeoJson';
 import { decodeTextFile } from '../../core/io/decodeTextFile';
 import type { TowerParseResult } from '../../core/io/towerParseResult';
-import { OPERATORS } from '../../core/model/operators';
+import { findOperator, OPERATORS } from '../../core/model/operators';
 import type { PopulationGrid } from '../../core/model/populationGrid';
 import { packTowers, type TowerArrays } from '../../core/model/towerArrays';
 import { isPathLossModelId, PATH_LOSS_MODEL_IDS, type PathLossModelId } from '../../core/propagation/pathLossModels';
@@ -34,6 +34,7 @@ const MODEL_FLAGS = [
   'frequency-mhz',
   'threshold-dbm',
   'shadowing-margin-db',
+  'eirp-dbm',
   'indoor',
   'indoor-loss-db',
   'metropolitan',
@@ -47,7 +48,7 @@ export const coverageCommand: CliCommand = {
     'cosite coverage --towers FILE --population FILE.tif [--boundary FILE.geojson] [--radius-m R] [--json]',
     `cosite coverage --towers FILE --population FILE.tif [--boundary FILE.geojson] --model ${PATH_LOSS_MODEL_IDS.join('|')}`,
     '                [--grid-m 100] [--technology 4g|5g] [--frequency-mhz F] [--threshold-dbm T]',
-    '                [--shadowing-margin-db 8.3] [--indoor [--indoor-loss-db 20]] [--json]',
+    '                [--shadowing-margin-db 8.3] [--eirp-dbm OPERATOR=DBM,...] [--indoor [--indoor-loss-db 20]] [--json]',
     '',
     'Fixed radius (no --model): a population cell is covered by a mast when the haversine distance (R = 6,371,008.8 m)',
     "from the cell's centre to the mast is at most the mast's radius_m (else --radius-m); a mast with neither covers",
@@ -91,6 +92,11 @@ export const coverageCommand: CliCommand = {
       type: 'string',
       valueName: 'DB',
       description: 'shadowing (slow fading) margin taken off every signal, dB (default 8.3: 95% at the edge)',
+    },
+    'eirp-dbm': {
+      type: 'string',
+      valueName: 'OPERATOR=DBM,...',
+      description: "total EIRP per operator, e.g. Viettel=60,MobiFone=62 (default: the band presets')",
     },
     indoor: {
       type: 'boolean',
@@ -144,6 +150,7 @@ export const coverageCommand: CliCommand = {
     const shadowingMarginDb = readNumberFlag(flags, 'shadowing-margin-db', { min: 0, max: 60, what: 'a margin in dB' });
     const indoorLossDb = readNumberFlag(flags, 'indoor-loss-db', { min: 0, max: 60, what: 'a loss in dB' });
     if (indoorLossDb !== undefined && flags.indoor !== true) throw new CliError('--indoor-loss-db needs --indoor');
+    const eirpDbmByOperator = readEirpFlag(flags['eirp-dbm']);
 
     const parsed = await loadTowerFile(towersPath);
     const population = await loadPopulationRaster(populationPath);
@@ -180,6 +187,7 @@ export const coverageCommand: CliCommand = {
             shadowingMarginDb,
             indoor: flags.indoor === true,
             indoorLossDb,
+            eirpDbmByOperator,
             metropolitan: flags.metropolitan === true,
             assume5g: flags['assume-5g'] === true,
             notes,
@@ -251,6 +259,7 @@ interface PropagationInputs {
   shadowingMarginDb: number | undefined;
   indoor: boolean;
   indoorLossDb: number | undefined;
+  eirpDbmByOperator: Record<string, number> | undefined;
   metropolitan: boolean;
   assume5g: boolean;
   notes: string[];
@@ -279,6 +288,7 @@ async function propagationReport(inputs: PropagationInputs): Promise<Record<stri
       shadowingMarginDb: inputs.shadowingMarginDb,
       indoor: inputs.indoor,
       indoorLossDb: inputs.indoorLossDb,
+      eirpDbmByOperator: inputs.eirpDbmByOperator,
       metropolitan: inputs.metropolitan,
       assume5g: inputs.assume5g,
     },
@@ -404,4 +414,20 @@ function writeNotes(output: CliOutput, notes: string[], report: Record<string, u
 function round(value: number, digits: number): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
+}
+
+/** --eirp-dbm Viettel=60,MobiFone=62: total EIRP per operator (names or aliases of the operator list), dBm. */
+function readEirpFlag(value: unknown): Record<string, number> | undefined {
+  if (typeof value !== 'string') return undefined;
+  const result: Record<string, number> = {};
+  for (const part of value.split(',')) {
+    const [name = '', dbm = '', ...rest] = part.split('=');
+    const operator = findOperator(name.trim());
+    const number = Number(dbm.trim());
+    if (!operator || rest.length > 0 || dbm.trim() === '' || !Number.isFinite(number) || number < 0 || number > 100) {
+      throw new CliError(`--eirp-dbm: '${part.trim()}' is not OPERATOR=DBM (an operator and an EIRP of 0-100 dBm)`);
+    }
+    result[operator.name] = number;
+  }
+  return result;
 }

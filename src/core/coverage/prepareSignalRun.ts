@@ -5,6 +5,7 @@ import type { TowerArrays } from '../model/towerArrays';
 import { type ResampledPopulation, resamplePopulation } from '../population/resamplePopulation';
 import type { PathLossModelId } from '../propagation/pathLossModels';
 import { sectorsFromTowers } from './buildRadios';
+import { radioSettingsFor } from './linkBudget';
 import { type PreparedSignalCoverage, prepareSignalCoverage } from './prepareSignalCoverage';
 import type { Technology } from './radioPresets';
 import { technologyTenantBits } from './technologyTenantBits';
@@ -20,6 +21,11 @@ export interface SignalRunSettings {
   indoor: boolean;
   metropolitan: boolean;
   shadowingMarginDb?: number;
+  /**
+   * Total EIRP per operator, dBm (canonical operator names), replacing the band preset's transmit power, antenna gain
+   * and cable loss; operators not listed keep the preset.
+   */
+  eirpDbmByOperator?: Readonly<Record<string, number>>;
   /** Building penetration loss indoors, dB (default DEFAULT_RECEIVER's 20 dB); only with `indoor`. */
   indoorLossDb?: number;
   /** When the tower file says nothing about 5G: assume every tenant with a 5G licence runs it (a what-if). */
@@ -72,6 +78,11 @@ export function prepareSignalRun(
     technology: settings.technology,
     modelId: settings.modelId,
     radioOverrides: settings.frequencyMHz === undefined ? undefined : { frequencyMHz: settings.frequencyMHz },
+    radioFor: (name) => {
+      const radio = radioSettingsFor(settings.technology, name);
+      const eirpDbm = settings.eirpDbmByOperator?.[name];
+      return radio && eirpDbm !== undefined ? { ...radio, eirpDbm } : radio;
+    },
     receiver,
     thresholdDbm: settings.thresholdDbm,
     environment: { metropolitan: settings.metropolitan },

@@ -359,15 +359,18 @@ describe('cosite coverage --model', () => {
     const raster = await readCells(FIXTURE.population);
     const masts = readMasts(FIXTURE.towers);
     /** People covered when RSRP - lossDb >= thresholdDbm, in all and per operator, by brute force over every pair. */
-    const handCovered = (lossDb: number, thresholdDbm: number) => {
+    const handCovered = (lossDb: number, thresholdDbm: number, totalEirpDbm: Record<string, number> = {}) => {
       let total = 0;
       const perOperator: Record<string, number> = {};
       for (const cell of raster.cells) {
         const operators = new Set<string>();
         for (const mast of masts) {
           const distanceM = Math.max(haversineM(mast.lon, mast.lat, cell.lon, cell.lat), 1);
-          if (eirpDbm - lossDb - pathLoss(distanceM, mast.heightM ?? 25) >= thresholdDbm)
-            for (const name of mast.operators) operators.add(name);
+          for (const name of mast.operators) {
+            // A total EIRP given for the operator replaces 46 + 17.5 - 0.5 dBm; per resource element: less 10 log 1200.
+            const perRe = name in totalEirpDbm ? totalEirpDbm[name] - 10 * Math.log10(1200) : eirpDbm;
+            if (perRe - lossDb - pathLoss(distanceM, mast.heightM ?? 25) >= thresholdDbm) operators.add(name);
+          }
         }
         if (operators.size > 0) total += cell.value;
         for (const name of operators) perOperator[name] = (perOperator[name] ?? 0) + cell.value;
@@ -397,12 +400,13 @@ describe('cosite coverage --model', () => {
     // Indoors: 8.3 dB shadowing + 20 dB building loss, then -100 dBm; or the losses given on the command line.
     const grid1000 = ['--model', 'uma-nlos', '--grid-m', '1000', '--json'];
     const base = ['coverage', '--towers', FIXTURE.towers, '--population', FIXTURE.population, ...grid1000];
-    for (const [flags, lossDb, thresholdDbm] of [
-      [['--indoor'], 28.3, -100],
-      [['--indoor', '--indoor-loss-db', '6', '--shadowing-margin-db', '4'], 10, -100],
-      [['--shadowing-margin-db', '0', '--threshold-dbm', '-120'], 0, -120],
+    for (const [flags, lossDb, thresholdDbm, totalEirp] of [
+      [['--indoor'], 28.3, -100, {}],
+      [['--indoor', '--indoor-loss-db', '6', '--shadowing-margin-db', '4'], 10, -100, {}],
+      [['--shadowing-margin-db', '0', '--threshold-dbm', '-120'], 0, -120, {}],
+      [['--eirp-dbm', 'Viettel=55, mobifone=75'], 8.3, -110, { Viettel: 55, MobiFone: 75 }],
     ] as const) {
-      const expected = handCovered(lossDb, thresholdDbm);
+      const expected = handCovered(lossDb, thresholdDbm, totalEirp);
       const got = (await run([...base, ...flags])).report;
       expect(got.threshold_dbm).toBe(thresholdDbm);
       expect(got.shadowing_margin_db + got.indoor_loss_db).toBeCloseTo(lossDb, 9);
@@ -488,6 +492,10 @@ describe('cosite coverage, bad input', () => {
     ],
     [[...base, '--grid-m', '100'], 'cosite coverage: --grid-m needs --model (propagation mode)'],
     [[...base, '--model', 'uma-nlos', '--indoor-loss-db', '10'], 'cosite coverage: --indoor-loss-db needs --indoor'],
+    [
+      [...base, '--model', 'uma-nlos', '--eirp-dbm', 'Viettel=60,Orange=58'],
+      "cosite coverage: --eirp-dbm: 'Orange=58' is not OPERATOR=DBM (an operator and an EIRP of 0-100 dBm)",
+    ],
     [
       [...base, '--model', 'uma-nlos', '--shadowing-margin-db', 'x'],
       "cosite coverage: --shadowing-margin-db must be a margin in dB >= 0 and <= 60, got 'x'",
