@@ -69,6 +69,7 @@ interface ResidentDataset {
   arrays: TowerArrays;
   population: PopulationGrid;
   communesGeoJson: string | null;
+  backboneGeoJson: string | null;
 }
 
 /** A signal run prepared in this worker: the same code as the command line (prepareSignalRun), plus commune labels. */
@@ -87,11 +88,17 @@ interface PreparedRun {
 let resident: ResidentDataset | null = null;
 let preparedRun: PreparedRun | null = null;
 
-function preparedRunFor(datasetKey: string, settings: SignalRunSettings): PreparedRun {
+/** The dataset this worker holds, if it is `datasetKey`. */
+function residentDataset(datasetKey: string): ResidentDataset {
   if (resident?.key !== datasetKey) throw new Error(`the worker does not hold dataset ${datasetKey}; load it first`);
+  return resident;
+}
+
+function preparedRunFor(datasetKey: string, settings: SignalRunSettings): PreparedRun {
+  residentDataset(datasetKey);
   const key = `${datasetKey}|${JSON.stringify(settings)}`;
   if (preparedRun?.key === key) return preparedRun;
-  const { towers, arrays, population, communesGeoJson } = resident;
+  const { towers, arrays, population, communesGeoJson } = residentDataset(datasetKey);
   const run = prepareSignalRun(towers, arrays, population, settings);
   let areas: PreparedRun['areas'] = null;
   if (communesGeoJson) {
@@ -176,8 +183,14 @@ export const analysisApi = {
    * Keeps the province's towers, population and communes in this worker, so analyses that run often (the signal run)
    * send only their settings, and nothing large crosses the page during a run. One dataset per worker.
    */
-  loadDataset(key: string, towers: Tower[], population: PopulationGrid, communesGeoJson: string | null): void {
-    resident = { key, towers, arrays: packTowers(towers), population, communesGeoJson };
+  loadDataset(
+    key: string,
+    towers: Tower[],
+    population: PopulationGrid,
+    communesGeoJson: string | null,
+    backboneGeoJson: string | null = null,
+  ): void {
+    resident = { key, towers, arrays: packTowers(towers), population, communesGeoJson, backboneGeoJson };
     preparedRun = null;
   },
 
@@ -251,12 +264,8 @@ export const analysisApi = {
   },
 
   /** Pairs, clusters, tenancy, spare capacity and consolidation of the province's masts. */
-  analyzeColocation(
-    towers: Tower[],
-    population: PopulationGrid,
-    settings: ColocationSettings,
-  ): AnalyzeColocationResult {
-    const arrays = packTowers(towers);
+  analyzeColocation(datasetKey: string, settings: ColocationSettings): AnalyzeColocationResult {
+    const { towers, arrays, population } = residentDataset(datasetKey);
     return analyzeColocation({
       towers: arrays,
       masts: packMastAttributes(towers),
@@ -268,12 +277,11 @@ export const analysisApi = {
   /** For each operator, masts of others with room, ranked by the people it would newly cover by joining them. */
   async colocationOpportunities(
     jobId: number,
-    towers: Tower[],
-    population: PopulationGrid,
+    datasetKey: string,
     defaultRadiusM: number,
   ): Promise<OperatorOpportunities[]> {
     return withJob(jobId, async (signal) => {
-      const arrays = packTowers(towers);
+      const { towers, arrays, population } = residentDataset(datasetKey);
       const coveredBits = await computeFixedRadiusCoverage(
         { grid: population, towers: arrays, defaultRadiusM, rowStart: 0, rowEnd: population.height },
         { signal },
@@ -289,17 +297,16 @@ export const analysisApi = {
   /** Shared 5G sites: maximal covering with the province's rules, with the certified gap to the optimum. */
   async planSharedSites(
     jobId: number,
-    towers: Tower[],
-    population: PopulationGrid,
-    backboneGeoJson: string,
+    datasetKey: string,
     settings: SitePlanSettings,
     onProgress?: (fraction: number) => void,
   ): Promise<PlanSharedSitesResult> {
+    const { towers, arrays, population, backboneGeoJson } = residentDataset(datasetKey);
     return withJob(jobId, async (signal) =>
       planSharedSites(
         {
           grid: population,
-          towers: packTowers(towers),
+          towers: arrays,
           masts: packMastAttributes(towers),
           defaultRadiusM: settings.defaultRadiusM,
           operators: settings.operators,
@@ -311,7 +318,7 @@ export const analysisApi = {
             exclusionZones: settings.exclusionZones,
             spacing: settings.useSpacingRule ? QUANG_NAM_SPACING : undefined,
             backbone: {
-              lines: parseLinesGeoJson(backboneGeoJson),
+              lines: backboneGeoJson ? parseLinesGeoJson(backboneGeoJson) : [],
               maxDistanceM: settings.maxBackboneDistanceM ?? undefined,
             },
           },

@@ -4,7 +4,7 @@ import { getAnalysisPool } from '../analysisPool';
 import type { ProvinceDataset } from './provinceDataset';
 
 const keys = new WeakMap<ProvinceDataset, string>();
-const communesJson = new WeakMap<ProvinceDataset, string>();
+const geoJsonTexts = new WeakMap<ProvinceDataset, { communes: string; backbone: string }>();
 let nextKey = 1;
 
 /** A key per dataset object: a new import is a new dataset, so workers holding the old one reload. */
@@ -21,12 +21,12 @@ export function datasetKeyOf(dataset: ProvinceDataset): string {
 export async function ensureResident(api: Comlink.Remote<AnalysisApi>, dataset: ProvinceDataset): Promise<string> {
   const key = datasetKeyOf(dataset);
   if (await api.hasDataset(key)) return key;
-  let communes = communesJson.get(dataset);
-  if (communes === undefined) {
-    communes = JSON.stringify(dataset.communes);
-    communesJson.set(dataset, communes);
+  let texts = geoJsonTexts.get(dataset);
+  if (texts === undefined) {
+    texts = { communes: JSON.stringify(dataset.communes), backbone: JSON.stringify(dataset.backbone) };
+    geoJsonTexts.set(dataset, texts);
   }
-  await api.loadDataset(key, dataset.towers, dataset.population, communes);
+  await api.loadDataset(key, dataset.towers, dataset.population, texts.communes, texts.backbone);
   return key;
 }
 

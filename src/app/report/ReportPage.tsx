@@ -8,6 +8,7 @@ import type { PlanSharedSitesResult } from '../../core/siting/planSharedSites';
 import { getAnalysisPool } from '../analysisPool';
 import { loadDemoProvince } from '../data/loadDemoProvince';
 import type { ProvinceDataset } from '../data/provinceDataset';
+import { ensureResident } from '../data/residentDataset';
 import { formatNumber, type StringKey, translate } from '../i18n/strings';
 import { mainlandBounds } from '../map/mainlandBounds';
 import { GAP_COLOUR_RGB } from '../map/rasterImages';
@@ -51,12 +52,12 @@ async function prepareReport(params: ReportParams): Promise<ReportData> {
   const summary = summarizeCoverage(dataset.population, coveredBits, dataset.towerArrays.operatorNames);
   const pool = getAnalysisPool();
   const [colocation, opportunities, plan] = await Promise.all([
-    pool.run((api) => api.analyzeColocation(dataset.towers, dataset.population, DEFAULT_COLOCATION_SETTINGS)),
-    pool.run((api, jobId) =>
-      api.colocationOpportunities(jobId, dataset.towers, dataset.population, project.coverage.defaultRadiusM),
+    pool.run(async (api) => api.analyzeColocation(await ensureResident(api, dataset), DEFAULT_COLOCATION_SETTINGS)),
+    pool.run(async (api, jobId) =>
+      api.colocationOpportunities(jobId, await ensureResident(api, dataset), project.coverage.defaultRadiusM),
     ),
-    pool.run((api, jobId) =>
-      api.planSharedSites(jobId, dataset.towers, dataset.population, JSON.stringify(dataset.backbone), {
+    pool.run(async (api, jobId) =>
+      api.planSharedSites(jobId, await ensureResident(api, dataset), {
         ...DEFAULT_PLAN_SETTINGS,
         defaultRadiusM: project.coverage.defaultRadiusM,
       }),

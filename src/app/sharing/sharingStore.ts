@@ -7,6 +7,7 @@ import type { PlanSharedSitesResult } from '../../core/siting/planSharedSites';
 import type { UserSite } from '../../core/siting/siteCandidate';
 import { isCancelledError } from '../../core/util/cooperativeLoop';
 import { getAnalysisPool } from '../analysisPool';
+import { ensureResident } from '../data/residentDataset';
 import { openServerPlan } from '../server/serverStore';
 import { useAppStore } from '../store/appStore';
 import { serverDocumentToPlan } from './serverDocumentToPlan';
@@ -110,9 +111,9 @@ export async function runColocation(): Promise<void> {
   try {
     const pool = getAnalysisPool();
     const [colocation, opportunities] = await Promise.all([
-      pool.run((api) => api.analyzeColocation(dataset.towers, dataset.population, settings)),
-      pool.run((api, jobId) =>
-        api.colocationOpportunities(jobId, dataset.towers, dataset.population, history.present.coverage.defaultRadiusM),
+      pool.run(async (api) => api.analyzeColocation(await ensureResident(api, dataset), settings)),
+      pool.run(async (api, jobId) =>
+        api.colocationOpportunities(jobId, await ensureResident(api, dataset), history.present.coverage.defaultRadiusM),
       ),
     ]);
     useSharingStore.setState({ colocationStatus: 'done', colocation, opportunities });
@@ -143,12 +144,10 @@ export async function runSitePlan(fixedSites?: UserSite[]): Promise<void> {
   }));
   try {
     const plan = await getAnalysisPool().run(
-      (api, jobId) =>
+      async (api, jobId) =>
         api.planSharedSites(
           jobId,
-          dataset.towers,
-          dataset.population,
-          JSON.stringify(dataset.backbone),
+          await ensureResident(api, dataset),
           settings,
           Comlink.proxy((fraction: number) => {
             if (planController === controller) useSharingStore.setState({ planProgress: fraction });
