@@ -30,15 +30,20 @@ export interface ServerState {
   busy: boolean;
 }
 
-export const useServerStore = create<ServerState>(() => ({
-  available: null,
-  user: null,
+/** What a session holds, empty: before signing in, and again on signing in or out. */
+const NO_SESSION_DATA = {
   requests: [],
   audit: [],
   proposedSites: [],
   savedPlan: null,
   plans: [],
   notifications: [],
+} satisfies Partial<ServerState>;
+
+export const useServerStore = create<ServerState>(() => ({
+  available: null,
+  user: null,
+  ...NO_SESSION_DATA,
   error: null,
   busy: false,
 }));
@@ -104,15 +109,7 @@ export async function refreshServerData(notify = true): Promise<void> {
 export async function signIn(username: string, password: string): Promise<boolean> {
   return guarded(async () => {
     const user = await apiClient.signIn(username, password);
-    useServerStore.setState({
-      user,
-      notifications: [],
-      requests: [],
-      audit: [],
-      proposedSites: [],
-      savedPlan: null,
-      plans: [],
-    });
+    useServerStore.setState({ user, ...NO_SESSION_DATA });
     const requests = await apiClient.listRequests();
     const audit = user.role === 'operator' ? [] : await apiClient.audit();
     const proposedSites = await proposedSitesFor(user);
@@ -124,15 +121,7 @@ export async function signIn(username: string, password: string): Promise<boolea
 export async function signOut(): Promise<void> {
   await guarded(async () => {
     await apiClient.signOut();
-    useServerStore.setState({
-      user: null,
-      requests: [],
-      audit: [],
-      proposedSites: [],
-      savedPlan: null,
-      plans: [],
-      notifications: [],
-    });
+    useServerStore.setState({ user: null, ...NO_SESSION_DATA });
   });
 }
 

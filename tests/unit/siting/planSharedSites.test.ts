@@ -58,6 +58,32 @@ beforeAll(async () => {
   };
 }, 60_000);
 
+/**
+ * People in the area's cells no existing mast covers (each mast's radius_m, else 2 km) whose centre is within
+ * `radiusM` of a site: every cell against every site.
+ */
+async function peopleNewlyCoveredBruteForce(sites: ReadonlyArray<{ lon: number; lat: number }>, radiusM: number) {
+  const bits = await computeFixedRadiusCoverage({
+    grid,
+    towers: packTowers(towers),
+    defaultRadiusM: 2000,
+    rowStart: 0,
+    rowEnd: grid.height,
+  });
+  let people = 0;
+  for (let row = 0; row < grid.height; row++) {
+    for (let col = 0; col < grid.width; col++) {
+      const cell = row * grid.width + col;
+      const value = grid.values[cell];
+      if (!(value > 0) || request.mask?.[cell] === 0 || bits[cell] !== 0) continue;
+      const lon = grid.originLon + (col + 0.5) * grid.cellSizeLonDeg;
+      const lat = grid.originLat - (row + 0.5) * grid.cellSizeLatDeg;
+      if (sites.some((site) => haversine(lon, lat, site.lon, site.lat) <= radiusM)) people += value;
+    }
+  }
+  return people;
+}
+
 describe('planSharedSites on a corner of the demo province', () => {
   it('the exact plan is optimal, at least the heuristic, within its bound, and obeys the conflicts', async () => {
     const heuristic = await planSharedSites({ ...request, solver: 'greedy_swap' });
@@ -79,25 +105,7 @@ describe('planSharedSites on a corner of the demo province', () => {
 
   it('counts people newly covered as a cell-by-cell recomputation does', async () => {
     const plan = await planSharedSites({ ...request, solver: 'greedy_swap' });
-    const arrays = packTowers(towers);
-    const bits = await computeFixedRadiusCoverage({
-      grid,
-      towers: arrays,
-      defaultRadiusM: 2000,
-      rowStart: 0,
-      rowEnd: grid.height,
-    });
-    let expected = 0;
-    for (let row = 0; row < grid.height; row++) {
-      for (let col = 0; col < grid.width; col++) {
-        const cell = row * grid.width + col;
-        const value = grid.values[cell];
-        if (!(value > 0) || request.mask?.[cell] === 0 || bits[cell] !== 0) continue;
-        const lon = grid.originLon + (col + 0.5) * grid.cellSizeLonDeg;
-        const lat = grid.originLat - (row + 0.5) * grid.cellSizeLatDeg;
-        if (plan.sites.some((site) => haversine(lon, lat, site.lon, site.lat) <= 2500)) expected += value;
-      }
-    }
+    const expected = await peopleNewlyCoveredBruteForce(plan.sites, 2500);
     expect(plan.populationNewlyCovered).toBeCloseTo(expected, 3);
     expect(plan.objective).toBeCloseTo(expected, 3); // the people weighting: objective = people
   });
@@ -130,24 +138,7 @@ describe('planSharedSites on a corner of the demo province', () => {
     );
     expect(evaluated.candidates.rejected).toEqual([{ id: 'S2', reason: 'inside an exclusion zone' }]);
     // People newly covered, by brute force over the cells, with the sites where they now are.
-    const bits = await computeFixedRadiusCoverage({
-      grid,
-      towers: packTowers(towers),
-      defaultRadiusM: 2000,
-      rowStart: 0,
-      rowEnd: grid.height,
-    });
-    let expected = 0;
-    for (let row = 0; row < grid.height; row++) {
-      for (let col = 0; col < grid.width; col++) {
-        const cell = row * grid.width + col;
-        const value = grid.values[cell];
-        if (!(value > 0) || request.mask?.[cell] === 0 || bits[cell] !== 0) continue;
-        const lon = grid.originLon + (col + 0.5) * grid.cellSizeLonDeg;
-        const lat = grid.originLat - (row + 0.5) * grid.cellSizeLatDeg;
-        if (fixedSites.some((site) => haversine(lon, lat, site.lon, site.lat) <= 2500)) expected += value;
-      }
-    }
+    const expected = await peopleNewlyCoveredBruteForce(fixedSites, 2500);
     expect(evaluated.populationNewlyCovered).toBeCloseTo(expected, 3);
     expect(evaluated.populationNewlyCovered).not.toBeCloseTo(plan.populationNewlyCovered, 0);
     // Each site's own figure counts its cells once, in the planner's order: they add up to the total.
