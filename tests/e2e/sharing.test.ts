@@ -226,5 +226,17 @@ describe('sharing and planning in the app', () => {
     expect(sum).toBeCloseTo(after.populationNewlyCovered, 3);
     expect(after.populationNewlyCovered).not.toBe(before.populationNewlyCovered);
     await page.screenshot({ path: 'tests/artifacts/app-plan-moved.png' });
+
+    // The report opened from here prints these sites, where the planner put them, with the same figures.
+    const [report] = await Promise.all([page.waitForEvent('popup'), page.getByTestId('open-report').click()]);
+    await report.waitForFunction(() => window.cositeReportReady === true, undefined, { timeout: 120_000 });
+    await expect(report.locator('[data-testid=report-sites] tbody tr').count()).resolves.toBe(after.sites.length);
+    const reportText = (await report.getByTestId('report').textContent()) ?? '';
+    expect(reportText).toContain(after.sites[1].id);
+    const newlyCovered = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 }).format(
+      after.populationNewlyCovered,
+    );
+    expect(reportText).toContain(newlyCovered);
+    await report.close();
   });
 });

@@ -3,6 +3,8 @@ import { useT } from '../i18n/useT';
 import { getMapController } from '../map/mapControllerRegistry';
 import { encodeShareHash } from '../persistence/shareLink';
 import { type Orientation, type PaperSize, reportSearch } from '../report/reportParams';
+import { planToServerDocument } from '../sharing/planToServerDocument';
+import { useSharingStore } from '../sharing/sharingStore';
 import { redoProject, undoProject, useAppStore } from '../store/appStore';
 
 /** Undo, redo, the share link and the autosave status. */
@@ -17,8 +19,13 @@ export function ProjectBar() {
   const language = useAppStore((state) => state.language);
 
   const currentHash = () => {
-    const { history } = useAppStore.getState();
-    return encodeShareHash({ project: history.present, view: getMapController()?.currentView() ?? null });
+    const { history, dataset, language } = useAppStore.getState();
+    const { plan, planSettings } = useSharingStore.getState();
+    return encodeShareHash({
+      project: history.present,
+      view: getMapController()?.currentView() ?? null,
+      ...(plan && dataset ? { plan: planToServerDocument(plan, planSettings, language, dataset.towers) } : {}),
+    });
   };
   const openReport = () => {
     window.open(

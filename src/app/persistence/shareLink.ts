@@ -1,9 +1,14 @@
+import type { ServerPlanDocument } from '../server/apiTypes';
 import { normalizeProject, type ProjectDocument } from '../store/projectDocument';
 
-/** What a share link reopens: the project (layers, analysis settings) and the map view. */
+/**
+ * What a share link reopens: the project (layers, analysis settings), the map view and, when there is one, the
+ * shared-site plan on screen as a server plan document (its sites as placed; the report prints them).
+ */
 export interface SharedView {
   project: ProjectDocument;
   view: { lon: number; lat: number; zoom: number } | null;
+  plan?: ServerPlanDocument;
 }
 
 const PREFIX = '#s=';
@@ -27,14 +32,18 @@ export function encodeShareHash(shared: SharedView): string {
     lat: Number(shared.view.lat.toFixed(5)),
     zoom: Number(shared.view.zoom.toFixed(2)),
   };
-  return PREFIX + toBase64Url(JSON.stringify({ project: shared.project, view }));
+  return PREFIX + toBase64Url(JSON.stringify({ project: shared.project, view, plan: shared.plan }));
 }
 
 /** The shared view in a URL hash, or null when there is none or it cannot be read (a broken link opens the default). */
 export function decodeShareHash(hash: string): SharedView | null {
   if (!hash.startsWith(PREFIX)) return null;
   try {
-    const parsed = JSON.parse(fromBase64Url(hash.slice(PREFIX.length))) as { project?: unknown; view?: unknown };
+    const parsed = JSON.parse(fromBase64Url(hash.slice(PREFIX.length))) as {
+      project?: unknown;
+      view?: unknown;
+      plan?: unknown;
+    };
     const project = normalizeProject(parsed.project);
     const view = parsed.view as SharedView['view'];
     const validView =
@@ -46,8 +55,32 @@ export function decodeShareHash(hash: string): SharedView | null {
       Math.abs(view.lon) <= 180
         ? { lon: view.lon, lat: view.lat, zoom: Math.min(Math.max(view.zoom, 0), 20) }
         : null;
-    return { project, view: validView };
+    const plan = readPlanDocument(parsed.plan);
+    return plan ? { project, view: validView, plan } : { project, view: validView };
   } catch {
     return null;
   }
+}
+
+/** A plan document from a link: its proposed sites with finite coordinates; null when there is none. */
+function readPlanDocument(value: unknown): ServerPlanDocument | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const document = value as Partial<ServerPlanDocument>;
+  if (!Array.isArray(document.proposedSites) || document.proposedSites.length === 0) return null;
+  const sites = document.proposedSites.filter(
+    (site) =>
+      typeof site === 'object' &&
+      site !== null &&
+      typeof site.id === 'string' &&
+      Number.isFinite(site.lon) &&
+      Number.isFinite(site.lat) &&
+      Math.abs(site.lon) <= 180 &&
+      Math.abs(site.lat) <= 90,
+  );
+  if (sites.length !== document.proposedSites.length) return null;
+  return {
+    layers: [],
+    scenarios: Array.isArray(document.scenarios) ? document.scenarios : [],
+    proposedSites: sites,
+  };
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { SitePlanSettings } from '../../../workers/analysisApi';
 import { runFixedRadiusCoverage } from '../../../workers/runFixedRadiusCoverage';
 import type { AnalyzeColocationResult } from '../../core/colocation/analyzeColocation';
 import type { OperatorOpportunities } from '../../core/colocation/colocationOpportunities';
@@ -13,6 +14,7 @@ import { formatNumber, type StringKey, translate } from '../i18n/strings';
 import { mainlandBounds } from '../map/mainlandBounds';
 import { GAP_COLOUR_RGB } from '../map/rasterImages';
 import { decodeShareHash } from '../persistence/shareLink';
+import { serverDocumentToPlan } from '../sharing/serverDocumentToPlan';
 import { DEFAULT_COLOCATION_SETTINGS, DEFAULT_PLAN_SETTINGS } from '../sharing/sharingStore';
 import { defaultProject, type ProjectDocument } from '../store/projectDocument';
 import { renderReportMap, scaleBarLength } from './renderReportMap';
@@ -22,6 +24,8 @@ interface ReportData {
   colocation: AnalyzeColocationResult;
   opportunities: OperatorOpportunities[];
   plan: PlanSharedSitesResult;
+  /** The settings the plan was made with: the app's plan when the report was opened from it, else the defaults. */
+  planSettings: SitePlanSettings;
   dataset: ProvinceDataset;
   project: ProjectDocument;
   summary: CoverageSummary;
@@ -42,7 +46,15 @@ const MM_PER_INCH = 25.4;
 
 async function prepareReport(params: ReportParams): Promise<ReportData> {
   const dataset = await loadDemoProvince();
-  const project = decodeShareHash(window.location.hash)?.project ?? defaultProject(dataset.provinceCode);
+  const shared = decodeShareHash(window.location.hash);
+  const project = shared?.project ?? defaultProject(dataset.provinceCode);
+  // The plan on the app's screen when the report was opened (sites as placed), else the default plan's search.
+  const planInputs = shared?.plan ? serverDocumentToPlan(shared.plan) : null;
+  const planSettings: SitePlanSettings = {
+    ...DEFAULT_PLAN_SETTINGS,
+    ...planInputs?.settings,
+    defaultRadiusM: project.coverage.defaultRadiusM,
+  };
   const coveredBits = await runFixedRadiusCoverage(
     getAnalysisPool(),
     dataset.population,
@@ -58,8 +70,8 @@ async function prepareReport(params: ReportParams): Promise<ReportData> {
     ),
     pool.run(async (api, jobId) =>
       api.planSharedSites(jobId, await ensureResident(api, dataset), {
-        ...DEFAULT_PLAN_SETTINGS,
-        defaultRadiusM: project.coverage.defaultRadiusM,
+        ...planSettings,
+        fixedSites: planInputs?.fixedSites,
       }),
     ),
   ]);
@@ -80,6 +92,7 @@ async function prepareReport(params: ReportParams): Promise<ReportData> {
     colocation,
     opportunities,
     plan,
+    planSettings,
     dataset,
     project,
     summary,
@@ -240,8 +253,15 @@ export function ReportPage({ params }: { params: ReportParams }) {
       <section className="report-sites">
         <h2>{t('reportSitesTable')}</h2>
         <p className="report-note">
-          {t('newlyCovered')}: {formatNumber(language, data.plan.populationNewlyCovered)} · {t('gapToOptimum')} ≤{' '}
-          {formatNumber(language, data.plan.gapPercent, 2)}% ({data.plan.method}, {t('bound')} {data.plan.boundSource})
+          {t('newlyCovered')}: {formatNumber(language, data.plan.populationNewlyCovered)} ·{' '}
+          {data.plan.method === 'fixed' ? (
+            t('fixedSitesNote')
+          ) : (
+            <>
+              {t('gapToOptimum')} ≤ {formatNumber(language, data.plan.gapPercent, 2)}% ({data.plan.method}, {t('bound')}{' '}
+              {data.plan.boundSource})
+            </>
+          )}
           · {t('capex')} {formatNumber(language, data.plan.totalCapexUsd)} USD
         </p>
         <table className="results" data-testid="report-sites">
@@ -335,9 +355,10 @@ export function ReportPage({ params }: { params: ReportParams }) {
             {t('population')}: {formatNumber(language, dataset.populationTotal)} {t('people')}
           </li>
           <li>
-            {t('planTitle')}: {t('siteRadiusM')} {formatNumber(language, DEFAULT_PLAN_SETTINGS.siteRadiusM)} m ·{' '}
-            {t('siteCount')} {DEFAULT_PLAN_SETTINGS.sites} · {DEFAULT_PLAN_SETTINGS.operators.join(', ')} ·{' '}
-            {t('weightPeopleOperators')} · {t('spacingRule')} · {t('reportCosts')}
+            {t('planTitle')}: {t('siteRadiusM')} {formatNumber(language, data.planSettings.siteRadiusM)} m ·{' '}
+            {t('siteCount')} {data.plan.sites.length} · {data.planSettings.operators.join(', ')} ·{' '}
+            {data.planSettings.weighting === 'people' ? t('weightPeople') : t('weightPeopleOperators')} ·{' '}
+            {t('spacingRule')} · {t('reportCosts')}
           </li>
           <li>{t('sources')}</li>
           <li>{t('synthetic')}</li>
