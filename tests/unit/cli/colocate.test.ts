@@ -1,19 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { haversineByDefinition as haversine } from '../oracles/haversineByDefinition';
 import { runCliChild as runChild, runCliInProcess as runInProcess } from './cliHarness';
 
 const repository = fileURLToPath(new URL('../../../', import.meta.url));
 const at = (relative: string) => `${repository}${relative}`;
 const DEMO_TOWERS = 'data/demo/towers.csv';
-
-function haversine(lon1: number, lat1: number, lon2: number, lat2: number): number {
-  const rad = Math.PI / 180;
-  const a =
-    Math.sin(((lat2 - lat1) * rad) / 2) ** 2 +
-    Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
-  return 2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(a)));
-}
 
 /** The contract computed apart from the code under test: plain CSV split, O(n²) pairs, owners sorted and joined. */
 function independentCount(distanceM: number) {

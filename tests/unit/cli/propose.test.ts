@@ -4,6 +4,7 @@ import { booleanPointInPolygon, point } from '@turf/turf';
 import type { FeatureCollection, Polygon } from 'geojson';
 import { fromArrayBuffer } from 'geotiff';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { haversineByDefinition as haversine } from '../oracles/haversineByDefinition';
 import { runCliChild as runChild, runCliInProcess as runInProcess } from './cliHarness';
 
 const repository = fileURLToPath(new URL('../../../', import.meta.url));
@@ -13,14 +14,6 @@ const POPULATION = 'data/demo/population.tif';
 const CANDIDATES = 'tests/fixtures/siting/demo_gap_candidates.csv';
 const BOUNDARY = 'tests/fixtures/siting/west_boundary.geojson';
 const RADIUS_M = 3000;
-
-function haversine(lon1: number, lat1: number, lon2: number, lat2: number): number {
-  const rad = Math.PI / 180;
-  const a =
-    Math.sin(((lat2 - lat1) * rad) / 2) ** 2 +
-    Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
-  return 2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(a)));
-}
 
 interface Instance {
   ids: string[];

@@ -19,16 +19,7 @@ import { packMastAttributes } from '../../../src/core/model/mastAttributes';
 import type { PopulationGrid } from '../../../src/core/model/populationGrid';
 import type { MastType, Tower } from '../../../src/core/model/tower';
 import { packTowers } from '../../../src/core/model/towerArrays';
-
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from '../oracles/seededRandom';
 
 /** Metres east and north of (108 E, 16 N) to degrees. */
 function at(eastM: number, northM: number): [number, number] {

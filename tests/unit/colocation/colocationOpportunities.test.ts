@@ -6,24 +6,8 @@ import { packMastAttributes } from '../../../src/core/model/mastAttributes';
 import type { PopulationGrid } from '../../../src/core/model/populationGrid';
 import type { MastType, Tower } from '../../../src/core/model/tower';
 import { packTowers } from '../../../src/core/model/towerArrays';
-
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function haversine(lon1: number, lat1: number, lon2: number, lat2: number): number {
-  const rad = Math.PI / 180;
-  const a =
-    Math.sin(((lat2 - lat1) * rad) / 2) ** 2 +
-    Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
-  return 2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(a)));
-}
+import { haversineByDefinition as haversine } from '../oracles/haversineByDefinition';
+import { seededRandom as random } from '../oracles/seededRandom';
 
 describe('findColocationOpportunities', () => {
   it('ranks masts of others with a spare slot by the people the operator newly covers, as brute force counts', async () => {

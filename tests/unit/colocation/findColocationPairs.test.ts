@@ -8,27 +8,10 @@ import {
 } from '../../../src/core/colocation/findColocationPairs';
 import type { Tower } from '../../../src/core/model/tower';
 import { packTowers } from '../../../src/core/model/towerArrays';
+import { haversineByDefinition as haversine } from '../oracles/haversineByDefinition';
+import { seededRandom as random } from '../oracles/seededRandom';
 
 const repository = fileURLToPath(new URL('../../../', import.meta.url));
-
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** The definition written out again, apart from the code under test (R = 6,371,008.8 m). */
-function haversine(lon1: number, lat1: number, lon2: number, lat2: number): number {
-  const rad = Math.PI / 180;
-  const a =
-    Math.sin(((lat2 - lat1) * rad) / 2) ** 2 +
-    Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
-  return 2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(a)));
-}
 
 const OPERATORS = ['Viettel', 'VinaPhone', 'MobiFone', 'Vietnamobile'];
 

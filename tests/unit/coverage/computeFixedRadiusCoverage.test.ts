@@ -8,17 +8,7 @@ import { haversineDistanceM } from '../../../src/core/geo/haversineDistanceM';
 import type { PopulationGrid } from '../../../src/core/model/populationGrid';
 import type { Tower } from '../../../src/core/model/tower';
 import { packTowers } from '../../../src/core/model/towerArrays';
-
-/** mulberry32: a seeded generator so the random cases are the same on every run. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from '../oracles/seededRandom';
 
 function makeGrid(width: number, height: number, next: () => number): PopulationGrid {
   const values = new Float32Array(width * height);

@@ -19,17 +19,7 @@ import {
   TR38901_SECTOR_PATTERN,
 } from '../../../src/core/propagation/sectorAntennaGainDb';
 import { isCancelledError } from '../../../src/core/util/cooperativeLoop';
-
-/** mulberry32: the same towers on every run. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from '../oracles/seededRandom';
 
 const GRID = { width: 70, height: 55, originLon: 108.1, originLat: 16.1, cellSizeLonDeg: 0.002, cellSizeLatDeg: 0.002 };
 const NAMES = ['Viettel', 'VinaPhone', 'MobiFone', 'Vietnamobile'];

@@ -11,6 +11,7 @@ import type { Tower } from '../../../src/core/model/tower';
 import { computeNationalReadiness } from '../../../src/core/readiness/computeNationalReadiness';
 import { packReadinessTowers } from '../../../src/core/readiness/packReadinessTowers';
 import type { ReadinessProvince } from '../../../src/core/readiness/readinessTypes';
+import { haversineByDefinition as haversineM } from '../oracles/haversineByDefinition';
 
 function mulberry32(seed: number) {
   let state = seed >>> 0;
@@ -21,14 +22,6 @@ function mulberry32(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-function haversineM(lon1: number, lat1: number, lon2: number, lat2: number): number {
-  const rad = Math.PI / 180;
-  const a =
-    Math.sin(((lat2 - lat1) * rad) / 2) ** 2 +
-    Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
-  return 2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
 const ring = (coordinates: number[][]) => [...coordinates, coordinates[0]];

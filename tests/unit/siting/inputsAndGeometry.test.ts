@@ -5,15 +5,8 @@ import { indexPolylines } from '../../../src/core/geo/indexPolylines';
 import { parseLinesGeoJson } from '../../../src/core/geo/parseLinesGeoJson';
 import { CandidateFileError } from '../../../src/core/io/candidateFileError';
 import { parseCandidatesCsv } from '../../../src/core/io/parseCandidatesCsv';
+import { haversineByDefinition as haversine } from '../oracles/haversineByDefinition';
 import { random } from './randomInstances';
-
-function haversine(lon1: number, lat1: number, lon2: number, lat2: number): number {
-  const rad = Math.PI / 180;
-  const a =
-    Math.sin(((lat2 - lat1) * rad) / 2) ** 2 +
-    Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
-  return 2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(a)));
-}
 
 describe('parseCandidatesCsv', () => {
   it('reads id,lon,lat with a BOM, CRLF line ends and extra columns', () => {

@@ -14,16 +14,9 @@ import { packTowers } from '../../../src/core/model/towerArrays';
 import { type PlanSharedSitesRequest, planSharedSites } from '../../../src/core/siting/planSharedSites';
 import { QUANG_NAM_SPACING } from '../../../src/core/siting/siteRules';
 import { isCancelledError } from '../../../src/core/util/cooperativeLoop';
+import { haversineByDefinition as haversine } from '../oracles/haversineByDefinition';
 
 const repository = fileURLToPath(new URL('../../../', import.meta.url));
-
-function haversine(lon1: number, lat1: number, lon2: number, lat2: number): number {
-  const rad = Math.PI / 180;
-  const a =
-    Math.sin(((lat2 - lat1) * rad) / 2) ** 2 +
-    Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
-  return 2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(a)));
-}
 
 let grid: PopulationGrid;
 let towers: Tower[];

@@ -14,17 +14,10 @@ import { packTowers } from '../../../src/core/model/towerArrays';
 import { type PlanSharedSitesResult, planSharedSites } from '../../../src/core/siting/planSharedSites';
 import type { UserSite } from '../../../src/core/siting/siteCandidate';
 import { checkSiteRules, QUANG_NAM_SPACING, requiredSpacingM } from '../../../src/core/siting/siteRules';
+import { haversineByDefinition as haversine } from '../oracles/haversineByDefinition';
 
 const repository = fileURLToPath(new URL('../../../', import.meta.url));
 const read = (relative: string) => readFileSync(`${repository}${relative}`, 'utf8');
-
-function haversine(lon1: number, lat1: number, lon2: number, lat2: number): number {
-  const rad = Math.PI / 180;
-  const a =
-    Math.sin(((lat2 - lat1) * rad) / 2) ** 2 +
-    Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
-  return 2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(a)));
-}
 
 const EXCLUSION = 'tests/fixtures/siting/exclusion_zone_tam_ky.geojson';
 const A1_ONLY = 'tests/fixtures/siting/a1_only_zone_hoi_an.geojson';
