@@ -11,6 +11,7 @@ import { runCli } from '../../src/cli/runCli';
 import { buildServer } from '../../src/server/buildServer';
 import { openDatabase } from '../../src/server/db/openDatabase';
 import { launchBrowser } from '../e2e/launchBrowser';
+import { longTaskDurations, observeLongTasks } from '../e2e/longTasks';
 
 const RUNS = 6;
 const TARGET_MS = 3000;
@@ -65,37 +66,23 @@ export async function run(): Promise<void> {
       // A different margin each run, so every run prepares its grid and radios afresh (nothing reused).
       await page.getByTestId('signal-shadowingMarginDb').fill(String(8.3 + i / 10));
       await page.waitForTimeout(300);
-      await page.evaluate(() => {
-        performance.clearMarks();
-        const holder = window as unknown as { benchTasks: Array<[number, number]>; benchObserver: PerformanceObserver };
-        holder.benchTasks = [];
-        holder.benchObserver = new PerformanceObserver((list) => {
-          for (const entry of list.getEntries()) holder.benchTasks.push([entry.startTime, entry.duration]);
-        });
-        holder.benchObserver.observe({ type: 'longtask' });
-      });
+      await observeLongTasks(page);
       await page.getByTestId('run-signal').click();
       await page.waitForFunction(() => window.cosite?.state().signalRun.status === 'done', undefined, {
         timeout: 180_000,
         polling: 100,
       });
-      runs.push(
-        await page.evaluate(() => {
-          const holder = window as unknown as {
-            benchTasks: Array<[number, number]>;
-            benchObserver: PerformanceObserver;
-          };
-          holder.benchObserver.disconnect();
-          const finished = performance.getEntriesByName('cosite:signal:finished', 'mark')[0]?.startTime ?? Infinity;
-          const before = holder.benchTasks.filter(([start]) => start < finished).map(([, duration]) => duration);
+      const before = await longTaskDurations(page, 'cosite:signal:finished');
+      runs.push({
+        longestTaskMs: Math.max(0, ...before),
+        ...(await page.evaluate(() => {
           const state = window.cosite?.state().signalRun;
           return {
             durationMs: state?.durationMs ?? Number.NaN,
-            longestTaskMs: Math.max(0, ...before),
             coveredAny: state?.result?.summary.population_covered ?? Number.NaN,
           };
-        }),
-      );
+        })),
+      });
     }
   } finally {
     await browser.close();
