@@ -38,7 +38,6 @@ export async function startSignalCoverage(): Promise<void> {
     updateSignalRun({ progress: fraction });
   };
   updateSignalRun({ status: 'running', progress: 0, error: null });
-  performance.mark('cosite:signal:start');
   try {
     const datasetKey = datasetKeyOf(dataset);
     const runSettings: SignalRunSettings = {
@@ -84,7 +83,6 @@ export async function startSignalCoverage(): Promise<void> {
       );
     }
     const bands = await Promise.all(bandJobs);
-    performance.mark('cosite:signal:bands');
     report(0.9, true);
     const palette = settings.palette;
     const bandBuffers = bands.flatMap((band) => [
