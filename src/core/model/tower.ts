@@ -28,6 +28,33 @@ export interface Tower {
   tenants5g?: string[];
   /** 5G reach for the fixed-radius mode, metres, when the file gives it. */
   radius5gM?: number;
+  /**
+   * Number of operators on the mast, owner included, when the file gives a count ("tenants: 3") instead of names: the
+   * other tenants are unknown, so `tenants` holds the owner only and figures per operator count the owner only.
+   * Absent: `tenants.length` is the count.
+   */
+  tenantCount?: number;
+  /** Where the mast record comes from; absent on records read by the core alone (the command line). */
+  source?: TowerSource;
+}
+
+/**
+ * Provenance of a mast record. Towers of one import share one object. `kind`: 'synthetic' only for the generated demo
+ * masts; 'file' for a file the user imported; 'server' for masts loaded from the CoSite server.
+ */
+export interface TowerSource {
+  kind: 'synthetic' | 'file' | 'server';
+  /** File name (or 'data/demo/towers.csv'). */
+  name: string;
+  /** ISO 8601 time of the import, when known. */
+  importedAt?: string;
+  /** Who imported it (user name), when known. */
+  importedBy?: string;
+}
+
+/** Operators on the mast, owner included: the file's count when it gave one, else the named tenants. */
+export function towerTenantCount(tower: Pick<Tower, 'tenants' | 'tenantCount'>): number {
+  return Math.max(tower.tenantCount ?? 0, tower.tenants.length);
 }
 
 /**
