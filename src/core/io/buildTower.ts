@@ -1,6 +1,8 @@
+import { VIETNAM_BOUNDS } from '../crs/detectCoordinateProblems';
 import type { PointTransform } from '../crs/transformToWgs84';
 import { OPERATORS } from '../model/operators';
 import { MAST_TYPES, type MastType, type Tower } from '../model/tower';
+import { categoricalValueKey, type MastTypeChoice, proposeMastType, resolveMastTypeChoice } from './classifyMastType';
 import { parseDecimal } from './parseDecimal';
 import { readRadioTechnology } from './readRadioTechnology';
 import { resolveOperatorName } from './resolveOperatorName';
@@ -17,19 +19,49 @@ export interface OperatorCrossCheck {
 
 export interface FieldProblem {
   field: TowerField;
+  /** In English, for the command line and logs. */
   reason: string;
+  /** What kind of problem, for messages in the UI's language (see describeInputProblem in the app). */
+  code?: ProblemCode;
+  /** The values the message names (the value found, limits). */
+  params?: Record<string, string | number>;
 }
+
+/** Kinds of row problems the UI words in its own language; others are shown with their English reason. */
+export type ProblemCode =
+  | 'empty'
+  | 'duplicateId'
+  | 'notNumber'
+  | 'outOfRange'
+  | 'projectedAsDegrees'
+  | 'notPositionInCrs'
+  | 'zeroPosition'
+  | 'outsideVietnam'
+  | 'swapped'
+  | 'negative'
+  | 'unknownOperator'
+  | 'unknownMastType'
+  | 'groundHeightUnknown'
+  | 'tenantNumberInList'
+  | 'unknownTenant'
+  | 'badTenantCount'
+  | 'badValue';
 
 export interface BuildTowerOptions {
   /** Whether "16,0544" is a number here (false in comma-separated files, where it cannot be one). */
   decimalComma: boolean;
-  /** Ids accepted so far with their record numbers; a repeated id is rejected. Not modified here. */
-  acceptedRowById: ReadonlyMap<string, number>;
   /**
    * When the coordinates are in a projected (or non-WGS 84) CRS: the lon field holds eastings, the lat field northings,
-   * and this takes them to WGS 84. Absent: they are WGS 84 degrees.
+   * and this takes them to WGS 84. Absent: they are WGS 84 degrees. A row whose two values are degrees inside Việt Nam
+   * is read as WGS 84 even then (files that mix VN-2000 and GPS rows); `crs` in the outcome says which.
    */
   toLonLat?: PointTransform;
+  /** Keep rows whose position is outside Việt Nam (with a warning) instead of rejecting them. */
+  keepOutsideVietnam?: boolean;
+  /** The user's class for each mast-type word (keys by categoricalValueKey); the proposal where a word is absent. */
+  mastTypeValues?: Readonly<Record<string, MastTypeChoice>>;
+  /** The user's operator for each operator spelling (keys by categoricalValueKey); the known aliases elsewhere. */
+  operatorValues?: Readonly<Record<string, string>>;
   /** Name of that CRS in messages. */
   crsName?: string;
   /**
@@ -56,15 +88,24 @@ export class ListInterner {
 export interface BuildTowerOutcome {
   /** The tower, or null when `problems` is not empty. */
   tower: Tower | null;
-  /** Why the record cannot be used, in field order; empty when accepted. */
+  /** Why the record cannot be used, in field order; empty when accepted. Only id, operator and position reject. */
   problems: FieldProblem[];
-  /** Accepted with a remark: unknown operator or tenant spellings kept as written. */
+  /**
+   * Accepted with a remark: unknown operator or tenant spellings kept as written, an optional field that did not parse
+   * (left empty), a position kept outside Việt Nam on purpose.
+   */
   warnings: FieldProblem[];
+  /** How the position was read: WGS 84 degrees, or the projected CRS of the options. */
+  crs: 'wgs84' | 'projected';
 }
 
 const KNOWN_OPERATOR_NAMES = OPERATORS.map((operator) => operator.name).join(', ');
 
-/** Check one record's values and build the Tower, collecting every problem rather than stopping at the first. */
+/**
+ * Check one record's values and build the Tower, collecting every problem rather than stopping at the first.
+ * Only the id, the operator and the position can cost the row; any other field that does not parse is a warning and is
+ * left empty. Repeated ids are the caller's business (see TowerCollector).
+ */
 export function buildTower(
   values: RawTowerValues,
   options: BuildTowerOptions,
@@ -72,83 +113,186 @@ export function buildTower(
 ): BuildTowerOutcome {
   const problems: FieldProblem[] = [];
   const warnings: FieldProblem[] = [];
-  const fail = (field: TowerField, reason: string) => {
-    problems.push({ field, reason });
+  const fail: Fail = (field, reason, code, params) => {
+    problems.push(problem(field, reason, code, params));
+  };
+  const warn: Fail = (field, reason, code, params) => {
+    warnings.push(problem(field, reason, code, params));
   };
 
   const id = readText(values.id, 'id', fail);
-  if (id === '') fail('id', 'id is empty');
-  else if (id !== null && options.acceptedRowById.has(id)) {
-    fail('id', `id '${id}' duplicates the tower accepted at row ${options.acceptedRowById.get(id)}`);
-  }
+  if (id === '') fail('id', 'id is empty', 'empty', { field: 'id' });
 
   const operatorText = readText(values.operator, 'operator', fail);
   let operator: string | null = null;
-  if (operatorText === '') fail('operator', 'operator is empty');
+  if (operatorText === '') fail('operator', 'operator is empty', 'empty', { field: 'operator' });
   else if (operatorText !== null) {
-    const resolved = resolveOperatorName(operatorText);
+    const resolved = resolveOperator(operatorText, options.operatorValues);
     operator = resolved.name;
     if (!resolved.known) {
-      warnings.push({
-        field: 'operator',
-        reason: `unknown operator '${resolved.name}', kept as written (known: ${KNOWN_OPERATOR_NAMES})`,
-      });
+      warn(
+        'operator',
+        `unknown operator '${resolved.name}', kept as written (known: ${KNOWN_OPERATOR_NAMES})`,
+        'unknownOperator',
+        { value: resolved.name },
+      );
     }
     for (const check of operatorCrossChecks) {
       if (typeof check.value !== 'string' && typeof check.value !== 'number') continue;
       const other = resolveOperatorName(String(check.value));
       if (resolved.known && other.known && other.name !== resolved.name) {
-        warnings.push({
-          field: 'operator',
-          reason: `operator '${operatorText}' (${resolved.name}) disagrees with ${check.column} '${String(check.value).trim()}' (${other.name})`,
-        });
+        warn(
+          'operator',
+          `operator '${operatorText}' (${resolved.name}) disagrees with ${check.column} '${String(check.value).trim()}' (${other.name})`,
+        );
       }
     }
   }
 
-  let lon: number | null;
-  let lat: number | null;
-  if (options.toLonLat) {
-    [lon, lat] = readProjected(values, options.toLonLat, options.crsName ?? 'the CRS', options.decimalComma, fail);
-  } else {
-    lon = readCoordinate(values.lon, 'lon', 180, options.decimalComma, fail);
-    lat = readCoordinate(values.lat, 'lat', 90, options.decimalComma, fail);
-    if (lat === null && lon !== null) addSwapHint(problems, values.lat, lon, options.decimalComma);
-  }
-  const heightM = readOptionalNonNegative(values.height_m, 'height_m', options.decimalComma, fail);
-  const radiusM = readOptionalNonNegative(values.radius_m, 'radius_m', options.decimalComma, fail);
-  const mastType = readMastType(values.mast_type, fail);
-  const azimuthsDeg = readAngleList(values.azimuth_deg, 'azimuth_deg', 0, 360, options.decimalComma, fail);
-  const tiltsDeg = readAngleList(values.tilt_deg, 'tilt_deg', -90, 90, options.decimalComma, fail);
+  const position = readPosition(values, options, fail, warn);
+  const heightM = readOptionalNonNegative(values.height_m, 'height_m', options.decimalComma, warn);
+  const radiusM = readOptionalNonNegative(values.radius_m, 'radius_m', options.decimalComma, warn);
+  const mastType = readMastType(values.mast_type, heightM, options.mastTypeValues, warn);
+  const azimuthsDeg = readAngleList(values.azimuth_deg, 'azimuth_deg', 0, 360, options.decimalComma, warn);
+  const tiltsDeg = readAngleList(values.tilt_deg, 'tilt_deg', -90, 90, options.decimalComma, warn);
   const bands = readBandList(values.band);
 
   const tenants: string[] = operator === null ? [] : [operator];
-  for (const spelling of readTenantList(values.tenants, fail)) {
-    const resolved = resolveOperatorName(spelling);
+  const tenantValue = readTenants(values.tenants, warn);
+  for (const spelling of tenantValue.names) {
+    const resolved = resolveOperator(spelling, options.operatorValues);
     // The owner's own unknown spelling has been reported once already, as the operator.
     if (!resolved.known && resolved.name !== operator) {
-      warnings.push({ field: 'tenants', reason: `unknown tenant '${resolved.name}', kept as written` });
+      warn('tenants', `unknown tenant '${resolved.name}', kept as written`, 'unknownTenant', { value: resolved.name });
     }
     if (!tenants.includes(resolved.name)) tenants.push(resolved.name);
   }
-  const technology = readRadioTechnology(values, tenants, options.decimalComma, fail, (field, reason) => {
-    warnings.push({ field, reason });
-  });
+  const technology = readRadioTechnology(values, tenants, options.decimalComma, warn, warn);
 
-  if (problems.length > 0 || id === null || operator === null || lon === null || lat === null) {
-    return { tower: null, problems, warnings: [] };
+  if (problems.length > 0 || id === null || operator === null || position === null) {
+    return { tower: null, problems, warnings: [], crs: position?.crs ?? 'wgs84' };
   }
   const share = <T extends string | number>(list: T[]) => options.lists?.intern(list) ?? list;
-  const tower: Tower = { id, operator, lon, lat, heightM, radiusM, mastType, tenants: share(tenants) };
+  const tower: Tower = {
+    id,
+    operator,
+    lon: position.lon,
+    lat: position.lat,
+    heightM,
+    radiusM,
+    mastType,
+    tenants: share(tenants),
+  };
   // Only when the file has them: records from files without these columns keep their old shape.
   if (azimuthsDeg.length > 0) tower.azimuthsDeg = share(azimuthsDeg);
   if (tiltsDeg.length > 0) tower.tiltsDeg = share(tiltsDeg);
   if (bands.length > 0) tower.bands = share(bands);
+  if (tenantValue.count !== null) tower.tenantCount = Math.max(tenantValue.count, tenants.length);
   Object.assign(tower, technology);
-  return { tower, problems, warnings };
+  return { tower, problems, warnings, crs: position.crs };
 }
 
-type Fail = (field: TowerField, reason: string) => void;
+function problem(
+  field: TowerField,
+  reason: string,
+  code?: ProblemCode,
+  params?: Record<string, string | number>,
+): FieldProblem {
+  const entry: FieldProblem = { field, reason };
+  if (code) entry.code = code;
+  if (params) entry.params = params;
+  return entry;
+}
+
+/** The operator a spelling names: the user's value mapping first, then the known names, aliases and MCC-MNC codes. */
+function resolveOperator(
+  spelling: string,
+  mapping: Readonly<Record<string, string>> | undefined,
+): { name: string; known: boolean } {
+  const mapped = mapping?.[categoricalValueKey(spelling)];
+  if (mapped !== undefined && mapped.trim() !== '') {
+    const resolved = resolveOperatorName(mapped);
+    // A name the user chose on purpose is not an unknown spelling to warn about.
+    return { name: resolved.name, known: true };
+  }
+  return resolveOperatorName(spelling);
+}
+
+const inVietnam = (lon: number, lat: number) =>
+  lon >= VIETNAM_BOUNDS.west &&
+  lon <= VIETNAM_BOUNDS.east &&
+  lat >= VIETNAM_BOUNDS.south &&
+  lat <= VIETNAM_BOUNDS.north;
+
+/**
+ * The row's position in WGS 84, checked: (0, 0), swapped pairs and points outside Việt Nam cost the row (outside is
+ * kept with a warning when the user asked to keep such rows). In a projected file, a pair of degrees inside Việt Nam
+ * is read as WGS 84.
+ */
+function readPosition(
+  values: RawTowerValues,
+  options: BuildTowerOptions,
+  fail: Fail,
+  warn: Fail,
+): { lon: number; lat: number; crs: 'wgs84' | 'projected' } | null {
+  let lon: number | null;
+  let lat: number | null;
+  let crs: 'wgs84' | 'projected' = 'wgs84';
+  if (options.toLonLat) {
+    const x = readNumber(values.lon, 'lon', options.decimalComma, fail);
+    const y = readNumber(values.lat, 'lat', options.decimalComma, fail);
+    if (x === undefined) fail('lon', 'lon (easting) is empty', 'empty', { field: 'lon' });
+    if (y === undefined) fail('lat', 'lat (northing) is empty', 'empty', { field: 'lat' });
+    if (typeof x !== 'number' || typeof y !== 'number') return null;
+    if (inVietnam(x, y)) {
+      [lon, lat] = [x, y];
+    } else {
+      crs = 'projected';
+      [lon, lat] = readProjected(x, y, options.toLonLat, options.crsName ?? 'the CRS', fail);
+    }
+  } else {
+    const swapped = swappedPair(values, options.decimalComma);
+    if (swapped) {
+      fail('lat', `lat ${swapped.lat} is outside [-90, 90] (are lon and lat swapped?)`, 'swapped', swapped);
+      return null;
+    }
+    lon = readCoordinate(values.lon, 'lon', 180, options.decimalComma, fail);
+    lat = readCoordinate(values.lat, 'lat', 90, options.decimalComma, fail);
+  }
+  if (lon === null || lat === null) return null;
+  if (lon === 0 && lat === 0) {
+    fail('lon', 'position (0, 0) is not a real position (empty coordinates written as zeros?)', 'zeroPosition');
+    return null;
+  }
+  if (!inVietnam(lon, lat)) {
+    const at = { lon: round6(lon), lat: round6(lat) };
+    if (inVietnam(lat, lon)) {
+      fail('lon', `lon ${at.lon}, lat ${at.lat} is outside Việt Nam: lon and lat swapped?`, 'swapped', at);
+      return null;
+    }
+    if (options.keepOutsideVietnam) {
+      warn('lon', `lon ${at.lon}, lat ${at.lat} is outside Việt Nam (kept on request)`, 'outsideVietnam', at);
+    } else {
+      fail('lon', `lon ${at.lon}, lat ${at.lat} is outside Việt Nam`, 'outsideVietnam', at);
+      return null;
+    }
+  }
+  return { lon, lat, crs };
+}
+
+/** Vietnamese files sometimes swap the columns: lat 108.2 with lon 16.05. Say so instead of only "out of range". */
+function swappedPair(values: RawTowerValues, decimalComma: boolean): { lon: number; lat: number } | null {
+  const number = (value: unknown) =>
+    typeof value === 'number' ? value : typeof value === 'string' ? parseDecimal(value, decimalComma) : null;
+  const lon = number(values.lon);
+  const lat = number(values.lat);
+  if (lon === null || lat === null || Math.abs(lat) <= 90) return null;
+  return inVietnam(lat, lon) ? { lon, lat } : null;
+}
+
+const round6 = (value: number) => Math.round(value * 1e6) / 1e6;
+
+type Fail = (field: TowerField, reason: string, code?: ProblemCode, params?: Record<string, string | number>) => void;
 
 /** Trimmed text of an identifier-like value; '' when absent; null (with a problem) for objects and booleans. */
 function readText(value: unknown, field: TowerField, fail: Fail): string | null {
@@ -164,11 +308,11 @@ function readNumber(value: unknown, field: TowerField, decimalComma: boolean, fa
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'number') {
     if (Number.isFinite(value)) return value;
-    fail(field, `${field} is not a finite number`);
+    fail(field, `${field} is not a finite number`, 'notNumber', { field, value: String(value) });
     return null;
   }
   if (typeof value !== 'string') {
-    fail(field, `${field} is not a number: found ${describe(value)}`);
+    fail(field, `${field} is not a number: found ${describe(value)}`, 'notNumber', { field, value: describe(value) });
     return null;
   }
   if (value.trim() === '') return undefined;
@@ -178,7 +322,7 @@ function readNumber(value: unknown, field: TowerField, decimalComma: boolean, fa
       !decimalComma && /^\s*[+-]?\d+,\d+\s*$/.test(value)
         ? ' (a decimal comma is only read in files separated by ; or tab)'
         : '';
-    fail(field, `${field} is not a number: '${value.trim()}'${hint}`);
+    fail(field, `${field} is not a number: '${value.trim()}'${hint}`, 'notNumber', { field, value: value.trim() });
   }
   return parsed;
 }
@@ -192,14 +336,26 @@ function readCoordinate(
 ): number | null {
   const parsed = readNumber(value, field, decimalComma, fail);
   if (parsed === undefined) {
-    fail(field, `${field} is empty`);
+    fail(field, `${field} is empty`, 'empty', { field });
     return null;
   }
   if (parsed === null) return null;
   if (parsed < -limit || parsed > limit) {
-    const hint =
-      Math.abs(parsed) > 1000 ? ' (metres of a projected CRS such as VN-2000? give the CRS, e.g. vn2000:107.75)' : '';
-    fail(field, `${field} ${parsed} is outside [-${limit}, ${limit}]${hint}`);
+    if (Math.abs(parsed) > 1000) {
+      fail(
+        field,
+        `${field} ${parsed} is outside [-${limit}, ${limit}] (metres of a projected CRS such as VN-2000? give the CRS, e.g. vn2000:107.75)`,
+        'projectedAsDegrees',
+        { field, value: parsed },
+      );
+    } else {
+      fail(field, `${field} ${parsed} is outside [-${limit}, ${limit}]`, 'outOfRange', {
+        field,
+        value: parsed,
+        min: -limit,
+        max: limit,
+      });
+    }
     return null;
   }
   return parsed;
@@ -207,32 +363,20 @@ function readCoordinate(
 
 /** Easting (lon field) and northing (lat field) in a projected CRS, taken to WGS 84 degrees. */
 function readProjected(
-  values: RawTowerValues,
+  easting: number,
+  northing: number,
   toLonLat: PointTransform,
   crsName: string,
-  decimalComma: boolean,
   fail: Fail,
 ): [number | null, number | null] {
-  const easting = readNumber(values.lon, 'lon', decimalComma, fail);
-  const northing = readNumber(values.lat, 'lat', decimalComma, fail);
-  if (easting === undefined) fail('lon', 'lon (easting) is empty');
-  if (northing === undefined) fail('lat', 'lat (northing) is empty');
-  if (typeof easting !== 'number' || typeof northing !== 'number') return [null, null];
   const lonLat = toLonLat(easting, northing);
   if (lonLat === null || Math.abs(lonLat[0]) > 180) {
-    fail('lon', `easting ${easting}, northing ${northing} is not a position in ${crsName}`);
+    fail('lon', `easting ${easting}, northing ${northing} is not a position in ${crsName}`, 'notPositionInCrs', {
+      crs: crsName,
+    });
     return [null, null];
   }
   return lonLat;
-}
-
-/** Vietnamese files sometimes swap the columns: lat 105.8 with lon 21.0. Say so instead of only "out of range". */
-function addSwapHint(problems: FieldProblem[], latValue: unknown, lon: number, decimalComma: boolean): void {
-  const lat = typeof latValue === 'number' ? latValue : parseDecimal(String(latValue ?? ''), decimalComma);
-  const problem = problems.find((p) => p.field === 'lat');
-  if (problem && lat !== null && Math.abs(lat) <= 180 && Math.abs(lon) <= 90) {
-    problem.reason += ' (are lon and lat swapped?)';
-  }
 }
 
 function readOptionalNonNegative(
@@ -244,23 +388,43 @@ function readOptionalNonNegative(
   const parsed = readNumber(value, field, decimalComma, fail);
   if (parsed === undefined || parsed === null) return null;
   if (parsed < 0) {
-    fail(field, `${field} is negative: ${parsed}`);
+    fail(field, `${field} is negative: ${parsed}; left empty`, 'negative', { field, value: parsed });
     return null;
   }
   return parsed;
 }
 
-function readMastType(value: unknown, fail: Fail): MastType | null {
+/** The mast class: the user's value mapping, else the word list (see proposeMastType); unclear words are warnings. */
+function readMastType(
+  value: unknown,
+  heightM: number | null,
+  mapping: Readonly<Record<string, MastTypeChoice>> | undefined,
+  warn: Fail,
+): MastType | null {
   if (value === undefined || value === null) return null;
-  if (typeof value !== 'string') {
-    fail('mast_type', `mast_type must be one of ${MAST_TYPES.join(', ')}, found ${describe(value)}`);
+  if (typeof value !== 'string' && typeof value !== 'number') {
+    warn('mast_type', `mast_type is ${describe(value)}, not a word; left empty`, 'badValue', {
+      field: 'mast_type',
+      value: describe(value),
+    });
     return null;
   }
-  const trimmed = value.trim();
-  if (trimmed === '') return null;
-  const mastType = MAST_TYPES.find((type) => type.toLowerCase() === trimmed.toLowerCase());
-  if (!mastType) fail('mast_type', `mast_type '${trimmed}' is not one of ${MAST_TYPES.join(', ')}`);
-  return mastType ?? null;
+  const text = String(value).trim();
+  if (text === '') return null;
+  const key = categoricalValueKey(text);
+  const choice = mapping?.[key] ?? proposeMastType(text)?.choice;
+  if (choice === undefined) {
+    warn(
+      'mast_type',
+      `mast_type '${text}' is not recognised (${MAST_TYPES.join(', ')}, or words such as 'cột tự đứng', 'trên nhà'); left empty`,
+      'unknownMastType',
+      { value: text },
+    );
+    return null;
+  }
+  const resolved = resolveMastTypeChoice(choice, heightM);
+  if (resolved.note) warn('mast_type', `mast_type '${text}': ${resolved.note}`, 'groundHeightUnknown', { value: text });
+  return resolved.mastType;
 }
 
 /** Angles from a number, a JSON array or a text list ("0/120/240", "0;120;240"); each within [min, max]. */
@@ -280,18 +444,29 @@ function readAngleList(
     // A comma separates the list only where it cannot be a decimal comma.
     items = value.split(decimalComma ? /[/;|\s]+/ : /[/;|,\s]+/).filter((item) => item.trim() !== '');
   } else {
-    fail(field, `${field} must be a number or a list of numbers, found ${describe(value)}`);
+    fail(field, `${field} must be a number or a list of numbers, found ${describe(value)}; left empty`, 'badValue', {
+      field,
+      value: describe(value),
+    });
     return [];
   }
   const angles: number[] = [];
   for (const item of items) {
     const angle = typeof item === 'number' ? item : parseDecimal(String(item), decimalComma);
     if (angle === null || !Number.isFinite(angle)) {
-      fail(field, `${field} is not a number or list of numbers: '${String(value).trim()}'`);
+      fail(field, `${field} is not a number or list of numbers: '${String(value).trim()}'; left empty`, 'notNumber', {
+        field,
+        value: String(value).trim(),
+      });
       return [];
     }
     if (angle < min || angle > max) {
-      fail(field, `${field} ${angle} is outside [${min}, ${max}]`);
+      fail(field, `${field} ${angle} is outside [${min}, ${max}]; left empty`, 'outOfRange', {
+        field,
+        value: angle,
+        min,
+        max,
+      });
       return [];
     }
     angles.push(angle);
@@ -306,15 +481,54 @@ function readBandList(value: unknown): string[] {
   return items.map((item) => item.trim()).filter((item) => item !== '');
 }
 
-/** Tenant spellings from a JSON array or a text list separated by ';', '|' or ','. */
-function readTenantList(value: unknown, fail: Fail): string[] {
-  if (value === undefined || value === null) return [];
+/**
+ * The tenants field: a list of operator names or codes ("Viettel; VNPT", ["452-04", "45202"]) or a count of operators
+ * on the mast (a bare number: 3, "3"), never an operator code. Numbers inside a list are not operators either.
+ */
+function readTenants(value: unknown, warn: Fail): { names: string[]; count: number | null } {
+  const none = { names: [], count: null };
+  if (value === undefined || value === null) return none;
+  const countText = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : null;
+  if (countText !== null && /^\d+([.,]0+)?$/.test(countText)) {
+    const count = Number.parseInt(countText, 10);
+    if (count < 1 || count > 8) {
+      warn('tenants', `tenants count ${count} is not between 1 and 8; left empty`, 'badTenantCount', {
+        value: countText,
+      });
+      return none;
+    }
+    return { names: [], count };
+  }
+  if (typeof value === 'string' && value.trim() === '') return none;
   const items = typeof value === 'string' ? value.split(/[;|,]/) : Array.isArray(value) ? value : null;
   if (items === null || items.some((item) => typeof item !== 'string' && typeof item !== 'number')) {
-    fail('tenants', `tenants must be a list of operator names, found ${describe(value)}`);
-    return [];
+    warn(
+      'tenants',
+      `tenants must be a list of operator names or a count, found ${describe(value)}; left empty`,
+      'badValue',
+      {
+        field: 'tenants',
+        value: describe(value),
+      },
+    );
+    return none;
   }
-  return (items as (string | number)[]).map((item) => String(item).trim()).filter((item) => item !== '');
+  const names: string[] = [];
+  for (const item of items as (string | number)[]) {
+    const text = String(item).trim();
+    if (text === '') continue;
+    if (/^\d{1,3}$/.test(text)) {
+      warn(
+        'tenants',
+        `'${text}' in tenants is a number, not an operator (codes are written 452-04 or 45204); ignored`,
+        'tenantNumberInList',
+        { value: text },
+      );
+      continue;
+    }
+    names.push(text);
+  }
+  return { names, count: null };
 }
 
 function describe(value: unknown): string {

@@ -1,10 +1,10 @@
 import { type CrsDefinition, CrsError, resolveCrs } from '../crs/crsDefinitions';
 import { detectCoordinateProblems, type RawCoordinate } from '../crs/detectCoordinateProblems';
 import { createToWgs84 } from '../crs/transformToWgs84';
-import type { InputProblem, Tower } from '../model/tower';
 import { applyColumnMapping, type ColumnMapping } from './applyColumnMapping';
 import { buildTower, type OperatorCrossCheck, type RawTowerValues } from './buildTower';
 import { parseJsonText } from './parseJsonText';
+import { TowerCollector } from './towerCollector';
 import { normalizeColumnName, type TowerField } from './towerFields';
 import { TowerFileError } from './towerFileError';
 import type { TowerParseResult } from './towerParseResult';
@@ -38,38 +38,32 @@ export function towersFromFeatures(features: readonly unknown[], options: TowerR
         ? resolveCrs(options.crs)
         : options.crs;
   const toLonLat = crs.code === 'EPSG:4326' ? undefined : createToWgs84(crs);
-  const towers: Tower[] = [];
-  const rejected: InputProblem[] = [];
-  const warnings: InputProblem[] = [];
+  const collector = new TowerCollector();
   const coordinates: RawCoordinate[] = [];
-  const acceptedRowById = new Map<string, number>();
   features.forEach((feature, index) => {
     const row = index + 1;
     const geometryProblem = describeGeometryProblem(feature);
     if (geometryProblem) {
-      rejected.push({ row, field: geometryProblem.field, reason: geometryProblem.reason });
+      collector.reject(row, undefined, geometryProblem.reason, geometryProblem.field);
       return;
     }
     const { values, operatorCrossChecks } = rawValues(feature as PointFeature, options.columns);
     coordinates.push({ row, x: values.lon as number, y: values.lat as number });
     const outcome = buildTower(
       values,
-      { decimalComma: true, acceptedRowById, toLonLat, crsName: crs.code },
+      {
+        decimalComma: true,
+        toLonLat,
+        crsName: crs.code,
+        keepOutsideVietnam: options.keepOutsideVietnam,
+        mastTypeValues: options.valueMapping?.mast_type,
+        operatorValues: options.valueMapping?.operator,
+      },
       operatorCrossChecks,
     );
-    if (outcome.tower) {
-      towers.push(outcome.tower);
-      acceptedRowById.set(outcome.tower.id, row);
-      for (const warning of outcome.warnings) warnings.push({ row, ...warning });
-    } else {
-      rejected.push({
-        row,
-        field: outcome.problems[0].field,
-        reason: outcome.problems.map((p) => p.reason).join('; '),
-      });
-    }
+    collector.add(outcome, values, row);
   });
-  const result: TowerParseResult = { towers, rejected, warnings };
+  const result = collector.result();
   const report = detectCoordinateProblems(coordinates, {
     crs,
     areaPolygons: options.areaPolygons,

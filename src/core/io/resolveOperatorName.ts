@@ -2,10 +2,10 @@ import { findOperator } from '../model/operators';
 
 /**
  * Canonical operator name for a file's spelling; `known: false` keeps the trimmed spelling as written.
- * A one-digit MNC ("4", as spreadsheets write "04") is read as its two-digit code.
+ * Codes are recognised in their full forms only (452-04, 45204): a bare "4" is not an operator.
  */
 export function resolveOperatorName(value: string): { name: string; known: boolean } {
   const trimmed = value.trim();
-  const operator = findOperator(trimmed) ?? (/^\d$/.test(trimmed) ? findOperator(`0${trimmed}`) : null);
+  const operator = findOperator(trimmed);
   return operator ? { name: operator.name, known: true } : { name: trimmed, known: false };
 }

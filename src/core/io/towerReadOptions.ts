@@ -1,6 +1,7 @@
 import type { CrsDefinition } from '../crs/crsDefinitions';
 import type { LonLatPolygon } from '../geo/lonLatPolygon';
 import type { ColumnMapping } from './applyColumnMapping';
+import type { MastTypeChoice } from './classifyMastType';
 
 /** How to read a tower file beyond what its content says; every option may be left out. */
 export interface TowerReadOptions {
@@ -15,4 +16,16 @@ export interface TowerReadOptions {
   areaPolygons?: readonly LonLatPolygon[];
   /** The area's name in messages. */
   areaName?: string;
+  /** Keep rows whose position is outside Việt Nam (each with a warning) instead of rejecting them. */
+  keepOutsideVietnam?: boolean;
+  /** The user's meaning of the categorical fields' words (keys by categoricalValueKey); proposals elsewhere. */
+  valueMapping?: TowerValueMapping;
+}
+
+/** Value mappings of the categorical fields, like the column mapping: proposed automatically, edited by the user. */
+export interface TowerValueMapping {
+  /** Mast-type word -> class (or 'ground': A2b/A2c by height; 'unknown': left empty). */
+  mast_type?: Record<string, MastTypeChoice>;
+  /** Operator spelling -> operator name (a known name, or a spelling kept as written). */
+  operator?: Record<string, string>;
 }

@@ -1,10 +1,10 @@
 import { type CrsDefinition, resolveCrs } from '../crs/crsDefinitions';
 import { detectCoordinateProblemsInColumns } from '../crs/detectCoordinateProblems';
 import { createToWgs84, type PointTransform } from '../crs/transformToWgs84';
-import type { InputProblem, Tower } from '../model/tower';
 import { type AppliedColumns, applyColumnMapping } from './applyColumnMapping';
 import { buildTower, ListInterner, type RawTowerValues } from './buildTower';
 import { parseDecimal } from './parseDecimal';
+import { TowerCollector } from './towerCollector';
 import type { TowerField } from './towerFields';
 import { TowerFileError } from './towerFileError';
 import type { TowerParseResult } from './towerParseResult';
@@ -16,10 +16,7 @@ import type { TowerReadOptions } from './towerReadOptions';
  * the file-level coordinate report.
  */
 export class TowerTableReader {
-  private readonly towers: Tower[] = [];
-  private readonly rejected: InputProblem[] = [];
-  private readonly warnings: InputProblem[] = [];
-  private readonly acceptedRowById = new Map<string, number>();
+  private readonly collector = new TowerCollector();
   private readonly lists = new ListInterner();
   private readonly columns: AppliedColumns;
   private readonly fieldEntries: [TowerField, number][];
@@ -46,10 +43,11 @@ export class TowerTableReader {
     this.columns = applyColumnMapping(names, options.columns, this.crs);
     if (this.columns.missing.length > 0) throw new TowerFileError(missingColumnsMessage(this.columns.missing, names));
     const at = headerLine === undefined ? {} : { line: headerLine };
-    for (const note of this.columns.notes) this.warnings.push({ row: 0, ...at, reason: note });
+    const warnings = this.collector.warnings;
+    for (const note of this.columns.notes) warnings.push({ row: 0, ...at, reason: note });
     const unusedNames = this.columns.unusedIndices.map((i) => names[i].trim() || `column ${i + 1} (no name)`);
     if (unusedNames.length > 0) {
-      this.warnings.push({ row: 0, ...at, reason: `column(s) not used: ${unusedNames.join(', ')}` });
+      warnings.push({ row: 0, ...at, reason: `column(s) not used: ${unusedNames.join(', ')}` });
     }
     this.fieldEntries = Object.entries(this.columns.indexByField) as [TowerField, number][];
   }
@@ -59,8 +57,8 @@ export class TowerTableReader {
   }
 
   /** A record that cannot be split into fields (quotes, field count): rejected with that reason. */
-  rejectRecord(row: number, line: number | undefined, reason: string): void {
-    this.rejected.push(line === undefined ? { row, reason } : { row, line, reason });
+  rejectRecord(row: number, line: number | undefined, reason: string, record?: readonly unknown[]): void {
+    this.collector.reject(row, line, reason, undefined, record);
   }
 
   addRecord(record: readonly unknown[], row: number, line?: number): void {
@@ -74,29 +72,19 @@ export class TowerTableReader {
       values,
       {
         decimalComma: this.options.decimalComma,
-        acceptedRowById: this.acceptedRowById,
         toLonLat: this.toLonLat,
         crsName: this.crs.code,
         lists: this.lists,
+        keepOutsideVietnam: this.options.keepOutsideVietnam,
+        mastTypeValues: this.options.valueMapping?.mast_type,
+        operatorValues: this.options.valueMapping?.operator,
       },
       crossChecks,
     );
     // The coordinate report looks at raw values: an accepted WGS 84 tower already has them parsed.
-    if (outcome.tower && this.toLonLat === undefined) this.pushCoordinate(outcome.tower.lon, outcome.tower.lat, row);
-    else this.collectCoordinates(values.lon, values.lat, row);
-    const at = line === undefined ? {} : { line };
-    if (outcome.tower) {
-      this.towers.push(outcome.tower);
-      this.acceptedRowById.set(outcome.tower.id, row);
-      for (const warning of outcome.warnings) this.warnings.push({ row, ...at, ...warning });
-    } else {
-      this.rejected.push({
-        row,
-        ...at,
-        field: outcome.problems[0].field,
-        reason: outcome.problems.map((p) => p.reason).join('; '),
-      });
-    }
+    if (outcome.tower && outcome.crs === 'wgs84') this.pushCoordinate(outcome.tower.lon, outcome.tower.lat, row);
+    else if (this.toLonLat !== undefined || !outcome.tower) this.collectCoordinates(values.lon, values.lat, row);
+    this.collector.add(outcome, values, row, line, record);
   }
 
   result(): TowerParseResult {
@@ -107,7 +95,7 @@ export class TowerTableReader {
       this.coordinateY,
       { crs: this.crs, areaPolygons: this.options.areaPolygons, areaName: this.options.areaName },
     );
-    const result: TowerParseResult = { towers: this.towers, rejected: this.rejected, warnings: this.warnings };
+    const result = this.collector.result(this.names);
     if (report.messages.length > 0) result.coordinateReport = report;
     return result;
   }

@@ -12,7 +12,10 @@ export interface Operator {
   mccMnc: string;
   /** RGB colour used on the map and in charts. */
   colorRgb: [number, number, number];
-  /** Lower-case spellings and codes recognised in imported files. */
+  /**
+   * Lower-case spellings and codes recognised in imported files. Codes only in their full forms (452-04, 45204): a
+   * bare "4" or "04" is far more often a count or a row number than an operator.
+   */
   aliases: string[];
 }
 
@@ -22,46 +25,35 @@ export const OPERATORS: readonly Operator[] = [
     fullName: 'Viettel',
     mccMnc: '452-04',
     colorRgb: [213, 94, 0],
-    aliases: ['viettel', 'vtl', 'viettel telecom', '45204', '452-04', '452 04', '04'],
+    aliases: ['viettel', 'vtl', 'viettel telecom', '45204', '452-04', '452 04'],
   },
   {
     name: 'VinaPhone',
     fullName: 'VinaPhone (VNPT)',
     mccMnc: '452-02',
     colorRgb: [0, 114, 178],
-    aliases: [
-      'vinaphone',
-      'vnpt',
-      'vina',
-      'vnp',
-      'vnpt-vinaphone',
-      'vnpt vinaphone',
-      '45202',
-      '452-02',
-      '452 02',
-      '02',
-    ],
+    aliases: ['vinaphone', 'vnpt', 'vina', 'vnp', 'vnpt-vinaphone', 'vnpt vinaphone', '45202', '452-02', '452 02'],
   },
   {
     name: 'MobiFone',
     fullName: 'MobiFone',
     mccMnc: '452-01',
     colorRgb: [0, 158, 115],
-    aliases: ['mobifone', 'mobi', 'mbf', 'vms', '45201', '452-01', '452 01', '01'],
+    aliases: ['mobifone', 'mobi', 'mbf', 'vms', '45201', '452-01', '452 01'],
   },
   {
     name: 'Vietnamobile',
     fullName: 'Vietnamobile',
     mccMnc: '452-05',
     colorRgb: [204, 121, 167],
-    aliases: ['vietnamobile', 'vnm', 'vnmobile', 'vietnam mobile', '45205', '452-05', '452 05', '05'],
+    aliases: ['vietnamobile', 'vnm', 'vnmobile', 'vietnam mobile', '45205', '452-05', '452 05'],
   },
   {
     name: 'Gmobile',
     fullName: 'Gmobile',
     mccMnc: '452-07',
     colorRgb: [86, 180, 233],
-    aliases: ['gmobile', 'g-mobile', 'beeline', '45207', '452-07', '452 07', '07'],
+    aliases: ['gmobile', 'g-mobile', 'beeline', '45207', '452-07', '452 07'],
   },
 ];
 

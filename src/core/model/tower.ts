@@ -67,5 +67,12 @@ export interface InputProblem {
   row: number;
   line?: number;
   field?: string;
+  /** In English (the command line's language); the UI words `code` in its own language. */
   reason: string;
+  /** Kind of problem (see ProblemCode in core/io/buildTower), for messages in the UI's language. */
+  code?: string;
+  /** The values the message names. */
+  params?: Record<string, string | number>;
+  /** Further problems of the same row (their reasons are already joined into `reason`). */
+  more?: { field?: string; reason: string; code?: string; params?: Record<string, string | number> }[];
 }

@@ -1,4 +1,5 @@
 import type { TowerParseResult } from '../io/towerParseResult';
+import { type InputProblem, towerTenantCount } from '../model/tower';
 import { OPERATORS } from '../model/operators';
 import type { PopulationGrid } from '../model/populationGrid';
 import { countPopulatedCells } from '../population/countPopulatedCells';
@@ -17,12 +18,12 @@ export function validateTowerFile(parsed: TowerParseResult, population?: Validat
   let sharedMasts = 0;
   for (const tower of parsed.towers) {
     towersByOperator[tower.operator] = (towersByOperator[tower.operator] ?? 0) + 1;
-    if (tower.tenants.length >= 2) sharedMasts++;
+    if (towerTenantCount(tower) >= 2) sharedMasts++;
   }
   const report: ValidationReport = {
     accepted: parsed.towers.length,
-    rejected: parsed.rejected,
-    warnings: parsed.warnings,
+    rejected: parsed.rejected.map(plainProblem),
+    warnings: parsed.warnings.map(plainProblem),
     towers_by_operator: sortByOperator(towersByOperator),
     shared_masts: sharedMasts,
   };
@@ -31,6 +32,16 @@ export function validateTowerFile(parsed: TowerParseResult, population?: Validat
     report.population_cells = countPopulatedCells(population.grid, population.mask);
   }
   return report;
+}
+
+/** A problem as the command line prints it: row, line, field and reason (codes are for the UI's language). */
+function plainProblem({ row, line, field, reason }: InputProblem): InputProblem {
+  return {
+    row,
+    ...(line === undefined ? {} : { line }),
+    ...(field === undefined ? {} : { field }),
+    reason,
+  };
 }
 
 /** Known operators in OPERATORS order, then the unknown spellings alphabetically: stable output for diffs. */

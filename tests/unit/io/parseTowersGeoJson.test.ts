@@ -45,11 +45,15 @@ describe('parseTowersGeoJson', () => {
     expect(result.rejected).toEqual([
       { row: 2, reason: 'feature has no geometry (null)' },
       { row: 3, reason: 'feature geometry is a LineString, not a Point' },
-      { row: 6, field: 'lat', reason: 'lat 95 is outside [-90, 90]' },
-      { row: 7, field: 'id', reason: "id 'G-1' duplicates the tower accepted at row 1" },
+      expect.objectContaining({ row: 6, field: 'lat', reason: 'lat 95 is outside [-90, 90]' }),
+      expect.objectContaining({ row: 7, field: 'id', reason: "id 'G-1' duplicates the tower accepted at row 1" }),
     ]);
     expect(result.warnings).toEqual([
-      { row: 5, field: 'operator', reason: expect.stringContaining("unknown operator 'Foo Telecom'") },
+      expect.objectContaining({
+        row: 5,
+        field: 'operator',
+        reason: expect.stringContaining("unknown operator 'Foo Telecom'"),
+      }),
     ]);
   });
 
@@ -95,16 +99,19 @@ describe('parseTowersGeoJson', () => {
       ],
     };
     const result = parseTowersGeoJson(JSON.stringify(collection));
-    expect(result.towers).toEqual([]);
+    // A wrongly typed optional field is a warning and left empty; the row stays.
+    expect(result.towers.map((tower) => [tower.id, tower.heightM])).toEqual([['c', null]]);
+    expect(result.warnings).toEqual([
+      expect.objectContaining({ row: 3, field: 'height_m', reason: 'height_m is not a number: found boolean true' }),
+    ]);
     expect(result.rejected.map((problem) => [problem.row, problem.field])).toEqual([
       [1, 'lon'],
       [2, 'id'],
-      [3, 'height_m'],
       [4, 'operator'],
       [5, undefined],
     ]);
-    expect(result.rejected[3].reason).toBe('operator is empty');
-    expect(result.rejected[4].reason).toMatch(/not a GeoJSON Feature/);
+    expect(result.rejected[2].reason).toBe('operator is empty');
+    expect(result.rejected[3].reason).toMatch(/not a GeoJSON Feature/);
   });
 
   it('throws TowerFileError with the JSON error position for invalid JSON', () => {

@@ -30,9 +30,14 @@ describe('readTowerFile: Excel workbooks', () => {
       expect.objectContaining({ id: 'XL-002', operator: 'VinaPhone', azimuthsDeg: [90], bands: ['n78'] }),
     ]);
     expect(result.rejected).toEqual([
-      { row: 3, line: 6, field: 'lon', reason: "lon is not a number: 'abc'" },
-      { row: 4, line: 7, field: 'lat', reason: 'lat is empty' },
-      { row: 5, line: 8, field: 'id', reason: "id 'XL-001' duplicates the tower accepted at row 1" },
+      expect.objectContaining({ row: 3, line: 6, field: 'lon', reason: "lon is not a number: 'abc'" }),
+      expect.objectContaining({ row: 4, line: 7, field: 'lat', reason: 'lat is empty' }),
+      expect.objectContaining({
+        row: 5,
+        line: 8,
+        field: 'id',
+        reason: "id 'XL-001' duplicates the tower accepted at row 1",
+      }),
     ]);
     expect(result.warnings).toEqual([
       { row: 0, reason: expect.stringMatching(/^read sheet 'Danh sách trạm' \(1 of 2\)/) },
@@ -96,19 +101,27 @@ describe('readTowerFile: GeoJSON and broken tables', () => {
 
   it('names each broken row (missing, non-numeric, swapped coordinates, duplicate id) and summarises the file', async () => {
     const result = await readTowerFile(fixture('towers_problems.csv'), 'towers_problems.csv');
-    expect(result.towers.map((t) => t.id)).toEqual(['P-01', 'P-07', 'P-08']);
-    expect(result.rejected.map((p) => [p.row, p.line, p.field])).toEqual([
-      [2, 3, 'lat'],
-      [3, 4, 'lon'],
-      [4, 5, 'lat'],
-      [5, 6, 'lon'],
-      [6, 7, 'id'],
-      [9, 10, 'lat'],
+    expect(result.towers.map((t) => t.id)).toEqual(['P-01', 'P-07']);
+    expect(result.rejected.map((p) => [p.row, p.line, p.field, p.code])).toEqual([
+      [2, 3, 'lat', 'swapped'],
+      [3, 4, 'lon', 'empty'],
+      [4, 5, 'lat', 'empty'],
+      [5, 6, 'lon', 'notNumber'],
+      [6, 7, 'id', 'duplicateId'],
+      [8, 9, 'lon', 'outsideVietnam'],
+      [9, 10, 'lat', 'swapped'],
     ]);
     expect(result.rejected[0].reason).toContain('swapped');
     expect(result.rejected[3].reason).toBe("lon is not a number: '108.2x'");
+    expect(result.rejected[5].reason).toBe('lon 2.3522, lat 48.8566 is outside Việt Nam');
     expect(result.coordinateReport?.swapped.count).toBe(2);
     expect(result.coordinateReport?.outsideVietnam.examples).toEqual([{ row: 8, x: 2.3522, y: 48.8566 }]);
+    // Kept on purpose: accepted with a warning.
+    const kept = await readTowerFile(fixture('towers_problems.csv'), 'towers_problems.csv', {
+      keepOutsideVietnam: true,
+    });
+    expect(kept.towers.map((t) => t.id)).toEqual(['P-01', 'P-07', 'P-08']);
+    expect(kept.warnings.find((warning) => warning.row === 8)).toMatchObject({ code: 'outsideVietnam' });
   });
 
   it('refuses an empty file and content that holds no towers, in one line', async () => {

@@ -31,17 +31,32 @@ describe('tower files: 4G/5G columns', () => {
       "5G operator 'Gmobile' is not a tenant of the mast: ignored",
       'has_5g is 0 but tenants_5g lists Viettel, Gmobile: tenants_5g used',
     ]);
-    expect(result.rejected).toEqual([
+    // An optional flag that does not parse is a warning; the field is left empty (4G assumed) and the row kept.
+    expect(result.rejected).toEqual([]);
+    expect(result.warnings.filter((warning) => warning.row === 5)).toEqual([
       expect.objectContaining({ row: 5, field: 'has_4g', reason: "has_4g must be 1 or 0 (or yes/no), found 'maybe'" }),
     ]);
+    expect(byId.E.has4g).toBeUndefined();
   });
 
   it('packs them as per-operator bits for readiness', () => {
     const towers = packReadinessTowers(parseTowersCsv(csv).towers);
     const bit = (name: string) => 1 << towers.operatorNames.indexOf(name);
-    expect(Array.from(towers.bits4g)).toEqual([bit('Viettel') | bit('VinaPhone'), 0, bit('MobiFone'), bit('Viettel')]);
-    expect(Array.from(towers.bits5g)).toEqual([bit('Viettel'), bit('VinaPhone') | bit('MobiFone'), 0, bit('Viettel')]);
-    expect(Array.from(towers.radius5gM)).toEqual([900, Number.NaN, Number.NaN, 700]);
+    expect(Array.from(towers.bits4g)).toEqual([
+      bit('Viettel') | bit('VinaPhone'),
+      0,
+      bit('MobiFone'),
+      bit('Viettel'),
+      bit('Viettel'),
+    ]);
+    expect(Array.from(towers.bits5g)).toEqual([
+      bit('Viettel'),
+      bit('VinaPhone') | bit('MobiFone'),
+      0,
+      bit('Viettel'),
+      0,
+    ]);
+    expect(Array.from(towers.radius5gM)).toEqual([900, Number.NaN, Number.NaN, 700, Number.NaN]);
   });
 
   it('leaves towers of files without these columns as they were (4G everywhere, no 5G)', () => {

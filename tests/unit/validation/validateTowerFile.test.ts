@@ -30,10 +30,10 @@ describe('validateTowerFile', () => {
 
   it('keeps rejected rows and warnings, and lists unknown owners after the known ones', () => {
     const report = validateTowerFile(parseTowersCsv(fixture('bad_rows.csv')));
-    expect(report.accepted).toBe(3);
-    expect(report.rejected).toHaveLength(16);
-    expect(report.warnings).toHaveLength(2);
-    expect(report.towers_by_operator).toEqual({ Viettel: 2, 'Telco X': 1 });
+    expect(report.accepted).toBe(7);
+    expect(report.rejected).toHaveLength(12);
+    expect(report.warnings).toHaveLength(6);
+    expect(report.towers_by_operator).toEqual({ Viettel: 6, 'Telco X': 1 });
     expect(Object.keys(report.towers_by_operator)).toEqual(['Viettel', 'Telco X']);
     expect(report.shared_masts).toBe(1);
   });

@@ -1,0 +1,188 @@
+import { haversineDistanceM } from '../geo/haversineDistanceM';
+import type { InputProblem, Tower } from '../model/tower';
+import type { BuildTowerOutcome, FieldProblem, RawTowerValues } from './buildTower';
+import { categoricalValueKey } from './classifyMastType';
+import type { CategoricalValueCount, TowerParseResult } from './towerParseResult';
+
+/** Rows of one site id within this distance of the site, with the same operator, are its further sectors (cells). */
+export const SECTOR_ROW_MAX_DISTANCE_M = 30;
+/** Distinct words kept per categorical field for the value mapping. */
+const MAX_DISTINCT_VALUES = 500;
+/** Raw records of problem rows kept for the "fix and import again" file. */
+const MAX_PROBLEM_RECORDS = 200_000;
+
+/**
+ * Collects the outcome of each record of a tower file: accepted towers, rejected rows with all their reasons, warnings;
+ * a repeated id is either a further sector of the same site (a cell list: one row per sector with its azimuth, tilt
+ * or band, same operator and position) merged into it, or a duplicate rejected. Also counts rows per CRS read and the distinct words of the
+ * categorical fields (operator, mast type) over the whole file.
+ */
+export class TowerCollector {
+  readonly towers: Tower[] = [];
+  readonly rejected: InputProblem[] = [];
+  readonly warnings: InputProblem[] = [];
+  private readonly indexById = new Map<string, number>();
+  private readonly rowById = new Map<string, number>();
+  private sectorRows = 0;
+  private readonly crsRows = { wgs84: 0, projected: 0 };
+  private readonly distinct = {
+    operator: new Map<string, CategoricalValueCount>(),
+    mast_type: new Map<string, CategoricalValueCount>(),
+  };
+  private readonly problemRecords: { row: number; values: string[] }[] = [];
+
+  /** Whether the id was accepted before (the reader then knows the row is a sector or a duplicate). */
+  has(id: string): boolean {
+    return this.indexById.has(id);
+  }
+
+  add(
+    outcome: BuildTowerOutcome,
+    values: RawTowerValues,
+    row: number,
+    line?: number,
+    record?: readonly unknown[],
+  ): void {
+    this.countWord('operator', values.operator);
+    this.countWord('mast_type', values.mast_type);
+    const at = line === undefined ? {} : { line };
+    const tower = outcome.tower;
+    let problems = outcome.problems;
+    if (tower) {
+      const index = this.indexById.get(tower.id);
+      if (index !== undefined) {
+        const site = this.towers[index];
+        if (
+          isSectorRow(tower) &&
+          site.operator === tower.operator &&
+          haversineDistanceM(site.lon, site.lat, tower.lon, tower.lat) <= SECTOR_ROW_MAX_DISTANCE_M
+        ) {
+          this.towers[index] = mergeSector(site, tower);
+          this.sectorRows++;
+          this.crsRows[outcome.crs]++;
+          for (const warning of outcome.warnings) this.warnings.push({ row, ...at, ...warning });
+          if (outcome.warnings.length > 0) this.keepRecord(row, record);
+          return;
+        }
+        const firstRow = this.rowById.get(tower.id);
+        problems = [
+          {
+            field: 'id',
+            reason: `id '${tower.id}' duplicates the tower accepted at row ${firstRow}`,
+            code: 'duplicateId',
+            params: { id: tower.id, row: firstRow ?? 0 },
+          },
+        ];
+      } else {
+        this.indexById.set(tower.id, this.towers.length);
+        this.rowById.set(tower.id, row);
+        this.towers.push(tower);
+        this.crsRows[outcome.crs]++;
+        for (const warning of outcome.warnings) this.warnings.push({ row, ...at, ...warning });
+        if (outcome.warnings.length > 0) this.keepRecord(row, record);
+        return;
+      }
+    }
+    this.rejected.push(rejection(row, at, problems));
+    this.keepRecord(row, record);
+  }
+
+  /** A record rejected before any field was read (quotes, field count, geometry). */
+  reject(row: number, line: number | undefined, reason: string, field?: string, record?: readonly unknown[]): void {
+    const entry: InputProblem = { row, reason };
+    if (line !== undefined) entry.line = line;
+    if (field !== undefined) entry.field = field;
+    this.rejected.push(entry);
+    this.keepRecord(row, record);
+  }
+
+  /** The result so far, with the sector and CRS counts and the distinct words (the reader adds its coordinate report). */
+  result(header?: readonly string[]): TowerParseResult {
+    const result: TowerParseResult = { towers: this.towers, rejected: this.rejected, warnings: this.warnings };
+    if (this.sectorRows > 0) {
+      result.sectorRowsMerged = this.sectorRows;
+      this.warnings.push({
+        row: 0,
+        reason:
+          `${this.sectorRows} row(s) were further sectors of a site listed before (same id and operator, within ` +
+          `${SECTOR_ROW_MAX_DISTANCE_M} m): merged into their site (azimuths, tilts and bands added)`,
+      });
+    }
+    const counted = this.towers.filter((tower) => tower.tenantCount !== undefined).length;
+    if (counted > 0) {
+      this.warnings.push({
+        row: 0,
+        field: 'tenants',
+        reason:
+          `${counted} mast(s) give the number of tenants, not their names: they count as shared when the number is ` +
+          '2 or more, and figures per operator (masts, coverage) count their owner only',
+      });
+    }
+    result.crsCounts = { ...this.crsRows };
+    result.categoricalValues = {
+      operator: [...this.distinct.operator.values()].sort((a, b) => b.count - a.count),
+      mast_type: [...this.distinct.mast_type.values()].sort((a, b) => b.count - a.count),
+    };
+    if (header && this.problemRecords.length > 0) {
+      result.problemRecords = { header: [...header], rows: this.problemRecords };
+    }
+    return result;
+  }
+
+  private countWord(field: 'operator' | 'mast_type', value: unknown): void {
+    if (typeof value !== 'string' && typeof value !== 'number') return;
+    const text = String(value).trim();
+    if (text === '') return;
+    const key = categoricalValueKey(text);
+    const map = this.distinct[field];
+    const known = map.get(key);
+    if (known) known.count++;
+    else if (map.size < MAX_DISTINCT_VALUES) map.set(key, { key, value: text, count: 1 });
+  }
+
+  private keepRecord(row: number, record: readonly unknown[] | undefined): void {
+    if (!record || this.problemRecords.length >= MAX_PROBLEM_RECORDS) return;
+    this.problemRecords.push({
+      row,
+      values: record.map((value) => (value === null || value === undefined ? '' : String(value))),
+    });
+  }
+}
+
+function rejection(row: number, at: { line?: number }, problems: readonly FieldProblem[]): InputProblem {
+  const first = problems[0];
+  const entry: InputProblem = { row, ...at, field: first.field, reason: problems.map((p) => p.reason).join('; ') };
+  if (first.code) entry.code = first.code;
+  if (first.params) entry.params = first.params;
+  if (problems.length > 1)
+    entry.more = problems.slice(1).map(({ field, reason, code, params }) => ({ field, reason, code, params }));
+  return entry;
+}
+
+/** A row that describes a sector (cell) of a site: it carries an azimuth, a tilt or a band. */
+const isSectorRow = (tower: Tower) =>
+  tower.azimuthsDeg !== undefined || tower.tiltsDeg !== undefined || tower.bands !== undefined;
+
+const union = <T>(a: readonly T[] | undefined, b: readonly T[] | undefined): T[] | undefined =>
+  a === undefined && b === undefined ? undefined : [...new Set([...(a ?? []), ...(b ?? [])])];
+
+/** A site with one more sector row: its azimuths, tilts, bands, tenants and 5G tenants added; the taller height kept. */
+function mergeSector(site: Tower, sector: Tower): Tower {
+  const merged: Tower = { ...site, tenants: union(site.tenants, sector.tenants) ?? [] };
+  const azimuths = union(site.azimuthsDeg, sector.azimuthsDeg);
+  if (azimuths) merged.azimuthsDeg = azimuths;
+  const tilts = union(site.tiltsDeg, sector.tiltsDeg);
+  if (tilts) merged.tiltsDeg = tilts;
+  const bands = union(site.bands, sector.bands);
+  if (bands) merged.bands = bands;
+  const tenants5g = union(site.tenants5g, sector.tenants5g);
+  if (tenants5g) merged.tenants5g = tenants5g;
+  if (sector.heightM !== null && (site.heightM === null || sector.heightM > site.heightM))
+    merged.heightM = sector.heightM;
+  if (sector.radiusM !== null && (site.radiusM === null || sector.radiusM > site.radiusM))
+    merged.radiusM = sector.radiusM;
+  if (site.mastType === null && sector.mastType !== null) merged.mastType = sector.mastType;
+  if (sector.has4g === true || site.has4g === true) merged.has4g = true;
+  if (sector.tenantCount !== undefined) merged.tenantCount = Math.max(site.tenantCount ?? 0, sector.tenantCount);
+  return merged;
+}
