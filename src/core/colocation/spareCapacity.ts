@@ -1,6 +1,6 @@
-import { countTenantBits, type MastAttributes, mastTypeFromCode } from '../model/mastAttributes';
+import { type MastAttributes, mastTypeFromCode } from '../model/mastAttributes';
 import type { MastType } from '../model/tower';
-import type { TowerArrays } from '../model/towerArrays';
+import { type TowerArrays, tenantCountAt } from '../model/towerArrays';
 
 /**
  * One row of the tenant-slot table: how many operators a mast of this class (and height range) can host.
@@ -55,7 +55,7 @@ export interface MastCapacity {
 }
 
 export function computeSpareCapacity(
-  towers: Pick<TowerArrays, 'count' | 'tenantBits'>,
+  towers: Pick<TowerArrays, 'count' | 'tenantBits' | 'tenantCount'>,
   masts: MastAttributes,
   table: readonly TenantSlotRule[] = DEFAULT_TENANT_SLOTS,
 ): MastCapacity {
@@ -64,7 +64,7 @@ export function computeSpareCapacity(
   const spare = new Uint8Array(towers.count);
   for (let i = 0; i < towers.count; i++) {
     slots[i] = tenantSlots(mastTypeFromCode(masts.mastTypeCode[i]), masts.heightM[i], table);
-    tenants[i] = countTenantBits(towers.tenantBits[i]);
+    tenants[i] = tenantCountAt(towers, i);
     spare[i] = Math.max(0, slots[i] - tenants[i]);
   }
   return { slots, tenants, spare };

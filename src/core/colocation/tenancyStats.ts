@@ -1,7 +1,6 @@
 import { indexLonLatPolygons } from '../geo/indexLonLatPolygons';
 import type { LonLatPolygon } from '../geo/lonLatPolygon';
-import { countTenantBits } from '../model/mastAttributes';
-import type { TowerArrays } from '../model/towerArrays';
+import { type TowerArrays, tenantCountAt } from '../model/towerArrays';
 
 export interface TenancyStats {
   masts: number;
@@ -29,7 +28,10 @@ export interface AreaTenancyStats extends TenancyStats {
   areaName?: string;
 }
 
-type TowerSubset = Pick<TowerArrays, 'count' | 'lon' | 'lat' | 'ownerIndex' | 'tenantBits' | 'operatorNames'>;
+type TowerSubset = Pick<
+  TowerArrays,
+  'count' | 'lon' | 'lat' | 'ownerIndex' | 'tenantBits' | 'tenantCount' | 'operatorNames'
+>;
 
 /** Tenancy figures over all masts, or over the masts listed in `indices`. */
 export function computeTenancyStats(towers: TowerSubset, indices?: ArrayLike<number>): TenancyStats {
@@ -41,7 +43,8 @@ export function computeTenancyStats(towers: TowerSubset, indices?: ArrayLike<num
   for (let k = 0; k < count; k++) {
     const i = indices ? indices[k] : k;
     const bits = towers.tenantBits[i];
-    const tenants = countTenantBits(bits);
+    // A file's count of tenants (names unknown) counts for sharing; tenancies per operator count the named ones only.
+    const tenants = tenantCountAt(towers, i);
     tenancies += tenants;
     if (tenants >= 2) sharedMasts++;
     mastsByOwner[towers.ownerIndex[i]]++;

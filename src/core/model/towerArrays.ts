@@ -16,6 +16,19 @@ export interface TowerArrays {
   heightM: Float64Array;
   ownerIndex: Uint8Array;
   tenantBits: Uint8Array;
+  /**
+   * Operators on the mast, owner included: the bits' count, or the file's own count when it gave a number of tenants
+   * without names (see Tower.tenantCount). Absent in subsets built for one analysis: the bits' count then.
+   */
+  tenantCount?: Uint8Array;
+}
+
+/** Operators on mast i: the file's count when larger than the named tenants. */
+export function tenantCountAt(towers: Pick<TowerArrays, 'tenantBits' | 'tenantCount'>, i: number): number {
+  let named = 0;
+  for (let bits = towers.tenantBits[i]; bits !== 0; bits &= bits - 1) named++;
+  const given = towers.tenantCount?.[i] ?? 0;
+  return given > named ? given : named;
 }
 
 export const MAX_OPERATORS_IN_ARRAYS = 8;
@@ -44,6 +57,7 @@ export function packTowers(towers: readonly Tower[]): TowerArrays {
     heightM: new Float64Array(count),
     ownerIndex: new Uint8Array(count),
     tenantBits: new Uint8Array(count),
+    tenantCount: new Uint8Array(count),
   };
   towers.forEach((tower, i) => {
     arrays.ids[i] = tower.id;
@@ -55,6 +69,7 @@ export function packTowers(towers: readonly Tower[]): TowerArrays {
     let bits = 1 << arrays.ownerIndex[i];
     for (const tenant of tower.tenants) bits |= 1 << indexOf(tenant);
     arrays.tenantBits[i] = bits;
+    arrays.tenantCount![i] = Math.min(255, Math.max(tower.tenantCount ?? 0, tower.tenants.length));
   });
   return arrays;
 }

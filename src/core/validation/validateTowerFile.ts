@@ -1,7 +1,7 @@
 import type { TowerParseResult } from '../io/towerParseResult';
-import { type InputProblem, towerTenantCount } from '../model/tower';
 import { OPERATORS } from '../model/operators';
 import type { PopulationGrid } from '../model/populationGrid';
+import { type InputProblem, towerTenantCount } from '../model/tower';
 import { countPopulatedCells } from '../population/countPopulatedCells';
 import { sumPopulation } from '../population/sumPopulation';
 import type { ValidationReport } from './validationReport';
