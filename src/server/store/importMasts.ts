@@ -203,6 +203,7 @@ function writeImport(db: Database.Database, request: MastImportRequest) {
       counts.removed++;
     }
     counts.keptWithRequests.sort();
+    removedIds.sort();
   }
   return { counts, removedIds };
 }
