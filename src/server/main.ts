@@ -98,7 +98,7 @@ async function main(argv: string[]): Promise<number> {
 function printSeed(result: SeedResult, passwordFromEnv: boolean) {
   const { masts } = result;
   process.stdout.write(
-    `demo masts in VN25: ${masts.inserted} new, ${masts.updated} updated, ${masts.rejected} rows rejected\n`,
+    `demo masts in VN25: ${masts.inserted} new, ${masts.updated} updated, ${masts.unchanged} unchanged, ${masts.rejected} rows rejected\n`,
   );
   if (result.created.length === 0) {
     process.stdout.write('demo accounts exist already (passwords unchanged)\n');

@@ -7,10 +7,12 @@ import { OPERATORS } from '../core/model/operators';
 import { hashPassword } from './auth/password';
 import { checkNewUser, findUserByName, insertUser, type NewUser } from './auth/users';
 import { SYSTEM_ACTOR, writeAudit } from './store/audit';
-import { upsertMasts } from './store/masts';
+import { importMasts } from './store/importMasts';
 
 export const DEMO_PROVINCE_ID = 'VN25';
 export const DEMO_TOWERS_FILE = fileURLToPath(new URL('../../data/demo/towers.csv', import.meta.url));
+/** The source name the demo masts carry (the file's path in the repository). */
+export const DEMO_TOWERS_SOURCE_NAME = 'data/demo/towers.csv';
 
 /** The demo accounts: the ministry, the planner of the demo province, one account per operator. */
 export const DEMO_ACCOUNTS: readonly Omit<NewUser, 'password'>[] = [
@@ -26,12 +28,12 @@ export const DEMO_ACCOUNTS: readonly Omit<NewUser, 'password'>[] = [
 export interface SeedResult {
   /** Accounts created by this run with their passwords (existing accounts are left alone and not listed). */
   created: { username: string; role: string; password: string }[];
-  masts: { inserted: number; updated: number; rejected: number };
+  masts: { inserted: number; updated: number; unchanged: number; rejected: number };
 }
 
 /**
  * Demo data: the accounts above and the synthetic masts of data/demo/towers.csv in VN25 (read with the core's tower
- * reader). Safe to run again: existing accounts keep their passwords, masts are updated in place.
+ * reader), marked synthetic. Safe to run again: existing accounts keep their passwords, masts are updated in place.
  * Passwords: `password` for every account when given (e.g. from COSITE_DEMO_PASSWORD), else a random one each.
  */
 export async function seedDemo(
@@ -69,20 +71,18 @@ export async function seedDemo(
     readFileSync(options.towersFile ?? DEMO_TOWERS_FILE),
     options.towersFile ?? DEMO_TOWERS_FILE,
   );
-  const masts = db.transaction(() => {
-    const result = upsertMasts(db, DEMO_PROVINCE_ID, parsed.towers, now);
-    writeAudit(db, {
-      at: now,
-      actor: SYSTEM_ACTOR,
-      provinceId: DEMO_PROVINCE_ID,
-      action: 'masts.import',
-      entityType: 'masts',
-      entityId: DEMO_PROVINCE_ID,
-      oldValue: null,
-      newValue: { ...result, source: 'data/demo/towers.csv (synthetic)' },
-    });
-    return result;
-  })();
+  const outcome = importMasts(db, {
+    provinceId: DEMO_PROVINCE_ID,
+    towers: parsed.towers,
+    mode: 'updateById',
+    source: { kind: 'synthetic', name: options.towersFile ?? DEMO_TOWERS_SOURCE_NAME },
+    actor: SYSTEM_ACTOR,
+    ownOperator: null,
+    now,
+  });
+  if (!outcome.ok) throw new Error(`demo masts: ${outcome.refusal.message}`);
+  const { inserted, updated, unchanged } = outcome.result;
+  const masts = { inserted, updated, unchanged };
   return { created, masts: { ...masts, rejected: parsed.rejected.length } };
 }
 

@@ -1,9 +1,13 @@
+import type { Tower, TowerSource } from '../../core/model/tower';
 import type {
   AuditEntry,
   ColocationRequest,
+  MastImportMode,
+  MastImportResult,
   NewRequest,
   PublishedProposedSite,
   RequestActionName,
+  ServerMast,
   ServerPlan,
   ServerPlanDocument,
   SessionUser,
@@ -125,6 +129,72 @@ export class ApiClient {
   async proposedSites(provinceId: string): Promise<PublishedProposedSite[]> {
     const path = `/api/provinces/${encodeURIComponent(provinceId)}/proposed-sites`;
     return (await this.request<{ sites: PublishedProposedSite[] }>('GET', path)).sites;
+  }
+
+  /**
+   * Sends masts to the province's list on the server (one request, up to 100,000). Only the fields the server keeps
+   * are sent. An operator account may send only its own masts (403 otherwise; 409 for an id that is another
+   * operator's mast); `replaceOperator` also removes the operator's masts the list leaves out.
+   */
+  async importMasts(
+    provinceId: string,
+    towers: readonly Tower[],
+    mode: MastImportMode,
+    sourceName: string,
+  ): Promise<MastImportResult> {
+    const path = `/api/provinces/${encodeURIComponent(provinceId)}/masts/import`;
+    const body = {
+      towers: towers.map((tower) => ({
+        id: tower.id,
+        operator: tower.operator,
+        lon: tower.lon,
+        lat: tower.lat,
+        heightM: tower.heightM,
+        mastType: tower.mastType,
+        tenants: tower.tenants,
+        radiusM: tower.radiusM,
+        tenantCount: tower.tenantCount ?? null,
+      })),
+      mode,
+      sourceName,
+    };
+    return this.request<MastImportResult>('POST', path, body);
+  }
+
+  /**
+   * The province's masts as core towers. Masts imported from files come back with source kind 'server' (keeping the
+   * file name); demo masts stay 'synthetic'. Towers of one import share one source object.
+   */
+  async listMasts(provinceId: string): Promise<Tower[]> {
+    const path = `/api/provinces/${encodeURIComponent(provinceId)}/masts`;
+    const { masts } = await this.request<{ masts: ServerMast[] }>('GET', path);
+    const sources = new Map<string, TowerSource>();
+    return masts.map((mast) => {
+      const key = JSON.stringify(mast.source);
+      let source = sources.get(key);
+      if (!source) {
+        source = {
+          kind: mast.source.kind === 'synthetic' ? 'synthetic' : 'server',
+          name: mast.source.name ?? '',
+          ...(mast.source.importedAt === null ? {} : { importedAt: mast.source.importedAt }),
+          ...(mast.source.importedBy === null ? {} : { importedBy: mast.source.importedBy }),
+        };
+        sources.set(key, source);
+      }
+      const tower: Tower = {
+        id: mast.id,
+        operator: mast.operator,
+        lon: mast.lon,
+        lat: mast.lat,
+        heightM: mast.heightM,
+        radiusM: mast.radiusM,
+        mastType: mast.mastType,
+        tenants: mast.tenants,
+        source,
+      };
+      if (mast.tenantCount !== null) tower.tenantCount = mast.tenantCount;
+      return tower;
+    });
   }
 
   async audit(): Promise<AuditEntry[]> {

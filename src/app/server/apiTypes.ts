@@ -95,3 +95,40 @@ export interface NewRequest {
   weightKg?: number;
   submit: boolean;
 }
+
+/** How an import treats the masts already on the server (POST /api/provinces/:id/masts/import). */
+export type MastImportMode = 'replaceOperator' | 'add' | 'updateById';
+
+/** What an import did; `keptWithRequests`: masts a replace left in place because a live request names them. */
+export interface MastImportResult {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  removed: number;
+  skipped: number;
+  keptWithRequests: string[];
+}
+
+/** A mast as GET /api/provinces/:id/masts answers it. */
+export interface ServerMast {
+  id: string;
+  provinceId: string;
+  operator: string;
+  lon: number;
+  lat: number;
+  heightM: number | null;
+  mastType: 'A1' | 'A2a' | 'A2b' | 'A2c' | null;
+  tenants: string[];
+  radiusM: number | null;
+  /** Operators on the mast when a file gave a count, not names; null: `tenants` is the count. */
+  tenantCount: number | null;
+  source: {
+    kind: 'synthetic' | 'file';
+    /** File name; null for masts stored before the server kept it. */
+    name: string | null;
+    importedAt: string | null;
+    /** User name; null when the server itself loaded it (the demo seed). */
+    importedBy: string | null;
+  };
+  capacity: { tenantSlots: number; freeSlots: number; [key: string]: unknown };
+}

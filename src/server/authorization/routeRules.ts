@@ -45,7 +45,9 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
   'PATCH /api/provinces/:provinceId/settings': { roles: { province: 'ownProvince' } },
 
   'GET /api/provinces/:provinceId/masts': { roles: { ministry: 'any', province: 'ownProvince', operator: 'any' } },
-  'POST /api/provinces/:provinceId/masts/import': { roles: { province: 'ownProvince' } },
+  // Operators import into any province, but only their own masts: the route refuses other operators' rows (403) and
+  // ids of other operators' masts (409), and removes only the operator's own masts.
+  'POST /api/provinces/:provinceId/masts/import': { roles: { province: 'ownProvince', operator: 'any' } },
   'GET /api/provinces/:provinceId/proposed-sites': {
     roles: { ministry: 'any', province: 'ownProvince', operator: 'any' },
   },

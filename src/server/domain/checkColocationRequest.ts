@@ -8,6 +8,8 @@ export interface ColocationTarget {
   heightM: number | null;
   /** Operators already on it, owner included. */
   tenants: readonly string[];
+  /** Operators on it when a file gave a count rather than names (then larger than `tenants.length`). */
+  tenantCount?: number | null;
   /** Slot count planned for a proposed site (overrides the class's). */
   tenantSlots?: number | null;
 }
@@ -46,7 +48,7 @@ export function checkColocationRequest(input: {
   const capacity = spareMastCapacity({
     mastType: target.mastType,
     heightM: target.heightM,
-    tenantCount: target.tenants.length,
+    tenantCount: Math.max(target.tenantCount ?? 0, target.tenants.length),
     committed: input.committed,
     tenantSlots: target.tenantSlots,
   });

@@ -19,6 +19,8 @@ export interface RouteDefinition<P extends z.ZodType, Q extends z.ZodType, B ext
   body?: B;
   /** Fastify route config (e.g. `rateLimit`). */
   config?: Record<string, unknown>;
+  /** Largest body this route takes, bytes, when it needs more than the server's default (see buildServer). */
+  bodyLimit?: number;
   handler: (input: {
     params: z.output<P>;
     query: z.output<Q>;
@@ -46,6 +48,7 @@ export function addRoute<
     method: definition.method,
     url: definition.url,
     config: definition.config,
+    bodyLimit: definition.bodyLimit,
     onRequest: UNSAFE_METHODS.has(definition.method) ? [app.csrfProtection] : undefined,
     preValidation: async (request) => {
       const issues: { location: string; path: string; message: string }[] = [];

@@ -4,9 +4,9 @@ import { MAST_TYPES, type MastType } from '../../core/model/tower';
 import { spareMastCapacity } from '../domain/spareMastCapacity';
 import { addRoute } from '../http/addRoute';
 import type { AppContext } from '../http/appContext';
-import { signedIn } from '../http/httpError';
-import { writeAudit } from '../store/audit';
-import { approvedLoadsByMast, type MastRow, mastJson, upsertMasts } from '../store/masts';
+import { HttpError, signedIn } from '../http/httpError';
+import { importMasts, MAST_IMPORT_MODES, type MastImportMode } from '../store/importMasts';
+import { approvedLoadsByMast, listMasts, mastJson } from '../store/masts';
 import { publishedPlans } from '../store/plans';
 import { getProvince } from './provinceRoutes';
 import { provinceParams } from './schemas';
@@ -22,7 +22,15 @@ const towerSchema = z.strictObject({
     .nullable()
     .default(null),
   tenants: z.array(z.string().trim().min(1).max(60)).max(8).default([]),
+  /** Reach for the fixed-radius coverage mode, m. */
+  radiusM: z.number().positive().max(100_000).nullable().default(null),
+  /** Operators on the mast, owner included, when the file gave a count instead of names (`tenants` the owner). */
+  tenantCount: z.number().int().min(1).max(8).nullable().default(null),
 });
+
+/** The largest import: 100,000 masts at ~150 bytes each is ~15 MB of JSON; room for long ids and tenant lists. */
+export const MAST_IMPORT_MAX_TOWERS = 100_000;
+export const MAST_IMPORT_BODY_LIMIT_BYTES = 64 * 1024 * 1024;
 
 /**
  * The shared infrastructure of a province that every party may see: existing masts (with their spare capacity) and
@@ -36,13 +44,7 @@ export function infrastructureRoutes(app: FastifyInstance, context: AppContext):
     querystring: z.strictObject({ operator: z.string().max(60).optional() }),
     handler: ({ params, query }) => {
       getProvince(context, params.provinceId);
-      const rows = (
-        query.operator
-          ? context.db
-              .prepare('SELECT * FROM masts WHERE province_id = ? AND operator = ? ORDER BY id')
-              .all(params.provinceId, query.operator)
-          : context.db.prepare('SELECT * FROM masts WHERE province_id = ? ORDER BY id').all(params.provinceId)
-      ) as MastRow[];
+      const rows = listMasts(context.db, params.provinceId, query.operator || undefined);
       const loads = approvedLoadsByMast(context.db, params.provinceId);
       return { masts: rows.map((row) => mastJson(row, loads.get(row.id) ?? [])) };
     },
@@ -52,24 +54,31 @@ export function infrastructureRoutes(app: FastifyInstance, context: AppContext):
     method: 'POST',
     url: '/api/provinces/:provinceId/masts/import',
     params: provinceParams,
-    body: z.strictObject({ towers: z.array(towerSchema).min(1).max(100_000) }),
+    body: z.strictObject({
+      towers: z.array(towerSchema).min(1).max(MAST_IMPORT_MAX_TOWERS),
+      mode: z.enum(MAST_IMPORT_MODES as [MastImportMode, ...MastImportMode[]]),
+      sourceName: z.string().trim().min(1).max(200),
+    }),
+    // Only this route takes bodies this large; every other keeps the server's default limit.
+    bodyLimit: MAST_IMPORT_BODY_LIMIT_BYTES,
     handler: ({ params, body, user }) => {
       getProvince(context, params.provinceId);
-      const now = context.now();
-      return context.db.transaction(() => {
-        const result = upsertMasts(context.db, params.provinceId, body.towers, now);
-        writeAudit(context.db, {
-          at: now,
-          actor: signedIn(user),
-          provinceId: params.provinceId,
-          action: 'masts.import',
-          entityType: 'masts',
-          entityId: params.provinceId,
-          oldValue: null,
-          newValue: { ...result, ids: body.towers.slice(0, 1000).map((tower) => tower.id) },
-        });
-        return result;
-      })();
+      const actor = signedIn(user);
+      const outcome = importMasts(context.db, {
+        provinceId: params.provinceId,
+        towers: body.towers,
+        mode: body.mode,
+        source: { kind: 'file', name: body.sourceName },
+        actor,
+        // Fail closed: every account but the province's is held to its own operator (none: no tower passes).
+        ownOperator: actor.role === 'province' ? null : (actor.operator ?? ''),
+        now: context.now(),
+      });
+      if (!outcome.ok) {
+        const { status, code, message, details } = outcome.refusal;
+        throw new HttpError(status, code, message, details);
+      }
+      return outcome.result;
     },
   });
 

@@ -316,8 +316,11 @@ export function requestRoutes(app: FastifyInstance, context: AppContext): void {
     const tenants = mastTenants(mast);
     if (tenants.includes(request.operator)) return;
     const next = [...tenants, request.operator];
-    db.prepare('UPDATE masts SET tenants = ?, updated_at = ? WHERE province_id = ? AND id = ?').run(
+    // A count without names (the file's) grows by the newcomer too: it was not among the named tenants.
+    const tenantCount = mast.tenant_count === null ? null : Math.min(8, mast.tenant_count + 1);
+    db.prepare('UPDATE masts SET tenants = ?, tenant_count = ?, updated_at = ? WHERE province_id = ? AND id = ?').run(
       JSON.stringify(next),
+      tenantCount,
       now.toISOString(),
       mast.province_id,
       mast.id,

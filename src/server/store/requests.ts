@@ -118,7 +118,12 @@ export function resolveTarget(
       )
       .all(provinceId, target.mastId, excludeRequestId) as CommittedLoad[];
     return {
-      target: { mastType: mast.mast_type, heightM: mast.height_m, tenants: mastTenants(mast) },
+      target: {
+        mastType: mast.mast_type,
+        heightM: mast.height_m,
+        tenants: mastTenants(mast),
+        tenantCount: mast.tenant_count,
+      },
       committed,
     };
   }

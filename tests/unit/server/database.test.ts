@@ -51,7 +51,28 @@ describe('database', () => {
     ];
     expect(() => migrate(db, broken)).toThrow();
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 't'").get()).toBeUndefined();
-    expect(schemaVersion(db)).toBe(2);
+    expect(schemaVersion(db)).toBe(Math.max(...MIGRATIONS.map((m) => m.version)));
+  });
+
+  it('migration 3 marks the demo seed masts of an existing database synthetic, other masts file', () => {
+    const db = new Database(':memory:');
+    migrate(db, MIGRATIONS.slice(0, 2));
+    const insert = db.prepare(
+      `INSERT INTO masts (province_id, id, operator, lon, lat, tenants, updated_at)
+       VALUES (?, ?, 'Viettel', 108, 16, '["Viettel"]', '2025-12-01T00:00:00.000Z')`,
+    );
+    insert.run('VN25', 'VN25-000001');
+    insert.run('VN25', 'BTS-DN-1');
+    migrate(db);
+    expect(db.prepare('SELECT id, source_kind, source_name, imported_at FROM masts ORDER BY id').all()).toEqual([
+      { id: 'BTS-DN-1', source_kind: 'file', source_name: null, imported_at: '2025-12-01T00:00:00.000Z' },
+      {
+        id: 'VN25-000001',
+        source_kind: 'synthetic',
+        source_name: 'data/demo/towers.csv',
+        imported_at: '2025-12-01T00:00:00.000Z',
+      },
+    ]);
   });
 
   it('knows the 34 provinces of the demo dataset', () => {

@@ -168,12 +168,52 @@ describe('role x route matrix', () => {
     },
     {
       route: 'POST /api/provinces/:provinceId/masts/import',
+      variant: "Viettel's masts",
       call: () => ({
         method: 'POST',
         url: '/api/provinces/VN25/masts/import',
-        body: { towers: [{ id: 'IMPORTED-1', operator: 'Viettel', lon: 108.2, lat: 16.05 }] },
+        body: {
+          towers: [{ id: 'IMPORTED-1', operator: 'Viettel', lon: 108.2, lat: 16.05 }],
+          mode: 'updateById',
+          sourceName: 'viettel.csv',
+        },
       }),
-      expected: editProvince(),
+      // VinaPhone: 403, a row of another operator.
+      expected: { ...editProvince(), viettel: 'ok' },
+    },
+    {
+      route: 'POST /api/provinces/:provinceId/masts/import',
+      variant: "each operator its own masts, in the planner's province",
+      call: (actor) => {
+        const operator = actor === 'vinaphone' ? 'VinaPhone' : 'Viettel';
+        return {
+          method: 'POST',
+          url: '/api/provinces/VN25/masts/import',
+          body: {
+            towers: [{ id: `IMPORTED-${operator}-2`, operator, lon: 108.21, lat: 16.05 }],
+            mode: 'add',
+            sourceName: `${operator}.csv`,
+          },
+        };
+      },
+      expected: { ...editProvince(), viettel: 'ok', vinaphone: 'ok' },
+    },
+    {
+      route: 'POST /api/provinces/:provinceId/masts/import',
+      variant: 'operators in a province without a planner account here',
+      call: (actor) => {
+        const operator = actor === 'vinaphone' ? 'VinaPhone' : 'Viettel';
+        return {
+          method: 'POST',
+          url: '/api/provinces/VN03/masts/import',
+          body: {
+            towers: [{ id: `IMPORTED-${operator}-3`, operator, lon: 105.8, lat: 21 }],
+            mode: 'updateById',
+            sourceName: `${operator}.csv`,
+          },
+        };
+      },
+      expected: { ...editProvince(), planner: 403, viettel: 'ok', vinaphone: 'ok' },
     },
     {
       route: 'GET /api/provinces/:provinceId/proposed-sites',

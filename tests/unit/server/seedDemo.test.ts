@@ -15,14 +15,19 @@ describe('demo seed', () => {
       'vietnamobile',
       'gmobile',
     ]);
-    expect(first.masts).toEqual({ inserted: 2318, updated: 0, rejected: 0 });
+    expect(first.masts).toEqual({ inserted: 2318, updated: 0, unchanged: 0, rejected: 0 });
     expect(db.prepare("SELECT COUNT(*) AS n FROM masts WHERE province_id = 'VN25'").get()).toEqual({ n: 2318 });
+    expect(
+      db
+        .prepare("SELECT source_kind, source_name, COUNT(*) AS n FROM masts WHERE province_id = 'VN25' GROUP BY 1, 2")
+        .all(),
+    ).toEqual([{ source_kind: 'synthetic', source_name: 'data/demo/towers.csv', n: 2318 }]);
     const audit = db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'user.create'").get();
     expect(audit).toEqual({ n: DEMO_ACCOUNTS.length });
 
     const again = await seedDemo(db);
     expect(again.created).toEqual([]);
-    expect(again.masts).toMatchObject({ inserted: 0, updated: 2318 });
+    expect(again.masts).toMatchObject({ inserted: 0, updated: 0, unchanged: 2318 });
     db.close();
   });
 });

@@ -1,0 +1,225 @@
+import type Database from 'better-sqlite3';
+import type { RequestState } from '../domain/colocationRequestStateMachine';
+import { type AuditActor, writeAudit } from './audit';
+import { type MastInput, type MastRow, type MastSourceKind, mastColumns, prepareMastWrite } from './masts';
+
+/**
+ * - `updateById`: new ids are inserted, known ids updated; nothing is removed.
+ * - `add`: new ids are inserted; ids already there are left alone and counted as skipped.
+ * - `replaceOperator`: updateById, then the masts of the import's operators that the import does not list are removed.
+ */
+export type MastImportMode = 'replaceOperator' | 'add' | 'updateById';
+export const MAST_IMPORT_MODES: readonly MastImportMode[] = ['replaceOperator', 'add', 'updateById'];
+
+/** A request in one of these states keeps its mast through a replacing import (the province counts on the mast). */
+export const REQUEST_STATES_KEEPING_MAST: readonly RequestState[] = ['submitted', 'approved', 'built'];
+
+/** Ids listed in the audit entry, at most (an import may hold 100,000 masts). */
+const AUDIT_ID_LIMIT = 1000;
+
+export interface MastImportRequest {
+  provinceId: string;
+  towers: readonly MastInput[];
+  mode: MastImportMode;
+  source: { kind: MastSourceKind; name: string };
+  actor: AuditActor;
+  /**
+   * The operator an operator account imports for: every tower must be its own, no id may belong to another operator's
+   * mast, and only its masts are removed. Null for the province (and the server): any operator, and a replacing
+   * import removes masts of the operators the towers name.
+   */
+  ownOperator: string | null;
+  now: Date;
+}
+
+export interface MastImportResult {
+  inserted: number;
+  updated: number;
+  /** Ids listed with exactly the stored values (and the same kind of source): not written. */
+  unchanged: number;
+  removed: number;
+  /** `add` only: ids already there. */
+  skipped: number;
+  /** Masts a replacing import would have removed but kept: a request submitted, approved or built names them. */
+  keptWithRequests: string[];
+}
+
+export interface MastImportRefusal {
+  status: 400 | 403 | 409;
+  code: string;
+  message: string;
+  details: unknown;
+}
+
+export type MastImportOutcome = { ok: true; result: MastImportResult } | { ok: false; refusal: MastImportRefusal };
+
+/**
+ * Import masts into a province in one transaction with its audit entry (`masts.import`). Refused, with nothing
+ * written, when an id repeats (400), when an operator account sends another operator's tower (403) or an id that is
+ * another operator's mast in the province, even a removed one (409).
+ * Operators of built co-location requests stay on the tenant list of their mast whatever the file says: the file
+ * may predate the co-location, and dropping them would show a slot as free that is taken.
+ * A removed mast is deleted, or only marked removed when some request (in any state) still names it.
+ */
+export function importMasts(db: Database.Database, request: MastImportRequest): MastImportOutcome {
+  return db.transaction((): MastImportOutcome => {
+    const refusal = checkImport(db, request);
+    if (refusal) return { ok: false, refusal };
+    const result = writeImport(db, request);
+    writeAudit(db, {
+      at: request.now,
+      actor: request.actor,
+      provinceId: request.provinceId,
+      action: 'masts.import',
+      entityType: 'masts',
+      entityId: request.provinceId,
+      oldValue: null,
+      newValue: {
+        mode: request.mode,
+        sourceName: request.source.name,
+        sourceKind: request.source.kind,
+        ...result.counts,
+        keptWithRequests: result.counts.keptWithRequests.slice(0, AUDIT_ID_LIMIT),
+        ids: request.towers.slice(0, AUDIT_ID_LIMIT).map((tower) => tower.id),
+        removedIds: result.removedIds.slice(0, AUDIT_ID_LIMIT),
+      },
+    });
+    return { ok: true, result: result.counts };
+  })();
+}
+
+function checkImport(db: Database.Database, request: MastImportRequest): MastImportRefusal | null {
+  const firstIndex = new Map<string, number>();
+  for (const [index, tower] of request.towers.entries()) {
+    const earlier = firstIndex.get(tower.id);
+    if (earlier !== undefined) {
+      return {
+        status: 400,
+        code: 'invalid_input',
+        message: `towers[${index}] repeats the id "${tower.id}" of towers[${earlier}]: each mast once per import`,
+        details: { index, id: tower.id },
+      };
+    }
+    firstIndex.set(tower.id, index);
+  }
+  const own = request.ownOperator;
+  if (own === null) return null;
+  const foreignIndex = request.towers.findIndex((tower) => tower.operator !== own);
+  if (foreignIndex >= 0) {
+    const tower = request.towers[foreignIndex];
+    return {
+      status: 403,
+      code: 'forbidden',
+      message: `towers[${foreignIndex}] (id "${tower.id}") is a mast of ${tower.operator}: an operator account imports only its own masts (${own})`,
+      details: { index: foreignIndex, id: tower.id, operator: tower.operator },
+    };
+  }
+  const ownerOf = db.prepare('SELECT operator FROM masts WHERE province_id = ? AND id = ?').pluck();
+  for (const [index, tower] of request.towers.entries()) {
+    const owner = ownerOf.get(request.provinceId, tower.id) as string | undefined;
+    if (owner !== undefined && owner !== own) {
+      return {
+        status: 409,
+        code: 'conflict',
+        message: `the id "${tower.id}" (towers[${index}]) is a mast of another operator in ${request.provinceId}: nothing was imported; give your mast another id`,
+        details: { index, id: tower.id },
+      };
+    }
+  }
+  return null;
+}
+
+function writeImport(db: Database.Database, request: MastImportRequest) {
+  const { provinceId, now } = request;
+  const existing = new Map(
+    (db.prepare('SELECT * FROM masts WHERE province_id = ?').all(provinceId) as MastRow[]).map((row) => [row.id, row]),
+  );
+  const builtTenants = new Map<string, string[]>();
+  for (const row of db
+    .prepare(
+      `SELECT mast_id, operator FROM colocation_requests
+       WHERE province_id = ? AND target_kind = 'mast' AND state = 'built' ORDER BY built_at, id`,
+    )
+    .all(provinceId) as { mast_id: string; operator: string }[]) {
+    builtTenants.set(row.mast_id, [...(builtTenants.get(row.mast_id) ?? []), row.operator]);
+  }
+  const write = prepareMastWrite(db);
+  const source = { kind: request.source.kind, name: request.source.name, importedBy: request.actor.id };
+  const counts: MastImportResult = {
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    removed: 0,
+    skipped: 0,
+    keptWithRequests: [],
+  };
+  for (const tower of request.towers) {
+    const row = existing.get(tower.id);
+    const present = row !== undefined && row.removed_at === null;
+    if (present && request.mode === 'add') {
+      counts.skipped++;
+      continue;
+    }
+    const mast = { ...tower, tenants: [...tower.tenants, ...(builtTenants.get(tower.id) ?? [])] };
+    if (present && sameValues(row, mast, request.source.kind)) {
+      counts.unchanged++;
+      continue;
+    }
+    write(provinceId, mast, source, now);
+    if (present) counts.updated++;
+    else counts.inserted++;
+  }
+
+  const removedIds: string[] = [];
+  if (request.mode === 'replaceOperator') {
+    const operators = new Set(
+      request.ownOperator ? [request.ownOperator] : request.towers.map((tower) => tower.operator),
+    );
+    const listed = new Set(request.towers.map((tower) => tower.id));
+    const states = REQUEST_STATES_KEEPING_MAST.map((state) => `'${state}'`).join(', ');
+    const requestedIds = (state: string) =>
+      new Set(
+        db
+          .prepare(
+            `SELECT DISTINCT mast_id FROM colocation_requests
+             WHERE province_id = ? AND target_kind = 'mast' ${state}`,
+          )
+          .pluck()
+          .all(provinceId) as string[],
+      );
+    const keeping = requestedIds(`AND state IN (${states})`);
+    const named = requestedIds('');
+    const remove = db.prepare('DELETE FROM masts WHERE province_id = ? AND id = ?');
+    const markRemoved = db.prepare('UPDATE masts SET removed_at = ?, updated_at = ? WHERE province_id = ? AND id = ?');
+    for (const row of existing.values()) {
+      if (row.removed_at !== null || !operators.has(row.operator) || listed.has(row.id)) continue;
+      if (keeping.has(row.id)) {
+        counts.keptWithRequests.push(row.id);
+        continue;
+      }
+      if (named.has(row.id)) markRemoved.run(now.toISOString(), now.toISOString(), provinceId, row.id);
+      else remove.run(provinceId, row.id);
+      removedIds.push(row.id);
+      counts.removed++;
+    }
+    counts.keptWithRequests.sort();
+    removedIds.sort();
+  }
+  return { counts, removedIds };
+}
+
+/** Whether storing `mast` would change nothing but the import time (a synthetic mast confirmed by a file changes). */
+function sameValues(row: MastRow, mast: MastInput, sourceKind: MastSourceKind): boolean {
+  const columns = mastColumns(mast);
+  return (
+    row.source_kind === sourceKind &&
+    row.operator === columns.operator &&
+    row.lon === columns.lon &&
+    row.lat === columns.lat &&
+    row.height_m === columns.height_m &&
+    row.mast_type === columns.mast_type &&
+    row.tenants === columns.tenants &&
+    row.radius_m === columns.radius_m &&
+    row.tenant_count === columns.tenant_count
+  );
+}

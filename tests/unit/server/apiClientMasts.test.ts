@@ -1,0 +1,130 @@
+/**
+ * The app's ApiClient against the real server (fastify inject behind a fetch that keeps cookies like a browser):
+ * importMasts sends the towers, listMasts reads them back as core towers with their source.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiClient, ApiError } from '../../../src/app/server/apiClient';
+import type { Tower } from '../../../src/core/model/tower';
+import { upsertMasts } from '../../../src/server/store/masts';
+import { startTestServer, TEST_ACCOUNTS, TEST_PASSWORD, type TestServer } from './testServer';
+
+function browserFetch(server: TestServer): typeof fetch {
+  const cookies = new Map<string, string>();
+  return (async (input: string | URL | Request, init: RequestInit = {}) => {
+    const headers: Record<string, string> = { ...(init.headers as Record<string, string>) };
+    if (cookies.size > 0) headers.cookie = [...cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    const response = await server.app.inject({
+      method: (init.method ?? 'GET') as 'GET',
+      url: String(input),
+      headers,
+      ...(init.body === undefined ? {} : { payload: init.body as string }),
+    });
+    for (const cookie of response.cookies as { name: string; value: string }[]) {
+      if (cookie.value === '') cookies.delete(cookie.name);
+      else cookies.set(cookie.name, cookie.value);
+    }
+    return new Response(response.statusCode === 204 ? null : response.body, { status: response.statusCode });
+  }) as typeof fetch;
+}
+
+const tower = (id: string, operator: string, overrides: Partial<Tower> = {}): Tower => ({
+  id,
+  operator,
+  lon: 108.2,
+  lat: 16.05,
+  heightM: 40,
+  radiusM: 3000,
+  mastType: 'A2b',
+  tenants: [operator],
+  // Fields the server does not keep: not sent.
+  azimuthsDeg: [0, 120, 240],
+  source: { kind: 'file', name: 'local.csv' },
+  ...overrides,
+});
+
+describe('ApiClient: masts', () => {
+  let server: TestServer;
+  beforeEach(async () => {
+    server = await startTestServer({ masts: 0 });
+    upsertMasts(server.db, 'VN25', [tower('S-1', 'MobiFone')], server.clock.now, {
+      kind: 'synthetic',
+      name: 'data/demo/towers.csv',
+      importedBy: null,
+    });
+    vi.stubGlobal('fetch', browserFetch(server));
+  });
+  afterEach(async () => {
+    vi.unstubAllGlobals();
+    await server.close();
+  });
+
+  it('imports an operator’s towers and reads them back as core towers with their source', async () => {
+    const client = new ApiClient();
+    await client.signIn(TEST_ACCOUNTS.viettel.username, TEST_PASSWORD);
+    const result = await client.importMasts(
+      'VN25',
+      [tower('V-1', 'Viettel'), tower('V-2', 'Viettel', { tenantCount: 3, radiusM: null })],
+      'replaceOperator',
+      'viettel.csv',
+    );
+    expect(result).toEqual({ inserted: 2, updated: 0, unchanged: 0, removed: 0, skipped: 0, keptWithRequests: [] });
+
+    const towers = await client.listMasts('VN25');
+    expect(towers).toEqual([
+      {
+        id: 'S-1',
+        operator: 'MobiFone',
+        lon: 108.2,
+        lat: 16.05,
+        heightM: 40,
+        radiusM: 3000,
+        mastType: 'A2b',
+        tenants: ['MobiFone'],
+        source: { kind: 'synthetic', name: 'data/demo/towers.csv', importedAt: server.clock.now.toISOString() },
+      },
+      {
+        id: 'V-1',
+        operator: 'Viettel',
+        lon: 108.2,
+        lat: 16.05,
+        heightM: 40,
+        radiusM: 3000,
+        mastType: 'A2b',
+        tenants: ['Viettel'],
+        source: {
+          kind: 'server',
+          name: 'viettel.csv',
+          importedAt: server.clock.now.toISOString(),
+          importedBy: 'viettel',
+        },
+      },
+      {
+        id: 'V-2',
+        operator: 'Viettel',
+        lon: 108.2,
+        lat: 16.05,
+        heightM: 40,
+        radiusM: null,
+        mastType: 'A2b',
+        tenants: ['Viettel'],
+        tenantCount: 3,
+        source: {
+          kind: 'server',
+          name: 'viettel.csv',
+          importedAt: server.clock.now.toISOString(),
+          importedBy: 'viettel',
+        },
+      },
+    ]);
+    // One import, one source object.
+    expect(towers[1].source).toBe(towers[2].source);
+  });
+
+  it('reports the server’s refusal with its status', async () => {
+    const client = new ApiClient();
+    await client.signIn(TEST_ACCOUNTS.viettel.username, TEST_PASSWORD);
+    const refused = client.importMasts('VN25', [tower('S-1', 'Viettel')], 'updateById', 'viettel.csv');
+    await expect(refused).rejects.toBeInstanceOf(ApiError);
+    await expect(refused).rejects.toMatchObject({ status: 409, code: 'conflict' });
+  });
+});
