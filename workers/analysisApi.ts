@@ -34,9 +34,17 @@ import { type ColumnMappingProposal, proposeColumnMapping } from '../src/core/io
 import { readPopulationGeoTiff } from '../src/core/io/readPopulationGeoTiff';
 import { readTowerFile } from '../src/core/io/readTowerFile';
 import type { TowerParseResult } from '../src/core/io/towerParseResult';
+import type { TowerValueMapping } from '../src/core/io/towerReadOptions';
 import { packMastAttributes } from '../src/core/model/mastAttributes';
+import {
+  defaultMergeMode,
+  mergeTowers,
+  TOWER_MERGE_MODES,
+  type TowerMergeDiff,
+  type TowerMergeMode,
+} from '../src/core/model/mergeTowers';
 import type { PopulationGrid } from '../src/core/model/populationGrid';
-import type { Tower } from '../src/core/model/tower';
+import type { Tower, TowerSource } from '../src/core/model/tower';
 import { packTowers, type TowerArrays } from '../src/core/model/towerArrays';
 import type { ResampledPopulation } from '../src/core/population/resamplePopulation';
 import { computeNationalReadiness } from '../src/core/readiness/computeNationalReadiness';
@@ -351,16 +359,38 @@ export const analysisApi = {
     return checkPreviewCoordinates(preview, mapping, crs, province);
   },
 
-  /** Reads the whole file with the confirmed mapping and CRS: every row accepted or reported with its reason. */
-  async importTowers(
+  /**
+   * Reads the whole file with the confirmed mapping, CRS and value mappings: every row accepted, warned about or
+   * rejected with its reason. The towers carry `source`; `diffs` says what each merge mode would do to the dataset
+   * this worker holds (see mergeTowers), so the dialog can show it before anything changes.
+   */
+  async readImport(
     jobId: number,
     bytes: Uint8Array,
     fileName: string,
-    columns: ColumnMapping | undefined,
-    crs: string,
+    options: ImportReadOptions,
+    datasetKey: string | null,
+    source: TowerSource,
     onProgress?: (fraction: number) => void,
-  ): Promise<TowerParseResult> {
-    return withJob(jobId, (signal) => readTowerFile(bytes, fileName, { columns, crs, signal, onProgress }));
+  ): Promise<ImportReadResult> {
+    return withJob(jobId, async (signal) => {
+      const result = await readTowerFile(bytes, fileName, {
+        columns: options.columns,
+        crs: options.crs,
+        valueMapping: options.valueMapping,
+        keepOutsideVietnam: options.keepOutsideVietnam,
+        areaPolygons: options.areaPolygons,
+        areaName: options.areaName,
+        signal,
+        onProgress,
+      });
+      for (const tower of result.towers) tower.source = source;
+      const existing = datasetKey && resident?.key === datasetKey ? resident.towers : [];
+      const diffs = Object.fromEntries(
+        TOWER_MERGE_MODES.map((mode) => [mode, mergeTowers(existing, result.towers, mode).diff]),
+      ) as Record<TowerMergeMode, TowerMergeDiff>;
+      return { result, diffs, defaultMode: defaultMergeMode(result.towers) };
+    });
   },
 
   async fixedRadiusCoverageBand(
@@ -435,6 +465,21 @@ let highsRuntime: Promise<Highs> | null = null;
 function loadHighs(): Promise<Highs> {
   highsRuntime ??= import('highs').then((module) => module.default({ locateFile: () => highsWasmUrl }));
   return highsRuntime;
+}
+
+export interface ImportReadOptions {
+  columns?: ColumnMapping;
+  crs: string;
+  valueMapping?: TowerValueMapping;
+  keepOutsideVietnam?: boolean;
+  areaPolygons?: LonLatPolygon[];
+  areaName?: string;
+}
+
+export interface ImportReadResult {
+  result: TowerParseResult;
+  diffs: Record<TowerMergeMode, TowerMergeDiff>;
+  defaultMode: TowerMergeMode;
 }
 
 export interface ImportPreview {

@@ -1,5 +1,8 @@
 import { useEffect } from 'react';
 import { loadDemoProvince } from './data/loadDemoProvince';
+import type { ProvinceDataset } from './data/provinceDataset';
+import { replaceTowers, summarizeTowerSources } from './data/replaceTowers';
+import { loadServerMasts } from './data/serverMasts';
 import { sendDatasetToWorkers } from './data/residentDataset';
 import type { StringKey } from './i18n/strings';
 import { useT } from './i18n/useT';
@@ -13,9 +16,11 @@ import { ProjectBar } from './panels/ProjectBar';
 import { RequestsPanel } from './panels/RequestsPanel';
 import { SummaryPanel } from './panels/SummaryPanel';
 import { restoreProject } from './persistence/restoreProject';
+import { loadSavedTowers } from './persistence/towerStorage';
 import { connectToServer, startPolling, useServerStore } from './server/serverStore';
 import { SharingPanel } from './sharing/SharingPanel';
 import { setActiveTab, setLanguage, type TabId, useAppStore } from './store/appStore';
+import { formatNumber } from './i18n/strings';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 
 const TABS: Array<{ id: TabId; label: StringKey }> = [
@@ -70,9 +75,22 @@ export function App() {
     if (dataset) void sendDatasetToWorkers(dataset).catch(() => {});
   }, [dataset]);
 
+  // Signed in, the server's masts of the province (every operator's, as imported) are the ones on screen.
+  const user = useServerStore((state) => state.user);
+  const userKey = user ? `${user.username}|${user.role}` : null;
   useEffect(() => {
-    Promise.all([loadDemoProvince(), restoreProject('VN25')]).then(
-      ([loaded, initialView]) => useAppStore.setState({ dataset: loaded, loadStatus: 'ready', initialView }),
+    if (userKey && loadStatus === 'ready') void loadServerMasts();
+  }, [userKey, loadStatus]);
+
+  useEffect(() => {
+    Promise.all([loadDemoProvince(), restoreProject('VN25'), loadSavedTowers('VN25')]).then(
+      ([loaded, initialView, saved]) =>
+        useAppStore.setState({
+          // Masts imported in this browser come back after a reload.
+          dataset: saved ? replaceTowers(loaded, saved.towers) : loaded,
+          loadStatus: 'ready',
+          initialView,
+        }),
       (error: unknown) =>
         useAppStore.setState({
           loadStatus: 'error',
@@ -104,7 +122,7 @@ export function App() {
           )}
         </header>
         <div className="banner" role="note" data-testid="synthetic-banner">
-          {!dataset || dataset.towersAreSynthetic ? t('synthetic') : `${t('importedTowers')}: ${dataset.towersSource}`}
+          {!dataset || dataset.towersAreSynthetic ? t('synthetic') : <TowerSourcesNote dataset={dataset} />}
         </div>
         <ProjectBar />
         {loadStatus === 'loading' && <p className="note">{t('loading')}</p>}
@@ -159,5 +177,23 @@ export function App() {
       <main className="map-area">{dataset && <MapView dataset={dataset} />}</main>
       <ImportDialog />
     </div>
+  );
+}
+
+/** Where the masts on screen come from: the synthetic demo ones say so, imported ones name their file. */
+function TowerSourcesNote({ dataset }: { dataset: ProvinceDataset }) {
+  const t = useT();
+  const language = useAppStore((state) => state.language);
+  const kindLabel = { synthetic: t('sourceSynthetic'), file: t('sourceFile'), server: t('sourceServer') } as Record<
+    string,
+    string
+  >;
+  return (
+    <span data-testid="tower-sources">
+      {t('sourcesTitle')}:{' '}
+      {summarizeTowerSources(dataset.towers)
+        .map((entry) => `${entry.name} (${kindLabel[entry.kind] ?? entry.kind}): ${formatNumber(language, entry.count)}`)
+        .join(' · ')}
+    </span>
   );
 }

@@ -5,6 +5,7 @@ import populationUrl from '../../../data/demo/population.tif?url';
 import provinceUrl from '../../../data/demo/province.geojson?url';
 import provincesUrl from '../../../data/demo/provinces-34.geojson?url';
 import towersUrl from '../../../data/demo/towers.csv?url';
+import type { TowerSource } from '../../core/model/tower';
 import { packTowers } from '../../core/model/towerArrays';
 import { sumPopulation } from '../../core/population/sumPopulation';
 import { getAnalysisPool } from '../analysisPool';
@@ -33,6 +34,9 @@ export async function loadDemoProvince(): Promise<ProvinceDataset> {
     pool.run((api) => api.parseTowers('towers.csv', towersText)),
     pool.run((api) => api.readPopulation(populationBuffer)),
   ]);
+  // The demo masts are generated: every one says so (imports and the server's masts carry their own source).
+  const synthetic: TowerSource = { kind: 'synthetic', name: 'data/demo/towers.csv' };
+  for (const tower of parsed.towers) tower.source = synthetic;
   const backboneKm =
     backbone.features.reduce((sum, feature) => sum + Number(feature.properties?.length_m ?? 0), 0) / 1000;
   return {

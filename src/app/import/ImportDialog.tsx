@@ -1,9 +1,43 @@
 import { listCrs } from '../../core/crs/crsDefinitions';
+import { MAST_TYPE_CHOICES, type MastTypeChoice, proposeMastType } from '../../core/io/classifyMastType';
+import { resolveOperatorName } from '../../core/io/resolveOperatorName';
 import { TOWER_FIELDS, type TowerField } from '../../core/io/towerFields';
-import { formatNumber } from '../i18n/strings';
+import { TOWER_MERGE_MODES, type TowerMergeMode } from '../../core/model/mergeTowers';
+import { OPERATORS } from '../../core/model/operators';
+import { formatNumber, type StringKey } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { useAppStore } from '../store/appStore';
-import { cancelImport, closeImport, confirmImport, updateMapping, useImportStore } from './importStore';
+import { buildProblemsCsv } from './buildProblemsCsv';
+import { describeInputProblem, fieldLabel } from './describeInputProblem';
+import {
+  applyImport,
+  cancelImport,
+  closeImport,
+  confirmMixedCrs,
+  isMixedCrs,
+  readWholeFile,
+  setMergeMode,
+  updateMapping,
+  useImportStore,
+} from './importStore';
+
+const MAST_TYPE_LABELS: Record<MastTypeChoice, StringKey> = {
+  A1: 'mastTypeA1',
+  A2a: 'mastTypeA2a',
+  A2b: 'mastTypeA2b',
+  A2c: 'mastTypeA2c',
+  ground: 'mastTypeGround',
+  unknown: 'mastTypeUnknown',
+};
+
+const MODE_LABELS: Record<TowerMergeMode, StringKey> = {
+  replaceOperator: 'mergeReplaceOperator',
+  add: 'mergeAdd',
+  updateById: 'mergeUpdateById',
+};
+
+/** Problems listed in the dialog (all of them are in the downloadable CSV). */
+const LISTED_PROBLEMS = 200;
 
 const CRS_CHOICES = listCrs();
 
@@ -14,7 +48,6 @@ const CRS_CHOICES = listCrs();
  */
 export function ImportDialog() {
   const t = useT();
-  const language = useAppStore((state) => state.language);
   const state = useImportStore();
   if (state.stage === 'closed') return null;
   const preview = state.preview?.preview;
@@ -161,7 +194,7 @@ export function ImportDialog() {
             </div>
           </>
         )}
-        {state.stage === 'importing' && (
+        {state.stage === 'reading' && (
           <div className="progress-row">
             <progress value={state.progress} max={1} data-testid="import-progress" />
             <button type="button" onClick={cancelImport}>
@@ -169,38 +202,30 @@ export function ImportDialog() {
             </button>
           </div>
         )}
-        {state.stage === 'done' && (
-          <div data-testid="import-result">
-            <p>
-              <strong data-testid="import-accepted">{formatNumber(language, state.accepted)}</strong>{' '}
-              {t('rowsAccepted')},{' '}
-              <strong data-testid="import-rejected">{formatNumber(language, state.rejected.length)}</strong>{' '}
-              {t('rejectedRows')}
-            </p>
-            <ul className="problems">
-              {state.rejected.slice(0, 50).map((problem) => (
-                <li key={`${problem.row}-${problem.field ?? ''}`}>
-                  {t('row')} {problem.row}
-                  {problem.field ? ` (${problem.field})` : ''}: {problem.reason}
-                </li>
-              ))}
-              {state.warnings.slice(0, 20).map((problem) => (
-                <li key={`w-${problem.row}-${problem.field ?? ''}`} className="note">
-                  {t('row')} {problem.row}: {problem.reason}
-                </li>
-              ))}
-            </ul>
-          </div>
+        {state.read && (state.stage === 'review' || state.stage === 'applying' || state.stage === 'done') && (
+          <ImportReview />
         )}
         <div className="buttons">
           {state.stage === 'mapping' && (
             <button
               type="button"
-              onClick={() => void confirmImport()}
+              onClick={() => void readWholeFile()}
               disabled={missingRequired.length > 0}
               data-testid="confirm-import"
             >
-              {t('importConfirm')}
+              {t('readWholeFile')}
+            </button>
+          )}
+          {state.stage === 'review' && (
+            <button
+              type="button"
+              onClick={() => void applyImport()}
+              disabled={
+                (state.read?.result.towers.length ?? 0) === 0 || (isMixedCrs(state.read) && !state.mixedCrsConfirmed)
+              }
+              data-testid="apply-import"
+            >
+              {t('applyImport')}
             </button>
           )}
           <button type="button" onClick={closeImport} data-testid="close-import">
@@ -213,6 +238,237 @@ export function ImportDialog() {
           </p>
         )}
       </div>
+    </div>
+  );
+}
+
+/** The whole file read: counts, CRS per row, value mappings, every problem row, and what each merge mode changes. */
+function ImportReview() {
+  const t = useT();
+  const language = useAppStore((state) => state.language);
+  const state = useImportStore();
+  const read = state.read;
+  if (!read) return null;
+  const { result, diffs } = read;
+  const fileNotes = result.warnings.filter((warning) => warning.row === 0);
+  const rowWarnings = result.warnings.filter((warning) => warning.row !== 0);
+  const outsideRejected = result.rejected.filter((problem) => problem.code === 'outsideVietnam').length;
+  const problems = [
+    ...result.rejected.map((problem) => ({ problem, rejected: true })),
+    ...rowWarnings.map((problem) => ({ problem, rejected: false })),
+  ].sort((a, b) => a.problem.row - b.problem.row);
+  const download = () => {
+    const blob = new Blob([buildProblemsCsv(result, language, state.preview?.preview.delimiter ?? ',')], {
+      type: 'text/csv;charset=utf-8',
+    });
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `${state.fileName.replace(/\.[^.]+$/, '')}-${language === 'vi' ? 'can-sua' : 'to-fix'}.csv`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+  const operatorValues = result.categoricalValues?.operator ?? [];
+  const mastTypeValues = result.categoricalValues?.mast_type ?? [];
+  const diff = diffs[state.mode];
+  return (
+    <div data-testid="import-result">
+      <p>
+        <strong data-testid="import-accepted">{formatNumber(language, result.towers.length)}</strong>{' '}
+        {t('rowsAccepted')},{' '}
+        <strong data-testid="import-rejected">{formatNumber(language, result.rejected.length)}</strong>{' '}
+        {t('rejectedRows')},{' '}
+        <strong data-testid="import-warned">
+          {formatNumber(language, new Set(rowWarnings.map((w) => w.row)).size)}
+        </strong>{' '}
+        {t('warningsCount')}
+      </p>
+      {result.crsCounts && (result.crsCounts.projected > 0 || isMixedCrs(read)) && (
+        <div className="note" data-testid="import-crs-counts">
+          {t('crsPerRow')}: {formatNumber(language, result.crsCounts.wgs84)} {t('crsDegreeRows')} ·{' '}
+          {formatNumber(language, result.crsCounts.projected)} {t('crsProjectedRows')} ({state.crs})
+          {isMixedCrs(read) && (
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={state.mixedCrsConfirmed}
+                onChange={(event) => confirmMixedCrs(event.target.checked)}
+                data-testid="confirm-mixed-crs"
+              />{' '}
+              {t('confirmMixedCrs')}
+            </label>
+          )}
+        </div>
+      )}
+      {(outsideRejected > 0 || state.keepOutsideVietnam) && (
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={state.keepOutsideVietnam}
+            onChange={(event) => void updateMapping({ keepOutsideVietnam: event.target.checked })}
+            data-testid="keep-outside-vietnam"
+          />{' '}
+          {t('keepOutsideVietnam')} ({formatNumber(language, outsideRejected)})
+        </label>
+      )}
+      {(operatorValues.length > 0 || mastTypeValues.length > 0) && (
+        <details open data-testid="value-mapping">
+          <summary>{t('valuesInFile')}</summary>
+          <table className="results mapping">
+            <thead>
+              <tr>
+                <th>{t('field')}</th>
+                <th>{t('value')}</th>
+                <th>{t('rowsWord')}</th>
+                <th>{t('means')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {operatorValues.slice(0, 50).map((entry) => {
+                const chosen = state.valueMapping.operator?.[entry.key];
+                const proposed = resolveOperatorName(entry.value);
+                const value = chosen ?? (proposed.known ? proposed.name : '');
+                return (
+                  <tr key={`op-${entry.key}`}>
+                    <td>{fieldLabel('operator', language)}</td>
+                    <td>{entry.value}</td>
+                    <td>{formatNumber(language, entry.count)}</td>
+                    <td>
+                      <select
+                        value={value}
+                        data-testid={`value-operator-${entry.key}`}
+                        onChange={(event) =>
+                          void updateMapping({
+                            valueMapping: {
+                              ...state.valueMapping,
+                              operator: { ...state.valueMapping.operator, [entry.key]: event.target.value },
+                            },
+                          })
+                        }
+                      >
+                        <option value="">{t('keptAsWritten')}</option>
+                        {OPERATORS.map((operator) => (
+                          <option key={operator.name} value={operator.name}>
+                            {operator.fullName} ({operator.mccMnc})
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                  </tr>
+                );
+              })}
+              {mastTypeValues.slice(0, 50).map((entry) => {
+                const chosen = state.valueMapping.mast_type?.[entry.key];
+                const proposal = proposeMastType(entry.value);
+                const value = chosen ?? proposal?.choice ?? 'unknown';
+                return (
+                  <tr key={`mt-${entry.key}`}>
+                    <td>{fieldLabel('mast_type', language)}</td>
+                    <td>{entry.value}</td>
+                    <td>{formatNumber(language, entry.count)}</td>
+                    <td>
+                      <select
+                        value={value}
+                        data-testid={`value-mast_type-${entry.key}`}
+                        onChange={(event) =>
+                          void updateMapping({
+                            valueMapping: {
+                              ...state.valueMapping,
+                              mast_type: {
+                                ...state.valueMapping.mast_type,
+                                [entry.key]: event.target.value as MastTypeChoice,
+                              },
+                            },
+                          })
+                        }
+                      >
+                        {MAST_TYPE_CHOICES.map((choice) => (
+                          <option key={choice} value={choice}>
+                            {t(MAST_TYPE_LABELS[choice])}
+                          </option>
+                        ))}
+                      </select>
+                      {!chosen && proposal && <span className="note"> {Math.round(proposal.confidence * 100)}%</span>}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </details>
+      )}
+      {fileNotes.length > 0 && (
+        <div className="note" data-testid="import-file-notes">
+          {fileNotes.map((note) => (
+            <div key={note.reason}>{describeInputProblem(note, language)}</div>
+          ))}
+        </div>
+      )}
+      {problems.length > 0 && (
+        <>
+          <ul className="problems" data-testid="import-problems">
+            {problems.slice(0, LISTED_PROBLEMS).map(({ problem, rejected }) => (
+              <li
+                key={`${rejected ? 'r' : 'w'}-${problem.row}-${problem.field ?? ''}-${problem.code ?? ''}`}
+                className={rejected ? 'rejected' : 'note'}
+                data-kind={rejected ? 'rejected' : 'warning'}
+              >
+                {t('row')} {problem.row}
+                {problem.field ? ` (${fieldLabel(problem.field, language)})` : ''}:{' '}
+                {describeInputProblem(problem, language)}
+              </li>
+            ))}
+          </ul>
+          <button type="button" onClick={download} data-testid="download-problems">
+            {t('downloadProblems')}
+          </button>
+        </>
+      )}
+      {state.stage !== 'done' && (
+        <fieldset className="merge-modes" data-testid="merge-modes">
+          <legend>{t('mergeHow')}</legend>
+          {TOWER_MERGE_MODES.map((mode) => (
+            <label key={mode} className="check">
+              <input
+                type="radio"
+                name="merge-mode"
+                value={mode}
+                checked={state.mode === mode}
+                onChange={() => setMergeMode(mode)}
+                data-testid={`merge-${mode}`}
+              />{' '}
+              {t(MODE_LABELS[mode])}
+              {mode === 'replaceOperator' && diffs[mode].operators.length > 0
+                ? ` (${diffs[mode].operators.join(', ')})`
+                : ''}
+            </label>
+          ))}
+          <p className="note" data-testid="merge-diff">
+            {t('diffAdded')} {formatNumber(language, diff.added)} · {t('diffChanged')}{' '}
+            {formatNumber(language, diff.changed)} · {t('diffRemoved')} {formatNumber(language, diff.removed)} ·{' '}
+            {t('diffUnchanged')} {formatNumber(language, diff.unchanged)} · {t('diffSkipped')}{' '}
+            {formatNumber(language, diff.skipped)}
+          </p>
+        </fieldset>
+      )}
+      {state.stage === 'done' && state.applied && (
+        <div data-testid="import-applied">
+          <p>
+            {t('importApplied')}: <strong>{formatNumber(language, state.applied.total)}</strong>. {t('keptInBrowser')}
+          </p>
+          {state.server.status === 'saving' && <p className="note">{t('serverSaving')}</p>}
+          {state.server.status === 'saved' && (
+            <p className="note" data-testid="import-server-saved">
+              {t('serverSaved')}: {state.server.message}
+            </p>
+          )}
+          {state.server.status === 'failed' && (
+            <p className="warning" role="alert" data-testid="import-server-error">
+              {t('serverRefused')}: {state.server.message}
+            </p>
+          )}
+        </div>
+      )}
     </div>
   );
 }

@@ -1,28 +1,45 @@
 import * as Comlink from 'comlink';
 import { create } from 'zustand';
-import type { ImportPreview } from '../../../workers/analysisApi';
+import type { ImportPreview, ImportReadResult } from '../../../workers/analysisApi';
 import type { CoordinateProblemReport } from '../../core/crs/detectCoordinateProblems';
 import type { LonLatPolygon } from '../../core/geo/lonLatPolygon';
 import type { ColumnMapping } from '../../core/io/applyColumnMapping';
-import type { InputProblem } from '../../core/model/tower';
-import { packTowers } from '../../core/model/towerArrays';
+import type { TowerValueMapping } from '../../core/io/towerReadOptions';
+import { mergeTowers, type TowerMergeMode } from '../../core/model/mergeTowers';
+import type { TowerSource } from '../../core/model/tower';
 import { isCancelledError } from '../../core/util/cooperativeLoop';
 import { getAnalysisPool } from '../analysisPool';
-import type { ProvinceDataset } from '../data/provinceDataset';
+import { replaceTowers } from '../data/replaceTowers';
+import { datasetKeyOf, ensureResident } from '../data/residentDataset';
+import { saveTowers } from '../persistence/towerStorage';
+import { ApiError, apiClient } from '../server/apiClient';
+import { useServerStore } from '../server/serverStore';
 import { useAppStore } from '../store/appStore';
 
+/**
+ * The import dialog's steps: the file's first rows and the proposed columns (`mapping`), the whole file read with the
+ * chosen columns, CRS and value mappings (`review`: counts, every problem row, what each merge mode would change; any
+ * change of mapping reads it again in place), then the merge applied (`done`), kept in the browser and, signed in,
+ * on the server.
+ */
 export interface ImportState {
-  stage: 'closed' | 'previewing' | 'mapping' | 'importing' | 'done' | 'error';
+  stage: 'closed' | 'previewing' | 'mapping' | 'reading' | 'review' | 'applying' | 'done' | 'error';
   fileName: string;
   bytes: Uint8Array | null;
   preview: ImportPreview | null;
   mapping: ColumnMapping;
   crs: string;
+  valueMapping: TowerValueMapping;
+  keepOutsideVietnam: boolean;
+  /** The user confirmed the per-row CRS split of a file that mixes degrees and projected metres. */
+  mixedCrsConfirmed: boolean;
+  mode: TowerMergeMode;
   coordinates: CoordinateProblemReport | null;
   progress: number;
-  rejected: InputProblem[];
-  warnings: InputProblem[];
-  accepted: number;
+  read: ImportReadResult | null;
+  /** What the last apply did, and what the server said about it. */
+  applied: { mode: TowerMergeMode; total: number } | null;
+  server: { status: 'none' | 'saving' | 'saved' | 'failed'; message: string | null };
   error: string | null;
 }
 
@@ -33,11 +50,15 @@ const CLOSED: ImportState = {
   preview: null,
   mapping: {},
   crs: 'EPSG:4326',
+  valueMapping: {},
+  keepOutsideVietnam: false,
+  mixedCrsConfirmed: false,
+  mode: 'replaceOperator',
   coordinates: null,
   progress: 0,
-  rejected: [],
-  warnings: [],
-  accepted: 0,
+  read: null,
+  applied: null,
+  server: { status: 'none', message: null },
   error: null,
 };
 
@@ -45,7 +66,9 @@ export const useImportStore = create<ImportState>(() => CLOSED);
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-function provincePolygons(dataset: ProvinceDataset): LonLatPolygon[] {
+function provincePolygons(): LonLatPolygon[] {
+  const dataset = useAppStore.getState().dataset;
+  if (!dataset) return [];
   return dataset.province.features.flatMap((feature) =>
     feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates] : feature.geometry.coordinates,
   );
@@ -59,7 +82,7 @@ export async function openImport(file: File): Promise<void> {
   useImportStore.setState({ ...CLOSED, stage: 'previewing', fileName: file.name, bytes });
   try {
     const preview = await getAnalysisPool().run((api) =>
-      api.previewImport(bytes, file.name, 'EPSG:4326', provincePolygons(dataset)),
+      api.previewImport(bytes, file.name, 'EPSG:4326', provincePolygons()),
     );
     useImportStore.setState({
       stage: 'mapping',
@@ -72,73 +95,137 @@ export async function openImport(file: File): Promise<void> {
   }
 }
 
-/** The user changed a column or the CRS: check the coordinates again on the preview rows. */
-export async function updateMapping(patch: { mapping?: ColumnMapping; crs?: string }): Promise<void> {
+/**
+ * The user changed a column, the CRS, a value mapping or the outside-Việt-Nam choice: check the preview coordinates
+ * again, and when the whole file was read already, read it again so that the counts and problems update in place.
+ */
+export async function updateMapping(patch: {
+  mapping?: ColumnMapping;
+  crs?: string;
+  valueMapping?: TowerValueMapping;
+  keepOutsideVietnam?: boolean;
+}): Promise<void> {
   const state = useImportStore.getState();
-  const dataset = useAppStore.getState().dataset;
-  const mapping = patch.mapping ?? state.mapping;
-  const crs = patch.crs ?? state.crs;
-  useImportStore.setState({ mapping, crs });
-  if (!state.preview || state.preview.preview.geometryFromFile || !dataset) return;
-  const preview = state.preview.preview;
-  try {
-    const coordinates = await getAnalysisPool().run((api) =>
-      api.checkImportCoordinates(preview, mapping, crs, provincePolygons(dataset)),
-    );
-    useImportStore.setState({ coordinates, error: null });
-  } catch (error) {
-    useImportStore.setState({ coordinates: null, error: message(error) });
+  useImportStore.setState({ ...patch, mixedCrsConfirmed: patch.crs ? false : state.mixedCrsConfirmed });
+  if ((patch.mapping || patch.crs) && state.preview && !state.preview.preview.geometryFromFile) {
+    const preview = state.preview.preview;
+    const { mapping, crs } = useImportStore.getState();
+    try {
+      const coordinates = await getAnalysisPool().run((api) =>
+        api.checkImportCoordinates(preview, mapping, crs, provincePolygons()),
+      );
+      useImportStore.setState({ coordinates, error: null });
+    } catch (error) {
+      useImportStore.setState({ coordinates: null, error: message(error) });
+    }
   }
+  if (state.read && (state.stage === 'review' || state.stage === 'reading')) await readWholeFile();
 }
 
 let controller: AbortController | null = null;
 
-/** Step 2: read every row with the confirmed mapping; the towers replace the synthetic ones on the map. */
-export async function confirmImport(): Promise<void> {
+/** Step 2: read every row with the chosen mapping; nothing changes on the map yet. */
+export async function readWholeFile(): Promise<void> {
   const state = useImportStore.getState();
   const dataset = useAppStore.getState().dataset;
   if (!state.bytes || !dataset) return;
+  controller?.abort();
   controller = new AbortController();
   const ownController = controller;
   const bytes = state.bytes;
-  useImportStore.setState({ stage: 'importing', progress: 0, error: null });
+  const user = useServerStore.getState().user;
+  const source: TowerSource = {
+    kind: 'file',
+    name: state.fileName,
+    importedAt: new Date().toISOString(),
+    ...(user ? { importedBy: user.username } : {}),
+  };
+  const datasetKey = datasetKeyOf(dataset);
+  useImportStore.setState({ stage: 'reading', progress: 0, error: null });
   try {
-    const result = await getAnalysisPool().run(
-      (api, jobId) =>
-        api.importTowers(
+    const read = await getAnalysisPool().run(
+      async (api, jobId) => {
+        // The diff needs the masts on screen: the worker loads them unless it holds them already.
+        await ensureResident(api, dataset);
+        return api.readImport(
           jobId,
           bytes,
           state.fileName,
-          state.preview?.preview.geometryFromFile ? undefined : state.mapping,
-          state.crs,
+          {
+            columns: state.preview?.preview.geometryFromFile ? undefined : state.mapping,
+            crs: state.crs,
+            valueMapping: state.valueMapping,
+            keepOutsideVietnam: state.keepOutsideVietnam,
+            areaPolygons: provincePolygons(),
+            areaName: dataset.provinceName,
+          },
+          datasetKey,
+          source,
           Comlink.proxy((fraction: number) => useImportStore.setState({ progress: fraction })),
-        ),
+        );
+      },
       { signal: ownController.signal },
     );
+    if (ownController !== controller) return;
+    const firstRead = useImportStore.getState().read === null;
     useImportStore.setState({
-      stage: 'done',
+      stage: 'review',
       progress: 1,
-      accepted: result.towers.length,
-      rejected: result.rejected,
-      warnings: result.warnings,
+      read,
+      ...(firstRead ? { mode: read.defaultMode } : {}),
     });
-    if (result.towers.length > 0) {
-      useAppStore.setState({
-        dataset: {
-          ...dataset,
-          towers: result.towers,
-          towerArrays: packTowers(result.towers),
-          towerProblems: [...result.rejected, ...result.warnings],
-          towersAreSynthetic: false,
-          towersSource: state.fileName,
-        },
-        selectedTowerIndex: null,
-        coverage: { ...useAppStore.getState().coverage, coveredBits: null, summary: null, status: 'idle' },
-        signalRun: { ...useAppStore.getState().signalRun, result: null, image: null, status: 'idle' },
-      });
-    }
   } catch (error) {
+    if (ownController !== controller) return;
     useImportStore.setState(isCancelledError(error) ? { stage: 'mapping' } : { stage: 'error', error: message(error) });
+  }
+}
+
+export function setMergeMode(mode: TowerMergeMode): void {
+  useImportStore.setState({ mode });
+}
+
+export function confirmMixedCrs(confirmed: boolean): void {
+  useImportStore.setState({ mixedCrsConfirmed: confirmed });
+}
+
+/** Whether the file mixes degrees and projected rows, so the user must confirm the split. */
+export function isMixedCrs(read: ImportReadResult | null): boolean {
+  return (read?.result.crsCounts?.wgs84 ?? 0) > 0 && (read?.result.crsCounts?.projected ?? 0) > 0;
+}
+
+/**
+ * Step 3: merge the read masts into the province's as the chosen mode says, keep them in this browser and, signed in,
+ * send them to the server as the operator's (or the province's) masts.
+ */
+export async function applyImport(): Promise<void> {
+  const state = useImportStore.getState();
+  const dataset = useAppStore.getState().dataset;
+  if (!state.read || !dataset || state.read.result.towers.length === 0) return;
+  useImportStore.setState({ stage: 'applying' });
+  const incoming = state.read.result.towers;
+  const merged = mergeTowers(dataset.towers, incoming, state.mode);
+  const next = replaceTowers(dataset, merged.towers, [...state.read.result.rejected, ...state.read.result.warnings]);
+  await saveTowers(dataset.provinceCode, merged.towers);
+  const user = useServerStore.getState().user;
+  useImportStore.setState({
+    stage: 'done',
+    applied: { mode: state.mode, total: merged.towers.length },
+    server: user ? { status: 'saving', message: null } : { status: 'none', message: null },
+  });
+  useAppStore.setState({ dataset: next });
+  if (!user) return;
+  try {
+    const result = await apiClient.importMasts(dataset.provinceCode, incoming, state.mode, state.fileName);
+    useImportStore.setState({
+      server: {
+        status: 'saved',
+        message: `+${result.inserted} / ~${result.updated} / =${result.unchanged} / -${result.removed}`,
+      },
+    });
+  } catch (error) {
+    useImportStore.setState({
+      server: { status: 'failed', message: error instanceof ApiError ? error.message : message(error) },
+    });
   }
 }
 
@@ -147,5 +234,6 @@ export function cancelImport(): void {
 }
 
 export function closeImport(): void {
+  controller?.abort();
   useImportStore.setState(CLOSED);
 }

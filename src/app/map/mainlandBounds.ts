@@ -1,18 +1,39 @@
 import type { ProvinceDataset } from '../data/provinceDataset';
 
-/** Bounds of the towers and populated land of the province, leaving out far islands so the map opens on the mainland. */
+const cache = new WeakMap<ProvinceDataset['population'], [number, number, number, number]>();
+
+/**
+ * Bounds of the province's populated land (cells with people), leaving out far islands so the map opens on the
+ * mainland. Taken from the population grid, not the masts: an imported mast at (0, 0) or abroad never moves the
+ * province view.
+ */
 export function mainlandBounds(dataset: ProvinceDataset): [number, number, number, number] {
-  const { lon, lat, count } = dataset.towerArrays;
-  let west = 180;
-  let east = -180;
-  let south = 90;
-  let north = -90;
-  for (let i = 0; i < count; i++) {
-    west = Math.min(west, lon[i]);
-    east = Math.max(east, lon[i]);
-    south = Math.min(south, lat[i]);
-    north = Math.max(north, lat[i]);
+  const grid = dataset.population;
+  const known = cache.get(grid);
+  if (known) return known;
+  let minCol = grid.width;
+  let maxCol = -1;
+  let minRow = grid.height;
+  let maxRow = -1;
+  for (let row = 0; row < grid.height; row++) {
+    for (let col = 0; col < grid.width; col++) {
+      const value = grid.values[row * grid.width + col];
+      if (!(value > 0) || value === grid.nodata) continue;
+      if (col < minCol) minCol = col;
+      if (col > maxCol) maxCol = col;
+      if (row < minRow) minRow = row;
+      if (row > maxRow) maxRow = row;
+    }
   }
-  if (count === 0) return [107.2, 14.9, 108.8, 16.3];
-  return [west, south, east, north];
+  const bounds: [number, number, number, number] =
+    maxCol < 0
+      ? [107.2, 14.9, 108.8, 16.3]
+      : [
+          grid.originLon + minCol * grid.cellSizeLonDeg,
+          grid.originLat - (maxRow + 1) * grid.cellSizeLatDeg,
+          grid.originLon + (maxCol + 1) * grid.cellSizeLonDeg,
+          grid.originLat - minRow * grid.cellSizeLatDeg,
+        ];
+  cache.set(grid, bounds);
+  return bounds;
 }

@@ -7,17 +7,23 @@ import { normalizeProject, type ProjectDocument } from '../store/projectDocument
  */
 const DATABASE = 'cosite';
 const STORE = 'projects';
+/** Imported masts of each province (see towerStorage), since version 2. */
+export const TOWER_STORE = 'towers';
 
 let database: Promise<IDBPDatabase> | null = null;
 
-function open(): Promise<IDBPDatabase> {
-  database ??= openDB(DATABASE, 1, {
+/** The app's IndexedDB database (projects and imported masts), opened once. */
+export function openAppDatabase(): Promise<IDBPDatabase> {
+  database ??= openDB(DATABASE, 2, {
     upgrade(db) {
       if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE);
+      if (!db.objectStoreNames.contains(TOWER_STORE)) db.createObjectStore(TOWER_STORE);
     },
   });
   return database;
 }
+
+const open = openAppDatabase;
 
 export async function loadSavedProject(provinceCode: string): Promise<ProjectDocument | null> {
   try {

@@ -244,6 +244,17 @@ function readPosition(
     if (x === undefined) fail('lon', 'lon (easting) is empty', 'empty', { field: 'lon' });
     if (y === undefined) fail('lat', 'lat (northing) is empty', 'empty', { field: 'lat' });
     if (typeof x !== 'number' || typeof y !== 'number') return null;
+    if (x === 0 && y === 0) {
+      fail('lon', 'position (0, 0) is not a real position (empty coordinates written as zeros?)', 'zeroPosition');
+      return null;
+    }
+    if (inVietnam(y, x)) {
+      fail('lon', `lon ${x}, lat ${y} are degrees in the wrong order: lon and lat swapped?`, 'swapped', {
+        lon: x,
+        lat: y,
+      });
+      return null;
+    }
     if (inVietnam(x, y)) {
       [lon, lat] = [x, y];
     } else {

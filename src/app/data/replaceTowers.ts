@@ -1,0 +1,49 @@
+import type { InputProblem, Tower } from '../../core/model/tower';
+import { packTowers } from '../../core/model/towerArrays';
+import { useAppStore } from '../store/appStore';
+import type { ProvinceDataset } from './provinceDataset';
+
+/**
+ * The province with another set of masts (after an import, a reload of saved masts, or the server's list): a new
+ * dataset object, so the workers reload it and the map redraws; results computed on the old masts are cleared.
+ */
+export function replaceTowers(
+  dataset: ProvinceDataset,
+  towers: Tower[],
+  towerProblems: InputProblem[] = dataset.towerProblems,
+): ProvinceDataset {
+  const state = useAppStore.getState();
+  useAppStore.setState({
+    selectedTowerIndex: null,
+    coverage: { ...state.coverage, coveredBits: null, summary: null, status: 'idle' },
+    signalRun: { ...state.signalRun, result: null, image: null, status: 'idle' },
+  });
+  return {
+    ...dataset,
+    towers,
+    towerArrays: packTowers(towers),
+    towerProblems,
+    towersAreSynthetic: towers.every((tower) => tower.source?.kind === 'synthetic'),
+    towersSource: describeSources(towers),
+  };
+}
+
+/** Masts per source: "data/demo/towers.csv (synthetic): 2,113; tram-vnm.csv: 42". */
+export function summarizeTowerSources(towers: readonly Tower[]): { kind: string; name: string; count: number }[] {
+  const counts = new Map<string, { kind: string; name: string; count: number }>();
+  for (const tower of towers) {
+    const kind = tower.source?.kind ?? 'file';
+    const name = tower.source?.name ?? '';
+    const key = `${kind}\u0001${name}`;
+    const entry = counts.get(key);
+    if (entry) entry.count++;
+    else counts.set(key, { kind, name, count: 1 });
+  }
+  return [...counts.values()];
+}
+
+function describeSources(towers: readonly Tower[]): string {
+  return summarizeTowerSources(towers)
+    .map((entry) => `${entry.name}: ${entry.count}`)
+    .join('; ');
+}

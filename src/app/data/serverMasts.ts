@@ -1,0 +1,25 @@
+import { saveTowers } from '../persistence/towerStorage';
+import { apiClient } from '../server/apiClient';
+import { useAppStore } from '../store/appStore';
+import { replaceTowers } from './replaceTowers';
+
+/**
+ * Signed in: the province's masts as the server keeps them (the synthetic demo masts it was seeded with and every
+ * operator's imports) replace the ones on screen, and are kept in this browser too. A server that cannot answer
+ * leaves the masts on screen as they are.
+ */
+export async function loadServerMasts(): Promise<boolean> {
+  const dataset = useAppStore.getState().dataset;
+  if (!dataset) return false;
+  try {
+    const towers = await apiClient.listMasts(dataset.provinceCode);
+    if (towers.length === 0) return false;
+    const current = useAppStore.getState().dataset;
+    if (current !== dataset) return false;
+    useAppStore.setState({ dataset: replaceTowers(dataset, towers) });
+    await saveTowers(dataset.provinceCode, towers);
+    return true;
+  } catch {
+    return false;
+  }
+}
