@@ -2,9 +2,10 @@ import { useEffect } from 'react';
 import { loadDemoProvince } from './data/loadDemoProvince';
 import type { ProvinceDataset } from './data/provinceDataset';
 import { replaceTowers, summarizeTowerSources } from './data/replaceTowers';
-import { loadServerMasts } from './data/serverMasts';
 import { sendDatasetToWorkers } from './data/residentDataset';
+import { loadServerMasts } from './data/serverMasts';
 import type { StringKey } from './i18n/strings';
+import { formatNumber } from './i18n/strings';
 import { useT } from './i18n/useT';
 import { ImportDialog } from './import/ImportDialog';
 import { MapView } from './map/MapView';
@@ -20,7 +21,6 @@ import { loadSavedTowers } from './persistence/towerStorage';
 import { connectToServer, startPolling, useServerStore } from './server/serverStore';
 import { SharingPanel } from './sharing/SharingPanel';
 import { setActiveTab, setLanguage, type TabId, useAppStore } from './store/appStore';
-import { formatNumber } from './i18n/strings';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 
 const TABS: Array<{ id: TabId; label: StringKey }> = [
@@ -192,7 +192,9 @@ function TowerSourcesNote({ dataset }: { dataset: ProvinceDataset }) {
     <span data-testid="tower-sources">
       {t('sourcesTitle')}:{' '}
       {summarizeTowerSources(dataset.towers)
-        .map((entry) => `${entry.name} (${kindLabel[entry.kind] ?? entry.kind}): ${formatNumber(language, entry.count)}`)
+        .map(
+          (entry) => `${entry.name} (${kindLabel[entry.kind] ?? entry.kind}): ${formatNumber(language, entry.count)}`,
+        )
         .join(' · ')}
     </span>
   );

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { operatorColorRgb } from '../../src/core/model/operators';
@@ -16,6 +17,12 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+
+const demoTowers = readFileSync('data/demo/towers.csv', 'utf8').trim().split(/\r?\n/);
+const operatorColumn = demoTowers[0].split(',').indexOf('operator');
+function demoCount(operator: string): number {
+  return demoTowers.slice(1).filter((line) => line.split(',')[operatorColumn] === operator).length;
+}
 
 // An operator's list as Excel writes it in Vietnam: ";" between fields, decimal commas, Vietnamese headers, one
 // operator given by its MCC-MNC code, a row with a broken longitude and a duplicated site name.
@@ -45,21 +52,32 @@ describe('importing a tower list through the mapping dialog', () => {
     await page.getByTestId('import-result').waitFor({ timeout: 60_000 });
     await expect(page.getByTestId('import-accepted').textContent()).resolves.toBe('3');
     await expect(page.getByTestId('import-rejected').textContent()).resolves.toBe('2');
-    const problems = await page.locator('.problems li').allTextContents();
-    expect(problems.some((text) => /3/.test(text) && /lon/.test(text))).toBe(true);
+    const problems = await page.locator('[data-testid=import-problems] li').allTextContents();
+    expect(problems.some((text) => /3/.test(text) && /kinh độ/.test(text))).toBe(true);
     expect(problems.some((text) => /5/.test(text) && /DN-002/.test(text))).toBe(true);
+    // Three operators in the file: update by id is proposed (nothing removed), and the diff says so.
+    await expect(page.getByTestId('merge-updateById').isChecked()).resolves.toBe(true);
+    await expect(page.getByTestId('merge-diff').textContent()).resolves.toMatch(/thêm 3 .*xóa 0/);
+    // Replacing the three operators' masts would remove theirs and keep MobiFone's.
+    await page.getByTestId('merge-replaceOperator').check();
+    await page.getByTestId('apply-import').click();
+    await page.getByTestId('import-applied').waitFor();
     await page.getByTestId('close-import').click();
 
     await page.waitForFunction(() => window.cosite?.state().dataset?.towersAreSynthetic === false);
     await expect(page.getByTestId('synthetic-banner').textContent()).resolves.toContain('tram-da-nang.csv');
+    const mobifone = demoCount('MobiFone');
     for (const [name, count] of [
       ['Viettel', 1],
       ['VinaPhone', 1],
       ['Vietnamobile', 1],
+      ['MobiFone', mobifone],
     ] as const) {
-      await expect(page.getByTestId(`tower-count-${name}`).textContent()).resolves.toBe(String(count));
+      await expect(page.getByTestId(`tower-count-${name}`).textContent()).resolves.toBe(
+        new Intl.NumberFormat('vi-VN').format(count),
+      );
     }
-    await page.waitForFunction(() => window.cosite?.state().dataset?.towers.length === 3);
+    await page.waitForFunction((n) => window.cosite?.state().dataset?.towers.length === n, 3 + mobifone);
     await page.evaluate(() => window.cosite?.waitForMapIdle());
     await page.evaluate(() => window.cosite?.jumpTo(108.22, 16.06, 12));
     await page.evaluate(() => window.cosite?.waitForMapIdle());
@@ -68,6 +86,8 @@ describe('importing a tower list through the mapping dialog', () => {
     for (const name of ['Viettel', 'VinaPhone', 'Vietnamobile']) {
       expect(countPixelsNear(png, operatorColorRgb(name))).toBeGreaterThan(10);
     }
-    expect(countPixelsNear(png, operatorColorRgb('MobiFone'))).toBeLessThan(5);
+    // MobiFone's demo masts stay (synthetic, and said so beside the file's).
+    expect(countPixelsNear(png, operatorColorRgb('MobiFone'))).toBeGreaterThan(10);
+    await expect(page.getByTestId('tower-sources').textContent()).resolves.toMatch(/giả lập/);
   });
 });

@@ -1,0 +1,166 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { haversineByDefinition } from '../unit/oracles/haversineByDefinition';
+import { launchBrowser } from './launchBrowser';
+
+// A realistic operator list (tests/fixtures/towers/makeOperatorList.ts): Vietnamobile's 50 stations in Đà Nẵng, ';' and
+// decimal commas, Vietnamese headers, mast types in words, a tenants count, 6 VN-2000 rows among GPS rows, a (0, 0)
+// row, a broken longitude, a swapped pair, a duplicated id; a height, a mast type and a count that do not parse.
+const FIXTURE = 'tests/fixtures/towers/operator_list_vnm.csv';
+const expectedRows = readFileSync('tests/fixtures/towers/operator_list_vnm.expected.txt', 'utf8').trim().split('\n');
+const demoTowers = readFileSync('data/demo/towers.csv', 'utf8').trim().split(/\r?\n/);
+const operatorColumn = demoTowers[0].split(',').indexOf('operator');
+const demoCount = (operator: string) =>
+  demoTowers.slice(1).filter((line) => line.split(',')[operatorColumn] === operator).length;
+
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+});
+
+async function openApp(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(inject('baseUrl'));
+  await page.waitForFunction(() => window.cosite?.state().loadStatus === 'ready', undefined, { timeout: 120_000 });
+  return page;
+}
+
+async function signIn(page: Page, username: string): Promise<void> {
+  await page.getByTestId('tab-requests').click();
+  await page.getByTestId('sign-in-username').fill(username);
+  await page.getByTestId('sign-in-password').fill(inject('demoPassword'));
+  await page.getByTestId('sign-in').click();
+  await expect(page.getByTestId('signed-in-as').textContent()).resolves.toContain(username);
+  await page.getByTestId('tab-overview').click();
+}
+
+const towerIds = (page: Page) =>
+  page.evaluate(() => window.cosite?.state().dataset?.towers.map((tower) => tower.id) ?? []);
+
+describe("an operator's own station list", () => {
+  it('keeps every good row, warns about unclear values, keeps the other operators’ masts, and is there after a reload and elsewhere', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    contexts.push(context);
+    const page = await openApp(context);
+    await signIn(page, 'vietnamobile');
+
+    await page.getByTestId('import-file').setInputFiles(FIXTURE);
+    await page.getByTestId('column-mapping').waitFor({ timeout: 60_000 });
+    for (const [field, column] of [
+      ['id', 'Mã trạm'],
+      ['operator', 'Nhà mạng'],
+      ['lon', 'Kinh độ'],
+      ['lat', 'Vĩ độ'],
+      ['mast_type', 'Loại cột'],
+      ['tenants', 'Số nhà mạng dùng chung'],
+    ]) {
+      await expect(page.getByTestId(`map-${field}`).inputValue()).resolves.toBe(column);
+    }
+    // Some rows are VN-2000 metres: the planner names the zone (Đà Nẵng, central meridian 107°45′).
+    await page.getByTestId('import-crs').selectOption('vn2000:107.75');
+    await page.getByTestId('confirm-import').click();
+    await page.getByTestId('import-result').waitFor({ timeout: 60_000 });
+    await expect(page.getByTestId('import-accepted').textContent()).resolves.toBe('46');
+    await expect(page.getByTestId('import-rejected').textContent()).resolves.toBe('4');
+    await expect(page.getByTestId('import-warned').textContent()).resolves.toBe('3');
+    await expect(page.getByTestId('import-crs-counts').textContent()).resolves.toMatch(
+      /40 dòng WGS 84.*6 dòng tọa độ phẳng/,
+    );
+    // Every problem row, in Vietnamese, with its row number.
+    const problems = await page.locator('[data-testid=import-problems] li').allTextContents();
+    expect(problems.find((text) => text.startsWith('Dòng 13'))).toContain('(0, 0)');
+    expect(problems.find((text) => text.startsWith('Dòng 21'))).toContain('không phải là số');
+    expect(problems.find((text) => text.startsWith('Dòng 29'))).toContain('bị đảo');
+    expect(problems.find((text) => text.startsWith('Dòng 37'))).toContain('trùng');
+    expect(problems.find((text) => text.startsWith('Dòng 5 '))).toContain('khoảng 30');
+    expect(problems.find((text) => text.startsWith('Dòng 11'))).toContain('Khác');
+    // The file mixes GPS and VN-2000 rows: nothing is applied until the planner confirms the split.
+    await expect(page.getByTestId('apply-import').isDisabled()).resolves.toBe(true);
+    await page.getByTestId('confirm-mixed-crs').check();
+
+    // The rows to fix, as a CSV with the file's own columns and the reasons.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('download-problems').click(),
+    ]);
+    const csv = readFileSync((await download.path()) ?? '', 'utf8');
+    const csvLines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(csvLines[0]).toBe(
+      'Mã trạm;Tên trạm;Nhà mạng;Kinh độ;Vĩ độ;Độ cao cột (m);Loại cột;Số nhà mạng dùng chung;Địa chỉ;Tình trạng;Dòng;Vấn đề',
+    );
+    expect(csvLines).toHaveLength(1 + 4 + 3);
+    expect(csvLines.find((line) => line.startsWith('VNM-DNG-013;'))).toMatch(/;bị loại;13;/);
+
+    // "Khác" means nothing to the word list: the planner says it is a rooftop tower, and the counts update in place.
+    await page.getByTestId('value-mast_type-khac').selectOption('A2a');
+    await expect.poll(() => page.getByTestId('import-warned').textContent(), { timeout: 30_000 }).toBe('2');
+
+    // One operator in the file: replacing Vietnamobile's masts is proposed; the others' are untouched.
+    await expect(page.getByTestId('merge-replaceOperator').isChecked()).resolves.toBe(true);
+    const vietnamobile = demoCount('Vietnamobile');
+    await expect(page.getByTestId('merge-diff').textContent()).resolves.toContain(
+      `thêm 46 · thay đổi 0 · xóa ${vietnamobile}`,
+    );
+    await page.getByTestId('apply-import').click();
+    await page.getByTestId('import-server-saved').waitFor({ timeout: 60_000 });
+    await page.getByTestId('close-import').click();
+
+    const total = demoTowers.length - 1 - vietnamobile + 46;
+    await page.waitForFunction((n) => window.cosite?.state().dataset?.towers.length === n, total);
+    for (const name of ['Viettel', 'VinaPhone', 'MobiFone']) {
+      await expect(page.getByTestId(`tower-count-${name}`).textContent()).resolves.toBe(
+        new Intl.NumberFormat('vi-VN').format(demoCount(name)),
+      );
+    }
+    await expect(page.getByTestId('tower-count-Vietnamobile').textContent()).resolves.toBe('46');
+    const imported = await page.evaluate(() =>
+      window.cosite?.state().dataset?.towers.filter((tower) => tower.id.startsWith('VNM-DNG-')),
+    );
+    // The VN-2000 rows land where the generator put them (within 1 m), read in the same file as the GPS rows.
+    for (const line of expectedRows.filter((row) => row.includes('vn2000'))) {
+      const [, id, , lon, lat] = line.split(' ');
+      const tower = imported?.find((candidate) => candidate.id === id);
+      expect(tower).toBeDefined();
+      expect(haversineByDefinition(tower!.lon, tower!.lat, Number(lon), Number(lat))).toBeLessThan(1);
+    }
+    // Mast types from words ("Cột dây co", 46 m: a ground mast up to 50 m, A2b); the tenants column is a count.
+    const first = imported?.find((tower) => tower.id === 'VNM-DNG-001');
+    expect(first).toMatchObject({
+      operator: 'Vietnamobile',
+      mastType: 'A2b',
+      tenants: ['Vietnamobile'],
+      tenantCount: 2,
+    });
+    expect(imported?.find((tower) => tower.id === 'VNM-DNG-011')?.mastType).toBe('A2a');
+    expect(imported?.every((tower) => tower.source?.name === 'operator_list_vnm.csv')).toBe(true);
+    await expect(page.getByTestId('tower-sources').textContent()).resolves.toContain('operator_list_vnm.csv');
+
+    // A reload brings it back (signed in: from the server; the browser keeps a copy too).
+    await page.reload();
+    await page.waitForFunction(() => window.cosite?.state().loadStatus === 'ready', undefined, { timeout: 120_000 });
+    await page.waitForFunction((n) => window.cosite?.state().dataset?.towers.length === n, total, { timeout: 60_000 });
+    expect(await towerIds(page)).toContain('VNM-DNG-048');
+
+    // Signing in elsewhere (another browser profile, the province's planner) shows the operator's masts too.
+    const elsewhere = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    contexts.push(elsewhere);
+    const planner = await openApp(elsewhere);
+    await signIn(planner, 'vn25-planner');
+    await planner.waitForFunction((n) => window.cosite?.state().dataset?.towers.length === n, total, {
+      timeout: 60_000,
+    });
+    const plannerIds = await towerIds(planner);
+    expect(plannerIds).toContain('VNM-DNG-001');
+    expect(plannerIds.filter((id) => id.startsWith('VNM-DNG-'))).toHaveLength(46);
+  });
+});
