@@ -500,7 +500,8 @@ function readTenants(value: unknown, warn: Fail): { names: string[]; count: numb
   const none = { names: [], count: null };
   if (value === undefined || value === null) return none;
   const countText = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : null;
-  if (countText !== null && /^\d+([.,]0+)?$/.test(countText)) {
+  // A full MCC-MNC code written without its hyphen (45201) is an operator, not a count.
+  if (countText !== null && /^\d+([.,]0+)?$/.test(countText) && !resolveOperatorName(countText).known) {
     const count = Number.parseInt(countText, 10);
     if (count < 1 || count > 8) {
       warn('tenants', `tenants count ${count} is not between 1 and 8; left empty`, 'badTenantCount', {

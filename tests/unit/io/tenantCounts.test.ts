@@ -131,9 +131,8 @@ describe('tenants given as a count', () => {
     expect(result.towers[0].tenants).toEqual(['Viettel', 'MobiFone', 'VinaPhone']);
   });
 
-  // Bug: a lone five-digit MCC-MNC code is taken for a count (45201 is not between 1 and 8) and MobiFone is dropped,
-  // though 45201 is one of the full forms operators.ts recognises and the same code inside a list is read.
-  it.fails('reads a lone full code without a dash (45201) as an operator, not as a count', () => {
+  // A lone five-digit MCC-MNC code is an operator (one of the full forms operators.ts recognises), not a count.
+  it('reads a lone full code without a dash (45201) as an operator, not as a count', () => {
     const result = parseTowersCsv(['id,operator,lon,lat,tenants', 'L1,Viettel,108.2000,16.0500,45201'].join('\n'));
     expect(result.towers[0].tenants).toEqual(['Viettel', 'MobiFone']);
     expect(result.warnings).toEqual([]);
