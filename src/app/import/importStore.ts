@@ -11,6 +11,7 @@ import { isCancelledError } from '../../core/util/cooperativeLoop';
 import { getAnalysisPool } from '../analysisPool';
 import { replaceTowers } from '../data/replaceTowers';
 import { datasetKeyOf, ensureResident } from '../data/residentDataset';
+import { loadServerMasts } from '../data/serverMasts';
 import { saveTowers } from '../persistence/towerStorage';
 import { ApiError, apiClient } from '../server/apiClient';
 import { useServerStore } from '../server/serverStore';
@@ -216,12 +217,16 @@ export async function applyImport(): Promise<void> {
   if (!user) return;
   try {
     const result = await apiClient.importMasts(dataset.provinceCode, incoming, state.mode, state.fileName);
+    const kept = result.keptWithRequests.length > 0 ? ` (${result.keptWithRequests.join(', ')})` : '';
     useImportStore.setState({
       server: {
         status: 'saved',
-        message: `+${result.inserted} / ~${result.updated} / =${result.unchanged} / -${result.removed}`,
+        message: `+${result.inserted} / ~${result.updated} / =${result.unchanged} / -${result.removed}${kept}`,
       },
     });
+    // The map shows the server's masts: a mast another operator has requested is kept there even when the file
+    // leaves it out.
+    await loadServerMasts();
   } catch (error) {
     useImportStore.setState({
       server: { status: 'failed', message: error instanceof ApiError ? error.message : message(error) },
