@@ -8,6 +8,7 @@ import { formatNumber, type StringKey } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { useAppStore } from '../store/appStore';
 import { buildProblemsCsv } from './buildProblemsCsv';
+import { describeCoordinateReport } from './describeCoordinateReport';
 import { describeInputProblem, fieldLabel } from './describeInputProblem';
 import {
   applyImport,
@@ -48,6 +49,8 @@ const CRS_CHOICES = listCrs();
  */
 export function ImportDialog() {
   const t = useT();
+  const language = useAppStore((state) => state.language);
+  const provinceName = useAppStore((state) => state.dataset?.provinceName ?? '');
   const state = useImportStore();
   if (state.stage === 'closed') return null;
   const preview = state.preview?.preview;
@@ -107,8 +110,8 @@ export function ImportDialog() {
                     return (
                       <tr key={field}>
                         <td>
-                          {field}
-                          {required.has(field) ? ' *' : ''}
+                          {fieldLabel(field, language)}
+                          {required.has(field) ? ' *' : ''} <span className="note">({field})</span>
                         </td>
                         <td>
                           <select
@@ -161,7 +164,7 @@ export function ImportDialog() {
             </label>
             {state.coordinates && state.coordinates.messages.length > 0 && (
               <div className="warning" data-testid="coordinate-problems">
-                {state.coordinates.messages.map((line) => (
+                {describeCoordinateReport(state.coordinates, language, state.crs, provinceName).map((line) => (
                   <div key={line}>{line}</div>
                 ))}
                 {state.coordinates.suggestedCrs.length > 0 && (

@@ -12,7 +12,7 @@ export const validateCommand: CliCommand = {
   summary:
     'check a tower file (CSV, Excel, GeoJSON, KML/KMZ, zipped shapefile) and report accepted and rejected rows as JSON',
   usage:
-    'cosite validate --towers FILE [--crs CODE] [--columns MAPPING] [--population FILE.tif] [--boundary FILE] [--json]',
+    'cosite validate --towers FILE [--crs CODE] [--columns MAPPING] [--keep-outside-vietnam] [--population FILE.tif] [--boundary FILE] [--json]',
   flags: {
     towers: {
       type: 'string',
@@ -31,6 +31,10 @@ export const validateCommand: CliCommand = {
       valueName: 'MAPPING',
       description:
         'column for each field, e.g. id=Site,operator=Nhà mạng,lon=Y,lat=X (lon/lat are easting/northing in a projected CRS)',
+    },
+    'keep-outside-vietnam': {
+      type: 'boolean',
+      description: 'keep rows whose position is outside Việt Nam (each with a warning) instead of rejecting them',
     },
     population: {
       type: 'string',
@@ -63,7 +67,13 @@ export const validateCommand: CliCommand = {
     }
     const columns = typeof flags.columns === 'string' ? parseColumnsFlag(flags.columns) : undefined;
     const polygons = boundaryPath ? await loadBoundary(boundaryPath) : undefined;
-    const parsed = await loadTowerFile(towersPath, { crs, columns, areaPolygons: polygons, areaName: boundaryPath });
+    const parsed = await loadTowerFile(towersPath, {
+      crs,
+      columns,
+      areaPolygons: polygons,
+      areaName: boundaryPath,
+      keepOutsideVietnam: flags['keep-outside-vietnam'] === true,
+    });
     let population: ValidationPopulation | undefined;
     if (populationPath) {
       const grid = await loadPopulationRaster(populationPath);

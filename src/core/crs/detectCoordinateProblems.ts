@@ -40,6 +40,11 @@ export interface CoordinateProblemReport {
   /** Inside Vietnam but outside the province polygons given (only when polygons are given). */
   outsideProvince: CoordinateProblemGroup;
   /**
+   * In a projected CRS, pairs whose two values are degrees inside Việt Nam: files that mix GPS and VN-2000 rows. The
+   * readers take them as WGS 84 (not a problem in itself; the user confirms the split).
+   */
+  degreesInProjected: CoordinateProblemGroup;
+  /**
    * For projected values: whether the first column holds northings and the second eastings, the survey order of
    * Vietnamese tables (X = northing, Y = easting).
    */
@@ -113,6 +118,7 @@ function detectInColumns(
     swapped: group(),
     outsideVietnam: group(),
     outsideProvince: group(),
+    degreesInProjected: group(),
     northingFirst: false,
     suggestedCrs: [],
     messages: [],
@@ -136,14 +142,18 @@ function detectInColumns(
       }
       continue;
     }
-    const lonLat = toWgs84(point.x, point.y);
+    // In a projected file, a pair of degrees inside Việt Nam is a GPS row, as the readers take it.
+    const asDegrees = !crs.geographic && insideVietnam(point.x, point.y);
+    if (asDegrees) add(report.degreesInProjected, point);
+    const lonLat = asDegrees ? ([point.x, point.y] as [number, number]) : toWgs84(point.x, point.y);
     if (lonLat && insideVietnam(lonLat[0], lonLat[1])) {
       if (options.areaPolygons && !options.areaPolygons.some((p) => pointInLonLatPolygon(lonLat[0], lonLat[1], p))) {
         add(report.outsideProvince, point);
       }
       continue;
     }
-    const exchanged = toWgs84(point.y, point.x);
+    const exchanged =
+      !crs.geographic && insideVietnam(point.y, point.x) ? [point.y, point.x] : toWgs84(point.y, point.x);
     if (exchanged && insideVietnam(exchanged[0], exchanged[1])) add(report.swapped, point);
     else add(report.outsideVietnam, point);
   }
@@ -225,6 +235,12 @@ function describe(report: CoordinateProblemReport, crs: CrsDefinition, areaName:
   if (report.outsideVietnam.count > 0) {
     messages.push(
       `${report.outsideVietnam.count} ${of} points are outside Vietnam in ${crs.code} (${rows(report.outsideVietnam)})`,
+    );
+  }
+  if (report.degreesInProjected.count > 0) {
+    messages.push(
+      `${report.degreesInProjected.count} ${of} pairs are degrees in a file read as ${crs.code} (${rows(report.degreesInProjected)}): ` +
+        'they are read as WGS 84',
     );
   }
   if (report.outsideProvince.count > 0) {
