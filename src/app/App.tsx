@@ -1,11 +1,11 @@
 import { useEffect } from 'react';
+import { describeTowerSources } from './data/describeTowerSources';
 import { loadDemoProvince } from './data/loadDemoProvince';
 import type { ProvinceDataset } from './data/provinceDataset';
-import { replaceTowers, summarizeTowerSources } from './data/replaceTowers';
+import { replaceTowers } from './data/replaceTowers';
 import { sendDatasetToWorkers } from './data/residentDataset';
 import { loadServerMasts } from './data/serverMasts';
 import type { StringKey } from './i18n/strings';
-import { formatNumber } from './i18n/strings';
 import { useT } from './i18n/useT';
 import { ImportDialog } from './import/ImportDialog';
 import { MapView } from './map/MapView';
@@ -182,20 +182,6 @@ export function App() {
 
 /** Where the masts on screen come from: the synthetic demo ones say so, imported ones name their file. */
 function TowerSourcesNote({ dataset }: { dataset: ProvinceDataset }) {
-  const t = useT();
   const language = useAppStore((state) => state.language);
-  const kindLabel = { synthetic: t('sourceSynthetic'), file: t('sourceFile'), server: t('sourceServer') } as Record<
-    string,
-    string
-  >;
-  return (
-    <span data-testid="tower-sources">
-      {t('sourcesTitle')}:{' '}
-      {summarizeTowerSources(dataset.towers)
-        .map(
-          (entry) => `${entry.name} (${kindLabel[entry.kind] ?? entry.kind}): ${formatNumber(language, entry.count)}`,
-        )
-        .join(' · ')}
-    </span>
-  );
+  return <span data-testid="tower-sources">{describeTowerSources(dataset, language)}</span>;
 }

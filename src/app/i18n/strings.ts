@@ -147,6 +147,12 @@ const STRINGS = {
   sourceSynthetic: { vi: 'giả lập (demo)', en: 'synthetic (demo)' },
   sourceFile: { vi: 'tệp đã nhập', en: 'imported file' },
   sourceServer: { vi: 'trên máy chủ', en: 'on the server' },
+  syntheticRemain: {
+    vi: 'Các cột giả lập (demo) không phải danh sách trạm thật.',
+    en: 'The synthetic (demo) masts are not a real station list.',
+  },
+  towerSource: { vi: 'Nguồn', en: 'Source' },
+  tenantsCounted: { vi: 'nhà mạng theo số đếm trong tệp', en: 'operators by the file’s count' },
   restoreDemoMasts: { vi: 'Quay về cột demo', en: 'Back to the demo masts' },
   tabSharing: { vi: 'Dùng chung & quy hoạch', en: 'Sharing & planning' },
   colocationTitle: { vi: 'Cột có thể dùng chung', en: 'Masts that could be shared' },

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { haversineDistanceM } from '../../core/geo/haversineDistanceM';
+import { describeTowerSources } from '../data/describeTowerSources';
 import type { ProvinceDataset } from '../data/provinceDataset';
 import { translate } from '../i18n/strings';
 import { useT } from '../i18n/useT';
@@ -42,6 +43,7 @@ function describeRasterCell(layerId: string, col: number, row: number): string |
 
 export function MapView({ dataset }: { dataset: ProvinceDataset }) {
   const t = useT();
+  const language = useAppStore((state) => state.language);
   const containerRef = useRef<HTMLDivElement>(null);
   const [controller, setController] = useState<MapController | null>(null);
   const [tableOpen, setTableOpen] = useState(false);
@@ -193,7 +195,7 @@ export function MapView({ dataset }: { dataset: ProvinceDataset }) {
       </div>
       {tableOpen && <AttributeTable dataset={dataset} />}
       <div className="map-attribution" data-testid="attribution">
-        {t('sources')}. <strong>{t('synthetic')}</strong>
+        {t('sources')}. <strong>{describeTowerSources(dataset, language)}</strong>
       </div>
     </>
   );

@@ -1,3 +1,4 @@
+import { describeTowerSource } from '../data/describeTowerSources';
 import type { ProvinceDataset } from '../data/provinceDataset';
 import { formatNumber } from '../i18n/strings';
 import { useT } from '../i18n/useT';
@@ -20,7 +21,8 @@ export function InspectPanel({ dataset }: { dataset: ProvinceDataset }) {
             <div>
               <dt>{t('id')}</dt>
               <dd data-testid="inspect-id">
-                {tower.id} ({t('syntheticShort')})
+                {tower.id}
+                {tower.source?.kind === 'synthetic' ? ` (${t('syntheticShort')})` : ''}
               </dd>
             </div>
             <div>
@@ -29,7 +31,12 @@ export function InspectPanel({ dataset }: { dataset: ProvinceDataset }) {
             </div>
             <div>
               <dt>{t('tenants')}</dt>
-              <dd>{tower.tenants.join(', ')}</dd>
+              <dd>
+                {tower.tenants.join(', ')}
+                {tower.tenantCount !== undefined && tower.tenantCount > tower.tenants.length
+                  ? ` (${formatNumber(language, tower.tenantCount)} ${t('tenantsCounted')})`
+                  : ''}
+              </dd>
             </div>
             <div>
               <dt>{t('mastType')}</dt>
@@ -42,6 +49,10 @@ export function InspectPanel({ dataset }: { dataset: ProvinceDataset }) {
             <div>
               <dt>{t('radiusM')}</dt>
               <dd>{tower.radiusM === null ? '—' : formatNumber(language, tower.radiusM)}</dd>
+            </div>
+            <div>
+              <dt>{t('towerSource')}</dt>
+              <dd data-testid="inspect-source">{describeTowerSource(tower, language)}</dd>
             </div>
             <div>
               <dt>{t('coordinates')}</dt>

@@ -1,4 +1,5 @@
 import { MAIN_OPERATOR_NAMES, operatorColorRgb, SHARED_MAST_COLOR_RGB } from '../../core/model/operators';
+import { describeTowerSources } from '../data/describeTowerSources';
 import type { ProvinceDataset } from '../data/provinceDataset';
 import { formatNumber } from '../i18n/strings';
 import { useT } from '../i18n/useT';
@@ -57,7 +58,7 @@ export function LayerPanel({ dataset }: { dataset: ProvinceDataset }) {
           </tr>
         </tbody>
       </table>
-      <p className="note">{t('synthetic')}</p>
+      <p className="note">{describeTowerSources(dataset, language)}</p>
       {toggle('backbone', t('layerBackbone'))}
       <div className="legend-line">
         <span className="swatch line" style={{ background: '#6a3d9a' }} /> {language === 'vi' ? 'Đường bộ' : 'Road'}

@@ -1,3 +1,4 @@
+import { towerTenantCount } from '../../core/model/tower';
 import type { ProvinceDataset } from '../data/provinceDataset';
 import { formatNumber } from '../i18n/strings';
 import { useT } from '../i18n/useT';
@@ -7,10 +8,14 @@ import { useAppStore } from '../store/appStore';
 export function SummaryPanel({ dataset }: { dataset: ProvinceDataset }) {
   const t = useT();
   const language = useAppStore((state) => state.language);
-  const shared = dataset.towers.filter((tower) => tower.tenants.length > 1).length;
+  const shared = dataset.towers.filter((tower) => towerTenantCount(tower) > 1).length;
   const rows: Array<[string, string, string]> = [
     [t('population'), `${formatNumber(language, dataset.populationTotal)} ${t('people')}`, 'population-total'],
-    [t('totalMasts'), `${formatNumber(language, dataset.towers.length)} (${t('syntheticShort')})`, 'tower-total'],
+    [
+      t('totalMasts'),
+      `${formatNumber(language, dataset.towers.length)}${dataset.towersAreSynthetic ? ` (${t('syntheticShort')})` : ''}`,
+      'tower-total',
+    ],
     [
       t('sharedMasts'),
       `${formatNumber(language, shared)} (${formatNumber(language, (100 * shared) / Math.max(1, dataset.towers.length), 1)}%)`,

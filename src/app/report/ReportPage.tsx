@@ -7,13 +7,16 @@ import { type CoverageSummary, summarizeCoverage } from '../../core/coverage/com
 import { MAIN_OPERATOR_NAMES, operatorColorRgb, SHARED_MAST_COLOR_RGB } from '../../core/model/operators';
 import type { PlanSharedSitesResult } from '../../core/siting/planSharedSites';
 import { getAnalysisPool } from '../analysisPool';
+import { describeTowerSources } from '../data/describeTowerSources';
 import { loadDemoProvince } from '../data/loadDemoProvince';
 import type { ProvinceDataset } from '../data/provinceDataset';
+import { replaceTowers } from '../data/replaceTowers';
 import { ensureResident } from '../data/residentDataset';
 import { formatNumber, type StringKey, translate } from '../i18n/strings';
 import { mainlandBounds } from '../map/mainlandBounds';
 import { GAP_COLOUR_RGB } from '../map/rasterImages';
 import { decodeShareHash } from '../persistence/shareLink';
+import { loadSavedTowers } from '../persistence/towerStorage';
 import { serverDocumentToPlan } from '../sharing/serverDocumentToPlan';
 import { DEFAULT_COLOCATION_SETTINGS, DEFAULT_PLAN_SETTINGS } from '../sharing/sharingStore';
 import { defaultProject, type ProjectDocument } from '../store/projectDocument';
@@ -45,7 +48,10 @@ declare global {
 const MM_PER_INCH = 25.4;
 
 async function prepareReport(params: ReportParams): Promise<ReportData> {
-  const dataset = await loadDemoProvince();
+  const demo = await loadDemoProvince();
+  // The masts the app shows: those kept in this browser after an import (or from the server), else the demo's.
+  const saved = await loadSavedTowers(demo.provinceCode);
+  const dataset = saved ? replaceTowers(demo, saved.towers) : demo;
   const shared = decodeShareHash(window.location.hash);
   const project = shared?.project ?? defaultProject(dataset.provinceCode);
   // The plan on the app's screen when the report was opened (sites as placed), else the default plan's search.
@@ -159,7 +165,7 @@ export function ReportPage({ params }: { params: ReportParams }) {
           {t('reportPrint')}
         </button>
       </header>
-      <p className="report-note">{t('synthetic')}</p>
+      <p className="report-note">{describeTowerSources(dataset, language)}</p>
       <figure className="report-map" style={{ width: `${data.mapWidthMm}mm`, height: `${data.mapHeightMm}mm` }}>
         <img src={data.mapUrl} alt={t('reportMap')} style={{ width: '100%', height: '100%' }} />
         <svg className="north-arrow" viewBox="0 0 40 60" aria-label={t('northArrow')} role="img">
@@ -361,7 +367,7 @@ export function ReportPage({ params }: { params: ReportParams }) {
             {t('spacingRule')} · {t('reportCosts')}
           </li>
           <li>{t('sources')}</li>
-          <li>{t('synthetic')}</li>
+          <li>{describeTowerSources(dataset, language)}</li>
           <li>{t('sovereignty')}</li>
         </ul>
       </section>
