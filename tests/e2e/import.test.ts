@@ -89,5 +89,23 @@ describe('importing a tower list through the mapping dialog', () => {
     // MobiFone's demo masts stay (synthetic, and said so beside the file's).
     expect(countPixelsNear(png, operatorColorRgb('MobiFone'))).toBeGreaterThan(10);
     await expect(page.getByTestId('tower-sources').textContent()).resolves.toMatch(/giả lập/);
+    // The inspect panel names each mast's source: the file for the imported one.
+    const importedIndex = await page.evaluate(() =>
+      window.cosite?.state().dataset?.towers.findIndex((tower) => tower.id === 'DN-001'),
+    );
+    await page.evaluate((index) => window.cosite?.select(index ?? null), importedIndex);
+    await expect(page.getByTestId('inspect-source').textContent()).resolves.toContain('tram-da-nang.csv');
+
+    // Not signed in: the browser keeps the import, and a reload brings it back.
+    await page.reload();
+    await page.waitForFunction(() => window.cosite?.state().loadStatus === 'ready', undefined, { timeout: 120_000 });
+    await page.waitForFunction((n) => window.cosite?.state().dataset?.towers.length === n, 3 + mobifone);
+    // Back to the demo masts on request.
+    await page.getByTestId('restore-demo-masts').click();
+    await page.waitForFunction((n) => window.cosite?.state().dataset?.towers.length === n, demoTowers.length - 1);
+    await page.waitForFunction(() => window.cosite?.state().dataset?.towersAreSynthetic === true);
+    await page.reload();
+    await page.waitForFunction(() => window.cosite?.state().loadStatus === 'ready', undefined, { timeout: 120_000 });
+    expect(await page.evaluate(() => window.cosite?.state().dataset?.towers.length)).toBe(demoTowers.length - 1);
   });
 });

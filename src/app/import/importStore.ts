@@ -9,10 +9,11 @@ import { mergeTowers, type TowerMergeMode } from '../../core/model/mergeTowers';
 import type { TowerSource } from '../../core/model/tower';
 import { isCancelledError } from '../../core/util/cooperativeLoop';
 import { getAnalysisPool } from '../analysisPool';
+import { loadDemoProvince } from '../data/loadDemoProvince';
 import { replaceTowers } from '../data/replaceTowers';
 import { datasetKeyOf, ensureResident } from '../data/residentDataset';
 import { loadServerMasts } from '../data/serverMasts';
-import { saveTowers } from '../persistence/towerStorage';
+import { clearSavedTowers, saveTowers } from '../persistence/towerStorage';
 import { ApiError, apiClient } from '../server/apiClient';
 import { useServerStore } from '../server/serverStore';
 import { useAppStore } from '../store/appStore';
@@ -205,7 +206,7 @@ export async function applyImport(): Promise<void> {
   useImportStore.setState({ stage: 'applying' });
   const incoming = state.read.result.towers;
   const merged = mergeTowers(dataset.towers, incoming, state.mode);
-  const next = replaceTowers(dataset, merged.towers, [...state.read.result.rejected, ...state.read.result.warnings]);
+  const next = replaceTowers(dataset, merged.towers, state.read.result.rejected);
   await saveTowers(dataset.provinceCode, merged.towers);
   const user = useServerStore.getState().user;
   useImportStore.setState({
@@ -241,4 +242,16 @@ export function cancelImport(): void {
 export function closeImport(): void {
   controller?.abort();
   useImportStore.setState(CLOSED);
+}
+
+/**
+ * Forgets the masts imported in this browser and brings back the province's own (the synthetic demo masts). Signed
+ * in, the server's masts stay the ones on screen: this is for work done without an account.
+ */
+export async function restoreDemoMasts(): Promise<void> {
+  const dataset = useAppStore.getState().dataset;
+  if (!dataset) return;
+  await clearSavedTowers(dataset.provinceCode);
+  const demo = await loadDemoProvince();
+  useAppStore.setState({ dataset: replaceTowers(dataset, demo.towers, []) });
 }

@@ -2,11 +2,13 @@ import { towerTenantCount } from '../../core/model/tower';
 import type { ProvinceDataset } from '../data/provinceDataset';
 import { formatNumber } from '../i18n/strings';
 import { useT } from '../i18n/useT';
-import { openImport } from '../import/importStore';
+import { openImport, restoreDemoMasts } from '../import/importStore';
+import { useServerStore } from '../server/serverStore';
 import { useAppStore } from '../store/appStore';
 
 export function SummaryPanel({ dataset }: { dataset: ProvinceDataset }) {
   const t = useT();
+  const signedIn = useServerStore((state) => state.user !== null);
   const language = useAppStore((state) => state.language);
   const shared = dataset.towers.filter((tower) => towerTenantCount(tower) > 1).length;
   const rows: Array<[string, string, string]> = [
@@ -48,9 +50,14 @@ export function SummaryPanel({ dataset }: { dataset: ProvinceDataset }) {
         {t('importTowers')}
       </label>
       <p className="note">{t('importHint')}</p>
+      {!dataset.towersAreSynthetic && !signedIn && (
+        <button type="button" onClick={() => void restoreDemoMasts()} data-testid="restore-demo-masts">
+          {t('restoreDemoMasts')}
+        </button>
+      )}
       {dataset.towerProblems.length > 0 && (
         <p className="warning">
-          {dataset.towerProblems.length} {t('rejectedRows')}
+          {formatNumber(language, dataset.towerProblems.length)} {t('rejectedRows')}
         </p>
       )}
     </section>
