@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { haversineByDefinition } from '../unit/oracles/haversineByDefinition';
 import { launchBrowser } from './launchBrowser';
+import { openApp, signIn } from './signIn';
 
 // A realistic operator list (tests/fixtures/towers/makeOperatorList.ts): Vietnamobile's 50 stations in Đà Nẵng, ';' and
 // decimal commas, Vietnamese headers, mast types in words, a tenants count, 6 VN-2000 rows among GPS rows, a (0, 0)
@@ -25,19 +26,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function openApp(context: BrowserContext): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(inject('baseUrl'));
-  await page.waitForFunction(() => window.cosite?.state().loadStatus === 'ready', undefined, { timeout: 120_000 });
-  return page;
-}
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.getByTestId('tab-requests').click();
-  await page.getByTestId('sign-in-username').fill(username);
-  await page.getByTestId('sign-in-password').fill(inject('demoPassword'));
-  await page.getByTestId('sign-in').click();
-  await expect(page.getByTestId('signed-in-as').textContent()).resolves.toContain(username);
+/** Signs in and comes back to the overview tab, where the import is. */
+async function signInToOverview(page: Page, username: string): Promise<void> {
+  await signIn(page, username);
   await page.getByTestId('tab-overview').click();
 }
 
@@ -49,7 +40,7 @@ describe("an operator's own station list", () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
     contexts.push(context);
     const page = await openApp(context);
-    await signIn(page, 'vietnamobile');
+    await signInToOverview(page, 'vietnamobile');
 
     await page.getByTestId('import-file').setInputFiles(FIXTURE);
     await page.getByTestId('column-mapping').waitFor({ timeout: 60_000 });
@@ -143,8 +134,8 @@ describe("an operator's own station list", () => {
     for (const line of expectedRows.filter((row) => row.includes('vn2000'))) {
       const [, id, , lon, lat] = line.split(' ');
       const tower = imported?.find((candidate) => candidate.id === id);
-      expect(tower).toBeDefined();
-      expect(haversineByDefinition(tower!.lon, tower!.lat, Number(lon), Number(lat))).toBeLessThan(1);
+      if (!tower) throw new Error(`${id} was not imported`);
+      expect(haversineByDefinition(tower.lon, tower.lat, Number(lon), Number(lat))).toBeLessThan(1);
     }
     // Mast types from words ("Cột dây co", 46 m: a ground mast up to 50 m, A2b); the tenants column is a count.
     const first = imported?.find((tower) => tower.id === 'VNM-DNG-001');
@@ -168,7 +159,7 @@ describe("an operator's own station list", () => {
     const elsewhere = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     contexts.push(elsewhere);
     const planner = await openApp(elsewhere);
-    await signIn(planner, 'vn25-planner');
+    await signInToOverview(planner, 'vn25-planner');
     await planner.waitForFunction((n) => window.cosite?.state().dataset?.towers.length === n, total, {
       timeout: 60_000,
     });

@@ -1,7 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './launchBrowser';
 import { countPixelsWhere } from './pixels';
+import { openApp, signIn } from './signIn';
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -18,19 +19,8 @@ afterAll(async () => {
 async function signedIn(username: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(inject('baseUrl'));
-  await page.waitForFunction(() => window.cosite?.state().loadStatus === 'ready', undefined, { timeout: 120_000 });
-  await page.getByTestId('tab-requests').click();
-  await page.getByTestId('sign-in-username').fill(username);
-  await page.getByTestId('sign-in-password').fill(inject('demoPassword'));
-  await page.getByTestId('sign-in').click();
-  await expect(page.getByTestId('signed-in-as').textContent()).resolves.toContain(username);
-  // Signed in means the lists are loaded too: an empty list read before they arrived would prove nothing.
-  await page.waitForFunction(() => {
-    const server = window.cositeServer?.();
-    return server !== undefined && server.user !== null && !server.busy;
-  });
+  const page = await openApp(context);
+  await signIn(page, username);
   return page;
 }
 

@@ -27,8 +27,7 @@ export interface TowerArrays {
 export function tenantCountAt(towers: Pick<TowerArrays, 'tenantBits' | 'tenantCount'>, i: number): number {
   let named = 0;
   for (let bits = towers.tenantBits[i]; bits !== 0; bits &= bits - 1) named++;
-  const given = towers.tenantCount?.[i] ?? 0;
-  return given > named ? given : named;
+  return Math.max(named, towers.tenantCount?.[i] ?? 0);
 }
 
 export const MAX_OPERATORS_IN_ARRAYS = 8;
@@ -47,6 +46,7 @@ export function packTowers(towers: readonly Tower[]): TowerArrays {
     return index;
   };
   const count = towers.length;
+  const tenantCount = new Uint8Array(count);
   const arrays: TowerArrays = {
     count,
     ids: new Array(count),
@@ -57,7 +57,7 @@ export function packTowers(towers: readonly Tower[]): TowerArrays {
     heightM: new Float64Array(count),
     ownerIndex: new Uint8Array(count),
     tenantBits: new Uint8Array(count),
-    tenantCount: new Uint8Array(count),
+    tenantCount,
   };
   towers.forEach((tower, i) => {
     arrays.ids[i] = tower.id;
@@ -69,7 +69,7 @@ export function packTowers(towers: readonly Tower[]): TowerArrays {
     let bits = 1 << arrays.ownerIndex[i];
     for (const tenant of tower.tenants) bits |= 1 << indexOf(tenant);
     arrays.tenantBits[i] = bits;
-    arrays.tenantCount![i] = Math.min(255, Math.max(tower.tenantCount ?? 0, tower.tenants.length));
+    tenantCount[i] = Math.min(255, Math.max(tower.tenantCount ?? 0, tower.tenants.length));
   });
   return arrays;
 }
