@@ -152,6 +152,10 @@ const STRINGS = {
     en: 'The synthetic (demo) masts are not a real station list.',
   },
   towerSource: { vi: 'Nguồn', en: 'Source' },
+  countedTenantsNote: {
+    vi: 'cột chỉ ghi số nhà mạng dùng chung, không ghi tên: số liệu theo nhà mạng chỉ tính nhà mạng sở hữu các cột này.',
+    en: 'masts give a number of tenants, not their names: the figures per operator count only their owner.',
+  },
   tenantsCounted: { vi: 'nhà mạng theo số đếm trong tệp', en: 'operators by the file’s count' },
   restoreDemoMasts: { vi: 'Quay về cột demo', en: 'Back to the demo masts' },
   tabSharing: { vi: 'Dùng chung & quy hoạch', en: 'Sharing & planning' },

@@ -1,4 +1,5 @@
 import { operatorColorRgb } from '../../core/model/operators';
+import type { Tower } from '../../core/model/tower';
 import { formatNumber } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { useAppStore } from '../store/appStore';
@@ -21,51 +22,72 @@ export function CoverageResultsTable({
 }) {
   const t = useT();
   const language = useAppStore((state) => state.language);
+  // Masts whose file gave a number of tenants without names count for their owner only.
+  const countedMasts = useAppStore((state) => countedTenantMasts(state.dataset?.towers ?? []));
   const percent = (value: number) =>
     summary.population_total > 0 ? `${formatNumber(language, (100 * value) / summary.population_total, 1)}%` : '';
   const maxCovered = Math.max(1, ...operatorNames.map((name) => summary.population_covered_by_operator[name] ?? 0));
   return (
-    <table className="results" data-testid="coverage-results">
-      <thead>
-        <tr>
-          <th>{t('operator')}</th>
-          <th className="num">{t('covered')}</th>
-          <th className="num">%</th>
-        </tr>
-      </thead>
-      <tbody>
-        {operatorNames.map((name) => {
-          const covered = summary.population_covered_by_operator[name] ?? 0;
-          const colour = `rgb(${operatorColorRgb(name).join(',')})`;
-          return (
-            <tr key={name} data-operator={name}>
-              <td>
-                <span className="swatch dot" style={{ background: colour }} />
-                {name}
-                <span className="bar" style={{ width: `${(60 * covered) / maxCovered}px`, background: colour }} />
-              </td>
-              <td className="num" data-testid={`covered-${name}`}>
-                {formatNumber(language, covered)}
-              </td>
-              <td className="num">{percent(covered)}</td>
-            </tr>
-          );
-        })}
-        <tr className="total">
-          <td>{t('anyOperator')}</td>
-          <td className="num" data-testid="covered-any">
-            {formatNumber(language, summary.population_covered)}
-          </td>
-          <td className="num">{percent(summary.population_covered)}</td>
-        </tr>
-        <tr className="gap">
-          <td>{t('uncovered')}</td>
-          <td className="num" data-testid="uncovered">
-            {formatNumber(language, summary.population_uncovered)}
-          </td>
-          <td className="num">{percent(summary.population_uncovered)}</td>
-        </tr>
-      </tbody>
-    </table>
+    <>
+      <table className="results" data-testid="coverage-results">
+        <thead>
+          <tr>
+            <th>{t('operator')}</th>
+            <th className="num">{t('covered')}</th>
+            <th className="num">%</th>
+          </tr>
+        </thead>
+        <tbody>
+          {operatorNames.map((name) => {
+            const covered = summary.population_covered_by_operator[name] ?? 0;
+            const colour = `rgb(${operatorColorRgb(name).join(',')})`;
+            return (
+              <tr key={name} data-operator={name}>
+                <td>
+                  <span className="swatch dot" style={{ background: colour }} />
+                  {name}
+                  <span className="bar" style={{ width: `${(60 * covered) / maxCovered}px`, background: colour }} />
+                </td>
+                <td className="num" data-testid={`covered-${name}`}>
+                  {formatNumber(language, covered)}
+                </td>
+                <td className="num">{percent(covered)}</td>
+              </tr>
+            );
+          })}
+          <tr className="total">
+            <td>{t('anyOperator')}</td>
+            <td className="num" data-testid="covered-any">
+              {formatNumber(language, summary.population_covered)}
+            </td>
+            <td className="num">{percent(summary.population_covered)}</td>
+          </tr>
+          <tr className="gap">
+            <td>{t('uncovered')}</td>
+            <td className="num" data-testid="uncovered">
+              {formatNumber(language, summary.population_uncovered)}
+            </td>
+            <td className="num">{percent(summary.population_uncovered)}</td>
+          </tr>
+        </tbody>
+      </table>
+      {countedMasts > 0 && (
+        <p className="note" data-testid="counted-tenants-note">
+          {formatNumber(language, countedMasts)} {t('countedTenantsNote')}
+        </p>
+      )}
+    </>
   );
+}
+
+const countedCache = new WeakMap<readonly Tower[], number>();
+
+/** Masts whose file gave a count of tenants larger than the names it gave (once per list of masts). */
+function countedTenantMasts(towers: readonly Tower[]): number {
+  let count = countedCache.get(towers);
+  if (count === undefined) {
+    count = towers.filter((tower) => (tower.tenantCount ?? 0) > tower.tenants.length).length;
+    countedCache.set(towers, count);
+  }
+  return count;
 }
