@@ -12,6 +12,7 @@ import { openDatabase } from './db/openDatabase';
 import { serverSecret } from './db/serverSecret';
 import type { AppContext } from './http/appContext';
 import { type ErrorBody, HttpError } from './http/httpError';
+import { BODY_LIMITS, installJsonBodyParser } from './http/jsonBody';
 import { auditRoutes } from './routes/auditRoutes';
 import { healthRoutes } from './routes/healthRoutes';
 import { infrastructureRoutes } from './routes/infrastructureRoutes';
@@ -56,11 +57,13 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   };
   const app = Fastify({
     logger: options.logger ? { level: 'info' } : false,
-    bodyLimit: 20 * 1024 * 1024,
+    // Routes set their own budget (addRoute: BODY_LIMITS.default unless the route says otherwise).
+    bodyLimit: BODY_LIMITS.default,
     exposeHeadRoutes: false,
     trustProxy: options.trustProxy ?? false,
   });
   app.decorate('cosite', context);
+  installJsonBodyParser(app);
 
   await app.register(fastifyCookie);
   await app.register(fastifyCsrfProtection, {

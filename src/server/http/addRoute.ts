@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { SessionUser } from '../auth/sessionUser';
 import { HttpError } from './httpError';
+import { BODY_LIMITS } from './jsonBody';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export const UNSAFE_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -19,7 +20,7 @@ export interface RouteDefinition<P extends z.ZodType, Q extends z.ZodType, B ext
   body?: B;
   /** Fastify route config (e.g. `rateLimit`). */
   config?: Record<string, unknown>;
-  /** Largest body this route takes, bytes, when it needs more than the server's default (see buildServer). */
+  /** Largest body this route takes, bytes (default BODY_LIMITS.default, 64 KiB). */
   bodyLimit?: number;
   handler: (input: {
     params: z.output<P>;
@@ -48,7 +49,7 @@ export function addRoute<
     method: definition.method,
     url: definition.url,
     config: definition.config,
-    bodyLimit: definition.bodyLimit,
+    bodyLimit: definition.bodyLimit ?? BODY_LIMITS.default,
     onRequest: UNSAFE_METHODS.has(definition.method) ? [app.csrfProtection] : undefined,
     preValidation: async (request) => {
       const issues: { location: string; path: string; message: string }[] = [];

@@ -7,6 +7,7 @@ import { findUserByName } from '../auth/users';
 import { addRoute } from '../http/addRoute';
 import type { AppContext } from '../http/appContext';
 import { HttpError } from '../http/httpError';
+import { BODY_LIMITS } from '../http/jsonBody';
 import { writeAudit } from '../store/audit';
 
 /** What a CSRF token is bound to: the session (so a token from one login is useless in another), or "anonymous". */
@@ -31,12 +32,15 @@ export function sessionRoutes(app: FastifyInstance, context: AppContext, loginRa
   addRoute(app, {
     method: 'GET',
     url: '/api/csrf',
+    bodyLimit: BODY_LIMITS.tiny,
     handler: ({ request, reply }) => ({ csrfToken: reply.generateCsrf({ userInfo: csrfUserInfo(request) }) }),
   });
 
   addRoute(app, {
     method: 'POST',
     url: '/api/session',
+    // A user name and a password: a hostile body is refused after 4 KiB, unparsed.
+    bodyLimit: BODY_LIMITS.tiny,
     body: z.strictObject({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }),
     config: {
       rateLimit: {
@@ -89,6 +93,7 @@ export function sessionRoutes(app: FastifyInstance, context: AppContext, loginRa
   addRoute(app, {
     method: 'DELETE',
     url: '/api/session',
+    bodyLimit: BODY_LIMITS.tiny,
     handler: ({ user, reply }) => {
       if (user) {
         const now = context.now();

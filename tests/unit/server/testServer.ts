@@ -49,6 +49,11 @@ export class TestClient {
 
   constructor(private readonly app: FastifyInstance) {}
 
+  /** The Cookie header this client sends (for requests made outside inject). */
+  get cookieHeader(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+
   async request(
     method: string,
     url: string,
@@ -56,9 +61,7 @@ export class TestClient {
     options: { csrf?: boolean; headers?: Record<string, string> } = {},
   ): Promise<TestResponse> {
     const headers: Record<string, string> = { ...options.headers };
-    if (this.cookies.size > 0) {
-      headers.cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-    }
+    if (this.cookies.size > 0) headers.cookie = this.cookieHeader;
     if ((options.csrf ?? true) && this.csrfToken && method !== 'GET') headers['x-csrf-token'] = this.csrfToken;
     const response = await this.app.inject({
       method: method as 'GET',
