@@ -88,4 +88,93 @@ describe('attack suite', () => {
     // The server still answers normally.
     expect((await viettel.post('/api/requests', requestBody('T-0000'))).status).toBe(201);
   });
+
+  it('behind --trust-proxy, a client rotating X-Forwarded-For stays in its own login bucket', async () => {
+    server = await startTestServer({ masts: 1, trustProxy: true, loginRateLimit: { max: 3, timeWindowMs: 60_000 } });
+    const attacker = server.client();
+    await attacker.fetchCsrf();
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      // The proxy (on loopback) appends the address it saw; the client wrote the rest of the header itself.
+      const forged = `10.${i}.0.1, 192.0.2.${i}`;
+      const answer = await attacker.request(
+        'POST',
+        '/api/session',
+        { username: 'viettel', password: 'wrong password' },
+        { headers: { 'x-forwarded-for': `${forged}, 203.0.113.7` }, remoteAddress: '127.0.0.1' },
+      );
+      statuses.push(answer.status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429, 429, 429]);
+    // Another client through the same proxy has its own bucket.
+    const neighbour = server.client();
+    await neighbour.fetchCsrf();
+    const other = await neighbour.request(
+      'POST',
+      '/api/session',
+      { username: 'viettel', password: 'wrong password' },
+      { headers: { 'x-forwarded-for': '203.0.113.8' }, remoteAddress: '127.0.0.1' },
+    );
+    expect(other.status).toBe(401);
+    // A client that reaches the server directly (not through a trusted proxy) is counted by its socket address.
+    const direct = server.client();
+    await direct.fetchCsrf();
+    const directStatuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const answer = await direct.request(
+        'POST',
+        '/api/session',
+        { username: 'viettel', password: 'wrong password' },
+        { headers: { 'x-forwarded-for': `198.51.100.${i}` }, remoteAddress: '192.0.2.50' },
+      );
+      directStatuses.push(answer.status);
+    }
+    expect(directStatuses).toEqual([401, 401, 401, 429]);
+  });
+
+  it('trusts only the configured proxies: a hop from an untrusted proxy is the client', async () => {
+    server = await startTestServer({
+      masts: 1,
+      trustProxy: ['10.0.0.0/8'],
+      loginRateLimit: { max: 2, timeWindowMs: 60_000 },
+    });
+    const client = server.client();
+    await client.fetchCsrf();
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      // 10.1.1.1 is a trusted proxy; 192.0.2.99 (not trusted) is the client whatever it put before itself.
+      const answer = await client.request(
+        'POST',
+        '/api/session',
+        { username: 'viettel', password: 'wrong password' },
+        { headers: { 'x-forwarded-for': `172.16.${i}.1, 192.0.2.99, 10.1.1.1` }, remoteAddress: '10.2.2.2' },
+      );
+      statuses.push(answer.status);
+    }
+    expect(statuses).toEqual([401, 401, 429]);
+  });
+
+  it('limits state-changing requests per account and per address', async () => {
+    server = await startTestServer({
+      masts: 20,
+      writeRateLimit: { perUser: 3, perAddress: 8, timeWindowMs: 60_000 },
+    });
+    const viettel = await server.loggedIn('viettel');
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      statuses.push((await viettel.post('/api/requests', requestBody(`T-000${i}`))).status);
+    }
+    expect(statuses).toEqual([201, 201, 201, 429]);
+    const refused = await viettel.post('/api/requests', requestBody('T-0005'));
+    expect(refused.body).toMatchObject({ error: 'rate_limited', message: expect.stringMatching(/this account/) });
+    // Reads are not limited.
+    expect((await viettel.get('/api/requests')).status).toBe(200);
+    // Another account from the same address: its own 3, until the address's 8 are used (logins and refused
+    // requests count: 6 so far, this login the 7th).
+    const vinaphone = await server.loggedIn('vinaphone');
+    expect((await vinaphone.post('/api/requests', requestBody('T-0010'))).status).toBe(201);
+    const next = await vinaphone.post('/api/requests', requestBody('T-0011'));
+    expect(next.status).toBe(429);
+    expect(next.body).toMatchObject({ message: expect.stringMatching(/this address/) });
+  });
 });

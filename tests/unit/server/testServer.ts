@@ -58,7 +58,7 @@ export class TestClient {
     method: string,
     url: string,
     body?: unknown,
-    options: { csrf?: boolean; headers?: Record<string, string> } = {},
+    options: { csrf?: boolean; headers?: Record<string, string>; remoteAddress?: string } = {},
   ): Promise<TestResponse> {
     const headers: Record<string, string> = { ...options.headers };
     if (this.cookies.size > 0) headers.cookie = this.cookieHeader;
@@ -67,6 +67,7 @@ export class TestClient {
       method: method as 'GET',
       url,
       headers,
+      ...(options.remoteAddress ? { remoteAddress: options.remoteAddress } : {}),
       ...(body === undefined ? {} : { payload: body as object }),
     });
     for (const cookie of response.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
@@ -125,6 +126,7 @@ export async function startTestServer(options: Partial<ServerOptions> & { masts?
     now: () => clock.now,
     sweepIntervalMs: 0,
     loginRateLimit: { max: 10_000, timeWindowMs: 60_000 },
+    writeRateLimit: { perUser: 100_000, perAddress: 100_000, timeWindowMs: 60_000 },
     ...options,
   });
   await app.ready();
