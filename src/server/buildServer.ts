@@ -13,6 +13,7 @@ import { serverSecret } from './db/serverSecret';
 import type { AppContext } from './http/appContext';
 import { type ErrorBody, HttpError } from './http/httpError';
 import { BODY_LIMITS, installJsonBodyParser } from './http/jsonBody';
+import { CONTENT_SECURITY_POLICY } from './http/securityHeaders';
 import { DEFAULT_WRITE_RATE_LIMIT, type WriteRateLimit, writeRateLimitHook } from './http/writeRateLimits';
 import { auditRoutes } from './routes/auditRoutes';
 import { healthRoutes } from './routes/healthRoutes';
@@ -105,6 +106,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     reply.header('x-content-type-options', 'nosniff');
     reply.header('x-frame-options', 'DENY');
     reply.header('referrer-policy', 'no-referrer');
+    reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
     if (request.url.startsWith(API_PREFIX)) reply.header('cache-control', 'no-store');
   });
 

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { findTooDeepJson, MAX_JSON_DEPTH } from '../../../src/server/http/jsonBody';
 import { probeHealthDuring, sendRawBody } from './healthProbe';
-import { requestBody, startTestServer, type TestClient, type TestServer } from './testServer';
+import { requestBody, startTestServer, TEST_PASSWORD, type TestClient, type TestServer } from './testServer';
 
 /** The worst health answer allowed while attacked, ms (issue 17). */
 const STALL_BUDGET_MS = 100;
@@ -176,5 +176,55 @@ describe('attack suite', () => {
     const next = await vinaphone.post('/api/requests', requestBody('T-0011'));
     expect(next.status).toBe(429);
     expect(next.body).toMatchObject({ message: expect.stringMatching(/this address/) });
+  });
+
+  it('refuses a state-changing request from another origin with 403, before anything else', async () => {
+    server = await startTestServer({ masts: 5 });
+    const viettel = await server.loggedIn('viettel');
+    for (const origin of ['https://evil.example', 'http://localhost:8080', 'null']) {
+      const answer = await viettel.request('POST', '/api/requests', requestBody('T-0000'), { headers: { origin } });
+      expect(answer.status, origin).toBe(403);
+      expect(answer.body, origin).toMatchObject({ error: 'forbidden_origin' });
+      expect((answer.body as { message: string }).message).toContain(origin);
+    }
+    const logout = await viettel.request('DELETE', '/api/session', undefined, {
+      headers: { origin: 'https://evil.example' },
+    });
+    expect(logout.status).toBe(403);
+    // Its own origin (inject's host is localhost:80), and no Origin at all, pass on to the CSRF check.
+    const own = await viettel.request('POST', '/api/requests', requestBody('T-0001'), {
+      headers: { origin: 'http://localhost' },
+    });
+    expect(own.status).toBe(201);
+    expect((await viettel.post('/api/requests', requestBody('T-0002'))).status).toBe(201);
+    // Reads are not checked (a link from elsewhere may open the app).
+    expect(
+      (await viettel.request('GET', '/api/requests', undefined, { headers: { origin: 'https://x.example' } })).status,
+    ).toBe(200);
+    // Login too.
+    const anonymous = server.client();
+    await anonymous.fetchCsrf();
+    const login = await anonymous.request(
+      'POST',
+      '/api/session',
+      { username: 'viettel', password: TEST_PASSWORD },
+      { headers: { origin: 'https://evil.example' } },
+    );
+    expect(login.status).toBe(403);
+  });
+
+  it('sends a strict Content-Security-Policy: no inline scripts, WebAssembly and blob workers allowed', async () => {
+    server = await startTestServer({ masts: 1 });
+    const answer = await server.client().get('/api/health');
+    const policy = String(answer.headers['content-security-policy']);
+    const directives = new Map(policy.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
+    expect(directives.get('default-src')).toEqual(["'self'"]);
+    expect(directives.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+    expect(directives.get('worker-src')).toEqual(["'self'", 'blob:']);
+    expect(directives.get('img-src')).toEqual(["'self'", 'data:', 'blob:']);
+    expect(directives.get('object-src')).toEqual(["'none'"]);
+    expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
+    expect(policy).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+    expect(policy).not.toMatch(/'unsafe-eval'/);
   });
 });
