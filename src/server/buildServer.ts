@@ -6,6 +6,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import type Database from 'better-sqlite3';
 import Fastify, { type FastifyError, type FastifyInstance, type onRequestHookHandler } from 'fastify';
+import { DEFAULT_SCRYPT_COST, type ScryptCost } from './auth/password';
 import { deleteExpiredSessions } from './auth/sessions';
 import { API_PREFIX, installAuthorization } from './authorization/installAuthorization';
 import { openDatabase } from './db/openDatabase';
@@ -44,6 +45,8 @@ export interface ServerOptions {
    */
   trustProxy?: boolean | readonly string[];
   loginRateLimit?: LoginRateLimit;
+  /** scrypt cost of password hashes (DEFAULT_SCRYPT_COST, OWASP's; tests use a cheap one). */
+  passwordCost?: ScryptCost;
   /** Limits on state-changing requests per account and per address (DEFAULT_WRITE_RATE_LIMIT). */
   writeRateLimit?: WriteRateLimit;
   /** The clock (tests move it to make approvals lapse). */
@@ -63,6 +66,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     db,
     now: options.now ?? (() => new Date()),
     secureCookies: options.secureCookies ?? false,
+    passwordCost: options.passwordCost ?? DEFAULT_SCRYPT_COST,
   };
   const app = Fastify({
     logger: options.logger ? { level: 'info' } : false,

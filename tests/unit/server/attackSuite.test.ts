@@ -3,9 +3,17 @@
  * limit, formula cells in exports, a foreign Origin, pagination bounds, scrypt rehash. Figures are printed.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SCRYPT_COST, hashPassword, needsRehash, verifyPassword } from '../../../src/server/auth/password';
 import { findTooDeepJson, MAX_JSON_DEPTH } from '../../../src/server/http/jsonBody';
 import { probeHealthDuring, sendRawBody } from './healthProbe';
-import { requestBody, startTestServer, TEST_PASSWORD, type TestClient, type TestServer } from './testServer';
+import {
+  requestBody,
+  startTestServer,
+  TEST_PASSWORD,
+  TEST_SCRYPT_COST,
+  type TestClient,
+  type TestServer,
+} from './testServer';
 
 /** The worst health answer allowed while attacked, ms (issue 17). */
 const STALL_BUDGET_MS = 100;
@@ -226,5 +234,38 @@ describe('attack suite', () => {
     expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
     expect(policy).not.toMatch(/script-src[^;]*'unsafe-inline'/);
     expect(policy).not.toMatch(/'unsafe-eval'/);
+  });
+
+  it("hashes at OWASP's scrypt cost and rehashes an older, cheaper hash on the next good login", async () => {
+    expect(DEFAULT_SCRYPT_COST).toEqual({ N: 2 ** 17, r: 8, p: 1 });
+    const strong = await hashPassword('a long enough password');
+    expect(strong).toMatch(/^scrypt\$131072\$8\$1\$/);
+    expect(await verifyPassword('a long enough password', strong)).toBe(true);
+    expect(needsRehash(strong)).toBe(false);
+    expect(needsRehash(strong.replace('$131072$', '$32768$'))).toBe(true);
+
+    // Accounts were made at TEST_SCRYPT_COST (N = 1024); this server wants N = 2048.
+    const stronger = { ...TEST_SCRYPT_COST, N: 2048 };
+    server = await startTestServer({ masts: 1, passwordCost: stronger });
+    const hashOf = () =>
+      (
+        server.db.prepare("SELECT password_hash FROM users WHERE username = 'viettel'").get() as {
+          password_hash: string;
+        }
+      ).password_hash;
+    const before = hashOf();
+    expect(before).toMatch(/^scrypt\$1024\$/);
+    const client = server.client();
+    await client.fetchCsrf();
+    expect((await client.post('/api/session', { username: 'viettel', password: 'wrong password' })).status).toBe(401);
+    expect(hashOf()).toBe(before); // a wrong password changes nothing
+    expect((await client.post('/api/session', { username: 'viettel', password: TEST_PASSWORD })).status).toBe(200);
+    const after = hashOf();
+    expect(after).toMatch(/^scrypt\$2048\$8\$1\$/);
+    expect(await verifyPassword(TEST_PASSWORD, after)).toBe(true);
+    // The new hash works, and is not replaced again.
+    const again = server.client();
+    expect((await again.login('viettel')).status).toBe(200);
+    expect(hashOf()).toBe(after);
   });
 });

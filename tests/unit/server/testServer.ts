@@ -126,6 +126,7 @@ export async function startTestServer(options: Partial<ServerOptions> & { masts?
     now: () => clock.now,
     sweepIntervalMs: 0,
     loginRateLimit: { max: 10_000, timeWindowMs: 60_000 },
+    passwordCost: TEST_SCRYPT_COST,
     writeRateLimit: { perUser: 100_000, perAddress: 100_000, timeWindowMs: 60_000 },
     ...options,
   });
