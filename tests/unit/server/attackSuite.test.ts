@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SCRYPT_COST, hashPassword, needsRehash, verifyPassword } from '../../../src/server/auth/password';
+import { encodeCursor } from '../../../src/server/http/cursor';
 import { findTooDeepJson, MAX_JSON_DEPTH } from '../../../src/server/http/jsonBody';
 import { csvField } from '../../../src/server/http/toCsv';
 import { writeAudit } from '../../../src/server/store/audit';
@@ -324,5 +325,67 @@ describe('attack suite', () => {
     expect(attack).toMatch(/,"""-1\+1"""$/);
     // No cell of the file starts a formula.
     for (const line of lines) expect(line).not.toMatch(/(^|,)"?[=+@\t]/);
+  });
+
+  it('pages every list route with a cursor; a limit over the maximum is 400, not clamped', async () => {
+    server = await startTestServer({ masts: 250 });
+    const ministry = await server.loggedIn('ministry');
+    const viettel = await server.loggedIn('viettel');
+    for (const [url, max] of [
+      ['/api/provinces/VN25/masts', 10_000],
+      ['/api/requests', 5000],
+      ['/api/audit', 1000],
+    ] as const) {
+      const over = await ministry.get(`${url}?limit=${max + 1}`);
+      expect(over.status, url).toBe(400);
+      expect((over.body as { details: { issues: { path: string }[] } }).details.issues[0].path).toBe('limit');
+      expect((await ministry.get(`${url}?limit=${max}`)).status, url).toBe(200);
+      expect((await ministry.get(`${url}?limit=0`)).status, url).toBe(400);
+      for (const bad of ['nonsense', encodeCursor([1, 2, 3]), Buffer.from('{"a":1}').toString('base64url')]) {
+        const answer = await ministry.get(`${url}?after=${encodeURIComponent(bad)}`);
+        expect(answer.status, `${url} ${bad}`).toBe(400);
+      }
+    }
+
+    // Masts: 250 in pages of 100, each once, in id order, nextCursor null at the end.
+    const pagesOf = async (client: TestClient, url: string, key: string) => {
+      const pages: unknown[][] = [];
+      let cursor: string | null = null;
+      do {
+        const answer = await client.get(`${url}${cursor ? `&after=${encodeURIComponent(cursor)}` : ''}`);
+        expect(answer.status, answer.text.slice(0, 200)).toBe(200);
+        const body = answer.body as Record<string, unknown[]> & { nextCursor: string | null };
+        pages.push(body[key]);
+        cursor = body.nextCursor;
+      } while (cursor !== null);
+      return pages;
+    };
+    const mastPages = await pagesOf(ministry, '/api/provinces/VN25/masts?limit=100', 'masts');
+    expect(mastPages.map((p) => p.length)).toEqual([100, 100, 50]);
+    const ids = mastPages.flat().map((m) => (m as { id: string }).id);
+    expect(ids).toEqual(Array.from({ length: 250 }, (_, i) => `T-${String(i).padStart(4, '0')}`));
+    // Exactly a page's worth: no empty last page.
+    expect((await ministry.get('/api/provinces/VN25/masts?limit=250')).body).toMatchObject({ nextCursor: null });
+
+    // Requests: all filed at the same instant (the test clock stands still), so ties are broken by id.
+    for (let i = 0; i < 23; i++) {
+      expect((await viettel.post('/api/requests', requestBody(`T-${String(i).padStart(4, '0')}`))).status).toBe(201);
+    }
+    const requestPages = await pagesOf(viettel, '/api/requests?limit=5', 'requests');
+    expect(requestPages.map((p) => p.length)).toEqual([5, 5, 5, 5, 3]);
+    const requestIds = requestPages.flat().map((r) => (r as { id: string }).id);
+    expect(new Set(requestIds).size).toBe(23);
+    expect(requestIds).toEqual([...requestIds].sort());
+
+    // Audit: newest first by id; the old beforeId still works.
+    const auditPages = await pagesOf(ministry, '/api/audit?limit=7', 'entries');
+    const auditIds = auditPages.flat().map((e) => (e as { id: number }).id);
+    const total = (server.db.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
+    expect(auditIds).toHaveLength(total);
+    expect(auditIds).toEqual([...auditIds].sort((a, b) => b - a));
+    const before = (await ministry.get(`/api/audit?limit=3&beforeId=${auditIds[2]}`)).body as {
+      entries: { id: number }[];
+    };
+    expect(before.entries.map((e) => e.id)).toEqual(auditIds.slice(3, 6));
   });
 });
