@@ -1,6 +1,8 @@
 /**
  * Probes `GET /api/health` of a listening server every `intervalMs` while something else runs, and reports the worst
- * answer time: how long the server's event loop was stalled, as a client sees it.
+ * wait: from when a probe was due to when its answer came. Counting from when it was due, not from when it was sent,
+ * matters when the server runs in the probing process (tests): a blocked event loop also delays the sending, and a
+ * probe timed from its send would miss the stall.
  */
 import http from 'node:http';
 
@@ -10,8 +12,7 @@ export interface ProbeFigures {
   medianMs: number;
 }
 
-function probeOnce(baseUrl: string, agent: http.Agent): Promise<number> {
-  const started = performance.now();
+function probeOnce(baseUrl: string, agent: http.Agent, started = performance.now()): Promise<number> {
   return new Promise((resolve, reject) => {
     const request = http.get(`${baseUrl}/api/health`, { agent }, (response) => {
       response.resume();
@@ -36,8 +37,10 @@ export async function probeHealthDuring(
   const probing = (async () => {
     await probeOnce(baseUrl, agent); // warm the connection before counting
     while (!done) {
-      latencies.push(await probeOnce(baseUrl, agent));
+      const due = performance.now() + intervalMs;
       await new Promise((resolve) => setTimeout(resolve, intervalMs));
+      if (done) break;
+      latencies.push(await probeOnce(baseUrl, agent, due));
     }
   })();
   const [result] = await Promise.all([running, probing]);
