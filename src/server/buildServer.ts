@@ -98,6 +98,8 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     const body = errorBody(error);
     const status = error instanceof HttpError ? error.statusCode : (error.statusCode ?? 500);
     if (status >= 500) request.log.error(error);
+    // A body over the limit is not read on: close the connection rather than drain the rest of it.
+    if (status === 413) reply.header('connection', 'close');
     return reply.code(status).send(body);
   });
   app.setNotFoundHandler((request, reply) => {

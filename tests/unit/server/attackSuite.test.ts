@@ -68,7 +68,8 @@ describe('attack suite', () => {
     // Under the default 64 KiB budget of a signed-in route: refused by the depth check before parsing.
     const nestedSmall = Buffer.from('['.repeat(30_000) + ']'.repeat(30_000));
 
-    const baseline = await probeHealthDuring(baseUrl, () => new Promise((resolve) => setTimeout(resolve, 1500)));
+    const quiet = () => probeHealthDuring(baseUrl, () => new Promise((resolve) => setTimeout(resolve, 1000)));
+    const baselineBefore = await quiet();
     const attack = await probeHealthDuring(baseUrl, async () => {
       const rounds: (number | string)[][] = [];
       const started = performance.now();
@@ -85,6 +86,9 @@ describe('attack suite', () => {
       return rounds;
     });
     const rounds = attack.result as (number | string)[][];
+    // Other test files share the 2 cores: the baseline is the worse of a quiet second before and after the attack.
+    const baselineAfter = await quiet();
+    const baseline = baselineBefore.worstMs > baselineAfter.worstMs ? baselineBefore : baselineAfter;
     console.log(
       `hostile bodies: health worst ${attack.worstMs.toFixed(1)} ms (median ${attack.medianMs.toFixed(1)} ms, ` +
         `${attack.probes} probes, ${rounds.length} rounds of 6 bodies); baseline worst ${baseline.worstMs.toFixed(1)} ms`,
