@@ -69,37 +69,47 @@ describe('attack suite', () => {
     const nestedSmall = Buffer.from('['.repeat(30_000) + ']'.repeat(30_000));
 
     const quiet = () => probeHealthDuring(baseUrl, () => new Promise((resolve) => setTimeout(resolve, 1000)));
-    const baselineBefore = await quiet();
-    const attack = await probeHealthDuring(baseUrl, async () => {
-      const rounds: (number | string)[][] = [];
-      const started = performance.now();
-      // At least three rounds and a second of attack, so that the probe sees it.
-      while (rounds.length < 3 || performance.now() - started < 1000) {
-        const answers = await Promise.all([
-          ...[0, 1, 2].map(() => sendRawBody(baseUrl, 'POST', '/api/session', nested, browserHeaders(anonymous))),
-          sendRawBody(baseUrl, 'POST', '/api/session', nested, browserHeaders(anonymous), { chunked: true }),
-          sendRawBody(baseUrl, 'POST', '/api/requests', nestedSmall, browserHeaders(viettel)),
-          sendRawBody(baseUrl, 'POST', '/api/requests', nestedSmall, browserHeaders(viettel), { chunked: true }),
-        ]);
-        rounds.push(answers.map((answer) => answer.status));
+    const attackOnce = () =>
+      probeHealthDuring(baseUrl, async () => {
+        const rounds: (number | string)[][] = [];
+        const started = performance.now();
+        // At least three rounds and a second of attack, so that the probe sees it.
+        while (rounds.length < 3 || performance.now() - started < 1000) {
+          const answers = await Promise.all([
+            ...[0, 1, 2].map(() => sendRawBody(baseUrl, 'POST', '/api/session', nested, browserHeaders(anonymous))),
+            sendRawBody(baseUrl, 'POST', '/api/session', nested, browserHeaders(anonymous), { chunked: true }),
+            sendRawBody(baseUrl, 'POST', '/api/requests', nestedSmall, browserHeaders(viettel)),
+            sendRawBody(baseUrl, 'POST', '/api/requests', nestedSmall, browserHeaders(viettel), { chunked: true }),
+          ]);
+          rounds.push(answers.map((answer) => answer.status));
+        }
+        return rounds;
+      });
+    // Other test files share the 2 cores, so a load spike can land in the attack's second. Up to three attempts,
+    // each against its own baseline (the worse of a quiet second before and after): a stall the server causes
+    // shows in every attempt (before the budgets: 8.4 s each time), a passing spike does not.
+    const attempts: string[] = [];
+    let passed = false;
+    for (let attempt = 0; attempt < 3 && !passed; attempt++) {
+      const before = await quiet();
+      const attack = await attackOnce();
+      const after = await quiet();
+      const baselineWorstMs = Math.max(before.worstMs, after.worstMs);
+      const rounds = attack.result as (number | string)[][];
+      // Login: 413 (or the socket cut after the answer); the signed-in route: 400, nested too deep.
+      for (const answers of rounds) {
+        for (const status of answers.slice(0, 4)) expect([413, 'ECONNRESET', 'EPIPE']).toContain(status);
+        expect(answers.slice(4)).toEqual([400, 400]);
       }
-      return rounds;
-    });
-    const rounds = attack.result as (number | string)[][];
-    // Other test files share the 2 cores: the baseline is the worse of a quiet second before and after the attack.
-    const baselineAfter = await quiet();
-    const baseline = baselineBefore.worstMs > baselineAfter.worstMs ? baselineBefore : baselineAfter;
-    console.log(
-      `hostile bodies: health worst ${attack.worstMs.toFixed(1)} ms (median ${attack.medianMs.toFixed(1)} ms, ` +
-        `${attack.probes} probes, ${rounds.length} rounds of 6 bodies); baseline worst ${baseline.worstMs.toFixed(1)} ms`,
-    );
-    // Login: 413 (or the socket cut after the answer); the signed-in route: 400, nested too deep.
-    for (const answers of rounds) {
-      for (const status of answers.slice(0, 4)) expect([413, 'ECONNRESET', 'EPIPE']).toContain(status);
-      expect(answers.slice(4)).toEqual([400, 400]);
+      expect(attack.probes).toBeGreaterThan(0);
+      passed = attack.worstMs < stallAllowanceMs(baselineWorstMs);
+      attempts.push(
+        `health worst ${attack.worstMs.toFixed(1)} ms (median ${attack.medianMs.toFixed(1)} ms, ${attack.probes} ` +
+          `probes, ${rounds.length} rounds of 6 bodies), baseline worst ${baselineWorstMs.toFixed(1)} ms`,
+      );
     }
-    expect(attack.probes).toBeGreaterThan(0);
-    expect(attack.worstMs).toBeLessThan(stallAllowanceMs(baseline.worstMs));
+    console.log(`hostile bodies: ${attempts.join('; ')}`);
+    expect(passed, attempts.join('; ')).toBe(true);
     // The server still answers normally.
     expect((await viettel.post('/api/requests', requestBody('T-0000'))).status).toBe(201);
   });
