@@ -5,13 +5,17 @@ import fastifyCsrfProtection from '@fastify/csrf-protection';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import type Database from 'better-sqlite3';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type onRequestHookHandler } from 'fastify';
+import { DEFAULT_SCRYPT_COST, type ScryptCost } from './auth/password';
 import { deleteExpiredSessions } from './auth/sessions';
 import { API_PREFIX, installAuthorization } from './authorization/installAuthorization';
 import { openDatabase } from './db/openDatabase';
 import { serverSecret } from './db/serverSecret';
 import type { AppContext } from './http/appContext';
 import { type ErrorBody, HttpError } from './http/httpError';
+import { BODY_LIMITS, installJsonBodyParser } from './http/jsonBody';
+import { CONTENT_SECURITY_POLICY } from './http/securityHeaders';
+import { DEFAULT_WRITE_RATE_LIMIT, type WriteRateLimit, writeRateLimitHook } from './http/writeRateLimits';
 import { auditRoutes } from './routes/auditRoutes';
 import { healthRoutes } from './routes/healthRoutes';
 import { infrastructureRoutes } from './routes/infrastructureRoutes';
@@ -33,9 +37,18 @@ export interface ServerOptions {
    * behind a TLS proxy); it must stay off for plain http://127.0.0.1, where browsers would drop Secure cookies.
    */
   secureCookies?: boolean;
-  /** Trust X-Forwarded-* from a reverse proxy (for the client address the login rate limit counts by). */
-  trustProxy?: boolean;
+  /**
+   * Reverse proxies whose X-Forwarded-For the server believes: addresses, CIDR ranges or proxy-addr's names
+   * (`loopback`, `linklocal`, `uniquelocal`); `true` is `['loopback']`. The client address (for the rate limits) is
+   * then the right-most hop that is not one of them, so a client cannot choose it by sending X-Forwarded-For itself.
+   * Off (the socket's address) by default.
+   */
+  trustProxy?: boolean | readonly string[];
   loginRateLimit?: LoginRateLimit;
+  /** scrypt cost of password hashes (DEFAULT_SCRYPT_COST, OWASP's; tests use a cheap one). */
+  passwordCost?: ScryptCost;
+  /** Limits on state-changing requests per account and per address (DEFAULT_WRITE_RATE_LIMIT). */
+  writeRateLimit?: WriteRateLimit;
   /** The clock (tests move it to make approvals lapse). */
   now?: () => Date;
   /** How often approvals are lapsed and expired sessions removed in the background, ms; 0 turns it off. */
@@ -53,14 +66,17 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     db,
     now: options.now ?? (() => new Date()),
     secureCookies: options.secureCookies ?? false,
+    passwordCost: options.passwordCost ?? DEFAULT_SCRYPT_COST,
   };
   const app = Fastify({
     logger: options.logger ? { level: 'info' } : false,
-    bodyLimit: 20 * 1024 * 1024,
+    // Routes set their own budget (addRoute: BODY_LIMITS.default unless the route says otherwise).
+    bodyLimit: BODY_LIMITS.default,
     exposeHeadRoutes: false,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: trustedProxies(options.trustProxy),
   });
   app.decorate('cosite', context);
+  installJsonBodyParser(app);
 
   await app.register(fastifyCookie);
   await app.register(fastifyCsrfProtection, {
@@ -75,12 +91,15 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     errorResponseBuilder: (_request, limit) =>
       new HttpError(429, 'rate_limited', `too many login attempts: try again in ${limit.after}`),
   });
+  app.decorate('writeRateLimit', writeRateLimitHook(app, options.writeRateLimit ?? DEFAULT_WRITE_RATE_LIMIT));
   installAuthorization(app, context);
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const body = errorBody(error);
     const status = error instanceof HttpError ? error.statusCode : (error.statusCode ?? 500);
     if (status >= 500) request.log.error(error);
+    // A body over the limit is not read on: close the connection rather than drain the rest of it.
+    if (status === 413) reply.header('connection', 'close');
     return reply.code(status).send(body);
   });
   app.setNotFoundHandler((request, reply) => {
@@ -93,6 +112,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     reply.header('x-content-type-options', 'nosniff');
     reply.header('x-frame-options', 'DENY');
     reply.header('referrer-policy', 'no-referrer');
+    reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
     if (request.url.startsWith(API_PREFIX)) reply.header('cache-control', 'no-store');
   });
 
@@ -132,6 +152,13 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   return app;
 }
 
+/** Fastify's trustProxy: a list (never `true`, which would take the left-most, client-chosen address). */
+export function trustedProxies(trust: boolean | readonly string[] | undefined): false | string[] {
+  if (trust === true) return ['loopback'];
+  if (!trust || trust.length === 0) return false;
+  return [...trust];
+}
+
 function errorBody(error: FastifyError | HttpError): ErrorBody {
   if (error instanceof HttpError) {
     return {
@@ -167,5 +194,7 @@ function errorBody(error: FastifyError | HttpError): ErrorBody {
 declare module 'fastify' {
   interface FastifyInstance {
     cosite: AppContext;
+    /** The rate limits every state-changing route runs (see writeRateLimits.ts). */
+    writeRateLimit: onRequestHookHandler;
   }
 }

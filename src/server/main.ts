@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { buildServer } from './buildServer';
 import { backupDatabase } from './db/backup';
 import { openDatabase } from './db/openDatabase';
+import { DEFAULT_WRITE_RATE_LIMIT, type WriteRateLimit } from './http/writeRateLimits';
 import { hasAnyUser, type SeedResult, seedDemo } from './seedDemo';
 
 const USAGE = `usage: tsx src/server/main.ts [serve|seed|backup] [flags]
@@ -13,14 +14,20 @@ const USAGE = `usage: tsx src/server/main.ts [serve|seed|backup] [flags]
     --data-dir DIR      database folder (default ./var)
     --static DIR        built app to serve (default dist when it exists; --static "" for the API only)
     --secure-cookies    mark cookies Secure: required when users reach the server over HTTPS
-    --trust-proxy       trust X-Forwarded-* from a reverse proxy
+    --trust-proxy       trust X-Forwarded-For from reverse proxies on loopback (the client address is then the
+                        right-most hop that is not a trusted proxy)
+    --trusted-proxies LIST  the trusted proxies instead of loopback: comma-separated addresses, CIDR ranges or
+                        loopback, linklocal, uniquelocal (implies --trust-proxy)
+    --write-rate-limit N[,M]  state-changing requests a minute per account (N, default 120) and per address
+                        (M, default 300)
     --demo              when the database has no accounts yet, create the demo accounts and masts first
   seed              create the demo accounts (VN25 planner, ministry, one per operator) and load the demo masts
     --data-dir DIR
   backup FILE       online backup of the database into FILE (safe while the server runs)
     --data-dir DIR
 Environment: COSITE_DEMO_PASSWORD sets every demo account's password (else random ones are printed once),
-COSITE_SECURE_COOKIES=1 is --secure-cookies, COSITE_LOG=1 logs every request.`;
+COSITE_SECURE_COOKIES=1 is --secure-cookies, COSITE_TRUSTED_PROXIES=LIST is --trusted-proxies LIST,
+COSITE_WRITE_RATE_LIMIT=N[,M] is --write-rate-limit N[,M], COSITE_LOG=1 logs every request.`;
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -33,6 +40,8 @@ async function main(argv: string[]): Promise<number> {
       static: { type: 'string' },
       'secure-cookies': { type: 'boolean', default: process.env.COSITE_SECURE_COOKIES === '1' },
       'trust-proxy': { type: 'boolean', default: false },
+      'trusted-proxies': { type: 'string', default: process.env.COSITE_TRUSTED_PROXIES || undefined },
+      'write-rate-limit': { type: 'string', default: process.env.COSITE_WRITE_RATE_LIMIT || undefined },
       demo: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -77,7 +86,8 @@ async function main(argv: string[]): Promise<number> {
     db,
     staticDir: staticDir === '' ? null : staticDir,
     secureCookies: values['secure-cookies'],
-    trustProxy: values['trust-proxy'],
+    trustProxy: trustProxyOption(values['trust-proxy'], values['trusted-proxies']),
+    writeRateLimit: writeRateLimitOption(values['write-rate-limit']),
     logger: process.env.COSITE_LOG === '1',
   });
   await app.listen({ host: values.host, port });
@@ -93,6 +103,27 @@ async function main(argv: string[]): Promise<number> {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   return 0;
+}
+
+function trustProxyOption(trust: boolean, list: string | undefined): boolean | string[] {
+  if (list === undefined) return trust;
+  const proxies = list
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  if (proxies.length === 0) throw new Error('--trusted-proxies needs at least one address, range or name');
+  return proxies;
+}
+
+function writeRateLimitOption(text: string | undefined): WriteRateLimit | undefined {
+  if (text === undefined) return undefined;
+  const [perUser, perAddress = String(Math.max(Number(perUser), DEFAULT_WRITE_RATE_LIMIT.perAddress))] =
+    text.split(',');
+  const limit = { perUser: Number(perUser), perAddress: Number(perAddress), timeWindowMs: 60_000 };
+  if (![limit.perUser, limit.perAddress].every((n) => Number.isInteger(n) && n > 0)) {
+    throw new Error(`--write-rate-limit ${text}: give N or N,M (positive whole numbers a minute)`);
+  }
+  return limit;
 }
 
 function printSeed(result: SeedResult, passwordFromEnv: boolean) {

@@ -78,8 +78,9 @@ export class ApiClient {
     this.csrfToken = null;
   }
 
+  /** Every request the account may see, newest first (page after page). */
   async listRequests(): Promise<ColocationRequest[]> {
-    return (await this.request<{ requests: ColocationRequest[] }>('GET', '/api/requests')).requests;
+    return this.allPages<ColocationRequest>('/api/requests?limit=5000', (page) => page.requests);
   }
 
   async fileRequest(request: NewRequest): Promise<ColocationRequest> {
@@ -166,8 +167,8 @@ export class ApiClient {
    * file name); demo masts stay 'synthetic'. Towers of one import share one source object.
    */
   async listMasts(provinceId: string): Promise<Tower[]> {
-    const path = `/api/provinces/${encodeURIComponent(provinceId)}/masts`;
-    const { masts } = await this.request<{ masts: ServerMast[] }>('GET', path);
+    const path = `/api/provinces/${encodeURIComponent(provinceId)}/masts?limit=10000`;
+    const masts = await this.allPages<ServerMast>(path, (page) => page.masts);
     const sources = new Map<string, TowerSource>();
     return masts.map((mast) => {
       const key = JSON.stringify(mast.source);
@@ -197,12 +198,34 @@ export class ApiClient {
     });
   }
 
-  async audit(): Promise<AuditEntry[]> {
-    return (await this.request<{ entries: AuditEntry[] }>('GET', '/api/audit?limit=200')).entries;
+  /** The newest `maxEntries` audit entries (the trail can be long: the app shows the recent ones). */
+  async audit(maxEntries = 200): Promise<AuditEntry[]> {
+    const limit = Math.min(maxEntries, 1000);
+    return this.allPages<AuditEntry>(`/api/audit?limit=${limit}`, (page) => page.entries, maxEntries);
   }
 
   auditCsvUrl(): string {
     return `${this.baseUrl}/api/audit.csv`;
+  }
+
+  /**
+   * Follows a list route's `nextCursor` (passed back as `after`) until the end, or until `maxItems` are read.
+   * `path` holds the page size; the pages' items are concatenated in order.
+   */
+  private async allPages<T>(
+    path: string,
+    itemsOf: (page: Record<string, T[]>) => T[],
+    maxItems = Number.POSITIVE_INFINITY,
+  ): Promise<T[]> {
+    const items: T[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = cursor === null ? path : `${path}&after=${encodeURIComponent(cursor)}`;
+      const answer: Record<string, T[]> & { nextCursor?: string | null } = await this.request('GET', url);
+      items.push(...itemsOf(answer));
+      cursor = answer.nextCursor ?? null;
+    } while (cursor !== null && items.length < maxItems);
+    return items.length > maxItems ? items.slice(0, maxItems) : items;
   }
 
   private async csrf(): Promise<string> {

@@ -2,6 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { SessionUser } from '../auth/sessionUser';
 import { HttpError } from './httpError';
+import { BODY_LIMITS } from './jsonBody';
+import { checkOrigin } from './securityHeaders';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export const UNSAFE_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -19,7 +21,7 @@ export interface RouteDefinition<P extends z.ZodType, Q extends z.ZodType, B ext
   body?: B;
   /** Fastify route config (e.g. `rateLimit`). */
   config?: Record<string, unknown>;
-  /** Largest body this route takes, bytes, when it needs more than the server's default (see buildServer). */
+  /** Largest body this route takes, bytes (default BODY_LIMITS.default, 64 KiB). */
   bodyLimit?: number;
   handler: (input: {
     params: z.output<P>;
@@ -33,7 +35,7 @@ export interface RouteDefinition<P extends z.ZodType, Q extends z.ZodType, B ext
 
 /**
  * Register an API route. Every route gets: zod validation of params, query and body (400 with every problem listed),
- * and for POST/PUT/PATCH/DELETE the CSRF check. Authentication and the role check run before (global onRequest hook),
+ * and for POST/PUT/PATCH/DELETE the Origin check, the rate limits per account and per address, then the CSRF check. Authentication and the role check run before (global onRequest hook),
  * the scope check after validation (global preHandler hook): see authorization/installAuthorization.ts.
  */
 export function addRoute<
@@ -48,8 +50,10 @@ export function addRoute<
     method: definition.method,
     url: definition.url,
     config: definition.config,
-    bodyLimit: definition.bodyLimit,
-    onRequest: UNSAFE_METHODS.has(definition.method) ? [app.csrfProtection] : undefined,
+    bodyLimit: definition.bodyLimit ?? BODY_LIMITS.default,
+    onRequest: UNSAFE_METHODS.has(definition.method)
+      ? [checkOrigin, app.writeRateLimit, app.csrfProtection]
+      : undefined,
     preValidation: async (request) => {
       const issues: { location: string; path: string; message: string }[] = [];
       const parse = (location: string, schema: z.ZodType, value: unknown) => {

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { ScryptCost } from '../auth/password';
 import type { SessionUser } from '../auth/sessionUser';
 
 /** What every route needs: the database and the clock (injectable so tests can move time). */
@@ -6,6 +7,8 @@ export interface AppContext {
   db: Database.Database;
   now: () => Date;
   secureCookies: boolean;
+  /** scrypt cost of new password hashes; a login matching a weaker hash stores one of this cost. */
+  passwordCost: ScryptCost;
 }
 
 /** The validated input of a request (see addRoute). */

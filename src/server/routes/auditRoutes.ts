@@ -2,10 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { addRoute } from '../http/addRoute';
 import type { AppContext } from '../http/appContext';
+import { cursorSchema, decodeCursor, page } from '../http/cursor';
 import { signedIn } from '../http/httpError';
 import { toCsv } from '../http/toCsv';
 import { type AuditQuery, auditEntryJson, listAudit } from '../store/audit';
 import { provinceIdSchema } from './schemas';
+
+/** Audit entries per page: by default, and at most. */
+export const AUDIT_PAGE_DEFAULT = 200;
+export const AUDIT_PAGE_MAX = 1000;
 
 const filterSchema = {
   provinceId: provinceIdSchema.optional(),
@@ -26,15 +31,21 @@ export function auditRoutes(app: FastifyInstance, context: AppContext): void {
     url: '/api/audit',
     querystring: z.strictObject({
       ...filterSchema,
+      /** Kept for older callers: the same as a cursor of that id. */
       beforeId: z.coerce.number().int().positive().optional(),
-      limit: z.coerce.number().int().min(1).max(1000).default(200),
+      after: cursorSchema,
+      limit: z.coerce.number().int().min(1).max(AUDIT_PAGE_MAX).default(AUDIT_PAGE_DEFAULT),
     }),
     handler: ({ query, user }) => {
       const viewer = signedIn(user);
-      const rows = listAudit(context.db, scopedQuery(query, viewer.role, viewer.provinceId));
+      const { after, limit, ...filters } = query;
+      const beforeId = after === undefined ? filters.beforeId : Number(decodeCursor(after, ['number'])[0]);
+      const scoped = scopedQuery({ ...filters, beforeId, limit: limit + 1 }, viewer.role, viewer.provinceId);
+      const { rows, nextCursor } = page(listAudit(context.db, scoped), limit, (row) => [row.id]);
       return {
         entries: rows.map(auditEntryJson),
-        nextBeforeId: rows.length === query.limit ? rows[rows.length - 1].id : null,
+        nextCursor,
+        nextBeforeId: nextCursor === null ? null : rows[rows.length - 1].id,
       };
     },
   });

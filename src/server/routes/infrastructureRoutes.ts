@@ -4,6 +4,7 @@ import { MAST_TYPES, type MastType } from '../../core/model/tower';
 import { spareMastCapacity } from '../domain/spareMastCapacity';
 import { addRoute } from '../http/addRoute';
 import type { AppContext } from '../http/appContext';
+import { cursorSchema, decodeCursor, page } from '../http/cursor';
 import { HttpError, signedIn } from '../http/httpError';
 import { importMasts, MAST_IMPORT_MODES, type MastImportMode } from '../store/importMasts';
 import { approvedLoadsByMast, listMasts, mastJson } from '../store/masts';
@@ -28,6 +29,10 @@ const towerSchema = z.strictObject({
   tenantCount: z.number().int().min(1).max(8).nullable().default(null),
 });
 
+/** Masts per page of GET .../masts: by default, and at most (a mast is ~400 bytes of JSON). */
+export const MAST_PAGE_DEFAULT = 5000;
+export const MAST_PAGE_MAX = 10_000;
+
 /** The largest import: 100,000 masts at ~150 bytes each is ~15 MB of JSON; room for long ids and tenant lists. */
 export const MAST_IMPORT_MAX_TOWERS = 100_000;
 export const MAST_IMPORT_BODY_LIMIT_BYTES = 64 * 1024 * 1024;
@@ -41,12 +46,21 @@ export function infrastructureRoutes(app: FastifyInstance, context: AppContext):
     method: 'GET',
     url: '/api/provinces/:provinceId/masts',
     params: provinceParams,
-    querystring: z.strictObject({ operator: z.string().max(60).optional() }),
+    querystring: z.strictObject({
+      operator: z.string().max(60).optional(),
+      limit: z.coerce.number().int().min(1).max(MAST_PAGE_MAX).default(MAST_PAGE_DEFAULT),
+      after: cursorSchema,
+    }),
     handler: ({ params, query }) => {
       getProvince(context, params.provinceId);
-      const rows = listMasts(context.db, params.provinceId, query.operator || undefined);
+      const afterId = query.after === undefined ? undefined : String(decodeCursor(query.after, ['string'])[0]);
+      const { rows, nextCursor } = page(
+        listMasts(context.db, params.provinceId, query.operator || undefined, { afterId, limit: query.limit + 1 }),
+        query.limit,
+        (row) => [row.id],
+      );
       const loads = approvedLoadsByMast(context.db, params.provinceId);
-      return { masts: rows.map((row) => mastJson(row, loads.get(row.id) ?? [])) };
+      return { masts: rows.map((row) => mastJson(row, loads.get(row.id) ?? [])), nextCursor };
     },
   });
 

@@ -11,6 +11,7 @@ import {
 import { addRoute } from '../http/addRoute';
 import type { AppContext } from '../http/appContext';
 import { HttpError, notFound, signedIn } from '../http/httpError';
+import { BODY_LIMITS } from '../http/jsonBody';
 import { writeAudit } from '../store/audit';
 import { getPlan, getPlanVersion, type PlanRow, parseStoredDocument, publishedPlans, usernameOf } from '../store/plans';
 import { getProvince } from './provinceRoutes';
@@ -128,6 +129,7 @@ export function planRoutes(app: FastifyInstance, context: AppContext): void {
   addRoute(app, {
     method: 'POST',
     url: '/api/provinces/:provinceId/plans',
+    bodyLimit: BODY_LIMITS.plan,
     params: provinceParams,
     body: z.strictObject({ name: planNameSchema, document: planDocumentSchema.optional() }),
     handler: ({ params, body, user, reply }) => {
@@ -175,6 +177,7 @@ export function planRoutes(app: FastifyInstance, context: AppContext): void {
   addRoute(app, {
     method: 'PUT',
     url: '/api/plans/:planId',
+    bodyLimit: BODY_LIMITS.plan,
     params: planParams,
     body: z.strictObject({
       name: planNameSchema.optional(),

@@ -12,6 +12,7 @@ import {
 } from '../domain/colocationRequestStateMachine';
 import { addRoute } from '../http/addRoute';
 import type { AppContext } from '../http/appContext';
+import { cursorSchema, decodeCursor, page } from '../http/cursor';
 import { HttpError, notFound, signedIn } from '../http/httpError';
 import { type AuditRow, listAudit, writeAudit } from '../store/audit';
 import { getMast, mastTenants } from '../store/masts';
@@ -72,6 +73,10 @@ const transitionBodies = {
 
 type TransitionBody = { version?: number; reason?: string; note?: string; builtAt?: string };
 
+/** Requests per page of GET /api/requests: by default, and at most. */
+export const REQUEST_PAGE_DEFAULT = 1000;
+export const REQUEST_PAGE_MAX = 5000;
+
 const capacityError = (problems: { code: string; message: string }[], capacity: unknown) =>
   new HttpError(422, 'capacity', problems.map((problem) => problem.message).join('; '), { problems, capacity });
 
@@ -105,7 +110,8 @@ export function requestRoutes(app: FastifyInstance, context: AppContext): void {
       provinceId: provinceIdSchema.optional(),
       operator: z.string().max(60).optional(),
       state: z.enum(REQUEST_STATES as [RequestState, ...RequestState[]]).optional(),
-      limit: z.coerce.number().int().min(1).max(5000).default(1000),
+      limit: z.coerce.number().int().min(1).max(REQUEST_PAGE_MAX).default(REQUEST_PAGE_DEFAULT),
+      after: cursorSchema,
     }),
     handler: ({ query, user }) => {
       const viewer = signedIn(user);
@@ -127,13 +133,23 @@ export function requestRoutes(app: FastifyInstance, context: AppContext): void {
         where.push('state = ?');
         values.push(query.state);
       }
-      const rows = db
-        .prepare(
-          `SELECT * FROM colocation_requests ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-           ORDER BY created_at DESC, id LIMIT ?`,
-        )
-        .all(...values, query.limit) as RequestRow[];
-      return { requests: rows.map((row) => requestJson(row, viewer.role, now)) };
+      if (query.after !== undefined) {
+        // Newest first, ties by id: continue after the last (created_at, id) answered.
+        const [createdAt, id] = decodeCursor(query.after, ['string', 'string']);
+        where.push('(created_at < ? OR (created_at = ? AND id > ?))');
+        values.push(createdAt, createdAt, id);
+      }
+      const { rows, nextCursor } = page(
+        db
+          .prepare(
+            `SELECT * FROM colocation_requests ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+             ORDER BY created_at DESC, id LIMIT ?`,
+          )
+          .all(...values, query.limit + 1) as RequestRow[],
+        query.limit,
+        (row) => [row.created_at, row.id],
+      );
+      return { requests: rows.map((row) => requestJson(row, viewer.role, now)), nextCursor };
     },
   });
 

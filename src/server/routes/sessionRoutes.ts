@@ -1,12 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { dummyPasswordHash, verifyPassword } from '../auth/password';
+import { dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from '../auth/password';
 import { createSession, deleteSession, SESSION_COOKIE, SESSION_LIFETIME_MS } from '../auth/sessions';
 import { publicUser } from '../auth/sessionUser';
 import { findUserByName } from '../auth/users';
 import { addRoute } from '../http/addRoute';
 import type { AppContext } from '../http/appContext';
 import { HttpError } from '../http/httpError';
+import { BODY_LIMITS } from '../http/jsonBody';
 import { writeAudit } from '../store/audit';
 
 /** What a CSRF token is bound to: the session (so a token from one login is useless in another), or "anonymous". */
@@ -31,12 +32,15 @@ export function sessionRoutes(app: FastifyInstance, context: AppContext, loginRa
   addRoute(app, {
     method: 'GET',
     url: '/api/csrf',
+    bodyLimit: BODY_LIMITS.tiny,
     handler: ({ request, reply }) => ({ csrfToken: reply.generateCsrf({ userInfo: csrfUserInfo(request) }) }),
   });
 
   addRoute(app, {
     method: 'POST',
     url: '/api/session',
+    // A user name and a password: a hostile body is refused after 4 KiB, unparsed.
+    bodyLimit: BODY_LIMITS.tiny,
     body: z.strictObject({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }),
     config: {
       rateLimit: {
@@ -46,14 +50,25 @@ export function sessionRoutes(app: FastifyInstance, context: AppContext, loginRa
     },
     handler: async ({ body, request, reply }) => {
       const user = findUserByName(context.db, body.username);
-      const passwordOk = await verifyPassword(body.password, user?.password_hash ?? (await dummyPasswordHash()));
+      const storedHash = user?.password_hash ?? (await dummyPasswordHash(context.passwordCost));
+      const passwordOk = await verifyPassword(body.password, storedHash);
       if (!user || !passwordOk) {
         request.log.warn({ username: body.username }, 'failed login');
         throw new HttpError(401, 'invalid_credentials', 'wrong user name or password');
       }
+      // A hash made at a lower cost (an older server) is replaced now that the password is known to be right.
+      const rehashed = needsRehash(storedHash, context.passwordCost)
+        ? await hashPassword(body.password, context.passwordCost)
+        : null;
       const now = context.now();
       if (request.user) deleteSession(context.db, request.user.sessionHash);
       const session = context.db.transaction(() => {
+        if (rehashed) {
+          // Only if the hash is still the one checked (a password change in between wins).
+          context.db
+            .prepare('UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?')
+            .run(rehashed, user.id, storedHash);
+        }
         const created = createSession(context.db, user.id, now);
         writeAudit(context.db, {
           at: now,
@@ -89,6 +104,7 @@ export function sessionRoutes(app: FastifyInstance, context: AppContext, loginRa
   addRoute(app, {
     method: 'DELETE',
     url: '/api/session',
+    bodyLimit: BODY_LIMITS.tiny,
     handler: ({ user, reply }) => {
       if (user) {
         const now = context.now();

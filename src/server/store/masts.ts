@@ -148,20 +148,35 @@ export function approvedLoadsByMast(db: Database.Database, provinceId: string) {
   return loads;
 }
 
-/** The masts of a province that are there, with the user name of who imported each (null for the server). */
+/**
+ * The masts of a province that are there, by id, with the user name of who imported each (null for the server).
+ * `afterId` and `limit` page through them (ids after `afterId`, at most `limit`).
+ */
 export function listMasts(
   db: Database.Database,
   provinceId: string,
   operator?: string,
+  paging: { afterId?: string; limit?: number } = {},
 ): (MastRow & { imported_by_username: string | null })[] {
-  const select = `SELECT masts.*, users.username AS imported_by_username FROM masts
-    LEFT JOIN users ON users.id = masts.imported_by
-    WHERE masts.province_id = ? AND masts.removed_at IS NULL`;
-  return (
-    operator === undefined
-      ? db.prepare(`${select} ORDER BY masts.id`).all(provinceId)
-      : db.prepare(`${select} AND masts.operator = ? ORDER BY masts.id`).all(provinceId, operator)
-  ) as (MastRow & { imported_by_username: string | null })[];
+  const where = ['masts.province_id = ?', 'masts.removed_at IS NULL'];
+  const values: (string | number)[] = [provinceId];
+  if (operator !== undefined) {
+    where.push('masts.operator = ?');
+    values.push(operator);
+  }
+  if (paging.afterId !== undefined) {
+    where.push('masts.id > ?');
+    values.push(paging.afterId);
+  }
+  const limit = paging.limit === undefined ? '' : 'LIMIT ?';
+  if (paging.limit !== undefined) values.push(paging.limit);
+  return db
+    .prepare(
+      `SELECT masts.*, users.username AS imported_by_username FROM masts
+       LEFT JOIN users ON users.id = masts.imported_by
+       WHERE ${where.join(' AND ')} ORDER BY masts.id ${limit}`,
+    )
+    .all(...values) as (MastRow & { imported_by_username: string | null })[];
 }
 
 export function mastJson(

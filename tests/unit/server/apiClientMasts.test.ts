@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiClient, ApiError } from '../../../src/app/server/apiClient';
 import type { Tower } from '../../../src/core/model/tower';
 import { upsertMasts } from '../../../src/server/store/masts';
-import { startTestServer, TEST_ACCOUNTS, TEST_PASSWORD, type TestServer } from './testServer';
+import { startTestServer, TEST_ACCOUNTS, TEST_PASSWORD, type TestServer, testMasts } from './testServer';
 
 function browserFetch(server: TestServer): typeof fetch {
   const cookies = new Map<string, string>();
@@ -126,5 +126,38 @@ describe('ApiClient: masts', () => {
     const refused = client.importMasts('VN25', [tower('S-1', 'Viettel')], 'updateById', 'viettel.csv');
     await expect(refused).rejects.toBeInstanceOf(ApiError);
     await expect(refused).rejects.toMatchObject({ status: 409, code: 'conflict' });
+  });
+
+  it('follows the list routes’ cursors: every mast, request and the newest audit entries', async () => {
+    upsertMasts(server.db, 'VN25', testMasts(10_050), server.clock.now);
+    const client = new ApiClient();
+    await client.signIn(TEST_ACCOUNTS.viettel.username, TEST_PASSWORD);
+    const towers = await client.listMasts('VN25');
+    expect(towers).toHaveLength(10_051); // two pages of 10,000 at most
+    expect(new Set(towers.map((t) => t.id)).size).toBe(10_051);
+    expect(towers.map((t) => t.id)).toEqual([...towers.map((t) => t.id)].sort());
+
+    for (let i = 0; i < 7; i++) {
+      const filed = await client.fileRequest({
+        provinceId: 'VN25',
+        target: { kind: 'mast', mastId: `T-000${i}` },
+        equipment: 'RRU',
+        antennaHeightM: 20,
+        band: 'n41',
+        windLoadAreaM2: 0.5,
+        weightKg: null,
+        submit: false,
+      } as never);
+      expect(filed.state).toBe('draft');
+    }
+    expect(await client.listRequests()).toHaveLength(7);
+
+    await client.signOut();
+    await client.signIn(TEST_ACCOUNTS.ministry.username, TEST_PASSWORD);
+    const entries = await client.audit(5);
+    expect(entries).toHaveLength(5);
+    const all = await client.audit(10_000);
+    expect(all.length).toBeGreaterThan(5);
+    expect(all.slice(0, 5)).toEqual(entries);
   });
 });

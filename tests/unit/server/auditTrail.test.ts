@@ -65,7 +65,9 @@ describe('audit trail', () => {
       /attachment; filename="cosite-audit-VN25-2026-01-15.csv"/,
     );
     expect(
-      csv.text.startsWith('\uFEFFid,at,actor,role,province,action,entity_type,entity_id,old_value,new_value\r\n'),
+      csv.text.startsWith(
+        '\uFEFF"id","at","actor","role","province","action","entity_type","entity_id","old_value","new_value"\r\n',
+      ),
     ).toBe(true);
     expect(csv.text).toContain('province.settings');
     expect(csv.text).toContain('"{""lapseMonths"":6}","{""lapseMonths"":9}"');
@@ -81,6 +83,6 @@ describe('audit trail', () => {
           [null, 3],
         ],
       ),
-    ).toBe('\uFEFFa,b\r\n\'=1+1,"x,""y"""\r\n,3\r\n');
+    ).toBe('\uFEFF"a","b"\r\n"\'=1+1","x,""y"""\r\n,3\r\n');
   });
 });

@@ -22,7 +22,8 @@ export async function startServerProcess(dataDir: string, options: { demo?: bool
   if (options.demo) args.push('--demo');
   const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
-    env: { ...process.env, COSITE_DEMO_PASSWORD: DEMO_PASSWORD, COSITE_LOG: '' },
+    // The load and crash tests send hundreds of writes a second from one account: lift the write rate limit.
+    env: { ...process.env, COSITE_DEMO_PASSWORD: DEMO_PASSWORD, COSITE_LOG: '', COSITE_WRITE_RATE_LIMIT: '1000000' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

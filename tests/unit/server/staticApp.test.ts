@@ -20,7 +20,10 @@ describe('static app', () => {
 
   it('serves files, falls back to index.html for app paths, and answers JSON 404 under /api', async () => {
     const client = server.client();
-    expect((await client.get('/')).text).toContain('<title>CoSite</title>');
+    const page = await client.get('/');
+    expect(page.text).toContain('<title>CoSite</title>');
+    expect(String(page.headers['content-security-policy'])).toMatch(/script-src 'self' 'wasm-unsafe-eval'/);
+    expect(String((await client.get('/app.js')).headers['content-security-policy'])).toMatch(/worker-src 'self' blob:/);
     expect((await client.get('/app.js')).text).toBe('console.log(1)');
     expect((await client.get('/province/VN25')).text).toContain('<title>CoSite</title>');
     const api = await client.get('/api/nope');

@@ -49,21 +49,25 @@ export class TestClient {
 
   constructor(private readonly app: FastifyInstance) {}
 
+  /** The Cookie header this client sends (for requests made outside inject). */
+  get cookieHeader(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+
   async request(
     method: string,
     url: string,
     body?: unknown,
-    options: { csrf?: boolean; headers?: Record<string, string> } = {},
+    options: { csrf?: boolean; headers?: Record<string, string>; remoteAddress?: string } = {},
   ): Promise<TestResponse> {
     const headers: Record<string, string> = { ...options.headers };
-    if (this.cookies.size > 0) {
-      headers.cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-    }
+    if (this.cookies.size > 0) headers.cookie = this.cookieHeader;
     if ((options.csrf ?? true) && this.csrfToken && method !== 'GET') headers['x-csrf-token'] = this.csrfToken;
     const response = await this.app.inject({
       method: method as 'GET',
       url,
       headers,
+      ...(options.remoteAddress ? { remoteAddress: options.remoteAddress } : {}),
       ...(body === undefined ? {} : { payload: body as object }),
     });
     for (const cookie of response.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
@@ -122,6 +126,8 @@ export async function startTestServer(options: Partial<ServerOptions> & { masts?
     now: () => clock.now,
     sweepIntervalMs: 0,
     loginRateLimit: { max: 10_000, timeWindowMs: 60_000 },
+    passwordCost: TEST_SCRYPT_COST,
+    writeRateLimit: { perUser: 100_000, perAddress: 100_000, timeWindowMs: 60_000 },
     ...options,
   });
   await app.ready();
