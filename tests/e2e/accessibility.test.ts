@@ -10,7 +10,9 @@ let page: Page;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  // The app runs under a strict Content-Security-Policy (no inline scripts); only this test's own tool, axe-core,
+  // is injected as an inline script, so this one page bypasses the policy.
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
   await page.goto(inject('baseUrl'));
   await page.waitForFunction(() => window.cosite?.state().loadStatus === 'ready', undefined, { timeout: 120_000 });
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
