@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { readTowerFile } from '../../../src/core/io/readTowerFile';
+import { TowerFileError } from '../../../src/core/io/towerFileError';
+import { unzipChecked, ZipArchiveError } from '../../../src/core/io/unzipChecked';
+import {
+  xlsxDefinedNameWholeSheet,
+  xlsxLyingEntry,
+  xlsxMergedWholeSheet,
+  xlsxValidationWholeSheet,
+  xlsxWith,
+  zipWithLyingEntry,
+} from '../../fixtures/hostile/makeHostileFiles';
+
+/**
+ * The hostile files of issue 17, each named after what it does: every one must end within its budget (seconds stated
+ * per test; the read budget is 10 s) with the right message or result. Times before the fix are in the test names.
+ */
+async function timed<T>(run: () => Promise<T>): Promise<{ value: T | undefined; error: unknown; seconds: number }> {
+  const start = performance.now();
+  try {
+    const value = await run();
+    return { value, error: undefined, seconds: (performance.now() - start) / 1000 };
+  } catch (error) {
+    return { value: undefined, error, seconds: (performance.now() - start) / 1000 };
+  }
+}
+
+describe('hostile workbooks (issue 17)', () => {
+  it('merged_whole_sheet.xlsx: a merged range A300:XFD1048576 is clipped to the data (was over 60 s, 4.2 GB)', async () => {
+    const bytes = await xlsxMergedWholeSheet();
+    const { value, seconds } = await timed(() => readTowerFile(bytes, 'merged_whole_sheet.xlsx'));
+    expect(seconds).toBeLessThan(5);
+    expect(value?.towers).toHaveLength(3);
+    expect(value?.warnings.map((warning) => warning.reason)).toContain(
+      "sheet1: 1 merged range(s) reaching past the sheet's data were clipped to it",
+    );
+  });
+
+  it('validation_whole_sheet.xlsx: a data validation over the whole sheet is ignored (was over 60 s)', async () => {
+    const bytes = await xlsxValidationWholeSheet();
+    const { value, seconds } = await timed(() => readTowerFile(bytes, 'validation_whole_sheet.xlsx'));
+    expect(seconds).toBeLessThan(5);
+    expect(value?.towers).toHaveLength(3);
+  });
+
+  it('defined_name_whole_sheet.xlsx: a print area over the whole sheet is ignored', async () => {
+    const bytes = await xlsxDefinedNameWholeSheet();
+    const { value, seconds } = await timed(() => readTowerFile(bytes, 'defined_name_whole_sheet.xlsx'));
+    expect(seconds).toBeLessThan(5);
+    expect(value?.towers).toHaveLength(3);
+  });
+
+  it('a merge inside the data still gives its value to every cell it covers (an operator written once)', async () => {
+    const bytes = await xlsxWith((xml) =>
+      xml.replace('</sheetData>', '</sheetData><mergeCells count="1"><mergeCell ref="B2:B4"/></mergeCells>'),
+    );
+    const result = await readTowerFile(bytes, 'merged_operator.xlsx');
+    expect(result.towers.map((tower) => tower.operator)).toEqual(['Viettel', 'Viettel', 'Viettel']);
+  });
+
+  it('lying_entry_1_5gb.xlsx: a sheet that inflates to 1.5 GB while declaring 1,000 bytes stops at 64 MiB (was 12.6 s, 1.7 GB)', async () => {
+    const bytes = await xlsxLyingEntry();
+    const { error, seconds } = await timed(() => readTowerFile(bytes, 'lying_entry_1_5gb.xlsx'));
+    expect(seconds).toBeLessThan(5);
+    expect(error).toBeInstanceOf(TowerFileError);
+    expect((error as Error).message).toBe(
+      "zip entry 'xl/worksheets/sheet1.xml' inflates to more than 64.0 MiB (it declares 1000 bytes); not opened " +
+        '(a workbook is read whole: save a list this large as CSV)',
+    );
+  });
+});
+
+describe('zip entries are inflated with a running budget', () => {
+  it('stops a KML that lies about its size at the limit, whatever it declares', () => {
+    const bytes = zipWithLyingEntry({}, 'doc.kml', 64 * 1024 * 1024, 100);
+    expect(() => unzipChecked(bytes, () => true, { maxEntryBytes: 8 * 1024 * 1024 })).toThrow(
+      new ZipArchiveError("zip entry 'doc.kml' inflates to more than 8.0 MiB (it declares 100 bytes); not opened"),
+    );
+    expect(() => unzipChecked(bytes, () => true, { maxTotalBytes: 8 * 1024 * 1024 })).toThrow(
+      new ZipArchiveError('the zip archive inflates to more than 8.0 MiB (limit); not opened'),
+    );
+  });
+
+  it('reads an entry that declares less than it holds when it stays within the limits', () => {
+    const bytes = zipWithLyingEntry({}, 'doc.kml', 4 * 1024 * 1024, 100);
+    expect(unzipChecked(bytes)['doc.kml']).toHaveLength(4 * 1024 * 1024);
+  });
+});
