@@ -3,6 +3,8 @@ import { readTowerFile } from '../../../src/core/io/readTowerFile';
 import { TowerFileError } from '../../../src/core/io/towerFileError';
 import { unzipChecked, ZipArchiveError } from '../../../src/core/io/unzipChecked';
 import {
+  shapefileCorruptRecord,
+  shapefileDbfLyingCount,
   xlsxDefinedNameWholeSheet,
   xlsxLyingEntry,
   xlsxMergedWholeSheet,
@@ -84,5 +86,29 @@ describe('zip entries are inflated with a running budget', () => {
   it('reads an entry that declares less than it holds when it stays within the limits', () => {
     const bytes = zipWithLyingEntry({}, 'doc.kml', 4 * 1024 * 1024, 100);
     expect(unzipChecked(bytes)['doc.kml']).toHaveLength(4 * 1024 * 1024);
+  });
+});
+
+describe('hostile shapefiles (issue 17)', () => {
+  it('dbf_claims_5m_records.zip: a .dbf claiming 5 million records for its five is read for five (was over 60 s)', async () => {
+    const { value, seconds } = await timed(() => readTowerFile(shapefileDbfLyingCount(), 'dbf_claims_5m_records.zip'));
+    expect(seconds).toBeLessThan(5);
+    expect(value?.towers.map((tower) => tower.id)).toEqual(['S1', 'S2', 'S3', 'S4', 'S5']);
+    expect(value?.warnings.map((warning) => warning.reason)).toContain(
+      'towers.dbf declares 5,000,000 records but holds 5: 5 read',
+    );
+  });
+
+  it('corrupt_shp_record.zip: a damaged record header costs its own feature only, found again by the .shx', async () => {
+    const { value, seconds } = await timed(() => readTowerFile(shapefileCorruptRecord(), 'corrupt_shp_record.zip'));
+    expect(seconds).toBeLessThan(5);
+    expect(value?.towers.map((tower) => tower.id)).toEqual(['S1', 'S3', 'S4', 'S5']);
+    expect(value?.rejected).toEqual([
+      {
+        row: 2,
+        field: 'geometry',
+        reason: "towers.shp record 2 is damaged (its length does not match the index's): skipped",
+      },
+    ]);
   });
 });
