@@ -1,5 +1,4 @@
 import type { Feature } from 'geojson';
-import Papa from 'papaparse';
 import { CrsError, resolveCrs } from '../crs/crsDefinitions';
 import type { InputProblem } from '../model/tower';
 import { createYieldClock, type LongCallOptions } from '../util/cooperativeLoop';
@@ -9,6 +8,7 @@ import { LayerFileError } from './layerFileError';
 import type { LayerParseResult } from './layerParseResult';
 import { parseDecimal } from './parseDecimal';
 import { featuresToLayer, type LayerReadOptions, parseLayerGeoJson } from './parseLayerGeoJson';
+import { readCsvTable } from './readCsvTable';
 import { readKml } from './readKml';
 import { readShapefileZip } from './readShapefileZip';
 import { readXlsxRows, SpreadsheetError } from './readXlsxRows';
@@ -59,12 +59,8 @@ export async function readLayerFile(
         result = withEncoding(bytes, (text) => {
           const nonText = describeNonText(text);
           if (nonText) throw new LayerFileError(`not a layer file: looks like ${nonText}`);
-          const parsed = Papa.parse<string[]>(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, {
-            skipEmptyLines: 'greedy',
-            delimitersToGuess: [',', ';', '\t'],
-          });
-          const [header = [], ...rows] = parsed.data;
-          return layerFromTable(header, rows, parsed.meta.delimiter !== ',', options);
+          const table = readCsvTable(text);
+          return layerFromTable(table.header, table.rows, table.delimiter !== ',', options, table.problems);
         });
         break;
       case 'xlsx': {
@@ -110,6 +106,7 @@ function layerFromTable(
   rows: readonly (readonly unknown[])[],
   decimalComma: boolean,
   options: LayerReadOptions,
+  problems: ReadonlyMap<number, string> = new Map(),
 ): LayerParseResult {
   const normalized = header.map(normalizeColumnName);
   const wktColumn = normalized.findIndex((name) => WKT_COLUMNS.includes(name));
@@ -124,6 +121,12 @@ function layerFromTable(
   const rejected: InputProblem[] = [];
   const items: (Feature | null)[] = [];
   rows.forEach((row, index) => {
+    const problem = problems.get(index);
+    if (problem !== undefined) {
+      rejected.push({ row: index + 1, reason: problem });
+      items.push(null);
+      return;
+    }
     const properties: Record<string, unknown> = {};
     header.forEach((name, column) => {
       if (!geometryColumns.has(column)) properties[name] = row[column] ?? null;
