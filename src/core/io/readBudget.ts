@@ -28,8 +28,13 @@ export function defaultReadMs(fileBytes: number): number {
   return 10_000 + Math.ceil((500 * fileBytes) / MIB);
 }
 
+export interface ReadDeadline {
+  /** Throws ReadBudgetError once the read's time is spent. */
+  check(): void;
+}
+
 /** A clock for one read: `check()` throws ReadBudgetError once the budget's time is spent. */
-export function createReadDeadline(fileBytes: number, budget: ReadBudget = {}): { check(): void } {
+export function createReadDeadline(fileBytes: number, budget: ReadBudget = {}): ReadDeadline {
   const maxMs = budget.maxMs ?? defaultReadMs(fileBytes);
   const start = performance.now();
   return {

@@ -8,6 +8,13 @@ import { LayerFileError } from './layerFileError';
 import type { LayerParseResult } from './layerParseResult';
 import { parseDecimal } from './parseDecimal';
 import { featuresToLayer, type LayerReadOptions, parseLayerGeoJson } from './parseLayerGeoJson';
+import {
+  checkFileSize,
+  createReadDeadline,
+  MAX_WHOLE_TEXT_BYTES,
+  type ReadBudget,
+  ReadBudgetError,
+} from './readBudget';
 import { readCsvTable } from './readCsvTable';
 import { readKml } from './readKml';
 import { readShapefileZip } from './readShapefileZip';
@@ -19,6 +26,8 @@ import { wktToGeometry } from './wkt';
 
 export interface LayerFileOptions extends LayerReadOptions, LongCallOptions {
   zipLimits?: UnzipLimits;
+  /** Time a read may take (see ReadBudget; sizes are fixed per format). */
+  budget?: ReadBudget;
 }
 
 const WKT_COLUMNS = ['wkt', 'geometry', 'geometry_wkt', 'geom', 'the_geom', 'shape'];
@@ -37,8 +46,12 @@ export async function readLayerFile(
   const sniffed = sniffFileFormat(bytes, fileName);
   const checkpoint = createYieldClock(options);
   await checkpoint(0);
+  const deadline = createReadDeadline(bytes.length, options.budget);
   let result: LayerParseResult;
   try {
+    if (sniffed.format === 'geojson' || sniffed.format === 'kml' || sniffed.format === 'csv') {
+      checkFileSize(bytes.length, MAX_WHOLE_TEXT_BYTES, 'layer file read whole (GeoJSON, KML, CSV)');
+    }
     switch (sniffed.format) {
       case 'geojson':
         result = withEncoding(bytes, (text) => parseLayerGeoJson(text, options));
@@ -64,7 +77,7 @@ export async function readLayerFile(
         });
         break;
       case 'xlsx': {
-        const sheet = await readXlsxRows(bytes, options.zipLimits);
+        const sheet = await readXlsxRows(bytes, options.zipLimits, deadline);
         const [header, ...rows] = sheet.rows.map((row) => row.values);
         result = layerFromTable(
           (header ?? []).map((value) => String(value ?? '')),
@@ -83,7 +96,12 @@ export async function readLayerFile(
         throw new LayerFileError(`not a layer file: it holds ${sniffed.description}`);
     }
   } catch (error) {
-    if (error instanceof ZipArchiveError || error instanceof SpreadsheetError || error instanceof CrsError) {
+    if (
+      error instanceof ZipArchiveError ||
+      error instanceof SpreadsheetError ||
+      error instanceof CrsError ||
+      error instanceof ReadBudgetError
+    ) {
       throw new LayerFileError(error.message);
     }
     throw error;

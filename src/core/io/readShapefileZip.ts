@@ -57,9 +57,10 @@ export function readShapefileZip(bytes: Uint8Array, options: ShapefileReadOption
     const firstRow = features.length + 1;
     const { geometries, damaged } = readShpRecords(shp, part('shx'), base);
     for (const loss of damaged) damagedRows.set(firstRow + loss.index, loss.reason);
-    const bounded = part('dbf') && boundDbfRecordCount(part('dbf') as Uint8Array, base);
-    if (bounded && bounded.warning) warnings.push({ row: 0, reason: bounded.warning });
-    const dbf = bounded ? bounded.dbf : undefined;
+    const rawDbf = part('dbf');
+    const bounded = rawDbf ? boundDbfRecordCount(rawDbf, base) : null;
+    if (bounded?.warning) warnings.push({ row: 0, reason: bounded.warning });
+    const dbf = bounded?.dbf;
     let rows: Record<string, unknown>[] = [];
     if (dbf) {
       const encoding = dbfEncoding(dbf, part('cpg'), base, warnings);

@@ -1,5 +1,6 @@
 import { strFromU8, strToU8, zipSync } from 'fflate';
 import { boundWorkbookXml, boundWorksheetXml } from './boundXlsxParts';
+import type { ReadDeadline } from './readBudget';
 import { type UnzipLimits, unzipChecked, ZipArchiveError } from './unzipChecked';
 
 const MIB = 1024 * 1024;
@@ -46,8 +47,13 @@ export class SpreadsheetError extends Error {
  * Cells: numbers and booleans as such, text (rich text joined), formulas as their cached result, dates as ISO text,
  * errors as null.
  */
-export async function readXlsxRows(bytes: Uint8Array, limits?: UnzipLimits): Promise<SheetRows> {
+export async function readXlsxRows(
+  bytes: Uint8Array,
+  limits?: UnzipLimits,
+  deadline?: ReadDeadline,
+): Promise<SheetRows> {
   const { workbookBytes, notes: boundNotes } = boundWorkbook(bytes, { ...XLSX_LIMITS, ...limits });
+  deadline?.check();
   const module = await import('exceljs');
   const ExcelJS = ((module as unknown as { default?: typeof module }).default ?? module) as typeof module;
   const workbook = new ExcelJS.Workbook();
@@ -60,6 +66,7 @@ export async function readXlsxRows(bytes: Uint8Array, limits?: UnzipLimits): Pro
   } catch (error) {
     throw new SpreadsheetError(`not a readable .xlsx workbook (${(error as Error).message})`);
   }
+  deadline?.check();
   const sheets = workbook.worksheets;
   const sheet = sheets.find((candidate) => candidate.actualRowCount > 0);
   if (!sheet) throw new SpreadsheetError('the workbook has no sheet with data');

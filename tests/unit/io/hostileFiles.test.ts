@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { checkFileSize, MAX_CSV_BYTES, ReadBudgetError } from '../../../src/core/io/readBudget';
+import { readLayerFile } from '../../../src/core/io/readLayerFile';
 import { readTowerFile } from '../../../src/core/io/readTowerFile';
 import { TowerFileError } from '../../../src/core/io/towerFileError';
 import { unzipChecked, ZipArchiveError } from '../../../src/core/io/unzipChecked';
 import {
+  csvLongLine,
+  csvManyEscapedQuotes,
   shapefileCorruptRecord,
   shapefileDbfLyingCount,
   xlsxDefinedNameWholeSheet,
@@ -110,5 +114,63 @@ describe('hostile shapefiles (issue 17)', () => {
         reason: "towers.shp record 2 is damaged (its length does not match the index's): skipped",
       },
     ]);
+  });
+});
+
+describe('hostile CSV files (issue 17)', () => {
+  it('million_escaped_quotes.csv: a field of a million "" is refused as over 1 MiB, the other rows read (was 51 s for 1.9 MB)', async () => {
+    const bytes = csvManyEscapedQuotes(1_000_000);
+    const { value, seconds } = await timed(() => readTowerFile(bytes, 'million_escaped_quotes.csv'));
+    expect(seconds).toBeLessThan(3);
+    expect(value?.towers).toHaveLength(3);
+    expect(value?.rejected).toEqual([
+      {
+        row: 1,
+        line: 2,
+        reason: 'the record is longer than 1,048,576 characters (a missing line break or quote?): not read',
+      },
+    ]);
+  });
+
+  it('a field of 500,000 "" (1 MB, within the limit) is read as 500,000 quotes in linear time', async () => {
+    const bytes = csvManyEscapedQuotes(500_000);
+    const { value, seconds } = await timed(() => readTowerFile(bytes, 'half_million_quotes.csv'));
+    expect(seconds).toBeLessThan(3);
+    expect(value?.towers[0].id).toBe('"'.repeat(500_000));
+    expect(value?.towers).toHaveLength(4);
+  });
+
+  it('the same field in a layer CSV and in the preview stays linear', async () => {
+    const bytes = csvManyEscapedQuotes(500_000);
+    const { value, seconds } = await timed(() => readLayerFile(bytes, 'quotes.csv'));
+    expect(seconds).toBeLessThan(3);
+    expect(value?.features).toHaveLength(4);
+  });
+
+  it('line_64mb.csv: a 64 MB line with no line break is rejected without being held (was 25 s, 0.9 GB)', async () => {
+    const bytes = csvLongLine();
+    const { value, seconds } = await timed(() => readTowerFile(bytes, 'line_64mb.csv'));
+    expect(seconds).toBeLessThan(5);
+    expect(value?.towers).toHaveLength(2);
+    expect(value?.rejected).toEqual([
+      {
+        row: 3,
+        line: 4,
+        reason: 'the record is longer than 1,048,576 characters (a missing line break or quote?): not read',
+      },
+    ]);
+  });
+
+  it('a read past its time budget stops with one line naming the budget', async () => {
+    const bytes = csvLongLine(8 * 1024 * 1024);
+    await expect(readTowerFile(bytes, 'slow.csv', { budget: { maxMs: 0 } })).rejects.toThrow(
+      /^reading stopped after \d+\.\d s, past the 0\.0 s budget for a file of 8\.0 MiB \(10 s \+ 0\.5 s per MiB\); split the file$/,
+    );
+  });
+
+  it('a CSV larger than 128 MiB is refused before it is read', () => {
+    expect(() => checkFileSize(MAX_CSV_BYTES + 1, MAX_CSV_BYTES, 'CSV file')).toThrow(
+      new ReadBudgetError('the file is 128.0 MiB, over the 128.0 MiB a CSV file may have; split the file'),
+    );
   });
 });
