@@ -24,7 +24,8 @@ export function parseJsonText(
 }
 
 function describeJsonError(error: unknown, text: string): string {
-  const message = error instanceof Error ? error.message : String(error);
+  // V8 quotes the text around the error, line breaks included: one line for the reader's one-line error.
+  const message = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ');
   const position = /position (\d+)/.exec(message);
   if (!position || /line \d+/.test(message)) return message;
   const before = text.slice(0, Number(position[1]));

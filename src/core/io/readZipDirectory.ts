@@ -12,8 +12,8 @@ export interface ZipDirectoryEntry {
   localHeaderOffset: number;
 }
 
-/** Compressed bytes given to the inflater per step: at most ~1,032 times this comes out (DEFLATE's ceiling). */
-const INFLATE_STEP_BYTES = 16 * 1024;
+/** Compressed bytes given to the inflater per step: at most ~1,032 times this (2 MiB) comes out, DEFLATE's ceiling. */
+const INFLATE_STEP_BYTES = 2 * 1024;
 
 /**
  * The central directory of a zip archive (zip64 too). Throws ZipArchiveError when it is missing or runs past the end

@@ -174,3 +174,15 @@ describe('hostile CSV files (issue 17)', () => {
     );
   });
 });
+
+describe('failures the fuzzer found (issue 17)', () => {
+  it('invalid_json_flipped_byte.geojson: the invalid-JSON error quoting lines around the fault stays one line', async () => {
+    const text = '{\n  "type": "FeatureCollection",\n  "features": [\n    {\n  `   "type": "Feature"\n    }\n  ]\n}\n';
+    const error = await readTowerFile(new TextEncoder().encode(text), 'invalid_json_flipped_byte.geojson').catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(TowerFileError);
+    expect((error as Error).message).toMatch(/^invalid JSON: Unexpected token '`'/);
+    expect((error as Error).message).not.toMatch(/[\r\n]/);
+  });
+});
