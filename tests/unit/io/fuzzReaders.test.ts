@@ -425,7 +425,8 @@ describe('fuzzing the tower readers (issue 17)', () => {
         caseNumber++;
         const kind = kinds[i % kinds.length];
         const mutated = mutations[kind](random);
-        const tally = (counts[reader][kind] ??= { cases: 0, read: 0, refused: 0, ms: 0 });
+        counts[reader][kind] ??= { cases: 0, read: 0, refused: 0, ms: 0 };
+        const tally = counts[reader][kind];
         tally.cases++;
         const start = performance.now();
         let result: TowerParseResult | null = null;
