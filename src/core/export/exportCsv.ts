@@ -1,6 +1,7 @@
 import type { Feature } from 'geojson';
 import Papa from 'papaparse';
 import { geometryToWkt } from '../io/wkt';
+import { neutralizeFormula } from './neutralizeFormula';
 
 export interface CsvExportOptions {
   /** ',' (default) or ';' for Excel in locales that write decimal commas; numbers keep decimal points either way. */
@@ -11,7 +12,8 @@ export interface CsvExportOptions {
  * A layer as a CSV file's bytes: UTF-8 with a byte-order mark, so Excel shows Vietnamese letters right. Point layers
  * get `lon`, `lat` columns, other layers a `wkt` column; then every property key in first-seen order. Numbers and
  * booleans are written as text, lists and objects as JSON, null as an empty cell (CSV has no types: a round trip
- * reads every value back as text).
+ * reads every value back as text). Text cells a spreadsheet would run as a formula (=, +, -, @, tab, CR first) get an
+ * apostrophe in front (see neutralizeFormula); numbers, and text that is a plain number, are written as they are.
  */
 export function exportCsv(features: readonly Feature[], options: CsvExportOptions = {}): Uint8Array {
   const allPoints = features.every((feature) => feature.geometry?.type === 'Point');
@@ -38,7 +40,7 @@ export function exportCsv(features: readonly Feature[], options: CsvExportOption
     return [...geometryCells, ...keys.map((key) => cell(feature.properties?.[key]))];
   });
   const text = Papa.unparse(
-    { fields: [...geometryColumns, ...propertyColumns], data: rows },
+    { fields: [...geometryColumns, ...propertyColumns.map(neutralizeFormula)], data: rows },
     {
       delimiter: options.delimiter ?? ',',
       newline: '\r\n',
@@ -49,7 +51,7 @@ export function exportCsv(features: readonly Feature[], options: CsvExportOption
 
 function cell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return neutralizeFormula(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return JSON.stringify(value);
+  return neutralizeFormula(JSON.stringify(value));
 }

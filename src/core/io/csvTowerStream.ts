@@ -1,5 +1,5 @@
-import Papa from 'papaparse';
 import { describeNonText } from './describeNonText';
+import { type CsvRecordRead, countLineBreaks, MAX_RECORD_CHARS, nextLineStart, readCsvRecord } from './readCsvRecord';
 import { resolveTowerColumns } from './resolveTowerColumns';
 import { TowerFileError } from './towerFileError';
 import type { TowerParseResult } from './towerParseResult';
@@ -10,21 +10,25 @@ import { TowerTableReader } from './towerTableReader';
 const CANDIDATE_DELIMITERS = [',', ';', '\t'] as const;
 
 /**
- * A tower table fed as text in pieces of any size (a whole file, or slices decoded from bytes): each push parses the
- * complete records it can, so memory holds one piece and the towers, not the whole file. Records are cut only at line
- * breaks outside quotes (an even number of `"` before them), so quoted values may span lines and pieces.
- * `row` counts non-empty records after the header (1 = first), `line` is the file's line (header = line 1 when first).
+ * A tower table fed as text in pieces of any size (a whole file, or slices decoded from bytes): each push reads the
+ * complete records it can, so memory holds one piece and the towers, not the whole file. The result does not depend on
+ * where the pieces are cut. Records are read by readCsvRecord (linear time; CRLF, LF and CR mixed freely).
+ * Damage stays local: a record longer than MAX_RECORD_CHARS is rejected without being held; a quoted value that never
+ * closes, or a quoted value that runs over several lines into a record that does not fit the header, costs its first
+ * line only, and the next lines are read on their own; a row holding a NUL character is rejected alone.
+ * Excel's `sep=;` first line sets the delimiter. `row` counts non-empty records after the header (1 = first), `line`
+ * is the file's line (header = line 1 when first).
  */
 export class CsvTowerStream {
   private pending = '';
   /** Line breaks before `pending` starts. */
   private linesBefore = 0;
   private reader: TowerTableReader | null = null;
-  private delimiter = ',';
-  /** The file's line break, found on the header line: papaparse need not guess it again for every piece. */
-  private newline: '\n' | '\r\n' = '\n';
+  private delimiter: string | null = null;
   private row = 0;
   private started = false;
+  /** Inside an overlong record whose line break has not come yet: text is dropped up to it. */
+  private skippingLine = false;
 
   constructor(private readonly options: TowerReadOptions = {}) {}
 
@@ -35,205 +39,148 @@ export class CsvTowerStream {
       if (nonText) throw new TowerFileError(`not a CSV file: looks like ${nonText}`);
     }
     this.started = true;
-    const cut = lastRecordBoundary(this.pending);
-    if (cut <= 0) return;
-    if (this.reader === null && !this.readHeader(this.pending.slice(0, cut))) return;
-    // The header (if just read) has left `pending`: find the boundary again.
-    this.consume(lastRecordBoundary(this.pending));
+    this.consume(false);
   }
 
-  /** Parse what is left and return the result. Throws TowerFileError for an empty file or missing columns. */
+  /** Read what is left and return the result. Throws TowerFileError for an empty file or missing columns. */
   end(): TowerParseResult {
-    if (this.reader === null && !this.readHeader(this.pending)) {
-      throw new TowerFileError('the file is empty (no header row)');
-    }
-    this.consume(this.pending.length);
-    return (this.reader as TowerTableReader).result();
+    this.consume(true);
+    if (this.reader === null) throw new TowerFileError('the file is empty (no header row)');
+    return this.reader.result();
   }
 
-  /** Reads the header from the start of `text` when it holds one; consumes it from `pending`. */
-  private readHeader(text: string): boolean {
-    const headerStart = text.search(/\S/);
-    if (headerStart < 0) return false;
-    const best = chooseDelimiter(text.slice(headerStart));
-    this.delimiter = best.delimiter;
-    const headerLine = this.linesBefore + countLineBreaks(text.slice(0, headerStart)) + 1;
-    this.reader = new TowerTableReader(best.names, headerLine, {
+  /** Reads every complete record of `pending` and drops it (all of it when `final`). */
+  private consume(final: boolean): void {
+    let at = 0;
+    const text = this.pending;
+    while (at < text.length) {
+      if (this.skippingLine) {
+        const next = nextLineStart(text, at);
+        if (next < 0 || (next === text.length && text.charCodeAt(next - 1) === 13 && !final)) {
+          // Keep a trailing CR: its LF may come in the next piece.
+          at = text.charCodeAt(text.length - 1) === 13 && !final ? text.length - 1 : text.length;
+          break;
+        }
+        this.linesBefore += 1;
+        at = next;
+        this.skippingLine = false;
+        continue;
+      }
+      const read = this.reader === null ? this.readHeader(text, at, final) : this.readRow(text, at, final);
+      if (read < 0) break;
+      at = read;
+    }
+    this.pending = text.slice(at);
+  }
+
+  /** Reads the header (or the `sep=` line) at `at`; returns where reading goes on, or -1 to wait for more text. */
+  private readHeader(text: string, at: number, final: boolean): number {
+    if (this.delimiter === null) {
+      const lineEnd = nextLineStart(text, at);
+      if (lineEnd < 0 && !final && text.length - at < 16) return -1;
+      const separator = /^sep=(.)\s*$/i.exec(text.slice(at, lineEnd < 0 ? text.length : lineEnd));
+      if (separator) {
+        this.delimiter = separator[1];
+        this.linesBefore += countLineBreaks(text, at, lineEnd < 0 ? text.length : lineEnd);
+        return lineEnd < 0 ? text.length : lineEnd;
+      }
+    }
+    const candidates = this.delimiter === null ? CANDIDATE_DELIMITERS : [this.delimiter];
+    let best: { delimiter: string; names: string[]; end: number; score: number } | null = null;
+    for (const delimiter of candidates) {
+      const read = readCsvRecord(text, at, delimiter, final);
+      if (read.kind === 'incomplete') return -1;
+      if (read.kind === 'overlong') {
+        throw new TowerFileError(`the header line is longer than ${MAX_RECORD_CHARS.toLocaleString('en')} characters`);
+      }
+      if (read.fields.every((field) => field.trim() === '')) {
+        this.linesBefore += countLineBreaks(text, at, read.end);
+        return read.end;
+      }
+      const columns = resolveTowerColumns(read.fields);
+      // Required columns found first, then number of columns: "id;operator;lon;lat" has no comma at all.
+      const score = (4 - columns.missing.length) * 1000 + read.fields.length;
+      if (best === null || score > best.score) best = { delimiter, names: read.fields, end: read.end, score };
+    }
+    const header = best as { delimiter: string; names: string[]; end: number };
+    this.delimiter = header.delimiter;
+    this.reader = new TowerTableReader(header.names, this.linesBefore + 1, {
       ...this.options,
-      decimalComma: best.delimiter !== ',',
+      decimalComma: header.delimiter !== ',',
     });
-    const headerEnd = headerStart + best.endOffset;
-    this.newline = text.charCodeAt(headerEnd - 2) === 13 ? '\r\n' : '\n';
-    this.linesBefore += countLineBreaks(this.pending.slice(0, headerEnd));
-    this.pending = this.pending.slice(headerEnd);
-    return true;
+    this.linesBefore += countLineBreaks(text, at, header.end);
+    return header.end;
   }
 
-  /** Parse the first `length` characters of `pending` (whole records) and drop them. */
-  private consume(length: number): void {
-    if (this.reader === null) return;
-    const consumedLength = Math.min(length, this.pending.length);
-    const chunk = this.pending.slice(0, consumedLength);
-    this.pending = this.pending.slice(consumedLength);
-    if (chunk.trim() === '') {
-      this.linesBefore += countLineBreaks(chunk);
-      return;
+  /** Reads one record at `at` into the reader; returns where reading goes on, or -1 to wait for more text. */
+  private readRow(text: string, at: number, final: boolean): number {
+    const reader = this.reader as TowerTableReader;
+    const read: CsvRecordRead = readCsvRecord(text, at, this.delimiter as string, final);
+    if (read.kind === 'incomplete') return -1;
+    const line = this.linesBefore + 1;
+    if (read.kind === 'overlong') {
+      this.row++;
+      reader.rejectRecord(
+        this.row,
+        line,
+        `the record is longer than ${MAX_RECORD_CHARS.toLocaleString('en')} characters (a missing line break or quote?): not read`,
+      );
+      if (read.end < 0) {
+        this.skippingLine = true;
+        return text.length;
+      }
+      this.linesBefore += 1;
+      return read.end;
     }
-    const reader = this.reader;
-    const lines = new LineIndex(chunk);
-    const base = this.linesBefore;
-    let previousCursor = 0;
-    Papa.parse<string[]>(chunk, {
-      delimiter: this.delimiter,
-      // A lone \r (old Mac files) is left to papaparse's guess.
-      newline: chunk.includes('\n') ? this.newline : undefined,
-      skipEmptyLines: 'greedy',
-      step: (result) => {
-        this.row++;
-        const startOffset = firstContentOffset(chunk, previousCursor, result.meta.cursor);
-        const endOffset = result.meta.cursor;
-        previousCursor = result.meta.cursor;
-        const line = base + lines.lineAt(startOffset);
-        const lastLine = base + lines.lineAt(Math.max(startOffset, endOffset - 1));
-        const structural = describeStructuralProblem(result.errors, result.data, reader.fieldCount, line, lastLine);
-        if (structural) reader.rejectRecord(this.row, line, structural);
-        else reader.addRecord(result.data, this.row, line);
-      },
-    });
-    this.linesBefore += lines.lineBreaks;
-  }
-}
-
-/** Offset just past the last line break that is outside quotes, or 0. */
-function lastRecordBoundary(text: string): number {
-  const lastBreak = text.lastIndexOf('\n');
-  if (lastBreak < 0) return 0;
-  // Fast path: no quote at all (most tower tables) means every line break ends a record.
-  if (text.indexOf('"') < 0) return lastBreak + 1;
-  let inQuotes = false;
-  let boundary = 0;
-  let at = 0;
-  // Jump from quote to quote and line break to line break rather than reading every character.
-  while (at < text.length) {
-    const nextQuote = text.indexOf('"', at);
-    const nextBreak = inQuotes ? -1 : text.indexOf('\n', at);
-    if (nextBreak >= 0 && (nextQuote < 0 || nextBreak < nextQuote)) {
-      boundary = nextBreak + 1;
-      at = nextBreak + 1;
-      continue;
+    const lineBreaks = countLineBreaks(text, at, read.end);
+    const spansLines = lineBreaks > 1 || (lineBreaks === 1 && !endsWithLineBreak(text, read.end));
+    if (read.fields.every((field) => field.trim() === '')) {
+      this.linesBefore += lineBreaks;
+      return read.end;
     }
-    if (nextQuote < 0) break;
-    inQuotes = !inQuotes;
-    at = nextQuote + 1;
-  }
-  return boundary;
-}
-
-interface CsvHeader {
-  delimiter: string;
-  names: string[];
-  /** Offset just past the header record (and its line break) in the text it was read from. */
-  endOffset: number;
-}
-
-/** The header record under the delimiter that makes the most sense of it. `text` starts at the header. */
-function chooseDelimiter(text: string): CsvHeader {
-  let best: CsvHeader | null = null;
-  let bestScore = -1;
-  for (const delimiter of CANDIDATE_DELIMITERS) {
-    const parsed = Papa.parse<string[]>(text, { delimiter, preview: 1 });
-    const names = parsed.data[0] ?? [];
-    const columns = resolveTowerColumns(names);
-    // Required columns found first, then number of columns: "id;operator;lon;lat" has no comma at all.
-    const score = (4 - columns.missing.length) * 1000 + names.length;
-    if (score > bestScore) {
-      bestScore = score;
-      best = { delimiter, names, endOffset: firstRecordEnd(text) };
+    const wrong = read.problem !== null || read.fields.length !== reader.fieldCount;
+    if (spansLines && wrong) {
+      // A stray quote swallowed the next lines: reject this line alone and read the next ones on their own.
+      const lineEnd = nextLineStart(text, at);
+      this.row++;
+      reader.rejectRecord(
+        this.row,
+        line,
+        'a quoted value runs past the end of the line and the record does not fit the header (a stray "?): ' +
+          'this line is rejected, the next lines are read on their own',
+        text
+          .slice(at, lineEnd)
+          .replace(/\r?\n$|\r$/, '')
+          .split(this.delimiter as string),
+      );
+      this.linesBefore += 1;
+      return lineEnd;
     }
+    this.row++;
+    this.linesBefore += lineBreaks;
+    const problem = describeStructuralProblem(read.problem, read.fields, reader.fieldCount);
+    if (problem) reader.rejectRecord(this.row, line, problem, read.fields);
+    else reader.addRecord(read.fields, this.row, line);
+    return read.end;
   }
-  return best as CsvHeader;
 }
 
-/** Offset just past the first line break outside quotes (the end of the header record), or the text's length. */
-function firstRecordEnd(text: string): number {
-  let inQuotes = false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 34) inQuotes = !inQuotes;
-    else if (!inQuotes && code === 10) return i + 1;
-    else if (!inQuotes && code === 13 && text.charCodeAt(i + 1) !== 10) return i + 1;
-  }
-  return text.length;
-}
-
-/**
- * Offset of the first line of a record: papaparse's cursor marks where the previous record ended, and lines it skipped
- * as empty (blanks, bare delimiters) may lie between.
- */
-function firstContentOffset(text: string, from: number, recordEnd: number): number {
-  let offset = from;
-  while (offset < recordEnd) {
-    const lineEnd = text.indexOf('\n', offset);
-    if (lineEnd < 0 || lineEnd >= recordEnd - 1) break;
-    if (!/^[\s,;\t]*$/.test(text.slice(offset, lineEnd))) break;
-    offset = lineEnd + 1;
-  }
-  return offset;
+function endsWithLineBreak(text: string, end: number): boolean {
+  const code = text.charCodeAt(end - 1);
+  return code === 10 || code === 13;
 }
 
 function describeStructuralProblem(
-  errors: Papa.ParseError[],
+  quoteProblem: 'unterminated' | 'malformed' | null,
   record: readonly string[],
   expectedFields: number,
-  firstLine: number,
-  lastLine: number,
 ): string | null {
-  const span = lastLine > firstLine ? `lines ${firstLine} to ${lastLine} were read as one record` : '';
-  const quote = errors.find((error) => error.type === 'Quotes');
-  if (quote) {
-    const problem =
-      quote.code === 'MissingQuotes'
-        ? 'unterminated quoted value (a " is never closed)'
-        : 'malformed quotes (text right after a closing ")';
-    return span ? `${problem}: ${span}` : problem;
-  }
+  if (quoteProblem === 'unterminated') return 'unterminated quoted value (a " is never closed)';
+  if (quoteProblem === 'malformed') return 'malformed quotes (text right after a closing ")';
   if (record.length !== expectedFields) {
     const hint = record.length > expectedFields ? ' (a value containing the delimiter without quotes?)' : '';
-    return `expected ${expectedFields} fields, found ${record.length}${hint}${span ? `; ${span}` : ''}`;
+    return `expected ${expectedFields} fields, found ${record.length}${hint}`;
   }
-  if (errors.length > 0) return errors.map((error) => error.message).join('; ');
+  if (record.some((field) => field.includes('\u0000'))) return 'the row holds a NUL character (binary data?)';
   return null;
-}
-
-function countLineBreaks(text: string): number {
-  let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 10 || (code === 13 && text.charCodeAt(i + 1) !== 10)) count++;
-  }
-  return count;
-}
-
-/** 1-based line number of a character offset within one piece; a line ends with \n, \r\n or a lone \r. */
-class LineIndex {
-  private readonly starts: number[] = [0];
-  constructor(text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (code === 10 || (code === 13 && text.charCodeAt(i + 1) !== 10)) this.starts.push(i + 1);
-    }
-  }
-  get lineBreaks(): number {
-    return this.starts.length - 1;
-  }
-  lineAt(offset: number): number {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (this.starts[middle] <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return low + 1;
-  }
 }

@@ -33,11 +33,26 @@ export function decodeTextFileWithReport(bytes: ArrayBuffer | Uint8Array): Decod
 export function textDecoderFor(detected: DetectedTextEncoding): {
   decode(bytes?: Uint8Array, options?: { stream?: boolean }): string;
 } {
-  if (detected.encoding === 'tcvn3') return { decode: (bytes) => (bytes ? decodeTcvn3Bytes(bytes) : '') };
+  let skip = detected.skipBytes ?? 0;
+  // Drops the first `skipBytes` bytes of the stream (a byte-order mark before legacy bytes), once.
+  const skipped = (bytes: Uint8Array | undefined) => {
+    if (!bytes || skip === 0) return bytes;
+    const cut = Math.min(skip, bytes.length);
+    skip -= cut;
+    return bytes.subarray(cut);
+  };
+  if (detected.encoding === 'tcvn3') {
+    return {
+      decode: (bytes) => {
+        const rest = skipped(bytes);
+        return rest ? decodeTcvn3Bytes(rest) : '';
+      },
+    };
+  }
   const decoder = new TextDecoder(detected.label);
   return {
     decode(bytes, options) {
-      const text = decoder.decode(bytes, options);
+      const text = decoder.decode(skipped(bytes), options);
       if (detected.legacyInsideUnicode === 'tcvn3') return tcvn3TextToUnicode(text);
       return detected.label === 'windows-1258' ? text.normalize('NFC') : text;
     },
@@ -50,6 +65,8 @@ export interface DetectedTextEncoding {
   encoding: TextEncoding;
   /** Valid UTF-8 holding text typed with a legacy Vietnamese font (its code points U+0080-U+00FF), if so. */
   legacyInsideUnicode?: 'tcvn3' | 'vni';
+  /** Bytes to drop before decoding: a UTF-8 byte-order mark in front of legacy bytes. */
+  skipBytes?: number;
   warning: string | null;
 }
 
@@ -66,9 +83,18 @@ export function detectTextEncoding(view: Uint8Array): DetectedTextEncoding {
     }
     return { label: 'utf-8', encoding: 'utf-8', warning: null };
   }
-  const legacy = detectLegacyVietnameseEncoding(view.subarray(0, 1 << 20));
+  // A UTF-8 byte-order mark before bytes that are not UTF-8 (an editor added it to an ANSI or TCVN3 file): the mark is
+  // dropped, or its three bytes would become letters glued to the first column's name.
+  const bom = view[0] === 0xef && view[1] === 0xbb && view[2] === 0xbf ? 3 : 0;
+  const legacy = detectLegacyVietnameseEncoding(view.subarray(bom, 1 << 20));
   const label = legacy === 'windows-1258' ? 'windows-1258' : 'windows-1252';
-  return { label, encoding: legacy, warning: legacyWarning(legacy, false) };
+  const warning = legacyWarning(legacy, false);
+  return {
+    label,
+    encoding: legacy,
+    skipBytes: bom,
+    warning: bom ? `${warning} (the file starts with a UTF-8 byte-order mark, but the rest is not UTF-8)` : warning,
+  };
 }
 
 /** The text alone; see decodeTextFileWithReport. */

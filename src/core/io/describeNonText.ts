@@ -1,7 +1,8 @@
 /**
  * Why a decoded file is evidently not a text table, or null when it may be one.
- * Looks only at the first 4 KB: known binary signatures (Excel, zip, PDF, TIFF, gzip), NUL characters, many control
- * characters, or many replacement characters (bytes that were not valid UTF-8).
+ * Looks only at the first 4 KB: known binary signatures (Excel, zip, PDF, TIFF, gzip), many control characters (NUL
+ * included: a few NULs in a text table cost their rows only, the readers reject those), or many replacement
+ * characters (bytes that were not valid UTF-8).
  */
 export function describeNonText(text: string): string | null {
   const head = text.slice(0, 4096);
@@ -12,7 +13,6 @@ export function describeNonText(text: string): string | null {
   if (head.startsWith('%PDF')) return 'a PDF document';
   if (head.startsWith('II*\u0000') || head.startsWith('MM\u0000*')) return 'a TIFF image';
   if (head.startsWith('\u001f\uFFFD')) return 'a gzip archive';
-  if (head.includes('\u0000')) return 'binary data (NUL bytes)';
   let controls = 0;
   let replacements = 0;
   for (let i = 0; i < head.length; i++) {
@@ -21,7 +21,7 @@ export function describeNonText(text: string): string | null {
     else if (code < 32 && code !== 9 && code !== 10 && code !== 13) controls++;
   }
   const limit = Math.max(8, head.length * 0.02);
-  if (controls > limit) return 'binary data (control characters)';
+  if (controls > limit) return head.includes('\u0000') ? 'binary data (NUL bytes)' : 'binary data (control characters)';
   // Most likely a legacy Vietnamese encoding (Windows-1258, TCVN3): refuse rather than guess which.
   if (replacements > limit) return 'text that is not UTF-8 (save it as "CSV UTF-8")';
   return null;

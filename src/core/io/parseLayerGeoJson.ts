@@ -5,6 +5,7 @@ import type { InputProblem } from '../model/tower';
 import { LayerFileError } from './layerFileError';
 import type { LayerParseResult } from './layerParseResult';
 import { parseJsonText } from './parseJsonText';
+import { nonFiniteWarning } from './parseTowersGeoJson';
 import { describeGeometryProblem } from './validateGeometry';
 
 export interface LayerReadOptions {
@@ -19,7 +20,7 @@ export interface LayerReadOptions {
  */
 export function parseLayerGeoJson(text: string, options: LayerReadOptions = {}): LayerParseResult {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const parsed = parseJsonText(body);
+  const parsed = parseJsonText(body, { nonFiniteAsNull: true });
   if ('error' in parsed) throw new LayerFileError(`invalid JSON: ${parsed.error}`);
   const value = parsed.value;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -27,6 +28,7 @@ export function parseLayerGeoJson(text: string, options: LayerReadOptions = {}):
   }
   const object = value as Record<string, unknown>;
   const warnings: InputProblem[] = [];
+  if (parsed.nonFinite) warnings.push({ row: 0, reason: nonFiniteWarning(parsed.nonFinite) });
   const crs = crsOf(object, options, warnings);
   let items: unknown[];
   if (object.type === 'FeatureCollection') {

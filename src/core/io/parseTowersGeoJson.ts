@@ -18,11 +18,18 @@ import type { TowerReadOptions } from './towerReadOptions';
  */
 export function parseTowersGeoJson(text: string, options: TowerReadOptions = {}): TowerParseResult {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const parsed = parseJsonText(body);
+  const parsed = parseJsonText(body, { nonFiniteAsNull: true });
   if ('error' in parsed) throw new TowerFileError(`invalid JSON: ${parsed.error}`);
   const features = featuresOf(parsed.value);
   const declared = declaredCrs(parsed.value);
-  return towersFromFeatures(features, { ...options, crs: declared ?? options.crs });
+  const result = towersFromFeatures(features, { ...options, crs: declared ?? options.crs });
+  if (parsed.nonFinite) result.warnings.unshift({ row: 0, reason: nonFiniteWarning(parsed.nonFinite) });
+  return result;
+}
+
+/** The file-level note when bare NaN/Infinity values were read as null (JSON has no such numbers). */
+export function nonFiniteWarning(count: number): string {
+  return `the file holds ${count} NaN or Infinity value(s), which JSON does not allow: read as empty (their features are rejected when they are coordinates)`;
 }
 
 /**

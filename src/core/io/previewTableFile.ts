@@ -1,10 +1,11 @@
-import Papa from 'papaparse';
 import type { RawCoordinate } from '../crs/detectCoordinateProblems';
 import { applyColumnMapping, type ColumnMapping } from './applyColumnMapping';
 import { detectTextEncoding, type TextEncoding, textDecoderFor } from './decodeTextFile';
 import { parseDecimal } from './parseDecimal';
+import { readCsvTable } from './readCsvTable';
 import { readLayerFile } from './readLayerFile';
 import { readXlsxRows } from './readXlsxRows';
+import { resolveTowerColumns } from './resolveTowerColumns';
 import { type FileFormat, sniffFileFormat } from './sniffFileFormat';
 import type { UnzipLimits } from './unzipChecked';
 
@@ -45,13 +46,14 @@ export async function previewTableFile(
     const encoding = detectTextEncoding(bytes);
     if (encoding.warning) warnings.push(encoding.warning);
     const head = textDecoderFor(encoding).decode(bytes.subarray(0, PREVIEW_BYTES), { stream: true });
-    const parsed = Papa.parse<string[]>(head.charCodeAt(0) === 0xfeff ? head.slice(1) : head, {
-      skipEmptyLines: 'greedy',
-      delimitersToGuess: [',', ';', '\t'],
-      preview: maxRows + 1,
+    // The header is scored as the tower reader scores it: required columns found first, then number of columns.
+    const table = readCsvTable(head, {
+      maxRows,
+      score: (names) => (4 - resolveTowerColumns(names).missing.length) * 1000 + names.length,
     });
-    const [headers = [], ...rows] = parsed.data;
-    const delimiter = parsed.meta.delimiter;
+    const headers = table.header;
+    const rows = table.rows;
+    const delimiter = table.delimiter;
     return {
       format: 'csv',
       encoding: encoding.encoding,

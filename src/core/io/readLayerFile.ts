@@ -1,5 +1,4 @@
 import type { Feature } from 'geojson';
-import Papa from 'papaparse';
 import { CrsError, resolveCrs } from '../crs/crsDefinitions';
 import type { InputProblem } from '../model/tower';
 import { createYieldClock, type LongCallOptions } from '../util/cooperativeLoop';
@@ -9,6 +8,14 @@ import { LayerFileError } from './layerFileError';
 import type { LayerParseResult } from './layerParseResult';
 import { parseDecimal } from './parseDecimal';
 import { featuresToLayer, type LayerReadOptions, parseLayerGeoJson } from './parseLayerGeoJson';
+import {
+  checkFileSize,
+  createReadDeadline,
+  MAX_WHOLE_TEXT_BYTES,
+  type ReadBudget,
+  ReadBudgetError,
+} from './readBudget';
+import { readCsvTable } from './readCsvTable';
 import { readKml } from './readKml';
 import { readShapefileZip } from './readShapefileZip';
 import { readXlsxRows, SpreadsheetError } from './readXlsxRows';
@@ -19,6 +26,8 @@ import { wktToGeometry } from './wkt';
 
 export interface LayerFileOptions extends LayerReadOptions, LongCallOptions {
   zipLimits?: UnzipLimits;
+  /** Time a read may take (see ReadBudget; sizes are fixed per format). */
+  budget?: ReadBudget;
 }
 
 const WKT_COLUMNS = ['wkt', 'geometry', 'geometry_wkt', 'geom', 'the_geom', 'shape'];
@@ -37,8 +46,12 @@ export async function readLayerFile(
   const sniffed = sniffFileFormat(bytes, fileName);
   const checkpoint = createYieldClock(options);
   await checkpoint(0);
+  const deadline = createReadDeadline(bytes.length, options.budget);
   let result: LayerParseResult;
   try {
+    if (sniffed.format === 'geojson' || sniffed.format === 'kml' || sniffed.format === 'csv') {
+      checkFileSize(bytes.length, MAX_WHOLE_TEXT_BYTES, 'layer file read whole (GeoJSON, KML, CSV)');
+    }
     switch (sniffed.format) {
       case 'geojson':
         result = withEncoding(bytes, (text) => parseLayerGeoJson(text, options));
@@ -59,16 +72,12 @@ export async function readLayerFile(
         result = withEncoding(bytes, (text) => {
           const nonText = describeNonText(text);
           if (nonText) throw new LayerFileError(`not a layer file: looks like ${nonText}`);
-          const parsed = Papa.parse<string[]>(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, {
-            skipEmptyLines: 'greedy',
-            delimitersToGuess: [',', ';', '\t'],
-          });
-          const [header = [], ...rows] = parsed.data;
-          return layerFromTable(header, rows, parsed.meta.delimiter !== ',', options);
+          const table = readCsvTable(text);
+          return layerFromTable(table.header, table.rows, table.delimiter !== ',', options, table.problems);
         });
         break;
       case 'xlsx': {
-        const sheet = await readXlsxRows(bytes, options.zipLimits);
+        const sheet = await readXlsxRows(bytes, options.zipLimits, deadline);
         const [header, ...rows] = sheet.rows.map((row) => row.values);
         result = layerFromTable(
           (header ?? []).map((value) => String(value ?? '')),
@@ -87,7 +96,12 @@ export async function readLayerFile(
         throw new LayerFileError(`not a layer file: it holds ${sniffed.description}`);
     }
   } catch (error) {
-    if (error instanceof ZipArchiveError || error instanceof SpreadsheetError || error instanceof CrsError) {
+    if (
+      error instanceof ZipArchiveError ||
+      error instanceof SpreadsheetError ||
+      error instanceof CrsError ||
+      error instanceof ReadBudgetError
+    ) {
       throw new LayerFileError(error.message);
     }
     throw error;
@@ -110,6 +124,7 @@ function layerFromTable(
   rows: readonly (readonly unknown[])[],
   decimalComma: boolean,
   options: LayerReadOptions,
+  problems: ReadonlyMap<number, string> = new Map(),
 ): LayerParseResult {
   const normalized = header.map(normalizeColumnName);
   const wktColumn = normalized.findIndex((name) => WKT_COLUMNS.includes(name));
@@ -124,6 +139,12 @@ function layerFromTable(
   const rejected: InputProblem[] = [];
   const items: (Feature | null)[] = [];
   rows.forEach((row, index) => {
+    const problem = problems.get(index);
+    if (problem !== undefined) {
+      rejected.push({ row: index + 1, reason: problem });
+      items.push(null);
+      return;
+    }
     const properties: Record<string, unknown> = {};
     header.forEach((name, column) => {
       if (!geometryColumns.has(column)) properties[name] = row[column] ?? null;

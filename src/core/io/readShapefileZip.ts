@@ -1,5 +1,5 @@
 import type { Feature, Geometry, Position } from 'geojson';
-import { parseDbf, parseShp } from 'shpjs';
+import { parseDbf } from 'shpjs';
 import { type CrsDefinition, resolveCrs } from '../crs/crsDefinitions';
 import { crsFromPrj } from '../crs/crsFromPrj';
 import type { InputProblem } from '../model/tower';
@@ -8,6 +8,7 @@ import { detectLegacyVietnameseEncoding } from './detectLegacyVietnameseEncoding
 import { LayerFileError } from './layerFileError';
 import type { LayerParseResult } from './layerParseResult';
 import { featuresToLayer } from './parseLayerGeoJson';
+import { boundDbfRecordCount, readShpRecords } from './readShpRecords';
 import { type UnzipLimits, unzipChecked } from './unzipChecked';
 
 /** Sidecar that exportShapefileZip writes: the DBF's 10-character field names mapped back to the full names. */
@@ -25,7 +26,9 @@ export interface ShapefileReadOptions {
  * one, degrees are assumed when the coordinates look like degrees. The .cpg gives the DBF's encoding; without one,
  * UTF-8 when the text is valid UTF-8, else Windows-1258/1252 with a warning. Blank numbers become null, dates ISO
  * text. Field names restored from the `.fieldnames.json` sidecar CoSite writes (DBF names hold 10 characters).
- * Zip entries are size-checked before inflating (see unzipChecked). Throws LayerFileError / ZipArchiveError.
+ * Zip entries are size-checked before inflating (see unzipChecked); a .dbf that claims more records than it holds is
+ * read for the records it holds; a damaged .shp record is skipped by its .shx offsets, rejected and reported, and the
+ * later records read (see readShpRecords). Throws LayerFileError / ZipArchiveError.
  */
 export function readShapefileZip(bytes: Uint8Array, options: ShapefileReadOptions = {}): LayerParseResult {
   const wanted = /\.(shp|shx|dbf|prj|cpg|json)$/i;
@@ -41,6 +44,8 @@ export function readShapefileZip(bytes: Uint8Array, options: ShapefileReadOption
   const features: unknown[] = [];
   const warnings: InputProblem[] = [];
   let crs: CrsDefinition | null = null;
+  /** Rows (1-based, across layers) whose .shp record is damaged: rejected with that reason. */
+  const damagedRows = new Map<number, string>();
   for (const base of bases) {
     const part = (extension: string) => byLowerName.get(`${base}.${extension}`.toLowerCase());
     const shp = part('shp') as Uint8Array;
@@ -49,13 +54,13 @@ export function readShapefileZip(bytes: Uint8Array, options: ShapefileReadOption
       throw new LayerFileError(`the archive's layers use different CRSs (${crs.code}, ${layerCrs.code})`);
     }
     crs = crs ?? layerCrs;
-    let geometries: unknown[];
-    try {
-      geometries = parseShp(shp) as unknown[];
-    } catch (error) {
-      throw new LayerFileError(`${base}.shp cannot be read (${(error as Error).message})`);
-    }
-    const dbf = part('dbf');
+    const firstRow = features.length + 1;
+    const { geometries, damaged } = readShpRecords(shp, part('shx'), base);
+    for (const loss of damaged) damagedRows.set(firstRow + loss.index, loss.reason);
+    const rawDbf = part('dbf');
+    const bounded = rawDbf ? boundDbfRecordCount(rawDbf, base) : null;
+    if (bounded?.warning) warnings.push({ row: 0, reason: bounded.warning });
+    const dbf = bounded?.dbf;
     let rows: Record<string, unknown>[] = [];
     if (dbf) {
       const encoding = dbfEncoding(dbf, part('cpg'), base, warnings);
@@ -77,7 +82,12 @@ export function readShapefileZip(bytes: Uint8Array, options: ShapefileReadOption
     });
   }
   if (crs === null) crs = guessCrs(options, warnings);
-  return featuresToLayer(features, crs, warnings);
+  const layer = featuresToLayer(features, crs, warnings);
+  if (damagedRows.size === 0) return layer;
+  const rejected = layer.rejected.map((problem) =>
+    damagedRows.has(problem.row) ? { ...problem, reason: damagedRows.get(problem.row) as string } : problem,
+  );
+  return { ...layer, rejected };
 }
 
 function resolveLayerCrs(

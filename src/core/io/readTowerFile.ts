@@ -1,6 +1,15 @@
 import { CrsError } from '../crs/crsDefinitions';
 import type { LongCallOptions } from '../util/cooperativeLoop';
 import { LayerFileError } from './layerFileError';
+import {
+  checkFileSize,
+  createReadDeadline,
+  MAX_CSV_BYTES,
+  MAX_WHOLE_TEXT_BYTES,
+  type ReadBudget,
+  ReadBudgetError,
+  type ReadDeadline,
+} from './readBudget';
 import { readTowersCsvChunked } from './readTowersCsvChunked';
 import { readTowersSync } from './readTowersSync';
 import { readXlsxRows, SpreadsheetError } from './readXlsxRows';
@@ -13,8 +22,10 @@ import { TowerTableReader } from './towerTableReader';
 import { type UnzipLimits, ZipArchiveError } from './unzipChecked';
 
 export interface TowerFileOptions extends TowerReadOptions, LongCallOptions {
-  /** Limits on zip archives (KMZ, zipped shapefile, .xlsx) before anything is inflated. */
+  /** Limits on zip archives (KMZ, zipped shapefile, .xlsx): declared and real inflated sizes. */
   zipLimits?: UnzipLimits;
+  /** Time a read may take (see ReadBudget; sizes are fixed per format). */
+  budget?: ReadBudget;
 }
 
 /**
@@ -32,11 +43,18 @@ export async function readTowerFile(
   const bytes = content instanceof Uint8Array ? content : new Uint8Array(content);
   const sniffed = sniffFileFormat(bytes, fileName);
   const format = sniffed.format === 'zip' && /\.xlsx$/i.test(fileName) ? 'xlsx' : sniffed.format;
+  const deadline = createReadDeadline(bytes.length, options.budget);
   let result: TowerParseResult;
   try {
-    if (format === 'csv') result = await readTowersCsvChunked(bytes, options);
-    else if (format === 'xlsx') result = await readTowersXlsx(bytes, options);
-    else result = readTowersSync(bytes, sniffed, options);
+    if (format === 'csv') {
+      checkFileSize(bytes.length, MAX_CSV_BYTES, 'CSV file');
+      result = await readTowersCsvChunked(bytes, { ...options, deadline });
+    } else if (format === 'xlsx') result = await readTowersXlsx(bytes, options, deadline);
+    else {
+      if (format === 'geojson' || format === 'kml')
+        checkFileSize(bytes.length, MAX_WHOLE_TEXT_BYTES, `${format === 'kml' ? 'KML' : 'GeoJSON'} file (read whole)`);
+      result = readTowersSync(bytes, sniffed, options);
+    }
   } catch (error) {
     throw asTowerFileError(error);
   }
@@ -45,8 +63,12 @@ export async function readTowerFile(
   return result;
 }
 
-async function readTowersXlsx(bytes: Uint8Array, options: TowerFileOptions): Promise<TowerParseResult> {
-  const sheet = await readXlsxRows(bytes, options.zipLimits);
+async function readTowersXlsx(
+  bytes: Uint8Array,
+  options: TowerFileOptions,
+  deadline: ReadDeadline,
+): Promise<TowerParseResult> {
+  const sheet = await readXlsxRows(bytes, options.zipLimits, deadline);
   // Operators' lists often put a title and blank rows above the header: take the first of the first 20 rows that
   // names the most required columns (all four, or else the first non-empty row, whose error then lists its cells).
   const candidates = sheet.rows
@@ -64,6 +86,7 @@ async function readTowersXlsx(bytes: Uint8Array, options: TowerFileOptions): Pro
   for (const sheetRow of sheet.rows.slice(headerIndex + 1)) {
     if (!sheetRow.values.some((value) => value !== null && String(value).trim() !== '')) continue;
     row++;
+    if (row % 4096 === 0) deadline.check();
     reader.addRecord(sheetRow.values, row, sheetRow.rowNumber);
   }
   const result = reader.result();
@@ -76,6 +99,7 @@ function asTowerFileError(error: unknown): unknown {
     error instanceof LayerFileError ||
     error instanceof ZipArchiveError ||
     error instanceof SpreadsheetError ||
+    error instanceof ReadBudgetError ||
     error instanceof CrsError
   ) {
     return new TowerFileError(error.message);

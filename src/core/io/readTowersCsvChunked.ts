@@ -2,6 +2,7 @@ import { createYieldClock, type LongCallOptions } from '../util/cooperativeLoop'
 import { CsvTowerStream } from './csvTowerStream';
 import { detectTextEncoding, textDecoderFor } from './decodeTextFile';
 import { describeNonText } from './describeNonText';
+import type { ReadDeadline } from './readBudget';
 import { withEncodingHint } from './readTowersSync';
 import { TowerFileError } from './towerFileError';
 import type { TowerParseResult } from './towerParseResult';
@@ -20,7 +21,7 @@ const SLICE_BYTES = 1024 * 1024;
  */
 export async function readTowersCsvChunked(
   bytes: Uint8Array,
-  options: TowerReadOptions & LongCallOptions = {},
+  options: TowerReadOptions & LongCallOptions & { deadline?: ReadDeadline } = {},
 ): Promise<TowerParseResult> {
   const checkpoint = createYieldClock(options);
   const encoding = detectTextEncoding(bytes);
@@ -32,6 +33,7 @@ export async function readTowersCsvChunked(
   try {
     for (let offset = 0; offset < bytes.length; offset += SLICE_BYTES) {
       await checkpoint(offset / bytes.length);
+      options.deadline?.check();
       stream.push(decoder.decode(bytes.subarray(offset, offset + SLICE_BYTES), { stream: true }));
     }
     stream.push(decoder.decode());

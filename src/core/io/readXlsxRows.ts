@@ -1,4 +1,20 @@
-import { checkZipSizes, type UnzipLimits } from './unzipChecked';
+import { strFromU8, strToU8, zipSync } from 'fflate';
+import { boundWorkbookXml, boundWorksheetXml } from './boundXlsxParts';
+import type { ReadDeadline } from './readBudget';
+import { type UnzipLimits, unzipChecked, ZipArchiveError } from './unzipChecked';
+
+const MIB = 1024 * 1024;
+/**
+ * A workbook is inflated whole and exceljs keeps every cell as an object (about 14 bytes of memory per byte of sheet
+ * XML, measured): 64 MiB of XML, about 150,000 rows of 10 columns, stays within the 1 GB a read may use.
+ */
+export const XLSX_LIMITS: Required<UnzipLimits> = {
+  maxEntryBytes: 64 * MIB,
+  maxTotalBytes: 64 * MIB,
+  maxEntries: 10_000,
+};
+/** Cells read from the sheet (exceljs gives each row up to its last cell, holes included). */
+const MAX_SHEET_CELLS = 20_000_000;
 
 /** One worksheet row: its Excel row number and its cells (index 0 = column A), typed as Excel typed them. */
 export interface SheetRow {
@@ -25,27 +41,46 @@ export class SpreadsheetError extends Error {
  * The rows of the first worksheet that holds data in an Excel .xlsx workbook, read with exceljs from bytes.
  * The only module that touches exceljs, loaded on demand: in the browser its self-contained build (no Node built-ins;
  * checked to run from an ArrayBuffer without window, document, Buffer or require) so it works in a Web Worker; in
- * Node its regular build. The archive's declared sizes are checked before exceljs inflates anything.
+ * Node its regular build. exceljs is never given the archive as it came: it is inflated here within XLSX_LIMITS
+ * (declared and real sizes), the ranges exceljs would expand cell by cell are bounded (see boundXlsxParts), and the
+ * parts are zipped again without compression for exceljs.
  * Cells: numbers and booleans as such, text (rich text joined), formulas as their cached result, dates as ISO text,
  * errors as null.
  */
-export async function readXlsxRows(bytes: Uint8Array, limits?: UnzipLimits): Promise<SheetRows> {
-  checkZipSizes(bytes, () => true, limits);
+export async function readXlsxRows(
+  bytes: Uint8Array,
+  limits?: UnzipLimits,
+  deadline?: ReadDeadline,
+): Promise<SheetRows> {
+  const { workbookBytes, notes: boundNotes } = boundWorkbook(bytes, { ...XLSX_LIMITS, ...limits });
+  deadline?.check();
   const module = await import('exceljs');
   const ExcelJS = ((module as unknown as { default?: typeof module }).default ?? module) as typeof module;
   const workbook = new ExcelJS.Workbook();
   try {
-    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    const buffer = workbookBytes.buffer.slice(
+      workbookBytes.byteOffset,
+      workbookBytes.byteOffset + workbookBytes.byteLength,
+    ) as ArrayBuffer;
     await workbook.xlsx.load(buffer);
   } catch (error) {
     throw new SpreadsheetError(`not a readable .xlsx workbook (${(error as Error).message})`);
   }
+  deadline?.check();
   const sheets = workbook.worksheets;
   const sheet = sheets.find((candidate) => candidate.actualRowCount > 0);
   if (!sheet) throw new SpreadsheetError('the workbook has no sheet with data');
   const rows: SheetRow[] = [];
+  let cells = 0;
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const raw = row.values as unknown[];
+    cells += raw.length;
+    if (cells > MAX_SHEET_CELLS) {
+      throw new SpreadsheetError(
+        `sheet '${sheet.name}' spans more than ${MAX_SHEET_CELLS.toLocaleString('en')} cells (counting the empty ` +
+          'cells before the last one of each row); not read',
+      );
+    }
     // exceljs rows are 1-based sparse arrays: index 1 is column A.
     const values: unknown[] = [];
     for (let column = 1; column < raw.length; column++) values.push(cellValue(raw[column]));
@@ -55,6 +90,7 @@ export async function readXlsxRows(bytes: Uint8Array, limits?: UnzipLimits): Pro
     sheets.length > 1
       ? [`read sheet '${sheet.name}' (${sheets.indexOf(sheet) + 1} of ${sheets.length}); the other sheets are not read`]
       : [];
+  notes.push(...boundNotes);
   return { sheetName: sheet.name, rows, notes };
 }
 
@@ -73,4 +109,26 @@ function cellValue(value: unknown): unknown {
     if ('error' in object) return null;
   }
   return String(value);
+}
+
+/** The workbook inflated within the limits, its ranges bounded, zipped again (stored) for exceljs. */
+function boundWorkbook(bytes: Uint8Array, limits: UnzipLimits): { workbookBytes: Uint8Array; notes: string[] } {
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipChecked(bytes, () => true, limits);
+  } catch (error) {
+    if (error instanceof ZipArchiveError && /limit|inflates to more/.test(error.message)) {
+      throw new ZipArchiveError(`${error.message} (a workbook is read whole: save a list this large as CSV)`);
+    }
+    throw error;
+  }
+  const notes: string[] = [];
+  for (const [name, data] of Object.entries(entries)) {
+    if (/^xl\/worksheets\/[^/]+\.xml$/i.test(name)) {
+      const bounded = boundWorksheetXml(strFromU8(data), name.slice('xl/worksheets/'.length, -4));
+      entries[name] = strToU8(bounded.xml);
+      notes.push(...bounded.notes);
+    } else if (/^xl\/workbook\.xml$/i.test(name)) entries[name] = strToU8(boundWorkbookXml(strFromU8(data)));
+  }
+  return { workbookBytes: zipSync(entries, { level: 0 }), notes };
 }

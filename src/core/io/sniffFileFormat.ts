@@ -125,6 +125,9 @@ function sniffText(bytes: Uint8Array): FileFormat {
 }
 
 function looksLikeKml(bytes: Uint8Array): boolean {
-  const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 4096)).toLowerCase();
+  // UTF-16 KML (Google Earth on Windows may write it) is read in its own encoding, as its byte-order mark says.
+  const label =
+    bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
+  const head = new TextDecoder(label).decode(bytes.subarray(0, 8192)).toLowerCase();
   return /<kml[\s>]/.test(head) || head.includes('opengis.net/kml');
 }

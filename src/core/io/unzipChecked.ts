@@ -1,9 +1,10 @@
 import { unzipSync } from 'fflate';
+import { inflateEntry, readCentralDirectory } from './readZipDirectory';
 
 export interface UnzipLimits {
-  /** Largest declared uncompressed size of one entry, bytes; 512 MiB by default. */
+  /** Largest uncompressed size of one entry (declared and real), bytes; 512 MiB by default. */
   maxEntryBytes?: number;
-  /** Largest declared uncompressed size of all extracted entries together, bytes; 1 GiB by default. */
+  /** Largest uncompressed size of all extracted entries together (declared and real), bytes; 1 GiB by default. */
   maxTotalBytes?: number;
   /** Most entries an archive may list; 10,000 by default. */
   maxEntries?: number;
@@ -24,6 +25,8 @@ export interface ZipEntryInfo {
 }
 
 const MIB = 1024 * 1024;
+const DEFAULT_MAX_ENTRY_BYTES = 512 * MIB;
+const DEFAULT_MAX_TOTAL_BYTES = 1024 * MIB;
 
 /** The entries a zip archive lists (from its central directory), without inflating anything. */
 export function listZipEntries(bytes: Uint8Array): ZipEntryInfo[] {
@@ -43,8 +46,9 @@ export function listZipEntries(bytes: Uint8Array): ZipEntryInfo[] {
 
 /**
  * Inflate the entries `wanted` selects, after checking every selected entry's declared uncompressed size, and their
- * total, against the limits: a zip bomb is refused before a byte is inflated. Inflation writes into buffers of the
- * declared sizes, so an entry that lies about its size cannot grow past them (its data is then reported damaged).
+ * total, against the limits: a zip bomb that says what it is is refused before a byte is inflated. Declared sizes may
+ * lie, so each entry is then inflated in small steps with a running count of the bytes it really gives, and refused
+ * as soon as it passes the limits (memory stays within them whatever the headers say).
  * Folders and macOS resource forks (`__MACOSX/`) are skipped.
  */
 export function unzipChecked(
@@ -53,11 +57,25 @@ export function unzipChecked(
   limits: UnzipLimits = {},
 ): Record<string, Uint8Array> {
   const selected = new Set(checkZipSizes(bytes, wanted, limits).map((entry) => entry.name));
-  try {
-    return unzipSync(bytes, { filter: (file) => selected.has(file.name) });
-  } catch (error) {
-    throw new ZipArchiveError(describeZipFailure(error));
+  const maxEntryBytes = limits.maxEntryBytes ?? DEFAULT_MAX_ENTRY_BYTES;
+  const maxTotalBytes = limits.maxTotalBytes ?? DEFAULT_MAX_TOTAL_BYTES;
+  const files: Record<string, Uint8Array> = {};
+  let total = 0;
+  for (const entry of readCentralDirectory(bytes)) {
+    if (!selected.has(entry.name) || entry.name in files) continue;
+    const data = inflateEntry(bytes, entry, Math.min(maxEntryBytes, maxTotalBytes - total), (inflated) => {
+      if (inflated > maxEntryBytes) {
+        return (
+          `zip entry '${entry.name}' inflates to more than ${formatBytes(maxEntryBytes)} (it declares ` +
+          `${formatBytes(entry.declaredBytes)}); not opened`
+        );
+      }
+      return `the zip archive inflates to more than ${formatBytes(maxTotalBytes)} (limit); not opened`;
+    });
+    total += data.length;
+    files[entry.name] = data;
   }
+  return files;
 }
 
 /**
@@ -70,8 +88,8 @@ export function checkZipSizes(
   wanted: (name: string) => boolean = () => true,
   limits: UnzipLimits = {},
 ): ZipEntryInfo[] {
-  const maxEntryBytes = limits.maxEntryBytes ?? 512 * MIB;
-  const maxTotalBytes = limits.maxTotalBytes ?? 1024 * MIB;
+  const maxEntryBytes = limits.maxEntryBytes ?? DEFAULT_MAX_ENTRY_BYTES;
+  const maxTotalBytes = limits.maxTotalBytes ?? DEFAULT_MAX_TOTAL_BYTES;
   const maxEntries = limits.maxEntries ?? 10_000;
   const entries = listZipEntries(bytes);
   if (entries.length > maxEntries) {
@@ -98,7 +116,7 @@ export function checkZipSizes(
   return selected;
 }
 
-function describeZipFailure(error: unknown): string {
+export function describeZipFailure(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   if (/invalid zip data/.test(message)) {
     return 'the zip archive is truncated or damaged (its table of contents is missing)';

@@ -180,14 +180,22 @@ describe('parseTowersCsv', () => {
     expect(result.towers[0].tenants).toEqual(['MobiFone', 'Viettel']);
   });
 
-  it('reports an unterminated quote with the lines it swallowed', () => {
+  it('rejects the line of an unterminated quote alone and reads the lines after it (issue 17)', () => {
     const result = parseTowersCsv('id;operator;lon;lat\nA;Viettel;108;16\nB;"Viettel;108;16\nC;Viettel;108;16\n');
-    expect(result.towers.map((tower) => tower.id)).toEqual(['A']);
+    expect(result.towers.map((tower) => tower.id)).toEqual(['A', 'C']);
+    expect(result.rejected).toEqual([{ row: 2, line: 3, reason: 'unterminated quoted value (a " is never closed)' }]);
+  });
+
+  it('rejects alone the line of a stray quote that swallows the next lines into a record that does not fit', () => {
+    const result = parseTowersCsv('id,operator,lon,lat\nA,"Viettel,108,16\nB,Viettel,108,16\nC,Viett"el,108,16\n');
+    expect(result.towers.map((tower) => tower.id)).toEqual(['B', 'C']);
     expect(result.rejected).toEqual([
       {
-        row: 2,
-        line: 3,
-        reason: 'unterminated quoted value (a " is never closed): lines 3 to 4 were read as one record',
+        row: 1,
+        line: 2,
+        reason:
+          'a quoted value runs past the end of the line and the record does not fit the header (a stray "?): ' +
+          'this line is rejected, the next lines are read on their own',
       },
     ]);
   });

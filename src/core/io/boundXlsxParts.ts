@@ -1,0 +1,143 @@
+/**
+ * Ranges in a workbook's XML that exceljs expands cell by cell when it loads the file, bounded before it sees them.
+ * A 17 KB file with one merged range A300:XFD1048576 (4.2 G cells), a data validation or a defined name over the
+ * whole sheet would otherwise take minutes and gigabytes. Reading values needs none of them except merges (exceljs
+ * gives each cell of a merged range the value of its first cell: an operator written once beside a block of rows),
+ * so validations and defined names are dropped and merges clipped to the cells the sheet really holds.
+ * Every scan here is one pass over the text (indexOf and global regular expressions), linear in its length.
+ */
+
+/** Cells all kept merged ranges may cover together, after clipping; past it the remaining ranges are dropped. */
+export const MAX_MERGED_CELLS = 1_000_000;
+/** Merged ranges kept per sheet: exceljs compares each new range with every earlier one (quadratic). */
+export const MAX_MERGED_RANGES = 5_000;
+
+export interface BoundedSheetXml {
+  xml: string;
+  /** One line per change that may matter to a reader (merges clipped or dropped). */
+  notes: string[];
+}
+
+/** A worksheet's XML without data validations, its merged ranges clipped to its data (see the module comment). */
+export function boundWorksheetXml(xml: string, sheetLabel: string): BoundedSheetXml {
+  const notes: string[] = [];
+  let text = removeElements(xml, 'dataValidations');
+  text = removeElements(text, 'x14:dataValidations');
+  const mergeStart = text.indexOf('<mergeCells');
+  if (mergeStart < 0) return { xml: text, notes };
+  const mergeEnd = endOfElement(text, mergeStart, 'mergeCells');
+  const block = text.slice(mergeStart, mergeEnd);
+  const extent = sheetExtent(text);
+  const kept: string[] = [];
+  let clipped = 0;
+  let dropped = 0;
+  let area = 0;
+  for (const match of block.matchAll(/<mergeCell\b[^>]*\bref="([^"]*)"/g)) {
+    const range = parseRange(match[1]);
+    if (range === null) {
+      dropped++;
+      continue;
+    }
+    const bottom = Math.min(range.bottom, extent.rows);
+    const right = Math.min(range.right, extent.columns);
+    if (bottom !== range.bottom || right !== range.right) clipped++;
+    const cells = (bottom - range.top + 1) * (right - range.left + 1);
+    if (bottom < range.top || right < range.left || cells <= 1) continue;
+    if (kept.length >= MAX_MERGED_RANGES || area + cells > MAX_MERGED_CELLS) {
+      dropped++;
+      continue;
+    }
+    area += cells;
+    kept.push(`<mergeCell ref="${encodeCell(range.top, range.left)}:${encodeCell(bottom, right)}"/>`);
+  }
+  if (clipped > 0) {
+    notes.push(`${sheetLabel}: ${clipped} merged range(s) reaching past the sheet's data were clipped to it`);
+  }
+  if (dropped > 0) {
+    notes.push(
+      `${sheetLabel}: ${dropped} merged range(s) were ignored (unreadable, or past ${MAX_MERGED_RANGES} ranges or ` +
+        `${MAX_MERGED_CELLS.toLocaleString('en')} merged cells); their cells are read as empty`,
+    );
+  }
+  const replacement = kept.length > 0 ? `<mergeCells count="${kept.length}">${kept.join('')}</mergeCells>` : '';
+  return { xml: text.slice(0, mergeStart) + replacement + text.slice(mergeEnd), notes };
+}
+
+/** The workbook part without its defined names (print areas and named ranges, which exceljs indexes cell by cell). */
+export function boundWorkbookXml(xml: string): string {
+  return removeElements(xml, 'definedNames');
+}
+
+/** The last row and column that hold a cell (`<row r>` and `<c r>` attributes), at least 1 each. */
+function sheetExtent(xml: string): { rows: number; columns: number } {
+  let rows = 1;
+  let columns = 1;
+  for (const match of xml.matchAll(/<row\b[^>]*?\br="(\d+)"/g)) rows = Math.max(rows, Number(match[1]));
+  for (const match of xml.matchAll(/<c\b[^>]*?\br="([A-Z]{1,3})(\d+)"/g)) {
+    columns = Math.max(columns, decodeColumn(match[1]));
+    rows = Math.max(rows, Number(match[2]));
+  }
+  return { rows: Math.min(rows, 1_048_576), columns: Math.min(columns, 16_384) };
+}
+
+/** Every `<name ...>...</name>` or `<name .../>` element removed; an element left open runs to the end of the text. */
+function removeElements(xml: string, name: string): string {
+  let out = '';
+  let from = 0;
+  for (;;) {
+    const start = findOpenTag(xml, name, from);
+    if (start < 0) break;
+    out += xml.slice(from, start);
+    from = endOfElement(xml, start, name);
+  }
+  return from === 0 ? xml : out + xml.slice(from);
+}
+
+function findOpenTag(xml: string, name: string, from: number): number {
+  let at = xml.indexOf(`<${name}`, from);
+  while (at >= 0) {
+    const next = xml.charCodeAt(at + name.length + 1);
+    // `<dataValidations` must not match `<dataValidation`: the name ends at a space, '>' or '/'.
+    if (next === 32 || next === 62 || next === 47 || next === 9 || next === 10 || next === 13) return at;
+    at = xml.indexOf(`<${name}`, at + 1);
+  }
+  return -1;
+}
+
+/** Offset just past the element that opens at `start` (self-closing or up to its closing tag). */
+function endOfElement(xml: string, start: number, name: string): number {
+  const tagEnd = xml.indexOf('>', start);
+  if (tagEnd < 0) return xml.length;
+  if (xml.charCodeAt(tagEnd - 1) === 47) return tagEnd + 1;
+  const close = xml.indexOf(`</${name}>`, tagEnd);
+  return close < 0 ? xml.length : close + name.length + 3;
+}
+
+interface CellRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+function parseRange(ref: string): CellRange | null {
+  const match = /^\$?([A-Z]{1,3})\$?(\d{1,7}):\$?([A-Z]{1,3})\$?(\d{1,7})$/.exec(ref.trim().toUpperCase());
+  if (!match) return null;
+  const [a, b] = [decodeColumn(match[1]), decodeColumn(match[3])];
+  const [r1, r2] = [Number(match[2]), Number(match[4])];
+  if (a < 1 || b < 1 || r1 < 1 || r2 < 1 || a > 16_384 || b > 16_384 || r1 > 1_048_576 || r2 > 1_048_576) return null;
+  return { top: Math.min(r1, r2), left: Math.min(a, b), bottom: Math.max(r1, r2), right: Math.max(a, b) };
+}
+
+function decodeColumn(letters: string): number {
+  let column = 0;
+  for (let i = 0; i < letters.length; i++) column = column * 26 + (letters.charCodeAt(i) - 64);
+  return column;
+}
+
+function encodeCell(row: number, column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return `${letters}${row}`;
+}

@@ -1,0 +1,88 @@
+import { countLineBreaks, MAX_RECORD_CHARS, readCsvRecord } from './readCsvRecord';
+
+export interface CsvTable {
+  delimiter: string;
+  header: string[];
+  /** Records after the header, blank ones left out; an overlong record is an empty row with its reason. */
+  rows: string[][];
+  /** The file line each row starts on (header = its own line). */
+  lines: number[];
+  /** Rows (0-based index into `rows`) that could not be read as a record, and why. */
+  problems: Map<number, string>;
+}
+
+const CANDIDATE_DELIMITERS = [',', ';', '\t'] as const;
+
+/**
+ * A whole CSV text as a header and rows, with readCsvRecord (linear time, any line endings, Excel's `sep=` line).
+ * The delimiter is the `sep=` line's, else the candidate under which `score` rates the header best (by default the
+ * one that splits it into the most fields). `maxRows` stops early (previews).
+ */
+export function readCsvTable(
+  text: string,
+  options: { score?: (names: string[]) => number; maxRows?: number } = {},
+): CsvTable {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let at = 0;
+  let line = 1;
+  let forced: string | null = null;
+  const firstBreak = body.search(/\r\n|\n|\r/);
+  const separator = /^sep=(.)\s*$/i.exec(body.slice(0, firstBreak < 0 ? body.length : firstBreak));
+  if (separator) {
+    forced = separator[1];
+    at = firstBreak < 0 ? body.length : firstBreak + (body.startsWith('\r\n', firstBreak) ? 2 : 1);
+    line = 2;
+  }
+  const score = options.score ?? ((names: string[]) => names.length);
+  const table: CsvTable = { delimiter: forced ?? ',', header: [], rows: [], lines: [], problems: new Map() };
+  // Header: the first record that is not blank.
+  while (at < body.length) {
+    let best: { delimiter: string; fields: string[]; end: number; score: number } | null = null;
+    for (const delimiter of forced ? [forced] : CANDIDATE_DELIMITERS) {
+      const read = readCsvRecord(body, at, delimiter, true);
+      if (read.kind !== 'record') return table;
+      const value = score(read.fields);
+      if (best === null || value > best.score) best = { delimiter, fields: read.fields, end: read.end, score: value };
+    }
+    const header = best as { delimiter: string; fields: string[]; end: number };
+    const blank = header.fields.every((field) => field.trim() === '');
+    line += countLineBreaks(body, at, header.end);
+    at = header.end;
+    if (!blank) {
+      table.delimiter = header.delimiter;
+      table.header = header.fields;
+      break;
+    }
+  }
+  while (at < body.length && (options.maxRows === undefined || table.rows.length < options.maxRows)) {
+    const read = readCsvRecord(body, at, table.delimiter, true);
+    if (read.kind === 'incomplete') break;
+    if (read.kind === 'overlong') {
+      table.problems.set(
+        table.rows.length,
+        `the record is longer than ${MAX_RECORD_CHARS.toLocaleString('en')} characters: not read`,
+      );
+      table.rows.push([]);
+      table.lines.push(line);
+      if (read.end < 0) break;
+      line++;
+      at = read.end;
+      continue;
+    }
+    const startLine = line;
+    line += countLineBreaks(body, at, read.end);
+    at = read.end;
+    if (read.fields.every((field) => field.trim() === '')) continue;
+    if (read.problem) {
+      table.problems.set(
+        table.rows.length,
+        read.problem === 'unterminated'
+          ? 'unterminated quoted value (a " is never closed)'
+          : 'malformed quotes (text right after a closing ")',
+      );
+    }
+    table.rows.push(read.fields);
+    table.lines.push(startLine);
+  }
+  return table;
+}

@@ -1,0 +1,89 @@
+import { parseShp } from 'shpjs';
+import { LayerFileError } from './layerFileError';
+
+export interface ShpRecords {
+  /** One entry per record, in file order: the parsed geometry (null for a null shape), or null when damaged. */
+  geometries: unknown[];
+  /** Records that could not be read: their 0-based index and why. */
+  damaged: { index: number; reason: string }[];
+}
+
+const SHP_HEADER_BYTES = 100;
+
+/**
+ * The records of a .shp file. shpjs reads them one after another, trusting each record's length: one damaged record
+ * header makes it stop (every later record lost) or throw. The .shx index gives each record's offset and length, so
+ * when shpjs fails or returns fewer records than the index lists, each record is read on its own from its indexed
+ * place and a damaged one is skipped and reported, the rest kept. Without a .shx a damaged file cannot be recovered.
+ */
+export function readShpRecords(shp: Uint8Array, shx: Uint8Array | undefined, base: string): ShpRecords {
+  if (shp.length < SHP_HEADER_BYTES) throw new LayerFileError(`${base}.shp is too short to be a shapefile`);
+  const indexed = shx && shx.length >= SHP_HEADER_BYTES ? Math.floor((shx.length - SHP_HEADER_BYTES) / 8) : null;
+  let whole: unknown[] | null = null;
+  let failure = '';
+  try {
+    whole = parseShp(shp) as unknown[];
+  } catch (error) {
+    failure = (error as Error).message;
+  }
+  if (whole !== null && (indexed === null || whole.length >= indexed)) return { geometries: whole, damaged: [] };
+  if (indexed === null || shx === undefined) {
+    throw new LayerFileError(
+      `${base}.shp cannot be read (${failure}) and has no .shx index to recover the other records`,
+    );
+  }
+  const shxView = new DataView(shx.buffer, shx.byteOffset, shx.byteLength);
+  const geometries: unknown[] = [];
+  const damaged: ShpRecords['damaged'] = [];
+  for (let index = 0; index < indexed; index++) {
+    const offset = shxView.getInt32(SHP_HEADER_BYTES + index * 8, false) * 2;
+    const length = shxView.getInt32(SHP_HEADER_BYTES + index * 8 + 4, false) * 2;
+    const reason = readOneRecord(shp, offset, length, geometries);
+    if (reason !== null) {
+      geometries.push(null);
+      damaged.push({ index, reason: `${base}.shp record ${index + 1} is damaged (${reason}): skipped` });
+    }
+  }
+  return { geometries, damaged };
+}
+
+/** Parses the record at `offset` (header included) as a one-record file; pushes it, or returns why it cannot. */
+function readOneRecord(shp: Uint8Array, offset: number, length: number, out: unknown[]): string | null {
+  if (offset < SHP_HEADER_BYTES || length < 4 || offset + 8 + length > shp.length) {
+    return 'its index entry points outside the file';
+  }
+  const view = new DataView(shp.buffer, shp.byteOffset, shp.byteLength);
+  if (view.getInt32(offset + 4, false) * 2 !== length) return "its length does not match the index's";
+  const single = new Uint8Array(SHP_HEADER_BYTES + 8 + length);
+  single.set(shp.subarray(0, SHP_HEADER_BYTES));
+  single.set(shp.subarray(offset, offset + 8 + length), SHP_HEADER_BYTES);
+  new DataView(single.buffer).setInt32(24, single.length / 2, false);
+  try {
+    const rows = parseShp(single) as unknown[];
+    if (rows.length !== 1) return 'it does not parse as one shape';
+    out.push(rows[0]);
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+/**
+ * A .dbf whose header claims more records than its length holds (5 million for five, in a hostile file) would be read
+ * record by record past its end: the count is cut to the records really there, and the difference reported.
+ */
+export function boundDbfRecordCount(dbf: Uint8Array, base: string): { dbf: Uint8Array; warning: string | null } {
+  if (dbf.length < 12) return { dbf, warning: null };
+  const view = new DataView(dbf.buffer, dbf.byteOffset, dbf.byteLength);
+  const declared = view.getUint32(4, true);
+  const headerBytes = view.getUint16(8, true);
+  const recordBytes = view.getUint16(10, true);
+  const real = recordBytes === 0 ? 0 : Math.max(0, Math.floor((dbf.length - headerBytes) / recordBytes));
+  if (declared <= real) return { dbf, warning: null };
+  const bounded = dbf.slice();
+  new DataView(bounded.buffer).setUint32(4, real, true);
+  return {
+    dbf: bounded,
+    warning: `${base}.dbf declares ${declared.toLocaleString('en')} records but holds ${real.toLocaleString('en')}: ${real.toLocaleString('en')} read`,
+  };
+}

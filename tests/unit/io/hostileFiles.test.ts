@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+import { checkFileSize, MAX_CSV_BYTES, ReadBudgetError } from '../../../src/core/io/readBudget';
+import { readLayerFile } from '../../../src/core/io/readLayerFile';
+import { readTowerFile } from '../../../src/core/io/readTowerFile';
+import { TowerFileError } from '../../../src/core/io/towerFileError';
+import { unzipChecked, ZipArchiveError } from '../../../src/core/io/unzipChecked';
+import {
+  csvLongLine,
+  csvManyEscapedQuotes,
+  shapefileCorruptRecord,
+  shapefileDbfLyingCount,
+  xlsxDefinedNameWholeSheet,
+  xlsxLyingEntry,
+  xlsxMergedWholeSheet,
+  xlsxValidationWholeSheet,
+  xlsxWith,
+  zipWithLyingEntry,
+} from '../../fixtures/hostile/makeHostileFiles';
+
+/**
+ * The hostile files of issue 17, each named after what it does: every one must end within its budget (seconds stated
+ * per test; the read budget is 10 s) with the right message or result. Times before the fix are in the test names.
+ */
+async function timed<T>(run: () => Promise<T>): Promise<{ value: T | undefined; error: unknown; seconds: number }> {
+  const start = performance.now();
+  try {
+    const value = await run();
+    return { value, error: undefined, seconds: (performance.now() - start) / 1000 };
+  } catch (error) {
+    return { value: undefined, error, seconds: (performance.now() - start) / 1000 };
+  }
+}
+
+describe('hostile workbooks (issue 17)', () => {
+  it('merged_whole_sheet.xlsx: a merged range A300:XFD1048576 is clipped to the data (was over 60 s, 4.2 GB)', async () => {
+    const bytes = await xlsxMergedWholeSheet();
+    const { value, seconds } = await timed(() => readTowerFile(bytes, 'merged_whole_sheet.xlsx'));
+    expect(seconds).toBeLessThan(5);
+    expect(value?.towers).toHaveLength(3);
+    expect(value?.warnings.map((warning) => warning.reason)).toContain(
+      "sheet1: 1 merged range(s) reaching past the sheet's data were clipped to it",
+    );
+  });
+
+  it('validation_whole_sheet.xlsx: a data validation over the whole sheet is ignored (was over 60 s)', async () => {
+    const bytes = await xlsxValidationWholeSheet();
+    const { value, seconds } = await timed(() => readTowerFile(bytes, 'validation_whole_sheet.xlsx'));
+    expect(seconds).toBeLessThan(5);
+    expect(value?.towers).toHaveLength(3);
+  });
+
+  it('defined_name_whole_sheet.xlsx: a print area over the whole sheet is ignored', async () => {
+    const bytes = await xlsxDefinedNameWholeSheet();
+    const { value, seconds } = await timed(() => readTowerFile(bytes, 'defined_name_whole_sheet.xlsx'));
+    expect(seconds).toBeLessThan(5);
+    expect(value?.towers).toHaveLength(3);
+  });
+
+  it('a merge inside the data still gives its value to every cell it covers (an operator written once)', async () => {
+    const bytes = await xlsxWith((xml) =>
+      xml.replace('</sheetData>', '</sheetData><mergeCells count="1"><mergeCell ref="B2:B4"/></mergeCells>'),
+    );
+    const result = await readTowerFile(bytes, 'merged_operator.xlsx');
+    expect(result.towers.map((tower) => tower.operator)).toEqual(['Viettel', 'Viettel', 'Viettel']);
+  });
+
+  it('lying_entry_1_5gb.xlsx: a sheet that inflates to 1.5 GB while declaring 1,000 bytes stops at 64 MiB (was 12.6 s, 1.7 GB)', async () => {
+    const bytes = await xlsxLyingEntry();
+    const { error, seconds } = await timed(() => readTowerFile(bytes, 'lying_entry_1_5gb.xlsx'));
+    expect(seconds).toBeLessThan(5);
+    expect(error).toBeInstanceOf(TowerFileError);
+    expect((error as Error).message).toBe(
+      "zip entry 'xl/worksheets/sheet1.xml' inflates to more than 64.0 MiB (it declares 1000 bytes); not opened " +
+        '(a workbook is read whole: save a list this large as CSV)',
+    );
+  });
+});
+
+describe('zip entries are inflated with a running budget', () => {
+  it('stops a KML that lies about its size at the limit, whatever it declares', () => {
+    const bytes = zipWithLyingEntry({}, 'doc.kml', 64 * 1024 * 1024, 100);
+    expect(() => unzipChecked(bytes, () => true, { maxEntryBytes: 8 * 1024 * 1024 })).toThrow(
+      new ZipArchiveError("zip entry 'doc.kml' inflates to more than 8.0 MiB (it declares 100 bytes); not opened"),
+    );
+    expect(() => unzipChecked(bytes, () => true, { maxTotalBytes: 8 * 1024 * 1024 })).toThrow(
+      new ZipArchiveError('the zip archive inflates to more than 8.0 MiB (limit); not opened'),
+    );
+  });
+
+  it('reads an entry that declares less than it holds when it stays within the limits', () => {
+    const bytes = zipWithLyingEntry({}, 'doc.kml', 4 * 1024 * 1024, 100);
+    expect(unzipChecked(bytes)['doc.kml']).toHaveLength(4 * 1024 * 1024);
+  });
+});
+
+describe('hostile shapefiles (issue 17)', () => {
+  it('dbf_claims_5m_records.zip: a .dbf claiming 5 million records for its five is read for five (was over 60 s)', async () => {
+    const { value, seconds } = await timed(() => readTowerFile(shapefileDbfLyingCount(), 'dbf_claims_5m_records.zip'));
+    expect(seconds).toBeLessThan(5);
+    expect(value?.towers.map((tower) => tower.id)).toEqual(['S1', 'S2', 'S3', 'S4', 'S5']);
+    expect(value?.warnings.map((warning) => warning.reason)).toContain(
+      'towers.dbf declares 5,000,000 records but holds 5: 5 read',
+    );
+  });
+
+  it('corrupt_shp_record.zip: a damaged record header costs its own feature only, found again by the .shx', async () => {
+    const { value, seconds } = await timed(() => readTowerFile(shapefileCorruptRecord(), 'corrupt_shp_record.zip'));
+    expect(seconds).toBeLessThan(5);
+    expect(value?.towers.map((tower) => tower.id)).toEqual(['S1', 'S3', 'S4', 'S5']);
+    expect(value?.rejected).toEqual([
+      {
+        row: 2,
+        field: 'geometry',
+        reason: "towers.shp record 2 is damaged (its length does not match the index's): skipped",
+      },
+    ]);
+  });
+});
+
+describe('hostile CSV files (issue 17)', () => {
+  it('million_escaped_quotes.csv: a field of a million "" is refused as over 1 MiB, the other rows read (was 51 s for 1.9 MB)', async () => {
+    const bytes = csvManyEscapedQuotes(1_000_000);
+    const { value, seconds } = await timed(() => readTowerFile(bytes, 'million_escaped_quotes.csv'));
+    expect(seconds).toBeLessThan(3);
+    expect(value?.towers).toHaveLength(3);
+    expect(value?.rejected).toEqual([
+      {
+        row: 1,
+        line: 2,
+        reason: 'the record is longer than 1,048,576 characters (a missing line break or quote?): not read',
+      },
+    ]);
+  });
+
+  it('a field of 500,000 "" (1 MB, within the limit) is read as 500,000 quotes in linear time', async () => {
+    const bytes = csvManyEscapedQuotes(500_000);
+    const { value, seconds } = await timed(() => readTowerFile(bytes, 'half_million_quotes.csv'));
+    expect(seconds).toBeLessThan(3);
+    expect(value?.towers[0].id).toBe('"'.repeat(500_000));
+    expect(value?.towers).toHaveLength(4);
+  });
+
+  it('the same field in a layer CSV and in the preview stays linear', async () => {
+    const bytes = csvManyEscapedQuotes(500_000);
+    const { value, seconds } = await timed(() => readLayerFile(bytes, 'quotes.csv'));
+    expect(seconds).toBeLessThan(3);
+    expect(value?.features).toHaveLength(4);
+  });
+
+  it('line_64mb.csv: a 64 MB line with no line break is rejected without being held (was 25 s, 0.9 GB)', async () => {
+    const bytes = csvLongLine();
+    const { value, seconds } = await timed(() => readTowerFile(bytes, 'line_64mb.csv'));
+    expect(seconds).toBeLessThan(5);
+    expect(value?.towers).toHaveLength(2);
+    expect(value?.rejected).toEqual([
+      {
+        row: 3,
+        line: 4,
+        reason: 'the record is longer than 1,048,576 characters (a missing line break or quote?): not read',
+      },
+    ]);
+  });
+
+  it('a read past its time budget stops with one line naming the budget', async () => {
+    const bytes = csvLongLine(8 * 1024 * 1024);
+    await expect(readTowerFile(bytes, 'slow.csv', { budget: { maxMs: 0 } })).rejects.toThrow(
+      /^reading stopped after \d+\.\d s, past the 0\.0 s budget for a file of 8\.0 MiB \(10 s \+ 0\.5 s per MiB\); split the file$/,
+    );
+  });
+
+  it('a CSV larger than 128 MiB is refused before it is read', () => {
+    expect(() => checkFileSize(MAX_CSV_BYTES + 1, MAX_CSV_BYTES, 'CSV file')).toThrow(
+      new ReadBudgetError('the file is 128.0 MiB, over the 128.0 MiB a CSV file may have; split the file'),
+    );
+  });
+});
+
+describe('failures the fuzzer found (issue 17)', () => {
+  it('invalid_json_flipped_byte.geojson: the invalid-JSON error quoting lines around the fault stays one line', async () => {
+    // One byte of the GeoJSON fixture flipped (case 6218 of seed 20261206): V8 quotes the text around it, line breaks too.
+    const text = '{"type": "FeatureCollection", "features": [\n      "Viettel",\n    `    "MobiFone"\n  ]}\n';
+    const error = await readTowerFile(new TextEncoder().encode(text), 'invalid_json_flipped_byte.geojson').catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(TowerFileError);
+    expect((error as Error).message).toMatch(/^invalid JSON: Unexpected token '`'/);
+    expect((error as Error).message).not.toMatch(/[\r\n]/);
+  });
+});
