@@ -29,12 +29,14 @@ describe('parseCandidatesCsv', () => {
     ]);
   });
 
-  it('refuses a file without the columns, an empty file and binary data', () => {
+  it('refuses a file without the columns or an empty file; binary bytes cost only their row', () => {
     expect(() => parseCandidatesCsv('id,x,y\n1,2,3\n')).toThrow(CandidateFileError);
     // x / y are not taken for lon / lat: Vietnamese survey tables use X for the northing.
     expect(() => parseCandidatesCsv('id,x,y\n1,2,3\n')).toThrow(/missing column\(s\) lon, lat \(found: id, x, y/);
     expect(() => parseCandidatesCsv('  \n\n')).toThrow(/empty/);
-    expect(() => parseCandidatesCsv('id,lon,lat\n\u0000\u0000\u0000')).toThrow(CandidateFileError);
+    const withNul = parseCandidatesCsv('id,lon,lat\nA,108.2,16.05\n\u0000\u0000\u0000\nB,108.3,16.06\n');
+    expect(withNul.sites.map((site) => site.id)).toEqual(['A', 'B']);
+    expect(withNul.rejected.map((problem) => problem.row)).toEqual([2]);
   });
 });
 
