@@ -90,6 +90,30 @@ const TEMPLATES: Record<string, { vi: Template; en: Template }> = {
     vi: (p) => `số nhà mạng dùng chung ${p.value} không nằm trong 1-8: để trống`,
     en: (p) => `tenant count ${p.value} is not between 1 and 8: left empty`,
   },
+  unterminatedQuote: {
+    vi: () => 'dấu ngoặc kép không được đóng (thiếu một dấu ")',
+    en: () => 'unterminated quoted value (a " is never closed)',
+  },
+  malformedQuote: {
+    vi: () => 'dấu ngoặc kép sai chỗ (có chữ ngay sau dấu " đóng)',
+    en: () => 'malformed quotes (text right after a closing ")',
+  },
+  strayQuote: {
+    vi: () => 'một dấu " lạc chỗ làm dòng này sai số cột: bỏ dòng này, các dòng sau vẫn được đọc',
+    en: () => 'a stray " makes this line the wrong shape: this line is rejected, the next lines are read',
+  },
+  fieldCount: {
+    vi: (p) => `cần ${p.expected} cột, có ${p.found} (giá trị chứa dấu phân cách mà không có ngoặc kép?)`,
+    en: (p) => `expected ${p.expected} fields, found ${p.found} (a value containing the delimiter without quotes?)`,
+  },
+  nulByte: {
+    vi: () => 'dòng chứa ký tự NUL (dữ liệu nhị phân?)',
+    en: () => 'the row holds a NUL character (binary data?)',
+  },
+  recordTooLong: {
+    vi: (p) => `dòng dài hơn ${p.max} ký tự (thiếu xuống dòng hoặc dấu ngoặc kép?): không đọc`,
+    en: (p) => `the record is longer than ${p.max} characters (a missing line break or quote?): not read`,
+  },
   badValue: {
     vi: (p, f) => `${f} có giá trị không đọc được (${p.value}): để trống`,
     en: (p, f) => `${f} has a value that cannot be read (${p.value}): left empty`,

@@ -124,6 +124,9 @@ export class CsvTowerStream {
         this.row,
         line,
         `the record is longer than ${MAX_RECORD_CHARS.toLocaleString('en')} characters (a missing line break or quote?): not read`,
+        undefined,
+        'recordTooLong',
+        { max: MAX_RECORD_CHARS },
       );
       if (read.end < 0) {
         this.skippingLine = true;
@@ -152,6 +155,7 @@ export class CsvTowerStream {
           .slice(at, lineEnd)
           .replace(/\r?\n$|\r$/, '')
           .split(this.delimiter as string),
+        'strayQuote',
       );
       this.linesBefore += 1;
       return lineEnd;
@@ -159,7 +163,7 @@ export class CsvTowerStream {
     this.row++;
     this.linesBefore += lineBreaks;
     const problem = describeStructuralProblem(read.problem, read.fields, reader.fieldCount);
-    if (problem) reader.rejectRecord(this.row, line, problem, read.fields);
+    if (problem) reader.rejectRecord(this.row, line, problem.reason, read.fields, problem.code, problem.params);
     else reader.addRecord(read.fields, this.row, line);
     return read.end;
   }
@@ -170,17 +174,34 @@ function endsWithLineBreak(text: string, end: number): boolean {
   return code === 10 || code === 13;
 }
 
+/** What is wrong with a record's structure, with a code for messages in the UI's language; null when nothing. */
 function describeStructuralProblem(
   quoteProblem: 'unterminated' | 'malformed' | null,
   record: readonly string[],
   expectedFields: number,
-): string | null {
-  if (quoteProblem === 'unterminated') return 'unterminated quoted value (a " is never closed)';
-  if (quoteProblem === 'malformed') return 'malformed quotes (text right after a closing ")';
+): RecordProblem | null {
+  if (quoteProblem === 'unterminated') {
+    return { reason: 'unterminated quoted value (a " is never closed)', code: 'unterminatedQuote' };
+  }
+  if (quoteProblem === 'malformed') {
+    return { reason: 'malformed quotes (text right after a closing ")', code: 'malformedQuote' };
+  }
   if (record.length !== expectedFields) {
     const hint = record.length > expectedFields ? ' (a value containing the delimiter without quotes?)' : '';
-    return `expected ${expectedFields} fields, found ${record.length}${hint}`;
+    return {
+      reason: `expected ${expectedFields} fields, found ${record.length}${hint}`,
+      code: 'fieldCount',
+      params: { expected: expectedFields, found: record.length },
+    };
   }
-  if (record.some((field) => field.includes('\u0000'))) return 'the row holds a NUL character (binary data?)';
+  if (record.some((field) => field.includes('\u0000'))) {
+    return { reason: 'the row holds a NUL character (binary data?)', code: 'nulByte' };
+  }
   return null;
+}
+
+interface RecordProblem {
+  reason: string;
+  code: string;
+  params?: Record<string, string | number>;
 }

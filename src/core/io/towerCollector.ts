@@ -88,10 +88,20 @@ export class TowerCollector {
   }
 
   /** A record rejected before any field was read (quotes, field count, geometry). */
-  reject(row: number, line: number | undefined, reason: string, field?: string, record?: readonly unknown[]): void {
+  reject(
+    row: number,
+    line: number | undefined,
+    reason: string,
+    field?: string,
+    record?: readonly unknown[],
+    code?: string,
+    params?: Record<string, string | number>,
+  ): void {
     const entry: InputProblem = { row, reason };
     if (line !== undefined) entry.line = line;
     if (field !== undefined) entry.field = field;
+    if (code !== undefined) entry.code = code;
+    if (params !== undefined) entry.params = params;
     this.rejected.push(entry);
     this.keepRecord(row, record);
   }

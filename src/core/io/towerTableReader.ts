@@ -57,8 +57,15 @@ export class TowerTableReader {
   }
 
   /** A record that cannot be split into fields (quotes, field count): rejected with that reason. */
-  rejectRecord(row: number, line: number | undefined, reason: string, record?: readonly unknown[]): void {
-    this.collector.reject(row, line, reason, undefined, record);
+  rejectRecord(
+    row: number,
+    line: number | undefined,
+    reason: string,
+    record?: readonly unknown[],
+    code?: string,
+    params?: Record<string, string | number>,
+  ): void {
+    this.collector.reject(row, line, reason, undefined, record, code, params);
   }
 
   addRecord(record: readonly unknown[], row: number, line?: number): void {

@@ -128,6 +128,8 @@ describe('hostile CSV files (issue 17)', () => {
         row: 1,
         line: 2,
         reason: 'the record is longer than 1,048,576 characters (a missing line break or quote?): not read',
+        code: 'recordTooLong',
+        params: { max: 1_048_576 },
       },
     ]);
   });
@@ -157,6 +159,8 @@ describe('hostile CSV files (issue 17)', () => {
         row: 3,
         line: 4,
         reason: 'the record is longer than 1,048,576 characters (a missing line break or quote?): not read',
+        code: 'recordTooLong',
+        params: { max: 1_048_576 },
       },
     ]);
   });

@@ -114,7 +114,13 @@ describe('parseTowersCsv', () => {
     expect(byRow[8]).toMatchObject({ line: 9, field: 'lat', reason: 'lat -91 is outside [-90, 90]' });
     expect(byRow[14]).toMatchObject({ line: 15 });
     expect(byRow[14].reason).toMatch(/^expected 8 fields, found 9/);
-    expect(byRow[15]).toEqual({ row: 15, line: 16, reason: 'expected 8 fields, found 4' });
+    expect(byRow[15]).toEqual({
+      row: 15,
+      line: 16,
+      reason: 'expected 8 fields, found 4',
+      code: 'fieldCount',
+      params: { expected: 8, found: 4 },
+    });
     // Line 17 is blank: row 16 is on line 18 and everything after is one line further down.
     expect(byRow[17]).toMatchObject({ line: 19, field: 'lon' });
     expect(byRow[17].reason).toContain("'108,2'");
@@ -183,7 +189,9 @@ describe('parseTowersCsv', () => {
   it('rejects the line of an unterminated quote alone and reads the lines after it (issue 17)', () => {
     const result = parseTowersCsv('id;operator;lon;lat\nA;Viettel;108;16\nB;"Viettel;108;16\nC;Viettel;108;16\n');
     expect(result.towers.map((tower) => tower.id)).toEqual(['A', 'C']);
-    expect(result.rejected).toEqual([{ row: 2, line: 3, reason: 'unterminated quoted value (a " is never closed)' }]);
+    expect(result.rejected).toEqual([
+      { row: 2, line: 3, reason: 'unterminated quoted value (a " is never closed)', code: 'unterminatedQuote' },
+    ]);
   });
 
   it('rejects alone the line of a stray quote that swallows the next lines into a record that does not fit', () => {
@@ -196,6 +204,7 @@ describe('parseTowersCsv', () => {
         reason:
           'a quoted value runs past the end of the line and the record does not fit the header (a stray "?): ' +
           'this line is rejected, the next lines are read on their own',
+        code: 'strayQuote',
       },
     ]);
   });
