@@ -7,8 +7,12 @@ import { translate } from '../i18n/strings';
 import { BACKBONE_LAYER_IDS, basemapStyle, COMMUNE_LAYER_IDS } from './basemapStyle';
 import { buildDeckLayers, type DeckLayerInputs, isSharedMast } from './buildDeckLayers';
 import { mainlandBounds } from './mainlandBounds';
+import { boxContains, type LonLatBox, towerLayerData } from './towerLayerData';
 
 maplibregl.setWorkerUrl(maplibreWorkerUrl);
+
+/** What the map draws; the controller adds the window of masts to draw. */
+export type MapInputs = Omit<DeckLayerInputs, 'towerWindow'>;
 
 export interface MapCallbacks {
   onSelectTower(index: number | null): void;
@@ -30,7 +34,9 @@ export interface MapCallbacks {
 export class MapController {
   readonly map: maplibregl.Map;
   private overlay: MapLibreOverlay | null = null;
-  private lastInputs: DeckLayerInputs | null = null;
+  private lastInputs: MapInputs | null = null;
+  /** The box whose masts are drawn (see towerWindow); null until the map has a size. */
+  private towerWindow: LonLatBox | null = null;
   readonly loaded: Promise<void>;
 
   constructor(
@@ -71,30 +77,64 @@ export class MapController {
               const language = this.lastInputs?.language ?? 'vi';
               return { text: `${info.index + 1} · ${translate(language, 'dragToMove')}` };
             }
-            return this.tooltip(info.object, info.layer?.id);
+            return this.tooltip(this.pickedTowerIndex(info.layer?.id, info.index));
           },
           onClick: (info) => {
             const coordinate = info.coordinate as [number, number] | undefined;
             if (coordinate && this.callbacks.onMapClick?.([coordinate[0], coordinate[1]])) return;
-            this.callbacks.onSelectTower(
-              info.layer?.id === 'towers' && typeof info.object === 'number' ? info.object : null,
-            );
+            this.callbacks.onSelectTower(this.pickedTowerIndex(info.layer?.id, info.index));
           },
         });
         this.map.addControl(this.overlay);
         this.map.on('mousedown', (event) => this.startSiteDrag(event));
+        this.map.on('moveend', () => {
+          if (this.lastInputs && this.updateTowerWindow()) this.update(this.lastInputs);
+        });
         if (this.lastInputs) this.update(this.lastInputs);
         resolve();
       });
     });
   }
 
-  update(inputs: DeckLayerInputs): void {
+  update(inputs: MapInputs): void {
     this.lastInputs = inputs;
     if (!this.overlay) return;
     this.setVisibility(BACKBONE_LAYER_IDS, inputs.layers.backbone);
     this.setVisibility(COMMUNE_LAYER_IDS, inputs.layers.communes);
-    this.overlay.setProps({ layers: buildDeckLayers(inputs) });
+    this.updateTowerWindow();
+    this.overlay.setProps({ layers: buildDeckLayers({ ...inputs, towerWindow: this.towerWindow }) });
+  }
+
+  /**
+   * Only masts in and around the view go to the GPU: at the province's zoom a few thousand of 100,000. Drawing and
+   * picking cost grows with every instance the vertex shader runs, which under software WebGL (no GPU, SwiftShader)
+   * is seconds a frame for 100,000 masts. The window is the view grown by its own size on each side, so a pan or a
+   * zoom out by one level stays inside it; it is recomputed when the view leaves it or shrinks well inside it. True
+   * when it changed.
+   */
+  private updateTowerWindow(): boolean {
+    const bounds = this.map.getBounds();
+    const view: LonLatBox = [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()];
+    const width = view[2] - view[0];
+    const height = view[3] - view[1];
+    if (!(width > 0 && height > 0)) return false;
+    const current = this.towerWindow;
+    if (
+      current &&
+      boxContains(current, view) &&
+      (current[2] - current[0]) * (current[3] - current[1]) < 25 * width * height
+    ) {
+      return false;
+    }
+    this.towerWindow = [view[0] - width, view[1] - height, view[2] + width, view[3] + height];
+    return true;
+  }
+
+  /** Dataset index of a mast picked on the masts layer (its data are the masts in the window, in draw order). */
+  private pickedTowerIndex(layerId: string | undefined, index: number): number | null {
+    if (layerId !== 'towers' || index < 0) return null;
+    const data = towerLayerData(this.dataset.towerArrays, this.towerWindow);
+    return index < data.length ? data.towerIndex[index] : null;
   }
 
   currentView(): { lon: number; lat: number; zoom: number } {
@@ -166,9 +206,8 @@ export class MapController {
     }
   }
 
-  /** The towers layer's data are tower indices, so a picked object is the index of the tower in the dataset. */
-  private tooltip(towerIndex: unknown, layerId: string | undefined): { text: string } | null {
-    if (layerId !== 'towers' || typeof towerIndex !== 'number') return null;
+  private tooltip(towerIndex: number | null): { text: string } | null {
+    if (towerIndex === null) return null;
     const language = this.lastInputs?.language ?? 'vi';
     const tower = this.dataset.towers[towerIndex];
     if (!tower) return null;
