@@ -3,6 +3,7 @@ import type { Highs } from 'highs';
 import highsWasmUrl from 'highs/runtime?url';
 import { fetchOk } from '../src/app/data/fetchOk';
 import { type SignalPalette, signalImagePixels } from '../src/app/map/signalImage';
+import { type TowerColumn, TowerTableIndex } from '../src/app/panels/towerTableRows';
 import { type AnalyzeColocationResult, analyzeColocation } from '../src/core/colocation/analyzeColocation';
 import {
   findColocationOpportunities,
@@ -38,6 +39,7 @@ import { packMastAttributes } from '../src/core/model/mastAttributes';
 import type { PopulationGrid } from '../src/core/model/populationGrid';
 import type { Tower } from '../src/core/model/tower';
 import { packTowers, type TowerArrays } from '../src/core/model/towerArrays';
+import { decodeTowerColumns, type TowerColumns } from '../src/core/model/towerColumns';
 import type { ResampledPopulation } from '../src/core/population/resamplePopulation';
 import { computeNationalReadiness } from '../src/core/readiness/computeNationalReadiness';
 import { packReadinessTowers } from '../src/core/readiness/packReadinessTowers';
@@ -66,6 +68,8 @@ async function withJob<T>(jobId: number, work: (signal: AbortSignal) => Promise<
 interface ResidentDataset {
   key: string;
   towers: Tower[];
+  /** The attribute table's kept folds and orders, built on its first query. */
+  table: TowerTableIndex | null;
   arrays: TowerArrays;
   population: PopulationGrid;
   communesGeoJson: string | null;
@@ -181,17 +185,27 @@ export const analysisApi = {
 
   /**
    * Keeps the province's towers, population and communes in this worker, so analyses that run often (the signal run)
-   * send only their settings, and nothing large crosses the page during a run. One dataset per worker.
+   * send only their settings, and nothing large crosses the page during a run. One dataset per worker. The towers come
+   * as columns (transferred typed arrays) and are rebuilt here: cloning Tower objects would cost the page per tower.
    */
   loadDataset(
     key: string,
-    towers: Tower[],
+    columns: TowerColumns,
     population: PopulationGrid,
     communesGeoJson: string | null,
     backboneGeoJson: string | null = null,
   ): void {
-    resident = { key, towers, arrays: packTowers(towers), population, communesGeoJson, backboneGeoJson };
+    const towers = decodeTowerColumns(columns);
+    resident = { key, towers, table: null, arrays: packTowers(towers), population, communesGeoJson, backboneGeoJson };
     preparedRun = null;
+  },
+
+  /** The attribute table's rows (tower indices) for a filter and a sort, transferred. */
+  towerTableRows(datasetKey: string, filterText: string, sortColumn: TowerColumn, descending: boolean): Uint32Array {
+    const dataset = residentDataset(datasetKey);
+    dataset.table ??= new TowerTableIndex(dataset.towers);
+    const rows = dataset.table.rows(filterText, sortColumn, descending);
+    return Comlink.transfer(rows, [rows.buffer as ArrayBuffer]);
   },
 
   /**
