@@ -149,9 +149,15 @@ export class MapController {
       this.map.jumpTo({ center: points[0], zoom: Math.max(this.map.getZoom(), 13) });
       return;
     }
-    const lons = points.map((point) => point[0]);
-    const lats = points.map((point) => point[1]);
-    this.map.fitBounds([Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)], {
+    // A loop, not Math.min(...values): 100,000 arguments overflow the stack.
+    let [west, south, east, north] = [points[0][0], points[0][1], points[0][0], points[0][1]];
+    for (const [lon, lat] of points) {
+      west = Math.min(west, lon);
+      east = Math.max(east, lon);
+      south = Math.min(south, lat);
+      north = Math.max(north, lat);
+    }
+    this.map.fitBounds([west, south, east, north], {
       padding: 40,
       duration: 0,
       maxZoom: 14,
