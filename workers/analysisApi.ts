@@ -4,13 +4,14 @@ import highsWasmUrl from 'highs/runtime?url';
 import { fetchOk } from '../src/app/data/fetchOk';
 import { type SignalPalette, signalImagePixels } from '../src/app/map/signalImage';
 import { type TowerColumn, TowerTableIndex } from '../src/app/panels/towerTableRows';
-import { type AnalyzeColocationResult, analyzeColocation } from '../src/core/colocation/analyzeColocation';
+import { analyzeColocation } from '../src/core/colocation/analyzeColocation';
 import {
   findColocationOpportunities,
   type OperatorOpportunities,
 } from '../src/core/colocation/colocationOpportunities';
 import { SHARING_DISTANCE_PRESETS } from '../src/core/colocation/sharingDistancePresets';
 import { computeSpareCapacity } from '../src/core/colocation/spareCapacity';
+import { type ColocationSummary, summarizeColocation } from '../src/core/colocation/summarizeColocation';
 import type { FixedRadiusCoverageRequest } from '../src/core/coverage/computeFixedRadiusCoverage';
 import { computeFixedRadiusCoverage } from '../src/core/coverage/computeFixedRadiusCoverage';
 import {
@@ -277,15 +278,26 @@ export const analysisApi = {
     return Comlink.transfer(image, [image]);
   },
 
-  /** Pairs, clusters, tenancy, spare capacity and consolidation of the province's masts. */
-  analyzeColocation(datasetKey: string, settings: ColocationSettings): AnalyzeColocationResult {
+  /**
+   * Pairs, clusters, tenancy, spare capacity and consolidation of the province's masts, as the page shows them (the
+   * figures and the best candidates, see summarizeColocation); the pairs' arrays are transferred.
+   */
+  analyzeColocation(datasetKey: string, settings: ColocationSettings): ColocationSummary {
     const { towers, arrays, population } = residentDataset(datasetKey);
-    return analyzeColocation({
-      towers: arrays,
-      masts: packMastAttributes(towers),
-      sharingDistance: settings.preset === 'custom' ? settings.distanceM : SHARING_DISTANCE_PRESETS[settings.preset],
-      grid: population,
-    });
+    const summary = summarizeColocation(
+      analyzeColocation({
+        towers: arrays,
+        masts: packMastAttributes(towers),
+        sharingDistance: settings.preset === 'custom' ? settings.distanceM : SHARING_DISTANCE_PRESETS[settings.preset],
+        grid: population,
+      }),
+    );
+    const { a, b, distanceM } = summary.pairs;
+    return Comlink.transfer(summary, [
+      a.buffer as ArrayBuffer,
+      b.buffer as ArrayBuffer,
+      distanceM.buffer as ArrayBuffer,
+    ]);
   },
 
   /** For each operator, masts of others with room, ranked by the people it would newly cover by joining them. */
