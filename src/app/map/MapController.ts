@@ -12,7 +12,10 @@ import { boxContains, type LonLatBox, towerLayerData } from './towerLayerData';
 maplibregl.setWorkerUrl(maplibreWorkerUrl);
 
 /** What the map draws; the controller adds the window of masts to draw. */
-export type MapInputs = Omit<DeckLayerInputs, 'towerWindow'>;
+export type MapInputs = Omit<DeckLayerInputs, 'towerWindow' | 'mastsSmall'>;
+
+/** Below this zoom masts are drawn small and without outline (see DeckLayerInputs.mastsSmall). */
+const SMALL_MASTS_BELOW_ZOOM = 7;
 
 export interface MapCallbacks {
   onSelectTower(index: number | null): void;
@@ -37,6 +40,7 @@ export class MapController {
   private lastInputs: MapInputs | null = null;
   /** The box whose masts are drawn (see towerWindow); null until the map has a size. */
   private towerWindow: LonLatBox | null = null;
+  private mastsSmall = false;
   readonly loaded: Promise<void>;
 
   constructor(
@@ -88,7 +92,8 @@ export class MapController {
         this.map.addControl(this.overlay);
         this.map.on('mousedown', (event) => this.startSiteDrag(event));
         this.map.on('moveend', () => {
-          if (this.lastInputs && this.updateTowerWindow()) this.update(this.lastInputs);
+          const small = this.map.getZoom() < SMALL_MASTS_BELOW_ZOOM;
+          if (this.lastInputs && (this.updateTowerWindow() || small !== this.mastsSmall)) this.update(this.lastInputs);
         });
         if (this.lastInputs) this.update(this.lastInputs);
         resolve();
@@ -102,7 +107,10 @@ export class MapController {
     this.setVisibility(BACKBONE_LAYER_IDS, inputs.layers.backbone);
     this.setVisibility(COMMUNE_LAYER_IDS, inputs.layers.communes);
     this.updateTowerWindow();
-    this.overlay.setProps({ layers: buildDeckLayers({ ...inputs, towerWindow: this.towerWindow }) });
+    this.mastsSmall = this.map.getZoom() < SMALL_MASTS_BELOW_ZOOM;
+    this.overlay.setProps({
+      layers: buildDeckLayers({ ...inputs, towerWindow: this.towerWindow, mastsSmall: this.mastsSmall }),
+    });
   }
 
   /**
