@@ -3,11 +3,12 @@ import { formatNumber } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { openImport } from '../import/importStore';
 import { useAppStore } from '../store/appStore';
+import { towerCounts } from './towerCounts';
 
 export function SummaryPanel({ dataset }: { dataset: ProvinceDataset }) {
   const t = useT();
   const language = useAppStore((state) => state.language);
-  const shared = dataset.towers.filter((tower) => tower.tenants.length > 1).length;
+  const { shared } = towerCounts(dataset);
   const rows: Array<[string, string, string]> = [
     [t('population'), `${formatNumber(language, dataset.populationTotal)} ${t('people')}`, 'population-total'],
     [t('totalMasts'), `${formatNumber(language, dataset.towers.length)} (${t('syntheticShort')})`, 'tower-total'],
