@@ -12,10 +12,7 @@ import { boxContains, type LonLatBox, towerLayerData } from './towerLayerData';
 maplibregl.setWorkerUrl(maplibreWorkerUrl);
 
 /** What the map draws; the controller adds the window of masts to draw. */
-export type MapInputs = Omit<DeckLayerInputs, 'towerWindow' | 'mastsSmall'>;
-
-/** Below this zoom masts are drawn small and without outline (see DeckLayerInputs.mastsSmall). */
-const SMALL_MASTS_BELOW_ZOOM = 7;
+export type MapInputs = Omit<DeckLayerInputs, 'towerWindow'>;
 
 export interface MapCallbacks {
   onSelectTower(index: number | null): void;
@@ -40,7 +37,6 @@ export class MapController {
   private lastInputs: MapInputs | null = null;
   /** The box whose masts are drawn (see towerWindow); null until the map has a size. */
   private towerWindow: LonLatBox | null = null;
-  private mastsSmall = false;
   readonly loaded: Promise<void>;
 
   constructor(
@@ -92,8 +88,7 @@ export class MapController {
         this.map.addControl(this.overlay);
         this.map.on('mousedown', (event) => this.startSiteDrag(event));
         this.map.on('moveend', () => {
-          const small = this.map.getZoom() < SMALL_MASTS_BELOW_ZOOM;
-          if (this.lastInputs && (this.updateTowerWindow() || small !== this.mastsSmall)) this.update(this.lastInputs);
+          if (this.lastInputs && this.updateTowerWindow()) this.update(this.lastInputs);
         });
         if (this.lastInputs) this.update(this.lastInputs);
         resolve();
@@ -107,10 +102,7 @@ export class MapController {
     this.setVisibility(BACKBONE_LAYER_IDS, inputs.layers.backbone);
     this.setVisibility(COMMUNE_LAYER_IDS, inputs.layers.communes);
     this.updateTowerWindow();
-    this.mastsSmall = this.map.getZoom() < SMALL_MASTS_BELOW_ZOOM;
-    this.overlay.setProps({
-      layers: buildDeckLayers({ ...inputs, towerWindow: this.towerWindow, mastsSmall: this.mastsSmall }),
-    });
+    this.overlay.setProps({ layers: buildDeckLayers({ ...inputs, towerWindow: this.towerWindow }) });
   }
 
   /**

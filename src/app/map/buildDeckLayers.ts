@@ -32,11 +32,6 @@ export interface DeckLayerInputs {
   language: Language;
   /** Only masts (and pairs) inside this box are drawn; all when null (see MapController.towerWindow). */
   towerWindow: LonLatBox | null;
-  /**
-   * Masts at half size without outline (the whole country in view): tens of thousands of overlapping dots read no
-   * better at full size, and software WebGL (no GPU) pays for every pixel of them, ~2 s a frame for 100,000.
-   */
-  mastsSmall: boolean;
   /** Pairs of different operators' masts within the sharing distance (tower indices a[i], b[i]). */
   pairs: { a: Int32Array | Uint32Array; b: Int32Array | Uint32Array; count: number } | null;
   /** Exclusion zones of the site plan (polygons of [lon, lat] rings) and the zone being drawn, when shown. */
@@ -179,9 +174,8 @@ export function buildDeckLayers(inputs: DeckLayerInputs): Layer[] {
         getLineColor: [255, 255, 255],
         getLineWidth: 1,
         radiusUnits: 'pixels',
-        radiusScale: inputs.mastsSmall ? 0.5 : 1,
         lineWidthUnits: 'pixels',
-        stroked: !inputs.mastsSmall,
+        stroked: true,
         pickable: true,
       }),
     );
