@@ -37,6 +37,14 @@ function towerColumnsOf(dataset: ProvinceDataset): Promise<TowerColumns> {
   return columns;
 }
 
+/**
+ * For a caller that already has the dataset's towers as columns (an import whose worker encoded them): the workers
+ * get copies of these, and the page encodes nothing.
+ */
+export function rememberTowerColumns(dataset: ProvinceDataset, columns: TowerColumns): void {
+  towerColumns.set(dataset, Promise.resolve(columns));
+}
+
 /** Sends the dataset to this worker unless it already holds it; returns its key. */
 export async function ensureResident(api: Comlink.Remote<AnalysisApi>, dataset: ProvinceDataset): Promise<string> {
   const key = datasetKeyOf(dataset);

@@ -7,7 +7,12 @@ import { translate } from '../i18n/strings';
 import { BACKBONE_LAYER_IDS, basemapStyle, COMMUNE_LAYER_IDS } from './basemapStyle';
 import { buildDeckLayers, type DeckLayerInputs, isSharedMast } from './buildDeckLayers';
 import { mainlandBounds } from './mainlandBounds';
-import { boxContains, type LonLatBox, towerLayerData } from './towerLayerData';
+import { boxContains, type LonLatBox, type TowerWindow, towerLayerData } from './towerLayerData';
+
+/** From this zoom on every mast in the window is drawn; below it, the top-most of each screen cell (see TowerWindow). */
+const EVERY_MAST_FROM_ZOOM = 10;
+/** Side of that screen cell, CSS pixels: masts closer than this are one dot to the eye (a dot is 8-11 px wide). */
+const MAST_CELL_PX = 1.5;
 
 maplibregl.setWorkerUrl(maplibreWorkerUrl);
 
@@ -35,8 +40,8 @@ export class MapController {
   readonly map: maplibregl.Map;
   private overlay: MapLibreOverlay | null = null;
   private lastInputs: MapInputs | null = null;
-  /** The box whose masts are drawn (see towerWindow); null until the map has a size. */
-  private towerWindow: LonLatBox | null = null;
+  /** The window whose masts are drawn (see updateTowerWindow); null until the map has a size. */
+  private towerWindow: TowerWindow | null = null;
   readonly loaded: Promise<void>;
 
   constructor(
@@ -106,27 +111,30 @@ export class MapController {
   }
 
   /**
-   * Only masts in and around the view go to the GPU: at the province's zoom a few thousand of 100,000. Drawing and
-   * picking cost grows with every instance the vertex shader runs, which under software WebGL (no GPU, SwiftShader)
-   * is seconds a frame for 100,000 masts. The window is the view grown by its own size on each side, so a pan or a
-   * zoom out by one level stays inside it; it is recomputed when the view leaves it or shrinks well inside it. True
-   * when it changed.
+   * Only masts in and around the view go to the GPU: at the province's zoom a few thousand of 100,000, and below zoom
+   * 10 one per 1.5-pixel cell. Drawing and picking cost grows with every instance drawn, which under software WebGL
+   * (no GPU, SwiftShader) is seconds a frame for 100,000 masts (measured: 1-3.6 s page tasks per redraw without the
+   * window, 0.3-0.7 s with it). The window is the view grown by its own size on each side, so a pan or a zoom out by
+   * one level stays inside it; it is recomputed when the view leaves it, shrinks well inside it or changes zoom by
+   * half a level or more below zoom 10. True when it changed.
    */
   private updateTowerWindow(): boolean {
     const bounds = this.map.getBounds();
     const view: LonLatBox = [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()];
     const width = view[2] - view[0];
     const height = view[3] - view[1];
-    if (!(width > 0 && height > 0)) return false;
+    const widthPx = this.map.getContainer().clientWidth;
+    if (!(width > 0 && height > 0 && widthPx > 0)) return false;
+    const cellDeg = this.map.getZoom() < EVERY_MAST_FROM_ZOOM ? (MAST_CELL_PX * width) / widthPx : 0;
     const current = this.towerWindow;
-    if (
-      current &&
-      boxContains(current, view) &&
-      (current[2] - current[0]) * (current[3] - current[1]) < 25 * width * height
-    ) {
+    const box = current?.box;
+    const sameCell =
+      current !== null &&
+      (current.cellDeg === 0 ? cellDeg === 0 : Math.abs(Math.log2(cellDeg / current.cellDeg)) < 0.5);
+    if (box && sameCell && boxContains(box, view) && (box[2] - box[0]) * (box[3] - box[1]) < 25 * width * height) {
       return false;
     }
-    this.towerWindow = [view[0] - width, view[1] - height, view[2] + width, view[3] + height];
+    this.towerWindow = { box: [view[0] - width, view[1] - height, view[2] + width, view[3] + height], cellDeg };
     return true;
   }
 

@@ -19,7 +19,13 @@ import type { ProjectDocument } from '../store/projectDocument';
 import { RASTER_BEFORE_ID } from './basemapStyle';
 import { pairLayerData } from './pairLayerData';
 import { coverageImage, gridBounds, populationImage } from './rasterImages';
-import { isSharedBits, type LonLatBox, MAST_RADIUS_PX, SHARED_MAST_RADIUS_PX, towerLayerData } from './towerLayerData';
+import {
+  isSharedBits,
+  MAST_RADIUS_PX,
+  SHARED_MAST_RADIUS_PX,
+  type TowerWindow,
+  towerLayerData,
+} from './towerLayerData';
 
 export interface DeckLayerInputs {
   dataset: ProvinceDataset;
@@ -30,8 +36,8 @@ export interface DeckLayerInputs {
   coverageView: string;
   selectedTowerIndex: number | null;
   language: Language;
-  /** Only masts (and pairs) inside this box are drawn; all when null (see MapController.towerWindow). */
-  towerWindow: LonLatBox | null;
+  /** Only masts (and pairs) inside this window are drawn; all when null (see MapController.updateTowerWindow). */
+  towerWindow: TowerWindow | null;
   /** Pairs of different operators' masts within the sharing distance (tower indices a[i], b[i]). */
   pairs: { a: Int32Array | Uint32Array; b: Int32Array | Uint32Array; count: number } | null;
   /** Exclusion zones of the site plan (polygons of [lon, lat] rings) and the zone being drawn, when shown. */

@@ -1,5 +1,5 @@
 import type { TowerArrays } from '../../core/model/towerArrays';
-import type { LonLatBox } from './towerLayerData';
+import type { TowerWindow } from './towerLayerData';
 
 /** Co-location pairs drawn as lines, as deck.gl binary attributes: source and target lon, lat per pair. */
 export interface PairLayerData {
@@ -14,12 +14,16 @@ export interface PairIndices {
   count: number;
 }
 
-let lastData: { pairs: PairIndices; towers: TowerArrays; box: LonLatBox | null; data: PairLayerData } | null = null;
+let lastData: { pairs: PairIndices; towers: TowerArrays; window: TowerWindow | null; data: PairLayerData } | null =
+  null;
 
-/** The pairs with a mast inside `box` (all when null); the same object for the same pairs and box. */
-export function pairLayerData(towers: TowerArrays, pairs: PairIndices, box: LonLatBox | null): PairLayerData {
-  if (lastData && lastData.pairs === pairs && lastData.towers === towers && lastData.box === box) return lastData.data;
+/** The pairs with a mast inside the window's box (all when null); the same object for the same pairs and window. */
+export function pairLayerData(towers: TowerArrays, pairs: PairIndices, window: TowerWindow | null): PairLayerData {
+  if (lastData && lastData.pairs === pairs && lastData.towers === towers && lastData.window === window) {
+    return lastData.data;
+  }
   const { lon, lat } = towers;
+  const box = window?.box ?? null;
   const inside = (i: number) =>
     box === null || (lon[i] >= box[0] && lon[i] <= box[2] && lat[i] >= box[1] && lat[i] <= box[3]);
   const kept: number[] = [];
@@ -35,6 +39,6 @@ export function pairLayerData(towers: TowerArrays, pairs: PairIndices, box: LonL
     data.targetPositions[2 * n] = lon[pairs.b[k]];
     data.targetPositions[2 * n + 1] = lat[pairs.b[k]];
   });
-  lastData = { pairs, towers, box, data };
+  lastData = { pairs, towers, window, data };
   return data;
 }

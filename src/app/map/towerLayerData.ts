@@ -2,8 +2,18 @@ import KDBush from 'kdbush';
 import { operatorColorRgb, SHARED_MAST_COLOR_RGB } from '../../core/model/operators';
 import type { TowerArrays } from '../../core/model/towerArrays';
 
-/** [west, south, east, north] in degrees: the part of the map whose masts are handed to the GPU. */
+/** [west, south, east, north] in degrees. */
 export type LonLatBox = [number, number, number, number];
+
+/**
+ * The part of the map whose masts are handed to the GPU, and the size of a screen cell in which only the top-most
+ * mast is drawn (0: every mast). At the country's zoom a pixel holds several masts; drawing the one on top is what
+ * the eye sees anyway, and software WebGL pays for every instance drawn.
+ */
+export interface TowerWindow {
+  box: LonLatBox;
+  cellDeg: number;
+}
 
 /**
  * The masts drawn for a window of the map, as deck.gl binary attributes (no object per mast, no accessor calls): a
@@ -58,22 +68,25 @@ function drawIndexOf(towers: TowerArrays): DrawIndex {
   return entry;
 }
 
-let lastData: { towers: TowerArrays; box: LonLatBox | null; data: TowerLayerData } | null = null;
+let lastData: { towers: TowerArrays; window: TowerWindow | null; data: TowerLayerData } | null = null;
 
 /**
- * The masts inside `box` (all when null) in draw order. The same object is returned for the same dataset and box, so
- * deck.gl does not rebuild its buffers when anything else on the map changes.
+ * The masts inside the window (all when null) in draw order, one per screen cell when the window says so. The same
+ * object is returned for the same dataset and window, so deck.gl does not rebuild its buffers when anything else on
+ * the map changes.
  */
-export function towerLayerData(towers: TowerArrays, box: LonLatBox | null): TowerLayerData {
-  if (lastData && lastData.towers === towers && sameBox(lastData.box, box)) return lastData.data;
+export function towerLayerData(towers: TowerArrays, window: TowerWindow | null): TowerLayerData {
+  if (lastData && lastData.towers === towers && sameWindow(lastData.window, window)) return lastData.data;
   const { order, index } = drawIndexOf(towers);
   let drawn: Uint32Array;
-  if (box === null || index === null) {
+  if (window === null || index === null) {
     drawn = order;
   } else {
+    const { box, cellDeg } = window;
     const positions = Uint32Array.from(index.range(box[0], box[1], box[2], box[3]));
     positions.sort();
     drawn = positions.map((position) => order[position]);
+    if (cellDeg > 0) drawn = topMastPerCell(towers, drawn, box, cellDeg);
   }
   const colours = towers.operatorNames.map((name) => operatorColorRgb(name));
   const length = drawn.length;
@@ -96,13 +109,30 @@ export function towerLayerData(towers: TowerArrays, box: LonLatBox | null): Towe
     data.fillColors[4 * k + 3] = 255;
     data.radiiPx[k] = shared ? SHARED_MAST_RADIUS_PX : MAST_RADIUS_PX;
   }
-  lastData = { towers, box, data };
+  lastData = { towers, window, data };
   return data;
 }
 
-function sameBox(a: LonLatBox | null, b: LonLatBox | null): boolean {
+/** The last mast in draw order (the one on top) of each cell, still in draw order. */
+function topMastPerCell(towers: TowerArrays, drawn: Uint32Array, box: LonLatBox, cellDeg: number): Uint32Array {
+  const columns = Math.ceil((box[2] - box[0]) / cellDeg) + 1;
+  const taken = new Set<number>();
+  const kept: number[] = [];
+  for (let k = drawn.length - 1; k >= 0; k--) {
+    const i = drawn[k];
+    const cell =
+      Math.floor((towers.lat[i] - box[1]) / cellDeg) * columns + Math.floor((towers.lon[i] - box[0]) / cellDeg);
+    if (taken.has(cell)) continue;
+    taken.add(cell);
+    kept.push(i);
+  }
+  return Uint32Array.from(kept.reverse());
+}
+
+function sameWindow(a: TowerWindow | null, b: TowerWindow | null): boolean {
   if (a === null || b === null) return a === b;
-  return a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3];
+  const [x, y] = [a.box, b.box];
+  return a.cellDeg === b.cellDeg && x[0] === y[0] && x[1] === y[1] && x[2] === y[2] && x[3] === y[3];
 }
 
 export function boxContains(outer: LonLatBox, inner: LonLatBox): boolean {

@@ -231,9 +231,33 @@ export async function encodeTowerColumns(
 
 /** The towers again, equal to those encoded (optional fields present exactly where they were). */
 export function decodeTowerColumns(columns: TowerColumns): Tower[] {
-  const { count, names, bandNames } = columns;
+  const towers: Tower[] = new Array(columns.count);
+  decodeTowerRange(columns, towers, 0, columns.count);
+  for (const [i, extra] of columns.extras) Object.assign(towers[i], extra);
+  return towers;
+}
+
+/**
+ * decodeTowerColumns in slices of `sliceMs` (default 10 ms) between yields to the event loop: for a page that receives
+ * columns from a worker and needs the Tower objects without a long task.
+ */
+export async function decodeTowerColumnsInSlices(
+  columns: TowerColumns,
+  options: LongCallOptions & { sliceMs?: number } = {},
+): Promise<Tower[]> {
+  const checkpoint = createYieldClock(options, options.sliceMs ?? 10);
+  const towers: Tower[] = new Array(columns.count);
+  for (let start = 0; start < columns.count; start += 512) {
+    await checkpoint(start / columns.count);
+    decodeTowerRange(columns, towers, start, Math.min(columns.count, start + 512));
+  }
+  for (const [i, extra] of columns.extras) Object.assign(towers[i], extra);
+  return towers;
+}
+
+function decodeTowerRange(columns: TowerColumns, towers: Tower[], start: number, end: number): void {
+  const { names, bandNames } = columns;
   const { ids, idOffsets } = columns;
-  const towers: Tower[] = new Array(count);
   const list = <T>(offsets: Uint32Array, values: ArrayLike<number>, i: number, map: (value: number) => T): T[] => {
     const out: T[] = [];
     for (let k = offsets[i]; k < offsets[i + 1]; k++) out.push(map(values[k]));
@@ -241,7 +265,7 @@ export function decodeTowerColumns(columns: TowerColumns): Tower[] {
   };
   const name = (code: number) => names[code];
   const same = (value: number) => value;
-  for (let i = 0; i < count; i++) {
+  for (let i = start; i < end; i++) {
     const flags = columns.flags[i];
     const tower: Tower = {
       id: ids.slice(idOffsets[i], idOffsets[i + 1]),
@@ -263,6 +287,4 @@ export function decodeTowerColumns(columns: TowerColumns): Tower[] {
     if (columns.sourceCode[i] > 0) tower.source = columns.sources[columns.sourceCode[i] - 1];
     towers[i] = tower;
   }
-  for (const [i, extra] of columns.extras) Object.assign(towers[i], extra);
-  return towers;
 }

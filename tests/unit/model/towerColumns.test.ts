@@ -5,6 +5,7 @@ import type { Tower } from '../../../src/core/model/tower';
 import {
   copyTowerColumns,
   decodeTowerColumns,
+  decodeTowerColumnsInSlices,
   encodeTowerColumns,
   towerColumnBuffers,
 } from '../../../src/core/model/towerColumns';
@@ -60,6 +61,12 @@ describe('towers as columns (what the page sends the workers)', () => {
       const towers = parseTowers(readFileSync(file, 'utf8'), 'towers.csv').towers;
       expect(decodeTowerColumns(await encodeTowerColumns(towers))).toStrictEqual(towers);
     }
+  });
+
+  it('decodes in slices to the same towers', async () => {
+    const towers = parseTowers(readFileSync('data/demo/towers.csv', 'utf8'), 'towers.csv').towers;
+    const columns = await encodeTowerColumns([...towers, ...HAND_MADE]);
+    await expect(decodeTowerColumnsInSlices(columns, { sliceMs: 1 })).resolves.toStrictEqual([...towers, ...HAND_MADE]);
   });
 
   it('carries fields it does not know as they are', async () => {
