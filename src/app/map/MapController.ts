@@ -9,8 +9,8 @@ import { buildDeckLayers, type DeckLayerInputs, isSharedMast } from './buildDeck
 import { mainlandBounds } from './mainlandBounds';
 import { boxContains, type LonLatBox, type TowerWindow, towerLayerData } from './towerLayerData';
 
-/** From this zoom on every mast in the window is drawn; below it, the top-most of each screen cell (see TowerWindow). */
-const EVERY_MAST_FROM_ZOOM = 10;
+/** From this zoom (a province fills the view) every mast in the window is drawn; below it, the top-most of each screen cell. */
+const EVERY_MAST_FROM_ZOOM = 8;
 /** Side of that screen cell, CSS pixels: masts closer than this are one dot to the eye (a dot is 8-11 px wide). */
 const MAST_CELL_PX = 1.5;
 
@@ -112,11 +112,12 @@ export class MapController {
 
   /**
    * Only masts in and around the view go to the GPU: at the province's zoom a few thousand of 100,000, and below zoom
-   * 10 one per 1.5-pixel cell. Drawing and picking cost grows with every instance drawn, which under software WebGL
+   * 8 (wider than a province) one per 1.5-pixel cell. Drawing and picking cost grows with every instance drawn, which under software WebGL
    * (no GPU, SwiftShader) is seconds a frame for 100,000 masts (measured: 1-3.6 s page tasks per redraw without the
    * window, 0.3-0.7 s with it). The window is the view grown by its own size on each side, so a pan or a zoom out by
    * one level stays inside it; it is recomputed when the view leaves it, shrinks well inside it or changes zoom by
-   * half a level or more below zoom 10. True when it changed.
+   * half a level or more below zoom 8. A new window is new data for deck.gl (an upload, costly under software WebGL),
+   * so the province's zooms, where a planner works, share one undecimated window. True when it changed.
    */
   private updateTowerWindow(): boolean {
     const bounds = this.map.getBounds();
