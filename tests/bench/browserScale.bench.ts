@@ -111,10 +111,11 @@ interface StepResult {
 }
 
 /**
- * A CPU profile of each step gives its script time: self time in the page's JavaScript and its garbage collection,
- * leaving out native time ("(program)", WebGL calls), which under SwiftShader is mostly waiting for software
- * rendering. No task of the step can hold more script than the whole step, so a step's script time under 50 ms means
- * no page task over 50 ms on a machine that draws with a GPU. With COSITE_PROFILE=1 the hottest functions print too.
+ * A CPU profile of each step gives its script time: self time in the page's JavaScript, its garbage collection and
+ * named natives (postMessage's cloning), leaving out WebGL calls and unnamed native time ("(program)"), which under
+ * SwiftShader are mostly waiting for software rendering. No task of the step can hold more script than the whole
+ * step, so a step's script time under 50 ms means no page task over 50 ms on a machine that draws with a GPU. With
+ * COSITE_PROFILE=1 the hottest functions print too.
  */
 let profiler: CDPSession | null = null;
 const printProfiles = process.env.COSITE_PROFILE === '1';
@@ -122,6 +123,20 @@ const printProfiles = process.env.COSITE_PROFILE === '1';
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
+}
+
+/**
+ * WebGL calls (the page waits there for software rendering in the GPU process) and "(program)" (native time the
+ * profiler cannot name) are not the page's own work; everything else is: JavaScript, garbage collection and named
+ * natives such as postMessage (structured cloning).
+ */
+const WEBGL_CALL =
+  /^(readPixels|get\w*|tex\w*|buffer\w*|draw\w*|finish|flush|compileShader|linkProgram|clientWaitSync|create\w*|delete\w*|bind\w*|uniform\w*|vertexAttrib\w*|enable\w*|disable\w*|clear\w*|blend\w*|depth\w*|stencil\w*|viewport|scissor|pixelStorei|useProgram|attachShader|shaderSource|loseContext|framebuffer\w*|renderbuffer\w*|colorMask|cullFace|frontFace|polygonOffset|lineWidth|activeTexture|generateMipmap|invalidate\w*|readBuffer|drawBuffers|sampler\w*|isContextLost)$/;
+
+function isPageWork(frame: ProfileNode['callFrame']): boolean {
+  if (frame.url !== '') return true;
+  const name = frame.functionName;
+  return name !== '(program)' && name !== '(idle)' && name !== '(root)' && !WEBGL_CALL.test(name);
 }
 
 /**
@@ -145,7 +160,7 @@ async function scriptMsOfProfile(
     // A sample's time delta is the time since the previous sample: charge it to this sample's frame.
     const ms = (profile.timeDeltas[i] ?? 0) / 1000;
     if (frame?.functionName === '(idle)') stretchScriptMs = 0;
-    else if (frame && (frame.url !== '' || frame.functionName === '(garbage collector)')) {
+    else if (frame && isPageWork(frame)) {
       scriptMs += ms;
       stretchScriptMs += ms;
       taskScriptMs = Math.max(taskScriptMs, stretchScriptMs);
