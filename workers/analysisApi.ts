@@ -3,13 +3,15 @@ import type { Highs } from 'highs';
 import highsWasmUrl from 'highs/runtime?url';
 import { fetchOk } from '../src/app/data/fetchOk';
 import { type SignalPalette, signalImagePixels } from '../src/app/map/signalImage';
-import { type AnalyzeColocationResult, analyzeColocation } from '../src/core/colocation/analyzeColocation';
+import { type TowerColumn, TowerTableIndex } from '../src/app/panels/towerTableRows';
+import { analyzeColocation } from '../src/core/colocation/analyzeColocation';
 import {
   findColocationOpportunities,
   type OperatorOpportunities,
 } from '../src/core/colocation/colocationOpportunities';
 import { SHARING_DISTANCE_PRESETS } from '../src/core/colocation/sharingDistancePresets';
 import { computeSpareCapacity } from '../src/core/colocation/spareCapacity';
+import { type ColocationSummary, summarizeColocation } from '../src/core/colocation/summarizeColocation';
 import type { FixedRadiusCoverageRequest } from '../src/core/coverage/computeFixedRadiusCoverage';
 import { computeFixedRadiusCoverage } from '../src/core/coverage/computeFixedRadiusCoverage';
 import {
@@ -46,6 +48,7 @@ import {
 import type { PopulationGrid } from '../src/core/model/populationGrid';
 import type { Tower, TowerSource } from '../src/core/model/tower';
 import { packTowers, type TowerArrays } from '../src/core/model/towerArrays';
+import { decodeTowerColumns, type TowerColumns } from '../src/core/model/towerColumns';
 import type { ResampledPopulation } from '../src/core/population/resamplePopulation';
 import { computeNationalReadiness } from '../src/core/readiness/computeNationalReadiness';
 import { packReadinessTowers } from '../src/core/readiness/packReadinessTowers';
@@ -74,6 +77,8 @@ async function withJob<T>(jobId: number, work: (signal: AbortSignal) => Promise<
 interface ResidentDataset {
   key: string;
   towers: Tower[];
+  /** The attribute table's kept folds and orders, built on its first query. */
+  table: TowerTableIndex | null;
   arrays: TowerArrays;
   population: PopulationGrid;
   communesGeoJson: string | null;
@@ -189,17 +194,27 @@ export const analysisApi = {
 
   /**
    * Keeps the province's towers, population and communes in this worker, so analyses that run often (the signal run)
-   * send only their settings, and nothing large crosses the page during a run. One dataset per worker.
+   * send only their settings, and nothing large crosses the page during a run. One dataset per worker. The towers come
+   * as columns (transferred typed arrays) and are rebuilt here: cloning Tower objects would cost the page per tower.
    */
   loadDataset(
     key: string,
-    towers: Tower[],
+    columns: TowerColumns,
     population: PopulationGrid,
     communesGeoJson: string | null,
     backboneGeoJson: string | null = null,
   ): void {
-    resident = { key, towers, arrays: packTowers(towers), population, communesGeoJson, backboneGeoJson };
+    const towers = decodeTowerColumns(columns);
+    resident = { key, towers, table: null, arrays: packTowers(towers), population, communesGeoJson, backboneGeoJson };
     preparedRun = null;
+  },
+
+  /** The attribute table's rows (tower indices) for a filter and a sort, transferred. */
+  towerTableRows(datasetKey: string, filterText: string, sortColumn: TowerColumn, descending: boolean): Uint32Array {
+    const dataset = residentDataset(datasetKey);
+    dataset.table ??= new TowerTableIndex(dataset.towers);
+    const rows = dataset.table.rows(filterText, sortColumn, descending);
+    return Comlink.transfer(rows, [rows.buffer as ArrayBuffer]);
   },
 
   /**
@@ -271,15 +286,26 @@ export const analysisApi = {
     return Comlink.transfer(image, [image]);
   },
 
-  /** Pairs, clusters, tenancy, spare capacity and consolidation of the province's masts. */
-  analyzeColocation(datasetKey: string, settings: ColocationSettings): AnalyzeColocationResult {
+  /**
+   * Pairs, clusters, tenancy, spare capacity and consolidation of the province's masts, as the page shows them (the
+   * figures and the best candidates, see summarizeColocation); the pairs' arrays are transferred.
+   */
+  analyzeColocation(datasetKey: string, settings: ColocationSettings): ColocationSummary {
     const { towers, arrays, population } = residentDataset(datasetKey);
-    return analyzeColocation({
-      towers: arrays,
-      masts: packMastAttributes(towers),
-      sharingDistance: settings.preset === 'custom' ? settings.distanceM : SHARING_DISTANCE_PRESETS[settings.preset],
-      grid: population,
-    });
+    const summary = summarizeColocation(
+      analyzeColocation({
+        towers: arrays,
+        masts: packMastAttributes(towers),
+        sharingDistance: settings.preset === 'custom' ? settings.distanceM : SHARING_DISTANCE_PRESETS[settings.preset],
+        grid: population,
+      }),
+    );
+    const { a, b, distanceM } = summary.pairs;
+    return Comlink.transfer(summary, [
+      a.buffer as ArrayBuffer,
+      b.buffer as ArrayBuffer,
+      distanceM.buffer as ArrayBuffer,
+    ]);
   },
 
   /** For each operator, masts of others with room, ranked by the people it would newly cover by joining them. */

@@ -22,6 +22,8 @@ export interface CoSiteTestHooks {
   project(lon: number, lat: number): { x: number; y: number };
   /** The site plan's exclusion zones (polygons of [lon, lat] rings). */
   exclusionZones(): number[][][][];
+  /** Where the sharing tab's two analyses are ('idle', 'running', 'done', ...). */
+  sharingStatus(): { colocation: string; plan: string };
 }
 
 declare global {
@@ -56,5 +58,9 @@ export function exposeTestHooks(controller: MapController): void {
       return { x: point.x, y: point.y };
     },
     exclusionZones: () => useSharingStore.getState().planSettings.exclusionZones,
+    sharingStatus: () => {
+      const { colocationStatus, planStatus } = useSharingStore.getState();
+      return { colocation: colocationStatus, plan: planStatus };
+    },
   };
 }

@@ -164,10 +164,12 @@ describe('the app on the demo province', () => {
   it('links the attribute table and the map both ways', async () => {
     await page.getByTestId('toggle-table').click();
     const expectedTotal = towersCsv.trim().split(/\r?\n/).length - 1;
+    // The rows come from a worker: wait until the count is there.
+    await page.locator('[data-testid=table-row-count][aria-busy=false]').waitFor();
     const [shown, total] = ((await page.getByTestId('table-row-count').textContent()) ?? '').split('/').map(digits);
     expect([shown, total]).toEqual([expectedTotal, expectedTotal]);
     await page.getByTestId('table-filter').fill('VN25-000100');
-    await expect(page.getByTestId('table-row').count()).resolves.toBe(1);
+    await expect.poll(() => page.getByTestId('table-row').count()).toBe(1);
     await page.getByTestId('table-row').first().click();
     await waitForIdle();
     const state = await page.evaluate(() => {

@@ -1,10 +1,17 @@
-import type * as Comlink from 'comlink';
+import * as Comlink from 'comlink';
 import type { AnalysisApi } from '../../../workers/analysisApi';
+import {
+  copyTowerColumns,
+  encodeTowerColumns,
+  type TowerColumns,
+  towerColumnBuffers,
+} from '../../core/model/towerColumns';
 import { getAnalysisPool } from '../analysisPool';
 import type { ProvinceDataset } from './provinceDataset';
 
 const keys = new WeakMap<ProvinceDataset, string>();
 const geoJsonTexts = new WeakMap<ProvinceDataset, { communes: string; backbone: string }>();
+const towerColumns = new WeakMap<ProvinceDataset, Promise<TowerColumns>>();
 let nextKey = 1;
 
 /** A key per dataset object: a new import is a new dataset, so workers holding the old one reload. */
@@ -17,6 +24,27 @@ export function datasetKeyOf(dataset: ProvinceDataset): string {
   return key;
 }
 
+/**
+ * The dataset's towers as columns, encoded once per dataset in slices of a few milliseconds (the page stays free);
+ * each worker then receives its own copy of the buffers, transferred, and rebuilds the Tower objects itself.
+ */
+function towerColumnsOf(dataset: ProvinceDataset): Promise<TowerColumns> {
+  let columns = towerColumns.get(dataset);
+  if (!columns) {
+    columns = encodeTowerColumns(dataset.towers);
+    towerColumns.set(dataset, columns);
+  }
+  return columns;
+}
+
+/**
+ * For a caller that already has the dataset's towers as columns (an import whose worker encoded them): the workers
+ * get copies of these, and the page encodes nothing.
+ */
+export function rememberTowerColumns(dataset: ProvinceDataset, columns: TowerColumns): void {
+  towerColumns.set(dataset, Promise.resolve(columns));
+}
+
 /** Sends the dataset to this worker unless it already holds it; returns its key. */
 export async function ensureResident(api: Comlink.Remote<AnalysisApi>, dataset: ProvinceDataset): Promise<string> {
   const key = datasetKeyOf(dataset);
@@ -26,7 +54,14 @@ export async function ensureResident(api: Comlink.Remote<AnalysisApi>, dataset: 
     texts = { communes: JSON.stringify(dataset.communes), backbone: JSON.stringify(dataset.backbone) };
     geoJsonTexts.set(dataset, texts);
   }
-  await api.loadDataset(key, dataset.towers, dataset.population, texts.communes, texts.backbone);
+  const columns = copyTowerColumns(await towerColumnsOf(dataset));
+  await api.loadDataset(
+    key,
+    Comlink.transfer(columns, towerColumnBuffers(columns)),
+    dataset.population,
+    texts.communes,
+    texts.backbone,
+  );
   return key;
 }
 

@@ -389,9 +389,18 @@ export function translate(language: Language, key: StringKey): string {
 
 const NUMBER_FORMATS: Record<Language, string> = { vi: 'vi-VN', en: 'en-GB' };
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** A number in the language's format; the formatters are kept (toLocaleString builds one per call). */
 export function formatNumber(language: Language, value: number, fractionDigits = 0): string {
-  return value.toLocaleString(NUMBER_FORMATS[language], {
-    minimumFractionDigits: fractionDigits,
-    maximumFractionDigits: fractionDigits,
-  });
+  const key = `${language}|${fractionDigits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(NUMBER_FORMATS[language], {
+      minimumFractionDigits: fractionDigits,
+      maximumFractionDigits: fractionDigits,
+    });
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
 }

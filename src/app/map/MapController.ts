@@ -7,8 +7,17 @@ import { translate } from '../i18n/strings';
 import { BACKBONE_LAYER_IDS, basemapStyle, COMMUNE_LAYER_IDS } from './basemapStyle';
 import { buildDeckLayers, type DeckLayerInputs, isSharedMast } from './buildDeckLayers';
 import { mainlandBounds } from './mainlandBounds';
+import { boxContains, type LonLatBox, type TowerWindow, towerLayerData } from './towerLayerData';
+
+/** From this zoom (a province fills the view) every mast in the window is drawn; below it, the top-most of each screen cell. */
+const EVERY_MAST_FROM_ZOOM = 8;
+/** Side of that screen cell, CSS pixels: masts closer than this are one dot to the eye (a dot is 8-11 px wide). */
+const MAST_CELL_PX = 1.5;
 
 maplibregl.setWorkerUrl(maplibreWorkerUrl);
+
+/** What the map draws; the controller adds the window of masts to draw. */
+export type MapInputs = Omit<DeckLayerInputs, 'towerWindow'>;
 
 export interface MapCallbacks {
   onSelectTower(index: number | null): void;
@@ -30,7 +39,9 @@ export interface MapCallbacks {
 export class MapController {
   readonly map: maplibregl.Map;
   private overlay: MapLibreOverlay | null = null;
-  private lastInputs: DeckLayerInputs | null = null;
+  private lastInputs: MapInputs | null = null;
+  /** The window whose masts are drawn (see updateTowerWindow); null until the map has a size. */
+  private towerWindow: TowerWindow | null = null;
   readonly loaded: Promise<void>;
 
   constructor(
@@ -71,30 +82,68 @@ export class MapController {
               const language = this.lastInputs?.language ?? 'vi';
               return { text: `${info.index + 1} · ${translate(language, 'dragToMove')}` };
             }
-            return this.tooltip(info.object, info.layer?.id);
+            return this.tooltip(this.pickedTowerIndex(info.layer?.id, info.index));
           },
           onClick: (info) => {
             const coordinate = info.coordinate as [number, number] | undefined;
             if (coordinate && this.callbacks.onMapClick?.([coordinate[0], coordinate[1]])) return;
-            this.callbacks.onSelectTower(
-              info.layer?.id === 'towers' && typeof info.object === 'number' ? info.object : null,
-            );
+            this.callbacks.onSelectTower(this.pickedTowerIndex(info.layer?.id, info.index));
           },
         });
         this.map.addControl(this.overlay);
         this.map.on('mousedown', (event) => this.startSiteDrag(event));
+        this.map.on('moveend', () => {
+          if (this.lastInputs && this.updateTowerWindow()) this.update(this.lastInputs);
+        });
         if (this.lastInputs) this.update(this.lastInputs);
         resolve();
       });
     });
   }
 
-  update(inputs: DeckLayerInputs): void {
+  update(inputs: MapInputs): void {
     this.lastInputs = inputs;
     if (!this.overlay) return;
     this.setVisibility(BACKBONE_LAYER_IDS, inputs.layers.backbone);
     this.setVisibility(COMMUNE_LAYER_IDS, inputs.layers.communes);
-    this.overlay.setProps({ layers: buildDeckLayers(inputs) });
+    this.updateTowerWindow();
+    this.overlay.setProps({ layers: buildDeckLayers({ ...inputs, towerWindow: this.towerWindow }) });
+  }
+
+  /**
+   * Only masts in and around the view go to the GPU: at the province's zoom a few thousand of 100,000, and below zoom
+   * 8 (wider than a province) one per 1.5-pixel cell. Drawing and picking cost grows with every instance drawn, which under software WebGL
+   * (no GPU, SwiftShader) is seconds a frame for 100,000 masts (measured: 1-3.6 s page tasks per redraw without the
+   * window, 0.3-0.7 s with it). The window is the view grown by its own size on each side, so a pan or a zoom out by
+   * one level stays inside it; it is recomputed when the view leaves it, shrinks well inside it or changes zoom by
+   * half a level or more below zoom 8. A new window is new data for deck.gl (an upload, costly under software WebGL),
+   * so the province's zooms, where a planner works, share one undecimated window. True when it changed.
+   */
+  private updateTowerWindow(): boolean {
+    const bounds = this.map.getBounds();
+    const view: LonLatBox = [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()];
+    const width = view[2] - view[0];
+    const height = view[3] - view[1];
+    const widthPx = this.map.getContainer().clientWidth;
+    if (!(width > 0 && height > 0 && widthPx > 0)) return false;
+    const cellDeg = this.map.getZoom() < EVERY_MAST_FROM_ZOOM ? (MAST_CELL_PX * width) / widthPx : 0;
+    const current = this.towerWindow;
+    const box = current?.box;
+    const sameCell =
+      current !== null &&
+      (current.cellDeg === 0 ? cellDeg === 0 : Math.abs(Math.log2(cellDeg / current.cellDeg)) < 0.5);
+    if (box && sameCell && boxContains(box, view) && (box[2] - box[0]) * (box[3] - box[1]) < 25 * width * height) {
+      return false;
+    }
+    this.towerWindow = { box: [view[0] - width, view[1] - height, view[2] + width, view[3] + height], cellDeg };
+    return true;
+  }
+
+  /** Dataset index of a mast picked on the masts layer (its data are the masts in the window, in draw order). */
+  private pickedTowerIndex(layerId: string | undefined, index: number): number | null {
+    if (layerId !== 'towers' || index < 0) return null;
+    const data = towerLayerData(this.dataset.towerArrays, this.towerWindow);
+    return index < data.length ? data.towerIndex[index] : null;
   }
 
   currentView(): { lon: number; lat: number; zoom: number } {
@@ -109,9 +158,15 @@ export class MapController {
       this.map.jumpTo({ center: points[0], zoom: Math.max(this.map.getZoom(), 13) });
       return;
     }
-    const lons = points.map((point) => point[0]);
-    const lats = points.map((point) => point[1]);
-    this.map.fitBounds([Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)], {
+    // A loop, not Math.min(...values): 100,000 arguments overflow the stack.
+    let [west, south, east, north] = [points[0][0], points[0][1], points[0][0], points[0][1]];
+    for (const [lon, lat] of points) {
+      west = Math.min(west, lon);
+      east = Math.max(east, lon);
+      south = Math.min(south, lat);
+      north = Math.max(north, lat);
+    }
+    this.map.fitBounds([west, south, east, north], {
       padding: 40,
       duration: 0,
       maxZoom: 14,
@@ -166,9 +221,8 @@ export class MapController {
     }
   }
 
-  /** The towers layer's data are tower indices, so a picked object is the index of the tower in the dataset. */
-  private tooltip(towerIndex: unknown, layerId: string | undefined): { text: string } | null {
-    if (layerId !== 'towers' || typeof towerIndex !== 'number') return null;
+  private tooltip(towerIndex: number | null): { text: string } | null {
+    if (towerIndex === null) return null;
     const language = this.lastInputs?.language ?? 'vi';
     const tower = this.dataset.towers[towerIndex];
     if (!tower) return null;

@@ -17,7 +17,15 @@ import { choroplethColour } from '../ministry/choroplethColours';
 import type { AppState } from '../store/appStore';
 import type { ProjectDocument } from '../store/projectDocument';
 import { RASTER_BEFORE_ID } from './basemapStyle';
+import { pairLayerData } from './pairLayerData';
 import { coverageImage, gridBounds, populationImage } from './rasterImages';
+import {
+  isSharedBits,
+  MAST_RADIUS_PX,
+  SHARED_MAST_RADIUS_PX,
+  type TowerWindow,
+  towerLayerData,
+} from './towerLayerData';
 
 export interface DeckLayerInputs {
   dataset: ProvinceDataset;
@@ -28,6 +36,8 @@ export interface DeckLayerInputs {
   coverageView: string;
   selectedTowerIndex: number | null;
   language: Language;
+  /** Only masts (and pairs) inside this window are drawn; all when null (see MapController.updateTowerWindow). */
+  towerWindow: TowerWindow | null;
   /** Pairs of different operators' masts within the sharing distance (tower indices a[i], b[i]). */
   pairs: { a: Int32Array | Uint32Array; b: Int32Array | Uint32Array; count: number } | null;
   /** Exclusion zones of the site plan (polygons of [lon, lat] rings) and the zone being drawn, when shown. */
@@ -75,38 +85,8 @@ function cachedCoverageCanvas(inputs: DeckLayerInputs, bits: Uint8Array): HTMLCa
   return canvas;
 }
 
-/** Tower indices ordered so that shared masts draw last (on top). */
-const drawOrderCache = new WeakMap<object, Uint32Array>();
-function towerDrawOrder(dataset: ProvinceDataset): Uint32Array {
-  let order = drawOrderCache.get(dataset);
-  if (!order) {
-    const { count, tenantBits } = dataset.towerArrays;
-    const isShared = (i: number) => (tenantBits[i] & (tenantBits[i] - 1)) !== 0;
-    const indices = Array.from({ length: count }, (_, i) => i);
-    indices.sort((a, b) => Number(isShared(a)) - Number(isShared(b)) || a - b);
-    order = Uint32Array.from(indices);
-    drawOrderCache.set(dataset, order);
-  }
-  return order;
-}
-
-/**
- * 0..count-1 for a pairs result, the same array every time: deck.gl recomputes a layer's attributes when its data
- * changes identity, and the layers are rebuilt on every store change (a plan's progress ticks, for one).
- */
-const pairIndicesCache = new WeakMap<object, number[]>();
-function pairIndices(pairs: { count: number; a: object }): number[] {
-  let indices = pairIndicesCache.get(pairs.a);
-  if (!indices) {
-    indices = Array.from({ length: pairs.count }, (_, i) => i);
-    pairIndicesCache.set(pairs.a, indices);
-  }
-  return indices;
-}
-
 export function isSharedMast(dataset: ProvinceDataset, index: number): boolean {
-  const bits = dataset.towerArrays.tenantBits[index];
-  return (bits & (bits - 1)) !== 0;
+  return isSharedBits(dataset.towerArrays.tenantBits[index]);
 }
 
 /** The deck.gl layers for the current state: a pure function of its inputs. */
@@ -184,34 +164,61 @@ export function buildDeckLayers(inputs: DeckLayerInputs): Layer[] {
     );
   }
   if (layers.towers) {
-    const { lon, lat, ownerIndex, operatorNames } = dataset.towerArrays;
-    const colours = operatorNames.map((name) => operatorColorRgb(name));
+    // Binary attributes of the masts in the window: see towerLayerData. A picked index is a position in that data.
+    const towers = towerLayerData(dataset.towerArrays, inputs.towerWindow);
     result.push(
-      new ScatterplotLayer<number>({
+      new ScatterplotLayer({
         id: 'towers',
-        data: Array.from(towerDrawOrder(dataset)),
-        getPosition: (i) => [lon[i], lat[i]],
-        getFillColor: (i) => (isSharedMast(dataset, i) ? SHARED_MAST_COLOR_RGB : colours[ownerIndex[i]]),
-        getLineColor: (i) => (i === selectedTowerIndex ? [0, 0, 0] : [255, 255, 255]),
-        getRadius: (i) => (isSharedMast(dataset, i) ? 5.5 : 4),
-        getLineWidth: (i) => (i === selectedTowerIndex ? 3 : 1),
+        data: {
+          length: towers.length,
+          attributes: {
+            getPosition: { value: towers.positions, size: 2 },
+            getFillColor: { value: towers.fillColors, size: 4 },
+            getRadius: { value: towers.radiiPx, size: 1 },
+          },
+        },
+        getLineColor: [255, 255, 255],
+        getLineWidth: 1,
         radiusUnits: 'pixels',
         lineWidthUnits: 'pixels',
         stroked: true,
         pickable: true,
-        updateTriggers: { getLineColor: selectedTowerIndex, getLineWidth: selectedTowerIndex },
       }),
     );
+    if (selectedTowerIndex !== null && selectedTowerIndex < dataset.towerArrays.count) {
+      const { lon, lat, tenantBits, ownerIndex, operatorNames } = dataset.towerArrays;
+      const shared = isSharedBits(tenantBits[selectedTowerIndex]);
+      // The selected mast on top of all others, outlined in black; not pickable, so a click reaches the masts layer.
+      result.push(
+        new ScatterplotLayer<number>({
+          id: 'tower-selected',
+          data: [selectedTowerIndex],
+          getPosition: (i) => [lon[i], lat[i]],
+          getFillColor: shared
+            ? SHARED_MAST_COLOR_RGB
+            : operatorColorRgb(operatorNames[ownerIndex[selectedTowerIndex]]),
+          getLineColor: [0, 0, 0],
+          getRadius: shared ? SHARED_MAST_RADIUS_PX : MAST_RADIUS_PX,
+          getLineWidth: 3,
+          radiusUnits: 'pixels',
+          lineWidthUnits: 'pixels',
+          stroked: true,
+        }),
+      );
+    }
   }
   if (inputs.pairs && inputs.pairs.count > 0) {
-    const { a, b } = inputs.pairs;
-    const { lon, lat } = dataset.towerArrays;
+    const pairs = pairLayerData(dataset.towerArrays, inputs.pairs, inputs.towerWindow);
     result.push(
-      new LineLayer<number>({
+      new LineLayer({
         id: 'colocation-pairs',
-        data: pairIndices(inputs.pairs),
-        getSourcePosition: (i) => [lon[a[i]], lat[a[i]]],
-        getTargetPosition: (i) => [lon[b[i]], lat[b[i]]],
+        data: {
+          length: pairs.length,
+          attributes: {
+            getSourcePosition: { value: pairs.sourcePositions, size: 2 },
+            getTargetPosition: { value: pairs.targetPositions, size: 2 },
+          },
+        },
         getColor: [20, 20, 20, 230],
         getWidth: 3,
         widthUnits: 'pixels',

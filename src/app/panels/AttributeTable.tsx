@@ -1,10 +1,12 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { getAnalysisPool } from '../analysisPool';
 import type { ProvinceDataset } from '../data/provinceDataset';
+import { ensureResident } from '../data/residentDataset';
 import { formatNumber, type StringKey } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { getMapController } from '../map/mapControllerRegistry';
 import { selectTower, useAppStore } from '../store/appStore';
-import { filterAndSortTowers, TOWER_COLUMNS, type TowerColumn, towerCellValue } from './towerTableRows';
+import { TOWER_COLUMNS, type TowerColumn, towerCellValue } from './towerTableRows';
 
 const ROW_HEIGHT_PX = 24;
 const COLUMN_LABELS: Record<TowerColumn, StringKey> = {
@@ -18,9 +20,13 @@ const COLUMN_LABELS: Record<TowerColumn, StringKey> = {
   lat: 'latitude',
 };
 
+const NO_ROWS = new Uint32Array(0);
+
 /**
  * The towers as a sortable, filterable table. Selecting a row selects the mast on the map and zooms to it; clicking a
- * mast on the map selects and scrolls to its row. Only the visible rows are rendered, so 100k rows stay fast.
+ * mast on the map selects and scrolls to its row. Only the visible rows are rendered, and the filter and sort run in
+ * a worker that keeps each tower's folded text and each column's order (TowerTableIndex): with 100,000 masts a
+ * keystroke costs the page a typed array of row indices. A newer query's rows always win over an older one's.
  */
 export function AttributeTable({ dataset }: { dataset: ProvinceDataset }) {
   const t = useT();
@@ -30,10 +36,22 @@ export function AttributeTable({ dataset }: { dataset: ProvinceDataset }) {
   const [sort, setSort] = useState<{ column: TowerColumn; descending: boolean }>({ column: 'id', descending: false });
   const [scrollTop, setScrollTop] = useState(0);
   const bodyRef = useRef<HTMLDivElement>(null);
-  const rows = useMemo(
-    () => filterAndSortTowers(dataset.towers, filter, sort.column, sort.descending),
-    [dataset.towers, filter, sort],
-  );
+  const [result, setResult] = useState<{ dataset: ProvinceDataset; rows: Uint32Array } | null>(null);
+  const latestQuery = useRef(0);
+  useEffect(() => {
+    const query = ++latestQuery.current;
+    getAnalysisPool()
+      .run(async (api) => api.towerTableRows(await ensureResident(api, dataset), filter, sort.column, sort.descending))
+      .then(
+        (rows) => {
+          if (query === latestQuery.current) setResult({ dataset, rows });
+        },
+        () => {},
+      );
+  }, [dataset, filter, sort]);
+  // Until the worker answers for this dataset, no rows (a row of another dataset would name the wrong mast).
+  const loading = result?.dataset !== dataset;
+  const rows = result && !loading ? result.rows : NO_ROWS;
 
   useEffect(() => {
     if (selected === null || !bodyRef.current) return;
@@ -48,7 +66,7 @@ export function AttributeTable({ dataset }: { dataset: ProvinceDataset }) {
 
   const viewportRows = 14;
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT_PX) - 5);
-  const visible = rows.slice(first, first + viewportRows + 10);
+  const visible = Array.from(rows.subarray(first, first + viewportRows + 10));
   const format = (column: TowerColumn, value: string | number | null) =>
     value === null || value === ''
       ? '—'
@@ -56,9 +74,9 @@ export function AttributeTable({ dataset }: { dataset: ProvinceDataset }) {
         ? formatNumber(language, value, column === 'lon' || column === 'lat' ? 5 : column === 'heightM' ? 1 : 0)
         : value;
 
-  const zoomToRows = (indices: number[]) => {
-    const towers = indices.map((index) => dataset.towers[index]);
-    getMapController()?.fitPoints(towers.map((tower) => [tower.lon, tower.lat]));
+  const zoomToRows = (indices: ArrayLike<number>) => {
+    const { lon, lat } = dataset.towerArrays;
+    getMapController()?.fitPoints(Array.from(indices, (index) => [lon[index], lat[index]] as [number, number]));
   };
 
   return (
@@ -74,8 +92,8 @@ export function AttributeTable({ dataset }: { dataset: ProvinceDataset }) {
           onChange={(event) => setFilter(event.target.value)}
           data-testid="table-filter"
         />
-        <span data-testid="table-row-count">
-          {formatNumber(language, rows.length)} / {formatNumber(language, dataset.towers.length)}
+        <span data-testid="table-row-count" aria-busy={loading}>
+          {loading ? '…' : formatNumber(language, rows.length)} / {formatNumber(language, dataset.towers.length)}
         </span>
         <button type="button" onClick={() => zoomToRows(rows)} disabled={rows.length === 0}>
           {t('zoomToRows')}

@@ -5,25 +5,19 @@ import { formatNumber } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { POPULATION_LEGEND } from '../map/rasterImages';
 import { type LayerId, toggleLayer, useAppStore, useProject } from '../store/appStore';
+import { towerCounts } from './towerCounts';
 
 const rgb = (colour: [number, number, number]) => `rgb(${colour.join(',')})`;
-
-function towerCountsByOwner(dataset: ProvinceDataset): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const tower of dataset.towers) counts.set(tower.operator, (counts.get(tower.operator) ?? 0) + 1);
-  return counts;
-}
 
 export function LayerPanel({ dataset }: { dataset: ProvinceDataset }) {
   const t = useT();
   const language = useAppStore((state) => state.language);
   const layers = useProject((project) => project.layers);
-  const counts = towerCountsByOwner(dataset);
+  const { byOwner: counts, shared: sharedCount } = towerCounts(dataset);
   const operatorNames = [
     ...MAIN_OPERATOR_NAMES.filter((name) => counts.has(name)),
     ...[...counts.keys()].filter((name) => !MAIN_OPERATOR_NAMES.includes(name)),
   ];
-  const sharedCount = dataset.towers.filter((tower) => tower.tenants.length > 1).length;
   const toggle = (id: LayerId, label: string) => (
     <label className="toggle">
       <input type="checkbox" checked={layers[id]} onChange={() => toggleLayer(id)} data-testid={`toggle-${id}`} />

@@ -1,16 +1,16 @@
-import { towerTenantCount } from '../../core/model/tower';
 import type { ProvinceDataset } from '../data/provinceDataset';
 import { formatNumber } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { openImport, restoreDemoMasts } from '../import/importStore';
 import { useServerStore } from '../server/serverStore';
 import { useAppStore } from '../store/appStore';
+import { towerCounts } from './towerCounts';
 
 export function SummaryPanel({ dataset }: { dataset: ProvinceDataset }) {
   const t = useT();
   const signedIn = useServerStore((state) => state.user !== null);
   const language = useAppStore((state) => state.language);
-  const shared = dataset.towers.filter((tower) => towerTenantCount(tower) > 1).length;
+  const { shared } = towerCounts(dataset);
   const rows: Array<[string, string, string]> = [
     [t('population'), `${formatNumber(language, dataset.populationTotal)} ${t('people')}`, 'population-total'],
     [

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { SitePlanSettings } from '../../../workers/analysisApi';
 import { runFixedRadiusCoverage } from '../../../workers/runFixedRadiusCoverage';
-import type { AnalyzeColocationResult } from '../../core/colocation/analyzeColocation';
 import type { OperatorOpportunities } from '../../core/colocation/colocationOpportunities';
+import type { ColocationSummary } from '../../core/colocation/summarizeColocation';
 import { type CoverageSummary, summarizeCoverage } from '../../core/coverage/computeFixedRadiusCoverage';
 import { MAIN_OPERATOR_NAMES, operatorColorRgb, SHARED_MAST_COLOR_RGB } from '../../core/model/operators';
 import type { PlanSharedSitesResult } from '../../core/siting/planSharedSites';
@@ -24,7 +24,7 @@ import { renderReportMap, scaleBarLength } from './renderReportMap';
 import { pageSizeMm, REPORT_DPI, REPORT_MARGIN_MM, type ReportParams } from './reportParams';
 
 interface ReportData {
-  colocation: AnalyzeColocationResult;
+  colocation: ColocationSummary;
   opportunities: OperatorOpportunities[];
   plan: PlanSharedSitesResult;
   /** The settings the plan was made with: the app's plan when the report was opened from it, else the defaults. */

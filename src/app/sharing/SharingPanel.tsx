@@ -50,7 +50,7 @@ function ColocationSection({ dataset }: { dataset: ProvinceDataset }) {
     );
   const percent = (value: number | null) => (value === null ? '—' : `${formatNumber(language, value * 100, 1)}%`);
   const usd = (value: number) => `${formatNumber(language, value / 1000, 0)} k USD`;
-  const spareTotal = colocation ? colocation.capacity.spare.reduce((sum, value) => sum + value, 0) : 0;
+  const spareTotal = colocation?.spareSlotsTotal ?? 0;
   const forOperator = opportunities?.find((entry) => entry.operator === opportunitiesOperator) ?? null;
   const focusTower = (index: number) => {
     selectTower(index);
@@ -111,7 +111,7 @@ function ColocationSection({ dataset }: { dataset: ProvinceDataset }) {
             </div>
             <div>
               <dt>{t('clusters')}</dt>
-              <dd>{formatNumber(language, colocation.clusters.length)}</dd>
+              <dd>{formatNumber(language, colocation.clusterCount)}</dd>
             </div>
             <div>
               <dt>{t('kpiTenancy')}</dt>

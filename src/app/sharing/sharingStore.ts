@@ -1,8 +1,8 @@
 import * as Comlink from 'comlink';
 import { create } from 'zustand';
 import type { ColocationSettings, SitePlanSettings } from '../../../workers/analysisApi';
-import type { AnalyzeColocationResult } from '../../core/colocation/analyzeColocation';
 import type { OperatorOpportunities } from '../../core/colocation/colocationOpportunities';
+import type { ColocationSummary } from '../../core/colocation/summarizeColocation';
 import type { PlanSharedSitesResult } from '../../core/siting/planSharedSites';
 import type { UserSite } from '../../core/siting/siteCandidate';
 import { isCancelledError } from '../../core/util/cooperativeLoop';
@@ -17,7 +17,7 @@ type Status = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 export interface SharingState {
   colocationSettings: ColocationSettings;
   colocationStatus: Status;
-  colocation: AnalyzeColocationResult | null;
+  colocation: ColocationSummary | null;
   opportunities: OperatorOpportunities[] | null;
   opportunitiesOperator: string;
   planSettings: SitePlanSettings;

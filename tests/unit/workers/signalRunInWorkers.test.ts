@@ -11,6 +11,7 @@ import { readPopulationGeoTiff } from '../../../src/core/io/readPopulationGeoTif
 import type { PopulationGrid } from '../../../src/core/model/populationGrid';
 import type { Tower } from '../../../src/core/model/tower';
 import { packTowers } from '../../../src/core/model/towerArrays';
+import { encodeTowerColumns } from '../../../src/core/model/towerColumns';
 import { type AnalysisApi, analysisApi } from '../../../workers/analysisApi';
 
 const repository = fileURLToPath(new URL('../../../', import.meta.url));
@@ -63,7 +64,7 @@ describe('a signal run on the dataset the worker holds', () => {
 
   it('covers every row exactly once across the bands: the joined bands equal one whole-grid run', async () => {
     open = channelApi();
-    await open.api.loadDataset('demo', towers, population, null);
+    await open.api.loadDataset('demo', await encodeTowerColumns(towers), population, null);
     expect(await open.api.hasDataset('demo')).toBe(true);
     const bandCount = 7; // does not divide the grid's height
     const bands = [];
@@ -116,10 +117,10 @@ describe('a signal run on the dataset the worker holds', () => {
 
   it('drops what it prepared when another dataset is loaded', async () => {
     open = channelApi();
-    await open.api.loadDataset('all', towers, population, null);
+    await open.api.loadDataset('all', await encodeTowerColumns(towers), population, null);
     const allTowers = await open.api.signalCoverageBand(1, 'all', settings, 0, 1);
     const viettelOnly = towers.filter((tower) => tower.operator === 'Viettel');
-    await open.api.loadDataset('viettel', viettelOnly, population, null);
+    await open.api.loadDataset('viettel', await encodeTowerColumns(viettelOnly), population, null);
     expect(await open.api.hasDataset('all')).toBe(false);
     const viettel = await open.api.signalCoverageBand(2, 'viettel', settings, 0, 1);
     const servedCells = (band: typeof viettel) => band.servingTowerIndex.filter((index) => index >= 0).length;
