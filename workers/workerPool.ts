@@ -63,7 +63,10 @@ export class WorkerPool<Api extends CancellableApi> {
     });
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      return await Promise.race([task(worker.api, jobId), cancelled]);
+      const value = await Promise.race([task(worker.api, jobId), cancelled]);
+      // Cancelled while the answer was on its way: the user asked to stop, so the answer is not used.
+      if (signal?.aborted) throw new CancelledError();
+      return value;
     } finally {
       settled = true;
       signal?.removeEventListener('abort', onAbort);

@@ -145,4 +145,31 @@ describe('WorkerPool over comlink', () => {
     stuckPool.close();
     expect(terminated).toBe(2);
   });
+
+  it('does not hand over an answer that arrives after the cancel (within the grace period)', async () => {
+    const slowWorker = (): PoolWorker<{ cancel(jobId: number): void; answerLater(): Promise<number> }> => {
+      const { port1, port2 } = new MessageChannel();
+      // A step that cannot be interrupted (like the finish of a signal run) and answers 200 ms later.
+      Comlink.expose(
+        { cancel() {}, answerLater: () => new Promise<number>((resolve) => setTimeout(() => resolve(42), 200)) },
+        port1 as unknown as Comlink.Endpoint,
+      );
+      return {
+        api: Comlink.wrap(port2 as unknown as Comlink.Endpoint),
+        terminate: () => {
+          port1.close();
+          port2.close();
+        },
+      };
+    };
+    const slowPool = new WorkerPool(slowWorker, 1);
+    const controller = new AbortController();
+    const call = slowPool.run((api) => api.answerLater(), { signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    await expect(call).rejects.toThrow('cancelled');
+    // The worker answered in time, so it is kept, and the pool goes on.
+    expect(slowPool.replacedWorkers).toBe(0);
+    await expect(slowPool.run((api) => api.answerLater())).resolves.toBe(42);
+    slowPool.close();
+  });
 });
