@@ -46,9 +46,14 @@ import {
   type TowerMergeMode,
 } from '../src/core/model/mergeTowers';
 import type { PopulationGrid } from '../src/core/model/populationGrid';
-import type { Tower, TowerSource } from '../src/core/model/tower';
+import type { InputProblem, Tower, TowerSource } from '../src/core/model/tower';
 import { packTowers, type TowerArrays } from '../src/core/model/towerArrays';
-import { decodeTowerColumns, type TowerColumns } from '../src/core/model/towerColumns';
+import {
+  decodeTowerColumns,
+  encodeTowerColumns,
+  type TowerColumns,
+  towerColumnBuffers,
+} from '../src/core/model/towerColumns';
 import type { ResampledPopulation } from '../src/core/population/resamplePopulation';
 import { computeNationalReadiness } from '../src/core/readiness/computeNationalReadiness';
 import { packReadinessTowers } from '../src/core/readiness/packReadinessTowers';
@@ -415,8 +420,41 @@ export const analysisApi = {
       const diffs = Object.fromEntries(
         TOWER_MERGE_MODES.map((mode) => [mode, mergeTowers(existing, result.towers, mode).diff]),
       ) as Record<TowerMergeMode, TowerMergeDiff>;
-      return { result, diffs, defaultMode: defaultMergeMode(result.towers) };
+      // The page gets the towers as columns (transferred) and the problems up to a cap, with their totals: a
+      // million-row file must not cost the page a million cloned objects.
+      const columns = await encodeTowerColumns(result.towers);
+      const warnedRows = new Set(result.warnings.filter((warning) => warning.row !== 0).map((warning) => warning.row));
+      const read: ImportReadResult = {
+        result: {
+          ...result,
+          towers: [],
+          rejected: result.rejected.slice(0, MAX_PROBLEMS_TO_PAGE),
+          warnings: capWarnings(result.warnings),
+          problemRecords: result.problemRecords && {
+            header: result.problemRecords.header,
+            rows: result.problemRecords.rows.slice(0, 2 * MAX_PROBLEMS_TO_PAGE),
+          },
+        },
+        columns,
+        acceptedCount: result.towers.length,
+        rejectedCount: result.rejected.length,
+        warnedRowCount: warnedRows.size,
+        diffs,
+        defaultMode: defaultMergeMode(result.towers),
+      };
+      return Comlink.transfer(read, towerColumnBuffers(columns));
     });
+  },
+
+  /**
+   * The masts after an import, as the chosen mode merges the read ones (columns) into the dataset this worker holds;
+   * returned as columns, transferred, for the page to decode in slices.
+   */
+  async mergeImport(datasetKey: string, incoming: TowerColumns, mode: TowerMergeMode): Promise<TowerColumns> {
+    const { towers } = residentDataset(datasetKey);
+    const merged = mergeTowers(towers, decodeTowerColumns(incoming), mode).towers;
+    const columns = await encodeTowerColumns(merged);
+    return Comlink.transfer(columns, towerColumnBuffers(columns));
   },
 
   async fixedRadiusCoverageBand(
@@ -502,8 +540,24 @@ export interface ImportReadOptions {
   areaName?: string;
 }
 
+/** Rejected rows (and warnings) sent to the page at most; the totals say how many there are. */
+const MAX_PROBLEMS_TO_PAGE = 5000;
+
+/** The file-level warnings (row 0) always, then the row warnings up to the cap. */
+function capWarnings(warnings: InputProblem[]): InputProblem[] {
+  const fileLevel = warnings.filter((warning) => warning.row === 0);
+  return [...fileLevel, ...warnings.filter((warning) => warning.row !== 0).slice(0, MAX_PROBLEMS_TO_PAGE)];
+}
+
 export interface ImportReadResult {
+  /** The read file without its towers (they are in `columns`), its problems up to a cap. */
   result: TowerParseResult;
+  /** The accepted towers, each with the import's source. */
+  columns: TowerColumns;
+  acceptedCount: number;
+  rejectedCount: number;
+  /** Rows accepted with at least one warning. */
+  warnedRowCount: number;
   diffs: Record<TowerMergeMode, TowerMergeDiff>;
   defaultMode: TowerMergeMode;
 }

@@ -152,6 +152,11 @@ const STRINGS = {
     en: 'The synthetic (demo) masts are not a real station list.',
   },
   towerSource: { vi: 'Nguồn', en: 'Source' },
+  problemsListed: { vi: 'Dòng có vấn đề hiển thị ở đây', en: 'Problem rows listed here' },
+  problemsInCsv: {
+    vi: 'trong tệp CSV (tối đa 5.000 dòng bị loại và 5.000 cảnh báo)',
+    en: 'in the CSV (up to 5,000 rejected and 5,000 warned rows)',
+  },
   countedTenantsNote: {
     vi: 'cột chỉ ghi số nhà mạng dùng chung, không ghi tên: số liệu theo nhà mạng chỉ tính nhà mạng sở hữu các cột này.',
     en: 'masts give a number of tenants, not their names: the figures per operator count only their owner.',

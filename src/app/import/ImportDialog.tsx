@@ -223,9 +223,7 @@ export function ImportDialog() {
             <button
               type="button"
               onClick={() => void applyImport()}
-              disabled={
-                (state.read?.result.towers.length ?? 0) === 0 || (isMixedCrs(state.read) && !state.mixedCrsConfirmed)
-              }
+              disabled={(state.read?.acceptedCount ?? 0) === 0 || (isMixedCrs(state.read) && !state.mixedCrsConfirmed)}
               data-testid="apply-import"
             >
               {t('applyImport')}
@@ -277,14 +275,9 @@ function ImportReview() {
   return (
     <div data-testid="import-result">
       <p>
-        <strong data-testid="import-accepted">{formatNumber(language, result.towers.length)}</strong>{' '}
-        {t('rowsAccepted')},{' '}
-        <strong data-testid="import-rejected">{formatNumber(language, result.rejected.length)}</strong>{' '}
-        {t('rejectedRows')},{' '}
-        <strong data-testid="import-warned">
-          {formatNumber(language, new Set(rowWarnings.map((w) => w.row)).size)}
-        </strong>{' '}
-        {t('warningsCount')}
+        <strong data-testid="import-accepted">{formatNumber(language, read.acceptedCount)}</strong> {t('rowsAccepted')},{' '}
+        <strong data-testid="import-rejected">{formatNumber(language, read.rejectedCount)}</strong> {t('rejectedRows')},{' '}
+        <strong data-testid="import-warned">{formatNumber(language, read.warnedRowCount)}</strong> {t('warningsCount')}
       </p>
       {result.crsCounts && (result.crsCounts.projected > 0 || isMixedCrs(read)) && (
         <div className="note" data-testid="import-crs-counts">
@@ -422,6 +415,13 @@ function ImportReview() {
               </li>
             ))}
           </ul>
+          {(read.rejectedCount > result.rejected.length || problems.length > LISTED_PROBLEMS) && (
+            <p className="note">
+              {t('problemsListed')}: {formatNumber(language, Math.min(problems.length, LISTED_PROBLEMS))} ·{' '}
+              {t('problemsInCsv')}: {formatNumber(language, problems.length)} · {t('rejectedRows')}:{' '}
+              {formatNumber(language, read.rejectedCount)}
+            </p>
+          )}
           <button type="button" onClick={download} data-testid="download-problems">
             {t('downloadProblems')}
           </button>

@@ -5,15 +5,16 @@ import type { CoordinateProblemReport } from '../../core/crs/detectCoordinatePro
 import type { LonLatPolygon } from '../../core/geo/lonLatPolygon';
 import type { ColumnMapping } from '../../core/io/applyColumnMapping';
 import type { TowerValueMapping } from '../../core/io/towerReadOptions';
-import { mergeTowers, type TowerMergeMode } from '../../core/model/mergeTowers';
+import type { TowerMergeMode } from '../../core/model/mergeTowers';
 import type { TowerSource } from '../../core/model/tower';
+import { copyTowerColumns, decodeTowerColumnsInSlices, towerColumnBuffers } from '../../core/model/towerColumns';
 import { isCancelledError } from '../../core/util/cooperativeLoop';
 import { getAnalysisPool } from '../analysisPool';
 import { loadDemoProvince } from '../data/loadDemoProvince';
 import { replaceTowers } from '../data/replaceTowers';
-import { datasetKeyOf, ensureResident } from '../data/residentDataset';
+import { datasetKeyOf, ensureResident, rememberTowerColumns } from '../data/residentDataset';
 import { loadServerMasts } from '../data/serverMasts';
-import { clearSavedTowers, saveTowers } from '../persistence/towerStorage';
+import { clearSavedTowers, saveTowerColumns } from '../persistence/towerStorage';
 import { ApiError, apiClient } from '../server/apiClient';
 import { useServerStore } from '../server/serverStore';
 import { useAppStore } from '../store/appStore';
@@ -202,22 +203,44 @@ export function isMixedCrs(read: ImportReadResult | null): boolean {
 export async function applyImport(): Promise<void> {
   const state = useImportStore.getState();
   const dataset = useAppStore.getState().dataset;
-  if (!state.read || !dataset || state.read.result.towers.length === 0) return;
+  if (!state.read || !dataset || state.read.acceptedCount === 0) return;
+  const read = state.read;
   useImportStore.setState({ stage: 'applying' });
-  const incoming = state.read.result.towers;
-  const merged = mergeTowers(dataset.towers, incoming, state.mode);
-  const next = replaceTowers(dataset, merged.towers, state.read.result.rejected);
-  await saveTowers(dataset.provinceCode, merged.towers);
-  const user = useServerStore.getState().user;
-  useImportStore.setState({
-    stage: 'done',
-    applied: { mode: state.mode, total: merged.towers.length },
-    server: user ? { status: 'saving', message: null } : { status: 'none', message: null },
-  });
-  useAppStore.setState({ dataset: next });
-  if (!user) return;
   try {
-    const result = await apiClient.importMasts(dataset.provinceCode, incoming, state.mode, state.fileName);
+    // The merge runs in a worker that holds the masts on screen; the page decodes the result in slices.
+    const incoming = copyTowerColumns(read.columns);
+    const mergedColumns = await getAnalysisPool().run(async (api) => {
+      const key = await ensureResident(api, dataset);
+      return api.mergeImport(key, Comlink.transfer(incoming, towerColumnBuffers(incoming)), state.mode);
+    });
+    const towers = await decodeTowerColumnsInSlices(mergedColumns);
+    const next = replaceTowers(dataset, towers, read.result.rejected);
+    rememberTowerColumns(next, mergedColumns);
+    await saveTowerColumns(dataset.provinceCode, mergedColumns);
+    const user = useServerStore.getState().user;
+    useImportStore.setState({
+      stage: 'done',
+      applied: { mode: state.mode, total: towers.length },
+      server: user ? { status: 'saving', message: null } : { status: 'none', message: null },
+    });
+    useAppStore.setState({ dataset: next });
+    if (!user) return;
+    await saveImportOnServer(dataset.provinceCode, read, state.mode, state.fileName);
+  } catch (error) {
+    useImportStore.setState({ stage: 'error', error: message(error) });
+  }
+}
+
+/** Signed in: the imported masts become the operator's (or the province's) on the server, then the map shows its list. */
+async function saveImportOnServer(
+  provinceCode: string,
+  read: ImportReadResult,
+  mode: TowerMergeMode,
+  fileName: string,
+): Promise<void> {
+  try {
+    const incoming = await decodeTowerColumnsInSlices(read.columns);
+    const result = await apiClient.importMasts(provinceCode, incoming, mode, fileName);
     const kept = result.keptWithRequests.length > 0 ? ` (${result.keptWithRequests.join(', ')})` : '';
     useImportStore.setState({
       server: {

@@ -1,34 +1,43 @@
 import type { Tower } from '../../core/model/tower';
+import { decodeTowerColumnsInSlices, encodeTowerColumns, type TowerColumns } from '../../core/model/towerColumns';
 import { openAppDatabase, TOWER_STORE } from './projectStorage';
 
 /**
  * The masts of a province as the user left them after an import (all operators', with their sources), kept in the
- * browser so that a reload brings them back. Absent: the province's own masts (the synthetic demo) are used.
+ * browser so that a reload brings them back. Stored as columns (typed arrays clone with one copy each, where 100,000
+ * Tower objects would cost the page a long task). Absent: the province's own masts (the synthetic demo) are used.
  */
-export interface SavedTowers {
+interface SavedTowerColumns {
   provinceCode: string;
-  towers: Tower[];
+  columns: TowerColumns;
   savedAt: string;
 }
 
-export async function loadSavedTowers(provinceCode: string): Promise<SavedTowers | null> {
+export async function loadSavedTowers(provinceCode: string): Promise<{ towers: Tower[]; savedAt: string } | null> {
   try {
-    const stored = (await (await openAppDatabase()).get(TOWER_STORE, provinceCode)) as SavedTowers | undefined;
-    return stored && Array.isArray(stored.towers) ? stored : null;
+    const stored = (await (await openAppDatabase()).get(TOWER_STORE, provinceCode)) as SavedTowerColumns | undefined;
+    if (!stored?.columns || typeof stored.columns.count !== 'number') return null;
+    return { towers: await decodeTowerColumnsInSlices(stored.columns), savedAt: stored.savedAt };
   } catch {
     return null;
   }
 }
 
-/** Saves the province's masts; false when the browser refuses (private mode, quota). */
-export async function saveTowers(provinceCode: string, towers: Tower[]): Promise<boolean> {
+/** Saves the province's masts given as columns; false when the browser refuses (quota, private). */
+export async function saveTowerColumns(provinceCode: string, columns: TowerColumns): Promise<boolean> {
   try {
-    const record: SavedTowers = { provinceCode, towers, savedAt: new Date().toISOString() };
+    // IndexedDB stores a structured clone: one copy of each typed array.
+    const record: SavedTowerColumns = { provinceCode, columns, savedAt: new Date().toISOString() };
     await (await openAppDatabase()).put(TOWER_STORE, record, provinceCode);
     return true;
   } catch {
     return false;
   }
+}
+
+/** Saves the province's masts, encoded in slices first. */
+export async function saveTowers(provinceCode: string, towers: readonly Tower[]): Promise<boolean> {
+  return saveTowerColumns(provinceCode, await encodeTowerColumns(towers));
 }
 
 /** Forgets the imported masts: the province's own masts come back on the next load. */
