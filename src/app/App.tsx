@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { describeTowerSources } from './data/describeTowerSources';
 import { loadDemoProvince } from './data/loadDemoProvince';
 import type { ProvinceDataset } from './data/provinceDataset';
-import { replaceTowers } from './data/replaceTowers';
+import { replaceTowersInSlices } from './data/replaceTowers';
 import { sendDatasetToWorkers } from './data/residentDataset';
 import { loadServerMasts } from './data/serverMasts';
 import type { StringKey } from './i18n/strings';
@@ -83,20 +83,20 @@ export function App() {
   }, [userKey, loadStatus]);
 
   useEffect(() => {
-    Promise.all([loadDemoProvince(), restoreProject('VN25'), loadSavedTowers('VN25')]).then(
-      ([loaded, initialView, saved]) =>
-        useAppStore.setState({
-          // Masts imported in this browser come back after a reload.
-          dataset: saved ? replaceTowers(loaded, saved.towers) : loaded,
-          loadStatus: 'ready',
-          initialView,
-        }),
-      (error: unknown) =>
-        useAppStore.setState({
-          loadStatus: 'error',
-          loadError: error instanceof Error ? error.message : String(error),
-        }),
-    );
+    Promise.all([loadDemoProvince(), restoreProject('VN25'), loadSavedTowers('VN25')])
+      .then(async ([loaded, initialView, saved]) => ({
+        // Masts imported in this browser come back after a reload.
+        dataset: saved ? await replaceTowersInSlices(loaded, saved.towers) : loaded,
+        initialView,
+      }))
+      .then(
+        ({ dataset, initialView }) => useAppStore.setState({ dataset, loadStatus: 'ready', initialView }),
+        (error: unknown) =>
+          useAppStore.setState({
+            loadStatus: 'error',
+            loadError: error instanceof Error ? error.message : String(error),
+          }),
+      );
   }, []);
 
   return (

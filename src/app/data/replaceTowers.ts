@@ -1,5 +1,5 @@
 import type { InputProblem, Tower } from '../../core/model/tower';
-import { packTowers } from '../../core/model/towerArrays';
+import { packTowers, packTowersInSlices, type TowerArrays } from '../../core/model/towerArrays';
 import { useAppStore } from '../store/appStore';
 import type { ProvinceDataset } from './provinceDataset';
 
@@ -12,6 +12,24 @@ export function replaceTowers(
   towers: Tower[],
   towerProblems: InputProblem[] = dataset.towerProblems,
 ): ProvinceDataset {
+  return withTowers(dataset, towers, packTowers(towers), towerProblems);
+}
+
+/** replaceTowers with the towers packed in slices: for 100,000 masts on the page (no task over a few ms). */
+export async function replaceTowersInSlices(
+  dataset: ProvinceDataset,
+  towers: Tower[],
+  towerProblems: InputProblem[] = dataset.towerProblems,
+): Promise<ProvinceDataset> {
+  return withTowers(dataset, towers, await packTowersInSlices(towers), towerProblems);
+}
+
+function withTowers(
+  dataset: ProvinceDataset,
+  towers: Tower[],
+  towerArrays: TowerArrays,
+  towerProblems: InputProblem[],
+): ProvinceDataset {
   const state = useAppStore.getState();
   useAppStore.setState({
     selectedTowerIndex: null,
@@ -21,7 +39,7 @@ export function replaceTowers(
   return {
     ...dataset,
     towers,
-    towerArrays: packTowers(towers),
+    towerArrays,
     towerProblems,
     towersAreSynthetic: towers.every((tower) => tower.source?.kind === 'synthetic'),
     towersSource: describeSources(towers),
@@ -30,6 +48,8 @@ export function replaceTowers(
 
 /** Masts per source: "data/demo/towers.csv (synthetic): 2,113; tram-vnm.csv: 42". */
 export function summarizeTowerSources(towers: readonly Tower[]): { kind: string; name: string; count: number }[] {
+  const known = sourceSummaries.get(towers);
+  if (known) return known;
   const counts = new Map<string, { kind: string; name: string; count: number }>();
   for (const tower of towers) {
     const kind = tower.source?.kind ?? 'file';
@@ -39,8 +59,13 @@ export function summarizeTowerSources(towers: readonly Tower[]): { kind: string;
     if (entry) entry.count++;
     else counts.set(key, { kind, name, count: 1 });
   }
-  return [...counts.values()];
+  const summary = [...counts.values()];
+  sourceSummaries.set(towers, summary);
+  return summary;
 }
+
+/** Once per list of masts: the banner, legend and attribution ask on every render. */
+const sourceSummaries = new WeakMap<readonly Tower[], { kind: string; name: string; count: number }[]>();
 
 function describeSources(towers: readonly Tower[]): string {
   return summarizeTowerSources(towers)

@@ -1,7 +1,7 @@
 import { saveTowers } from '../persistence/towerStorage';
 import { apiClient } from '../server/apiClient';
 import { useAppStore } from '../store/appStore';
-import { replaceTowers } from './replaceTowers';
+import { replaceTowersInSlices } from './replaceTowers';
 
 /**
  * Signed in: the province's masts as the server keeps them (the synthetic demo masts it was seeded with and every
@@ -16,7 +16,9 @@ export async function loadServerMasts(): Promise<boolean> {
     if (towers.length === 0) return false;
     const current = useAppStore.getState().dataset;
     if (current !== dataset) return false;
-    useAppStore.setState({ dataset: replaceTowers(dataset, towers) });
+    const next = await replaceTowersInSlices(dataset, towers);
+    if (useAppStore.getState().dataset !== dataset) return false;
+    useAppStore.setState({ dataset: next });
     await saveTowers(dataset.provinceCode, towers);
     return true;
   } catch {

@@ -11,7 +11,7 @@ import { copyTowerColumns, decodeTowerColumnsInSlices, towerColumnBuffers } from
 import { isCancelledError } from '../../core/util/cooperativeLoop';
 import { getAnalysisPool } from '../analysisPool';
 import { loadDemoProvince } from '../data/loadDemoProvince';
-import { replaceTowers } from '../data/replaceTowers';
+import { replaceTowersInSlices } from '../data/replaceTowers';
 import { datasetKeyOf, ensureResident, rememberTowerColumns } from '../data/residentDataset';
 import { loadServerMasts } from '../data/serverMasts';
 import { clearSavedTowers, saveTowerColumns } from '../persistence/towerStorage';
@@ -214,7 +214,7 @@ export async function applyImport(): Promise<void> {
       return api.mergeImport(key, Comlink.transfer(incoming, towerColumnBuffers(incoming)), state.mode);
     });
     const towers = await decodeTowerColumnsInSlices(mergedColumns);
-    const next = replaceTowers(dataset, towers, read.result.rejected);
+    const next = await replaceTowersInSlices(dataset, towers, read.result.rejected);
     rememberTowerColumns(next, mergedColumns);
     await saveTowerColumns(dataset.provinceCode, mergedColumns);
     const user = useServerStore.getState().user;
@@ -276,5 +276,5 @@ export async function restoreDemoMasts(): Promise<void> {
   if (!dataset) return;
   await clearSavedTowers(dataset.provinceCode);
   const demo = await loadDemoProvince();
-  useAppStore.setState({ dataset: replaceTowers(dataset, demo.towers, []) });
+  useAppStore.setState({ dataset: await replaceTowersInSlices(dataset, demo.towers, []) });
 }

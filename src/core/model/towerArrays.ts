@@ -1,3 +1,4 @@
+import { createYieldClock, type LongCallOptions } from '../util/cooperativeLoop';
 import type { Tower } from './tower';
 
 /**
@@ -33,43 +34,75 @@ export function tenantCountAt(towers: Pick<TowerArrays, 'tenantBits' | 'tenantCo
 export const MAX_OPERATORS_IN_ARRAYS = 8;
 
 export function packTowers(towers: readonly Tower[]): TowerArrays {
-  const operatorNames: string[] = [];
-  const indexOf = (name: string): number => {
-    let index = operatorNames.indexOf(name);
+  const packer = new TowerPacker(towers);
+  packer.packRange(0, towers.length);
+  return packer.arrays;
+}
+
+/**
+ * packTowers in slices of `sliceMs` (default 10 ms) between yields to the event loop: for the page, where 100,000
+ * towers packed at once can pass 100 ms with a garbage collection.
+ */
+export async function packTowersInSlices(
+  towers: readonly Tower[],
+  options: LongCallOptions & { sliceMs?: number } = {},
+): Promise<TowerArrays> {
+  const checkpoint = createYieldClock(options, options.sliceMs ?? 10);
+  const packer = new TowerPacker(towers);
+  for (let start = 0; start < towers.length; start += 2048) {
+    await checkpoint(start / Math.max(1, towers.length));
+    packer.packRange(start, Math.min(towers.length, start + 2048));
+  }
+  return packer.arrays;
+}
+
+class TowerPacker {
+  readonly arrays: TowerArrays;
+  private readonly operatorNames: string[] = [];
+
+  constructor(private readonly towers: readonly Tower[]) {
+    const count = towers.length;
+    this.arrays = {
+      count,
+      ids: new Array(count),
+      operatorNames: this.operatorNames,
+      lon: new Float64Array(count),
+      lat: new Float64Array(count),
+      radiusM: new Float64Array(count),
+      heightM: new Float64Array(count),
+      ownerIndex: new Uint8Array(count),
+      tenantBits: new Uint8Array(count),
+      tenantCount: new Uint8Array(count),
+    };
+  }
+
+  private indexOf(name: string): number {
+    let index = this.operatorNames.indexOf(name);
     if (index < 0) {
-      if (operatorNames.length >= MAX_OPERATORS_IN_ARRAYS) {
+      if (this.operatorNames.length >= MAX_OPERATORS_IN_ARRAYS) {
         throw new Error(`more than ${MAX_OPERATORS_IN_ARRAYS} distinct operators (at "${name}")`);
       }
-      operatorNames.push(name);
-      index = operatorNames.length - 1;
+      this.operatorNames.push(name);
+      index = this.operatorNames.length - 1;
     }
     return index;
-  };
-  const count = towers.length;
-  const tenantCount = new Uint8Array(count);
-  const arrays: TowerArrays = {
-    count,
-    ids: new Array(count),
-    operatorNames,
-    lon: new Float64Array(count),
-    lat: new Float64Array(count),
-    radiusM: new Float64Array(count),
-    heightM: new Float64Array(count),
-    ownerIndex: new Uint8Array(count),
-    tenantBits: new Uint8Array(count),
-    tenantCount,
-  };
-  towers.forEach((tower, i) => {
-    arrays.ids[i] = tower.id;
-    arrays.lon[i] = tower.lon;
-    arrays.lat[i] = tower.lat;
-    arrays.radiusM[i] = tower.radiusM ?? Number.NaN;
-    arrays.heightM[i] = tower.heightM ?? Number.NaN;
-    arrays.ownerIndex[i] = indexOf(tower.operator);
-    let bits = 1 << arrays.ownerIndex[i];
-    for (const tenant of tower.tenants) bits |= 1 << indexOf(tenant);
-    arrays.tenantBits[i] = bits;
-    tenantCount[i] = Math.min(255, Math.max(tower.tenantCount ?? 0, tower.tenants.length));
-  });
-  return arrays;
+  }
+
+  packRange(start: number, end: number): void {
+    const arrays = this.arrays;
+    const tenantCount = arrays.tenantCount as Uint8Array;
+    for (let i = start; i < end; i++) {
+      const tower = this.towers[i];
+      arrays.ids[i] = tower.id;
+      arrays.lon[i] = tower.lon;
+      arrays.lat[i] = tower.lat;
+      arrays.radiusM[i] = tower.radiusM ?? Number.NaN;
+      arrays.heightM[i] = tower.heightM ?? Number.NaN;
+      arrays.ownerIndex[i] = this.indexOf(tower.operator);
+      let bits = 1 << arrays.ownerIndex[i];
+      for (const tenant of tower.tenants) bits |= 1 << this.indexOf(tenant);
+      arrays.tenantBits[i] = bits;
+      tenantCount[i] = Math.min(255, Math.max(tower.tenantCount ?? 0, tower.tenants.length));
+    }
+  }
 }
