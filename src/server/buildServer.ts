@@ -15,7 +15,9 @@ import type { AppContext } from './http/appContext';
 import { type ErrorBody, HttpError } from './http/httpError';
 import { BODY_LIMITS, installJsonBodyParser } from './http/jsonBody';
 import { CONTENT_SECURITY_POLICY } from './http/securityHeaders';
+import { WriteGate } from './http/writeGate';
 import { DEFAULT_WRITE_RATE_LIMIT, type WriteRateLimit, writeRateLimitHook } from './http/writeRateLimits';
+import { MastImportThread } from './jobs/mastImportThread';
 import { auditRoutes } from './routes/auditRoutes';
 import { healthRoutes } from './routes/healthRoutes';
 import { infrastructureRoutes } from './routes/infrastructureRoutes';
@@ -67,6 +69,9 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     now: options.now ?? (() => new Date()),
     secureCookies: options.secureCookies ?? false,
     passwordCost: options.passwordCost ?? DEFAULT_SCRYPT_COST,
+    writes: new WriteGate(),
+    // A worker cannot open an in-memory database: imports into one run on the request thread.
+    mastImports: db.memory ? null : new MastImportThread(db.name),
   };
   const app = Fastify({
     logger: options.logger ? { level: 'info' } : false,
@@ -136,6 +141,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   const sweep =
     sweepIntervalMs > 0
       ? setInterval(() => {
+          if (!context.writes.open) return; // a worker writes: next round
           try {
             lapseDueApprovals(db, context.now());
             deleteExpiredSessions(db, context.now());
@@ -147,6 +153,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   sweep?.unref();
   app.addHook('onClose', async () => {
     if (sweep) clearInterval(sweep);
+    await context.mastImports?.close();
     if (ownsDb) db.close();
   });
   return app;

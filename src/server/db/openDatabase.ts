@@ -34,3 +34,21 @@ export function openDatabase(dataDir: string, options: { readonly?: boolean } = 
   migrate(db);
   return db;
 }
+
+/**
+ * A second connection to a server database that openDatabase opened and migrated (a worker thread's): the same
+ * durability and waits, no migration. The file must be in WAL mode, so that this connection's writes never stop the
+ * server's connection from reading.
+ */
+export function openWorkerConnection(file: string): Database.Database {
+  const db = new Database(file, { fileMustExist: true });
+  const mode = db.pragma('journal_mode', { simple: true });
+  if (mode !== 'wal') {
+    db.close();
+    throw new Error(`${file} is not in WAL mode (got ${String(mode)})`);
+  }
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  return db;
+}

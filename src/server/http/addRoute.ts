@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { SessionUser } from '../auth/sessionUser';
-import { HttpError } from './httpError';
 import { BODY_LIMITS } from './jsonBody';
 import { checkOrigin } from './securityHeaders';
+import { type ValidationIssue, validationError, validationIssues } from './validation';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export const UNSAFE_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -11,6 +11,13 @@ export const UNSAFE_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATC
 const noParams = z.strictObject({});
 const noQuery = z.strictObject({});
 const noBody = z.strictObject({}).optional();
+
+/**
+ * A route's `body` that is the JSON body as received, a Buffer, not parsed (undefined without a body): for a route
+ * that parses and validates a large body off the request thread (the mast import). The depth check, parsing and
+ * validation are then the handler's.
+ */
+export const RAW_JSON_BODY = z.custom<Buffer>((value) => Buffer.isBuffer(value)).optional();
 
 export interface RouteDefinition<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
   method: Method;
@@ -36,7 +43,8 @@ export interface RouteDefinition<P extends z.ZodType, Q extends z.ZodType, B ext
 /**
  * Register an API route. Every route gets: zod validation of params, query and body (400 with every problem listed),
  * and for POST/PUT/PATCH/DELETE the Origin check, the rate limits per account and per address, then the CSRF check. Authentication and the role check run before (global onRequest hook),
- * the scope check after validation (global preHandler hook): see authorization/installAuthorization.ts.
+ * the scope check after validation (global preHandler hook): see authorization/installAuthorization.ts. A
+ * state-changing handler runs only while no worker thread writes (WriteGate).
  */
 export function addRoute<
   P extends z.ZodType = typeof noParams,
@@ -46,22 +54,21 @@ export function addRoute<
   const paramsSchema: z.ZodType = definition.params ?? noParams;
   const querySchema: z.ZodType = definition.querystring ?? noQuery;
   const bodySchema: z.ZodType = definition.body ?? noBody;
+  const unsafe = UNSAFE_METHODS.has(definition.method);
+  const writes = app.cosite.writes;
   app.route({
     method: definition.method,
     url: definition.url,
-    config: definition.config,
+    // `rawJsonBody`: the JSON parser hands the body over as a Buffer (see installJsonBodyParser).
+    config: bodySchema === RAW_JSON_BODY ? { ...definition.config, rawJsonBody: true } : definition.config,
     bodyLimit: definition.bodyLimit ?? BODY_LIMITS.default,
-    onRequest: UNSAFE_METHODS.has(definition.method)
-      ? [checkOrigin, app.writeRateLimit, app.csrfProtection]
-      : undefined,
+    onRequest: unsafe ? [checkOrigin, app.writeRateLimit, app.csrfProtection] : undefined,
     preValidation: async (request) => {
-      const issues: { location: string; path: string; message: string }[] = [];
+      const issues: ValidationIssue[] = [];
       const parse = (location: string, schema: z.ZodType, value: unknown) => {
         const result = schema.safeParse(value);
         if (result.success) return result.data;
-        for (const issue of result.error.issues) {
-          issues.push({ location, path: issue.path.map(String).join('.'), message: issue.message });
-        }
+        issues.push(...validationIssues(location, result.error));
         return undefined;
       };
       const input = {
@@ -69,22 +76,21 @@ export function addRoute<
         query: parse('query', querySchema, { ...(request.query as object) }) as Record<string, unknown>,
         body: parse('body', bodySchema, request.body),
       };
-      if (issues.length > 0) {
-        const summary = issues.map(
-          (issue) => `${issue.location}${issue.path ? `.${issue.path}` : ''}: ${issue.message}`,
-        );
-        throw new HttpError(400, 'invalid_input', `invalid input: ${summary.join('; ')}`, { issues });
-      }
+      if (issues.length > 0) throw validationError(issues);
       request.input = input;
     },
-    handler: async (request, reply) =>
-      definition.handler({
+    handler: async (request, reply) => {
+      // A state-changing request waits (asynchronously) while a worker thread writes: see WriteGate. The handler
+      // then runs synchronously up to its first await, so it writes before a new job can take the gate.
+      if (unsafe) while (!writes.open) await writes.opened();
+      return definition.handler({
         params: request.input.params as z.output<P>,
         query: request.input.query as z.output<Q>,
         body: request.input.body as z.output<B>,
         user: request.user,
         request,
         reply,
-      }),
+      });
+    },
   });
 }

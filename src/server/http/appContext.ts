@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { ScryptCost } from '../auth/password';
 import type { SessionUser } from '../auth/sessionUser';
+import type { MastImportThread } from '../jobs/mastImportThread';
+import type { WriteGate } from './writeGate';
 
 /** What every route needs: the database and the clock (injectable so tests can move time). */
 export interface AppContext {
@@ -9,6 +11,10 @@ export interface AppContext {
   secureCookies: boolean;
   /** scrypt cost of new password hashes; a login matching a weaker hash stores one of this cost. */
   passwordCost: ScryptCost;
+  /** Held while a worker thread writes: the request thread's writes wait (see WriteGate). */
+  writes: WriteGate;
+  /** The mast import's worker thread, or null for an in-memory database (imports then run on the request thread). */
+  mastImports: MastImportThread | null;
 }
 
 /** The validated input of a request (see addRoute). */

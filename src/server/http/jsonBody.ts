@@ -45,13 +45,19 @@ export function findTooDeepJson(text: string, maxDepth = MAX_JSON_DEPTH): number
 /**
  * Replace fastify's JSON parser by one that refuses nesting deeper than MAX_JSON_DEPTH before parsing (400), then
  * parses with fastify's own parser (which refuses `__proto__` and `constructor` keys). Size limits stay fastify's:
- * the route's `bodyLimit`.
+ * the route's `bodyLimit`. A route whose config has `rawJsonBody` (addRoute's RAW_JSON_BODY) gets the body as a
+ * Buffer, unparsed: it parses it itself, off the request thread.
  */
 export function installJsonBodyParser(app: FastifyInstance): void {
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    const text = body as string;
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    const config = request.routeOptions.config as { rawJsonBody?: boolean } | undefined;
+    if (config?.rawJsonBody) {
+      done(null, body);
+      return;
+    }
+    const text = (body as Buffer).toString('utf8');
     const tooDeep = findTooDeepJson(text);
     if (tooDeep >= 0) {
       done(

@@ -1,41 +1,22 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { MAST_TYPES, type MastType } from '../../core/model/tower';
+import type { MastType } from '../../core/model/tower';
 import { spareMastCapacity } from '../domain/spareMastCapacity';
-import { addRoute } from '../http/addRoute';
+import { addRoute, RAW_JSON_BODY } from '../http/addRoute';
 import type { AppContext } from '../http/appContext';
 import { cursorSchema, decodeCursor, page } from '../http/cursor';
 import { HttpError, signedIn } from '../http/httpError';
-import { importMasts, MAST_IMPORT_MODES, type MastImportMode } from '../store/importMasts';
+import { MAST_IMPORT_BODY_LIMIT_BYTES, type MastImportJob, runMastImportJob } from '../jobs/mastImportJob';
 import { approvedLoadsByMast, listMasts, mastJson } from '../store/masts';
 import { publishedPlans } from '../store/plans';
 import { getProvince } from './provinceRoutes';
 import { provinceParams } from './schemas';
 
-const towerSchema = z.strictObject({
-  id: z.string().trim().min(1).max(100),
-  operator: z.string().trim().min(1).max(60),
-  lon: z.number().min(-180).max(180),
-  lat: z.number().min(-90).max(90),
-  heightM: z.number().positive().max(300).nullable().default(null),
-  mastType: z
-    .enum(MAST_TYPES as [MastType, ...MastType[]])
-    .nullable()
-    .default(null),
-  tenants: z.array(z.string().trim().min(1).max(60)).max(8).default([]),
-  /** Reach for the fixed-radius coverage mode, m. */
-  radiusM: z.number().positive().max(100_000).nullable().default(null),
-  /** Operators on the mast, owner included, when the file gave a count instead of names (`tenants` the owner). */
-  tenantCount: z.number().int().min(1).max(8).nullable().default(null),
-});
-
 /** Masts per page of GET .../masts: by default, and at most (a mast is ~400 bytes of JSON). */
 export const MAST_PAGE_DEFAULT = 5000;
 export const MAST_PAGE_MAX = 10_000;
 
-/** The largest import: 100,000 masts at ~150 bytes each is ~15 MB of JSON; room for long ids and tenant lists. */
-export const MAST_IMPORT_MAX_TOWERS = 100_000;
-export const MAST_IMPORT_BODY_LIMIT_BYTES = 64 * 1024 * 1024;
+export { MAST_IMPORT_BODY_LIMIT_BYTES, MAST_IMPORT_MAX_TOWERS } from '../jobs/mastImportJob';
 
 /**
  * The shared infrastructure of a province that every party may see: existing masts (with their spare capacity) and
@@ -68,26 +49,25 @@ export function infrastructureRoutes(app: FastifyInstance, context: AppContext):
     method: 'POST',
     url: '/api/provinces/:provinceId/masts/import',
     params: provinceParams,
-    body: z.strictObject({
-      towers: z.array(towerSchema).min(1).max(MAST_IMPORT_MAX_TOWERS),
-      mode: z.enum(MAST_IMPORT_MODES as [MastImportMode, ...MastImportMode[]]),
-      sourceName: z.string().trim().min(1).max(200),
-    }),
+    // Parsed and validated with the import (mastImportBodySchema), in the worker thread for a database file.
+    body: RAW_JSON_BODY,
     // Only this route takes bodies this large; every other keeps the server's default limit.
     bodyLimit: MAST_IMPORT_BODY_LIMIT_BYTES,
-    handler: ({ params, body, user }) => {
+    handler: async ({ params, body, user }) => {
       getProvince(context, params.provinceId);
       const actor = signedIn(user);
-      const outcome = importMasts(context.db, {
+      const job: MastImportJob = {
+        body: body ?? null,
         provinceId: params.provinceId,
-        towers: body.towers,
-        mode: body.mode,
-        source: { kind: 'file', name: body.sourceName },
-        actor,
+        actor: { id: actor.id, username: actor.username, role: actor.role },
         // Fail closed: every account but the province's is held to its own operator (none: no tower passes).
         ownOperator: actor.role === 'province' ? null : (actor.operator ?? ''),
-        now: context.now(),
-      });
+        now: context.now().toISOString(),
+      };
+      // JSON.parse, validation and the transaction of 100,000 masts take over a second: in the worker, holding the
+      // write gate (other writes wait, reads go on). The gate is taken before this handler's first await.
+      const thread = context.mastImports;
+      const outcome = thread ? await context.writes.hold(() => thread.run(job)) : runMastImportJob(context.db, job);
       if (!outcome.ok) {
         const { status, code, message, details } = outcome.refusal;
         throw new HttpError(status, code, message, details);

@@ -60,6 +60,8 @@ export function sessionRoutes(app: FastifyInstance, context: AppContext, loginRa
       const rehashed = needsRehash(storedHash, context.passwordCost)
         ? await hashPassword(body.password, context.passwordCost)
         : null;
+      // The hashing above awaited: a worker may have started writing since (see WriteGate).
+      while (!context.writes.open) await context.writes.opened();
       const now = context.now();
       if (request.user) deleteSession(context.db, request.user.sessionHash);
       const session = context.db.transaction(() => {

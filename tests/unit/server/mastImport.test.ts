@@ -1,8 +1,13 @@
 /**
  * Mast imports: the three modes' counts on a small hand-made province, operators held to their own masts (403 for a
  * row of another operator, 409 for an id of another operator's mast, nothing written), replacing imports that keep
- * masts with live requests, the audit entry, provenance on GET, and 100,000 masts in one request.
+ * masts with live requests, the audit entry, provenance on GET, and 100,000 masts in one request. The small cases run
+ * twice: on an in-memory database (the import runs on the request thread) and on a database file (in the import's
+ * worker thread), with the same answers.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAST_IMPORT_BODY_LIMIT_BYTES } from '../../../src/server/routes/infrastructureRoutes';
 import { type MastInput, upsertMasts } from '../../../src/server/store/masts';
@@ -40,8 +45,9 @@ const FIXTURE = {
   synthetic: [mast('S-V-1', 'Viettel'), mast('S-P-1', 'VinaPhone')],
 };
 
-describe('mast import', () => {
+describe.each(['in memory', 'in a file'])('mast import, database %s', (where) => {
   let server: TestServer;
+  let dataDir: string | undefined;
   let planner: TestClient;
   let viettel: TestClient;
   let vinaphone: TestClient;
@@ -55,7 +61,10 @@ describe('mast import', () => {
   const auditCount = () => (server.db.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
 
   beforeEach(async () => {
-    server = await startTestServer({ masts: 0 });
+    dataDir = where === 'in a file' ? mkdtempSync(path.join(os.tmpdir(), 'cosite-import-')) : undefined;
+    server = await startTestServer({ masts: 0, dataDir });
+    // The file database's imports run in the worker thread; the in-memory one's on the request thread.
+    expect(server.app.cosite.mastImports === null).toBe(where === 'in memory');
     const at = server.clock.now;
     server.db.transaction(() => {
       upsertMasts(server.db, 'VN25', FIXTURE.mobifone, at, { kind: 'file', name: 'mobifone.csv', importedBy: null });
@@ -74,6 +83,7 @@ describe('mast import', () => {
   });
   afterEach(async () => {
     await server.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   describe('modes (province planner)', () => {

@@ -1,5 +1,5 @@
 /**
- * A CoSite server for tests: in-memory database, a movable clock, test accounts and test masts, and clients that keep
+ * A CoSite server for tests: in-memory database (or a file one), a movable clock, test accounts and test masts, and clients that keep
  * their cookies and CSRF token like a browser does. Requests go through fastify's inject (no network).
  */
 import type Database from 'better-sqlite3';
@@ -111,8 +111,9 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** `dataDir`: a folder for a database file (a mast import then runs in its worker thread); in memory by default. */
 export async function startTestServer(options: Partial<ServerOptions> & { masts?: number } = {}): Promise<TestServer> {
-  const db = openDatabase(':memory:');
+  const db = openDatabase(options.dataDir ?? ':memory:');
   const clock = { now: new Date('2026-01-15T08:00:00.000Z') };
   for (const account of Object.values(TEST_ACCOUNTS)) {
     await createUser(db, { ...account, password: TEST_PASSWORD }, clock.now, TEST_SCRYPT_COST);
