@@ -62,6 +62,7 @@ import type { DemandWeighting } from '../src/core/siting/buildDemand';
 import { type PlanSharedSitesResult, planSharedSites, type SitingSolver } from '../src/core/siting/planSharedSites';
 import type { UserSite } from '../src/core/siting/siteCandidate';
 import { QUANG_NAM_SPACING } from '../src/core/siting/siteRules';
+import { type MastImportModeName, mastImportBodyText } from './mastImportBody';
 
 /**
  * What the analysis worker offers. Logic lives in src/core; this maps jobs to AbortControllers so `cancel` reaches them.
@@ -455,6 +456,12 @@ export const analysisApi = {
     const merged = mergeTowers(towers, decodeTowerColumns(incoming), mode).towers;
     const columns = await encodeTowerColumns(merged);
     return Comlink.transfer(columns, towerColumnBuffers(columns));
+  },
+
+  /** The server's mast import body for these masts (columns), as a Blob: the page only hands it to fetch. */
+  mastImportBody(columns: TowerColumns, mode: MastImportModeName, sourceName: string): Blob {
+    const text = mastImportBodyText(decodeTowerColumns(columns), mode, sourceName);
+    return new Blob([text], { type: 'application/json' });
   },
 
   async fixedRadiusCoverageBand(

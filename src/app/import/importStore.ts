@@ -239,8 +239,12 @@ async function saveImportOnServer(
   fileName: string,
 ): Promise<void> {
   try {
-    const incoming = await decodeTowerColumnsInSlices(read.columns);
-    const result = await apiClient.importMasts(provinceCode, incoming, mode, fileName);
+    // ~15 MB of JSON for 100,000 masts: written in a worker, handed to fetch as a Blob.
+    const columns = copyTowerColumns(read.columns);
+    const body = await getAnalysisPool().run((api) =>
+      api.mastImportBody(Comlink.transfer(columns, towerColumnBuffers(columns)), mode, fileName),
+    );
+    const result = await apiClient.importMastsBody(provinceCode, body);
     const kept = result.keptWithRequests.length > 0 ? ` (${result.keptWithRequests.join(', ')})` : '';
     useImportStore.setState({
       server: {

@@ -1,3 +1,4 @@
+import { mastImportBodyText } from '../../../workers/mastImportBody';
 import type { Tower, TowerSource } from '../../core/model/tower';
 import type {
   AuditEntry,
@@ -143,23 +144,13 @@ export class ApiClient {
     mode: MastImportMode,
     sourceName: string,
   ): Promise<MastImportResult> {
+    return this.importMastsBody(provinceId, mastImportBodyText(towers, mode, sourceName));
+  }
+
+  /** The mast import with its JSON body made elsewhere (a worker, for 100,000 masts): a string or a Blob. */
+  async importMastsBody(provinceId: string, body: string | Blob): Promise<MastImportResult> {
     const path = `/api/provinces/${encodeURIComponent(provinceId)}/masts/import`;
-    const body = {
-      towers: towers.map((tower) => ({
-        id: tower.id,
-        operator: tower.operator,
-        lon: tower.lon,
-        lat: tower.lat,
-        heightM: tower.heightM,
-        mastType: tower.mastType,
-        tenants: tower.tenants,
-        radiusM: tower.radiusM,
-        tenantCount: tower.tenantCount ?? null,
-      })),
-      mode,
-      sourceName,
-    };
-    return this.request<MastImportResult>('POST', path, body);
+    return this.request<MastImportResult>('POST', path, undefined, body);
   }
 
   /**
@@ -236,15 +227,15 @@ export class ApiClient {
     return this.csrfToken;
   }
 
-  private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  private async request<T>(method: string, path: string, body?: unknown, bodyJson?: string | Blob): Promise<T> {
     const headers: Record<string, string> = {};
     if (method !== 'GET') headers['x-csrf-token'] = await this.csrf();
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (body !== undefined || bodyJson !== undefined) headers['content-type'] = 'application/json';
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: bodyJson ?? (body === undefined ? undefined : JSON.stringify(body)),
     });
     if (response.status === 204) return undefined as T;
     const text = await response.text();
