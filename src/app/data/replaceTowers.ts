@@ -24,6 +24,16 @@ export async function replaceTowersInSlices(
   return withTowers(dataset, towers, await packTowersInSlices(towers), towerProblems);
 }
 
+/** replaceTowers with arrays already packed (by the worker that merged an import). */
+export function replaceTowersWithArrays(
+  dataset: ProvinceDataset,
+  towers: Tower[],
+  towerArrays: TowerArrays,
+  towerProblems: InputProblem[] = dataset.towerProblems,
+): ProvinceDataset {
+  return withTowers(dataset, towers, towerArrays, towerProblems);
+}
+
 function withTowers(
   dataset: ProvinceDataset,
   towers: Tower[],

@@ -11,9 +11,10 @@ import { copyTowerColumns, decodeTowerColumnsInSlices, towerColumnBuffers } from
 import { isCancelledError } from '../../core/util/cooperativeLoop';
 import { getAnalysisPool } from '../analysisPool';
 import { loadDemoProvince } from '../data/loadDemoProvince';
-import { replaceTowersInSlices } from '../data/replaceTowers';
+import { replaceTowersInSlices, replaceTowersWithArrays } from '../data/replaceTowers';
 import { datasetKeyOf, ensureResident, rememberTowerColumns } from '../data/residentDataset';
 import { loadServerMasts } from '../data/serverMasts';
+import { rememberTowerDrawIndex } from '../map/towerLayerData';
 import { clearSavedTowers, saveTowerColumns } from '../persistence/towerStorage';
 import { ApiError, apiClient } from '../server/apiClient';
 import { useServerStore } from '../server/serverStore';
@@ -209,14 +210,18 @@ export async function applyImport(): Promise<void> {
   try {
     // The merge runs in a worker that holds the masts on screen; the page decodes the result in slices.
     const incoming = copyTowerColumns(read.columns);
-    const mergedColumns = await getAnalysisPool().run(async (api) => {
+    const merged = await getAnalysisPool().run(async (api) => {
       const key = await ensureResident(api, dataset);
       return api.mergeImport(key, Comlink.transfer(incoming, towerColumnBuffers(incoming)), state.mode);
     });
-    const towers = await decodeTowerColumnsInSlices(mergedColumns);
-    const next = await replaceTowersInSlices(dataset, towers, read.result.rejected);
-    rememberTowerColumns(next, mergedColumns);
-    await saveTowerColumns(dataset.provinceCode, mergedColumns);
+    const towers = await decodeTowerColumnsInSlices(merged.columns);
+    // The worker packed the arrays and built the map's draw index: the page only fills in the ids.
+    const arrays = merged.arrays;
+    arrays.ids = towers.map((tower) => tower.id);
+    rememberTowerDrawIndex(arrays, merged.drawOrder, merged.drawIndexData);
+    const next = replaceTowersWithArrays(dataset, towers, arrays, read.result.rejected);
+    rememberTowerColumns(next, merged.columns);
+    await saveTowerColumns(dataset.provinceCode, merged.columns);
     const user = useServerStore.getState().user;
     useImportStore.setState({
       stage: 'done',

@@ -1,6 +1,7 @@
 import KDBush from 'kdbush';
 import { operatorColorRgb, SHARED_MAST_COLOR_RGB } from '../../core/model/operators';
 import type { TowerArrays } from '../../core/model/towerArrays';
+import { buildTowerDrawIndex } from '../../core/model/towerDrawIndex';
 
 /** [west, south, east, north] in degrees. */
 export type LonLatBox = [number, number, number, number];
@@ -48,24 +49,19 @@ export function isSharedBits(bits: number): boolean {
   return (bits & (bits - 1)) !== 0;
 }
 
-/** Shared masts draw last (on top); two linear passes instead of a comparison sort (100k masts: ~1 ms). */
+/** Shared masts draw last (on top); built once per dataset (see buildTowerDrawIndex). */
 function drawIndexOf(towers: TowerArrays): DrawIndex {
   let entry = drawIndexes.get(towers);
   if (!entry) {
-    const order = new Uint32Array(towers.count);
-    let next = 0;
-    for (let i = 0; i < towers.count; i++) if (!isSharedBits(towers.tenantBits[i])) order[next++] = i;
-    for (let i = 0; i < towers.count; i++) if (isSharedBits(towers.tenantBits[i])) order[next++] = i;
-    let index: KDBush | null = null;
-    if (towers.count > 0) {
-      index = new KDBush(towers.count, 64, Float64Array);
-      for (let k = 0; k < towers.count; k++) index.add(towers.lon[order[k]], towers.lat[order[k]]);
-      index.finish();
-    }
-    entry = { order, index };
+    entry = buildTowerDrawIndex(towers);
     drawIndexes.set(towers, entry);
   }
   return entry;
+}
+
+/** A draw index a worker built for these masts (order and KDBush data): the page builds nothing. */
+export function rememberTowerDrawIndex(towers: TowerArrays, order: Uint32Array, indexData: ArrayBuffer | null): void {
+  drawIndexes.set(towers, { order, index: indexData ? KDBush.from(indexData) : null });
 }
 
 let lastData: { towers: TowerArrays; window: TowerWindow | null; data: TowerLayerData } | null = null;
