@@ -1,9 +1,6 @@
 import * as Comlink from 'comlink';
 import type { Highs } from 'highs';
 import highsWasmUrl from 'highs/runtime?url';
-import { fetchOk } from '../src/app/data/fetchOk';
-import { type SignalPalette, signalImagePixels } from '../src/app/map/signalImage';
-import { type TowerColumn, TowerTableIndex } from '../src/app/panels/towerTableRows';
 import { analyzeColocation } from '../src/core/colocation/analyzeColocation';
 import {
   findColocationOpportunities,
@@ -21,6 +18,7 @@ import {
   type SignalCoverageRequest,
 } from '../src/core/coverage/computeSignalCoverage';
 import { prepareSignalRun, type SignalRunSettings } from '../src/core/coverage/prepareSignalRun';
+import { type SignalPalette, signalImagePixels } from '../src/core/coverage/signalImagePixels';
 import { type SignalCoverageSummary, summarizeSignalCoverage } from '../src/core/coverage/summarizeSignalCoverage';
 import { type CoordinateProblemReport, detectCoordinateProblems } from '../src/core/crs/detectCoordinateProblems';
 import { labelCellCentresInAreas, transferCellLabels } from '../src/core/geo/labelCellCentresInAreas';
@@ -55,6 +53,7 @@ import {
   towerColumnBuffers,
 } from '../src/core/model/towerColumns';
 import { buildTowerDrawIndex } from '../src/core/model/towerDrawIndex';
+import { type TowerColumn, TowerTableIndex } from '../src/core/model/towerTableIndex';
 import type { ResampledPopulation } from '../src/core/population/resamplePopulation';
 import { computeNationalReadiness } from '../src/core/readiness/computeNationalReadiness';
 import { packReadinessTowers } from '../src/core/readiness/packReadinessTowers';
@@ -63,6 +62,7 @@ import type { DemandWeighting } from '../src/core/siting/buildDemand';
 import { type PlanSharedSitesResult, planSharedSites, type SitingSolver } from '../src/core/siting/planSharedSites';
 import type { UserSite } from '../src/core/siting/siteCandidate';
 import { QUANG_NAM_SPACING } from '../src/core/siting/siteRules';
+import { fetchOk } from './fetchOk';
 import { type MastImportModeName, mastImportBodyText } from './mastImportBody';
 
 /**

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { SIGNAL_PALETTES } from '../../src/app/map/signalImage';
 import { runCli } from '../../src/cli/runCli';
+import { SIGNAL_PALETTES } from '../../src/core/coverage/signalImagePixels';
 import { launchBrowser } from './launchBrowser';
 import { longTaskDurations, observeLongTasks } from './longTasks';
 import { countPixelsWhere } from './pixels';

@@ -5,11 +5,11 @@ import populationUrl from '../../../data/demo/population.tif?url';
 import provinceUrl from '../../../data/demo/province.geojson?url';
 import provincesUrl from '../../../data/demo/provinces-34.geojson?url';
 import towersUrl from '../../../data/demo/towers.csv?url';
+import { fetchOk } from '../../../workers/fetchOk';
 import type { TowerSource } from '../../core/model/tower';
 import { packTowers } from '../../core/model/towerArrays';
 import { sumPopulation } from '../../core/population/sumPopulation';
 import { getAnalysisPool } from '../analysisPool';
-import { fetchOk } from './fetchOk';
 import type { ProvinceDataset } from './provinceDataset';
 
 async function fetchJson<T>(url: string): Promise<T> {

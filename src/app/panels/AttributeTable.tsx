@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { TOWER_COLUMNS, type TowerColumn, towerCellValue } from '../../core/model/towerTableIndex';
 import { getAnalysisPool } from '../analysisPool';
 import type { ProvinceDataset } from '../data/provinceDataset';
 import { ensureResident } from '../data/residentDataset';
@@ -6,7 +7,6 @@ import { formatNumber, type StringKey } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { getMapController } from '../map/mapControllerRegistry';
 import { selectTower, useAppStore } from '../store/appStore';
-import { TOWER_COLUMNS, type TowerColumn, towerCellValue } from './towerTableRows';
 
 const ROW_HEIGHT_PX = 24;
 const COLUMN_LABELS: Record<TowerColumn, StringKey> = {

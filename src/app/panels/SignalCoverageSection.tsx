@@ -1,10 +1,10 @@
 import { useShallow } from 'zustand/react/shallow';
 import { DEFAULT_RECEIVER, eirpPerResourceElementDbm, radioSettingsFor } from '../../core/coverage/linkBudget';
+import { SIGNAL_BINS_DBM, SIGNAL_PALETTES } from '../../core/coverage/signalImagePixels';
 import type { ProvinceDataset } from '../data/provinceDataset';
 import { cancelSignalCoverage, redrawSignalImage, startSignalCoverage } from '../data/runSignalCoverage';
 import { formatNumber } from '../i18n/strings';
 import { useT } from '../i18n/useT';
-import { SIGNAL_BINS_DBM, SIGNAL_PALETTES } from '../map/signalImage';
 import { setCoverageSetting, setCoverageView, useAppStore, useProject } from '../store/appStore';
 import { SIGNAL_MODEL_IDS, type SignalModelId } from '../store/projectDocument';
 import { CoverageResultsTable } from './CoverageResultsTable';

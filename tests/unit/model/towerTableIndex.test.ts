@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { filterAndSortTowers } from '../../../src/app/panels/towerTableRows';
 import type { Tower } from '../../../src/core/model/tower';
+import { filterAndSortTowers } from '../../../src/core/model/towerTableIndex';
 
 const tower = (id: string, operator: string, heightM: number | null, tenants = [operator]): Tower => ({
   id,

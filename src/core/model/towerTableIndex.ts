@@ -1,4 +1,4 @@
-import type { Tower } from '../../core/model/tower';
+import type { Tower } from './tower';
 
 export type TowerColumn = 'id' | 'operator' | 'tenants' | 'mastType' | 'heightM' | 'radiusM' | 'lon' | 'lat';
 export const TOWER_COLUMNS: readonly TowerColumn[] = [
