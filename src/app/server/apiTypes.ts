@@ -1,16 +1,17 @@
-/** What the CoSite server answers (see src/server/README.md); only the fields the app reads. */
-export type Role = 'ministry' | 'province' | 'operator';
+/**
+ * What the CoSite server answers (see src/server/README.md); only the fields the app reads. The server's own types are
+ * imported as types (its API type files; see ARCHITECTURE.md), not written again here.
+ */
+import type { publicUser, Role } from '../../server/auth/sessionUser';
+import type { RequestAction, RequestState } from '../../server/domain/colocationRequestStateMachine';
 
-export interface SessionUser {
-  id: number;
-  username: string;
-  role: Role;
-  provinceId: string | null;
-  operator: string | null;
-}
+export type { RequestState, Role };
 
-export type RequestState = 'draft' | 'submitted' | 'approved' | 'rejected' | 'withdrawn' | 'built' | 'lapsed';
-export type RequestActionName = 'submit' | 'withdraw' | 'approve' | 'reject' | 'reportBuilt';
+/** The signed-in account as `GET /api/session` answers it. */
+export type SessionUser = ReturnType<typeof publicUser>;
+
+/** The actions a person can take on a request (the server's own `lapse` is not one). */
+export type RequestActionName = Exclude<RequestAction, 'lapse'>;
 
 export interface ColocationRequest {
   id: string;
