@@ -209,4 +209,22 @@ describe('propagation coverage in the app', () => {
     await page.getByTestId('eirp-reset').click();
     await expect(page.getByTestId('eirp-Viettel').inputValue()).resolves.toBe('63');
   });
+
+  it('reads a decimal comma in number fields, and says why it refuses what is not a number', async () => {
+    await page.getByTestId('signal-shadowingMarginDb').fill('0,8');
+    await page.waitForFunction(() => window.cosite?.state().history.present.coverage.shadowingMarginDb === 0.8);
+    await page.getByTestId('signal-shadowingMarginDb').fill('8,3x');
+    await expect(page.getByTestId('signal-shadowingMarginDb-error').textContent()).resolves.toContain(
+      'Không phải là số',
+    );
+    // The refused entry stays on screen after the field is left, and the value in force does not change.
+    await page.getByTestId('signal-gridM').focus();
+    await expect(page.getByTestId('signal-shadowingMarginDb-error').isVisible()).resolves.toBe(true);
+    expect(await page.evaluate(() => window.cosite?.state().history.present.coverage.shadowingMarginDb)).toBe(0.8);
+    await page.getByTestId('signal-shadowingMarginDb').fill('99');
+    await expect(page.getByTestId('signal-shadowingMarginDb-error').textContent()).resolves.toMatch(/0 – 30/);
+    await page.getByTestId('signal-shadowingMarginDb').fill('8,3');
+    await expect(page.getByTestId('signal-shadowingMarginDb-error').count()).resolves.toBe(0);
+    expect(await page.evaluate(() => window.cosite?.state().history.present.coverage.shadowingMarginDb)).toBe(8.3);
+  });
 });

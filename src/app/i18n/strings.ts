@@ -152,6 +152,13 @@ const STRINGS = {
     en: 'The synthetic (demo) masts are not a real station list.',
   },
   towerSource: { vi: 'Nguồn', en: 'Source' },
+  numberBetween: { vi: 'Nhập một số trong khoảng', en: 'Enter a number between' },
+  numberWhole: { vi: 'Nhập một số nguyên', en: 'Enter a whole number' },
+  numberEmpty: { vi: 'Nhập một số (chưa áp dụng)', en: 'Enter a number (not applied)' },
+  numberNotNumber: {
+    vi: 'Không phải là số (dùng dấu phẩy hoặc dấu chấm thập phân, ví dụ 0,8): chưa áp dụng',
+    en: 'Not a number (use a decimal comma or point, e.g. 0.8): not applied',
+  },
   problemsListed: { vi: 'Dòng có vấn đề hiển thị ở đây', en: 'Problem rows listed here' },
   problemsInCsv: {
     vi: 'trong tệp CSV (tối đa 5.000 dòng bị loại và 5.000 cảnh báo)',

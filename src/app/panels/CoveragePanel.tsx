@@ -1,3 +1,4 @@
+import { NumberField } from '../components/NumberField';
 import type { ProvinceDataset } from '../data/provinceDataset';
 import { cancelCoverage, startCoverage } from '../data/runCoverage';
 import { formatNumber } from '../i18n/strings';
@@ -51,21 +52,15 @@ function FixedRadiusSection({ dataset }: { dataset: ProvinceDataset }) {
   const summary = coverage.summary;
   return (
     <>
-      <label className="field">
-        {t('radiusDefault')}
-        <input
-          type="number"
-          min={50}
-          max={50000}
-          step={50}
-          value={defaultRadiusM}
-          disabled={running}
-          onChange={(event) => {
-            const value = Number(event.target.value);
-            if (Number.isFinite(value) && value > 0) setCoverageSetting('defaultRadiusM', value);
-          }}
-        />
-      </label>
+      <NumberField
+        label={t('radiusDefault')}
+        value={defaultRadiusM}
+        min={1}
+        max={100000}
+        disabled={running}
+        onChange={(value) => setCoverageSetting('defaultRadiusM', value)}
+        testId="coverage-defaultRadiusM"
+      />
       <div className="buttons">
         <button type="button" onClick={() => void startCoverage()} disabled={running} data-testid="run-coverage">
           {t('run')}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { NumberField } from '../components/NumberField';
 import { useT } from '../i18n/useT';
 import type { RequestTarget } from '../server/apiTypes';
 import { fileRequest, useServerStore } from '../server/serverStore';
@@ -24,8 +25,8 @@ export function RequestForm({
   const error = useServerStore((state) => state.error);
   const [equipment, setEquipment] = useState('5G AAU 64T64R');
   const [band, setBand] = useState('n78');
-  const [antennaHeightM, setAntennaHeightM] = useState(String(Math.max(1, Math.round((heightM ?? 20) - 2))));
-  const [windLoadAreaM2, setWindLoadAreaM2] = useState('0.6');
+  const [antennaHeightM, setAntennaHeightM] = useState(Math.max(1, Math.round((heightM ?? 20) - 2)));
+  const [windLoadAreaM2, setWindLoadAreaM2] = useState(0.6);
   const [filed, setFiled] = useState(false);
   if (user?.role !== 'operator') return null;
   if (user.operator && tenants.includes(user.operator)) {
@@ -41,8 +42,8 @@ export function RequestForm({
           target,
           equipment,
           band,
-          antennaHeightM: Number(antennaHeightM),
-          windLoadAreaM2: Number(windLoadAreaM2),
+          antennaHeightM,
+          windLoadAreaM2,
           submit: true,
         }).then(setFiled);
       }}
@@ -61,25 +62,22 @@ export function RequestForm({
         {t('band')}
         <input value={band} onChange={(event) => setBand(event.target.value)} />
       </label>
-      <label className="field">
-        {t('antennaHeightM')}
-        <input
-          type="number"
-          min={1}
-          value={antennaHeightM}
-          onChange={(event) => setAntennaHeightM(event.target.value)}
-        />
-      </label>
-      <label className="field">
-        {t('windLoadAreaM2')}
-        <input
-          type="number"
-          min={0}
-          step={0.1}
-          value={windLoadAreaM2}
-          onChange={(event) => setWindLoadAreaM2(event.target.value)}
-        />
-      </label>
+      <NumberField
+        label={t('antennaHeightM')}
+        value={antennaHeightM}
+        min={1}
+        max={300}
+        onChange={setAntennaHeightM}
+        testId="request-antennaHeightM"
+      />
+      <NumberField
+        label={t('windLoadAreaM2')}
+        value={windLoadAreaM2}
+        min={0}
+        max={100}
+        onChange={setWindLoadAreaM2}
+        testId="request-windLoadAreaM2"
+      />
       <button type="submit" disabled={busy} data-testid="file-request">
         {t('fileRequest')}
       </button>

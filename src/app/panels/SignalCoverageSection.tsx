@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { DEFAULT_RECEIVER, eirpPerResourceElementDbm, radioSettingsFor } from '../../core/coverage/linkBudget';
 import { SIGNAL_BINS_DBM, SIGNAL_PALETTES } from '../../core/coverage/signalImagePixels';
+import { NumberField } from '../components/NumberField';
 import type { ProvinceDataset } from '../data/provinceDataset';
 import { cancelSignalCoverage, redrawSignalImage, startSignalCoverage } from '../data/runSignalCoverage';
 import { formatNumber } from '../i18n/strings';
@@ -31,24 +32,16 @@ export function SignalCoverageSection({ dataset }: { dataset: ProvinceDataset })
     label: string,
     min: number,
     max: number,
-    step: number,
   ) => (
-    <label className="field">
-      {label}
-      <input
-        type="number"
-        min={min}
-        max={max}
-        step={step}
-        value={settings[key]}
-        disabled={running}
-        onChange={(event) => {
-          const value = Number(event.target.value);
-          if (Number.isFinite(value) && value >= min && value <= max) setCoverageSetting(key, value);
-        }}
-        data-testid={`signal-${key}`}
-      />
-    </label>
+    <NumberField
+      label={label}
+      value={settings[key]}
+      min={min}
+      max={max}
+      disabled={running}
+      onChange={(value) => setCoverageSetting(key, value)}
+      testId={`signal-${key}`}
+    />
   );
   return (
     <>
@@ -79,9 +72,9 @@ export function SignalCoverageSection({ dataset }: { dataset: ProvinceDataset })
           <option value="5g">5G (n41 2.6 GHz / n78 3.7-3.9 GHz)</option>
         </select>
       </label>
-      {numberField('gridM', t('gridM'), 25, 2000, 25)}
-      {numberField('thresholdDbm', t('thresholdDbm'), -150, -40, 1)}
-      {numberField('shadowingMarginDb', t('shadowingMarginDb'), 0, 30, 0.1)}
+      {numberField('gridM', t('gridM'), 25, 2000)}
+      {numberField('thresholdDbm', t('thresholdDbm'), -150, -40)}
+      {numberField('shadowingMarginDb', t('shadowingMarginDb'), 0, 30)}
       <label className="toggle plain">
         <input
           type="checkbox"
@@ -92,7 +85,7 @@ export function SignalCoverageSection({ dataset }: { dataset: ProvinceDataset })
         />
         {t('indoor')} ({DEFAULT_RECEIVER.indoorThresholdDbm} dBm)
       </label>
-      {settings.indoor && numberField('indoorLossDb', t('indoorLossDb'), 0, 60, 1)}
+      {settings.indoor && numberField('indoorLossDb', t('indoorLossDb'), 0, 60)}
       {settings.technology === '5g' && (
         <label className="toggle plain">
           <input
@@ -133,24 +126,20 @@ export function SignalCoverageSection({ dataset }: { dataset: ProvinceDataset })
                     {totalEirpDbm === null ? (
                       '—'
                     ) : (
-                      <input
-                        type="number"
+                      <NumberField
+                        value={totalEirpDbm}
                         min={0}
                         max={100}
-                        step={0.5}
-                        value={totalEirpDbm}
                         disabled={running}
-                        aria-label={`EIRP ${name} (dBm)`}
+                        ariaLabel={`EIRP ${name} (dBm)`}
                         className={name in overrides ? 'edited' : undefined}
-                        onChange={(event) => {
-                          const value = Number(event.target.value);
-                          if (event.target.value === '' || !Number.isFinite(value) || value < 0 || value > 100) return;
+                        onChange={(value) =>
                           setCoverageSetting('eirpDbmByOperator', {
                             ...settings.eirpDbmByOperator,
                             [settings.technology]: { ...overrides, [name]: value },
-                          });
-                        }}
-                        data-testid={`eirp-${name}`}
+                          })
+                        }
+                        testId={`eirp-${name}`}
                       />
                     )}
                   </td>

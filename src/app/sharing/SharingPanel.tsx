@@ -4,6 +4,7 @@ import { exportCsv } from '../../core/export/exportCsv';
 import { exportGeoJson } from '../../core/export/exportGeoJson';
 import { exportKml } from '../../core/export/exportKml';
 import { operatorColorRgb } from '../../core/model/operators';
+import { NumberField } from '../components/NumberField';
 import type { ProvinceDataset } from '../data/provinceDataset';
 import { formatNumber } from '../i18n/strings';
 import { useT } from '../i18n/useT';
@@ -75,20 +76,14 @@ function ColocationSection({ dataset }: { dataset: ProvinceDataset }) {
         </select>
       </label>
       {colocationSettings.preset === 'custom' && (
-        <label className="field">
-          {t('distanceM')}
-          <input
-            type="number"
-            min={1}
-            max={5000}
-            value={colocationSettings.distanceM}
-            onChange={(event) => {
-              const value = Number(event.target.value);
-              if (Number.isFinite(value) && value > 0) updateColocationSettings({ distanceM: value });
-            }}
-            data-testid="sharing-distance"
-          />
-        </label>
+        <NumberField
+          label={t('distanceM')}
+          value={colocationSettings.distanceM}
+          min={1}
+          max={5000}
+          onChange={(value) => updateColocationSettings({ distanceM: value })}
+          testId="sharing-distance"
+        />
       )}
       <div className="buttons">
         <button
@@ -238,33 +233,25 @@ function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
           <option value="people">{t('weightPeople')}</option>
         </select>
       </label>
-      <label className="field">
-        {t('siteRadiusM')}
-        <input
-          type="number"
-          min={100}
-          max={20000}
-          step={100}
-          value={planSettings.siteRadiusM}
-          disabled={running}
-          onChange={(event) =>
-            updatePlanSettings({ siteRadiusM: Number(event.target.value) || planSettings.siteRadiusM })
-          }
-          data-testid="plan-radius"
-        />
-      </label>
-      <label className="field">
-        {t('siteCount')}
-        <input
-          type="number"
-          min={1}
-          max={500}
-          value={planSettings.sites}
-          disabled={running}
-          onChange={(event) => updatePlanSettings({ sites: Math.max(1, Math.round(Number(event.target.value) || 1)) })}
-          data-testid="plan-sites"
-        />
-      </label>
+      <NumberField
+        label={t('siteRadiusM')}
+        value={planSettings.siteRadiusM}
+        min={100}
+        max={20000}
+        disabled={running}
+        onChange={(value) => updatePlanSettings({ siteRadiusM: value })}
+        testId="plan-radius"
+      />
+      <NumberField
+        label={t('siteCount')}
+        value={planSettings.sites}
+        min={1}
+        max={500}
+        integer
+        disabled={running}
+        onChange={(value) => updatePlanSettings({ sites: value })}
+        testId="plan-sites"
+      />
       <label className="field">
         {t('solver')}
         <select

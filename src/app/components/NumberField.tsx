@@ -1,0 +1,97 @@
+import { useId, useState } from 'react';
+import { formatNumber } from '../i18n/strings';
+import { useT } from '../i18n/useT';
+import { useAppStore } from '../store/appStore';
+import { parseNumberInput } from './parseNumberInput';
+
+export interface NumberFieldProps {
+  label?: string;
+  value: number | null;
+  min?: number;
+  max?: number;
+  integer?: boolean;
+  disabled?: boolean;
+  /** Called with each valid number typed (never with a refused one). */
+  onChange: (value: number) => void;
+  testId?: string;
+  ariaLabel?: string;
+  className?: string;
+}
+
+/**
+ * A number as people type it: "0,8" and "0.8" are both 0.8. What does not parse, or falls outside the limits, is not
+ * taken and the field says why, in the UI's language, where the user typed; the last valid value stays in force. A text
+ * input (inputMode decimal), not type=number, whose parsing of commas depends on the browser's locale.
+ */
+export function NumberField(props: NumberFieldProps) {
+  const t = useT();
+  const language = useAppStore((state) => state.language);
+  const valueText = props.value === null ? '' : String(props.value);
+  // What the user is typing while the field has the focus; the value in force otherwise (undo, a preset, another
+  // setting that moves this one), in the same render.
+  const [draft, setDraft] = useState<string | null>(null);
+  const text = draft ?? valueText;
+  const errorId = useId();
+  const inputId = useId();
+  const parsed = parseNumberInput(text, { min: props.min, max: props.max, integer: props.integer });
+  const error = parsed.ok
+    ? null
+    : parsed.reason === 'belowMin' || parsed.reason === 'aboveMax'
+      ? `${t('numberBetween')} ${formatNumber(language, props.min ?? Number.NEGATIVE_INFINITY, 2)} – ${formatNumber(language, props.max ?? Number.POSITIVE_INFINITY, 2)}`
+      : parsed.reason === 'notInteger'
+        ? t('numberWhole')
+        : parsed.reason === 'empty'
+          ? t('numberEmpty')
+          : t('numberNotNumber');
+  const input = (
+    <input
+      id={inputId}
+      type="text"
+      inputMode="decimal"
+      value={text}
+      disabled={props.disabled}
+      aria-invalid={error !== null}
+      aria-describedby={error ? errorId : undefined}
+      aria-label={props.ariaLabel}
+      className={props.className}
+      onFocus={() => setDraft((current) => current ?? valueText)}
+      // A refused entry stays on screen with its reason after the field is left; a taken one shows the value in force.
+      onBlur={() => {
+        if (draft === null || parseNumberInput(draft, { min: props.min, max: props.max, integer: props.integer }).ok) {
+          setDraft(null);
+        }
+      }}
+      onChange={(event) => {
+        setDraft(event.target.value);
+        const next = parseNumberInput(event.target.value, { min: props.min, max: props.max, integer: props.integer });
+        if (next.ok) props.onChange(next.value);
+      }}
+      data-testid={props.testId}
+    />
+  );
+  const message = error && (
+    <span
+      id={errorId}
+      className="field-error"
+      role="alert"
+      data-testid={props.testId ? `${props.testId}-error` : undefined}
+    >
+      {error}
+    </span>
+  );
+  if (props.label === undefined) {
+    return (
+      <>
+        {input}
+        {message}
+      </>
+    );
+  }
+  return (
+    <div className="field">
+      <label htmlFor={inputId}>{props.label}</label>
+      {input}
+      {message}
+    </div>
+  );
+}
