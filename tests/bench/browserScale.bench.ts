@@ -16,23 +16,12 @@ import { build } from 'vite';
 import { buildServer } from '../../src/server/buildServer';
 import { openDatabase } from '../../src/server/db/openDatabase';
 import { launchBrowser } from '../e2e/launchBrowser';
+import { seededRandom } from '../unit/oracles/seededRandom';
 
 const OUT_DIR = '/tmp/cosite-bench';
 const MASTS_100K = 100_000;
 const SECTOR_ROWS = 1_000_000;
 const LONG_TASK_TARGET_MS = 50;
-
-/** mulberry32: the same rows on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function splitCsvLine(line: string): string[] {
   return line.split(',');
@@ -43,7 +32,7 @@ function write100kMasts(): string {
   const file = `${OUT_DIR}/towers-100k.csv`;
   if (existsSync(file)) return file;
   const [header, ...rows] = readFileSync('data/national/towers.csv', 'utf8').trim().split('\n');
-  const next = random(100_000);
+  const next = seededRandom(100_000);
   const lines = [header, ...rows];
   for (let copy = 0; lines.length - 1 < MASTS_100K; copy++) {
     const fields = splitCsvLine(rows[Math.floor(next() * rows.length)]);
@@ -65,7 +54,7 @@ function writeSectorRows(): string {
   if (existsSync(file)) return file;
   const [header, ...rows] = readFileSync('data/national/towers.csv', 'utf8').trim().split('\n');
   const bands = ['900', '1800', '2100', '2600'];
-  const next = random(1_000_000);
+  const next = seededRandom(1_000_000);
   const out: string[] = [`${header},cell_id,azimuth_deg,band`];
   let emitted = 0;
   for (let r = 0; emitted < SECTOR_ROWS; r = (r + 1) % rows.length) {

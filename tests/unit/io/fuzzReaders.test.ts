@@ -8,6 +8,7 @@ import { TowerFileError } from '../../../src/core/io/towerFileError';
 import type { TowerParseResult } from '../../../src/core/io/towerParseResult';
 import type { Tower } from '../../../src/core/model/tower';
 import { shapefileZip, xlsxWith, zipWithLyingEntry } from '../../fixtures/hostile/makeHostileFiles';
+import { seededRandom } from '../oracles/seededRandom';
 
 /**
  * Issue 17, item 4: a seeded fuzzer over every tower reader. Real files (the demo towers' first rows, the GeoJSON,
@@ -21,16 +22,6 @@ import { shapefileZip, xlsxWith, zipWithLyingEntry } from '../../fixtures/hostil
 const SEED = 20_261_206;
 const CASE_BUDGET_MS = 5_000;
 
-function mulberry32(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 type Random = () => number;
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)];
 const integer = (random: Random, max: number) => Math.floor(random() * max);
@@ -400,7 +391,7 @@ function towersByRow(result: TowerParseResult, rows: number[]): Map<number, unkn
 
 describe('fuzzing the tower readers (issue 17)', () => {
   it('10,000 seeded mutations: only the readers’ own errors, each within 5 s, no good row lost', async () => {
-    const random = mulberry32(SEED);
+    const random = seededRandom(SEED);
     const counts: Record<string, Record<string, { cases: number; read: number; refused: number; ms: number }>> = {};
     const failures: Failure[] = [];
     let slowest = { ms: 0, reader: '', kind: '' };
