@@ -50,7 +50,6 @@ export async function loadDemoProvince(): Promise<ProvinceDataset> {
     towerArrays: packTowers(parsed.towers),
     towerProblems: [...parsed.rejected, ...parsed.warnings],
     towersAreSynthetic: true,
-    towersSource: 'data/demo/towers.csv',
     population,
     populationTotal: sumPopulation(population),
     backboneKm,

@@ -15,8 +15,6 @@ export interface ProvinceDataset {
   towerArrays: TowerArrays;
   towerProblems: InputProblem[];
   towersAreSynthetic: boolean;
-  /** Where the towers come from: the demo's synthetic file or the name of a file the user imported. */
-  towersSource: string;
   population: PopulationGrid;
   populationTotal: number;
   backboneKm: number;

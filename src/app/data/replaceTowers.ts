@@ -52,7 +52,6 @@ function withTowers(
     towerArrays,
     towerProblems,
     towersAreSynthetic: towers.every((tower) => tower.source?.kind === 'synthetic'),
-    towersSource: describeSources(towers),
   };
 }
 
@@ -76,9 +75,3 @@ export function summarizeTowerSources(towers: readonly Tower[]): { kind: string;
 
 /** Once per list of masts: the banner, legend and attribution ask on every render. */
 const sourceSummaries = new WeakMap<readonly Tower[], { kind: string; name: string; count: number }[]>();
-
-function describeSources(towers: readonly Tower[]): string {
-  return summarizeTowerSources(towers)
-    .map((entry) => `${entry.name}: ${entry.count}`)
-    .join('; ');
-}
