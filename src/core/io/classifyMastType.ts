@@ -24,6 +24,19 @@ export interface MastTypeProposal {
 
 /** The key a value mapping uses for a file's word: lower case, no diacritics (đ -> d), single spaces. */
 export function categoricalValueKey(value: string): string {
+  // Every row of a file asks for the key of its operator and mast type: a few dozen words, a million times.
+  let key = keyCache.get(value);
+  if (key === undefined) {
+    key = computeKey(value);
+    if (keyCache.size >= 4096) keyCache.clear();
+    keyCache.set(value, key);
+  }
+  return key;
+}
+
+const keyCache = new Map<string, string>();
+
+function computeKey(value: string): string {
   return value
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
