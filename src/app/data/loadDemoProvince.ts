@@ -48,7 +48,7 @@ export async function loadDemoProvince(): Promise<ProvinceDataset> {
     backbone,
     towers: parsed.towers,
     towerArrays: packTowers(parsed.towers),
-    towerProblems: [...parsed.rejected, ...parsed.warnings],
+    rejectedRowCount: parsed.rejected.length,
     towersAreSynthetic: true,
     population,
     populationTotal: sumPopulation(population),

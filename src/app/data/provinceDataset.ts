@@ -1,6 +1,6 @@
 import type { FeatureCollection, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import type { PopulationGrid } from '../../core/model/populationGrid';
-import type { InputProblem, Tower } from '../../core/model/tower';
+import type { Tower } from '../../core/model/tower';
 import type { TowerArrays } from '../../core/model/towerArrays';
 
 /** Everything the app holds for the province on screen. */
@@ -13,7 +13,8 @@ export interface ProvinceDataset {
   backbone: FeatureCollection<LineString | MultiLineString>;
   towers: Tower[];
   towerArrays: TowerArrays;
-  towerProblems: InputProblem[];
+  /** Rows the last tower file read (the demo's or an import) had to reject: the dialog lists them, this counts them. */
+  rejectedRowCount: number;
   towersAreSynthetic: boolean;
   population: PopulationGrid;
   populationTotal: number;

@@ -1,4 +1,4 @@
-import type { InputProblem, Tower } from '../../core/model/tower';
+import type { Tower } from '../../core/model/tower';
 import { packTowers, packTowersInSlices, type TowerArrays } from '../../core/model/towerArrays';
 import { useAppStore } from '../store/appStore';
 import type { ProvinceDataset } from './provinceDataset';
@@ -10,18 +10,18 @@ import type { ProvinceDataset } from './provinceDataset';
 export function replaceTowers(
   dataset: ProvinceDataset,
   towers: Tower[],
-  towerProblems: InputProblem[] = dataset.towerProblems,
+  rejectedRowCount = dataset.rejectedRowCount,
 ): ProvinceDataset {
-  return withTowers(dataset, towers, packTowers(towers), towerProblems);
+  return withTowers(dataset, towers, packTowers(towers), rejectedRowCount);
 }
 
 /** replaceTowers with the towers packed in slices: for 100,000 masts on the page (no task over a few ms). */
 export async function replaceTowersInSlices(
   dataset: ProvinceDataset,
   towers: Tower[],
-  towerProblems: InputProblem[] = dataset.towerProblems,
+  rejectedRowCount = dataset.rejectedRowCount,
 ): Promise<ProvinceDataset> {
-  return withTowers(dataset, towers, await packTowersInSlices(towers), towerProblems);
+  return withTowers(dataset, towers, await packTowersInSlices(towers), rejectedRowCount);
 }
 
 /** replaceTowers with arrays already packed (by the worker that merged an import). */
@@ -29,16 +29,16 @@ export function replaceTowersWithArrays(
   dataset: ProvinceDataset,
   towers: Tower[],
   towerArrays: TowerArrays,
-  towerProblems: InputProblem[] = dataset.towerProblems,
+  rejectedRowCount = dataset.rejectedRowCount,
 ): ProvinceDataset {
-  return withTowers(dataset, towers, towerArrays, towerProblems);
+  return withTowers(dataset, towers, towerArrays, rejectedRowCount);
 }
 
 function withTowers(
   dataset: ProvinceDataset,
   towers: Tower[],
   towerArrays: TowerArrays,
-  towerProblems: InputProblem[],
+  rejectedRowCount: number,
 ): ProvinceDataset {
   const state = useAppStore.getState();
   useAppStore.setState({
@@ -50,7 +50,7 @@ function withTowers(
     ...dataset,
     towers,
     towerArrays,
-    towerProblems,
+    rejectedRowCount,
     towersAreSynthetic: towers.every((tower) => tower.source?.kind === 'synthetic'),
   };
 }

@@ -219,7 +219,7 @@ export async function applyImport(): Promise<void> {
     const arrays = merged.arrays;
     arrays.ids = towers.map((tower) => tower.id);
     rememberTowerDrawIndex(arrays, merged.drawOrder, merged.drawIndexData);
-    const next = replaceTowersWithArrays(dataset, towers, arrays, read.result.rejected);
+    const next = replaceTowersWithArrays(dataset, towers, arrays, read.rejectedCount);
     rememberTowerColumns(next, merged.columns);
     await saveTowerColumns(dataset.provinceCode, merged.columns);
     const user = useServerStore.getState().user;
@@ -285,5 +285,5 @@ export async function restoreDemoMasts(): Promise<void> {
   if (!dataset) return;
   await clearSavedTowers(dataset.provinceCode);
   const demo = await loadDemoProvince();
-  useAppStore.setState({ dataset: await replaceTowersInSlices(dataset, demo.towers, []) });
+  useAppStore.setState({ dataset: await replaceTowersInSlices(dataset, demo.towers, 0) });
 }

@@ -55,9 +55,9 @@ export function SummaryPanel({ dataset }: { dataset: ProvinceDataset }) {
           {t('restoreDemoMasts')}
         </button>
       )}
-      {dataset.towerProblems.length > 0 && (
+      {dataset.rejectedRowCount > 0 && (
         <p className="warning">
-          {formatNumber(language, dataset.towerProblems.length)} {t('rejectedRows')}
+          {formatNumber(language, dataset.rejectedRowCount)} {t('rejectedRows')}
         </p>
       )}
     </section>
