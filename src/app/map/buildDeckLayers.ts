@@ -9,6 +9,7 @@ import {
   TextLayer,
 } from '@deck.gl/layers';
 import { operatorColorRgb, SHARED_MAST_COLOR_RGB } from '../../core/model/operators';
+import { isSharedMastAt } from '../../core/model/towerArrays';
 import type { ReadinessKpi } from '../../core/readiness/readinessTypes';
 import type { PlanSharedSitesResult } from '../../core/siting/planSharedSites';
 import type { ProvinceDataset } from '../data/provinceDataset';
@@ -19,13 +20,7 @@ import type { ProjectDocument } from '../store/projectDocument';
 import { RASTER_BEFORE_ID } from './basemapStyle';
 import { pairLayerData } from './pairLayerData';
 import { coverageImage, gridBounds, populationImage } from './rasterImages';
-import {
-  isSharedBits,
-  MAST_RADIUS_PX,
-  SHARED_MAST_RADIUS_PX,
-  type TowerWindow,
-  towerLayerData,
-} from './towerLayerData';
+import { MAST_RADIUS_PX, SHARED_MAST_RADIUS_PX, type TowerWindow, towerLayerData } from './towerLayerData';
 
 export interface DeckLayerInputs {
   dataset: ProvinceDataset;
@@ -86,7 +81,7 @@ function cachedCoverageCanvas(inputs: DeckLayerInputs, bits: Uint8Array): HTMLCa
 }
 
 export function isSharedMast(dataset: ProvinceDataset, index: number): boolean {
-  return isSharedBits(dataset.towerArrays.tenantBits[index]);
+  return isSharedMastAt(dataset.towerArrays, index);
 }
 
 /** The deck.gl layers for the current state: a pure function of its inputs. */
@@ -186,8 +181,8 @@ export function buildDeckLayers(inputs: DeckLayerInputs): Layer[] {
       }),
     );
     if (selectedTowerIndex !== null && selectedTowerIndex < dataset.towerArrays.count) {
-      const { lon, lat, tenantBits, ownerIndex, operatorNames } = dataset.towerArrays;
-      const shared = isSharedBits(tenantBits[selectedTowerIndex]);
+      const { lon, lat, ownerIndex, operatorNames } = dataset.towerArrays;
+      const shared = isSharedMastAt(dataset.towerArrays, selectedTowerIndex);
       // The selected mast on top of all others, outlined in black; not pickable, so a click reaches the masts layer.
       result.push(
         new ScatterplotLayer<number>({

@@ -1,6 +1,7 @@
 import KDBush from 'kdbush';
 import { operatorColorRgb, SHARED_MAST_COLOR_RGB } from '../../core/model/operators';
 import type { TowerArrays } from '../../core/model/towerArrays';
+import { isSharedMastAt } from '../../core/model/towerArrays';
 import { buildTowerDrawIndex } from '../../core/model/towerDrawIndex';
 
 /** [west, south, east, north] in degrees. */
@@ -44,10 +45,6 @@ interface DrawIndex {
 }
 
 const drawIndexes = new WeakMap<TowerArrays, DrawIndex>();
-
-export function isSharedBits(bits: number): boolean {
-  return (bits & (bits - 1)) !== 0;
-}
 
 /** Shared masts draw last (on top); built once per dataset (see buildTowerDrawIndex). */
 function drawIndexOf(towers: TowerArrays): DrawIndex {
@@ -95,7 +92,7 @@ export function towerLayerData(towers: TowerArrays, window: TowerWindow | null):
   };
   for (let k = 0; k < length; k++) {
     const i = drawn[k];
-    const shared = isSharedBits(towers.tenantBits[i]);
+    const shared = isSharedMastAt(towers, i);
     const rgb = shared ? SHARED_MAST_COLOR_RGB : colours[towers.ownerIndex[i]];
     data.positions[2 * k] = towers.lon[i];
     data.positions[2 * k + 1] = towers.lat[i];

@@ -2,6 +2,7 @@ import type { Feature, LineString, MultiLineString, MultiPolygon, Polygon, Posit
 import { EARTH_MEAN_RADIUS_M } from '../../core/geo/haversineDistanceM';
 import { operatorColorRgb, SHARED_MAST_COLOR_RGB } from '../../core/model/operators';
 import { isNodata } from '../../core/model/populationGrid';
+import { isSharedMastAt } from '../../core/model/towerArrays';
 import type { ProvinceDataset } from '../data/provinceDataset';
 import { GAP_COLOUR_RGB, POPULATION_LEGEND } from '../map/rasterImages';
 import type { ProjectDocument } from '../store/projectDocument';
@@ -147,14 +148,14 @@ export function renderReportMap(request: ReportMapRequest): ReportMapResult {
   }
 
   if (layers.towers) {
-    const { count, lon, lat, ownerIndex, operatorNames, tenantBits } = dataset.towerArrays;
+    const { count, lon, lat, ownerIndex, operatorNames } = dataset.towerArrays;
     const colours = operatorNames.map((name) => rgb(operatorColorRgb(name)));
     const radius = 3.2 * scale;
     context.lineWidth = 0.8 * scale;
     context.strokeStyle = '#fff';
     for (const pass of [false, true]) {
       for (let i = 0; i < count; i++) {
-        const shared = (tenantBits[i] & (tenantBits[i] - 1)) !== 0;
+        const shared = isSharedMastAt(dataset.towerArrays, i);
         if (shared !== pass) continue;
         context.fillStyle = shared ? rgb(SHARED_MAST_COLOR_RGB) : colours[ownerIndex[i]];
         context.beginPath();

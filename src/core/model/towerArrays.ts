@@ -24,6 +24,11 @@ export interface TowerArrays {
   tenantCount?: Uint8Array;
 }
 
+/** A shared mast: two or more operators on it, named or counted by the file (the map and the figures agree). */
+export function isSharedMastAt(towers: Pick<TowerArrays, 'tenantBits' | 'tenantCount'>, i: number): boolean {
+  return tenantCountAt(towers, i) >= 2;
+}
+
 /** Operators on mast i: the file's count when larger than the named tenants. */
 export function tenantCountAt(towers: Pick<TowerArrays, 'tenantBits' | 'tenantCount'>, i: number): number {
   let named = 0;

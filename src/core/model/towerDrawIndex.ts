@@ -1,5 +1,5 @@
 import KDBush from 'kdbush';
-import type { TowerArrays } from './towerArrays';
+import { isSharedMastAt, type TowerArrays } from './towerArrays';
 
 /**
  * The order the map draws masts in (masts of one tenant first, then shared masts, so those are on top; each group by
@@ -11,12 +11,13 @@ export interface TowerDrawIndex {
   index: KDBush | null;
 }
 
-export function buildTowerDrawIndex(towers: Pick<TowerArrays, 'count' | 'lon' | 'lat' | 'tenantBits'>): TowerDrawIndex {
-  const shared = (bits: number) => (bits & (bits - 1)) !== 0;
+export function buildTowerDrawIndex(
+  towers: Pick<TowerArrays, 'count' | 'lon' | 'lat' | 'tenantBits' | 'tenantCount'>,
+): TowerDrawIndex {
   const order = new Uint32Array(towers.count);
   let next = 0;
-  for (let i = 0; i < towers.count; i++) if (!shared(towers.tenantBits[i])) order[next++] = i;
-  for (let i = 0; i < towers.count; i++) if (shared(towers.tenantBits[i])) order[next++] = i;
+  for (let i = 0; i < towers.count; i++) if (!isSharedMastAt(towers, i)) order[next++] = i;
+  for (let i = 0; i < towers.count; i++) if (isSharedMastAt(towers, i)) order[next++] = i;
   let index: KDBush | null = null;
   if (towers.count > 0) {
     index = new KDBush(towers.count, 64, Float64Array);
