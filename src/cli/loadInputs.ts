@@ -2,6 +2,7 @@ import { BoundaryFileError } from '../core/geo/boundaryFileError';
 import type { LonLatPolygon } from '../core/geo/lonLatPolygon';
 import { parseBoundaryGeoJson } from '../core/geo/parseBoundaryGeoJson';
 import { decodeTextFile } from '../core/io/decodeTextFile';
+import { InputFileError } from '../core/io/inputFileError';
 import { LayerFileError } from '../core/io/layerFileError';
 import type { LayerParseResult } from '../core/io/layerParseResult';
 import { PopulationFileError } from '../core/io/populationFileError';
@@ -58,6 +59,16 @@ export function loadBoundary(path: string): Promise<LonLatPolygon[]> {
     if (polygons.length === 0) throw new BoundaryFileError('no Polygon or MultiPolygon in the boundary file');
     return polygons;
   });
+}
+
+/** Runs a core reader that names its files (InputFileError): its error becomes a CliError (exit 2, one line). */
+export async function explainInputFile<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof InputFileError) throw new CliError(error.message);
+    throw error;
+  }
 }
 
 /** Read a file and parse it; the parser's own error class becomes a CliError naming the file. */

@@ -35,3 +35,22 @@ export function requireNumberFlag(flags: ParsedFlags, name: string, rule: Number
   if (value === undefined) throw new CliError(`missing --${name} ${valueName}`);
   return value;
 }
+
+/** A count (integer >= 0) flag's value, undefined when absent. */
+export function readCountFlag(flags: ParsedFlags, name: string): number | undefined {
+  const raw = flags[name];
+  if (raw === undefined) return undefined;
+  if (typeof raw !== 'string' || !/^\s*\d+\s*$/.test(raw)) {
+    throw new CliError(`--${name} must be an integer >= 0, got '${String(raw)}'`);
+  }
+  const count = Number(raw);
+  if (!Number.isSafeInteger(count)) throw new CliError(`--${name} is too large: '${raw}'`);
+  return count;
+}
+
+/** Like readCountFlag, for a flag the command cannot do without. */
+export function requireCountFlag(flags: ParsedFlags, name: string, valueName: string): number {
+  const value = readCountFlag(flags, name);
+  if (value === undefined) throw new CliError(`missing --${name} ${valueName}`);
+  return value;
+}

@@ -1,11 +1,12 @@
 import * as Comlink from 'comlink';
 import { create } from 'zustand';
-import type { ImportPreview, ImportReadResult } from '../../../workers/analysisApi';
 import type { CoordinateProblemReport } from '../../core/crs/detectCoordinateProblems';
 import type { LonLatPolygon } from '../../core/geo/lonLatPolygon';
 import type { ColumnMapping } from '../../core/io/applyColumnMapping';
+import type { ImportArea, ImportPreview } from '../../core/io/previewImport';
 import type { TowerValueMapping } from '../../core/io/towerReadOptions';
 import type { TowerMergeMode } from '../../core/model/mergeTowers';
+import type { ImportReadResult } from '../../core/model/reviewTowerImport';
 import type { TowerSource } from '../../core/model/tower';
 import { copyTowerColumns, decodeTowerColumnsInSlices, towerColumnBuffers } from '../../core/model/towerColumns';
 import { isCancelledError } from '../../core/util/cooperativeLoop';
@@ -78,6 +79,11 @@ function provincePolygons(): LonLatPolygon[] {
   );
 }
 
+/** The province the import is checked against, named in the coordinate messages. */
+function importArea(): ImportArea {
+  return { polygons: provincePolygons(), name: useAppStore.getState().dataset?.provinceName ?? '' };
+}
+
 /** Step 1: the file's first rows, the proposed mapping and the coordinate check, all computed in a worker. */
 export async function openImport(file: File): Promise<void> {
   const dataset = useAppStore.getState().dataset;
@@ -86,7 +92,7 @@ export async function openImport(file: File): Promise<void> {
   useImportStore.setState({ ...CLOSED, stage: 'previewing', fileName: file.name, bytes });
   try {
     const preview = await getAnalysisPool().run((api) =>
-      api.previewImport(bytes, file.name, 'EPSG:4326', provincePolygons()),
+      api.previewImport(bytes, file.name, 'EPSG:4326', importArea()),
     );
     useImportStore.setState({
       stage: 'mapping',
@@ -116,7 +122,7 @@ export async function updateMapping(patch: {
     const { mapping, crs } = useImportStore.getState();
     try {
       const coordinates = await getAnalysisPool().run((api) =>
-        api.checkImportCoordinates(preview, mapping, crs, provincePolygons()),
+        api.checkImportCoordinates(preview, mapping, crs, importArea()),
       );
       useImportStore.setState({ coordinates, error: null });
     } catch (error) {

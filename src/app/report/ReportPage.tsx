@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
-import type { SitePlanSettings } from '../../../workers/analysisApi';
 import { runFixedRadiusCoverage } from '../../../workers/runFixedRadiusCoverage';
 import type { OperatorOpportunities } from '../../core/colocation/colocationOpportunities';
 import type { ColocationSummary } from '../../core/colocation/summarizeColocation';
 import { type CoverageSummary, summarizeCoverage } from '../../core/coverage/computeFixedRadiusCoverage';
 import { MAIN_OPERATOR_NAMES, operatorColorRgb, SHARED_MAST_COLOR_RGB } from '../../core/model/operators';
+import type { SitePlanSettings } from '../../core/siting/buildSitePlanRequest';
 import type { PlanSharedSitesResult } from '../../core/siting/planSharedSites';
 import { getAnalysisPool } from '../analysisPool';
 import { describeTowerSources } from '../data/describeTowerSources';

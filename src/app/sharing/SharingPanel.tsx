@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import type { SharingPreset } from '../../../workers/analysisApi';
+import type { SharingPreset } from '../../core/colocation/buildColocationRequest';
 import { exportCsv } from '../../core/export/exportCsv';
 import { exportGeoJson } from '../../core/export/exportGeoJson';
 import { exportKml } from '../../core/export/exportKml';

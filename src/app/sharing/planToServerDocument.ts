@@ -1,5 +1,5 @@
-import type { SitePlanSettings } from '../../../workers/analysisApi';
 import type { Tower } from '../../core/model/tower';
+import type { SitePlanSettings } from '../../core/siting/buildSitePlanRequest';
 import type { PlanSharedSitesResult } from '../../core/siting/planSharedSites';
 import type { ServerPlanDocument } from '../server/apiTypes';
 

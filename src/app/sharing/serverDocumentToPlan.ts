@@ -1,5 +1,5 @@
-import type { SitePlanSettings } from '../../../workers/analysisApi';
 import { MAST_TYPES, type MastType } from '../../core/model/tower';
+import type { SitePlanSettings } from '../../core/siting/buildSitePlanRequest';
 import type { UserSite } from '../../core/siting/siteCandidate';
 import type { ServerPlanDocument } from '../server/apiTypes';
 import { SHARED_SITES_SCENARIO_ID } from './planToServerDocument';

@@ -1,8 +1,9 @@
 import * as Comlink from 'comlink';
 import { create } from 'zustand';
-import type { ColocationSettings, SitePlanSettings } from '../../../workers/analysisApi';
+import type { ColocationSettings } from '../../core/colocation/buildColocationRequest';
 import type { OperatorOpportunities } from '../../core/colocation/colocationOpportunities';
 import type { ColocationSummary } from '../../core/colocation/summarizeColocation';
+import type { SitePlanSettings } from '../../core/siting/buildSitePlanRequest';
 import type { PlanSharedSitesResult } from '../../core/siting/planSharedSites';
 import type { UserSite } from '../../core/siting/siteCandidate';
 import { isCancelledError } from '../../core/util/cooperativeLoop';

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { SignalRunResult } from '../../../workers/analysisApi';
 import type { CoverageSummary } from '../../core/coverage/computeFixedRadiusCoverage';
+import type { SignalRunResult } from '../../core/coverage/finishSignalRun';
 import { DEFAULT_RECEIVER } from '../../core/coverage/linkBudget';
 import type { ProvinceDataset } from '../data/provinceDataset';
 import type { Language } from '../i18n/strings';
@@ -25,7 +25,7 @@ export interface CoverageRun {
 export interface SignalRunState {
   status: 'idle' | 'running' | 'done' | 'cancelled' | 'error';
   progress: number;
-  result: SignalRunResult | null;
+  result: SignalRunResult<ImageBitmap> | null;
   /** The raster drawn for the current view (all operators or one) and palette. */
   image: ImageBitmap | null;
   durationMs: number | null;

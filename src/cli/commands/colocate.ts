@@ -7,8 +7,9 @@ import {
 import { computeTenancyStats } from '../../core/colocation/tenancyStats';
 import { packTowers } from '../../core/model/towerArrays';
 import type { CliCommand } from '../cliCommand';
-import { CliError } from '../cliError';
 import { loadTowerFile } from '../loadInputs';
+import { requireNumberFlag } from '../readNumberFlag';
+import { requireStringFlag } from '../readStringFlag';
 
 export const colocateCommand: CliCommand = {
   name: 'colocate',
@@ -36,9 +37,8 @@ export const colocateCommand: CliCommand = {
   },
 
   async run(flags, output) {
-    const towersPath = flags.towers;
-    if (typeof towersPath !== 'string') throw new CliError('missing --towers FILE');
-    const distanceM = parseDistance(flags['distance-m']);
+    const towersPath = requireStringFlag(flags, 'towers', 'FILE');
+    const distanceM = requireNumberFlag(flags, 'distance-m', { min: 0, what: 'a number of metres' }, 'D');
     const compact = flags.json === true;
     const parsed = await loadTowerFile(towersPath);
     const towers = packTowers(parsed.towers);
@@ -83,12 +83,3 @@ export const colocateCommand: CliCommand = {
     }
   },
 };
-
-function parseDistance(value: string | boolean | undefined): number {
-  if (typeof value !== 'string') throw new CliError('missing --distance-m D');
-  const distance = Number(value);
-  if (value.trim() === '' || !Number.isFinite(distance) || distance < 0) {
-    throw new CliError(`--distance-m must be a number of metres >= 0, got '${value}'`);
-  }
-  return distance;
-}

@@ -1,6 +1,5 @@
 import { writeFile } from 'node:fs/promises';
 import type { Feature } from 'geojson';
-import { CrsError, resolveCrs } from '../../core/crs/crsDefinitions';
 import { exportCsv } from '../../core/export/exportCsv';
 import { exportGeoJson } from '../../core/export/exportGeoJson';
 import { exportKml, exportKmz } from '../../core/export/exportKml';
@@ -11,6 +10,8 @@ import type { CliCommand } from '../cliCommand';
 import { CliError } from '../cliError';
 import { loadLayerFile, loadTowerFile } from '../loadInputs';
 import { parseColumnsFlag } from '../parseColumnsFlag';
+import { readCrsFlag } from '../readCrsFlag';
+import { requireStringFlag } from '../readStringFlag';
 
 const OUTPUT_EXTENSIONS = ['geojson', 'json', 'csv', 'kml', 'kmz', 'zip'];
 
@@ -46,28 +47,20 @@ export const convertCommand: CliCommand = {
   },
 
   async run(flags, output) {
-    const inPath = flags.in;
-    const outPath = flags.out;
-    if (typeof inPath !== 'string') throw new CliError('missing --in FILE');
-    if (typeof outPath !== 'string') throw new CliError('missing --out FILE');
+    const inPath = requireStringFlag(flags, 'in', 'FILE');
+    const outPath = requireStringFlag(flags, 'out', 'FILE');
     const extension = /\.([^./\\]+)$/.exec(outPath)?.[1]?.toLowerCase() ?? '';
     if (!OUTPUT_EXTENSIONS.includes(extension)) {
       throw new CliError(
         `--out: unknown output format '.${extension}' (use ${OUTPUT_EXTENSIONS.map((e) => `.${e}`).join(', ')})`,
       );
     }
-    let crs: ReturnType<typeof resolveCrs> | undefined;
-    try {
-      crs = typeof flags.crs === 'string' ? resolveCrs(flags.crs) : undefined;
-    } catch (error) {
-      if (error instanceof CrsError) throw new CliError(`--crs: ${error.message}`);
-      throw error;
-    }
+    const crs = readCrsFlag(flags);
     let features: Feature[];
     let rejected: InputProblem[];
     let warnings: InputProblem[];
     if (flags.towers === true) {
-      const columns = typeof flags.columns === 'string' ? parseColumnsFlag(flags.columns) : undefined;
+      const columns = flags.columns === undefined ? undefined : parseColumnsFlag(String(flags.columns));
       const parsed = await loadTowerFile(inPath, { crs, columns });
       features = towersToFeatures(parsed.towers);
       ({ rejected, warnings } = parsed);

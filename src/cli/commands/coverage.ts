@@ -1,20 +1,19 @@
 import {
-  cellAreaKm2,
   computeFixedRadiusCoverage,
+  countMastsWithReach,
   summarizeCoverage,
 } from '../../core/coverage/computeFixedRadiusCoverage';
 import { computeSignalCoverage } from '../../core/coverage/computeSignalCoverage';
 import { DEFAULT_RECEIVER } from '../../core/coverage/linkBudget';
-import { prepareSignalRun } from '../../core/coverage/prepareSignalRun';
-import { isTechnology, TECHNOLOGIES, type Technology } from '../../core/coverage/radioPresets';
+import { prepareSignalRun, type SignalRunData, type SignalRunSettings } from '../../core/coverage/prepareSignalRun';
+import { TECHNOLOGIES } from '../../core/coverage/radioPresets';
 import { summarizeGapsByArea } from '../../core/coverage/summarizeGapsByArea';
 import { summarizeSignalCoverage } from '../../core/coverage/summarizeSignalCoverage';
 import { BoundaryFileError } from '../../core/geo/boundaryFileError';
-import { labelCellCentresInAreas, transferCellLabels } from '../../core/geo/labelCellCentresInAreas';
+import { labelGridAreas } from '../../core/geo/labelGridAreas';
 import { maskCellCentresInPolygons } from '../../core/geo/maskCellCentresInPolygons';
 import { type NamedArea, parseAreasGeoJson } from '../../core/geo/parseAreasGeoJson';
 import { decodeTextFile } from '../../core/io/decodeTextFile';
-import type { TowerParseResult } from '../../core/io/towerParseResult';
 import { findOperator, OPERATORS } from '../../core/model/operators';
 import type { PopulationGrid } from '../../core/model/populationGrid';
 import { packTowers, type TowerArrays } from '../../core/model/towerArrays';
@@ -25,6 +24,7 @@ import { loadBoundary, loadPopulationRaster, loadTowerFile } from '../loadInputs
 import type { ParsedFlags } from '../parseFlags';
 import { readInputFile } from '../readInputFile';
 import { readNumberFlag } from '../readNumberFlag';
+import { readChoiceFlag, readStringFlag, requireStringFlag } from '../readStringFlag';
 
 const DEFAULT_GRID_M = 100;
 /** Flags that only mean something with --model. */
@@ -127,10 +127,8 @@ export const coverageCommand: CliCommand = {
   },
 
   async run(flags, output) {
-    const towersPath = flags.towers;
-    if (typeof towersPath !== 'string') throw new CliError('missing --towers FILE');
-    const populationPath = flags.population;
-    if (typeof populationPath !== 'string') throw new CliError('missing --population FILE.tif');
+    const towersPath = requireStringFlag(flags, 'towers', 'FILE');
+    const populationPath = requireStringFlag(flags, 'population', 'FILE.tif');
     const modelId = readModelFlag(flags.model);
     if (modelId === null) {
       const misplaced = MODEL_FLAGS.find((name) => flags[name] !== undefined);
@@ -140,7 +138,7 @@ export const coverageCommand: CliCommand = {
     }
     const radiusM = readNumberFlag(flags, 'radius-m', { min: 0, what: 'a radius in m' });
     const gridM = readNumberFlag(flags, 'grid-m', { min: 1, what: 'a cell size in m' }) ?? DEFAULT_GRID_M;
-    const technology = readTechnologyFlag(flags.technology);
+    const technology = readChoiceFlag(flags, 'technology', TECHNOLOGIES, '4g');
     const frequencyMHz = readNumberFlag(flags, 'frequency-mhz', {
       min: 0,
       exclusive: true,
@@ -154,46 +152,37 @@ export const coverageCommand: CliCommand = {
 
     const parsed = await loadTowerFile(towersPath);
     const population = await loadPopulationRaster(populationPath);
-    const boundaryPath = typeof flags.boundary === 'string' ? flags.boundary : undefined;
+    const boundaryPath = readStringFlag(flags, 'boundary');
     const polygons = boundaryPath ? await loadBoundary(boundaryPath) : undefined;
-    const areasPath = typeof flags.areas === 'string' ? flags.areas : undefined;
-    const areas = areasPath ? await loadAreas(areasPath, flags['area-name']) : undefined;
+    const areasPath = readStringFlag(flags, 'areas');
+    const areas = areasPath ? await loadAreas(areasPath, readStringFlag(flags, 'area-name')) : undefined;
     const mask = polygons ? maskCellCentresInPolygons(population, polygons) : undefined;
     const towers = packTowers(parsed.towers);
     const notes: string[] = [];
     if (parsed.rejected.length > 0) {
       notes.push(`${parsed.rejected.length} row(s) of ${towersPath} rejected and left out (see cosite validate)`);
     }
-    const areaLabels = areas
-      ? labelCellCentresInAreas(
-          population,
-          areas.map((area) => area.polygons),
-        )
-      : undefined;
 
     const report =
       modelId === null
-        ? await fixedRadiusReport(towers, population, mask, radiusM, notes, areas, areaLabels)
-        : await propagationReport({
-            parsed,
-            towers,
-            population,
-            mask,
-            modelId,
-            gridM,
-            technology,
-            frequencyMHz,
-            thresholdDbm,
-            shadowingMarginDb,
-            indoor: flags.indoor === true,
-            indoorLossDb,
-            eirpDbmByOperator,
-            metropolitan: flags.metropolitan === true,
-            assume5g: flags['assume-5g'] === true,
+        ? await fixedRadiusReport(towers, population, mask, radiusM, notes, areas)
+        : await propagationReport(
+            { towers: parsed.towers, arrays: towers, population, boundaryMask: mask, areas },
+            {
+              modelId,
+              technology,
+              gridM,
+              frequencyMHz,
+              thresholdDbm,
+              shadowingMarginDb,
+              indoor: flags.indoor === true,
+              indoorLossDb,
+              eirpDbmByOperator,
+              metropolitan: flags.metropolitan === true,
+              assume5g: flags['assume-5g'] === true,
+            },
             notes,
-            areas,
-            areaLabels,
-          });
+          );
     report.rejected_rows = parsed.rejected.length;
     output.stdout(`${JSON.stringify(report, null, flags.json === true ? undefined : 2)}\n`);
     writeNotes(output, notes, report, flags);
@@ -207,17 +196,16 @@ async function fixedRadiusReport(
   radiusM: number | undefined,
   notes: string[],
   areas: NamedArea[] | undefined,
-  areaLabels: Int32Array | undefined,
 ): Promise<Record<string, unknown>> {
-  let withoutRadius = 0;
-  for (let t = 0; t < towers.count; t++) if (Number.isNaN(towers.radiusM[t])) withoutRadius++;
-  if (withoutRadius > 0 && radiusM === undefined) {
-    notes.push(`${withoutRadius} mast(s) have no radius_m and no --radius-m was given: they cover nothing`);
+  const defaultRadiusM = radiusM ?? Number.NaN;
+  const used = countMastsWithReach(towers, defaultRadiusM);
+  if (used < towers.count) {
+    notes.push(`${towers.count - used} mast(s) have no radius_m and no --radius-m was given: they cover nothing`);
   }
   const coveredBits = await computeFixedRadiusCoverage({
     grid: population,
     towers,
-    defaultRadiusM: radiusM ?? Number.NaN,
+    defaultRadiusM,
     rowStart: 0,
     rowEnd: population.height,
   });
@@ -229,105 +217,58 @@ async function fixedRadiusReport(
     population_covered_by_operator: inOperatorOrder(summary.population_covered_by_operator),
     area_covered_km2: summary.area_covered_km2,
     population_uncovered: summary.population_uncovered,
-    towers_used: towers.count - (radiusM === undefined ? withoutRadius : 0),
+    towers_used: used,
     radius_m: radiusM ?? null,
-    area_total_km2: areaWithData(population, mask),
+    area_total_km2: summary.area_total_km2,
   };
-  if (areas && areaLabels) {
+  if (areas) {
+    const labelled = labelGridAreas(population, areas);
     report.gaps_by_area = summarizeGapsByArea({
       values: population.values,
       nodata: population.nodata,
       covered: coveredBits,
-      labels: areaLabels,
-      names: areas.map((area) => area.name),
+      labels: labelled.labels,
+      names: labelled.names,
       mask,
     });
   }
   return report;
 }
 
-interface PropagationInputs {
-  parsed: TowerParseResult;
-  towers: TowerArrays;
-  population: PopulationGrid;
-  mask: Uint8Array | undefined;
-  modelId: PathLossModelId;
-  gridM: number;
-  technology: Technology;
-  frequencyMHz: number | undefined;
-  thresholdDbm: number | undefined;
-  shadowingMarginDb: number | undefined;
-  indoor: boolean;
-  indoorLossDb: number | undefined;
-  eirpDbmByOperator: Record<string, number> | undefined;
-  metropolitan: boolean;
-  assume5g: boolean;
-  notes: string[];
-  areas: NamedArea[] | undefined;
-  areaLabels: Int32Array | undefined;
-}
-
-async function propagationReport(inputs: PropagationInputs): Promise<Record<string, unknown>> {
-  const { towers, population, modelId, technology, notes } = inputs;
-  const {
-    grid,
-    population: resampled,
-    cellMask,
-    prepared,
-    notes: runNotes,
-  } = prepareSignalRun(
-    inputs.parsed.towers,
-    towers,
-    population,
-    {
-      modelId,
-      technology,
-      gridM: inputs.gridM,
-      frequencyMHz: inputs.frequencyMHz,
-      thresholdDbm: inputs.thresholdDbm,
-      shadowingMarginDb: inputs.shadowingMarginDb,
-      indoor: inputs.indoor,
-      indoorLossDb: inputs.indoorLossDb,
-      eirpDbmByOperator: inputs.eirpDbmByOperator,
-      metropolitan: inputs.metropolitan,
-      assume5g: inputs.assume5g,
-    },
-    inputs.mask,
-  );
-  notes.push(...runNotes);
-  const coverage = await computeSignalCoverage({ ...prepared.request, cellMask, rowStart: 0, rowEnd: grid.height });
+async function propagationReport(
+  data: SignalRunData,
+  settings: SignalRunSettings,
+  notes: string[],
+): Promise<Record<string, unknown>> {
+  const run = prepareSignalRun(data, settings);
+  const { grid, prepared } = run;
+  notes.push(...run.notes);
+  const coverage = await computeSignalCoverage({
+    ...prepared.request,
+    cellMask: run.cellMask,
+    rowStart: 0,
+    rowEnd: grid.height,
+  });
   const summary = summarizeSignalCoverage({
-    population: resampled,
+    population: run.population,
     coverage,
     operatorNames: prepared.operatorNames,
     thresholdDbm: prepared.thresholdDbm,
-    areas:
-      inputs.areas && inputs.areaLabels
-        ? {
-            labels: transferCellLabels(inputs.areaLabels, population, grid),
-            names: inputs.areas.map((area) => area.name),
-          }
-        : undefined,
+    areas: run.areas ?? undefined,
   });
-  const mastsWithRadio = new Set<number>();
-  const { radios } = prepared.request;
-  for (let i = 0; i < radios.count; i++) if (radios.reachM[i] > 0) mastsWithRadio.add(radios.towerIndex[i]);
-  const frequencies: Record<string, number | null> = {};
-  prepared.operatorNames.forEach((name, k) => {
-    frequencies[name] = prepared.radioByOperator[k]?.frequencyMHz ?? null;
-  });
+  const frequencies = run.frequencyMHzByOperator;
   const distinct = new Set(Object.values(frequencies).filter((value) => value !== null));
   const report: Record<string, unknown> = {
     mode: 'propagation',
-    model: modelId,
-    technology,
+    model: settings.modelId,
+    technology: settings.technology,
     frequency_mhz: distinct.size === 1 ? [...distinct][0] : null,
     frequency_mhz_by_operator: inOperatorOrder(frequencies),
     threshold_dbm: prepared.thresholdDbm,
-    indoor: inputs.indoor,
-    shadowing_margin_db: inputs.shadowingMarginDb ?? DEFAULT_RECEIVER.shadowingMarginDb,
-    indoor_loss_db: inputs.indoor ? (inputs.indoorLossDb ?? DEFAULT_RECEIVER.indoorLossDb) : 0,
-    grid_m: inputs.gridM,
+    indoor: settings.indoor,
+    shadowing_margin_db: settings.shadowingMarginDb ?? DEFAULT_RECEIVER.shadowingMarginDb,
+    indoor_loss_db: settings.indoor ? (settings.indoorLossDb ?? DEFAULT_RECEIVER.indoorLossDb) : 0,
+    grid_m: settings.gridM,
     analysis_grid: {
       width: grid.width,
       height: grid.height,
@@ -341,8 +282,8 @@ async function propagationReport(inputs: PropagationInputs): Promise<Record<stri
     population_uncovered: summary.population_uncovered,
     area_covered_by_operator_km2: inOperatorOrder(summary.area_covered_by_operator_km2),
     area_total_km2: summary.area_total_km2,
-    towers_used: mastsWithRadio.size,
-    radios: radios.count,
+    towers_used: run.mastsUsed,
+    radios: prepared.request.radios.count,
     warnings: prepared.warnings,
   };
   if (summary.gaps_by_area) report.gaps_by_area = summary.gaps_by_area;
@@ -357,38 +298,14 @@ function readModelFlag(value: string | boolean | undefined): PathLossModelId | n
   return value;
 }
 
-function readTechnologyFlag(value: string | boolean | undefined): Technology {
-  if (value === undefined) return '4g';
-  const lower = typeof value === 'string' ? value.toLowerCase() : '';
-  if (!isTechnology(lower))
-    throw new CliError(`--technology must be one of ${TECHNOLOGIES.join(', ')}, got '${String(value)}'`);
-  return lower;
-}
-
-async function loadAreas(path: string, nameProperty: string | boolean | undefined): Promise<NamedArea[]> {
+async function loadAreas(path: string, nameProperty: string | undefined): Promise<NamedArea[]> {
   const bytes = await readInputFile(path);
   try {
-    return parseAreasGeoJson(decodeTextFile(bytes), typeof nameProperty === 'string' ? nameProperty : undefined);
+    return parseAreasGeoJson(decodeTextFile(bytes), nameProperty);
   } catch (error) {
     if (error instanceof BoundaryFileError) throw new CliError(`cannot read ${path}: ${error.message}`);
     throw error;
   }
-}
-
-/** Area of the cells that hold data (inside the mask when given), km². */
-function areaWithData(grid: PopulationGrid, mask: Uint8Array | undefined): number {
-  let areaKm2 = 0;
-  for (let row = 0; row < grid.height; row++) {
-    const latNorth = grid.originLat - row * grid.cellSizeLatDeg;
-    const rowAreaKm2 = cellAreaKm2(latNorth, latNorth - grid.cellSizeLatDeg, grid.cellSizeLonDeg);
-    for (let col = 0; col < grid.width; col++) {
-      const i = row * grid.width + col;
-      const value = grid.values[i];
-      if (Number.isNaN(value) || value === grid.nodata || (mask && mask[i] === 0)) continue;
-      areaKm2 += rowAreaKm2;
-    }
-  }
-  return areaKm2;
 }
 
 /** Known operators in OPERATORS order, then others alphabetically: stable output for diffs. */

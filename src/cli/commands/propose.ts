@@ -9,6 +9,8 @@ import type { CliCommand } from '../cliCommand';
 import { CliError } from '../cliError';
 import { loadBoundary, loadPopulationRaster, loadTowerFile } from '../loadInputs';
 import { readInputFile } from '../readInputFile';
+import { readNumberFlag, requireCountFlag, requireNumberFlag } from '../readNumberFlag';
+import { readStringFlag, requireStringFlag } from '../readStringFlag';
 
 export const proposeCommand: CliCommand = {
   name: 'propose',
@@ -54,14 +56,14 @@ export const proposeCommand: CliCommand = {
   },
 
   async run(flags, output) {
-    const towersPath = requireString(flags.towers, '--towers FILE');
-    const populationPath = requireString(flags.population, '--population FILE.tif');
-    const candidatesPath = requireString(flags.candidates, '--candidates FILE.csv');
-    const radiusM = parsePositive(requireString(flags['radius-m'], '--radius-m R'), '--radius-m');
-    const sites = parseCount(requireString(flags.sites, '--sites P'), '--sites');
-    const timeLimitSeconds =
-      typeof flags['time-limit-s'] === 'string' ? parsePositive(flags['time-limit-s'], '--time-limit-s') : 60;
-    const boundaryPath = typeof flags.boundary === 'string' ? flags.boundary : undefined;
+    const towersPath = requireStringFlag(flags, 'towers', 'FILE');
+    const populationPath = requireStringFlag(flags, 'population', 'FILE.tif');
+    const candidatesPath = requireStringFlag(flags, 'candidates', 'FILE.csv');
+    const positive = { min: 0, exclusive: true, what: 'a number' };
+    const radiusM = requireNumberFlag(flags, 'radius-m', positive, 'R');
+    const sites = requireCountFlag(flags, 'sites', 'P');
+    const timeLimitSeconds = readNumberFlag(flags, 'time-limit-s', positive) ?? 60;
+    const boundaryPath = readStringFlag(flags, 'boundary');
     const compact = flags.json === true;
 
     const parsedTowers = await loadTowerFile(towersPath);
@@ -136,23 +138,3 @@ export const proposeCommand: CliCommand = {
     }
   },
 };
-
-function requireString(value: string | boolean | undefined, usage: string): string {
-  if (typeof value !== 'string') throw new CliError(`missing ${usage}`);
-  return value;
-}
-
-function parsePositive(value: string, flag: string): number {
-  const number = Number(value);
-  if (value.trim() === '' || !Number.isFinite(number) || number <= 0) {
-    throw new CliError(`${flag} must be a number > 0, got '${value}'`);
-  }
-  return number;
-}
-
-function parseCount(value: string, flag: string): number {
-  if (!/^\s*\d+\s*$/.test(value)) throw new CliError(`${flag} must be an integer >= 0, got '${value}'`);
-  const count = Number(value);
-  if (!Number.isSafeInteger(count)) throw new CliError(`${flag} is too large: '${value}'`);
-  return count;
-}

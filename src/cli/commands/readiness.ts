@@ -1,21 +1,19 @@
-import { BoundaryFileError } from '../../core/geo/boundaryFileError';
-import type { LonLatPolyline } from '../../core/geo/lonLatPolyline';
-import { parseLinesGeoJson } from '../../core/geo/parseLinesGeoJson';
-import { parseRegionsGeoJson } from '../../core/geo/parseRegionsGeoJson';
 import { decodeTextFile } from '../../core/io/decodeTextFile';
 import { parseJsonText } from '../../core/io/parseJsonText';
 import { computeNationalReadiness } from '../../core/readiness/computeNationalReadiness';
-import { packReadinessTowers } from '../../core/readiness/packReadinessTowers';
 import {
   DEFAULT_READINESS_SETTINGS,
   DEFAULT_READINESS_TARGETS,
   READINESS_KPIS,
   type ReadinessTargets,
 } from '../../core/readiness/readinessTypes';
+import { readNationalReadinessInputs } from '../../core/readiness/readNationalReadinessInputs';
 import type { CliCommand } from '../cliCommand';
 import { CliError } from '../cliError';
-import { loadPopulationRaster, loadTowerFile } from '../loadInputs';
+import { explainInputFile } from '../loadInputs';
 import { readInputFile } from '../readInputFile';
+import { readNumberFlag } from '../readNumberFlag';
+import { readStringFlag, requireStringFlag } from '../readStringFlag';
 
 const DEFINITIONS = [
   'Prints {"provinces": [...], "national": {...}, "outside_provinces": {...}, ...}: one object per feature code of',
@@ -91,31 +89,34 @@ export const readinessCommand: CliCommand = {
   },
 
   async run(flags, output) {
-    const towersPath = requiredPath(flags.towers, '--towers FILE');
-    const populationPath = requiredPath(flags.population, '--population FILE.tif');
-    const provincesPath = requiredPath(flags.provinces, '--provinces FILE.geojson');
-    const backbonePath = typeof flags.backbone === 'string' ? flags.backbone : undefined;
+    const towersPath = requireStringFlag(flags, 'towers', 'FILE');
+    const populationPath = requireStringFlag(flags, 'population', 'FILE.tif');
+    const provincesPath = requireStringFlag(flags, 'provinces', 'FILE.geojson');
+    const backbonePath = readStringFlag(flags, 'backbone');
+    const number = (name: string) => readNumberFlag(flags, name, { min: 0, what: 'a number' });
     const settings = {
-      backboneDistanceM: numberFlag(flags, 'backbone-distance-m', DEFAULT_READINESS_SETTINGS.backboneDistanceM),
-      defaultRadiusM: numberFlag(flags, 'radius-m', DEFAULT_READINESS_SETTINGS.defaultRadiusM),
-      default5gRadiusFactor: numberFlag(flags, 'radius-5g-factor', DEFAULT_READINESS_SETTINGS.default5gRadiusFactor),
+      backboneDistanceM: number('backbone-distance-m') ?? DEFAULT_READINESS_SETTINGS.backboneDistanceM,
+      defaultRadiusM: number('radius-m') ?? DEFAULT_READINESS_SETTINGS.defaultRadiusM,
+      default5gRadiusFactor: number('radius-5g-factor') ?? DEFAULT_READINESS_SETTINGS.default5gRadiusFactor,
     };
-    const targets = typeof flags.targets === 'string' ? await loadTargets(flags.targets) : DEFAULT_READINESS_TARGETS;
+    const targetsPath = readStringFlag(flags, 'targets');
+    const targets = targetsPath ? await loadTargets(targetsPath) : DEFAULT_READINESS_TARGETS;
     const compact = flags.json === true;
 
-    const provinces = await loadGeoJson(provincesPath, parseRegionsGeoJson);
-    const backbone = backbonePath ? await loadGeoJson<LonLatPolyline[]>(backbonePath, parseLinesGeoJson) : undefined;
-    const grid = await loadPopulationRaster(populationPath);
-    const parsed = await loadTowerFile(towersPath);
+    const named = async (path: string) => ({ name: path, bytes: await readInputFile(path) });
+    const { input, towers: parsed } = await explainInputFile(async () =>
+      readNationalReadinessInputs(
+        {
+          provinces: await named(provincesPath),
+          backbone: backbonePath ? await named(backbonePath) : undefined,
+          population: await named(populationPath),
+          towers: await named(towersPath),
+        },
+        { settings, targets },
+      ),
+    );
     const started = performance.now();
-    const result = await computeNationalReadiness({
-      grid,
-      provinces,
-      towers: packReadinessTowers(parsed.towers),
-      backbone,
-      settings,
-      targets,
-    });
+    const result = await computeNationalReadiness(input);
     const report = {
       ...result,
       towers: { accepted: parsed.towers.length, rejected: parsed.rejected.length, warnings: parsed.warnings.length },
@@ -133,31 +134,6 @@ export const readinessCommand: CliCommand = {
     }
   },
 };
-
-function requiredPath(value: string | boolean | undefined, flag: string): string {
-  if (typeof value !== 'string') throw new CliError(`missing ${flag}`);
-  return value;
-}
-
-function numberFlag(flags: Record<string, string | boolean>, name: string, fallback: number): number {
-  const value = flags[name];
-  if (value === undefined) return fallback;
-  const number = typeof value === 'string' ? Number(value) : Number.NaN;
-  if (typeof value !== 'string' || value.trim() === '' || !Number.isFinite(number) || number < 0) {
-    throw new CliError(`--${name} must be a number >= 0, got '${String(value)}'`);
-  }
-  return number;
-}
-
-async function loadGeoJson<T>(path: string, parse: (text: string) => T): Promise<T> {
-  const bytes = await readInputFile(path);
-  try {
-    return parse(decodeTextFile(bytes));
-  } catch (error) {
-    if (error instanceof BoundaryFileError) throw new CliError(`cannot read ${path}: ${error.message}`);
-    throw error;
-  }
-}
 
 async function loadTargets(path: string): Promise<ReadinessTargets> {
   const parsed = parseJsonText(decodeTextFile(await readInputFile(path)));

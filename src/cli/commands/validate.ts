@@ -1,11 +1,11 @@
-import { CrsError, resolveCrs } from '../../core/crs/crsDefinitions';
 import { maskCellCentresInPolygons } from '../../core/geo/maskCellCentresInPolygons';
 import type { ValidationPopulation } from '../../core/validation/validateTowerFile';
 import { validateTowerFile } from '../../core/validation/validateTowerFile';
 import type { CliCommand } from '../cliCommand';
-import { CliError } from '../cliError';
 import { loadBoundary, loadPopulationRaster, loadTowerFile } from '../loadInputs';
 import { parseColumnsFlag } from '../parseColumnsFlag';
+import { readCrsFlag } from '../readCrsFlag';
+import { readStringFlag, requireStringFlag } from '../readStringFlag';
 
 export const validateCommand: CliCommand = {
   name: 'validate',
@@ -52,20 +52,13 @@ export const validateCommand: CliCommand = {
   },
 
   async run(flags, output) {
-    const towersPath = flags.towers;
-    if (typeof towersPath !== 'string') throw new CliError('missing --towers FILE');
-    const populationPath = typeof flags.population === 'string' ? flags.population : undefined;
-    const boundaryPath = typeof flags.boundary === 'string' ? flags.boundary : undefined;
+    const towersPath = requireStringFlag(flags, 'towers', 'FILE');
+    const populationPath = readStringFlag(flags, 'population');
+    const boundaryPath = readStringFlag(flags, 'boundary');
     const compact = flags.json === true;
 
-    let crs: ReturnType<typeof resolveCrs> | undefined;
-    try {
-      crs = typeof flags.crs === 'string' ? resolveCrs(flags.crs) : undefined;
-    } catch (error) {
-      if (error instanceof CrsError) throw new CliError(`--crs: ${error.message}`);
-      throw error;
-    }
-    const columns = typeof flags.columns === 'string' ? parseColumnsFlag(flags.columns) : undefined;
+    const crs = readCrsFlag(flags);
+    const columns = flags.columns === undefined ? undefined : parseColumnsFlag(String(flags.columns));
     const polygons = boundaryPath ? await loadBoundary(boundaryPath) : undefined;
     const parsed = await loadTowerFile(towersPath, {
       crs,

@@ -90,6 +90,16 @@ export interface CoverageSummary {
   area_covered_km2: number;
   /** Population in cells no operator covers. */
   population_uncovered: number;
+  /** Area of all cells holding population data (inside the mask), km². */
+  area_total_km2: number;
+}
+
+/** Masts that reach somewhere in a fixed-radius run: their own radius_m, or any when `defaultRadiusM` is a number. */
+export function countMastsWithReach(towers: Pick<TowerArrays, 'count' | 'radiusM'>, defaultRadiusM: number): number {
+  if (!Number.isNaN(defaultRadiusM)) return towers.count;
+  let count = 0;
+  for (let t = 0; t < towers.count; t++) if (!Number.isNaN(towers.radiusM[t])) count++;
+  return count;
 }
 
 /** Area of one cell of a geographic grid on the sphere, km². */
@@ -114,6 +124,7 @@ export function summarizeCoverage(
   let total = 0;
   let covered = 0;
   let areaKm2 = 0;
+  let areaTotalKm2 = 0;
   for (let row = 0; row < grid.height; row++) {
     const latNorth = grid.originLat - row * grid.cellSizeLatDeg;
     const rowAreaKm2 = cellAreaKm2(latNorth, latNorth - grid.cellSizeLatDeg, grid.cellSizeLonDeg);
@@ -123,6 +134,7 @@ export function summarizeCoverage(
       if (isNodata(grid, value)) continue;
       if (mask && mask[i] === 0) continue;
       total += value;
+      areaTotalKm2 += rowAreaKm2;
       const bits = coveredBits[i];
       if (bits === 0) continue;
       covered += value;
@@ -140,5 +152,6 @@ export function summarizeCoverage(
     population_covered_by_operator,
     area_covered_km2: areaKm2,
     population_uncovered: total - covered,
+    area_total_km2: areaTotalKm2,
   };
 }

@@ -1,4 +1,7 @@
+import { transferCellLabels } from '../geo/labelCellCentresInAreas';
+import { type GridAreaLabels, labelGridAreas } from '../geo/labelGridAreas';
 import { type AnalysisGrid, makeAnalysisGrid } from '../geo/makeAnalysisGrid';
+import type { NamedArea } from '../geo/parseAreasGeoJson';
 import type { PopulationGrid } from '../model/populationGrid';
 import type { Tower } from '../model/tower';
 import type { TowerArrays } from '../model/towerArrays';
@@ -40,6 +43,23 @@ export interface PreparedSignalRun {
   prepared: PreparedSignalCoverage;
   /** For people: assumptions made and the engine's warnings. */
   notes: string[];
+  /** The named areas (communes) on the analysis grid, for gaps per area; null without areas. */
+  areas: GridAreaLabels | null;
+  /** Masts with at least one radio that reaches somewhere: the masts the run uses. */
+  mastsUsed: number;
+  /** Carrier frequency per operator of the run (operatorNames order), MHz; null for an operator without a radio. */
+  frequencyMHzByOperator: Record<string, number | null>;
+}
+
+export interface SignalRunData {
+  /** The towers as read (5G columns, sectors) and packed. */
+  towers: readonly Tower[];
+  arrays: TowerArrays;
+  population: PopulationGrid;
+  /** Cells of the population raster that count (centre inside the boundary); all when absent. */
+  boundaryMask?: Uint8Array;
+  /** Communes or other named areas: the summary then has gaps per area. */
+  areas?: readonly NamedArea[];
 }
 
 /**
@@ -47,13 +67,8 @@ export interface PreparedSignalRun {
  * the population resampled onto it (totals conserved), which operators run the technology on which masts, sectors,
  * and the radios' link budgets. The command line and the app's worker both start here, so they give the same figures.
  */
-export function prepareSignalRun(
-  parsedTowers: readonly Tower[],
-  towers: TowerArrays,
-  populationGrid: PopulationGrid,
-  settings: SignalRunSettings,
-  boundaryMask?: Uint8Array,
-): PreparedSignalRun {
+export function prepareSignalRun(data: SignalRunData, settings: SignalRunSettings): PreparedSignalRun {
+  const { towers: parsedTowers, arrays: towers, population: populationGrid, boundaryMask } = data;
   const notes: string[] = [];
   const grid = makeAnalysisGrid(populationGrid, settings.gridM);
   const population = resamplePopulation(populationGrid, grid, boundaryMask);
@@ -90,5 +105,18 @@ export function prepareSignalRun(
     sectorsByTower: sectorsFromTowers(parsedTowers),
   });
   notes.push(...prepared.warnings);
-  return { grid, population, cellMask, prepared, notes };
+  let areas: GridAreaLabels | null = null;
+  if (data.areas) {
+    // Label the population raster (coarse) and carry the labels to the analysis grid: see labelCellCentresInAreas.
+    const onPopulation = labelGridAreas(populationGrid, data.areas);
+    areas = { labels: transferCellLabels(onPopulation.labels, populationGrid, grid), names: onPopulation.names };
+  }
+  const { radios } = prepared.request;
+  const mastsWithRadio = new Set<number>();
+  for (let i = 0; i < radios.count; i++) if (radios.reachM[i] > 0) mastsWithRadio.add(radios.towerIndex[i]);
+  const frequencyMHzByOperator: Record<string, number | null> = {};
+  prepared.operatorNames.forEach((name, k) => {
+    frequencyMHzByOperator[name] = prepared.radioByOperator[k]?.frequencyMHz ?? null;
+  });
+  return { grid, population, cellMask, prepared, notes, areas, mastsUsed: mastsWithRadio.size, frequencyMHzByOperator };
 }

@@ -1,0 +1,62 @@
+import type { AnalysisGrid } from '../geo/makeAnalysisGrid';
+import { assembleSignalCoverage, type SignalCoverageBand, type SignalCoverageRequest } from './computeSignalCoverage';
+import type { PreparedSignalRun } from './prepareSignalRun';
+import { type SignalPalette, signalImagePixels } from './signalImagePixels';
+import { type SignalCoverageSummary, summarizeSignalCoverage } from './summarizeSignalCoverage';
+
+/** What the page keeps of a signal run: the whole-grid rasters, the summary and the first image (decoded by the door). */
+export interface SignalRunResult<Image> {
+  grid: AnalysisGrid;
+  coverage: SignalCoverageBand;
+  cellMask: Uint8Array;
+  summary: SignalCoverageSummary;
+  operatorNames: readonly string[];
+  thresholdDbm: number;
+  notes: string[];
+  /** The first image (all operators). */
+  image: Image;
+}
+
+/** The request of band `bandIndex` of `bandCount` equal bands of rows of a prepared run. */
+export function signalBandRequest(run: PreparedSignalRun, bandIndex: number, bandCount: number): SignalCoverageRequest {
+  const { height } = run.grid;
+  return {
+    ...run.prepared.request,
+    cellMask: run.cellMask,
+    rowStart: Math.floor((bandIndex * height) / bandCount),
+    rowEnd: Math.floor(((bandIndex + 1) * height) / bandCount),
+  };
+}
+
+/**
+ * The last step of a signal run: join the bands, sum the figures (with gaps per area when the run has areas) and the
+ * first image's RGBA pixels. The cell mask is copied: the run keeps its own for the next run with the same settings.
+ */
+export function finishSignalRun(
+  run: PreparedSignalRun,
+  bands: readonly SignalCoverageBand[],
+  palette: SignalPalette,
+): { result: Omit<SignalRunResult<never>, 'image'>; imagePixels: Uint8ClampedArray<ArrayBuffer> } {
+  const coverage = assembleSignalCoverage(bands, run.grid);
+  const { operatorNames, thresholdDbm } = run.prepared;
+  const summary = summarizeSignalCoverage({
+    population: run.population,
+    coverage,
+    operatorNames,
+    thresholdDbm,
+    areas: run.areas ?? undefined,
+  });
+  const imagePixels = signalImagePixels(coverage.bestSignalDbm, run.cellMask, thresholdDbm, palette);
+  return {
+    result: {
+      grid: run.grid,
+      coverage,
+      cellMask: run.cellMask.slice(),
+      summary,
+      operatorNames,
+      thresholdDbm,
+      notes: run.notes,
+    },
+    imagePixels,
+  };
+}

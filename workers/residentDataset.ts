@@ -1,0 +1,104 @@
+import {
+  type PreparedSignalRun,
+  prepareSignalRun,
+  type SignalRunSettings,
+} from '../src/core/coverage/prepareSignalRun';
+import type { LonLatPolyline } from '../src/core/geo/lonLatPolyline';
+import { type NamedArea, parseAreasGeoJson } from '../src/core/geo/parseAreasGeoJson';
+import { parseLinesGeoJson } from '../src/core/geo/parseLinesGeoJson';
+import { type MastAttributes, packMastAttributes } from '../src/core/model/mastAttributes';
+import type { PopulationGrid } from '../src/core/model/populationGrid';
+import type { Tower } from '../src/core/model/tower';
+import { packTowers, type TowerArrays } from '../src/core/model/towerArrays';
+import { decodeTowerColumns, type TowerColumns } from '../src/core/model/towerColumns';
+import { TowerTableIndex } from '../src/core/model/towerTableIndex';
+
+/**
+ * The province's data a worker holds between calls (one dataset per worker), so that analyses that run often send only
+ * their settings and nothing large crosses the page during a run. What is derived from it (mast attributes, parsed
+ * communes and backbone, the table index, the last signal run's preparation) is built once, on first use.
+ */
+export class ResidentDataset {
+  readonly towers: Tower[];
+  readonly arrays: TowerArrays;
+  private mastsCache: MastAttributes | null = null;
+  private communesCache: NamedArea[] | null | undefined;
+  private backboneCache: LonLatPolyline[] | undefined;
+  private tableCache: TowerTableIndex | null = null;
+  private preparedRun: { key: string; run: PreparedSignalRun } | null = null;
+
+  constructor(
+    readonly key: string,
+    columns: TowerColumns,
+    readonly population: PopulationGrid,
+    private readonly communesGeoJson: string | null,
+    private readonly backboneGeoJson: string | null,
+  ) {
+    this.towers = decodeTowerColumns(columns);
+    this.arrays = packTowers(this.towers);
+  }
+
+  get masts(): MastAttributes {
+    this.mastsCache ??= packMastAttributes(this.towers);
+    return this.mastsCache;
+  }
+
+  get communes(): NamedArea[] | null {
+    if (this.communesCache === undefined) {
+      this.communesCache = this.communesGeoJson ? parseAreasGeoJson(this.communesGeoJson, 'commune_vn') : null;
+    }
+    return this.communesCache;
+  }
+
+  get backbone(): LonLatPolyline[] {
+    this.backboneCache ??= this.backboneGeoJson ? parseLinesGeoJson(this.backboneGeoJson) : [];
+    return this.backboneCache;
+  }
+
+  /** What the core's request builders take: packed towers, mast attributes, population and backbone. */
+  get analysisData(): {
+    towers: TowerArrays;
+    masts: MastAttributes;
+    population: PopulationGrid;
+    backbone: LonLatPolyline[];
+  } {
+    return { towers: this.arrays, masts: this.masts, population: this.population, backbone: this.backbone };
+  }
+
+  /** The attribute table's kept folds and orders, built on its first query. */
+  get table(): TowerTableIndex {
+    this.tableCache ??= new TowerTableIndex(this.towers);
+    return this.tableCache;
+  }
+
+  /** A signal run prepared once per settings (prepareSignalRun, with the communes): kept for its bands and finish. */
+  signalRun(settings: SignalRunSettings): PreparedSignalRun {
+    const key = JSON.stringify(settings);
+    if (this.preparedRun?.key !== key) {
+      const data = {
+        towers: this.towers,
+        arrays: this.arrays,
+        population: this.population,
+        areas: this.communes ?? undefined,
+      };
+      this.preparedRun = { key, run: prepareSignalRun(data, settings) };
+    }
+    return this.preparedRun.run;
+  }
+}
+
+let resident: ResidentDataset | null = null;
+
+export function holdDataset(dataset: ResidentDataset): void {
+  resident = dataset;
+}
+
+/** The dataset this worker holds, if it is `datasetKey`; else an error (the page loads it first). */
+export function residentDataset(datasetKey: string): ResidentDataset {
+  if (resident?.key !== datasetKey) throw new Error(`the worker does not hold dataset ${datasetKey}; load it first`);
+  return resident;
+}
+
+export function holdsDataset(datasetKey: string | null): boolean {
+  return datasetKey !== null && resident?.key === datasetKey;
+}
