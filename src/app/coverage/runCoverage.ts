@@ -2,8 +2,8 @@ import { runFixedRadiusCoverage } from '../../../workers/runFixedRadiusCoverage'
 import { summarizeCoverage } from '../../core/coverage/computeFixedRadiusCoverage';
 import { isCancelledError } from '../../core/util/cooperativeLoop';
 import { getAnalysisPool } from '../analysisPool';
+import { latestRun } from '../data/latestRun';
 import { updateCoverage, useAppStore } from '../store/appStore';
-import { latestRun } from './latestRun';
 
 const coverageRun = latestRun();
 

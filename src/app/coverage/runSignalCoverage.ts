@@ -4,9 +4,9 @@ import type { SignalRunSettings } from '../../core/coverage/prepareSignalRun';
 import type { PathLossModelId } from '../../core/propagation/pathLossModels';
 import { isCancelledError } from '../../core/util/cooperativeLoop';
 import { getAnalysisPool } from '../analysisPool';
+import { latestRun } from '../data/latestRun';
+import { datasetKeyOf, ensureResident } from '../data/residentDataset';
 import { updateSignalRun, useAppStore } from '../store/appStore';
-import { latestRun } from './latestRun';
-import { datasetKeyOf, ensureResident } from './residentDataset';
 
 const signalRun = latestRun();
 
