@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import { CoveragePanel } from './coverage/CoveragePanel';
 import { describeTowerSources } from './data/describeTowerSources';
 import { loadDemoProvince } from './data/loadDemoProvince';
 import type { ProvinceDataset } from './data/provinceDataset';
@@ -8,16 +9,17 @@ import { loadServerMasts } from './data/serverMasts';
 import type { StringKey } from './i18n/strings';
 import { useT } from './i18n/useT';
 import { ImportDialog } from './import/ImportDialog';
+import type { MapController } from './map/MapController';
+import { MapControllerContext } from './map/MapControllerContext';
 import { MapView } from './map/MapView';
 import { MinistryPanel } from './ministry/MinistryPanel';
-import { CoveragePanel } from './panels/CoveragePanel';
 import { InspectPanel } from './panels/InspectPanel';
 import { LayerPanel } from './panels/LayerPanel';
 import { ProjectBar } from './panels/ProjectBar';
-import { RequestsPanel } from './panels/RequestsPanel';
 import { SummaryPanel } from './panels/SummaryPanel';
 import { restoreProject } from './persistence/restoreProject';
 import { loadSavedTowers } from './persistence/towerStorage';
+import { RequestsPanel } from './requests/RequestsPanel';
 import { connectToServer, startPolling, useServerStore } from './server/serverStore';
 import { SharingPanel } from './sharing/SharingPanel';
 import { setActiveTab, setLanguage, type TabId, useAppStore } from './store/appStore';
@@ -40,6 +42,8 @@ export function App() {
   const tab = useAppStore((state) => state.activeTab);
   const signedIn = useServerStore((state) => state.user !== null);
   const notificationCount = useServerStore((state) => state.notifications.length);
+  // The map on screen, created by MapView, for the panels that move it (useMapController).
+  const [mapController, setMapController] = useState<MapController | null>(null);
   const onTabKeyDown = (event: React.KeyboardEvent<HTMLDivElement>) => {
     const at = TABS.findIndex((entry) => entry.id === tab);
     const next =
@@ -100,83 +104,85 @@ export function App() {
   }, []);
 
   return (
-    <div className="layout">
-      <aside className="sidebar">
-        <header>
-          <div className="brand">
-            <h1>CoSite</h1>
-            <button
-              type="button"
-              className="language"
-              onClick={() => setLanguage(language === 'vi' ? 'en' : 'vi')}
-              data-testid="language-switch"
-            >
-              {t('language')}
-            </button>
+    <MapControllerContext.Provider value={mapController}>
+      <div className="layout">
+        <aside className="sidebar">
+          <header>
+            <div className="brand">
+              <h1>CoSite</h1>
+              <button
+                type="button"
+                className="language"
+                onClick={() => setLanguage(language === 'vi' ? 'en' : 'vi')}
+                data-testid="language-switch"
+              >
+                {t('language')}
+              </button>
+            </div>
+            <p className="subtitle">{t('appTitle').replace('CoSite — ', '')}</p>
+            {dataset && (
+              <p className="province" data-testid="province-name">
+                {t('province')}: <strong>{dataset.provinceName}</strong> ({dataset.provinceCode})
+              </p>
+            )}
+          </header>
+          <div className="banner" role="note" data-testid="synthetic-banner">
+            {!dataset || dataset.towersAreSynthetic ? t('synthetic') : <TowerSourcesNote dataset={dataset} />}
           </div>
-          <p className="subtitle">{t('appTitle').replace('CoSite — ', '')}</p>
-          {dataset && (
-            <p className="province" data-testid="province-name">
-              {t('province')}: <strong>{dataset.provinceName}</strong> ({dataset.provinceCode})
+          <ProjectBar />
+          {loadStatus === 'loading' && <p className="note">{t('loading')}</p>}
+          {loadStatus === 'error' && (
+            <p className="warning" role="alert">
+              {t('loadFailed')}: {loadError}
             </p>
           )}
-        </header>
-        <div className="banner" role="note" data-testid="synthetic-banner">
-          {!dataset || dataset.towersAreSynthetic ? t('synthetic') : <TowerSourcesNote dataset={dataset} />}
-        </div>
-        <ProjectBar />
-        {loadStatus === 'loading' && <p className="note">{t('loading')}</p>}
-        {loadStatus === 'error' && (
-          <p className="warning" role="alert">
-            {t('loadFailed')}: {loadError}
-          </p>
-        )}
-        {dataset && (
-          <>
-            {/* WAI-ARIA tabs: one tab stop; arrow keys, Home and End move between tabs and open them. */}
-            <div className="tabs" role="tablist" aria-label={t('appTitle')} onKeyDown={onTabKeyDown}>
-              {TABS.map((entry) => (
-                <button
-                  key={entry.id}
-                  type="button"
-                  role="tab"
-                  id={`tab-${entry.id}`}
-                  aria-selected={tab === entry.id}
-                  aria-controls={`panel-${entry.id}`}
-                  tabIndex={tab === entry.id ? 0 : -1}
-                  className={tab === entry.id ? 'tab active' : 'tab'}
-                  onClick={() => setActiveTab(entry.id)}
-                  data-testid={`tab-${entry.id}`}
-                >
-                  {t(entry.label)}
-                  {entry.id === 'requests' && notificationCount > 0 && (
-                    <span className="badge" data-testid="notification-badge">
-                      {notificationCount}
-                    </span>
-                  )}
-                </button>
-              ))}
-            </div>
-            <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} data-testid="tab-panel">
-              {tab === 'overview' && (
-                <>
-                  <SummaryPanel dataset={dataset} />
-                  <LayerPanel dataset={dataset} />
-                  <InspectPanel dataset={dataset} />
-                </>
-              )}
-              {tab === 'coverage' && <CoveragePanel dataset={dataset} />}
-              {tab === 'sharing' && <SharingPanel dataset={dataset} />}
-              {tab === 'requests' && <RequestsPanel />}
-              {tab === 'ministry' && <MinistryPanel dataset={dataset} />}
-            </div>
-          </>
-        )}
-        <footer className="note">{t('sovereignty')}</footer>
-      </aside>
-      <main className="map-area">{dataset && <MapView dataset={dataset} />}</main>
-      <ImportDialog />
-    </div>
+          {dataset && (
+            <>
+              {/* WAI-ARIA tabs: one tab stop; arrow keys, Home and End move between tabs and open them. */}
+              <div className="tabs" role="tablist" aria-label={t('appTitle')} onKeyDown={onTabKeyDown}>
+                {TABS.map((entry) => (
+                  <button
+                    key={entry.id}
+                    type="button"
+                    role="tab"
+                    id={`tab-${entry.id}`}
+                    aria-selected={tab === entry.id}
+                    aria-controls={`panel-${entry.id}`}
+                    tabIndex={tab === entry.id ? 0 : -1}
+                    className={tab === entry.id ? 'tab active' : 'tab'}
+                    onClick={() => setActiveTab(entry.id)}
+                    data-testid={`tab-${entry.id}`}
+                  >
+                    {t(entry.label)}
+                    {entry.id === 'requests' && notificationCount > 0 && (
+                      <span className="badge" data-testid="notification-badge">
+                        {notificationCount}
+                      </span>
+                    )}
+                  </button>
+                ))}
+              </div>
+              <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} data-testid="tab-panel">
+                {tab === 'overview' && (
+                  <>
+                    <SummaryPanel dataset={dataset} />
+                    <LayerPanel dataset={dataset} />
+                    <InspectPanel dataset={dataset} />
+                  </>
+                )}
+                {tab === 'coverage' && <CoveragePanel dataset={dataset} />}
+                {tab === 'sharing' && <SharingPanel dataset={dataset} />}
+                {tab === 'requests' && <RequestsPanel />}
+                {tab === 'ministry' && <MinistryPanel dataset={dataset} />}
+              </div>
+            </>
+          )}
+          <footer className="note">{t('sovereignty')}</footer>
+        </aside>
+        <main className="map-area">{dataset && <MapView dataset={dataset} onController={setMapController} />}</main>
+        <ImportDialog />
+      </div>
+    </MapControllerContext.Provider>
   );
 }
 

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ARCHIPELAGO_LABELS } from '../../src/app/map/buildDeckLayers';
+import { ARCHIPELAGO_LABELS } from '../../src/app/map/layers/sovereigntyLabelLayers';
 import { computeFixedRadiusCoverage, summarizeCoverage } from '../../src/core/coverage/computeFixedRadiusCoverage';
 import { parseTowersCsv } from '../../src/core/io/parseTowersCsv';
 import { readPopulationGeoTiff } from '../../src/core/io/readPopulationGeoTiff';

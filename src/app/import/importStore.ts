@@ -11,6 +11,7 @@ import type { TowerSource } from '../../core/model/tower';
 import { copyTowerColumns, decodeTowerColumnsInSlices, towerColumnBuffers } from '../../core/model/towerColumns';
 import { isCancelledError } from '../../core/util/cooperativeLoop';
 import { getAnalysisPool } from '../analysisPool';
+import { latestRun } from '../data/latestRun';
 import { loadDemoProvince } from '../data/loadDemoProvince';
 import { replaceTowersInSlices, replaceTowersWithArrays } from '../data/replaceTowers';
 import { datasetKeyOf, ensureResident, rememberTowerColumns } from '../data/residentDataset';
@@ -132,16 +133,14 @@ export async function updateMapping(patch: {
   if (state.read && (state.stage === 'review' || state.stage === 'reading')) await readWholeFile();
 }
 
-let controller: AbortController | null = null;
+const readRun = latestRun();
 
 /** Step 2: read every row with the chosen mapping; nothing changes on the map yet. */
 export async function readWholeFile(): Promise<void> {
   const state = useImportStore.getState();
   const dataset = useAppStore.getState().dataset;
   if (!state.bytes || !dataset) return;
-  controller?.abort();
-  controller = new AbortController();
-  const ownController = controller;
+  const run = readRun.start();
   const bytes = state.bytes;
   const user = useServerStore.getState().user;
   const source: TowerSource = {
@@ -174,9 +173,9 @@ export async function readWholeFile(): Promise<void> {
           Comlink.proxy((fraction: number) => useImportStore.setState({ progress: fraction })),
         );
       },
-      { signal: ownController.signal },
+      { signal: run.signal },
     );
-    if (ownController !== controller) return;
+    if (!run.isCurrent()) return;
     const firstRead = useImportStore.getState().read === null;
     useImportStore.setState({
       stage: 'review',
@@ -185,7 +184,7 @@ export async function readWholeFile(): Promise<void> {
       ...(firstRead ? { mode: read.defaultMode } : {}),
     });
   } catch (error) {
-    if (ownController !== controller) return;
+    if (!run.isCurrent()) return;
     useImportStore.setState(isCancelledError(error) ? { stage: 'mapping' } : { stage: 'error', error: message(error) });
   }
 }
@@ -274,11 +273,11 @@ async function saveImportOnServer(
 }
 
 export function cancelImport(): void {
-  controller?.abort();
+  readRun.cancel();
 }
 
 export function closeImport(): void {
-  controller?.abort();
+  readRun.cancel();
   useImportStore.setState(CLOSED);
 }
 

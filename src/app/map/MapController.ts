@@ -2,10 +2,12 @@ import { MapLibreOverlay } from '@deck.gl/maplibre';
 import * as maplibregl from 'maplibre-gl';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import { isSharedMastAt } from '../../core/model/towerArrays';
 import type { ProvinceDataset } from '../data/provinceDataset';
 import { translate } from '../i18n/strings';
 import { BACKBONE_LAYER_IDS, basemapStyle, COMMUNE_LAYER_IDS } from './basemapStyle';
-import { buildDeckLayers, type DeckLayerInputs, isSharedMast } from './buildDeckLayers';
+import { buildDeckLayers } from './buildDeckLayers';
+import type { DeckLayerInputs } from './layers/deckLayerInputs';
 import { mainlandBounds } from './mainlandBounds';
 import { boxContains, type LonLatBox, type TowerWindow, towerLayerData } from './towerLayerData';
 
@@ -226,7 +228,9 @@ export class MapController {
     const language = this.lastInputs?.language ?? 'vi';
     const tower = this.dataset.towers[towerIndex];
     if (!tower) return null;
-    const shared = isSharedMast(this.dataset, towerIndex) ? ` · ${translate(language, 'sharedMasts')}` : '';
+    const shared = isSharedMastAt(this.dataset.towerArrays, towerIndex)
+      ? ` · ${translate(language, 'sharedMasts')}`
+      : '';
     return {
       text: `${tower.id} (${translate(language, 'syntheticShort')})\n${tower.tenants.join(' + ')}${shared}\n${
         tower.mastType ?? '?'

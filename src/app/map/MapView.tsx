@@ -11,7 +11,6 @@ import { addZoneCorner, moveSite, previewSiteDrag, useSharingStore } from '../sh
 import { selectTower, useAppStore } from '../store/appStore';
 import { exposeTestHooks } from '../testHooks';
 import { MapController } from './MapController';
-import { setMapController } from './mapControllerRegistry';
 import { gridBounds } from './rasterImages';
 
 /** Hover readout of the signal raster: RSRP, serving site and its distance from the cell's centre. */
@@ -41,7 +40,17 @@ function describeRasterCell(layerId: string, col: number, row: number): string |
   return lines.join('\n');
 }
 
-export function MapView({ dataset }: { dataset: ProvinceDataset }) {
+/**
+ * The map of the province. It creates the `MapController`, pushes the stores to it, and hands it to `onController`
+ * (App provides it to the panels through `MapControllerContext`; null once the map is gone).
+ */
+export function MapView({
+  dataset,
+  onController,
+}: {
+  dataset: ProvinceDataset;
+  onController: (controller: MapController | null) => void;
+}) {
   const t = useT();
   const language = useAppStore((state) => state.language);
   const containerRef = useRef<HTMLDivElement>(null);
@@ -65,7 +74,7 @@ export function MapView({ dataset }: { dataset: ProvinceDataset }) {
       },
       useAppStore.getState().initialView,
     );
-    setMapController(controller);
+    onController(controller);
     let choroplethKey: unknown[] = [];
     let choropleth: Parameters<typeof controller.update>[0]['choropleth'] = null;
     const push = () => {
@@ -170,10 +179,10 @@ export function MapView({ dataset }: { dataset: ProvinceDataset }) {
       unsubscribeMinistry();
       unsubscribeSharing();
       unsubscribeServer();
-      setMapController(null);
+      onController(null);
       controller.destroy();
     };
-  }, [dataset]);
+  }, [dataset, onController]);
   return (
     <>
       <div ref={containerRef} className="map" data-testid="map" />

@@ -5,7 +5,7 @@ import { type ProvinceReadiness, READINESS_KPIS, type ReadinessKpi } from '../..
 import type { ProvinceDataset } from '../data/provinceDataset';
 import { formatNumber, type StringKey } from '../i18n/strings';
 import { useT } from '../i18n/useT';
-import { getMapController } from '../map/mapControllerRegistry';
+import { useMapController } from '../map/MapControllerContext';
 import { useAppStore } from '../store/appStore';
 import { CHOROPLETH_RAMP, kpiDomain } from './choroplethColours';
 import {
@@ -40,6 +40,7 @@ function provinceBounds(dataset: ProvinceDataset, code: string): Array<[number, 
 
 export function MinistryPanel({ dataset }: { dataset: ProvinceDataset }) {
   const t = useT();
+  const mapController = useMapController();
   const language = useAppStore((state) => state.language);
   // Not the progress: a tick re-renders only ReadinessProgress, not the table.
   const { status, result, durationMs, error, targets, kpi, selectedCode } = useMinistryStore(
@@ -189,7 +190,7 @@ export function MinistryPanel({ dataset }: { dataset: ProvinceDataset }) {
                     className={province.code === selectedCode ? 'selected' : ''}
                     onClick={() => {
                       selectProvince(province.code);
-                      getMapController()?.fitPoints(provinceBounds(dataset, province.code));
+                      mapController?.fitPoints(provinceBounds(dataset, province.code));
                     }}
                     data-testid="readiness-row"
                     data-code={province.code}

@@ -9,6 +9,7 @@ import {
 } from '../../core/readiness/readinessTypes';
 import { isCancelledError } from '../../core/util/cooperativeLoop';
 import { getAnalysisPool } from '../analysisPool';
+import { latestRun } from '../data/latestRun';
 import { nationalFileUrls } from './nationalFileUrls';
 
 export interface MinistryState {
@@ -35,12 +36,10 @@ export const useMinistryStore = create<MinistryState>(() => ({
   selectedCode: null,
 }));
 
-let current: AbortController | null = null;
+const readinessRun = latestRun();
 
 export async function computeReadiness(): Promise<void> {
-  current?.abort();
-  const controller = new AbortController();
-  current = controller;
+  const run = readinessRun.start();
   const startedAt = performance.now();
   useMinistryStore.setState({ status: 'running', progress: 0, error: null });
   try {
@@ -53,23 +52,23 @@ export async function computeReadiness(): Promise<void> {
           files,
           targets,
           Comlink.proxy((fraction: number) => {
-            if (current === controller) useMinistryStore.setState({ progress: fraction });
+            if (run.isCurrent()) useMinistryStore.setState({ progress: fraction });
           }),
         ),
-      { signal: controller.signal },
+      { signal: run.signal },
     );
     performance.mark('cosite:readiness:result');
-    if (current !== controller) return;
+    if (!run.isCurrent()) return;
     useMinistryStore.setState({ status: 'done', progress: 1, result, durationMs: performance.now() - startedAt });
   } catch (error) {
-    if (current !== controller) return;
+    if (!run.isCurrent()) return;
     if (isCancelledError(error)) useMinistryStore.setState({ status: 'cancelled' });
     else useMinistryStore.setState({ status: 'error', error: error instanceof Error ? error.message : String(error) });
   }
 }
 
 export function cancelReadiness(): void {
-  current?.abort();
+  readinessRun.cancel();
 }
 
 /** New targets re-judge every province at once (the figures do not change, only their distance to the targets). */

@@ -5,7 +5,7 @@ import type { ProvinceDataset } from '../data/provinceDataset';
 import { ensureResident } from '../data/residentDataset';
 import { formatNumber, type StringKey } from '../i18n/strings';
 import { useT } from '../i18n/useT';
-import { getMapController } from '../map/mapControllerRegistry';
+import { useMapController } from '../map/MapControllerContext';
 import { selectTower, useAppStore } from '../store/appStore';
 
 const ROW_HEIGHT_PX = 24;
@@ -30,6 +30,7 @@ const NO_ROWS = new Uint32Array(0);
  */
 export function AttributeTable({ dataset }: { dataset: ProvinceDataset }) {
   const t = useT();
+  const mapController = useMapController();
   const language = useAppStore((state) => state.language);
   const selected = useAppStore((state) => state.selectedTowerIndex);
   const [filter, setFilter] = useState('');
@@ -76,7 +77,7 @@ export function AttributeTable({ dataset }: { dataset: ProvinceDataset }) {
 
   const zoomToRows = (indices: ArrayLike<number>) => {
     const { lon, lat } = dataset.towerArrays;
-    getMapController()?.fitPoints(Array.from(indices, (index) => [lon[index], lat[index]] as [number, number]));
+    mapController?.fitPoints(Array.from(indices, (index) => [lon[index], lat[index]] as [number, number]));
   };
 
   return (

@@ -2,8 +2,8 @@ import { describeTowerSource } from '../data/describeTowerSources';
 import type { ProvinceDataset } from '../data/provinceDataset';
 import { formatNumber } from '../i18n/strings';
 import { useT } from '../i18n/useT';
+import { RequestForm } from '../requests/RequestForm';
 import { selectTower, useAppStore } from '../store/appStore';
-import { RequestForm } from './RequestForm';
 
 /** Details of the clicked mast. Every value is rendered as text by React, never as HTML. */
 export function InspectPanel({ dataset }: { dataset: ProvinceDataset }) {

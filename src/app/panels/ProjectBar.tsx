@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useT } from '../i18n/useT';
-import { getMapController } from '../map/mapControllerRegistry';
+import { useMapController } from '../map/MapControllerContext';
 import { encodeShareHash } from '../persistence/shareLink';
 import { type Orientation, type PaperSize, reportSearch } from '../report/reportParams';
 import { planToServerDocument } from '../sharing/planToServerDocument';
@@ -10,6 +10,7 @@ import { redoProject, undoProject, useAppStore } from '../store/appStore';
 /** Undo, redo, the share link and the autosave status. */
 export function ProjectBar() {
   const t = useT();
+  const mapController = useMapController();
   const canUndo = useAppStore((state) => state.history.past.length > 0);
   const canRedo = useAppStore((state) => state.history.future.length > 0);
   const lastSavedAt = useAppStore((state) => state.lastSavedAt);
@@ -23,7 +24,7 @@ export function ProjectBar() {
     const { plan, planSettings } = useSharingStore.getState();
     return encodeShareHash({
       project: history.present,
-      view: getMapController()?.currentView() ?? null,
+      view: mapController?.currentView() ?? null,
       ...(plan && dataset ? { plan: planToServerDocument(plan, planSettings, language, dataset.towers) } : {}),
     });
   };

@@ -1,112 +1,16 @@
 import { useEffect, useState } from 'react';
-import { runFixedRadiusCoverage } from '../../../workers/runFixedRadiusCoverage';
-import type { OperatorOpportunities } from '../../core/colocation/colocationOpportunities';
-import type { ColocationSummary } from '../../core/colocation/summarizeColocation';
-import { type CoverageSummary, summarizeCoverage } from '../../core/coverage/computeFixedRadiusCoverage';
 import { MAIN_OPERATOR_NAMES, operatorColorRgb, SHARED_MAST_COLOR_RGB } from '../../core/model/operators';
-import type { SitePlanSettings } from '../../core/siting/buildSitePlanRequest';
-import type { PlanSharedSitesResult } from '../../core/siting/planSharedSites';
-import { getAnalysisPool } from '../analysisPool';
 import { describeTowerSources } from '../data/describeTowerSources';
-import { loadDemoProvince } from '../data/loadDemoProvince';
-import type { ProvinceDataset } from '../data/provinceDataset';
-import { replaceTowers } from '../data/replaceTowers';
-import { ensureResident } from '../data/residentDataset';
 import { formatNumber, type StringKey, translate } from '../i18n/strings';
-import { mainlandBounds } from '../map/mainlandBounds';
 import { GAP_COLOUR_RGB } from '../map/rasterImages';
-import { decodeShareHash } from '../persistence/shareLink';
-import { loadSavedTowers } from '../persistence/towerStorage';
-import { serverDocumentToPlan } from '../sharing/serverDocumentToPlan';
-import { DEFAULT_COLOCATION_SETTINGS, DEFAULT_PLAN_SETTINGS } from '../sharing/sharingStore';
-import { defaultProject, type ProjectDocument } from '../store/projectDocument';
-import { renderReportMap, scaleBarLength } from './renderReportMap';
-import { pageSizeMm, REPORT_DPI, REPORT_MARGIN_MM, type ReportParams } from './reportParams';
-
-interface ReportData {
-  colocation: ColocationSummary;
-  opportunities: OperatorOpportunities[];
-  plan: PlanSharedSitesResult;
-  /** The settings the plan was made with: the app's plan when the report was opened from it, else the defaults. */
-  planSettings: SitePlanSettings;
-  dataset: ProvinceDataset;
-  project: ProjectDocument;
-  summary: CoverageSummary;
-  mapUrl: string;
-  metresPerImagePixel: number;
-  mapWidthMm: number;
-  mapHeightMm: number;
-}
+import { prepareReport, type ReportData } from './prepareReport';
+import { pageSizeMm, REPORT_MARGIN_MM, type ReportParams } from './reportParams';
 
 declare global {
   interface Window {
     /** Set when the report has finished rendering (tests print it to PDF then). */
     cositeReportReady?: boolean;
   }
-}
-
-const MM_PER_INCH = 25.4;
-
-async function prepareReport(params: ReportParams): Promise<ReportData> {
-  const demo = await loadDemoProvince();
-  // The masts the app shows: those kept in this browser after an import (or from the server), else the demo's.
-  const saved = await loadSavedTowers(demo.provinceCode);
-  const dataset = saved ? replaceTowers(demo, saved.towers) : demo;
-  const shared = decodeShareHash(window.location.hash);
-  const project = shared?.project ?? defaultProject(dataset.provinceCode);
-  // The plan on the app's screen when the report was opened (sites as placed), else the default plan's search.
-  const planInputs = shared?.plan ? serverDocumentToPlan(shared.plan) : null;
-  const planSettings: SitePlanSettings = {
-    ...DEFAULT_PLAN_SETTINGS,
-    ...planInputs?.settings,
-    defaultRadiusM: project.coverage.defaultRadiusM,
-  };
-  const coveredBits = await runFixedRadiusCoverage(
-    getAnalysisPool(),
-    dataset.population,
-    dataset.towerArrays,
-    project.coverage.defaultRadiusM,
-  );
-  const summary = summarizeCoverage(dataset.population, coveredBits, dataset.towerArrays.operatorNames);
-  const pool = getAnalysisPool();
-  const [colocation, opportunities, plan] = await Promise.all([
-    pool.run(async (api) => api.analyzeColocation(await ensureResident(api, dataset), DEFAULT_COLOCATION_SETTINGS)),
-    pool.run(async (api, jobId) =>
-      api.colocationOpportunities(jobId, await ensureResident(api, dataset), project.coverage.defaultRadiusM),
-    ),
-    pool.run(async (api, jobId) =>
-      api.planSharedSites(jobId, await ensureResident(api, dataset), {
-        ...planSettings,
-        fixedSites: planInputs?.fixedSites,
-      }),
-    ),
-  ]);
-  const page = pageSizeMm(params);
-  const mapWidthMm = page.width - 2 * REPORT_MARGIN_MM;
-  const mapHeightMm = params.orientation === 'landscape' ? page.height * 0.62 : page.height * 0.45;
-  const { canvas, metresPerPixel } = renderReportMap({
-    dataset,
-    layers: project.layers,
-    coveredBits,
-    bounds: mainlandBounds(dataset),
-    widthPx: Math.round((mapWidthMm / MM_PER_INCH) * REPORT_DPI),
-    heightPx: Math.round((mapHeightMm / MM_PER_INCH) * REPORT_DPI),
-  });
-  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-  if (!blob) throw new Error('could not encode the map image');
-  return {
-    colocation,
-    opportunities,
-    plan,
-    planSettings,
-    dataset,
-    project,
-    summary,
-    mapUrl: URL.createObjectURL(blob),
-    metresPerImagePixel: metresPerPixel,
-    mapWidthMm,
-    mapHeightMm,
-  };
 }
 
 /** A printable plan report (print stylesheet; the browser's "Save as PDF" makes the PDF with the bundled font). */
@@ -119,9 +23,18 @@ export function ReportPage({ params }: { params: ReportParams }) {
   useEffect(() => {
     document.documentElement.lang = language;
     document.title = `CoSite — ${translate(language, 'reportTitle')}`;
-    prepareReport(params).then(setData, (reason: unknown) =>
-      setError(reason instanceof Error ? reason.message : String(reason)),
+    // The analyses run in prepareReport; leaving (or new params) cancels them and drops what they would have shown.
+    const controller = new AbortController();
+    prepareReport({ params, shareHash: window.location.hash }, controller.signal).then(
+      (prepared) => {
+        if (controller.signal.aborted) URL.revokeObjectURL(prepared.mapUrl);
+        else setData(prepared);
+      },
+      (reason: unknown) => {
+        if (!controller.signal.aborted) setError(reason instanceof Error ? reason.message : String(reason));
+      },
     );
+    return () => controller.abort();
   }, [params, language]);
 
   useEffect(() => {
@@ -134,14 +47,8 @@ export function ReportPage({ params }: { params: ReportParams }) {
   if (!data) return <p className="note">{t('reportPreparing')}</p>;
 
   const { dataset, summary } = data;
-  const imageWidthPx = (data.mapWidthMm / MM_PER_INCH) * REPORT_DPI;
-  const scale = scaleBarLength(data.metresPerImagePixel, imageWidthPx / 5);
-  const scaleBarMm = (scale.pixels / imageWidthPx) * data.mapWidthMm;
   const percent = (value: number) =>
     `${formatNumber(language, (100 * value) / Math.max(1, summary.population_total), 1)}%`;
-  const owners = new Map<string, number>();
-  for (const tower of dataset.towers) owners.set(tower.operator, (owners.get(tower.operator) ?? 0) + 1);
-  const shared = dataset.towers.filter((tower) => tower.tenants.length > 1).length;
   const today = new Date().toLocaleDateString(language === 'vi' ? 'vi-VN' : 'en-GB', {
     year: 'numeric',
     month: 'long',
@@ -175,14 +82,10 @@ export function ReportPage({ params }: { params: ReportParams }) {
           </text>
         </svg>
         <div className="scale-bar" data-testid="scale-bar">
-          <div style={{ width: `${scaleBarMm}mm` }} />
+          <div style={{ width: `${data.scaleBar.widthMm}mm` }} />
           <span>
-            {formatNumber(language, scale.metres / 1000)} km ({t('scale')} ≈ 1:
-            {formatNumber(
-              language,
-              Math.round((data.metresPerImagePixel * REPORT_DPI * 1000) / MM_PER_INCH / 1000) * 1000,
-            )}
-            )
+            {formatNumber(language, data.scaleBar.metres / 1000)} km ({t('scale')} ≈ 1:
+            {formatNumber(language, data.scaleDenominator)})
           </span>
         </div>
       </figure>
@@ -242,7 +145,7 @@ export function ReportPage({ params }: { params: ReportParams }) {
           <h2>{t('reportMastsTable')}</h2>
           <table className="results" data-testid="report-masts">
             <tbody>
-              {[...owners.entries()].map(([name, count]) => (
+              {data.mastsByOperator.map(([name, count]) => (
                 <tr key={name}>
                   <td>{name}</td>
                   <td className="num">{formatNumber(language, count)}</td>
@@ -250,7 +153,7 @@ export function ReportPage({ params }: { params: ReportParams }) {
               ))}
               <tr className="total">
                 <td>{t('sharedMasts')}</td>
-                <td className="num">{formatNumber(language, shared)}</td>
+                <td className="num">{formatNumber(language, data.sharedMastCount)}</td>
               </tr>
             </tbody>
           </table>

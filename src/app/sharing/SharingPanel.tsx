@@ -8,7 +8,7 @@ import { NumberField } from '../components/NumberField';
 import type { ProvinceDataset } from '../data/provinceDataset';
 import { formatNumber } from '../i18n/strings';
 import { useT } from '../i18n/useT';
-import { getMapController } from '../map/mapControllerRegistry';
+import { useMapController } from '../map/MapControllerContext';
 import { selectTower, useAppStore } from '../store/appStore';
 import { downloadFile } from './downloadFile';
 import { ExclusionZonesSection } from './ExclusionZonesSection';
@@ -37,6 +37,7 @@ export function SharingPanel({ dataset }: { dataset: ProvinceDataset }) {
 
 function ColocationSection({ dataset }: { dataset: ProvinceDataset }) {
   const t = useT();
+  const mapController = useMapController();
   const language = useAppStore((state) => state.language);
   const { colocationSettings, colocationStatus, colocation, opportunities, opportunitiesOperator, error } =
     useSharingStore(
@@ -56,7 +57,7 @@ function ColocationSection({ dataset }: { dataset: ProvinceDataset }) {
   const focusTower = (index: number) => {
     selectTower(index);
     const tower = dataset.towers[index];
-    getMapController()?.fitPoints([[tower.lon, tower.lat]]);
+    mapController?.fitPoints([[tower.lon, tower.lat]]);
   };
   return (
     <section className="panel" aria-labelledby="colocation-title" data-testid="colocation-panel">
@@ -179,6 +180,7 @@ function ColocationSection({ dataset }: { dataset: ProvinceDataset }) {
 
 function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
   const t = useT();
+  const mapController = useMapController();
   const language = useAppStore((state) => state.language);
   // Not the progress: a tick re-renders only PlanProgress, not the plan's lists.
   const { planSettings, planStatus, plan, planDurationMs, selectedSiteIndex } = useSharingStore(
@@ -361,7 +363,7 @@ function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
                   className="link"
                   onClick={() => {
                     selectSite(index);
-                    getMapController()?.fitPoints([[site.lon, site.lat]]);
+                    mapController?.fitPoints([[site.lon, site.lat]]);
                   }}
                   data-testid="site-item"
                 >

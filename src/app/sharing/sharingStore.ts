@@ -8,6 +8,7 @@ import type { PlanSharedSitesResult } from '../../core/siting/planSharedSites';
 import type { UserSite } from '../../core/siting/siteCandidate';
 import { isCancelledError } from '../../core/util/cooperativeLoop';
 import { getAnalysisPool } from '../analysisPool';
+import { latestRun } from '../data/latestRun';
 import { ensureResident } from '../data/residentDataset';
 import { openServerPlan } from '../server/serverStore';
 import { useAppStore } from '../store/appStore';
@@ -123,7 +124,7 @@ export async function runColocation(): Promise<void> {
   }
 }
 
-let planController: AbortController | null = null;
+const planRun = latestRun();
 
 /**
  * Proposes shared sites with the panel's settings; with `fixedSites`, evaluates exactly those sites instead (the
@@ -132,9 +133,7 @@ let planController: AbortController | null = null;
 export async function runSitePlan(fixedSites?: UserSite[]): Promise<void> {
   const { dataset } = useAppStore.getState();
   if (!dataset) return;
-  planController?.abort();
-  const controller = new AbortController();
-  planController = controller;
+  const run = planRun.start();
   const settings = { ...useSharingStore.getState().planSettings, fixedSites };
   const startedAt = performance.now();
   useSharingStore.setState((state) => ({
@@ -151,13 +150,13 @@ export async function runSitePlan(fixedSites?: UserSite[]): Promise<void> {
           await ensureResident(api, dataset),
           settings,
           Comlink.proxy((fraction: number) => {
-            if (planController === controller) useSharingStore.setState({ planProgress: fraction });
+            if (run.isCurrent()) useSharingStore.setState({ planProgress: fraction });
           }),
         ),
-      { signal: controller.signal },
+      { signal: run.signal },
     );
     performance.mark('cosite:plan:result');
-    if (planController !== controller) return;
+    if (!run.isCurrent()) return;
     useSharingStore.setState({
       planStatus: 'done',
       planProgress: 1,
@@ -165,7 +164,7 @@ export async function runSitePlan(fixedSites?: UserSite[]): Promise<void> {
       planDurationMs: performance.now() - startedAt,
     });
   } catch (error) {
-    if (planController !== controller) return;
+    if (!run.isCurrent()) return;
     useSharingStore.setState(
       isCancelledError(error) ? { planStatus: 'cancelled' } : { planStatus: 'error', error: message(error) },
     );
@@ -206,7 +205,7 @@ export function moveSite(index: number, lon: number, lat: number): Promise<void>
 }
 
 export function cancelSitePlan(): void {
-  planController?.abort();
+  planRun.cancel();
 }
 
 export function updatePlanSettings(patch: Partial<SitePlanSettings>): void {

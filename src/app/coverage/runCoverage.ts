@@ -2,18 +2,17 @@ import { runFixedRadiusCoverage } from '../../../workers/runFixedRadiusCoverage'
 import { summarizeCoverage } from '../../core/coverage/computeFixedRadiusCoverage';
 import { isCancelledError } from '../../core/util/cooperativeLoop';
 import { getAnalysisPool } from '../analysisPool';
+import { latestRun } from '../data/latestRun';
 import { updateCoverage, useAppStore } from '../store/appStore';
 
-let current: AbortController | null = null;
+const coverageRun = latestRun();
 
 /** Starts the fixed-radius coverage of the loaded province in the worker pool; a newer run cancels an older one. */
 export async function startCoverage(): Promise<void> {
   const { dataset, history } = useAppStore.getState();
   const { defaultRadiusM } = history.present.coverage;
   if (!dataset) return;
-  current?.abort();
-  const controller = new AbortController();
-  current = controller;
+  const run = coverageRun.start();
   const startedAt = performance.now();
   updateCoverage({ status: 'running', progress: 0, error: null });
   try {
@@ -23,13 +22,13 @@ export async function startCoverage(): Promise<void> {
       dataset.towerArrays,
       defaultRadiusM,
       {
-        signal: controller.signal,
+        signal: run.signal,
         onProgress: (fraction) => {
-          if (current === controller) updateCoverage({ progress: fraction });
+          if (run.isCurrent()) updateCoverage({ progress: fraction });
         },
       },
     );
-    if (current !== controller) return; // a newer run replaced this one: never let a stale result win
+    if (!run.isCurrent()) return; // a newer run replaced this one: never let a stale result win
     const summary = summarizeCoverage(dataset.population, coveredBits, dataset.towerArrays.operatorNames);
     updateCoverage({
       status: 'done',
@@ -39,14 +38,12 @@ export async function startCoverage(): Promise<void> {
       durationMs: performance.now() - startedAt,
     });
   } catch (error) {
-    if (current !== controller) return;
+    if (!run.isCurrent()) return;
     if (isCancelledError(error)) updateCoverage({ status: 'cancelled' });
     else updateCoverage({ status: 'error', error: error instanceof Error ? error.message : String(error) });
-  } finally {
-    if (current === controller) current = null;
   }
 }
 
 export function cancelCoverage(): void {
-  current?.abort();
+  coverageRun.cancel();
 }

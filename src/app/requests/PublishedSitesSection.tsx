@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { formatNumber } from '../i18n/strings';
 import { useT } from '../i18n/useT';
-import { getMapController } from '../map/mapControllerRegistry';
+import { useMapController } from '../map/MapControllerContext';
 import type { PublishedProposedSite } from '../server/apiTypes';
 import { useServerStore } from '../server/serverStore';
 import { useAppStore } from '../store/appStore';
@@ -13,6 +13,7 @@ import { RequestForm } from './RequestForm';
  */
 export function PublishedSitesSection({ provinceId }: { provinceId: string }) {
   const t = useT();
+  const mapController = useMapController();
   const language = useAppStore((state) => state.language);
   const user = useServerStore((state) => state.user);
   const sites = useServerStore((state) => state.proposedSites);
@@ -30,7 +31,7 @@ export function PublishedSitesSection({ provinceId }: { provinceId: string }) {
             <button
               type="button"
               className="link"
-              onClick={() => getMapController()?.fitPoints([[entry.site.lon, entry.site.lat]])}
+              onClick={() => mapController?.fitPoints([[entry.site.lon, entry.site.lat]])}
             >
               {entry.site.name ?? entry.site.id}
             </button>{' '}

@@ -4,10 +4,11 @@ import type { SignalRunSettings } from '../../core/coverage/prepareSignalRun';
 import type { PathLossModelId } from '../../core/propagation/pathLossModels';
 import { isCancelledError } from '../../core/util/cooperativeLoop';
 import { getAnalysisPool } from '../analysisPool';
+import { latestRun } from '../data/latestRun';
+import { datasetKeyOf, ensureResident } from '../data/residentDataset';
 import { updateSignalRun, useAppStore } from '../store/appStore';
-import { datasetKeyOf, ensureResident } from './residentDataset';
 
-let current: AbortController | null = null;
+const signalRun = latestRun();
 
 /** The shortest time between two progress updates of the bar, ms. */
 const PROGRESS_INTERVAL_MS = 100;
@@ -22,10 +23,8 @@ export async function startSignalCoverage(): Promise<void> {
   const { dataset, history } = useAppStore.getState();
   if (!dataset) return;
   const settings = history.present.coverage;
-  current?.abort();
-  const controller = new AbortController();
-  current = controller;
-  const { signal } = controller;
+  const run = signalRun.start();
+  const { signal } = run;
   const pool = getAnalysisPool();
   const startedAt = performance.now();
   // At most one progress update per PROGRESS_INTERVAL_MS: each one re-renders the bar, and on a machine whose cores are
@@ -33,7 +32,7 @@ export async function startSignalCoverage(): Promise<void> {
   let reportedAt = Number.NEGATIVE_INFINITY;
   const report = (fraction: number, force = false) => {
     const now = performance.now();
-    if (current !== controller || (!force && now - reportedAt < PROGRESS_INTERVAL_MS)) return;
+    if (!run.isCurrent() || (!force && now - reportedAt < PROGRESS_INTERVAL_MS)) return;
     reportedAt = now;
     updateSignalRun({ progress: fraction });
   };
@@ -100,7 +99,7 @@ export async function startSignalCoverage(): Promise<void> {
     performance.mark('cosite:signal:finished');
     // A task of its own for the state update and React's render, apart from receiving the result.
     await new Promise((resolve) => setTimeout(resolve, 0));
-    if (current !== controller) return;
+    if (!run.isCurrent()) return;
     updateSignalRun({
       status: 'done',
       progress: 1,
@@ -110,16 +109,14 @@ export async function startSignalCoverage(): Promise<void> {
       finishedAt: performance.now(),
     });
   } catch (error) {
-    if (current !== controller) return;
+    if (!run.isCurrent()) return;
     if (isCancelledError(error)) updateSignalRun({ status: 'cancelled' });
     else updateSignalRun({ status: 'error', error: error instanceof Error ? error.message : String(error) });
-  } finally {
-    if (current === controller) current = null;
   }
 }
 
 export function cancelSignalCoverage(): void {
-  current?.abort();
+  signalRun.cancel();
 }
 
 /**

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { formatNumber } from '../i18n/strings';
 import { useT } from '../i18n/useT';
-import { getMapController } from '../map/mapControllerRegistry';
+import { useMapController } from '../map/MapControllerContext';
 import { apiClient } from '../server/apiClient';
 import type { AuditEntry, ColocationRequest, RequestActionName } from '../server/apiTypes';
 import {
@@ -159,6 +159,7 @@ function AuditTable({ entries }: { entries: AuditEntry[] }) {
 /** An operator's best co-location opportunities (masts of others with room), each one click from its request form. */
 function WhereToColocate({ operator }: { operator: string }) {
   const t = useT();
+  const mapController = useMapController();
   const language = useAppStore((state) => state.language);
   const dataset = useAppStore((state) => state.dataset);
   const status = useSharingStore((state) => state.colocationStatus);
@@ -187,7 +188,7 @@ function WhereToColocate({ operator }: { operator: string }) {
                 onClick={() => {
                   selectTower(opportunity.towerIndex);
                   const tower = dataset?.towers[opportunity.towerIndex];
-                  if (tower) getMapController()?.fitPoints([[tower.lon, tower.lat]]);
+                  if (tower) mapController?.fitPoints([[tower.lon, tower.lat]]);
                   setActiveTab('overview');
                 }}
                 data-testid="opportunity-request"

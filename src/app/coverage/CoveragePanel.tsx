@@ -1,11 +1,11 @@
 import { NumberField } from '../components/NumberField';
 import type { ProvinceDataset } from '../data/provinceDataset';
-import { cancelCoverage, startCoverage } from '../data/runCoverage';
 import { formatNumber } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { GAP_COLOUR_RGB } from '../map/rasterImages';
 import { setCoverageSetting, setCoverageView, useAppStore, useProject } from '../store/appStore';
 import { CoverageResultsTable } from './CoverageResultsTable';
+import { cancelCoverage, startCoverage } from './runCoverage';
 import { SignalCoverageSection } from './SignalCoverageSection';
 
 export function CoveragePanel({ dataset }: { dataset: ProvinceDataset }) {

@@ -3,12 +3,12 @@ import { DEFAULT_RECEIVER, eirpPerResourceElementDbm, radioSettingsFor } from '.
 import { SIGNAL_BINS_DBM, SIGNAL_PALETTES } from '../../core/coverage/signalImagePixels';
 import { NumberField } from '../components/NumberField';
 import type { ProvinceDataset } from '../data/provinceDataset';
-import { cancelSignalCoverage, redrawSignalImage, startSignalCoverage } from '../data/runSignalCoverage';
 import { formatNumber } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { setCoverageSetting, setCoverageView, useAppStore, useProject } from '../store/appStore';
 import { SIGNAL_MODEL_IDS, type SignalModelId } from '../store/projectDocument';
 import { CoverageResultsTable } from './CoverageResultsTable';
+import { cancelSignalCoverage, redrawSignalImage, startSignalCoverage } from './runSignalCoverage';
 
 /** Propagation mode: model, technology and link-budget settings (defaults stated), run, legend, figures. */
 export function SignalCoverageSection({ dataset }: { dataset: ProvinceDataset }) {

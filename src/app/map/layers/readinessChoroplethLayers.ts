@@ -1,0 +1,34 @@
+import type { Layer } from '@deck.gl/core';
+import { GeoJsonLayer } from '@deck.gl/layers';
+import { choroplethColour } from '../../ministry/choroplethColours';
+import { RASTER_BEFORE_ID } from '../basemapStyle';
+import type { DeckLayerInputs } from './deckLayerInputs';
+
+/** The ministry tab's provinces coloured by the chosen readiness KPI, the selected province outlined in red. */
+export function readinessChoroplethLayers({ dataset, choropleth }: DeckLayerInputs): Layer[] {
+  if (!choropleth) return [];
+  return [
+    new GeoJsonLayer({
+      id: 'readiness-choropleth',
+      data: dataset.provinces,
+      filled: true,
+      stroked: true,
+      pickable: true,
+      getFillColor: (feature) =>
+        [
+          ...choroplethColour(choropleth.kpi, choropleth.valueByCode[String(feature.properties?.code)] ?? null),
+          210,
+        ] as [number, number, number, number],
+      getLineColor: (feature) =>
+        feature.properties?.code === choropleth.selectedCode ? [255, 0, 0, 255] : [255, 255, 255, 200],
+      getLineWidth: (feature) => (feature.properties?.code === choropleth.selectedCode ? 3 : 1),
+      lineWidthUnits: 'pixels',
+      updateTriggers: {
+        getFillColor: [choropleth.kpi, choropleth.valueByCode],
+        getLineColor: choropleth.selectedCode,
+        getLineWidth: choropleth.selectedCode,
+      },
+      beforeId: RASTER_BEFORE_ID,
+    }),
+  ];
+}

@@ -1,0 +1,142 @@
+import { runFixedRadiusCoverage } from '../../../workers/runFixedRadiusCoverage';
+import type { OperatorOpportunities } from '../../core/colocation/colocationOpportunities';
+import type { ColocationSummary } from '../../core/colocation/summarizeColocation';
+import { type CoverageSummary, summarizeCoverage } from '../../core/coverage/computeFixedRadiusCoverage';
+import type { SitePlanSettings } from '../../core/siting/buildSitePlanRequest';
+import type { PlanSharedSitesResult } from '../../core/siting/planSharedSites';
+import { CancelledError } from '../../core/util/cooperativeLoop';
+import { getAnalysisPool } from '../analysisPool';
+import { loadDemoProvince } from '../data/loadDemoProvince';
+import type { ProvinceDataset } from '../data/provinceDataset';
+import { replaceTowers } from '../data/replaceTowers';
+import { ensureResident } from '../data/residentDataset';
+import { mainlandBounds } from '../map/mainlandBounds';
+import { decodeShareHash } from '../persistence/shareLink';
+import { loadSavedTowers } from '../persistence/towerStorage';
+import { serverDocumentToPlan } from '../sharing/serverDocumentToPlan';
+import { DEFAULT_COLOCATION_SETTINGS, DEFAULT_PLAN_SETTINGS } from '../sharing/sharingStore';
+import { defaultProject, type ProjectDocument } from '../store/projectDocument';
+import { renderReportMap, scaleBarLength } from './renderReportMap';
+import { pageSizeMm, REPORT_DPI, REPORT_MARGIN_MM, type ReportParams } from './reportParams';
+
+/** Everything the report prints: the analyses' results, the map image and the figures derived from them. */
+export interface ReportData {
+  colocation: ColocationSummary;
+  opportunities: OperatorOpportunities[];
+  plan: PlanSharedSitesResult;
+  /** The settings the plan was made with: the app's plan when the report was opened from it, else the defaults. */
+  planSettings: SitePlanSettings;
+  dataset: ProvinceDataset;
+  project: ProjectDocument;
+  summary: CoverageSummary;
+  /** Masts per owning operator, in the order of the dataset's first mast of each. */
+  mastsByOperator: Array<[operator: string, count: number]>;
+  /** Masts with more than one tenant. */
+  sharedMastCount: number;
+  /** The map as a PNG object URL (the caller revokes it when the report goes). */
+  mapUrl: string;
+  mapWidthMm: number;
+  mapHeightMm: number;
+  /** A round length of about a fifth of the map's width, and its length on paper. */
+  scaleBar: { metres: number; widthMm: number };
+  /** The map's scale as 1:n, n rounded to the thousand. */
+  scaleDenominator: number;
+}
+
+export interface ReportRequest {
+  params: ReportParams;
+  /** The page URL's hash: the project (and plan) the app shared when it opened the report; empty for the defaults. */
+  shareHash: string;
+}
+
+const MM_PER_INCH = 25.4;
+
+function throwIfAborted(signal: AbortSignal): void {
+  if (signal.aborted) throw new CancelledError();
+}
+
+/**
+ * Loads the province as the app shows it, runs the report's analyses in the worker pool (fixed-radius coverage,
+ * co-location, opportunities and the shared-site plan), draws the map at print resolution and computes the figures.
+ * An aborted `signal` cancels the pool's jobs and rejects with a CancelledError.
+ */
+export async function prepareReport({ params, shareHash }: ReportRequest, signal: AbortSignal): Promise<ReportData> {
+  const demo = await loadDemoProvince();
+  // The masts the app shows: those kept in this browser after an import (or from the server), else the demo's.
+  const saved = await loadSavedTowers(demo.provinceCode);
+  throwIfAborted(signal);
+  const dataset = saved ? replaceTowers(demo, saved.towers) : demo;
+  const shared = decodeShareHash(shareHash);
+  const project = shared?.project ?? defaultProject(dataset.provinceCode);
+  // The plan on the app's screen when the report was opened (sites as placed), else the default plan's search.
+  const planInputs = shared?.plan ? serverDocumentToPlan(shared.plan) : null;
+  const planSettings: SitePlanSettings = {
+    ...DEFAULT_PLAN_SETTINGS,
+    ...planInputs?.settings,
+    defaultRadiusM: project.coverage.defaultRadiusM,
+  };
+  const coveredBits = await runFixedRadiusCoverage(
+    getAnalysisPool(),
+    dataset.population,
+    dataset.towerArrays,
+    project.coverage.defaultRadiusM,
+    { signal },
+  );
+  const summary = summarizeCoverage(dataset.population, coveredBits, dataset.towerArrays.operatorNames);
+  const pool = getAnalysisPool();
+  const [colocation, opportunities, plan] = await Promise.all([
+    pool.run(async (api) => api.analyzeColocation(await ensureResident(api, dataset), DEFAULT_COLOCATION_SETTINGS), {
+      signal,
+    }),
+    pool.run(
+      async (api, jobId) =>
+        api.colocationOpportunities(jobId, await ensureResident(api, dataset), project.coverage.defaultRadiusM),
+      { signal },
+    ),
+    pool.run(
+      async (api, jobId) =>
+        api.planSharedSites(jobId, await ensureResident(api, dataset), {
+          ...planSettings,
+          fixedSites: planInputs?.fixedSites,
+        }),
+      { signal },
+    ),
+  ]);
+  const page = pageSizeMm(params);
+  const mapWidthMm = page.width - 2 * REPORT_MARGIN_MM;
+  const mapHeightMm = params.orientation === 'landscape' ? page.height * 0.62 : page.height * 0.45;
+  const { canvas, metresPerPixel } = renderReportMap({
+    dataset,
+    layers: project.layers,
+    coveredBits,
+    bounds: mainlandBounds(dataset),
+    widthPx: Math.round((mapWidthMm / MM_PER_INCH) * REPORT_DPI),
+    heightPx: Math.round((mapHeightMm / MM_PER_INCH) * REPORT_DPI),
+  });
+  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+  if (!blob) throw new Error('could not encode the map image');
+  throwIfAborted(signal);
+
+  // The scale bar is measured against the image's width at print size (unrounded, as it is laid out in mm).
+  const printedWidthPx = (mapWidthMm / MM_PER_INCH) * REPORT_DPI;
+  const scale = scaleBarLength(metresPerPixel, printedWidthPx / 5);
+  const mastsByOperator = new Map<string, number>();
+  for (const tower of dataset.towers)
+    mastsByOperator.set(tower.operator, (mastsByOperator.get(tower.operator) ?? 0) + 1);
+  return {
+    colocation,
+    opportunities,
+    plan,
+    planSettings,
+    dataset,
+    project,
+    summary,
+    mastsByOperator: [...mastsByOperator.entries()],
+    sharedMastCount: dataset.towers.filter((tower) => tower.tenants.length > 1).length,
+    mapUrl: URL.createObjectURL(blob),
+    mapWidthMm,
+    mapHeightMm,
+    scaleBar: { metres: scale.metres, widthMm: (scale.pixels / printedWidthPx) * mapWidthMm },
+    scaleDenominator: Math.round((metresPerPixel * REPORT_DPI * 1000) / MM_PER_INCH / 1000) * 1000,
+  };
+}

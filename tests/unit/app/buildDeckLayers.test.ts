@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import type { ProvinceDataset } from '../../../src/app/data/provinceDataset';
+import { buildDeckLayers } from '../../../src/app/map/buildDeckLayers';
+import type { DeckLayerInputs } from '../../../src/app/map/layers/deckLayerInputs';
+import type { Tower } from '../../../src/core/model/tower';
+import { packTowers } from '../../../src/core/model/towerArrays';
+import type { PlanSharedSitesResult } from '../../../src/core/siting/planSharedSites';
+
+const tower = (id: string, lon: number, lat: number, tenants: string[]): Tower => ({
+  id,
+  operator: tenants[0],
+  lon,
+  lat,
+  heightM: null,
+  radiusM: null,
+  mastType: null,
+  tenants,
+});
+
+// Only what the layer groups read; the rasters that need a canvas (population, coverage bits) stay off.
+const dataset = {
+  towerArrays: packTowers([tower('a', 108.2, 16.05, ['Viettel']), tower('b', 108.3, 16.1, ['VinaPhone', 'Viettel'])]),
+  provinces: { type: 'FeatureCollection', features: [] },
+} as unknown as ProvinceDataset;
+
+const everything: DeckLayerInputs = {
+  dataset,
+  layers: { towers: true, backbone: true, population: false, communes: false, coverage: true },
+  coverage: { coveredBits: null } as DeckLayerInputs['coverage'],
+  signal: { image: {} as ImageBitmap, bounds: [108, 16, 109, 17] },
+  coverageView: 'all',
+  selectedTowerIndex: 1,
+  language: 'vi',
+  towerWindow: null,
+  pairs: { a: new Int32Array([0]), b: new Int32Array([1]), count: 1 },
+  exclusion: {
+    zones: [
+      [
+        [
+          [108, 16],
+          [108.1, 16],
+          [108, 16.1],
+        ],
+      ],
+    ],
+    drawing: [
+      [108, 16],
+      [108.1, 16],
+      [108.1, 16.1],
+    ],
+  },
+  publishedSites: [{ lon: 108, lat: 16, id: 'P1' }],
+  plan: {
+    result: { sites: [{ id: 'S1', lon: 108.1, lat: 16.2 }] } as unknown as PlanSharedSitesResult,
+    selectedIndex: 0,
+    siteRadiusM: 500,
+    drag: null,
+  },
+  choropleth: { kpi: 'coverage_5g_share', valueByCode: {}, selectedCode: null },
+};
+
+describe('buildDeckLayers (the layer groups composed in draw order)', () => {
+  it('draws every group, bottom to top, with stable ids', () => {
+    expect(buildDeckLayers(everything).map((layer) => layer.id)).toEqual([
+      'readiness-choropleth',
+      'signal',
+      'towers',
+      'tower-selected',
+      'colocation-pairs',
+      'exclusion-zones',
+      'exclusion-drawing',
+      'exclusion-drawing-corners',
+      'published-sites',
+      'published-site-ids',
+      'proposed-site-reach',
+      'proposed-sites',
+      'proposed-site-ranks',
+      'sovereignty-labels',
+    ]);
+  });
+
+  it('leaves out what is hidden or empty; the sovereignty labels are always drawn', () => {
+    const layers = buildDeckLayers({
+      ...everything,
+      layers: { ...everything.layers, coverage: false, towers: false },
+      pairs: null,
+      exclusion: null,
+      publishedSites: [],
+      plan: null,
+      choropleth: null,
+    });
+    expect(layers.map((layer) => layer.id)).toEqual(['sovereignty-labels']);
+  });
+});
