@@ -27,6 +27,8 @@ export interface LatestRun {
   start(): Run;
   /** Aborts the current run's signal, if any; it stays current. */
   cancel(): void;
+  /** Aborts the current run and makes it stale, so it writes nothing more (the user closed what it was for). */
+  abandon(): void;
 }
 
 /** One run of a `LatestRun`. */
@@ -48,6 +50,10 @@ export function latestRun(): LatestRun {
     },
     cancel() {
       current?.abort();
+    },
+    abandon() {
+      current?.abort();
+      current = null;
     },
   };
 }

@@ -277,7 +277,8 @@ export function cancelImport(): void {
 }
 
 export function closeImport(): void {
-  readRun.cancel();
+  // Abandon, not cancel: a cancelled read reports itself by going back to the mapping step, which would reopen the dialog.
+  readRun.abandon();
   useImportStore.setState(CLOSED);
 }
 

@@ -2,6 +2,7 @@ import { runFixedRadiusCoverage } from '../../../workers/runFixedRadiusCoverage'
 import type { OperatorOpportunities } from '../../core/colocation/colocationOpportunities';
 import type { ColocationSummary } from '../../core/colocation/summarizeColocation';
 import { type CoverageSummary, summarizeCoverage } from '../../core/coverage/computeFixedRadiusCoverage';
+import { towerTenantCount } from '../../core/model/tower';
 import type { SitePlanSettings } from '../../core/siting/buildSitePlanRequest';
 import type { PlanSharedSitesResult } from '../../core/siting/planSharedSites';
 import { CancelledError } from '../../core/util/cooperativeLoop';
@@ -132,7 +133,7 @@ export async function prepareReport({ params, shareHash }: ReportRequest, signal
     project,
     summary,
     mastsByOperator: [...mastsByOperator.entries()],
-    sharedMastCount: dataset.towers.filter((tower) => tower.tenants.length > 1).length,
+    sharedMastCount: dataset.towers.filter((tower) => towerTenantCount(tower) >= 2).length,
     mapUrl: URL.createObjectURL(blob),
     mapWidthMm,
     mapHeightMm,

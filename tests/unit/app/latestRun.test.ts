@@ -54,6 +54,16 @@ describe('latestRun (the latest run wins)', () => {
     expect(run.isCurrent()).toBe(false);
   });
 
+  it('abandon aborts the current run and makes it stale, so a closed dialog is not reopened by its answer', () => {
+    const runs = latestRun();
+    const run = runs.start();
+    runs.abandon();
+    expect(run.signal.aborted).toBe(true);
+    expect(run.isCurrent()).toBe(false);
+    const next = runs.start();
+    expect(next.isCurrent()).toBe(true);
+  });
+
   it('keeps separate runs apart', () => {
     const coverage = latestRun();
     const plan = latestRun();

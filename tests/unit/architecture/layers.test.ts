@@ -77,7 +77,7 @@ describe('the layer checker', () => {
   });
 
   it("lets the app import the server's API types as types only", () => {
-    const app = 'src/app/panels/RequestsPanel.tsx';
+    const app = 'src/app/requests/RequestsPanel.tsx';
     expect(rulesBroken(app, "import type { Role } from '../../server/auth/sessionUser';")).toEqual([]);
     expect(
       rulesBroken(app, "import { type RequestState } from '../../server/domain/colocationRequestStateMachine';"),
@@ -90,7 +90,7 @@ describe('the layer checker', () => {
   });
 
   it("resolves each import against its file: src/app/server is the app's own client, not the server", () => {
-    expect(rulesBroken('src/app/panels/RequestsPanel.tsx', "import { apiClient } from '../server/apiClient';")).toEqual(
+    expect(rulesBroken('src/app/requests/RequestsPanel.tsx', "import { apiClient } from '../server/apiClient';")).toEqual(
       [],
     );
     expect(rulesBroken('src/app/App.tsx', "import { buildServer } from '../server/buildServer';")).toHaveLength(1);
