@@ -79,7 +79,7 @@ export async function run(): Promise<void> {
           const state = window.cosite?.state().signalRun;
           return {
             durationMs: state?.durationMs ?? Number.NaN,
-            coveredAny: state?.result?.summary.population_covered ?? Number.NaN,
+            coveredAny: state?.result?.summary.populationCovered ?? Number.NaN,
           };
         })),
       });

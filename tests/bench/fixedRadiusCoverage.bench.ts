@@ -38,7 +38,7 @@ async function coreCoverage(grid: PopulationGrid, towers: Tower[], defaultRadius
     rowStart: 0,
     rowEnd: grid.height,
   });
-  return summarizeCoverage(grid, bits, arrays.operatorNames).population_covered;
+  return summarizeCoverage(grid, bits, arrays.operatorNames).populationCovered;
 }
 
 /** The plain Turf way: a 64-step circle per tower, their union, then point-in-polygon per populated cell. */

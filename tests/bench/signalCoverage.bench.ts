@@ -113,8 +113,8 @@ export async function run(): Promise<void> {
     `  total (median of 3)    ${main.ms.toFixed(0).padStart(6)} ms   target < ${TARGET_MS} ms: ${main.ms < TARGET_MS ? 'met' : 'NOT met'}`,
   );
   console.log(
-    `  covered ${format(summary.population_covered)} of ${format(summary.population_total)} people ` +
-      `(${((100 * summary.population_covered) / summary.population_total).toFixed(1)}%), ${summary.area_covered_km2.toFixed(0)} km²`,
+    `  covered ${format(summary.populationCovered)} of ${format(summary.populationTotal)} people ` +
+      `(${((100 * summary.populationCovered) / summary.populationTotal).toFixed(1)}%), ${summary.areaCoveredKm2.toFixed(0)} km²`,
   );
 
   // The plain Turf way on a seeded sample of cells with data, extrapolated to all of them.
@@ -148,7 +148,7 @@ export async function run(): Promise<void> {
     const total = Object.values(other.times).reduce((sum, ms) => sum + ms, 0);
     console.log(
       `  ${technology.toUpperCase()} ${modelId}: ${total.toFixed(0)} ms, ${other.prepared.request.radios.count} radios, covered ` +
-        `${((100 * other.summary.population_covered) / other.summary.population_total).toFixed(1)}%`,
+        `${((100 * other.summary.populationCovered) / other.summary.populationTotal).toFixed(1)}%`,
     );
   }
 }

@@ -107,15 +107,15 @@ describe('the app on the demo province', () => {
       rowEnd: grid.height,
     });
     const summary = summarizeCoverage(grid, bits, towers.operatorNames);
-    expect(digits(await page.getByTestId('covered-any').textContent())).toBe(Math.round(summary.population_covered));
-    expect(digits(await page.getByTestId('uncovered').textContent())).toBe(Math.round(summary.population_uncovered));
+    expect(digits(await page.getByTestId('covered-any').textContent())).toBe(Math.round(summary.populationCovered));
+    expect(digits(await page.getByTestId('uncovered').textContent())).toBe(Math.round(summary.populationUncovered));
     for (const name of MAIN_OPERATOR_NAMES) {
       expect(digits(await page.getByTestId(`covered-${name}`).textContent())).toBe(
-        Math.round(summary.population_covered_by_operator[name]),
+        Math.round(summary.populationCoveredByOperator[name]),
       );
     }
     // The synthetic towers leave real gaps in the west: red gap cells are on the map.
-    expect(summary.population_uncovered).toBeGreaterThan(0);
+    expect(summary.populationUncovered).toBeGreaterThan(0);
     const isGapRed = (r: number, g: number, b: number) => r > 180 && g < 90 && b < 90;
     expect(countPixelsWhere(png, isGapRed)).toBeGreaterThan(1000);
     // Switching the coverage layer off removes them.

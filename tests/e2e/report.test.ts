@@ -92,7 +92,7 @@ describe('the printable province report', () => {
       expect(images).toBeGreaterThanOrEqual(1); // the 300 dpi map
       for (const phrase of phrases) expect(text).toContain(phrase);
       const summary = await expectedCoverage();
-      const formatted = Math.round(summary.population_covered).toLocaleString(language === 'vi' ? 'vi-VN' : 'en-GB');
+      const formatted = Math.round(summary.populationCovered).toLocaleString(language === 'vi' ? 'vi-VN' : 'en-GB');
       expect(text).toContain(formatted);
       for (const operator of ['Viettel', 'VinaPhone', 'MobiFone', 'Vietnamobile']) expect(text).toContain(operator);
     });

@@ -80,7 +80,7 @@ function FixedRadiusSection({ dataset }: { dataset: ProvinceDataset }) {
         <>
           <CoverageResultsTable summary={summary} operatorNames={dataset.towerArrays.operatorNames} />
           <p className="note">
-            {t('areaCovered')}: {formatNumber(language, summary.area_covered_km2)} km² · {t('computedIn')}{' '}
+            {t('areaCovered')}: {formatNumber(language, summary.areaCoveredKm2)} km² · {t('computedIn')}{' '}
             {formatNumber(language, coverage.durationMs ?? 0)} ms
           </p>
           <label className="field">

@@ -5,11 +5,11 @@ import { useT } from '../i18n/useT';
 import { useAppStore } from '../store/appStore';
 
 export interface CoverageFigures {
-  population_total: number;
-  population_covered: number;
-  population_covered_by_operator: Record<string, number>;
-  population_uncovered: number;
-  area_covered_km2: number;
+  populationTotal: number;
+  populationCovered: number;
+  populationCoveredByOperator: Record<string, number>;
+  populationUncovered: number;
+  areaCoveredKm2: number;
 }
 
 /** Population covered per operator and by any operator, with the gap: the same table for both coverage modes. */
@@ -25,8 +25,8 @@ export function CoverageResultsTable({
   // Masts whose file gave a number of tenants without names count for their owner only.
   const countedMasts = useAppStore((state) => countedTenantMasts(state.dataset?.towers ?? []));
   const percent = (value: number) =>
-    summary.population_total > 0 ? `${formatNumber(language, (100 * value) / summary.population_total, 1)}%` : '';
-  const maxCovered = Math.max(1, ...operatorNames.map((name) => summary.population_covered_by_operator[name] ?? 0));
+    summary.populationTotal > 0 ? `${formatNumber(language, (100 * value) / summary.populationTotal, 1)}%` : '';
+  const maxCovered = Math.max(1, ...operatorNames.map((name) => summary.populationCoveredByOperator[name] ?? 0));
   return (
     <>
       <table className="results" data-testid="coverage-results">
@@ -39,7 +39,7 @@ export function CoverageResultsTable({
         </thead>
         <tbody>
           {operatorNames.map((name) => {
-            const covered = summary.population_covered_by_operator[name] ?? 0;
+            const covered = summary.populationCoveredByOperator[name] ?? 0;
             const colour = `rgb(${operatorColorRgb(name).join(',')})`;
             return (
               <tr key={name} data-operator={name}>
@@ -58,16 +58,16 @@ export function CoverageResultsTable({
           <tr className="total">
             <td>{t('anyOperator')}</td>
             <td className="num" data-testid="covered-any">
-              {formatNumber(language, summary.population_covered)}
+              {formatNumber(language, summary.populationCovered)}
             </td>
-            <td className="num">{percent(summary.population_covered)}</td>
+            <td className="num">{percent(summary.populationCovered)}</td>
           </tr>
           <tr className="gap">
             <td>{t('uncovered')}</td>
             <td className="num" data-testid="uncovered">
-              {formatNumber(language, summary.population_uncovered)}
+              {formatNumber(language, summary.populationUncovered)}
             </td>
-            <td className="num">{percent(summary.population_uncovered)}</td>
+            <td className="num">{percent(summary.populationUncovered)}</td>
           </tr>
         </tbody>
       </table>

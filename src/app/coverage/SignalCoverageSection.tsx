@@ -178,7 +178,7 @@ export function SignalCoverageSection({ dataset }: { dataset: ProvinceDataset })
           <CoverageResultsTable summary={run.result.summary} operatorNames={run.result.operatorNames} />
           <p className="note" data-testid="signal-meta">
             {run.result.grid.width} × {run.result.grid.height} {t('cells')} · {t('areaCovered')}:{' '}
-            {formatNumber(language, run.result.summary.area_covered_km2)} km² · {t('computedIn')}{' '}
+            {formatNumber(language, run.result.summary.areaCoveredKm2)} km² · {t('computedIn')}{' '}
             {formatNumber(language, run.durationMs ?? 0)} ms
           </p>
           <label className="field">
@@ -237,21 +237,21 @@ export function SignalCoverageSection({ dataset }: { dataset: ProvinceDataset })
               </tr>
             </tbody>
           </table>
-          {run.result.summary.gaps_by_area && (
+          {run.result.summary.gapsByArea && (
             <details open>
               <summary>{t('gapsByCommune')}</summary>
               <table className="results" data-testid="gaps-by-commune">
                 <tbody>
-                  {[...run.result.summary.gaps_by_area]
-                    .sort((a, b) => b.population_uncovered - a.population_uncovered)
+                  {[...run.result.summary.gapsByArea]
+                    .sort((a, b) => b.populationUncovered - a.populationUncovered)
                     .slice(0, 10)
                     .map((gap) => (
                       <tr key={gap.area}>
                         <td>{gap.name}</td>
-                        <td className="num">{formatNumber(language, gap.population_uncovered)}</td>
+                        <td className="num">{formatNumber(language, gap.populationUncovered)}</td>
                         <td className="num">
-                          {gap.population_total > 0
-                            ? `${formatNumber(language, (100 * gap.population_uncovered) / gap.population_total, 0)}%`
+                          {gap.populationTotal > 0
+                            ? `${formatNumber(language, (100 * gap.populationUncovered) / gap.populationTotal, 0)}%`
                             : ''}
                         </td>
                       </tr>

@@ -48,7 +48,7 @@ export function ReportPage({ params }: { params: ReportParams }) {
 
   const { dataset, summary } = data;
   const percent = (value: number) =>
-    `${formatNumber(language, (100 * value) / Math.max(1, summary.population_total), 1)}%`;
+    `${formatNumber(language, (100 * value) / Math.max(1, summary.populationTotal), 1)}%`;
   const today = new Date().toLocaleDateString(language === 'vi' ? 'vi-VN' : 'en-GB', {
     year: 'numeric',
     month: 'long',
@@ -124,19 +124,19 @@ export function ReportPage({ params }: { params: ReportParams }) {
               {dataset.towerArrays.operatorNames.map((name) => (
                 <tr key={name}>
                   <td>{name}</td>
-                  <td className="num">{formatNumber(language, summary.population_covered_by_operator[name] ?? 0)}</td>
-                  <td className="num">{percent(summary.population_covered_by_operator[name] ?? 0)}</td>
+                  <td className="num">{formatNumber(language, summary.populationCoveredByOperator[name] ?? 0)}</td>
+                  <td className="num">{percent(summary.populationCoveredByOperator[name] ?? 0)}</td>
                 </tr>
               ))}
               <tr className="total">
                 <td>{t('anyOperator')}</td>
-                <td className="num">{formatNumber(language, summary.population_covered)}</td>
-                <td className="num">{percent(summary.population_covered)}</td>
+                <td className="num">{formatNumber(language, summary.populationCovered)}</td>
+                <td className="num">{percent(summary.populationCovered)}</td>
               </tr>
               <tr className="gap">
                 <td>{t('uncovered')}</td>
-                <td className="num">{formatNumber(language, summary.population_uncovered)}</td>
-                <td className="num">{percent(summary.population_uncovered)}</td>
+                <td className="num">{formatNumber(language, summary.populationUncovered)}</td>
+                <td className="num">{percent(summary.populationUncovered)}</td>
               </tr>
             </tbody>
           </table>

@@ -14,12 +14,13 @@ import { labelGridAreas } from '../../core/geo/labelGridAreas';
 import { maskCellCentresInPolygons } from '../../core/geo/maskCellCentresInPolygons';
 import { type NamedArea, parseAreasGeoJson } from '../../core/geo/parseAreasGeoJson';
 import { decodeTextFile } from '../../core/io/decodeTextFile';
-import { findOperator, OPERATORS } from '../../core/model/operators';
+import { findOperator } from '../../core/model/operators';
 import type { PopulationGrid } from '../../core/model/populationGrid';
 import { packTowers, type TowerArrays } from '../../core/model/towerArrays';
 import { isPathLossModelId, PATH_LOSS_MODEL_IDS, type PathLossModelId } from '../../core/propagation/pathLossModels';
 import type { CliCommand, CliOutput } from '../cliCommand';
 import { CliError } from '../cliError';
+import { coverageFiguresJson, gapsByAreaJson, inOperatorOrder } from '../coverageJson';
 import { loadBoundary, loadPopulationRaster, loadTowerFile } from '../loadInputs';
 import type { ParsedFlags } from '../parseFlags';
 import { readInputFile } from '../readInputFile';
@@ -212,25 +213,22 @@ async function fixedRadiusReport(
   const summary = summarizeCoverage(population, coveredBits, towers.operatorNames, mask);
   const report: Record<string, unknown> = {
     mode: 'fixed-radius',
-    population_total: summary.population_total,
-    population_covered: summary.population_covered,
-    population_covered_by_operator: inOperatorOrder(summary.population_covered_by_operator),
-    area_covered_km2: summary.area_covered_km2,
-    population_uncovered: summary.population_uncovered,
+    ...coverageFiguresJson(summary),
     towers_used: used,
     radius_m: radiusM ?? null,
-    area_total_km2: summary.area_total_km2,
   };
   if (areas) {
     const labelled = labelGridAreas(population, areas);
-    report.gaps_by_area = summarizeGapsByArea({
-      values: population.values,
-      nodata: population.nodata,
-      covered: coveredBits,
-      labels: labelled.labels,
-      names: labelled.names,
-      mask,
-    });
+    report.gaps_by_area = gapsByAreaJson(
+      summarizeGapsByArea({
+        values: population.values,
+        nodata: population.nodata,
+        covered: coveredBits,
+        labels: labelled.labels,
+        names: labelled.names,
+        mask,
+      }),
+    );
   }
   return report;
 }
@@ -275,18 +273,12 @@ async function propagationReport(
       cell_width_m: round(grid.cellWidthM, 1),
       cell_height_m: round(grid.cellHeightM, 1),
     },
-    population_total: summary.population_total,
-    population_covered: summary.population_covered,
-    population_covered_by_operator: inOperatorOrder(summary.population_covered_by_operator),
-    area_covered_km2: summary.area_covered_km2,
-    population_uncovered: summary.population_uncovered,
-    area_covered_by_operator_km2: inOperatorOrder(summary.area_covered_by_operator_km2),
-    area_total_km2: summary.area_total_km2,
+    ...coverageFiguresJson(summary),
     towers_used: run.mastsUsed,
     radios: prepared.request.radios.count,
     warnings: prepared.warnings,
   };
-  if (summary.gaps_by_area) report.gaps_by_area = summary.gaps_by_area;
+  if (summary.gapsByArea) report.gaps_by_area = gapsByAreaJson(summary.gapsByArea);
   return report;
 }
 
@@ -306,14 +298,6 @@ async function loadAreas(path: string, nameProperty: string | undefined): Promis
     if (error instanceof BoundaryFileError) throw new CliError(`cannot read ${path}: ${error.message}`);
     throw error;
   }
-}
-
-/** Known operators in OPERATORS order, then others alphabetically: stable output for diffs. */
-function inOperatorOrder<T>(record: Record<string, T>): Record<string, T> {
-  const known = OPERATORS.map((operator) => operator.name);
-  const rank = (name: string) => (known.includes(name) ? known.indexOf(name) : known.length);
-  const names = Object.keys(record).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
-  return Object.fromEntries(names.map((name) => [name, record[name]]));
 }
 
 function writeNotes(output: CliOutput, notes: string[], report: Record<string, unknown>, flags: ParsedFlags): void {

@@ -84,14 +84,14 @@ export async function computeFixedRadiusCoverage(
 }
 
 export interface CoverageSummary {
-  population_total: number;
-  population_covered: number;
-  population_covered_by_operator: Record<string, number>;
-  area_covered_km2: number;
+  populationTotal: number;
+  populationCovered: number;
+  populationCoveredByOperator: Record<string, number>;
+  areaCoveredKm2: number;
   /** Population in cells no operator covers. */
-  population_uncovered: number;
+  populationUncovered: number;
   /** Area of all cells holding population data (inside the mask), km². */
-  area_total_km2: number;
+  areaTotalKm2: number;
 }
 
 /** Masts that reach somewhere in a fixed-radius run: their own radius_m, or any when `defaultRadiusM` is a number. */
@@ -142,16 +142,16 @@ export function summarizeCoverage(
       for (let k = 0; k < operatorNames.length; k++) if (bits & (1 << k)) byOperator[k] += value;
     }
   }
-  const population_covered_by_operator: Record<string, number> = {};
+  const populationCoveredByOperator: Record<string, number> = {};
   operatorNames.forEach((name, k) => {
-    population_covered_by_operator[name] = byOperator[k];
+    populationCoveredByOperator[name] = byOperator[k];
   });
   return {
-    population_total: total,
-    population_covered: covered,
-    population_covered_by_operator,
-    area_covered_km2: areaKm2,
-    population_uncovered: total - covered,
-    area_total_km2: areaTotalKm2,
+    populationTotal: total,
+    populationCovered: covered,
+    populationCoveredByOperator,
+    areaCoveredKm2: areaKm2,
+    populationUncovered: total - covered,
+    areaTotalKm2: areaTotalKm2,
   };
 }

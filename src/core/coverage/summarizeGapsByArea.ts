@@ -3,10 +3,10 @@ export interface AreaGap {
   /** Index of the area in the list the labels refer to. */
   area: number;
   name: string;
-  population_total: number;
-  population_covered: number;
+  populationTotal: number;
+  populationCovered: number;
   /** Population of the area's cells that no operator covers: the gap. */
-  population_uncovered: number;
+  populationUncovered: number;
 }
 
 export interface GapsByAreaInput {
@@ -39,8 +39,8 @@ export function summarizeGapsByArea(input: GapsByAreaInput): AreaGap[] {
   return names.map((name, area) => ({
     area,
     name,
-    population_total: totals[area],
-    population_covered: coveredTotals[area],
-    population_uncovered: totals[area] - coveredTotals[area],
+    populationTotal: totals[area],
+    populationCovered: coveredTotals[area],
+    populationUncovered: totals[area] - coveredTotals[area],
   }));
 }

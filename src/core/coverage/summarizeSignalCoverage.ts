@@ -31,18 +31,18 @@ export interface SignalCoverageSummaryInput {
 
 /** The figures of a signal-coverage run; the first five mean what they mean in summarizeCoverage (fixed radius). */
 export interface SignalCoverageSummary {
-  population_total: number;
-  population_covered: number;
-  population_covered_by_operator: Record<string, number>;
+  populationTotal: number;
+  populationCovered: number;
+  populationCoveredByOperator: Record<string, number>;
   /** Area of the covered cells that hold population data (zero included), km². */
-  area_covered_km2: number;
-  population_uncovered: number;
-  area_covered_by_operator_km2: Record<string, number>;
+  areaCoveredKm2: number;
+  populationUncovered: number;
+  areaCoveredByOperatorKm2: Record<string, number>;
   /** Area of all cells holding population data, km². */
-  area_total_km2: number;
-  threshold_dbm: number;
+  areaTotalKm2: number;
+  thresholdDbm: number;
   /** Uncovered population per area, when areas were given. */
-  gaps_by_area?: AreaGap[];
+  gapsByArea?: AreaGap[];
 }
 
 /**
@@ -84,17 +84,17 @@ export function summarizeSignalCoverage(input: SignalCoverageSummaryInput): Sign
     }
   }
   const summary: SignalCoverageSummary = {
-    population_total: total,
-    population_covered: covered,
-    population_covered_by_operator: byName(operatorNames, populationByOperator),
-    area_covered_km2: areaCovered,
-    population_uncovered: total - covered,
-    area_covered_by_operator_km2: byName(operatorNames, areaByOperator),
-    area_total_km2: areaTotal,
-    threshold_dbm: thresholdDbm,
+    populationTotal: total,
+    populationCovered: covered,
+    populationCoveredByOperator: byName(operatorNames, populationByOperator),
+    areaCoveredKm2: areaCovered,
+    populationUncovered: total - covered,
+    areaCoveredByOperatorKm2: byName(operatorNames, areaByOperator),
+    areaTotalKm2: areaTotal,
+    thresholdDbm: thresholdDbm,
   };
   if (input.areas) {
-    summary.gaps_by_area = summarizeGapsByArea({
+    summary.gapsByArea = summarizeGapsByArea({
       values: population.values,
       covered: bits,
       labels: input.areas.labels,

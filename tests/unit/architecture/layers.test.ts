@@ -90,9 +90,9 @@ describe('the layer checker', () => {
   });
 
   it("resolves each import against its file: src/app/server is the app's own client, not the server", () => {
-    expect(rulesBroken('src/app/requests/RequestsPanel.tsx', "import { apiClient } from '../server/apiClient';")).toEqual(
-      [],
-    );
+    expect(
+      rulesBroken('src/app/requests/RequestsPanel.tsx', "import { apiClient } from '../server/apiClient';"),
+    ).toEqual([]);
     expect(rulesBroken('src/app/App.tsx', "import { buildServer } from '../server/buildServer';")).toHaveLength(1);
   });
 

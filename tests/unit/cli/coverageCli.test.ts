@@ -316,10 +316,10 @@ describe('cosite coverage, fixed radius, on the demo province', () => {
     try {
       const bits = await runFixedRadiusCoverage(pool, grid, towers, 2000);
       const app = summarizeCoverage(grid, bits, towers.operatorNames);
-      expect(report.population_total).toBe(app.population_total);
-      expect(report.population_covered).toBe(app.population_covered);
-      expect(report.area_covered_km2).toBe(app.area_covered_km2);
-      expect(report.population_covered_by_operator).toEqual(app.population_covered_by_operator);
+      expect(report.population_total).toBe(app.populationTotal);
+      expect(report.population_covered).toBe(app.populationCovered);
+      expect(report.area_covered_km2).toBe(app.areaCoveredKm2);
+      expect(report.population_covered_by_operator).toEqual(app.populationCoveredByOperator);
     } finally {
       pool.close();
     }

@@ -161,17 +161,17 @@ describe('computeFixedRadiusCoverage', () => {
     };
     const bits = Uint8Array.of(0b01, 0b11, 0b01, 0);
     const summary = summarizeCoverage(grid, bits, ['Viettel', 'MobiFone']);
-    expect(summary.population_total).toBe(70);
-    expect(summary.population_covered).toBe(30);
-    expect(summary.population_covered_by_operator).toEqual({ Viettel: 30, MobiFone: 20 });
-    expect(summary.population_uncovered).toBe(40);
+    expect(summary.populationTotal).toBe(70);
+    expect(summary.populationCovered).toBe(30);
+    expect(summary.populationCoveredByOperator).toEqual({ Viettel: 30, MobiFone: 20 });
+    expect(summary.populationUncovered).toBe(40);
     // Two covered cells in the northern row: R² Δλ (sin 16° - sin 15.5°) each, R = 6371.0088 km.
     const rowArea =
       6371.0088 ** 2 * 0.5 * (Math.PI / 180) * (Math.sin((16 * Math.PI) / 180) - Math.sin((15.5 * Math.PI) / 180));
-    expect(summary.area_covered_km2).toBeCloseTo(2 * rowArea, 6);
+    expect(summary.areaCoveredKm2).toBeCloseTo(2 * rowArea, 6);
     expect(cellAreaKm2(16, 15.5, 0.5)).toBeCloseTo(rowArea, 9);
     const masked = summarizeCoverage(grid, bits, ['Viettel', 'MobiFone'], Uint8Array.of(1, 0, 1, 1));
-    expect(masked.population_total).toBe(50);
-    expect(masked.population_covered).toBe(10);
+    expect(masked.populationTotal).toBe(50);
+    expect(masked.populationCovered).toBe(10);
   });
 });

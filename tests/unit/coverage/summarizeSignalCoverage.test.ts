@@ -50,17 +50,17 @@ describe('summarizeSignalCoverage', () => {
     const northRow = cellAreaKm2(16, 15.5, 0.5);
     const southRow = cellAreaKm2(15.5, 15, 0.5);
     expect(summary).toEqual({
-      population_total: 100,
-      population_covered: 30,
-      population_covered_by_operator: { Viettel: 10, MobiFone: 30 },
-      area_covered_km2: expect.closeTo(2 * northRow + southRow, 6),
-      population_uncovered: 70,
-      area_covered_by_operator_km2: {
+      populationTotal: 100,
+      populationCovered: 30,
+      populationCoveredByOperator: { Viettel: 10, MobiFone: 30 },
+      areaCoveredKm2: expect.closeTo(2 * northRow + southRow, 6),
+      populationUncovered: 70,
+      areaCoveredByOperatorKm2: {
         Viettel: expect.closeTo(northRow + southRow, 6),
         MobiFone: expect.closeTo(2 * northRow, 6),
       },
-      area_total_km2: expect.closeTo(3 * northRow + 2 * southRow, 6),
-      threshold_dbm: -110,
+      areaTotalKm2: expect.closeTo(3 * northRow + 2 * southRow, 6),
+      thresholdDbm: -110,
     });
   });
 
@@ -72,9 +72,9 @@ describe('summarizeSignalCoverage', () => {
       thresholdDbm: -110,
       areas: { labels: Int32Array.of(0, 0, 1, 1, 1, -1), names: ['Xã A', 'Xã B'] },
     });
-    expect(summary.gaps_by_area).toEqual([
-      { area: 0, name: 'Xã A', population_total: 30, population_covered: 30, population_uncovered: 0 },
-      { area: 1, name: 'Xã B', population_total: 70, population_covered: 0, population_uncovered: 70 },
+    expect(summary.gapsByArea).toEqual([
+      { area: 0, name: 'Xã A', populationTotal: 30, populationCovered: 30, populationUncovered: 0 },
+      { area: 1, name: 'Xã B', populationTotal: 70, populationCovered: 0, populationUncovered: 70 },
     ]);
   });
 
@@ -100,9 +100,7 @@ describe('summarizeGapsByArea on a raster with a nodata value', () => {
       names: ['all'],
       mask: Uint8Array.of(1, 1, 1, 0),
     });
-    expect(gaps).toEqual([
-      { area: 0, name: 'all', population_total: 12, population_covered: 5, population_uncovered: 7 },
-    ]);
+    expect(gaps).toEqual([{ area: 0, name: 'all', populationTotal: 12, populationCovered: 5, populationUncovered: 7 }]);
   });
 });
 

@@ -112,7 +112,7 @@ describe('a signal run on the dataset the worker holds', () => {
     );
     expect(status).toBe(0);
     const figures = JSON.parse(stdout) as { population_covered: number };
-    expect(summary.population_covered).toBeCloseTo(figures.population_covered, 6);
+    expect(summary.populationCovered).toBeCloseTo(figures.population_covered, 6);
   });
 
   it('drops what it prepared when another dataset is loaded', async () => {
