@@ -1,4 +1,5 @@
-import { mulberry32, uniform } from './mulberry32';
+import { seededRandom } from '../../src/core/util/seededRandom';
+import { uniform } from './randomDraws';
 import type { SyntheticTower, Zone } from './syntheticTowers';
 
 /**
@@ -39,7 +40,7 @@ export interface TowerRadios {
  * themselves are exactly those the generator gives without this step.
  */
 export function assignRadios(towers: readonly SyntheticTower[], seed: number): TowerRadios[] {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   return towers.map((tower) => {
     const tenants5g = tower.tenants.filter((tenant) => random() < (FIVE_G_CHANCE[tenant]?.[tower.zone] ?? 0));
     if (tenants5g.length === 0) return { has4g: true, tenants5g, radius5gM: null };

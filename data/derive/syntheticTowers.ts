@@ -1,12 +1,13 @@
 import type { Position } from 'geojson';
 import { OPERATORS } from '../../src/core/model/operators';
 import type { MastType } from '../../src/core/model/tower';
+import { seededRandom } from '../../src/core/util/seededRandom';
 import { destination, haversineM } from './geodesy';
 import { round6 } from './geojsonFiles';
-import { mulberry32, pickWeighted, uniform } from './mulberry32';
 import { PointHash } from './pointHash';
 import { pointInRings } from './pointInRings';
 import { type ClippedPopulation, NODATA } from './populationRaster';
+import { pickWeighted, uniform } from './randomDraws';
 
 export const TOWER_SEED = 20250701;
 
@@ -150,7 +151,7 @@ export function generateSyntheticTowers(
   seed = TOWER_SEED,
   idPrefix = 'VN25',
 ): SyntheticTower[] {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const { window, values } = population;
   const cellOf = (lon: number, lat: number): number => {
     const col = Math.floor((lon - window.originLon) / window.cellSizeLon);

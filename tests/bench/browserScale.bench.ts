@@ -13,10 +13,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
 import { build } from 'vite';
+import { seededRandom } from '../../src/core/util/seededRandom';
 import { buildServer } from '../../src/server/buildServer';
 import { openDatabase } from '../../src/server/db/openDatabase';
 import { launchBrowser } from '../e2e/launchBrowser';
-import { seededRandom } from '../unit/oracles/seededRandom';
 
 const OUT_DIR = '/tmp/cosite-bench';
 const MASTS_100K = 100_000;

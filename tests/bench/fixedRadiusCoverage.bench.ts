@@ -12,6 +12,7 @@ import { readPopulationGeoTiff } from '../../src/core/io/readPopulationGeoTiff';
 import { isNodata, type PopulationGrid } from '../../src/core/model/populationGrid';
 import type { Tower } from '../../src/core/model/tower';
 import { packTowers } from '../../src/core/model/towerArrays';
+import { seededRandom } from '../../src/core/util/seededRandom';
 
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -60,19 +61,9 @@ function turfCoverage(grid: PopulationGrid, towers: Tower[], defaultRadiusM: num
   return covered;
 }
 
-export function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Towers placed on populated cells with probability proportional to population (seeded). */
 export function towersOnPopulation(grid: PopulationGrid, count: number, seed: number): Tower[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const cumulative = new Float64Array(grid.values.length);
   let sum = 0;
   for (let i = 0; i < grid.values.length; i++) {
@@ -113,7 +104,7 @@ const format = (value: number) => value.toLocaleString('en-GB', { maximumFractio
  * both run on a subsample: the 200 x 200-cell window in the middle and the masts whose circle can reach it.
  */
 async function provinceScale(): Promise<void> {
-  const next = random(2026);
+  const next = seededRandom(2026);
   const size = 1000;
   const values = new Float32Array(size * size);
   for (let i = 0; i < values.length; i++) values[i] = next() < 0.1 ? -99999 : Math.round(next() * 40 * 100) / 100;

@@ -9,24 +9,13 @@
  */
 import Papa from 'papaparse';
 import { readTowerFile } from '../../src/core/io/readTowerFile';
+import { seededRandom } from '../../src/core/util/seededRandom';
 
 const OPERATORS = ['Viettel', 'VinaPhone', 'MobiFone', 'Vietnamobile', '452-04', 'VNPT'];
 const MAST_TYPES = ['A1', 'A2a', 'A2b', 'A2c', ''];
 
-/** mulberry32: the same rows on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function makeCsv(rows: number): Uint8Array {
-  const next = random(rows);
+  const next = seededRandom(rows); // the same rows on every run
   const lines = ['site_id,operator,lon,lat,height_m,radius_m,mast_type,tenants,azimuth_deg,dia_chi'];
   const streets = ['Nguyễn Văn Linh', 'Lê Duẩn', 'Trần Phú', 'Điện Biên Phủ', 'Hùng Vương', 'Võ Nguyên Giáp'];
   for (let i = 0; i < rows; i++) {

@@ -17,7 +17,8 @@ import { readPopulationGeoTiff } from '../../src/core/io/readPopulationGeoTiff';
 import { packTowers } from '../../src/core/model/towerArrays';
 import { resamplePopulation } from '../../src/core/population/resamplePopulation';
 import type { PathLossModelId } from '../../src/core/propagation/pathLossModels';
-import { random, timeIt } from './fixedRadiusCoverage.bench';
+import { seededRandom as random } from '../../src/core/util/seededRandom';
+import { timeIt } from './fixedRadiusCoverage.bench';
 
 const TARGET_MS = 3000;
 const SAMPLE_CELLS = 2000;

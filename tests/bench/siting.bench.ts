@@ -18,7 +18,7 @@ import { improveByRuinAndRecreate } from '../../src/core/siting/improveByRuinAnd
 import { improveBySwaps } from '../../src/core/siting/improveBySwaps';
 import { solveExactHighs } from '../../src/core/siting/solveExactHighs';
 import { solveGreedy } from '../../src/core/siting/solveGreedy';
-import { random } from './fixedRadiusCoverage.bench';
+import { seededRandom as random } from '../../src/core/util/seededRandom';
 
 interface Size {
   candidates: number;

@@ -1,4 +1,5 @@
 import { createYieldClock, type LongCallOptions } from '../util/cooperativeLoop';
+import { seededRandom } from '../util/seededRandom';
 import type { CoverProblem, CoverSolution } from './coverProblem';
 import { improveBySwaps } from './improveBySwaps';
 import { greedyFill } from './solveGreedy';
@@ -41,7 +42,7 @@ export async function improveByRuinAndRecreate(
   const patience = options.patienceRounds ?? 100;
   const maxRuined = Math.max(1, options.maxRuined ?? 5);
   const deadline = performance.now() + (options.timeLimitMs ?? 1_000);
-  const next = mulberry32(options.seed ?? 1);
+  const next = seededRandom(options.seed ?? 1);
   const checkpoint = createYieldClock(options);
   const byRatio = problem.budget.maxCostUsd !== undefined;
   const marked = new Uint8Array(cover.itemCount);
@@ -148,14 +149,4 @@ export async function improveByRuinAndRecreate(
   });
   if (polished.objective > best.objective) best = polished;
   return { selected: best.selected, objective: best.objective, costUsd: best.costUsd, rounds, improvements, stoppedBy };
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed | 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -19,7 +19,7 @@ import { packMastAttributes } from '../../../src/core/model/mastAttributes';
 import type { PopulationGrid } from '../../../src/core/model/populationGrid';
 import type { MastType, Tower } from '../../../src/core/model/tower';
 import { packTowers } from '../../../src/core/model/towerArrays';
-import { seededRandom as random } from '../oracles/seededRandom';
+import { seededRandom as random } from '../../../src/core/util/seededRandom';
 
 /** Metres east and north of (108 E, 16 N) to degrees. */
 function at(eastM: number, northM: number): [number, number] {

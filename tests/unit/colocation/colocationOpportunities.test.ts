@@ -6,8 +6,8 @@ import { packMastAttributes } from '../../../src/core/model/mastAttributes';
 import type { PopulationGrid } from '../../../src/core/model/populationGrid';
 import type { MastType, Tower } from '../../../src/core/model/tower';
 import { packTowers } from '../../../src/core/model/towerArrays';
+import { seededRandom as random } from '../../../src/core/util/seededRandom';
 import { haversineByDefinition as haversine } from '../oracles/haversineByDefinition';
-import { seededRandom as random } from '../oracles/seededRandom';
 
 describe('findColocationOpportunities', () => {
   it('ranks masts of others with a spare slot by the people the operator newly covers, as brute force counts', async () => {

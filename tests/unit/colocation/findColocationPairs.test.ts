@@ -8,8 +8,8 @@ import {
 } from '../../../src/core/colocation/findColocationPairs';
 import type { Tower } from '../../../src/core/model/tower';
 import { packTowers } from '../../../src/core/model/towerArrays';
+import { seededRandom as random } from '../../../src/core/util/seededRandom';
 import { haversineByDefinition as haversine } from '../oracles/haversineByDefinition';
-import { seededRandom as random } from '../oracles/seededRandom';
 
 const repository = fileURLToPath(new URL('../../../', import.meta.url));
 

@@ -8,7 +8,7 @@ import { haversineDistanceM } from '../../../src/core/geo/haversineDistanceM';
 import type { PopulationGrid } from '../../../src/core/model/populationGrid';
 import type { Tower } from '../../../src/core/model/tower';
 import { packTowers } from '../../../src/core/model/towerArrays';
-import { seededRandom as random } from '../oracles/seededRandom';
+import { seededRandom as random } from '../../../src/core/util/seededRandom';
 
 function makeGrid(width: number, height: number, next: () => number): PopulationGrid {
   const values = new Float32Array(width * height);

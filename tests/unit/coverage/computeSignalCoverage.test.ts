@@ -19,7 +19,7 @@ import {
   TR38901_SECTOR_PATTERN,
 } from '../../../src/core/propagation/sectorAntennaGainDb';
 import { isCancelledError } from '../../../src/core/util/cooperativeLoop';
-import { seededRandom as random } from '../oracles/seededRandom';
+import { seededRandom as random } from '../../../src/core/util/seededRandom';
 
 const GRID = { width: 70, height: 55, originLon: 108.1, originLat: 16.1, cellSizeLonDeg: 0.002, cellSizeLatDeg: 0.002 };
 const NAMES = ['Viettel', 'VinaPhone', 'MobiFone', 'Vietnamobile'];

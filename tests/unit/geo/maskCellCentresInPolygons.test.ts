@@ -2,18 +2,7 @@ import { booleanPointInPolygon, point, polygon as turfPolygon } from '@turf/turf
 import { describe, expect, it } from 'vitest';
 import type { LonLatPolygon } from '../../../src/core/geo/lonLatPolygon';
 import { type GridGeometry, maskCellCentresInPolygons } from '../../../src/core/geo/maskCellCentresInPolygons';
-
-/** mulberry32: seeded, so the random shapes are the same on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../../src/core/util/seededRandom';
 
 /** A closed star-shaped (so simple) ring around a centre, counter-clockwise. */
 function starRing(random: () => number, lon: number, lat: number, minRadius: number, maxRadius: number): number[][] {

@@ -7,8 +7,8 @@ import { readTowerFile } from '../../../src/core/io/readTowerFile';
 import { TowerFileError } from '../../../src/core/io/towerFileError';
 import type { TowerParseResult } from '../../../src/core/io/towerParseResult';
 import type { Tower } from '../../../src/core/model/tower';
+import { seededRandom } from '../../../src/core/util/seededRandom';
 import { shapefileZip, xlsxWith, zipWithLyingEntry } from '../../fixtures/hostile/makeHostileFiles';
-import { seededRandom } from '../oracles/seededRandom';
 
 /**
  * Issue 17, item 4: a seeded fuzzer over every tower reader. Real files (the demo towers' first rows, the GeoJSON,

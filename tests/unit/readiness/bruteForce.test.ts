@@ -11,18 +11,8 @@ import type { Tower } from '../../../src/core/model/tower';
 import { computeNationalReadiness } from '../../../src/core/readiness/computeNationalReadiness';
 import { packReadinessTowers } from '../../../src/core/readiness/packReadinessTowers';
 import type { ReadinessProvince } from '../../../src/core/readiness/readinessTypes';
+import { seededRandom } from '../../../src/core/util/seededRandom';
 import { haversineByDefinition as haversineM } from '../oracles/haversineByDefinition';
-
-function mulberry32(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ring = (coordinates: number[][]) => [...coordinates, coordinates[0]];
 const box = (w: number, s: number, e: number, n: number) =>
@@ -55,7 +45,7 @@ const PROVINCES: ReadinessProvince[] = [
 const OPERATORS = ['Viettel', 'VinaPhone', 'MobiFone', 'Vietnamobile'];
 
 function randomDataset(seed: number) {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const width = 40;
   const height = 30;
   const values = new Float32Array(width * height);

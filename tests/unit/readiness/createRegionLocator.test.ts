@@ -5,19 +5,9 @@ import { createRegionLocator, locatePointsInRegions } from '../../../src/core/ge
 import type { LonLatPolygon } from '../../../src/core/geo/lonLatPolygon';
 import { maskCellCentresInPolygons } from '../../../src/core/geo/maskCellCentresInPolygons';
 import { parseRegionsGeoJson } from '../../../src/core/geo/parseRegionsGeoJson';
+import { seededRandom } from '../../../src/core/util/seededRandom';
 
 const NATIONAL_PROVINCES = new URL('../../../data/national/provinces.geojson', import.meta.url);
-
-function mulberry32(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const square = (w: number, s: number, e: number, n: number): number[][] => [
   [w, s],
@@ -79,7 +69,7 @@ describe('createRegionLocator', () => {
       feature.bbox = bbox(feature); // lets turf skip provinces whose box misses the point
       return feature;
     });
-    const random = mulberry32(5);
+    const random = seededRandom(5);
     const lon = new Float64Array(10_000);
     const lat = new Float64Array(10_000);
     for (let i = 0; i < lon.length; i++) {

@@ -4,20 +4,10 @@ import {
   flattenLineSegments,
   pointToSegmentDistanceM,
 } from '../../../src/core/geo/segmentProximity';
+import { seededRandom } from '../../../src/core/util/seededRandom';
 
 const R = 6_371_008.8;
 const RAD = Math.PI / 180;
-
-function mulberry32(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function haversineM(lon1: number, lat1: number, lon2: number, lat2: number): number {
   const a =
@@ -61,7 +51,7 @@ function destination(lon: number, lat: number, distanceM: number, bearingDeg: nu
 
 /** Random masts in Vietnam's latitudes with a segment 0.1-25 km long passing 0-5 km from each. */
 function randomCases(count: number, seed: number) {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   return Array.from({ length: count }, () => {
     const lon = 102.2 + random() * 7;
     const lat = 8.5 + random() * 15;
@@ -99,7 +89,7 @@ describe('pointToSegmentDistanceM (local equirectangular projection at the point
 
 describe('createSegmentProximityIndex', () => {
   it('finds the same nearest segment within the search distance as a scan of every segment', () => {
-    const random = mulberry32(11);
+    const random = seededRandom(11);
     const lines = Array.from({ length: 40 }, () => {
       const start = [105 + random() * 2, 20 + random() * 2];
       return Array.from({ length: 8 }, (_, k) => [

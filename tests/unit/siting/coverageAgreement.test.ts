@@ -6,7 +6,7 @@ import type { Tower } from '../../../src/core/model/tower';
 import { packTowers } from '../../../src/core/model/towerArrays';
 import { buildDemand } from '../../../src/core/siting/buildDemand';
 import { buildCoverSets } from '../../../src/core/siting/coverSets';
-import { random } from './randomInstances';
+import { seededRandom as random } from '../../../src/core/util/seededRandom';
 
 function makeGrid(next: () => number): PopulationGrid {
   const width = 80;

@@ -5,8 +5,8 @@ import { indexPolylines } from '../../../src/core/geo/indexPolylines';
 import { parseLinesGeoJson } from '../../../src/core/geo/parseLinesGeoJson';
 import { CandidateFileError } from '../../../src/core/io/candidateFileError';
 import { parseCandidatesCsv } from '../../../src/core/io/parseCandidatesCsv';
+import { seededRandom as random } from '../../../src/core/util/seededRandom';
 import { haversineByDefinition as haversine } from '../oracles/haversineByDefinition';
-import { random } from './randomInstances';
 
 describe('parseCandidatesCsv', () => {
   it('reads id,lon,lat with a BOM, CRLF line ends and extra columns', () => {

@@ -1,15 +1,6 @@
 /** Seeded maximal-covering instances and an exhaustive solver, shared by the siting tests (not a test file). */
 import { type CoverSets, mergeCoverSets } from '../../../src/core/siting/coverSets';
-
-export function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../../src/core/util/seededRandom';
 
 /** A raw instance: demand weights and, per candidate, the demand indices it covers (ascending). */
 export interface RawInstance {
@@ -28,7 +19,7 @@ export function geometricInstance(
   candidateCount: number,
   radius: number,
 ): RawInstance {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const px = Float64Array.from({ length: demandCount }, () => next());
   const py = Float64Array.from({ length: demandCount }, () => next());
   const weights = Float64Array.from({ length: demandCount }, () => Math.round(next() ** 3 * 1000 * 100) / 100);

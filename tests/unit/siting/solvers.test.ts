@@ -8,7 +8,8 @@ import { improveByRuinAndRecreate } from '../../../src/core/siting/improveByRuin
 import { improveBySwaps } from '../../../src/core/siting/improveBySwaps';
 import { solveExactHighs, writeLpModel } from '../../../src/core/siting/solveExactHighs';
 import { solveGreedy } from '../../../src/core/siting/solveGreedy';
-import { coverOf, exhaustiveOptimum, geometricInstance, random, rawValue } from './randomInstances';
+import { seededRandom as random } from '../../../src/core/util/seededRandom';
+import { coverOf, exhaustiveOptimum, geometricInstance, rawValue } from './randomInstances';
 
 let highs: Highs;
 beforeAll(async () => {

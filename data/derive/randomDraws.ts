@@ -1,14 +1,4 @@
-/** A small seeded PRNG (mulberry32): returns a function giving uniform numbers in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Draws from a seeded generator (`seededRandom` in src/core/util/seededRandom.ts, mulberry32). */
 
 /** Index drawn from `weights` (non-negative, not all zero) with probability proportional to each weight. */
 export function pickWeighted(random: () => number, weights: readonly number[]): number {
