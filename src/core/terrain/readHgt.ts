@@ -27,12 +27,6 @@ export function readHgt(bytes: Uint8Array, fileName: string): ElevationRaster {
     tileBytes = inner.bytes;
     if (parseHgtCorner(inner.name) !== null) tileName = baseName(inner.name);
   }
-  const corner = parseHgtCorner(tileName);
-  if (corner === null) {
-    throw new ElevationFileError(
-      `the name '${tileName}' gives no tile corner (expected an SRTM name such as N21E105.hgt or S05W070.hgt)`,
-    );
-  }
   const side =
     tileBytes.length === SIDE_3_ARCSEC * SIDE_3_ARCSEC * 2
       ? SIDE_3_ARCSEC
@@ -43,6 +37,12 @@ export function readHgt(bytes: Uint8Array, fileName: string): ElevationRaster {
     throw new ElevationFileError(
       `an SRTM .hgt tile is ${SIDE_3_ARCSEC * SIDE_3_ARCSEC * 2} bytes (3″, 1201 x 1201) or ` +
         `${SIDE_1_ARCSEC * SIDE_1_ARCSEC * 2} bytes (1″, 3601 x 3601); this one is ${tileBytes.length} bytes`,
+    );
+  }
+  const corner = parseHgtCorner(tileName);
+  if (corner === null) {
+    throw new ElevationFileError(
+      `the name '${tileName}' gives no tile corner (expected an SRTM name such as N21E105.hgt or S05W070.hgt)`,
     );
   }
   const view = new DataView(tileBytes.buffer, tileBytes.byteOffset, tileBytes.byteLength);
