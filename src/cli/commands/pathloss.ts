@@ -171,6 +171,8 @@ async function runOverTerrain(flags: ParsedFlags, output: CliOutput): Promise<vo
     });
   } catch (error) {
     if (error instanceof OutsideElevationError) throw explainOutside(error, terrain);
+    // Distinct coordinates for one point (longitude 180 and -180): no path.
+    if (error instanceof RangeError) throw new CliError(`--from and --to: ${error.message}`);
     throw error;
   }
   const { profile, diffraction } = result;
