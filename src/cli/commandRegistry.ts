@@ -6,6 +6,7 @@ import { pathlossCommand } from './commands/pathloss';
 import { proposeCommand } from './commands/propose';
 import { readinessCommand } from './commands/readiness';
 import { validateCommand } from './commands/validate';
+import { viewshedCommand } from './commands/viewshed';
 
 /** Every command of `cosite`, in the order help lists them. */
 export const COMMANDS: readonly CliCommand[] = [
@@ -16,6 +17,7 @@ export const COMMANDS: readonly CliCommand[] = [
   readinessCommand,
   pathlossCommand,
   coverageCommand,
+  viewshedCommand,
 ];
 
 export function findCommand(name: string): CliCommand | undefined {
