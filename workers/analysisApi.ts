@@ -33,6 +33,7 @@ import { mergeImportedTowers, readImportForReview } from './importJobs';
 import { loadHighs } from './loadHighs';
 import { type MastImportModeName, mastImportBodyText } from './mastImportBody';
 import { holdDataset, holdsDataset, ResidentDataset, residentDataset } from './residentDataset';
+import { terrainApi } from './terrainApi';
 import { coverageBuffers } from './transferables';
 import { cancelJob, withJob } from './withJob';
 
@@ -44,6 +45,7 @@ type Progress = ((fraction: number) => void) | undefined;
  * no logic here: see ARCHITECTURE.md.
  */
 export const analysisApi = {
+  ...terrainApi,
   cancel: cancelJob,
 
   parseTowers: (fileName: string, text: string) => parseTowers(text, fileName),
