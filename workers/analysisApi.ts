@@ -28,6 +28,7 @@ import type { ReadinessTargets } from '../src/core/readiness/readinessTypes';
 import { readNationalReadinessInputs } from '../src/core/readiness/readNationalReadinessInputs';
 import { buildSitePlanRequest, type SitePlanSettings } from '../src/core/siting/buildSitePlanRequest';
 import { planSharedSites } from '../src/core/siting/planSharedSites';
+import type { ElevationRaster } from '../src/core/terrain/elevationRaster';
 import { fetchNationalFiles, type NationalFileUrls } from './fetchNationalFiles';
 import { mergeImportedTowers, readImportForReview } from './importJobs';
 import { loadHighs } from './loadHighs';
@@ -73,8 +74,9 @@ export const analysisApi = {
     population: PopulationGrid,
     communesGeoJson: string | null,
     backboneGeoJson: string | null = null,
+    terrain: ElevationRaster[] = [],
   ): void {
-    holdDataset(new ResidentDataset(key, columns, population, communesGeoJson, backboneGeoJson));
+    holdDataset(new ResidentDataset(key, columns, population, communesGeoJson, backboneGeoJson, terrain));
   },
 
   /** The attribute table's rows (tower indices) for a filter and a sort, transferred. */
@@ -93,7 +95,7 @@ export const analysisApi = {
     onProgress?: Progress,
   ): Promise<SignalCoverageBand> =>
     withJob(jobId, async (signal) => {
-      const run = residentDataset(datasetKey).signalRun(settings);
+      const run = await residentDataset(datasetKey).signalRun(settings, { signal });
       const band = await computeSignalCoverage(signalBandRequest(run, bandIndex, bandCount), { signal, onProgress });
       return Comlink.transfer(band, coverageBuffers(band));
     }),
@@ -105,7 +107,7 @@ export const analysisApi = {
     bands: SignalCoverageBand[],
     palette: SignalPalette,
   ): Promise<SignalRunResult<ImageBitmap>> {
-    const finished = finishSignalRun(residentDataset(datasetKey).signalRun(settings), bands, palette);
+    const finished = finishSignalRun(await residentDataset(datasetKey).signalRun(settings), bands, palette);
     const { grid, cellMask } = finished.result;
     const image = await createImageBitmap(new ImageData(finished.imagePixels, grid.width, grid.height));
     const result = { ...finished.result, image };

@@ -12,6 +12,9 @@ import type { Tower } from '../src/core/model/tower';
 import { packTowers, type TowerArrays } from '../src/core/model/towerArrays';
 import { decodeTowerColumns, type TowerColumns } from '../src/core/model/towerColumns';
 import { TowerTableIndex } from '../src/core/model/towerTableIndex';
+import { buildElevationMosaic, type ElevationMosaic } from '../src/core/terrain/buildElevationMosaic';
+import type { ElevationRaster } from '../src/core/terrain/elevationRaster';
+import type { LongCallOptions } from '../src/core/util/cooperativeLoop';
 
 /**
  * The province's data a worker holds between calls (one dataset per worker), so that analyses that run often send only
@@ -25,7 +28,8 @@ export class ResidentDataset {
   private communesCache: NamedArea[] | null | undefined;
   private backboneCache: LonLatPolyline[] | undefined;
   private tableCache: TowerTableIndex | null = null;
-  private preparedRun: { key: string; run: PreparedSignalRun } | null = null;
+  private preparedRun: { key: string; run: Promise<PreparedSignalRun> } | null = null;
+  private terrainCache: ElevationMosaic | null | undefined;
 
   constructor(
     readonly key: string,
@@ -33,6 +37,7 @@ export class ResidentDataset {
     readonly population: PopulationGrid,
     private readonly communesGeoJson: string | null,
     private readonly backboneGeoJson: string | null,
+    private readonly terrainRasters: readonly ElevationRaster[] = [],
   ) {
     this.towers = decodeTowerColumns(columns);
     this.arrays = packTowers(this.towers);
@@ -71,8 +76,23 @@ export class ResidentDataset {
     return this.tableCache;
   }
 
-  /** A signal run prepared once per settings (prepareSignalRun, with the communes): kept for its bands and finish. */
-  signalRun(settings: SignalRunSettings): PreparedSignalRun {
+  /** The DEMs held with the dataset as one mosaic (finest wins; a void stencil asks the next coarser DEM). */
+  get terrain(): ElevationMosaic | null {
+    if (this.terrainCache === undefined) {
+      this.terrainCache =
+        this.terrainRasters.length > 0
+          ? buildElevationMosaic(this.terrainRasters, { allVoidStencil: 'next-dem' })
+          : null;
+    }
+    return this.terrainCache;
+  }
+
+  /**
+   * A signal run prepared once per settings (prepareSignalRun, with the communes and the terrain), kept for its bands
+   * and finish. The first band's job prepares it under its own signal; a preparation that fails or is cancelled is
+   * forgotten, so the next call starts again.
+   */
+  signalRun(settings: SignalRunSettings, options: LongCallOptions = {}): Promise<PreparedSignalRun> {
     const key = JSON.stringify(settings);
     if (this.preparedRun?.key !== key) {
       const data = {
@@ -80,10 +100,16 @@ export class ResidentDataset {
         arrays: this.arrays,
         population: this.population,
         areas: this.communes ?? undefined,
+        terrain: this.terrain ?? undefined,
       };
-      this.preparedRun = { key, run: prepareSignalRun(data, settings) };
+      const run = prepareSignalRun(data, settings, options);
+      const entry = { key, run };
+      this.preparedRun = entry;
+      run.catch(() => {
+        if (this.preparedRun === entry) this.preparedRun = null;
+      });
     }
-    return this.preparedRun.run;
+    return (this.preparedRun as { run: Promise<PreparedSignalRun> }).run;
   }
 }
 

@@ -22,7 +22,10 @@ export interface LoadedTerrain {
  * tile), `.tif`/`.tiff` (elevation GeoTIFF). A file that is missing, unreadable, of another kind or in an unknown CRS
  * is a CliError naming it (exit 2, one line).
  */
-export async function loadTerrain(list: string): Promise<LoadedTerrain> {
+export async function loadTerrain(
+  list: string,
+  options: { allVoidStencil?: 'zero' | 'next-dem' } = {},
+): Promise<LoadedTerrain> {
   const paths = list
     .split(',')
     .map((path) => path.trim())
@@ -35,7 +38,7 @@ export async function loadTerrain(list: string): Promise<LoadedTerrain> {
     pathByName.set(raster.name, path);
     rasters.push(raster);
   }
-  return { mosaic: buildElevationMosaic(rasters), paths, pathByName };
+  return { mosaic: buildElevationMosaic(rasters, options), paths, pathByName };
 }
 
 async function loadDem(path: string): Promise<ElevationRaster> {

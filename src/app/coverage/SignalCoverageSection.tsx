@@ -3,7 +3,7 @@ import { DEFAULT_RECEIVER, eirpPerResourceElementDbm, radioSettingsFor } from '.
 import { SIGNAL_BINS_DBM, SIGNAL_PALETTES } from '../../core/coverage/signalImagePixels';
 import { NumberField } from '../components/NumberField';
 import type { ProvinceDataset } from '../data/provinceDataset';
-import { formatNumber } from '../i18n/strings';
+import { formatNumber, type StringKey } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { setCoverageSetting, setCoverageView, useAppStore, useProject } from '../store/appStore';
 import { SIGNAL_MODEL_IDS, type SignalModelId } from '../store/projectDocument';
@@ -26,9 +26,11 @@ export function SignalCoverageSection({ dataset }: { dataset: ProvinceDataset })
   const view = useAppStore((state) => state.coverageView);
   const settings = useProject((project) => project.coverage);
   const running = run.status === 'running';
+  // Until the province's terrain is wired in, the dataset's own DEMs decide: see ProvinceDataset.
+  const hasTerrain = useAppStore((state) => hasTerrainData(state.dataset));
   const operators = dataset.towerArrays.operatorNames;
   const numberField = (
-    key: 'gridM' | 'thresholdDbm' | 'shadowingMarginDb' | 'indoorLossDb',
+    key: 'gridM' | 'thresholdDbm' | 'shadowingMarginDb' | 'indoorLossDb' | 'kFactor' | 'diffractionWeight',
     label: string,
     min: number,
     max: number,
@@ -55,7 +57,7 @@ export function SignalCoverageSection({ dataset }: { dataset: ProvinceDataset })
         >
           {SIGNAL_MODEL_IDS.map((id) => (
             <option key={id} value={id}>
-              {id}
+              {t(`model_${id}` as StringKey)}
             </option>
           ))}
         </select>
@@ -86,6 +88,28 @@ export function SignalCoverageSection({ dataset }: { dataset: ProvinceDataset })
         {t('indoor')} ({DEFAULT_RECEIVER.indoorThresholdDbm} dBm)
       </label>
       {settings.indoor && numberField('indoorLossDb', t('indoorLossDb'), 0, 60)}
+      <label className="toggle plain">
+        <input
+          type="checkbox"
+          checked={settings.terrain || settings.modelId === 'p526'}
+          disabled={running || settings.modelId === 'p526' || !hasTerrain}
+          onChange={(event) => setCoverageSetting('terrain', event.target.checked)}
+          data-testid="signal-terrain"
+        />
+        {t('terrainSwitch')}
+      </label>
+      {!hasTerrain && (settings.terrain || settings.modelId === 'p526') && (
+        <p className="error" role="alert" data-testid="signal-terrain-needed">
+          {t('terrainNeeded')}
+        </p>
+      )}
+      {hasTerrain && (settings.terrain || settings.modelId === 'p526') && (
+        <>
+          {numberField('kFactor', t('kFactor'), 0.1, 100)}
+          {settings.modelId !== 'p526' && numberField('diffractionWeight', t('diffractionWeight'), 0, 1)}
+          <p className="hint">{t('terrainNote')}</p>
+        </>
+      )}
       {settings.technology === '5g' && (
         <label className="toggle plain">
           <input
@@ -287,4 +311,9 @@ function SignalProgress({ running }: { running: boolean }) {
       <span>{running ? `${Math.round(progress * 100)}%` : t('cancelled')}</span>
     </div>
   );
+}
+
+function hasTerrainData(dataset: ProvinceDataset | null): boolean {
+  const terrain = (dataset as { terrain?: readonly unknown[] } | null)?.terrain;
+  return Array.isArray(terrain) && terrain.length > 0;
 }

@@ -50,6 +50,14 @@ export async function startSignalCoverage(): Promise<void> {
       metropolitan: false,
       shadowingMarginDb: settings.shadowingMarginDb,
       assume5g: settings.assume5g,
+      ...(settings.terrain || settings.modelId === 'p526'
+        ? {
+            terrain: {
+              kFactor: settings.kFactor,
+              ...(settings.modelId === 'p526' ? {} : { diffractionWeight: settings.diffractionWeight }),
+            },
+          }
+        : {}),
     };
     // Three bands per worker balance the load; each worker prepares the run once (its first band) and keeps it.
     const bandCount = pool.size * 3;

@@ -220,6 +220,38 @@ const STRINGS = {
   modeFixed: { vi: 'Bán kính cố định', en: 'Fixed radius' },
   modeSignal: { vi: 'Mô hình truyền sóng (RSRP)', en: 'Propagation model (RSRP)' },
   model: { vi: 'Mô hình suy hao', en: 'Path-loss model' },
+  model_p526: {
+    vi: 'Địa hình ITU-R P.526 (không gian tự do + nhiễu xạ Bullington)',
+    en: 'Terrain ITU-R P.526 (free space + Bullington diffraction)',
+  },
+  'model_uma-nlos': {
+    vi: '3GPP 38.901 đô thị vĩ mô, không LOS (UMa NLOS)',
+    en: '3GPP 38.901 urban macro, NLOS (UMa NLOS)',
+  },
+  'model_uma-los': { vi: '3GPP 38.901 đô thị vĩ mô, LOS (UMa LOS)', en: '3GPP 38.901 urban macro, LOS (UMa LOS)' },
+  'model_umi-nlos': {
+    vi: '3GPP 38.901 đô thị vi mô, không LOS (UMi NLOS)',
+    en: '3GPP 38.901 urban micro, NLOS (UMi NLOS)',
+  },
+  'model_umi-los': { vi: '3GPP 38.901 đô thị vi mô, LOS (UMi LOS)', en: '3GPP 38.901 urban micro, LOS (UMi LOS)' },
+  'model_rma-nlos': {
+    vi: '3GPP 38.901 nông thôn, không LOS (RMa NLOS)',
+    en: '3GPP 38.901 rural macro, NLOS (RMa NLOS)',
+  },
+  'model_rma-los': { vi: '3GPP 38.901 nông thôn, LOS (RMa LOS)', en: '3GPP 38.901 rural macro, LOS (RMa LOS)' },
+  model_cost231: { vi: 'COST-231 Hata', en: 'COST-231 Hata' },
+  model_fspl: { vi: 'Không gian tự do', en: 'Free space' },
+  terrainSwitch: { vi: 'Tính theo địa hình (DEM)', en: 'Predict over the terrain (DEM)' },
+  terrainNeeded: {
+    vi: 'Chưa có dữ liệu độ cao: hãy nhập tệp DEM (.hgt, GeoTIFF).',
+    en: 'No elevation data: import a DEM (.hgt, GeoTIFF).',
+  },
+  kFactor: { vi: 'Hệ số bán kính Trái Đất k', en: 'Earth radius factor k' },
+  diffractionWeight: { vi: 'Trọng số nhiễu xạ (0-1)', en: 'Diffraction weight (0-1)' },
+  terrainNote: {
+    vi: 'P.526 = không gian tự do + toàn bộ suy hao nhiễu xạ; với mô hình thực nghiệm, suy hao nhiễu xạ được cộng theo trọng số.',
+    en: 'P.526 = free space + the whole diffraction loss; with an empirical model the diffraction loss is added, weighted.',
+  },
   technology: { vi: 'Công nghệ', en: 'Technology' },
   gridM: { vi: 'Ô lưới phân tích (m)', en: 'Analysis grid cell (m)' },
   thresholdDbm: { vi: 'Ngưỡng RSRP (dBm)', en: 'RSRP threshold (dBm)' },

@@ -13,8 +13,10 @@ export type SignalModelId =
   | 'umi-los'
   | 'umi-nlos'
   | 'rma-los'
-  | 'rma-nlos';
+  | 'rma-nlos'
+  | 'p526';
 export const SIGNAL_MODEL_IDS: readonly SignalModelId[] = [
+  'p526',
   'uma-nlos',
   'uma-los',
   'umi-nlos',
@@ -46,6 +48,12 @@ export interface CoverageSettings {
   shadowingMarginDb: number;
   /** 5G what-if when the file says nothing about 5G: every tenant with a 5G licence runs it. */
   assume5g: boolean;
+  /** Predict over the province's terrain (Bullington diffraction); always on with p526. */
+  terrain: boolean;
+  /** Effective Earth radius factor of the terrain profiles. */
+  kFactor: number;
+  /** Weight of the diffraction loss added to an empirical model's loss, 0-1. */
+  diffractionWeight: number;
   palette: 'spectral' | 'colourblind';
 }
 
@@ -73,6 +81,9 @@ export function defaultProject(provinceCode = 'VN25'): ProjectDocument {
       eirpDbmByOperator: { '4g': {}, '5g': {} },
       shadowingMarginDb: 8.3,
       assume5g: true,
+      terrain: false,
+      kFactor: 4 / 3,
+      diffractionWeight: 1,
       palette: 'spectral',
     },
   };
@@ -124,6 +135,9 @@ export function normalizeProject(input: unknown, provinceCode = 'VN25'): Project
       eirpDbmByOperator: readEirpOverrides(given.eirpDbmByOperator),
       shadowingMarginDb: number('shadowingMarginDb', 0, 30),
       assume5g: flag('assume5g'),
+      terrain: flag('terrain'),
+      kFactor: number('kFactor', 0.1, 100),
+      diffractionWeight: number('diffractionWeight', 0, 1),
       palette: oneOf('palette', ['spectral', 'colourblind'] as const),
     },
   };

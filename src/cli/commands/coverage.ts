@@ -17,13 +17,21 @@ import { decodeTextFile } from '../../core/io/decodeTextFile';
 import { findOperator } from '../../core/model/operators';
 import type { PopulationGrid } from '../../core/model/populationGrid';
 import { packTowers, type TowerArrays } from '../../core/model/towerArrays';
-import { isPathLossModelId, PATH_LOSS_MODEL_IDS, type PathLossModelId } from '../../core/propagation/pathLossModels';
+import {
+  isPathLossModelId,
+  modelNeedsTerrain,
+  PATH_LOSS_MODEL_IDS,
+  type PathLossModelId,
+} from '../../core/propagation/pathLossModels';
+import { DEFAULT_K_FACTOR } from '../../core/terrain/computeTerrainPathLoss';
 import type { CliCommand, CliOutput } from '../cliCommand';
 import { CliError } from '../cliError';
 import { coverageFiguresJson, gapsByAreaJson, inOperatorOrder } from '../coverageJson';
 import { loadBoundary, loadPopulationRaster, loadTowerFile } from '../loadInputs';
+import { loadTerrain } from '../loadTerrain';
 import type { ParsedFlags } from '../parseFlags';
 import { readInputFile } from '../readInputFile';
+import { readKFactorFlag } from '../readKFactorFlag';
 import { readNumberFlag } from '../readNumberFlag';
 import { readChoiceFlag, readStringFlag, requireStringFlag } from '../readStringFlag';
 
@@ -40,6 +48,10 @@ const MODEL_FLAGS = [
   'indoor-loss-db',
   'metropolitan',
   'assume-5g',
+  'terrain',
+  'k-factor',
+  'diffraction-weight',
+  'terrain-mode',
 ];
 
 export const coverageCommand: CliCommand = {
@@ -49,7 +61,9 @@ export const coverageCommand: CliCommand = {
     'cosite coverage --towers FILE --population FILE.tif [--boundary FILE.geojson] [--radius-m R] [--json]',
     `cosite coverage --towers FILE --population FILE.tif [--boundary FILE.geojson] --model ${PATH_LOSS_MODEL_IDS.join('|')}`,
     '                [--grid-m 100] [--technology 4g|5g] [--frequency-mhz F] [--threshold-dbm T]',
-    '                [--shadowing-margin-db 8.3] [--eirp-dbm OPERATOR=DBM,...] [--indoor [--indoor-loss-db 20]] [--json]',
+    '                [--shadowing-margin-db 8.3] [--eirp-dbm OPERATOR=DBM,...] [--indoor [--indoor-loss-db 20]]',
+    '                [--terrain FILE[,FILE...] [--k-factor 4/3] [--diffraction-weight 1] [--terrain-mode sweep|exact]]',
+    '                [--json]',
     '',
     'Fixed radius (no --model): a population cell is covered by a mast when the haversine distance (R = 6,371,008.8 m)',
     "from the cell's centre to the mast is at most the mast's radius_m (else --radius-m); a mast with neither covers",
@@ -62,6 +76,15 @@ export const coverageCommand: CliCommand = {
     '-100 dBm, the practice for good indoor service (DOMAIN.md lists both figures; --indoor-loss-db 0 gives the',
     'drive-test convention of -100 dBm outside). 5G runs on the tenants the file lists (has_5g, tenants_5g); a file',
     'without them has no 5G unless --assume-5g.',
+    'Terrain (--terrain, DEMs as for pathloss; required by --model p526): ground heights are sampled at the analysis',
+    "cells' centres (the finest DEM wins; a void stencil asks the next coarser DEM; outside every DEM 0 m) and each",
+    'cell loses the Bullington diffraction (ITU-R P.526-15 4.5.1, k = --k-factor) over the profile from the mast',
+    '(ground + height) to the cell (ground + 1.5 m). p526 is free space + the whole diffraction loss: the physical',
+    "model for rural and mountain areas. With COST-231 or 38.901 the diffraction loss is ADDED to the model's loss,",
+    'weighted by --diffraction-weight (default 1): those models were fitted to measurements that already hold some of',
+    "their areas' average terrain loss, so the full term is pessimistic where they were fitted; Atoll's standard",
+    'model adds its diffraction term the same way, with a weight calibrated from drive tests. --terrain-mode exact',
+    'computes one profile per cell (the oracle); the default sweep processes radials outward (see the README).',
   ].join('\n'),
   flags: {
     towers: { type: 'string', valueName: 'FILE', description: 'tower table: .csv (, ; or tab) or .geojson points' },
@@ -113,6 +136,22 @@ export const coverageCommand: CliCommand = {
       type: 'boolean',
       description: 'with --technology 5g and a file without has_5g/tenants_5g: every tenant with a 5G band runs it',
     },
+    terrain: {
+      type: 'string',
+      valueName: 'FILE[,FILE...]',
+      description: 'DEMs (.hgt, .hgt.zip, .tif): predict over the terrain (needs --model; required by p526)',
+    },
+    'k-factor': { type: 'string', valueName: 'K', description: 'with --terrain: effective Earth radius factor (4/3)' },
+    'diffraction-weight': {
+      type: 'string',
+      valueName: 'W',
+      description: 'with --terrain and an empirical model: weight of the diffraction loss added, 0-1 (default 1)',
+    },
+    'terrain-mode': {
+      type: 'string',
+      valueName: 'sweep|exact',
+      description: 'with --terrain: radial sweep (default, fast) or one profile per cell (exact)',
+    },
     areas: {
       type: 'string',
       valueName: 'FILE.geojson',
@@ -150,6 +189,27 @@ export const coverageCommand: CliCommand = {
     const indoorLossDb = readNumberFlag(flags, 'indoor-loss-db', { min: 0, max: 60, what: 'a loss in dB' });
     if (indoorLossDb !== undefined && flags.indoor !== true) throw new CliError('--indoor-loss-db needs --indoor');
     const eirpDbmByOperator = readEirpFlag(flags['eirp-dbm']);
+    const terrainPaths = readStringFlag(flags, 'terrain');
+    for (const name of ['k-factor', 'diffraction-weight', 'terrain-mode']) {
+      if (flags[name] !== undefined && terrainPaths === undefined) throw new CliError(`--${name} needs --terrain FILE`);
+    }
+    if (modelId !== null && modelNeedsTerrain(modelId) && terrainPaths === undefined) {
+      throw new CliError(`--model ${modelId} needs --terrain FILE[,FILE...] (elevation data)`);
+    }
+    const diffractionWeight = readNumberFlag(flags, 'diffraction-weight', { min: 0, max: 1, what: 'a weight' });
+    if (diffractionWeight !== undefined && modelId !== null && modelNeedsTerrain(modelId)) {
+      throw new CliError(
+        `--diffraction-weight is for the empirical models: ${modelId} takes the whole diffraction loss`,
+      );
+    }
+    const terrainSettings =
+      terrainPaths === undefined
+        ? undefined
+        : {
+            kFactor: readKFactorFlag(flags, DEFAULT_K_FACTOR),
+            diffractionWeight,
+            mode: readChoiceFlag(flags, 'terrain-mode', ['sweep', 'exact'] as const, 'sweep'),
+          };
 
     const parsed = await loadTowerFile(towersPath);
     const population = await loadPopulationRaster(populationPath);
@@ -158,6 +218,7 @@ export const coverageCommand: CliCommand = {
     const areasPath = readStringFlag(flags, 'areas');
     const areas = areasPath ? await loadAreas(areasPath, readStringFlag(flags, 'area-name')) : undefined;
     const mask = polygons ? maskCellCentresInPolygons(population, polygons) : undefined;
+    const terrain = terrainPaths ? await loadTerrain(terrainPaths, { allVoidStencil: 'next-dem' }) : undefined;
     const towers = packTowers(parsed.towers);
     const notes: string[] = [];
     if (parsed.rejected.length > 0) {
@@ -168,7 +229,7 @@ export const coverageCommand: CliCommand = {
       modelId === null
         ? await fixedRadiusReport(towers, population, mask, radiusM, notes, areas)
         : await propagationReport(
-            { towers: parsed.towers, arrays: towers, population, boundaryMask: mask, areas },
+            { towers: parsed.towers, arrays: towers, population, boundaryMask: mask, areas, terrain: terrain?.mosaic },
             {
               modelId,
               technology,
@@ -181,8 +242,10 @@ export const coverageCommand: CliCommand = {
               eirpDbmByOperator,
               metropolitan: flags.metropolitan === true,
               assume5g: flags['assume-5g'] === true,
+              terrain: terrainSettings,
             },
             notes,
+            terrain?.paths,
           );
     report.rejected_rows = parsed.rejected.length;
     output.stdout(`${JSON.stringify(report, null, flags.json === true ? undefined : 2)}\n`);
@@ -237,8 +300,9 @@ async function propagationReport(
   data: SignalRunData,
   settings: SignalRunSettings,
   notes: string[],
+  demFiles: string[] = [],
 ): Promise<Record<string, unknown>> {
-  const run = prepareSignalRun(data, settings);
+  const run = await prepareSignalRun(data, settings);
   const { grid, prepared } = run;
   notes.push(...run.notes);
   const coverage = await computeSignalCoverage({
@@ -278,6 +342,15 @@ async function propagationReport(
     radios: prepared.request.radios.count,
     warnings: prepared.warnings,
   };
+  const terrain = prepared.request.terrain;
+  if (terrain) {
+    report.terrain = {
+      dem_files: demFiles,
+      k_factor: terrain.kFactor,
+      diffraction_weight: terrain.diffractionWeight,
+      mode: terrain.mode,
+    };
+  }
   if (summary.gapsByArea) report.gaps_by_area = gapsByAreaJson(summary.gapsByArea);
   return report;
 }

@@ -1,5 +1,6 @@
 import {
   isPathLossModelId,
+  modelNeedsTerrain,
   PATH_LOSS_MODEL_IDS,
   type PathLossModelId,
   pathLossDb,
@@ -33,7 +34,7 @@ export const pathlossCommand: CliCommand = {
     'outside the model\'s validity range are computed anyway; each such warning goes to stderr and into "warnings".',
     '',
     'cosite pathloss --terrain FILE[,FILE...] --from LON,LAT --to LON,LAT --frequency-mhz F --tx-height-m H',
-    '                --rx-height-m H [--k-factor 4/3] [--model fspl] [--json]',
+    '                --rx-height-m H [--k-factor 4/3] [--model fspl|p526] [--json]',
     '',
     'Over terrain (DEMs: SRTM .hgt or .hgt.zip tiles, elevation GeoTIFFs in EPSG:4326, UTM or VN-2000 UTM): the',
     'distance is the great circle (haversine, R = 6,371,008.8 m); the profile has N = ceil(d / s) steps, s the spacing',
@@ -42,7 +43,7 @@ export const pathlossCommand: CliCommand = {
     'takes the nearest valid of its four neighbours, 0 if none; where DEMs overlap the finest wins). Heights are',
     'above ground; h_ts and h_rs add the ground. Diffraction: Bullington, ITU-R P.526-15 4.5.1, C_e = 1/(k 6371)',
     'km^-1, intermediate points only (none: line of sight, 0 dB). Free space: 32.44 + 20 log10 F + 20 log10 d3D(km).',
-    'path_loss_db = free space + diffraction (model fspl, the only one with terrain for now). Prints distance_m,',
+    'path_loss_db = free space + diffraction (model fspl, the default, or p526: the same). Prints distance_m,',
     'line_of_sight, diffraction_loss_db, free_space_loss_db, path_loss_db and the inputs used (profile_points is N).',
     'A missing DEM, one in an unknown CRS, or a point outside every DEM exits 2.',
   ].join('\n'),
@@ -50,7 +51,7 @@ export const pathlossCommand: CliCommand = {
     model: {
       type: 'string',
       valueName: 'MODEL',
-      description: `one of ${PATH_LOSS_MODEL_IDS.join(', ')}; with --terrain only fspl (the default)`,
+      description: `one of ${PATH_LOSS_MODEL_IDS.join(', ')}; with --terrain fspl (the default) or p526, the same: free space + diffraction; p526 needs --terrain`,
     },
     terrain: {
       type: 'string',
@@ -89,6 +90,7 @@ export const pathlossCommand: CliCommand = {
       throw new CliError(`${terrainOnly.map((name) => `--${name}`).join(', ')} need --terrain FILE`);
     }
     const modelId = readModelFlag(flags.model);
+    if (modelNeedsTerrain(modelId)) throw new CliError(`--model ${modelId} needs --terrain FILE[,FILE...]`);
     const frequencyMHz = requireNumberFlag(
       flags,
       'frequency-mhz',
@@ -129,9 +131,9 @@ export const pathlossCommand: CliCommand = {
 };
 
 async function runOverTerrain(flags: ParsedFlags, output: CliOutput): Promise<void> {
-  if (flags.model !== undefined && flags.model !== 'fspl') {
+  if (flags.model !== undefined && flags.model !== 'fspl' && flags.model !== 'p526') {
     throw new CliError(
-      `--model ${String(flags.model)} does not go with --terrain: only fspl (free space + Bullington diffraction) for now`,
+      `--model ${String(flags.model)} does not go with --terrain: fspl or p526 (both free space + Bullington diffraction)`,
     );
   }
   const extra = NO_TERRAIN_FLAGS.filter((name) => flags[name] !== undefined);
@@ -183,7 +185,7 @@ async function runOverTerrain(flags: ParsedFlags, output: CliOutput): Promise<vo
     diffraction_loss_db: round(diffraction.diffractionLossDb, 3),
     free_space_loss_db: round(result.freeSpaceLossDb, 3),
     path_loss_db: round(result.pathLossDb, 3),
-    model: 'fspl',
+    model: flags.model === 'p526' ? 'p526' : 'fspl',
     from: [from.lonDeg, from.latDeg],
     to: [to.lonDeg, to.latDeg],
     frequency_mhz: frequencyMHz,

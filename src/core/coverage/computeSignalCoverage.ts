@@ -3,6 +3,7 @@ import type { GridGeometry } from '../geo/maskCellCentresInPolygons';
 import type { RadioArrays } from '../model/radioArrays';
 import { createPathLossFunction, type PathLossModelId } from '../propagation/pathLossModels';
 import { sectorAntennaGainDb, TR38901_SECTOR_PATTERN } from '../propagation/sectorAntennaGainDb';
+import { computeDiffractionGrid, type DiffractionGrid, diffractionLossDb } from '../terrain/computeDiffractionGrid';
 import { createYieldClock, type LongCallOptions } from '../util/cooperativeLoop';
 import { MIN_DISTANCE_M } from './linkBudget';
 
@@ -17,6 +18,21 @@ export interface SignalEnvironment {
   /** RMa only: street width W and building height h, m. */
   streetWidthM?: number;
   buildingHeightM?: number;
+}
+
+/** The terrain of a run: ground heights on the analysis grid and how its diffraction loss is added. */
+export interface SignalTerrain {
+  /** Ground height at each cell centre of the whole grid, m above sea level (sampleTerrainGrid). */
+  groundM: Float32Array;
+  /** Effective Earth radius factor k (4/3 in the standard atmosphere). */
+  kFactor: number;
+  /**
+   * Weight of the Bullington diffraction loss added to the model's loss: 1 for p526 (free space + diffraction); for
+   * the empirical models the planner's choice (their fitted losses already hold some of the terrain's average effect).
+   */
+  diffractionWeight: number;
+  /** 'sweep': radials processed outward (fast); 'exact': one profile per cell (the oracle). */
+  mode: 'exact' | 'sweep';
 }
 
 /** Plain serialisable data: what a worker receives for one band of rows. Build it with prepareSignalCoverage. */
@@ -39,6 +55,8 @@ export interface SignalCoverageRequest {
   /** Rows of the grid to compute, [rowStart, rowEnd): lets the worker pool split the grid into bands. */
   rowStart: number;
   rowEnd: number;
+  /** Terrain: each cell's signal also loses the weighted diffraction over the profile from the mast. */
+  terrain?: SignalTerrain;
 }
 
 /** The rasters of a band of rows (row-major, `(rowEnd - rowStart) * width` cells); a whole grid when rowStart is 0. */
@@ -62,6 +80,9 @@ export interface SignalCoverageBand {
  * cost is the number of cells in reach, not cells x radios. Per cell:
  *   RSRP = EIRP per RE + sector pattern (sectors only) - path loss(ground distance) + receiverAdjustmentDb
  * with the ground distance by haversine (Earth radius 6,371,008.8 m) from the mast to the cell centre, at least 1 m.
+ * With terrain, the signal also loses diffractionWeight x the Bullington diffraction loss (ITU-R P.526-15 §4.5.1)
+ * over the profile from the mast (ground + antenna height) to the cell (ground + terminal height), computed once per
+ * mast position and height for all its radios (computeDiffractionGrid gives ν·√λ, so each band's λ applies).
  * Ties keep the earlier radio. Deterministic: the same cells get the same values whatever the band split.
  */
 export async function computeSignalCoverage(
@@ -97,11 +118,18 @@ export async function computeSignalCoverage(
   const deltaLonRad = new Float64Array(width);
   const havLon = new Float64Array(width);
   const checkpoint = createYieldClock(options);
+  const terrain = request.terrain;
+  // Radios of one mast at one height share a diffraction grid, computed to the farthest reach among them.
+  const siteReachM = terrain ? siteReaches(radios) : null;
+  let diffraction: DiffractionGrid | null = null;
+  let diffractionKey = '';
 
   for (let radio = 0; radio < radios.count; radio++) {
     await checkpoint(radio / radios.count);
     const reachM = radios.reachM[radio];
     if (!(reachM > 0)) continue;
+    const wavelengthM = 299.792458 / radios.frequencyMHz[radio];
+    const diffractionWeight = terrain?.diffractionWeight ?? 0;
     const radioLon = radios.lon[radio];
     const radioLat = radios.lat[radio];
     const radioLatRad = radioLat * DEG;
@@ -110,6 +138,24 @@ export async function computeSignalCoverage(
     const firstRow = Math.max(Math.ceil((originLat - (radioLat + reachLatDeg)) / cellSizeLatDeg - 0.5) - 1, rowStart);
     const lastRow = Math.min(Math.floor((originLat - (radioLat - reachLatDeg)) / cellSizeLatDeg - 0.5) + 1, rowEnd - 1);
     if (firstRow > lastRow) continue;
+    if (terrain && siteReachM) {
+      const key = `${radios.lon[radio]},${radios.lat[radio]},${radios.heightM[radio]}`;
+      if (key !== diffractionKey) {
+        diffraction = await computeDiffractionGrid({
+          terrain: { ...grid, groundM: terrain.groundM },
+          siteLon: radios.lon[radio],
+          siteLat: radios.lat[radio],
+          txHeightM: radios.heightM[radio],
+          rxHeightM: request.environment.rxHeightM,
+          kFactor: terrain.kFactor,
+          reachM: siteReachM[radio],
+          rowStart,
+          rowEnd,
+          mode: terrain.mode,
+        });
+        diffractionKey = key;
+      }
+    }
     // Widest longitude reach over the rows visited (at the row farthest from the equator), plus a cell of slack.
     const poleMostLatRad = Math.min(Math.max(Math.abs(radioLat) + reachLatDeg, 0), 89.999) * DEG;
     const sinReachOverCos = Math.sin(angularReach) / Math.cos(poleMostLatRad);
@@ -173,6 +219,12 @@ export async function computeSignalCoverage(
         if (cellMask && cellMask[maskOffset + cell] === 0) continue;
         const distanceM = Math.max(groundDistanceM(hav), MIN_DISTANCE_M);
         let signalDbm = baseDbm - pathLoss(distanceM);
+        if (diffraction !== null) {
+          const nuSqrtLambda = diffraction.nuSqrtLambda[cell];
+          if (!Number.isNaN(nuSqrtLambda)) {
+            signalDbm -= diffractionWeight * diffractionLossDb(nuSqrtLambda, wavelengthM, diffraction.distanceKm[cell]);
+          }
+        }
         if (isSector) {
           const cellLatRad = cellCentreLatRad[r];
           const dLonRad = deltaLonRad[col];
@@ -195,6 +247,22 @@ export async function computeSignalCoverage(
   }
   options.onProgress?.(1);
   return { rowStart, rowEnd, width, signalFloorDbm, bestSignalDbm, servingTowerIndex, bestSignalDbmByOperator };
+}
+
+/** For each radio, the farthest reach among the radios of its mast at its height (consecutive in RadioArrays). */
+function siteReaches(radios: RadioArrays): Float64Array {
+  const reach = new Float64Array(radios.count);
+  let start = 0;
+  const same = (a: number, b: number) =>
+    radios.lon[a] === radios.lon[b] && radios.lat[a] === radios.lat[b] && radios.heightM[a] === radios.heightM[b];
+  for (let radio = 0; radio <= radios.count; radio++) {
+    if (radio < radios.count && same(radio, start)) continue;
+    let farthest = 0;
+    for (let k = start; k < radio; k++) if (radios.reachM[k] > farthest) farthest = radios.reachM[k];
+    reach.fill(farthest, start, radio);
+    start = radio;
+  }
+  return reach;
 }
 
 /**

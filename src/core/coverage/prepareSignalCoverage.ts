@@ -4,7 +4,7 @@ import type { RadioArrays } from '../model/radioArrays';
 import { PATH_LOSS_MODELS, type PathLossModelId, pathLossValidityIssues } from '../propagation/pathLossModels';
 import { describeRange, formatValue, type ValidityIssue } from '../propagation/validityIssue';
 import { buildRadios, type RadioSites, type SectorSpec } from './buildRadios';
-import type { SignalCoverageRequest, SignalEnvironment } from './computeSignalCoverage';
+import type { SignalCoverageRequest, SignalEnvironment, SignalTerrain } from './computeSignalCoverage';
 import {
   coverageThresholdDbm,
   DEFAULT_RECEIVER,
@@ -38,6 +38,8 @@ export interface SignalCoverageSetup {
   radioBits?: Uint8Array;
   /** Sectors per tower index (sectorsFromTowers); masts without are omnidirectional. */
   sectorsByTower?: ReadonlyArray<readonly SectorSpec[] | null | undefined>;
+  /** Terrain diffraction on the analysis grid (see SignalTerrain). */
+  terrain?: SignalTerrain;
 }
 
 export interface PreparedSignalCoverage {
@@ -113,6 +115,7 @@ export function prepareSignalCoverage(setup: SignalCoverageSetup): PreparedSigna
       environment,
       receiverAdjustmentDb: receiverAdjustmentDb(receiver),
       signalFloorDbm,
+      ...(setup.terrain ? { terrain: setup.terrain } : {}),
     },
     operatorNames: towers.operatorNames,
     thresholdDbm,

@@ -6,8 +6,13 @@ import type { PopulationGrid } from '../model/populationGrid';
 import type { Tower } from '../model/tower';
 import type { TowerArrays } from '../model/towerArrays';
 import { type ResampledPopulation, resamplePopulation } from '../population/resamplePopulation';
-import type { PathLossModelId } from '../propagation/pathLossModels';
+import { modelNeedsTerrain, type PathLossModelId } from '../propagation/pathLossModels';
+import type { ElevationMosaic } from '../terrain/buildElevationMosaic';
+import { DEFAULT_K_FACTOR } from '../terrain/computeTerrainPathLoss';
+import { sampleTerrainGrid } from '../terrain/sampleTerrainGrid';
+import type { LongCallOptions } from '../util/cooperativeLoop';
 import { sectorsFromTowers } from './buildRadios';
+import type { SignalTerrain } from './computeSignalCoverage';
 import { radioSettingsFor } from './linkBudget';
 import { type PreparedSignalCoverage, prepareSignalCoverage } from './prepareSignalCoverage';
 import type { Technology } from './radioPresets';
@@ -33,7 +38,24 @@ export interface SignalRunSettings {
   indoorLossDb?: number;
   /** When the tower file says nothing about 5G: assume every tenant with a 5G licence runs it (a what-if). */
   assume5g: boolean;
+  /**
+   * Predict over the terrain (the run's DEMs): Bullington diffraction added to the model's loss, weighted by
+   * `diffractionWeight` (default 1; p526 always 1). Always on for p526, which needs terrain.
+   */
+  terrain?: SignalRunTerrainSettings;
 }
+
+export interface SignalRunTerrainSettings {
+  /** Effective Earth radius factor (default 4/3). */
+  kFactor?: number;
+  /** Weight of the diffraction loss for the empirical models, 0-1 (default 1). */
+  diffractionWeight?: number;
+  /** 'sweep' (default) or 'exact' (one profile per cell, the oracle). */
+  mode?: 'exact' | 'sweep';
+}
+
+/** The weight of the diffraction term with the empirical models when none is given: the whole term. */
+export const DEFAULT_DIFFRACTION_WEIGHT = 1;
 
 export interface PreparedSignalRun {
   grid: AnalysisGrid;
@@ -60,6 +82,20 @@ export interface SignalRunData {
   boundaryMask?: Uint8Array;
   /** Communes or other named areas: the summary then has gaps per area. */
   areas?: readonly NamedArea[];
+  /** DEMs (a mosaic, finest wins): needed with terrain settings or the p526 model. */
+  terrain?: ElevationMosaic;
+}
+
+/** A run asked for terrain (settings.terrain or the p526 model) and has no DEM. */
+export class TerrainRequiredError extends Error {
+  constructor(modelId: PathLossModelId) {
+    super(
+      modelNeedsTerrain(modelId)
+        ? `the model ${modelId} predicts over the terrain: it needs elevation data (a DEM)`
+        : 'terrain was asked for and no elevation data (DEM) is loaded',
+    );
+    this.name = 'TerrainRequiredError';
+  }
 }
 
 /**
@@ -67,9 +103,15 @@ export interface SignalRunData {
  * the population resampled onto it (totals conserved), which operators run the technology on which masts, sectors,
  * and the radios' link budgets. The command line and the app's worker both start here, so they give the same figures.
  */
-export function prepareSignalRun(data: SignalRunData, settings: SignalRunSettings): PreparedSignalRun {
+export async function prepareSignalRun(
+  data: SignalRunData,
+  settings: SignalRunSettings,
+  options: LongCallOptions = {},
+): Promise<PreparedSignalRun> {
   const { towers: parsedTowers, arrays: towers, population: populationGrid, boundaryMask } = data;
   const notes: string[] = [];
+  const useTerrain = settings.terrain !== undefined || modelNeedsTerrain(settings.modelId);
+  if (useTerrain && !data.terrain) throw new TerrainRequiredError(settings.modelId);
   const grid = makeAnalysisGrid(populationGrid, settings.gridM);
   const population = resamplePopulation(populationGrid, grid, boundaryMask);
   const cellMask = new Uint8Array(population.values.length);
@@ -82,6 +124,20 @@ export function prepareSignalRun(data: SignalRunData, settings: SignalRunSetting
       settings.assume5g
         ? 'the tower file says nothing about 5G: every tenant with a 5G band is assumed to run it (--assume-5g)'
         : 'the tower file says nothing about 5G (no has_5g / tenants_5g): no mast runs 5G; --assume-5g assumes every tenant with a 5G band does',
+    );
+  }
+  let terrain: SignalTerrain | undefined;
+  if (useTerrain && data.terrain) {
+    const sampled = await sampleTerrainGrid(data.terrain, grid, options);
+    const kFactor = settings.terrain?.kFactor ?? DEFAULT_K_FACTOR;
+    const diffractionWeight = modelNeedsTerrain(settings.modelId)
+      ? 1
+      : (settings.terrain?.diffractionWeight ?? DEFAULT_DIFFRACTION_WEIGHT);
+    terrain = { groundM: sampled.groundM, kFactor, diffractionWeight, mode: settings.terrain?.mode ?? 'sweep' };
+    notes.push(
+      `terrain: ${data.terrain.layers.length} elevation layer(s), Bullington diffraction (ITU-R P.526-15), ` +
+        `k = ${round(kFactor, 4)}, weight ${diffractionWeight}` +
+        (sampled.outsideCount > 0 ? `; ${sampled.outsideCount} cell(s) outside every DEM taken at 0 m` : ''),
     );
   }
   const receiver: { indoor: boolean; shadowingMarginDb?: number; indoorLossDb?: number } = { indoor: settings.indoor };
@@ -103,6 +159,7 @@ export function prepareSignalRun(data: SignalRunData, settings: SignalRunSetting
     environment: { metropolitan: settings.metropolitan },
     radioBits: radioBits.bits,
     sectorsByTower: sectorsFromTowers(parsedTowers),
+    terrain,
   });
   notes.push(...prepared.warnings);
   let areas: GridAreaLabels | null = null;
@@ -119,4 +176,9 @@ export function prepareSignalRun(data: SignalRunData, settings: SignalRunSetting
     frequencyMHzByOperator[name] = prepared.radioByOperator[k]?.frequencyMHz ?? null;
   });
   return { grid, population, cellMask, prepared, notes, areas, mastsUsed: mastsWithRadio.size, frequencyMHzByOperator };
+}
+
+function round(value: number, digits: number): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
 }

@@ -15,6 +15,7 @@ export const PATH_LOSS_MODEL_IDS = [
   'umi-nlos',
   'rma-los',
   'rma-nlos',
+  'p526',
 ] as const;
 
 export type PathLossModelId = (typeof PATH_LOSS_MODEL_IDS)[number];
@@ -70,7 +71,15 @@ export const PATH_LOSS_MODELS: Readonly<Record<PathLossModelId, PathLossModelInf
   'umi-nlos': info('umi-nlos', '3GPP 38.901 UMi street canyon NLOS', UMI_DEFAULTS.txHeightM, 10, 5000, 7.82),
   'rma-los': info('rma-los', '3GPP 38.901 RMa LOS', RMA_DEFAULTS.txHeightM, 10, 10_000, 6),
   'rma-nlos': info('rma-nlos', '3GPP 38.901 RMa NLOS', RMA_DEFAULTS.txHeightM, 10, 5000, 8),
+  // Free space plus the terrain's Bullington diffraction (ITU-R P.526-15 §4.5.1): needs a DEM; the terrain term is
+  // added by the coverage engine, so without terrain this is free space.
+  p526: info('p526', 'ITU-R P.526 terrain (free space + Bullington diffraction)', 30, 1, 100_000, 0),
 };
+
+/** Models whose loss is physical over the terrain profile: a DEM is required, and the diffraction term is whole. */
+export function modelNeedsTerrain(modelId: PathLossModelId): boolean {
+  return modelId === 'p526';
+}
 
 function info(
   id: PathLossModelId,
@@ -103,6 +112,7 @@ export function createPathLossFunction(modelId: PathLossModelId, setup: PathLoss
   const resolved = resolvePathLossSetup(modelId, setup);
   switch (modelId) {
     case 'fspl':
+    case 'p526':
       return createFreeSpacePathLoss(resolved);
     case 'cost231':
       return createCost231HataPathLoss(resolved);
@@ -126,6 +136,7 @@ export function pathLossValidityIssues(
   const resolved = { ...resolvePathLossSetup(modelId, params), distanceM: params.distanceM };
   switch (modelId) {
     case 'fspl':
+    case 'p526':
       return freeSpacePathLossValidityIssues(resolved);
     case 'cost231':
       return cost231HataValidityIssues(resolved);

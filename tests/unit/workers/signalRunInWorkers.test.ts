@@ -70,7 +70,7 @@ describe('a signal run on the dataset the worker holds', () => {
     const bands = [];
     for (let b = 0; b < bandCount; b++)
       bands.push(await open.api.signalCoverageBand(b, 'demo', settings, b, bandCount));
-    const run = prepareSignalRun({ towers, arrays: packTowers(towers), population }, settings);
+    const run = await prepareSignalRun({ towers, arrays: packTowers(towers), population }, settings);
     expect(bands[0].rowStart).toBe(0);
     expect(bands.at(-1)?.rowEnd).toBe(run.grid.height);
     for (let b = 1; b < bandCount; b++) expect(bands[b].rowStart).toBe(bands[b - 1].rowEnd);
