@@ -72,7 +72,7 @@ export async function computeHillshade(
       const dzNorth = (a + 2 * b + c - (g + 2 * h + i)) * northScale;
       // The normal (-dzEast, -dzNorth, 1), normalised, against the light.
       const dot = (-dzEast * sunEast - dzNorth * sunNorth + sunUp) / Math.sqrt(dzEast * dzEast + dzNorth * dzNorth + 1);
-      illumination[centre + col] = dot > 0 ? dot : 0;
+      illumination[centre + col] = Math.max(dot, 0);
     }
   }
   longCall.onProgress?.(1);
