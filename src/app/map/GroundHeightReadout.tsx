@@ -41,7 +41,7 @@ export function GroundHeightReadout({ controller, terrain }: { controller: MapCo
   if (!point) return null;
   const { text, source } = describeGroundHeight(terrain, point[0], point[1], language);
   return (
-    <div className="map-readout" data-testid="ground-height">
+    <div className="map-readout" data-testid="ground-height" data-lon={point[0]} data-lat={point[1]}>
       <span data-testid="ground-height-value">{text}</span>
       {source && <small data-testid="ground-height-source"> · {source}</small>}
     </div>
