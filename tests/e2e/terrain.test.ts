@@ -72,7 +72,7 @@ async function hover(lon: number, lat: number): Promise<{ text: string; lon: num
 }
 
 /** The readout's text for a height, as the page writes it in Vietnamese (its default language). */
-const heightText = (heightM: number) => `Độ cao mặt đất: ${vi.format(Math.round(heightM))} m`;
+const heightText = (heightM: number) => `Độ cao mặt đất: ${vi.format(Math.round(heightM) + 0)} m`;
 
 /** A 3″ SRTM tile (1201 x 1201 big-endian Int16) whose every sample is `heightM`. */
 function plateauTile(heightM: number): Buffer {

@@ -25,6 +25,7 @@ const STRINGS = {
     en: 'Height (m), lowest – highest of the DEMs in use; sea and voids transparent',
   },
   terrainDrawing: { vi: 'Đang vẽ địa hình…', en: 'Drawing the terrain…' },
+  terrainFailed: { vi: 'Không vẽ được địa hình', en: 'Could not draw the terrain' },
   terrainSourcesDemo: {
     vi: 'DEM mẫu: SRTM30_PLUS 0,02° (~2 km, Scripps) toàn tỉnh, SRTM 1″ (~30 m, NASA) nội thành Đà Nẵng; phạm vi công cộng.',
     en: 'Demo DEMs: SRTM30_PLUS 0.02° (~2 km, Scripps) over the province, SRTM 1″ (~30 m, NASA) over Đà Nẵng city; public domain.',

@@ -17,7 +17,8 @@ export function describeGroundHeight(
   const label = translate(language, 'groundHeight');
   if (Number.isNaN(heightM)) return { text: `${label}: —`, source: null };
   const source = terrain.mosaic.layers[hit.layerIndex]?.raster.name ?? null;
-  return { text: `${label}: ${formatNumber(language, Math.round(heightM))} m`, source };
+  // + 0 turns -0 (a rounded -0.3 m) into 0: no "-0 m".
+  return { text: `${label}: ${formatNumber(language, Math.round(heightM) + 0)} m`, source };
 }
 
 /**

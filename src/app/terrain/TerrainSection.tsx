@@ -18,8 +18,8 @@ export function TerrainSection({ dataset }: { dataset: ProvinceDataset }) {
   const t = useT();
   const language = useAppStore((state) => state.language);
   const on = useProject((project) => project.layers.terrain);
-  const imagesStatus = useAppStore((state) =>
-    state.terrainImages?.terrain === dataset.terrain ? state.terrainImages.status : null,
+  const images = useAppStore((state) =>
+    state.terrainImages?.terrain === dataset.terrain ? state.terrainImages : null,
   );
   const messages = useTerrainImportStore((state) => state.messages);
   const { terrain } = dataset;
@@ -30,7 +30,12 @@ export function TerrainSection({ dataset }: { dataset: ProvinceDataset }) {
         <input type="checkbox" checked={on} onChange={() => toggleLayer('terrain')} data-testid="toggle-terrain" />
         {t('layerTerrain')}
       </label>
-      {on && imagesStatus === 'running' && <p className="note">{t('terrainDrawing')}</p>}
+      {on && images?.status === 'running' && <p className="note">{t('terrainDrawing')}</p>}
+      {on && images?.status === 'error' && (
+        <p className="warning" role="alert">
+          {t('terrainFailed')}: {images.error}
+        </p>
+      )}
       {terrain.rangeM && (
         <div className="elevation-legend" role="img" aria-label={t('terrainLegendNote')} data-testid="terrain-legend">
           <span className="elevation-ramp" style={{ background: RAMP_CSS }} />

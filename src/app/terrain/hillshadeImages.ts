@@ -20,8 +20,8 @@ const hillshadeRun = latestRun();
  * latest terrain wins. The map draws them once `terrainImages.status` is 'done'.
  */
 export async function ensureHillshadeImages(terrain: ProvinceTerrain): Promise<void> {
-  const current = useAppStore.getState().terrainImages;
-  if (current?.terrain === terrain && current.status !== 'error') return;
+  // Once per terrain, failed or not: the map asks on every update, and a failure retried there would loop.
+  if (useAppStore.getState().terrainImages?.terrain === terrain) return;
   const run = hillshadeRun.start();
   useAppStore.setState({ terrainImages: { terrain, status: 'running', images: [], error: null } });
   const rangeM = terrain.rangeM ?? [0, 1];
