@@ -21,6 +21,7 @@ import {
   type SourceKey,
   sharedDataDir,
   sourcePaths,
+  TERRAIN_SOURCE_KEYS,
 } from './derive/paths';
 import { ringsOf } from './derive/pointInRings';
 import { clipPopulation, encodePopulationTiff, verifyPopulationTiff } from './derive/populationRaster';
@@ -28,6 +29,7 @@ import { DEMO_PROVINCE, type ProvinceSourceProperties, provinceFeature, simplifi
 import { readmeWithFigures } from './derive/readmeFigures';
 import type { SimplifyStats } from './derive/simplifyKeepingRings';
 import { DEFAULT_TOWER_OPTIONS, generateSyntheticTowers, OWNER_SHARES, TOWER_SEED } from './derive/syntheticTowers';
+import { deriveTerrain } from './derive/terrainRasters';
 import { towerFeatures, towersCsv } from './derive/towerFiles';
 import { coverageGap, differentOperatorPairs } from './derive/towerStatistics';
 
@@ -43,6 +45,8 @@ const LICENCES: Record<SourceKey, string> = {
   communes2009: 'MIT (LucieContamin/censusVN2009)',
   population: 'CC-BY-4.0 (WorldPop, doi:10.5258/SOTON/WP00671)',
   backbone: 'CC-BY-SA-4.0 (CTU-SematX/LegoCity)',
+  elevationNational: 'public domain (SRTM30_PLUS, Scripps Institution of Oceanography; cite Scripps SRTM30_PLUS)',
+  elevationDanang: 'public domain (NASA SRTM v3, US Government; cite NASA SRTM)',
 };
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
@@ -106,7 +110,18 @@ async function main(): Promise<void> {
   writeFileSync(out('towers.csv'), towersCsv(towers));
   writeFeatureCollection(out('towers.geojson'), towerFeatures(towers));
 
-  // 7. Manifest.
+  // 7. Terrain: the national 0.02° grid clipped to the province, and the 1″ Đà Nẵng extract copied unchanged.
+  const terrain = await deriveTerrain(
+    { national: paths.elevationNational, fine: paths.elevationDanang },
+    province.geometry,
+    { national: out('terrain-national-0.02deg.tif'), fine: out('terrain-danang-1arcsec.tif') },
+  );
+  console.log(
+    `Terrain: national ${terrain.national.width} x ${terrain.national.height} (${terrain.national.min_m}..${terrain.national.max_m} m), ` +
+      `Đà Nẵng 1″ ${terrain.fine.width} x ${terrain.fine.height}`,
+  );
+
+  // 8. Manifest.
   const near = differentOperatorPairs(towers, NEAR_DISTANCE_M);
   const gap = coverageGap(population, towers, GAP_DISTANCE_M, WEST_OF_LON);
   const shared = towers.filter((tower) => tower.tenants.length > 1).length;
@@ -178,10 +193,14 @@ async function main(): Promise<void> {
       rings: simplifyStats.rings,
       rings_kept_unsimplified: simplifyStats.keptOriginal,
     },
+    terrain: {
+      'terrain-national-0.02deg.tif': { source: SOURCE_FILES.elevationNational, ...terrain.national },
+      'terrain-danang-1arcsec.tif': { source: SOURCE_FILES.elevationDanang, ...terrain.fine },
+    },
   };
   writeJson(out('manifest.json'), manifest);
 
-  // 8. The national dataset: all 34 provinces, the national grid and backbone, towers by the same rules.
+  // 9. The national dataset: all 34 provinces, the national grid and backbone, towers by the same rules.
   console.log('National dataset:');
   const national = await deriveNational(
     {
@@ -190,12 +209,16 @@ async function main(): Promise<void> {
       backboneSource,
       demoTowers: towers,
       demoPopulationTotal: population.total,
-      sources: manifest.sources.filter((source) => source.file !== SOURCE_FILES.communes2009),
+      sources: manifest.sources.filter(
+        (source) =>
+          source.file !== SOURCE_FILES.communes2009 &&
+          !TERRAIN_SOURCE_KEYS.some((key) => SOURCE_FILES[key] === source.file),
+      ),
     },
     DEMO_PROVINCE.code,
   );
 
-  // 9. The figures blocks of data/README.md.
+  // 10. The figures blocks of data/README.md.
   const readmePath = resolve(REPO_ROOT, 'data', 'README.md');
   const readme = readFileSync(readmePath, 'utf8');
   const updated = readmeWithNationalFigures(readmeWithFigures(readme, manifest), national);

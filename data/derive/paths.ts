@@ -23,7 +23,12 @@ export const SOURCE_FILES = {
   communes2009: 'boundaries/vn-communes-2009-census.geojson',
   population: 'population/vnm_ppp_2020_1km_Aggregated_UNadj.tif',
   backbone: 'backbone/vn-national-roads-rail.geojson',
+  elevationNational: 'elevation/vn-srtm30plus-0.02deg.tif',
+  elevationDanang: 'elevation/danang-srtm-1arcsec.tif',
 } as const;
+
+/** The elevation sources: the demo's terrain only (the national dataset has none). */
+export const TERRAIN_SOURCE_KEYS: readonly SourceKey[] = ['elevationNational', 'elevationDanang'];
 
 export type SourceKey = keyof typeof SOURCE_FILES;
 

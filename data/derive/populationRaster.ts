@@ -228,7 +228,7 @@ export async function clipPopulation(
  * ExtraSamples = [0], which declares the single grey band an "extra" sample; readers such as libtiff warn about it.
  * Values stored outside the IFD keep their absolute offsets, so only the entry table shifts.
  */
-function dropIfdEntry(buffer: ArrayBuffer, tag: number): ArrayBuffer {
+export function dropIfdEntry(buffer: ArrayBuffer, tag: number): ArrayBuffer {
   const bytes = new Uint8Array(buffer.slice(0));
   const view = new DataView(bytes.buffer);
   if (view.getUint16(0) !== 0x4d4d) throw new Error('Expected a big-endian TIFF');
@@ -246,7 +246,7 @@ function dropIfdEntry(buffer: ArrayBuffer, tag: number): ArrayBuffer {
   return bytes.buffer;
 }
 
-const EXTRA_SAMPLES_TAG = 338;
+export const EXTRA_SAMPLES_TAG = 338;
 
 /** Encodes the clipped grid as an uncompressed float32 GeoTIFF in EPSG:4326 with GDAL_NODATA. */
 export function encodePopulationTiff(population: ClippedPopulation): ArrayBuffer {

@@ -24,6 +24,10 @@ export interface CoSiteTestHooks {
   exclusionZones(): number[][][][];
   /** Where the sharing tab's two analyses are ('idle', 'running', 'done', ...). */
   sharingStatus(): { colocation: string; plan: string };
+  /** The ids of the deck.gl layers on the map, bottom first (the terrain's are `terrain-0`, `terrain-1`, ...). */
+  deckLayerIds(): string[];
+  /** The terrain's DEMs (names) and where their images are ('running', 'done', 'error'; null before the layer is on). */
+  terrain(): { names: string[]; demoNames: string[]; imagesStatus: string | null; images: string[] };
 }
 
 declare global {
@@ -61,6 +65,17 @@ export function exposeTestHooks(controller: MapController): void {
     sharingStatus: () => {
       const { colocationStatus, planStatus } = useSharingStore.getState();
       return { colocation: colocationStatus, plan: planStatus };
+    },
+    deckLayerIds: () => controller.deckLayerIds(),
+    terrain: () => {
+      const { dataset, terrainImages } = useAppStore.getState();
+      const current = terrainImages && terrainImages.terrain === dataset?.terrain ? terrainImages : null;
+      return {
+        names: dataset?.terrain.rasters.map((raster) => raster.name) ?? [],
+        demoNames: dataset?.terrain.demoRasters.map((raster) => raster.name) ?? [],
+        imagesStatus: current?.status ?? null,
+        images: current?.images.map((image) => image.name) ?? [],
+      };
     },
   };
 }

@@ -2,6 +2,7 @@ import type { FeatureCollection, LineString, MultiLineString, MultiPolygon, Poly
 import type { PopulationGrid } from '../../core/model/populationGrid';
 import type { Tower } from '../../core/model/tower';
 import type { TowerArrays } from '../../core/model/towerArrays';
+import type { ProvinceTerrain } from './provinceTerrain';
 
 /** Everything the app holds for the province on screen. */
 export interface ProvinceDataset {
@@ -19,4 +20,6 @@ export interface ProvinceDataset {
   population: PopulationGrid;
   populationTotal: number;
   backboneKm: number;
+  /** Ground heights: the demo's DEMs (SRTM30_PLUS 0.02°, SRTM 1″ for Đà Nẵng city) and any imported. */
+  terrain: ProvinceTerrain;
 }

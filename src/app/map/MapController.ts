@@ -42,6 +42,8 @@ export class MapController {
   readonly map: maplibregl.Map;
   private overlay: MapLibreOverlay | null = null;
   private lastInputs: MapInputs | null = null;
+  /** Ids of the deck.gl layers last handed to the overlay (for tests and debugging). */
+  private lastLayerIds: string[] = [];
   /** The window whose masts are drawn (see updateTowerWindow); null until the map has a size. */
   private towerWindow: TowerWindow | null = null;
   readonly loaded: Promise<void>;
@@ -109,7 +111,14 @@ export class MapController {
     this.setVisibility(BACKBONE_LAYER_IDS, inputs.layers.backbone);
     this.setVisibility(COMMUNE_LAYER_IDS, inputs.layers.communes);
     this.updateTowerWindow();
-    this.overlay.setProps({ layers: buildDeckLayers({ ...inputs, towerWindow: this.towerWindow }) });
+    const layers = buildDeckLayers({ ...inputs, towerWindow: this.towerWindow });
+    this.lastLayerIds = layers.map((layer) => layer.id);
+    this.overlay.setProps({ layers });
+  }
+
+  /** The ids of the deck.gl layers drawn now, bottom first. */
+  deckLayerIds(): string[] {
+    return [...this.lastLayerIds];
   }
 
   /**

@@ -9,7 +9,9 @@ import { AttributeTable } from '../panels/AttributeTable';
 import { useServerStore } from '../server/serverStore';
 import { addZoneCorner, moveSite, previewSiteDrag, useSharingStore } from '../sharing/sharingStore';
 import { selectTower, useAppStore } from '../store/appStore';
+import { ensureHillshadeImages } from '../terrain/hillshadeImages';
 import { exposeTestHooks } from '../testHooks';
+import { GroundHeightReadout } from './GroundHeightReadout';
 import { MapController } from './MapController';
 import { gridBounds } from './rasterImages';
 
@@ -40,6 +42,12 @@ function describeRasterCell(layerId: string, col: number, row: number): string |
   return lines.join('\n');
 }
 
+/** True when two datasets differ in their terrain at most (an imported DEM): the map need not be rebuilt. */
+function sameExceptTerrain(a: ProvinceDataset, b: ProvinceDataset): boolean {
+  const keys = Object.keys(a) as Array<keyof ProvinceDataset>;
+  return keys.length === Object.keys(b).length && keys.every((key) => key === 'terrain' || a[key] === b[key]);
+}
+
 /**
  * The map of the province. It creates the `MapController`, pushes the stores to it, and hands it to `onController`
  * (App provides it to the panels through `MapControllerContext`; null once the map is gone).
@@ -56,8 +64,16 @@ export function MapView({
   const containerRef = useRef<HTMLDivElement>(null);
   const [controller, setController] = useState<MapController | null>(null);
   const [tableOpen, setTableOpen] = useState(false);
+  // The dataset the map is built for: an imported DEM (only the terrain changes) keeps the map and its view, and
+  // reaches the layers through the store.
+  const mapDatasetRef = useRef(dataset);
+  if (mapDatasetRef.current !== dataset && !sameExceptTerrain(mapDatasetRef.current, dataset)) {
+    mapDatasetRef.current = dataset;
+  }
+  const mapDataset = mapDatasetRef.current;
   useEffect(() => {
     if (!containerRef.current) return;
+    const dataset = mapDataset;
     const controller = new MapController(
       containerRef.current,
       dataset,
@@ -95,8 +111,17 @@ export function MapView({
               }
             : null;
       }
+      const terrainOn = state.history.present.layers.terrain;
+      const live = state.dataset && sameExceptTerrain(state.dataset, dataset) ? state.dataset : dataset;
+      // Outside this update: starting the images writes the store, which calls push again.
+      if (terrainOn) queueMicrotask(() => void ensureHillshadeImages(live.terrain));
+      const terrainImages = state.terrainImages;
       controller.update({
-        dataset,
+        dataset: live,
+        terrain:
+          terrainOn && terrainImages?.terrain === live.terrain && terrainImages.status === 'done'
+            ? terrainImages.images
+            : null,
         layers: state.history.present.layers,
         coverage: state.coverage,
         coverageView: state.coverageView,
@@ -141,6 +166,8 @@ export function MapView({
         state.language !== previous.language ||
         state.activeTab !== previous.activeTab ||
         state.signalRun.image !== previous.signalRun.image ||
+        state.terrainImages !== previous.terrainImages ||
+        state.dataset !== previous.dataset ||
         state.history.present.coverage.mode !== previous.history.present.coverage.mode
       ) {
         push();
@@ -182,7 +209,7 @@ export function MapView({
       onController(null);
       controller.destroy();
     };
-  }, [dataset, onController]);
+  }, [mapDataset, onController]);
   return (
     <>
       <div ref={containerRef} className="map" data-testid="map" />
@@ -203,6 +230,7 @@ export function MapView({
         </button>
       </div>
       {tableOpen && <AttributeTable dataset={dataset} />}
+      {controller && <GroundHeightReadout controller={controller} terrain={dataset.terrain} />}
       <div className="map-attribution" data-testid="attribution">
         {t('sources')}. <strong>{describeTowerSources(dataset, language)}</strong>
       </div>

@@ -8,14 +8,16 @@ import { proposedSiteLayers } from './layers/proposedSiteLayers';
 import { publishedSiteLayers } from './layers/publishedSiteLayers';
 import { readinessChoroplethLayers } from './layers/readinessChoroplethLayers';
 import { sovereigntyLabelLayers } from './layers/sovereigntyLabelLayers';
+import { terrainLayers } from './layers/terrainLayers';
 import { towerLayers } from './layers/towerLayers';
 
 /**
- * The layer groups in draw order, bottom first. The rasters (choropleth, population, coverage) go under the
+ * The layer groups in draw order, bottom first. The rasters (choropleth, terrain, population, coverage) go under the
  * basemap's labels (`beforeId`); the rest on top, the sovereignty labels last. Each group returns no layer when hidden.
  */
 const LAYER_GROUPS: ReadonlyArray<(inputs: DeckLayerInputs) => Layer[]> = [
   readinessChoroplethLayers,
+  terrainLayers,
   populationLayers,
   coverageLayers,
   towerLayers,

@@ -5,6 +5,7 @@ import { formatNumber } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { POPULATION_LEGEND } from '../map/rasterImages';
 import { type LayerId, toggleLayer, useAppStore, useProject } from '../store/appStore';
+import { TerrainSection } from '../terrain/TerrainSection';
 import { towerCounts } from './towerCounts';
 
 const rgb = (colour: [number, number, number]) => `rgb(${colour.join(',')})`;
@@ -71,6 +72,7 @@ export function LayerPanel({ dataset }: { dataset: ProvinceDataset }) {
         ))}
         <small>{language === 'vi' ? 'người/ô' : 'people/cell'}</small>
       </div>
+      <TerrainSection dataset={dataset} />
       {toggle('communes', t('layerCommunes'))}
       {toggle('coverage', t('layerCoverage'))}
     </section>

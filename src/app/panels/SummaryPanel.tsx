@@ -4,6 +4,7 @@ import { useT } from '../i18n/useT';
 import { openImport, restoreDemoMasts } from '../import/importStore';
 import { useServerStore } from '../server/serverStore';
 import { useAppStore } from '../store/appStore';
+import { importElevationFiles, isElevationFileName } from '../terrain/importTerrain';
 import { towerCounts } from './towerCounts';
 
 export function SummaryPanel({ dataset }: { dataset: ProvinceDataset }) {
@@ -39,11 +40,16 @@ export function SummaryPanel({ dataset }: { dataset: ProvinceDataset }) {
       <label className="import-button">
         <input
           type="file"
-          accept=".csv,.tsv,.txt,.xlsx,.geojson,.json,.kml,.kmz,.zip"
+          accept=".csv,.tsv,.txt,.xlsx,.geojson,.json,.kml,.kmz,.zip,.hgt,.tif,.tiff"
+          multiple
           onChange={(event) => {
-            const file = event.target.files?.[0];
-            if (file) void openImport(file);
+            // DEMs (.hgt, .hgt.zip, GeoTIFF) go to the terrain, several at once; a tower file to the import dialog.
+            const files = [...(event.target.files ?? [])];
             event.target.value = '';
+            const dems = files.filter((file) => isElevationFileName(file.name));
+            const towerFile = files.find((file) => !isElevationFileName(file.name));
+            if (dems.length > 0) void importElevationFiles(dems);
+            if (towerFile) void openImport(towerFile);
           }}
           data-testid="import-file"
         />

@@ -3,6 +3,7 @@ import type { CoverageSummary } from '../../core/coverage/computeFixedRadiusCove
 import type { SignalRunResult } from '../../core/coverage/finishSignalRun';
 import { DEFAULT_RECEIVER } from '../../core/coverage/linkBudget';
 import type { ProvinceDataset } from '../data/provinceDataset';
+import type { ProvinceTerrain } from '../data/provinceTerrain';
 import type { Language } from '../i18n/strings';
 import { createHistory, type History, recordEdit, redo, resetHistory, undo } from './history';
 import { defaultProject, type LayerId, type ProjectDocument } from './projectDocument';
@@ -34,6 +35,22 @@ export interface SignalRunState {
   error: string | null;
 }
 
+/** One DEM drawn on the map: its shaded, tinted image and the image's corners (bottom-left, top-left, top-right, bottom-right). */
+export interface TerrainImage {
+  name: string;
+  image: ImageBitmap;
+  corners: [number, number][];
+}
+
+/** The terrain layer's images, for one ProvinceTerrain (a new terrain, after an import, needs new images). */
+export interface TerrainImagesState {
+  terrain: ProvinceTerrain;
+  status: 'running' | 'done' | 'error';
+  /** Coarsest first: the draw order. */
+  images: TerrainImage[];
+  error: string | null;
+}
+
 export interface AppState {
   language: Language;
   loadStatus: 'loading' | 'ready' | 'error';
@@ -54,6 +71,8 @@ export interface AppState {
   activeTab: TabId;
   /** The map view a share link asked for, applied once when the map opens. */
   initialView: { lon: number; lat: number; zoom: number } | null;
+  /** The hillshade images of the dataset's terrain, computed in the workers once the terrain layer is on. */
+  terrainImages: TerrainImagesState | null;
 }
 
 const LANGUAGE_KEY = 'cosite.language';
@@ -95,6 +114,7 @@ export const useAppStore = create<AppState>(() => ({
   lastSavedProject: null,
   activeTab: 'overview',
   initialView: null,
+  terrainImages: null,
 }));
 
 export function setActiveTab(tab: TabId): void {

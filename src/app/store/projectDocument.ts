@@ -2,7 +2,7 @@
  * The user's project: what undo/redo steps through, autosave keeps and share links carry.
  * Plain serialisable data only (no typed arrays, no results: those are recomputed).
  */
-export type LayerId = 'towers' | 'backbone' | 'population' | 'communes' | 'coverage';
+export type LayerId = 'towers' | 'backbone' | 'population' | 'communes' | 'coverage' | 'terrain';
 
 export type CoverageMode = 'fixed' | 'signal';
 export type SignalModelId =
@@ -68,7 +68,8 @@ export function defaultProject(provinceCode = 'VN25'): ProjectDocument {
   return {
     version: 1,
     provinceCode,
-    layers: { towers: true, backbone: true, population: true, communes: false, coverage: true },
+    // The terrain (hillshade and height tint) is off at first: over the population raster it is one colour too many.
+    layers: { towers: true, backbone: true, population: true, communes: false, coverage: true, terrain: false },
     coverage: {
       mode: 'fixed',
       defaultRadiusM: 2000,

@@ -25,7 +25,7 @@ const dataset = {
 
 const everything: DeckLayerInputs = {
   dataset,
-  layers: { towers: true, backbone: true, population: false, communes: false, coverage: true },
+  layers: { towers: true, backbone: true, population: false, communes: false, coverage: true, terrain: true },
   coverage: { coveredBits: null } as DeckLayerInputs['coverage'],
   signal: { image: {} as ImageBitmap, bounds: [108, 16, 109, 17] },
   coverageView: 'all',
@@ -57,12 +57,36 @@ const everything: DeckLayerInputs = {
     drag: null,
   },
   choropleth: { kpi: 'coverage_5g_share', valueByCode: {}, selectedCode: null },
+  terrain: [
+    {
+      name: 'coarse.tif',
+      image: {} as ImageBitmap,
+      corners: [
+        [107, 15],
+        [107, 16],
+        [109, 16],
+        [109, 15],
+      ],
+    },
+    {
+      name: 'fine.hgt',
+      image: {} as ImageBitmap,
+      corners: [
+        [108, 16],
+        [108, 17],
+        [109, 17],
+        [109, 16],
+      ],
+    },
+  ],
 };
 
 describe('buildDeckLayers (the layer groups composed in draw order)', () => {
   it('draws every group, bottom to top, with stable ids', () => {
     expect(buildDeckLayers(everything).map((layer) => layer.id)).toEqual([
       'readiness-choropleth',
+      'terrain-0',
+      'terrain-1',
       'signal',
       'towers',
       'tower-selected',
@@ -82,7 +106,7 @@ describe('buildDeckLayers (the layer groups composed in draw order)', () => {
   it('leaves out what is hidden or empty; the sovereignty labels are always drawn', () => {
     const layers = buildDeckLayers({
       ...everything,
-      layers: { ...everything.layers, coverage: false, towers: false },
+      layers: { ...everything.layers, coverage: false, towers: false, terrain: false },
       pairs: null,
       exclusion: null,
       publishedSites: [],

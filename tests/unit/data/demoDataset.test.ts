@@ -11,6 +11,9 @@ import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'g
 import { fromArrayBuffer, type GeoTIFFImage } from 'geotiff';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { buildElevationMosaic } from '../../../src/core/terrain/buildElevationMosaic';
+import { readElevationGeoTiff } from '../../../src/core/terrain/readElevationGeoTiff';
+import { sampleElevation } from '../../../src/core/terrain/sampleElevation';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const DEMO = resolve(REPO_ROOT, 'data', 'demo');
@@ -300,5 +303,105 @@ describe('demo dataset: synthetic towers', () => {
       expect(feature.properties.tenants).toEqual(tower.tenants);
       expect(feature.geometry.coordinates).toEqual([tower.lon, tower.lat]);
     });
+  });
+});
+
+describe('demo dataset: terrain', () => {
+  const NATIONAL_SOURCE = resolve(SHARED, 'elevation', 'vn-srtm30plus-0.02deg.tif');
+  const FINE_SOURCE = resolve(SHARED, 'elevation', 'danang-srtm-1arcsec.tif');
+  const ELEVATION_NODATA = -32768;
+
+  it('reads the 1″ Đà Nẵng file with the core reader: Sơn Trà peak 591-686 m, the airport near sea level', async () => {
+    const bytes = new Uint8Array(readFileSync(resolve(DEMO, 'terrain-danang-1arcsec.tif')));
+    const raster = await readElevationGeoTiff(bytes, 'terrain-danang-1arcsec.tif');
+    expect([raster.width, raster.height]).toEqual([864, 900]);
+    const mosaic = buildElevationMosaic([raster]);
+    const peak = sampleElevation(mosaic, 108.275, 16.119);
+    expect(peak).toBeGreaterThanOrEqual(591);
+    expect(peak).toBeLessThanOrEqual(686);
+    let highest = Number.NEGATIVE_INFINITY;
+    for (const height of raster.heightsM) if (height > highest) highest = height;
+    expect(highest).toBe(686);
+    const airport = sampleElevation(mosaic, 108.199, 16.044);
+    expect(airport).toBeGreaterThan(-5);
+    expect(airport).toBeLessThan(20);
+  });
+
+  it('copies the 1″ extract unchanged (same bytes as the source)', (context) => {
+    if (!existsSync(FINE_SOURCE)) {
+      context.skip(`source not found at ${FINE_SOURCE} (set COSITE_SHARED_DATA): comparison skipped`);
+      return;
+    }
+    expect(readFileSync(resolve(DEMO, 'terrain-danang-1arcsec.tif')).equals(readFileSync(FINE_SOURCE))).toBe(true);
+  });
+
+  it('clips the national 0.02° grid to whole source pixels over the province, Int16 with nodata kept', async (context) => {
+    const clipped = await openTiff(resolve(DEMO, 'terrain-national-0.02deg.tif'));
+    expect(clipped.getGDALNoData()).toBe(ELEVATION_NODATA);
+    expect(clipped.getGeoKeys()?.GeographicTypeGeoKey).toBe(4326);
+    const clippedValues = (await clipped.readRasters({ samples: [0] }))[0];
+    expect(clippedValues).toBeInstanceOf(Int16Array);
+    if (!existsSync(NATIONAL_SOURCE)) {
+      context.skip(`source not found at ${NATIONAL_SOURCE} (set COSITE_SHARED_DATA): comparison skipped`);
+      return;
+    }
+    const source = await openTiff(NATIONAL_SOURCE);
+    const [srcLon, srcLat] = source.getOrigin();
+    const [resLon, resLat] = source.getResolution();
+    expect(clipped.getResolution()).toEqual(source.getResolution());
+    const [winLon, winLat] = clipped.getOrigin();
+    const col0 = Math.round((winLon - srcLon) / resLon);
+    const row0 = Math.round((winLat - srcLat) / resLat);
+    expect(Math.abs((winLon - srcLon) / resLon - col0)).toBeLessThan(1e-6);
+    expect(Math.abs((winLat - srcLat) / resLat - row0)).toBeLessThan(1e-6);
+    const width = clipped.getWidth();
+    const height = clipped.getHeight();
+    // Every vertex of the province's parts that lie on the grid is inside the window, and the window is no wider
+    // than the bounding box of those vertices plus one pixel on each side.
+    const gridEast = srcLon + source.getWidth() * resLon;
+    let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const part of (province.geometry as MultiPolygon).coordinates) {
+      if (part[0].every(([lon]) => lon > gridEast)) continue;
+      for (const [lon, lat] of part[0]) {
+        expect(lon).toBeGreaterThanOrEqual(winLon);
+        expect(lon).toBeLessThanOrEqual(winLon + width * resLon);
+        expect(lat).toBeLessThanOrEqual(winLat);
+        expect(lat).toBeGreaterThanOrEqual(winLat + height * resLat);
+        [west, south, east, north] = [
+          Math.min(west, lon),
+          Math.min(south, lat),
+          Math.max(east, lon),
+          Math.max(north, lat),
+        ];
+      }
+    }
+    expect(west - winLon).toBeLessThan(resLon);
+    expect(winLon + width * resLon - east).toBeLessThan(resLon);
+    expect(winLat - north).toBeLessThan(-resLat);
+    expect(south - (winLat + height * resLat)).toBeLessThan(-resLat);
+    // Every value equals the source pixel (read straight from the source, windowed).
+    const sourceValues = (
+      await source.readRasters({ window: [col0, row0, col0 + width, row0 + height], samples: [0] })
+    )[0] as Int16Array;
+    expect(Array.from(clippedValues as Int16Array)).toEqual(Array.from(sourceValues));
+    expect((clippedValues as Int16Array).includes(ELEVATION_NODATA)).toBe(true);
+    // One pixel by hand: the one holding Sơn Trà (108.275E 16.119N) in the full source raster.
+    const all = (await source.readRasters({ samples: [0] }))[0] as Int16Array;
+    const sourceCol = Math.floor((108.275 - srcLon) / resLon);
+    const sourceRow = Math.floor((16.119 - srcLat) / resLat);
+    const col = Math.floor((108.275 - winLon) / resLon);
+    const row = Math.floor((16.119 - winLat) / resLat);
+    expect((clippedValues as Int16Array)[row * width + col]).toBe(all[sourceRow * source.getWidth() + sourceCol]);
+  });
+
+  it('lists the elevation sources with their SHA-256 and public-domain licences', () => {
+    const sources = readJson<{ sources: Array<{ file: string; sha256: string; licence: string }> }>(
+      'manifest.json',
+    ).sources;
+    for (const file of ['elevation/vn-srtm30plus-0.02deg.tif', 'elevation/danang-srtm-1arcsec.tif']) {
+      const entry = sources.find((source) => source.file === file);
+      expect(entry?.sha256).toMatch(/^[0-9a-f]{64}$/);
+      expect(entry?.licence).toMatch(/public domain/);
+    }
   });
 });

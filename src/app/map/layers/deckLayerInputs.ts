@@ -2,7 +2,7 @@ import type { ReadinessKpi } from '../../../core/readiness/readinessTypes';
 import type { PlanSharedSitesResult } from '../../../core/siting/planSharedSites';
 import type { ProvinceDataset } from '../../data/provinceDataset';
 import type { Language } from '../../i18n/strings';
-import type { AppState } from '../../store/appStore';
+import type { AppState, TerrainImage } from '../../store/appStore';
 import type { ProjectDocument } from '../../store/projectDocument';
 import type { TowerWindow } from '../towerLayerData';
 
@@ -32,6 +32,8 @@ export interface DeckLayerInputs {
     /** A site being dragged: drawn where the pointer is. */
     drag: { index: number; lon: number; lat: number } | null;
   } | null;
+  /** The terrain's images, coarsest first, once computed (see ensureHillshadeImages). */
+  terrain: TerrainImage[] | null;
   /** The ministry's province choropleth, when shown. */
   choropleth: { kpi: ReadinessKpi; valueByCode: Record<string, number | null>; selectedCode: string | null } | null;
 }
