@@ -26,8 +26,7 @@ export function SignalCoverageSection({ dataset }: { dataset: ProvinceDataset })
   const view = useAppStore((state) => state.coverageView);
   const settings = useProject((project) => project.coverage);
   const running = run.status === 'running';
-  // Until the province's terrain is wired in, the dataset's own DEMs decide: see ProvinceDataset.
-  const hasTerrain = useAppStore((state) => hasTerrainData(state.dataset));
+  const hasTerrain = useAppStore((state) => (state.dataset?.terrain.rasters.length ?? 0) > 0);
   const operators = dataset.towerArrays.operatorNames;
   const numberField = (
     key: 'gridM' | 'thresholdDbm' | 'shadowingMarginDb' | 'indoorLossDb' | 'kFactor' | 'diffractionWeight',
@@ -311,9 +310,4 @@ function SignalProgress({ running }: { running: boolean }) {
       <span>{running ? `${Math.round(progress * 100)}%` : t('cancelled')}</span>
     </div>
   );
-}
-
-function hasTerrainData(dataset: ProvinceDataset | null): boolean {
-  const terrain = (dataset as { terrain?: readonly unknown[] } | null)?.terrain;
-  return Array.isArray(terrain) && terrain.length > 0;
 }

@@ -61,6 +61,7 @@ export async function ensureResident(api: Comlink.Remote<AnalysisApi>, dataset: 
     dataset.population,
     texts.communes,
     texts.backbone,
+    dataset.terrain.rasters,
   );
   return key;
 }

@@ -9,7 +9,7 @@ import { type ResampledPopulation, resamplePopulation } from '../population/resa
 import { modelNeedsTerrain, type PathLossModelId } from '../propagation/pathLossModels';
 import type { ElevationMosaic } from '../terrain/buildElevationMosaic';
 import { DEFAULT_K_FACTOR } from '../terrain/computeTerrainPathLoss';
-import { sampleTerrainGrid } from '../terrain/sampleTerrainGrid';
+import { buildTerrainGrid } from '../terrain/buildTerrainGrid';
 import type { LongCallOptions } from '../util/cooperativeLoop';
 import { sectorsFromTowers } from './buildRadios';
 import type { SignalTerrain } from './computeSignalCoverage';
@@ -128,16 +128,17 @@ export async function prepareSignalRun(
   }
   let terrain: SignalTerrain | undefined;
   if (useTerrain && data.terrain) {
-    const sampled = await sampleTerrainGrid(data.terrain, grid, options);
+    options.signal?.throwIfAborted();
+    const sampled = buildTerrainGrid(data.terrain, grid);
     const kFactor = settings.terrain?.kFactor ?? DEFAULT_K_FACTOR;
     const diffractionWeight = modelNeedsTerrain(settings.modelId)
       ? 1
       : (settings.terrain?.diffractionWeight ?? DEFAULT_DIFFRACTION_WEIGHT);
-    terrain = { groundM: sampled.groundM, kFactor, diffractionWeight, mode: settings.terrain?.mode ?? 'sweep' };
+    terrain = { groundM: sampled.terrain.groundM, kFactor, diffractionWeight, mode: settings.terrain?.mode ?? 'sweep' };
     notes.push(
       `terrain: ${data.terrain.layers.length} elevation layer(s), Bullington diffraction (ITU-R P.526-15), ` +
         `k = ${round(kFactor, 4)}, weight ${diffractionWeight}` +
-        (sampled.outsideCount > 0 ? `; ${sampled.outsideCount} cell(s) outside every DEM taken at 0 m` : ''),
+        (sampled.cellsOutsideDem > 0 ? `; ${sampled.cellsOutsideDem} cell(s) outside every DEM taken at 0 m` : ''),
     );
   }
   const receiver: { indoor: boolean; shadowingMarginDb?: number; indoorLossDb?: number } = { indoor: settings.indoor };
