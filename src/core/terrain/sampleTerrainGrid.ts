@@ -9,10 +9,11 @@ import type { TerrainGrid } from './computeDiffractionGrid';
  */
 export function sampleTerrainGridAt(terrain: TerrainGrid, x: number, y: number): number {
   const { width, height, groundM } = terrain;
-  const cx = x < 0 ? 0 : x > width - 1 ? width - 1 : x;
-  const cy = y < 0 ? 0 : y > height - 1 ? height - 1 : y;
-  const col = Math.min(Math.floor(cx), width - 2 < 0 ? 0 : width - 2);
-  const row = Math.min(Math.floor(cy), height - 2 < 0 ? 0 : height - 2);
+  const cx = Math.min(Math.max(x, 0), width - 1);
+  const cy = Math.min(Math.max(y, 0), height - 1);
+  // The stencil's north-west centre; the last row and column interpolate from the one before.
+  const col = Math.min(Math.floor(cx), Math.max(width - 2, 0));
+  const row = Math.min(Math.floor(cy), Math.max(height - 2, 0));
   const tx = width > 1 ? cx - col : 0;
   const ty = height > 1 ? cy - row : 0;
   const north = row * width + col;
