@@ -10,7 +10,7 @@ import { modelNeedsTerrain, type PathLossModelId } from '../propagation/pathLoss
 import type { ElevationMosaic } from '../terrain/buildElevationMosaic';
 import { DEFAULT_K_FACTOR } from '../terrain/computeTerrainPathLoss';
 import { buildTerrainGrid } from '../terrain/buildTerrainGrid';
-import type { LongCallOptions } from '../util/cooperativeLoop';
+import { CancelledError, type LongCallOptions } from '../util/cooperativeLoop';
 import { sectorsFromTowers } from './buildRadios';
 import type { SignalTerrain } from './computeSignalCoverage';
 import { radioSettingsFor } from './linkBudget';
@@ -128,7 +128,7 @@ export async function prepareSignalRun(
   }
   let terrain: SignalTerrain | undefined;
   if (useTerrain && data.terrain) {
-    options.signal?.throwIfAborted();
+    if (options.signal?.aborted) throw new CancelledError();
     const sampled = buildTerrainGrid(data.terrain, grid);
     const kFactor = settings.terrain?.kFactor ?? DEFAULT_K_FACTOR;
     const diffractionWeight = modelNeedsTerrain(settings.modelId)
