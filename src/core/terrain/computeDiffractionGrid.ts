@@ -331,6 +331,7 @@ async function sweepCells(
   // depends on d alone, so a cell's value does not depend on which other cells the band holds.
   const windowKm = (windowPoints + 0.5) * stepKm;
   const maxSamples = Math.ceil(reachM / 1000 / stepKm) + 2;
+  const sampleDistanceKm = new Float64Array(maxSamples).map((_, j) => j * stepKm);
   const walk: RadialWalk = {
     terrain,
     siteX,
@@ -346,6 +347,10 @@ async function sweepCells(
     lowerRadial,
     upperWeight,
     keys,
+    sampleDistanceKm,
+    sampleInverseKm: sampleDistanceKm.map((t) => 1 / t),
+    sampleBulgeSlope: sampleDistanceKm.map((t) => bulge * t),
+    sampleBulgeM: sampleDistanceKm.map((t) => bulge * t * t),
     sampleHeightsM: new Float64Array(maxSamples),
     hullDistanceKm: new Float64Array(maxSamples),
     hullG: new Float64Array(maxSamples),
@@ -431,6 +436,11 @@ interface RadialWalk {
   lowerRadial: Int32Array;
   upperWeight: Float64Array;
   keys: Float64Array;
+  /** Per sample index j along any radial: d_j = j·step, 1/d_j, 500·C_e·d_j and 500·C_e·d_j². */
+  sampleDistanceKm: Float64Array;
+  sampleInverseKm: Float64Array;
+  sampleBulgeSlope: Float64Array;
+  sampleBulgeM: Float64Array;
   sampleHeightsM: Float64Array;
   hullDistanceKm: Float64Array;
   hullG: Float64Array;
@@ -448,6 +458,8 @@ interface RadialWalk {
 function walkRadial(walk: RadialWalk, m: number, first: number, last: number, xPerKm: number, yPerKm: number): void {
   const { terrain, siteX, siteY, hts, bulge, stepKm, windowKm, rxHeightM, rowStart, bandIndex, distanceM } = walk;
   const { lowerRadial, upperWeight, keys, sampleHeightsM, hullDistanceKm, hullG, hullSample } = walk;
+  const { sampleDistanceKm, sampleInverseKm, sampleBulgeSlope, sampleBulgeM } = walk;
+  const sampleLimit = sampleDistanceKm.length;
   const { towardsTxSum, fromRxSum, losNuSum } = walk;
   const width = terrain.width;
   const radialKeys = keys.subarray(first, last);
@@ -464,17 +476,17 @@ function walkRadial(walk: RadialWalk, m: number, first: number, last: number, xP
     if (!(limitKm > stepKm)) continue;
     const weight = lowerRadial[k] === m ? 1 - upperWeight[k] : upperWeight[k];
     // Add the radial samples that are intermediate points for this cell (and so for every farther one).
-    while ((samples + 1) * stepKm < limitKm) {
+    while (samples + 1 < sampleLimit && sampleDistanceKm[samples + 1] < limitKm) {
       const j = ++samples;
-      const t = j * stepKm;
+      const t = sampleDistanceKm[j];
       const h = sampleTerrainGridAt(terrain, siteX + t * xPerKm, siteY + t * yPerKm);
       sampleHeightsM[j] = h;
-      const towardsTx = (h - hts) / t - bulge * t;
+      const towardsTx = (h - hts) * sampleInverseKm[j] - sampleBulgeSlope[j];
       if (towardsTx > bestTx) {
         bestTx = towardsTx;
         bestTxSample = j;
       }
-      const g = h - bulge * t * t;
+      const g = h - sampleBulgeM[j];
       while (hullSize >= 2) {
         const t0 = hullDistanceKm[hullSize - 2];
         const g0 = hullG[hullSize - 2];
@@ -496,18 +508,18 @@ function walkRadial(walk: RadialWalk, m: number, first: number, last: number, xP
     let hi = hullSize - 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      const here = (hullG[mid] - q) / (d - hullDistanceKm[mid]);
-      const next = (hullG[mid + 1] - q) / (d - hullDistanceKm[mid + 1]);
-      if (here < next) lo = mid + 1;
-      else hi = mid;
+      // (g_mid − q)/(d − d_mid) < (g_next − q)/(d − d_next), both distances to the receiver positive.
+      if ((hullG[mid] - q) * (d - hullDistanceKm[mid + 1]) < (hullG[mid + 1] - q) * (d - hullDistanceKm[mid])) {
+        lo = mid + 1;
+      } else hi = mid;
     }
     // Line of sight: ν at the point giving S_tim, and at the hull vertices from the one giving S_rim back towards
     // it (both are hull vertices; the largest ν usually lies on the hull between them), at most LOS_HULL_VERTICES.
     const txSideKm = bestTxSample * stepKm;
     let nu = losNuSqrtLambda(txSideKm, sampleHeightsM[bestTxSample], d, hts, hrs, bulge);
     const towardsTx = hullDistanceKm[lo] > txSideKm ? -1 : 1;
-    for (let v = lo, n = 0; n < LOS_HULL_VERTICES && v >= 0 && v < hullSize; v += towardsTx, n++) {
-      if (n > 0 && (hullDistanceKm[v] - txSideKm) * towardsTx >= 0) break;
+    for (let v = lo, tried = 0; tried < LOS_HULL_VERTICES && v >= 0 && v < hullSize; v += towardsTx, tried++) {
+      if (tried > 0 && (hullDistanceKm[v] - txSideKm) * towardsTx >= 0) break;
       const candidate = losNuSqrtLambda(hullDistanceKm[v], sampleHeightsM[hullSample[v]], d, hts, hrs, bulge);
       if (candidate > nu) nu = candidate;
     }
