@@ -161,6 +161,28 @@ describe('computeDiffractionGrid, exact mode', () => {
   });
 });
 
+describe('computeDiffractionGrid, bands and cancellation', () => {
+  const terrain = syntheticTerrain();
+  const request = { ...baseRequest(terrain, 105.0243, 21.3655), reachM: 6000 };
+
+  it('returns empty rasters for an empty band of rows', async () => {
+    for (const mode of ['exact', 'sweep'] as const) {
+      const grid = await computeDiffractionGrid({ ...request, mode, rowStart: 10, rowEnd: 10 });
+      expect([grid.rowStart, grid.rowEnd, grid.width, grid.nuSqrtLambda.length]).toEqual([10, 10, 80, 0]);
+    }
+  });
+
+  it('stops with CancelledError when the signal is aborted', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    for (const mode of ['exact', 'sweep'] as const) {
+      await expect(computeDiffractionGrid({ ...request, mode }, { signal: controller.signal })).rejects.toThrow(
+        'cancelled',
+      );
+    }
+  });
+});
+
 describe('computeDiffractionGrid on flat ground (smooth earth)', () => {
   // 500 m cells over 80 km at 10 m; the antennas' radio horizon on a 4/3 earth: √(2kR·30 m) + √(2kR·1.5 m).
   const cellM = 500;
