@@ -48,9 +48,9 @@ export async function sweepDiffractionCells(
   const { terrain, siteLon, siteLat, rxHeightM, reachM, rowStart } = request;
   const { width, originLon, originLat, cellSizeLonDeg, cellSizeLatDeg, groundM } = terrain;
   const { siteX, siteY, txHeightAmslM: hts, stepM, bulgePerKm2: bulge } = setup;
-  if (cells.count >= KEY_CELL_RANGE || Math.round(reachM * 100) >= KEY_MAX_DISTANCE_CM) {
+  if (2 * cells.count >= KEY_CELL_RANGE || Math.round(reachM * 100) >= KEY_MAX_DISTANCE_CM) {
     throw new RangeError(
-      `the sweep handles up to 2^28 cells and a reach of 335 km, got ${cells.count} and ${reachM} m`,
+      `the sweep handles up to 2^27 cells and a reach of 335 km, got ${cells.count} and ${reachM} m`,
     );
   }
   // Radials in the plane tangent at the site (east, north metres); a lon/lat straight line is straight in it.
@@ -62,7 +62,9 @@ export async function sweepDiffractionCells(
   const radialAngle = (2 * Math.PI) / radialCount;
 
   // Each cell lies between two radials, floor(φ/Δθ) and the next; what it takes from them is interpolated linearly
-  // in its azimuth φ. Cells go to both radials' lists (counting sort), sorted by distance within each list.
+  // in its azimuth φ. Each cell has an entry in both radials' lists (counting sort), sorted by distance within each
+  // list. What a radial reads and writes per entry sits in the list's order, so that a radial's walk stays in one
+  // short stretch of memory.
   const count = cells.count;
   const lowerRadial = new Int32Array(count);
   const upperWeight = new Float64Array(count);
@@ -85,12 +87,28 @@ export async function sweepDiffractionCells(
   }
   for (let m = 0; m < radialCount; m++) radialStart[m + 1] += radialStart[m];
   const keys = new Float64Array(2 * count);
+  const entryDistanceKm = new Float64Array(2 * count);
+  const entryReceiverM = new Float64Array(2 * count);
+  const entryWeight = new Float64Array(2 * count);
+  const lowerEntry = new Int32Array(count);
+  const upperEntry = new Int32Array(count);
   const fill = radialStart.slice(0, radialCount);
   for (let k = 0; k < count; k++) {
-    const key = Math.round(cells.distanceM[k] * 100) * KEY_CELL_RANGE + k;
+    const cell = cells.bandIndex[k];
+    const col = cell % width;
+    const receiverM = groundM[(rowStart + (cell - col) / width) * width + col] + rxHeightM;
+    const distanceKey = Math.round(cells.distanceM[k] * 100) * KEY_CELL_RANGE;
     const lower = lowerRadial[k];
-    keys[fill[lower]++] = key;
-    keys[fill[lower + 1 === radialCount ? 0 : lower + 1]++] = key;
+    const a = fill[lower]++;
+    const b = fill[lower + 1 === radialCount ? 0 : lower + 1]++;
+    keys[a] = distanceKey + a;
+    keys[b] = distanceKey + b;
+    entryDistanceKm[a] = entryDistanceKm[b] = cells.distanceM[k] / 1000;
+    entryReceiverM[a] = entryReceiverM[b] = receiverM;
+    entryWeight[a] = 1 - upperWeight[k];
+    entryWeight[b] = upperWeight[k];
+    lowerEntry[k] = a;
+    upperEntry[k] = b;
   }
 
   const stepKm = stepM / density / 1000;
@@ -108,13 +126,10 @@ export async function sweepDiffractionCells(
     bulge,
     stepKm,
     windowKm,
-    rxHeightM,
-    rowStart,
-    bandIndex: cells.bandIndex,
-    distanceM: cells.distanceM,
-    lowerRadial,
-    upperWeight,
     keys,
+    entryDistanceKm,
+    entryReceiverM,
+    entryWeight,
     sampleDistanceKm,
     sampleInverseKm: sampleDistanceKm.map((t) => 1 / t),
     sampleBulgeSlope: sampleDistanceKm.map((t) => bulge * t),
@@ -123,9 +138,9 @@ export async function sweepDiffractionCells(
     hullDistanceKm: new Float64Array(maxSamples),
     hullG: new Float64Array(maxSamples),
     hullSample: new Int32Array(maxSamples),
-    towardsTxSum: new Float64Array(count),
-    fromRxSum: new Float64Array(count),
-    losNuSum: new Float64Array(count),
+    entryTowardsTx: new Float64Array(2 * count),
+    entryFromRx: new Float64Array(2 * count),
+    entryNu: new Float64Array(2 * count),
   };
   const checkpoint = createYieldClock(options);
   for (let m = 0; m < radialCount; m++) {
@@ -134,9 +149,9 @@ export async function sweepDiffractionCells(
     const angle = m * radialAngle;
     const xPerKm = (1000 * Math.sin(angle)) / (metresPerDegreeLon * cellSizeLonDeg);
     const yPerKm = (-1000 * Math.cos(angle)) / (metresPerDegreeLat * cellSizeLatDeg);
-    walkRadial(walk, m, radialStart[m], radialStart[m + 1], xPerKm, yPerKm);
+    walkRadial(walk, radialStart[m], radialStart[m + 1], xPerKm, yPerKm);
   }
-  const { towardsTxSum, fromRxSum, losNuSum } = walk;
+  const { entryTowardsTx, entryFromRx, entryNu } = walk;
 
   // Each cell: its own last profile points, exactly as the exact mode cuts them, then Bullington.
   for (let k = 0; k < count; k++) {
@@ -155,9 +170,11 @@ export async function sweepDiffractionCells(
     const hrs = groundM[row * width + col] + rxHeightM;
     const q = hrs - bulge * d * d;
     const hasRadialPart = d - windowKm > stepKm;
-    let towardsTxMax = hasRadialPart ? towardsTxSum[k] : Number.NEGATIVE_INFINITY;
-    let fromRxMax = hasRadialPart ? fromRxSum[k] : Number.NEGATIVE_INFINITY;
-    let nu = hasRadialPart ? losNuSum[k] : Number.NEGATIVE_INFINITY;
+    const a = lowerEntry[k];
+    const b = upperEntry[k];
+    let towardsTxMax = hasRadialPart ? entryTowardsTx[a] + entryTowardsTx[b] : Number.NEGATIVE_INFINITY;
+    let fromRxMax = hasRadialPart ? entryFromRx[a] + entryFromRx[b] : Number.NEGATIVE_INFINITY;
+    let nu = hasRadialPart ? entryNu[a] + entryNu[b] : Number.NEGATIVE_INFINITY;
     const dx = col - siteX;
     const dy = row - siteY;
     for (let i = hasRadialPart ? Math.max(1, intervals - windowPoints) : 1; i < intervals; i++) {
@@ -197,12 +214,10 @@ interface RadialWalk {
   bulge: number;
   stepKm: number;
   windowKm: number;
-  rxHeightM: number;
-  rowStart: number;
-  bandIndex: Int32Array;
-  distanceM: Float64Array;
-  lowerRadial: Int32Array;
-  upperWeight: Float64Array;
+  /** Per entry (a cell on one of its two radials, in the lists' order): d, h_rs and the radial's weight. */
+  entryDistanceKm: Float64Array;
+  entryReceiverM: Float64Array;
+  entryWeight: Float64Array;
   keys: Float64Array;
   /** Per sample index j along any radial: d_j = j·step, 1/d_j, 500·C_e·d_j and 500·C_e·d_j². */
   sampleDistanceKm: Float64Array;
@@ -213,9 +228,10 @@ interface RadialWalk {
   hullDistanceKm: Float64Array;
   hullG: Float64Array;
   hullSample: Int32Array;
-  towardsTxSum: Float64Array;
-  fromRxSum: Float64Array;
-  losNuSum: Float64Array;
+  /** Per entry, weighted: the radial's S_tim term, S_rim term and line-of-sight ν·√λ at the cell's d and h_rs. */
+  entryTowardsTx: Float64Array;
+  entryFromRx: Float64Array;
+  entryNu: Float64Array;
 }
 
 /**
@@ -223,13 +239,12 @@ interface RadialWalk {
  * upper hull; for each of its cells (keys[first..last), by distance) the weighted radial part of the cell's sums.
  * Synchronous and apart from the async caller, so that V8 optimises it as one hot loop.
  */
-function walkRadial(walk: RadialWalk, m: number, first: number, last: number, xPerKm: number, yPerKm: number): void {
-  const { terrain, siteX, siteY, hts, bulge, stepKm, windowKm, rxHeightM, rowStart, bandIndex, distanceM } = walk;
-  const { lowerRadial, upperWeight, keys, sampleHeightsM, hullDistanceKm, hullG, hullSample } = walk;
+function walkRadial(walk: RadialWalk, first: number, last: number, xPerKm: number, yPerKm: number): void {
+  const { terrain, siteX, siteY, hts, bulge, stepKm, windowKm, keys } = walk;
+  const { entryDistanceKm, entryReceiverM, entryWeight, sampleHeightsM, hullDistanceKm, hullG, hullSample } = walk;
   const { sampleDistanceKm, sampleInverseKm, sampleBulgeSlope, sampleBulgeM } = walk;
   const sampleLimit = sampleDistanceKm.length;
-  const { towardsTxSum, fromRxSum, losNuSum } = walk;
-  const width = terrain.width;
+  const { entryTowardsTx, entryFromRx, entryNu } = walk;
   const radialKeys = keys.subarray(first, last);
   radialKeys.sort();
   let samples = 0;
@@ -238,11 +253,11 @@ function walkRadial(walk: RadialWalk, m: number, first: number, last: number, xP
   let bestTxSample = 0;
   for (let n = 0; n < radialKeys.length; n++) {
     const key = radialKeys[n];
-    const k = key - Math.floor(key / KEY_CELL_RANGE) * KEY_CELL_RANGE;
-    const d = distanceM[k] / 1000;
+    const e = key - Math.floor(key / KEY_CELL_RANGE) * KEY_CELL_RANGE;
+    const d = entryDistanceKm[e];
     const limitKm = d - windowKm;
     if (!(limitKm > stepKm)) continue;
-    const weight = lowerRadial[k] === m ? 1 - upperWeight[k] : upperWeight[k];
+    const weight = entryWeight[e];
     // Add the radial samples that are intermediate points for this cell (and so for every farther one).
     while (samples + 1 < sampleLimit && sampleDistanceKm[samples + 1] < limitKm) {
       const j = ++samples;
@@ -267,9 +282,7 @@ function walkRadial(walk: RadialWalk, m: number, first: number, last: number, xP
       hullSample[hullSize] = j;
       hullSize++;
     }
-    const cell = bandIndex[k];
-    const col = cell % width;
-    const hrs = terrain.groundM[(rowStart + (cell - col) / width) * width + col] + rxHeightM;
+    const hrs = entryReceiverM[e];
     const q = hrs - bulge * d * d;
     // The hull vertex seen steepest from (d, q): f rises then falls along the hull.
     let lo = 0;
@@ -291,9 +304,9 @@ function walkRadial(walk: RadialWalk, m: number, first: number, last: number, xP
       const candidate = losNuSqrtLambda(hullDistanceKm[v], sampleHeightsM[hullSample[v]], d, hts, hrs, bulge);
       if (candidate > nu) nu = candidate;
     }
-    towardsTxSum[k] += weight * bestTx;
-    fromRxSum[k] += weight * ((hullG[lo] - q) / (d - hullDistanceKm[lo]));
-    losNuSum[k] += weight * nu;
+    entryTowardsTx[e] = weight * bestTx;
+    entryFromRx[e] = weight * ((hullG[lo] - q) / (d - hullDistanceKm[lo]));
+    entryNu[e] = weight * nu;
   }
 }
 
