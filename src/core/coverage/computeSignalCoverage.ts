@@ -33,6 +33,8 @@ export interface SignalTerrain {
   diffractionWeight: number;
   /** 'sweep': radials processed outward (fast); 'exact': one profile per cell (the oracle). */
   mode: 'exact' | 'sweep';
+  /** Profile points per grid step (computeDiffractionGrid's samplesPerStep; 1 = the path-loss command's rule). */
+  samplesPerStep?: number;
 }
 
 /** Plain serialisable data: what a worker receives for one band of rows. Build it with prepareSignalCoverage. */
@@ -152,6 +154,8 @@ export async function computeSignalCoverage(
           rowStart,
           rowEnd,
           mode: terrain.mode,
+          samplesPerStep: terrain.samplesPerStep,
+          extent: 'reach',
         });
         diffractionKey = key;
       }
@@ -220,9 +224,12 @@ export async function computeSignalCoverage(
         const distanceM = Math.max(groundDistanceM(hav), MIN_DISTANCE_M);
         let signalDbm = baseDbm - pathLoss(distanceM);
         if (diffraction !== null) {
-          const nuSqrtLambda = diffraction.nuSqrtLambda[cell];
-          if (!Number.isNaN(nuSqrtLambda)) {
-            signalDbm -= diffractionWeight * diffractionLossDb(nuSqrtLambda, wavelengthM, diffraction.distanceKm[cell]);
+          const boxCell = (row - diffraction.rowStart) * diffraction.width + (col - diffraction.colStart);
+          const nuSqrtLambda = diffraction.nuSqrtLambda[boxCell];
+          // NaN (not computed) and -Infinity (no intermediate point) add nothing.
+          if (nuSqrtLambda > Number.NEGATIVE_INFINITY) {
+            signalDbm -=
+              diffractionWeight * diffractionLossDb(nuSqrtLambda, wavelengthM, diffraction.distanceKm[boxCell]);
           }
         }
         if (isSector) {

@@ -40,6 +40,8 @@ export interface SignalCoverageSetup {
   sectorsByTower?: ReadonlyArray<readonly SectorSpec[] | null | undefined>;
   /** Terrain diffraction on the analysis grid (see SignalTerrain). */
   terrain?: SignalTerrain;
+  /** Calculation radius: no radio is computed farther than this, metres. */
+  maxReachM?: number;
 }
 
 export interface PreparedSignalCoverage {
@@ -85,6 +87,15 @@ export function prepareSignalCoverage(setup: SignalCoverageSetup): PreparedSigna
     radioBits: setup.radioBits,
     sectorsByTower: setup.sectorsByTower,
   });
+  let radiosCut = 0;
+  if (setup.maxReachM !== undefined) {
+    for (let i = 0; i < radios.count; i++) {
+      if (radios.reachM[i] > setup.maxReachM) {
+        radios.reachM[i] = setup.maxReachM;
+        radiosCut++;
+      }
+    }
+  }
   const radioBits = setup.radioBits ?? towers.tenantBits;
   const environment: SignalEnvironment = { ...setup.environment, rxHeightM: receiver.rxHeightM };
   const estimatedCellVisits = estimateCellVisits(radios, setup.grid);
@@ -93,6 +104,9 @@ export function prepareSignalCoverage(setup: SignalCoverageSetup): PreparedSigna
     ...missingHeightWarnings(towers, radioBits, radioByOperator, modelId),
     ...validityWarnings(radios, modelId, environment),
   ];
+  if (radiosCut > 0) {
+    warnings.push(`${radiosCut} radio(s) computed to the calculation radius, ${setup.maxReachM} m, and no farther`);
+  }
   if (estimatedCellVisits > LONG_RUN_CELL_VISITS) {
     warnings.push(
       `a long run: about ${Math.round(estimatedCellVisits / 1e6)} million cell evaluations (reach up to ` +

@@ -8,8 +8,8 @@ import type { TowerArrays } from '../model/towerArrays';
 import { type ResampledPopulation, resamplePopulation } from '../population/resamplePopulation';
 import { modelNeedsTerrain, type PathLossModelId } from '../propagation/pathLossModels';
 import type { ElevationMosaic } from '../terrain/buildElevationMosaic';
-import { DEFAULT_K_FACTOR } from '../terrain/computeTerrainPathLoss';
 import { buildTerrainGrid } from '../terrain/buildTerrainGrid';
+import { DEFAULT_K_FACTOR } from '../terrain/computeTerrainPathLoss';
 import { CancelledError, type LongCallOptions } from '../util/cooperativeLoop';
 import { sectorsFromTowers } from './buildRadios';
 import type { SignalTerrain } from './computeSignalCoverage';
@@ -52,7 +52,16 @@ export interface SignalRunTerrainSettings {
   diffractionWeight?: number;
   /** 'sweep' (default) or 'exact' (one profile per cell, the oracle). */
   mode?: 'exact' | 'sweep';
+  /**
+   * Calculation radius: no mast is computed beyond this, metres (default DEFAULT_CALCULATION_RADIUS_M). Free space
+   * reaches 30-40 km before the radio horizon, and terrain only takes away; like the calculation radius of the RF
+   * planners, it bounds the work.
+   */
+  calculationRadiusM?: number;
 }
+
+/** The calculation radius over terrain when none is given: 10 km, beyond any macro cell's service area here. */
+export const DEFAULT_CALCULATION_RADIUS_M = 10_000;
 
 /** The weight of the diffraction term with the empirical models when none is given: the whole term. */
 export const DEFAULT_DIFFRACTION_WEIGHT = 1;
@@ -161,6 +170,7 @@ export async function prepareSignalRun(
     radioBits: radioBits.bits,
     sectorsByTower: sectorsFromTowers(parsedTowers),
     terrain,
+    maxReachM: terrain ? (settings.terrain?.calculationRadiusM ?? DEFAULT_CALCULATION_RADIUS_M) : undefined,
   });
   notes.push(...prepared.warnings);
   let areas: GridAreaLabels | null = null;

@@ -39,12 +39,20 @@ export interface DiffractionGridRequest {
    * 1 (the default) is the path-loss command's rule.
    */
   samplesPerStep?: number;
+  /**
+   * The result's extent: 'band' (default) every cell of the band's rows; 'reach' only the box of the band's cells
+   * around the site that the reach can touch (rows rowStart..rowEnd and columns colStart..colStart + width of the
+   * result), which is what a coverage run over many masts wants: a whole band per mast would be allocated per mast.
+   */
+  extent?: 'band' | 'reach';
 }
 
-/** Per cell of the band of rows, row-major, `(rowEnd − rowStart) * width` cells. */
+/** Per cell of the result's box, row-major: rows [rowStart, rowEnd), columns [colStart, colStart + width). */
 export interface DiffractionGrid {
   rowStart: number;
   rowEnd: number;
+  /** First column of the box (0 for the 'band' extent). */
+  colStart: number;
   width: number;
   /**
    * ν·√λ (λ in m): frequency-free, ν = value/√λ. -Infinity where the profile has no intermediate point (no
@@ -99,19 +107,25 @@ export async function computeDiffractionGrid(
   request: DiffractionGridRequest,
   options: LongCallOptions = {},
 ): Promise<DiffractionGrid> {
-  const { terrain, rowStart, rowEnd } = request;
-  const { width } = terrain;
-  const bandCells = (rowEnd - rowStart) * width;
-  const result: DiffractionGrid = {
-    rowStart,
-    rowEnd,
-    width,
-    nuSqrtLambda: new Float32Array(bandCells).fill(Number.NaN),
-    distanceKm: new Float32Array(bandCells).fill(Number.NaN),
-    lineOfSight: new Uint8Array(bandCells),
-  };
   const setup = describeSite(request);
-  const cells = cellsInReach(request, setup);
+  const box = reachBox(request, setup);
+  const out =
+    request.extent === 'reach'
+      ? {
+          rowStart: Math.min(box.firstRow, request.rowEnd),
+          rowEnd: Math.max(box.lastRow + 1, Math.min(box.firstRow, request.rowEnd)),
+          colStart: box.firstCol,
+          width: Math.max(0, box.lastCol - box.firstCol + 1),
+        }
+      : { rowStart: request.rowStart, rowEnd: request.rowEnd, colStart: 0, width: request.terrain.width };
+  const outCells = (out.rowEnd - out.rowStart) * out.width;
+  const result: DiffractionGrid = {
+    ...out,
+    nuSqrtLambda: new Float32Array(outCells).fill(Number.NaN),
+    distanceKm: new Float32Array(outCells).fill(Number.NaN),
+    lineOfSight: new Uint8Array(outCells),
+  };
+  const cells = cellsInReach(request, box, out);
   for (let k = 0; k < cells.count; k++) result.distanceKm[cells.bandIndex[k]] = cells.distanceM[k] / 1000;
   if (request.mode === 'exact') await exactCells(request, setup, cells, result, options);
   else await sweepDiffractionCells(request, setup, cells, result, options);
@@ -157,22 +171,48 @@ function describeSite(request: DiffractionGridRequest): SiteSetup {
  */
 export interface CellsInReach {
   count: number;
+  /** Index of the cell in the result's box. */
   bandIndex: Int32Array;
+  /** The cell's row and column in the grid. */
+  row: Int32Array;
+  col: Int32Array;
   distanceM: Float64Array;
 }
 
-function cellsInReach(request: DiffractionGridRequest, setup: SiteSetup): CellsInReach {
-  const { terrain, siteLon, siteLat, reachM, rowStart, rowEnd } = request;
-  const { width, originLon, originLat, cellSizeLonDeg, cellSizeLatDeg } = terrain;
+interface ReachBox {
+  firstRow: number;
+  lastRow: number;
+  firstCol: number;
+  lastCol: number;
+}
+
+/** The band's rows and the grid's columns that the reach can touch (a cell of slack each side). */
+function reachBox(request: DiffractionGridRequest, setup: SiteSetup): ReachBox {
+  const { terrain, siteLat, reachM, rowStart, rowEnd } = request;
+  const { width, cellSizeLonDeg, cellSizeLatDeg } = terrain;
   const reachLatDeg = reachM / EARTH_MEAN_RADIUS_M / DEG;
   const farLatRad = Math.min(89.9, Math.abs(siteLat) + reachLatDeg) * DEG;
   const reachLonDeg = Math.min(180, reachLatDeg / Math.cos(farLatRad));
-  const firstRow = Math.max(rowStart, Math.floor(setup.siteY - reachLatDeg / cellSizeLatDeg) - 1);
-  const lastRow = Math.min(rowEnd - 1, Math.ceil(setup.siteY + reachLatDeg / cellSizeLatDeg) + 1);
-  const firstCol = Math.max(0, Math.floor(setup.siteX - reachLonDeg / cellSizeLonDeg) - 1);
-  const lastCol = Math.min(width - 1, Math.ceil(setup.siteX + reachLonDeg / cellSizeLonDeg) + 1);
+  return {
+    firstRow: Math.max(rowStart, Math.floor(setup.siteY - reachLatDeg / cellSizeLatDeg) - 1),
+    lastRow: Math.min(rowEnd - 1, Math.ceil(setup.siteY + reachLatDeg / cellSizeLatDeg) + 1),
+    firstCol: Math.max(0, Math.floor(setup.siteX - reachLonDeg / cellSizeLonDeg) - 1),
+    lastCol: Math.min(width - 1, Math.ceil(setup.siteX + reachLonDeg / cellSizeLonDeg) + 1),
+  };
+}
+
+function cellsInReach(
+  request: DiffractionGridRequest,
+  box: ReachBox,
+  out: { rowStart: number; colStart: number; width: number },
+): CellsInReach {
+  const { terrain, siteLon, siteLat, reachM } = request;
+  const { originLon, originLat, cellSizeLonDeg, cellSizeLatDeg } = terrain;
+  const { firstRow, lastRow, firstCol, lastCol } = box;
   const capacity = Math.max(0, lastRow - firstRow + 1) * Math.max(0, lastCol - firstCol + 1);
   const bandIndex = new Int32Array(capacity);
+  const rows = new Int32Array(capacity);
+  const cols = new Int32Array(capacity);
   const distanceM = new Float64Array(capacity);
   const siteLatRad = siteLat * DEG;
   const cosSiteLat = Math.cos(siteLatRad);
@@ -186,12 +226,14 @@ function cellsInReach(request: DiffractionGridRequest, setup: SiteSetup): CellsI
       const hav = sinHalfDLat * sinHalfDLat + cosProduct * sinHalfDLon * sinHalfDLon;
       const d = 2 * EARTH_MEAN_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(hav)));
       if (d > reachM) continue;
-      bandIndex[count] = (row - rowStart) * width + col;
+      bandIndex[count] = (row - out.rowStart) * out.width + (col - out.colStart);
+      rows[count] = row;
+      cols[count] = col;
       distanceM[count] = d;
       count++;
     }
   }
-  return { count, bandIndex, distanceM };
+  return { count, bandIndex, row: rows, col: cols, distanceM };
 }
 
 /** Each cell's own profile through bullingtonDiffraction (λ = 1 m, so its ν is ν·√λ). */
@@ -202,7 +244,7 @@ async function exactCells(
   result: DiffractionGrid,
   options: LongCallOptions,
 ): Promise<void> {
-  const { terrain, rxHeightM, kFactor, rowStart } = request;
+  const { terrain, rxHeightM, kFactor } = request;
   const { width } = terrain;
   const { siteX, siteY, siteGroundM, txHeightAmslM, stepM } = setup;
   const density = request.samplesPerStep ?? 1;
@@ -225,8 +267,8 @@ async function exactCells(
       distancesKm = new Float64Array(capacity);
       heightsM = new Float64Array(capacity);
     }
-    const col = cell % width;
-    const row = rowStart + (cell - col) / width;
+    const col = cells.col[k];
+    const row = cells.row[k];
     const dKm = dM / 1000;
     const dx = col - siteX;
     const dy = row - siteY;

@@ -45,7 +45,7 @@ export async function sweepDiffractionCells(
   result: DiffractionGrid,
   options: LongCallOptions,
 ): Promise<void> {
-  const { terrain, siteLon, siteLat, rxHeightM, reachM, rowStart } = request;
+  const { terrain, siteLon, siteLat, rxHeightM, reachM } = request;
   const { width, originLon, originLat, cellSizeLonDeg, cellSizeLatDeg, groundM } = terrain;
   const { siteX, siteY, txHeightAmslM: hts, stepM, bulgePerKm2: bulge } = setup;
   if (2 * cells.count >= KEY_CELL_RANGE || Math.round(reachM * 100) >= KEY_MAX_DISTANCE_CM) {
@@ -70,9 +70,8 @@ export async function sweepDiffractionCells(
   const upperWeight = new Float64Array(count);
   const radialStart = new Int32Array(radialCount + 1);
   for (let k = 0; k < count; k++) {
-    const cell = cells.bandIndex[k];
-    const col = cell % width;
-    const row = rowStart + (cell - col) / width;
+    const col = cells.col[k];
+    const row = cells.row[k];
     const eastM = (originLon + (col + 0.5) * cellSizeLonDeg - siteLon) * metresPerDegreeLon;
     const northM = (originLat - (row + 0.5) * cellSizeLatDeg - siteLat) * metresPerDegreeLat;
     let azimuth = Math.atan2(eastM, northM);
@@ -94,9 +93,7 @@ export async function sweepDiffractionCells(
   const upperEntry = new Int32Array(count);
   const fill = radialStart.slice(0, radialCount);
   for (let k = 0; k < count; k++) {
-    const cell = cells.bandIndex[k];
-    const col = cell % width;
-    const receiverM = groundM[(rowStart + (cell - col) / width) * width + col] + rxHeightM;
+    const receiverM = groundM[cells.row[k] * width + cells.col[k]] + rxHeightM;
     const distanceKey = Math.round(cells.distanceM[k] * 100) * KEY_CELL_RANGE;
     const lower = lowerRadial[k];
     const a = fill[lower]++;
@@ -165,8 +162,8 @@ export async function sweepDiffractionCells(
       result.lineOfSight[cell] = 1;
       continue;
     }
-    const col = cell % width;
-    const row = rowStart + (cell - col) / width;
+    const col = cells.col[k];
+    const row = cells.row[k];
     const hrs = groundM[row * width + col] + rxHeightM;
     const q = hrs - bulge * d * d;
     const hasRadialPart = d - windowKm > stepKm;

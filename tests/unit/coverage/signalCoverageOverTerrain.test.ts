@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import { buildRadios } from '../../../src/core/coverage/buildRadios';
+import { computeSignalCoverage, type SignalCoverageRequest } from '../../../src/core/coverage/computeSignalCoverage';
+import { DEFAULT_RECEIVER, radioSettingsFor, receiverAdjustmentDb } from '../../../src/core/coverage/linkBudget';
+import type { Tower } from '../../../src/core/model/tower';
+import { packTowers } from '../../../src/core/model/towerArrays';
+import { bullingtonByHand, haversineByHand } from '../oracles/terrainByHand';
+
+// A 60 x 50 grid of 0.001° cells at 16°N with a 300 m north-south ridge five cells west of the grid's middle, and one
+// omnidirectional 30 m mast west of the ridge.
+const GRID = {
+  width: 60,
+  height: 50,
+  originLon: 108.1,
+  originLat: 16.05,
+  cellSizeLonDeg: 0.001,
+  cellSizeLatDeg: 0.001,
+};
+const RIDGE_COL = 25;
+const groundM = new Float32Array(GRID.width * GRID.height);
+for (let row = 0; row < GRID.height; row++) {
+  for (let col = 0; col < GRID.width; col++) {
+    groundM[row * GRID.width + col] = 20 + 300 * Math.exp(-(((col - RIDGE_COL) / 2) ** 2));
+  }
+}
+const MAST: Tower = {
+  id: 'M1',
+  operator: 'Viettel',
+  lon: GRID.originLon + 12.5 * GRID.cellSizeLonDeg,
+  lat: GRID.originLat - 25.5 * GRID.cellSizeLatDeg,
+  heightM: 30,
+  radiusM: null,
+  mastType: null,
+  tenants: ['Viettel'],
+};
+const FLOOR_DBM = -300;
+
+function request(terrain?: SignalCoverageRequest['terrain']): SignalCoverageRequest {
+  const arrays = packTowers([MAST]);
+  const receiver = { ...DEFAULT_RECEIVER };
+  const radios = buildRadios({
+    towers: arrays,
+    radioByOperator: arrays.operatorNames.map((name) => radioSettingsFor('4g', name)),
+    receiver,
+    modelId: 'p526',
+    floorDbm: FLOOR_DBM,
+  });
+  radios.reachM.fill(4000);
+  return {
+    grid: GRID,
+    radios,
+    operatorCount: arrays.operatorNames.length,
+    modelId: 'p526',
+    environment: { rxHeightM: receiver.rxHeightM },
+    receiverAdjustmentDb: receiverAdjustmentDb(receiver),
+    signalFloorDbm: FLOOR_DBM,
+    rowStart: 0,
+    rowEnd: GRID.height,
+    terrain,
+  };
+}
+
+/** Ground at fractional cell coordinates (cell centres are the samples), bilinear, clamped: written for the test. */
+function groundAt(x: number, y: number): number {
+  const cx = Math.min(Math.max(x, 0), GRID.width - 1);
+  const cy = Math.min(Math.max(y, 0), GRID.height - 1);
+  const c0 = Math.min(Math.floor(cx), GRID.width - 2);
+  const r0 = Math.min(Math.floor(cy), GRID.height - 2);
+  const fx = cx - c0;
+  const fy = cy - r0;
+  const at = (c: number, r: number) => groundM[r * GRID.width + c];
+  return (
+    at(c0, r0) * (1 - fx) * (1 - fy) +
+    at(c0 + 1, r0) * fx * (1 - fy) +
+    at(c0, r0 + 1) * (1 - fx) * fy +
+    at(c0 + 1, r0 + 1) * fx * fy
+  );
+}
+
+/** The diffraction loss of one cell by the definition: N = ceil(d/s) points on the straight line, Bullington. */
+function diffractionByHand(row: number, col: number, frequencyMHz: number): number {
+  const cellLon = GRID.originLon + (col + 0.5) * GRID.cellSizeLonDeg;
+  const cellLat = GRID.originLat - (row + 0.5) * GRID.cellSizeLatDeg;
+  const dM = haversineByHand(MAST.lon, MAST.lat, cellLon, cellLat);
+  const midLat = GRID.originLat - (GRID.height * GRID.cellSizeLatDeg) / 2;
+  const metresPerDegree = (Math.PI / 180) * 6_371_008.8;
+  const stepM = Math.min(
+    GRID.cellSizeLonDeg * metresPerDegree * Math.cos((midLat * Math.PI) / 180),
+    GRID.cellSizeLatDeg * metresPerDegree,
+  );
+  const n = Math.ceil(dM / stepM);
+  if (n < 2) return 0;
+  const siteX = (MAST.lon - GRID.originLon) / GRID.cellSizeLonDeg - 0.5;
+  const siteY = (GRID.originLat - MAST.lat) / GRID.cellSizeLatDeg - 0.5;
+  const heights: number[] = [];
+  const distancesKm: number[] = [];
+  for (let i = 0; i <= n; i++) {
+    heights.push(groundAt(siteX + ((col - siteX) * i) / n, siteY + ((row - siteY) * i) / n));
+    distancesKm.push((dM / 1000) * (i / n));
+  }
+  heights[n] = groundM[row * GRID.width + col];
+  const hts = heights[0] + 30;
+  const hrs = heights[n] + DEFAULT_RECEIVER.rxHeightM;
+  return bullingtonByHand(heights, distancesKm, hts, hrs, frequencyMHz, 4 / 3).diffractionDb;
+}
+
+describe('computeSignalCoverage over terrain', () => {
+  const terrain = { groundM, kFactor: 4 / 3, diffractionWeight: 1, mode: 'exact' as const };
+
+  it('takes off each cell the Bullington loss of its own profile, as written by hand (exact mode)', async () => {
+    const plain = await computeSignalCoverage(request());
+    const overTerrain = await computeSignalCoverage(request(terrain));
+    const frequencyMHz = request().radios.frequencyMHz[0];
+    let compared = 0;
+    let behindRidge = 0;
+    for (let row = 0; row < GRID.height; row++) {
+      for (let col = 0; col < GRID.width; col++) {
+        const cell = row * GRID.width + col;
+        if (!Number.isFinite(plain.bestSignalDbm[cell])) continue;
+        const lossDb = plain.bestSignalDbm[cell] - overTerrain.bestSignalDbm[cell];
+        expect(lossDb).toBeCloseTo(diffractionByHand(row, col, frequencyMHz), 2);
+        compared++;
+        if (col > RIDGE_COL + 4 && lossDb > 20) behindRidge++;
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
+    // The ridge shadows the cells east of it.
+    expect(behindRidge).toBeGreaterThan(300);
+  });
+
+  it('adds nothing with weight 0, and half the loss with weight 0.5', async () => {
+    const plain = await computeSignalCoverage(request());
+    const none = await computeSignalCoverage(request({ ...terrain, diffractionWeight: 0 }));
+    const whole = await computeSignalCoverage(request(terrain));
+    const half = await computeSignalCoverage(request({ ...terrain, diffractionWeight: 0.5 }));
+    for (let cell = 0; cell < plain.bestSignalDbm.length; cell++) {
+      if (!Number.isFinite(plain.bestSignalDbm[cell])) continue;
+      expect(none.bestSignalDbm[cell]).toBe(plain.bestSignalDbm[cell]);
+      const wholeLoss = plain.bestSignalDbm[cell] - whole.bestSignalDbm[cell];
+      expect(plain.bestSignalDbm[cell] - half.bestSignalDbm[cell]).toBeCloseTo(wholeLoss / 2, 3);
+    }
+  });
+
+  it('gives the same cells whatever the band split, in both modes', async () => {
+    for (const mode of ['exact', 'sweep'] as const) {
+      const whole = await computeSignalCoverage(request({ ...terrain, mode }));
+      const top = await computeSignalCoverage({ ...request({ ...terrain, mode }), rowStart: 0, rowEnd: 17 });
+      const bottom = await computeSignalCoverage({
+        ...request({ ...terrain, mode }),
+        rowStart: 17,
+        rowEnd: GRID.height,
+      });
+      expect([...top.bestSignalDbm, ...bottom.bestSignalDbm]).toEqual([...whole.bestSignalDbm]);
+    }
+  });
+
+  it('agrees with the exact mode within 3 dB on most cells in sweep mode', async () => {
+    const exact = await computeSignalCoverage(request(terrain));
+    const sweep = await computeSignalCoverage(request({ ...terrain, mode: 'sweep' }));
+    let close = 0;
+    let total = 0;
+    for (let cell = 0; cell < exact.bestSignalDbm.length; cell++) {
+      if (!Number.isFinite(exact.bestSignalDbm[cell])) continue;
+      total++;
+      if (Math.abs(exact.bestSignalDbm[cell] - sweep.bestSignalDbm[cell]) <= 3) close++;
+    }
+    expect(close / total).toBeGreaterThan(0.9);
+  });
+});
