@@ -5,7 +5,12 @@ import {
 } from '../../core/coverage/computeFixedRadiusCoverage';
 import { computeSignalCoverage } from '../../core/coverage/computeSignalCoverage';
 import { DEFAULT_RECEIVER } from '../../core/coverage/linkBudget';
-import { prepareSignalRun, type SignalRunData, type SignalRunSettings } from '../../core/coverage/prepareSignalRun';
+import {
+  DEFAULT_CALCULATION_RADIUS_M,
+  prepareSignalRun,
+  type SignalRunData,
+  type SignalRunSettings,
+} from '../../core/coverage/prepareSignalRun';
 import { TECHNOLOGIES } from '../../core/coverage/radioPresets';
 import { summarizeGapsByArea } from '../../core/coverage/summarizeGapsByArea';
 import { summarizeSignalCoverage } from '../../core/coverage/summarizeSignalCoverage';
@@ -52,6 +57,7 @@ const MODEL_FLAGS = [
   'k-factor',
   'diffraction-weight',
   'terrain-mode',
+  'calculation-radius-m',
 ];
 
 export const coverageCommand: CliCommand = {
@@ -62,7 +68,8 @@ export const coverageCommand: CliCommand = {
     `cosite coverage --towers FILE --population FILE.tif [--boundary FILE.geojson] --model ${PATH_LOSS_MODEL_IDS.join('|')}`,
     '                [--grid-m 100] [--technology 4g|5g] [--frequency-mhz F] [--threshold-dbm T]',
     '                [--shadowing-margin-db 8.3] [--eirp-dbm OPERATOR=DBM,...] [--indoor [--indoor-loss-db 20]]',
-    '                [--terrain FILE[,FILE...] [--k-factor 4/3] [--diffraction-weight 1] [--terrain-mode sweep|exact]]',
+    '                [--terrain FILE[,FILE...] [--k-factor 4/3] [--diffraction-weight 1] [--terrain-mode sweep|exact]',
+    '                 [--calculation-radius-m 10000]]',
     '                [--json]',
     '',
     'Fixed radius (no --model): a population cell is covered by a mast when the haversine distance (R = 6,371,008.8 m)',
@@ -84,7 +91,9 @@ export const coverageCommand: CliCommand = {
     'weighted by --diffraction-weight (default 1): those models were fitted to measurements that already hold some of',
     "their areas' average terrain loss, so the full term is pessimistic where they were fitted; Atoll's standard",
     'model adds its diffraction term the same way, with a weight calibrated from drive tests. --terrain-mode exact',
-    'computes one profile per cell (the oracle); the default sweep processes radials outward (see the README).',
+    'computes one profile per cell (the oracle); the default sweep processes radials outward (see the README). No',
+    'mast is computed beyond --calculation-radius-m (10 km): free space would reach 30-40 km and terrain only takes',
+    "away, so this bounds the work as the RF planners' calculation radius does.",
   ].join('\n'),
   flags: {
     towers: { type: 'string', valueName: 'FILE', description: 'tower table: .csv (, ; or tab) or .geojson points' },
@@ -147,6 +156,11 @@ export const coverageCommand: CliCommand = {
       valueName: 'W',
       description: 'with --terrain and an empirical model: weight of the diffraction loss added, 0-1 (default 1)',
     },
+    'calculation-radius-m': {
+      type: 'string',
+      valueName: 'M',
+      description: 'with --terrain: no mast is computed farther than M metres (default 10000)',
+    },
     'terrain-mode': {
       type: 'string',
       valueName: 'sweep|exact',
@@ -190,7 +204,7 @@ export const coverageCommand: CliCommand = {
     if (indoorLossDb !== undefined && flags.indoor !== true) throw new CliError('--indoor-loss-db needs --indoor');
     const eirpDbmByOperator = readEirpFlag(flags['eirp-dbm']);
     const terrainPaths = readStringFlag(flags, 'terrain');
-    for (const name of ['k-factor', 'diffraction-weight', 'terrain-mode']) {
+    for (const name of ['k-factor', 'diffraction-weight', 'terrain-mode', 'calculation-radius-m']) {
       if (flags[name] !== undefined && terrainPaths === undefined) throw new CliError(`--${name} needs --terrain FILE`);
     }
     if (modelId !== null && modelNeedsTerrain(modelId) && terrainPaths === undefined) {
@@ -209,6 +223,11 @@ export const coverageCommand: CliCommand = {
             kFactor: readKFactorFlag(flags, DEFAULT_K_FACTOR),
             diffractionWeight,
             mode: readChoiceFlag(flags, 'terrain-mode', ['sweep', 'exact'] as const, 'sweep'),
+            calculationRadiusM: readNumberFlag(flags, 'calculation-radius-m', {
+              min: 0,
+              exclusive: true,
+              what: 'a distance in m',
+            }),
           };
 
     const parsed = await loadTowerFile(towersPath);
@@ -349,6 +368,7 @@ async function propagationReport(
       k_factor: terrain.kFactor,
       diffraction_weight: terrain.diffractionWeight,
       mode: terrain.mode,
+      calculation_radius_m: settings.terrain?.calculationRadiusM ?? DEFAULT_CALCULATION_RADIUS_M,
     };
   }
   if (summary.gapsByArea) report.gaps_by_area = gapsByAreaJson(summary.gapsByArea);
