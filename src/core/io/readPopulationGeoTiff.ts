@@ -3,6 +3,7 @@ import { type CrsDefinition, CrsError, resolveCrs } from '../crs/crsDefinitions'
 import { createToWgs84 } from '../crs/transformToWgs84';
 import type { PopulationGrid } from '../model/populationGrid';
 import { reprojectGridToGeographic } from '../population/reprojectGridToGeographic';
+import { northUpGeoreference } from './northUpGeoreference';
 import { PopulationFileError } from './populationFileError';
 
 /** GeoTIFF GTModelTypeGeoKey values. */
@@ -41,21 +42,9 @@ export async function readPopulationGeoTiff(
     throw new PopulationFileError(`unsupported GeoTIFF model type ${String(modelType)} (expected geographic, 2)`);
   }
 
-  const transformation = image.fileDirectory.getValue('ModelTransformation') as number[] | undefined;
-  if (transformation && (transformation[1] !== 0 || transformation[4] !== 0)) {
-    throw new PopulationFileError('the raster is rotated; only north-up rasters are supported');
-  }
-  let origin: number[];
-  let resolution: number[];
-  try {
-    origin = image.getOrigin();
-    resolution = image.getResolution();
-  } catch (error) {
-    throw new PopulationFileError(`the TIFF is not georeferenced (${messageOf(error)})`);
-  }
-  const tiePoint = image.fileDirectory.getValue('ModelTiepoint') as number[] | undefined;
-  const tieColumn = tiePoint?.length === 6 ? tiePoint[0] : 0;
-  const tieRow = tiePoint?.length === 6 ? tiePoint[1] : 0;
+  const georeference = northUpGeoreference(image);
+  if ('problem' in georeference) throw new PopulationFileError(georeference.problem);
+  const { origin, resolution, tieColumn, tieRow } = georeference;
   const cellSizeLonDeg = resolution[0];
   const cellSizeLatDeg = -resolution[1];
   if (!(cellSizeLonDeg > 0 && cellSizeLatDeg > 0)) {

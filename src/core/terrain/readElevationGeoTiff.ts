@@ -1,5 +1,6 @@
 import { fromArrayBuffer, type GeoTIFFImage } from 'geotiff';
 import { type CrsDefinition, CrsError, resolveCrs } from '../crs/crsDefinitions';
+import { northUpGeoreference } from '../io/northUpGeoreference';
 import { ElevationFileError } from './elevationFileError';
 import type { ElevationRaster } from './elevationRaster';
 
@@ -52,26 +53,14 @@ export async function readElevationGeoTiff(
   }
   const crs = crsOfKeys(image.getGeoKeys() ?? {}, options.crs);
 
-  const transformation = image.fileDirectory.getValue('ModelTransformation') as number[] | undefined;
-  if (transformation && (transformation[1] !== 0 || transformation[4] !== 0)) {
-    throw new ElevationFileError('the raster is rotated; only north-up rasters are supported');
-  }
-  let origin: number[];
-  let resolution: number[];
-  try {
-    origin = image.getOrigin();
-    resolution = image.getResolution();
-  } catch (error) {
-    throw new ElevationFileError(`the TIFF is not georeferenced (${messageOf(error)})`);
-  }
+  const georeference = northUpGeoreference(image);
+  if ('problem' in georeference) throw new ElevationFileError(georeference.problem);
+  const { origin, resolution, tieColumn, tieRow } = georeference;
   const spacingX = resolution[0];
   const spacingY = -resolution[1];
   if (!(spacingX > 0 && spacingY > 0)) {
     throw new ElevationFileError(`unsupported pixel size ${resolution[0]} x ${resolution[1]} (expected north-up)`);
   }
-  const tiePoint = image.fileDirectory.getValue('ModelTiepoint') as number[] | undefined;
-  const tieColumn = tiePoint?.length === 6 ? tiePoint[0] : 0;
-  const tieRow = tiePoint?.length === 6 ? tiePoint[1] : 0;
   // Raster position (0, 0) in model space; for PixelIsArea it is the first pixel's corner, so its centre is half a
   // pixel in; for PixelIsPoint it already is the centre.
   const pixelIsPoint = image.getGeoKeys()?.GTRasterTypeGeoKey === RASTER_PIXEL_IS_POINT;

@@ -1,13 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { CliOutput } from '../../../src/cli/cliCommand';
-import { runCli } from '../../../src/cli/runCli';
+import { repositoryPath, runCliInProcess } from './cliHarness';
 
-const repository = fileURLToPath(new URL('../../../', import.meta.url));
-const at = (relative: string) => `${repository}${relative}`;
+const at = repositoryPath;
 const BASE = [
   'coverage',
   '--towers',
@@ -35,18 +32,8 @@ function writeRidgeTile(): string {
 const TILE = writeRidgeTile();
 
 async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const output: CliOutput = {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-  };
-  const status = await runCli(args, output);
-  return { status, stdout, stderr, report: status === 0 ? JSON.parse(stdout) : null };
+  const result = await runCliInProcess(args);
+  return { ...result, report: result.status === 0 ? JSON.parse(result.stdout) : null };
 }
 
 describe('cosite coverage --terrain', () => {
