@@ -156,6 +156,7 @@ export async function computeSignalCoverage(
           mode: terrain.mode,
           samplesPerStep: terrain.samplesPerStep,
           extent: 'reach',
+          cellFilter: couldServe(request, radio, siteReachM[radio], bestSignalDbmByOperator, cellMask, maskOffset),
         });
         diffractionKey = key;
       }
@@ -254,6 +255,52 @@ export async function computeSignalCoverage(
   }
   options.onProgress?.(1);
   return { rowStart, rowEnd, width, signalFloorDbm, bestSignalDbm, servingTowerIndex, bestSignalDbmByOperator };
+}
+
+/**
+ * Whether a mast (the radios of `first`'s group: same position and height) could still change a cell's best signal of
+ * one of its operators: its signal without terrain, an upper bound (the diffraction loss and the sector pattern only
+ * take away), reaches the floor and beats the operator's best so far. Cells where it cannot are left out of the
+ * mast's diffraction grid: the result is the same, and a mast among nearer ones walks its radials only as far as it
+ * matters. Radios are visited in order, so the bound compares with what earlier masts already gave.
+ */
+function couldServe(
+  request: SignalCoverageRequest,
+  first: number,
+  reachM: number,
+  bestSignalDbmByOperator: readonly Float32Array[],
+  cellMask: Uint8Array | undefined,
+  maskOffset: number,
+): (row: number, col: number, distanceM: number) => boolean {
+  const { radios, grid, rowStart, signalFloorDbm } = request;
+  const group: Array<{ baseDbm: number; reachM: number; pathLoss: (d: number) => number; signal: Float32Array }> = [];
+  for (let r = first; r < radios.count; r++) {
+    if (radios.lon[r] !== radios.lon[first] || radios.lat[r] !== radios.lat[first]) break;
+    if (radios.heightM[r] !== radios.heightM[first]) break;
+    if (!(radios.reachM[r] > 0)) continue;
+    group.push({
+      baseDbm: radios.eirpPerResourceElementDbm[r] + request.receiverAdjustmentDb,
+      reachM: radios.reachM[r],
+      pathLoss: createPathLossFunction(request.modelId, {
+        ...request.environment,
+        frequencyMHz: radios.frequencyMHz[r],
+        txHeightM: radios.heightM[r],
+      }),
+      signal: bestSignalDbmByOperator[radios.operatorIndex[r]],
+    });
+  }
+  return (row, col, distanceM) => {
+    if (distanceM > reachM) return false;
+    const cell = (row - rowStart) * grid.width + col;
+    if (cellMask && cellMask[maskOffset + cell] === 0) return false;
+    const d = Math.max(distanceM, MIN_DISTANCE_M);
+    for (const radio of group) {
+      if (distanceM > radio.reachM) continue;
+      const bound = radio.baseDbm - radio.pathLoss(d);
+      if (bound >= signalFloorDbm && bound > radio.signal[cell]) return true;
+    }
+    return false;
+  };
 }
 
 /** For each radio, the farthest reach among the radios of its mast at its height (consecutive in RadioArrays). */

@@ -45,6 +45,12 @@ export interface DiffractionGridRequest {
    * result), which is what a coverage run over many masts wants: a whole band per mast would be allocated per mast.
    */
   extent?: 'band' | 'reach';
+  /**
+   * Only the cells for which this returns true are computed (others stay NaN), in-process callers only (a function
+   * does not cross to a worker). The coverage engine passes "could this mast still be the best server here?", so
+   * that a mast among denser ones walks its radials only as far as it can matter.
+   */
+  cellFilter?: (row: number, col: number, distanceM: number) => boolean;
 }
 
 /** Per cell of the result's box, row-major: rows [rowStart, rowEnd), columns [colStart, colStart + width). */
@@ -127,6 +133,7 @@ export async function computeDiffractionGrid(
   };
   const cells = cellsInReach(request, box, out);
   for (let k = 0; k < cells.count; k++) result.distanceKm[cells.bandIndex[k]] = cells.distanceM[k] / 1000;
+  if (cells.count === 0) return result;
   if (request.mode === 'exact') await exactCells(request, setup, cells, result, options);
   else await sweepDiffractionCells(request, setup, cells, result, options);
   options.onProgress?.(1);
@@ -206,7 +213,7 @@ function cellsInReach(
   box: ReachBox,
   out: { rowStart: number; colStart: number; width: number },
 ): CellsInReach {
-  const { terrain, siteLon, siteLat, reachM } = request;
+  const { terrain, siteLon, siteLat, reachM, cellFilter } = request;
   const { originLon, originLat, cellSizeLonDeg, cellSizeLatDeg } = terrain;
   const { firstRow, lastRow, firstCol, lastCol } = box;
   const capacity = Math.max(0, lastRow - firstRow + 1) * Math.max(0, lastCol - firstCol + 1);
@@ -226,6 +233,7 @@ function cellsInReach(
       const hav = sinHalfDLat * sinHalfDLat + cosProduct * sinHalfDLon * sinHalfDLon;
       const d = 2 * EARTH_MEAN_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(hav)));
       if (d > reachM) continue;
+      if (cellFilter && !cellFilter(row, col, d)) continue;
       bandIndex[count] = (row - out.rowStart) * out.width + (col - out.colStart);
       rows[count] = row;
       cols[count] = col;
