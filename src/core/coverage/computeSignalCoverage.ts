@@ -8,6 +8,8 @@ import { createYieldClock, type LongCallOptions } from '../util/cooperativeLoop'
 import { MIN_DISTANCE_M } from './linkBudget';
 
 const DEG = Math.PI / 180;
+/** Over terrain, the first pass computes every mast to this distance, the second beyond it: metres. */
+const NEAR_PASS_M = 2000;
 
 /** Model inputs shared by every radio of a run (heights and frequency are per radio). */
 export interface SignalEnvironment {
@@ -125,130 +127,155 @@ export async function computeSignalCoverage(
   const siteReachM = terrain ? siteReaches(radios) : null;
   let diffraction: DiffractionGrid | null = null;
   let diffractionKey = '';
+  // Over terrain, two passes: every mast near itself first, then farther out, where a mast is computed only where it
+  // could still beat what the nearer masts gave (couldServe). Each cell is visited once per radio either way.
+  const passes = terrain
+    ? [
+        { innerM: -1, outerM: NEAR_PASS_M },
+        { innerM: NEAR_PASS_M, outerM: Number.POSITIVE_INFINITY },
+      ]
+    : [{ innerM: -1, outerM: Number.POSITIVE_INFINITY }];
 
-  for (let radio = 0; radio < radios.count; radio++) {
-    await checkpoint(radio / radios.count);
-    const reachM = radios.reachM[radio];
-    if (!(reachM > 0)) continue;
-    const wavelengthM = 299.792458 / radios.frequencyMHz[radio];
-    const diffractionWeight = terrain?.diffractionWeight ?? 0;
-    const radioLon = radios.lon[radio];
-    const radioLat = radios.lat[radio];
-    const radioLatRad = radioLat * DEG;
-    const angularReach = Math.min(reachM / EARTH_MEAN_RADIUS_M, Math.PI);
-    const reachLatDeg = angularReach / DEG;
-    const firstRow = Math.max(Math.ceil((originLat - (radioLat + reachLatDeg)) / cellSizeLatDeg - 0.5) - 1, rowStart);
-    const lastRow = Math.min(Math.floor((originLat - (radioLat - reachLatDeg)) / cellSizeLatDeg - 0.5) + 1, rowEnd - 1);
-    if (firstRow > lastRow) continue;
-    if (terrain && siteReachM) {
-      const key = `${radios.lon[radio]},${radios.lat[radio]},${radios.heightM[radio]}`;
-      if (key !== diffractionKey) {
-        diffraction = await computeDiffractionGrid({
-          terrain: { ...grid, groundM: terrain.groundM },
-          siteLon: radios.lon[radio],
-          siteLat: radios.lat[radio],
-          txHeightM: radios.heightM[radio],
-          rxHeightM: request.environment.rxHeightM,
-          kFactor: terrain.kFactor,
-          reachM: siteReachM[radio],
-          rowStart,
-          rowEnd,
-          mode: terrain.mode,
-          samplesPerStep: terrain.samplesPerStep,
-          extent: 'reach',
-          cellFilter: couldServe(request, radio, siteReachM[radio], bestSignalDbmByOperator, cellMask, maskOffset),
-        });
-        diffractionKey = key;
+  for (let pass = 0; pass < passes.length; pass++) {
+    const { innerM, outerM } = passes[pass];
+    const sinHalfInner = innerM < 0 ? 0 : Math.sin(innerM / EARTH_MEAN_RADIUS_M / 2);
+    const havInner = innerM < 0 ? -1 : sinHalfInner * sinHalfInner;
+    diffractionKey = '';
+    for (let radio = 0; radio < radios.count; radio++) {
+      await checkpoint((pass + radio / radios.count) / passes.length);
+      const reachM = Math.min(radios.reachM[radio], outerM);
+      if (!(reachM > 0) || !(reachM > innerM)) continue;
+      const wavelengthM = 299.792458 / radios.frequencyMHz[radio];
+      const diffractionWeight = terrain?.diffractionWeight ?? 0;
+      const radioLon = radios.lon[radio];
+      const radioLat = radios.lat[radio];
+      const radioLatRad = radioLat * DEG;
+      const angularReach = Math.min(reachM / EARTH_MEAN_RADIUS_M, Math.PI);
+      const reachLatDeg = angularReach / DEG;
+      const firstRow = Math.max(Math.ceil((originLat - (radioLat + reachLatDeg)) / cellSizeLatDeg - 0.5) - 1, rowStart);
+      const lastRow = Math.min(
+        Math.floor((originLat - (radioLat - reachLatDeg)) / cellSizeLatDeg - 0.5) + 1,
+        rowEnd - 1,
+      );
+      if (firstRow > lastRow) continue;
+      if (terrain && siteReachM) {
+        const key = `${radios.lon[radio]},${radios.lat[radio]},${radios.heightM[radio]}`;
+        if (key !== diffractionKey) {
+          diffraction = await computeDiffractionGrid({
+            terrain: { ...grid, groundM: terrain.groundM },
+            siteLon: radios.lon[radio],
+            siteLat: radios.lat[radio],
+            txHeightM: radios.heightM[radio],
+            rxHeightM: request.environment.rxHeightM,
+            kFactor: terrain.kFactor,
+            reachM: Math.min(siteReachM[radio], outerM),
+            rowStart,
+            rowEnd,
+            mode: terrain.mode,
+            samplesPerStep: terrain.samplesPerStep,
+            extent: 'reach',
+            cellFilter: couldServe(
+              request,
+              radio,
+              { innerM, outerM: Math.min(siteReachM[radio], outerM) },
+              bestSignalDbmByOperator,
+              cellMask,
+              maskOffset,
+            ),
+          });
+          diffractionKey = key;
+        }
       }
-    }
-    // Widest longitude reach over the rows visited (at the row farthest from the equator), plus a cell of slack.
-    const poleMostLatRad = Math.min(Math.max(Math.abs(radioLat) + reachLatDeg, 0), 89.999) * DEG;
-    const sinReachOverCos = Math.sin(angularReach) / Math.cos(poleMostLatRad);
-    const maxReachLonDeg = sinReachOverCos >= 1 || angularReach >= Math.PI / 2 ? 180 : Math.asin(sinReachOverCos) / DEG;
-    const tableFirstCol = Math.max(Math.floor((radioLon - maxReachLonDeg - originLon) / cellSizeLonDeg - 0.5) - 1, 0);
-    const tableLastCol = Math.min(
-      Math.ceil((radioLon + maxReachLonDeg - originLon) / cellSizeLonDeg - 0.5) + 1,
-      width - 1,
-    );
-    for (let col = tableFirstCol; col <= tableLastCol; col++) {
-      const dLonRad = (originLon + (col + 0.5) * cellSizeLonDeg - radioLon) * DEG;
-      const sinHalfDLon = Math.sin(dLonRad / 2);
-      deltaLonRad[col] = dLonRad;
-      havLon[col] = sinHalfDLon * sinHalfDLon;
-    }
-
-    const txHeightM = radios.heightM[radio];
-    const pathLoss = createPathLossFunction(request.modelId, {
-      ...request.environment,
-      frequencyMHz: radios.frequencyMHz[radio],
-      txHeightM,
-    });
-    const baseDbm = radios.eirpPerResourceElementDbm[radio] + request.receiverAdjustmentDb;
-    const azimuthDeg = radios.azimuthDeg[radio];
-    const isSector = !Number.isNaN(azimuthDeg);
-    const pattern = {
-      ...TR38901_SECTOR_PATTERN,
-      horizontalBeamwidthDeg: radios.horizontalBeamwidthDeg[radio],
-      verticalBeamwidthDeg: radios.verticalBeamwidthDeg[radio],
-    };
-    const downtiltDeg = radios.downtiltDeg[radio];
-    const towerIndex = radios.towerIndex[radio];
-    const operatorSignal = bestSignalDbmByOperator[radios.operatorIndex[radio]];
-    const cosRadioLat = Math.cos(radioLatRad);
-    const sinRadioLat = Math.sin(radioLatRad);
-    const sinHalfReach = Math.sin(angularReach / 2);
-    const havMax = sinHalfReach * sinHalfReach;
-
-    for (let row = firstRow; row <= lastRow; row++) {
-      const r = row - rowStart;
-      const sinHalfDLat = Math.sin((cellCentreLatRad[r] - radioLatRad) / 2);
-      const havLat = sinHalfDLat * sinHalfDLat;
-      const remaining = havMax - havLat;
-      if (remaining < 0) continue;
-      const cosProduct = cosRadioLat * cellCentreCosLat[r];
-      const ratio = cosProduct > 0 ? Math.sqrt(remaining / cosProduct) : 2;
-      const reachLonDeg = ratio >= 1 ? 180 : (2 * Math.asin(ratio)) / DEG;
-      const firstCol = Math.max(
-        Math.ceil((radioLon - reachLonDeg - originLon) / cellSizeLonDeg - 0.5) - 1,
-        tableFirstCol,
+      // Widest longitude reach over the rows visited (at the row farthest from the equator), plus a cell of slack.
+      const poleMostLatRad = Math.min(Math.max(Math.abs(radioLat) + reachLatDeg, 0), 89.999) * DEG;
+      const sinReachOverCos = Math.sin(angularReach) / Math.cos(poleMostLatRad);
+      const maxReachLonDeg =
+        sinReachOverCos >= 1 || angularReach >= Math.PI / 2 ? 180 : Math.asin(sinReachOverCos) / DEG;
+      const tableFirstCol = Math.max(Math.floor((radioLon - maxReachLonDeg - originLon) / cellSizeLonDeg - 0.5) - 1, 0);
+      const tableLastCol = Math.min(
+        Math.ceil((radioLon + maxReachLonDeg - originLon) / cellSizeLonDeg - 0.5) + 1,
+        width - 1,
       );
-      const lastCol = Math.min(
-        Math.floor((radioLon + reachLonDeg - originLon) / cellSizeLonDeg - 0.5) + 1,
-        tableLastCol,
-      );
-      const rowOffset = r * width;
-      for (let col = firstCol; col <= lastCol; col++) {
-        const hav = havLat + cosProduct * havLon[col];
-        if (hav > havMax) continue;
-        const cell = rowOffset + col;
-        if (cellMask && cellMask[maskOffset + cell] === 0) continue;
-        const distanceM = Math.max(groundDistanceM(hav), MIN_DISTANCE_M);
-        let signalDbm = baseDbm - pathLoss(distanceM);
-        if (diffraction !== null) {
-          const boxCell = (row - diffraction.rowStart) * diffraction.width + (col - diffraction.colStart);
-          const nuSqrtLambda = diffraction.nuSqrtLambda[boxCell];
-          // NaN (not computed) and -Infinity (no intermediate point) add nothing.
-          if (nuSqrtLambda > Number.NEGATIVE_INFINITY) {
-            signalDbm -=
-              diffractionWeight * diffractionLossDb(nuSqrtLambda, wavelengthM, diffraction.distanceKm[boxCell]);
+      for (let col = tableFirstCol; col <= tableLastCol; col++) {
+        const dLonRad = (originLon + (col + 0.5) * cellSizeLonDeg - radioLon) * DEG;
+        const sinHalfDLon = Math.sin(dLonRad / 2);
+        deltaLonRad[col] = dLonRad;
+        havLon[col] = sinHalfDLon * sinHalfDLon;
+      }
+
+      const txHeightM = radios.heightM[radio];
+      const pathLoss = createPathLossFunction(request.modelId, {
+        ...request.environment,
+        frequencyMHz: radios.frequencyMHz[radio],
+        txHeightM,
+      });
+      const baseDbm = radios.eirpPerResourceElementDbm[radio] + request.receiverAdjustmentDb;
+      const azimuthDeg = radios.azimuthDeg[radio];
+      const isSector = !Number.isNaN(azimuthDeg);
+      const pattern = {
+        ...TR38901_SECTOR_PATTERN,
+        horizontalBeamwidthDeg: radios.horizontalBeamwidthDeg[radio],
+        verticalBeamwidthDeg: radios.verticalBeamwidthDeg[radio],
+      };
+      const downtiltDeg = radios.downtiltDeg[radio];
+      const towerIndex = radios.towerIndex[radio];
+      const operatorSignal = bestSignalDbmByOperator[radios.operatorIndex[radio]];
+      const cosRadioLat = Math.cos(radioLatRad);
+      const sinRadioLat = Math.sin(radioLatRad);
+      const sinHalfReach = Math.sin(angularReach / 2);
+      const havMax = sinHalfReach * sinHalfReach;
+
+      for (let row = firstRow; row <= lastRow; row++) {
+        const r = row - rowStart;
+        const sinHalfDLat = Math.sin((cellCentreLatRad[r] - radioLatRad) / 2);
+        const havLat = sinHalfDLat * sinHalfDLat;
+        const remaining = havMax - havLat;
+        if (remaining < 0) continue;
+        const cosProduct = cosRadioLat * cellCentreCosLat[r];
+        const ratio = cosProduct > 0 ? Math.sqrt(remaining / cosProduct) : 2;
+        const reachLonDeg = ratio >= 1 ? 180 : (2 * Math.asin(ratio)) / DEG;
+        const firstCol = Math.max(
+          Math.ceil((radioLon - reachLonDeg - originLon) / cellSizeLonDeg - 0.5) - 1,
+          tableFirstCol,
+        );
+        const lastCol = Math.min(
+          Math.floor((radioLon + reachLonDeg - originLon) / cellSizeLonDeg - 0.5) + 1,
+          tableLastCol,
+        );
+        const rowOffset = r * width;
+        for (let col = firstCol; col <= lastCol; col++) {
+          const hav = havLat + cosProduct * havLon[col];
+          if (hav > havMax || hav <= havInner) continue;
+          const cell = rowOffset + col;
+          if (cellMask && cellMask[maskOffset + cell] === 0) continue;
+          const distanceM = Math.max(groundDistanceM(hav), MIN_DISTANCE_M);
+          let signalDbm = baseDbm - pathLoss(distanceM);
+          if (diffraction !== null) {
+            const boxCell = (row - diffraction.rowStart) * diffraction.width + (col - diffraction.colStart);
+            const nuSqrtLambda = diffraction.nuSqrtLambda[boxCell];
+            // NaN (not computed) and -Infinity (no intermediate point) add nothing.
+            if (nuSqrtLambda > Number.NEGATIVE_INFINITY) {
+              signalDbm -=
+                diffractionWeight * diffractionLossDb(nuSqrtLambda, wavelengthM, diffraction.distanceKm[boxCell]);
+            }
           }
-        }
-        if (isSector) {
-          const cellLatRad = cellCentreLatRad[r];
-          const dLonRad = deltaLonRad[col];
-          const bearingDeg =
-            Math.atan2(
-              Math.sin(dLonRad) * cellCentreCosLat[r],
-              cosRadioLat * Math.sin(cellLatRad) - sinRadioLat * cellCentreCosLat[r] * Math.cos(dLonRad),
-            ) / DEG;
-          const depressionDeg = Math.atan2(txHeightM - rxHeightM, distanceM) / DEG;
-          signalDbm += sectorAntennaGainDb(bearingDeg - azimuthDeg, depressionDeg - downtiltDeg, pattern);
-        }
-        if (signalDbm < signalFloorDbm) continue;
-        if (signalDbm > operatorSignal[cell]) operatorSignal[cell] = signalDbm;
-        if (signalDbm > bestSignalDbm[cell]) {
-          bestSignalDbm[cell] = signalDbm;
-          servingTowerIndex[cell] = towerIndex;
+          if (isSector) {
+            const cellLatRad = cellCentreLatRad[r];
+            const dLonRad = deltaLonRad[col];
+            const bearingDeg =
+              Math.atan2(
+                Math.sin(dLonRad) * cellCentreCosLat[r],
+                cosRadioLat * Math.sin(cellLatRad) - sinRadioLat * cellCentreCosLat[r] * Math.cos(dLonRad),
+              ) / DEG;
+            const depressionDeg = Math.atan2(txHeightM - rxHeightM, distanceM) / DEG;
+            signalDbm += sectorAntennaGainDb(bearingDeg - azimuthDeg, depressionDeg - downtiltDeg, pattern);
+          }
+          if (signalDbm < signalFloorDbm) continue;
+          if (signalDbm > operatorSignal[cell]) operatorSignal[cell] = signalDbm;
+          if (signalDbm > bestSignalDbm[cell]) {
+            bestSignalDbm[cell] = signalDbm;
+            servingTowerIndex[cell] = towerIndex;
+          }
         }
       }
     }
@@ -267,7 +294,7 @@ export async function computeSignalCoverage(
 function couldServe(
   request: SignalCoverageRequest,
   first: number,
-  reachM: number,
+  ring: { innerM: number; outerM: number },
   bestSignalDbmByOperator: readonly Float32Array[],
   cellMask: Uint8Array | undefined,
   maskOffset: number,
@@ -290,7 +317,7 @@ function couldServe(
     });
   }
   return (row, col, distanceM) => {
-    if (distanceM > reachM) return false;
+    if (distanceM > ring.outerM || distanceM <= ring.innerM) return false;
     const cell = (row - rowStart) * grid.width + col;
     if (cellMask && cellMask[maskOffset + cell] === 0) return false;
     const d = Math.max(distanceM, MIN_DISTANCE_M);
