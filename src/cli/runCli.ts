@@ -1,6 +1,6 @@
 import type { CliOutput } from './cliCommand';
 import { CliError } from './cliError';
-import { COMMANDS, findCommand } from './commandRegistry';
+import { COMMANDS, findCommand, loadAllCommands } from './commandRegistry';
 import { formatCommandHelp, formatProgramHelp } from './formatHelp';
 import { parseFlags } from './parseFlags';
 
@@ -13,15 +13,15 @@ const EXIT_INTERNAL_ERROR = 1;
 export async function runCli(args: readonly string[], out: CliOutput): Promise<number> {
   const [commandName, ...rest] = args;
   if (commandName === undefined) {
-    out.stderr(formatProgramHelp(COMMANDS));
+    out.stderr(formatProgramHelp(await loadAllCommands()));
     return EXIT_UNUSABLE_INPUT;
   }
   if (commandName === '--help' || commandName === '-h' || commandName === 'help') {
-    const command = rest[0] === undefined ? undefined : findCommand(rest[0]);
-    out.stdout(command ? formatCommandHelp(command) : formatProgramHelp(COMMANDS));
+    const command = rest[0] === undefined ? undefined : await findCommand(rest[0]);
+    out.stdout(command ? formatCommandHelp(command) : formatProgramHelp(await loadAllCommands()));
     return 0;
   }
-  const command = findCommand(commandName);
+  const command = await findCommand(commandName);
   if (!command) {
     const names = COMMANDS.map((known) => known.name).join(', ');
     out.stderr(`cosite: unknown command '${commandName}' (commands: ${names}; see cosite --help)\n`);
