@@ -108,10 +108,15 @@ export const analysisApi = {
     palette: SignalPalette,
   ): Promise<SignalRunResult<ImageBitmap>> {
     const finished = finishSignalRun(await residentDataset(datasetKey).signalRun(settings), bands, palette);
-    const { grid, cellMask } = finished.result;
+    const { grid, cellMask, populated } = finished.result;
     const image = await createImageBitmap(new ImageData(finished.imagePixels, grid.width, grid.height));
     const result = { ...finished.result, image };
-    return Comlink.transfer(result, [...coverageBuffers(result.coverage), cellMask.buffer as ArrayBuffer, image]);
+    return Comlink.transfer(result, [
+      ...coverageBuffers(result.coverage),
+      cellMask.buffer as ArrayBuffer,
+      populated.buffer as ArrayBuffer,
+      image,
+    ]);
   },
 
   /** The signal raster as an image (a view of one operator or all, in a palette), decoded here for the map. */

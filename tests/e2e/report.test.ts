@@ -97,4 +97,35 @@ describe('the printable province report', () => {
       for (const operator of ['Viettel', 'VinaPhone', 'MobiFone', 'Vietnamobile']) expect(text).toContain(operator);
     });
   }
+
+  it('prints the propagation coverage computed in the app, with its settings, and the proposed sites on the map', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(inject('baseUrl'));
+    await page.waitForFunction(() => window.cosite?.state().loadStatus === 'ready', undefined, { timeout: 120_000 });
+    await page.getByTestId('tab-coverage').click();
+    await page.getByTestId('mode-signal').click();
+    await page.getByTestId('signal-terrain').check();
+    await page.getByTestId('run-signal').click();
+    await page.waitForFunction(() => window.cosite?.state().signalRun.status === 'done', undefined, {
+      timeout: 180_000,
+      polling: 200,
+    });
+    const covered = (await page.getByTestId('covered-any').textContent()) ?? '';
+    const [report] = await Promise.all([page.waitForEvent('popup'), page.getByTestId('open-report').click()]);
+    await report.waitForFunction(() => window.cositeReportReady === true, undefined, { timeout: 180_000 });
+    await report.screenshot({ path: `${ARTIFACTS}/report-signal-terrain.png`, fullPage: true });
+    const pdf = await report.pdf({ preferCSSPageSize: true, printBackground: true });
+    writeFileSync(`${ARTIFACTS}/report-signal-terrain.pdf`, pdf);
+    const { text } = await readPdf(new Uint8Array(pdf));
+    // The figure the panel showed, the mode, model, threshold and terrain of that run; not the fixed-radius figure.
+    expect(text).toContain(covered.trim());
+    expect(text).toContain('Phủ sóng theo nhà mạng (mô hình truyền sóng, RSRP)');
+    expect(text).toContain('UMa NLOS (38.901, đô thị vĩ mô)');
+    expect(text).toContain('nhiễu xạ Bullington (ITU-R P.526-15)');
+    expect(text).toContain('-110');
+    const fixed = Math.round((await expectedCoverage()).populationCovered).toLocaleString('vi-VN');
+    expect(text).not.toContain(fixed);
+    await report.close();
+    await page.close();
+  });
 });

@@ -1,12 +1,8 @@
-import * as Comlink from 'comlink';
-import type { SignalCoverageBand } from '../../core/coverage/computeSignalCoverage';
-import type { SignalRunSettings } from '../../core/coverage/prepareSignalRun';
-import type { PathLossModelId } from '../../core/propagation/pathLossModels';
 import { isCancelledError } from '../../core/util/cooperativeLoop';
 import { getAnalysisPool } from '../analysisPool';
 import { latestRun } from '../data/latestRun';
-import { datasetKeyOf, ensureResident } from '../data/residentDataset';
 import { updateSignalRun, useAppStore } from '../store/appStore';
+import { runSignalInPool, signalRunSettingsOf } from './signalRunInPool';
 
 const signalRun = latestRun();
 
@@ -14,10 +10,8 @@ const signalRun = latestRun();
 const PROGRESS_INTERVAL_MS = 100;
 
 /**
- * Propagation-mode coverage in the worker pool. The workers hold the province (sent once per dataset), so a run sends
- * only its settings: the rows are split into bands across every worker, each worker prepares the analysis grid, radios
- * and communes once, and one worker joins the bands, sums the figures and draws the first image. The page only
- * orchestrates and passes transferred buffers on, so it stays responsive.
+ * Propagation-mode coverage of the panel's settings in the worker pool (runSignalInPool): the page only orchestrates
+ * and passes transferred buffers on, so it stays responsive; the latest run wins.
  */
 export async function startSignalCoverage(): Promise<void> {
   const { dataset, history } = useAppStore.getState();
@@ -38,72 +32,10 @@ export async function startSignalCoverage(): Promise<void> {
   };
   updateSignalRun({ status: 'running', progress: 0, error: null });
   try {
-    const datasetKey = datasetKeyOf(dataset);
-    const runSettings: SignalRunSettings = {
-      modelId: settings.modelId as PathLossModelId,
-      technology: settings.technology,
-      gridM: settings.gridM,
-      thresholdDbm: settings.thresholdDbm,
-      indoor: settings.indoor,
-      indoorLossDb: settings.indoorLossDb,
-      eirpDbmByOperator: settings.eirpDbmByOperator[settings.technology],
-      metropolitan: false,
-      shadowingMarginDb: settings.shadowingMarginDb,
-      assume5g: settings.assume5g,
-      ...(settings.terrain || settings.modelId === 'p526'
-        ? {
-            terrain: {
-              kFactor: settings.kFactor,
-              ...(settings.modelId === 'p526' ? {} : { diffractionWeight: settings.diffractionWeight }),
-            },
-          }
-        : {}),
-    };
-    // Three bands per worker balance the load; each worker prepares the run once (its first band) and keeps it.
-    const bandCount = pool.size * 3;
-    const fractions = new Float64Array(bandCount);
-    const bandJobs: Array<Promise<SignalCoverageBand>> = [];
-    for (let b = 0; b < bandCount; b++) {
-      bandJobs.push(
-        pool
-          .run(
-            async (api, jobId) => {
-              await ensureResident(api, dataset);
-              return api.signalCoverageBand(
-                jobId,
-                datasetKey,
-                runSettings,
-                b,
-                bandCount,
-                Comlink.proxy((fraction: number) => {
-                  fractions[b] = Math.max(fractions[b], fraction);
-                  report((0.9 * fractions.reduce((sum, value) => sum + value, 0)) / bandCount);
-                }),
-              );
-            },
-            { signal },
-          )
-          .then((band) => {
-            fractions[b] = 1;
-            return band;
-          }),
-      );
-    }
-    const bands = await Promise.all(bandJobs);
-    report(0.9, true);
-    const palette = settings.palette;
-    const bandBuffers = bands.flatMap((band) => [
-      band.bestSignalDbm.buffer,
-      band.servingTowerIndex.buffer,
-      ...band.bestSignalDbmByOperator.map((values) => values.buffer),
-    ]) as ArrayBuffer[];
-    const result = await pool.run(
-      async (api) => {
-        await ensureResident(api, dataset);
-        return api.finishSignalRun(datasetKey, runSettings, Comlink.transfer(bands, bandBuffers), palette);
-      },
-      { signal },
-    );
+    const result = await runSignalInPool(pool, dataset, signalRunSettingsOf(settings), settings.palette, {
+      signal,
+      onProgress: (fraction) => report(fraction, fraction >= 0.9),
+    });
     performance.mark('cosite:signal:finished');
     // A task of its own for the state update and React's render, apart from receiving the result.
     await new Promise((resolve) => setTimeout(resolve, 0));

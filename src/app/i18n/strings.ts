@@ -427,6 +427,28 @@ const STRINGS = {
     vi: 'đơn giá theo mô hình mở pytal (cột 5k, xây dựng 5k, vận chuyển 5k, lắp đặt 5k USD; thuê 9,6k/4k/1k USD/năm; cáp quang 25/15/5 USD/m; 10 năm, chiết khấu 5%)',
     en: 'unit costs from the open pytal model (tower 5k, civil works 5k, transport 5k, installation 5k USD; rent 9.6k/4k/1k USD a year; fibre 25/15/5 USD/m; 10 years at 5%)',
   },
+  reportCoverageTableSignal: {
+    vi: 'Phủ sóng theo nhà mạng (mô hình truyền sóng, RSRP)',
+    en: 'Coverage by operator (propagation model, RSRP)',
+  },
+  reportSignalRule: {
+    vi: 'Một ô lưới phân tích được phủ khi RSRP tốt nhất của nhà mạng (sau dự phòng che khuất) đạt ngưỡng; dân số WorldPop được chia lại lên lưới (giữ nguyên tổng).',
+    en: 'An analysis grid cell is covered when the operator’s best RSRP (less the shadowing margin) reaches the threshold; WorldPop population is resampled onto the grid (totals kept).',
+  },
+  reportGridCell: { vi: 'Ô lưới phân tích', en: 'Analysis grid cell' },
+  reportIndoorLoss: { vi: 'suy hao xuyên tường', en: 'building penetration loss' },
+  reportOutdoor: { vi: 'Ngoài trời', en: 'Outdoor' },
+  reportTerrain: { vi: 'Địa hình', en: 'Terrain' },
+  reportTerrainOff: { vi: 'không tính (mặt đất phẳng)', en: 'not used (flat ground)' },
+  reportTerrainOn: {
+    vi: 'nhiễu xạ Bullington (ITU-R P.526-15) trên DEM của tỉnh',
+    en: 'Bullington diffraction (ITU-R P.526-15) over the province’s DEMs',
+  },
+  reportDiffractionWeight: { vi: 'trọng số nhiễu xạ', en: 'diffraction weight' },
+  reportPlanFixedRadius: {
+    vi: 'Phân tích dùng chung cột và quy hoạch trạm dùng chung tính theo bán kính cố định.',
+    en: 'The co-location analysis and the shared-site plan use the fixed-radius definition.',
+  },
   reportAssumptions: { vi: 'Giả định và nguồn dữ liệu', en: 'Assumptions and data sources' },
   reportCoverageRule: {
     vi: 'Một ô dân số (1 km) được phủ khi khoảng cách vòng lớn (haversine, R = 6.371.008,8 m) từ tâm ô đến cột không vượt quá bán kính của cột.',

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { MAIN_OPERATOR_NAMES, operatorColorRgb, SHARED_MAST_COLOR_RGB } from '../../core/model/operators';
 import { describeTowerSources } from '../data/describeTowerSources';
-import { formatNumber, type StringKey, translate } from '../i18n/strings';
+import { formatNumber, type Language, type StringKey, translate } from '../i18n/strings';
 import { GAP_COLOUR_RGB } from '../map/rasterImages';
-import { prepareReport, type ReportData } from './prepareReport';
+import { prepareReport, type ReportCoverage, type ReportData } from './prepareReport';
 import { pageSizeMm, REPORT_MARGIN_MM, type ReportParams } from './reportParams';
 
 declare global {
@@ -111,7 +111,7 @@ export function ReportPage({ params }: { params: ReportParams }) {
       </section>
       <div className="report-tables">
         <section>
-          <h2>{t('reportCoverageTable')}</h2>
+          <h2>{t(data.coverage.mode === 'signal' ? 'reportCoverageTableSignal' : 'reportCoverageTable')}</h2>
           <table className="results" data-testid="report-coverage">
             <thead>
               <tr>
@@ -256,10 +256,15 @@ export function ReportPage({ params }: { params: ReportParams }) {
       <section className="report-assumptions">
         <h2>{t('reportAssumptions')}</h2>
         <ul>
-          <li>{t('reportCoverageRule')}</li>
+          {data.coverage.mode === 'signal' ? (
+            <SignalAssumptions coverage={data.coverage} language={language} />
+          ) : (
+            <li data-testid="report-coverage-rule">{t('reportCoverageRule')}</li>
+          )}
           <li>
             {t('reportDefaultRadius')}: {formatNumber(language, data.project.coverage.defaultRadiusM)} m
           </li>
+          {data.coverage.mode === 'signal' && <li>{t('reportPlanFixedRadius')}</li>}
           <li>
             {t('population')}: {formatNumber(language, dataset.populationTotal)} {t('people')}
           </li>
@@ -275,5 +280,38 @@ export function ReportPage({ params }: { params: ReportParams }) {
         </ul>
       </section>
     </div>
+  );
+}
+
+/** What a propagation run assumed, in the report's language: model, technology, thresholds, grid and terrain. */
+function SignalAssumptions({
+  coverage,
+  language,
+}: {
+  coverage: Extract<ReportCoverage, { mode: 'signal' }>;
+  language: Language;
+}) {
+  const t = (key: StringKey) => translate(language, key);
+  const { settings } = coverage;
+  const terrain = settings.terrain;
+  return (
+    <>
+      <li data-testid="report-coverage-rule">{t('reportSignalRule')}</li>
+      <li data-testid="report-signal-settings">
+        {t('model')}: {t(`model_${settings.modelId}` as StringKey)} · {t('technology')}:{' '}
+        {settings.technology.toUpperCase()} · {t('thresholdDbm')}: {formatNumber(language, coverage.thresholdDbm)} ·{' '}
+        {settings.indoor
+          ? `${t('indoor')} (${t('reportIndoorLoss')} ${formatNumber(language, settings.indoorLossDb ?? 20)} dB)`
+          : t('reportOutdoor')}{' '}
+        · {t('shadowingMarginDb')}: {formatNumber(language, settings.shadowingMarginDb ?? 8.3)} · {t('reportGridCell')}:{' '}
+        {formatNumber(language, coverage.cellWidthM, 0)} × {formatNumber(language, coverage.cellHeightM, 0)} m
+      </li>
+      <li data-testid="report-terrain">
+        {t('reportTerrain')}:{' '}
+        {terrain
+          ? `${t('reportTerrainOn')}, k = ${formatNumber(language, terrain.kFactor ?? 4 / 3, 3)}, ${t('reportDiffractionWeight')} ${formatNumber(language, terrain.diffractionWeight ?? 1)}`
+          : t('reportTerrainOff')}
+      </li>
+    </>
   );
 }

@@ -2,11 +2,14 @@ import { runFixedRadiusCoverage } from '../../../workers/runFixedRadiusCoverage'
 import type { OperatorOpportunities } from '../../core/colocation/colocationOpportunities';
 import type { ColocationSummary } from '../../core/colocation/summarizeColocation';
 import { type CoverageSummary, summarizeCoverage } from '../../core/coverage/computeFixedRadiusCoverage';
+import type { SignalRunSettings } from '../../core/coverage/prepareSignalRun';
+import { signalCoverageBits } from '../../core/coverage/summarizeSignalCoverage';
 import { towerTenantCount } from '../../core/model/tower';
 import type { SitePlanSettings } from '../../core/siting/buildSitePlanRequest';
 import type { PlanSharedSitesResult } from '../../core/siting/planSharedSites';
 import { CancelledError } from '../../core/util/cooperativeLoop';
 import { getAnalysisPool } from '../analysisPool';
+import { runSignalInPool, signalRunSettingsOf } from '../coverage/signalRunInPool';
 import { loadDemoProvince } from '../data/loadDemoProvince';
 import type { ProvinceDataset } from '../data/provinceDataset';
 import { replaceTowers } from '../data/replaceTowers';
@@ -17,10 +20,23 @@ import { loadSavedTowers } from '../persistence/towerStorage';
 import { serverDocumentToPlan } from '../sharing/serverDocumentToPlan';
 import { DEFAULT_COLOCATION_SETTINGS, DEFAULT_PLAN_SETTINGS } from '../sharing/sharingStore';
 import { defaultProject, type ProjectDocument } from '../store/projectDocument';
-import { renderReportMap, scaleBarLength } from './renderReportMap';
+import { type ReportMapCoverage, renderReportMap, scaleBarLength } from './renderReportMap';
 import { pageSizeMm, REPORT_DPI, REPORT_MARGIN_MM, type ReportParams } from './reportParams';
 
 /** Everything the report prints: the analyses' results, the map image and the figures derived from them. */
+/** What the report's coverage figures are: fixed radius, or the project's propagation run with its settings. */
+export type ReportCoverage =
+  | { mode: 'fixed'; defaultRadiusM: number }
+  | {
+      mode: 'signal';
+      settings: SignalRunSettings;
+      thresholdDbm: number;
+      cellWidthM: number;
+      cellHeightM: number;
+      /** The run's own notes (assumptions, terrain, validity), as the command line prints them. */
+      notes: string[];
+    };
+
 export interface ReportData {
   colocation: ColocationSummary;
   opportunities: OperatorOpportunities[];
@@ -30,6 +46,8 @@ export interface ReportData {
   dataset: ProvinceDataset;
   project: ProjectDocument;
   summary: CoverageSummary;
+  /** The coverage analysis the figures come from: the project's own mode and settings (as the app computes them). */
+  coverage: ReportCoverage;
   /** Masts per owning operator, in the order of the dataset's first mast of each. */
   mastsByOperator: Array<[operator: string, count: number]>;
   /** Masts with more than one tenant. */
@@ -83,8 +101,34 @@ export async function prepareReport({ params, shareHash }: ReportRequest, signal
     project.coverage.defaultRadiusM,
     { signal },
   );
-  const summary = summarizeCoverage(dataset.population, coveredBits, dataset.towerArrays.operatorNames);
   const pool = getAnalysisPool();
+  // The coverage the project shows: its propagation run when the app is in that mode (the same settings and code as
+  // the panel), else fixed radius. The co-location and the plan keep their fixed-radius definitions.
+  let summary: CoverageSummary = summarizeCoverage(dataset.population, coveredBits, dataset.towerArrays.operatorNames);
+  let coverage: ReportCoverage = { mode: 'fixed', defaultRadiusM: project.coverage.defaultRadiusM };
+  let mapCoverage: ReportMapCoverage = {
+    grid: dataset.population,
+    coveredBits,
+  };
+  if (project.coverage.mode === 'signal') {
+    const settings = signalRunSettingsOf(project.coverage);
+    const run = await runSignalInPool(pool, dataset, settings, project.coverage.palette, { signal });
+    run.image.close();
+    summary = run.summary;
+    coverage = {
+      mode: 'signal',
+      settings,
+      thresholdDbm: run.thresholdDbm,
+      cellWidthM: run.grid.cellWidthM,
+      cellHeightM: run.grid.cellHeightM,
+      notes: run.notes,
+    };
+    mapCoverage = {
+      // Covered or not where people live (as the fixed-radius map draws populated cells only).
+      grid: { ...run.grid, values: run.populated, nodata: 0 },
+      coveredBits: signalCoverageBits(run.coverage, run.thresholdDbm),
+    };
+  }
   const [colocation, opportunities, plan] = await Promise.all([
     pool.run(async (api) => api.analyzeColocation(await ensureResident(api, dataset), DEFAULT_COLOCATION_SETTINGS), {
       signal,
@@ -109,7 +153,8 @@ export async function prepareReport({ params, shareHash }: ReportRequest, signal
   const { canvas, metresPerPixel } = renderReportMap({
     dataset,
     layers: project.layers,
-    coveredBits,
+    coverage: mapCoverage,
+    sites: plan.sites.map((site, index) => ({ lon: site.lon, lat: site.lat, label: String(index + 1) })),
     bounds: mainlandBounds(dataset),
     widthPx: Math.round((mapWidthMm / MM_PER_INCH) * REPORT_DPI),
     heightPx: Math.round((mapHeightMm / MM_PER_INCH) * REPORT_DPI),
@@ -132,6 +177,7 @@ export async function prepareReport({ params, shareHash }: ReportRequest, signal
     dataset,
     project,
     summary,
+    coverage,
     mastsByOperator: [...mastsByOperator.entries()],
     sharedMastCount: dataset.towers.filter((tower) => towerTenantCount(tower) >= 2).length,
     mapUrl: URL.createObjectURL(blob),

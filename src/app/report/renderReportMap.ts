@@ -1,7 +1,6 @@
 import type { Feature, LineString, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 import { EARTH_MEAN_RADIUS_M } from '../../core/geo/haversineDistanceM';
 import { operatorColorRgb, SHARED_MAST_COLOR_RGB } from '../../core/model/operators';
-import { isNodata } from '../../core/model/populationGrid';
 import { isSharedMastAt } from '../../core/model/towerArrays';
 import type { ProvinceDataset } from '../data/provinceDataset';
 import { GAP_COLOUR_RGB, POPULATION_LEGEND } from '../map/rasterImages';
@@ -11,10 +10,29 @@ import type { ProjectDocument } from '../store/projectDocument';
  * The report's map, drawn on a 2D canvas at print resolution (300 dpi) in Web Mercator, north up. Drawing it directly
  * (instead of screenshotting the WebGL map) makes the image exact at any size and the scale bar computable.
  */
+/** Coverage to draw: a grid (the population raster, or a signal run's analysis grid with its population) and bits. */
+export interface ReportMapCoverage {
+  grid: {
+    width: number;
+    height: number;
+    originLon: number;
+    originLat: number;
+    cellSizeLonDeg: number;
+    cellSizeLatDeg: number;
+    /** People per cell; NaN (or `nodata`) where the grid holds no data. */
+    values: ArrayLike<number>;
+    nodata: number | null;
+  };
+  /** Non-zero where some operator covers the cell. */
+  coveredBits: Uint8Array;
+}
+
 export interface ReportMapRequest {
   dataset: ProvinceDataset;
   layers: ProjectDocument['layers'];
-  coveredBits: Uint8Array | null;
+  coverage: ReportMapCoverage | null;
+  /** Proposed sites, drawn as labelled squares. */
+  sites?: ReadonlyArray<{ lon: number; lat: number; label: string }>;
   /** [west, south, east, north], degrees. */
   bounds: [number, number, number, number];
   widthPx: number;
@@ -28,11 +46,13 @@ export interface ReportMapResult {
 }
 
 const DEG = Math.PI / 180;
+/** The rim of a proposed site, as on the app's map (proposedSiteLayers). */
+export const PROPOSED_SITE_RIM_RGB = [86, 180, 233] as const;
 const mercatorY = (latDeg: number) => Math.log(Math.tan(Math.PI / 4 + (latDeg * DEG) / 2));
 const rgb = (colour: readonly number[], alpha = 1) => `rgba(${colour[0]},${colour[1]},${colour[2]},${alpha})`;
 
 export function renderReportMap(request: ReportMapRequest): ReportMapResult {
-  const { dataset, layers, coveredBits, widthPx, heightPx } = request;
+  const { dataset, layers, coverage, widthPx, heightPx } = request;
   // Widen the bounds to the canvas's aspect ratio so the map is not stretched.
   let [west, south, east, north] = request.bounds;
   const spanX = (east - west) * DEG;
@@ -92,31 +112,35 @@ export function renderReportMap(request: ReportMapRequest): ReportMapResult {
     context.fill('evenodd');
   }
 
-  const grid = dataset.population;
-  const cellRect = (index: number) => {
-    const row = Math.floor(index / grid.width);
-    const col = index % grid.width;
-    const lon = grid.originLon + col * grid.cellSizeLonDeg;
-    const lat = grid.originLat - row * grid.cellSizeLatDeg;
-    const left = x(lon);
-    const top = y(lat);
-    return [left, top, x(lon + grid.cellSizeLonDeg) - left + 0.5, y(lat - grid.cellSizeLatDeg) - top + 0.5] as const;
-  };
-  const showCoverage = layers.coverage && coveredBits !== null;
-  for (let i = 0; i < grid.values.length; i++) {
+  // Cells drawn as runs of one colour along each row: exact at any cell size, and few rectangles for a 100 m grid.
+  const showCoverage = layers.coverage && coverage !== null;
+  const grid = showCoverage ? coverage.grid : { ...dataset.population, nodata: dataset.population.nodata };
+  const cellFill = (i: number): string | null => {
     const value = grid.values[i];
-    if (isNodata(grid, value) || value < 1) continue;
-    if (showCoverage) {
-      const covered = (coveredBits as Uint8Array)[i] !== 0;
-      context.fillStyle = covered ? 'rgba(0,140,70,0.45)' : rgb(GAP_COLOUR_RGB, 0.75);
-    } else if (layers.population) {
-      let colour = POPULATION_LEGEND[0][1];
-      for (const [threshold, ramp] of POPULATION_LEGEND) if (value >= threshold) colour = ramp;
-      context.fillStyle = rgb(colour, 0.7);
-    } else {
-      continue;
+    if (Number.isNaN(value) || value === grid.nodata || value < 1) return null;
+    if (showCoverage) return coverage.coveredBits[i] !== 0 ? 'rgba(0,140,70,0.45)' : rgb(GAP_COLOUR_RGB, 0.75);
+    if (!layers.population) return null;
+    let colour = POPULATION_LEGEND[0][1];
+    for (const [threshold, ramp] of POPULATION_LEGEND) if (value >= threshold) colour = ramp;
+    return rgb(colour, 0.7);
+  };
+  for (let row = 0; row < grid.height; row++) {
+    const top = y(grid.originLat - row * grid.cellSizeLatDeg);
+    const bottom = y(grid.originLat - (row + 1) * grid.cellSizeLatDeg);
+    let runStart = 0;
+    let runFill = cellFill(row * grid.width);
+    for (let col = 1; col <= grid.width; col++) {
+      const fill = col < grid.width ? cellFill(row * grid.width + col) : null;
+      if (col < grid.width && fill === runFill) continue;
+      if (runFill !== null) {
+        const left = x(grid.originLon + runStart * grid.cellSizeLonDeg);
+        const right = x(grid.originLon + col * grid.cellSizeLonDeg);
+        context.fillStyle = runFill;
+        context.fillRect(left, top, right - left + 0.5, bottom - top + 0.5);
+      }
+      runStart = col;
+      runFill = fill;
     }
-    context.fillRect(...cellRect(i));
   }
 
   if (layers.backbone) {
@@ -163,6 +187,29 @@ export function renderReportMap(request: ReportMapRequest): ReportMapResult {
         context.fill();
         context.stroke();
       }
+    }
+  }
+
+  // The proposed sites on top, as the map draws them (black, sky-blue rim), each labelled with its rank in the table.
+  if (request.sites && request.sites.length > 0) {
+    const half = 5 * scale;
+    context.font = `bold ${Math.round(9 * scale)}px "Noto Sans", sans-serif`;
+    context.textBaseline = 'middle';
+    for (const site of request.sites) {
+      const sx = x(site.lon);
+      const sy = y(site.lat);
+      context.fillStyle = '#000';
+      context.strokeStyle = rgb(PROPOSED_SITE_RIM_RGB);
+      context.lineWidth = 2 * scale;
+      context.beginPath();
+      context.arc(sx, sy, half, 0, 2 * Math.PI);
+      context.fill();
+      context.stroke();
+      context.strokeStyle = '#fff';
+      context.lineWidth = 3 * scale;
+      context.strokeText(site.label, sx + half * 1.6, sy);
+      context.fillStyle = '#1a1a1a';
+      context.fillText(site.label, sx + half * 1.6, sy);
     }
   }
 

@@ -9,6 +9,8 @@ export interface SignalRunResult<Image> {
   grid: AnalysisGrid;
   coverage: SignalCoverageBand;
   cellMask: Uint8Array;
+  /** 1 where the cell holds people (resampled population > 0): where a gap is a gap for someone. */
+  populated: Uint8Array;
   summary: SignalCoverageSummary;
   operatorNames: readonly string[];
   thresholdDbm: number;
@@ -47,11 +49,14 @@ export function finishSignalRun(
     areas: run.areas ?? undefined,
   });
   const imagePixels = signalImagePixels(coverage.bestSignalDbm, run.cellMask, thresholdDbm, palette);
+  const populated = new Uint8Array(run.population.values.length);
+  for (let i = 0; i < populated.length; i++) populated[i] = run.population.values[i] > 0 ? 1 : 0;
   return {
     result: {
       grid: run.grid,
       coverage,
       cellMask: run.cellMask.slice(),
+      populated,
       summary,
       operatorNames,
       thresholdDbm,
