@@ -184,6 +184,14 @@ export async function planSharedSites(
         `the plan's grid is ${grid.width} x ${grid.height} cells, the prediction's ${predicted.width} x ${predicted.height}`,
       );
     }
+    if (signal.prepared.operatorNames.join('|') !== operatorNames.join('|')) {
+      throw new RangeError('the prediction was prepared from other tower arrays (its operators differ)');
+    }
+    // On predicted signal a site serves only the operators with a band in the technology (no 5G for Vietnamobile):
+    // the others neither gain people nor join a site.
+    signal.prepared.radioByOperator.forEach((radio, k) => {
+      if (!radio) operatorBits &= ~(1 << k);
+    });
   }
   const coveredBits =
     request.coveredBits ??
