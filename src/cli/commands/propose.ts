@@ -1,15 +1,21 @@
+import { DEFAULT_CALCULATION_RADIUS_M, prepareSignalRun } from '../../core/coverage/prepareSignalRun';
 import { maskCellCentresInPolygons } from '../../core/geo/maskCellCentresInPolygons';
 import { CandidateFileError } from '../../core/io/candidateFileError';
 import { decodeTextFile } from '../../core/io/decodeTextFile';
 import { parseCandidatesCsv } from '../../core/io/parseCandidatesCsv';
 import { packMastAttributes } from '../../core/model/mastAttributes';
+import type { PopulationGrid } from '../../core/model/populationGrid';
 import { packTowers } from '../../core/model/towerArrays';
-import { planSharedSites } from '../../core/siting/planSharedSites';
+import { PATH_LOSS_MODEL_IDS } from '../../core/propagation/pathLossModels';
+import { planSharedSites, type SitePlanCoverage } from '../../core/siting/planSharedSites';
+import { signalSitePlanInputs } from '../../core/siting/signalSitePlanInputs';
 import type { CliCommand } from '../cliCommand';
 import { CliError } from '../cliError';
 import { loadBoundary, loadPopulationRaster, loadTowerFile } from '../loadInputs';
+import { loadTerrain } from '../loadTerrain';
 import { readInputFile } from '../readInputFile';
 import { readNumberFlag, requireCountFlag, requireNumberFlag } from '../readNumberFlag';
+import { readPlanSignalFlags } from '../readPlanSignalFlags';
 import { readStringFlag, requireStringFlag } from '../readStringFlag';
 
 export const proposeCommand: CliCommand = {
@@ -17,6 +23,11 @@ export const proposeCommand: CliCommand = {
   summary: 'choose at most P candidate sites covering the most people no existing tower covers (maximal covering)',
   usage: [
     'cosite propose --towers FILE --population FILE.tif --candidates FILE.csv --radius-m R --sites P',
+    '               [--boundary FILE.geojson] [--exact] [--time-limit-s S] [--json]',
+    `cosite propose --towers FILE --population FILE.tif --candidates FILE.csv --sites P --model ${PATH_LOSS_MODEL_IDS.join('|')}`,
+    '               [--technology 5g|4g] [--grid-m 100] [--threshold-dbm -110] [--assume-5g]',
+    '               [--terrain FILE[,FILE...] [--k-factor 4/3] [--diffraction-weight 1] [--terrain-mode sweep|exact]',
+    '                [--calculation-radius-m 10000]]',
     '               [--boundary FILE.geojson] [--exact] [--time-limit-s S] [--json]',
     '',
     'Demand: populated cells (not nodata; centre inside the boundary when given) that no existing tower covers. A tower',
@@ -26,6 +37,16 @@ export const proposeCommand: CliCommand = {
     'and left out). Prints {"selected": [ids], "population_newly_covered": x, "upper_bound": y, "gap_percent": g,',
     '"method": ..., "sites": [...]}: upper_bound is a proven bound on the best possible, from HiGHS with --exact, else',
     'from the heuristic (Lagrangian / greedy-prefix bound).',
+    'On predicted signal (--model): the prediction of `cosite coverage --model` with the same flags (default 5G here).',
+    'Demand is on its analysis grid (about --grid-m metres, the population resampled, totals conserved): populated',
+    'cells where no existing radio reaches the threshold (-110 dBm RSRP outdoors, after the 8.3 dB shadowing margin)',
+    'for any operator. A candidate carries one omnidirectional radio per operator with a band in the technology (its',
+    'band preset) on a new 35 m mast, and covers a cell when EVERY one of them reaches the threshold there: the',
+    'worst band decides, so a shared site is credited only where it serves all its operators (with the presets,',
+    "MobiFone's 3850 MHz); operators without a band (no 5G for Vietnamobile) gain nothing.",
+    'With --terrain both lose the Bullington diffraction as in `cosite coverage --terrain`. --radius-m does not apply.',
+    'The JSON adds "coverage": {"mode": "fixed-radius"|"propagation", "model", "technology", "threshold_dbm",',
+    '"grid_m", "terrain"}; demand cells are then analysis cells.',
   ].join('\n'),
   flags: {
     towers: { type: 'string', valueName: 'FILE', description: 'existing towers: .csv (, ; or tab) or .geojson points' },
@@ -34,7 +55,44 @@ export const proposeCommand: CliCommand = {
     'radius-m': {
       type: 'string',
       valueName: 'R',
-      description: 'reach of a candidate site, and of towers without radius_m, metres (> 0)',
+      description: 'reach of a candidate site, and of towers without radius_m, metres (> 0); not with --model',
+    },
+    model: {
+      type: 'string',
+      valueName: 'MODEL',
+      description: `cover on predicted signal with this path-loss model: ${PATH_LOSS_MODEL_IDS.join(', ')}`,
+    },
+    technology: { type: 'string', valueName: '5g|4g', description: 'with --model: technology and band presets (5g)' },
+    'grid-m': { type: 'string', valueName: 'M', description: 'with --model: analysis grid cell size, m (default 100)' },
+    'threshold-dbm': {
+      type: 'string',
+      valueName: 'T',
+      description: 'with --model: RSRP that counts as covered, dBm (default -110)',
+    },
+    'assume-5g': {
+      type: 'boolean',
+      description: 'with --model and a file without has_5g/tenants_5g: every tenant with a 5G band runs it',
+    },
+    terrain: {
+      type: 'string',
+      valueName: 'FILE[,FILE...]',
+      description: 'with --model: DEMs (.hgt, .hgt.zip, .tif); predict over the terrain (required by p526)',
+    },
+    'k-factor': { type: 'string', valueName: 'K', description: 'with --terrain: effective Earth radius factor (4/3)' },
+    'diffraction-weight': {
+      type: 'string',
+      valueName: 'W',
+      description: 'with --terrain and an empirical model: weight of the diffraction loss added, 0-1 (default 1)',
+    },
+    'terrain-mode': {
+      type: 'string',
+      valueName: 'sweep|exact',
+      description: 'with --terrain: radial sweep (default, fast) or one profile per cell (exact)',
+    },
+    'calculation-radius-m': {
+      type: 'string',
+      valueName: 'M',
+      description: 'with --terrain: no mast or candidate is computed farther than M metres (default 10000)',
     },
     sites: { type: 'string', valueName: 'P', description: 'at most this many sites (integer >= 0)' },
     boundary: {
@@ -60,15 +118,20 @@ export const proposeCommand: CliCommand = {
     const populationPath = requireStringFlag(flags, 'population', 'FILE.tif');
     const candidatesPath = requireStringFlag(flags, 'candidates', 'FILE.csv');
     const positive = { min: 0, exclusive: true, what: 'a number' };
-    const radiusM = requireNumberFlag(flags, 'radius-m', positive, 'R');
+    const signal = readPlanSignalFlags(flags);
+    // On predicted signal no radius applies: the prediction covers, and no lattice is laid here.
+    const radiusM = signal ? Number.NaN : requireNumberFlag(flags, 'radius-m', positive, 'R');
     const sites = requireCountFlag(flags, 'sites', 'P');
     const timeLimitSeconds = readNumberFlag(flags, 'time-limit-s', positive) ?? 60;
     const boundaryPath = readStringFlag(flags, 'boundary');
     const compact = flags.json === true;
 
     const parsedTowers = await loadTowerFile(towersPath);
-    const grid = await loadPopulationRaster(populationPath);
+    const raster = await loadPopulationRaster(populationPath);
     const polygons = boundaryPath ? await loadBoundary(boundaryPath) : undefined;
+    const terrain = signal?.terrainPaths
+      ? await loadTerrain(signal.terrainPaths, { allVoidStencil: 'next-dem' })
+      : undefined;
     const candidateBytes = await readInputFile(candidatesPath);
     let parsedCandidates: ReturnType<typeof parseCandidatesCsv>;
     try {
@@ -84,14 +147,38 @@ export const proposeCommand: CliCommand = {
     }
 
     const towers = packTowers(parsedTowers.towers);
+    const rasterMask = polygons ? maskCellCentresInPolygons(raster, polygons) : undefined;
+    let grid: PopulationGrid = raster;
+    let mask = rasterMask;
+    let coverage: SitePlanCoverage = { kind: 'radius' };
+    if (signal) {
+      // The boundary applies when resampling: population outside it never reaches the analysis grid.
+      const run = await prepareSignalRun(
+        {
+          towers: parsedTowers.towers,
+          arrays: towers,
+          population: raster,
+          boundaryMask: rasterMask,
+          terrain: terrain?.mosaic,
+        },
+        signal.settings,
+      );
+      for (const note of run.notes) output.stderr(`cosite propose: note: ${note}\n`);
+      const inputs = signalSitePlanInputs(run, signal.settings);
+      grid = inputs.grid;
+      mask = undefined;
+      coverage = inputs.coverage;
+    }
     const plan = await planSharedSites({
       grid,
-      mask: polygons ? maskCellCentresInPolygons(grid, polygons) : undefined,
+      mask,
       towers,
       masts: packMastAttributes(parsedTowers.towers),
       defaultRadiusM: radiusM,
       weighting: 'people',
       siteRadiusM: radiusM,
+      coverage,
+      ...(signal ? { technology: signal.settings.technology } : {}),
       candidates: { userSites: parsedCandidates.sites },
       budget: { maxSites: sites },
       solver: flags.exact === true ? 'exact' : 'greedy_swap',
@@ -126,8 +213,43 @@ export const proposeCommand: CliCommand = {
         nearest_tower: site.nearestMast ? { id: site.nearestMast.id, distance_m: site.nearestMast.distanceM } : null,
         capex_usd: site.cost.capexUsd,
       })),
+      coverage: coverageJson(),
       timings_ms: plan.timingsMs,
     };
+    /** How sites and masts cover: the fixed radius, or the prediction's settings. */
+    function coverageJson() {
+      if (!signal || coverage.kind !== 'signal') {
+        return {
+          mode: 'fixed-radius',
+          radius_m: radiusM,
+          model: null,
+          technology: null,
+          threshold_dbm: null,
+          grid_m: null,
+          terrain: null,
+        };
+      }
+      const { settings } = signal;
+      const predicted = coverage.prediction.prepared;
+      const terrainUsed = predicted.request.terrain;
+      return {
+        mode: 'propagation',
+        model: settings.modelId,
+        technology: settings.technology,
+        threshold_dbm: predicted.thresholdDbm,
+        grid_m: settings.gridM,
+        analysis_grid: { width: grid.width, height: grid.height },
+        terrain: terrainUsed
+          ? {
+              dem_files: terrain?.paths ?? [],
+              k_factor: terrainUsed.kFactor,
+              diffraction_weight: terrainUsed.diffractionWeight,
+              mode: terrainUsed.mode,
+              calculation_radius_m: settings.terrain?.calculationRadiusM ?? DEFAULT_CALCULATION_RADIUS_M,
+            }
+          : null,
+      };
+    }
     output.stdout(`${JSON.stringify(report, null, compact ? undefined : 2)}\n`);
     if (!compact) {
       output.stderr(

@@ -1,6 +1,7 @@
 import { forEachCellWithinRadius } from '../coverage/forEachCellWithinRadius';
 import { isNodata, type PopulationGrid } from '../model/populationGrid';
 import type { TowerArrays } from '../model/towerArrays';
+import { predictCandidateCover, type SignalSitePrediction } from '../siting/predictCandidateCover';
 import { createYieldClock, type LongCallOptions } from '../util/cooperativeLoop';
 
 export interface ColocationOpportunitiesRequest {
@@ -9,12 +10,20 @@ export interface ColocationOpportunitiesRequest {
   mask?: Uint8Array;
   towers: Pick<
     TowerArrays,
-    'count' | 'ids' | 'lon' | 'lat' | 'radiusM' | 'ownerIndex' | 'tenantBits' | 'operatorNames'
+    'count' | 'ids' | 'lon' | 'lat' | 'radiusM' | 'heightM' | 'ownerIndex' | 'tenantBits' | 'operatorNames'
   >;
   /** Spare tenant slots per mast (computeSpareCapacity(...).spare). */
   spareSlots: Uint8Array;
-  /** Operator bits per cell for the whole grid, from computeFixedRadiusCoverage: each operator's existing coverage. */
+  /**
+   * Operator bits per cell for the whole grid, from computeFixedRadiusCoverage (or signalCoverageBits of the
+   * prediction): each operator's existing coverage.
+   */
   coveredBits: Uint8Array;
+  /**
+   * What the joining operator's equipment reaches: the fixed radius (default), or its band's predicted signal at the
+   * mast's height (the grid is then the prediction's analysis grid: signalSitePlanInputs); radiusM does not apply.
+   */
+  coverage?: { kind: 'radius' } | { kind: 'signal'; prediction: SignalSitePrediction };
   /** Operators to report on; every operator in towers.operatorNames when absent. */
   operators?: string[];
   /** Reach of the joining operator's equipment, metres; when absent, the mast's own radius_m, else defaultRadiusM. */
@@ -30,8 +39,9 @@ export interface ColocationOpportunity {
   owner: string;
   tenants: string[];
   spareSlots: number;
+  /** Fixed radius; on predicted signal, the farthest the operator's radio there reaches the threshold, metres. */
   radiusM: number;
-  /** People in cells within radiusM of the mast that the operator does not cover today. */
+  /** People in cells within radiusM of the mast (or its predicted signal) that the operator does not cover today. */
   newlyCoveredPopulation: number;
 }
 
@@ -58,24 +68,53 @@ export async function findColocationOpportunities(
   const operators = request.operators ?? towers.operatorNames;
   const checkpoint = createYieldClock(options);
   const results: OperatorOpportunities[] = [];
-  let step = 0;
-  const steps = operators.length * towers.count;
-  for (const operator of operators) {
+  const signal = request.coverage?.kind === 'signal' ? request.coverage.prediction : null;
+  for (const [operatorIndex, operator] of operators.entries()) {
     const op = towers.operatorNames.indexOf(operator);
-    const found: ColocationOpportunity[] = [];
-    for (let t = 0; t < towers.count; t++, step++) {
-      if ((t & 31) === 0) await checkpoint(step / Math.max(1, steps));
+    const qualifying: number[] = [];
+    for (let t = 0; t < towers.count; t++) {
       if (spareSlots[t] === 0) continue;
       if (op >= 0 && (towers.ownerIndex[t] === op || towers.tenantBits[t] & (1 << op))) continue;
-      const radiusM = request.radiusM ?? (Number.isNaN(towers.radiusM[t]) ? defaultRadiusM : towers.radiusM[t]);
+      qualifying.push(t);
+    }
+    const countPeople = (cell: number) => {
+      if (op >= 0 && coveredBits[cell] & (1 << op)) return 0;
+      if (mask && mask[cell] === 0) return 0;
+      const value = grid.values[cell];
+      return isNodata(grid, value) || !(value > 0) ? 0 : value;
+    };
+    // On predicted signal: the operator's own band at each mast's height, the cells where it reaches the threshold.
+    const predicted =
+      signal && op >= 0
+        ? await predictCandidateCover({
+            prediction: signal,
+            candidates: {
+              count: qualifying.length,
+              lon: qualifying.map((t) => towers.lon[t]),
+              lat: qualifying.map((t) => towers.lat[t]),
+              heightM: qualifying.map((t) => towers.heightM[t]),
+            },
+            operatorBits: 1 << op,
+            cellMask: mask,
+          })
+        : null;
+    const found: ColocationOpportunity[] = [];
+    for (let q = 0; q < qualifying.length; q++) {
+      if ((q & 31) === 0) await checkpoint((operatorIndex + q / qualifying.length) / operators.length);
+      const t = qualifying[q];
+      let radiusM: number;
       let people = 0;
-      forEachCellWithinRadius(grid, towers.lon[t], towers.lat[t], radiusM, (cell) => {
-        if (op >= 0 && coveredBits[cell] & (1 << op)) return;
-        if (mask && mask[cell] === 0) return;
-        const value = grid.values[cell];
-        if (isNodata(grid, value) || !(value > 0)) return;
-        people += value;
-      });
+      if (signal) {
+        radiusM = predicted ? predicted.reachM[q] : 0;
+        if (predicted) {
+          for (let k = predicted.starts[q]; k < predicted.starts[q + 1]; k++) people += countPeople(predicted.cells[k]);
+        }
+      } else {
+        radiusM = request.radiusM ?? (Number.isNaN(towers.radiusM[t]) ? defaultRadiusM : towers.radiusM[t]);
+        forEachCellWithinRadius(grid, towers.lon[t], towers.lat[t], radiusM, (cell) => {
+          people += countPeople(cell);
+        });
+      }
       if (!(people > 0)) continue;
       found.push({
         towerIndex: t,

@@ -1,3 +1,4 @@
+import type { SignalRunSettings } from '../coverage/prepareSignalRun';
 import type { LonLatPolyline } from '../geo/lonLatPolyline';
 import type { MastAttributes } from '../model/mastAttributes';
 import type { PopulationGrid } from '../model/populationGrid';
@@ -26,6 +27,11 @@ export interface SitePlanSettings {
   fixedSites?: UserSite[];
   /** Time limit of the exact solver, seconds (default SITE_PLAN_EXACT_TIME_LIMIT_S). */
   exactTimeLimitSeconds?: number;
+  /**
+   * Cover on the coverage map's prediction with these settings (buildSignalSitePlanRequest) instead of a fixed radius;
+   * siteRadiusM then only spaces the lattice. Fixed radius when absent.
+   */
+  propagation?: SignalRunSettings;
 }
 
 /**

@@ -2,6 +2,8 @@ import { classifyUrbanRural, type DensityThresholds, type ZoneLayer } from '../c
 import { SHARING_COSTS_USD, type SharingCosts } from '../colocation/sharingCosts';
 import { computeSpareCapacity, DEFAULT_TENANT_SLOTS, type TenantSlotRule } from '../colocation/spareCapacity';
 import { computeFixedRadiusCoverage } from '../coverage/computeFixedRadiusCoverage';
+import { computeSignalCoverage } from '../coverage/computeSignalCoverage';
+import { signalCoverageBits } from '../coverage/summarizeSignalCoverage';
 import { haversineDistanceM } from '../geo/haversineDistanceM';
 import { indexPoints } from '../geo/indexPoints';
 import { countTenantBits, type MastAttributes, mastTypeFromCode } from '../model/mastAttributes';
@@ -11,20 +13,28 @@ import type { TowerArrays } from '../model/towerArrays';
 import type { LongCallOptions } from '../util/cooperativeLoop';
 import { CancelledError } from '../util/cooperativeLoop';
 import { boundMaximalCover } from './boundMaximalCover';
-import { buildDemand, type DemandWeighting } from './buildDemand';
+import { buildDemand, type Demand, type DemandWeighting } from './buildDemand';
 import { type SiteCost, siteCost } from './candidateCosts';
 import { type CoverProblem, conflictGraphFromPairs } from './coverProblem';
-import { buildCoverSets, type CoverSets } from './coverSets';
+import { buildCoverSets, type CoverSets, mergeCoverSets } from './coverSets';
 import { explainSites, type SiteExplanation } from './explainSite';
 import { generateCandidates, type LatticeOptions } from './generateCandidates';
 import { improveByRuinAndRecreate } from './improveByRuinAndRecreate';
 import { improveBySwaps } from './improveBySwaps';
+import { predictCandidateCover, type SignalSitePrediction } from './predictCandidateCover';
 import type { SiteCandidate, UserSite } from './siteCandidate';
 import { checkSiteRules, type SiteRules } from './siteRules';
 import { type ExactOptions, solveExactHighs } from './solveExactHighs';
 import { solveGreedy } from './solveGreedy';
 
 export type SitingSolver = 'greedy' | 'greedy_swap' | 'exact';
+
+/**
+ * What a site and an existing mast cover: a fixed radius (the default: siteRadiusM, the masts' radius_m else
+ * defaultRadiusM), or the predicted signal of the coverage map (the request's grid is then the prediction's analysis
+ * grid with the population resampled onto it: signalSitePlanInputs; siteRadiusM only spaces the lattice).
+ */
+export type SitePlanCoverage = { kind: 'radius' } | { kind: 'signal'; prediction: SignalSitePrediction };
 
 export interface PlanSharedSitesRequest {
   grid: PopulationGrid;
@@ -34,8 +44,9 @@ export interface PlanSharedSitesRequest {
   /** Class and height per mast (spacing rule, tenant slots); unknown for all when absent. */
   masts?: MastAttributes;
   /**
-   * Existing coverage per cell for the technology planned (computeFixedRadiusCoverage over the whole grid).
-   * Computed here from the towers' radius_m and defaultRadiusM when absent.
+   * Existing coverage per cell for the technology planned (computeFixedRadiusCoverage over the whole grid, or
+   * signalCoverageBits of the prediction). Computed here when absent: from the towers' radius_m and defaultRadiusM, or
+   * with signal coverage from the prediction's radios.
    */
   coveredBits?: Uint8Array;
   /** Reach of towers without radius_m when coveredBits is computed here, metres. */
@@ -43,8 +54,10 @@ export interface PlanSharedSitesRequest {
   /** Operators the shared sites are for (canonical names); all operators of the tower arrays when absent. */
   operators?: string[];
   weighting?: DemandWeighting;
-  /** Reach of a proposed site, metres. */
+  /** Reach of a proposed site, metres (with signal coverage: the lattice's reach only, which points are kept). */
   siteRadiusM: number;
+  /** Fixed radius (default) or the predicted signal. */
+  coverage?: SitePlanCoverage;
   candidates: {
     lattice?: LatticeOptions;
     /** Offer existing masts with room for the chosen operators. */
@@ -163,12 +176,37 @@ export async function planSharedSites(
     if (k >= 0) operatorBits |= 1 << k;
   }
 
+  const signal = request.coverage?.kind === 'signal' ? request.coverage.prediction : null;
+  if (signal) {
+    const predicted = signal.prepared.request.grid;
+    if (predicted.width !== grid.width || predicted.height !== grid.height) {
+      throw new RangeError(
+        `the plan's grid is ${grid.width} x ${grid.height} cells, the prediction's ${predicted.width} x ${predicted.height}`,
+      );
+    }
+    if (signal.prepared.operatorNames.join('|') !== operatorNames.join('|')) {
+      throw new RangeError('the prediction was prepared from other tower arrays (its operators differ)');
+    }
+    // On predicted signal a site serves only the operators with a band in the technology (no 5G for Vietnamobile):
+    // the others neither gain people nor join a site.
+    signal.prepared.radioByOperator.forEach((radio, k) => {
+      if (!radio) operatorBits &= ~(1 << k);
+    });
+  }
   const coveredBits =
     request.coveredBits ??
-    (await computeFixedRadiusCoverage(
-      { grid, towers, defaultRadiusM: request.defaultRadiusM, rowStart: 0, rowEnd: grid.height },
-      progress(0, 0.15),
-    ));
+    (signal
+      ? signalCoverageBits(
+          await computeSignalCoverage(
+            { ...signal.prepared.request, cellMask: signal.cellMask, rowStart: 0, rowEnd: grid.height },
+            progress(0, 0.15),
+          ),
+          signal.prepared.thresholdDbm,
+        )
+      : await computeFixedRadiusCoverage(
+          { grid, towers, defaultRadiusM: request.defaultRadiusM, rowStart: 0, rowEnd: grid.height },
+          progress(0, 0.15),
+        ));
   lap('coverage');
   const demand = buildDemand({
     grid,
@@ -239,17 +277,19 @@ export async function planSharedSites(
     siteCost({ ...candidate, kind: 'user', towerIndex: -1 }, zones[k], backboneDistanceM[k], 1, 0, costOptions),
   );
 
-  const cover: CoverSets = await buildCoverSets(
-    {
-      grid,
-      demand,
-      candidateCount: candidates.length,
-      candidateLon: candidates.map((c) => c.lon),
-      candidateLat: candidates.map((c) => c.lat),
-      radiusM: request.siteRadiusM,
-    },
-    progress(0.15, 0.35),
-  );
+  const cover: CoverSets = signal
+    ? await predictedCoverSets(signal, candidates, demand, grid, operatorBits, progress(0.15, 0.35))
+    : await buildCoverSets(
+        {
+          grid,
+          demand,
+          candidateCount: candidates.length,
+          candidateLon: candidates.map((c) => c.lon),
+          candidateLat: candidates.map((c) => c.lat),
+          radiusM: request.siteRadiusM,
+        },
+        progress(0.15, 0.35),
+      );
   lap('coverSets');
 
   const problem: CoverProblem = {
@@ -397,6 +437,41 @@ export async function planSharedSites(
       timingsMs: timings,
     };
   }
+}
+
+/** Cover sets from the prediction: the demand cells each candidate's radios reach at the threshold (worst band). */
+async function predictedCoverSets(
+  prediction: SignalSitePrediction,
+  candidates: readonly SiteCandidate[],
+  demand: Demand,
+  grid: PopulationGrid,
+  operatorBits: number,
+  options: LongCallOptions,
+): Promise<CoverSets> {
+  // Only demand cells are computed: the others cannot add to the plan.
+  const demandMask = new Uint8Array(grid.width * grid.height);
+  const demandOfCell = new Int32Array(grid.width * grid.height).fill(-1);
+  for (let d = 0; d < demand.count; d++) {
+    demandMask[demand.cellIndex[d]] = 1;
+    demandOfCell[demand.cellIndex[d]] = d;
+  }
+  const predicted = await predictCandidateCover(
+    {
+      prediction,
+      candidates: {
+        count: candidates.length,
+        lon: candidates.map((c) => c.lon),
+        lat: candidates.map((c) => c.lat),
+        heightM: candidates.map((c) => c.heightM ?? Number.NaN),
+      },
+      operatorBits,
+      cellMask: demandMask,
+    },
+    options,
+  );
+  // Cells ascend within a candidate, and demand is in cell order: the demand indices ascend too.
+  const demandIndices = Uint32Array.from(predicted.cells, (cell) => demandOfCell[cell]);
+  return mergeCoverSets(demand.weight, predicted.starts, demandIndices);
 }
 
 /** The existing mast a fixed site stands on (same id, within 1 m), as an existing-mast candidate; else the site. */

@@ -1,0 +1,102 @@
+import type { SignalRunSettings } from '../core/coverage/prepareSignalRun';
+import { TECHNOLOGIES, type Technology } from '../core/coverage/radioPresets';
+import {
+  isPathLossModelId,
+  modelNeedsTerrain,
+  PATH_LOSS_MODEL_IDS,
+  type PathLossModelId,
+} from '../core/propagation/pathLossModels';
+import { DEFAULT_K_FACTOR } from '../core/terrain/computeTerrainPathLoss';
+import { CliError } from './cliError';
+import type { ParsedFlags } from './parseFlags';
+import { readKFactorFlag } from './readKFactorFlag';
+import { readNumberFlag } from './readNumberFlag';
+import { readChoiceFlag, readStringFlag } from './readStringFlag';
+
+/** Analysis grid cell of a plan on predicted signal when --grid-m is absent, metres (the coverage command's). */
+export const PLAN_DEFAULT_GRID_M = 100;
+
+/** Flags that only mean something with --model (a plan on predicted signal). */
+export const PLAN_MODEL_FLAGS = [
+  'grid-m',
+  'technology',
+  'threshold-dbm',
+  'assume-5g',
+  'terrain',
+  'k-factor',
+  'diffraction-weight',
+  'terrain-mode',
+  'calculation-radius-m',
+] as const;
+
+/** What a plan on predicted signal reads from its flags: the run's settings and the DEM paths to load. */
+export interface PlanSignalFlags {
+  settings: SignalRunSettings;
+  /** --terrain FILE[,FILE...] as given; undefined without terrain. */
+  terrainPaths: string | undefined;
+}
+
+/**
+ * The prediction flags of `propose --model M`, with the coverage command's meanings and refusals (exit 2, one line):
+ * null without --model, after checking that no flag needing it was given. The technology defaults to 5G (the shared
+ * sites are 5G sites); the receiver is the outdoor default (shadowing margin 8.3 dB, -110 dBm).
+ */
+export function readPlanSignalFlags(flags: ParsedFlags): PlanSignalFlags | null {
+  const modelId = readModelFlag(flags.model);
+  if (modelId === null) {
+    const misplaced = PLAN_MODEL_FLAGS.find((name) => flags[name] !== undefined);
+    if (misplaced) throw new CliError(`--${misplaced} needs --model (propagation mode)`);
+    return null;
+  }
+  if (flags['radius-m'] !== undefined) {
+    throw new CliError('--radius-m is for the fixed-radius mode: leave it out with --model');
+  }
+  const gridM = readNumberFlag(flags, 'grid-m', { min: 1, what: 'a cell size in m' }) ?? PLAN_DEFAULT_GRID_M;
+  const technology: Technology = readChoiceFlag(flags, 'technology', TECHNOLOGIES, '5g');
+  const thresholdDbm = readNumberFlag(flags, 'threshold-dbm', { min: -200, max: 50, what: 'an RSRP in dBm' });
+  const terrainPaths = readStringFlag(flags, 'terrain');
+  for (const name of ['k-factor', 'diffraction-weight', 'terrain-mode', 'calculation-radius-m']) {
+    if (flags[name] !== undefined && terrainPaths === undefined) throw new CliError(`--${name} needs --terrain FILE`);
+  }
+  if (modelNeedsTerrain(modelId) && terrainPaths === undefined) {
+    throw new CliError(`--model ${modelId} needs --terrain FILE[,FILE...] (elevation data)`);
+  }
+  const diffractionWeight = readNumberFlag(flags, 'diffraction-weight', { min: 0, max: 1, what: 'a weight' });
+  if (diffractionWeight !== undefined && modelNeedsTerrain(modelId)) {
+    throw new CliError(`--diffraction-weight is for the empirical models: ${modelId} takes the whole diffraction loss`);
+  }
+  const terrain =
+    terrainPaths === undefined
+      ? undefined
+      : {
+          kFactor: readKFactorFlag(flags, DEFAULT_K_FACTOR),
+          diffractionWeight,
+          mode: readChoiceFlag(flags, 'terrain-mode', ['sweep', 'exact'] as const, 'sweep'),
+          calculationRadiusM: readNumberFlag(flags, 'calculation-radius-m', {
+            min: 0,
+            exclusive: true,
+            what: 'a distance in m',
+          }),
+        };
+  return {
+    settings: {
+      modelId,
+      technology,
+      gridM,
+      thresholdDbm,
+      indoor: false,
+      metropolitan: false,
+      assume5g: flags['assume-5g'] === true,
+      terrain,
+    },
+    terrainPaths,
+  };
+}
+
+function readModelFlag(value: string | boolean | undefined): PathLossModelId | null {
+  if (value === undefined) return null;
+  if (typeof value !== 'string' || !isPathLossModelId(value)) {
+    throw new CliError(`unknown model '${String(value)}' (models: ${PATH_LOSS_MODEL_IDS.join(', ')})`);
+  }
+  return value;
+}

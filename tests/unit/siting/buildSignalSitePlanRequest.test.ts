@@ -1,0 +1,92 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseTowersCsv } from '../../../src/core/io/parseTowersCsv';
+import { readPopulationGeoTiff } from '../../../src/core/io/readPopulationGeoTiff';
+import { packMastAttributes } from '../../../src/core/model/mastAttributes';
+import { packTowers } from '../../../src/core/model/towerArrays';
+import { buildSignalSitePlanRequest } from '../../../src/core/siting/buildSignalSitePlanRequest';
+import { buildSitePlanRequest, type SitePlanSettings } from '../../../src/core/siting/buildSitePlanRequest';
+import { planSharedSites } from '../../../src/core/siting/planSharedSites';
+import { runCliInProcess } from '../cli/cliHarness';
+
+const repository = fileURLToPath(new URL('../../../', import.meta.url));
+const TOWERS = `${repository}tests/fixtures/coverage/towers.csv`;
+const POPULATION = `${repository}tests/fixtures/coverage/population.tif`;
+const SITES = [
+  { id: 'K6', lon: 108.015, lat: 16.025 },
+  { id: 'K2', lon: 108.025, lat: 16.045 },
+];
+
+async function data() {
+  const parsed = parseTowersCsv(readFileSync(TOWERS, 'utf8'));
+  const population = await readPopulationGeoTiff(new Uint8Array(readFileSync(POPULATION)).buffer);
+  return {
+    population,
+    towers: packTowers(parsed.towers),
+    masts: packMastAttributes(parsed.towers),
+    backbone: [],
+    signal: { towers: parsed.towers },
+  };
+}
+
+const SETTINGS: SitePlanSettings = {
+  operators: ['Viettel', 'VinaPhone', 'MobiFone', 'Vietnamobile'],
+  weighting: 'people',
+  siteRadiusM: 1500,
+  sites: 2,
+  solver: 'greedy_swap',
+  defaultRadiusM: 1500,
+  maxBackboneDistanceM: null,
+  useSpacingRule: false,
+  exclusionZones: [],
+};
+const PROPAGATION: SitePlanSettings['propagation'] = {
+  modelId: 'uma-nlos',
+  technology: '5g',
+  gridM: 1000,
+  thresholdDbm: -120,
+  indoor: false,
+  metropolitan: false,
+  assume5g: true,
+};
+
+describe('buildSignalSitePlanRequest: the planner’s settings on predicted signal', () => {
+  it('without propagation settings: the fixed-radius request as it was', async () => {
+    const inputs = await data();
+    const request = await buildSignalSitePlanRequest(SETTINGS, inputs);
+    expect(request).toEqual(buildSitePlanRequest(SETTINGS, inputs));
+    expect(request.coverage).toBeUndefined();
+  });
+
+  it('with them: the sites placed by the planner are evaluated as cosite propose --model does', async () => {
+    const request = await buildSignalSitePlanRequest(
+      { ...SETTINGS, fixedSites: SITES, propagation: PROPAGATION },
+      await data(),
+    );
+    expect(request.coverage?.kind).toBe('signal');
+    expect([request.grid.width, request.grid.height]).toEqual([8, 6]);
+    const plan = await planSharedSites(request);
+    const path = join(mkdtempSync(join(tmpdir(), 'cosite-plan-signal-')), 'sites.csv');
+    writeFileSync(path, `id,lon,lat\n${SITES.map((site) => `${site.id},${site.lon},${site.lat}`).join('\n')}\n`);
+    const cli = await runCliInProcess([
+      'propose',
+      ...['--towers', TOWERS, '--population', POPULATION, '--candidates', path, '--sites', '2'],
+      ...['--model', 'uma-nlos', '--grid-m', '1000', '--threshold-dbm', '-120', '--assume-5g', '--json'],
+    ]);
+    const report = JSON.parse(cli.stdout);
+    expect(report.selected.sort()).toEqual(['K2', 'K6']);
+    expect(plan.populationNewlyCovered).toBeGreaterThan(0);
+    expect(plan.populationNewlyCovered).toBeCloseTo(report.population_newly_covered, 6);
+  });
+
+  it('plans over a lattice and the existing masts with room on the prediction', async () => {
+    const request = await buildSignalSitePlanRequest({ ...SETTINGS, propagation: PROPAGATION }, await data());
+    const plan = await planSharedSites(request);
+    expect(plan.sites.length).toBeGreaterThan(0);
+    expect(plan.upperBound).toBeGreaterThanOrEqual(plan.objective);
+    expect(plan.candidates.latticeSpacingM).toBe(1500);
+  });
+});
