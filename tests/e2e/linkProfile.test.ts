@@ -203,13 +203,15 @@ describe('viewshed and link profile in the inspect panel', () => {
       rxHeightM: farMast.heightM ?? 30,
       frequencyMHz: 15000,
     });
-    expect(tools?.link.figures).toMatchObject({
+    const figures = tools?.link.figures ?? {};
+    expect(figures).toMatchObject({
       distanceKm: expected.distanceKm,
-      diffractionLossDb: expected.diffractionLossDb,
-      freeSpaceLossDb: expected.freeSpaceLossDb,
       lineOfSight: expected.lineOfSight,
       minClearancePercentF1: expected.minClearancePercentF1,
     });
+    // Chromium's V8 and Node's may round a transcendental function's last bit differently (seen: 1e-11 dB apart).
+    expect(figures.diffractionLossDb).toBeCloseTo(expected.diffractionLossDb, 9);
+    expect(figures.freeSpaceLossDb).toBeCloseTo(expected.freeSpaceLossDb, 9);
     await expect(page.getByTestId('link-distance').textContent()).resolves.toBe(`${vi(expected.distanceKm, 2)} km`);
     await expect(page.getByTestId('link-diffraction-loss').textContent()).resolves.toBe(
       `${vi(expected.diffractionLossDb, 1)} dB`,
