@@ -30,7 +30,7 @@ export function LinkProfileChart({ profile }: { profile: LinkProfile }) {
   const { points } = profile;
   const last = points.distanceKm.length - 1;
   const minIndex = profile.minClearanceIndex;
-  const label = { fontSize: 9, fill: '#3b3e43' };
+  const label = { fontSize: 10, fill: '#3b3e43' };
   return (
     <figure className="link-chart">
       <svg
@@ -51,7 +51,7 @@ export function LinkProfileChart({ profile }: { profile: LinkProfile }) {
         {chart.xTicks.map((tick) => (
           <g key={`x${tick.value}`}>
             <line x1={tick.x} x2={tick.x} y1={plot.top} y2={plot.bottom} stroke={COLOURS.grid} />
-            <text x={tick.x} y={plot.bottom + 11} textAnchor="middle" {...label}>
+            <text x={tick.x} y={plot.bottom + 12} textAnchor="middle" {...label}>
               {formatNumber(language, tick.value, tickDecimals(tick.value))}
             </text>
           </g>

@@ -13,7 +13,7 @@ export interface ChartBox {
 
 export const LINK_CHART_BOX: ChartBox = {
   width: 330,
-  height: 210,
+  height: 240,
   marginLeft: 44,
   marginRight: 10,
   marginTop: 10,
