@@ -3,6 +3,7 @@ import type { PublishedProposedSite } from './server/apiTypes';
 import { useServerStore } from './server/serverStore';
 import { useSharingStore } from './sharing/sharingStore';
 import { selectTower, useAppStore } from './store/appStore';
+import { useTerrainToolsStore } from './terrain/terrainToolsStore';
 
 /**
  * A small, read-only window into the running app for end-to-end tests and for people debugging in the console:
@@ -28,6 +29,16 @@ export interface CoSiteTestHooks {
   deckLayerIds(): string[];
   /** The terrain's DEMs (names) and where their images are ('running', 'done', 'error'; null before the layer is on). */
   terrain(): { names: string[]; demoNames: string[]; imagesStatus: string | null; images: string[] };
+  /**
+   * The viewshed and link tools: the map's pick mode, the custom point, and each last run's status, request and
+   * figures (the link's as computeLinkProfile returns them, points left out).
+   */
+  terrainTools(): {
+    pickMode: string;
+    customPoint: [number, number] | null;
+    viewshed: { status: string; error: string | null; request: unknown; figures: Record<string, unknown> | null };
+    link: { status: string; error: string | null; request: unknown; figures: Record<string, unknown> | null };
+  };
 }
 
 declare global {
@@ -75,6 +86,22 @@ export function exposeTestHooks(controller: MapController): void {
         demoNames: dataset?.terrain.demoRasters.map((raster) => raster.name) ?? [],
         imagesStatus: current?.status ?? null,
         images: current?.images.map((image) => image.name) ?? [],
+      };
+    },
+    terrainTools: () => {
+      const { pickMode, customPoint, viewshed, link } = useTerrainToolsStore.getState();
+      const viewshedFigures = viewshed.result && { ...viewshed.result, image: null };
+      const linkFigures = link.result && { ...link.result, points: null };
+      return {
+        pickMode,
+        customPoint,
+        viewshed: {
+          status: viewshed.status,
+          error: viewshed.error,
+          request: viewshed.request,
+          figures: viewshedFigures,
+        },
+        link: { status: link.status, error: link.error, request: link.request, figures: linkFigures },
       };
     },
   };

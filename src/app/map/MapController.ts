@@ -28,8 +28,11 @@ export interface MapCallbacks {
    * release. Absent: sites cannot be dragged.
    */
   onDragSite?(index: number, lonLat: [number, number] | null, done: boolean): void;
-  /** A click on the map at [lon, lat]; true when it was used (drawing a zone), so it selects nothing. */
-  onMapClick?(lonLat: [number, number]): boolean;
+  /**
+   * A click on the map at [lon, lat], on mast `towerIndex` or beside every mast (null); true when it was used (drawing
+   * a zone, picking a link's far end), so it selects nothing.
+   */
+  onMapClick?(lonLat: [number, number], towerIndex: number | null): boolean;
   /** Hover text for a cell of a raster layer (column and row of its image), or null. */
   describeRasterCell?(layerId: string, col: number, row: number): string | null;
 }
@@ -90,8 +93,9 @@ export class MapController {
           },
           onClick: (info) => {
             const coordinate = info.coordinate as [number, number] | undefined;
-            if (coordinate && this.callbacks.onMapClick?.([coordinate[0], coordinate[1]])) return;
-            this.callbacks.onSelectTower(this.pickedTowerIndex(info.layer?.id, info.index));
+            const towerIndex = this.pickedTowerIndex(info.layer?.id, info.index);
+            if (coordinate && this.callbacks.onMapClick?.([coordinate[0], coordinate[1]], towerIndex)) return;
+            this.callbacks.onSelectTower(towerIndex);
           },
         });
         this.map.addControl(this.overlay);

@@ -9,7 +9,9 @@ import { AttributeTable } from '../panels/AttributeTable';
 import { useServerStore } from '../server/serverStore';
 import { addZoneCorner, moveSite, previewSiteDrag, useSharingStore } from '../sharing/sharingStore';
 import { selectTower, useAppStore } from '../store/appStore';
+import { handleTerrainMapClick } from '../terrain/handleTerrainMapClick';
 import { ensureHillshadeImages } from '../terrain/hillshadeImages';
+import { type TerrainToolsState, useTerrainToolsStore } from '../terrain/terrainToolsStore';
 import { exposeTestHooks } from '../testHooks';
 import { GroundHeightReadout } from './GroundHeightReadout';
 import { MapController } from './MapController';
@@ -40,6 +42,28 @@ function describeRasterCell(layerId: string, col: number, row: number): string |
     lines.push(`${translate(language, 'distance')}: ${distanceKm.toFixed(2)} km`);
   }
   return lines.join('\n');
+}
+
+/** What the terrain tools draw: the viewshed, the custom point and the link of the profile shown. */
+function terrainToolInputs(tools: TerrainToolsState) {
+  const viewshed = tools.viewshed.result;
+  const link = tools.link.result && tools.link.request;
+  return {
+    viewshed: viewshed?.image && viewshed.corners ? { image: viewshed.image, corners: viewshed.corners } : null,
+    terrainPoint: tools.customPoint,
+    link:
+      tools.link.result && link
+        ? {
+            from: [link.fromLonDeg, link.fromLatDeg] as [number, number],
+            to: [link.toLonDeg, link.toLatDeg] as [number, number],
+            clearance: tools.link.result.clearsSixtyPercentF1
+              ? ('clearsF1' as const)
+              : tools.link.result.lineOfSight
+                ? ('lineOfSight' as const)
+                : ('obstructed' as const),
+          }
+        : null,
+  };
 }
 
 /** True when two datasets differ in their terrain at most (an imported DEM): the map need not be rebuilt. */
@@ -80,7 +104,9 @@ export function MapView({
       {
         onSelectTower: selectTower,
         describeRasterCell,
-        onMapClick: (lonLat) => useAppStore.getState().activeTab === 'sharing' && addZoneCorner(lonLat),
+        onMapClick: (lonLat, towerIndex) =>
+          handleTerrainMapClick(lonLat, towerIndex) ||
+          (useAppStore.getState().activeTab === 'sharing' && addZoneCorner(lonLat)),
         onDragSite: (index, lonLat, done) => {
           if (useSharingStore.getState().planStatus === 'running') return;
           if (!done) previewSiteDrag(lonLat && { index, lon: lonLat[0], lat: lonLat[1] });
@@ -116,7 +142,9 @@ export function MapView({
       // Outside this update: starting the images writes the store, which calls push again.
       if (terrainOn) queueMicrotask(() => void ensureHillshadeImages(live.terrain));
       const terrainImages = state.terrainImages;
+      const tools = useTerrainToolsStore.getState();
       controller.update({
+        ...terrainToolInputs(tools),
         dataset: live,
         terrain:
           terrainOn && terrainImages?.terrain === live.terrain && terrainImages.status === 'done'
@@ -199,6 +227,15 @@ export function MapView({
         push();
       }
     });
+    const unsubscribeTools = useTerrainToolsStore.subscribe((state, previous) => {
+      if (
+        state.viewshed.result !== previous.viewshed.result ||
+        state.customPoint !== previous.customPoint ||
+        state.link.result !== previous.link.result
+      ) {
+        push();
+      }
+    });
     exposeTestHooks(controller);
     setController(controller);
     return () => {
@@ -206,6 +243,7 @@ export function MapView({
       unsubscribeMinistry();
       unsubscribeSharing();
       unsubscribeServer();
+      unsubscribeTools();
       onController(null);
       controller.destroy();
     };

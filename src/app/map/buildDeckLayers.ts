@@ -3,6 +3,7 @@ import { colocationLayers } from './layers/colocationLayers';
 import { coverageLayers } from './layers/coverageLayers';
 import type { DeckLayerInputs } from './layers/deckLayerInputs';
 import { exclusionZoneLayers } from './layers/exclusionZoneLayers';
+import { linkProfileLayers } from './layers/linkProfileLayers';
 import { populationLayers } from './layers/populationLayers';
 import { proposedSiteLayers } from './layers/proposedSiteLayers';
 import { publishedSiteLayers } from './layers/publishedSiteLayers';
@@ -10,9 +11,10 @@ import { readinessChoroplethLayers } from './layers/readinessChoroplethLayers';
 import { sovereigntyLabelLayers } from './layers/sovereigntyLabelLayers';
 import { terrainLayers } from './layers/terrainLayers';
 import { towerLayers } from './layers/towerLayers';
+import { viewshedLayers } from './layers/viewshedLayers';
 
 /**
- * The layer groups in draw order, bottom first. The rasters (choropleth, terrain, population, coverage) go under the
+ * The layer groups in draw order, bottom first. The rasters (choropleth, terrain, population, coverage, viewshed) go under the
  * basemap's labels (`beforeId`); the rest on top, the sovereignty labels last. Each group returns no layer when hidden.
  */
 const LAYER_GROUPS: ReadonlyArray<(inputs: DeckLayerInputs) => Layer[]> = [
@@ -20,6 +22,8 @@ const LAYER_GROUPS: ReadonlyArray<(inputs: DeckLayerInputs) => Layer[]> = [
   terrainLayers,
   populationLayers,
   coverageLayers,
+  viewshedLayers,
+  linkProfileLayers,
   towerLayers,
   colocationLayers,
   exclusionZoneLayers,

@@ -1,16 +1,24 @@
+import { useEffect } from 'react';
 import { describeTowerSource } from '../data/describeTowerSources';
 import type { ProvinceDataset } from '../data/provinceDataset';
 import { formatNumber } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { RequestForm } from '../requests/RequestForm';
 import { selectTower, useAppStore } from '../store/appStore';
+import { LinkProfileSection } from '../terrain/LinkProfileSection';
+import { resetToolsForMast } from '../terrain/terrainToolsStore';
+import { ViewshedSection } from '../terrain/ViewshedSection';
 
-/** Details of the clicked mast. Every value is rendered as text by React, never as HTML. */
+/** Details of the clicked mast, its viewshed and microwave links. Every value is rendered as text by React, never as HTML. */
 export function InspectPanel({ dataset }: { dataset: ProvinceDataset }) {
   const t = useT();
   const language = useAppStore((state) => state.language);
   const index = useAppStore((state) => state.selectedTowerIndex);
   const tower = index === null ? null : dataset.towers[index];
+  // Heights typed for one mast, and its link's far end, do not carry over to the next one selected.
+  useEffect(() => {
+    if (index !== null) resetToolsForMast();
+  }, [index]);
   return (
     <section className="panel" aria-labelledby="inspect-title" data-testid="inspect-panel">
       <h2 id="inspect-title">{t('inspect')}</h2>
@@ -64,14 +72,18 @@ export function InspectPanel({ dataset }: { dataset: ProvinceDataset }) {
           <button type="button" onClick={() => selectTower(null)}>
             {t('close')}
           </button>
-          <RequestForm
-            key={tower.id}
-            target={{ kind: 'mast', mastId: tower.id }}
-            tenants={tower.tenants}
-            heightM={tower.heightM}
-            provinceId={dataset.provinceCode}
-          />
         </>
+      )}
+      <ViewshedSection dataset={dataset} />
+      <LinkProfileSection dataset={dataset} />
+      {tower && (
+        <RequestForm
+          key={tower.id}
+          target={{ kind: 'mast', mastId: tower.id }}
+          tenants={tower.tenants}
+          heightM={tower.heightM}
+          provinceId={dataset.provinceCode}
+        />
       )}
     </section>
   );

@@ -57,6 +57,17 @@ const everything: DeckLayerInputs = {
     drag: null,
   },
   choropleth: { kpi: 'coverage_5g_share', valueByCode: {}, selectedCode: null },
+  viewshed: {
+    image: {} as ImageBitmap,
+    corners: [
+      [108.1, 16],
+      [108.1, 16.1],
+      [108.2, 16.1],
+      [108.2, 16],
+    ],
+  },
+  terrainPoint: [108.15, 16.05],
+  link: { from: [108.2, 16.05], to: [108.3, 16.1], clearance: 'lineOfSight' },
   terrain: [
     {
       name: 'coarse.tif',
@@ -88,6 +99,9 @@ describe('buildDeckLayers (the layer groups composed in draw order)', () => {
       'terrain-0',
       'terrain-1',
       'signal',
+      'viewshed',
+      'viewshed-point',
+      'link-profile',
       'towers',
       'tower-selected',
       'colocation-pairs',
@@ -112,6 +126,9 @@ describe('buildDeckLayers (the layer groups composed in draw order)', () => {
       publishedSites: [],
       plan: null,
       choropleth: null,
+      viewshed: null,
+      terrainPoint: null,
+      link: null,
     });
     expect(layers.map((layer) => layer.id)).toEqual(['sovereignty-labels']);
   });

@@ -36,4 +36,10 @@ export interface DeckLayerInputs {
   terrain: TerrainImage[] | null;
   /** The ministry's province choropleth, when shown. */
   choropleth: { kpi: ReadinessKpi; valueByCode: Record<string, number | null>; selectedCode: string | null } | null;
+  /** The viewshed's image and its corners (bottom-left, top-left, top-right, bottom-right), once computed. */
+  viewshed: { image: ImageBitmap; corners: [number, number][] } | null;
+  /** The custom point picked for a viewshed, [lon, lat]. */
+  terrainPoint: [number, number] | null;
+  /** The link whose profile is shown: its ends [lon, lat] and how well it clears the terrain. */
+  link: { from: [number, number]; to: [number, number]; clearance: 'clearsF1' | 'lineOfSight' | 'obstructed' } | null;
 }

@@ -1,23 +1,10 @@
 import { COORDINATE_SYSTEM, type Layer } from '@deck.gl/core';
 import { BitmapLayer } from '@deck.gl/layers';
 import { RASTER_BEFORE_ID } from '../basemapStyle';
+import { lonLatRectangle } from '../lonLatRectangle';
 import type { DeckLayerInputs } from './deckLayerInputs';
 
 type Corners = [[number, number], [number, number], [number, number], [number, number]];
-
-/**
- * [west, south, east, north] when the corners (bottom-left, top-left, top-right, bottom-right) are a lon/lat
- * rectangle, as for every degree grid; null for a projected DEM's quadrilateral.
- */
-function lonLatRectangle(corners: [number, number][]): [number, number, number, number] | null {
-  const [bottomLeft, topLeft, topRight, bottomRight] = corners;
-  const rectangle =
-    bottomLeft[0] === topLeft[0] &&
-    topRight[0] === bottomRight[0] &&
-    bottomLeft[1] === bottomRight[1] &&
-    topLeft[1] === topRight[1];
-  return rectangle ? [bottomLeft[0], bottomLeft[1], topRight[0], topRight[1]] : null;
-}
 
 /**
  * The terrain: each DEM's shaded, height-tinted image (computed in the workers), coarsest first so that finer DEMs
