@@ -8,7 +8,7 @@ import {
 } from '../../../src/core/propagation/pathLossModels';
 
 describe('path-loss model registry', () => {
-  it('lists the eight models with their typical base station heights', () => {
+  it('lists the nine models with their typical base station heights', () => {
     expect(PATH_LOSS_MODEL_IDS).toEqual([
       'fspl',
       'cost231',
@@ -18,6 +18,7 @@ describe('path-loss model registry', () => {
       'umi-nlos',
       'rma-los',
       'rma-nlos',
+      'p526',
     ]);
     expect(PATH_LOSS_MODELS['uma-nlos'].defaultTxHeightM).toBe(25);
     expect(PATH_LOSS_MODELS['umi-nlos'].defaultTxHeightM).toBe(10);
