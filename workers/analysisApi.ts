@@ -26,7 +26,8 @@ import type { TowerColumn } from '../src/core/model/towerTableIndex';
 import { computeNationalReadiness } from '../src/core/readiness/computeNationalReadiness';
 import type { ReadinessTargets } from '../src/core/readiness/readinessTypes';
 import { readNationalReadinessInputs } from '../src/core/readiness/readNationalReadinessInputs';
-import { buildSitePlanRequest, type SitePlanSettings } from '../src/core/siting/buildSitePlanRequest';
+import { buildSignalSitePlanRequest } from '../src/core/siting/buildSignalSitePlanRequest';
+import type { SitePlanSettings } from '../src/core/siting/buildSitePlanRequest';
 import { planSharedSites } from '../src/core/siting/planSharedSites';
 import type { ElevationRaster } from '../src/core/terrain/elevationRaster';
 import { fetchNationalFiles, type NationalFileUrls } from './fetchNationalFiles';
@@ -155,7 +156,12 @@ export const analysisApi = {
   planSharedSites: (jobId: number, datasetKey: string, settings: SitePlanSettings, onProgress?: Progress) =>
     withJob(jobId, async (signal) => {
       const highs = settings.solver === 'exact' ? await loadHighs() : undefined;
-      const request = buildSitePlanRequest(settings, residentDataset(datasetKey).analysisData, { highs });
+      const dataset = residentDataset(datasetKey);
+      const data = {
+        ...dataset.analysisData,
+        signal: { towers: dataset.towers, terrain: dataset.terrain ?? undefined },
+      };
+      const request = await buildSignalSitePlanRequest(settings, data, { highs }, { signal });
       return planSharedSites(request, { signal, onProgress });
     }),
 

@@ -427,6 +427,14 @@ const STRINGS = {
     vi: 'đơn giá theo mô hình mở pytal (cột 5k, xây dựng 5k, vận chuyển 5k, lắp đặt 5k USD; thuê 9,6k/4k/1k USD/năm; cáp quang 25/15/5 USD/m; 10 năm, chiết khấu 5%)',
     en: 'unit costs from the open pytal model (tower 5k, civil works 5k, transport 5k, installation 5k USD; rent 9.6k/4k/1k USD a year; fibre 25/15/5 USD/m; 10 years at 5%)',
   },
+  planOnSignal: {
+    vi: 'Vùng phủ theo mô hình truyền sóng (như tab Phủ sóng, 5G)',
+    en: 'Coverage by the propagation model (as the coverage tab, 5G)',
+  },
+  planOnSignalNote: {
+    vi: 'Vùng phủ hiện có và của mỗi vị trí ứng viên được dự đoán bằng mô hình, quỹ đường truyền và địa hình của tab Phủ sóng (5G, ngưỡng RSRP); bán kính trạm chỉ dùng để đặt lưới ứng viên.',
+    en: 'Existing coverage and each candidate’s cover are predicted with the coverage tab’s model, link budget and terrain (5G, RSRP threshold); the site radius only spaces the candidate lattice.',
+  },
   reportCoverageTableSignal: {
     vi: 'Phủ sóng theo nhà mạng (mô hình truyền sóng, RSRP)',
     en: 'Coverage by operator (propagation model, RSRP)',

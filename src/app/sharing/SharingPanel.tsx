@@ -19,6 +19,7 @@ import {
   runColocation,
   runSitePlan,
   selectSite,
+  setPlanOnPredictedSignal,
   updateColocationSettings,
   updatePlanSettings,
   useSharingStore,
@@ -276,6 +277,17 @@ function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
         />
         {t('spacingRule')}
       </label>
+      <label className="toggle plain">
+        <input
+          type="checkbox"
+          checked={planSettings.propagation !== undefined}
+          disabled={running}
+          onChange={(event) => setPlanOnPredictedSignal(event.target.checked)}
+          data-testid="plan-on-signal"
+        />
+        {t('planOnSignal')}
+      </label>
+      {planSettings.propagation && <p className="hint">{t('planOnSignalNote')}</p>}
       <ExclusionZonesSection disabled={running} />
       <div className="buttons">
         <button

@@ -8,6 +8,7 @@ import type { PlanSharedSitesResult } from '../../core/siting/planSharedSites';
 import type { UserSite } from '../../core/siting/siteCandidate';
 import { isCancelledError } from '../../core/util/cooperativeLoop';
 import { getAnalysisPool } from '../analysisPool';
+import { signalRunSettingsOf } from '../coverage/signalRunInPool';
 import { latestRun } from '../data/latestRun';
 import { ensureResident } from '../data/residentDataset';
 import { openServerPlan } from '../server/serverStore';
@@ -148,7 +149,7 @@ export async function runSitePlan(fixedSites?: UserSite[]): Promise<void> {
         api.planSharedSites(
           jobId,
           await ensureResident(api, dataset),
-          settings,
+          withCurrentPropagation(settings),
           Comlink.proxy((fraction: number) => {
             if (run.isCurrent()) useSharingStore.setState({ planProgress: fraction });
           }),
@@ -206,6 +207,24 @@ export function moveSite(index: number, lon: number, lat: number): Promise<void>
 
 export function cancelSitePlan(): void {
   planRun.cancel();
+}
+
+/**
+ * A plan on predicted signal takes the coverage tab's model, link budget and terrain as they are now, for 5G (the
+ * shared sites are 5G); a plan by fixed radius stays as it is.
+ */
+function withCurrentPropagation(settings: SitePlanSettings): SitePlanSettings {
+  if (!settings.propagation) return settings;
+  const coverage = useAppStore.getState().history.present.coverage;
+  return { ...settings, propagation: { ...signalRunSettingsOf(coverage), technology: '5g' } };
+}
+
+/** Switches the plan between fixed radius and the coverage tab's prediction. */
+export function setPlanOnPredictedSignal(onPrediction: boolean): void {
+  const coverage = useAppStore.getState().history.present.coverage;
+  updatePlanSettings({
+    propagation: onPrediction ? { ...signalRunSettingsOf(coverage), technology: '5g' } : undefined,
+  });
 }
 
 export function updatePlanSettings(patch: Partial<SitePlanSettings>): void {

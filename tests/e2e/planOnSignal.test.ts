@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { parseLinesGeoJson } from '../../src/core/geo/parseLinesGeoJson';
+import { parseTowersCsv } from '../../src/core/io/parseTowersCsv';
+import { readPopulationGeoTiff } from '../../src/core/io/readPopulationGeoTiff';
+import { packMastAttributes } from '../../src/core/model/mastAttributes';
+import { packTowers } from '../../src/core/model/towerArrays';
+import { buildSignalSitePlanRequest } from '../../src/core/siting/buildSignalSitePlanRequest';
+import { planSharedSites } from '../../src/core/siting/planSharedSites';
+import { launchBrowser } from './launchBrowser';
+
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(inject('baseUrl'));
+  await page.waitForFunction(() => window.cosite?.state().loadStatus === 'ready', undefined, { timeout: 120_000 });
+  await page.getByTestId('tab-sharing').click();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+type Plan = {
+  sites: Array<{ id: string; newlyCoveredPopulation: number }>;
+  populationNewlyCovered: number;
+  upperBound: number;
+  objective: number;
+  gapPercent: number;
+};
+
+/** The same plan computed in Node from the committed demo files: the app's defaults, 10 sites, greedy, UMa NLOS 5G. */
+async function planInNode(): Promise<Plan> {
+  const buffer = new Uint8Array(readFileSync('data/demo/population.tif')).buffer;
+  const population = await readPopulationGeoTiff(buffer);
+  const parsed = parseTowersCsv(readFileSync('data/demo/towers.csv', 'utf8'));
+  const towers = packTowers(parsed.towers);
+  const backbone = parseLinesGeoJson(readFileSync('data/demo/backbone.geojson', 'utf8'));
+  const settings = {
+    operators: ['Viettel', 'VinaPhone', 'MobiFone'],
+    weighting: 'people_x_operators' as const,
+    siteRadiusM: 1500,
+    sites: 10,
+    solver: 'greedy' as const,
+    defaultRadiusM: 2000,
+    maxBackboneDistanceM: null,
+    useSpacingRule: true,
+    exclusionZones: [],
+    propagation: {
+      modelId: 'uma-nlos' as const,
+      technology: '5g' as const,
+      gridM: 100,
+      thresholdDbm: -110,
+      indoor: false,
+      indoorLossDb: 20,
+      eirpDbmByOperator: {},
+      metropolitan: false,
+      shadowingMarginDb: 8.3,
+      assume5g: true,
+    },
+  };
+  const request = await buildSignalSitePlanRequest(settings, {
+    population,
+    towers,
+    masts: packMastAttributes(parsed.towers),
+    backbone,
+    signal: { towers: parsed.towers },
+  });
+  return planSharedSites(request) as Promise<Plan>;
+}
+
+describe('the shared-site plan on predicted signal in the app', () => {
+  it('plans on the coverage tab’s prediction and gives the same sites and people as the core in Node', async () => {
+    await page.getByTestId('plan-sites').fill('10');
+    await page.getByTestId('plan-solver').selectOption('greedy');
+    await page.getByTestId('plan-on-signal').check();
+    await page.getByTestId('run-plan').click();
+    await page.getByTestId('plan-figures').waitFor({ timeout: 180_000 });
+    const plan = (await page.evaluate(() => window.cositeSharing?.())) as Plan | null;
+    expect(plan).not.toBeNull();
+    if (!plan) return;
+    const expected = await planInNode();
+    expect(plan.sites.map((site) => site.id)).toEqual(expected.sites.map((site) => site.id));
+    expect(plan.populationNewlyCovered).toBeCloseTo(expected.populationNewlyCovered, 6);
+    expect(plan.upperBound).toBeGreaterThanOrEqual(plan.objective - 1e-6);
+    expect(plan.gapPercent).toBeGreaterThanOrEqual(0);
+    await page.evaluate(() => window.cosite?.waitForMapIdle());
+    await page.screenshot({ path: 'tests/artifacts/app-plan-on-signal.png' });
+  });
+});
