@@ -13,6 +13,7 @@ import type { MapController } from './map/MapController';
 import { MapControllerContext } from './map/MapControllerContext';
 import { MapView } from './map/MapView';
 import { MinistryPanel } from './ministry/MinistryPanel';
+import { computeReadiness, useMinistryStore } from './ministry/ministryStore';
 import { InspectPanel } from './panels/InspectPanel';
 import { LayerPanel } from './panels/LayerPanel';
 import { ProjectBar } from './panels/ProjectBar';
@@ -85,6 +86,15 @@ export function App() {
   useEffect(() => {
     if (userKey && loadStatus === 'ready') void loadServerMasts();
   }, [userKey, loadStatus]);
+
+  // The ministry signs in to compare provinces: open its national view and start computing, without a click.
+  const isMinistry = user?.role === 'ministry';
+  useEffect(() => {
+    if (!isMinistry || loadStatus !== 'ready') return;
+    setActiveTab('ministry');
+    mapController?.fitCountry();
+    if (useMinistryStore.getState().status === 'idle') void computeReadiness();
+  }, [isMinistry, loadStatus, mapController]);
 
   useEffect(() => {
     Promise.all([loadDemoProvince(), restoreProject('VN25'), loadSavedTowers('VN25')])

@@ -12,6 +12,7 @@ import { DEFAULT_READINESS_TARGETS, type NationalReadiness } from '../../src/cor
 import { launchBrowser } from './launchBrowser';
 import { longTaskDurations, observeLongTasks } from './longTasks';
 import { countPixelsWhere } from './pixels';
+import { openApp } from './signIn';
 
 let browser: Browser;
 let page: Page;
@@ -83,5 +84,25 @@ describe('the ministry’s national readiness view', () => {
     await page.getByTestId('target-coverage_5g_share').fill(String(Math.ceil(value5g * 100 + 1)));
     const metAbove = await metCell.textContent();
     expect(Number(metBelow?.split('/')[0])).toBe(Number(metAbove?.split('/')[0]) + 1);
+  });
+});
+
+describe('the ministry signing in', () => {
+  it('lands on the national view, which computes by itself, with the country in view', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const ministry = await openApp(context);
+    await ministry.getByTestId('tab-requests').click();
+    await ministry.getByTestId('sign-in-username').fill('ministry');
+    await ministry.getByTestId('sign-in-password').fill(inject('demoPassword'));
+    await ministry.getByTestId('sign-in').click();
+    // No click on "compute": the table of the 34 provinces arrives on its own, on the ministry's tab.
+    await ministry.getByTestId('readiness-table').waitFor({ timeout: 120_000 });
+    await expect(ministry.getByTestId('readiness-row').count()).resolves.toBe(34);
+    await expect(ministry.getByTestId('tab-ministry').getAttribute('aria-selected')).resolves.toBe('true');
+    await ministry.evaluate(() => window.cosite?.waitForMapIdle());
+    const view = await ministry.evaluate(() => window.cosite?.view());
+    expect(view?.zoom).toBeLessThan(7);
+    await ministry.screenshot({ path: 'tests/artifacts/ministry-signed-in.png' });
+    await context.close();
   });
 });

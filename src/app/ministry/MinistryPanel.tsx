@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { operatorColorRgb } from '../../core/model/operators';
 import { type ProvinceReadiness, READINESS_KPIS, type ReadinessKpi } from '../../core/readiness/readinessTypes';
+import { NumberField } from '../components/NumberField';
 import type { ProvinceDataset } from '../data/provinceDataset';
 import { formatNumber, type StringKey } from '../i18n/strings';
 import { useT } from '../i18n/useT';
@@ -90,31 +91,23 @@ export function MinistryPanel({ dataset }: { dataset: ProvinceDataset }) {
       </button>
     </th>
   );
+  // Shares are typed in percent (decimal comma or dot), the tenancy ratio as it is.
   const targetInput = (key: ReadinessKpi) => (
-    <label className="field" key={key}>
-      {t(KPI_LABELS[key])} ≥
-      <input
-        type="number"
-        min={0}
-        max={key === 'tenancy_ratio' ? 5 : 100}
-        step={key === 'tenancy_ratio' ? 0.05 : 1}
-        value={
-          targets[key] === undefined
-            ? ''
-            : key === 'tenancy_ratio'
-              ? targets[key]
-              : Math.round((targets[key] ?? 0) * 1000) / 10
-        }
-        onChange={(event) => {
-          const raw = event.target.value;
-          if (raw === '') return setTarget(key, null);
-          const value = Number(raw);
-          if (Number.isFinite(value)) setTarget(key, key === 'tenancy_ratio' ? value : value / 100);
-        }}
-        data-testid={`target-${key}`}
-      />
-      {key === 'tenancy_ratio' ? '' : '%'}
-    </label>
+    <NumberField
+      key={key}
+      label={`${t(KPI_LABELS[key])} ≥${key === 'tenancy_ratio' ? '' : ' (%)'}`}
+      value={
+        targets[key] === undefined
+          ? null
+          : key === 'tenancy_ratio'
+            ? (targets[key] ?? 0)
+            : Math.round((targets[key] ?? 0) * 1000) / 10
+      }
+      min={0}
+      max={key === 'tenancy_ratio' ? 5 : 100}
+      onChange={(value) => setTarget(key, key === 'tenancy_ratio' ? value : value / 100)}
+      testId={`target-${key}`}
+    />
   );
 
   return (
