@@ -1,4 +1,5 @@
 import type { MapController } from './map/MapController';
+import { useMinistryStore } from './ministry/ministryStore';
 import type { PublishedProposedSite } from './server/apiTypes';
 import { useServerStore } from './server/serverStore';
 import { useSharingStore } from './sharing/sharingStore';
@@ -48,12 +49,18 @@ declare global {
     cositeSharing?: () => unknown;
     /** The server session and lists as the requests tab shows them. */
     cositeServer?: () => { user: unknown; busy: boolean; proposedSites: PublishedProposedSite[] };
+    /** The ministry's targets and readiness status. */
+    cositeMinistry?: () => { targets: Record<string, number>; status: string };
   }
 }
 
 export function exposeTestHooks(controller: MapController): void {
   window.cositeSharing = () => useSharingStore.getState().plan;
   window.cositeServer = () => useServerStore.getState();
+  window.cositeMinistry = () => {
+    const { targets, status } = useMinistryStore.getState();
+    return { targets: { ...targets } as Record<string, number>, status };
+  };
   window.cosite = {
     async waitForMapIdle() {
       await controller.loaded;

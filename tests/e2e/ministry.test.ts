@@ -102,6 +102,14 @@ describe('the ministry signing in', () => {
     await ministry.evaluate(() => window.cosite?.waitForMapIdle());
     const view = await ministry.evaluate(() => window.cosite?.view());
     expect(view?.zoom).toBeLessThan(7);
+    // A target left empty is no target, not an error; a typed one with a decimal comma is taken.
+    await expect(ministry.locator('[data-testid$=-error][role=alert]').count()).resolves.toBe(0);
+    await ministry.getByTestId('target-tenancy_ratio').fill('1,5');
+    await expect(ministry.getByTestId('target-tenancy_ratio-error').count()).resolves.toBe(0);
+    await expect
+      .poll(() => ministry.evaluate(() => window.cositeMinistry?.().targets))
+      .toMatchObject({ tenancy_ratio: 1.5 });
+    await ministry.getByTestId('target-tenancy_ratio').fill('');
     await ministry.screenshot({ path: 'tests/artifacts/ministry-signed-in.png' });
     await context.close();
   });

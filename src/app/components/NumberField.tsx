@@ -13,6 +13,8 @@ export interface NumberFieldProps {
   disabled?: boolean;
   /** Called with each valid number typed (never with a refused one). */
   onChange: (value: number) => void;
+  /** The field may be left empty (no value: a target not set); called when it is emptied. Else empty is refused. */
+  onClear?: () => void;
   testId?: string;
   ariaLabel?: string;
   className?: string;
@@ -33,16 +35,19 @@ export function NumberField(props: NumberFieldProps) {
   const text = draft ?? valueText;
   const errorId = useId();
   const inputId = useId();
-  const parsed = parseNumberInput(text, { min: props.min, max: props.max, integer: props.integer });
-  const error = parsed.ok
-    ? null
-    : parsed.reason === 'belowMin' || parsed.reason === 'aboveMax'
-      ? `${t('numberBetween')} ${formatNumber(language, props.min ?? Number.NEGATIVE_INFINITY, 2)} – ${formatNumber(language, props.max ?? Number.POSITIVE_INFINITY, 2)}`
-      : parsed.reason === 'notInteger'
-        ? t('numberWhole')
-        : parsed.reason === 'empty'
-          ? t('numberEmpty')
-          : t('numberNotNumber');
+  const parse = (raw: string) => parseNumberInput(raw, { min: props.min, max: props.max, integer: props.integer });
+  const emptyAllowed = (raw: string) => props.onClear !== undefined && raw.trim() === '';
+  const parsed = parse(text);
+  const error =
+    parsed.ok || emptyAllowed(text)
+      ? null
+      : parsed.reason === 'belowMin' || parsed.reason === 'aboveMax'
+        ? `${t('numberBetween')} ${formatNumber(language, props.min ?? Number.NEGATIVE_INFINITY, 2)} – ${formatNumber(language, props.max ?? Number.POSITIVE_INFINITY, 2)}`
+        : parsed.reason === 'notInteger'
+          ? t('numberWhole')
+          : parsed.reason === 'empty'
+            ? t('numberEmpty')
+            : t('numberNotNumber');
   const input = (
     <input
       id={inputId}
@@ -57,13 +62,12 @@ export function NumberField(props: NumberFieldProps) {
       onFocus={() => setDraft((current) => current ?? valueText)}
       // A refused entry stays on screen with its reason after the field is left; a taken one shows the value in force.
       onBlur={() => {
-        if (draft === null || parseNumberInput(draft, { min: props.min, max: props.max, integer: props.integer }).ok) {
-          setDraft(null);
-        }
+        if (draft === null || parse(draft).ok || emptyAllowed(draft)) setDraft(null);
       }}
       onChange={(event) => {
         setDraft(event.target.value);
-        const next = parseNumberInput(event.target.value, { min: props.min, max: props.max, integer: props.integer });
+        if (emptyAllowed(event.target.value)) return props.onClear?.();
+        const next = parse(event.target.value);
         if (next.ok) props.onChange(next.value);
       }}
       data-testid={props.testId}

@@ -106,6 +106,7 @@ export function MinistryPanel({ dataset }: { dataset: ProvinceDataset }) {
       min={0}
       max={key === 'tenancy_ratio' ? 5 : 100}
       onChange={(value) => setTarget(key, key === 'tenancy_ratio' ? value : value / 100)}
+      onClear={() => setTarget(key, null)}
       testId={`target-${key}`}
     />
   );
