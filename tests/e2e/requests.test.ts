@@ -104,10 +104,27 @@ describe('a co-location request from filing to approval', () => {
     await expect
       .poll(() => planner.getByTestId('saved-plan-status').textContent())
       .toMatch(/(version|phiên bản) 1 · (not published|chưa công bố)/);
+    // Publishing is a decision: a summary of what the operators will see, then a confirmation.
     await planner.getByTestId('publish-plan').click();
+    const planFigures = await planner.evaluate(
+      () => window.cositeSharing?.() as { populationNewlyCovered: number } | undefined,
+    );
+    const summary = (await planner.getByTestId('publish-summary-sites').textContent()) ?? '';
+    expect(summary).toContain(`5 ${'vị trí'}`);
+    expect(summary).toContain(Math.round(planFigures?.populationNewlyCovered ?? 0).toLocaleString('vi-VN'));
+    await planner.screenshot({ path: 'tests/artifacts/publish-summary.png' });
+    // Cancelling publishes nothing.
+    await planner.getByTestId('publish-cancel').click();
+    await expect(planner.getByTestId('saved-plan-status').textContent()).resolves.toMatch(
+      /(not published|chưa công bố)/,
+    );
+    await planner.getByTestId('publish-plan').click();
+    await planner.getByTestId('publish-confirm').click();
     await expect
       .poll(() => planner.getByTestId('saved-plan-status').textContent())
       .toMatch(/(published version|đã công bố phiên bản) 1$/);
+    // The planner's list names the sites as the operators will see them.
+    await expect(planner.getByTestId('site-item').first().textContent()).resolves.toMatch(/^S1( \(|$)/);
 
     // MobiFone sees the 5 published sites, where the plan put them, and requests the first.
     const mobifone = await signedIn('mobifone');

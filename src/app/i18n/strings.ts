@@ -427,6 +427,19 @@ const STRINGS = {
     vi: 'đơn giá theo mô hình mở pytal (cột 5k, xây dựng 5k, vận chuyển 5k, lắp đặt 5k USD; thuê 9,6k/4k/1k USD/năm; cáp quang 25/15/5 USD/m; 10 năm, chiết khấu 5%)',
     en: 'unit costs from the open pytal model (tower 5k, civil works 5k, transport 5k, installation 5k USD; rent 9.6k/4k/1k USD a year; fibre 25/15/5 USD/m; 10 years at 5%)',
   },
+  publishSummaryTitle: { vi: 'Công bố quy hoạch cho các nhà mạng', en: 'Publish the plan to the operators' },
+  publishSummarySites: { vi: 'vị trí', en: 'sites' },
+  publishFlagNobody: { vi: 'Vị trí không phủ thêm ai', en: 'Sites that cover nobody new' },
+  publishFlagFibre: { vi: 'Vị trí xa trục cáp quang', en: 'Sites far from the fibre backbone' },
+  publishNoFlags: {
+    vi: 'Không có vị trí nào cần xem lại (đều phủ thêm dân, gần cáp quang, đúng quy tắc).',
+    en: 'No site needs a second look (each covers people, is near fibre and keeps the rules).',
+  },
+  publishSummaryNote: {
+    vi: 'Sau khi công bố, các nhà mạng thấy các vị trí này với cùng tên (S1, S2…) và có thể gửi yêu cầu dùng chung.',
+    en: 'Once published, the operators see these sites under the same names (S1, S2…) and can request co-location.',
+  },
+  publishConfirm: { vi: 'Xác nhận công bố', en: 'Confirm and publish' },
   planOnSignal: {
     vi: 'Vùng phủ theo mô hình truyền sóng (như tab Phủ sóng, 5G)',
     en: 'Coverage by the propagation model (as the coverage tab, 5G)',

@@ -1,10 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import type { PlanSharedSitesResult } from '../../core/siting/planSharedSites';
+import { formatNumber } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { publishSavedPlan, savePlanToServer, useServerStore } from '../server/serverStore';
 import { useAppStore } from '../store/appStore';
 import { planToServerDocument } from './planToServerDocument';
 import { openPlanFromServer, useSharingStore } from './sharingStore';
+import { FAR_FROM_FIBRE_M, summarizePlanForPublishing } from './summarizePlanForPublishing';
 
 /**
  * The province's planner opens a plan saved on the server, saves the shared-site plan there (each save a new version,
@@ -83,6 +86,7 @@ function SaveAndPublish({ name, setName }: { name: string; setName: (name: strin
   const { plan, planSettings } = useSharingStore(
     useShallow((state) => ({ plan: state.plan, planSettings: state.planSettings })),
   );
+  const [confirming, setConfirming] = useState(false);
   if (!plan || !dataset) return null;
   return (
     <>
@@ -103,13 +107,24 @@ function SaveAndPublish({ name, setName }: { name: string; setName: (name: strin
         </button>
         <button
           type="button"
-          disabled={busy || !savedPlan || savedPlan.publishedVersion === savedPlan.version}
-          onClick={() => void publishSavedPlan()}
+          disabled={busy || !savedPlan || savedPlan.publishedVersion === savedPlan.version || confirming}
+          onClick={() => setConfirming(true)}
           data-testid="publish-plan"
         >
           {t('publishPlan')}
         </button>
       </div>
+      {confirming && savedPlan && (
+        <PublishConfirmation
+          plan={plan}
+          version={savedPlan.version}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => {
+            setConfirming(false);
+            void publishSavedPlan();
+          }}
+        />
+      )}
       {savedPlan && (
         <p className="note" data-testid="saved-plan-status">
           {t('savedVersion')} {savedPlan.version} ·{' '}
@@ -119,5 +134,68 @@ function SaveAndPublish({ name, setName }: { name: string; setName: (name: strin
         </p>
       )}
     </>
+  );
+}
+
+/**
+ * Publishing is a decision: what the operators will see (sites, people newly covered, cost) and what deserves a
+ * second look (sites covering nobody, far from fibre, breaking a rule), then a confirmation.
+ */
+function PublishConfirmation(props: {
+  plan: PlanSharedSitesResult;
+  version: number;
+  onCancel: () => void;
+  onConfirm: () => void;
+}) {
+  const t = useT();
+  const language = useAppStore((state) => state.language);
+  const summary = summarizePlanForPublishing(props.plan);
+  const flagged = summary.coveringNobody.length + summary.farFromFibre.length + summary.rulesBroken.length;
+  return (
+    <div className="publish-summary" role="dialog" aria-label={t('publishSummaryTitle')} data-testid="publish-summary">
+      <strong>
+        {t('publishSummaryTitle')} ({t('savedVersion')} {props.version})
+      </strong>
+      <ul>
+        <li data-testid="publish-summary-sites">
+          {formatNumber(language, summary.sites)} {t('publishSummarySites')} · +
+          {formatNumber(language, summary.populationNewlyCovered)} {t('people')} · {t('capex')}{' '}
+          {formatNumber(language, summary.totalCapexUsd)} USD
+        </li>
+        {summary.coveringNobody.length > 0 && (
+          <li className="warning" data-testid="publish-flag-nobody">
+            {t('publishFlagNobody')}: {summary.coveringNobody.join(', ')}
+          </li>
+        )}
+        {summary.farFromFibre.length > 0 && (
+          <li className="warning" data-testid="publish-flag-fibre">
+            {t('publishFlagFibre')} ({formatNumber(language, FAR_FROM_FIBRE_M / 1000)} km):{' '}
+            {summary.farFromFibre
+              .map((site) => `${site.name} ${formatNumber(language, site.distanceM / 1000, 1)} km`)
+              .join(', ')}
+          </li>
+        )}
+        {summary.rulesBroken.length > 0 && (
+          <li className="warning" data-testid="publish-flag-rules">
+            {t('rulesBroken')}:{' '}
+            {summary.rulesBroken
+              .map(
+                (site) => `${site.name}${site.reason === 'spacing' ? ` (${t('spacingCheck')})` : `: ${site.reason}`}`,
+              )
+              .join('; ')}
+          </li>
+        )}
+        {flagged === 0 && <li data-testid="publish-no-flags">{t('publishNoFlags')}</li>}
+      </ul>
+      <p className="note">{t('publishSummaryNote')}</p>
+      <div className="buttons">
+        <button type="button" onClick={props.onConfirm} data-testid="publish-confirm">
+          {t('publishConfirm')}
+        </button>
+        <button type="button" onClick={props.onCancel} data-testid="publish-cancel">
+          {t('cancel')}
+        </button>
+      </div>
+    </div>
   );
 }

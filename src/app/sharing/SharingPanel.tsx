@@ -24,6 +24,7 @@ import {
   updatePlanSettings,
   useSharingStore,
 } from './sharingStore';
+import { publishedSiteName } from './summarizePlanForPublishing';
 
 const PLAN_OPERATORS = ['Viettel', 'VinaPhone', 'MobiFone', 'Vietnamobile'];
 
@@ -378,8 +379,9 @@ function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
                     mapController?.fitPoints([[site.lon, site.lat]]);
                   }}
                   data-testid="site-item"
+                  title={site.id}
                 >
-                  {site.id}
+                  {publishedSiteName(index, site)}
                 </button>{' '}
                 {site.kind === 'existing_mast' ? t('existingMast') : `${t('newMast')} ${site.mastType}`}: +
                 {formatNumber(language, site.newlyCoveredPopulation)} {t('people')} ({site.operatorsGaining.join(', ')})

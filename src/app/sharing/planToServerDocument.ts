@@ -2,6 +2,7 @@ import type { Tower } from '../../core/model/tower';
 import type { SitePlanSettings } from '../../core/siting/buildSitePlanRequest';
 import type { PlanSharedSitesResult } from '../../core/siting/planSharedSites';
 import type { ServerPlanDocument } from '../server/apiTypes';
+import { publishedSiteName } from './summarizePlanForPublishing';
 
 /** The scenario holding the shared-site plan's settings in a server plan document. */
 export const SHARED_SITES_SCENARIO_ID = 'shared-5g-sites';
@@ -48,7 +49,7 @@ export function planToServerDocument(
     ],
     proposedSites: plan.sites.map((site, index) => ({
       id: `S${index + 1}`,
-      name: site.kind === 'existing_mast' ? `S${index + 1} (${site.id})` : `S${index + 1}`,
+      name: publishedSiteName(index, site),
       lon: site.lon,
       lat: site.lat,
       heightM: site.heightM ?? NEW_MAST_HEIGHT_M,
