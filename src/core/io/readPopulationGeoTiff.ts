@@ -5,6 +5,9 @@ import type { PopulationGrid } from '../model/populationGrid';
 import { reprojectGridToGeographic } from '../population/reprojectGridToGeographic';
 import { northUpGeoreference } from './northUpGeoreference';
 import { PopulationFileError } from './populationFileError';
+import { registerFastTiffDecoders } from './registerFastTiffDecoders';
+
+registerFastTiffDecoders();
 
 /** GeoTIFF GTModelTypeGeoKey values. */
 const MODEL_TYPE_PROJECTED = 1;

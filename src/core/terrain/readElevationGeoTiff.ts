@@ -1,8 +1,11 @@
 import { fromArrayBuffer, type GeoTIFFImage } from 'geotiff';
 import { type CrsDefinition, CrsError, resolveCrs } from '../crs/crsDefinitions';
 import { northUpGeoreference } from '../io/northUpGeoreference';
+import { registerFastTiffDecoders } from '../io/registerFastTiffDecoders';
 import { ElevationFileError } from './elevationFileError';
 import type { ElevationRaster } from './elevationRaster';
+
+registerFastTiffDecoders();
 
 /** GeoTIFF GTModelTypeGeoKey values. */
 const MODEL_TYPE_PROJECTED = 1;
