@@ -155,6 +155,14 @@ describe("an operator's own station list", () => {
     await page.waitForFunction((n) => window.cosite?.state().dataset?.towers.length === n, total, { timeout: 60_000 });
     expect(await towerIds(page)).toContain('VNM-DNG-048');
 
+    // The report prints where the masts come from: the imported file beside the demo's synthetic masts.
+    const [report] = await Promise.all([page.waitForEvent('popup'), page.getByTestId('open-report').click()]);
+    await report.waitForFunction(() => window.cositeReportReady === true, undefined, { timeout: 120_000 });
+    const reportText = (await report.getByTestId('report').textContent()) ?? '';
+    expect(reportText).toContain('operator_list_vnm.csv');
+    expect(reportText).toMatch(/giả lập|synthetic/i);
+    await report.close();
+
     // Signing in elsewhere (another browser profile, the province's planner) shows the operator's masts too.
     const elsewhere = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     contexts.push(elsewhere);

@@ -73,8 +73,8 @@ describe('decodeTiffLzw', () => {
       ).getImage();
       expect(image.fileDirectory.getValue('Compression')).toBe(5);
       const tiled = !image.fileDirectory.hasTag('StripOffsets');
-      const offsets = image.fileDirectory.getValue(tiled ? 'TileOffsets' : 'StripOffsets') as number[];
-      const counts = image.fileDirectory.getValue(tiled ? 'TileByteCounts' : 'StripByteCounts') as number[];
+      const offsets = image.fileDirectory.getValue((tiled ? 'TileOffsets' : 'StripOffsets') as never) as number[];
+      const counts = image.fileDirectory.getValue((tiled ? 'TileByteCounts' : 'StripByteCounts') as never) as number[];
       const original = await getDecoder(5, {
         tileWidth: 1,
         tileHeight: 1,
