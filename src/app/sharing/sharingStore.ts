@@ -2,6 +2,7 @@ import * as Comlink from 'comlink';
 import { create } from 'zustand';
 import type { ColocationSettings } from '../../core/colocation/buildColocationRequest';
 import type { OperatorOpportunities } from '../../core/colocation/colocationOpportunities';
+import { DEMO_PROVINCE_SHARING_PRESET } from '../../core/colocation/sharingDistancePresets';
 import type { ColocationSummary } from '../../core/colocation/summarizeColocation';
 import type { SitePlanSettings } from '../../core/siting/buildSitePlanRequest';
 import type { PlanSharedSitesResult } from '../../core/siting/planSharedSites';
@@ -37,7 +38,7 @@ export interface SharingState {
 }
 
 /** Defaults of the planning panel (and of the report when it plans on its own). */
-export const DEFAULT_COLOCATION_SETTINGS: ColocationSettings = { preset: 'ha_noi', distanceM: 100 };
+export const DEFAULT_COLOCATION_SETTINGS: ColocationSettings = { preset: DEMO_PROVINCE_SHARING_PRESET, distanceM: 100 };
 export const DEFAULT_PLAN_SETTINGS: SitePlanSettings = {
   operators: ['Viettel', 'VinaPhone', 'MobiFone'],
   weighting: 'people_x_operators',
