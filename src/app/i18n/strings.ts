@@ -557,10 +557,7 @@ const STRINGS = {
     vi: 'Khoảng cách tối thiểu giữa các cột (quy hoạch Quảng Nam, nay thuộc TP Đà Nẵng)',
     en: 'Minimum mast spacing (Quảng Nam plan, now part of TP Đà Nẵng)',
   },
-  siteProvenance: { vi: 'Nguồn gốc', en: 'Provenance' },
-  provenanceProposed: { vi: 'đề xuất', en: 'proposed' },
   provenanceMoved: { vi: 'đã dời', en: 'moved' },
-  provenanceOpened: { vi: 'từ kế hoạch đã lưu', en: 'from a saved plan' },
 } satisfies Record<string, Record<Language, string>>;
 
 export type StringKey = keyof typeof STRINGS;

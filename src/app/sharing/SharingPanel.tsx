@@ -17,7 +17,7 @@ import { downloadFile } from './downloadFile';
 import { ExclusionZonesSection } from './ExclusionZonesSection';
 import { MoneySection } from './MoneySection';
 import { PlanOnServerSection } from './PlanOnServerSection';
-import { planFeatures } from './planFeatures';
+import { PLAN_KML_STYLES, planFeatures } from './planFeatures';
 import {
   cancelSitePlan,
   runColocation,
@@ -200,8 +200,9 @@ function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
   const language = useAppStore((state) => state.language);
   const money = useMoney();
   // Not the progress: a tick re-renders only PlanProgress, not the plan's lists.
-  const { planSettings, planStatus, plan, planDurationMs, selectedSiteIndex } = useSharingStore(
+  const { planSettings, planStatus, plan, planDurationMs, selectedSiteIndex, siteProvenance } = useSharingStore(
     useShallow((state) => ({
+      siteProvenance: state.siteProvenance,
       planSettings: state.planSettings,
       planStatus: state.planStatus,
       plan: state.plan,
@@ -212,11 +213,16 @@ function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
   const running = planStatus === 'running';
   const exportAs = (format: 'geojson' | 'csv' | 'kml') => {
     if (!plan) return;
-    const features = planFeatures(plan);
+    const features = planFeatures(plan, { provenance: siteProvenance, money });
     const base = `cosite-${dataset.provinceCode}-shared-5g-sites`;
     if (format === 'geojson') downloadFile(`${base}.geojson`, exportGeoJson(features), 'application/geo+json');
     if (format === 'csv') downloadFile(`${base}.csv`, exportCsv(features), 'text/csv');
-    if (format === 'kml') downloadFile(`${base}.kml`, exportKml(features), 'application/vnd.google-earth.kml+xml');
+    if (format === 'kml')
+      downloadFile(
+        `${base}.kml`,
+        exportKml(features, { name: base, styles: PLAN_KML_STYLES, styleProperty: 'site_class' }),
+        'application/vnd.google-earth.kml+xml',
+      );
   };
   return (
     <section className="panel" aria-labelledby="plan-title" data-testid="plan-panel">
@@ -399,6 +405,12 @@ function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
                 </button>{' '}
                 {site.kind === 'existing_mast' ? t('existingMast') : `${t('newMast')} ${site.mastType}`}: +
                 {formatNumber(language, site.newlyCoveredPopulation)} {t('people')} ({site.operatorsGaining.join(', ')})
+                {siteProvenance[site.id]?.origin === 'moved' && (
+                  <span className="note" data-testid="site-moved">
+                    {' '}
+                    · {t('provenanceMoved')}
+                  </span>
+                )}
                 {index === selectedSiteIndex && (
                   <ul className="site-detail" data-testid="site-detail">
                     {Object.entries(site.newlyCoveredByOperator).map(([operator, people]) => (
