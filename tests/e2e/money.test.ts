@@ -37,6 +37,8 @@ describe('money and the demo province’s presets', () => {
       expect(box.x).toBeGreaterThanOrEqual(sidebar.x);
       expect(box.x + box.width).toBeLessThanOrEqual(sidebar.x + sidebar.width);
     }
+    await page.getByTestId('money-panel').screenshot({ path: 'tests/artifacts/money-panel.png' });
+    await page.getByTestId('colocation-panel').screenshot({ path: 'tests/artifacts/money-preset.png' });
     // Nothing in the sidebar is wider than it (no horizontal scroll).
     const overflow = await page.locator('.sidebar').evaluate((element) => element.scrollWidth - element.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
@@ -76,6 +78,7 @@ describe('money and the demo province’s presets', () => {
     );
     expect(csv).not.toMatch(/NaN/);
 
+    await page.locator('.sidebar').screenshot({ path: 'tests/artifacts/money-sidebar.png' });
     await page.getByTestId('currency').selectOption('USD');
     await expect.poll(async () => capex.textContent()).toMatch(/USD$/);
     expect(digits(await capex.textContent())).toBe(Math.round(usd));

@@ -552,6 +552,12 @@ const STRINGS = {
     vi: 'Quy hoạch hạ tầng viễn thông Hải Dương (2018): 100 m đô thị, 400 m nơi khác.',
     en: 'Hải Dương telecom infrastructure plan (2018): 100 m urban, 400 m elsewhere.',
   },
+  presetNote_da_nang: {
+    vi: 'giả định (chưa thấy quy định công bố), theo khoảng cách cột tối thiểu của quy hoạch Quảng Nam',
+    en: "an assumption (no published rule found), from Quảng Nam's minimum mast spacing",
+  },
+  presetNote_ha_noi: { vi: 'QĐ 5800/QĐ-UBND (2017)', en: 'Decision 5800/QĐ-UBND (2017)' },
+  presetNote_hai_duong: { vi: 'quy hoạch Hải Dương (2018)', en: 'Hải Dương plan (2018)' },
   presetSource_custom: { vi: 'Một khoảng cách cho mọi cột.', en: 'One distance for every mast.' },
   spacingRuleDemo: {
     vi: 'Khoảng cách tối thiểu giữa các cột (quy hoạch Quảng Nam, nay thuộc TP Đà Nẵng)',

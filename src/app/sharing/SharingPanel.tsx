@@ -69,7 +69,7 @@ function ColocationSection({ dataset }: { dataset: ProvinceDataset }) {
   return (
     <section className="panel" aria-labelledby="colocation-title" data-testid="colocation-panel">
       <h2 id="colocation-title">{t('colocationTitle')}</h2>
-      <label className="field">
+      <label className="field stacked">
         {t('sharingDistance')}
         {/* Short labels (name, urban / elsewhere in metres) so the select fits the sidebar; the source in the title
             and on the line below. */}
@@ -88,9 +88,10 @@ function ColocationSection({ dataset }: { dataset: ProvinceDataset }) {
           <option value="custom">{t('custom')}</option>
         </select>
       </label>
-      <p className="hint" data-testid="sharing-preset-source">
-        {colocationSettings.preset === 'custom' ? '' : `${t('urban')} / ${t('rural')}. `}
-        {presetSource}
+      <p className="hint" data-testid="sharing-preset-source" title={presetSource}>
+        {colocationSettings.preset === 'custom'
+          ? presetSource
+          : `${SHARING_DISTANCE_PRESETS[colocationSettings.preset].urbanM} m ${t('urban')} / ${SHARING_DISTANCE_PRESETS[colocationSettings.preset].nonUrbanM} m ${t('rural')} · ${t(`presetNote_${colocationSettings.preset}`)}`}
       </p>
       {colocationSettings.preset === 'custom' && (
         <NumberField
