@@ -540,6 +540,43 @@ const STRINGS = {
     vi: 'k = 4/3; suy hao nhiễu xạ Bullington (ITU-R P.526-15), không gian tự do theo khoảng cách giữa hai ăng-ten.',
     en: 'k = 4/3; Bullington diffraction (ITU-R P.526-15), free space over the distance between the antennas.',
   },
+  // Money and the demo province's presets (issue 14, item 6).
+  moneyTitle: { vi: 'Tiền tệ', en: 'Currency' },
+  currency: { vi: 'Đơn vị tiền', en: 'Currency' },
+  currencyVnd: { vi: 'VND (đồng)', en: 'VND (đồng)' },
+  currencyUsd: { vi: 'USD (đô la Mỹ)', en: 'USD (US dollar)' },
+  vndPerUsd: { vi: 'Tỷ giá (đồng / USD)', en: 'Rate (VND per USD)' },
+  moneyNote: {
+    vi: 'Chi phí được tính bằng USD (đơn giá pytal) rồi quy đổi theo tỷ giá này. Mặc định 25.000 đ/USD là giả định (gần tỷ giá trung tâm của NHNN năm 2025, chưa đối chiếu một ngày công bố cụ thể): hãy sửa theo tỷ giá bạn dùng.',
+    en: 'Costs are computed in USD (pytal unit costs) and converted at this rate. The default 25,000 VND/USD is an assumption (of the order of the State Bank of Vietnam central rate in 2025, not checked against a dated publication): set the rate you use.',
+  },
+  preset_da_nang: { vi: 'Đà Nẵng (giả định)', en: 'Đà Nẵng (assumption)' },
+  preset_ha_noi: { vi: 'Hà Nội', en: 'Hà Nội' },
+  preset_hai_duong: { vi: 'Hải Dương', en: 'Hải Dương' },
+  presetSource_da_nang: {
+    vi: 'TP Đà Nẵng (đã hợp nhất Quảng Nam từ 7/2025): giả định, chưa tìm thấy khoảng cách dùng chung được công bố. Lấy theo khoảng cách tối thiểu giữa các cột của quy hoạch Quảng Nam: cột A2a ≤ 15 m: 150 m ở đô thị; cột A2b: 300 m. Trong khoảng đó không được xây cột cồng kềnh thứ hai, nên nhà mạng phải dùng chung.',
+    en: "TP Đà Nẵng (merged with Quảng Nam since July 2025): an assumption, no published sharing distance found. Taken from Quảng Nam's minimum mast spacing: A2a up to 15 m: 150 m in urban areas; A2b: 300 m. No second bulky mast may be built that close, so operators must share there.",
+  },
+  presetSource_ha_noi: {
+    vi: 'Hà Nội, Quyết định 5800/QĐ-UBND (2017): 100 m nội thành, 500 m ngoại thành.',
+    en: 'Hà Nội, Decision 5800/QĐ-UBND (2017): 100 m in the inner city, 500 m outside.',
+  },
+  presetSource_hai_duong: {
+    vi: 'Quy hoạch hạ tầng viễn thông Hải Dương (2018): 100 m đô thị, 400 m nơi khác.',
+    en: 'Hải Dương telecom infrastructure plan (2018): 100 m urban, 400 m elsewhere.',
+  },
+  presetNote_da_nang: {
+    vi: 'giả định (chưa thấy quy định công bố), theo khoảng cách cột tối thiểu của quy hoạch Quảng Nam',
+    en: "an assumption (no published rule found), from Quảng Nam's minimum mast spacing",
+  },
+  presetNote_ha_noi: { vi: 'QĐ 5800/QĐ-UBND (2017)', en: 'Decision 5800/QĐ-UBND (2017)' },
+  presetNote_hai_duong: { vi: 'quy hoạch Hải Dương (2018)', en: 'Hải Dương plan (2018)' },
+  presetSource_custom: { vi: 'Một khoảng cách cho mọi cột.', en: 'One distance for every mast.' },
+  spacingRuleDemo: {
+    vi: 'Khoảng cách tối thiểu giữa các cột (quy hoạch Quảng Nam, nay thuộc TP Đà Nẵng)',
+    en: 'Minimum mast spacing (Quảng Nam plan, now part of TP Đà Nẵng)',
+  },
+  provenanceMoved: { vi: 'đã dời', en: 'moved' },
 } satisfies Record<string, Record<Language, string>>;
 
 export type StringKey = keyof typeof STRINGS;

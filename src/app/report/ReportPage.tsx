@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'react';
+import { SHARING_DISTANCE_PRESETS } from '../../core/colocation/sharingDistancePresets';
 import { MAIN_OPERATOR_NAMES, operatorColorRgb, SHARED_MAST_COLOR_RGB } from '../../core/model/operators';
 import { describeTowerSources } from '../data/describeTowerSources';
+import { formatMoney, formatRate } from '../i18n/formatMoney';
 import { formatNumber, type Language, type StringKey, translate } from '../i18n/strings';
 import { GAP_COLOUR_RGB } from '../map/rasterImages';
+import { DEFAULT_COLOCATION_SETTINGS } from '../sharing/sharingStore';
 import { prepareReport, type ReportCoverage, type ReportData } from './prepareReport';
 import { pageSizeMm, REPORT_MARGIN_MM, type ReportParams } from './reportParams';
 
@@ -47,6 +50,13 @@ export function ReportPage({ params }: { params: ReportParams }) {
   if (!data) return <p className="note">{t('reportPreparing')}</p>;
 
   const { dataset, summary } = data;
+  const money = data.project.money;
+  // The report's co-location runs with the panel's default preset (the demo province's).
+  const preset = DEFAULT_COLOCATION_SETTINGS.preset;
+  const colocationPresetLabel =
+    preset === 'custom'
+      ? `${formatNumber(language, DEFAULT_COLOCATION_SETTINGS.distanceM)} m`
+      : `${t(`preset_${preset}`)} ${SHARING_DISTANCE_PRESETS[preset].urbanM}/${SHARING_DISTANCE_PRESETS[preset].nonUrbanM} m`;
   const percent = (value: number) =>
     `${formatNumber(language, (100 * value) / Math.max(1, summary.populationTotal), 1)}%`;
   const today = new Date().toLocaleDateString(language === 'vi' ? 'vi-VN' : 'en-GB', {
@@ -171,7 +181,7 @@ export function ReportPage({ params }: { params: ReportParams }) {
               {data.plan.boundSource})
             </>
           )}
-          · {t('capex')} {formatNumber(language, data.plan.totalCapexUsd)} USD
+          · {t('capex')} <span data-testid="report-capex">{formatMoney(language, data.plan.totalCapexUsd, money)}</span>
         </p>
         <table className="results" data-testid="report-sites">
           <thead>
@@ -183,7 +193,9 @@ export function ReportPage({ params }: { params: ReportParams }) {
               <th className="num">{t('newlyCovered')}</th>
               <th>{t('operatorsGaining')}</th>
               <th className="num">{t('backboneDistance')}</th>
-              <th className="num">{t('capex')} (USD)</th>
+              <th className="num">
+                {t('capex')} ({money.currency === 'VND' ? '₫' : 'USD'})
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -202,7 +214,7 @@ export function ReportPage({ params }: { params: ReportParams }) {
                 <td className="num">
                   {site.backboneDistanceM === null ? '—' : `${formatNumber(language, site.backboneDistanceM)} m`}
                 </td>
-                <td className="num">{formatNumber(language, site.cost.capexUsd)}</td>
+                <td className="num">{formatMoney(language, site.cost.capexUsd, money)}</td>
               </tr>
             ))}
           </tbody>
@@ -211,7 +223,7 @@ export function ReportPage({ params }: { params: ReportParams }) {
       <section className="report-colocation">
         <h2>{t('reportColocationTable')}</h2>
         <p className="report-note">
-          {t('pairsWithin')} (Hà Nội 100/500 m): {formatNumber(language, data.colocation.pairs.count)} ·{' '}
+          {t('pairsWithin')} ({colocationPresetLabel}): {formatNumber(language, data.colocation.pairs.count)} ·{' '}
           {Object.entries(data.colocation.pairsByOperatorPair)
             .map(([key, count]) => `${key.replace('|', '+')} ${count}`)
             .join(' · ')}
@@ -247,7 +259,7 @@ export function ReportPage({ params }: { params: ReportParams }) {
                 <td>
                   {t('consolidation')}: {candidate.hostId} ← {candidate.removedIds.join(', ')}
                 </td>
-                <td className="num">{formatNumber(language, candidate.savingsNetPresentUsd)} USD</td>
+                <td className="num">{formatMoney(language, candidate.savingsNetPresentUsd, money)}</td>
               </tr>
             ))}
           </tbody>
@@ -272,7 +284,13 @@ export function ReportPage({ params }: { params: ReportParams }) {
             {t('planTitle')}: {t('siteRadiusM')} {formatNumber(language, data.planSettings.siteRadiusM)} m ·{' '}
             {t('siteCount')} {data.plan.sites.length} · {data.planSettings.operators.join(', ')} ·{' '}
             {data.planSettings.weighting === 'people' ? t('weightPeople') : t('weightPeopleOperators')} ·{' '}
-            {t('spacingRule')} · {t('reportCosts')}
+            {t('spacingRuleDemo')} · {t('reportCosts')}
+          </li>
+          <li data-testid="report-money">
+            {t('vndPerUsd')}: {formatRate(language, money)} · {t('moneyNote')}
+          </li>
+          <li>
+            {t('sharingDistance')}: {colocationPresetLabel} · {t(`presetSource_${DEFAULT_COLOCATION_SETTINGS.preset}`)}
           </li>
           <li>{t('sources')}</li>
           <li>{describeTowerSources(dataset, language)}</li>

@@ -1,19 +1,23 @@
 import { useShallow } from 'zustand/react/shallow';
 import type { SharingPreset } from '../../core/colocation/buildColocationRequest';
+import { SHARING_DISTANCE_PRESETS } from '../../core/colocation/sharingDistancePresets';
 import { exportCsv } from '../../core/export/exportCsv';
 import { exportGeoJson } from '../../core/export/exportGeoJson';
 import { exportKml } from '../../core/export/exportKml';
 import { operatorColorRgb } from '../../core/model/operators';
 import { NumberField } from '../components/NumberField';
 import type { ProvinceDataset } from '../data/provinceDataset';
+import { formatMoney } from '../i18n/formatMoney';
 import { formatNumber } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { useMapController } from '../map/MapControllerContext';
 import { selectTower, useAppStore } from '../store/appStore';
+import { useMoney } from '../store/moneySettings';
 import { downloadFile } from './downloadFile';
 import { ExclusionZonesSection } from './ExclusionZonesSection';
+import { MoneySection } from './MoneySection';
 import { PlanOnServerSection } from './PlanOnServerSection';
-import { planFeatures } from './planFeatures';
+import { PLAN_KML_STYLES, planFeatures } from './planFeatures';
 import {
   cancelSitePlan,
   runColocation,
@@ -31,6 +35,7 @@ const PLAN_OPERATORS = ['Viettel', 'VinaPhone', 'MobiFone', 'Vietnamobile'];
 export function SharingPanel({ dataset }: { dataset: ProvinceDataset }) {
   return (
     <>
+      <MoneySection />
       <ColocationSection dataset={dataset} />
       <PlanSection dataset={dataset} />
     </>
@@ -53,7 +58,8 @@ function ColocationSection({ dataset }: { dataset: ProvinceDataset }) {
       })),
     );
   const percent = (value: number | null) => (value === null ? '—' : `${formatNumber(language, value * 100, 1)}%`);
-  const usd = (value: number) => `${formatNumber(language, value / 1000, 0)} k USD`;
+  const money = useMoney();
+  const presetSource = t(`presetSource_${colocationSettings.preset}`);
   const spareTotal = colocation?.spareSlotsTotal ?? 0;
   const forOperator = opportunities?.find((entry) => entry.operator === opportunitiesOperator) ?? null;
   const focusTower = (index: number) => {
@@ -64,20 +70,30 @@ function ColocationSection({ dataset }: { dataset: ProvinceDataset }) {
   return (
     <section className="panel" aria-labelledby="colocation-title" data-testid="colocation-panel">
       <h2 id="colocation-title">{t('colocationTitle')}</h2>
-      <label className="field">
+      <label className="field stacked">
         {t('sharingDistance')}
+        {/* Short labels (name, urban / elsewhere in metres) so the select fits the sidebar; the source in the title
+            and on the line below. */}
         <select
+          className="preset-select"
           value={colocationSettings.preset}
+          title={presetSource}
           onChange={(event) => updateColocationSettings({ preset: event.target.value as SharingPreset })}
           data-testid="sharing-preset"
         >
-          <option value="ha_noi">
-            Hà Nội: 100 m {t('urban')} / 500 m {t('rural')}
-          </option>
-          <option value="hai_duong">Hải Dương: 100 m / 400 m</option>
+          {(Object.keys(SHARING_DISTANCE_PRESETS) as Array<keyof typeof SHARING_DISTANCE_PRESETS>).map((key) => (
+            <option key={key} value={key} title={t(`presetSource_${key}`)}>
+              {t(`preset_${key}`)}: {SHARING_DISTANCE_PRESETS[key].urbanM}/{SHARING_DISTANCE_PRESETS[key].nonUrbanM} m
+            </option>
+          ))}
           <option value="custom">{t('custom')}</option>
         </select>
       </label>
+      <p className="hint" data-testid="sharing-preset-source" title={presetSource}>
+        {colocationSettings.preset === 'custom'
+          ? presetSource
+          : `${SHARING_DISTANCE_PRESETS[colocationSettings.preset].urbanM} m ${t('urban')} / ${SHARING_DISTANCE_PRESETS[colocationSettings.preset].nonUrbanM} m ${t('rural')} · ${t(`presetNote_${colocationSettings.preset}`)}`}
+      </p>
       {colocationSettings.preset === 'custom' && (
         <NumberField
           label={t('distanceM')}
@@ -142,7 +158,7 @@ function ColocationSection({ dataset }: { dataset: ProvinceDataset }) {
                   {candidate.hostId}
                 </button>{' '}
                 ← {candidate.removedIds.join(', ')} · {candidate.tenantsAfter.join('+')} ·{' '}
-                <strong>{usd(candidate.savingsNetPresentUsd)}</strong> {t('npv10y')}
+                <strong>{formatMoney(language, candidate.savingsNetPresentUsd, money)}</strong> {t('npv10y')}
               </li>
             ))}
           </ol>
@@ -184,9 +200,11 @@ function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
   const t = useT();
   const mapController = useMapController();
   const language = useAppStore((state) => state.language);
+  const money = useMoney();
   // Not the progress: a tick re-renders only PlanProgress, not the plan's lists.
-  const { planSettings, planStatus, plan, planDurationMs, selectedSiteIndex } = useSharingStore(
+  const { planSettings, planStatus, plan, planDurationMs, selectedSiteIndex, siteProvenance } = useSharingStore(
     useShallow((state) => ({
+      siteProvenance: state.siteProvenance,
       planSettings: state.planSettings,
       planStatus: state.planStatus,
       plan: state.plan,
@@ -197,11 +215,16 @@ function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
   const running = planStatus === 'running';
   const exportAs = (format: 'geojson' | 'csv' | 'kml') => {
     if (!plan) return;
-    const features = planFeatures(plan);
+    const features = planFeatures(plan, { provenance: siteProvenance, money });
     const base = `cosite-${dataset.provinceCode}-shared-5g-sites`;
     if (format === 'geojson') downloadFile(`${base}.geojson`, exportGeoJson(features), 'application/geo+json');
     if (format === 'csv') downloadFile(`${base}.csv`, exportCsv(features), 'text/csv');
-    if (format === 'kml') downloadFile(`${base}.kml`, exportKml(features), 'application/vnd.google-earth.kml+xml');
+    if (format === 'kml')
+      downloadFile(
+        `${base}.kml`,
+        exportKml(features, { name: base, styles: PLAN_KML_STYLES, styleProperty: 'site_class' }),
+        'application/vnd.google-earth.kml+xml',
+      );
   };
   return (
     <section className="panel" aria-labelledby="plan-title" data-testid="plan-panel">
@@ -276,7 +299,7 @@ function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
           disabled={running}
           onChange={(event) => updatePlanSettings({ useSpacingRule: event.target.checked })}
         />
-        {t('spacingRule')}
+        {t('spacingRuleDemo')}
       </label>
       <label className="toggle plain">
         <input
@@ -336,7 +359,7 @@ function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
             )}
             <div>
               <dt>{t('capex')}</dt>
-              <dd>{formatNumber(language, plan.totalCapexUsd / 1000, 0)} k USD</dd>
+              <dd data-testid="plan-capex">{formatMoney(language, plan.totalCapexUsd, money)}</dd>
             </div>
           </dl>
           {plan.method === 'fixed' && (
@@ -385,6 +408,12 @@ function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
                 </button>{' '}
                 {site.kind === 'existing_mast' ? t('existingMast') : `${t('newMast')} ${site.mastType}`}: +
                 {formatNumber(language, site.newlyCoveredPopulation)} {t('people')} ({site.operatorsGaining.join(', ')})
+                {siteProvenance[site.id]?.origin === 'moved' && (
+                  <span className="note" data-testid="site-moved">
+                    {' '}
+                    · {t('provenanceMoved')}
+                  </span>
+                )}
                 {index === selectedSiteIndex && (
                   <ul className="site-detail" data-testid="site-detail">
                     {Object.entries(site.newlyCoveredByOperator).map(([operator, people]) => (
@@ -409,12 +438,12 @@ function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
                       </li>
                     )}
                     <li>
-                      {t('capex')}: {formatNumber(language, site.cost.capexUsd)} USD · {t('fibre')}{' '}
+                      {t('capex')}: {formatMoney(language, site.cost.capexUsd, money)} · {t('fibre')}{' '}
                       {formatNumber(language, site.cost.fibreM)} m
                     </li>
                     {site.savingsVsAlone.map((entry) => (
                       <li key={entry.operator}>
-                        {entry.operator}: {t('savesVsAlone')} {formatNumber(language, entry.savingUsd)} USD
+                        {entry.operator}: {t('savesVsAlone')} {formatMoney(language, entry.savingUsd, money)}
                       </li>
                     ))}
                   </ul>

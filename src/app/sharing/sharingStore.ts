@@ -2,6 +2,7 @@ import * as Comlink from 'comlink';
 import { create } from 'zustand';
 import type { ColocationSettings } from '../../core/colocation/buildColocationRequest';
 import type { OperatorOpportunities } from '../../core/colocation/colocationOpportunities';
+import { DEMO_PROVINCE_SHARING_PRESET } from '../../core/colocation/sharingDistancePresets';
 import type { ColocationSummary } from '../../core/colocation/summarizeColocation';
 import type { SitePlanSettings } from '../../core/siting/buildSitePlanRequest';
 import type { PlanSharedSitesResult } from '../../core/siting/planSharedSites';
@@ -11,9 +12,10 @@ import { getAnalysisPool } from '../analysisPool';
 import { signalRunSettingsOf } from '../coverage/signalRunInPool';
 import { latestRun } from '../data/latestRun';
 import { ensureResident } from '../data/residentDataset';
-import { openServerPlan } from '../server/serverStore';
+import { openServerPlan, useServerStore } from '../server/serverStore';
 import { useAppStore } from '../store/appStore';
 import { serverDocumentToPlan } from './serverDocumentToPlan';
+import { type PlanProvenance, provenanceAfterMove, provenanceOfOpened, provenanceOfSearch } from './siteProvenance';
 
 type Status = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
@@ -27,6 +29,8 @@ export interface SharingState {
   planStatus: Status;
   planProgress: number;
   plan: PlanSharedSitesResult | null;
+  /** Where each site of the plan comes from (proposed by which search, moved by whom, opened), by site id. */
+  siteProvenance: PlanProvenance;
   planDurationMs: number | null;
   selectedSiteIndex: number | null;
   /** A proposed site being dragged on the map: its index in the plan and where it is now. */
@@ -37,7 +41,7 @@ export interface SharingState {
 }
 
 /** Defaults of the planning panel (and of the report when it plans on its own). */
-export const DEFAULT_COLOCATION_SETTINGS: ColocationSettings = { preset: 'ha_noi', distanceM: 100 };
+export const DEFAULT_COLOCATION_SETTINGS: ColocationSettings = { preset: DEMO_PROVINCE_SHARING_PRESET, distanceM: 100 };
 export const DEFAULT_PLAN_SETTINGS: SitePlanSettings = {
   operators: ['Viettel', 'VinaPhone', 'MobiFone'],
   weighting: 'people_x_operators',
@@ -60,6 +64,7 @@ export const useSharingStore = create<SharingState>(() => ({
   planStatus: 'idle',
   planProgress: 0,
   plan: null,
+  siteProvenance: {},
   planDurationMs: null,
   selectedSiteIndex: null,
   drawingZone: null,
@@ -131,7 +136,7 @@ const planRun = latestRun();
  * Proposes shared sites with the panel's settings; with `fixedSites`, evaluates exactly those sites instead (the
  * planner moved one): figures, costs and rule checks recomputed, no search and no bound.
  */
-export async function runSitePlan(fixedSites?: UserSite[]): Promise<void> {
+export async function runSitePlan(fixedSites?: UserSite[], provenance?: PlanProvenance): Promise<void> {
   const { dataset } = useAppStore.getState();
   if (!dataset) return;
   const run = planRun.start();
@@ -162,6 +167,10 @@ export async function runSitePlan(fixedSites?: UserSite[]): Promise<void> {
       planStatus: 'done',
       planProgress: 1,
       plan,
+      // A search: each site proposed by it; fixed sites: what the caller says (a move), else as a saved plan had them.
+      siteProvenance: fixedSites
+        ? (provenance ?? provenanceOfOpened(fixedSites.map((site) => site.id)))
+        : provenanceOfSearch(plan),
       planDurationMs: performance.now() - startedAt,
     });
   } catch (error) {
@@ -202,7 +211,11 @@ export function moveSite(index: number, lon: number, lat: number): Promise<void>
     ...(site.heightM === null ? {} : { heightM: site.heightM }),
   }));
   useSharingStore.setState({ selectedSiteIndex: index });
-  return runSitePlan(fixedSites);
+  const who = useServerStore.getState().user?.username ?? null;
+  return runSitePlan(
+    fixedSites,
+    provenanceAfterMove(useSharingStore.getState().siteProvenance, plan.sites[index].id, who),
+  );
 }
 
 export function cancelSitePlan(): void {

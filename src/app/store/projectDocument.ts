@@ -1,3 +1,5 @@
+import { DEFAULT_MONEY, type MoneySettings, normalizeMoney } from '../../core/model/money';
+
 /**
  * The user's project: what undo/redo steps through, autosave keeps and share links carry.
  * Plain serialisable data only (no typed arrays, no results: those are recomputed).
@@ -62,6 +64,8 @@ export interface ProjectDocument {
   provinceCode: string;
   layers: Record<LayerId, boolean>;
   coverage: CoverageSettings;
+  /** How money is shown (the analyses compute in USD): VND by default at an editable rate, or USD. */
+  money: MoneySettings;
 }
 
 export function defaultProject(provinceCode = 'VN25'): ProjectDocument {
@@ -87,6 +91,7 @@ export function defaultProject(provinceCode = 'VN25'): ProjectDocument {
       diffractionWeight: 1,
       palette: 'spectral',
     },
+    money: { ...DEFAULT_MONEY },
   };
 }
 
@@ -141,6 +146,7 @@ export function normalizeProject(input: unknown, provinceCode = 'VN25'): Project
       diffractionWeight: number('diffractionWeight', 0, 1),
       palette: oneOf('palette', ['spectral', 'colourblind'] as const),
     },
+    money: normalizeMoney(source.money),
   };
 }
 

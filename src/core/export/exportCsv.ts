@@ -11,7 +11,8 @@ export interface CsvExportOptions {
 /**
  * A layer as a CSV file's bytes: UTF-8 with a byte-order mark, so Excel shows Vietnamese letters right. Point layers
  * get `lon`, `lat` columns, other layers a `wkt` column; then every property key in first-seen order. Numbers and
- * booleans are written as text, lists and objects as JSON, null as an empty cell (CSV has no types: a round trip
+ * booleans are written as text, lists and objects as JSON, null (and a number that is not finite: NaN, ±Infinity) as an
+ * empty cell (CSV has no types: a round trip
  * reads every value back as text). Text cells a spreadsheet would run as a formula (=, +, -, @, tab, CR first) get an
  * apostrophe in front (see neutralizeFormula); numbers, and text that is a plain number, are written as they are.
  */
@@ -52,6 +53,7 @@ export function exportCsv(features: readonly Feature[], options: CsvExportOption
 function cell(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return neutralizeFormula(value);
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'boolean') return String(value);
   return neutralizeFormula(JSON.stringify(value));
 }

@@ -4,6 +4,12 @@ import type { Feature, Geometry, Position } from 'geojson';
 export interface KmlExportOptions {
   /** Document name shown in Google Earth; "CoSite export" by default. */
   name?: string;
+  /**
+   * Point styles by the value of the property `styleProperty`: each becomes a shared <Style id="…"> (icon colour as
+   * KML's aabbggrr, scale) and a placemark whose value has a style points to it with <styleUrl>.
+   */
+  styles?: Record<string, { colorAbgr: string; scale?: number }>;
+  styleProperty?: string;
 }
 
 const SCHEMA_ID = 'cosite';
@@ -19,11 +25,24 @@ export function exportKml(features: readonly Feature[], options: KmlExportOption
   const fields = [...types.entries()]
     .map(([name, type]) => `<SimpleField name="${escapeXml(name)}" type="${type}"/>`)
     .join('');
-  const placemarks = features.map((feature) => placemark(feature, types)).join('\n');
+  const styles = options.styles ?? {};
+  const styleOf = (feature: Feature): string | null => {
+    if (options.styleProperty === undefined) return null;
+    const value = feature.properties?.[options.styleProperty];
+    return typeof value === 'string' && Object.hasOwn(styles, value) ? value : null;
+  };
+  const styleElements = Object.entries(styles)
+    .map(
+      ([id, style]) =>
+        `<Style id="${escapeXml(id)}"><IconStyle><color>${escapeXml(style.colorAbgr)}</color>` +
+        `<scale>${style.scale ?? 1}</scale></IconStyle></Style>\n`,
+    )
+    .join('');
+  const placemarks = features.map((feature) => placemark(feature, types, styleOf(feature))).join('\n');
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
     '<kml xmlns="http://www.opengis.net/kml/2.2"><Document>' +
-    `<name>${escapeXml(options.name ?? 'CoSite export')}</name>\n` +
+    `<name>${escapeXml(options.name ?? 'CoSite export')}</name>\n${styleElements}` +
     `<Schema name="${SCHEMA_ID}" id="${SCHEMA_ID}">${fields}</Schema>\n${placemarks}\n</Document></kml>\n`
   );
 }
@@ -39,7 +58,7 @@ function fieldTypes(features: readonly Feature[]): Map<string, FieldType> {
   const types = new Map<string, FieldType>();
   for (const feature of features) {
     for (const [key, value] of Object.entries(feature.properties ?? {})) {
-      if (key === 'name' || key === 'description' || value === null || value === undefined) continue;
+      if (key === 'name' || key === 'description' || !present(value)) continue;
       const type: FieldType = typeof value === 'number' ? 'double' : typeof value === 'boolean' ? 'bool' : 'string';
       const known = types.get(key);
       types.set(key, known === undefined || known === type ? type : 'string');
@@ -48,7 +67,13 @@ function fieldTypes(features: readonly Feature[]): Map<string, FieldType> {
   return types;
 }
 
-function placemark(feature: Feature, types: Map<string, FieldType>): string {
+/** A value KML can hold: not null or undefined, and a number only when finite (KML has no NaN; the field is left out). */
+function present(value: unknown): boolean {
+  if (value === null || value === undefined) return false;
+  return typeof value !== 'number' || Number.isFinite(value);
+}
+
+function placemark(feature: Feature, types: Map<string, FieldType>, style: string | null): string {
   const properties = feature.properties ?? {};
   const id = feature.id === undefined ? '' : ` id="${escapeXml(String(feature.id))}"`;
   const name =
@@ -58,13 +83,14 @@ function placemark(feature: Feature, types: Map<string, FieldType>): string {
       ? ''
       : `<description>${escapeXml(text(properties.description))}</description>`;
   const data = [...types.keys()]
-    .filter((key) => properties[key] !== null && properties[key] !== undefined)
+    .filter((key) => present(properties[key]))
     .map((key) => `<SimpleData name="${escapeXml(key)}">${escapeXml(text(properties[key]))}</SimpleData>`)
     .join('');
   const extended =
     data === '' ? '' : `<ExtendedData><SchemaData schemaUrl="#${SCHEMA_ID}">${data}</SchemaData></ExtendedData>`;
   const geometry = feature.geometry ? geometryKml(feature.geometry) : '';
-  return `<Placemark${id}>${name}${description}${extended}${geometry}</Placemark>`;
+  const styleUrl = style === null ? '' : `<styleUrl>#${escapeXml(style)}</styleUrl>`;
+  return `<Placemark${id}>${name}${description}${styleUrl}${extended}${geometry}</Placemark>`;
 }
 
 function geometryKml(geometry: Geometry): string {
