@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { PlanSharedSitesResult } from '../../core/siting/planSharedSites';
+import { formatMoney } from '../i18n/formatMoney';
 import { formatNumber } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { publishSavedPlan, savePlanToServer, useServerStore } from '../server/serverStore';
 import { useAppStore } from '../store/appStore';
+import { useMoney } from '../store/moneySettings';
 import { planToServerDocument } from './planToServerDocument';
 import { openPlanFromServer, useSharingStore } from './sharingStore';
 import { FAR_FROM_FIBRE_M, summarizePlanForPublishing } from './summarizePlanForPublishing';
@@ -149,6 +151,7 @@ function PublishConfirmation(props: {
 }) {
   const t = useT();
   const language = useAppStore((state) => state.language);
+  const money = useMoney();
   const summary = summarizePlanForPublishing(props.plan);
   const flagged = summary.coveringNobody.length + summary.farFromFibre.length + summary.rulesBroken.length;
   return (
@@ -160,7 +163,7 @@ function PublishConfirmation(props: {
         <li data-testid="publish-summary-sites">
           {formatNumber(language, summary.sites)} {t('publishSummarySites')} · +
           {formatNumber(language, summary.populationNewlyCovered)} {t('people')} · {t('capex')}{' '}
-          {formatNumber(language, summary.totalCapexUsd)} USD
+          {formatMoney(language, summary.totalCapexUsd, money)}
         </li>
         {summary.coveringNobody.length > 0 && (
           <li className="warning" data-testid="publish-flag-nobody">
