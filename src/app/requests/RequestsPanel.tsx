@@ -4,6 +4,7 @@ import { useT } from '../i18n/useT';
 import { useMapController } from '../map/MapControllerContext';
 import { apiClient } from '../server/apiClient';
 import type { AuditEntry, ColocationRequest, RequestActionName } from '../server/apiTypes';
+import { ServerRefusalNote } from '../server/RefusalNote';
 import {
   actOnRequest,
   clearNotifications,
@@ -51,6 +52,7 @@ function SignInForm() {
       <button type="submit" disabled={busy || !username || !password} data-testid="sign-in">
         {t('signIn')}
       </button>
+      <ServerRefusalNote place="signIn" />
     </form>
   );
 }
@@ -114,6 +116,7 @@ function RequestRow({ request }: { request: ColocationRequest }) {
           ))}
         </div>
       )}
+      <ServerRefusalNote place={`actOnRequest:${request.id}`} />
     </li>
   );
 }
@@ -208,7 +211,7 @@ function WhereToColocate({ operator }: { operator: string }) {
 /** Sign-in and each role's view of co-location requests; the app works without a server (local mode). */
 export function RequestsPanel() {
   const t = useT();
-  const { available, user, requests, audit, notifications, error } = useServerStore();
+  const { available, user, requests, audit, notifications } = useServerStore();
   const provinceId = useAppStore((state) => state.dataset?.provinceCode ?? 'VN25');
   if (available === null) return <p className="note">{t('checkingServer')}</p>;
   if (!available)
@@ -222,11 +225,6 @@ export function RequestsPanel() {
       <section className="panel">
         <h2>{t('signIn')}</h2>
         <SignInForm />
-        {error && (
-          <p className="warning" role="alert">
-            {error}
-          </p>
-        )}
       </section>
     );
   }
@@ -250,6 +248,8 @@ export function RequestsPanel() {
           {t('signOut')}
         </button>
       </div>
+      <ServerRefusalNote place="signOut" />
+      <ServerRefusalNote place="refresh" />
       {notifications.length > 0 && (
         <div className="notifications" role="status" data-testid="notifications">
           {notifications.map((note) => (
@@ -259,11 +259,6 @@ export function RequestsPanel() {
             {t('close')}
           </button>
         </div>
-      )}
-      {error && (
-        <p className="warning" role="alert">
-          {error}
-        </p>
       )}
       {user.role === 'operator' && (
         <>

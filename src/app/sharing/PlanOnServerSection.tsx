@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../i18n/useT';
+import { ServerRefusalNote } from '../server/RefusalNote';
 import { publishSavedPlan, savePlanToServer, useServerStore } from '../server/serverStore';
 import { useAppStore } from '../store/appStore';
 import { planToServerDocument } from './planToServerDocument';
@@ -15,14 +16,13 @@ export function PlanOnServerSection() {
   const t = useT();
   const language = useAppStore((state) => state.language);
   const dataset = useAppStore((state) => state.dataset);
-  const { available, user, savedPlan, plans, busy, error } = useServerStore(
+  const { available, user, savedPlan, plans, busy } = useServerStore(
     useShallow((state) => ({
       available: state.available,
       user: state.user,
       savedPlan: state.savedPlan,
       plans: state.plans,
       busy: state.busy,
-      error: state.error,
     })),
   );
   const plan = useSharingStore((state) => state.plan);
@@ -63,12 +63,8 @@ export function PlanOnServerSection() {
           ))}
         </ul>
       )}
+      <ServerRefusalNote place="openPlan" />
       {plan && <SaveAndPublish name={name} setName={setName} />}
-      {error && (
-        <p className="warning" role="alert">
-          {error}
-        </p>
-      )}
     </fieldset>
   );
 }
@@ -110,6 +106,8 @@ function SaveAndPublish({ name, setName }: { name: string; setName: (name: strin
           {t('publishPlan')}
         </button>
       </div>
+      <ServerRefusalNote place="savePlan" />
+      <ServerRefusalNote place="publishPlan" />
       {savedPlan && (
         <p className="note" data-testid="saved-plan-status">
           {t('savedVersion')} {savedPlan.version} ·{' '}
