@@ -60,7 +60,7 @@ export function RequestForm({
       </label>
       <label className="field">
         {t('band')}
-        <input value={band} onChange={(event) => setBand(event.target.value)} />
+        <input value={band} onChange={(event) => setBand(event.target.value)} data-testid="request-band" />
       </label>
       <NumberField
         label={t('antennaHeightM')}

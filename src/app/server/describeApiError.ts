@@ -150,7 +150,13 @@ function describeConflict(error: ApiError, details: Record<string, unknown>, t: 
     const at = typeof details.updatedAt === 'string' ? new Date(details.updatedAt) : null;
     const time =
       at && !Number.isNaN(at.getTime())
-        ? at.toLocaleString(language === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' })
+        ? at.toLocaleString(language === 'vi' ? 'vi-VN' : 'en-GB', {
+            day: '2-digit',
+            month: '2-digit',
+            year: 'numeric',
+            hour: '2-digit',
+            minute: '2-digit',
+          })
         : '?';
     const name = /plan "(.*)" was changed/.exec(error.message)?.[1] ?? '';
     return t('refusedPlanChanged', { name, user: details.updatedBy, time, version });
