@@ -280,5 +280,22 @@ describe('refusals, where the person acted', () => {
     );
     await section.scrollIntoViewIfNeeded();
     await section.screenshot({ path: `${ARTIFACTS}/refusal-409-plan.png` });
+
+    // The audit trail's CSV is read by the page (no longer a bare link): it downloads, and a session that has ended is
+    // said beside the button, with a way to sign in again.
+    await page.getByTestId('tab-requests').click();
+    const auditButton = page.getByTestId('audit-csv');
+    const [download] = await Promise.all([page.waitForEvent('download'), auditButton.click()]);
+    expect(download.suggestedFilename()).toBe('cosite-audit.csv');
+    const audit = page.locator('section', { has: page.getByTestId('audit-table') });
+    await expect(
+      refusalAfter(page, audit, auditButton, {
+        method: 'GET',
+        path: /^\/api\/audit\.csv$/,
+        answer: ANSWERS.unauthenticated,
+      }),
+    ).resolves.toBe('Phiên đăng nhập đã kết thúc: đăng nhập lại rồi thử lại. Đăng nhập');
+    await audit.getByTestId('sign-in-again').click();
+    await page.getByTestId('sign-in-username').waitFor();
   });
 });

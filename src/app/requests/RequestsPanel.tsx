@@ -2,17 +2,18 @@ import { useState } from 'react';
 import { formatNumber } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { useMapController } from '../map/MapControllerContext';
-import { apiClient } from '../server/apiClient';
 import type { AuditEntry, ColocationRequest, RequestActionName } from '../server/apiTypes';
 import { ServerRefusalNote } from '../server/RefusalNote';
 import {
   actOnRequest,
   clearNotifications,
+  readAuditCsv,
   refreshServerData,
   signIn,
   signOut,
   useServerStore,
 } from '../server/serverStore';
+import { downloadFile } from '../sharing/downloadFile';
 import { runColocation, useSharingStore } from '../sharing/sharingStore';
 import { selectTower, setActiveTab, useAppStore } from '../store/appStore';
 import { PublishedSitesSection } from './PublishedSitesSection';
@@ -132,9 +133,18 @@ function AuditTable({ entries }: { entries: AuditEntry[] }) {
   return (
     <section className="panel">
       <h2>{t('auditTrail')}</h2>
-      <a href={apiClient.auditCsvUrl()} download="cosite-audit.csv" data-testid="audit-csv">
+      <button
+        type="button"
+        onClick={() =>
+          void readAuditCsv().then((csv) => {
+            if (csv !== null) downloadFile('cosite-audit.csv', csv, 'text/csv');
+          })
+        }
+        data-testid="audit-csv"
+      >
         {t('exportCsv')}
-      </a>
+      </button>
+      <ServerRefusalNote place="exportAudit" />
       <table className="results audit" data-testid="audit-table">
         <thead>
           <tr>

@@ -204,6 +204,13 @@ export class ApiClient {
     return `${this.baseUrl}/api/audit.csv`;
   }
 
+  /** The audit trail as CSV text (read here rather than by a link, so that a refusal can be shown). */
+  async auditCsv(): Promise<string> {
+    const response = await this.send(this.auditCsvUrl(), { credentials: 'same-origin' });
+    if (!response.ok) throw await errorOf(response);
+    return response.text();
+  }
+
   /**
    * Follows a list route's `nextCursor` (passed back as `after`) until the end, or until `maxItems` are read.
    * `path` holds the page size; the pages' items are concatenated in order.

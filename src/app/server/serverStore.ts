@@ -136,16 +136,14 @@ export async function refreshServerData(notify = true): Promise<void> {
   });
 }
 
+/** Signs in; the lists then load as a refresh does (a refusal of theirs is shown with the lists, not in the gone form). */
 export async function signIn(username: string, password: string): Promise<boolean> {
-  return guarded('signIn', async () => {
+  const ok = await guarded('signIn', async () => {
     const user = await apiClient.signIn(username, password);
     useServerStore.setState({ user, ...NO_SESSION_DATA, refusals: {} });
-    const requests = await apiClient.listRequests();
-    const audit = user.role === 'operator' ? [] : await apiClient.audit();
-    const proposedSites = await proposedSitesFor(user);
-    const plans = user.role === 'province' ? await apiClient.listPlans(provinceOf(user)) : [];
-    useServerStore.setState({ requests, audit, proposedSites, plans });
   });
+  if (ok) await refreshServerData(false);
+  return ok;
 }
 
 export async function signOut(): Promise<void> {
@@ -227,6 +225,15 @@ export async function publishSavedPlan(): Promise<boolean> {
   });
   if (ok) await refreshServerData(false);
   return ok;
+}
+
+/** The audit trail as CSV text, or null when the server refused (the refusal is kept at 'exportAudit'). */
+export async function readAuditCsv(): Promise<string | null> {
+  let csv: string | null = null;
+  await guarded('exportAudit', async () => {
+    csv = await apiClient.auditCsv();
+  });
+  return csv;
 }
 
 export function clearNotifications(): void {
