@@ -100,7 +100,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   installAuthorization(app, context);
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const body = errorBody(error);
+    const body = errorBody(error, request.routeOptions.bodyLimit);
     const status = error instanceof HttpError ? error.statusCode : (error.statusCode ?? 500);
     if (status >= 500) request.log.error(error);
     // A body over the limit is not read on: close the connection rather than drain the rest of it.
@@ -166,7 +166,8 @@ export function trustedProxies(trust: boolean | readonly string[] | undefined): 
   return [...trust];
 }
 
-function errorBody(error: FastifyError | HttpError): ErrorBody {
+/** `bodyLimitBytes`: the route's body budget, told in a 413 so that the app can say how large a body may be. */
+function errorBody(error: FastifyError | HttpError, bodyLimitBytes: number | undefined): ErrorBody {
   if (error instanceof HttpError) {
     return {
       error: error.code,
@@ -183,7 +184,11 @@ function errorBody(error: FastifyError | HttpError): ErrorBody {
           'missing or invalid CSRF token: get one from GET /api/csrf (or the login answer) and send it in the x-csrf-token header',
       };
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return { error: 'too_large', message: 'the request body is too large' };
+      return {
+        error: 'too_large',
+        message: `the request body is too large${bodyLimitBytes ? ` (at most ${bodyLimitBytes} bytes here)` : ''}`,
+        ...(bodyLimitBytes ? { details: { limitBytes: bodyLimitBytes } } : {}),
+      };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return { error: 'unsupported_media_type', message: 'send JSON (content-type: application/json)' };
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':

@@ -178,7 +178,7 @@ describe('a co-location request from filing to approval', () => {
 
     // Two sessions of the planner reopen the plan: its settings and sites come back where they were saved, sites on
     // existing masts as those masts (no rule broken). The first save makes version 2; the second, based on version 1,
-    // is refused with the server's message naming who changed the plan.
+    // is refused, in the UI's language, naming who changed the plan (describeApiError).
     // The pages of this test so far are done: close them, so that only the two sessions share the machine.
     await mobifone.context().close();
     await planner.context().close();
@@ -210,6 +210,6 @@ describe('a co-location request from filing to approval', () => {
       .poll(async () =>
         (await sessions[1].locator('[data-testid=plan-on-server] [role=alert]').allTextContents()).join(''),
       )
-      .toMatch(/was changed by vn25-planner .* based on version 1\. Nothing was saved/);
+      .toMatch(/đã được vn25-planner sửa lúc .* \(nay là phiên bản 2\); chưa lưu gì\./);
   });
 });

@@ -172,7 +172,181 @@ const STRINGS = {
     vi: 'Đã lưu lên máy chủ (thêm/sửa/giữ/xóa)',
     en: 'Saved on the server (added/updated/unchanged/removed)',
   },
-  serverRefused: { vi: 'Máy chủ không nhận', en: 'The server refused it' },
+  // Refusals of the server, worded by describeApiError ({name}: filled in there). Each says what to change.
+  refusedNetwork: {
+    vi: 'Không kết nối được máy chủ: kiểm tra kết nối mạng rồi thử lại.',
+    en: 'Cannot reach the server: check the network connection, then try again.',
+  },
+  refusedInput: {
+    vi: 'Máy chủ không nhận dữ liệu đã nhập. {issues}. Sửa rồi gửi lại.',
+    en: 'The server did not accept what was entered. {issues}. Correct it and send again.',
+  },
+  refusedBadRequest: {
+    vi: 'Máy chủ không nhận yêu cầu này ({status}). Máy chủ báo: “{reason}”.',
+    en: 'The server refused this request ({status}). It said: “{reason}”.',
+  },
+  issueEmpty: { vi: 'không được để trống', en: 'must not be empty' },
+  issueAtMost: { vi: 'tối đa {limit}', en: 'at most {limit}' },
+  issueAtLeast: { vi: 'ít nhất {limit}', en: 'at least {limit}' },
+  issueAbove: { vi: 'phải lớn hơn {limit}', en: 'must be more than {limit}' },
+  issueBelow: { vi: 'phải nhỏ hơn {limit}', en: 'must be less than {limit}' },
+  issueTooLong: { vi: 'dài tối đa {limit} ký tự', en: 'at most {limit} characters' },
+  issueNotNumber: { vi: 'phải là một số', en: 'must be a number' },
+  issueInvalid: { vi: 'không hợp lệ', en: 'is not valid' },
+  issueWindOrWeight: {
+    vi: 'nhập diện tích chịu gió hoặc khối lượng thiết bị (hoặc cả hai)',
+    en: 'give the wind-load area or the equipment weight (or both)',
+  },
+  fieldWeightKg: { vi: 'Khối lượng thiết bị (kg)', en: 'Equipment weight (kg)' },
+  fieldProvince: { vi: 'Tỉnh', en: 'Province' },
+  fieldVersion: { vi: 'Phiên bản', en: 'Version' },
+  refusedReasonRequired: {
+    vi: 'Từ chối cần có lý do: nhập lý do vào ô “Lý do / ghi chú” rồi bấm lại.',
+    en: 'A rejection needs a reason: type it in the “Reason / note” box and press again.',
+  },
+  refusedWrongPassword: {
+    vi: 'Sai tên đăng nhập hoặc mật khẩu: kiểm tra lại (cả chữ hoa, chữ thường) rồi đăng nhập lại.',
+    en: 'Wrong user name or password: check them (capitals too) and sign in again.',
+  },
+  refusedSessionEnded: {
+    vi: 'Phiên đăng nhập đã kết thúc: đăng nhập lại rồi thử lại.',
+    en: 'Your session has ended: sign in again, then try again.',
+  },
+  refusedRole: {
+    vi: 'Vai trò của tài khoản này ({role}) không được {action}: đăng nhập bằng tài khoản có quyền.',
+    en: 'The role of this account ({role}) may not {action}: sign in with an account that may.',
+  },
+  refusedOtherScope: {
+    vi: 'Tài khoản này không được làm việc cho tỉnh hoặc nhà mạng khác: chọn tỉnh hoặc nhà mạng của mình.',
+    en: 'This account may not act for another province or operator: choose its own province or operator.',
+  },
+  refusedWrongActor: {
+    vi: 'Chỉ {actor} mới được làm việc này với yêu cầu.',
+    en: 'Only {actor} may do this to the request.',
+  },
+  refusedForeignMast: {
+    vi: 'Dòng {row} (mã “{id}”) là cột của {operator}: tài khoản nhà mạng chỉ nhập cột của mình. Bỏ các cột đó khỏi tệp rồi nhập lại.',
+    en: 'Row {row} (id “{id}”) is a mast of {operator}: an operator account imports only its own masts. Remove those masts from the file and import again.',
+  },
+  refusedCsrf: {
+    vi: 'Mã bảo mật của trang đã hết hạn: bấm lại một lần nữa.',
+    en: 'The page’s security token expired: press again.',
+  },
+  refusedNotFound: {
+    vi: '{thing} không còn trên máy chủ (có thể người khác đã xóa): tải lại rồi kiểm tra.',
+    en: '{thing} no longer exists on the server (removed by someone else?): reload and check.',
+  },
+  refusedPlanChanged: {
+    vi: 'Quy hoạch “{name}” đã được {user} sửa lúc {time} (nay là phiên bản {version}); chưa lưu gì. Mở lại quy hoạch, làm lại thay đổi rồi lưu.',
+    en: 'Plan “{name}” was changed by {user} at {time} (now version {version}); nothing was saved. Open the plan again, redo your changes and save.',
+  },
+  refusedRequestChanged: {
+    vi: 'Yêu cầu đã thay đổi trong lúc đó (nay: {state}, phiên bản {version}): tải lại danh sách rồi thử lại.',
+    en: 'The request changed meanwhile (now: {state}, version {version}): reload the list and try again.',
+  },
+  refusedInvalidTransition: {
+    vi: 'Yêu cầu đang ở trạng thái “{state}”, không làm việc này được nữa: tải lại danh sách.',
+    en: 'The request is now “{state}”: this cannot be done to it any more. Reload the list.',
+  },
+  refusedApprovalLapsed: {
+    vi: 'Chấp thuận đã hết hiệu lực: gửi một yêu cầu mới.',
+    en: 'The approval has lapsed: file a new request.',
+  },
+  refusedTargetGone: {
+    vi: 'Cột hoặc vị trí đề xuất của yêu cầu không còn trên máy chủ: tải lại danh sách cột.',
+    en: 'The mast or proposed site of this request is no longer on the server: reload the masts.',
+  },
+  refusedMastIdTaken: {
+    vi: 'Mã “{id}” (dòng {row}) là cột của nhà mạng khác; chưa nhập gì. Đặt mã khác cho cột của mình rồi nhập lại.',
+    en: 'The id “{id}” (row {row}) is another operator’s mast; nothing was imported. Give your mast another id and import again.',
+  },
+  refusedChanged: {
+    vi: 'Dữ liệu đã được người khác thay đổi trong lúc đó: tải lại rồi thử lại.',
+    en: 'Someone else changed this meanwhile: reload and try again.',
+  },
+  refusedTooLarge: {
+    vi: 'Dữ liệu gửi đi quá lớn (máy chủ nhận tối đa {limit}): chia nhỏ hoặc bớt dữ liệu rồi gửi lại.',
+    en: 'What was sent is too large (the server takes at most {limit}): split it or send less, then try again.',
+  },
+  refusedTooLargeNoLimit: {
+    vi: 'Dữ liệu gửi đi quá lớn với máy chủ: chia nhỏ hoặc bớt dữ liệu rồi gửi lại.',
+    en: 'What was sent is too large for the server: split it or send less, then try again.',
+  },
+  refusedCapacity: { vi: 'Cột không nhận được thiết bị này.', en: 'The mast cannot take this equipment.' },
+  refusedAntennaAboveMast: {
+    vi: 'Ăng-ten ở {antenna} m, cao hơn cột ({mast} m): hạ độ cao ăng-ten xuống tối đa {mast} m.',
+    en: 'The antenna at {antenna} m is above the mast ({mast} m): lower it to {mast} m at most.',
+  },
+  refusedNoFreeSlot: {
+    vi: 'Cột hết chỗ ({slots} vị trí đã có nhà mạng hoặc yêu cầu được chấp thuận): chọn cột khác.',
+    en: 'No free slot on the mast ({slots} slots taken by tenants or approved requests): choose another mast.',
+  },
+  refusedWindLoad: {
+    vi: 'Diện tích chịu gió {requested} m² vượt phần còn lại của cột ({left} m²): giảm thiết bị.',
+    en: 'Wind-load area {requested} m² exceeds what the mast has left ({left} m²): send less equipment.',
+  },
+  refusedWeight: {
+    vi: 'Khối lượng thiết bị {requested} kg vượt phần còn lại của cột ({left} kg): giảm thiết bị.',
+    en: 'Equipment weight {requested} kg exceeds what the mast has left ({left} kg): send less equipment.',
+  },
+  refusedAlreadyTenant: {
+    vi: 'Nhà mạng của bạn đã có trên cột này: không cần yêu cầu.',
+    en: 'Your operator is already on this mast: no request needed.',
+  },
+  refusedDuplicateRequest: {
+    vi: 'Đã có một yêu cầu đang mở của bạn cho cột này: theo dõi yêu cầu đó ở thẻ Yêu cầu.',
+    en: 'You already have an open request for this mast: follow it in the Requests tab.',
+  },
+  refusedUnknownTarget: {
+    vi: 'Máy chủ không có cột hoặc vị trí đề xuất này trong tỉnh (có thể đã bị xóa): tải lại danh sách cột.',
+    en: 'The server has no such mast or proposed site in the province (removed?): reload the masts.',
+  },
+  refusedUnprocessable: {
+    vi: 'Máy chủ không chấp nhận ({status}). Máy chủ báo: “{reason}”.',
+    en: 'The server did not accept it ({status}). It said: “{reason}”.',
+  },
+  refusedTooManyLogins: {
+    vi: 'Quá nhiều lần đăng nhập: đợi {wait} rồi thử lại.',
+    en: 'Too many sign-in attempts: wait {wait}, then try again.',
+  },
+  refusedTooMany: {
+    vi: 'Quá nhiều thao tác trong thời gian ngắn: đợi {wait} rồi thử lại.',
+    en: 'Too many changes in a short time: wait {wait}, then try again.',
+  },
+  waitSeconds: { vi: '{seconds} giây', en: '{seconds} s' },
+  waitMoment: { vi: 'một lát', en: 'a moment' },
+  refusedServerFailed: {
+    vi: 'Máy chủ gặp lỗi ({status}): thử lại; nếu vẫn lỗi, báo quản trị viên.',
+    en: 'The server failed ({status}): try again; if it persists, tell the administrator.',
+  },
+  refusedServerUnavailable: {
+    vi: 'Máy chủ tạm thời không phục vụ được ({status}): đợi một lát rồi thử lại; nếu vẫn lỗi, báo quản trị viên.',
+    en: 'The server is unavailable for now ({status}): wait a moment and try again; if it persists, tell the administrator.',
+  },
+  refusedUnexpected: {
+    vi: 'Có lỗi ngoài dự kiến: {reason}. Thử lại; nếu vẫn lỗi, báo quản trị viên.',
+    en: 'Something unexpected failed: {reason}. Try again; if it persists, tell the administrator.',
+  },
+  whoOperator: { vi: 'nhà mạng', en: 'operator' },
+  whoProvince: { vi: 'cán bộ quy hoạch tỉnh', en: 'province planner' },
+  whoMinistry: { vi: 'Bộ', en: 'ministry' },
+  actorProvince: { vi: 'Sở (cán bộ quy hoạch tỉnh)', en: 'the province' },
+  actorOperator: { vi: 'nhà mạng gửi yêu cầu', en: 'the operator that filed it' },
+  actorSystem: { vi: 'hệ thống', en: 'the system' },
+  doSignIn: { vi: 'đăng nhập', en: 'sign in' },
+  doSignOut: { vi: 'đăng xuất', en: 'sign out' },
+  doRefresh: { vi: 'xem danh sách này', en: 'read this list' },
+  doFileRequest: { vi: 'gửi yêu cầu dùng chung cột', en: 'file a co-location request' },
+  doActOnRequest: { vi: 'xử lý yêu cầu này', en: 'act on this request' },
+  doSavePlan: { vi: 'lưu quy hoạch', en: 'save a plan' },
+  doPublishPlan: { vi: 'công bố quy hoạch', en: 'publish a plan' },
+  doOpenPlan: { vi: 'mở quy hoạch', en: 'open a plan' },
+  doImportMasts: { vi: 'nhập cột lên máy chủ', en: 'import masts to the server' },
+  doExportAudit: { vi: 'xuất nhật ký', en: 'export the audit trail' },
+  thingRequest: { vi: 'Yêu cầu này', en: 'This request' },
+  thingPlan: { vi: 'Quy hoạch này', en: 'This plan' },
+  thingProvince: { vi: 'Tỉnh này', en: 'This province' },
+  thingItem: { vi: 'Mục này', en: 'This item' },
   fileNotes: { vi: 'Ghi chú về tệp', en: 'About the file' },
   sourcesTitle: { vi: 'Nguồn dữ liệu cột', en: 'Where the masts come from' },
   sourceSynthetic: { vi: 'giả lập (demo)', en: 'synthetic (demo)' },

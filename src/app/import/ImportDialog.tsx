@@ -6,6 +6,7 @@ import { TOWER_MERGE_MODES, type TowerMergeMode } from '../../core/model/mergeTo
 import { OPERATORS } from '../../core/model/operators';
 import { formatNumber, type StringKey } from '../i18n/strings';
 import { useT } from '../i18n/useT';
+import { RefusalNote } from '../server/RefusalNote';
 import { useAppStore } from '../store/appStore';
 import { buildProblemsCsv } from './buildProblemsCsv';
 import { describeCoordinateReport } from './describeCoordinateReport';
@@ -466,9 +467,9 @@ function ImportReview() {
             </p>
           )}
           {state.server.status === 'failed' && (
-            <p className="warning" role="alert" data-testid="import-server-error">
-              {t('serverRefused')}: {state.server.message}
-            </p>
+            <div data-testid="import-server-error">
+              <RefusalNote error={state.server.error} action="importMasts" />
+            </div>
           )}
         </div>
       )}

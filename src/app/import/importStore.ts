@@ -45,7 +45,8 @@ export interface ImportState {
   read: ImportReadResult | null;
   /** What the last apply did, and what the server said about it. */
   applied: { mode: TowerMergeMode; total: number } | null;
-  server: { status: 'none' | 'saving' | 'saved' | 'failed'; message: string | null };
+  /** The copy on the server: `message` the counts once saved, `error` the refusal (worded where it is shown). */
+  server: { status: 'none' | 'saving' | 'saved' | 'failed'; message: string | null; error?: unknown };
   error: string | null;
 }
 
@@ -267,7 +268,7 @@ async function saveImportOnServer(
     await loadServerMasts();
   } catch (error) {
     useImportStore.setState({
-      server: { status: 'failed', message: error instanceof ApiError ? error.message : message(error) },
+      server: { status: 'failed', message: error instanceof ApiError ? error.message : message(error), error },
     });
   }
 }

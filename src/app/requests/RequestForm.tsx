@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { NumberField } from '../components/NumberField';
 import { useT } from '../i18n/useT';
 import type { RequestTarget } from '../server/apiTypes';
-import { fileRequest, useServerStore } from '../server/serverStore';
+import { ServerRefusalNote } from '../server/RefusalNote';
+import { fileRequest, fileRequestPlace, useServerStore } from '../server/serverStore';
 
 /**
  * An operator's co-location request on an existing mast or on a proposed shared site of a published plan (shown only
@@ -22,7 +23,6 @@ export function RequestForm({
   const t = useT();
   const user = useServerStore((state) => state.user);
   const busy = useServerStore((state) => state.busy);
-  const error = useServerStore((state) => state.error);
   const [equipment, setEquipment] = useState('5G AAU 64T64R');
   const [band, setBand] = useState('n78');
   const [antennaHeightM, setAntennaHeightM] = useState(Math.max(1, Math.round((heightM ?? 20) - 2)));
@@ -60,7 +60,7 @@ export function RequestForm({
       </label>
       <label className="field">
         {t('band')}
-        <input value={band} onChange={(event) => setBand(event.target.value)} />
+        <input value={band} onChange={(event) => setBand(event.target.value)} data-testid="request-band" />
       </label>
       <NumberField
         label={t('antennaHeightM')}
@@ -86,11 +86,7 @@ export function RequestForm({
           {t('requestFiled')}
         </p>
       )}
-      {error && !filed && (
-        <p className="warning" role="alert">
-          {error}
-        </p>
-      )}
+      {!filed && <ServerRefusalNote place={fileRequestPlace({ target })} />}
     </form>
   );
 }

@@ -2,16 +2,18 @@ import { useState } from 'react';
 import { formatNumber } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { useMapController } from '../map/MapControllerContext';
-import { apiClient } from '../server/apiClient';
 import type { AuditEntry, ColocationRequest, RequestActionName } from '../server/apiTypes';
+import { ServerRefusalNote } from '../server/RefusalNote';
 import {
   actOnRequest,
   clearNotifications,
+  readAuditCsv,
   refreshServerData,
   signIn,
   signOut,
   useServerStore,
 } from '../server/serverStore';
+import { downloadFile } from '../sharing/downloadFile';
 import { runColocation, useSharingStore } from '../sharing/sharingStore';
 import { selectTower, setActiveTab, useAppStore } from '../store/appStore';
 import { PublishedSitesSection } from './PublishedSitesSection';
@@ -51,6 +53,7 @@ function SignInForm() {
       <button type="submit" disabled={busy || !username || !password} data-testid="sign-in">
         {t('signIn')}
       </button>
+      <ServerRefusalNote place="signIn" />
     </form>
   );
 }
@@ -114,6 +117,7 @@ function RequestRow({ request }: { request: ColocationRequest }) {
           ))}
         </div>
       )}
+      <ServerRefusalNote place={`actOnRequest:${request.id}`} />
     </li>
   );
 }
@@ -129,9 +133,18 @@ function AuditTable({ entries }: { entries: AuditEntry[] }) {
   return (
     <section className="panel">
       <h2>{t('auditTrail')}</h2>
-      <a href={apiClient.auditCsvUrl()} download="cosite-audit.csv" data-testid="audit-csv">
+      <button
+        type="button"
+        onClick={() =>
+          void readAuditCsv().then((csv) => {
+            if (csv !== null) downloadFile('cosite-audit.csv', csv, 'text/csv');
+          })
+        }
+        data-testid="audit-csv"
+      >
         {t('exportCsv')}
-      </a>
+      </button>
+      <ServerRefusalNote place="exportAudit" />
       <table className="results audit" data-testid="audit-table">
         <thead>
           <tr>
@@ -208,7 +221,7 @@ function WhereToColocate({ operator }: { operator: string }) {
 /** Sign-in and each role's view of co-location requests; the app works without a server (local mode). */
 export function RequestsPanel() {
   const t = useT();
-  const { available, user, requests, audit, notifications, error } = useServerStore();
+  const { available, user, requests, audit, notifications } = useServerStore();
   const provinceId = useAppStore((state) => state.dataset?.provinceCode ?? 'VN25');
   if (available === null) return <p className="note">{t('checkingServer')}</p>;
   if (!available)
@@ -222,11 +235,6 @@ export function RequestsPanel() {
       <section className="panel">
         <h2>{t('signIn')}</h2>
         <SignInForm />
-        {error && (
-          <p className="warning" role="alert">
-            {error}
-          </p>
-        )}
       </section>
     );
   }
@@ -250,6 +258,8 @@ export function RequestsPanel() {
           {t('signOut')}
         </button>
       </div>
+      <ServerRefusalNote place="signOut" />
+      <ServerRefusalNote place="refresh" />
       {notifications.length > 0 && (
         <div className="notifications" role="status" data-testid="notifications">
           {notifications.map((note) => (
@@ -259,11 +269,6 @@ export function RequestsPanel() {
             {t('close')}
           </button>
         </div>
-      )}
-      {error && (
-        <p className="warning" role="alert">
-          {error}
-        </p>
       )}
       {user.role === 'operator' && (
         <>

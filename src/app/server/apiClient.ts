@@ -14,13 +14,18 @@ import type {
   SessionUser,
 } from './apiTypes';
 
-/** An answer of the server that is not 2xx, with the server's message for people. */
+/**
+ * An answer of the server that is not 2xx, with the server's message (English, for the log and the administrator;
+ * describeApiError words it for the person), or status 0 and code 'network' when no answer came at all.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    /** The Retry-After of a 429 or 503, seconds (null when the server gave none). */
+    readonly retryAfterS: number | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -199,6 +204,13 @@ export class ApiClient {
     return `${this.baseUrl}/api/audit.csv`;
   }
 
+  /** The audit trail as CSV text (read here rather than by a link, so that a refusal can be shown). */
+  async auditCsv(): Promise<string> {
+    const response = await this.send(this.auditCsvUrl(), { credentials: 'same-origin' });
+    if (!response.ok) throw await errorOf(response);
+    return response.text();
+  }
+
   /**
    * Follows a list route's `nextCursor` (passed back as `after`) until the end, or until `maxItems` are read.
    * `path` holds the page size; the pages' items are concatenated in order.
@@ -219,9 +231,20 @@ export class ApiClient {
     return items.length > maxItems ? items.slice(0, maxItems) : items;
   }
 
+  /** fetch, with a failure to reach the server (offline, DNS, refused connection, CORS) as ApiError status 0. */
+  private async send(url: string, init: RequestInit): Promise<Response> {
+    try {
+      return await fetch(url, init);
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'AbortError') throw error;
+      throw new ApiError(0, 'network', `cannot reach the server: ${error instanceof Error ? error.message : error}`);
+    }
+  }
+
   private async csrf(): Promise<string> {
     if (!this.csrfToken) {
-      const response = await fetch(`${this.baseUrl}/api/csrf`, { credentials: 'same-origin' });
+      const response = await this.send(`${this.baseUrl}/api/csrf`, { credentials: 'same-origin' });
+      if (!response.ok) throw await errorOf(response);
       this.csrfToken = ((await response.json()) as { csrfToken: string }).csrfToken;
     }
     return this.csrfToken;
@@ -231,32 +254,49 @@ export class ApiClient {
     const headers: Record<string, string> = {};
     if (method !== 'GET') headers['x-csrf-token'] = await this.csrf();
     if (body !== undefined || bodyJson !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(`${this.baseUrl}${path}`, {
+    const response = await this.send(`${this.baseUrl}${path}`, {
       method,
       headers,
       credentials: 'same-origin',
       body: bodyJson ?? (body === undefined ? undefined : JSON.stringify(body)),
     });
     if (response.status === 204) return undefined as T;
-    const text = await response.text();
-    let parsed: unknown = null;
-    try {
-      parsed = text ? JSON.parse(text) : null;
-    } catch {
-      // Not JSON (a proxy's error page): reported below with the status.
-    }
     if (!response.ok) {
-      const error = (parsed ?? {}) as { error?: string; message?: string; details?: unknown };
-      if (error.error === 'csrf') this.csrfToken = null;
-      throw new ApiError(
-        response.status,
-        error.error ?? 'http',
-        error.message ?? `HTTP ${response.status}`,
-        error.details,
-      );
+      const error = await errorOf(response);
+      if (error.code === 'csrf') this.csrfToken = null;
+      throw error;
     }
-    return parsed as T;
+    const text = await response.text();
+    try {
+      return (text ? JSON.parse(text) : null) as T;
+    } catch {
+      return null as T; // a 2xx that is not JSON: nothing to read
+    }
   }
+}
+
+/** The ApiError of a refused answer: the server's JSON error body when it sent one (a proxy's page is not JSON). */
+async function errorOf(response: Response): Promise<ApiError> {
+  let parsed: unknown = null;
+  try {
+    const text = await response.text();
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    // Not JSON (a proxy's error page): the status speaks alone.
+  }
+  const body = (parsed !== null && typeof parsed === 'object' ? parsed : {}) as {
+    error?: string;
+    message?: string;
+    details?: unknown;
+  };
+  const retryAfter = Number(response.headers.get('retry-after'));
+  return new ApiError(
+    response.status,
+    body.error ?? 'http',
+    body.message ?? `HTTP ${response.status}`,
+    body.details,
+    response.headers.has('retry-after') && Number.isFinite(retryAfter) ? retryAfter : null,
+  );
 }
 
 export const apiClient = new ApiClient();

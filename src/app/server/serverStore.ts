@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { useAppStore } from '../store/appStore';
-import { type ApiError, apiClient } from './apiClient';
+import { apiClient } from './apiClient';
 import type {
   AuditEntry,
   ColocationRequest,
@@ -11,6 +11,22 @@ import type {
   ServerPlanDocument,
   SessionUser,
 } from './apiTypes';
+import type { ServerAction } from './describeApiError';
+
+/**
+ * A refusal of the server (or no answer), kept as the error itself and worded when shown (describeApiError, in the
+ * language of the moment), at the place where the person acted.
+ */
+export interface ServerRefusal {
+  action: ServerAction;
+  error: unknown;
+}
+
+/**
+ * Where a refusal is shown: the action's own place ('signIn', 'savePlan', ...), or the action and the thing it was
+ * about (`fileRequest:<target>`, `act:<request id>`), so that a refusal stays beside the form or row it concerns.
+ */
+export type RefusalPlace = ServerAction | `${ServerAction}:${string}`;
 
 export interface ServerState {
   /** null while checking; false: no server here (the app runs as a local, single-planner tool). */
@@ -26,7 +42,8 @@ export interface ServerState {
   plans: ServerPlan[];
   /** Changes noticed since the user last looked: new requests, decisions. */
   notifications: string[];
-  error: string | null;
+  /** The last refusal at each place; an action clears its own place when it starts again. */
+  refusals: Partial<Record<RefusalPlace, ServerRefusal>>;
   busy: boolean;
 }
 
@@ -44,23 +61,36 @@ export const useServerStore = create<ServerState>(() => ({
   available: null,
   user: null,
   ...NO_SESSION_DATA,
-  error: null,
+  refusals: {},
   busy: false,
 }));
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-async function guarded(work: () => Promise<void>): Promise<boolean> {
-  useServerStore.setState({ busy: true, error: null });
+/** Runs `work`; a refusal is kept at `place` (and that place's earlier refusal cleared when the work starts). */
+async function guarded(place: RefusalPlace, work: () => Promise<void>): Promise<boolean> {
+  const action = place.split(':')[0] as ServerAction;
+  useServerStore.setState((state) => ({ busy: true, refusals: withoutPlace(state.refusals, place) }));
   try {
     await work();
     return true;
   } catch (error) {
-    useServerStore.setState({ error: message(error as ApiError) });
+    useServerStore.setState((state) => ({ refusals: { ...state.refusals, [place]: { action, error } } }));
     return false;
   } finally {
     useServerStore.setState({ busy: false });
   }
+}
+
+function withoutPlace(refusals: ServerState['refusals'], place: RefusalPlace): ServerState['refusals'] {
+  if (!(place in refusals)) return refusals;
+  const { [place]: _cleared, ...rest } = refusals;
+  return rest;
+}
+
+/**
+ * After "your session has ended": forget the account on this page (the server has already) and show the sign-in form.
+ */
+export function signInAgain(): void {
+  useServerStore.setState({ user: null, ...NO_SESSION_DATA, refusals: {} });
 }
 
 /** What changed between two lists of requests, in words (for the notification strip). */
@@ -90,7 +120,7 @@ export async function connectToServer(): Promise<void> {
 export async function refreshServerData(notify = true): Promise<void> {
   const { user, requests: before } = useServerStore.getState();
   if (!user) return;
-  await guarded(async () => {
+  await guarded('refresh', async () => {
     const requests = await apiClient.listRequests();
     const audit = user.role === 'operator' ? [] : await apiClient.audit();
     const proposedSites = await proposedSitesFor(user);
@@ -106,27 +136,31 @@ export async function refreshServerData(notify = true): Promise<void> {
   });
 }
 
+/** Signs in; the lists then load as a refresh does (a refusal of theirs is shown with the lists, not in the gone form). */
 export async function signIn(username: string, password: string): Promise<boolean> {
-  return guarded(async () => {
+  const ok = await guarded('signIn', async () => {
     const user = await apiClient.signIn(username, password);
-    useServerStore.setState({ user, ...NO_SESSION_DATA });
-    const requests = await apiClient.listRequests();
-    const audit = user.role === 'operator' ? [] : await apiClient.audit();
-    const proposedSites = await proposedSitesFor(user);
-    const plans = user.role === 'province' ? await apiClient.listPlans(provinceOf(user)) : [];
-    useServerStore.setState({ requests, audit, proposedSites, plans });
+    useServerStore.setState({ user, ...NO_SESSION_DATA, refusals: {} });
   });
+  if (ok) await refreshServerData(false);
+  return ok;
 }
 
 export async function signOut(): Promise<void> {
-  await guarded(async () => {
+  await guarded('signOut', async () => {
     await apiClient.signOut();
-    useServerStore.setState({ user: null, ...NO_SESSION_DATA });
+    useServerStore.setState({ user: null, ...NO_SESSION_DATA, refusals: {} });
   });
 }
 
+/** The refusal place of a request form: one per mast or proposed site. */
+export function fileRequestPlace(request: Pick<NewRequest, 'target'>): RefusalPlace {
+  const { target } = request;
+  return `fileRequest:${target.kind === 'mast' ? target.mastId : `${target.planId}/${target.siteId}`}`;
+}
+
 export async function fileRequest(request: NewRequest): Promise<boolean> {
-  const ok = await guarded(async () => {
+  const ok = await guarded(fileRequestPlace(request), async () => {
     await apiClient.fileRequest(request);
   });
   if (ok) await refreshServerData(false);
@@ -138,7 +172,7 @@ export async function actOnRequest(
   action: RequestActionName,
   reason?: string,
 ): Promise<boolean> {
-  const ok = await guarded(async () => {
+  const ok = await guarded(`actOnRequest:${request.id}`, async () => {
     await apiClient.act(request, action, reason);
   });
   if (ok) await refreshServerData(false);
@@ -162,7 +196,7 @@ function proposedSitesFor(user: SessionUser): Promise<PublishedProposedSite[]> {
 export async function savePlanToServer(name: string, document: ServerPlanDocument): Promise<boolean> {
   const { user, savedPlan } = useServerStore.getState();
   if (!user) return false;
-  return guarded(async () => {
+  return guarded('savePlan', async () => {
     const plan = savedPlan
       ? await apiClient.updatePlan(savedPlan.id, name, document, savedPlan.version)
       : await apiClient.createPlan(provinceOf(user), name, document);
@@ -174,7 +208,7 @@ export async function savePlanToServer(name: string, document: ServerPlanDocumen
 /** A plan of the province with its document, to open in the sharing tab (which then edits it). */
 export async function openServerPlan(planId: string): Promise<(ServerPlan & { document: ServerPlanDocument }) | null> {
   let opened: (ServerPlan & { document: ServerPlanDocument }) | null = null;
-  await guarded(async () => {
+  await guarded('openPlan', async () => {
     opened = await apiClient.getPlan(planId);
     const { document: _document, ...summary } = opened;
     useServerStore.setState({ savedPlan: summary });
@@ -186,11 +220,20 @@ export async function openServerPlan(planId: string): Promise<(ServerPlan & { do
 export async function publishSavedPlan(): Promise<boolean> {
   const { savedPlan } = useServerStore.getState();
   if (!savedPlan) return false;
-  const ok = await guarded(async () => {
+  const ok = await guarded('publishPlan', async () => {
     useServerStore.setState({ savedPlan: await apiClient.publishPlan(savedPlan.id, savedPlan.version) });
   });
   if (ok) await refreshServerData(false);
   return ok;
+}
+
+/** The audit trail as CSV text, or null when the server refused (the refusal is kept at 'exportAudit'). */
+export async function readAuditCsv(): Promise<string | null> {
+  let csv: string | null = null;
+  await guarded('exportAudit', async () => {
+    csv = await apiClient.auditCsv();
+  });
+  return csv;
 }
 
 export function clearNotifications(): void {

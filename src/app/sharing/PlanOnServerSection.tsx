@@ -4,6 +4,7 @@ import type { PlanSharedSitesResult } from '../../core/siting/planSharedSites';
 import { formatMoney } from '../i18n/formatMoney';
 import { formatNumber } from '../i18n/strings';
 import { useT } from '../i18n/useT';
+import { ServerRefusalNote } from '../server/RefusalNote';
 import { publishSavedPlan, savePlanToServer, useServerStore } from '../server/serverStore';
 import { useAppStore } from '../store/appStore';
 import { useMoney } from '../store/moneySettings';
@@ -20,14 +21,13 @@ export function PlanOnServerSection() {
   const t = useT();
   const language = useAppStore((state) => state.language);
   const dataset = useAppStore((state) => state.dataset);
-  const { available, user, savedPlan, plans, busy, error } = useServerStore(
+  const { available, user, savedPlan, plans, busy } = useServerStore(
     useShallow((state) => ({
       available: state.available,
       user: state.user,
       savedPlan: state.savedPlan,
       plans: state.plans,
       busy: state.busy,
-      error: state.error,
     })),
   );
   const plan = useSharingStore((state) => state.plan);
@@ -68,12 +68,8 @@ export function PlanOnServerSection() {
           ))}
         </ul>
       )}
+      <ServerRefusalNote place="openPlan" />
       {plan && <SaveAndPublish name={name} setName={setName} />}
-      {error && (
-        <p className="warning" role="alert">
-          {error}
-        </p>
-      )}
     </fieldset>
   );
 }
@@ -127,6 +123,8 @@ function SaveAndPublish({ name, setName }: { name: string; setName: (name: strin
           }}
         />
       )}
+      <ServerRefusalNote place="savePlan" />
+      <ServerRefusalNote place="publishPlan" />
       {savedPlan && (
         <p className="note" data-testid="saved-plan-status">
           {t('savedVersion')} {savedPlan.version} ·{' '}

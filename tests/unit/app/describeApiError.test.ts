@@ -1,0 +1,313 @@
+/**
+ * Every refusal the page can meet, as the real server sends it (fastify inject behind a fetch that keeps cookies like a
+ * browser, read by the app's own ApiClient), worded by describeApiError in Vietnamese and in English.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiClient, ApiError } from '../../../src/app/server/apiClient';
+import type { NewRequest, ServerPlanDocument } from '../../../src/app/server/apiTypes';
+import { describeApiError, type ServerAction } from '../../../src/app/server/describeApiError';
+import { startTestServer, TEST_PASSWORD, type TestServer } from '../server/testServer';
+
+/** A browser's fetch against the in-process server: cookies kept, headers (Retry-After) passed on. */
+function browserFetch(server: TestServer): typeof fetch {
+  const cookies = new Map<string, string>();
+  return (async (input: string | URL | Request, init: RequestInit = {}) => {
+    const headers: Record<string, string> = { ...(init.headers as Record<string, string>) };
+    if (cookies.size > 0) headers.cookie = [...cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    const response = await server.app.inject({
+      method: (init.method ?? 'GET') as 'GET',
+      url: String(input),
+      headers,
+      ...(init.body === undefined ? {} : { payload: init.body as string }),
+    });
+    for (const cookie of response.cookies as { name: string; value: string }[]) {
+      if (cookie.value === '') cookies.delete(cookie.name);
+      else cookies.set(cookie.name, cookie.value);
+    }
+    const answerHeaders = new Headers();
+    for (const [name, value] of Object.entries(response.headers)) {
+      if (value !== undefined) answerHeaders.set(name, String(value));
+    }
+    return new Response(response.statusCode === 204 ? null : response.body, {
+      status: response.statusCode,
+      headers: answerHeaders,
+    });
+  }) as typeof fetch;
+}
+
+const newRequest = (overrides: Partial<NewRequest> = {}): NewRequest => ({
+  provinceId: 'VN25',
+  target: { kind: 'mast', mastId: 'T-0000' },
+  equipment: '3 x AAU 64T64R',
+  band: 'n41',
+  antennaHeightM: 40,
+  windLoadAreaM2: 1.5,
+  submit: true,
+  ...overrides,
+});
+
+const emptyPlan = {} as ServerPlanDocument;
+
+/** The ApiError a call ends with (it must end with one). */
+async function refusal(call: Promise<unknown>): Promise<ApiError> {
+  const error = await call.then(
+    () => null,
+    (thrown: unknown) => thrown,
+  );
+  expect(error).toBeInstanceOf(ApiError);
+  return error as ApiError;
+}
+
+const both = (error: unknown, action?: ServerAction) => ({
+  vi: describeApiError(error, 'vi', action),
+  en: describeApiError(error, 'en', action),
+});
+
+describe('describeApiError over the real server', () => {
+  let server: TestServer;
+  const signedIn = async (username: string) => {
+    const client = new ApiClient();
+    await client.signIn(username, TEST_PASSWORD);
+    return client;
+  };
+
+  beforeEach(async () => {
+    server = await startTestServer({ masts: 3 });
+    vi.stubGlobal('fetch', browserFetch(server));
+  });
+  afterEach(async () => {
+    vi.unstubAllGlobals();
+    await server.close();
+  });
+
+  it('400: names each field the server refused, in the person’s words', async () => {
+    const viettel = await signedIn('viettel');
+    const error = await refusal(viettel.fileRequest(newRequest({ antennaHeightM: 400, band: '' })));
+    expect(error.status).toBe(400);
+    expect(both(error, 'fileRequest')).toEqual({
+      vi: 'Máy chủ không nhận dữ liệu đã nhập. Độ cao lắp ăng-ten: tối đa 300; Băng tần: không được để trống. Sửa rồi gửi lại.',
+      en: 'The server did not accept what was entered. Antenna height: at most 300; Band: must not be empty. Correct it and send again.',
+    });
+    const neither = await refusal(viettel.fileRequest(newRequest({ windLoadAreaM2: undefined })));
+    expect(describeApiError(neither, 'vi', 'fileRequest')).toContain(
+      'Diện tích chịu gió: nhập diện tích chịu gió hoặc khối lượng thiết bị (hoặc cả hai)',
+    );
+  });
+
+  it('400: a rejection without a reason asks for the reason', async () => {
+    const viettel = await signedIn('viettel');
+    const filed = await viettel.fileRequest(newRequest());
+    const planner = await signedIn('vn25-planner');
+    const error = await refusal(planner.act(filed, 'reject', ''));
+    expect(error.status).toBe(400);
+    expect(both(error, 'actOnRequest')).toEqual({
+      vi: 'Từ chối cần có lý do: nhập lý do vào ô “Lý do / ghi chú” rồi bấm lại.',
+      en: 'A rejection needs a reason: type it in the “Reason / note” box and press again.',
+    });
+  });
+
+  it('401: a wrong password, and a session that has ended', async () => {
+    const wrong = await refusal(new ApiClient().signIn('viettel', 'not-the-password'));
+    expect(wrong).toMatchObject({ status: 401, code: 'invalid_credentials' });
+    expect(both(wrong, 'signIn')).toEqual({
+      vi: 'Sai tên đăng nhập hoặc mật khẩu: kiểm tra lại (cả chữ hoa, chữ thường) rồi đăng nhập lại.',
+      en: 'Wrong user name or password: check them (capitals too) and sign in again.',
+    });
+    const viettel = await signedIn('viettel');
+    server.db.prepare('DELETE FROM sessions').run();
+    const ended = await refusal(viettel.fileRequest(newRequest()));
+    expect(ended.status).toBe(401);
+    expect(both(ended, 'fileRequest')).toEqual({
+      vi: 'Phiên đăng nhập đã kết thúc: đăng nhập lại rồi thử lại.',
+      en: 'Your session has ended: sign in again, then try again.',
+    });
+  });
+
+  it('403: says which role may not do what', async () => {
+    const viettel = await signedIn('viettel');
+    const error = await refusal(viettel.createPlan('VN25', 'Kế hoạch', emptyPlan));
+    expect(error.status).toBe(403);
+    expect(both(error, 'savePlan')).toEqual({
+      vi: 'Vai trò của tài khoản này (nhà mạng) không được lưu quy hoạch: đăng nhập bằng tài khoản có quyền.',
+      en: 'The role of this account (operator) may not save a plan: sign in with an account that may.',
+    });
+    const planner = await signedIn('vn25-planner');
+    const otherProvince = await refusal(planner.createPlan('VN01', 'Kế hoạch', emptyPlan));
+    expect(otherProvince.status).toBe(403);
+    expect(describeApiError(otherProvince, 'vi', 'savePlan')).toBe(
+      'Tài khoản này không được làm việc cho tỉnh hoặc nhà mạng khác: chọn tỉnh hoặc nhà mạng của mình.',
+    );
+  });
+
+  it('404: the thing is gone', async () => {
+    const planner = await signedIn('vn25-planner');
+    const error = await refusal(planner.getPlan('00000000-0000-4000-8000-000000000000'));
+    expect(error.status).toBe(404);
+    expect(both(error, 'openPlan')).toEqual({
+      vi: 'Quy hoạch này không còn trên máy chủ (có thể người khác đã xóa): tải lại rồi kiểm tra.',
+      en: 'This plan no longer exists on the server (removed by someone else?): reload and check.',
+    });
+  });
+
+  it('409: who changed the plan and when; the request’s new state', async () => {
+    // The page's fetch keeps one cookie jar: the other planner works through the test server's own client.
+    const alice = await server.loggedIn('planner');
+    const viettel = await signedIn('viettel');
+    const filed = await viettel.fileRequest(newRequest());
+    const bob = await signedIn('vn25-planner');
+    const plan = await bob.createPlan('VN25', 'Đà Nẵng 5G 2026', emptyPlan);
+    expect((await alice.put(`/api/plans/${plan.id}`, { document: {}, version: 1 })).status).toBe(200);
+    const error = await refusal(bob.updatePlan(plan.id, plan.name, emptyPlan, 1));
+    expect(error.status).toBe(409);
+    const { vi: inVietnamese, en } = both(error, 'savePlan');
+    expect(inVietnamese).toMatch(
+      /^Quy hoạch “Đà Nẵng 5G 2026” đã được vn25-planner sửa lúc .+ \(nay là phiên bản 2\); chưa lưu gì\. Mở lại quy hoạch, làm lại thay đổi rồi lưu\.$/,
+    );
+    expect(en).toMatch(
+      /^Plan “Đà Nẵng 5G 2026” was changed by vn25-planner at .+ \(now version 2\); nothing was saved\./,
+    );
+    expect(en).toContain('15/01/2026'); // the test server's clock
+
+    expect((await alice.post(`/api/requests/${filed.id}/approve`, { version: 1 })).status).toBe(200);
+    const stale = await refusal(bob.act(filed, 'reject', 'Hết chỗ'));
+    expect(stale.status).toBe(409);
+    expect(both(stale, 'actOnRequest')).toEqual({
+      vi: 'Yêu cầu đã thay đổi trong lúc đó (nay: Đã chấp thuận, phiên bản 2): tải lại danh sách rồi thử lại.',
+      en: 'The request changed meanwhile (now: Approved, version 2): reload the list and try again.',
+    });
+  });
+
+  it('413: the body is too large, with the route’s limit', async () => {
+    const viettel = await signedIn('viettel');
+    const error = await refusal(viettel.fileRequest(newRequest({ equipment: 'x'.repeat(70_000) })));
+    expect(error.status).toBe(413);
+    expect(both(error, 'fileRequest')).toEqual({
+      vi: 'Dữ liệu gửi đi quá lớn (máy chủ nhận tối đa 64 kB): chia nhỏ hoặc bớt dữ liệu rồi gửi lại.',
+      en: 'What was sent is too large (the server takes at most 64 kB): split it or send less, then try again.',
+    });
+  });
+
+  it('422: the antenna above the mast, and a mast that is not there', async () => {
+    const viettel = await signedIn('viettel');
+    const error = await refusal(viettel.fileRequest(newRequest({ antennaHeightM: 80 })));
+    expect(error).toMatchObject({ status: 422, code: 'capacity' });
+    expect(both(error, 'fileRequest')).toEqual({
+      vi: 'Cột không nhận được thiết bị này. Ăng-ten ở 80 m, cao hơn cột (60 m): hạ độ cao ăng-ten xuống tối đa 60 m.',
+      en: 'The mast cannot take this equipment. The antenna at 80 m is above the mast (60 m): lower it to 60 m at most.',
+    });
+    const unknown = await refusal(viettel.fileRequest(newRequest({ target: { kind: 'mast', mastId: 'T-9999' } })));
+    expect(unknown.status).toBe(422);
+    expect(describeApiError(unknown, 'vi', 'fileRequest')).toBe(
+      'Máy chủ không có cột hoặc vị trí đề xuất này trong tỉnh (có thể đã bị xóa): tải lại danh sách cột.',
+    );
+  });
+
+  it('5xx: the server failed (a real 500: its database closed under it), and a proxy’s 503 page', async () => {
+    const planner = await signedIn('vn25-planner');
+    server.db.close();
+    const error = await refusal(planner.listPlans('VN25'));
+    expect(error).toMatchObject({ status: 500, code: 'internal' });
+    expect(both(error, 'refresh')).toEqual({
+      vi: 'Máy chủ gặp lỗi (500): thử lại; nếu vẫn lỗi, báo quản trị viên.',
+      en: 'The server failed (500): try again; if it persists, tell the administrator.',
+    });
+    vi.stubGlobal('fetch', async () => new Response('<html>Bad gateway</html>', { status: 503 }));
+    const proxy = await refusal(new ApiClient().listRequests());
+    expect(describeApiError(proxy, 'vi', 'refresh')).toBe(
+      'Máy chủ tạm thời không phục vụ được (503): đợi một lát rồi thử lại; nếu vẫn lỗi, báo quản trị viên.',
+    );
+    // The database is closed already: reopen nothing, and let afterEach's close find it closed.
+    server.db = { close: () => undefined } as unknown as TestServer['db'];
+  });
+
+  it('network down: cannot reach the server', async () => {
+    vi.stubGlobal('fetch', async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    const error = await refusal(new ApiClient().signIn('viettel', TEST_PASSWORD));
+    expect(error).toMatchObject({ status: 0, code: 'network' });
+    expect(both(error, 'signIn')).toEqual({
+      vi: 'Không kết nối được máy chủ: kiểm tra kết nối mạng rồi thử lại.',
+      en: 'Cannot reach the server: check the network connection, then try again.',
+    });
+  });
+});
+
+describe('describeApiError: rate limits (the real limiters, with Retry-After)', () => {
+  let server: TestServer;
+  beforeEach(async () => {
+    server = await startTestServer({
+      masts: 3,
+      loginRateLimit: { max: 3, timeWindowMs: 60_000 },
+      writeRateLimit: { perUser: 3, perAddress: 100, timeWindowMs: 60_000 },
+    });
+    vi.stubGlobal('fetch', browserFetch(server));
+  });
+  afterEach(async () => {
+    vi.unstubAllGlobals();
+    await server.close();
+  });
+
+  it('429: too many changes, then too many sign-ins: wait N s', async () => {
+    const viettel = new ApiClient();
+    await viettel.signIn('viettel', TEST_PASSWORD);
+    let error: ApiError | null = null;
+    for (let attempt = 0; attempt < 5 && !error; attempt++) {
+      error = await viettel.fileRequest(newRequest({ target: { kind: 'mast', mastId: 'T-9999' } })).then(
+        () => null,
+        (thrown: ApiError) => (thrown.status === 429 ? thrown : null),
+      );
+    }
+    expect(error).toMatchObject({ status: 429, retryAfterS: 60 });
+    expect(both(error, 'fileRequest')).toEqual({
+      vi: 'Quá nhiều thao tác trong thời gian ngắn: đợi 60 giây rồi thử lại.',
+      en: 'Too many changes in a short time: wait 60 s, then try again.',
+    });
+
+    let login: ApiError | null = null;
+    for (let attempt = 0; attempt < 5 && !login; attempt++) {
+      login = await new ApiClient().signIn('viettel', 'wrong').then(
+        () => null,
+        (thrown: ApiError) => (thrown.status === 429 ? thrown : null),
+      );
+    }
+    expect(login?.status).toBe(429);
+    expect(both(login, 'signIn')).toEqual({
+      vi: 'Quá nhiều lần đăng nhập: đợi 60 giây rồi thử lại.',
+      en: 'Too many sign-in attempts: wait 60 s, then try again.',
+    });
+  });
+});
+
+describe('describeApiError: what the server may send without details', () => {
+  it('words an unknown refusal with its status and quotes the server', () => {
+    const error = new ApiError(428, 'version_required', 'say which version your edit is based on');
+    expect(describeApiError(error, 'vi')).toBe(
+      'Máy chủ không chấp nhận (428). Máy chủ báo: “say which version your edit is based on”.',
+    );
+  });
+
+  it('reads the wait from the message when no Retry-After came, and a 413 without a limit', () => {
+    const login = new ApiError(429, 'rate_limited', 'too many login attempts: try again in 1 minute');
+    expect(describeApiError(login, 'en', 'signIn')).toBe('Too many sign-in attempts: wait 60 s, then try again.');
+    expect(describeApiError(new ApiError(413, 'too_large', 'the request body is too large'), 'vi')).toBe(
+      'Dữ liệu gửi đi quá lớn với máy chủ: chia nhỏ hoặc bớt dữ liệu rồi gửi lại.',
+    );
+  });
+
+  it('words the capacity problems with the mast’s figures', () => {
+    const error = new ApiError(422, 'capacity', 'x', {
+      problems: [
+        { code: 'no_free_slot', message: 'no free slot: 2 slots, all taken by tenants or approved requests' },
+        { code: 'wind_load', message: 'wind-load area 3.5 m² exceeds the 1.5 m² left' },
+        { code: 'weight', message: 'equipment weight 400 kg exceeds the 150 kg left' },
+      ],
+      capacity: { tenantSlots: 2, freeSlots: 0, freeWindLoadAreaM2: 1.5, freeEquipmentWeightKg: 150 },
+    });
+    expect(describeApiError(error, 'vi', 'fileRequest')).toBe(
+      'Cột không nhận được thiết bị này. Cột hết chỗ (2 vị trí đã có nhà mạng hoặc yêu cầu được chấp thuận): chọn cột khác. ' +
+        'Diện tích chịu gió 3,5 m² vượt phần còn lại của cột (1,5 m²): giảm thiết bị. ' +
+        'Khối lượng thiết bị 400 kg vượt phần còn lại của cột (150 kg): giảm thiết bị.',
+    );
+  });
+});
