@@ -40,12 +40,21 @@ describe('a co-location request from filing to approval', () => {
       mastId,
     );
     expect(owner).not.toContain('Viettel');
+    // Other test files may have filed requests on the same server before: this one is the request that is new.
+    const requestIds = () =>
+      viettel.evaluate(() =>
+        ((window.cositeServer?.() as unknown as { requests: Array<{ id: string }> }).requests ?? []).map((r) => r.id),
+      );
+    const before = await requestIds();
     await best.click();
     await viettel.getByTestId('request-equipment').fill('5G AAU n41 64T64R');
     await viettel.getByTestId('file-request').click();
     await viettel.getByTestId('request-filed').waitFor();
     await viettel.getByTestId('tab-requests').click();
-    const mine = viettel.getByTestId('request');
+    await expect.poll(async () => (await requestIds()).length).toBe(before.length + 1);
+    const newIds = (await requestIds()).filter((id) => !before.includes(id));
+    expect(newIds).toHaveLength(1);
+    const mine = viettel.locator(`[data-testid=request][data-request-id="${newIds[0]}"]`);
     await expect(mine.count()).resolves.toBe(1);
     await expect(mine.first().getAttribute('data-state')).resolves.toBe('submitted');
     const requestId = await mine.first().getAttribute('data-request-id');
@@ -82,7 +91,7 @@ describe('a co-location request from filing to approval', () => {
     await expect
       .poll(() => auditActions(ministry), { timeout: 15_000 })
       .toEqual(expect.arrayContaining(['request.submit', 'request.approve']));
-    await expect(ministry.getByTestId('request').count()).resolves.toBe(1);
+    await expect(ministry.locator(`[data-testid=request][data-request-id="${requestId}"]`).count()).resolves.toBe(1);
     await expect(ministry.locator('[data-testid=request-approve]').count()).resolves.toBe(0);
     await viettel.screenshot({ path: 'tests/artifacts/requests-operator.png' });
     await planner.screenshot({ path: 'tests/artifacts/requests-planner.png' });
