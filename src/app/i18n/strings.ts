@@ -4,7 +4,7 @@
  */
 export type Language = 'vi' | 'en';
 
-const STRINGS = {
+export const STRINGS = {
   appTitle: {
     vi: 'CoSite — Quy hoạch hạ tầng viễn thông dùng chung',
     en: 'CoSite — Shared telecom infrastructure planning',
@@ -527,6 +527,17 @@ const STRINGS = {
     vi: 'k = 4/3; suy hao nhiễu xạ Bullington (ITU-R P.526-15), không gian tự do theo khoảng cách giữa hai ăng-ten.',
     en: 'k = 4/3; Bullington diffraction (ITU-R P.526-15), free space over the distance between the antennas.',
   },
+  // The phone layout and the readable maps (issue 14).
+  legendRoad: { vi: 'Đường bộ', en: 'Road' },
+  legendRail: { vi: 'Đường sắt', en: 'Rail' },
+  peoplePerCell: { vi: 'người/ô', en: 'people/cell' },
+  populationGreyNote: {
+    vi: 'Xám khi đang hiện vùng phủ sóng, để không lẫn với màu tín hiệu và vùng lõm',
+    en: 'Grey while coverage shows, so that it does not clash with the signal and gap colours',
+  },
+  openPanel: { vi: 'Bảng điều khiển', en: 'Panel' },
+  closePanel: { vi: 'Xem bản đồ', en: 'Show the map' },
+  showSources: { vi: 'Nguồn dữ liệu', en: 'Data sources' },
 } satisfies Record<string, Record<Language, string>>;
 
 export type StringKey = keyof typeof STRINGS;

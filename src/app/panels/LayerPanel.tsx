@@ -56,8 +56,8 @@ export function LayerPanel({ dataset }: { dataset: ProvinceDataset }) {
       <p className="note">{describeTowerSources(dataset, language)}</p>
       {toggle('backbone', t('layerBackbone'))}
       <div className="legend-line">
-        <span className="swatch line" style={{ background: '#6a3d9a' }} /> {language === 'vi' ? 'Đường bộ' : 'Road'}
-        <span className="swatch line dashed" /> {language === 'vi' ? 'Đường sắt' : 'Rail'}
+        <span className="swatch line" style={{ background: '#6a3d9a' }} /> {t('legendRoad')}
+        <span className="swatch line dashed" /> {t('legendRail')}
       </div>
       {toggle('population', t('layerPopulation'))}
       <div className="ramp" role="img" aria-label={t('layerPopulation')}>
@@ -70,7 +70,7 @@ export function LayerPanel({ dataset }: { dataset: ProvinceDataset }) {
             {threshold >= 1000 ? `${threshold / 1000}k` : threshold}
           </span>
         ))}
-        <small>{language === 'vi' ? 'người/ô' : 'people/cell'}</small>
+        <small>{t('peoplePerCell')}</small>
       </div>
       <TerrainSection dataset={dataset} />
       {toggle('communes', t('layerCommunes'))}
