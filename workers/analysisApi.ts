@@ -124,12 +124,13 @@ export const analysisApi = {
   async signalImage(
     signalDbm: Float32Array,
     cellMask: Uint8Array,
+    populated: Uint8Array,
     width: number,
     height: number,
     thresholdDbm: number,
     palette: SignalPalette,
   ): Promise<ImageBitmap> {
-    const pixels = signalImagePixels(signalDbm, cellMask, thresholdDbm, palette);
+    const pixels = signalImagePixels(signalDbm, cellMask, thresholdDbm, palette, populated);
     const image = await createImageBitmap(new ImageData(pixels, width, height));
     return Comlink.transfer(image, [image]);
   },

@@ -538,6 +538,11 @@ export const STRINGS = {
   openPanel: { vi: 'Bảng điều khiển', en: 'Panel' },
   closePanel: { vi: 'Xem bản đồ', en: 'Show the map' },
   showSources: { vi: 'Nguồn dữ liệu', en: 'Data sources' },
+  signalGapWherePeople: { vi: 'nơi có dân', en: 'where people live' },
+  signalNobodyThere: {
+    vi: 'Không có sóng nơi không có dân, hoặc ngoài vùng tính',
+    en: 'No service where nobody lives, or outside the analysis',
+  },
 } satisfies Record<string, Record<Language, string>>;
 
 export type StringKey = keyof typeof STRINGS;

@@ -48,9 +48,9 @@ export function finishSignalRun(
     thresholdDbm,
     areas: run.areas ?? undefined,
   });
-  const imagePixels = signalImagePixels(coverage.bestSignalDbm, run.cellMask, thresholdDbm, palette);
   const populated = new Uint8Array(run.population.values.length);
   for (let i = 0; i < populated.length; i++) populated[i] = run.population.values[i] > 0 ? 1 : 0;
+  const imagePixels = signalImagePixels(coverage.bestSignalDbm, run.cellMask, thresholdDbm, palette, populated);
   return {
     result: {
       grid: run.grid,

@@ -26,28 +26,39 @@ export const SIGNAL_PALETTES: Record<SignalPalette, Array<[number, number, numbe
   ],
 };
 
+/**
+ * Cells where people live and the signal is below the threshold: a magenta that neither palette uses (spectral's
+ * weakest bin is red, the colour-blind one's dark purple), so that at a province's zoom, where a 100 m cell is a
+ * third of a pixel and the served halos around masts are a few pixels, the gaps still read as areas, as the
+ * fixed-radius coverage shows them.
+ */
+export const SIGNAL_GAP_RGB: [number, number, number] = [197, 27, 125];
+
 export function signalBinIndex(signalDbm: number): number {
   for (let bin = 0; bin < SIGNAL_BINS_DBM.length; bin++) if (signalDbm >= SIGNAL_BINS_DBM[bin]) return bin;
   return SIGNAL_BINS_DBM.length - 1;
 }
 
 /**
- * RGBA pixels, one per analysis cell, north up: transparent where the signal is below the threshold (no service) or
- * there is no data, as coverage maps conventionally show it (painting every unserved 100 m cell would bury the map).
+ * RGBA pixels, one per analysis cell, north up. Served cells in their bin's colour; unserved cells where people live
+ * (`populated`, when given) in SIGNAL_GAP_RGB; transparent where nobody lives and the signal is below the threshold,
+ * or there is no data, as coverage maps conventionally show it (painting every unserved 100 m cell would bury the map).
  */
 export function signalImagePixels(
   signalDbm: Float32Array,
   cellMask: Uint8Array,
   thresholdDbm: number,
   palette: SignalPalette,
+  populated: Uint8Array | null = null,
 ): Uint8ClampedArray<ArrayBuffer> {
   const colours = SIGNAL_PALETTES[palette];
   const pixels = new Uint8ClampedArray(signalDbm.length * 4);
   for (let i = 0; i < signalDbm.length; i++) {
     if (cellMask[i] === 0) continue;
     const value = signalDbm[i];
-    if (value === Number.NEGATIVE_INFINITY || value < thresholdDbm) continue;
-    const [r, g, b] = colours[signalBinIndex(value)];
+    const served = value !== Number.NEGATIVE_INFINITY && value >= thresholdDbm;
+    if (!served && populated?.[i] !== 1) continue;
+    const [r, g, b] = served ? colours[signalBinIndex(value)] : SIGNAL_GAP_RGB;
     pixels[i * 4] = r;
     pixels[i * 4 + 1] = g;
     pixels[i * 4 + 2] = b;
