@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './launchBrowser';
+import { countPixelsWhere } from './pixels';
 
 const ARTIFACTS = 'tests/artifacts';
 const WIDTH = 390;
@@ -117,7 +118,7 @@ describe('the app on a 390 × 844 phone', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('draws the signal raster legibly at the province zoom', async () => {
+  it('draws the signal raster legibly at the province zoom: the gaps where people live as areas', async () => {
     await page.getByTestId('panel-toggle').tap();
     await page.getByTestId('tab-coverage').tap();
     await page.getByTestId('mode-signal').tap();
@@ -126,10 +127,23 @@ describe('the app on a 390 × 844 phone', () => {
       timeout: 180_000,
       polling: 500,
     });
+    await expect(page.getByTestId('signal-legend-gap').isVisible()).resolves.toBe(true);
     await page.getByTestId('panel-toggle').tap();
     await page.evaluate(() => window.cosite?.jumpTo(108.1, 16.05, 9));
     await waitForIdle();
-    await page.screenshot({ path: `${ARTIFACTS}/phone-signal-zoom9.png` });
+    // At the province's zoom a 100 m cell is a third of a pixel: the gaps where people live (100 per km² or more) read
+    // as magenta areas.
+    const isGapMagenta = (r: number, g: number, b: number) => r > 150 && g < 100 && b > 90;
+    const withMasts = await page.screenshot({ path: `${ARTIFACTS}/phone-signal-zoom9.png` });
+    const gapPixels = countPixelsWhere(withMasts, isGapMagenta);
+    console.log(`gap pixels at zoom 9: ${gapPixels}`);
+    expect(gapPixels).toBeGreaterThan(300);
+    await page.getByTestId('panel-toggle').tap();
+    await page.getByTestId('tab-overview').tap();
+    await page.getByTestId('toggle-towers').tap();
+    await page.getByTestId('panel-toggle').tap();
+    await waitForIdle();
+    await page.screenshot({ path: `${ARTIFACTS}/phone-signal-zoom9-no-masts.png` });
     expect(pageErrors).toEqual([]);
   });
 });

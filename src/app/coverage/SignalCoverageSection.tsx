@@ -1,6 +1,11 @@
 import { useShallow } from 'zustand/react/shallow';
 import { DEFAULT_RECEIVER, eirpPerResourceElementDbm, radioSettingsFor } from '../../core/coverage/linkBudget';
-import { SIGNAL_BINS_DBM, SIGNAL_GAP_RGB, SIGNAL_PALETTES } from '../../core/coverage/signalImagePixels';
+import {
+  SIGNAL_BINS_DBM,
+  SIGNAL_GAP_MIN_PEOPLE_PER_KM2,
+  SIGNAL_GAP_RGB,
+  SIGNAL_PALETTES,
+} from '../../core/coverage/signalImagePixels';
 import { NumberField } from '../components/NumberField';
 import type { ProvinceDataset } from '../data/provinceDataset';
 import { formatNumber, type StringKey } from '../i18n/strings';
@@ -256,7 +261,8 @@ export function SignalCoverageSection({ dataset }: { dataset: ProvinceDataset })
                 </td>
                 <td>
                   &lt; {formatNumber(language, run.result.thresholdDbm)} dBm ({t('uncovered')}),{' '}
-                  {t('signalGapWherePeople')}
+                  {t('signalGapWherePeople')} {formatNumber(language, SIGNAL_GAP_MIN_PEOPLE_PER_KM2)}{' '}
+                  {t('peoplePerKm2')}
                 </td>
               </tr>
               <tr>

@@ -538,10 +538,11 @@ export const STRINGS = {
   openPanel: { vi: 'Bảng điều khiển', en: 'Panel' },
   closePanel: { vi: 'Xem bản đồ', en: 'Show the map' },
   showSources: { vi: 'Nguồn dữ liệu', en: 'Data sources' },
-  signalGapWherePeople: { vi: 'nơi có dân', en: 'where people live' },
+  signalGapWherePeople: { vi: 'nơi mật độ dân ≥', en: 'where people live, density ≥' },
+  peoplePerKm2: { vi: 'người/km²', en: 'people/km²' },
   signalNobodyThere: {
-    vi: 'Không có sóng nơi không có dân, hoặc ngoài vùng tính',
-    en: 'No service where nobody lives, or outside the analysis',
+    vi: 'Không có sóng nơi thưa dân hơn (vẫn tính trong số liệu), hoặc ngoài vùng tính',
+    en: 'No service where fewer people live (counted in the figures), or outside the analysis',
   },
 } satisfies Record<string, Record<Language, string>>;
 

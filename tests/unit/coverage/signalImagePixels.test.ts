@@ -4,19 +4,19 @@ import { SIGNAL_GAP_RGB, SIGNAL_PALETTES, signalImagePixels } from '../../../src
 // Four cells: served at -65 dBm, unserved where people live, unserved where nobody lives, outside the mask.
 const signalDbm = new Float32Array([-65, Number.NEGATIVE_INFINITY, -130, -65]);
 const cellMask = new Uint8Array([1, 1, 1, 0]);
-const populated = new Uint8Array([1, 1, 0, 1]);
+const gapShown = new Uint8Array([1, 1, 0, 1]);
 const pixel = (pixels: Uint8ClampedArray, i: number) => [...pixels.slice(i * 4, i * 4 + 4)];
 
 describe('signalImagePixels', () => {
   it('paints served cells in their bin, unserved cells where people live in the gap colour, the rest transparent', () => {
-    const pixels = signalImagePixels(signalDbm, cellMask, -110, 'spectral', populated);
+    const pixels = signalImagePixels(signalDbm, cellMask, -110, 'spectral', gapShown);
     expect(pixel(pixels, 0)).toEqual([...SIGNAL_PALETTES.spectral[1], 190]);
     expect(pixel(pixels, 1)).toEqual([...SIGNAL_GAP_RGB, 190]);
     expect(pixel(pixels, 2)).toEqual([0, 0, 0, 0]);
     expect(pixel(pixels, 3)).toEqual([0, 0, 0, 0]);
   });
 
-  it('leaves every unserved cell transparent without the populated cells', () => {
+  it('leaves every unserved cell transparent without the cells where gaps show', () => {
     const pixels = signalImagePixels(signalDbm, cellMask, -110, 'colourblind');
     expect(pixel(pixels, 0)).toEqual([...SIGNAL_PALETTES.colourblind[1], 190]);
     expect(pixel(pixels, 1)).toEqual([0, 0, 0, 0]);
