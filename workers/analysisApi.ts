@@ -109,13 +109,14 @@ export const analysisApi = {
     palette: SignalPalette,
   ): Promise<SignalRunResult<ImageBitmap>> {
     const finished = finishSignalRun(await residentDataset(datasetKey).signalRun(settings), bands, palette);
-    const { grid, cellMask, populated } = finished.result;
+    const { grid, cellMask, populated, gapShown } = finished.result;
     const image = await createImageBitmap(new ImageData(finished.imagePixels, grid.width, grid.height));
     const result = { ...finished.result, image };
     return Comlink.transfer(result, [
       ...coverageBuffers(result.coverage),
       cellMask.buffer as ArrayBuffer,
       populated.buffer as ArrayBuffer,
+      gapShown.buffer as ArrayBuffer,
       image,
     ]);
   },
@@ -124,12 +125,13 @@ export const analysisApi = {
   async signalImage(
     signalDbm: Float32Array,
     cellMask: Uint8Array,
+    gapShown: Uint8Array,
     width: number,
     height: number,
     thresholdDbm: number,
     palette: SignalPalette,
   ): Promise<ImageBitmap> {
-    const pixels = signalImagePixels(signalDbm, cellMask, thresholdDbm, palette);
+    const pixels = signalImagePixels(signalDbm, cellMask, thresholdDbm, palette, gapShown);
     const image = await createImageBitmap(new ImageData(pixels, width, height));
     return Comlink.transfer(image, [image]);
   },

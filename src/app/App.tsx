@@ -45,6 +45,8 @@ export function App() {
   const notificationCount = useServerStore((state) => state.notifications.length);
   // The map on screen, created by MapView, for the panels that move it (useMapController).
   const [mapController, setMapController] = useState<MapController | null>(null);
+  // On a phone the side bar is a sheet over the map, opened with a button (styles.css); on a wide screen it always shows.
+  const [panelOpen, setPanelOpen] = useState(false);
   const onTabKeyDown = (event: React.KeyboardEvent<HTMLDivElement>) => {
     const at = TABS.findIndex((entry) => entry.id === tab);
     const next =
@@ -115,8 +117,8 @@ export function App() {
 
   return (
     <MapControllerContext.Provider value={mapController}>
-      <div className="layout">
-        <aside className="sidebar">
+      <div className={panelOpen ? 'layout panel-open' : 'layout'}>
+        <aside className="sidebar" id="sidebar" data-testid="sidebar">
           <header>
             <div className="brand">
               <h1>CoSite</h1>
@@ -190,6 +192,16 @@ export function App() {
           <footer className="note">{t('sovereignty')}</footer>
         </aside>
         <main className="map-area">{dataset && <MapView dataset={dataset} onController={setMapController} />}</main>
+        <button
+          type="button"
+          className="panel-toggle"
+          aria-controls="sidebar"
+          aria-expanded={panelOpen}
+          onClick={() => setPanelOpen((open) => !open)}
+          data-testid="panel-toggle"
+        >
+          {panelOpen ? `▾ ${t('closePanel')}` : `▴ ${t('openPanel')}`}
+        </button>
         <ImportDialog />
       </div>
     </MapControllerContext.Provider>

@@ -1,6 +1,11 @@
 import { useShallow } from 'zustand/react/shallow';
 import { DEFAULT_RECEIVER, eirpPerResourceElementDbm, radioSettingsFor } from '../../core/coverage/linkBudget';
-import { SIGNAL_BINS_DBM, SIGNAL_PALETTES } from '../../core/coverage/signalImagePixels';
+import {
+  SIGNAL_BINS_DBM,
+  SIGNAL_GAP_MIN_PEOPLE_PER_KM2,
+  SIGNAL_GAP_RGB,
+  SIGNAL_PALETTES,
+} from '../../core/coverage/signalImagePixels';
 import { NumberField } from '../components/NumberField';
 import type { ProvinceDataset } from '../data/provinceDataset';
 import { formatNumber, type StringKey } from '../i18n/strings';
@@ -250,13 +255,21 @@ export function SignalCoverageSection({ dataset }: { dataset: ProvinceDataset })
                   <td>{i === 0 ? `≥ ${bin}` : `${bin} … ${SIGNAL_BINS_DBM[i - 1]}`} dBm</td>
                 </tr>
               ))}
+              <tr data-testid="signal-legend-gap">
+                <td>
+                  <span className="swatch" style={{ background: `rgb(${SIGNAL_GAP_RGB.join(',')})` }} />
+                </td>
+                <td>
+                  &lt; {formatNumber(language, run.result.thresholdDbm)} dBm ({t('uncovered')}),{' '}
+                  {t('signalGapWherePeople')} {formatNumber(language, SIGNAL_GAP_MIN_PEOPLE_PER_KM2)}{' '}
+                  {t('peoplePerKm2')}
+                </td>
+              </tr>
               <tr>
                 <td>
                   <span className="swatch" style={{ background: 'transparent', border: '1px solid #999' }} />
                 </td>
-                <td>
-                  &lt; {formatNumber(language, run.result.thresholdDbm)} dBm ({t('uncovered')})
-                </td>
+                <td>{t('signalNobodyThere')}</td>
               </tr>
             </tbody>
           </table>

@@ -71,7 +71,7 @@ export async function redrawSignalImage(view: string, palette: 'spectral' | 'col
   const signal = index >= 0 ? result.coverage.bestSignalDbmByOperator[index] : result.coverage.bestSignalDbm;
   const { width, height } = result.grid;
   const image = await getAnalysisPool().run((api) =>
-    api.signalImage(signal, result.cellMask, width, height, result.thresholdDbm, palette),
+    api.signalImage(signal, result.cellMask, result.gapShown, width, height, result.thresholdDbm, palette),
   );
   // A newer run replaced the rasters while this image was drawn: drop it.
   if (useAppStore.getState().signalRun.result !== result) return;

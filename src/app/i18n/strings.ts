@@ -4,7 +4,7 @@
  */
 export type Language = 'vi' | 'en';
 
-const STRINGS = {
+export const STRINGS = {
   appTitle: {
     vi: 'CoSite — Quy hoạch hạ tầng viễn thông dùng chung',
     en: 'CoSite — Shared telecom infrastructure planning',
@@ -751,6 +751,23 @@ const STRINGS = {
     en: 'Minimum mast spacing (Quảng Nam plan, now part of TP Đà Nẵng)',
   },
   provenanceMoved: { vi: 'đã dời', en: 'moved' },
+  // The phone layout and the readable maps (issue 14).
+  legendRoad: { vi: 'Đường bộ', en: 'Road' },
+  legendRail: { vi: 'Đường sắt', en: 'Rail' },
+  peoplePerCell: { vi: 'người/ô', en: 'people/cell' },
+  populationGreyNote: {
+    vi: 'Xám khi đang hiện vùng phủ sóng, để không lẫn với màu tín hiệu và vùng lõm',
+    en: 'Grey while coverage shows, so that it does not clash with the signal and gap colours',
+  },
+  openPanel: { vi: 'Bảng điều khiển', en: 'Panel' },
+  closePanel: { vi: 'Xem bản đồ', en: 'Show the map' },
+  showSources: { vi: 'Nguồn dữ liệu', en: 'Data sources' },
+  signalGapWherePeople: { vi: 'nơi mật độ dân ≥', en: 'where people live, density ≥' },
+  peoplePerKm2: { vi: 'người/km²', en: 'people/km²' },
+  signalNobodyThere: {
+    vi: 'Không có sóng nơi thưa dân hơn (vẫn tính trong số liệu), hoặc ngoài vùng tính',
+    en: 'No service where fewer people live (counted in the figures), or outside the analysis',
+  },
 } satisfies Record<string, Record<Language, string>>;
 
 export type StringKey = keyof typeof STRINGS;

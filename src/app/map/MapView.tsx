@@ -88,6 +88,8 @@ export function MapView({
   const containerRef = useRef<HTMLDivElement>(null);
   const [controller, setController] = useState<MapController | null>(null);
   const [tableOpen, setTableOpen] = useState(false);
+  // On a phone the sources fold into an (i) button (styles.css); on a wide screen the button is hidden and they show.
+  const [sourcesOpen, setSourcesOpen] = useState(false);
   // The dataset the map is built for: an imported DEM (only the terrain changes) keeps the map and its view, and
   // reaches the layers through the store.
   const mapDatasetRef = useRef(dataset);
@@ -269,8 +271,20 @@ export function MapView({
       </div>
       {tableOpen && <AttributeTable dataset={dataset} />}
       {controller && <GroundHeightReadout controller={controller} terrain={dataset.terrain} />}
-      <div className="map-attribution" data-testid="attribution">
-        {t('sources')}. <strong>{describeTowerSources(dataset, language)}</strong>
+      <div className={sourcesOpen ? 'map-attribution open' : 'map-attribution'} data-testid="attribution">
+        <button
+          type="button"
+          className="attribution-toggle"
+          aria-label={t('showSources')}
+          aria-expanded={sourcesOpen}
+          onClick={() => setSourcesOpen((open) => !open)}
+          data-testid="attribution-toggle"
+        >
+          i
+        </button>
+        <span className="attribution-text">
+          {t('sources')}. <strong>{describeTowerSources(dataset, language)}</strong>
+        </span>
       </div>
     </>
   );

@@ -11,11 +11,32 @@ const POPULATION_RAMP: Array<[number, [number, number, number]]> = [
   [10000, [189, 0, 38]],
 ];
 
+/**
+ * The same thresholds in greys, light to dark: the population under a coverage layer, whose red, orange and yellow
+ * signal bins and red gaps would otherwise be read as people (and people as signal).
+ */
+const POPULATION_GREY_RAMP: Array<[number, [number, number, number]]> = [
+  [1, [236, 236, 236]],
+  [10, [214, 214, 214]],
+  [50, [189, 189, 189]],
+  [200, [160, 160, 160]],
+  [1000, [126, 126, 126]],
+  [3000, [92, 92, 92]],
+  [10000, [58, 58, 58]],
+];
+
 export const POPULATION_LEGEND = POPULATION_RAMP;
 
-function rampColour(value: number): [number, number, number] {
-  let colour = POPULATION_RAMP[0][1];
-  for (const [threshold, rgb] of POPULATION_RAMP) if (value >= threshold) colour = rgb;
+export type PopulationRamp = 'colour' | 'grey';
+
+export const POPULATION_LEGENDS: Record<PopulationRamp, Array<[number, [number, number, number]]>> = {
+  colour: POPULATION_RAMP,
+  grey: POPULATION_GREY_RAMP,
+};
+
+function rampColour(ramp: Array<[number, [number, number, number]]>, value: number): [number, number, number] {
+  let colour = ramp[0][1];
+  for (const [threshold, rgb] of ramp) if (value >= threshold) colour = rgb;
   return colour;
 }
 
@@ -29,13 +50,14 @@ function canvasFromPixels(width: number, height: number, pixels: Uint8ClampedArr
   return canvas;
 }
 
-/** One pixel per population cell, north up. */
-export function populationImage(grid: PopulationGrid): HTMLCanvasElement {
+/** One pixel per population cell, north up, in the colour ramp or the grey one. */
+export function populationImage(grid: PopulationGrid, ramp: PopulationRamp = 'colour'): HTMLCanvasElement {
+  const colours = POPULATION_LEGENDS[ramp];
   const pixels = new Uint8ClampedArray(grid.width * grid.height * 4);
   for (let i = 0; i < grid.values.length; i++) {
     const value = grid.values[i];
     if (isNodata(grid, value) || value < 1) continue;
-    const [r, g, b] = rampColour(value);
+    const [r, g, b] = rampColour(colours, value);
     pixels[i * 4] = r;
     pixels[i * 4 + 1] = g;
     pixels[i * 4 + 2] = b;

@@ -3,7 +3,8 @@ import { describeTowerSources } from '../data/describeTowerSources';
 import type { ProvinceDataset } from '../data/provinceDataset';
 import { formatNumber } from '../i18n/strings';
 import { useT } from '../i18n/useT';
-import { POPULATION_LEGEND } from '../map/rasterImages';
+import { populationRamp } from '../map/layers/populationLayers';
+import { POPULATION_LEGENDS } from '../map/rasterImages';
 import { type LayerId, toggleLayer, useAppStore, useProject } from '../store/appStore';
 import { TerrainSection } from '../terrain/TerrainSection';
 import { towerCounts } from './towerCounts';
@@ -14,6 +15,17 @@ export function LayerPanel({ dataset }: { dataset: ProvinceDataset }) {
   const t = useT();
   const language = useAppStore((state) => state.language);
   const layers = useProject((project) => project.layers);
+  // The map's own rule (populationRamp), fed from the store as MapView feeds the map.
+  const ramp = useAppStore((state) =>
+    populationRamp({
+      layers: state.history.present.layers,
+      coverage: state.coverage,
+      signal:
+        state.history.present.coverage.mode === 'signal' && state.signalRun.image && state.signalRun.result
+          ? state.signalRun.image
+          : null,
+    }),
+  );
   const { byOwner: counts, shared: sharedCount } = towerCounts(dataset);
   const operatorNames = [
     ...MAIN_OPERATOR_NAMES.filter((name) => counts.has(name)),
@@ -56,12 +68,18 @@ export function LayerPanel({ dataset }: { dataset: ProvinceDataset }) {
       <p className="note">{describeTowerSources(dataset, language)}</p>
       {toggle('backbone', t('layerBackbone'))}
       <div className="legend-line">
-        <span className="swatch line" style={{ background: '#6a3d9a' }} /> {language === 'vi' ? 'Đường bộ' : 'Road'}
-        <span className="swatch line dashed" /> {language === 'vi' ? 'Đường sắt' : 'Rail'}
+        <span className="swatch line" style={{ background: '#6a3d9a' }} /> {t('legendRoad')}
+        <span className="swatch line dashed" /> {t('legendRail')}
       </div>
       {toggle('population', t('layerPopulation'))}
-      <div className="ramp" role="img" aria-label={t('layerPopulation')}>
-        {POPULATION_LEGEND.map(([threshold, colour]) => (
+      <div
+        className="ramp"
+        role="img"
+        aria-label={ramp === 'grey' ? `${t('layerPopulation')}: ${t('populationGreyNote')}` : t('layerPopulation')}
+        data-testid="population-legend"
+        data-ramp={ramp}
+      >
+        {POPULATION_LEGENDS[ramp].map(([threshold, colour]) => (
           <span
             key={threshold}
             style={{ background: rgb(colour), color: textColourOn(colour) }}
@@ -70,8 +88,13 @@ export function LayerPanel({ dataset }: { dataset: ProvinceDataset }) {
             {threshold >= 1000 ? `${threshold / 1000}k` : threshold}
           </span>
         ))}
-        <small>{language === 'vi' ? 'người/ô' : 'people/cell'}</small>
+        <small>{t('peoplePerCell')}</small>
       </div>
+      {ramp === 'grey' && (
+        <p className="legend-line note" data-testid="population-grey-note">
+          {t('populationGreyNote')}
+        </p>
+      )}
       <TerrainSection dataset={dataset} />
       {toggle('communes', t('layerCommunes'))}
       {toggle('coverage', t('layerCoverage'))}

@@ -1,7 +1,7 @@
 import type { AnalysisGrid } from '../geo/makeAnalysisGrid';
 import { assembleSignalCoverage, type SignalCoverageBand, type SignalCoverageRequest } from './computeSignalCoverage';
 import type { PreparedSignalRun } from './prepareSignalRun';
-import { type SignalPalette, signalImagePixels } from './signalImagePixels';
+import { SIGNAL_GAP_MIN_PEOPLE_PER_KM2, type SignalPalette, signalImagePixels } from './signalImagePixels';
 import { type SignalCoverageSummary, summarizeSignalCoverage } from './summarizeSignalCoverage';
 
 /** What the page keeps of a signal run: the whole-grid rasters, the summary and the first image (decoded by the door). */
@@ -11,6 +11,8 @@ export interface SignalRunResult<Image> {
   cellMask: Uint8Array;
   /** 1 where the cell holds people (resampled population > 0): where a gap is a gap for someone. */
   populated: Uint8Array;
+  /** 1 where an unserved cell is painted on the map: at least SIGNAL_GAP_MIN_PEOPLE_PER_KM2 (see signalImagePixels). */
+  gapShown: Uint8Array;
   summary: SignalCoverageSummary;
   operatorNames: readonly string[];
   thresholdDbm: number;
@@ -48,15 +50,22 @@ export function finishSignalRun(
     thresholdDbm,
     areas: run.areas ?? undefined,
   });
-  const imagePixels = signalImagePixels(coverage.bestSignalDbm, run.cellMask, thresholdDbm, palette);
   const populated = new Uint8Array(run.population.values.length);
-  for (let i = 0; i < populated.length; i++) populated[i] = run.population.values[i] > 0 ? 1 : 0;
+  const gapShown = new Uint8Array(run.population.values.length);
+  const minPeoplePerCell = (SIGNAL_GAP_MIN_PEOPLE_PER_KM2 * run.grid.cellWidthM * run.grid.cellHeightM) / 1e6;
+  for (let i = 0; i < populated.length; i++) {
+    const people = run.population.values[i];
+    populated[i] = people > 0 ? 1 : 0;
+    gapShown[i] = people >= minPeoplePerCell ? 1 : 0;
+  }
+  const imagePixels = signalImagePixels(coverage.bestSignalDbm, run.cellMask, thresholdDbm, palette, gapShown);
   return {
     result: {
       grid: run.grid,
       coverage,
       cellMask: run.cellMask.slice(),
       populated,
+      gapShown,
       summary,
       operatorNames,
       thresholdDbm,

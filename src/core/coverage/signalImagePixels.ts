@@ -26,28 +26,46 @@ export const SIGNAL_PALETTES: Record<SignalPalette, Array<[number, number, numbe
   ],
 };
 
+/**
+ * Unserved cells where people live: a magenta that neither palette uses (spectral's weakest bin is red, the
+ * colour-blind one's dark purple), so that at a province's zoom, where a 100 m cell is a third of a pixel and the
+ * served halos around masts are a few pixels, the gaps read as areas, as the fixed-radius coverage shows them.
+ */
+export const SIGNAL_GAP_RGB: [number, number, number] = [197, 27, 125];
+
+/**
+ * The gaps painted are where at least this many people live per km²: on the demo province, cells below it are 74% of
+ * the populated land and 9.5% of the people (WorldPop 2020), mountains whose few people would paint most of the map
+ * magenta and hide where the gaps that matter are. The figures count every person; the legend says what is painted.
+ */
+export const SIGNAL_GAP_MIN_PEOPLE_PER_KM2 = 100;
+
 export function signalBinIndex(signalDbm: number): number {
   for (let bin = 0; bin < SIGNAL_BINS_DBM.length; bin++) if (signalDbm >= SIGNAL_BINS_DBM[bin]) return bin;
   return SIGNAL_BINS_DBM.length - 1;
 }
 
 /**
- * RGBA pixels, one per analysis cell, north up: transparent where the signal is below the threshold (no service) or
- * there is no data, as coverage maps conventionally show it (painting every unserved 100 m cell would bury the map).
+ * RGBA pixels, one per analysis cell, north up. Served cells in their bin's colour; unserved cells marked in `gapShown`
+ * (when given: where people live, SIGNAL_GAP_MIN_PEOPLE_PER_KM2) in SIGNAL_GAP_RGB; transparent elsewhere below the
+ * threshold, or without data, as coverage maps conventionally show it (painting every unserved 100 m cell would bury
+ * the map).
  */
 export function signalImagePixels(
   signalDbm: Float32Array,
   cellMask: Uint8Array,
   thresholdDbm: number,
   palette: SignalPalette,
+  gapShown: Uint8Array | null = null,
 ): Uint8ClampedArray<ArrayBuffer> {
   const colours = SIGNAL_PALETTES[palette];
   const pixels = new Uint8ClampedArray(signalDbm.length * 4);
   for (let i = 0; i < signalDbm.length; i++) {
     if (cellMask[i] === 0) continue;
     const value = signalDbm[i];
-    if (value === Number.NEGATIVE_INFINITY || value < thresholdDbm) continue;
-    const [r, g, b] = colours[signalBinIndex(value)];
+    const served = value !== Number.NEGATIVE_INFINITY && value >= thresholdDbm;
+    if (!served && gapShown?.[i] !== 1) continue;
+    const [r, g, b] = served ? colours[signalBinIndex(value)] : SIGNAL_GAP_RGB;
     pixels[i * 4] = r;
     pixels[i * 4 + 1] = g;
     pixels[i * 4 + 2] = b;
