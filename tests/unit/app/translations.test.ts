@@ -5,7 +5,8 @@ import { STRINGS } from '../../../src/app/i18n/strings';
 import { findUntranslatedText } from './findUntranslatedText';
 
 /** Keys whose Vietnamese and English are the same on purpose: names, units, symbols. */
-const SAME_IN_BOTH = new Set<string>(['model_cost231']);
+// Names that are the same in both languages: a model's name, province names, the currency's own name.
+const SAME_IN_BOTH = new Set<string>(['model_cost231', 'preset_ha_noi', 'preset_hai_duong', 'currencyVnd']);
 
 function tsxFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
