@@ -70,7 +70,10 @@ describe('a co-location request from filing to approval', () => {
     // The operator sees the approval (and is notified of it).
     await viettel.getByTestId('refresh-requests').click();
     await viettel.locator(`[data-request-id="${requestId}"][data-state=approved]`).waitFor();
-    await expect(viettel.getByTestId('notifications').textContent()).resolves.toContain('approved');
+    // In the UI's language: "Đã gửi → Đã chấp thuận", not the server's state codes.
+    const notification = (await viettel.getByTestId('notifications').textContent()) ?? '';
+    expect(notification).toContain('Đã chấp thuận');
+    expect(notification).not.toMatch(/\bapproved\b/);
 
     // Another operator cannot see it, in the UI or through the API.
     const vinaphone = await signedIn('vinaphone');

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { formatNumber } from '../i18n/strings';
+import { formatNumber, type StringKey } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { useMapController } from '../map/MapControllerContext';
 import type { AuditEntry, ColocationRequest, RequestActionName } from '../server/apiTypes';
@@ -262,8 +262,12 @@ export function RequestsPanel() {
       <ServerRefusalNote place="refresh" />
       {notifications.length > 0 && (
         <div className="notifications" role="status" data-testid="notifications">
-          {notifications.map((note) => (
-            <div key={note}>{note}</div>
+          {notifications.map((change) => (
+            <div key={`${change.id}|${change.from}|${change.to}`}>
+              #{change.id.slice(0, 8)} {change.operator} → {change.target}:{' '}
+              {change.from ? `${t(`state_${change.from}` as StringKey)} → ` : ''}
+              {t(`state_${change.to}` as StringKey)}
+            </div>
           ))}
           <button type="button" onClick={clearNotifications}>
             {t('close')}

@@ -40,8 +40,8 @@ export interface ServerState {
   savedPlan: ServerPlan | null;
   /** The province's plans on the server (planners). */
   plans: ServerPlan[];
-  /** Changes noticed since the user last looked: new requests, decisions. */
-  notifications: string[];
+  /** Changes noticed since the user last looked: new requests, decisions (worded in the UI's language when shown). */
+  notifications: RequestChange[];
   /** The last refusal at each place; an action clears its own place when it starts again. */
   refusals: Partial<Record<RefusalPlace, ServerRefusal>>;
   busy: boolean;
@@ -94,18 +94,32 @@ export function signInAgain(): void {
 }
 
 /** What changed between two lists of requests, in words (for the notification strip). */
-export function describeRequestChanges(before: ColocationRequest[], after: ColocationRequest[]): string[] {
+/** A request that appeared or changed state since the last refresh. */
+export interface RequestChange {
+  id: string;
+  operator: string;
+  /** The mast's id, or the proposed site's. */
+  target: string;
+  /** null for a request that is new. */
+  from: ColocationRequest['state'] | null;
+  to: ColocationRequest['state'];
+}
+
+export function describeRequestChanges(before: ColocationRequest[], after: ColocationRequest[]): RequestChange[] {
   const previous = new Map(before.map((request) => [request.id, request]));
-  const notes: string[] = [];
+  const changes: RequestChange[] = [];
   for (const request of after) {
     const old = previous.get(request.id);
-    if (!old)
-      notes.push(
-        `#${request.id} ${request.operator} → ${request.target.kind === 'mast' ? request.target.mastId : request.target.siteId}: ${request.state}`,
-      );
-    else if (old.state !== request.state) notes.push(`#${request.id.slice(0, 8)}: ${old.state} → ${request.state}`);
+    if (old && old.state === request.state) continue;
+    changes.push({
+      id: request.id,
+      operator: request.operator,
+      target: request.target.kind === 'mast' ? request.target.mastId : request.target.siteId,
+      from: old ? old.state : null,
+      to: request.state,
+    });
   }
-  return notes;
+  return changes;
 }
 
 export async function connectToServer(): Promise<void> {
