@@ -72,6 +72,16 @@ describe("an operator's own station list", () => {
     expect(problems.find((text) => text.startsWith('Dòng 37'))).toContain('trùng');
     expect(problems.find((text) => text.startsWith('Dòng 5 '))).toContain('khoảng 30');
     expect(problems.find((text) => text.startsWith('Dòng 11'))).toContain('Khác');
+    // The same rows in English, with nothing left in Vietnamese (the reasons are worded from codes, not copied). The
+    // dialog is modal, so the switch behind it is clicked by script.
+    await page.getByTestId('language-switch').dispatchEvent('click');
+    const english = await page.locator('[data-testid=import-problems] li').allTextContents();
+    expect(english).toHaveLength(problems.length);
+    expect(english.find((text) => text.startsWith('Row 13'))).toContain('(0, 0)');
+    // Values quoted from the file ('khoảng 30') stay as they were written.
+    for (const text of english) expect(text.replace(/'[^']*'/g, "''")).not.toMatch(/Dòng|không|trùng|đảo|khoảng|Khác/);
+    await page.getByTestId('language-switch').dispatchEvent('click');
+    await expect(page.getByTestId('import-problems').textContent()).resolves.toContain('Dòng 13');
     // The file mixes GPS and VN-2000 rows: nothing is applied until the planner confirms the split.
     await expect(page.getByTestId('apply-import').isDisabled()).resolves.toBe(true);
     await page.getByTestId('confirm-mixed-crs').check();
