@@ -43,7 +43,9 @@ describe('a co-location request from filing to approval', () => {
     // Other test files may have filed requests on the same server before: this one is the request that is new.
     const requestIds = () =>
       viettel.evaluate(() =>
-        ((window.cositeServer?.() as unknown as { requests: Array<{ id: string }> }).requests ?? []).map((r) => r.id),
+        ((window.cositeServer?.() as unknown as { requests?: Array<{ id: string }> } | undefined)?.requests ?? []).map(
+          (r) => r.id,
+        ),
       );
     const before = await requestIds();
     await best.click();
