@@ -1,17 +1,10 @@
 import type { SignalRunSettings } from '../core/coverage/prepareSignalRun';
 import { TECHNOLOGIES, type Technology } from '../core/coverage/radioPresets';
-import {
-  isPathLossModelId,
-  modelNeedsTerrain,
-  PATH_LOSS_MODEL_IDS,
-  type PathLossModelId,
-} from '../core/propagation/pathLossModels';
-import { DEFAULT_K_FACTOR } from '../core/terrain/computeTerrainPathLoss';
 import { CliError } from './cliError';
 import type { ParsedFlags } from './parseFlags';
-import { readKFactorFlag } from './readKFactorFlag';
 import { readNumberFlag } from './readNumberFlag';
-import { readChoiceFlag, readStringFlag } from './readStringFlag';
+import { readModelFlag, readTerrainFlags } from './readPropagationFlags';
+import { readChoiceFlag } from './readStringFlag';
 
 /** Analysis grid cell of a plan on predicted signal when --grid-m is absent, metres (the coverage command's). */
 export const PLAN_DEFAULT_GRID_M = 100;
@@ -54,30 +47,7 @@ export function readPlanSignalFlags(flags: ParsedFlags): PlanSignalFlags | null 
   const gridM = readNumberFlag(flags, 'grid-m', { min: 1, what: 'a cell size in m' }) ?? PLAN_DEFAULT_GRID_M;
   const technology: Technology = readChoiceFlag(flags, 'technology', TECHNOLOGIES, '5g');
   const thresholdDbm = readNumberFlag(flags, 'threshold-dbm', { min: -200, max: 50, what: 'an RSRP in dBm' });
-  const terrainPaths = readStringFlag(flags, 'terrain');
-  for (const name of ['k-factor', 'diffraction-weight', 'terrain-mode', 'calculation-radius-m']) {
-    if (flags[name] !== undefined && terrainPaths === undefined) throw new CliError(`--${name} needs --terrain FILE`);
-  }
-  if (modelNeedsTerrain(modelId) && terrainPaths === undefined) {
-    throw new CliError(`--model ${modelId} needs --terrain FILE[,FILE...] (elevation data)`);
-  }
-  const diffractionWeight = readNumberFlag(flags, 'diffraction-weight', { min: 0, max: 1, what: 'a weight' });
-  if (diffractionWeight !== undefined && modelNeedsTerrain(modelId)) {
-    throw new CliError(`--diffraction-weight is for the empirical models: ${modelId} takes the whole diffraction loss`);
-  }
-  const terrain =
-    terrainPaths === undefined
-      ? undefined
-      : {
-          kFactor: readKFactorFlag(flags, DEFAULT_K_FACTOR),
-          diffractionWeight,
-          mode: readChoiceFlag(flags, 'terrain-mode', ['sweep', 'exact'] as const, 'sweep'),
-          calculationRadiusM: readNumberFlag(flags, 'calculation-radius-m', {
-            min: 0,
-            exclusive: true,
-            what: 'a distance in m',
-          }),
-        };
+  const { terrainPaths, terrain } = readTerrainFlags(flags, modelId);
   return {
     settings: {
       modelId,
@@ -91,12 +61,4 @@ export function readPlanSignalFlags(flags: ParsedFlags): PlanSignalFlags | null 
     },
     terrainPaths,
   };
-}
-
-function readModelFlag(value: string | boolean | undefined): PathLossModelId | null {
-  if (value === undefined) return null;
-  if (typeof value !== 'string' || !isPathLossModelId(value)) {
-    throw new CliError(`unknown model '${String(value)}' (models: ${PATH_LOSS_MODEL_IDS.join(', ')})`);
-  }
-  return value;
 }

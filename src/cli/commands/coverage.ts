@@ -22,13 +22,7 @@ import { decodeTextFile } from '../../core/io/decodeTextFile';
 import { findOperator } from '../../core/model/operators';
 import type { PopulationGrid } from '../../core/model/populationGrid';
 import { packTowers, type TowerArrays } from '../../core/model/towerArrays';
-import {
-  isPathLossModelId,
-  modelNeedsTerrain,
-  PATH_LOSS_MODEL_IDS,
-  type PathLossModelId,
-} from '../../core/propagation/pathLossModels';
-import { DEFAULT_K_FACTOR } from '../../core/terrain/computeTerrainPathLoss';
+import { PATH_LOSS_MODEL_IDS } from '../../core/propagation/pathLossModels';
 import type { CliCommand, CliOutput } from '../cliCommand';
 import { CliError } from '../cliError';
 import { coverageFiguresJson, gapsByAreaJson, inOperatorOrder } from '../coverageJson';
@@ -36,8 +30,8 @@ import { loadBoundary, loadPopulationRaster, loadTowerFile } from '../loadInputs
 import { loadTerrain } from '../loadTerrain';
 import type { ParsedFlags } from '../parseFlags';
 import { readInputFile } from '../readInputFile';
-import { readKFactorFlag } from '../readKFactorFlag';
 import { readNumberFlag } from '../readNumberFlag';
+import { readModelFlag, readTerrainFlags } from '../readPropagationFlags';
 import { readChoiceFlag, readStringFlag, requireStringFlag } from '../readStringFlag';
 
 const DEFAULT_GRID_M = 100;
@@ -203,32 +197,7 @@ export const coverageCommand: CliCommand = {
     const indoorLossDb = readNumberFlag(flags, 'indoor-loss-db', { min: 0, max: 60, what: 'a loss in dB' });
     if (indoorLossDb !== undefined && flags.indoor !== true) throw new CliError('--indoor-loss-db needs --indoor');
     const eirpDbmByOperator = readEirpFlag(flags['eirp-dbm']);
-    const terrainPaths = readStringFlag(flags, 'terrain');
-    for (const name of ['k-factor', 'diffraction-weight', 'terrain-mode', 'calculation-radius-m']) {
-      if (flags[name] !== undefined && terrainPaths === undefined) throw new CliError(`--${name} needs --terrain FILE`);
-    }
-    if (modelId !== null && modelNeedsTerrain(modelId) && terrainPaths === undefined) {
-      throw new CliError(`--model ${modelId} needs --terrain FILE[,FILE...] (elevation data)`);
-    }
-    const diffractionWeight = readNumberFlag(flags, 'diffraction-weight', { min: 0, max: 1, what: 'a weight' });
-    if (diffractionWeight !== undefined && modelId !== null && modelNeedsTerrain(modelId)) {
-      throw new CliError(
-        `--diffraction-weight is for the empirical models: ${modelId} takes the whole diffraction loss`,
-      );
-    }
-    const terrainSettings =
-      terrainPaths === undefined
-        ? undefined
-        : {
-            kFactor: readKFactorFlag(flags, DEFAULT_K_FACTOR),
-            diffractionWeight,
-            mode: readChoiceFlag(flags, 'terrain-mode', ['sweep', 'exact'] as const, 'sweep'),
-            calculationRadiusM: readNumberFlag(flags, 'calculation-radius-m', {
-              min: 0,
-              exclusive: true,
-              what: 'a distance in m',
-            }),
-          };
+    const { terrainPaths, terrain: terrainSettings } = readTerrainFlags(flags, modelId);
 
     const parsed = await loadTowerFile(towersPath);
     const population = await loadPopulationRaster(populationPath);
@@ -373,14 +342,6 @@ async function propagationReport(
   }
   if (summary.gapsByArea) report.gaps_by_area = gapsByAreaJson(summary.gapsByArea);
   return report;
-}
-
-function readModelFlag(value: string | boolean | undefined): PathLossModelId | null {
-  if (value === undefined) return null;
-  if (typeof value !== 'string' || !isPathLossModelId(value)) {
-    throw new CliError(`unknown model '${String(value)}' (models: ${PATH_LOSS_MODEL_IDS.join(', ')})`);
-  }
-  return value;
 }
 
 async function loadAreas(path: string, nameProperty: string | undefined): Promise<NamedArea[]> {
