@@ -12,16 +12,10 @@ import { computeSignalCoverage, type SignalCoverageBand } from '../src/core/cove
 import { finishSignalRun, type SignalRunResult, signalBandRequest } from '../src/core/coverage/finishSignalRun';
 import type { SignalRunSettings } from '../src/core/coverage/prepareSignalRun';
 import { type SignalPalette, signalImagePixels } from '../src/core/coverage/signalImagePixels';
-import type { ColumnMapping } from '../src/core/io/applyColumnMapping';
 import { parseTowers } from '../src/core/io/parseTowers';
-import { checkImportCoordinates, type ImportArea, previewImport } from '../src/core/io/previewImport';
-import type { TablePreview } from '../src/core/io/previewTableFile';
 import { readPopulationGeoTiff } from '../src/core/io/readPopulationGeoTiff';
-import type { TowerReadOptions } from '../src/core/io/towerReadOptions';
-import type { TowerMergeMode } from '../src/core/model/mergeTowers';
 import type { PopulationGrid } from '../src/core/model/populationGrid';
-import type { TowerSource } from '../src/core/model/tower';
-import { decodeTowerColumns, type TowerColumns } from '../src/core/model/towerColumns';
+import type { TowerColumns } from '../src/core/model/towerColumns';
 import type { TowerColumn } from '../src/core/model/towerTableIndex';
 import { computeNationalReadiness } from '../src/core/readiness/computeNationalReadiness';
 import type { ReadinessTargets } from '../src/core/readiness/readinessTypes';
@@ -31,9 +25,8 @@ import type { SitePlanSettings } from '../src/core/siting/buildSitePlanRequest';
 import { planSharedSites } from '../src/core/siting/planSharedSites';
 import type { ElevationRaster } from '../src/core/terrain/elevationRaster';
 import { fetchNationalFiles, type NationalFileUrls } from './fetchNationalFiles';
-import { mergeImportedTowers, readImportForReview } from './importJobs';
+import { importApi } from './importApi';
 import { loadHighs } from './loadHighs';
-import { type MastImportModeName, mastImportBodyText } from './mastImportBody';
 import { holdDataset, holdsDataset, ResidentDataset, residentDataset } from './residentDataset';
 import { terrainApi } from './terrainApi';
 import { coverageBuffers } from './transferables';
@@ -48,6 +41,7 @@ type Progress = ((fraction: number) => void) | undefined;
  */
 export const analysisApi = {
   ...terrainApi,
+  ...importApi,
   cancel: cancelJob,
 
   parseTowers: (fileName: string, text: string) => parseTowers(text, fileName),
@@ -166,37 +160,6 @@ export const analysisApi = {
       const request = await buildSignalSitePlanRequest(settings, data, { highs }, { signal });
       return planSharedSites(request, { signal, onProgress });
     }),
-
-  previewImport: (bytes: Uint8Array, fileName: string, crs: string, area: ImportArea) =>
-    previewImport(bytes, fileName, crs, area),
-
-  checkImportCoordinates: (preview: TablePreview, mapping: ColumnMapping, crs: string, area: ImportArea) =>
-    checkImportCoordinates(preview, mapping, crs, area),
-
-  /** The whole file read with the confirmed choices, reviewed against the resident masts (see readImportForReview). */
-  readImport: (
-    jobId: number,
-    bytes: Uint8Array,
-    fileName: string,
-    options: TowerReadOptions,
-    datasetKey: string | null,
-    source: TowerSource,
-    onProgress?: Progress,
-  ) =>
-    withJob(jobId, (signal) => {
-      const existing = holdsDataset(datasetKey) ? residentDataset(datasetKey as string).towers : [];
-      return readImportForReview(bytes, fileName, options, source, existing, { signal, onProgress });
-    }),
-
-  /** The resident masts after an import merged in with `mode` (see mergeImportedTowers). */
-  mergeImport: (datasetKey: string, incoming: TowerColumns, mode: TowerMergeMode) =>
-    mergeImportedTowers(residentDataset(datasetKey).towers, incoming, mode),
-
-  /** The server's mast import body for these masts (columns), as a Blob: the page only hands it to fetch. */
-  mastImportBody(columns: TowerColumns, mode: MastImportModeName, sourceName: string): Blob {
-    const text = mastImportBodyText(decodeTowerColumns(columns), mode, sourceName);
-    return new Blob([text], { type: 'application/json' });
-  },
 
   fixedRadiusCoverageBand: (jobId: number, request: FixedRadiusCoverageRequest, onProgress?: Progress) =>
     withJob(jobId, async (signal) => {
