@@ -4,7 +4,7 @@ import { computeSignalCoverage, type SignalCoverageRequest } from '../../../src/
 import { DEFAULT_RECEIVER, radioSettingsFor, receiverAdjustmentDb } from '../../../src/core/coverage/linkBudget';
 import type { Tower } from '../../../src/core/model/tower';
 import { packTowers } from '../../../src/core/model/towerArrays';
-import { bullingtonByHand, haversineByHand } from '../oracles/terrainByHand';
+import { gridDiffractionByHand } from '../oracles/terrainByHand';
 
 // A 60 x 50 grid of 0.001° cells at 16°N with a 300 m north-south ridge five cells west of the grid's middle, and one
 // omnidirectional 30 m mast west of the ridge.
@@ -60,48 +60,10 @@ function request(terrain?: SignalCoverageRequest['terrain']): SignalCoverageRequ
   };
 }
 
-/** Ground at fractional cell coordinates (cell centres are the samples), bilinear, clamped: written for the test. */
-function groundAt(x: number, y: number): number {
-  const cx = Math.min(Math.max(x, 0), GRID.width - 1);
-  const cy = Math.min(Math.max(y, 0), GRID.height - 1);
-  const c0 = Math.min(Math.floor(cx), GRID.width - 2);
-  const r0 = Math.min(Math.floor(cy), GRID.height - 2);
-  const fx = cx - c0;
-  const fy = cy - r0;
-  const at = (c: number, r: number) => groundM[r * GRID.width + c];
-  return (
-    at(c0, r0) * (1 - fx) * (1 - fy) +
-    at(c0 + 1, r0) * fx * (1 - fy) +
-    at(c0, r0 + 1) * (1 - fx) * fy +
-    at(c0 + 1, r0 + 1) * fx * fy
-  );
-}
-
 /** The diffraction loss of one cell by the definition: N = ceil(d/s) points on the straight line, Bullington. */
 function diffractionByHand(row: number, col: number, frequencyMHz: number): number {
-  const cellLon = GRID.originLon + (col + 0.5) * GRID.cellSizeLonDeg;
-  const cellLat = GRID.originLat - (row + 0.5) * GRID.cellSizeLatDeg;
-  const dM = haversineByHand(MAST.lon, MAST.lat, cellLon, cellLat);
-  const midLat = GRID.originLat - (GRID.height * GRID.cellSizeLatDeg) / 2;
-  const metresPerDegree = (Math.PI / 180) * 6_371_008.8;
-  const stepM = Math.min(
-    GRID.cellSizeLonDeg * metresPerDegree * Math.cos((midLat * Math.PI) / 180),
-    GRID.cellSizeLatDeg * metresPerDegree,
-  );
-  const n = Math.ceil(dM / stepM);
-  if (n < 2) return 0;
-  const siteX = (MAST.lon - GRID.originLon) / GRID.cellSizeLonDeg - 0.5;
-  const siteY = (GRID.originLat - MAST.lat) / GRID.cellSizeLatDeg - 0.5;
-  const heights: number[] = [];
-  const distancesKm: number[] = [];
-  for (let i = 0; i <= n; i++) {
-    heights.push(groundAt(siteX + ((col - siteX) * i) / n, siteY + ((row - siteY) * i) / n));
-    distancesKm.push((dM / 1000) * (i / n));
-  }
-  heights[n] = groundM[row * GRID.width + col];
-  const hts = heights[0] + 30;
-  const hrs = heights[n] + DEFAULT_RECEIVER.rxHeightM;
-  return bullingtonByHand(heights, distancesKm, hts, hrs, frequencyMHz, 4 / 3).diffractionDb;
+  const site = { lon: MAST.lon, lat: MAST.lat, txHeightM: 30 };
+  return gridDiffractionByHand({ ...GRID, groundM }, site, { row, col }, DEFAULT_RECEIVER.rxHeightM, frequencyMHz);
 }
 
 describe('computeSignalCoverage over terrain', () => {

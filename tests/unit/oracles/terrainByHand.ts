@@ -140,3 +140,74 @@ export function bullingtonByHand(
 export function freeSpaceByHand(frequencyMHz: number, distanceM: number, hts: number, hrs: number): number {
   return 32.44 + 20 * Math.log10(frequencyMHz) + 20 * Math.log10(Math.hypot(distanceM, hts - hrs) / 1000);
 }
+
+/** A regular lon/lat grid with its ground at the cell centres, as the coverage engine's terrain holds it. */
+export interface GroundGridByHand {
+  width: number;
+  height: number;
+  originLon: number;
+  originLat: number;
+  cellSizeLonDeg: number;
+  cellSizeLatDeg: number;
+  groundM: ArrayLike<number>;
+}
+
+/** Ground at fractional cell coordinates (cell centres are the samples), bilinear, clamped at the edges. */
+export function groundAtByHand(grid: GroundGridByHand, x: number, y: number): number {
+  const cx = Math.min(Math.max(x, 0), grid.width - 1);
+  const cy = Math.min(Math.max(y, 0), grid.height - 1);
+  const c0 = Math.min(Math.floor(cx), grid.width - 2);
+  const r0 = Math.min(Math.floor(cy), grid.height - 2);
+  const fx = cx - c0;
+  const fy = cy - r0;
+  const at = (c: number, r: number) => grid.groundM[r * grid.width + c];
+  return (
+    at(c0, r0) * (1 - fx) * (1 - fy) +
+    at(c0 + 1, r0) * fx * (1 - fy) +
+    at(c0, r0 + 1) * (1 - fx) * fy +
+    at(c0 + 1, r0 + 1) * fx * fy
+  );
+}
+
+/**
+ * Bullington from a site (ground + `txHeightM`) to a cell's centre (its ground + `rxHeightM`) over the straight profile
+ * of N = ceil(d / s) steps in grid coordinates, s the smaller cell side at the grid's middle latitude, k = 4/3: the
+ * coverage engine's exact mode, by definition.
+ */
+export function gridDiffractionByHand(
+  grid: GroundGridByHand,
+  site: { lon: number; lat: number; txHeightM: number },
+  cell: { row: number; col: number },
+  rxHeightM: number,
+  frequencyMHz: number,
+): number {
+  const { row, col } = cell;
+  const cellLon = grid.originLon + (col + 0.5) * grid.cellSizeLonDeg;
+  const cellLat = grid.originLat - (row + 0.5) * grid.cellSizeLatDeg;
+  const dM = haversineByHand(site.lon, site.lat, cellLon, cellLat);
+  const midLat = grid.originLat - (grid.height * grid.cellSizeLatDeg) / 2;
+  const metresPerDegree = (Math.PI / 180) * 6_371_008.8;
+  const stepM = Math.min(
+    grid.cellSizeLonDeg * metresPerDegree * Math.cos((midLat * Math.PI) / 180),
+    grid.cellSizeLatDeg * metresPerDegree,
+  );
+  const n = Math.ceil(dM / stepM);
+  if (n < 2) return 0;
+  const siteX = (site.lon - grid.originLon) / grid.cellSizeLonDeg - 0.5;
+  const siteY = (grid.originLat - site.lat) / grid.cellSizeLatDeg - 0.5;
+  const heights: number[] = [];
+  const distancesKm: number[] = [];
+  for (let i = 0; i <= n; i++) {
+    heights.push(groundAtByHand(grid, siteX + ((col - siteX) * i) / n, siteY + ((row - siteY) * i) / n));
+    distancesKm.push((dM / 1000) * (i / n));
+  }
+  heights[n] = grid.groundM[row * grid.width + col];
+  return bullingtonByHand(
+    heights,
+    distancesKm,
+    heights[0] + site.txHeightM,
+    heights[n] + rxHeightM,
+    frequencyMHz,
+    4 / 3,
+  ).diffractionDb;
+}

@@ -8,7 +8,7 @@ import {
   type PathLossModelId,
 } from '../../../src/core/propagation/pathLossModels';
 import type { SignalSitePrediction } from '../../../src/core/siting/predictCandidateCover';
-import { bullingtonByHand, haversineByHand } from '../oracles/terrainByHand';
+import { gridDiffractionByHand, haversineByHand } from '../oracles/terrainByHand';
 
 /**
  * A small signal-prediction instance and its link budget written out by hand, for the shared-site tests on predicted
@@ -78,47 +78,9 @@ const RECEIVER_DB = 0 - 8.3;
 export const THRESHOLD_DBM = -110;
 export const FREQUENCY_MHZ: Record<string, number> = { Viettel: 2550, VinaPhone: 3750, MobiFone: 3850 };
 
-/** Ground at fractional cell coordinates (cell centres are the samples), bilinear, clamped: written for the test. */
-function groundAt(x: number, y: number): number {
-  const cx = Math.min(Math.max(x, 0), GRID.width - 1);
-  const cy = Math.min(Math.max(y, 0), GRID.height - 1);
-  const c0 = Math.min(Math.floor(cx), GRID.width - 2);
-  const r0 = Math.min(Math.floor(cy), GRID.height - 2);
-  const fx = cx - c0;
-  const fy = cy - r0;
-  const at = (c: number, r: number) => groundM[r * GRID.width + c];
-  return (
-    at(c0, r0) * (1 - fx) * (1 - fy) +
-    at(c0 + 1, r0) * fx * (1 - fy) +
-    at(c0, r0 + 1) * (1 - fx) * fy +
-    at(c0 + 1, r0 + 1) * fx * fy
-  );
-}
-
-/** Bullington over the straight profile of N = ceil(d / s) steps in grid coordinates (the exact mode's definition). */
+/** Bullington over the straight profile of N = ceil(d / s) steps (the exact mode's definition, by hand). */
 function diffractionByHand(lon: number, lat: number, heightM: number, row: number, col: number, frequencyMHz: number) {
-  const cellLon = GRID.originLon + (col + 0.5) * GRID.cellSizeLonDeg;
-  const cellLat = GRID.originLat - (row + 0.5) * GRID.cellSizeLatDeg;
-  const dM = haversineByHand(lon, lat, cellLon, cellLat);
-  const midLat = GRID.originLat - (GRID.height * GRID.cellSizeLatDeg) / 2;
-  const metresPerDegree = (Math.PI / 180) * 6_371_008.8;
-  const stepM = Math.min(
-    GRID.cellSizeLonDeg * metresPerDegree * Math.cos((midLat * Math.PI) / 180),
-    GRID.cellSizeLatDeg * metresPerDegree,
-  );
-  const n = Math.ceil(dM / stepM);
-  if (n < 2) return 0;
-  const siteX = (lon - GRID.originLon) / GRID.cellSizeLonDeg - 0.5;
-  const siteY = (GRID.originLat - lat) / GRID.cellSizeLatDeg - 0.5;
-  const heights: number[] = [];
-  const distancesKm: number[] = [];
-  for (let i = 0; i <= n; i++) {
-    heights.push(groundAt(siteX + ((col - siteX) * i) / n, siteY + ((row - siteY) * i) / n));
-    distancesKm.push((dM / 1000) * (i / n));
-  }
-  heights[n] = groundM[row * GRID.width + col];
-  return bullingtonByHand(heights, distancesKm, heights[0] + heightM, heights[n] + 1.5, frequencyMHz, 4 / 3)
-    .diffractionDb;
+  return gridDiffractionByHand({ ...GRID, groundM }, { lon, lat, txHeightM: heightM }, { row, col }, 1.5, frequencyMHz);
 }
 
 /**
