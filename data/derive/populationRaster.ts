@@ -248,14 +248,20 @@ export function dropIfdEntry(buffer: ArrayBuffer, tag: number): ArrayBuffer {
 
 export const EXTRA_SAMPLES_TAG = 338;
 
-/** Encodes the clipped grid as an uncompressed float32 GeoTIFF in EPSG:4326 with GDAL_NODATA. */
-export function encodePopulationTiff(population: ClippedPopulation): ArrayBuffer {
-  const { window, values } = population;
+/**
+ * One band of values as an uncompressed GeoTIFF in EPSG:4326 (PixelIsArea, the tiepoint at the first cell's corner)
+ * with GDAL_NODATA; the writer's spurious ExtraSamples tag is removed. The population and terrain rasters share it.
+ */
+export function encodeGeographicTiff(
+  values: Float32Array | Uint16Array,
+  window: RasterWindow,
+  sample: { bitsPerSample: number; sampleFormat: number; nodata: number },
+): ArrayBuffer {
   const encoded = writeArrayBuffer(values, {
     width: window.width,
     height: window.height,
-    BitsPerSample: [32],
-    SampleFormat: [3],
+    BitsPerSample: [sample.bitsPerSample],
+    SampleFormat: [sample.sampleFormat],
     SamplesPerPixel: [1],
     PhotometricInterpretation: [1],
     ModelPixelScale: [window.cellSizeLon, window.cellSizeLat, 0],
@@ -264,9 +270,18 @@ export function encodePopulationTiff(population: ClippedPopulation): ArrayBuffer
     GTRasterTypeGeoKey: 1, // PixelIsArea: the tiepoint is the corner of the first cell
     GeographicTypeGeoKey: 4326,
     GeogCitationGeoKey: 'WGS 84',
-    GDAL_NODATA: String(NODATA),
+    GDAL_NODATA: String(sample.nodata),
   });
   return dropIfdEntry(encoded, EXTRA_SAMPLES_TAG);
+}
+
+/** Encodes the clipped grid as an uncompressed float32 GeoTIFF in EPSG:4326 with GDAL_NODATA. */
+export function encodePopulationTiff(population: ClippedPopulation): ArrayBuffer {
+  return encodeGeographicTiff(population.values, population.window, {
+    bitsPerSample: 32,
+    sampleFormat: 3,
+    nodata: NODATA,
+  });
 }
 
 /**

@@ -1,13 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { MultiPolygon, Polygon } from 'geojson';
-import { fromArrayBuffer, writeArrayBuffer } from 'geotiff';
-import {
-  dropIfdEntry,
-  EXTRA_SAMPLES_TAG,
-  type RasterWindow,
-  type SourceGrid,
-  windowForProvince,
-} from './populationRaster';
+import { fromArrayBuffer } from 'geotiff';
+import { encodeGeographicTiff, type RasterWindow, type SourceGrid, windowForProvince } from './populationRaster';
 
 /** SRTM's void value, kept as the nodata of the clipped grid. */
 export const ELEVATION_NODATA = -32768;
@@ -77,22 +71,11 @@ export async function clipElevation(path: string, geometry: Polygon | MultiPolyg
  */
 export function encodeElevationTiff(clipped: ClippedElevation): ArrayBuffer {
   const { window, values } = clipped;
-  const encoded = writeArrayBuffer(new Uint16Array(values.buffer, values.byteOffset, values.length), {
-    width: window.width,
-    height: window.height,
-    BitsPerSample: [16],
-    SampleFormat: [2],
-    SamplesPerPixel: [1],
-    PhotometricInterpretation: [1],
-    ModelPixelScale: [window.cellSizeLon, window.cellSizeLat, 0],
-    ModelTiepoint: [0, 0, 0, window.originLon, window.originLat, 0],
-    GTModelTypeGeoKey: 2, // geographic
-    GTRasterTypeGeoKey: 1, // PixelIsArea: the tiepoint is the corner of the first pixel
-    GeographicTypeGeoKey: 4326,
-    GeogCitationGeoKey: 'WGS 84',
-    GDAL_NODATA: String(ELEVATION_NODATA),
+  return encodeGeographicTiff(new Uint16Array(values.buffer, values.byteOffset, values.length), window, {
+    bitsPerSample: 16,
+    sampleFormat: 2,
+    nodata: ELEVATION_NODATA,
   });
-  return dropIfdEntry(encoded, EXTRA_SAMPLES_TAG);
 }
 
 /** Reads the written GeoTIFF back and checks size, origin, pixel size, nodata and every value. Throws on a difference. */
