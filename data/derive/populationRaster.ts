@@ -49,13 +49,14 @@ function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 }
 
-export async function readSourceGrid(path: string) {
+/** A single-band source GeoTIFF's grid (its nodata must be `expectedNodata`) and its image. */
+export async function readSourceGrid(path: string, expectedNodata: number = NODATA) {
   const tiff = await fromArrayBuffer(toArrayBuffer(readFileSync(path)));
   const image = await tiff.getImage();
   const [originLon, originLat] = image.getOrigin();
   const [resLon, resLat] = image.getResolution();
   const nodata = image.getGDALNoData();
-  if (nodata !== NODATA) throw new Error(`Unexpected nodata ${nodata} in ${path}`);
+  if (nodata !== expectedNodata) throw new Error(`Unexpected nodata ${nodata} in ${path}`);
   if (image.getSamplesPerPixel() !== 1) throw new Error(`${path}: expected a single band`);
   const grid: SourceGrid = {
     width: image.getWidth(),

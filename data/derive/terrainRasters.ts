@@ -1,7 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { fromArrayBuffer } from 'geotiff';
-import { encodeGeographicTiff, type RasterWindow, type SourceGrid, windowForProvince } from './populationRaster';
+import {
+  encodeGeographicTiff,
+  type RasterWindow,
+  readSourceGrid,
+  type SourceGrid,
+  windowForProvince,
+} from './populationRaster';
 
 /** SRTM's void value, kept as the nodata of the clipped grid. */
 export const ELEVATION_NODATA = -32768;
@@ -26,21 +32,7 @@ function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
  * alignment, so its pixels are the source's pixels), read as Int16 with nothing changed.
  */
 export async function clipElevation(path: string, geometry: Polygon | MultiPolygon): Promise<ClippedElevation> {
-  const image = await (await fromArrayBuffer(toArrayBuffer(readFileSync(path)))).getImage();
-  const [originLon, originLat] = image.getOrigin();
-  const [resLon, resLat] = image.getResolution();
-  const nodata = image.getGDALNoData();
-  if (nodata !== ELEVATION_NODATA) throw new Error(`Unexpected nodata ${nodata} in ${path}`);
-  if (image.getSamplesPerPixel() !== 1) throw new Error(`${path}: expected a single band`);
-  const grid: SourceGrid = {
-    width: image.getWidth(),
-    height: image.getHeight(),
-    originLon,
-    originLat,
-    cellSizeLon: resLon,
-    cellSizeLat: -resLat,
-    nodata,
-  };
+  const { grid, image } = await readSourceGrid(path, ELEVATION_NODATA);
   const window = windowForProvince(grid, geometry);
   const values = (
     await image.readRasters({
