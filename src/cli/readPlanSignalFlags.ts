@@ -3,24 +3,14 @@ import { TECHNOLOGIES, type Technology } from '../core/coverage/radioPresets';
 import { CliError } from './cliError';
 import type { ParsedFlags } from './parseFlags';
 import { readNumberFlag } from './readNumberFlag';
-import { readModelFlag, readTerrainFlags } from './readPropagationFlags';
+import { readModelFlag, readTerrainFlags, TERRAIN_FLAGS } from './readPropagationFlags';
 import { readChoiceFlag } from './readStringFlag';
 
 /** Analysis grid cell of a plan on predicted signal when --grid-m is absent, metres (the coverage command's). */
 export const PLAN_DEFAULT_GRID_M = 100;
 
 /** Flags that only mean something with --model (a plan on predicted signal). */
-export const PLAN_MODEL_FLAGS = [
-  'grid-m',
-  'technology',
-  'threshold-dbm',
-  'assume-5g',
-  'terrain',
-  'k-factor',
-  'diffraction-weight',
-  'terrain-mode',
-  'calculation-radius-m',
-] as const;
+export const PLAN_MODEL_FLAGS = ['grid-m', 'technology', 'threshold-dbm', 'assume-5g', ...TERRAIN_FLAGS] as const;
 
 /** What a plan on predicted signal reads from its flags: the run's settings and the DEM paths to load. */
 export interface PlanSignalFlags {

@@ -12,6 +12,15 @@ import { readKFactorFlag } from './readKFactorFlag';
 import { readNumberFlag } from './readNumberFlag';
 import { readChoiceFlag, readStringFlag } from './readStringFlag';
 
+/** Flags that only mean something with --terrain (and so with --model). */
+export const TERRAIN_FLAGS = [
+  'terrain',
+  'k-factor',
+  'diffraction-weight',
+  'terrain-mode',
+  'calculation-radius-m',
+] as const;
+
 /** --model MODEL, null when absent; an unknown model is exit 2 with the list. */
 export function readModelFlag(value: string | boolean | undefined): PathLossModelId | null {
   if (value === undefined) return null;
@@ -31,7 +40,7 @@ export function readTerrainFlags(
   modelId: PathLossModelId | null,
 ): { terrainPaths: string | undefined; terrain: SignalRunTerrainSettings | undefined } {
   const terrainPaths = readStringFlag(flags, 'terrain');
-  for (const name of ['k-factor', 'diffraction-weight', 'terrain-mode', 'calculation-radius-m']) {
+  for (const name of TERRAIN_FLAGS.slice(1)) {
     if (flags[name] !== undefined && terrainPaths === undefined) throw new CliError(`--${name} needs --terrain FILE`);
   }
   if (modelId !== null && modelNeedsTerrain(modelId) && terrainPaths === undefined) {

@@ -31,7 +31,7 @@ import { loadTerrain } from '../loadTerrain';
 import type { ParsedFlags } from '../parseFlags';
 import { readInputFile } from '../readInputFile';
 import { readNumberFlag } from '../readNumberFlag';
-import { readModelFlag, readTerrainFlags } from '../readPropagationFlags';
+import { readModelFlag, readTerrainFlags, TERRAIN_FLAGS } from '../readPropagationFlags';
 import { readChoiceFlag, readStringFlag, requireStringFlag } from '../readStringFlag';
 
 const DEFAULT_GRID_M = 100;
@@ -47,11 +47,7 @@ const MODEL_FLAGS = [
   'indoor-loss-db',
   'metropolitan',
   'assume-5g',
-  'terrain',
-  'k-factor',
-  'diffraction-weight',
-  'terrain-mode',
-  'calculation-radius-m',
+  ...TERRAIN_FLAGS,
 ];
 
 export const coverageCommand: CliCommand = {
