@@ -4,18 +4,19 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyCsrfProtection from '@fastify/csrf-protection';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import type Database from 'better-sqlite3';
 import Fastify, { type FastifyError, type FastifyInstance, type onRequestHookHandler } from 'fastify';
 import { DEFAULT_SCRYPT_COST, type ScryptCost } from './auth/password';
 import { deleteExpiredSessions } from './auth/sessions';
 import { API_PREFIX, installAuthorization } from './authorization/installAuthorization';
-import { openDatabase } from './db/openDatabase';
+import { openServerDatabase } from './db/openDatabase';
 import { serverSecret } from './db/serverSecret';
+import type { SqlDatabase } from './db/sqlDatabase';
+import { SqliteDatabase } from './db/sqliteDatabase';
+import { WriteGate } from './db/writeGate';
 import type { AppContext } from './http/appContext';
 import { type ErrorBody, HttpError } from './http/httpError';
 import { BODY_LIMITS, installJsonBodyParser } from './http/jsonBody';
 import { CONTENT_SECURITY_POLICY } from './http/securityHeaders';
-import { WriteGate } from './http/writeGate';
 import { DEFAULT_WRITE_RATE_LIMIT, type WriteRateLimit, writeRateLimitHook } from './http/writeRateLimits';
 import { MastImportThread } from './jobs/mastImportThread';
 import { auditRoutes } from './routes/auditRoutes';
@@ -30,8 +31,10 @@ import { lapseDueApprovals } from './store/requests';
 export interface ServerOptions {
   /** Folder of the SQLite database (created and migrated on start), or ':memory:'. Ignored when `db` is given. */
   dataDir?: string;
+  /** A postgres:// URL: the database is PostgreSQL (migrated on start) instead of SQLite in `dataDir`. */
+  databaseUrl?: string | null;
   /** An opened, migrated database (the caller closes it). */
-  db?: Database.Database;
+  db?: SqlDatabase;
   /** Folder of the built app (vite build's dist) to serve at /, or null for the API only. */
   staticDir?: string | null;
   /**
@@ -63,15 +66,18 @@ export const DEFAULT_LOGIN_RATE_LIMIT: LoginRateLimit = { max: 10, timeWindowMs:
 /** The CoSite API server (and the app's static files), ready to `listen` or to `inject` in tests. */
 export async function buildServer(options: ServerOptions = {}): Promise<FastifyInstance> {
   const ownsDb = !options.db;
-  const db = options.db ?? openDatabase(options.dataDir ?? ':memory:');
+  const db =
+    options.db ??
+    (await openServerDatabase({ dataDir: options.dataDir ?? ':memory:', databaseUrl: options.databaseUrl }));
   const context: AppContext = {
     db,
     now: options.now ?? (() => new Date()),
     secureCookies: options.secureCookies ?? false,
     passwordCost: options.passwordCost ?? DEFAULT_SCRYPT_COST,
-    writes: new WriteGate(),
+    // On SQLite, the connection's own gate (its writes wait while the import's worker writes); PostgreSQL's is never held.
+    writes: db instanceof SqliteDatabase ? db.writes : new WriteGate(),
     // A worker cannot open an in-memory database: imports into one run on the request thread.
-    mastImports: db.memory ? null : new MastImportThread(db.name),
+    mastImports: db.location === null ? null : new MastImportThread(db.location),
   };
   const app = Fastify({
     logger: options.logger ? { level: 'info' } : false,
@@ -89,7 +95,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict', secure: context.secureCookies },
     getToken: (request) => request.headers['x-csrf-token'] as string | undefined,
     getUserInfo: (request) => csrfUserInfo(request),
-    csrfOpts: { hmacKey: serverSecret(db, 'csrf-hmac-key') },
+    csrfOpts: { hmacKey: await serverSecret(db, 'csrf-hmac-key') },
   });
   await app.register(fastifyRateLimit, {
     global: false,
@@ -142,19 +148,16 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     sweepIntervalMs > 0
       ? setInterval(() => {
           if (!context.writes.open) return; // a worker writes: next round
-          try {
-            lapseDueApprovals(db, context.now());
-            deleteExpiredSessions(db, context.now());
-          } catch (error) {
-            app.log.error(error, 'background sweep failed');
-          }
+          lapseDueApprovals(db, context.now())
+            .then(() => deleteExpiredSessions(db, context.now()))
+            .catch((error: unknown) => app.log.error(error, 'background sweep failed'));
         }, sweepIntervalMs)
       : null;
   sweep?.unref();
   app.addHook('onClose', async () => {
     if (sweep) clearInterval(sweep);
     await context.mastImports?.close();
-    if (ownsDb) db.close();
+    if (ownsDb) await db.close();
   });
   return app;
 }

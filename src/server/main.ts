@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildServer } from './buildServer';
 import { backupDatabase } from './db/backup';
-import { openDatabase } from './db/openDatabase';
+import { openServerDatabase } from './db/openDatabase';
 import { DEFAULT_WRITE_RATE_LIMIT, type WriteRateLimit } from './http/writeRateLimits';
 import { hasAnyUser, type SeedResult, seedDemo } from './seedDemo';
 
@@ -11,7 +11,8 @@ const USAGE = `usage: tsx src/server/main.ts [serve|seed|backup] [flags]
   serve (default)   run the server
     --host HOST         address to listen on (default 127.0.0.1)
     --port PORT         port (default 4173; 0 picks a free one)
-    --data-dir DIR      database folder (default ./var)
+    --data-dir DIR      SQLite database folder (default ./var)
+    --database-url URL  a postgres:// URL: run on PostgreSQL (+ PostGIS) instead of SQLite (COSITE_DATABASE_URL)
     --static DIR        built app to serve (default dist when it exists; --static "" for the API only)
     --secure-cookies    mark cookies Secure: required when users reach the server over HTTPS
     --trust-proxy       trust X-Forwarded-For from reverse proxies on loopback (the client address is then the
@@ -22,9 +23,10 @@ const USAGE = `usage: tsx src/server/main.ts [serve|seed|backup] [flags]
                         (M, default 300)
     --demo              when the database has no accounts yet, create the demo accounts and masts first
   seed              create the demo accounts (VN25 planner, ministry, one per operator) and load the demo masts
-    --data-dir DIR
-  backup FILE       online backup of the database into FILE (safe while the server runs)
-    --data-dir DIR
+    --data-dir DIR | --database-url URL
+  backup FILE       online backup of the database into FILE (safe while the server runs): SQLite's backup API,
+                    or pg_dump's custom format on PostgreSQL (restore with pg_restore)
+    --data-dir DIR | --database-url URL
 Environment: COSITE_DEMO_PASSWORD sets every demo account's password (else random ones are printed once),
 COSITE_SECURE_COOKIES=1 is --secure-cookies, COSITE_TRUSTED_PROXIES=LIST is --trusted-proxies LIST,
 COSITE_WRITE_RATE_LIMIT=N[,M] is --write-rate-limit N[,M], COSITE_LOG=1 logs every request.`;
@@ -37,6 +39,7 @@ async function main(argv: string[]): Promise<number> {
       host: { type: 'string', default: '127.0.0.1' },
       port: { type: 'string', default: '4173' },
       'data-dir': { type: 'string', default: './var' },
+      'database-url': { type: 'string', default: process.env.COSITE_DATABASE_URL || undefined },
       static: { type: 'string' },
       'secure-cookies': { type: 'boolean', default: process.env.COSITE_SECURE_COOKIES === '1' },
       'trust-proxy': { type: 'boolean', default: false },
@@ -52,22 +55,23 @@ async function main(argv: string[]): Promise<number> {
   }
   const [command = 'serve', ...rest] = positionals;
   const dataDir = values['data-dir'];
+  const databaseUrl = values['database-url'] ?? null;
   const demoPassword = process.env.COSITE_DEMO_PASSWORD || undefined;
 
   if (command === 'seed') {
-    const db = openDatabase(dataDir);
+    const db = await openServerDatabase({ dataDir, databaseUrl });
     try {
       printSeed(await seedDemo(db, { password: demoPassword }), Boolean(demoPassword));
     } finally {
-      db.close();
+      await db.close();
     }
     return 0;
   }
   if (command === 'backup') {
     const target = rest[0];
     if (!target) throw new Error('backup needs a target file: backup FILE');
-    const result = await backupDatabase(dataDir, target);
-    process.stdout.write(`backup written to ${path.resolve(target)} (${result.totalPages} pages)\n`);
+    const result = await backupDatabase({ dataDir, databaseUrl }, target);
+    process.stdout.write(`backup written to ${path.resolve(target)} (${result.summary})\n`);
     return 0;
   }
   if (command !== 'serve') throw new Error(`unknown command "${command}"\n${USAGE}`);
@@ -80,8 +84,9 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write('no built app in dist (run "vite build"): serving the API only\n');
     staticDir = '';
   }
-  const db = openDatabase(dataDir);
-  if (values.demo && !hasAnyUser(db)) printSeed(await seedDemo(db, { password: demoPassword }), Boolean(demoPassword));
+  const db = await openServerDatabase({ dataDir, databaseUrl });
+  if (values.demo && !(await hasAnyUser(db)))
+    printSeed(await seedDemo(db, { password: demoPassword }), Boolean(demoPassword));
   const app = await buildServer({
     db,
     staticDir: staticDir === '' ? null : staticDir,
@@ -97,7 +102,7 @@ async function main(argv: string[]): Promise<number> {
   process.stdout.write(`CoSite server: http://${shownHost}:${actualPort}/\n`);
   const stop = async () => {
     await app.close();
-    db.close();
+    await db.close();
     process.exit(0);
   };
   process.once('SIGINT', stop);

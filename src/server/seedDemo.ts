@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type Database from 'better-sqlite3';
 import { parseTowers } from '../core/io/parseTowers';
 import { OPERATORS } from '../core/model/operators';
 import { hashPassword } from './auth/password';
 import { checkNewUser, findUserByName, insertUser, type NewUser } from './auth/users';
+import type { Sql } from './db/sqlDatabase';
 import { SYSTEM_ACTOR, writeAudit } from './store/audit';
 import { importMasts } from './store/importMasts';
 
@@ -37,19 +37,19 @@ export interface SeedResult {
  * Passwords: `password` for every account when given (e.g. from COSITE_DEMO_PASSWORD), else a random one each.
  */
 export async function seedDemo(
-  db: Database.Database,
+  db: Sql,
   options: { password?: string; now?: Date; towersFile?: string } = {},
 ): Promise<SeedResult> {
   const now = options.now ?? new Date();
   const created: SeedResult['created'] = [];
   for (const account of DEMO_ACCOUNTS) {
-    if (findUserByName(db, account.username)) continue;
+    if (await findUserByName(db, account.username)) continue;
     const password = options.password ?? randomBytes(12).toString('base64url');
     checkNewUser({ ...account, password });
     const passwordHash = await hashPassword(password);
-    db.transaction(() => {
-      const id = insertUser(db, account, passwordHash, now);
-      writeAudit(db, {
+    await db.transaction(async (tx) => {
+      const id = await insertUser(tx, account, passwordHash, now);
+      await writeAudit(tx, {
         at: now,
         actor: SYSTEM_ACTOR,
         provinceId: account.provinceId ?? null,
@@ -64,14 +64,14 @@ export async function seedDemo(
           operator: account.operator ?? null,
         },
       });
-    })();
+    });
     created.push({ username: account.username, role: account.role, password });
   }
   const parsed = parseTowers(
     readFileSync(options.towersFile ?? DEMO_TOWERS_FILE),
     options.towersFile ?? DEMO_TOWERS_FILE,
   );
-  const outcome = importMasts(db, {
+  const outcome = await importMasts(db, {
     provinceId: DEMO_PROVINCE_ID,
     towers: parsed.towers,
     mode: 'updateById',
@@ -86,6 +86,6 @@ export async function seedDemo(
   return { created, masts: { ...masts, rejected: parsed.rejected.length } };
 }
 
-export function hasAnyUser(db: Database.Database): boolean {
-  return db.prepare('SELECT 1 FROM users LIMIT 1').get() !== undefined;
+export async function hasAnyUser(db: Sql): Promise<boolean> {
+  return (await db.get('SELECT 1 AS found FROM users LIMIT 1')) !== undefined;
 }

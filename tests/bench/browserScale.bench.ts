@@ -355,7 +355,7 @@ export async function run(): Promise<void> {
   if (!existsSync('dist/index.html')) await build({ logLevel: 'warn' });
   const masts100k = write100kMasts();
   const sectors1m = writeSectorRows();
-  const db = openDatabase(':memory:');
+  const db = await openDatabase(':memory:');
   const server = await buildServer({ db, staticDir: 'dist', sweepIntervalMs: 0 });
   const address = await server.listen({ host: '127.0.0.1', port: 0 });
   const browser = await launchBrowser();
@@ -398,7 +398,7 @@ export async function run(): Promise<void> {
   } finally {
     await browser.close();
     await server.close();
-    db.close();
+    await db.close();
   }
   console.log(
     `headless Chromium (SwiftShader), ${new Date().toISOString().slice(0, 10)}; long-task target ${LONG_TASK_TARGET_MS} ms`,

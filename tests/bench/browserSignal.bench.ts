@@ -50,7 +50,7 @@ async function cliCovered(shadowingMarginDb: number): Promise<{ covered: number;
 
 export async function run(): Promise<void> {
   if (!existsSync('dist/index.html')) await build({ logLevel: 'warn' });
-  const db = openDatabase(':memory:');
+  const db = await openDatabase(':memory:');
   const server = await buildServer({ db, staticDir: 'dist', sweepIntervalMs: 0 });
   const address = await server.listen({ host: '127.0.0.1', port: 0 });
   const browser = await launchBrowser();
@@ -87,7 +87,7 @@ export async function run(): Promise<void> {
   } finally {
     await browser.close();
     await server.close();
-    db.close();
+    await db.close();
   }
   const last = RUNS - 1;
   const cli = await cliCovered(8.3 + last / 10);

@@ -21,7 +21,7 @@ const DEMO_PASSWORD = 'e2e-demo-password-2026';
  */
 export default async function setup(project: TestProject) {
   if (!existsSync('dist/index.html')) await build({ logLevel: 'warn' });
-  const db = openDatabase(':memory:');
+  const db = await openDatabase(':memory:');
   await seedDemo(db, { password: DEMO_PASSWORD });
   const server = await buildServer({ db, staticDir: 'dist', sweepIntervalMs: 0 });
   const address = await server.listen({ host: '127.0.0.1', port: 0 });
@@ -29,6 +29,6 @@ export default async function setup(project: TestProject) {
   project.provide('demoPassword', DEMO_PASSWORD);
   return async () => {
     await server.close();
-    db.close();
+    await db.close();
   };
 }

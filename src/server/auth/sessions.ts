@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type Database from 'better-sqlite3';
+import type { Sql } from '../db/sqlDatabase';
 import type { SessionUser } from './sessionUser';
 import type { UserRow } from './users';
 
@@ -12,28 +12,27 @@ export function hashToken(token: string): string {
 }
 
 /** Start a session: a random 256-bit token for the cookie; only its hash is stored. */
-export function createSession(db: Database.Database, userId: number, now: Date): { token: string; hash: string } {
+export async function createSession(db: Sql, userId: number, now: Date): Promise<{ token: string; hash: string }> {
   const token = randomBytes(32).toString('base64url');
   const hash = hashToken(token);
-  db.prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)').run(
+  await db.run('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)', [
     hash,
     userId,
     now.toISOString(),
     new Date(now.getTime() + SESSION_LIFETIME_MS).toISOString(),
-  );
+  ]);
   return { token, hash };
 }
 
 /** The account of a session cookie, or null when the token is unknown or expired. */
-export function resolveSession(db: Database.Database, token: string | undefined, now: Date): SessionUser | null {
+export async function resolveSession(db: Sql, token: string | undefined, now: Date): Promise<SessionUser | null> {
   if (!token || token.length > 200) return null;
   const hash = hashToken(token);
-  const row = db
-    .prepare(
-      `SELECT u.id, u.username, u.role, u.province_id, u.operator, s.expires_at
-       FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`,
-    )
-    .get(hash) as (Omit<UserRow, 'password_hash'> & { expires_at: string }) | undefined;
+  const row = await db.get<Omit<UserRow, 'password_hash'> & { expires_at: string }>(
+    `SELECT u.id, u.username, u.role, u.province_id, u.operator, s.expires_at
+     FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`,
+    [hash],
+  );
   if (!row || row.expires_at <= now.toISOString()) return null;
   return {
     id: row.id,
@@ -45,10 +44,10 @@ export function resolveSession(db: Database.Database, token: string | undefined,
   };
 }
 
-export function deleteSession(db: Database.Database, hash: string): void {
-  db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(hash);
+export async function deleteSession(db: Sql, hash: string): Promise<void> {
+  await db.run('DELETE FROM sessions WHERE token_hash = ?', [hash]);
 }
 
-export function deleteExpiredSessions(db: Database.Database, now: Date): number {
-  return db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now.toISOString()).changes;
+export async function deleteExpiredSessions(db: Sql, now: Date): Promise<number> {
+  return (await db.run('DELETE FROM sessions WHERE expires_at <= ?', [now.toISOString()])).changes;
 }

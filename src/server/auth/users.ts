@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3';
 import { OPERATORS } from '../../core/model/operators';
+import type { Sql } from '../db/sqlDatabase';
 import { hashPassword, type ScryptCost } from './password';
 import type { Role } from './sessionUser';
 
@@ -22,12 +22,7 @@ export interface UserRow {
 
 /** Create an account. Province planners need a province, operator accounts a known operator's canonical name. */
 /** `cost` overrides scrypt's parameters (tests use a cheap one; the stored hash records what was used). */
-export async function createUser(
-  db: Database.Database,
-  user: NewUser,
-  now = new Date(),
-  cost?: ScryptCost,
-): Promise<number> {
+export async function createUser(db: Sql, user: NewUser, now = new Date(), cost?: ScryptCost): Promise<number> {
   checkNewUser(user);
   return insertUser(db, user, await hashPassword(user.password, cost), now);
 }
@@ -40,29 +35,29 @@ export function checkNewUser(user: NewUser): void {
   }
 }
 
-/** Insert an account whose password is already hashed (synchronous, so it can share a transaction). */
-export function insertUser(
-  db: Database.Database,
+/** Insert an account whose password is already hashed (so that it can share a transaction); returns its id. */
+export async function insertUser(
+  db: Sql,
   user: Omit<NewUser, 'password'>,
   passwordHash: string,
   now: Date,
-): number {
-  const result = db
-    .prepare(
-      `INSERT INTO users (username, password_hash, role, province_id, operator, created_at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
+): Promise<number> {
+  const row = await db.get<{ id: number }>(
+    `INSERT INTO users (username, password_hash, role, province_id, operator, created_at)
+     VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
+    [
       user.username,
       passwordHash,
       user.role,
-      user.role === 'province' ? user.provinceId : null,
-      user.role === 'operator' ? user.operator : null,
+      user.role === 'province' ? (user.provinceId ?? null) : null,
+      user.role === 'operator' ? (user.operator ?? null) : null,
       now.toISOString(),
-    );
-  return Number(result.lastInsertRowid);
+    ],
+  );
+  return Number(row?.id);
 }
 
-export function findUserByName(db: Database.Database, username: string): UserRow | undefined {
-  return db.prepare('SELECT * FROM users WHERE username = ?').get(username) as UserRow | undefined;
+/** The account of a user name, compared without case (NOCASE on SQLite, citext on PostgreSQL). */
+export function findUserByName(db: Sql, username: string): Promise<UserRow | undefined> {
+  return db.get<UserRow>('SELECT * FROM users WHERE username = ?', [username]);
 }

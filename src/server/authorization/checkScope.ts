@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3';
 import type { SessionUser } from '../auth/sessionUser';
+import type { Sql } from '../db/sqlDatabase';
 import type { ScopeName } from './routeRules';
 
 export type ScopeDecision = 'allow' | 'forbidden' | 'notFound';
@@ -10,12 +10,12 @@ interface ScopeInput {
 }
 
 /** Whether `user` may reach the record or province a request names, per its route's scope (see ScopeName). */
-export function checkScope(
-  db: Database.Database,
+export async function checkScope(
+  db: Sql,
   scope: ScopeName,
   user: SessionUser,
   input: ScopeInput,
-): ScopeDecision {
+): Promise<ScopeDecision> {
   switch (scope) {
     case 'any':
       return 'allow';
@@ -26,32 +26,34 @@ export function checkScope(
     case 'ownOperatorFilter':
       return input.query.operator === undefined || input.query.operator === user.operator ? 'allow' : 'forbidden';
     case 'planOfOwnProvince': {
-      const plan = planScope(db, input.params.planId);
+      const plan = await planScope(db, input.params.planId);
       return plan && plan.province_id === user.provinceId ? 'allow' : 'notFound';
     }
     case 'publishedPlan': {
-      const plan = planScope(db, input.params.planId);
+      const plan = await planScope(db, input.params.planId);
       return plan && plan.published_version !== null ? 'allow' : 'notFound';
     }
     case 'requestOfOwnProvince': {
-      const request = requestScope(db, input.params.requestId);
+      const request = await requestScope(db, input.params.requestId);
       return request && request.province_id === user.provinceId ? 'allow' : 'notFound';
     }
     case 'ownRequest': {
-      const request = requestScope(db, input.params.requestId);
+      const request = await requestScope(db, input.params.requestId);
       return request && request.operator === user.operator ? 'allow' : 'notFound';
     }
   }
 }
 
-function planScope(db: Database.Database, planId: unknown) {
-  return db.prepare('SELECT province_id, published_version FROM plans WHERE id = ?').get(String(planId)) as
-    | { province_id: string; published_version: number | null }
-    | undefined;
+function planScope(db: Sql, planId: unknown) {
+  return db.get<{ province_id: string; published_version: number | null }>(
+    'SELECT province_id, published_version FROM plans WHERE id = ?',
+    [String(planId)],
+  );
 }
 
-function requestScope(db: Database.Database, requestId: unknown) {
-  return db.prepare('SELECT province_id, operator FROM colocation_requests WHERE id = ?').get(String(requestId)) as
-    | { province_id: string; operator: string }
-    | undefined;
+function requestScope(db: Sql, requestId: unknown) {
+  return db.get<{ province_id: string; operator: string }>(
+    'SELECT province_id, operator FROM colocation_requests WHERE id = ?',
+    [String(requestId)],
+  );
 }

@@ -37,7 +37,7 @@ export function installAuthorization(app: FastifyInstance, context: AppContext):
   });
 
   app.addHook('onRequest', async (request) => {
-    request.user = resolveSession(context.db, request.cookies[SESSION_COOKIE], context.now());
+    request.user = await resolveSession(context.db, request.cookies[SESSION_COOKIE], context.now());
     const url = request.routeOptions.url;
     if (url === undefined) return; // no route matched: the not-found handler answers
     if (!url.startsWith(API_PREFIX)) return; // static files of the app
@@ -55,7 +55,7 @@ export function installAuthorization(app: FastifyInstance, context: AppContext):
     if (!rule || rule.public || !request.user) return;
     const scope = rule.roles[request.user.role];
     if (!scope) throw new HttpError(403, 'forbidden', `${ROLE_LABEL[request.user.role]} may not do this`);
-    const decision = checkScope(context.db, scope, request.user, request.input);
+    const decision = await checkScope(context.db, scope, request.user, request.input);
     if (decision === 'forbidden') {
       throw new HttpError(403, 'forbidden', 'your account may not act for another province or operator');
     }

@@ -43,8 +43,8 @@ export interface RouteDefinition<P extends z.ZodType, Q extends z.ZodType, B ext
 /**
  * Register an API route. Every route gets: zod validation of params, query and body (400 with every problem listed),
  * and for POST/PUT/PATCH/DELETE the Origin check, the rate limits per account and per address, then the CSRF check. Authentication and the role check run before (global onRequest hook),
- * the scope check after validation (global preHandler hook): see authorization/installAuthorization.ts. A
- * state-changing handler runs only while no worker thread writes (WriteGate).
+ * the scope check after validation (global preHandler hook): see authorization/installAuthorization.ts. (On
+ * SQLite, writes wait while a worker thread writes: SqliteDatabase's WriteGate.)
  */
 export function addRoute<
   P extends z.ZodType = typeof noParams,
@@ -55,7 +55,6 @@ export function addRoute<
   const querySchema: z.ZodType = definition.querystring ?? noQuery;
   const bodySchema: z.ZodType = definition.body ?? noBody;
   const unsafe = UNSAFE_METHODS.has(definition.method);
-  const writes = app.cosite.writes;
   app.route({
     method: definition.method,
     url: definition.url,
@@ -80,9 +79,6 @@ export function addRoute<
       request.input = input;
     },
     handler: async (request, reply) => {
-      // A state-changing request waits (asynchronously) while a worker thread writes: see WriteGate. The handler
-      // then runs synchronously up to its first await, so it writes before a new job can take the gate.
-      if (unsafe) while (!writes.open) await writes.opened();
       return definition.handler({
         params: request.input.params as z.output<P>,
         query: request.input.query as z.output<Q>,

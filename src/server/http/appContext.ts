@@ -1,12 +1,12 @@
-import type Database from 'better-sqlite3';
 import type { ScryptCost } from '../auth/password';
 import type { SessionUser } from '../auth/sessionUser';
+import type { SqlDatabase } from '../db/sqlDatabase';
+import type { WriteGate } from '../db/writeGate';
 import type { MastImportThread } from '../jobs/mastImportThread';
-import type { WriteGate } from './writeGate';
 
 /** What every route needs: the database and the clock (injectable so tests can move time). */
 export interface AppContext {
-  db: Database.Database;
+  db: SqlDatabase;
   now: () => Date;
   secureCookies: boolean;
   /** scrypt cost of new password hashes; a login matching a weaker hash stores one of this cost. */

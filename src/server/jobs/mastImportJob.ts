@@ -1,7 +1,7 @@
-import type Database from 'better-sqlite3';
 import secureJsonParse from 'secure-json-parse';
 import { z } from 'zod';
 import { MAST_TYPES, type MastType } from '../../core/model/tower';
+import type { Sql } from '../db/sqlDatabase';
 import { findTooDeepJson, MAX_JSON_DEPTH } from '../http/jsonBody';
 import { validationIssues, validationRefusal } from '../http/validation';
 import type { AuditActor } from '../store/audit';
@@ -55,9 +55,10 @@ const invalidJson = (message: string): MastImportOutcome => ({
 /**
  * Parse, validate and apply a mast import: the same checks and answers as every other route's body (depth check,
  * fastify's JSON parser rules, the zod schema with every problem listed), then importMasts' one transaction. Runs on
- * the request thread for an in-memory database and in the import worker (mastImportWorker.ts) otherwise.
+ * the request thread for an in-memory database and in the import worker (mastImportWorker.ts) otherwise, on either
+ * engine.
  */
-export function runMastImportJob(db: Database.Database, job: MastImportJob): MastImportOutcome {
+export async function runMastImportJob(db: Sql, job: MastImportJob): Promise<MastImportOutcome> {
   let value: unknown;
   if (job.body !== null) {
     if (job.body.byteLength === 0) return invalidJson('the JSON body is empty: send {} at least');

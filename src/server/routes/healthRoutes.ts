@@ -8,6 +8,6 @@ export function healthRoutes(app: FastifyInstance, context: AppContext): void {
   addRoute(app, {
     method: 'GET',
     url: '/api/health',
-    handler: () => ({ ok: true, service: 'cosite', schemaVersion: schemaVersion(context.db) }),
+    handler: async () => ({ ok: true, service: 'cosite', schemaVersion: await schemaVersion(context.db) }),
   });
 }

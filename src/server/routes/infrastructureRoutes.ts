@@ -32,15 +32,18 @@ export function infrastructureRoutes(app: FastifyInstance, context: AppContext):
       limit: z.coerce.number().int().min(1).max(MAST_PAGE_MAX).default(MAST_PAGE_DEFAULT),
       after: cursorSchema,
     }),
-    handler: ({ params, query }) => {
-      getProvince(context, params.provinceId);
+    handler: async ({ params, query }) => {
+      await getProvince(context.db, params.provinceId);
       const afterId = query.after === undefined ? undefined : String(decodeCursor(query.after, ['string'])[0]);
       const { rows, nextCursor } = page(
-        listMasts(context.db, params.provinceId, query.operator || undefined, { afterId, limit: query.limit + 1 }),
+        await listMasts(context.db, params.provinceId, query.operator || undefined, {
+          afterId,
+          limit: query.limit + 1,
+        }),
         query.limit,
         (row) => [row.id],
       );
-      const loads = approvedLoadsByMast(context.db, params.provinceId);
+      const loads = await approvedLoadsByMast(context.db, params.provinceId);
       return { masts: rows.map((row) => mastJson(row, loads.get(row.id) ?? [])), nextCursor };
     },
   });
@@ -54,7 +57,7 @@ export function infrastructureRoutes(app: FastifyInstance, context: AppContext):
     // Only this route takes bodies this large; every other keeps the server's default limit.
     bodyLimit: MAST_IMPORT_BODY_LIMIT_BYTES,
     handler: async ({ params, body, user }) => {
-      getProvince(context, params.provinceId);
+      await getProvince(context.db, params.provinceId);
       const actor = signedIn(user);
       const job: MastImportJob = {
         body: body ?? null,
@@ -65,9 +68,14 @@ export function infrastructureRoutes(app: FastifyInstance, context: AppContext):
         now: context.now().toISOString(),
       };
       // JSON.parse, validation and the transaction of 100,000 masts take over a second: in the worker, holding the
-      // write gate (other writes wait, reads go on). The gate is taken before this handler's first await.
+      // write gate on SQLite (other writes wait, reads go on; PostgreSQL's writers need no gate). The gate is taken
+      // in the same synchronous stretch as the check that it was open (addRoute).
       const thread = context.mastImports;
-      const outcome = thread ? await context.writes.hold(() => thread.run(job)) : runMastImportJob(context.db, job);
+      const outcome = !thread
+        ? await runMastImportJob(context.db, job)
+        : context.db.engine === 'sqlite'
+          ? await context.writes.hold(() => thread.run(job))
+          : await thread.run(job);
       if (!outcome.ok) {
         const { status, code, message, details } = outcome.refusal;
         throw new HttpError(status, code, message, details);
@@ -80,21 +88,20 @@ export function infrastructureRoutes(app: FastifyInstance, context: AppContext):
     method: 'GET',
     url: '/api/provinces/:provinceId/proposed-sites',
     params: provinceParams,
-    handler: ({ params }) => {
-      getProvince(context, params.provinceId);
-      const committedRows = context.db
-        .prepare(
-          `SELECT plan_id, site_id, wind_load_area_m2 AS windLoadAreaM2, weight_kg AS weightKg
-           FROM colocation_requests WHERE province_id = ? AND target_kind = 'proposedSite'
-           AND state IN ('approved', 'built')`,
-        )
-        .all(params.provinceId) as {
+    handler: async ({ params }) => {
+      await getProvince(context.db, params.provinceId);
+      const committedRows = await context.db.all<{
         plan_id: string;
         site_id: string;
         windLoadAreaM2: number | null;
         weightKg: number | null;
-      }[];
-      const sites = publishedPlans(context.db, params.provinceId).flatMap((plan) =>
+      }>(
+        `SELECT plan_id, site_id, wind_load_area_m2 AS "windLoadAreaM2", weight_kg AS "weightKg"
+         FROM colocation_requests WHERE province_id = ? AND target_kind = 'proposedSite'
+         AND state IN ('approved', 'built')`,
+        [params.provinceId],
+      );
+      const sites = (await publishedPlans(context.db, params.provinceId)).flatMap((plan) =>
         plan.document.proposedSites.map((site) => {
           const committed = committedRows.filter((row) => row.plan_id === plan.id && row.site_id === site.id);
           return {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { SessionUser } from '../auth/sessionUser';
+import type { Sql } from '../db/sqlDatabase';
 import {
   EMPTY_PLAN_DOCUMENT,
   type PlanDocument,
@@ -28,7 +29,7 @@ const planNameSchema = z.string().trim().min(1).max(200);
 export function planRoutes(app: FastifyInstance, context: AppContext): void {
   const { db } = context;
 
-  const planSummary = (row: PlanRow) => ({
+  const planSummary = async (sql: Sql, row: PlanRow) => ({
     id: row.id,
     provinceId: row.province_id,
     name: row.name,
@@ -36,17 +37,18 @@ export function planRoutes(app: FastifyInstance, context: AppContext): void {
     publishedVersion: row.published_version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    updatedBy: usernameOf(db, row.updated_by),
+    updatedBy: await usernameOf(sql, row.updated_by),
   });
 
-  const workingPlanJson = (row: PlanRow) => {
-    const version = getPlanVersion(db, row.id, row.version);
+  const workingPlanJson = async (sql: Sql, row: PlanRow) => {
+    const version = await getPlanVersion(sql, row.id, row.version);
     if (!version) throw new Error(`plan ${row.id} has no version ${row.version}`);
-    return { ...planSummary(row), document: parseStoredDocument(version.document) };
+    return { ...(await planSummary(sql, row)), document: parseStoredDocument(version.document) };
   };
 
-  const publishedPlanJson = (row: PlanRow) => {
-    const version = row.published_version === null ? undefined : getPlanVersion(db, row.id, row.published_version);
+  const publishedPlanJson = async (row: PlanRow) => {
+    const version =
+      row.published_version === null ? undefined : await getPlanVersion(db, row.id, row.published_version);
     if (!version) throw notFound();
     return {
       id: row.id,
@@ -62,7 +64,7 @@ export function planRoutes(app: FastifyInstance, context: AppContext): void {
   };
 
   const planForViewer = (row: PlanRow, user: SessionUser) =>
-    user.role === 'operator' ? publishedPlanJson(row) : workingPlanJson(row);
+    user.role === 'operator' ? publishedPlanJson(row) : workingPlanJson(db, row);
 
   /** The version a save is based on: the body's `version`, or an If-Match header holding the number. */
   const baseVersion = (bodyVersion: number | undefined, ifMatch: string | string[] | undefined): number => {
@@ -79,15 +81,18 @@ export function planRoutes(app: FastifyInstance, context: AppContext): void {
     return version;
   };
 
-  const conflict = (row: PlanRow, based: number) =>
-    new HttpError(
+  const conflict = async (sql: Sql, row: PlanRow, based: number) => {
+    const updatedBy = await usernameOf(sql, row.updated_by);
+    return new HttpError(
       409,
       'conflict',
-      `plan "${row.name}" was changed by ${usernameOf(db, row.updated_by)} at ${row.updated_at} (now version ${row.version}); your edit is based on version ${based}. Nothing was saved: reload the plan, apply your changes again and save.`,
-      { currentVersion: row.version, updatedBy: usernameOf(db, row.updated_by), updatedAt: row.updated_at },
+      `plan "${row.name}" was changed by ${updatedBy} at ${row.updated_at} (now version ${row.version}); your edit is based on version ${based}. Nothing was saved: reload the plan, apply your changes again and save.`,
+      { currentVersion: row.version, updatedBy, updatedAt: row.updated_at },
     );
+  };
 
   const insertVersion = (
+    sql: Sql,
     planId: string,
     version: number,
     name: string,
@@ -95,21 +100,20 @@ export function planRoutes(app: FastifyInstance, context: AppContext): void {
     userId: number,
     at: Date,
   ) =>
-    db
-      .prepare(
-        'INSERT INTO plan_versions (plan_id, version, name, document, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)',
-      )
-      .run(planId, version, name, JSON.stringify(document), at.toISOString(), userId);
+    sql.run(
+      'INSERT INTO plan_versions (plan_id, version, name, document, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)',
+      [planId, version, name, JSON.stringify(document), at.toISOString(), userId],
+    );
 
   addRoute(app, {
     method: 'GET',
     url: '/api/provinces/:provinceId/plans',
     params: provinceParams,
-    handler: ({ params, user }) => {
-      getProvince(context, params.provinceId);
+    handler: async ({ params, user }) => {
+      await getProvince(db, params.provinceId);
       if (signedIn(user).role === 'operator') {
         return {
-          plans: publishedPlans(db, params.provinceId).map((plan) => ({
+          plans: (await publishedPlans(db, params.provinceId)).map((plan) => ({
             id: plan.id,
             provinceId: plan.provinceId,
             name: plan.name,
@@ -119,10 +123,10 @@ export function planRoutes(app: FastifyInstance, context: AppContext): void {
           })),
         };
       }
-      const rows = db
-        .prepare('SELECT * FROM plans WHERE province_id = ? ORDER BY created_at, id')
-        .all(params.provinceId);
-      return { plans: (rows as PlanRow[]).map(planSummary) };
+      const rows = await db.all<PlanRow>('SELECT * FROM plans WHERE province_id = ? ORDER BY created_at, id', [
+        params.provinceId,
+      ]);
+      return { plans: await Promise.all(rows.map((row) => planSummary(db, row))) };
     },
   });
 
@@ -132,19 +136,20 @@ export function planRoutes(app: FastifyInstance, context: AppContext): void {
     bodyLimit: BODY_LIMITS.plan,
     params: provinceParams,
     body: z.strictObject({ name: planNameSchema, document: planDocumentSchema.optional() }),
-    handler: ({ params, body, user, reply }) => {
-      getProvince(context, params.provinceId);
+    handler: async ({ params, body, user, reply }) => {
+      await getProvince(db, params.provinceId);
       const actor = signedIn(user);
       const now = context.now();
       const id = randomUUID();
       const document = body.document ?? EMPTY_PLAN_DOCUMENT;
-      const plan = db.transaction(() => {
-        db.prepare(
+      const plan = await db.transaction(async (tx) => {
+        await tx.run(
           `INSERT INTO plans (id, province_id, name, version, published_version, created_at, created_by, updated_at,
              updated_by) VALUES (?, ?, ?, 1, NULL, ?, ?, ?, ?)`,
-        ).run(id, params.provinceId, body.name, now.toISOString(), actor.id, now.toISOString(), actor.id);
-        insertVersion(id, 1, body.name, document, actor.id, now);
-        writeAudit(db, {
+          [id, params.provinceId, body.name, now.toISOString(), actor.id, now.toISOString(), actor.id],
+        );
+        await insertVersion(tx, id, 1, body.name, document, actor.id, now);
+        await writeAudit(tx, {
           at: now,
           actor,
           provinceId: params.provinceId,
@@ -154,8 +159,8 @@ export function planRoutes(app: FastifyInstance, context: AppContext): void {
           oldValue: null,
           newValue: { version: 1, name: body.name, ...summarizePlanDocument(document) },
         });
-        return workingPlanJson(getPlan(db, id) as PlanRow);
-      })();
+        return workingPlanJson(tx, (await getPlan(tx, id)) as PlanRow);
+      });
       reply.header('etag', `"${plan.version}"`);
       return reply.code(201).send({ plan });
     },
@@ -165,10 +170,10 @@ export function planRoutes(app: FastifyInstance, context: AppContext): void {
     method: 'GET',
     url: '/api/plans/:planId',
     params: planParams,
-    handler: ({ params, user, reply }) => {
-      const row = getPlan(db, params.planId);
+    handler: async ({ params, user, reply }) => {
+      const row = await getPlan(db, params.planId);
       if (!row) throw notFound();
-      const plan = planForViewer(row, signedIn(user));
+      const plan = await planForViewer(row, signedIn(user));
       reply.header('etag', `"${plan.version}"`);
       return { plan };
     },
@@ -184,25 +189,24 @@ export function planRoutes(app: FastifyInstance, context: AppContext): void {
       document: planDocumentSchema,
       version: versionSchema.optional(),
     }),
-    handler: ({ params, body, user, request, reply }) => {
+    handler: async ({ params, body, user, request, reply }) => {
       const actor = signedIn(user);
       const based = baseVersion(body.version, request.headers['if-match']);
       const now = context.now();
-      const plan = db.transaction(() => {
-        const before = getPlan(db, params.planId);
+      const plan = await db.transaction(async (tx) => {
+        const before = await getPlan(tx, params.planId);
         if (!before) throw notFound();
-        const beforeVersion = getPlanVersion(db, before.id, before.version);
+        const beforeVersion = await getPlanVersion(tx, before.id, before.version);
         const name = body.name ?? before.name;
         const next = before.version + 1;
         // The version condition makes the check and the write one step: a save based on an old version changes nothing.
-        const changed = db
-          .prepare(
-            'UPDATE plans SET name = ?, version = ?, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?',
-          )
-          .run(name, next, now.toISOString(), actor.id, before.id, based).changes;
-        if (changed === 0) throw conflict(before, based);
-        insertVersion(before.id, next, name, body.document, actor.id, now);
-        writeAudit(db, {
+        const { changes } = await tx.run(
+          'UPDATE plans SET name = ?, version = ?, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?',
+          [name, next, now.toISOString(), actor.id, before.id, based],
+        );
+        if (changes === 0) throw await conflict(tx, before, based);
+        await insertVersion(tx, before.id, next, name, body.document, actor.id, now);
+        await writeAudit(tx, {
           at: now,
           actor,
           provinceId: before.province_id,
@@ -216,8 +220,8 @@ export function planRoutes(app: FastifyInstance, context: AppContext): void {
           },
           newValue: { version: next, name, ...summarizePlanDocument(body.document) },
         });
-        return workingPlanJson(getPlan(db, before.id) as PlanRow);
-      })();
+        return workingPlanJson(tx, (await getPlan(tx, before.id)) as PlanRow);
+      });
       reply.header('etag', `"${plan.version}"`);
       return { plan };
     },
@@ -228,16 +232,16 @@ export function planRoutes(app: FastifyInstance, context: AppContext): void {
     url: '/api/plans/:planId/publish',
     params: planParams,
     body: z.strictObject({ version: versionSchema }),
-    handler: ({ params, body, user }) => {
+    handler: async ({ params, body, user }) => {
       const actor = signedIn(user);
       const now = context.now();
-      return db.transaction(() => {
-        const before = getPlan(db, params.planId);
+      return db.transaction(async (tx) => {
+        const before = await getPlan(tx, params.planId);
         if (!before) throw notFound();
         // Publish only what the planner has seen: the version named must still be the working version.
-        if (before.version !== body.version) throw conflict(before, body.version);
-        db.prepare('UPDATE plans SET published_version = ? WHERE id = ?').run(body.version, before.id);
-        writeAudit(db, {
+        if (before.version !== body.version) throw await conflict(tx, before, body.version);
+        await tx.run('UPDATE plans SET published_version = ? WHERE id = ?', [body.version, before.id]);
+        await writeAudit(tx, {
           at: now,
           actor,
           provinceId: before.province_id,
@@ -247,8 +251,8 @@ export function planRoutes(app: FastifyInstance, context: AppContext): void {
           oldValue: { publishedVersion: before.published_version },
           newValue: { publishedVersion: body.version },
         });
-        return { plan: workingPlanJson(getPlan(db, before.id) as PlanRow) };
-      })();
+        return { plan: await workingPlanJson(tx, (await getPlan(tx, before.id)) as PlanRow) };
+      });
     },
   });
 
@@ -256,14 +260,13 @@ export function planRoutes(app: FastifyInstance, context: AppContext): void {
     method: 'GET',
     url: '/api/plans/:planId/versions',
     params: planParams,
-    handler: ({ params }) => {
-      if (!getPlan(db, params.planId)) throw notFound();
-      const rows = db
-        .prepare(
-          `SELECT v.version, v.name, v.created_at, u.username FROM plan_versions v JOIN users u ON u.id = v.created_by
-           WHERE v.plan_id = ? ORDER BY v.version DESC`,
-        )
-        .all(params.planId) as { version: number; name: string; created_at: string; username: string }[];
+    handler: async ({ params }) => {
+      if (!(await getPlan(db, params.planId))) throw notFound();
+      const rows = await db.all<{ version: number; name: string; created_at: string; username: string }>(
+        `SELECT v.version, v.name, v.created_at, u.username FROM plan_versions v JOIN users u ON u.id = v.created_by
+         WHERE v.plan_id = ? ORDER BY v.version DESC`,
+        [params.planId],
+      );
       return {
         versions: rows.map((row) => ({
           version: row.version,
@@ -279,8 +282,8 @@ export function planRoutes(app: FastifyInstance, context: AppContext): void {
     method: 'GET',
     url: '/api/plans/:planId/versions/:version',
     params: planParams.extend({ version: z.coerce.number().int().positive() }),
-    handler: ({ params }) => {
-      const row = getPlanVersion(db, params.planId, params.version);
+    handler: async ({ params }) => {
+      const row = await getPlanVersion(db, params.planId, params.version);
       if (!row) throw notFound();
       return {
         version: {
@@ -289,7 +292,7 @@ export function planRoutes(app: FastifyInstance, context: AppContext): void {
           name: row.name,
           document: parseStoredDocument(row.document),
           createdAt: row.created_at,
-          createdBy: usernameOf(db, row.created_by),
+          createdBy: await usernameOf(db, row.created_by),
         },
       };
     },

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import type { Sql } from '../db/sqlDatabase';
 import { addRoute } from '../http/addRoute';
 import type { AppContext } from '../http/appContext';
 import { HttpError, notFound, signedIn } from '../http/httpError';
@@ -22,8 +23,8 @@ const provinceJson = (row: ProvinceRow) => ({
   updatedAt: row.updated_at,
 });
 
-export function getProvince(context: AppContext, provinceId: string): ProvinceRow {
-  const row = context.db.prepare('SELECT * FROM provinces WHERE id = ?').get(provinceId) as ProvinceRow | undefined;
+export async function getProvince(db: Sql, provinceId: string): Promise<ProvinceRow> {
+  const row = await db.get<ProvinceRow>('SELECT * FROM provinces WHERE id = ?', [provinceId]);
   if (!row) throw notFound(`no province ${provinceId}`);
   return row;
 }
@@ -32,8 +33,8 @@ export function provinceRoutes(app: FastifyInstance, context: AppContext): void 
   addRoute(app, {
     method: 'GET',
     url: '/api/provinces',
-    handler: () => ({
-      provinces: (context.db.prepare('SELECT * FROM provinces ORDER BY id').all() as ProvinceRow[]).map(provinceJson),
+    handler: async () => ({
+      provinces: (await context.db.all<ProvinceRow>('SELECT * FROM provinces ORDER BY id')).map(provinceJson),
     }),
   });
 
@@ -41,7 +42,7 @@ export function provinceRoutes(app: FastifyInstance, context: AppContext): void 
     method: 'GET',
     url: '/api/provinces/:provinceId',
     params: provinceParams,
-    handler: ({ params }) => ({ province: provinceJson(getProvince(context, params.provinceId)) }),
+    handler: async ({ params }) => ({ province: provinceJson(await getProvince(context.db, params.provinceId)) }),
   });
 
   addRoute(app, {
@@ -55,8 +56,8 @@ export function provinceRoutes(app: FastifyInstance, context: AppContext): void 
     }),
     handler: ({ params, body, user }) => {
       const now = context.now();
-      return context.db.transaction(() => {
-        const before = getProvince(context, params.provinceId);
+      return context.db.transaction(async (tx) => {
+        const before = await getProvince(tx, params.provinceId);
         if (before.version !== body.version) {
           throw new HttpError(
             409,
@@ -65,11 +66,13 @@ export function provinceRoutes(app: FastifyInstance, context: AppContext): void 
             { currentVersion: before.version },
           );
         }
-        context.db
-          .prepare('UPDATE provinces SET lapse_months = ?, version = version + 1, updated_at = ? WHERE id = ?')
-          .run(body.lapseMonths, now.toISOString(), params.provinceId);
-        const after = getProvince(context, params.provinceId);
-        writeAudit(context.db, {
+        await tx.run('UPDATE provinces SET lapse_months = ?, version = version + 1, updated_at = ? WHERE id = ?', [
+          body.lapseMonths,
+          now.toISOString(),
+          params.provinceId,
+        ]);
+        const after = await getProvince(tx, params.provinceId);
+        await writeAudit(tx, {
           at: now,
           actor: signedIn(user),
           provinceId: params.provinceId,
@@ -80,7 +83,7 @@ export function provinceRoutes(app: FastifyInstance, context: AppContext): void 
           newValue: provinceJson(after).settings,
         });
         return { province: provinceJson(after) };
-      })();
+      });
     },
   });
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { SessionUser } from '../auth/sessionUser';
+import type { Sql } from '../db/sqlDatabase';
 import { checkColocationRequest } from '../domain/checkColocationRequest';
 import {
   addMonthsUtc,
@@ -87,8 +88,8 @@ const capacityError = (problems: { code: string; message: string }[], capacity: 
 export function requestRoutes(app: FastifyInstance, context: AppContext): void {
   const { db } = context;
 
-  const history = (requestId: string) =>
-    (listAudit(db, { entityType: 'colocationRequest', entityId: requestId }) as AuditRow[]).reverse().map((row) => {
+  const history = async (requestId: string) =>
+    (await listAudit(db, { entityType: 'colocationRequest', entityId: requestId })).reverse().map((row: AuditRow) => {
       const before = row.old_value ? (JSON.parse(row.old_value) as { state?: RequestState }) : null;
       const after = row.new_value
         ? (JSON.parse(row.new_value) as { state?: RequestState; decisionReason?: string | null })
@@ -113,10 +114,10 @@ export function requestRoutes(app: FastifyInstance, context: AppContext): void {
       limit: z.coerce.number().int().min(1).max(REQUEST_PAGE_MAX).default(REQUEST_PAGE_DEFAULT),
       after: cursorSchema,
     }),
-    handler: ({ query, user }) => {
+    handler: async ({ query, user }) => {
       const viewer = signedIn(user);
       const now = context.now();
-      lapseDueApprovals(db, now);
+      await lapseDueApprovals(db, now);
       const where: string[] = [];
       const values: (string | number)[] = [];
       const provinceId = viewer.role === 'province' ? viewer.provinceId : query.provinceId;
@@ -140,12 +141,11 @@ export function requestRoutes(app: FastifyInstance, context: AppContext): void {
         values.push(createdAt, createdAt, id);
       }
       const { rows, nextCursor } = page(
-        db
-          .prepare(
-            `SELECT * FROM colocation_requests ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-             ORDER BY created_at DESC, id LIMIT ?`,
-          )
-          .all(...values, query.limit + 1) as RequestRow[],
+        await db.all<RequestRow>(
+          `SELECT * FROM colocation_requests ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+           ORDER BY created_at DESC, id LIMIT ?`,
+          [...values, query.limit + 1],
+        ),
         query.limit,
         (row) => [row.created_at, row.id],
       );
@@ -157,13 +157,13 @@ export function requestRoutes(app: FastifyInstance, context: AppContext): void {
     method: 'POST',
     url: '/api/requests',
     body: newRequestSchema,
-    handler: ({ body, user, reply }) => {
+    handler: async ({ body, user, reply }) => {
       const actor = signedIn(user);
       const operator = actor.operator as string;
       const now = context.now();
-      getProvince(context, body.provinceId);
-      const row = db.transaction(() => {
-        const resolved = resolveTarget(db, body.provinceId, body.target, null);
+      await getProvince(db, body.provinceId);
+      const row = await db.transaction(async (tx) => {
+        const resolved = await resolveTarget(tx, body.provinceId, body.target, null);
         if (!resolved) {
           const what =
             body.target.kind === 'mast'
@@ -174,7 +174,7 @@ export function requestRoutes(app: FastifyInstance, context: AppContext): void {
         const check = checkColocationRequest({
           target: resolved.target,
           committed: resolved.committed,
-          hasOpenRequestForTarget: hasOpenRequestForTarget(db, body.provinceId, operator, body.target, null),
+          hasOpenRequestForTarget: await hasOpenRequestForTarget(tx, body.provinceId, operator, body.target, null),
           equipment: {
             operator,
             antennaHeightM: body.antennaHeightM,
@@ -185,32 +185,33 @@ export function requestRoutes(app: FastifyInstance, context: AppContext): void {
         if (!check.ok) throw capacityError(check.problems, check.capacity);
         const id = randomUUID();
         const state: RequestState = body.submit ? 'submitted' : 'draft';
-        db.prepare(
+        await tx.run(
           `INSERT INTO colocation_requests (id, province_id, operator, target_kind, mast_id, plan_id, site_id, equipment,
              antenna_height_m, band, wind_load_area_m2, weight_kg, state, submitted_at, created_at, created_by,
              updated_at, version)
            VALUES (@id, @provinceId, @operator, @kind, @mastId, @planId, @siteId, @equipment, @antennaHeightM, @band,
              @windLoadAreaM2, @weightKg, @state, @submittedAt, @now, @userId, @now, 1)`,
-        ).run({
-          id,
-          provinceId: body.provinceId,
-          operator,
-          kind: body.target.kind,
-          mastId: body.target.kind === 'mast' ? body.target.mastId : null,
-          planId: body.target.kind === 'proposedSite' ? body.target.planId : null,
-          siteId: body.target.kind === 'proposedSite' ? body.target.siteId : null,
-          equipment: body.equipment,
-          antennaHeightM: body.antennaHeightM,
-          band: body.band,
-          windLoadAreaM2: body.windLoadAreaM2,
-          weightKg: body.weightKg,
-          state,
-          submittedAt: body.submit ? now.toISOString() : null,
-          now: now.toISOString(),
-          userId: actor.id,
-        });
-        const created = getRequest(db, id) as RequestRow;
-        writeAudit(db, {
+          {
+            id,
+            provinceId: body.provinceId,
+            operator,
+            kind: body.target.kind,
+            mastId: body.target.kind === 'mast' ? body.target.mastId : null,
+            planId: body.target.kind === 'proposedSite' ? body.target.planId : null,
+            siteId: body.target.kind === 'proposedSite' ? body.target.siteId : null,
+            equipment: body.equipment,
+            antennaHeightM: body.antennaHeightM,
+            band: body.band,
+            windLoadAreaM2: body.windLoadAreaM2,
+            weightKg: body.weightKg,
+            state,
+            submittedAt: body.submit ? now.toISOString() : null,
+            now: now.toISOString(),
+            userId: actor.id,
+          },
+        );
+        const created = (await getRequest(tx, id)) as RequestRow;
+        await writeAudit(tx, {
           at: now,
           actor,
           provinceId: body.provinceId,
@@ -221,7 +222,7 @@ export function requestRoutes(app: FastifyInstance, context: AppContext): void {
           newValue: requestAuditValue(created),
         });
         return created;
-      })();
+      });
       return reply.code(201).send({ request: requestJson(row, actor.role, now) });
     },
   });
@@ -230,13 +231,13 @@ export function requestRoutes(app: FastifyInstance, context: AppContext): void {
     method: 'GET',
     url: '/api/requests/:requestId',
     params: requestParams,
-    handler: ({ params, user }) => {
+    handler: async ({ params, user }) => {
       const viewer = signedIn(user);
       const now = context.now();
-      lapseDueApprovals(db, now);
-      const row = getRequest(db, params.requestId);
+      await lapseDueApprovals(db, now);
+      const row = await getRequest(db, params.requestId);
       if (!row) throw notFound();
-      return { request: { ...requestJson(row, viewer.role, now), history: history(row.id) } };
+      return { request: { ...requestJson(row, viewer.role, now), history: await history(row.id) } };
     },
   });
 
@@ -246,23 +247,24 @@ export function requestRoutes(app: FastifyInstance, context: AppContext): void {
       url: `/api/requests/:requestId/${path}`,
       params: requestParams,
       body: transitionBodies[action] as z.ZodType<TransitionBody>,
-      handler: ({ params, body, user }) => {
+      handler: async ({ params, body, user }) => {
         const actor = signedIn(user);
         const now = context.now();
-        lapseDueApprovals(db, now);
-        const row = db.transaction(() => applyTransition(actor, params.requestId, action, body, now))();
+        await lapseDueApprovals(db, now);
+        const row = await db.transaction((tx) => applyTransition(tx, actor, params.requestId, action, body, now));
         return { request: requestJson(row, actor.role, now) };
       },
     });
 
-  function applyTransition(
+  async function applyTransition(
+    tx: Sql,
     actor: SessionUser,
     requestId: string,
     action: Exclude<RequestAction, 'lapse'>,
     body: TransitionBody,
     now: Date,
-  ): RequestRow {
-    const before = getRequest(db, requestId);
+  ): Promise<RequestRow> {
+    const before = await getRequest(tx, requestId);
     if (!before) throw notFound();
     if (body.version !== undefined && body.version !== before.version) {
       throw new HttpError(
@@ -283,7 +285,7 @@ export function requestRoutes(app: FastifyInstance, context: AppContext): void {
       throw new HttpError(status, result.code, result.message, { state: before.state });
     }
     if (action === 'submit' || action === 'approve') {
-      const check = checkStoredRequest(db, before);
+      const check = await checkStoredRequest(tx, before);
       if (!check) throw new HttpError(409, 'unknown_target', 'the mast or proposed site of this request is gone');
       if (!check.ok) throw capacityError(check.problems, check.capacity);
     }
@@ -296,7 +298,7 @@ export function requestRoutes(app: FastifyInstance, context: AppContext): void {
       changes.decision_reason = (action === 'approve' ? body.note : body.reason) ?? null;
     }
     if (action === 'approve') {
-      const province = getProvince(context, before.province_id);
+      const province = await getProvince(tx, before.province_id);
       changes.approval_expires_at = addMonthsUtc(now, province.lapse_months).toISOString();
     }
     if (action === 'withdraw' && body.reason) changes.decision_reason = body.reason;
@@ -306,12 +308,13 @@ export function requestRoutes(app: FastifyInstance, context: AppContext): void {
       changes.built_at = builtAt.toISOString();
     }
     const columns = Object.keys(changes);
-    db.prepare(
+    await tx.run(
       `UPDATE colocation_requests SET ${columns.map((column) => `${column} = @${column}`).join(', ')},
          updated_at = @updatedAt, version = version + 1 WHERE id = @id AND version = @version`,
-    ).run({ ...changes, updatedAt: at, id: before.id, version: before.version });
-    const after = getRequest(db, before.id) as RequestRow;
-    writeAudit(db, {
+      { ...changes, updatedAt: at, id: before.id, version: before.version },
+    );
+    const after = (await getRequest(tx, before.id)) as RequestRow;
+    await writeAudit(tx, {
       at: now,
       actor,
       provinceId: before.province_id,
@@ -321,27 +324,27 @@ export function requestRoutes(app: FastifyInstance, context: AppContext): void {
       oldValue: requestAuditValue(before),
       newValue: requestAuditValue(after),
     });
-    if (action === 'reportBuilt' && before.target_kind === 'mast') addTenant(actor, before, now);
+    if (action === 'reportBuilt' && before.target_kind === 'mast') await addTenant(tx, actor, before, now);
     return after;
   }
 
   /** A built co-location puts the operator on the mast's tenant list (so it is not counted twice later). */
-  function addTenant(actor: SessionUser, request: RequestRow, now: Date) {
-    const mast = getMast(db, request.province_id, request.mast_id as string);
+  async function addTenant(tx: Sql, actor: SessionUser, request: RequestRow, now: Date) {
+    const mast = await getMast(tx, request.province_id, request.mast_id as string);
     if (!mast) return;
     const tenants = mastTenants(mast);
     if (tenants.includes(request.operator)) return;
     const next = [...tenants, request.operator];
     // A count without names (the file's) grows by the newcomer too: it was not among the named tenants.
     const tenantCount = mast.tenant_count === null ? null : Math.min(8, mast.tenant_count + 1);
-    db.prepare('UPDATE masts SET tenants = ?, tenant_count = ?, updated_at = ? WHERE province_id = ? AND id = ?').run(
+    await tx.run('UPDATE masts SET tenants = ?, tenant_count = ?, updated_at = ? WHERE province_id = ? AND id = ?', [
       JSON.stringify(next),
       tenantCount,
       now.toISOString(),
       mast.province_id,
       mast.id,
-    );
-    writeAudit(db, {
+    ]);
+    await writeAudit(tx, {
       at: now,
       actor,
       provinceId: request.province_id,

@@ -49,7 +49,7 @@ export function sessionRoutes(app: FastifyInstance, context: AppContext, loginRa
       },
     },
     handler: async ({ body, request, reply }) => {
-      const user = findUserByName(context.db, body.username);
+      const user = await findUserByName(context.db, body.username);
       const storedHash = user?.password_hash ?? (await dummyPasswordHash(context.passwordCost));
       const passwordOk = await verifyPassword(body.password, storedHash);
       if (!user || !passwordOk) {
@@ -60,19 +60,19 @@ export function sessionRoutes(app: FastifyInstance, context: AppContext, loginRa
       const rehashed = needsRehash(storedHash, context.passwordCost)
         ? await hashPassword(body.password, context.passwordCost)
         : null;
-      // The hashing above awaited: a worker may have started writing since (see WriteGate).
-      while (!context.writes.open) await context.writes.opened();
       const now = context.now();
-      if (request.user) deleteSession(context.db, request.user.sessionHash);
-      const session = context.db.transaction(() => {
+      const session = await context.db.transaction(async (tx) => {
+        if (request.user) await deleteSession(tx, request.user.sessionHash);
         if (rehashed) {
           // Only if the hash is still the one checked (a password change in between wins).
-          context.db
-            .prepare('UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?')
-            .run(rehashed, user.id, storedHash);
+          await tx.run('UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?', [
+            rehashed,
+            user.id,
+            storedHash,
+          ]);
         }
-        const created = createSession(context.db, user.id, now);
-        writeAudit(context.db, {
+        const created = await createSession(tx, user.id, now);
+        await writeAudit(tx, {
           at: now,
           actor: { id: user.id, username: user.username, role: user.role },
           provinceId: user.province_id,
@@ -83,7 +83,7 @@ export function sessionRoutes(app: FastifyInstance, context: AppContext, loginRa
           newValue: null,
         });
         return created;
-      })();
+      });
       reply.setCookie(SESSION_COOKIE, session.token, { ...cookieOptions, maxAge: SESSION_LIFETIME_MS / 1000 });
       const sessionUser = {
         id: user.id,
@@ -107,12 +107,12 @@ export function sessionRoutes(app: FastifyInstance, context: AppContext, loginRa
     method: 'DELETE',
     url: '/api/session',
     bodyLimit: BODY_LIMITS.tiny,
-    handler: ({ user, reply }) => {
+    handler: async ({ user, reply }) => {
       if (user) {
         const now = context.now();
-        context.db.transaction(() => {
-          deleteSession(context.db, user.sessionHash);
-          writeAudit(context.db, {
+        await context.db.transaction(async (tx) => {
+          await deleteSession(tx, user.sessionHash);
+          await writeAudit(tx, {
             at: now,
             actor: user,
             provinceId: user.provinceId,
@@ -122,7 +122,7 @@ export function sessionRoutes(app: FastifyInstance, context: AppContext, loginRa
             oldValue: null,
             newValue: null,
           });
-        })();
+        });
       }
       clearSessionCookie(reply, cookieOptions);
       return reply.code(204).send();

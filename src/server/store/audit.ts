@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3';
 import type { SessionUser } from '../auth/sessionUser';
+import type { Sql } from '../db/sqlDatabase';
 
 /** Who did something: an account, or the server itself (e.g. an approval lapsing). */
 export type AuditActor =
@@ -36,21 +36,22 @@ export interface AuditRow {
  * Append one row to the audit trail. Call it inside the transaction that makes the change, so that the change and
  * its record commit together or not at all. The table refuses UPDATE and DELETE (triggers in migration 001).
  */
-export function writeAudit(db: Database.Database, entry: AuditEntry): void {
-  db.prepare(
+export async function writeAudit(db: Sql, entry: AuditEntry): Promise<void> {
+  await db.run(
     `INSERT INTO audit_log (at, actor_user_id, actor_username, actor_role, province_id, action, entity_type, entity_id,
        old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    entry.at.toISOString(),
-    entry.actor.id,
-    entry.actor.username,
-    entry.actor.role,
-    entry.provinceId,
-    entry.action,
-    entry.entityType,
-    entry.entityId,
-    entry.oldValue === undefined || entry.oldValue === null ? null : JSON.stringify(entry.oldValue),
-    entry.newValue === undefined || entry.newValue === null ? null : JSON.stringify(entry.newValue),
+    [
+      entry.at.toISOString(),
+      entry.actor.id,
+      entry.actor.username,
+      entry.actor.role,
+      entry.provinceId,
+      entry.action,
+      entry.entityType,
+      entry.entityId,
+      entry.oldValue === undefined || entry.oldValue === null ? null : JSON.stringify(entry.oldValue),
+      entry.newValue === undefined || entry.newValue === null ? null : JSON.stringify(entry.newValue),
+    ],
   );
 }
 
@@ -78,7 +79,7 @@ export interface AuditQuery {
 }
 
 /** Audit rows, newest first. */
-export function listAudit(db: Database.Database, query: AuditQuery): AuditRow[] {
+export function listAudit(db: Sql, query: AuditQuery): Promise<AuditRow[]> {
   const where: string[] = [];
   const values: (string | number)[] = [];
   if (query.provinceId) {
@@ -98,7 +99,8 @@ export function listAudit(db: Database.Database, query: AuditQuery): AuditRow[] 
     values.push(query.beforeId);
   }
   const limit = query.limit ? `LIMIT ${Math.floor(query.limit)}` : '';
-  return db
-    .prepare(`SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC ${limit}`)
-    .all(...values) as AuditRow[];
+  return db.all<AuditRow>(
+    `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC ${limit}`,
+    values,
+  );
 }

@@ -1,7 +1,7 @@
-import type Database from 'better-sqlite3';
+import type { Sql } from '../db/sqlDatabase';
 import type { RequestState } from '../domain/colocationRequestStateMachine';
 import { type AuditActor, writeAudit } from './audit';
-import { type MastInput, type MastRow, type MastSourceKind, mastColumns, prepareMastWrite } from './masts';
+import { MAST_COLUMNS, type MastInput, type MastRow, type MastSourceKind, mastColumns, writeMasts } from './masts';
 
 /**
  * - `updateById`: new ids are inserted, known ids updated; nothing is removed.
@@ -61,12 +61,12 @@ export type MastImportOutcome = { ok: true; result: MastImportResult } | { ok: f
  * may predate the co-location, and dropping them would show a slot as free that is taken.
  * A removed mast is deleted, or only marked removed when some request (in any state) still names it.
  */
-export function importMasts(db: Database.Database, request: MastImportRequest): MastImportOutcome {
-  return db.transaction((): MastImportOutcome => {
-    const refusal = checkImport(db, request);
+export function importMasts(db: Sql, request: MastImportRequest): Promise<MastImportOutcome> {
+  return db.transaction(async (tx): Promise<MastImportOutcome> => {
+    const refusal = await checkImport(tx, request);
     if (refusal) return { ok: false, refusal };
-    const result = writeImport(db, request);
-    writeAudit(db, {
+    const result = await writeImport(tx, request);
+    await writeAudit(tx, {
       at: request.now,
       actor: request.actor,
       provinceId: request.provinceId,
@@ -85,10 +85,10 @@ export function importMasts(db: Database.Database, request: MastImportRequest): 
       },
     });
     return { ok: true, result: result.counts };
-  })();
+  });
 }
 
-function checkImport(db: Database.Database, request: MastImportRequest): MastImportRefusal | null {
+async function checkImport(db: Sql, request: MastImportRequest): Promise<MastImportRefusal | null> {
   const firstIndex = new Map<string, number>();
   for (const [index, tower] of request.towers.entries()) {
     const earlier = firstIndex.get(tower.id);
@@ -114,9 +114,16 @@ function checkImport(db: Database.Database, request: MastImportRequest): MastImp
       details: { index: foreignIndex, id: tower.id, operator: tower.operator },
     };
   }
-  const ownerOf = db.prepare('SELECT operator FROM masts WHERE province_id = ? AND id = ?').pluck();
+  // One read of the province's owners, not a query per tower (100,000 round trips on PostgreSQL).
+  const ownerOf = new Map(
+    (
+      await db.all<{ id: string; operator: string }>('SELECT id, operator FROM masts WHERE province_id = ?', [
+        request.provinceId,
+      ])
+    ).map((row) => [row.id, row.operator]),
+  );
   for (const [index, tower] of request.towers.entries()) {
-    const owner = ownerOf.get(request.provinceId, tower.id) as string | undefined;
+    const owner = ownerOf.get(tower.id);
     if (owner !== undefined && owner !== own) {
       return {
         status: 409,
@@ -129,21 +136,23 @@ function checkImport(db: Database.Database, request: MastImportRequest): MastImp
   return null;
 }
 
-function writeImport(db: Database.Database, request: MastImportRequest) {
+async function writeImport(db: Sql, request: MastImportRequest) {
   const { provinceId, now } = request;
   const existing = new Map(
-    (db.prepare('SELECT * FROM masts WHERE province_id = ?').all(provinceId) as MastRow[]).map((row) => [row.id, row]),
+    (await db.all<MastRow>(`SELECT ${MAST_COLUMNS} FROM masts WHERE province_id = ?`, [provinceId])).map((row) => [
+      row.id,
+      row,
+    ]),
   );
   const builtTenants = new Map<string, string[]>();
-  for (const row of db
-    .prepare(
-      `SELECT mast_id, operator FROM colocation_requests
-       WHERE province_id = ? AND target_kind = 'mast' AND state = 'built' ORDER BY built_at, id`,
-    )
-    .all(provinceId) as { mast_id: string; operator: string }[]) {
+  for (const row of await db.all<{ mast_id: string; operator: string }>(
+    `SELECT mast_id, operator FROM colocation_requests
+     WHERE province_id = ? AND target_kind = 'mast' AND state = 'built' ORDER BY built_at, id`,
+    [provinceId],
+  )) {
     builtTenants.set(row.mast_id, [...(builtTenants.get(row.mast_id) ?? []), row.operator]);
   }
-  const write = prepareMastWrite(db);
+  const toWrite: MastInput[] = [];
   const source = { kind: request.source.kind, name: request.source.name, importedBy: request.actor.id };
   const counts: MastImportResult = {
     inserted: 0,
@@ -165,10 +174,11 @@ function writeImport(db: Database.Database, request: MastImportRequest) {
       counts.unchanged++;
       continue;
     }
-    write(provinceId, mast, source, now);
+    toWrite.push(mast);
     if (present) counts.updated++;
     else counts.inserted++;
   }
+  await writeMasts(db, provinceId, toWrite, source, now);
 
   const removedIds: string[] = [];
   if (request.mode === 'replaceOperator') {
@@ -177,31 +187,32 @@ function writeImport(db: Database.Database, request: MastImportRequest) {
     );
     const listed = new Set(request.towers.map((tower) => tower.id));
     const states = REQUEST_STATES_KEEPING_MAST.map((state) => `'${state}'`).join(', ');
-    const requestedIds = (state: string) =>
+    const requestedIds = async (state: string) =>
       new Set(
-        db
-          .prepare(
+        (
+          await db.all<{ mast_id: string }>(
             `SELECT DISTINCT mast_id FROM colocation_requests
              WHERE province_id = ? AND target_kind = 'mast' ${state}`,
+            [provinceId],
           )
-          .pluck()
-          .all(provinceId) as string[],
+        ).map((row) => row.mast_id),
       );
-    const keeping = requestedIds(`AND state IN (${states})`);
-    const named = requestedIds('');
-    const remove = db.prepare('DELETE FROM masts WHERE province_id = ? AND id = ?');
-    const markRemoved = db.prepare('UPDATE masts SET removed_at = ?, updated_at = ? WHERE province_id = ? AND id = ?');
+    const keeping = await requestedIds(`AND state IN (${states})`);
+    const named = await requestedIds('');
+    const deleted: string[] = [];
+    const marked: string[] = [];
     for (const row of existing.values()) {
       if (row.removed_at !== null || !operators.has(row.operator) || listed.has(row.id)) continue;
       if (keeping.has(row.id)) {
         counts.keptWithRequests.push(row.id);
         continue;
       }
-      if (named.has(row.id)) markRemoved.run(now.toISOString(), now.toISOString(), provinceId, row.id);
-      else remove.run(provinceId, row.id);
+      if (named.has(row.id)) marked.push(row.id);
+      else deleted.push(row.id);
       removedIds.push(row.id);
       counts.removed++;
     }
+    await removeMasts(db, provinceId, deleted, marked, now);
     counts.keptWithRequests.sort();
     removedIds.sort();
   }
@@ -222,4 +233,25 @@ function sameValues(row: MastRow, mast: MastInput, sourceKind: MastSourceKind): 
     row.radius_m === columns.radius_m &&
     row.tenant_count === columns.tenant_count
   );
+}
+
+/** Ids per statement when removing masts (one round trip each on PostgreSQL). */
+const REMOVE_BATCH = 1000;
+
+/** Delete the masts `deleted`, mark the masts `marked` removed (a request still names them). */
+async function removeMasts(db: Sql, provinceId: string, deleted: string[], marked: string[], now: Date) {
+  for (let start = 0; start < deleted.length; start += REMOVE_BATCH) {
+    const ids = deleted.slice(start, start + REMOVE_BATCH);
+    await db.run(`DELETE FROM masts WHERE province_id = ? AND id IN (${ids.map(() => '?').join(', ')})`, [
+      provinceId,
+      ...ids,
+    ]);
+  }
+  for (let start = 0; start < marked.length; start += REMOVE_BATCH) {
+    const ids = marked.slice(start, start + REMOVE_BATCH);
+    await db.run(
+      `UPDATE masts SET removed_at = ?, updated_at = ? WHERE province_id = ? AND id IN (${ids.map(() => '?').join(', ')})`,
+      [now.toISOString(), now.toISOString(), provinceId, ...ids],
+    );
+  }
 }

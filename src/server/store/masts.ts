@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3';
 import type { MastType, Tower } from '../../core/model/tower';
+import type { Sql } from '../db/sqlDatabase';
 import { type SpareMastCapacity, spareMastCapacity } from '../domain/spareMastCapacity';
 
 export interface MastRow {
@@ -63,11 +63,16 @@ export function mastTenantCount(row: Pick<MastRow, 'tenants' | 'tenant_count'>):
 }
 
 /** A mast that is there (not removed by an import). */
-export function getMast(db: Database.Database, provinceId: string, mastId: string): MastRow | undefined {
-  return db
-    .prepare('SELECT * FROM masts WHERE province_id = ? AND id = ? AND removed_at IS NULL')
-    .get(provinceId, mastId) as MastRow | undefined;
+export function getMast(db: Sql, provinceId: string, mastId: string): Promise<MastRow | undefined> {
+  return db.get<MastRow>(`SELECT ${MAST_COLUMNS} FROM masts WHERE province_id = ? AND id = ? AND removed_at IS NULL`, [
+    provinceId,
+    mastId,
+  ]);
 }
+
+/** The columns of MastRow (on PostgreSQL the table also holds its PostGIS point, which the rows leave out). */
+export const MAST_COLUMNS = `province_id, id, operator, lon, lat, height_m, mast_type, tenants, updated_at, radius_m,
+  tenant_count, source_kind, source_name, imported_at, imported_by, removed_at`;
 
 /** The column values an input is stored as (the owner first in the tenants, each operator once). */
 export function mastColumns(mast: MastInput) {
@@ -83,13 +88,7 @@ export function mastColumns(mast: MastInput) {
   };
 }
 
-/**
- * Insert or update one mast by id with its source; a removed mast comes back. Prepare once per bulk write, inside the
- * caller's transaction.
- */
-export function prepareMastWrite(db: Database.Database) {
-  const statement = db.prepare(
-    `INSERT INTO masts (province_id, id, operator, lon, lat, height_m, mast_type, tenants, radius_m, tenant_count,
+const MAST_WRITE = `INSERT INTO masts (province_id, id, operator, lon, lat, height_m, mast_type, tenants, radius_m, tenant_count,
        source_kind, source_name, imported_at, imported_by, updated_at, removed_at)
      VALUES (@provinceId, @id, @operator, @lon, @lat, @height_m, @mast_type, @tenants, @radius_m, @tenant_count,
        @sourceKind, @sourceName, @now, @importedBy, @now, NULL)
@@ -97,48 +96,109 @@ export function prepareMastWrite(db: Database.Database) {
        height_m = excluded.height_m, mast_type = excluded.mast_type, tenants = excluded.tenants,
        radius_m = excluded.radius_m, tenant_count = excluded.tenant_count, source_kind = excluded.source_kind,
        source_name = excluded.source_name, imported_at = excluded.imported_at, imported_by = excluded.imported_by,
-       updated_at = excluded.updated_at, removed_at = NULL`,
-  );
-  return (provinceId: string, mast: MastInput, source: MastWriteSource, now: Date) =>
-    statement.run({
-      provinceId,
-      id: mast.id,
-      ...mastColumns(mast),
-      sourceKind: source.kind,
-      sourceName: source.name,
-      importedBy: source.importedBy,
-      now: now.toISOString(),
-    });
+       updated_at = excluded.updated_at, removed_at = NULL`;
+
+/** Insert or update one mast by id with its source; a removed mast comes back. */
+export function writeMast(db: Sql, provinceId: string, mast: MastInput, source: MastWriteSource, now: Date) {
+  return db.run(MAST_WRITE, {
+    provinceId,
+    id: mast.id,
+    ...mastColumns(mast),
+    sourceKind: source.kind,
+    sourceName: source.name,
+    importedBy: source.importedBy,
+    now: now.toISOString(),
+  });
+}
+
+/** Masts per statement of a bulk write on PostgreSQL (one round trip each). */
+const MAST_BATCH = 2000;
+
+/**
+ * writeMast for many masts: on SQLite one statement each (in-process, no round trip); on PostgreSQL batches of
+ * MAST_BATCH rows in one INSERT .. SELECT FROM unnest(arrays), so that 100,000 masts are 50 round trips, not 100,000.
+ */
+export async function writeMasts(
+  db: Sql,
+  provinceId: string,
+  masts: readonly MastInput[],
+  source: MastWriteSource,
+  now: Date,
+): Promise<void> {
+  if (db.engine === 'sqlite') {
+    for (const mast of masts) await writeMast(db, provinceId, mast, source, now);
+    return;
+  }
+  for (let start = 0; start < masts.length; start += MAST_BATCH) {
+    const rows = masts.slice(start, start + MAST_BATCH).map((mast) => ({ id: mast.id, ...mastColumns(mast) }));
+    const column = <K extends keyof (typeof rows)[number]>(key: K) => JSON.stringify(rows.map((row) => row[key]));
+    await db.run(
+      `INSERT INTO masts (province_id, id, operator, lon, lat, height_m, mast_type, tenants, radius_m, tenant_count,
+         source_kind, source_name, imported_at, imported_by, updated_at, removed_at)
+       SELECT @provinceId, t.id, t.operator, t.lon, t.lat, t.height_m, t.mast_type, t.tenants, t.radius_m,
+         t.tenant_count, @sourceKind, @sourceName, @now, @importedBy::integer, @now, NULL
+       FROM unnest(
+         ARRAY(SELECT json_array_elements_text(@ids::json)),
+         ARRAY(SELECT json_array_elements_text(@operators::json)),
+         ARRAY(SELECT (json_array_elements_text(@lons::json))::double precision),
+         ARRAY(SELECT (json_array_elements_text(@lats::json))::double precision),
+         ARRAY(SELECT (json_array_elements_text(@heights::json))::double precision),
+         ARRAY(SELECT json_array_elements_text(@types::json)),
+         ARRAY(SELECT json_array_elements_text(@tenants::json)),
+         ARRAY(SELECT (json_array_elements_text(@radii::json))::double precision),
+         ARRAY(SELECT (json_array_elements_text(@counts::json))::integer)
+       ) AS t(id, operator, lon, lat, height_m, mast_type, tenants, radius_m, tenant_count)
+       ON CONFLICT (province_id, id) DO UPDATE SET operator = excluded.operator, lon = excluded.lon, lat = excluded.lat,
+         height_m = excluded.height_m, mast_type = excluded.mast_type, tenants = excluded.tenants,
+         radius_m = excluded.radius_m, tenant_count = excluded.tenant_count, source_kind = excluded.source_kind,
+         source_name = excluded.source_name, imported_at = excluded.imported_at, imported_by = excluded.imported_by,
+         updated_at = excluded.updated_at, removed_at = NULL`,
+      {
+        provinceId,
+        sourceKind: source.kind,
+        sourceName: source.name,
+        importedBy: source.importedBy,
+        now: now.toISOString(),
+        ids: column('id'),
+        operators: column('operator'),
+        lons: column('lon'),
+        lats: column('lat'),
+        heights: column('height_m'),
+        types: column('mast_type'),
+        tenants: column('tenants'),
+        radii: column('radius_m'),
+        counts: column('tenant_count'),
+      },
+    );
+  }
 }
 
 /**
  * Insert or update masts by id, without audit (test fixtures); returns how many were new. Call inside a transaction
  * for a bulk write. Imports go through importMasts.
  */
-export function upsertMasts(
-  db: Database.Database,
+export async function upsertMasts(
+  db: Sql,
   provinceId: string,
   masts: readonly MastInput[],
   now: Date,
   source: MastWriteSource = { kind: 'file', name: null, importedBy: null },
-): { inserted: number; updated: number } {
-  const write = prepareMastWrite(db);
+): Promise<{ inserted: number; updated: number }> {
   let inserted = 0;
   for (const mast of masts) {
-    if (!getMast(db, provinceId, mast.id)) inserted++;
-    write(provinceId, mast, source, now);
+    if (!(await getMast(db, provinceId, mast.id))) inserted++;
+    await writeMast(db, provinceId, mast, source, now);
   }
   return { inserted, updated: masts.length - inserted };
 }
 
 /** Committed loads of approved (not yet built) requests, per mast id, in one province. */
-export function approvedLoadsByMast(db: Database.Database, provinceId: string) {
-  const rows = db
-    .prepare(
-      `SELECT mast_id, wind_load_area_m2, weight_kg FROM colocation_requests
-       WHERE province_id = ? AND target_kind = 'mast' AND state = 'approved'`,
-    )
-    .all(provinceId) as { mast_id: string; wind_load_area_m2: number | null; weight_kg: number | null }[];
+export async function approvedLoadsByMast(db: Sql, provinceId: string) {
+  const rows = await db.all<{ mast_id: string; wind_load_area_m2: number | null; weight_kg: number | null }>(
+    `SELECT mast_id, wind_load_area_m2, weight_kg FROM colocation_requests
+     WHERE province_id = ? AND target_kind = 'mast' AND state = 'approved'`,
+    [provinceId],
+  );
   const loads = new Map<string, { windLoadAreaM2: number | null; weightKg: number | null }[]>();
   for (const row of rows) {
     const list = loads.get(row.mast_id) ?? [];
@@ -153,11 +213,11 @@ export function approvedLoadsByMast(db: Database.Database, provinceId: string) {
  * `afterId` and `limit` page through them (ids after `afterId`, at most `limit`).
  */
 export function listMasts(
-  db: Database.Database,
+  db: Sql,
   provinceId: string,
   operator?: string,
   paging: { afterId?: string; limit?: number } = {},
-): (MastRow & { imported_by_username: string | null })[] {
+): Promise<(MastRow & { imported_by_username: string | null })[]> {
   const where = ['masts.province_id = ?', 'masts.removed_at IS NULL'];
   const values: (string | number)[] = [provinceId];
   if (operator !== undefined) {
@@ -170,13 +230,13 @@ export function listMasts(
   }
   const limit = paging.limit === undefined ? '' : 'LIMIT ?';
   if (paging.limit !== undefined) values.push(paging.limit);
-  return db
-    .prepare(
-      `SELECT masts.*, users.username AS imported_by_username FROM masts
-       LEFT JOIN users ON users.id = masts.imported_by
-       WHERE ${where.join(' AND ')} ORDER BY masts.id ${limit}`,
-    )
-    .all(...values) as (MastRow & { imported_by_username: string | null })[];
+  const columns = MAST_COLUMNS.split(',').map((column) => `masts.${column.trim()}`);
+  return db.all<MastRow & { imported_by_username: string | null }>(
+    `SELECT ${columns.join(', ')}, users.username AS imported_by_username FROM masts
+     LEFT JOIN users ON users.id = masts.imported_by
+     WHERE ${where.join(' AND ')} ORDER BY masts.id ${limit}`,
+    values,
+  );
 }
 
 export function mastJson(

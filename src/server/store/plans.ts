@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { Sql } from '../db/sqlDatabase';
 import type { PlanDocument } from '../domain/planDocument';
 
 export interface PlanRow {
@@ -22,14 +22,12 @@ export interface PlanVersionRow {
   created_by: number;
 }
 
-export function getPlan(db: Database.Database, planId: string): PlanRow | undefined {
-  return db.prepare('SELECT * FROM plans WHERE id = ?').get(planId) as PlanRow | undefined;
+export function getPlan(db: Sql, planId: string): Promise<PlanRow | undefined> {
+  return db.get<PlanRow>('SELECT * FROM plans WHERE id = ?', [planId]);
 }
 
-export function getPlanVersion(db: Database.Database, planId: string, version: number): PlanVersionRow | undefined {
-  return db.prepare('SELECT * FROM plan_versions WHERE plan_id = ? AND version = ?').get(planId, version) as
-    | PlanVersionRow
-    | undefined;
+export function getPlanVersion(db: Sql, planId: string, version: number): Promise<PlanVersionRow | undefined> {
+  return db.get<PlanVersionRow>('SELECT * FROM plan_versions WHERE plan_id = ? AND version = ?', [planId, version]);
 }
 
 /** A stored plan document: validated by planDocumentSchema when it was saved, so only parsed here (a hot read path). */
@@ -37,28 +35,27 @@ export function parseStoredDocument(text: string): PlanDocument {
   return JSON.parse(text) as PlanDocument;
 }
 
-export function usernameOf(db: Database.Database, userId: number | null): string | null {
+export async function usernameOf(db: Sql, userId: number | null): Promise<string | null> {
   if (userId === null) return null;
-  const row = db.prepare('SELECT username FROM users WHERE id = ?').get(userId) as { username: string } | undefined;
+  const row = await db.get<{ username: string }>('SELECT username FROM users WHERE id = ?', [userId]);
   return row?.username ?? null;
 }
 
 /** Published plans of a province with their published documents (what operators see). */
-export function publishedPlans(db: Database.Database, provinceId: string) {
-  const rows = db
-    .prepare(
-      `SELECT p.id, p.province_id, p.published_version, v.name, v.document, v.created_at
-       FROM plans p JOIN plan_versions v ON v.plan_id = p.id AND v.version = p.published_version
-       WHERE p.province_id = ? ORDER BY v.created_at, p.id`,
-    )
-    .all(provinceId) as {
+export async function publishedPlans(db: Sql, provinceId: string) {
+  const rows = await db.all<{
     id: string;
     province_id: string;
     published_version: number;
     name: string;
     document: string;
     created_at: string;
-  }[];
+  }>(
+    `SELECT p.id, p.province_id, p.published_version, v.name, v.document, v.created_at
+     FROM plans p JOIN plan_versions v ON v.plan_id = p.id AND v.version = p.published_version
+     WHERE p.province_id = ? ORDER BY v.created_at, p.id`,
+    [provinceId],
+  );
   return rows.map((row) => ({
     id: row.id,
     provinceId: row.province_id,

@@ -1,6 +1,6 @@
-import type Database from 'better-sqlite3';
 import type { MastType } from '../../core/model/tower';
 import type { Role } from '../auth/sessionUser';
+import type { Sql } from '../db/sqlDatabase';
 import { type CapacityCheck, type ColocationTarget, checkColocationRequest } from '../domain/checkColocationRequest';
 import {
   availableActions,
@@ -42,8 +42,8 @@ export interface RequestRow {
 
 export type RequestTarget = { kind: 'mast'; mastId: string } | { kind: 'proposedSite'; planId: string; siteId: string };
 
-export function getRequest(db: Database.Database, requestId: string): RequestRow | undefined {
-  return db.prepare('SELECT * FROM colocation_requests WHERE id = ?').get(requestId) as RequestRow | undefined;
+export function getRequest(db: Sql, requestId: string): Promise<RequestRow | undefined> {
+  return db.get<RequestRow>('SELECT * FROM colocation_requests WHERE id = ?', [requestId]);
 }
 
 export function requestTarget(row: RequestRow): RequestTarget {
@@ -102,21 +102,20 @@ export function requestAuditValue(row: RequestRow) {
  * by approved requests (and, for proposed sites, built ones: building does not change the plan's tenant list).
  * Null when the target does not exist in the province or is not published.
  */
-export function resolveTarget(
-  db: Database.Database,
+export async function resolveTarget(
+  db: Sql,
   provinceId: string,
   target: RequestTarget,
   excludeRequestId: string | null,
-): { target: ColocationTarget; committed: CommittedLoad[] } | null {
+): Promise<{ target: ColocationTarget; committed: CommittedLoad[] } | null> {
   if (target.kind === 'mast') {
-    const mast = getMast(db, provinceId, target.mastId);
+    const mast = await getMast(db, provinceId, target.mastId);
     if (!mast) return null;
-    const committed = db
-      .prepare(
-        `SELECT wind_load_area_m2 AS windLoadAreaM2, weight_kg AS weightKg FROM colocation_requests
-         WHERE province_id = ? AND mast_id = ? AND state = 'approved' AND id IS NOT ?`,
-      )
-      .all(provinceId, target.mastId, excludeRequestId) as CommittedLoad[];
+    const committed = await db.all<CommittedLoad>(
+      `SELECT wind_load_area_m2 AS "windLoadAreaM2", weight_kg AS "weightKg" FROM colocation_requests
+       WHERE province_id = ? AND mast_id = ? AND state = 'approved' AND id IS DISTINCT FROM ?`,
+      [provinceId, target.mastId, excludeRequestId],
+    );
     return {
       target: {
         mastType: mast.mast_type,
@@ -127,17 +126,16 @@ export function resolveTarget(
       committed,
     };
   }
-  const plan = getPlan(db, target.planId);
+  const plan = await getPlan(db, target.planId);
   if (!plan || plan.province_id !== provinceId || plan.published_version === null) return null;
-  const version = getPlanVersion(db, plan.id, plan.published_version);
+  const version = await getPlanVersion(db, plan.id, plan.published_version);
   const site = version && parseStoredDocument(version.document).proposedSites.find((s) => s.id === target.siteId);
   if (!site) return null;
-  const committed = db
-    .prepare(
-      `SELECT wind_load_area_m2 AS windLoadAreaM2, weight_kg AS weightKg FROM colocation_requests
-       WHERE plan_id = ? AND site_id = ? AND state IN ('approved', 'built') AND id IS NOT ?`,
-    )
-    .all(target.planId, target.siteId, excludeRequestId) as CommittedLoad[];
+  const committed = await db.all<CommittedLoad>(
+    `SELECT wind_load_area_m2 AS "windLoadAreaM2", weight_kg AS "weightKg" FROM colocation_requests
+     WHERE plan_id = ? AND site_id = ? AND state IN ('approved', 'built') AND id IS DISTINCT FROM ?`,
+    [target.planId, target.siteId, excludeRequestId],
+  );
   return {
     target: {
       mastType: site.mastType as MastType | null,
@@ -149,40 +147,38 @@ export function resolveTarget(
   };
 }
 
-export function hasOpenRequestForTarget(
-  db: Database.Database,
+export async function hasOpenRequestForTarget(
+  db: Sql,
   provinceId: string,
   operator: string,
   target: RequestTarget,
   excludeRequestId: string | null,
-): boolean {
+): Promise<boolean> {
   const states = OPEN_REQUEST_STATES.map((state) => `'${state}'`).join(', ');
   const row =
     target.kind === 'mast'
-      ? db
-          .prepare(
-            `SELECT 1 FROM colocation_requests WHERE province_id = ? AND operator = ? AND mast_id = ?
-             AND state IN (${states}) AND id IS NOT ?`,
-          )
-          .get(provinceId, operator, target.mastId, excludeRequestId)
-      : db
-          .prepare(
-            `SELECT 1 FROM colocation_requests WHERE operator = ? AND plan_id = ? AND site_id = ?
-             AND state IN (${states}) AND id IS NOT ?`,
-          )
-          .get(operator, target.planId, target.siteId, excludeRequestId);
+      ? await db.get(
+          `SELECT 1 AS found FROM colocation_requests WHERE province_id = ? AND operator = ? AND mast_id = ?
+           AND state IN (${states}) AND id IS DISTINCT FROM ?`,
+          [provinceId, operator, target.mastId, excludeRequestId],
+        )
+      : await db.get(
+          `SELECT 1 AS found FROM colocation_requests WHERE operator = ? AND plan_id = ? AND site_id = ?
+           AND state IN (${states}) AND id IS DISTINCT FROM ?`,
+          [operator, target.planId, target.siteId, excludeRequestId],
+        );
   return row !== undefined;
 }
 
 /** Capacity and rule check of a stored request against its target now (its own load excluded from committed). */
-export function checkStoredRequest(db: Database.Database, row: RequestRow): CapacityCheck | null {
+export async function checkStoredRequest(db: Sql, row: RequestRow): Promise<CapacityCheck | null> {
   const target = requestTarget(row);
-  const resolved = resolveTarget(db, row.province_id, target, row.id);
+  const resolved = await resolveTarget(db, row.province_id, target, row.id);
   if (!resolved) return null;
   return checkColocationRequest({
     target: resolved.target,
     committed: resolved.committed,
-    hasOpenRequestForTarget: hasOpenRequestForTarget(db, row.province_id, row.operator, target, row.id),
+    hasOpenRequestForTarget: await hasOpenRequestForTarget(db, row.province_id, row.operator, target, row.id),
     equipment: {
       operator: row.operator,
       antennaHeightM: row.antenna_height_m,
@@ -196,15 +192,13 @@ export function checkStoredRequest(db: Database.Database, row: RequestRow): Capa
  * Move every approval whose period has run out to `lapsed`, each with its audit row, in one transaction. Runs before
  * the request routes read or change requests (so what they show is current) and on a timer.
  */
-export function lapseDueApprovals(db: Database.Database, now: Date): number {
-  const due = db
-    .prepare(`SELECT * FROM colocation_requests WHERE state = 'approved' AND approval_expires_at <= ?`)
-    .all(now.toISOString()) as RequestRow[];
-  if (due.length === 0) return 0;
-  const update = db.prepare(
-    `UPDATE colocation_requests SET state = 'lapsed', updated_at = ?, version = version + 1 WHERE id = ? AND version = ?`,
-  );
-  db.transaction(() => {
+export async function lapseDueApprovals(db: Sql, now: Date): Promise<number> {
+  const dueQuery = `SELECT * FROM colocation_requests WHERE state = 'approved' AND approval_expires_at <= ? ORDER BY id`;
+  // Most calls find nothing due: look first without a transaction.
+  if ((await db.all<RequestRow>(dueQuery, [now.toISOString()])).length === 0) return 0;
+  return db.transaction(async (tx) => {
+    const due = await tx.all<RequestRow>(dueQuery, [now.toISOString()]);
+    let lapsed = 0;
     for (const row of due) {
       const result = transitionRequest(row.state, 'lapse', {
         actor: 'system',
@@ -212,9 +206,15 @@ export function lapseDueApprovals(db: Database.Database, now: Date): number {
         approvalExpiresAt: row.approval_expires_at ? new Date(row.approval_expires_at) : null,
       });
       if (!result.ok) continue;
-      update.run(now.toISOString(), row.id, row.version);
-      const after = getRequest(db, row.id) as RequestRow;
-      writeAudit(db, {
+      const { changes } = await tx.run(
+        `UPDATE colocation_requests SET state = 'lapsed', updated_at = ?, version = version + 1
+         WHERE id = ? AND version = ?`,
+        [now.toISOString(), row.id, row.version],
+      );
+      if (changes === 0) continue;
+      lapsed++;
+      const after = (await getRequest(tx, row.id)) as RequestRow;
+      await writeAudit(tx, {
         at: now,
         actor: SYSTEM_ACTOR,
         provinceId: row.province_id,
@@ -225,6 +225,6 @@ export function lapseDueApprovals(db: Database.Database, now: Date): number {
         newValue: requestAuditValue(after),
       });
     }
-  })();
-  return due.length;
+    return lapsed;
+  });
 }

@@ -114,7 +114,7 @@ describe('describeApiError over the real server', () => {
       en: 'Wrong user name or password: check them (capitals too) and sign in again.',
     });
     const viettel = await signedIn('viettel');
-    server.db.prepare('DELETE FROM sessions').run();
+    await server.db.run('DELETE FROM sessions');
     const ended = await refusal(viettel.fileRequest(newRequest()));
     expect(ended.status).toBe(401);
     expect(both(ended, 'fileRequest')).toEqual({
@@ -204,7 +204,7 @@ describe('describeApiError over the real server', () => {
 
   it('5xx: the server failed (a real 500: its database closed under it), and a proxy’s 503 page', async () => {
     const planner = await signedIn('vn25-planner');
-    server.db.close();
+    await server.db.close();
     const error = await refusal(planner.listPlans('VN25'));
     expect(error).toMatchObject({ status: 500, code: 'internal' });
     expect(both(error, 'refresh')).toEqual({

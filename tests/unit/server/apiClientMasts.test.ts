@@ -46,7 +46,7 @@ describe('ApiClient: masts', () => {
   let server: TestServer;
   beforeEach(async () => {
     server = await startTestServer({ masts: 0 });
-    upsertMasts(server.db, 'VN25', [tower('S-1', 'MobiFone')], server.clock.now, {
+    await upsertMasts(server.db, 'VN25', [tower('S-1', 'MobiFone')], server.clock.now, {
       kind: 'synthetic',
       name: 'data/demo/towers.csv',
       importedBy: null,
@@ -129,7 +129,7 @@ describe('ApiClient: masts', () => {
   });
 
   it('follows the list routes’ cursors: every mast, request and the newest audit entries', async () => {
-    upsertMasts(server.db, 'VN25', testMasts(10_050), server.clock.now);
+    await server.db.transaction((tx) => upsertMasts(tx, 'VN25', testMasts(10_050), server.clock.now));
     const client = new ApiClient();
     await client.signIn(TEST_ACCOUNTS.viettel.username, TEST_PASSWORD);
     const towers = await client.listMasts('VN25');

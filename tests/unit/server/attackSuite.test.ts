@@ -264,26 +264,23 @@ describe('attack suite', () => {
     // Accounts were made at TEST_SCRYPT_COST (N = 1024); this server wants N = 2048.
     const stronger = { ...TEST_SCRYPT_COST, N: 2048 };
     server = await startTestServer({ masts: 1, passwordCost: stronger });
-    const hashOf = () =>
-      (
-        server.db.prepare("SELECT password_hash FROM users WHERE username = 'viettel'").get() as {
-          password_hash: string;
-        }
-      ).password_hash;
-    const before = hashOf();
+    const hashOf = async () =>
+      ((await server.db.get("SELECT password_hash FROM users WHERE username = 'viettel'")) as { password_hash: string })
+        .password_hash;
+    const before = await hashOf();
     expect(before).toMatch(/^scrypt\$1024\$/);
     const client = server.client();
     await client.fetchCsrf();
     expect((await client.post('/api/session', { username: 'viettel', password: 'wrong password' })).status).toBe(401);
-    expect(hashOf()).toBe(before); // a wrong password changes nothing
+    expect(await hashOf()).toBe(before); // a wrong password changes nothing
     expect((await client.post('/api/session', { username: 'viettel', password: TEST_PASSWORD })).status).toBe(200);
-    const after = hashOf();
+    const after = await hashOf();
     expect(after).toMatch(/^scrypt\$2048\$8\$1\$/);
     expect(await verifyPassword(TEST_PASSWORD, after)).toBe(true);
     // The new hash works, and is not replaced again.
     const again = server.client();
     expect((await again.login('viettel')).status).toBe(200);
-    expect(hashOf()).toBe(after);
+    expect(await hashOf()).toBe(after);
   });
 
   it('neutralises formula cells in the audit CSV export (OWASP), keeping numbers as numbers', async () => {
@@ -318,7 +315,7 @@ describe('attack suite', () => {
     ]);
 
     server = await startTestServer({ masts: 1 });
-    writeAudit(server.db, {
+    await writeAudit(server.db, {
       at: server.clock.now,
       actor: { id: null, username: "=cmd|' /C calc'!A0", role: 'system' } as never,
       provinceId: 'VN25',
@@ -394,7 +391,7 @@ describe('attack suite', () => {
     // Audit: newest first by id; the old beforeId still works.
     const auditPages = await pagesOf(ministry, '/api/audit?limit=7', 'entries');
     const auditIds = auditPages.flat().map((e) => (e as { id: number }).id);
-    const total = (server.db.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
+    const total = ((await server.db.get('SELECT COUNT(*) AS n FROM audit_log')) as { n: number }).n;
     expect(auditIds).toHaveLength(total);
     expect(auditIds).toEqual([...auditIds].sort((a, b) => b - a));
     const before = (await ministry.get(`/api/audit?limit=3&beforeId=${auditIds[2]}`)).body as {

@@ -34,13 +34,13 @@ describe('audit trail', () => {
 
   it('refuses UPDATE and DELETE on the audit table', async () => {
     await (await server.loggedIn('planner')).post('/api/provinces/VN25/plans', { name: 'p' });
-    const count = () => (server.db.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
-    const before = count();
+    const count = async () => ((await server.db.get('SELECT COUNT(*) AS n FROM audit_log')) as { n: number }).n;
+    const before = await count();
     expect(before).toBeGreaterThan(0);
-    expect(() => server.db.prepare("UPDATE audit_log SET action = 'x'").run()).toThrow(/append-only/);
-    expect(() => server.db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
-    expect(() => server.db.prepare('DELETE FROM plan_versions').run()).toThrow(/append-only/);
-    expect(count()).toBe(before);
+    await expect(server.db.run("UPDATE audit_log SET action = 'x'")).rejects.toThrow(/append-only/);
+    await expect(server.db.run('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
+    await expect(server.db.run('DELETE FROM plan_versions')).rejects.toThrow(/append-only/);
+    expect(await count()).toBe(before);
   });
 
   it('shows a planner only its province, the ministry everything, and exports CSV', async () => {

@@ -114,10 +114,12 @@ describe('co-location requests through the API', () => {
     const id = requestOf((await viettel.post('/api/requests', requestBody('T-0001'))).body).id;
     await planner.post(`/api/requests/${id}/approve`, {});
     server.clock.now = new Date('2026-08-01T00:00:00.000Z');
-    const stateOf = () =>
-      (server.db.prepare('SELECT state FROM colocation_requests WHERE id = ?').get(id) as { state: string }).state;
-    for (let i = 0; i < 100 && stateOf() !== 'lapsed'; i++) await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(stateOf()).toBe('lapsed');
+    const stateOf = async () =>
+      ((await server.db.get('SELECT state FROM colocation_requests WHERE id = ?', [id])) as { state: string }).state;
+    for (let i = 0; i < 100 && (await stateOf()) !== 'lapsed'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(await stateOf()).toBe('lapsed');
   });
 
   it('refuses requests that do not fit, with the reasons', async () => {
@@ -146,9 +148,7 @@ describe('co-location requests through the API', () => {
     for (const client of [viettel, vinaphone]) {
       ids.push(requestOf((await client.post('/api/requests', requestBody('T-0003'))).body).id);
     }
-    server.db
-      .prepare('UPDATE masts SET tenants = \'["MobiFone","Vietnamobile","Gmobile"]\' WHERE id = \'T-0003\'')
-      .run();
+    await server.db.run('UPDATE masts SET tenants = \'["MobiFone","Vietnamobile","Gmobile"]\' WHERE id = \'T-0003\'');
     expect((await planner.post(`/api/requests/${ids[0]}/approve`, {})).status).toBe(200);
     const second = await planner.post(`/api/requests/${ids[1]}/approve`, {});
     expect(second.status).toBe(422);

@@ -1,4 +1,4 @@
-/** Database: versioned migrations, WAL and synchronous=FULL, the province list, online backup. */
+/** The SQLite database: versioned migrations, WAL and synchronous=FULL, the province list, online backup. */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,6 +8,7 @@ import { backupDatabase } from '../../../src/server/db/backup';
 import { migrate, schemaVersion } from '../../../src/server/db/migrate';
 import { MIGRATIONS } from '../../../src/server/db/migrations';
 import { DATABASE_FILE_NAME, openDatabase } from '../../../src/server/db/openDatabase';
+import { SqliteDatabase } from '../../../src/server/db/sqliteDatabase';
 import { PROVINCES } from '../../../src/server/provinces';
 
 describe('database', () => {
@@ -21,50 +22,48 @@ describe('database', () => {
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('creates the file in WAL mode with synchronous=FULL and foreign keys, migrated to the newest version', () => {
+  it('creates the file in WAL mode with synchronous=FULL and foreign keys, migrated to the newest version', async () => {
     const dir = tempDir();
-    const db = openDatabase(dir);
-    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
-    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(schemaVersion(db)).toBe(Math.max(...MIGRATIONS.map((m) => m.version)));
-    db.close();
-    const again = openDatabase(dir);
-    expect(migrate(again)).toEqual([]);
-    again.close();
+    const db = await openDatabase(dir);
+    expect(db.connection.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.connection.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(db.connection.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(await schemaVersion(db)).toBe(Math.max(...MIGRATIONS.map((m) => m.version)));
+    await db.close();
+    const again = await openDatabase(dir);
+    expect(await migrate(again)).toEqual([]);
+    await again.close();
   });
 
-  it('applies only new migrations, and refuses a database from a newer server', () => {
-    const db = new Database(':memory:');
-    expect(migrate(db, MIGRATIONS.slice(0, 1))).toEqual([1]);
-    expect(migrate(db)).toEqual(MIGRATIONS.slice(1).map((m) => m.version));
-    db.prepare("INSERT INTO schema_migrations VALUES (999, 'future', 'x')").run();
-    expect(() => migrate(db)).toThrow(/schema version 999, newer than this server knows/);
+  it('applies only new migrations, and refuses a database from a newer server', async () => {
+    const db = new SqliteDatabase(new Database(':memory:'));
+    expect(await migrate(db, MIGRATIONS.slice(0, 1))).toEqual([1]);
+    expect(await migrate(db)).toEqual(MIGRATIONS.slice(1).map((m) => m.version));
+    await db.run("INSERT INTO schema_migrations VALUES (999, 'future', 'x')");
+    await expect(migrate(db)).rejects.toThrow(/schema version 999, newer than this server knows/);
   });
 
-  it('rolls a failing migration back entirely', () => {
-    const db = new Database(':memory:');
-    migrate(db);
+  it('rolls a failing migration back entirely', async () => {
+    const db = new SqliteDatabase(new Database(':memory:'));
+    await migrate(db);
     const broken = [
       ...MIGRATIONS,
-      { version: 100, name: 'broken', up: 'CREATE TABLE t (x); INSERT INTO nope VALUES (1);' },
+      { version: 100, name: 'broken', sqlite: 'CREATE TABLE t (x); INSERT INTO nope VALUES (1);', postgres: '' },
     ];
-    expect(() => migrate(db, broken)).toThrow();
-    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 't'").get()).toBeUndefined();
-    expect(schemaVersion(db)).toBe(Math.max(...MIGRATIONS.map((m) => m.version)));
+    await expect(migrate(db, broken)).rejects.toThrow();
+    expect(await db.get("SELECT name FROM sqlite_master WHERE name = 't'")).toBeUndefined();
+    expect(await schemaVersion(db)).toBe(Math.max(...MIGRATIONS.map((m) => m.version)));
   });
 
-  it('migration 3 marks the demo seed masts of an existing database synthetic, other masts file', () => {
-    const db = new Database(':memory:');
-    migrate(db, MIGRATIONS.slice(0, 2));
-    const insert = db.prepare(
-      `INSERT INTO masts (province_id, id, operator, lon, lat, tenants, updated_at)
-       VALUES (?, ?, 'Viettel', 108, 16, '["Viettel"]', '2025-12-01T00:00:00.000Z')`,
-    );
-    insert.run('VN25', 'VN25-000001');
-    insert.run('VN25', 'BTS-DN-1');
-    migrate(db);
-    expect(db.prepare('SELECT id, source_kind, source_name, imported_at FROM masts ORDER BY id').all()).toEqual([
+  it('migration 3 marks the demo seed masts of an existing database synthetic, other masts file', async () => {
+    const db = new SqliteDatabase(new Database(':memory:'));
+    await migrate(db, MIGRATIONS.slice(0, 2));
+    const insert = `INSERT INTO masts (province_id, id, operator, lon, lat, tenants, updated_at)
+       VALUES (?, ?, 'Viettel', 108, 16, '["Viettel"]', '2025-12-01T00:00:00.000Z')`;
+    await db.run(insert, ['VN25', 'VN25-000001']);
+    await db.run(insert, ['VN25', 'BTS-DN-1']);
+    await migrate(db);
+    expect(await db.all('SELECT id, source_kind, source_name, imported_at FROM masts ORDER BY id')).toEqual([
       { id: 'BTS-DN-1', source_kind: 'file', source_name: null, imported_at: '2025-12-01T00:00:00.000Z' },
       {
         id: 'VN25-000001',
@@ -87,17 +86,17 @@ describe('database', () => {
 
   it('backs up online into a consistent copy and never overwrites a file', async () => {
     const dir = tempDir();
-    const db = openDatabase(dir);
-    db.prepare("UPDATE provinces SET lapse_months = 7 WHERE id = 'VN25'").run();
+    const db = await openDatabase(dir);
+    await db.run("UPDATE provinces SET lapse_months = 7 WHERE id = 'VN25'");
     const target = path.join(dir, 'backup', 'copy.sqlite');
-    const result = await backupDatabase(dir, target);
-    expect(result.totalPages).toBeGreaterThan(0);
+    const result = await backupDatabase({ dataDir: dir }, target);
+    expect(result.summary).toMatch(/^[1-9]\d* pages$/);
     const copy = new Database(target, { readonly: true });
     expect(copy.prepare("SELECT lapse_months FROM provinces WHERE id = 'VN25'").get()).toEqual({ lapse_months: 7 });
     copy.close();
-    await expect(backupDatabase(dir, target)).rejects.toThrow(/exists already/);
-    await expect(backupDatabase(tempDir(), path.join(dir, 'x.sqlite'))).rejects.toThrow(/no database/);
-    db.close();
+    await expect(backupDatabase({ dataDir: dir }, target)).rejects.toThrow(/exists already/);
+    await expect(backupDatabase({ dataDir: tempDir() }, path.join(dir, 'x.sqlite'))).rejects.toThrow(/no database/);
+    await db.close();
     expect(DATABASE_FILE_NAME).toBe('cosite.sqlite');
   });
 });

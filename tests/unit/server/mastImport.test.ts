@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAST_IMPORT_BODY_LIMIT_BYTES } from '../../../src/server/routes/infrastructureRoutes';
-import { type MastInput, upsertMasts } from '../../../src/server/store/masts';
+import { MAST_COLUMNS, type MastInput, upsertMasts } from '../../../src/server/store/masts';
 import { requestBody, startTestServer, type TestClient, type TestServer } from './testServer';
 
 interface MastJson {
@@ -54,11 +54,12 @@ describe.each(['in memory', 'in a file'])('mast import, database %s', (where) =>
 
   const importMasts = (client: TestClient, towers: MastInput[], mode: string, sourceName = 'masts.csv') =>
     client.post('/api/provinces/VN25/masts/import', { towers, mode, sourceName });
-  const rows = () => server.db.prepare("SELECT * FROM masts WHERE province_id = 'VN25' ORDER BY id").all();
+  const rows = () =>
+    server.db.all<Record<string, unknown>>(`SELECT ${MAST_COLUMNS} FROM masts WHERE province_id = 'VN25' ORDER BY id`);
   const listed = async (client: TestClient = planner) =>
     ((await client.get('/api/provinces/VN25/masts')).body as { masts: MastJson[] }).masts;
   const listedIds = async () => (await listed()).map((m) => m.id);
-  const auditCount = () => (server.db.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
+  const auditCount = async () => ((await server.db.get('SELECT COUNT(*) AS n FROM audit_log')) as { n: number }).n;
 
   beforeEach(async () => {
     dataDir = where === 'in a file' ? mkdtempSync(path.join(os.tmpdir(), 'cosite-import-')) : undefined;
@@ -66,15 +67,15 @@ describe.each(['in memory', 'in a file'])('mast import, database %s', (where) =>
     // The file database's imports run in the worker thread; the in-memory one's on the request thread.
     expect(server.app.cosite.mastImports === null).toBe(where === 'in memory');
     const at = server.clock.now;
-    server.db.transaction(() => {
-      upsertMasts(server.db, 'VN25', FIXTURE.mobifone, at, { kind: 'file', name: 'mobifone.csv', importedBy: null });
-      upsertMasts(server.db, 'VN25', FIXTURE.viettel, at, { kind: 'file', name: 'viettel-old.csv', importedBy: null });
-      upsertMasts(server.db, 'VN25', FIXTURE.synthetic, at, {
+    await server.db.transaction(async (tx) => {
+      await upsertMasts(tx, 'VN25', FIXTURE.mobifone, at, { kind: 'file', name: 'mobifone.csv', importedBy: null });
+      await upsertMasts(tx, 'VN25', FIXTURE.viettel, at, { kind: 'file', name: 'viettel-old.csv', importedBy: null });
+      await upsertMasts(tx, 'VN25', FIXTURE.synthetic, at, {
         kind: 'synthetic',
         name: 'data/demo/towers.csv',
         importedBy: null,
       });
-    })();
+    });
     [planner, viettel, vinaphone] = await Promise.all([
       server.loggedIn('planner'),
       server.loggedIn('viettel'),
@@ -113,7 +114,7 @@ describe.each(['in memory', 'in a file'])('mast import, database %s', (where) =>
     });
 
     it('add: inserts new ids only and counts the others as skipped, unchanged in the database', async () => {
-      const before = rows().find((row) => (row as { id: string }).id === 'M-1');
+      const before = (await rows()).find((row) => (row as { id: string }).id === 'M-1');
       const answer = await importMasts(
         planner,
         [mast('M-1', 'MobiFone', { heightM: 30 }), mast('M-9', 'MobiFone'), mast('V-2', 'Viettel')],
@@ -127,7 +128,7 @@ describe.each(['in memory', 'in a file'])('mast import, database %s', (where) =>
         skipped: 2,
         keptWithRequests: [],
       });
-      expect(rows().find((row) => (row as { id: string }).id === 'M-1')).toEqual(before);
+      expect((await rows()).find((row) => (row as { id: string }).id === 'M-1')).toEqual(before);
     });
 
     it("replaceOperator: updateById, then removes the listed operators' masts the file leaves out", async () => {
@@ -155,11 +156,11 @@ describe.each(['in memory', 'in a file'])('mast import, database %s', (where) =>
     });
 
     it('refuses an id given twice, writing nothing', async () => {
-      const before = rows();
+      const before = await rows();
       const answer = await importMasts(planner, [mast('M-9', 'MobiFone'), mast('M-9', 'MobiFone')], 'add');
       expect(answer.status).toBe(400);
       expect((answer.body as { message: string }).message).toMatch(/towers\[1\] repeats the id "M-9" of towers\[0\]/);
-      expect(rows()).toEqual(before);
+      expect(await rows()).toEqual(before);
     });
 
     it('the planner of another province may not import here', async () => {
@@ -170,9 +171,9 @@ describe.each(['in memory', 'in a file'])('mast import, database %s', (where) =>
 
   describe('operators', () => {
     it("replace removes the operator's own masts only, never another operator's, synthetic or not", async () => {
-      const others = () =>
-        rows().filter((row) => !['Viettel'].includes((row as { operator: string }).operator)) as unknown[];
-      const othersBefore = others();
+      const others = async () =>
+        (await rows()).filter((row) => !['Viettel'].includes((row as { operator: string }).operator)) as unknown[];
+      const othersBefore = await others();
       const answer = await importMasts(
         viettel,
         [mast('V-1', 'Viettel'), mast('V-3', 'Viettel')],
@@ -189,13 +190,13 @@ describe.each(['in memory', 'in a file'])('mast import, database %s', (where) =>
         skipped: 0,
         keptWithRequests: [],
       });
-      expect(others()).toEqual(othersBefore);
+      expect(await others()).toEqual(othersBefore);
       expect(await listedIds()).toEqual(['M-1', 'M-2', 'M-3', 'S-P-1', 'V-1', 'V-3']);
     });
 
     it('refuses a row of another operator with 403 naming its index and id, writing nothing', async () => {
-      const before = rows();
-      const audits = auditCount();
+      const before = await rows();
+      const audits = await auditCount();
       const answer = await importMasts(
         viettel,
         [mast('V-1', 'Viettel', { heightM: 20 }), mast('S-P-1', 'VinaPhone', { heightM: 10 })],
@@ -204,13 +205,13 @@ describe.each(['in memory', 'in a file'])('mast import, database %s', (where) =>
       expect(answer.status).toBe(403);
       expect((answer.body as { message: string }).message).toMatch(/towers\[1\] \(id "S-P-1"\) is a mast of VinaPhone/);
       expect(answer.body).toMatchObject({ details: { index: 1, id: 'S-P-1' } });
-      expect(rows()).toEqual(before);
-      expect(auditCount()).toBe(audits);
+      expect(await rows()).toEqual(before);
+      expect(await auditCount()).toBe(audits);
     });
 
     it("refuses with 409 an id that is another operator's mast (even synthetic), writing nothing", async () => {
-      const before = rows();
-      const audits = auditCount();
+      const before = await rows();
+      const audits = await auditCount();
       for (const id of ['M-2', 'S-P-1']) {
         const answer = await importMasts(
           viettel,
@@ -221,8 +222,8 @@ describe.each(['in memory', 'in a file'])('mast import, database %s', (where) =>
         expect((answer.body as { message: string }).message).toContain(`"${id}"`);
         expect(answer.body).toMatchObject({ error: 'conflict', details: { index: 2, id } });
       }
-      expect(rows()).toEqual(before);
-      expect(auditCount()).toBe(audits);
+      expect(await rows()).toEqual(before);
+      expect(await auditCount()).toBe(audits);
     });
 
     it('imports into a province that is not theirs to plan (any province), own masts only', async () => {
@@ -264,7 +265,7 @@ describe.each(['in memory', 'in a file'])('mast import, database %s', (where) =>
       const answer = await importMasts(viettel, [mast('V-1', 'Viettel'), mast('S-V-1', 'Viettel')], 'replaceOperator');
       expect(answer.body).toMatchObject({ removed: 1, keptWithRequests: [] });
       expect(await listedIds()).not.toContain('V-2');
-      expect(server.db.prepare("SELECT removed_at FROM masts WHERE id = 'V-2'").get()).toEqual({
+      expect(await server.db.get("SELECT removed_at FROM masts WHERE id = 'V-2'")).toEqual({
         removed_at: server.clock.now.toISOString(),
       });
       // Submitting the draft now finds no mast.
@@ -406,9 +407,9 @@ describe('large imports', () => {
       expect(listed).toBe(100_000);
       expect(pages).toBe(10);
 
-      const audit = server.db
-        .prepare("SELECT new_value FROM audit_log WHERE action = 'masts.import' ORDER BY id DESC LIMIT 1")
-        .get() as { new_value: string };
+      const audit = (await server.db.get(
+        "SELECT new_value FROM audit_log WHERE action = 'masts.import' ORDER BY id DESC LIMIT 1",
+      )) as { new_value: string };
       expect((JSON.parse(audit.new_value) as { ids: string[] }).ids).toHaveLength(1000);
 
       // Files with long ids and full tenant lists are larger than the server's default limit (20 MiB): the import

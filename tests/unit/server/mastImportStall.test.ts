@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WriteGate } from '../../../src/server/http/writeGate';
+import { WriteGate } from '../../../src/server/db/writeGate';
 import { probeHealthDuring, sendRawBody } from './healthProbe';
 import { requestBody, startTestServer, type TestClient, type TestServer } from './testServer';
 
@@ -89,7 +89,7 @@ describe('a 100,000-mast import in the worker thread', () => {
     const baseUrl = `http://127.0.0.1:${(server.app.server.address() as { port: number }).port}`;
     const planner = await server.loggedIn('planner');
     const viettel = await server.loggedIn('viettel');
-    const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+    const count = async (sql: string) => ((await db.get(sql)) as { n: number }).n;
 
     const quiet = () => probeHealthDuring(baseUrl, () => new Promise((resolve) => setTimeout(resolve, 1000)));
     // Other test files share the 2 cores: up to three attempts, each against its own quiet baseline (see the attack
@@ -99,7 +99,7 @@ describe('a 100,000-mast import in the worker thread', () => {
     for (let attempt = 0; attempt < 3 && !passed; attempt++) {
       const prefix = `W${attempt}`;
       const body = importBody(prefix); // made before probing: the client shares this event loop
-      const auditsBefore = count("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'masts.import'");
+      const auditsBefore = await count("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'masts.import'");
       const before = await quiet();
       const run = await probeHealthDuring(baseUrl, async () => {
         const started = performance.now();
@@ -141,8 +141,8 @@ describe('a 100,000-mast import in the worker thread', () => {
       });
       expect(filed.status, filed.text).toBe(201);
       expect(read.status).toBe(200);
-      expect(count(`SELECT COUNT(*) AS n FROM masts WHERE id LIKE '${prefix}-%'`)).toBe(TOWERS);
-      expect(count("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'masts.import'")).toBe(auditsBefore + 1);
+      expect(await count(`SELECT COUNT(*) AS n FROM masts WHERE id LIKE '${prefix}-%'`)).toBe(TOWERS);
+      expect(await count("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'masts.import'")).toBe(auditsBefore + 1);
       expect(run.probes).toBeGreaterThan(10);
       const baselineWorstMs = Math.max(before.worstMs, after.worstMs);
       passed = run.worstMs < stallAllowanceMs(baselineWorstMs);

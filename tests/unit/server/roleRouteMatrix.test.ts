@@ -85,8 +85,8 @@ describe('role x route matrix', () => {
   let nextMast = 0;
 
   const newMastId = () => `T-${String(nextMast++).padStart(4, '0')}`;
-  const planVersion = (planId: string) =>
-    (server.db.prepare('SELECT version FROM plans WHERE id = ?').get(planId) as { version: number }).version;
+  const planVersion = async (planId: string) =>
+    ((await server.db.get('SELECT version FROM plans WHERE id = ?', [planId])) as { version: number }).version;
 
   async function viettelRequest(state: 'draft' | 'submitted' | 'approved'): Promise<string> {
     const created = await viettel.post('/api/requests', requestBody(newMastId(), { submit: state !== 'draft' }));
@@ -153,8 +153,8 @@ describe('role x route matrix', () => {
     },
     {
       route: 'PATCH /api/provinces/:provinceId/settings',
-      call: () => {
-        const { version } = server.db.prepare("SELECT version FROM provinces WHERE id = 'VN25'").get() as {
+      call: async () => {
+        const { version } = (await server.db.get("SELECT version FROM provinces WHERE id = 'VN25'")) as {
           version: number;
         };
         return { method: 'PATCH', url: '/api/provinces/VN25/settings', body: { lapseMonths: 6, version } };
@@ -244,19 +244,19 @@ describe('role x route matrix', () => {
     },
     {
       route: 'PUT /api/plans/:planId',
-      call: () => ({
+      call: async () => ({
         method: 'PUT',
         url: `/api/plans/${draftPlanId}`,
-        body: { document: { layers: [], scenarios: [], proposedSites: [] }, version: planVersion(draftPlanId) },
+        body: { document: { layers: [], scenarios: [], proposedSites: [] }, version: await planVersion(draftPlanId) },
       }),
       expected: editPlan(),
     },
     {
       route: 'POST /api/plans/:planId/publish',
-      call: () => ({
+      call: async () => ({
         method: 'POST',
         url: `/api/plans/${publishedPlanId}/publish`,
-        body: { version: planVersion(publishedPlanId) },
+        body: { version: await planVersion(publishedPlanId) },
       }),
       expected: editPlan(),
     },

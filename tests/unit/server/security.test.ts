@@ -84,7 +84,7 @@ describe('security', () => {
     expect((await client.get('/api/session')).status).toBe(200);
     expect((await client.delete('/api/session')).status).toBe(204);
     expect((await client.get('/api/requests')).status).toBe(401);
-    expect(server.db.prepare('SELECT COUNT(*) AS n FROM sessions').get()).toEqual({ n: 0 });
+    expect(await server.db.get('SELECT COUNT(*) AS n FROM sessions')).toEqual({ n: 0 });
   });
 
   it('answers clear 4xx errors for bad input', async () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../src/server/db/openDatabase';
 import { DEMO_ACCOUNTS, seedDemo } from '../../../src/server/seedDemo';
+import { openTestDatabase } from './testDatabase';
 
 describe('demo seed', () => {
   it('creates the demo accounts and the VN25 masts once, with audit rows, and can run again', async () => {
-    const db = openDatabase(':memory:');
+    const { db, drop } = await openTestDatabase();
     const first = await seedDemo(db, { password: 'demo-password-x' });
     expect(first.created.map((account) => account.username)).toEqual([
       'ministry',
@@ -16,18 +16,18 @@ describe('demo seed', () => {
       'gmobile',
     ]);
     expect(first.masts).toEqual({ inserted: 2318, updated: 0, unchanged: 0, rejected: 0 });
-    expect(db.prepare("SELECT COUNT(*) AS n FROM masts WHERE province_id = 'VN25'").get()).toEqual({ n: 2318 });
+    expect(await db.get("SELECT COUNT(*) AS n FROM masts WHERE province_id = 'VN25'")).toEqual({ n: 2318 });
     expect(
-      db
-        .prepare("SELECT source_kind, source_name, COUNT(*) AS n FROM masts WHERE province_id = 'VN25' GROUP BY 1, 2")
-        .all(),
+      await db.all(
+        "SELECT source_kind, source_name, COUNT(*) AS n FROM masts WHERE province_id = 'VN25' GROUP BY 1, 2",
+      ),
     ).toEqual([{ source_kind: 'synthetic', source_name: 'data/demo/towers.csv', n: 2318 }]);
-    const audit = db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'user.create'").get();
+    const audit = await db.get("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'user.create'");
     expect(audit).toEqual({ n: DEMO_ACCOUNTS.length });
 
     const again = await seedDemo(db);
     expect(again.created).toEqual([]);
     expect(again.masts).toMatchObject({ inserted: 0, updated: 0, unchanged: 2318 });
-    db.close();
+    await drop();
   });
 });

@@ -2,13 +2,13 @@
  * A CoSite server for tests: in-memory database (or a file one), a movable clock, test accounts and test masts, and clients that keep
  * their cookies and CSRF token like a browser does. Requests go through fastify's inject (no network).
  */
-import type Database from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import type { NewUser } from '../../../src/server/auth/users';
 import { createUser } from '../../../src/server/auth/users';
 import { buildServer, type ServerOptions } from '../../../src/server/buildServer';
-import { openDatabase } from '../../../src/server/db/openDatabase';
+import type { SqlDatabase } from '../../../src/server/db/sqlDatabase';
 import { upsertMasts } from '../../../src/server/store/masts';
+import { openTestDatabase } from './testDatabase';
 
 export const TEST_PASSWORD = 'test-password-1';
 /** Cheap scrypt for test accounts (the server's default takes ~100 ms a hash). */
@@ -104,24 +104,29 @@ export class TestClient {
 
 export interface TestServer {
   app: FastifyInstance;
-  db: Database.Database;
+  db: SqlDatabase;
+  /** The PostgreSQL database's URL (another process can serve it too), or null on SQLite. */
+  databaseUrl: string | null;
   clock: { now: Date };
   client(): TestClient;
   loggedIn(account: AccountName): Promise<TestClient>;
   close(): Promise<void>;
 }
 
-/** `dataDir`: a folder for a database file (a mast import then runs in its worker thread); in memory by default. */
+/**
+ * On the test project's engine (testDatabase.ts). `dataDir`: on SQLite, a folder for a database file (a mast import
+ * then runs in its worker thread); in memory by default. On PostgreSQL each server gets a new database.
+ */
 export async function startTestServer(options: Partial<ServerOptions> & { masts?: number } = {}): Promise<TestServer> {
-  const db = openDatabase(options.dataDir ?? ':memory:');
+  const { db, url, drop } = await openTestDatabase({ dataDir: options.dataDir });
   const clock = { now: new Date('2026-01-15T08:00:00.000Z') };
   for (const account of Object.values(TEST_ACCOUNTS)) {
     await createUser(db, { ...account, password: TEST_PASSWORD }, clock.now, TEST_SCRYPT_COST);
   }
-  db.transaction(() => {
-    upsertMasts(db, 'VN25', testMasts(options.masts ?? 200), clock.now);
-    upsertMasts(db, 'VN01', testMasts(2, 'X'), clock.now);
-  })();
+  await db.transaction(async (tx) => {
+    await upsertMasts(tx, 'VN25', testMasts(options.masts ?? 200), clock.now);
+    await upsertMasts(tx, 'VN01', testMasts(2, 'X'), clock.now);
+  });
   const app = await buildServer({
     db,
     now: () => clock.now,
@@ -135,6 +140,7 @@ export async function startTestServer(options: Partial<ServerOptions> & { masts?
   const server: TestServer = {
     app,
     db,
+    databaseUrl: url,
     clock,
     client: () => new TestClient(app),
     loggedIn: async (account) => {
@@ -145,7 +151,7 @@ export async function startTestServer(options: Partial<ServerOptions> & { masts?
     },
     close: async () => {
       await app.close();
-      db.close();
+      await drop();
     },
   };
   return server;

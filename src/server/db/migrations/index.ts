@@ -6,11 +6,13 @@ export interface Migration {
   /** Applied in increasing order; never renumber or edit a released migration, add a new one. */
   version: number;
   name: string;
-  up: string;
+  /** The same change in each engine's SQL: a version number means the same schema on both. */
+  sqlite: string;
+  postgres: string;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
-  { version: 1, name: 'initial', up: initial.up },
-  { version: 2, name: 'provinces', up: provinces.up },
-  { version: 3, name: 'mast_provenance', up: mastProvenance.up },
+  { version: 1, name: 'initial', sqlite: initial.up, postgres: initial.postgres },
+  { version: 2, name: 'provinces', sqlite: provinces.up, postgres: provinces.up },
+  { version: 3, name: 'mast_provenance', sqlite: mastProvenance.up, postgres: mastProvenance.postgres },
 ];

@@ -1,12 +1,10 @@
 /**
  * Keeps the request thread's writes out of the way of a write transaction running in a worker thread (the mast
- * import). SQLite allows one writer: a write on the request thread while the worker's transaction runs would wait
- * for it synchronously (busy_timeout), holding every request, `GET /api/health` included. So while a job holds the
- * gate, state-changing requests wait for it asynchronously (addRoute) and reads go on.
- *
- * The rule for a write on the request thread: check `open` and write in the same synchronous stretch, no `await`
- * between (`while (!gate.open) await gate.opened();`). A job takes the gate synchronously before it starts the
- * worker, so the worker never writes while the request thread does.
+ * import) on SQLite. SQLite allows one writer: a write on the request thread while the worker's transaction runs
+ * would wait for it synchronously (busy_timeout), holding every request, `GET /api/health` included. So while a job
+ * holds the gate, SqliteDatabase's writes (transactions and statements outside them) wait for it asynchronously and
+ * reads go on. A job takes the gate synchronously before it starts the worker, and a write checks `open` in the same
+ * synchronous stretch as it begins, so the worker never writes while the request thread does.
  */
 export class WriteGate {
   private holders = 0;
