@@ -13,6 +13,19 @@ export default defineConfig({
         },
       },
       {
+        // The server's tests again, on PostgreSQL (a throwaway cluster per run), except those about SQLite's file.
+        test: {
+          name: 'server-pg',
+          include: ['tests/unit/server/**/*.test.ts', 'tests/unit/app/describeApiError.test.ts'],
+          exclude: ['tests/unit/server/database.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/unit/server/postgresGlobalSetup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon, { type AutocannonResult } from 'autocannon';
 import { HttpSession, requestableMasts, startServerProcess } from '../unit/server/serverProcess';
+import { createTestDatabaseUrl } from '../unit/server/testDatabase';
 
 export interface LoadFigures {
   scenario: string;
@@ -23,7 +24,8 @@ export interface LoadFigures {
 
 export async function runServerLoad(options: { durationSeconds: number; connections: number }): Promise<LoadFigures[]> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'cosite-load-'));
-  const server = await startServerProcess(dataDir, { demo: true });
+  const database = await createTestDatabaseUrl();
+  const server = await startServerProcess(dataDir, { demo: true, databaseUrl: database?.url });
   try {
     const planner = await HttpSession.login(server.url, 'vn25-planner');
     const proposedSites = Array.from({ length: 300 }, (_, i) => ({
@@ -111,6 +113,7 @@ export async function runServerLoad(options: { durationSeconds: number; connecti
     ];
   } finally {
     await server.kill('SIGTERM');
+    await database?.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

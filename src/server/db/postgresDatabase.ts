@@ -11,7 +11,12 @@ import {
 
 /** PostgreSQL's codes for "try the transaction again": serialization failure and deadlock. */
 const RETRYABLE = new Set(['40001', '40P01']);
-const MAX_ATTEMPTS = 8;
+/**
+ * Attempts of one transaction before its serialization failure goes to the caller (a 500). Under a burst of writes
+ * on the same small tables, PostgreSQL's serializable checks also cancel transactions that did not really conflict
+ * (page- and relation-level predicate locks), so the retries back off with jitter: 2 ms doubling up to 200 ms.
+ */
+const MAX_ATTEMPTS = 25;
 
 /** bigint (COUNT(*), identity columns) as a number: CoSite's counts and ids stay far below 2^53. */
 const types = {
@@ -75,7 +80,7 @@ export class PostgresDatabase implements SqlDatabase {
           });
           const code = (error as { code?: string }).code;
           if (broken || !code || !RETRYABLE.has(code) || attempt >= MAX_ATTEMPTS) throw error;
-          await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 2 ** attempt)));
         }
       }
     } finally {
@@ -87,7 +92,9 @@ export class PostgresDatabase implements SqlDatabase {
     await this.pool.query(script);
   }
 
+  /** End the pool (again: nothing). */
   async close(): Promise<void> {
+    if (this.pool.ended || this.pool.ending) return;
     await this.pool.end();
   }
 }

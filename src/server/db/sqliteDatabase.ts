@@ -114,7 +114,7 @@ export class SqliteDatabase implements SqlDatabase {
 
   async close(): Promise<void> {
     while (this.open > 0) await this.queue;
-    this.connection.close();
+    if (this.connection.open) this.connection.close();
   }
 }
 

@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME } from '../../../src/server/db/openDatabase';
 import { HttpSession, requestableMasts, type ServerProcess, startServerProcess } from './serverProcess';
+import { createTestDatabaseUrl } from './testDatabase';
 
 const MAX_WRITES = 400;
 const IN_FLIGHT = 8;
@@ -17,14 +18,17 @@ const KILL_AFTER_ACKNOWLEDGED = 120;
 
 describe('crash during writes', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'cosite-crash-'));
+  let database: Awaited<ReturnType<typeof createTestDatabaseUrl>> = null;
   const servers: ServerProcess[] = [];
   afterAll(async () => {
     for (const server of servers) await server.kill('SIGKILL');
+    await database?.drop();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('keeps every acknowledged write after SIGKILL', async () => {
-    const first = await startServerProcess(dataDir, { demo: true });
+    database = await createTestDatabaseUrl();
+    const first = await startServerProcess(dataDir, { demo: true, databaseUrl: database?.url });
     servers.push(first);
     const operators = await Promise.all([
       HttpSession.login(first.url, 'viettel').then(async (s) => ({ s, masts: await requestableMasts(s, 'Viettel') })),
@@ -95,7 +99,7 @@ describe('crash during writes', () => {
     expect(killed).toBe(true);
     await first.exited;
 
-    const second = await startServerProcess(dataDir);
+    const second = await startServerProcess(dataDir, { databaseUrl: database?.url });
     servers.push(second);
     const ministry = await HttpSession.login(second.url, 'ministry');
     const stored = (await ministry.request('GET', '/api/requests?limit=5000')).body as { requests: { id: string }[] };
@@ -120,6 +124,7 @@ describe('crash during writes', () => {
     expect([...storedIds].filter((id) => !audited.has(id))).toEqual([]);
 
     await second.kill('SIGTERM');
+    if (database) return; // PostgreSQL: the database was never killed, only the API process.
     const db = new Database(path.join(dataDir, DATABASE_FILE_NAME), { readonly: true });
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();

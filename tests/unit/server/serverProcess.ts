@@ -17,8 +17,13 @@ export interface ServerProcess {
   kill: (signal?: NodeJS.Signals) => Promise<number | null>;
 }
 
-export async function startServerProcess(dataDir: string, options: { demo?: boolean } = {}): Promise<ServerProcess> {
+/** `databaseUrl`: serve this PostgreSQL database instead of SQLite in `dataDir`. */
+export async function startServerProcess(
+  dataDir: string,
+  options: { demo?: boolean; databaseUrl?: string | null } = {},
+): Promise<ServerProcess> {
   const args = ['--import', 'tsx', 'src/server/main.ts', '--data-dir', dataDir, '--port', '0', '--static', ''];
+  if (options.databaseUrl) args.push('--database-url', options.databaseUrl);
   if (options.demo) args.push('--demo');
   const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,

@@ -32,23 +32,33 @@ async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
+/** A new PostgreSQL database copied from the migrated template, for a server process; null on SQLite. */
+export async function createTestDatabaseUrl(): Promise<{ url: string; drop: () => Promise<void> } | null> {
+  if (!ADMIN_URL) return null;
+  const name = `cosite_test_${randomUUID().replaceAll('-', '')}`;
+  await admin((client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`));
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.href,
+    drop: () => admin(async (client) => void (await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))),
+  };
+}
+
 /** A fresh, migrated database: SQLite in `dataDir` (in memory without), or a new PostgreSQL database. */
 export async function openTestDatabase(options: { dataDir?: string } = {}): Promise<TestDatabase> {
   if (!ADMIN_URL) {
     const db = await openDatabase(options.dataDir ?? ':memory:');
     return { db, url: null, drop: () => db.close() };
   }
-  const name = `cosite_test_${randomUUID().replaceAll('-', '')}`;
-  await admin((client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`));
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  const db = await openPostgresDatabase(url.href);
+  const created = (await createTestDatabaseUrl()) as { url: string; drop: () => Promise<void> };
+  const db = await openPostgresDatabase(created.url);
   return {
     db,
-    url: url.href,
+    url: created.url,
     drop: async () => {
       await db.close();
-      await admin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      await created.drop();
     },
   };
 }
