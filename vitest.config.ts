@@ -38,6 +38,25 @@ export default defineConfig({
           hookTimeout: 180_000,
         },
       },
+      {
+        // The end-to-end tests that use the server (sign-in, requests, imports to the server, the ministry) again,
+        // with the server on PostgreSQL.
+        test: {
+          name: 'e2e-pg',
+          include: [
+            'tests/e2e/ministry.test.ts',
+            'tests/e2e/operatorList.test.ts',
+            'tests/e2e/refusals.test.ts',
+            'tests/e2e/requests.test.ts',
+          ],
+          environment: 'node',
+          globalSetup: ['tests/e2e/globalSetup.ts'],
+          fileParallelism: false,
+          sequence: { groupOrder: 2 },
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+        },
+      },
     ],
   },
 });

@@ -2,8 +2,10 @@ import { existsSync } from 'node:fs';
 import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
 import { buildServer } from '../../src/server/buildServer';
-import { openDatabase } from '../../src/server/db/openDatabase';
+import { openDatabase, openPostgresDatabase } from '../../src/server/db/openDatabase';
+import type { SqlDatabase } from '../../src/server/db/sqlDatabase';
 import { seedDemo } from '../../src/server/seedDemo';
+import { type PostgresCluster, startPostgresCluster } from '../unit/server/postgresCluster';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -17,11 +19,19 @@ const DEMO_PASSWORD = 'e2e-demo-password-2026';
 
 /**
  * Serves the built app with the real CoSite server (as `npm start` does), on a free port of 127.0.0.1, with a fresh
- * in-memory database seeded with the demo accounts and masts. Builds the app first when dist/ is missing.
+ * database seeded with the demo accounts and masts: SQLite in memory for the `e2e` project, a throwaway PostgreSQL
+ * cluster for `e2e-pg` (the project's name says which). Builds the app first when dist/ is missing.
  */
 export default async function setup(project: TestProject) {
   if (!existsSync('dist/index.html')) await build({ logLevel: 'warn' });
-  const db = await openDatabase(':memory:');
+  let cluster: PostgresCluster | null = null;
+  let db: SqlDatabase;
+  if (project.name === 'e2e-pg') {
+    cluster = await startPostgresCluster({ durable: false });
+    db = await openPostgresDatabase(cluster.adminUrl);
+  } else {
+    db = await openDatabase(':memory:');
+  }
   await seedDemo(db, { password: DEMO_PASSWORD });
   const server = await buildServer({ db, staticDir: 'dist', sweepIntervalMs: 0 });
   const address = await server.listen({ host: '127.0.0.1', port: 0 });
@@ -30,5 +40,6 @@ export default async function setup(project: TestProject) {
   return async () => {
     await server.close();
     await db.close();
+    await cluster?.destroy();
   };
 }
