@@ -14,6 +14,7 @@ import type { SqlDatabase } from './db/sqlDatabase';
 import { SqliteDatabase } from './db/sqliteDatabase';
 import { WriteGate } from './db/writeGate';
 import type { AppContext } from './http/appContext';
+import { databaseRateLimitStore, deleteEndedRateLimits } from './http/databaseRateLimitStore';
 import { type ErrorBody, HttpError } from './http/httpError';
 import { BODY_LIMITS, installJsonBodyParser } from './http/jsonBody';
 import { CONTENT_SECURITY_POLICY } from './http/securityHeaders';
@@ -99,6 +100,8 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   });
   await app.register(fastifyRateLimit, {
     global: false,
+    // Counters in the database: every API process on it counts the same attempts.
+    store: databaseRateLimitStore(db),
     errorResponseBuilder: (_request, limit) =>
       new HttpError(429, 'rate_limited', `too many login attempts: try again in ${limit.after}`),
   });
@@ -150,6 +153,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
           if (!context.writes.open) return; // a worker writes: next round
           lapseDueApprovals(db, context.now())
             .then(() => deleteExpiredSessions(db, context.now()))
+            .then(() => deleteEndedRateLimits(db, Date.now()))
             .catch((error: unknown) => app.log.error(error, 'background sweep failed'));
         }, sweepIntervalMs)
       : null;

@@ -9,6 +9,8 @@ import {
 } from './sqlDatabase';
 import { WriteGate } from './writeGate';
 
+const STATEMENT_CACHE = 500;
+
 /**
  * SqlDatabase over one better-sqlite3 connection. The driver is synchronous, so every call is done when its promise
  * is created; the promises only give both engines one shape. A transaction is BEGIN IMMEDIATE .. COMMIT on the one
@@ -33,11 +35,13 @@ export class SqliteDatabase implements SqlDatabase {
     return this.connection.memory ? null : this.connection.name;
   }
 
+  /** Prepared statements by text, at most STATEMENT_CACHE (statements built with a varying IN list come and go). */
   private prepared(sql: string): { statement: Database.Statement; names: string[] | null } {
     const compiledStatement = compileStatement(sql, 'sqlite');
     let statement = this.statements.get(sql);
     if (!statement) {
       statement = this.connection.prepare(compiledStatement.text);
+      if (this.statements.size >= STATEMENT_CACHE) this.statements.clear();
       this.statements.set(sql, statement);
     }
     return { statement, names: compiledStatement.names };
@@ -60,25 +64,29 @@ export class SqliteDatabase implements SqlDatabase {
     return { changes: statement.all(...bindValues({ text: sql, names }, params)).length };
   }
 
-  private async outside<T>(call: () => T): Promise<T> {
-    while (this.open > 0) await this.queue;
+  /**
+   * Outside a transaction: wait while one is open, and, for a statement that writes (an INSERT .. RETURNING read
+   * through get() too), while a worker thread writes; then run at once.
+   */
+  private async outside<T>(sql: string | null, call: () => T): Promise<T> {
+    const writes = sql === null || !this.prepared(sql).statement.readonly;
+    while (this.open > 0 || (writes && !this.writes.open)) {
+      await this.writes.opened();
+      await this.queue;
+    }
     return call();
   }
 
   all<T>(sql: string, params?: SqlParams): Promise<T[]> {
-    return this.outside(() => this.allNow<T>(sql, params));
+    return this.outside(sql, () => this.allNow<T>(sql, params));
   }
 
   get<T>(sql: string, params?: SqlParams): Promise<T | undefined> {
-    return this.outside(() => this.getNow<T>(sql, params));
+    return this.outside(sql, () => this.getNow<T>(sql, params));
   }
 
-  async run(sql: string, params?: SqlParams): Promise<SqlRunResult> {
-    while (!this.writes.open || this.open > 0) {
-      await this.writes.opened();
-      await this.queue;
-    }
-    return this.runNow(sql, params);
+  run(sql: string, params?: SqlParams): Promise<SqlRunResult> {
+    return this.outside(sql, () => this.runNow(sql, params));
   }
 
   async transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
@@ -109,7 +117,7 @@ export class SqliteDatabase implements SqlDatabase {
   }
 
   async exec(script: string): Promise<void> {
-    await this.outside(() => this.connection.exec(script));
+    await this.outside(null, () => this.connection.exec(script));
   }
 
   async close(): Promise<void> {

@@ -98,6 +98,14 @@ export class HttpSession {
     return { status: response.status, body: parsed };
   }
 
+  /** The same signed-in session (cookies, CSRF token) sent to another server process. */
+  on(baseUrl: string): HttpSession {
+    const other = new HttpSession(baseUrl);
+    other.cookies = this.cookies;
+    other.csrfToken = this.csrfToken;
+    return other;
+  }
+
   static async login(baseUrl: string, username: string, password = DEMO_PASSWORD): Promise<HttpSession> {
     const session = new HttpSession(baseUrl);
     await session.request('GET', '/api/csrf');
