@@ -7,6 +7,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
+          // *.pg.test.ts start their own PostgreSQL clusters: they run once, in server-pg.
+          exclude: ['tests/unit/**/*.pg.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
           sequence: { groupOrder: 0 },
