@@ -10,7 +10,7 @@ import { deleteExpiredSessions } from './auth/sessions';
 import { API_PREFIX, installAuthorization } from './authorization/installAuthorization';
 import { openServerDatabase } from './db/openDatabase';
 import { serverSecret } from './db/serverSecret';
-import type { SqlDatabase } from './db/sqlDatabase';
+import { type SqlDatabase, SYSTEM_DB_ACTOR } from './db/sqlDatabase';
 import { SqliteDatabase } from './db/sqliteDatabase';
 import { WriteGate } from './db/writeGate';
 import type { AppContext } from './http/appContext';
@@ -151,7 +151,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     sweepIntervalMs > 0
       ? setInterval(() => {
           if (!context.writes.open) return; // a worker writes: next round
-          lapseDueApprovals(db, context.now())
+          lapseDueApprovals(db.as(SYSTEM_DB_ACTOR), context.now())
             .then(() => deleteExpiredSessions(db, context.now()))
             .then(() => deleteEndedRateLimits(db, Date.now()))
             .catch((error: unknown) => app.log.error(error, 'background sweep failed'));

@@ -5,7 +5,7 @@ import { parseTowers } from '../core/io/parseTowers';
 import { OPERATORS } from '../core/model/operators';
 import { hashPassword } from './auth/password';
 import { checkNewUser, findUserByName, insertUser, type NewUser } from './auth/users';
-import type { Sql } from './db/sqlDatabase';
+import { type SqlDatabase, SYSTEM_DB_ACTOR } from './db/sqlDatabase';
 import { SYSTEM_ACTOR, writeAudit } from './store/audit';
 import { importMasts } from './store/importMasts';
 
@@ -37,10 +37,12 @@ export interface SeedResult {
  * Passwords: `password` for every account when given (e.g. from COSITE_DEMO_PASSWORD), else a random one each.
  */
 export async function seedDemo(
-  db: Sql,
+  database: SqlDatabase,
   options: { password?: string; now?: Date; towersFile?: string } = {},
 ): Promise<SeedResult> {
   const now = options.now ?? new Date();
+  // The server itself seeds: on PostgreSQL the policies let the system actor write any province's masts.
+  const db = database.as(SYSTEM_DB_ACTOR);
   const created: SeedResult['created'] = [];
   for (const account of DEMO_ACCOUNTS) {
     if (await findUserByName(db, account.username)) continue;
@@ -86,6 +88,6 @@ export async function seedDemo(
   return { created, masts: { ...masts, rejected: parsed.rejected.length } };
 }
 
-export async function hasAnyUser(db: Sql): Promise<boolean> {
+export async function hasAnyUser(db: SqlDatabase): Promise<boolean> {
   return (await db.get('SELECT 1 AS found FROM users LIMIT 1')) !== undefined;
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { resolveSession, SESSION_COOKIE } from '../auth/sessions';
+import { dbActorOf, type Sql } from '../db/sqlDatabase';
 import type { AppContext, ValidatedInput } from '../http/appContext';
 import { HttpError } from '../http/httpError';
 import { checkScope } from './checkScope';
@@ -25,6 +26,7 @@ function ruleOf(request: FastifyRequest): RouteRule | undefined {
 export function installAuthorization(app: FastifyInstance, context: AppContext): void {
   app.decorateRequest('user', null);
   app.decorateRequest('input', null as unknown as ValidatedInput);
+  app.decorateRequest('db', null as unknown as Sql);
 
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith(API_PREFIX)) return;
@@ -38,6 +40,7 @@ export function installAuthorization(app: FastifyInstance, context: AppContext):
 
   app.addHook('onRequest', async (request) => {
     request.user = await resolveSession(context.db, request.cookies[SESSION_COOKIE], context.now());
+    request.db = context.db.as(dbActorOf(request.user));
     const url = request.routeOptions.url;
     if (url === undefined) return; // no route matched: the not-found handler answers
     if (!url.startsWith(API_PREFIX)) return; // static files of the app
@@ -55,7 +58,7 @@ export function installAuthorization(app: FastifyInstance, context: AppContext):
     if (!rule || rule.public || !request.user) return;
     const scope = rule.roles[request.user.role];
     if (!scope) throw new HttpError(403, 'forbidden', `${ROLE_LABEL[request.user.role]} may not do this`);
-    const decision = await checkScope(context.db, scope, request.user, request.input);
+    const decision = await checkScope(request.db, scope, request.user, request.input);
     if (decision === 'forbidden') {
       throw new HttpError(403, 'forbidden', 'your account may not act for another province or operator');
     }

@@ -2,6 +2,7 @@ import pg from 'pg';
 import {
   bindValues,
   compileStatement,
+  type DbActor,
   type Sql,
   type SqlDatabase,
   type SqlParams,
@@ -18,6 +19,12 @@ const RETRYABLE = new Set(['40001', '40P01']);
  */
 const MAX_ATTEMPTS = 25;
 
+/**
+ * The role the API's statements run as (migration 5): not the tables' owner, no BYPASSRLS, so row-level security
+ * applies to it; no UPDATE or DELETE on the audit trail.
+ */
+export const API_ROLE = 'cosite_api';
+
 /** bigint (COUNT(*), identity columns) as a number: CoSite's counts and ids stay far below 2^53. */
 const types = {
   getTypeParser: (oid: number, format?: 'text' | 'binary') =>
@@ -29,11 +36,24 @@ async function query<T>(client: pg.Pool | pg.PoolClient, sql: string, params?: S
   return client.query<T & pg.QueryResultRow>({ text: statement.text, values: bindValues(statement, params) });
 }
 
+/** The statements that open a transaction for `actor`: the API role, and who acts, for the policies. */
+function actorSettings(actor: DbActor): string {
+  const literal = (value: string | number | null) => pg.escapeLiteral(value === null ? '' : String(value));
+  return [
+    `SET LOCAL ROLE ${API_ROLE}`,
+    `SELECT set_config('cosite.role', ${literal(actor.role)}, true), set_config('cosite.user_id', ${literal(actor.userId)}, true), set_config('cosite.province_id', ${literal(actor.provinceId)}, true), set_config('cosite.operator', ${literal(actor.operator)}, true)`,
+  ].join('; ');
+}
+
 /**
- * SqlDatabase over a node-postgres pool. Every transaction is SERIALIZABLE: two transactions that would not have
- * given the same result one after the other (a check then a write, raced) make one of them fail with 40001, and it
- * runs again from the start, so the store's read-check-write steps mean on PostgreSQL what they mean on SQLite,
- * whose writers take turns.
+ * SqlDatabase over a node-postgres pool. Every transaction is SERIALIZABLE unless asked otherwise: two transactions
+ * that would not have given the same result one after the other (a check then a write, raced) make one of them fail
+ * with 40001, and it runs again from the start, so the store's read-check-write steps mean on PostgreSQL what they
+ * mean on SQLite, whose writers take turns.
+ *
+ * The pool's own statements run as the connecting role (migrations, sessions, rate limits: tables without row-level
+ * security). `as(actor)` gives the connection the routes use: each statement or transaction switches to API_ROLE
+ * and says who acts, so the policies of migration 5 apply.
  */
 export class PostgresDatabase implements SqlDatabase {
   readonly engine = 'postgres' as const;
@@ -48,6 +68,10 @@ export class PostgresDatabase implements SqlDatabase {
     this.pool.on('error', () => {});
   }
 
+  as(actor: DbActor): Sql {
+    return new PostgresActorConnection(this, actor);
+  }
+
   async all<T>(sql: string, params?: SqlParams): Promise<T[]> {
     return (await query<T>(this.pool, sql, params)).rows;
   }
@@ -60,16 +84,26 @@ export class PostgresDatabase implements SqlDatabase {
     return { changes: (await query(this.pool, sql, params)).rowCount ?? 0 };
   }
 
-  async transaction<T>(work: (tx: Sql) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+  transaction<T>(work: (tx: Sql) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    return this.transactionAs(null, work, options);
+  }
+
+  /** A transaction, as `actor` when given (see actorSettings), retried on serialization failures. */
+  async transactionAs<T>(
+    actor: DbActor | null,
+    work: (tx: Sql) => Promise<T>,
+    options: TransactionOptions = {},
+  ): Promise<T> {
     const begin =
       options.isolation === 'readCommitted'
         ? 'BEGIN ISOLATION LEVEL READ COMMITTED'
         : 'BEGIN ISOLATION LEVEL SERIALIZABLE';
+    const opening = actor ? `${begin}; ${actorSettings(actor)}` : begin;
     const client = await this.pool.connect();
     let broken: Error | undefined;
     try {
       for (let attempt = 1; ; attempt++) {
-        await client.query(begin);
+        await client.query(opening);
         try {
           const result = await work(new PostgresTransaction(client));
           await client.query('COMMIT');
@@ -96,6 +130,30 @@ export class PostgresDatabase implements SqlDatabase {
   async close(): Promise<void> {
     if (this.pool.ended || this.pool.ending) return;
     await this.pool.end();
+  }
+}
+
+/** The database as one actor: each statement in its own short transaction with the actor's settings. */
+class PostgresActorConnection implements Sql {
+  readonly engine = 'postgres' as const;
+  constructor(
+    private readonly db: PostgresDatabase,
+    private readonly actor: DbActor,
+  ) {}
+  all<T>(sql: string, params?: SqlParams): Promise<T[]> {
+    return this.db.transactionAs(this.actor, (tx) => tx.all<T>(sql, params), { isolation: 'readCommitted' });
+  }
+  get<T>(sql: string, params?: SqlParams): Promise<T | undefined> {
+    return this.db.transactionAs(this.actor, (tx) => tx.get<T>(sql, params), { isolation: 'readCommitted' });
+  }
+  run(sql: string, params?: SqlParams): Promise<SqlRunResult> {
+    return this.db.transactionAs(this.actor, (tx) => tx.run(sql, params), { isolation: 'readCommitted' });
+  }
+  exec(script: string): Promise<void> {
+    return this.db.transactionAs(this.actor, (tx) => tx.exec(script), { isolation: 'readCommitted' });
+  }
+  transaction<T>(work: (tx: Sql) => Promise<T>, options?: TransactionOptions): Promise<T> {
+    return this.db.transactionAs(this.actor, work, options);
   }
 }
 

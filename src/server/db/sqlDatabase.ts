@@ -17,6 +17,36 @@ export interface TransactionOptions {
   isolation?: 'serializable' | 'readCommitted';
 }
 
+/**
+ * Who the database is acting for: on PostgreSQL, every statement of a scoped connection (SqlDatabase.as) runs in a
+ * transaction that sets these (SET LOCAL through set_config) and switches to the API role, and the row-level
+ * security policies of migration 5 decide what it may read and change. `system` is the server itself (the demo
+ * seed, the sweep that lapses approvals).
+ */
+export interface DbActor {
+  userId: number | null;
+  /** `anonymous`: no account (public routes); the policies give it nothing. */
+  role: 'ministry' | 'province' | 'operator' | 'system' | 'anonymous';
+  provinceId: string | null;
+  operator: string | null;
+}
+
+export const SYSTEM_DB_ACTOR: DbActor = { userId: null, role: 'system', provinceId: null, operator: null };
+export const ANONYMOUS_DB_ACTOR: DbActor = { userId: null, role: 'anonymous', provinceId: null, operator: null };
+
+/** The database actor of a signed-in account (or anonymous). */
+export function dbActorOf(
+  user: {
+    id: number;
+    role: 'ministry' | 'province' | 'operator';
+    provinceId: string | null;
+    operator: string | null;
+  } | null,
+): DbActor {
+  if (!user) return ANONYMOUS_DB_ACTOR;
+  return { userId: user.id, role: user.role, provinceId: user.provinceId, operator: user.operator };
+}
+
 /** Queries on a database or inside one of its transactions. */
 export interface Sql {
   readonly engine: SqlEngine;
@@ -41,6 +71,11 @@ export interface SqlDatabase extends Sql {
    * for an in-memory SQLite database, which no other connection can reach.
    */
   readonly location: string | null;
+  /**
+   * The database as `actor`: on PostgreSQL, row-level security limits every statement to what the actor may see and
+   * change, whatever the caller's own checks; on SQLite (one machine, one process's checks) the database itself.
+   */
+  as(actor: DbActor): Sql;
   close(): Promise<void>;
 }
 

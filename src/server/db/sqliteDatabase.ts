@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import {
   bindValues,
   compileStatement,
+  type DbActor,
   type Sql,
   type SqlDatabase,
   type SqlParams,
@@ -30,6 +31,11 @@ export class SqliteDatabase implements SqlDatabase {
     /** The connection (the caller no longer closes it: close() does). */
     readonly connection: Database.Database,
   ) {}
+
+  /** SQLite has no row-level security: the routes' own checks are the isolation. */
+  as(_actor: DbActor): Sql {
+    return this;
+  }
 
   get location(): string | null {
     return this.connection.memory ? null : this.connection.name;

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { SessionUser } from '../auth/sessionUser';
+import type { Sql } from '../db/sqlDatabase';
 import { BODY_LIMITS } from './jsonBody';
 import { checkOrigin } from './securityHeaders';
 import { type ValidationIssue, validationError, validationIssues } from './validation';
@@ -35,6 +36,8 @@ export interface RouteDefinition<P extends z.ZodType, Q extends z.ZodType, B ext
     query: z.output<Q>;
     body: z.output<B>;
     user: SessionUser | null;
+    /** The database as the request's account (see FastifyRequest.db). */
+    db: Sql;
     request: FastifyRequest;
     reply: FastifyReply;
   }) => unknown;
@@ -84,6 +87,7 @@ export function addRoute<
         query: request.input.query as z.output<Q>,
         body: request.input.body as z.output<B>,
         user: request.user,
+        db: request.db,
         request,
         reply,
       });

@@ -1,6 +1,6 @@
 import type { ScryptCost } from '../auth/password';
 import type { SessionUser } from '../auth/sessionUser';
-import type { SqlDatabase } from '../db/sqlDatabase';
+import type { Sql, SqlDatabase } from '../db/sqlDatabase';
 import type { WriteGate } from '../db/writeGate';
 import type { MastImportThread } from '../jobs/mastImportThread';
 
@@ -28,6 +28,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The logged-in account, or null. Set by the authorization hook before anything else runs. */
     user: SessionUser | null;
+    /** The database as this request's account (row-level security on PostgreSQL): what routes query. */
+    db: Sql;
     input: ValidatedInput;
   }
 }

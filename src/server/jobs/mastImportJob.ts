@@ -1,7 +1,7 @@
 import secureJsonParse from 'secure-json-parse';
 import { z } from 'zod';
 import { MAST_TYPES, type MastType } from '../../core/model/tower';
-import type { Sql } from '../db/sqlDatabase';
+import type { DbActor, SqlDatabase } from '../db/sqlDatabase';
 import { findTooDeepJson, MAX_JSON_DEPTH } from '../http/jsonBody';
 import { validationIssues, validationRefusal } from '../http/validation';
 import type { AuditActor } from '../store/audit';
@@ -43,6 +43,8 @@ export interface MastImportJob {
   actor: AuditActor;
   /** See MastImportRequest.ownOperator. */
   ownOperator: string | null;
+  /** Who the database acts for (row-level security on PostgreSQL). */
+  dbActor: DbActor;
   /** The import time, ISO 8601 (a string: the job may cross to a worker thread). */
   now: string;
 }
@@ -58,7 +60,7 @@ const invalidJson = (message: string): MastImportOutcome => ({
  * the request thread for an in-memory database and in the import worker (mastImportWorker.ts) otherwise, on either
  * engine.
  */
-export async function runMastImportJob(db: Sql, job: MastImportJob): Promise<MastImportOutcome> {
+export async function runMastImportJob(db: SqlDatabase, job: MastImportJob): Promise<MastImportOutcome> {
   let value: unknown;
   if (job.body !== null) {
     if (job.body.byteLength === 0) return invalidJson('the JSON body is empty: send {} at least');
@@ -78,7 +80,7 @@ export async function runMastImportJob(db: Sql, job: MastImportJob): Promise<Mas
   const parsed = mastImportBodySchema.safeParse(value);
   if (!parsed.success) return { ok: false, refusal: validationRefusal(validationIssues('body', parsed.error)) };
   const body = parsed.data;
-  return importMasts(db, {
+  return importMasts(db.as(job.dbActor), {
     provinceId: job.provinceId,
     towers: body.towers,
     mode: body.mode,

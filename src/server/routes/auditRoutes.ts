@@ -36,12 +36,12 @@ export function auditRoutes(app: FastifyInstance, context: AppContext): void {
       after: cursorSchema,
       limit: z.coerce.number().int().min(1).max(AUDIT_PAGE_MAX).default(AUDIT_PAGE_DEFAULT),
     }),
-    handler: async ({ query, user }) => {
+    handler: async ({ query, user, db }) => {
       const viewer = signedIn(user);
       const { after, limit, ...filters } = query;
       const beforeId = after === undefined ? filters.beforeId : Number(decodeCursor(after, ['number'])[0]);
       const scoped = scopedQuery({ ...filters, beforeId, limit: limit + 1 }, viewer.role, viewer.provinceId);
-      const { rows, nextCursor } = page(await listAudit(context.db, scoped), limit, (row) => [row.id]);
+      const { rows, nextCursor } = page(await listAudit(db, scoped), limit, (row) => [row.id]);
       return {
         entries: rows.map(auditEntryJson),
         nextCursor,
@@ -54,10 +54,10 @@ export function auditRoutes(app: FastifyInstance, context: AppContext): void {
     method: 'GET',
     url: '/api/audit.csv',
     querystring: z.strictObject(filterSchema),
-    handler: async ({ query, user, reply }) => {
+    handler: async ({ query, user, reply, db }) => {
       const viewer = signedIn(user);
       const scoped = scopedQuery(query, viewer.role, viewer.provinceId);
-      const rows = await listAudit(context.db, { ...scoped, limit: 1_000_000 });
+      const rows = await listAudit(db, { ...scoped, limit: 1_000_000 });
       const csv = toCsv(
         ['id', 'at', 'actor', 'role', 'province', 'action', 'entity_type', 'entity_id', 'old_value', 'new_value'],
         rows.map((row) => [

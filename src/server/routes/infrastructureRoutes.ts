@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { MastType } from '../../core/model/tower';
+import { dbActorOf } from '../db/sqlDatabase';
 import { spareMastCapacity } from '../domain/spareMastCapacity';
 import { addRoute, RAW_JSON_BODY } from '../http/addRoute';
 import type { AppContext } from '../http/appContext';
@@ -32,18 +33,18 @@ export function infrastructureRoutes(app: FastifyInstance, context: AppContext):
       limit: z.coerce.number().int().min(1).max(MAST_PAGE_MAX).default(MAST_PAGE_DEFAULT),
       after: cursorSchema,
     }),
-    handler: async ({ params, query }) => {
-      await getProvince(context.db, params.provinceId);
+    handler: async ({ params, query, db }) => {
+      await getProvince(db, params.provinceId);
       const afterId = query.after === undefined ? undefined : String(decodeCursor(query.after, ['string'])[0]);
       const { rows, nextCursor } = page(
-        await listMasts(context.db, params.provinceId, query.operator || undefined, {
+        await listMasts(db, params.provinceId, query.operator || undefined, {
           afterId,
           limit: query.limit + 1,
         }),
         query.limit,
         (row) => [row.id],
       );
-      const loads = await approvedLoadsByMast(context.db, params.provinceId);
+      const loads = await approvedLoadsByMast(db, params.provinceId);
       return { masts: rows.map((row) => mastJson(row, loads.get(row.id) ?? [])), nextCursor };
     },
   });
@@ -56,8 +57,8 @@ export function infrastructureRoutes(app: FastifyInstance, context: AppContext):
     body: RAW_JSON_BODY,
     // Only this route takes bodies this large; every other keeps the server's default limit.
     bodyLimit: MAST_IMPORT_BODY_LIMIT_BYTES,
-    handler: async ({ params, body, user }) => {
-      await getProvince(context.db, params.provinceId);
+    handler: async ({ params, body, user, db }) => {
+      await getProvince(db, params.provinceId);
       const actor = signedIn(user);
       const job: MastImportJob = {
         body: body ?? null,
@@ -65,11 +66,11 @@ export function infrastructureRoutes(app: FastifyInstance, context: AppContext):
         actor: { id: actor.id, username: actor.username, role: actor.role },
         // Fail closed: every account but the province's is held to its own operator (none: no tower passes).
         ownOperator: actor.role === 'province' ? null : (actor.operator ?? ''),
+        dbActor: dbActorOf(actor),
         now: context.now().toISOString(),
       };
       // JSON.parse, validation and the transaction of 100,000 masts take over a second: in the worker, holding the
-      // write gate on SQLite (other writes wait, reads go on; PostgreSQL's writers need no gate). The gate is taken
-      // in the same synchronous stretch as the check that it was open (addRoute).
+      // write gate on SQLite (other writes wait, reads go on; PostgreSQL's writers need no gate).
       const thread = context.mastImports;
       const outcome = !thread
         ? await runMastImportJob(context.db, job)
@@ -88,20 +89,20 @@ export function infrastructureRoutes(app: FastifyInstance, context: AppContext):
     method: 'GET',
     url: '/api/provinces/:provinceId/proposed-sites',
     params: provinceParams,
-    handler: async ({ params }) => {
-      await getProvince(context.db, params.provinceId);
-      const committedRows = await context.db.all<{
+    handler: async ({ params, db }) => {
+      await getProvince(db, params.provinceId);
+      const committedRows = await db.all<{
         plan_id: string;
         site_id: string;
         windLoadAreaM2: number | null;
         weightKg: number | null;
       }>(
         `SELECT plan_id, site_id, wind_load_area_m2 AS "windLoadAreaM2", weight_kg AS "weightKg"
-         FROM colocation_requests WHERE province_id = ? AND target_kind = 'proposedSite'
+         FROM request_targets WHERE province_id = ? AND target_kind = 'proposedSite'
          AND state IN ('approved', 'built')`,
         [params.provinceId],
       );
-      const sites = (await publishedPlans(context.db, params.provinceId)).flatMap((plan) =>
+      const sites = (await publishedPlans(db, params.provinceId)).flatMap((plan) =>
         plan.document.proposedSites.map((site) => {
           const committed = committedRows.filter((row) => row.plan_id === plan.id && row.site_id === site.id);
           return {

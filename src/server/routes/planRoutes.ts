@@ -27,8 +27,6 @@ const planNameSchema = z.string().trim().min(1).max(200);
  * Operators see only published versions; planners and the ministry see the working version.
  */
 export function planRoutes(app: FastifyInstance, context: AppContext): void {
-  const { db } = context;
-
   const planSummary = async (sql: Sql, row: PlanRow) => ({
     id: row.id,
     provinceId: row.province_id,
@@ -46,7 +44,7 @@ export function planRoutes(app: FastifyInstance, context: AppContext): void {
     return { ...(await planSummary(sql, row)), document: parseStoredDocument(version.document) };
   };
 
-  const publishedPlanJson = async (row: PlanRow) => {
+  const publishedPlanJson = async (db: Sql, row: PlanRow) => {
     const version =
       row.published_version === null ? undefined : await getPlanVersion(db, row.id, row.published_version);
     if (!version) throw notFound();
@@ -63,8 +61,8 @@ export function planRoutes(app: FastifyInstance, context: AppContext): void {
     };
   };
 
-  const planForViewer = (row: PlanRow, user: SessionUser) =>
-    user.role === 'operator' ? publishedPlanJson(row) : workingPlanJson(db, row);
+  const planForViewer = (db: Sql, row: PlanRow, user: SessionUser) =>
+    user.role === 'operator' ? publishedPlanJson(db, row) : workingPlanJson(db, row);
 
   /** The version a save is based on: the body's `version`, or an If-Match header holding the number. */
   const baseVersion = (bodyVersion: number | undefined, ifMatch: string | string[] | undefined): number => {
@@ -109,7 +107,7 @@ export function planRoutes(app: FastifyInstance, context: AppContext): void {
     method: 'GET',
     url: '/api/provinces/:provinceId/plans',
     params: provinceParams,
-    handler: async ({ params, user }) => {
+    handler: async ({ params, user, db }) => {
       await getProvince(db, params.provinceId);
       if (signedIn(user).role === 'operator') {
         return {
@@ -136,7 +134,7 @@ export function planRoutes(app: FastifyInstance, context: AppContext): void {
     bodyLimit: BODY_LIMITS.plan,
     params: provinceParams,
     body: z.strictObject({ name: planNameSchema, document: planDocumentSchema.optional() }),
-    handler: async ({ params, body, user, reply }) => {
+    handler: async ({ params, body, user, reply, db }) => {
       await getProvince(db, params.provinceId);
       const actor = signedIn(user);
       const now = context.now();
@@ -170,10 +168,10 @@ export function planRoutes(app: FastifyInstance, context: AppContext): void {
     method: 'GET',
     url: '/api/plans/:planId',
     params: planParams,
-    handler: async ({ params, user, reply }) => {
+    handler: async ({ params, user, reply, db }) => {
       const row = await getPlan(db, params.planId);
       if (!row) throw notFound();
-      const plan = await planForViewer(row, signedIn(user));
+      const plan = await planForViewer(db, row, signedIn(user));
       reply.header('etag', `"${plan.version}"`);
       return { plan };
     },
@@ -189,7 +187,7 @@ export function planRoutes(app: FastifyInstance, context: AppContext): void {
       document: planDocumentSchema,
       version: versionSchema.optional(),
     }),
-    handler: async ({ params, body, user, request, reply }) => {
+    handler: async ({ params, body, user, request, reply, db }) => {
       const actor = signedIn(user);
       const based = baseVersion(body.version, request.headers['if-match']);
       const now = context.now();
@@ -232,7 +230,7 @@ export function planRoutes(app: FastifyInstance, context: AppContext): void {
     url: '/api/plans/:planId/publish',
     params: planParams,
     body: z.strictObject({ version: versionSchema }),
-    handler: async ({ params, body, user }) => {
+    handler: async ({ params, body, user, db }) => {
       const actor = signedIn(user);
       const now = context.now();
       return db.transaction(async (tx) => {
@@ -260,7 +258,7 @@ export function planRoutes(app: FastifyInstance, context: AppContext): void {
     method: 'GET',
     url: '/api/plans/:planId/versions',
     params: planParams,
-    handler: async ({ params }) => {
+    handler: async ({ params, db }) => {
       if (!(await getPlan(db, params.planId))) throw notFound();
       const rows = await db.all<{ version: number; name: string; created_at: string; username: string }>(
         `SELECT v.version, v.name, v.created_at, u.username FROM plan_versions v JOIN users u ON u.id = v.created_by
@@ -282,7 +280,7 @@ export function planRoutes(app: FastifyInstance, context: AppContext): void {
     method: 'GET',
     url: '/api/plans/:planId/versions/:version',
     params: planParams.extend({ version: z.coerce.number().int().positive() }),
-    handler: async ({ params }) => {
+    handler: async ({ params, db }) => {
       const row = await getPlanVersion(db, params.planId, params.version);
       if (!row) throw notFound();
       return {

@@ -33,8 +33,8 @@ export function provinceRoutes(app: FastifyInstance, context: AppContext): void 
   addRoute(app, {
     method: 'GET',
     url: '/api/provinces',
-    handler: async () => ({
-      provinces: (await context.db.all<ProvinceRow>('SELECT * FROM provinces ORDER BY id')).map(provinceJson),
+    handler: async ({ db }) => ({
+      provinces: (await db.all<ProvinceRow>('SELECT * FROM provinces ORDER BY id')).map(provinceJson),
     }),
   });
 
@@ -42,7 +42,7 @@ export function provinceRoutes(app: FastifyInstance, context: AppContext): void 
     method: 'GET',
     url: '/api/provinces/:provinceId',
     params: provinceParams,
-    handler: async ({ params }) => ({ province: provinceJson(await getProvince(context.db, params.provinceId)) }),
+    handler: async ({ params, db }) => ({ province: provinceJson(await getProvince(db, params.provinceId)) }),
   });
 
   addRoute(app, {
@@ -54,9 +54,9 @@ export function provinceRoutes(app: FastifyInstance, context: AppContext): void 
       lapseMonths: z.number().int().min(1).max(60),
       version: versionSchema,
     }),
-    handler: ({ params, body, user }) => {
+    handler: ({ params, body, user, db }) => {
       const now = context.now();
-      return context.db.transaction(async (tx) => {
+      return db.transaction(async (tx) => {
         const before = await getProvince(tx, params.provinceId);
         if (before.version !== body.version) {
           throw new HttpError(

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { SessionUser } from '../auth/sessionUser';
-import type { Sql } from '../db/sqlDatabase';
+import { type Sql, SYSTEM_DB_ACTOR } from '../db/sqlDatabase';
 import { checkColocationRequest } from '../domain/checkColocationRequest';
 import {
   addMonthsUtc,
@@ -86,9 +86,10 @@ const capacityError = (problems: { code: string; message: string }[], capacity: 
  * ministry reads all. Every change goes through the state machine and writes its audit row in the same transaction.
  */
 export function requestRoutes(app: FastifyInstance, context: AppContext): void {
-  const { db } = context;
+  // Approvals lapse for everyone: the server does it, as itself, whoever's request brought it about.
+  const system = context.db.as(SYSTEM_DB_ACTOR);
 
-  const history = async (requestId: string) =>
+  const history = async (db: Sql, requestId: string) =>
     (await listAudit(db, { entityType: 'colocationRequest', entityId: requestId })).reverse().map((row: AuditRow) => {
       const before = row.old_value ? (JSON.parse(row.old_value) as { state?: RequestState }) : null;
       const after = row.new_value
@@ -114,10 +115,10 @@ export function requestRoutes(app: FastifyInstance, context: AppContext): void {
       limit: z.coerce.number().int().min(1).max(REQUEST_PAGE_MAX).default(REQUEST_PAGE_DEFAULT),
       after: cursorSchema,
     }),
-    handler: async ({ query, user }) => {
+    handler: async ({ query, user, db }) => {
       const viewer = signedIn(user);
       const now = context.now();
-      await lapseDueApprovals(db, now);
+      await lapseDueApprovals(system, now);
       const where: string[] = [];
       const values: (string | number)[] = [];
       const provinceId = viewer.role === 'province' ? viewer.provinceId : query.provinceId;
@@ -157,7 +158,7 @@ export function requestRoutes(app: FastifyInstance, context: AppContext): void {
     method: 'POST',
     url: '/api/requests',
     body: newRequestSchema,
-    handler: async ({ body, user, reply }) => {
+    handler: async ({ body, user, reply, db }) => {
       const actor = signedIn(user);
       const operator = actor.operator as string;
       const now = context.now();
@@ -231,13 +232,13 @@ export function requestRoutes(app: FastifyInstance, context: AppContext): void {
     method: 'GET',
     url: '/api/requests/:requestId',
     params: requestParams,
-    handler: async ({ params, user }) => {
+    handler: async ({ params, user, db }) => {
       const viewer = signedIn(user);
       const now = context.now();
-      await lapseDueApprovals(db, now);
+      await lapseDueApprovals(system, now);
       const row = await getRequest(db, params.requestId);
       if (!row) throw notFound();
-      return { request: { ...requestJson(row, viewer.role, now), history: await history(row.id) } };
+      return { request: { ...requestJson(row, viewer.role, now), history: await history(db, row.id) } };
     },
   });
 
@@ -247,10 +248,10 @@ export function requestRoutes(app: FastifyInstance, context: AppContext): void {
       url: `/api/requests/:requestId/${path}`,
       params: requestParams,
       body: transitionBodies[action] as z.ZodType<TransitionBody>,
-      handler: async ({ params, body, user }) => {
+      handler: async ({ params, body, user, db }) => {
         const actor = signedIn(user);
         const now = context.now();
-        await lapseDueApprovals(db, now);
+        await lapseDueApprovals(system, now);
         const row = await db.transaction((tx) => applyTransition(tx, actor, params.requestId, action, body, now));
         return { request: requestJson(row, actor.role, now) };
       },

@@ -4,6 +4,7 @@ import { dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from '..
 import { createSession, deleteSession, SESSION_COOKIE, SESSION_LIFETIME_MS } from '../auth/sessions';
 import { publicUser } from '../auth/sessionUser';
 import { findUserByName } from '../auth/users';
+import { dbActorOf } from '../db/sqlDatabase';
 import { addRoute } from '../http/addRoute';
 import type { AppContext } from '../http/appContext';
 import { HttpError } from '../http/httpError';
@@ -61,29 +62,32 @@ export function sessionRoutes(app: FastifyInstance, context: AppContext, loginRa
         ? await hashPassword(body.password, context.passwordCost)
         : null;
       const now = context.now();
-      const session = await context.db.transaction(async (tx) => {
-        if (request.user) await deleteSession(tx, request.user.sessionHash);
-        if (rehashed) {
-          // Only if the hash is still the one checked (a password change in between wins).
-          await tx.run('UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?', [
-            rehashed,
-            user.id,
-            storedHash,
-          ]);
-        }
-        const created = await createSession(tx, user.id, now);
-        await writeAudit(tx, {
-          at: now,
-          actor: { id: user.id, username: user.username, role: user.role },
-          provinceId: user.province_id,
-          action: 'session.login',
-          entityType: 'user',
-          entityId: String(user.id),
-          oldValue: null,
-          newValue: null,
+      // As the account signing in: its audit row passes the audit trail's policy.
+      const session = await context.db
+        .as(dbActorOf({ id: user.id, role: user.role, provinceId: user.province_id, operator: user.operator }))
+        .transaction(async (tx) => {
+          if (request.user) await deleteSession(tx, request.user.sessionHash);
+          if (rehashed) {
+            // Only if the hash is still the one checked (a password change in between wins).
+            await tx.run('UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?', [
+              rehashed,
+              user.id,
+              storedHash,
+            ]);
+          }
+          const created = await createSession(tx, user.id, now);
+          await writeAudit(tx, {
+            at: now,
+            actor: { id: user.id, username: user.username, role: user.role },
+            provinceId: user.province_id,
+            action: 'session.login',
+            entityType: 'user',
+            entityId: String(user.id),
+            oldValue: null,
+            newValue: null,
+          });
+          return created;
         });
-        return created;
-      });
       reply.setCookie(SESSION_COOKIE, session.token, { ...cookieOptions, maxAge: SESSION_LIFETIME_MS / 1000 });
       const sessionUser = {
         id: user.id,
@@ -107,10 +111,10 @@ export function sessionRoutes(app: FastifyInstance, context: AppContext, loginRa
     method: 'DELETE',
     url: '/api/session',
     bodyLimit: BODY_LIMITS.tiny,
-    handler: async ({ user, reply }) => {
+    handler: async ({ user, reply, db }) => {
       if (user) {
         const now = context.now();
-        await context.db.transaction(async (tx) => {
+        await db.transaction(async (tx) => {
           await deleteSession(tx, user.sessionHash);
           await writeAudit(tx, {
             at: now,

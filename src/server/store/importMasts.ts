@@ -146,7 +146,7 @@ async function writeImport(db: Sql, request: MastImportRequest) {
   );
   const builtTenants = new Map<string, string[]>();
   for (const row of await db.all<{ mast_id: string; operator: string }>(
-    `SELECT mast_id, operator FROM colocation_requests
+    `SELECT mast_id, built_operator AS operator FROM request_targets
      WHERE province_id = ? AND target_kind = 'mast' AND state = 'built' ORDER BY built_at, id`,
     [provinceId],
   )) {
@@ -191,7 +191,7 @@ async function writeImport(db: Sql, request: MastImportRequest) {
       new Set(
         (
           await db.all<{ mast_id: string }>(
-            `SELECT DISTINCT mast_id FROM colocation_requests
+            `SELECT DISTINCT mast_id FROM request_targets
              WHERE province_id = ? AND target_kind = 'mast' ${state}`,
             [provinceId],
           )

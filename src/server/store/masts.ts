@@ -195,7 +195,7 @@ export async function upsertMasts(
 /** Committed loads of approved (not yet built) requests, per mast id, in one province. */
 export async function approvedLoadsByMast(db: Sql, provinceId: string) {
   const rows = await db.all<{ mast_id: string; wind_load_area_m2: number | null; weight_kg: number | null }>(
-    `SELECT mast_id, wind_load_area_m2, weight_kg FROM colocation_requests
+    `SELECT mast_id, wind_load_area_m2, weight_kg FROM request_targets
      WHERE province_id = ? AND target_kind = 'mast' AND state = 'approved'`,
     [provinceId],
   );

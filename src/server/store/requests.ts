@@ -112,7 +112,7 @@ export async function resolveTarget(
     const mast = await getMast(db, provinceId, target.mastId);
     if (!mast) return null;
     const committed = await db.all<CommittedLoad>(
-      `SELECT wind_load_area_m2 AS "windLoadAreaM2", weight_kg AS "weightKg" FROM colocation_requests
+      `SELECT wind_load_area_m2 AS "windLoadAreaM2", weight_kg AS "weightKg" FROM request_targets
        WHERE province_id = ? AND mast_id = ? AND state = 'approved' AND id IS DISTINCT FROM ?`,
       [provinceId, target.mastId, excludeRequestId],
     );
@@ -132,7 +132,7 @@ export async function resolveTarget(
   const site = version && parseStoredDocument(version.document).proposedSites.find((s) => s.id === target.siteId);
   if (!site) return null;
   const committed = await db.all<CommittedLoad>(
-    `SELECT wind_load_area_m2 AS "windLoadAreaM2", weight_kg AS "weightKg" FROM colocation_requests
+    `SELECT wind_load_area_m2 AS "windLoadAreaM2", weight_kg AS "weightKg" FROM request_targets
      WHERE plan_id = ? AND site_id = ? AND state IN ('approved', 'built') AND id IS DISTINCT FROM ?`,
     [target.planId, target.siteId, excludeRequestId],
   );
