@@ -8,9 +8,11 @@ import { checkNewUser, findUserByName, insertUser, type NewUser } from './auth/u
 import { type SqlDatabase, SYSTEM_DB_ACTOR } from './db/sqlDatabase';
 import { SYSTEM_ACTOR, writeAudit } from './store/audit';
 import { importMasts } from './store/importMasts';
+import { type BackboneLineInput, replaceBackbone } from './store/spatial';
 
 export const DEMO_PROVINCE_ID = 'VN25';
 export const DEMO_TOWERS_FILE = fileURLToPath(new URL('../../data/demo/towers.csv', import.meta.url));
+export const DEMO_BACKBONE_FILE = fileURLToPath(new URL('../../data/demo/backbone.geojson', import.meta.url));
 /** The source name the demo masts carry (the file's path in the repository). */
 export const DEMO_TOWERS_SOURCE_NAME = 'data/demo/towers.csv';
 
@@ -83,6 +85,8 @@ export async function seedDemo(
     now,
   });
   if (!outcome.ok) throw new Error(`demo masts: ${outcome.refusal.message}`);
+  const backbone = readBackboneLines(readFileSync(DEMO_BACKBONE_FILE, 'utf8'));
+  await db.transaction((tx) => replaceBackbone(tx, DEMO_PROVINCE_ID, backbone, now));
   const { inserted, updated, unchanged } = outcome.result;
   const masts = { inserted, updated, unchanged };
   return { created, masts: { ...masts, rejected: parsed.rejected.length } };
@@ -90,4 +94,32 @@ export async function seedDemo(
 
 export async function hasAnyUser(db: SqlDatabase): Promise<boolean> {
   return (await db.get('SELECT 1 AS found FROM users LIMIT 1')) !== undefined;
+}
+
+/**
+ * The lines of the demo backbone file (data/demo/backbone.geojson, derived from OpenStreetMap), one row per
+ * LineString with its name and kind; a MultiLineString gives one row per part. Ids: the feature's index, and the
+ * part's.
+ */
+export function readBackboneLines(text: string): BackboneLineInput[] {
+  const collection = JSON.parse(text) as {
+    features: {
+      properties?: { name?: string; kind?: string } | null;
+      geometry: { type: string; coordinates: unknown } | null;
+    }[];
+  };
+  const lines: BackboneLineInput[] = [];
+  for (const [index, feature] of collection.features.entries()) {
+    const name = feature.properties?.name ?? null;
+    const kind = feature.properties?.kind ?? null;
+    const geometry = feature.geometry;
+    if (geometry?.type === 'LineString') {
+      lines.push({ id: String(index), name, kind, coordinates: geometry.coordinates as number[][] });
+    } else if (geometry?.type === 'MultiLineString') {
+      for (const [part, coordinates] of (geometry.coordinates as number[][][]).entries()) {
+        lines.push({ id: `${index}.${part}`, name, kind, coordinates });
+      }
+    }
+  }
+  return lines;
 }

@@ -47,8 +47,14 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
   'GET /api/provinces/:provinceId/masts': { roles: { ministry: 'any', province: 'ownProvince', operator: 'any' } },
   // Operators import into any province, but only their own masts: the route refuses other operators' rows (403) and
   // ids of other operators' masts (409), and removes only the operator's own masts.
+  'GET /api/provinces/:provinceId/masts/near': {
+    roles: { ministry: 'any', province: 'ownProvince', operator: 'any' },
+  },
   'POST /api/provinces/:provinceId/masts/import': { roles: { province: 'ownProvince', operator: 'any' } },
   'GET /api/provinces/:provinceId/proposed-sites': {
+    roles: { ministry: 'any', province: 'ownProvince', operator: 'any' },
+  },
+  'GET /api/provinces/:provinceId/proposed-sites/backbone': {
     roles: { ministry: 'any', province: 'ownProvince', operator: 'any' },
   },
 

@@ -10,8 +10,13 @@ import { HttpError, signedIn } from '../http/httpError';
 import { MAST_IMPORT_BODY_LIMIT_BYTES, type MastImportJob, runMastImportJob } from '../jobs/mastImportJob';
 import { approvedLoadsByMast, listMasts, mastJson } from '../store/masts';
 import { publishedPlans } from '../store/plans';
+import { mastsNear, proposedSitesBackboneDistance } from '../store/spatial';
 import { getProvince } from './provinceRoutes';
 import { provinceParams } from './schemas';
+
+/** GET .../masts/near: the largest radius, m, and the most masts answered. */
+export const MASTS_NEAR_MAX_RADIUS_M = 50_000;
+export const MASTS_NEAR_MAX_LIMIT = 1000;
 
 /** Masts per page of GET .../masts: by default, and at most (a mast is ~400 bytes of JSON). */
 export const MAST_PAGE_DEFAULT = 5000;
@@ -46,6 +51,23 @@ export function infrastructureRoutes(app: FastifyInstance, context: AppContext):
       );
       const loads = await approvedLoadsByMast(db, params.provinceId);
       return { masts: rows.map((row) => mastJson(row, loads.get(row.id) ?? [])), nextCursor };
+    },
+  });
+
+  addRoute(app, {
+    method: 'GET',
+    url: '/api/provinces/:provinceId/masts/near',
+    params: provinceParams,
+    querystring: z.strictObject({
+      lon: z.coerce.number().min(-180).max(180),
+      lat: z.coerce.number().min(-90).max(90),
+      radiusM: z.coerce.number().positive().max(MASTS_NEAR_MAX_RADIUS_M),
+      limit: z.coerce.number().int().min(1).max(MASTS_NEAR_MAX_LIMIT).default(100),
+    }),
+    handler: async ({ params, query, db }) => {
+      await getProvince(db, params.provinceId);
+      const masts = await mastsNear(db, params.provinceId, query, query.radiusM, query.limit);
+      return { masts };
     },
   });
 
@@ -121,6 +143,28 @@ export function infrastructureRoutes(app: FastifyInstance, context: AppContext):
         }),
       );
       return { sites };
+    },
+  });
+
+  addRoute(app, {
+    method: 'GET',
+    url: '/api/provinces/:provinceId/proposed-sites/backbone',
+    params: provinceParams,
+    querystring: z.strictObject({
+      /** Mark each site within this distance of the backbone (e.g. the province's 2 km rule). */
+      withinM: z.coerce.number().positive().max(1_000_000).optional(),
+    }),
+    handler: async ({ params, query, db }) => {
+      await getProvince(db, params.provinceId);
+      const sites = await proposedSitesBackboneDistance(db, params.provinceId);
+      return {
+        sites: sites.map((site) => ({
+          ...site,
+          ...(query.withinM === undefined
+            ? {}
+            : { withinM: site.distanceM !== null && site.distanceM <= query.withinM }),
+        })),
+      };
     },
   });
 }

@@ -167,6 +167,16 @@ describe('role x route matrix', () => {
       expected: readProvince(),
     },
     {
+      route: 'GET /api/provinces/:provinceId/masts/near',
+      call: () => ({ method: 'GET', url: '/api/provinces/VN25/masts/near?lon=108.01&lat=16&radiusM=2000' }),
+      expected: readProvince(),
+    },
+    {
+      route: 'GET /api/provinces/:provinceId/proposed-sites/backbone',
+      call: () => ({ method: 'GET', url: '/api/provinces/VN25/proposed-sites/backbone?withinM=2000' }),
+      expected: readProvince(),
+    },
+    {
       route: 'POST /api/provinces/:provinceId/masts/import',
       variant: "Viettel's masts",
       call: () => ({

@@ -3,6 +3,7 @@ import * as provinces from './002_provinces';
 import * as mastProvenance from './003_mast_provenance';
 import * as rateLimits from './004_rate_limits';
 import * as rowLevelSecurity from './005_row_level_security';
+import * as spatial from './006_spatial';
 
 export interface Migration {
   /** Applied in increasing order; never renumber or edit a released migration, add a new one. */
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'mast_provenance', sqlite: mastProvenance.up, postgres: mastProvenance.postgres },
   { version: 4, name: 'rate_limits', sqlite: rateLimits.up, postgres: rateLimits.postgres },
   { version: 5, name: 'row_level_security', sqlite: rowLevelSecurity.up, postgres: rowLevelSecurity.postgres },
+  { version: 6, name: 'spatial', sqlite: spatial.up, postgres: spatial.postgres },
 ];
