@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
+import { type PostgresCluster, startPostgresCluster } from '../../scripts/postgresCluster';
 import { buildServer } from '../../src/server/buildServer';
 import { openDatabase, openPostgresDatabase } from '../../src/server/db/openDatabase';
 import type { SqlDatabase } from '../../src/server/db/sqlDatabase';
 import { seedDemo } from '../../src/server/seedDemo';
-import { type PostgresCluster, startPostgresCluster } from '../unit/server/postgresCluster';
 
 declare module 'vitest' {
   export interface ProvidedContext {

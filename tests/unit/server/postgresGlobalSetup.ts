@@ -4,8 +4,8 @@
  * COSITE_TEST_POSTGRES_URL.
  */
 import pg from 'pg';
+import { startPostgresCluster } from '../../../scripts/postgresCluster';
 import { openPostgresDatabase } from '../../../src/server/db/openDatabase';
-import { startPostgresCluster } from './postgresCluster';
 import { TEMPLATE_DATABASE } from './testDatabase';
 
 export default async function setup() {

@@ -10,7 +10,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PG_BIN, PG_SUPERUSER, type PostgresCluster, runAsClusterUser, startPostgresCluster } from './postgresCluster';
+import {
+  PG_BIN,
+  PG_SUPERUSER,
+  type PostgresCluster,
+  runAsClusterUser,
+  startPostgresCluster,
+} from '../../../scripts/postgresCluster';
 import { HttpSession, requestableMasts, type ServerProcess, startServerProcess } from './serverProcess';
 
 const ROUNDS = 5;

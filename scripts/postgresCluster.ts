@@ -1,10 +1,20 @@
 /**
- * A throwaway PostgreSQL cluster for tests and benchmarks: `initdb` in a temporary folder, its own port on 127.0.0.1,
- * run as an unprivileged user (the `postgres` system account when the tests run as root: PostgreSQL refuses to run
- * as root), stopped and removed afterwards. Debian's packages are installed by scripts/ensure-postgres.sh.
+ * A local PostgreSQL cluster: throwaway for tests and benchmarks (`initdb` in a temporary folder, its own port on
+ * 127.0.0.1, stopped and removed afterwards), or the developer's own in ./var/postgres (`npm run postgres`). Run as
+ * an unprivileged user (the `postgres` system account when we are root: PostgreSQL refuses to run as root).
+ * Debian's packages are installed by scripts/ensure-postgres.sh.
  */
 import { execFile } from 'node:child_process';
-import { appendFileSync, chownSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -68,8 +78,11 @@ export async function startPostgresCluster(
   if (!existsSync(path.join(PG_BIN, 'initdb'))) {
     throw new Error(`no PostgreSQL in ${PG_BIN}: run scripts/ensure-postgres.sh`);
   }
-  const root = options.dataDir ? path.dirname(options.dataDir) : mkdtempSync(path.join(tmpdir(), 'cosite-pg-'));
-  const dataDir = options.dataDir ?? path.join(root, 'data');
+  const root = options.dataDir
+    ? path.resolve(path.dirname(options.dataDir))
+    : mkdtempSync(path.join(tmpdir(), 'cosite-pg-'));
+  mkdirSync(root, { recursive: true });
+  const dataDir = options.dataDir ? path.resolve(options.dataDir) : path.join(root, 'data');
   const owner = clusterUid();
   if (owner) chownSync(root, owner.uid, owner.gid);
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
@@ -96,16 +109,22 @@ export async function startPostgresCluster(
   writeFileSync(path.join(dataDir, 'cosite.conf'), `${lines.join('\n')}\n`);
   if (owner) chownSync(path.join(dataDir, 'cosite.conf'), owner.uid, owner.gid);
   appendInclude(dataDir);
-  await runAsClusterUser(path.join(PG_BIN, 'pg_ctl'), [
-    '-D',
-    dataDir,
-    '-l',
-    path.join(root, 'log'),
-    '-w',
-    '-t',
-    '60',
-    'start',
-  ]);
+  const running = await runAsClusterUser(path.join(PG_BIN, 'pg_ctl'), ['-D', dataDir, 'status']).then(
+    () => true,
+    () => false,
+  );
+  if (!running) {
+    await runAsClusterUser(path.join(PG_BIN, 'pg_ctl'), [
+      '-D',
+      dataDir,
+      '-l',
+      path.join(root, 'log'),
+      '-w',
+      '-t',
+      '60',
+      'start',
+    ]);
+  }
   const urlOf = (name: string) => `postgres://${PG_SUPERUSER}@127.0.0.1:${port}/${name}`;
   const stop = async (mode: 'fast' | 'immediate' = 'fast') => {
     await runAsClusterUser(path.join(PG_BIN, 'pg_ctl'), ['-D', dataDir, '-m', mode, '-w', 'stop']).catch(() => {});
