@@ -22,11 +22,28 @@ export interface LoadFigures {
   non2xx: number;
 }
 
-export async function runServerLoad(options: { durationSeconds: number; connections: number }): Promise<LoadFigures[]> {
+export interface ServerLoadOptions {
+  durationSeconds: number;
+  /** Connections in all, spread evenly over the processes. */
+  connections: number;
+  /** API processes on the one database (each autocannon run targets one process). */
+  processes?: number;
+  /**
+   * The database: a postgres:// URL, 'sqlite' (a file in a temporary folder), or undefined for the test project's
+   * engine (a new PostgreSQL database in the server-pg project, SQLite otherwise).
+   */
+  database?: string;
+}
+
+export async function runServerLoad(options: ServerLoadOptions): Promise<LoadFigures[]> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'cosite-load-'));
-  const database = await createTestDatabaseUrl();
-  const server = await startServerProcess(dataDir, { demo: true, databaseUrl: database?.url });
+  const database = options.database === undefined ? await createTestDatabaseUrl() : null;
+  const databaseUrl = options.database === 'sqlite' ? null : (options.database ?? database?.url ?? null);
+  const processes = options.processes ?? 1;
+  const servers = [await startServerProcess(dataDir, { demo: true, databaseUrl })];
   try {
+    for (let i = 1; i < processes; i++) servers.push(await startServerProcess(dataDir, { databaseUrl }));
+    const server = servers[0];
     const planner = await HttpSession.login(server.url, 'vn25-planner');
     const proposedSites = Array.from({ length: 300 }, (_, i) => ({
       id: `S${i}`,
@@ -43,13 +60,19 @@ export async function runServerLoad(options: { durationSeconds: number; connecti
     const planId = (created.body as { plan: { id: string } }).plan.id;
     await planner.request('POST', `/api/plans/${planId}/publish`, { version: 1 });
 
+    // Sessions live in the database: one sign-in serves every process.
     const reader = await HttpSession.login(server.url, 'viettel');
-    const read = await autocannon({
-      url: `${server.url}/api/plans/${planId}`,
-      connections: options.connections,
-      duration: options.durationSeconds,
-      headers: { cookie: reader.cookieHeader },
-    });
+    const connectionsEach = Math.max(1, Math.round(options.connections / processes));
+    const read = await Promise.all(
+      servers.map((target) =>
+        autocannon({
+          url: `${target.url}/api/plans/${planId}`,
+          connections: connectionsEach,
+          duration: options.durationSeconds,
+          headers: { cookie: reader.cookieHeader },
+        }),
+      ),
+    );
 
     // One session per operator; each request takes the next (operator, mast) pair so that every filing is valid.
     const operators = [
@@ -76,57 +99,68 @@ export async function runServerLoad(options: { durationSeconds: number; connecti
     let next = 0;
     /** The first few refused filings, printed so that a non-2xx count comes with its reason. */
     const refusals: string[] = [];
-    const file = await autocannon({
-      url: server.url,
-      connections: options.connections,
-      duration: options.durationSeconds,
-      requests: [
-        {
-          method: 'POST',
-          path: '/api/requests',
-          setupRequest: (request) => {
-            const pair = pairs[next++ % pairs.length];
-            return {
-              ...request,
-              headers: pair.headers,
-              body: JSON.stringify({
-                provinceId: 'VN25',
-                target: { kind: 'mast', mastId: pair.mastId },
-                equipment: 'RRU B3 + 2 x panel',
-                antennaHeightM: 12,
-                band: 'B3',
-                windLoadAreaM2: 0.8,
-                weightKg: 60,
-              }),
-            };
-          },
-          onResponse: (status, body) => {
-            if (status >= 300 && refusals.length < 3) refusals.push(`${status} ${body.slice(0, 300)}`);
-          },
-        },
-      ],
-    });
+    const file = await Promise.all(
+      servers.map((target) =>
+        autocannon({
+          url: target.url,
+          connections: connectionsEach,
+          duration: options.durationSeconds,
+          requests: [
+            {
+              method: 'POST',
+              path: '/api/requests',
+              setupRequest: (request) => {
+                const pair = pairs[next++ % pairs.length];
+                return {
+                  ...request,
+                  headers: pair.headers,
+                  body: JSON.stringify({
+                    provinceId: 'VN25',
+                    target: { kind: 'mast', mastId: pair.mastId },
+                    equipment: 'RRU B3 + 2 x panel',
+                    antennaHeightM: 12,
+                    band: 'B3',
+                    windLoadAreaM2: 0.8,
+                    weightKg: 60,
+                  }),
+                };
+              },
+              onResponse: (status, body) => {
+                if (status >= 300 && refusals.length < 3) refusals.push(`${status} ${body.slice(0, 300)}`);
+              },
+            },
+          ],
+        }),
+      ),
+    );
     if (refusals.length) console.log(`first refused filings:\n${refusals.join('\n')}`);
     return [
       figures('read a province plan (GET /api/plans/:id)', read),
       figures('file requests (POST /api/requests)', file),
     ];
   } finally {
-    await server.kill('SIGTERM');
+    for (const server of servers) await server.kill('SIGTERM');
     await database?.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-function figures(scenario: string, result: AutocannonResult): LoadFigures {
+/**
+ * One scenario's figures over the runs against each process: requests and errors summed, p50 the mean of the runs'
+ * medians weighted by their requests, p99 the worse of the runs' (autocannon gives percentiles, not histograms).
+ */
+function figures(scenario: string, results: AutocannonResult[]): LoadFigures {
+  const total = results.reduce((sum, result) => sum + result.requests.total, 0);
   return {
     scenario,
-    requestsPerSecond: Math.round(result.requests.average),
-    latencyP50Ms: result.latency.p50,
-    latencyP99Ms: result.latency.p99,
-    total: result.requests.total,
-    errors: result.errors,
-    non2xx: result.non2xx,
+    requestsPerSecond: Math.round(results.reduce((sum, result) => sum + result.requests.average, 0)),
+    latencyP50Ms: Math.round(
+      results.reduce((sum, result) => sum + result.latency.p50 * result.requests.total, 0) / Math.max(1, total),
+    ),
+    latencyP99Ms: Math.max(...results.map((result) => result.latency.p99)),
+    total,
+    errors: results.reduce((sum, result) => sum + result.errors, 0),
+    non2xx: results.reduce((sum, result) => sum + result.non2xx, 0),
   };
 }
 

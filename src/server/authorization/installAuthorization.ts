@@ -27,6 +27,14 @@ export function installAuthorization(app: FastifyInstance, context: AppContext):
   app.decorateRequest('user', null);
   app.decorateRequest('input', null as unknown as ValidatedInput);
   app.decorateRequest('db', null as unknown as Sql);
+  app.decorateRequest('releaseDb', async () => {});
+  // The request's connection goes back to the pool once the answer is out (or the client went away).
+  const release = async (request: FastifyRequest) => {
+    const releaseDb = request.releaseDb;
+    request.releaseDb = async () => {};
+    await releaseDb();
+  };
+  app.addHook('onResponse', release);
 
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith(API_PREFIX)) return;
@@ -38,9 +46,13 @@ export function installAuthorization(app: FastifyInstance, context: AppContext):
     }
   });
 
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     request.user = await resolveSession(context.db, request.cookies[SESSION_COOKIE], context.now());
-    request.db = context.db.as(dbActorOf(request.user));
+    const connection = context.db.forRequest(dbActorOf(request.user));
+    request.db = connection.sql;
+    request.releaseDb = connection.release;
+    // Whatever ends the exchange (the answer sent, the socket gone mid-handler), the response's 'close' comes.
+    reply.raw.once('close', () => void release(request));
     const url = request.routeOptions.url;
     if (url === undefined) return; // no route matched: the not-found handler answers
     if (!url.startsWith(API_PREFIX)) return; // static files of the app

@@ -36,12 +36,17 @@ async function query<T>(client: pg.Pool | pg.PoolClient, sql: string, params?: S
   return client.query<T & pg.QueryResultRow>({ text: statement.text, values: bindValues(statement, params) });
 }
 
-/** The statements that open a transaction for `actor`: the API role, and who acts, for the policies. */
-function actorSettings(actor: DbActor): string {
+/**
+ * The statements that make a connection act for `actor`: the API role, and who acts, for the policies. `local`:
+ * until the transaction ends (SET LOCAL, set_config(.., true)); else until DISCARD ALL (a request's connection).
+ */
+function actorSettings(actor: DbActor, local = true): string {
   const literal = (value: string | number | null) => pg.escapeLiteral(value === null ? '' : String(value));
+  const set = (name: string, value: string | number | null) =>
+    `set_config('cosite.${name}', ${literal(value)}, ${local ? 'true' : 'false'})`;
   return [
-    `SET LOCAL ROLE ${API_ROLE}`,
-    `SELECT set_config('cosite.role', ${literal(actor.role)}, true), set_config('cosite.user_id', ${literal(actor.userId)}, true), set_config('cosite.province_id', ${literal(actor.provinceId)}, true), set_config('cosite.operator', ${literal(actor.operator)}, true)`,
+    `${local ? 'SET LOCAL ROLE' : 'SET ROLE'} ${API_ROLE}`,
+    `SELECT ${set('role', actor.role)}, ${set('user_id', actor.userId)}, ${set('province_id', actor.provinceId)}, ${set('operator', actor.operator)}`,
   ].join('; ');
 }
 
@@ -94,32 +99,18 @@ export class PostgresDatabase implements SqlDatabase {
     work: (tx: Sql) => Promise<T>,
     options: TransactionOptions = {},
   ): Promise<T> {
-    const begin =
-      options.isolation === 'readCommitted'
-        ? 'BEGIN ISOLATION LEVEL READ COMMITTED'
-        : 'BEGIN ISOLATION LEVEL SERIALIZABLE';
-    const opening = actor ? `${begin}; ${actorSettings(actor)}` : begin;
     const client = await this.pool.connect();
-    let broken: Error | undefined;
+    const outcome = { broken: undefined as Error | undefined };
     try {
-      for (let attempt = 1; ; attempt++) {
-        await client.query(opening);
-        try {
-          const result = await work(new PostgresTransaction(client));
-          await client.query('COMMIT');
-          return result;
-        } catch (error) {
-          await client.query('ROLLBACK').catch((rollbackError: Error) => {
-            broken = rollbackError;
-          });
-          const code = (error as { code?: string }).code;
-          if (broken || !code || !RETRYABLE.has(code) || attempt >= MAX_ATTEMPTS) throw error;
-          await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 2 ** attempt)));
-        }
-      }
+      return await runTransaction(client, actor ? actorSettings(actor) : null, work, options, outcome);
     } finally {
-      client.release(broken);
+      client.release(outcome.broken);
     }
+  }
+
+  forRequest(actor: DbActor): { sql: Sql; release: () => Promise<void> } {
+    const connection = new PostgresRequestConnection(this, actor);
+    return { sql: connection, release: () => connection.release() };
   }
 
   async exec(script: string): Promise<void> {
@@ -130,6 +121,160 @@ export class PostgresDatabase implements SqlDatabase {
   async close(): Promise<void> {
     if (this.pool.ended || this.pool.ending) return;
     await this.pool.end();
+  }
+}
+
+/**
+ * BEGIN (with `settings` for the transaction when given), `work`, COMMIT; ROLLBACK and again from the start on a
+ * serialization failure or deadlock, backing off with jitter. `outcome.broken` is set when the connection cannot be
+ * used again (a failed ROLLBACK): the caller releases it with that error, which closes it.
+ */
+async function runTransaction<T>(
+  client: pg.PoolClient,
+  settings: string | null,
+  work: (tx: Sql) => Promise<T>,
+  options: TransactionOptions,
+  outcome: { broken: Error | undefined },
+): Promise<T> {
+  const begin =
+    options.isolation === 'readCommitted'
+      ? 'BEGIN ISOLATION LEVEL READ COMMITTED'
+      : 'BEGIN ISOLATION LEVEL SERIALIZABLE';
+  const opening = settings ? `${begin}; ${settings}` : begin;
+  for (let attempt = 1; ; attempt++) {
+    await client.query(opening);
+    try {
+      const result = await work(new PostgresTransaction(client));
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch((rollbackError: Error) => {
+        outcome.broken = rollbackError;
+      });
+      const code = (error as { code?: string }).code;
+      if (outcome.broken || !code || !RETRYABLE.has(code) || attempt >= MAX_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 2 ** attempt)));
+    }
+  }
+}
+
+/**
+ * One HTTP request's connection (see SqlDatabase.forRequest): taken from the pool at the first statement and set up
+ * for the actor at session level (the API role, the settings); statements run on it as they come (node-postgres
+ * queues them), transactions too; `release` resets it with DISCARD ALL before it goes back to the pool, or closes
+ * it when the reset fails, so no other request can ever run with this actor's settings.
+ */
+class PostgresRequestConnection implements Sql {
+  readonly engine = 'postgres' as const;
+  private client: pg.PoolClient | null = null;
+  private acquiring: Promise<pg.PoolClient> | null = null;
+  /** Statements (or transactions) running on the connection now: release waits for them. */
+  private inFlight = 0;
+  private idle: (() => void) | null = null;
+  /**
+   * Released (the answer went out, or the client went away while the handler still runs): what comes after runs in
+   * short transactions of its own, so that nothing holds a connection the release hook will never hand back.
+   */
+  private released = false;
+  private readonly afterRelease: Sql;
+
+  constructor(
+    private readonly db: PostgresDatabase,
+    private readonly actor: DbActor,
+  ) {
+    this.afterRelease = db.as(actor);
+  }
+
+  private connection(): Promise<pg.PoolClient> {
+    if (this.client) return Promise.resolve(this.client);
+    this.acquiring ??= (async () => {
+      const client = await this.db.pool.connect();
+      try {
+        await client.query(actorSettings(this.actor, false));
+      } catch (error) {
+        client.release(error as Error);
+        throw error;
+      }
+      this.client = client;
+      return client;
+    })().finally(() => {
+      this.acquiring = null;
+    });
+    return this.acquiring;
+  }
+
+  /** Run `work` on the request's connection, or, once released, `afterwards` on a short transaction. */
+  private async use<T>(work: (client: pg.PoolClient) => Promise<T>, afterwards: () => Promise<T>): Promise<T> {
+    if (this.released) return afterwards();
+    this.inFlight++;
+    try {
+      return await work(await this.connection());
+    } finally {
+      this.inFlight--;
+      if (this.inFlight === 0) this.idle?.();
+    }
+  }
+
+  all<T>(sql: string, params?: SqlParams): Promise<T[]> {
+    return this.use(
+      async (client) => (await query<T>(client, sql, params)).rows,
+      () => this.afterRelease.all<T>(sql, params),
+    );
+  }
+  get<T>(sql: string, params?: SqlParams): Promise<T | undefined> {
+    return this.use(
+      async (client) => (await query<T>(client, sql, params)).rows[0],
+      () => this.afterRelease.get<T>(sql, params),
+    );
+  }
+  run(sql: string, params?: SqlParams): Promise<SqlRunResult> {
+    return this.use(
+      async (client) => ({ changes: (await query(client, sql, params)).rowCount ?? 0 }),
+      () => this.afterRelease.run(sql, params),
+    );
+  }
+  exec(script: string): Promise<void> {
+    return this.use(
+      async (client) => void (await client.query(script)),
+      () => this.afterRelease.exec(script),
+    );
+  }
+  transaction<T>(work: (tx: Sql) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    return this.use(
+      async (client) => {
+        const outcome = { broken: undefined as Error | undefined };
+        try {
+          return await runTransaction(client, null, work, options, outcome);
+        } finally {
+          // A connection whose ROLLBACK failed is closed, not reset.
+          if (outcome.broken && this.client === client) {
+            this.client = null;
+            client.release(outcome.broken);
+          }
+        }
+      },
+      () => this.afterRelease.transaction(work, options),
+    );
+  }
+
+  /** Wait for what runs on the connection, then reset it (DISCARD ALL) and hand it back; close it if that fails. */
+  async release(): Promise<void> {
+    this.released = true;
+    while (this.inFlight > 0) {
+      await new Promise<void>((resolve) => {
+        this.idle = resolve;
+      });
+    }
+    this.idle = null;
+    const client = this.client;
+    if (!client) return;
+    this.client = null;
+    try {
+      await client.query('DISCARD ALL');
+      client.release();
+    } catch (error) {
+      client.release(error as Error);
+    }
   }
 }
 

@@ -76,6 +76,12 @@ export interface SqlDatabase extends Sql {
    * change, whatever the caller's own checks; on SQLite (one machine, one process's checks) the database itself.
    */
   as(actor: DbActor): Sql;
+  /**
+   * The database as `actor` for the length of one HTTP request: on PostgreSQL one pooled connection, set up for the
+   * actor once (role and settings at session level, so each statement costs one round trip, not three), handed back
+   * reset (DISCARD ALL) by `release`; used again after release, it takes a new connection. On SQLite: `as`.
+   */
+  forRequest(actor: DbActor): { sql: Sql; release: () => Promise<void> };
   close(): Promise<void>;
 }
 

@@ -37,6 +37,10 @@ export class SqliteDatabase implements SqlDatabase {
     return this;
   }
 
+  forRequest(actor: DbActor): { sql: Sql; release: () => Promise<void> } {
+    return { sql: this.as(actor), release: async () => {} };
+  }
+
   get location(): string | null {
     return this.connection.memory ? null : this.connection.name;
   }

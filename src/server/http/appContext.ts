@@ -30,6 +30,8 @@ declare module 'fastify' {
     user: SessionUser | null;
     /** The database as this request's account (row-level security on PostgreSQL): what routes query. */
     db: Sql;
+    /** Hands the request's database connection back (after the answer is sent). */
+    releaseDb: () => Promise<void>;
     input: ValidatedInput;
   }
 }

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../../src/server/auth/users';
+import { PostgresDatabase } from '../../../src/server/db/postgresDatabase';
 import { type DbActor, type Sql, SYSTEM_DB_ACTOR } from '../../../src/server/db/sqlDatabase';
 import { writeAudit } from '../../../src/server/store/audit';
 import { getMast, upsertMasts, writeMast } from '../../../src/server/store/masts';
@@ -185,6 +186,38 @@ describe('row-level security on PostgreSQL', () => {
     await expect(viettel.run('DELETE FROM audit_log')).rejects.toThrow(/permission denied/);
     await expect(as('ministry').run('DELETE FROM audit_log')).rejects.toThrow(/permission denied/);
     expect(await as('ministry').all('SELECT entity_id FROM audit_log ORDER BY id')).toHaveLength(2);
+  });
+
+  it("a request's connection goes back to the pool without the account's role or settings", async () => {
+    // One connection in the pool: the request's and the next user's are the same one.
+    const single = new PostgresDatabase(database.url as string, { max: 1 });
+    try {
+      const request = single.forRequest({
+        userId: ids.viettel,
+        role: 'operator',
+        provinceId: null,
+        operator: 'Viettel',
+      });
+      expect(await request.sql.all('SELECT id FROM colocation_requests')).toEqual([{ id: 'req-viettel' }]);
+      expect(
+        await request.sql.get("SELECT current_user AS who, current_setting('cosite.operator', true) AS op"),
+      ).toEqual({
+        who: 'cosite_api',
+        op: 'Viettel',
+      });
+      await request.release();
+      const after = await single.get<{ who: string; op: string | null }>(
+        "SELECT current_user AS who, current_setting('cosite.operator', true) AS op",
+      );
+      expect(after?.who).not.toBe('cosite_api');
+      expect(after?.op ?? '').toBe('');
+      // Used after its release (a handler still running when the client went away): short transactions, same rules.
+      expect(await request.sql.all('SELECT id FROM colocation_requests')).toEqual([{ id: 'req-viettel' }]);
+      expect(single.pool.totalCount).toBe(1);
+      expect(single.pool.idleCount).toBe(1);
+    } finally {
+      await single.close();
+    }
   });
 
   it('no account, no rows', async () => {
