@@ -1,0 +1,100 @@
+import type { LongCallOptions } from '../util/cooperativeLoop';
+import type { CoverProblem, CoverSolution } from './coverProblem';
+import { descendBySwaps } from './descendBySwaps';
+import { improveByRuinAndRecreate } from './improveByRuinAndRecreate';
+import { solveLagrangian } from './solveLagrangian';
+
+export interface CoverSearchOptions extends LongCallOptions {
+  /** Subgradient iterations of the Lagrangian heuristic at most (default 150). */
+  lagrangianIterations?: number;
+  /** Every this many subgradient iterations a plan is made from the multipliers and descended (default 10). */
+  planEvery?: number;
+  /** Time for the Lagrangian heuristic, milliseconds (default 1,000; the iteration limit decides in normal runs). */
+  lagrangianTimeLimitMs?: number;
+  /** Time for the first swap descent, milliseconds (default 2,000). */
+  swapTimeLimitMs?: number;
+  /** Ruin-and-recreate rounds after the Lagrangian phase (default 100), their time limit (default 700 ms) and seed. */
+  search?: { maxRounds?: number; timeLimitMs?: number; seed?: number };
+}
+
+export interface CoverSearchResult extends CoverSolution {
+  /** No plan is worth more (the Lagrangian bound, padded by 1e-12). */
+  upperBound: number;
+  /** Multipliers of that bound and each candidate's value at them (for reduced-cost fixing). */
+  lambda: Float64Array;
+  candidateValue: Float64Array;
+  lagrangianIterations: number;
+  /** Which step gave the plan returned. */
+  foundBy: 'start' | 'swaps' | 'lagrangian' | 'ruin_and_recreate';
+  timingsMs: { swaps: number; lagrangian: number; search: number };
+}
+
+/**
+ * The default search from a feasible start (the greedy plan): a 1-swap descent (descendBySwaps), then the Lagrangian
+ * heuristic (solveLagrangian) whose every new best inner plan is itself descended, then a few ruin-and-recreate
+ * rounds around the best plan. Returns the best plan met (never worse than the start) and the Lagrangian bound.
+ * Deterministic for a given seed unless a time limit cuts a phase.
+ */
+export async function searchCoverPlan(
+  problem: CoverProblem,
+  start: CoverSolution,
+  options: CoverSearchOptions = {},
+): Promise<CoverSearchResult> {
+  const part = (from: number, to: number): LongCallOptions => ({
+    signal: options.signal,
+    onProgress: (fraction) => options.onProgress?.(from + (to - from) * fraction),
+  });
+  let clock = performance.now();
+  const lap = () => {
+    const now = performance.now();
+    const elapsed = now - clock;
+    clock = now;
+    return elapsed;
+  };
+  let best: CoverSolution = start;
+  let foundBy: CoverSearchResult['foundBy'] = 'start';
+  const swapped = await descendBySwaps(problem, start.selected, {
+    ...part(0, 0.2),
+    timeLimitMs: options.swapTimeLimitMs,
+  });
+  if (swapped.objective > best.objective) {
+    best = swapped;
+    foundBy = 'swaps';
+  }
+  const swapsMs = lap();
+  const lagrangian = await solveLagrangian(problem, {
+    ...part(0.2, 0.7),
+    start: best,
+    maxIterations: options.lagrangianIterations ?? 150,
+    planEvery: options.planEvery ?? 10,
+    timeLimitMs: options.lagrangianTimeLimitMs ?? 1_000,
+    improve: (plan) => descendBySwaps(problem, plan.selected, { signal: options.signal }),
+  });
+  if (lagrangian.objective > best.objective) {
+    best = lagrangian;
+    foundBy = 'lagrangian';
+  }
+  const lagrangianMs = lap();
+  const searched = await improveByRuinAndRecreate(problem, best, {
+    ...part(0.7, 1),
+    maxRounds: options.search?.maxRounds ?? 100,
+    timeLimitMs: options.search?.timeLimitMs ?? 700,
+    seed: options.search?.seed,
+  });
+  if (searched.objective > best.objective) {
+    best = searched;
+    foundBy = 'ruin_and_recreate';
+  }
+  const searchMs = lap();
+  return {
+    selected: best.selected,
+    objective: best.objective,
+    costUsd: best.costUsd,
+    upperBound: Math.max(lagrangian.upperBound, best.objective),
+    lambda: lagrangian.lambda,
+    candidateValue: lagrangian.candidateValue,
+    lagrangianIterations: lagrangian.iterations,
+    foundBy,
+    timingsMs: { swaps: swapsMs, lagrangian: lagrangianMs, search: searchMs },
+  };
+}
