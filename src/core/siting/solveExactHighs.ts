@@ -153,7 +153,8 @@ export async function solveExactHighs(problem: CoverProblem, options: ExactOptio
 
 function nodeCount(model: { info: { get(name: string): unknown } }): number {
   try {
-    return Number(model.info.get('mip_node_count'));
+    // -1 when presolve alone solved the model: no node was explored.
+    return Math.max(0, Number(model.info.get('mip_node_count')));
   } catch {
     return 0;
   }
