@@ -87,7 +87,8 @@ export interface PlanSharedSitesRequest {
   fixedSites?: readonly UserSite[];
   /**
    * Time for the subgradient steps, milliseconds (default 1,000): the Lagrangian heuristic of greedy_swap and exact
-   * (150 iterations, which decide in normal runs), or the bound of the plain greedy.
+   * (600 iterations, plans made in the first 150; the iteration limits decide in normal runs), or the bound of the plain
+   * greedy.
    */
   boundTimeLimitMs?: number;
   /** Time for the 1-swap descent from the greedy solution, milliseconds (default 2,000). */

@@ -5,8 +5,9 @@ import { improveByRuinAndRecreate } from './improveByRuinAndRecreate';
 import { solveLagrangian } from './solveLagrangian';
 
 export interface CoverSearchOptions extends LongCallOptions {
-  /** Subgradient iterations of the Lagrangian heuristic at most (default 150). */
+  /** Subgradient iterations at most (default 600), plans made in the first planIterations of them (default 150). */
   lagrangianIterations?: number;
+  planIterations?: number;
   /** Every this many subgradient iterations a plan is made from the multipliers and descended (default 10). */
   planEvery?: number;
   /** Time for the Lagrangian heuristic, milliseconds (default 1,000; the iteration limit decides in normal runs). */
@@ -65,7 +66,8 @@ export async function searchCoverPlan(
   const lagrangian = await solveLagrangian(problem, {
     ...part(0.2, 0.7),
     start: best,
-    maxIterations: options.lagrangianIterations ?? 150,
+    maxIterations: options.lagrangianIterations ?? 600,
+    planUntil: options.planIterations ?? 150,
     planEvery: options.planEvery ?? 10,
     timeLimitMs: options.lagrangianTimeLimitMs ?? 1_000,
     improve: (plan) => descendBySwaps(problem, plan.selected, { signal: options.signal }),

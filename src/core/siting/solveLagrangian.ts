@@ -11,6 +11,8 @@ export interface LagrangianOptions extends LongCallOptions {
   timeLimitMs?: number;
   /** Every this many iterations, a plan is made from the multipliers and improved (default 25). */
   planEvery?: number;
+  /** Plans are made up to this iteration only; the later steps only tighten the bound (default: all along). */
+  planUntil?: number;
   /** Stop when the bound is within this relative distance of the incumbent (default 1e-9). */
   relativeGap?: number;
   /** Multipliers to start from (one per item, within 0..weight); from the start solution when absent. */
@@ -59,6 +61,7 @@ export async function solveLagrangian(problem: CoverProblem, options: Lagrangian
   const maxSites = maxSitesOf(problem);
   const maxCost = maxCostOf(problem);
   const planEvery = Math.max(1, options.planEvery ?? 25);
+  const planUntil = options.planUntil ?? Number.POSITIVE_INFINITY;
   const byRatio = problem.budget.maxCostUsd !== undefined;
   const moneyBound = Number.isFinite(maxCost);
   let totalWeight = 0;
@@ -187,7 +190,7 @@ export async function solveLagrangian(problem: CoverProblem, options: Lagrangian
       theta /= 2;
       sinceImprovement = 0;
     }
-    if (iterations % planEvery === 0) {
+    if (iterations % planEvery === 0 && iterations <= planUntil) {
       const plan = planOf(top);
       const improved = (await options.improve?.(plan)) ?? plan;
       const better = improved.objective >= plan.objective ? improved : plan;
