@@ -10,7 +10,7 @@ export interface CoverSearchOptions extends LongCallOptions {
   planIterations?: number;
   /** Every this many subgradient iterations a plan is made from the multipliers and descended (default 10). */
   planEvery?: number;
-  /** Time for the Lagrangian heuristic, milliseconds (default 1,000; the iteration limit decides in normal runs). */
+  /** Time for the Lagrangian heuristic, milliseconds (default 3,000; the iteration limits decide in normal runs). */
   lagrangianTimeLimitMs?: number;
   /** Time for the first swap descent, milliseconds (default 2,000). */
   swapTimeLimitMs?: number;
@@ -69,7 +69,7 @@ export async function searchCoverPlan(
     maxIterations: options.lagrangianIterations ?? 600,
     planUntil: options.planIterations ?? 150,
     planEvery: options.planEvery ?? 10,
-    timeLimitMs: options.lagrangianTimeLimitMs ?? 1_000,
+    timeLimitMs: options.lagrangianTimeLimitMs ?? 3_000,
     improve: (plan) => descendBySwaps(problem, plan.selected, { signal: options.signal }),
   });
   if (lagrangian.objective > best.objective) {

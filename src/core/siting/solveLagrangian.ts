@@ -21,7 +21,7 @@ export interface LagrangianOptions extends LongCallOptions {
    * Called with each plan made from the multipliers (every `planEvery` iterations); returns an improved plan (a local
    * search) or nothing. The result's incumbent is the best of them and the start.
    */
-  improve?: (solution: CoverSolution) => Promise<CoverSolution | undefined>;
+  improve?: (solution: CoverSolution, candidateValue: Float64Array) => Promise<CoverSolution | undefined>;
 }
 
 export interface LagrangianResult extends CoverSolution {
@@ -192,7 +192,7 @@ export async function solveLagrangian(problem: CoverProblem, options: Lagrangian
     }
     if (iterations % planEvery === 0 && iterations <= planUntil) {
       const plan = planOf(top);
-      const improved = (await options.improve?.(plan)) ?? plan;
+      const improved = (await options.improve?.(plan, values)) ?? plan;
       const better = improved.objective >= plan.objective ? improved : plan;
       if (better.objective > incumbent.objective * (1 + 1e-12)) {
         incumbent = better;
