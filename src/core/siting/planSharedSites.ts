@@ -86,9 +86,9 @@ export interface PlanSharedSitesRequest {
    */
   fixedSites?: readonly UserSite[];
   /**
-   * Time for the subgradient steps, milliseconds (default 1,000): the Lagrangian heuristic of greedy_swap and exact
-   * (600 iterations, plans made in the first 150; the iteration limits decide in normal runs), or the bound of the plain
-   * greedy.
+   * Time for the subgradient steps, milliseconds: the Lagrangian heuristic of greedy_swap and exact (default 3,000, a
+   * safety limit: 600 iterations, plans made in the first 150, decide in normal runs), or the bound of the plain greedy
+   * (default 1,000).
    */
   boundTimeLimitMs?: number;
   /** Time for the 1-swap descent from the greedy solution, milliseconds (default 2,000). */

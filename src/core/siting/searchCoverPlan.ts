@@ -16,6 +16,11 @@ export interface CoverSearchOptions extends LongCallOptions {
   swapTimeLimitMs?: number;
   /** Ruin-and-recreate rounds after the Lagrangian phase (default 100), their time limit (default 700 ms) and seed. */
   search?: { maxRounds?: number; timeLimitMs?: number; seed?: number };
+  /**
+   * A wall-clock budget for the whole search, milliseconds (none by default): the descent may use all of it, the
+   * Lagrangian phase 70% of what is left, the rounds the rest. The result then depends on the machine's speed.
+   */
+  timeBudgetMs?: number;
 }
 
 export interface CoverSearchResult extends CoverSolution {
@@ -52,25 +57,32 @@ export async function searchCoverPlan(
     clock = now;
     return elapsed;
   };
+  const budgetEnd = performance.now() + (options.timeBudgetMs ?? Number.POSITIVE_INFINITY);
+  const left = () => Math.max(0, budgetEnd - performance.now());
   let best: CoverSolution = start;
   let foundBy: CoverSearchResult['foundBy'] = 'start';
   const swapped = await descendBySwaps(problem, start.selected, {
     ...part(0, 0.2),
-    timeLimitMs: options.swapTimeLimitMs,
+    timeLimitMs: Math.min(options.swapTimeLimitMs ?? 2_000, left()),
   });
   if (swapped.objective > best.objective) {
     best = swapped;
     foundBy = 'swaps';
   }
   const swapsMs = lap();
+  const lagrangianEnd = performance.now() + Math.min(options.lagrangianTimeLimitMs ?? 3_000, 0.7 * left());
   const lagrangian = await solveLagrangian(problem, {
     ...part(0.2, 0.7),
     start: best,
     maxIterations: options.lagrangianIterations ?? 600,
     planUntil: options.planIterations ?? 150,
     planEvery: options.planEvery ?? 10,
-    timeLimitMs: options.lagrangianTimeLimitMs ?? 3_000,
-    improve: (plan) => descendBySwaps(problem, plan.selected, { signal: options.signal }),
+    timeLimitMs: lagrangianEnd - performance.now(),
+    improve: (plan) =>
+      descendBySwaps(problem, plan.selected, {
+        signal: options.signal,
+        timeLimitMs: Math.max(0, lagrangianEnd - performance.now()),
+      }),
   });
   if (lagrangian.objective > best.objective) {
     best = lagrangian;
@@ -80,7 +92,7 @@ export async function searchCoverPlan(
   const searched = await improveByRuinAndRecreate(problem, best, {
     ...part(0.7, 1),
     maxRounds: options.search?.maxRounds ?? 100,
-    timeLimitMs: options.search?.timeLimitMs ?? 700,
+    timeLimitMs: Math.min(options.search?.timeLimitMs ?? 700, left()),
     seed: options.search?.seed,
   });
   if (searched.objective > best.objective) {
