@@ -181,6 +181,21 @@ describe('the incremental swap descent', () => {
   });
 });
 
+describe('the default search within a time budget', () => {
+  it('stops near the budget and is never worse than its start', async () => {
+    const instance = geometricInstance(3, 6000, 400, 0.05);
+    const problem = problemOf(instance, { maxSites: 40 });
+    const greedy = solveGreedy(problem);
+    const started = performance.now();
+    const cut = await searchCoverPlan(problem, greedy, { timeBudgetMs: 30 });
+    // The last step in flight may finish after the budget (a descent move, one subgradient iteration).
+    expect(performance.now() - started).toBeLessThan(30 + 500);
+    expect(cut.objective).toBeGreaterThanOrEqual(greedy.objective - 1e-9);
+    expect(closeTo(cut.objective, rawValue(instance, cut.selected))).toBe(true);
+    expect(cut.selected.length).toBeLessThanOrEqual(40);
+  });
+});
+
 describe('the default search and the exact mode against exhaustive search', () => {
   it.each(cases)('$name', async ({ seed, limits }) => {
     const instance = geometricInstance(seed, 80, 14, 0.22);
