@@ -10,6 +10,7 @@
  *   steps), once, on the cover sets already built, for "same plans or better";
  * - the exact mode (proveCoverOptimum: reduction, then HiGHS warm-started from ours), capped at COSITE_BENCH_EXACT_S
  *   seconds (default 10): its status, time, nodes and bound; its plan is the reference "optimum" when proven.
+ * Where the exact mode does not prove, a long run of our search gives the best plan known and a tighter bound.
  * Peer and ours run alternately, ROUNDS times each, after a warm-up, since the 2 cores are shared; medians and their
  * ratio are printed.
  */
@@ -148,11 +149,20 @@ export async function run(): Promise<void> {
       relativeGap: 1e-6,
     });
     const proven = exact.status === 'optimal';
-    const best = Math.max(exact.objective, plan.objective);
+    // When HiGHS cannot prove, a long search (4 times the subgradient steps, plans all along, 5 times the rounds) gives
+    // the best plan known and a tighter bound, so "% of opt" is not measured against ours alone.
+    const reference = proven
+      ? null
+      : await searchCoverPlan(c.problem, solveGreedy(c.problem), {
+          lagrangianIterations: 2_400,
+          planIterations: 2_400,
+          lagrangianTimeLimitMs: 60_000,
+          search: { maxRounds: 500, timeLimitMs: 10_000 },
+        });
+    const best = Math.max(exact.objective, plan.objective, reference?.objective ?? 0);
+    const certified = Math.min(exact.upperBound, reference?.upperBound ?? Number.POSITIVE_INFINITY);
     const versus = (value: number) =>
-      proven
-        ? percent(value / best)
-        : `${percent(value / best)} of best known, >= ${percent(value / exact.upperBound)}`;
+      proven ? percent(value / best) : `${percent(value / best)} of best known, >= ${percent(value / certified)}`;
     const peerMedian = median(peerMs);
     const oursMedian = median(oursMs);
     rows.push([
@@ -166,14 +176,16 @@ export async function run(): Promise<void> {
       `${ms(budgetedMs)}, ${versus(budgeted.plan.objective).split(' ')[0]}`,
       `${ms(previous.ms)}, ${versus(previous.objective).split(' ')[0]}, ${percent(previous.upperBound / previous.objective - 1)}`,
       `${proven ? 'optimal' : exact.status}, ${exact.seconds.toFixed(1)} s, ${exact.nodes} nodes`,
-      proven ? '0' : `+${percent(exact.upperBound / best - 1)}`,
+      proven ? '0' : `+${percent(exact.upperBound / best - 1)} (long search's: +${percent(certified / best - 1)})`,
     ]);
     console.log(
       `  ${size.candidates} x ${c.cellIndex.length}: radius ${c.radiusM.toFixed(0)} m; ` +
         `${c.problem.cover.candidateItems.length} non-zeros, ${c.problem.cover.itemCount} merged items from ` +
         `${c.problem.cover.reachableDemandCount} reachable cells; peer ${peer.objective.toFixed(0)}, ours ` +
         `${plan.objective.toFixed(0)} (found by ${plan.foundBy}, ${plan.lagrangianIterations} subgradient iterations), ` +
-        `exact ${exact.objective.toFixed(0)} <= ${exact.upperBound.toFixed(0)}; reduction left ` +
+        `exact ${exact.objective.toFixed(0)} <= ${exact.upperBound.toFixed(0)}; ` +
+        (reference ? `long search ${reference.objective.toFixed(0)} <= ${reference.upperBound.toFixed(0)}; ` : '') +
+        'reduction left ' +
         `${exact.reduction.candidates} candidates (${exact.reduction.dominated} dominated, ${exact.reduction.fixedOut} ` +
         `fixed out, ${exact.reduction.fixedIn} fixed in) and ${exact.reduction.items} items in ` +
         `${ms(exact.reduction.milliseconds)}; HiGHS model ${exact.columns} columns x ${exact.rows} rows; ` +

@@ -15,6 +15,8 @@ export interface SitingCaseSize {
   candidates: number;
   demandCells: number;
   sites: number;
+  /** Seed of the candidate draw (default: the candidate count). */
+  seed?: number;
 }
 
 export interface SitingCase {
@@ -97,7 +99,7 @@ export async function buildSitingCase(grid: PopulationGrid, size: SitingCaseSize
   const cellIndex = nearestPopulatedCells(grid, size.demandCells);
   const weight = Float64Array.from(cellIndex, (cell) => grid.values[cell]);
   const demand = { count: cellIndex.length, cellIndex, weight };
-  const next = random(size.candidates);
+  const next = random(size.seed ?? size.candidates);
   const cumulative = new Float64Array(weight.length);
   let sum = 0;
   weight.forEach((value, d) => {

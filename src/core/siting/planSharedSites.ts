@@ -87,7 +87,7 @@ export interface PlanSharedSitesRequest {
   fixedSites?: readonly UserSite[];
   /**
    * Time for the subgradient steps, milliseconds: the Lagrangian heuristic of greedy_swap and exact (default 3,000, a
-   * safety limit: 600 iterations, plans made in the first 150, decide in normal runs), or the bound of the plain greedy
+   * safety limit: 600 iterations, a plan made every 10, decide in normal runs), or the bound of the plain greedy
    * (default 1,000).
    */
   boundTimeLimitMs?: number;
@@ -95,7 +95,7 @@ export interface PlanSharedSitesRequest {
   swapTimeLimitMs?: number;
   /**
    * Ruin-and-recreate rounds after the Lagrangian heuristic (solver greedy_swap and exact): rounds at most (default
-   * 100), time limit (default 700 ms; when it binds the result depends on the machine's speed), seed (default 1).
+   * 300), time limit (default 700 ms; when it binds the result depends on the machine's speed), seed (default 1).
    */
   search?: { maxRounds?: number; timeLimitMs?: number; seed?: number };
 }

@@ -5,7 +5,7 @@ import { improveByRuinAndRecreate } from './improveByRuinAndRecreate';
 import { solveLagrangian } from './solveLagrangian';
 
 export interface CoverSearchOptions extends LongCallOptions {
-  /** Subgradient iterations at most (default 600), plans made in the first planIterations of them (default 150). */
+  /** Subgradient iterations at most (default 600), plans made in the first planIterations of them (default: all). */
   lagrangianIterations?: number;
   planIterations?: number;
   /** Every this many subgradient iterations a plan is made from the multipliers and descended (default 10). */
@@ -14,7 +14,7 @@ export interface CoverSearchOptions extends LongCallOptions {
   lagrangianTimeLimitMs?: number;
   /** Time for the first swap descent, milliseconds (default 2,000). */
   swapTimeLimitMs?: number;
-  /** Ruin-and-recreate rounds after the Lagrangian phase (default 100), their time limit (default 700 ms) and seed. */
+  /** Ruin-and-recreate rounds after the Lagrangian phase (default 300), their time limit (default 700 ms) and seed. */
   search?: { maxRounds?: number; timeLimitMs?: number; seed?: number };
   /**
    * A wall-clock budget for the whole search, milliseconds (none by default): the descent may use all of it, the
@@ -75,7 +75,7 @@ export async function searchCoverPlan(
     ...part(0.2, 0.7),
     start: best,
     maxIterations: options.lagrangianIterations ?? 600,
-    planUntil: options.planIterations ?? 150,
+    planUntil: options.planIterations,
     planEvery: options.planEvery ?? 10,
     timeLimitMs: lagrangianEnd - performance.now(),
     improve: (plan) =>
@@ -91,7 +91,7 @@ export async function searchCoverPlan(
   const lagrangianMs = lap();
   const searched = await improveByRuinAndRecreate(problem, best, {
     ...part(0.7, 1),
-    maxRounds: options.search?.maxRounds ?? 100,
+    maxRounds: options.search?.maxRounds ?? 300,
     timeLimitMs: Math.min(options.search?.timeLimitMs ?? 700, left()),
     seed: options.search?.seed,
   });
