@@ -144,7 +144,7 @@ export async function run(): Promise<void> {
       highs,
       incumbent: plan,
       candidateValue: plan.candidateValue,
-      upperBound: plan.upperBound,
+      multiplierBound: plan.multiplierBound,
       timeLimitSeconds: exactSeconds,
       relativeGap: 1e-6,
     });

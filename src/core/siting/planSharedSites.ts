@@ -374,7 +374,7 @@ export async function planSharedSites(
       ...request.exact,
       incumbent: { ...solution, costUsd: 0 },
       candidateValue: searched?.candidateValue,
-      upperBound,
+      multiplierBound: searched?.multiplierBound,
     });
     exactStatus = exact.status;
     if (exact.objective >= solution.objective) solution = exact;

@@ -6,9 +6,12 @@ import { type ExactOptions, type ExactResult, solveExactHighs } from './solveExa
 export interface ProveOptions extends Omit<ExactOptions, 'warmStart'> {
   /** The best plan known (the heuristic's): the warm start, and the value a better plan must beat. */
   incumbent: CoverSolution;
-  /** Lagrangian values and bound (solveLagrangian / searchCoverPlan) for reduced-cost fixing; dominance alone without. */
+  /**
+   * Lagrangian values and L(lambda) at the same multipliers (solveLagrangian / searchCoverPlan: candidateValue,
+   * multiplierBound) for reduced-cost fixing; dominance alone without.
+   */
   candidateValue?: Float64Array;
-  upperBound?: number;
+  multiplierBound?: number;
 }
 
 export interface ProveResult extends ExactResult {
@@ -31,9 +34,13 @@ export interface ProveResult extends ExactResult {
  * incumbent, the incumbent is the optimum and the bound still holds.
  */
 export async function proveCoverOptimum(problem: CoverProblem, options: ProveOptions): Promise<ProveResult> {
-  const { incumbent, candidateValue, upperBound, ...exact } = options;
+  const { incumbent, candidateValue, multiplierBound, ...exact } = options;
   const started = performance.now();
-  const reduced = reduceCoverProblem(problem, { candidateValue, upperBound, lowerBound: incumbent.objective });
+  const reduced = reduceCoverProblem(problem, {
+    candidateValue,
+    upperBound: multiplierBound,
+    lowerBound: incumbent.objective,
+  });
   const reductionMs = performance.now() - started;
   const reducedIndex = new Int32Array(problem.cover.candidateCount).fill(-1);
   reduced.candidateOf.forEach((j, r) => {
@@ -54,7 +61,7 @@ export async function proveCoverOptimum(problem: CoverProblem, options: ProveOpt
     selected,
     objective,
     costUsd,
-    upperBound: Math.max(objective, Math.min(bound, upperBound ?? Number.POSITIVE_INFINITY)),
+    upperBound: Math.max(objective, Math.min(bound, multiplierBound ?? Number.POSITIVE_INFINITY)),
     seconds: (performance.now() - started) / 1000,
     reduction: {
       candidates: reduced.problem.cover.candidateCount,

@@ -5,7 +5,10 @@ import { mergeCoverSets } from './coverSets';
 export interface ReduceOptions {
   /** Each candidate's Lagrangian value (solveLagrangian's candidateValue) at the multipliers of `upperBound`. */
   candidateValue?: Float64Array;
-  /** L(lambda) at those multipliers: no plan is worth more. */
+  /**
+   * L(lambda) at those same multipliers, exactly as the values give it (solveLagrangian's multiplierBound, not a bound
+   * capped or taken from elsewhere: a smaller number would fix candidates wrongly).
+   */
   upperBound?: number;
   /** A feasible plan's value: only plans worth more than this are sought. */
   lowerBound?: number;

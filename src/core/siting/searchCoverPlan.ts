@@ -26,9 +26,10 @@ export interface CoverSearchOptions extends LongCallOptions {
 export interface CoverSearchResult extends CoverSolution {
   /** No plan is worth more (the Lagrangian bound, padded by 1e-12). */
   upperBound: number;
-  /** Multipliers of that bound and each candidate's value at them (for reduced-cost fixing). */
+  /** Multipliers of that bound, each candidate's value at them and L there (for reduced-cost fixing). */
   lambda: Float64Array;
   candidateValue: Float64Array;
+  multiplierBound: number;
   lagrangianIterations: number;
   /** Which step gave the plan returned. */
   foundBy: 'start' | 'swaps' | 'lagrangian' | 'ruin_and_recreate';
@@ -107,6 +108,7 @@ export async function searchCoverPlan(
     upperBound: Math.max(lagrangian.upperBound, best.objective),
     lambda: lagrangian.lambda,
     candidateValue: lagrangian.candidateValue,
+    multiplierBound: lagrangian.multiplierBound,
     lagrangianIterations: lagrangian.iterations,
     foundBy,
     timingsMs: { swaps: swapsMs, lagrangian: lagrangianMs, search: searchMs },

@@ -27,6 +27,11 @@ export interface LagrangianOptions extends LongCallOptions {
 export interface LagrangianResult extends CoverSolution {
   /** No feasible solution is worth more: min over the multipliers tried of L(lambda), padded by 1e-12. */
   upperBound: number;
+  /**
+   * L(lambda) at the returned multipliers exactly as candidateValue gives it (padded by 1e-12; not capped by the total
+   * weight): what reduced-cost fixing must use with those values. Infinite when no step ran.
+   */
+  multiplierBound: number;
   /** The multipliers of the best bound (one per item). */
   lambda: Float64Array;
   /** Each candidate's Lagrangian value at those multipliers: the weight of its items priced at lambda. */
@@ -222,13 +227,12 @@ export async function solveLagrangian(problem: CoverProblem, options: Lagrangian
     }
     await checkpoint(iterations / maxIterations);
   }
-  if (!Number.isFinite(bestBound)) {
-    bestBound = totalWeight;
-    bestValues = values;
-  }
+  const multiplierBound = Number.isFinite(bestBound) ? bestBound * (1 + SAFETY) : Number.POSITIVE_INFINITY;
+  if (!Number.isFinite(bestBound)) bestBound = totalWeight;
   return {
     ...incumbent,
     upperBound: Math.max(Math.min(bestBound, totalWeight) * (1 + SAFETY), incumbent.objective),
+    multiplierBound,
     lambda: bestLambda,
     candidateValue: bestValues,
     iterations,

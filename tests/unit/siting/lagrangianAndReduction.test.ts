@@ -115,7 +115,7 @@ describe('reducing a problem keeps its optimum', () => {
         if (lowerBound >= optimum) continue;
         const reduced = reduceCoverProblem(problem, {
           candidateValue: lagrangian.candidateValue,
-          upperBound: lagrangian.upperBound,
+          upperBound: lagrangian.multiplierBound,
           lowerBound,
         });
         expect(closeTo(enumerateOptimum(reduced.problem) + reduced.fixedWeight, optimum)).toBe(true);
@@ -212,7 +212,7 @@ describe('the default search and the exact mode against exhaustive search', () =
       highs,
       incumbent: searched,
       candidateValue: searched.candidateValue,
-      upperBound: searched.upperBound,
+      multiplierBound: searched.multiplierBound,
     });
     expect(exact.status).toBe('optimal');
     expect(isFeasible(problem, exact.selected)).toBe(true);
