@@ -38,8 +38,8 @@ export interface CoverSearchResult extends CoverSolution {
 
 /**
  * The default search from a feasible start (the greedy plan): a 1-swap descent (descendBySwaps), then the Lagrangian
- * heuristic (solveLagrangian) whose every new best inner plan is itself descended, then a few ruin-and-recreate
- * rounds around the best plan. Returns the best plan met (never worse than the start) and the Lagrangian bound.
+ * heuristic (solveLagrangian: 600 subgradient steps whose multipliers make a plan every 10 steps, each descended),
+ * then ruin-and-recreate rounds around the best plan (300 at most, 100 in a row without a new best stop them). Returns the best plan met (never worse than the start) and the Lagrangian bound.
  * Deterministic for a given seed unless a time limit cuts a phase.
  */
 export async function searchCoverPlan(

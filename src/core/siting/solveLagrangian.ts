@@ -51,8 +51,8 @@ const SAFETY = 1e-12;
  * the inner maximum taken as the P largest values (site budget) or the fractional knapsack by value per USD (money
  * budget), the smaller when both bind; conflicts are dropped (the bound only loosens). Subgradient steps (Polyak, toward
  * the incumbent's value) lower L toward the LP bound. Every `planEvery` iterations the multipliers also make a plan:
- * the greedy among the 2P candidates of largest value (the inner solution T alone is a poor plan: its sites share the
- * dear items), handed to `improve` (a swap descent). The multipliers thus restart the search where the relaxation
+ * the greedy among the 2P candidates of largest value, completed by the plain greedy (the inner solution T alone is a
+ * poor plan: its sites share the dear items), handed to `improve` (a swap descent). The multipliers thus restart the search where the relaxation
  * points, away from the greedy order, and their values price each candidate for reduced-cost fixing
  * (reduceCoverProblem).
  */
