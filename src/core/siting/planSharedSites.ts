@@ -95,9 +95,10 @@ export interface PlanSharedSitesRequest {
   swapTimeLimitMs?: number;
   /**
    * Ruin-and-recreate rounds after the Lagrangian heuristic (solver greedy_swap and exact): rounds at most (default
-   * 300), time limit (default 700 ms; when it binds the result depends on the machine's speed), seed (default 1).
+   * 300), time limit (default 700 ms; when it binds the result depends on the machine's speed), seed (default 1), and
+   * a wall-clock budget for the whole search after the greedy (none by default; searchCoverPlan's timeBudgetMs).
    */
-  search?: { maxRounds?: number; timeLimitMs?: number; seed?: number };
+  search?: { maxRounds?: number; timeLimitMs?: number; seed?: number; timeBudgetMs?: number };
 }
 
 export interface PlanSharedSitesResult {
@@ -343,6 +344,7 @@ export async function planSharedSites(
         timeLimitMs: request.search?.timeLimitMs ?? 700,
         seed: request.search?.seed,
       },
+      timeBudgetMs: request.search?.timeBudgetMs,
     });
     if (searched.objective > solution.objective) solution = searched;
     searchBound = searched.upperBound;
