@@ -1,194 +1,195 @@
 /**
- * Shared-site proposal (maximal covering): lazy greedy, + 1-swap descent, + ruin-and-recreate rounds, and the
- * heuristic's own valid upper bound, beside the exact mixed-integer model in HiGHS (WebAssembly) on the same instances, of growing size up
- * to 2,000 candidates x 200,000 demand cells. Demand is the real WorldPop grid (a disc of populated cells around Hà
- * Nội, so dense cores compete), candidates are seeded and drawn in proportion to population; each instance's radius
- * gives about two candidates per demand cell. HiGHS is capped in time (COSITE_BENCH_HIGHS_S, default 60 s): a capped
- * run prints "not proven" and the comparison then uses its incumbent and bound.
+ * Shared-site proposal (maximal covering), side by side in one run on seeded cases (sitingCases.ts: the real WorldPop
+ * grid around Hà Nội, candidates drawn in proportion to population, about two candidates per demand cell):
+ * - the peer: a plain, self-contained lazy greedy pipeline (plainLazyGreedy.ts: cover lists by haversine, lazy
+ *   greedy), from the demand cells and candidate points to a plan;
+ * - ours: the same job through the core (buildCoverSets, solveGreedy, then the default search searchCoverPlan: 1-swap
+ *   descent, Lagrangian heuristic, ruin and recreate), with its certified bound;
+ * - ours again with the peer's median time as the budget of the whole job (cover sets, greedy, search cut short);
+ * - the previous default (greedy, 1-swap descent, 300 ruin-and-recreate rounds, then the bound's 1 s of subgradient
+ *   steps), once, on the cover sets already built, for "same plans or better";
+ * - the exact mode (proveCoverOptimum: reduction, then HiGHS warm-started from ours), capped at COSITE_BENCH_EXACT_S
+ *   seconds (default 10): its status, time, nodes and bound; its plan is the reference "optimum" when proven.
+ * Where the exact mode does not prove, a long run of our search gives the best plan known and a tighter bound.
+ * Peer and ours run alternately, ROUNDS times each, after a warm-up, since the 2 cores are shared; medians and their
+ * ratio are printed.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import highsLoader from 'highs';
-import { readPopulationGeoTiff } from '../../src/core/io/readPopulationGeoTiff';
-import { isNodata, type PopulationGrid } from '../../src/core/model/populationGrid';
 import { boundMaximalCover } from '../../src/core/siting/boundMaximalCover';
 import type { CoverProblem } from '../../src/core/siting/coverProblem';
 import { buildCoverSets } from '../../src/core/siting/coverSets';
 import { improveByRuinAndRecreate } from '../../src/core/siting/improveByRuinAndRecreate';
 import { improveBySwaps } from '../../src/core/siting/improveBySwaps';
-import { solveExactHighs } from '../../src/core/siting/solveExactHighs';
+import { proveCoverOptimum } from '../../src/core/siting/proveCoverOptimum';
+import { type CoverSearchResult, searchCoverPlan } from '../../src/core/siting/searchCoverPlan';
 import { solveGreedy } from '../../src/core/siting/solveGreedy';
-import { seededRandom as random } from '../../src/core/util/seededRandom';
+import { plainLazyGreedy } from './plainLazyGreedy';
+import { buildSitingCase, loadSitingGrid, type SitingCase, type SitingCaseSize } from './sitingCases';
 
-interface Size {
-  candidates: number;
-  demandCells: number;
-  sites: number;
-}
-
-const SIZES: Size[] = [
-  { candidates: 200, demandCells: 5_000, sites: 20 },
+const SIZES: SitingCaseSize[] = [
   { candidates: 500, demandCells: 20_000, sites: 30 },
-  { candidates: 1_000, demandCells: 50_000, sites: 40 },
+  { candidates: 1_500, demandCells: 100_000, sites: 120 },
   { candidates: 2_000, demandCells: 200_000, sites: 50 },
 ];
+const ROUNDS = Number(process.env.COSITE_BENCH_ROUNDS ?? 5);
 
-/** A seeded stand-in when the national raster is absent: clustered "towns" on a 1 km grid. */
-function syntheticGrid(): PopulationGrid {
-  const width = 700;
-  const height = 700;
-  const next = random(99);
-  const towns = Array.from({ length: 60 }, () => [
-    next() * width,
-    next() * height,
-    5 + next() * 40,
-    200 + next() * 5000,
-  ]);
-  const values = new Float32Array(width * height);
-  for (let row = 0; row < height; row++) {
-    for (let col = 0; col < width; col++) {
-      let value = next() * 30;
-      for (const [x, y, spread, peak] of towns)
-        value += peak * Math.exp(-((col - x) ** 2 + (row - y) ** 2) / (2 * spread * spread));
-      values[row * width + col] = value;
-    }
-  }
-  return {
-    width,
-    height,
-    originLon: 103,
-    originLat: 23,
-    cellSizeLonDeg: 1 / 120,
-    cellSizeLatDeg: 1 / 120,
-    nodata: null,
-    values,
-  };
-}
-
-async function loadGrid(): Promise<{ grid: PopulationGrid; source: string }> {
-  const nationalPath = path.resolve(
-    process.env.COSITE_SHARED_DATA ?? '../shared/data',
-    'population/vnm_ppp_2020_1km_Aggregated_UNadj.tif',
-  );
-  if (!existsSync(nationalPath))
-    return { grid: syntheticGrid(), source: 'synthetic seeded grid (national raster not found)' };
-  const grid = await readPopulationGeoTiff(new Uint8Array(readFileSync(nationalPath)).buffer);
-  return { grid, source: 'WorldPop 2020 1 km, populated cells nearest Hà Nội (105.85 E, 21.03 N)' };
-}
-
-/** The `count` populated cells nearest a point (by cell-centre distance in cell units, ties by index). */
-function nearestPopulatedCells(grid: PopulationGrid, count: number): Uint32Array {
-  const centreCol = (105.85 - grid.originLon) / grid.cellSizeLonDeg;
-  const centreRow = (grid.originLat - 21.03) / grid.cellSizeLatDeg;
-  const cells: { cell: number; distance: number }[] = [];
-  for (let row = 0; row < grid.height; row++) {
-    for (let col = 0; col < grid.width; col++) {
-      const cell = row * grid.width + col;
-      const value = grid.values[cell];
-      if (isNodata(grid, value) || !(value > 0)) continue;
-      cells.push({ cell, distance: (col - centreCol) ** 2 + (row - centreRow) ** 2 });
-    }
-  }
-  cells.sort((a, b) => a.distance - b.distance || a.cell - b.cell);
-  return Uint32Array.from(cells.slice(0, count), (entry) => entry.cell).sort();
-}
-
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+};
 const percent = (value: number) => `${(value * 100).toFixed(3)}%`;
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 
+function runPeer(c: SitingCase) {
+  return plainLazyGreedy({
+    ...c.grid,
+    cellIndex: c.cellIndex,
+    weight: c.demandWeight,
+    candidateLon: c.candidateLon,
+    candidateLat: c.candidateLat,
+    radiusM: c.radiusM,
+    sites: c.size.sites,
+  });
+}
+
+async function runOurs(
+  c: SitingCase,
+  timeBudgetMs?: number,
+): Promise<{ plan: CoverSearchResult; greedyMs: number; searchMs: number }> {
+  const coverStarted = performance.now();
+  const cover = await buildCoverSets({
+    grid: c.grid,
+    demand: { count: c.cellIndex.length, cellIndex: c.cellIndex, weight: c.demandWeight },
+    candidateCount: c.size.candidates,
+    candidateLon: c.candidateLon,
+    candidateLat: c.candidateLat,
+    radiusM: c.radiusM,
+  });
+  const problem = { cover, budget: { maxSites: c.size.sites } };
+  const started = performance.now();
+  const greedy = solveGreedy(problem);
+  const greedyMs = performance.now() - started;
+  // With a budget for the whole job, the search gets what the cover sets and the greedy left of it.
+  const left = timeBudgetMs === undefined ? undefined : Math.max(0, timeBudgetMs - (performance.now() - coverStarted));
+  const plan = await searchCoverPlan(problem, greedy, { timeBudgetMs: left });
+  return { plan, greedyMs, searchMs: performance.now() - started - greedyMs };
+}
+
+/** The default search before the Lagrangian heuristic, as planSharedSites ran it (cover sets given). */
+async function runPrevious(problem: CoverProblem) {
+  const started = performance.now();
+  const greedy = solveGreedy(problem);
+  const swapped = await improveBySwaps(problem, greedy.selected);
+  const searched = await improveByRuinAndRecreate(problem, swapped, { timeLimitMs: 700 });
+  const bound = await boundMaximalCover(problem, {
+    prefixOrders: [...greedy.runs, searched.selected],
+    lowerBound: searched.objective,
+  });
+  return { objective: searched.objective, upperBound: bound.upperBound, ms: performance.now() - started };
+}
+
 export async function run(): Promise<void> {
-  const { grid, source } = await loadGrid();
-  const highsSeconds = Number(process.env.COSITE_BENCH_HIGHS_S ?? 60);
+  const { grid, source } = await loadSitingGrid();
+  const exactSeconds = Number(process.env.COSITE_BENCH_EXACT_S ?? 10);
   const highs = await highsLoader();
   console.log(`Maximal covering (shared site proposal); demand: ${source}`);
   console.log(
-    `HiGHS: mip_rel_gap 1e-6, capped at ${highsSeconds} s, warm-started from the heuristic. Times are wall clock, ` +
-      'cumulative along a row (greedy, + 1-swap, + ruin and recreate); the bound is computed after.',
+    `Peer and ours alternate, ${ROUNDS} rounds each after a warm-up; medians. Exact mode capped at ${exactSeconds} s ` +
+      '(mip_rel_gap 1e-6), warm-started from ours; "opt" is its plan when proven, else the best plan known.',
   );
+  // Warm-up: both pipelines once on the smallest case, so the first timed case is not the JIT's.
+  const warm = await buildSitingCase(grid, SIZES[0]);
+  runPeer(warm);
+  await runOurs(warm);
+
   const rows: string[][] = [
-    ['candidates x cells, P', 'greedy', '+ 1-swap', '+ ruin&recreate', 'heuristic bound', 'HiGHS', 'HiGHS status'],
+    [
+      'candidates x cells, P',
+      'plain lazy greedy (peer)',
+      'ours: cover + greedy + search',
+      'time ratio ours/peer',
+      'peer % of opt',
+      'ours % of opt',
+      'ours certified gap',
+      "ours in the peer's time: time, % of opt",
+      'previous default: search + bound, % of opt, gap',
+      'exact: status, time, nodes',
+      'exact bound over opt',
+    ],
   ];
   for (const size of SIZES) {
-    const cellIndex = nearestPopulatedCells(grid, size.demandCells);
-    const weight = Float64Array.from(cellIndex, (cell) => grid.values[cell]);
-    const demand = { count: cellIndex.length, cellIndex, weight };
-    const next = random(size.candidates);
-    const cumulative = new Float64Array(weight.length);
-    let sum = 0;
-    weight.forEach((value, d) => {
-      sum += value;
-      cumulative[d] = sum;
-    });
-    const candidateLon = new Float64Array(size.candidates);
-    const candidateLat = new Float64Array(size.candidates);
-    for (let j = 0; j < size.candidates; j++) {
-      const target = next() * sum;
-      let lo = 0;
-      let hi = cumulative.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (cumulative[mid] < target) lo = mid + 1;
-        else hi = mid;
-      }
-      const cell = cellIndex[lo];
-      candidateLon[j] = grid.originLon + ((cell % grid.width) + next()) * grid.cellSizeLonDeg;
-      candidateLat[j] = grid.originLat - (Math.floor(cell / grid.width) + next()) * grid.cellSizeLatDeg;
+    const c = await buildSitingCase(grid, size);
+    const peerMs: number[] = [];
+    const oursMs: number[] = [];
+    const greedyMs: number[] = [];
+    const searchMs: number[] = [];
+    let peer = runPeer(c);
+    let ours = await runOurs(c);
+    for (let round = 0; round < ROUNDS; round++) {
+      let started = performance.now();
+      peer = runPeer(c);
+      peerMs.push(performance.now() - started);
+      started = performance.now();
+      ours = await runOurs(c);
+      oursMs.push(performance.now() - started);
+      greedyMs.push(ours.greedyMs);
+      searchMs.push(ours.searchMs);
     }
-    // About two candidates reach each demand cell on average (cells of ~0.8 km²).
-    const radiusM = 1000 * Math.sqrt((2 * size.demandCells * 0.8) / (Math.PI * size.candidates));
-
-    const coverStart = performance.now();
-    const cover = await buildCoverSets({
-      grid,
-      demand,
-      candidateCount: size.candidates,
-      candidateLon,
-      candidateLat,
-      radiusM,
-    });
-    const coverMs = performance.now() - coverStart;
-    const problem: CoverProblem = { cover, budget: { maxSites: size.sites } };
-
-    const solveStart = performance.now();
-    const greedy = solveGreedy(problem);
-    const greedyMs = performance.now() - solveStart;
-    const swapped = await improveBySwaps(problem, greedy.selected);
-    const swapMs = performance.now() - solveStart;
-    const searched = await improveByRuinAndRecreate(problem, swapped, { timeLimitMs: 700 });
-    const searchMs = performance.now() - solveStart;
-    const boundStart = performance.now();
-    const bound = await boundMaximalCover(problem, {
-      prefixOrders: [...greedy.runs, searched.selected],
-      lowerBound: searched.objective,
-    });
-    const boundMs = performance.now() - boundStart;
-    const exact = await solveExactHighs(problem, {
+    const plan = ours.plan;
+    const previous = await runPrevious(c.problem);
+    const budgetStarted = performance.now();
+    const budgeted = await runOurs(c, median(peerMs));
+    const budgetedMs = performance.now() - budgetStarted;
+    const exact = await proveCoverOptimum(c.problem, {
       highs,
-      warmStart: searched.selected,
-      timeLimitSeconds: highsSeconds,
+      incumbent: plan,
+      candidateValue: plan.candidateValue,
+      multiplierBound: plan.multiplierBound,
+      timeLimitSeconds: exactSeconds,
       relativeGap: 1e-6,
     });
     const proven = exact.status === 'optimal';
-    const best = Math.max(exact.objective, searched.objective);
+    // When HiGHS cannot prove, a long search (4 times the subgradient steps, plans all along, 5 times the rounds) gives
+    // the best plan known and a tighter bound, so "% of opt" is not measured against ours alone.
+    const reference = proven
+      ? null
+      : await searchCoverPlan(c.problem, solveGreedy(c.problem), {
+          lagrangianIterations: 2_400,
+          planIterations: 2_400,
+          lagrangianTimeLimitMs: 60_000,
+          search: { maxRounds: 500, timeLimitMs: 10_000 },
+        });
+    const best = Math.max(exact.objective, plan.objective, reference?.objective ?? 0);
+    const certified = Math.min(exact.upperBound, reference?.upperBound ?? Number.POSITIVE_INFINITY);
     const versus = (value: number) =>
-      proven ? `${percent(1 - value / best)} below opt` : `>= ${percent(1 - value / exact.upperBound)} below bound`;
+      proven ? percent(value / best) : `${percent(value / best)} of best known, >= ${percent(value / certified)}`;
+    const peerMedian = median(peerMs);
+    const oursMedian = median(oursMs);
     rows.push([
-      `${size.candidates} x ${cellIndex.length}, P ${size.sites}`,
-      `${ms(greedyMs)}, ${versus(greedy.objective)}`,
-      `${ms(swapMs)}, ${versus(swapped.objective)}`,
-      `${ms(searchMs)}, ${versus(searched.objective)}`,
-      `${ms(boundMs)}, ${proven ? `opt +${percent(bound.upperBound / best - 1)}` : `+${percent(bound.upperBound / searched.objective - 1)} over heuristic`}`,
-      `${exact.seconds.toFixed(1)} s`,
-      proven
-        ? 'optimal'
-        : `not proven (${exact.status}): incumbent ${percent(exact.objective / searched.objective - 1)} vs heuristic, bound ${percent(exact.upperBound / exact.objective - 1)} above it`,
+      `${size.candidates} x ${c.cellIndex.length}, P ${size.sites}`,
+      ms(peerMedian),
+      `${ms(oursMedian)} (greedy ${ms(median(greedyMs))}, search ${ms(median(searchMs))})`,
+      `${(oursMedian / peerMedian).toFixed(1)}x`,
+      versus(peer.objective),
+      versus(plan.objective),
+      percent(plan.upperBound / plan.objective - 1),
+      `${ms(budgetedMs)}, ${versus(budgeted.plan.objective).split(' ')[0]}`,
+      `${ms(previous.ms)}, ${versus(previous.objective).split(' ')[0]}, ${percent(previous.upperBound / previous.objective - 1)}`,
+      `${proven ? 'optimal' : exact.status}, ${exact.seconds.toFixed(1)} s, ${exact.nodes} nodes`,
+      proven ? '0' : `+${percent(exact.upperBound / best - 1)} (long search's: +${percent(certified / best - 1)})`,
     ]);
     console.log(
-      `  ${size.candidates} x ${cellIndex.length}: radius ${radiusM.toFixed(0)} m; cover sets built in ${ms(coverMs)}: ` +
-        `${cover.candidateItems.length} non-zeros, ${cover.itemCount} merged items from ${cover.reachableDemandCount} ` +
-        `reachable cells; HiGHS model ${exact.columns} columns x ${exact.rows} rows; 1-swap moves ${swapped.moves}; ` +
-        `ruin and recreate ${searched.rounds} rounds (${searched.improvements} improving, stopped by ${searched.stoppedBy}); ` +
-        `bound from ${bound.source}`,
+      `  ${size.candidates} x ${c.cellIndex.length}: radius ${c.radiusM.toFixed(0)} m; ` +
+        `${c.problem.cover.candidateItems.length} non-zeros, ${c.problem.cover.itemCount} merged items from ` +
+        `${c.problem.cover.reachableDemandCount} reachable cells; peer ${peer.objective.toFixed(0)}, ours ` +
+        `${plan.objective.toFixed(0)} (found by ${plan.foundBy}, ${plan.lagrangianIterations} subgradient iterations), ` +
+        `exact ${exact.objective.toFixed(0)} <= ${exact.upperBound.toFixed(0)}; ` +
+        (reference ? `long search ${reference.objective.toFixed(0)} <= ${reference.upperBound.toFixed(0)}; ` : '') +
+        'reduction left ' +
+        `${exact.reduction.candidates} candidates (${exact.reduction.dominated} dominated, ${exact.reduction.fixedOut} ` +
+        `fixed out, ${exact.reduction.fixedIn} fixed in) and ${exact.reduction.items} items in ` +
+        `${ms(exact.reduction.milliseconds)}; HiGHS model ${exact.columns} columns x ${exact.rows} rows; ` +
+        `times peer ${peerMs.map((t) => t.toFixed(0)).join('/')} ms, ours ${oursMs.map((t) => t.toFixed(0)).join('/')} ms`,
     );
   }
   const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));

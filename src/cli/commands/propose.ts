@@ -36,7 +36,8 @@ export const proposeCommand: CliCommand = {
     'Maximises the population newly covered with at most P candidates (CSV id,lon,lat; bad rows are listed on stderr',
     'and left out). Prints {"selected": [ids], "population_newly_covered": x, "upper_bound": y, "gap_percent": g,',
     '"method": ..., "sites": [...]}: upper_bound is a proven bound on the best possible, from HiGHS with --exact, else',
-    'from the heuristic (Lagrangian / greedy-prefix bound).',
+    'from the heuristic (Lagrangian / greedy-prefix bound). --exact reduces the problem first (dominated candidates,',
+    'reduced-cost fixing) and reports HiGHS\'s nodes and the reduced size under "exact".',
     'On predicted signal (--model): the prediction of `cosite coverage --model` with the same flags (default 5G here).',
     'Demand is on its analysis grid (about --grid-m metres, the population resampled, totals conserved): populated',
     'cells where no existing radio reaches the threshold (-110 dBm RSRP outdoors, after the 8.3 dB shadowing margin)',
@@ -197,6 +198,19 @@ export const proposeCommand: CliCommand = {
       proven_optimal: plan.proven,
       bound_source: plan.boundSource,
       ...(plan.exactStatus === undefined ? {} : { exact_status: plan.exactStatus }),
+      ...(plan.exactStats === undefined
+        ? {}
+        : {
+            exact: {
+              nodes: plan.exactStats.nodes,
+              seconds: plan.exactStats.seconds,
+              reduced_candidates: plan.exactStats.candidates,
+              reduced_items: plan.exactStats.items,
+              fixed_in: plan.exactStats.fixedIn,
+              fixed_out: plan.exactStats.fixedOut,
+              dominated: plan.exactStats.dominated,
+            },
+          }),
       demand: {
         cells: plan.demand.cells,
         population: plan.demand.population,

@@ -1,7 +1,7 @@
 import { createYieldClock, type LongCallOptions } from '../util/cooperativeLoop';
 import { seededRandom } from '../util/seededRandom';
 import type { CoverProblem, CoverSolution } from './coverProblem';
-import { improveBySwaps } from './improveBySwaps';
+import { descendBySwaps } from './descendBySwaps';
 import { greedyFill } from './solveGreedy';
 
 export interface RuinAndRecreateOptions extends LongCallOptions {
@@ -127,7 +127,7 @@ export async function improveByRuinAndRecreate(
     excluded[seedSite] = 0;
     const around = competitorsOf([...ruinedList, ...refilled.selected.filter((s) => !sites.includes(s))]);
     for (const j of around) entering[j] = 1;
-    const descended = await improveBySwaps(problem, refilled.selected, {
+    const descended = await descendBySwaps(problem, refilled.selected, {
       signal: options.signal,
       timeLimitMs: Math.max(0, deadline - performance.now()),
       entering,
@@ -143,7 +143,7 @@ export async function improveByRuinAndRecreate(
     }
   }
   // The rounds searched locally; a last full descent makes the result a 1-swap local optimum over all candidates.
-  const polished = await improveBySwaps(problem, best.selected, {
+  const polished = await descendBySwaps(problem, best.selected, {
     signal: options.signal,
     timeLimitMs: Math.max(0, deadline - performance.now()),
   });

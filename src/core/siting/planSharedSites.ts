@@ -19,12 +19,12 @@ import { type CoverProblem, conflictGraphFromPairs } from './coverProblem';
 import { buildCoverSets, type CoverSets, mergeCoverSets } from './coverSets';
 import { explainSites, type SiteExplanation } from './explainSite';
 import { generateCandidates, type LatticeOptions } from './generateCandidates';
-import { improveByRuinAndRecreate } from './improveByRuinAndRecreate';
-import { improveBySwaps } from './improveBySwaps';
 import { predictCandidateCover, type SignalSitePrediction } from './predictCandidateCover';
+import { proveCoverOptimum } from './proveCoverOptimum';
+import { type CoverSearchResult, searchCoverPlan } from './searchCoverPlan';
 import type { SiteCandidate, UserSite } from './siteCandidate';
 import { checkSiteRules, type SiteRules } from './siteRules';
-import { type ExactOptions, solveExactHighs } from './solveExactHighs';
+import type { ExactOptions } from './solveExactHighs';
 import { solveGreedy } from './solveGreedy';
 
 export type SitingSolver = 'greedy' | 'greedy_swap' | 'exact';
@@ -85,15 +85,20 @@ export interface PlanSharedSitesRequest {
    * `candidates.rejected` with its reason (and in its spacing check), not used to drop it.
    */
   fixedSites?: readonly UserSite[];
-  /** Time for the subgradient part of the heuristic bound, milliseconds (default 1,000). */
+  /**
+   * Time for the subgradient steps, milliseconds: the Lagrangian heuristic of greedy_swap and exact (default 3,000, a
+   * safety limit: 600 iterations, a plan made every 10, decide in normal runs), or the bound of the plain greedy
+   * (default 1,000).
+   */
   boundTimeLimitMs?: number;
   /** Time for the 1-swap descent from the greedy solution, milliseconds (default 2,000). */
   swapTimeLimitMs?: number;
   /**
-   * Ruin-and-recreate rounds after the descent (solver greedy_swap and exact): rounds at most (default 300), time
-   * limit (default 700 ms; when it binds the result depends on the machine's speed), seed (default 1).
+   * Ruin-and-recreate rounds after the Lagrangian heuristic (solver greedy_swap and exact): rounds at most (default
+   * 300), time limit (default 700 ms; when it binds the result depends on the machine's speed), seed (default 1), and
+   * a wall-clock budget for the whole search after the greedy (none by default; searchCoverPlan's timeBudgetMs).
    */
-  search?: { maxRounds?: number; timeLimitMs?: number; seed?: number };
+  search?: { maxRounds?: number; timeLimitMs?: number; seed?: number; timeBudgetMs?: number };
 }
 
 export interface PlanSharedSitesResult {
@@ -110,13 +115,27 @@ export interface PlanSharedSitesResult {
   /** True when the exact solver proved optimality (within its relative gap). */
   proven: boolean;
   /**
-   * greedy: lazy greedy only; greedy+swap: then 1-swap descent and ruin-and-recreate rounds (each ending in a 1-swap
-   * descent); exact: then HiGHS from that solution.
+   * greedy: lazy greedy only; greedy+swap: then a 1-swap descent, the Lagrangian heuristic (plans from the multipliers,
+   * each descended) and ruin-and-recreate rounds (searchCoverPlan); exact: then HiGHS on the reduced problem from that
+   * solution (proveCoverOptimum).
    */
   method: 'greedy' | 'greedy+swap' | 'exact' | 'fixed';
   /** Which bound is quoted: HiGHS's MIP bound, or the heuristic's own valid bound; none for fixed sites. */
   boundSource: 'highs' | 'lagrangian' | 'greedy_prefix' | 'total_weight' | 'none';
   exactStatus?: 'optimal' | 'time_limit' | 'interrupted' | 'other';
+  /**
+   * The exact mode's work: HiGHS's branch-and-bound nodes, seconds (reduction included), and the reduced model it was
+   * given (candidates and merged items left; candidates fixed in, fixed out by reduced cost, dropped as dominated).
+   */
+  exactStats?: {
+    nodes: number;
+    seconds: number;
+    candidates: number;
+    items: number;
+    fixedIn: number;
+    fixedOut: number;
+    dominated: number;
+  };
   totalCapexUsd: number;
   totalNetPresentUsd: number;
   demand: {
@@ -141,7 +160,8 @@ export interface PlanSharedSitesResult {
 /**
  * Shared site proposal as a maximal covering problem with rules: demand from the coverage gaps of the chosen
  * operators, candidates over the gaps, on existing masts with room and from the user's list, filtered by the rules;
- * lazy greedy, then swaps, then (optionally) HiGHS; always with a valid upper bound on the best possible.
+ * lazy greedy, then the search (swaps, Lagrangian heuristic, ruin and recreate), then (optionally) HiGHS on the reduced
+ * problem; always with a valid upper bound on the best possible.
  */
 export async function planSharedSites(
   request: PlanSharedSitesRequest,
@@ -312,35 +332,52 @@ export async function planSharedSites(
   const greedy = solveGreedy(problem);
   lap('greedy');
   let solution: { selected: number[]; objective: number } = greedy;
+  let searchBound = Number.POSITIVE_INFINITY;
+  let searched: CoverSearchResult | null = null;
   if (solver !== 'greedy') {
-    const swapped = await improveBySwaps(problem, greedy.selected, {
-      ...progress(0.35, 0.4),
-      timeLimitMs: request.swapTimeLimitMs,
-    });
-    if (swapped.objective > solution.objective) solution = swapped;
-    lap('swaps');
-    const searched = await improveByRuinAndRecreate(problem, swapped, {
-      ...progress(0.4, 0.5),
-      maxRounds: request.search?.maxRounds,
-      timeLimitMs: request.search?.timeLimitMs ?? 700,
-      seed: request.search?.seed,
+    searched = await searchCoverPlan(problem, greedy, {
+      ...progress(0.35, 0.55),
+      swapTimeLimitMs: request.swapTimeLimitMs,
+      lagrangianTimeLimitMs: request.boundTimeLimitMs,
+      search: {
+        maxRounds: request.search?.maxRounds,
+        timeLimitMs: request.search?.timeLimitMs ?? 700,
+        seed: request.search?.seed,
+      },
+      timeBudgetMs: request.search?.timeBudgetMs,
     });
     if (searched.objective > solution.objective) solution = searched;
+    searchBound = searched.upperBound;
+    timings.swaps = searched.timingsMs.swaps;
+    timings.lagrangian = searched.timingsMs.lagrangian;
     lap('search');
+    timings.search -= searched.timingsMs.swaps + searched.timingsMs.lagrangian;
   }
+  // The greedy prefixes' bound always; the subgradient here only for the plain greedy (the search ran its own).
   const bound = await boundMaximalCover(problem, {
-    ...progress(0.5, 0.6),
+    ...progress(0.55, 0.6),
     prefixOrders: [...greedy.runs, solution.selected],
     lowerBound: solution.objective,
     timeLimitMs: request.boundTimeLimitMs,
+    maxIterations: searched ? 0 : undefined,
   });
   lap('bound');
   let upperBound = bound.upperBound;
   let boundSource: PlanSharedSitesResult['boundSource'] = bound.source;
+  if (searchBound < upperBound) {
+    upperBound = searchBound;
+    boundSource = 'lagrangian';
+  }
   let proven = false;
   let exactStatus: PlanSharedSitesResult['exactStatus'];
+  let exactStats: PlanSharedSitesResult['exactStats'];
   if (solver === 'exact') {
-    const exact = await solveExactHighs(problem, { ...request.exact, warmStart: solution.selected });
+    const exact = await proveCoverOptimum(problem, {
+      ...request.exact,
+      incumbent: { ...solution, costUsd: 0 },
+      candidateValue: searched?.candidateValue,
+      multiplierBound: searched?.multiplierBound,
+    });
     exactStatus = exact.status;
     if (exact.objective >= solution.objective) solution = exact;
     if (exact.upperBound < upperBound) {
@@ -348,6 +385,15 @@ export async function planSharedSites(
       boundSource = 'highs';
     }
     proven = exact.status === 'optimal';
+    exactStats = {
+      nodes: exact.nodes,
+      seconds: exact.seconds,
+      candidates: exact.reduction.candidates,
+      items: exact.reduction.items,
+      fixedIn: exact.reduction.fixedIn,
+      fixedOut: exact.reduction.fixedOut,
+      dominated: exact.reduction.dominated,
+    };
     lap('exact');
   }
   return finishPlan(
@@ -357,6 +403,7 @@ export async function planSharedSites(
     proven,
     exactStatus,
     solver === 'greedy' ? 'greedy' : solver === 'exact' ? 'exact' : 'greedy+swap',
+    exactStats,
   );
 
   /** Explanations and totals of the sites chosen (`ordered`, most valuable first or as the planner fixed them). */
@@ -367,6 +414,7 @@ export async function planSharedSites(
     proven: boolean,
     exactStatus: PlanSharedSitesResult['exactStatus'],
     method: PlanSharedSitesResult['method'],
+    exactStats?: PlanSharedSitesResult['exactStats'],
   ): PlanSharedSitesResult {
     options.onProgress?.(0.95);
 
@@ -418,6 +466,7 @@ export async function planSharedSites(
       method,
       boundSource,
       ...(exactStatus === undefined ? {} : { exactStatus }),
+      ...(exactStats === undefined ? {} : { exactStats }),
       totalCapexUsd: sites.reduce((sum, site) => sum + site.cost.capexUsd, 0),
       totalNetPresentUsd: sites.reduce((sum, site) => sum + site.cost.netPresentUsd, 0),
       demand: {

@@ -29,6 +29,8 @@ export interface ExactResult extends CoverSolution {
   /** The MIP dual bound from HiGHS: no feasible solution is worth more (within its tolerances). */
   upperBound: number;
   seconds: number;
+  /** Branch-and-bound nodes HiGHS explored. */
+  nodes: number;
   /** Size of the model handed to HiGHS. */
   columns: number;
   rows: number;
@@ -140,11 +142,21 @@ export async function solveExactHighs(problem: CoverProblem, options: ExactOptio
       // The bound HiGHS proves is on its own objective, the same function; never below what was found.
       upperBound: Math.max(upperBound, objective),
       seconds,
+      nodes: nodeCount(model),
       columns: dimensions.numCols,
       rows: dimensions.numRows,
     };
   } finally {
     model.dispose();
+  }
+}
+
+function nodeCount(model: { info: { get(name: string): unknown } }): number {
+  try {
+    // -1 when presolve alone solved the model: no node was explored.
+    return Math.max(0, Number(model.info.get('mip_node_count')));
+  } catch {
+    return 0;
   }
 }
 

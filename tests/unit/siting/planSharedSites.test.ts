@@ -87,6 +87,13 @@ describe('planSharedSites on a corner of the demo province', () => {
     expect(exact.objective).toBeGreaterThanOrEqual(heuristic.objective - 1e-6);
     expect(exact.objective).toBeLessThanOrEqual(heuristic.upperBound);
     expect(heuristic.objective).toBeGreaterThanOrEqual(0.99 * exact.objective);
+    // The exact mode says what HiGHS was given after the reduction (with conflicts: no dominance, no fixing in).
+    expect(exact.exactStats).toBeDefined();
+    expect(exact.exactStats?.dominated).toBe(0);
+    expect(exact.exactStats?.fixedIn).toBe(0);
+    expect((exact.exactStats?.candidates ?? 0) + (exact.exactStats?.fixedOut ?? 0)).toBe(exact.candidates.accepted);
+    expect(exact.exactStats?.nodes).toBeGreaterThanOrEqual(0);
+    expect(heuristic.exactStats).toBeUndefined();
     for (const plan of [heuristic, exact]) {
       const newSites = plan.sites.filter((site) => site.kind !== 'existing_mast');
       for (const a of newSites) {
