@@ -8,11 +8,14 @@ import type { LayerParseResult } from '../core/io/layerParseResult';
 import { PopulationFileError } from '../core/io/populationFileError';
 import { type LayerFileOptions, readLayerFile } from '../core/io/readLayerFile';
 import { readPopulationGeoTiff } from '../core/io/readPopulationGeoTiff';
+import { MAX_CSV_BYTES } from '../core/io/readBudget';
+import { readCleanTowersCsvAsArrays } from '../core/io/readCleanTowersCsv';
 import { readTowerFile, type TowerFileOptions } from '../core/io/readTowerFile';
 import { sniffFileFormat } from '../core/io/sniffFileFormat';
 import { TowerFileError } from '../core/io/towerFileError';
 import type { TowerParseResult } from '../core/io/towerParseResult';
 import type { PopulationGrid } from '../core/model/populationGrid';
+import { packTowers, type TowerArrays } from '../core/model/towerArrays';
 import { CliError } from './cliError';
 import { readInputFile } from './readInputFile';
 
@@ -22,6 +25,21 @@ import { readInputFile } from './readInputFile';
  */
 export function loadTowerFile(path: string, options: TowerFileOptions = {}): Promise<TowerParseResult> {
   return readOrExplain(path, TowerFileError, (bytes) => readTowerFile(bytes, path, options));
+}
+
+/**
+ * The masts as flat arrays, for analyses that need nothing else of them (fixed-radius coverage): a clean CSV goes
+ * straight to the arrays (readCleanTowersCsvAsArrays, no Tower objects), any other file through loadTowerFile and
+ * packTowers; the same arrays either way. `rejectedCount`: rows the reader rejected.
+ */
+export async function loadTowerArrays(path: string): Promise<{ arrays: TowerArrays; rejectedCount: number }> {
+  const bytes = await readInputFile(path);
+  if (bytes.length <= MAX_CSV_BYTES && sniffFileFormat(bytes, path).format === 'csv') {
+    const clean = await readCleanTowersCsvAsArrays(bytes);
+    if (clean) return { arrays: clean.arrays, rejectedCount: clean.summary.rejected.length };
+  }
+  const parsed = await readOrExplain(path, TowerFileError, async () => readTowerFile(bytes, path), bytes);
+  return { arrays: packTowers(parsed.towers), rejectedCount: parsed.rejected.length };
 }
 
 /** Any layer file (GeoJSON, KML, KMZ, zipped shapefile, table with lon/lat or WKT) as WGS 84 features. */
@@ -76,8 +94,9 @@ async function readOrExplain<T>(
   path: string,
   errorClass: new (message: string) => Error,
   parse: (bytes: Uint8Array) => Promise<T>,
+  alreadyRead?: Uint8Array,
 ): Promise<T> {
-  const bytes = await readInputFile(path);
+  const bytes = alreadyRead ?? (await readInputFile(path));
   try {
     return await parse(bytes);
   } catch (error) {
