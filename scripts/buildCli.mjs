@@ -8,7 +8,7 @@ import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { dependencies } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const BUNDLED = ['geotiff', 'proj4', '@xmldom/xmldom', 'fflate'];
+const BUNDLED = ['geotiff', 'proj4', '@xmldom/xmldom', 'fflate', 'shpjs', '@tmcw/togeojson'];
 const distDir = join(root, 'dist-cli');
 
 /** Builds into a fresh folder and points dist-cli/current.json at it (an atomic rename): concurrent runs are safe. */
@@ -24,7 +24,7 @@ export async function buildCli() {
     platform: 'node',
     target: 'node20',
     // Packages stay in node_modules, except the few the data commands load on every run: bundled, they start without
-    // Node resolving dozens of module files (geotiff) or scanning CommonJS for its exports (proj4, xmldom).
+    // Node resolving dozens of module files (geotiff) or scanning CommonJS for its exports (proj4, xmldom, shpjs's own proj4).
     external: Object.keys(dependencies).filter((name) => !BUNDLED.includes(name)),
     logLevel: 'warning',
   });

@@ -24,7 +24,8 @@ async function expectSameAsFullReader(bytes: Uint8Array): Promise<void> {
   expect(asArrays?.summary).toEqual(summary);
 }
 
-const HEADER = 'id,operator,mcc_mnc,lon,lat,height_m,radius_m,mast_type,tenants,province,has_4g,has_5g,radius_5g_m,tenants_5g';
+const HEADER =
+  'id,operator,mcc_mnc,lon,lat,height_m,radius_m,mast_type,tenants,province,has_4g,has_5g,radius_5g_m,tenants_5g';
 
 /** A seeded clean file in the national layout, with every value form the fast path reads. */
 function craftedCleanFile(rows: number, seed: number, lineEnd = '\n'): string {
