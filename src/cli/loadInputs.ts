@@ -35,8 +35,8 @@ export function loadTowerFile(path: string, options: TowerFileOptions = {}): Pro
 export async function loadTowerArrays(path: string): Promise<{ arrays: TowerArrays; rejectedCount: number }> {
   const bytes = await readInputFile(path);
   if (bytes.length <= MAX_CSV_BYTES && sniffFileFormat(bytes, path).format === 'csv') {
-    const clean = await readCleanTowersCsvAsArrays(bytes);
-    if (clean) return { arrays: clean.arrays, rejectedCount: clean.summary.rejected.length };
+    const arrays = await readCleanTowersCsvAsArrays(bytes);
+    if (arrays) return { arrays, rejectedCount: 0 };
   }
   const parsed = await readOrExplain(path, TowerFileError, async () => readTowerFile(bytes, path), bytes);
   return { arrays: packTowers(parsed.towers), rejectedCount: parsed.rejected.length };

@@ -76,4 +76,18 @@ export async function run(): Promise<void> {
     },
     target: 0.8,
   });
+  compare({
+    name: 'National co-location pairs within 100 m (87,632 masts)',
+    cli: ['bin/cosite.mjs', 'colocate', '--towers', TOWERS, '--distance-m', '100', '--json'],
+    plain: ['tests/bench/plainScripts/colocationPairs.mjs', TOWERS, '100'],
+    agree: (cliStdout, plainStdout) => {
+      const cli = JSON.parse(cliStdout);
+      const plain = JSON.parse(plainStdout);
+      const same =
+        cli.pairs === plain.pairs &&
+        JSON.stringify(cli.pairs_by_operator_pair) === JSON.stringify(plain.pairs_by_operator_pair);
+      return { same, answer: `${cli.pairs.toLocaleString('en')} pairs` };
+    },
+    target: 1,
+  });
 }

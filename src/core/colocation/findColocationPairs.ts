@@ -137,9 +137,24 @@ function buildLatitudeStrips(
   const order = new Uint32Array(n);
   const next = first.slice(0, count);
   for (let i = 0; i < n; i++) order[next[stripOf[i]]++] = i;
+  // Each strip by longitude, then index: an insertion sort where a strip holds a few masts (a sort call per strip
+  // cost more than the search), a sort where it holds many.
   for (let s = 0; s < count; s++) {
-    const strip = order.subarray(first[s], first[s + 1]);
-    if (strip.length > 1) strip.set(Array.from(strip).sort((x, y) => lons[x] - lons[y] || x - y));
+    if (first[s + 1] - first[s] > 32) {
+      const strip = order.subarray(first[s], first[s + 1]);
+      strip.set(Array.from(strip).sort((x, y) => lons[x] - lons[y] || x - y));
+      continue;
+    }
+    for (let k = first[s] + 1; k < first[s + 1]; k++) {
+      const mast = order[k];
+      const lon = lons[mast];
+      let at = k;
+      while (at > first[s] && (lons[order[at - 1]] > lon || (lons[order[at - 1]] === lon && order[at - 1] > mast))) {
+        order[at] = order[at - 1];
+        at--;
+      }
+      order[at] = mast;
+    }
   }
   return { count, order, first, stripOf };
 }

@@ -12,22 +12,6 @@ import type { TowerField } from './towerFields';
 import type { CategoricalValueCount, TowerParseResult } from './towerParseResult';
 import type { TowerReadOptions } from './towerReadOptions';
 
-/** The fields the fast path reads; a header mapping any other field (azimuth, tilt, band: cell lists) falls back. */
-const FAST_FIELDS: ReadonlySet<TowerField> = new Set<TowerField>([
-  'id',
-  'operator',
-  'lon',
-  'lat',
-  'height_m',
-  'radius_m',
-  'mast_type',
-  'tenants',
-  'has_4g',
-  'has_5g',
-  'radius_5g_m',
-  'tenants_5g',
-]);
-
 const COMMA = 44;
 const SPACE = 32;
 const QUOTE = 34;
@@ -70,23 +54,24 @@ export async function readCleanTowersCsv(
   bytes: Uint8Array,
   options: TowerReadOptions & LongCallOptions = {},
 ): Promise<TowerParseResult | null> {
-  const rows = await readCleanRows(bytes, options);
+  const rows = await readCleanRows(bytes, options, 'towers');
   if (rows === null) return null;
-  const { summary } = rows;
-  return { towers: towersOfRows(rows), ...summary };
+  return { towers: towersOfRows(rows), ...(rows.summary as Omit<TowerParseResult, 'towers'>) };
 }
 
 /**
- * readCleanTowersCsv for the callers that want the masts as flat arrays only (the command line's fixed-radius
- * coverage): the arrays packTowers would make of the towers, without making the Tower objects; with the rest of the
- * result (warnings, counts). Null when the file is not clean, as above.
+ * The masts of a clean file as the flat arrays packTowers would make of the full reader's towers, without making the
+ * Tower objects, for callers that need nothing else (the command line's fixed-radius coverage and co-location); every
+ * row is accepted (nothing rejected). Fields the arrays do not hold are only checked for the file's structure (mast
+ * type, 4G/5G, the mcc_mnc cross-check): whatever they say, the full reader would accept the row with the same arrays.
+ * Null when the file is not clean, as for readCleanTowersCsv.
  */
 export async function readCleanTowersCsvAsArrays(
   bytes: Uint8Array,
   options: TowerReadOptions & LongCallOptions = {},
-): Promise<{ arrays: TowerArrays; summary: Omit<TowerParseResult, 'towers'> } | null> {
-  const rows = await readCleanRows(bytes, options);
-  return rows === null ? null : { arrays: arraysOfRows(rows), summary: rows.summary };
+): Promise<TowerArrays | null> {
+  const rows = await readCleanRows(bytes, options, 'arrays');
+  return rows === null ? null : arraysOfRows(rows);
 }
 
 /** A clean file's rows as columns: what the Tower objects or the TowerArrays are made from. */
@@ -108,12 +93,17 @@ interface CleanRows {
   radius5gM: Float64Array;
   /** The 5G tenants (each Tower gets its own copy); undefined: absent. */
   tenants5g: (readonly string[] | undefined)[];
-  summary: Omit<TowerParseResult, 'towers'>;
+  /** The rest of the full reader's result (for 'towers' reads only). */
+  summary: Omit<TowerParseResult, 'towers'> | null;
 }
+
+/** What a read makes: the Tower objects (every field read) or the arrays (the fields they hold). */
+type CleanReadKind = 'towers' | 'arrays';
 
 async function readCleanRows(
   bytes: Uint8Array,
   options: TowerReadOptions & LongCallOptions,
+  kind: CleanReadKind,
 ): Promise<CleanRows | null> {
   if (
     options.columns !== undefined ||
@@ -124,7 +114,7 @@ async function readCleanRows(
     return null;
   }
   try {
-    return await readClean(bytes, options);
+    return await readClean(bytes, options, kind);
   } catch (error) {
     if (error instanceof NotClean) return null;
     throw error;
@@ -197,49 +187,68 @@ function arraysOfRows(rows: CleanRows): TowerArrays {
   };
 }
 
-async function readClean(bytes: Uint8Array, options: LongCallOptions): Promise<CleanRows> {
+// What each column is read as.
+const SKIP = 0;
+const ID = 1;
+const OPERATOR = 2;
+const CROSS_CHECK = 3;
+const LON = 4;
+const LAT = 5;
+const HEIGHT = 6;
+const RADIUS = 7;
+const MAST_TYPE = 8;
+const TENANTS = 9;
+const HAS_4G = 10;
+const HAS_5G = 11;
+const RADIUS_5G = 12;
+const TENANTS_5G = 13;
+const KIND_BY_FIELD: Partial<Record<TowerField, number>> = {
+  id: ID,
+  operator: OPERATOR,
+  lon: LON,
+  lat: LAT,
+  height_m: HEIGHT,
+  radius_m: RADIUS,
+  mast_type: MAST_TYPE,
+  tenants: TENANTS,
+  has_4g: HAS_4G,
+  has_5g: HAS_5G,
+  radius_5g_m: RADIUS_5G,
+  tenants_5g: TENANTS_5G,
+};
+/** Columns the arrays do not hold: checked for structure only in an 'arrays' read. */
+const NOT_IN_ARRAYS = new Set([CROSS_CHECK, MAST_TYPE, HAS_4G, HAS_5G, RADIUS_5G, TENANTS_5G]);
+
+async function readClean(bytes: Uint8Array, options: LongCallOptions, kind: CleanReadKind): Promise<CleanRows> {
   const length = bytes.length;
   const text = new TextDecoder('utf-8').decode(bytes);
   if (describeNonText(text) !== null) throw new NotClean();
   const headerEnd = lineEnd(bytes, 0);
   const headerStop = contentEnd(bytes, 0, headerEnd);
-  // Printable ASCII only (the data rows are checked as they are split): the text is its bytes, one character each.
+  // Printable ASCII only (the data rows are checked as they are read): the text is its bytes, one character each.
   for (let i = 0; i < headerStop; i++) if (bytes[i] < 32 || bytes[i] > 126) throw new NotClean();
   const headerLine = text.slice(0, headerStop);
   if (/^sep=/i.test(headerLine) || /[;\t"]/.test(headerLine) || headerLine.trim() === '') throw new NotClean();
   const names = headerLine.split(',');
   const columns = applyColumnMapping(names, {}, resolveCrs('EPSG:4326'));
   if (columns.missing.length > 0 || columns.notes.length > 0) throw new NotClean();
-  for (const field of Object.keys(columns.indexByField) as TowerField[]) {
-    if (!FAST_FIELDS.has(field)) throw new NotClean();
-  }
   const fieldCount = names.length;
-  const column = (field: TowerField) => columns.indexByField[field] ?? -1;
-  const at = {
-    id: column('id'),
-    operator: column('operator'),
-    lon: column('lon'),
-    lat: column('lat'),
-    heightM: column('height_m'),
-    radiusM: column('radius_m'),
-    mastType: column('mast_type'),
-    tenants: column('tenants'),
-    has4g: column('has_4g'),
-    has5g: column('has_5g'),
-    radius5gM: column('radius_5g_m'),
-    tenants5g: column('tenants_5g'),
-  };
+  const kinds = new Uint8Array(fieldCount);
+  for (const [field, index] of Object.entries(columns.indexByField) as [TowerField, number][]) {
+    const fieldKind = KIND_BY_FIELD[field];
+    if (fieldKind === undefined) throw new NotClean();
+    kinds[index] = fieldKind;
+  }
   const crossCheckColumns = columns.alternateIndicesByField.operator ?? [];
-  const warnings: InputProblem[] = [];
-  const unusedNames = columns.unusedIndices.map((i) => names[i].trim() || `column ${i + 1} (no name)`);
-  if (unusedNames.length > 0)
-    warnings.push({ row: 0, line: 1, reason: `column(s) not used: ${unusedNames.join(', ')}` });
+  for (const index of crossCheckColumns) kinds[index] = CROSS_CHECK;
+  if (kind === 'arrays') for (let c = 0; c < fieldCount; c++) if (NOT_IN_ARRAYS.has(kinds[c])) kinds[c] = SKIP;
+  const has = (fieldKind: number) => kinds.includes(fieldKind);
+  const hasTenants5g = has(TENANTS_5G);
 
-  const words = new WordCaches(crossCheckColumns.length);
+  const words = new WordCaches();
   // Rows are at most one per line: the columns are sized by the line count.
-  let capacity = 0;
+  let capacity = 1;
   for (let i = bytes.indexOf(LF, headerEnd); i >= 0; i = bytes.indexOf(LF, i + 1)) capacity++;
-  capacity++;
   const ids: string[] = [];
   const idHashes = new Int32Array(capacity);
   const lons = new Float64Array(capacity);
@@ -251,83 +260,129 @@ async function readClean(bytes: Uint8Array, options: LongCallOptions): Promise<C
   const has4gs = new Int8Array(capacity);
   const radii5g = new Float64Array(capacity);
   const tenants5gLists: (readonly string[] | undefined)[] = [];
+  const crossCheckWords = new Int32Array(fieldCount).fill(-1);
   let n = 0;
-  // Field k of the current row is bytes [starts[k], starts[k + 1] - 1).
-  const starts = new Int32Array(fieldCount + 1);
-  // One row into the columns: a function of its own, so that the engine optimises it as a whole.
-  const readRow = (lineStart: number, stop: number): void => {
-    let fields = 0;
-    starts[0] = lineStart;
-    for (let i = lineStart; i < stop; i++) {
-      const b = bytes[i];
-      if (b === COMMA) {
-        fields++;
-        if (fields >= fieldCount) throw new NotClean();
-        starts[fields] = i + 1;
-      } else if (b <= SPACE || b >= DELETE || b === QUOTE) throw new NotClean(); // also CR, tab, non-ASCII
-    }
-    if (fields !== fieldCount - 1) throw new NotClean();
-    starts[fieldCount] = stop + 1;
+  const last = fieldCount - 1;
 
-    const idStart = starts[at.id];
-    const idEnd = starts[at.id + 1] - 1;
+  // One row into the columns, each field read in one pass over its bytes (split, checked and parsed together): a
+  // function of its own, so that the engine optimises it as a whole.
+  const readRow = (lineStart: number, stop: number): void => {
+    let idStart = 0;
+    let idEnd = 0;
+    let idHash = 0;
+    let operatorWord = -1;
+    let lon = Number.NaN;
+    let lat = Number.NaN;
+    let heightM = Number.NaN;
+    let radiusM = Number.NaN;
+    let mastTypeWord = -1;
+    let tenantsWord = -1;
+    let has4g = -1;
+    let has5g = -1;
+    let radius5gM = Number.NaN;
+    let tenants5gWord = -1;
+    let pos = lineStart;
+    for (let c = 0; c <= last; c++) {
+      switch (kinds[c]) {
+        case ID:
+          scanText(bytes, pos, stop);
+          idStart = pos;
+          idEnd = scan.end;
+          idHash = scan.hash;
+          break;
+        case OPERATOR:
+          scanText(bytes, pos, stop);
+          operatorWord = words.operatorWords.index(bytes, pos, scan.end, scan.hash);
+          break;
+        case CROSS_CHECK:
+          scanText(bytes, pos, stop);
+          crossCheckWords[c] = words.crossCheckWords(c).index(bytes, pos, scan.end, scan.hash);
+          break;
+        case LON:
+          scanNumber(bytes, pos, stop, true);
+          lon = scan.number;
+          break;
+        case LAT:
+          scanNumber(bytes, pos, stop, true);
+          lat = scan.number;
+          break;
+        case HEIGHT:
+          scanNumber(bytes, pos, stop, false);
+          heightM = scan.number;
+          break;
+        case RADIUS:
+          scanNumber(bytes, pos, stop, false);
+          radiusM = scan.number;
+          break;
+        case MAST_TYPE:
+          scanText(bytes, pos, stop);
+          mastTypeWord = words.mastTypeWords.index(bytes, pos, scan.end, scan.hash);
+          break;
+        case TENANTS:
+          scanText(bytes, pos, stop);
+          tenantsWord = words.tenantWords.index(bytes, pos, scan.end, scan.hash);
+          break;
+        case HAS_4G:
+          scanFlag(bytes, pos, stop);
+          has4g = scan.number;
+          break;
+        case HAS_5G:
+          scanFlag(bytes, pos, stop);
+          has5g = scan.number;
+          break;
+        case RADIUS_5G:
+          scanNumber(bytes, pos, stop, false);
+          radius5gM = scan.number;
+          break;
+        case TENANTS_5G:
+          scanText(bytes, pos, stop);
+          tenants5gWord = words.list5gWords.index(bytes, pos, scan.end, scan.hash);
+          break;
+        default:
+          scanText(bytes, pos, stop);
+      }
+      // Each field but the last ends at its comma; the last at the line's end (else the field count differs).
+      if (c < last ? scan.end >= stop : scan.end !== stop) throw new NotClean();
+      pos = scan.end + 1;
+    }
+
     if (idStart === idEnd) throw new NotClean();
-    const id = text.slice(idStart, idEnd);
-    const operatorWord = words.operatorWords.index(bytes, starts[at.operator], starts[at.operator + 1] - 1);
     const operator = words.operator(operatorWord);
-    for (let c = 0; c < crossCheckColumns.length; c++) {
-      const index = crossCheckColumns[c];
-      const other = words.crossCheck(c, bytes, starts[index], starts[index + 1] - 1);
+    for (const index of crossCheckColumns) {
+      if (crossCheckWords[index] < 0) continue;
+      const other = words.crossCheck(index, crossCheckWords[index]);
       if (other !== null && other !== operator) throw new NotClean();
     }
-    const lon = readNumber(bytes, starts[at.lon], starts[at.lon + 1] - 1, true);
-    const lat = readNumber(bytes, starts[at.lat], starts[at.lat + 1] - 1, true);
     if (
-      lon === null ||
-      lat === null ||
       !(lon >= VIETNAM_BOUNDS.west && lon <= VIETNAM_BOUNDS.east) ||
       !(lat >= VIETNAM_BOUNDS.south && lat <= VIETNAM_BOUNDS.north)
     ) {
-      throw new NotClean();
+      throw new NotClean(); // also empty (NaN)
     }
-    const heightM = at.heightM < 0 ? null : readNumber(bytes, starts[at.heightM], starts[at.heightM + 1] - 1, false);
-    const radiusM = at.radiusM < 0 ? null : readNumber(bytes, starts[at.radiusM], starts[at.radiusM + 1] - 1, false);
-    const mastType =
-      at.mastType < 0
-        ? null
-        : words.mastType(words.mastTypeWords.index(bytes, starts[at.mastType], starts[at.mastType + 1] - 1), heightM);
-    const tenants = words.tenants(
-      operator,
-      at.tenants < 0 ? -1 : words.tenantWords.index(bytes, starts[at.tenants], starts[at.tenants + 1] - 1),
-    );
-    const has4g = at.has4g < 0 ? undefined : readFlag(bytes, starts[at.has4g], starts[at.has4g + 1] - 1);
-    const has5g = at.has5g < 0 ? undefined : readFlag(bytes, starts[at.has5g], starts[at.has5g + 1] - 1);
-    const radius5gM =
-      at.radius5gM < 0 ? null : readNumber(bytes, starts[at.radius5gM], starts[at.radius5gM + 1] - 1, false);
-    const listed =
-      at.tenants5g < 0
-        ? undefined
-        : words.list5g(words.list5gWords.index(bytes, starts[at.tenants5g], starts[at.tenants5g + 1] - 1));
+    const mastType = mastTypeWord < 0 ? null : words.mastType(mastTypeWord, Number.isNaN(heightM) ? null : heightM);
+    const tenants = words.tenants(operator, tenantsWord);
+    const listed = hasTenants5g && tenants5gWord >= 0 ? words.list5g(tenants5gWord) : undefined;
     let tenants5g: readonly string[] | undefined;
     if (listed !== undefined && listed.length > 0) {
-      if (has5g === false) throw new NotClean();
+      if (has5g === 0) throw new NotClean();
       tenants5g = words.tenants5g(tenants, listed);
-    } else if (has5g === true) tenants5g = tenants;
-    else if (has5g === false || listed !== undefined) tenants5g = NO_TENANTS;
+    } else if (has5g === 1) tenants5g = tenants;
+    else if (has5g === 0 || listed !== undefined) tenants5g = NO_TENANTS;
 
-    ids.push(id);
-    idHashes[n] = fnv1a(bytes, idStart, idEnd);
+    ids.push(text.slice(idStart, idEnd));
+    idHashes[n] = idHash;
     lons[n] = lon;
     lats[n] = lat;
-    heights[n] = heightM ?? Number.NaN;
-    radii[n] = radiusM ?? Number.NaN;
+    heights[n] = heightM;
+    radii[n] = radiusM;
     mastTypes[n] = mastType === null ? -1 : MAST_TYPES.indexOf(mastType);
     tenantLists.push(tenants);
-    has4gs[n] = has4g === undefined ? -1 : has4g ? 1 : 0;
-    radii5g[n] = radius5gM ?? Number.NaN;
+    has4gs[n] = has4g;
+    radii5g[n] = radius5gM;
     tenants5gLists.push(tenants5g);
     n++;
   };
+
   const checkpoint = createYieldClock(options);
   let lineStart = headerEnd;
   while (lineStart < length) {
@@ -340,32 +395,114 @@ async function readClean(bytes: Uint8Array, options: LongCallOptions): Promise<C
   }
   if (n === 0 || hasRepeatedId(ids, idHashes.subarray(0, n))) throw new NotClean();
 
-  const count = n;
-  const rowNumbers = new Int32Array(count);
-  for (let i = 0; i < count; i++) rowNumbers[i] = i + 1;
-  const report = detectCoordinateProblemsInColumns(count, rowNumbers, lons, lats, { crs: resolveCrs('EPSG:4326') });
+  const rows: CleanRows = {
+    count: n,
+    ids,
+    lon: lons.slice(0, n),
+    lat: lats.slice(0, n),
+    heightM: heights.slice(0, n),
+    radiusM: radii.slice(0, n),
+    mastType: mastTypes.subarray(0, n),
+    tenants: tenantLists,
+    has4g: has4gs.subarray(0, n),
+    radius5gM: radii5g.subarray(0, n),
+    tenants5g: tenants5gLists,
+    summary: null,
+  };
+  if (kind === 'towers') rows.summary = summaryOf(rows, names, columns.unusedIndices, words);
+  options.onProgress?.(1);
+  return rows;
+}
+
+/** The rest of the full reader's result for a clean file: its header warning, counts and coordinate report. */
+function summaryOf(
+  rows: CleanRows,
+  names: readonly string[],
+  unusedIndices: readonly number[],
+  words: WordCaches,
+): Omit<TowerParseResult, 'towers'> {
+  const warnings: InputProblem[] = [];
+  const unusedNames = unusedIndices.map((i) => names[i].trim() || `column ${i + 1} (no name)`);
+  if (unusedNames.length > 0)
+    warnings.push({ row: 0, line: 1, reason: `column(s) not used: ${unusedNames.join(', ')}` });
+  const rowNumbers = new Int32Array(rows.count);
+  for (let i = 0; i < rows.count; i++) rowNumbers[i] = i + 1;
+  const report = detectCoordinateProblemsInColumns(rows.count, rowNumbers, rows.lon, rows.lat, {
+    crs: resolveCrs('EPSG:4326'),
+  });
   const summary: Omit<TowerParseResult, 'towers'> = {
     rejected: [],
     warnings,
-    crsCounts: { wgs84: count, projected: 0 },
+    crsCounts: { wgs84: rows.count, projected: 0 },
     categoricalValues: words.categoricalValues(),
   };
   if (report.messages.length > 0) summary.coordinateReport = report;
-  options.onProgress?.(1);
-  return {
-    count,
-    ids,
-    lon: lons.slice(0, count),
-    lat: lats.slice(0, count),
-    heightM: heights.slice(0, count),
-    radiusM: radii.slice(0, count),
-    mastType: mastTypes.subarray(0, count),
-    tenants: tenantLists,
-    has4g: has4gs.subarray(0, count),
-    radius5gM: radii5g.subarray(0, count),
-    tenants5g: tenants5gLists,
-    summary,
-  };
+  return summary;
+}
+
+/** What the last field scanner found: where the field ends (its comma, or the line's end) and its value. */
+const scan = { end: 0, hash: 0, number: 0 };
+
+/** A text field: printable ASCII without spaces or quotes; its FNV-1a hash. */
+function scanText(bytes: Uint8Array, start: number, stop: number): void {
+  let hash = 0x811c9dc5;
+  let i = start;
+  for (; i < stop; i++) {
+    const b = bytes[i];
+    if (b === COMMA) break;
+    if (b <= SPACE || b >= DELETE || b === QUOTE) throw new NotClean(); // also CR, tab, non-ASCII
+    hash = Math.imul(hash ^ b, 0x01000193);
+  }
+  scan.end = i;
+  scan.hash = hash;
+}
+
+/**
+ * A plain decimal `[-]digits[.digits]` (the sign only where `signed`), NaN when empty; anything else is not clean.
+ * Exact: with at most 15 digits the digits form an exact integer and 10^k is exact, so their quotient is the double
+ * nearest the decimal, as Number() gives.
+ */
+function scanNumber(bytes: Uint8Array, start: number, stop: number, signed: boolean): void {
+  let i = start;
+  const negative = i < stop && bytes[i] === MINUS;
+  if (negative) {
+    if (!signed) throw new NotClean();
+    i++;
+  }
+  let mantissa = 0;
+  let digits = 0;
+  let decimals = 0;
+  let seenDot = false;
+  for (; i < stop; i++) {
+    const b = bytes[i];
+    if (b >= ZERO && b <= NINE) {
+      mantissa = mantissa * 10 + (b - ZERO);
+      digits++;
+      if (seenDot) decimals++;
+    } else if (b === DOT && !seenDot && digits > 0) seenDot = true;
+    else if (b === COMMA) break;
+    else throw new NotClean();
+  }
+  scan.end = i;
+  if (i === start) {
+    scan.number = Number.NaN;
+    return;
+  }
+  if (digits === 0 || (seenDot && decimals === 0) || digits > MAX_EXACT_DIGITS) throw new NotClean();
+  const value = decimals === 0 ? mantissa : mantissa / POWERS_OF_TEN[decimals];
+  scan.number = negative ? -value : value;
+}
+
+/** has_4g / has_5g: 1, 0 or empty (-1); the full reader's other yes/no words are not clean. */
+function scanFlag(bytes: Uint8Array, start: number, stop: number): void {
+  scan.end = start;
+  scan.number = -1;
+  if (start === stop || bytes[start] === COMMA) return;
+  const b = bytes[start];
+  if (b !== ZERO && b !== ZERO + 1) throw new NotClean();
+  scan.number = b - ZERO;
+  scan.end = start + 1;
+  if (scan.end < stop && bytes[scan.end] !== COMMA) throw new NotClean();
 }
 
 /** Index just past the line's end (after its LF), or the text's length. */
@@ -382,13 +519,6 @@ function contentEnd(bytes: Uint8Array, start: number, end: number): number {
   return stop;
 }
 
-/** FNV-1a hash of bytes [start, end). */
-function fnv1a(bytes: Uint8Array, start: number, end: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i], 0x01000193);
-  return hash;
-}
-
 /**
  * Whether two towers share an id: distinct hashes prove distinct ids (sorting 32-bit hashes beats a Set of strings);
  * only when two hashes collide are the ids themselves compared.
@@ -402,47 +532,7 @@ function hasRepeatedId(ids: readonly string[], hashes: Int32Array): boolean {
 }
 
 /**
- * A plain decimal `[-]digits[.digits]` (the sign only where `signed`), null when empty; anything else is not clean.
- * Exact: with at most 15 digits the digits form an exact integer and 10^k is exact, so their quotient is the double
- * nearest the decimal, as Number() gives.
- */
-function readNumber(bytes: Uint8Array, start: number, end: number, signed: boolean): number | null {
-  if (start === end) return null;
-  let i = start;
-  const negative = bytes[i] === MINUS;
-  if (negative) {
-    if (!signed) throw new NotClean();
-    i++;
-  }
-  let mantissa = 0;
-  let digits = 0;
-  let decimals = 0;
-  let seenDot = false;
-  let digitsBeforeDot = 0;
-  for (; i < end; i++) {
-    const b = bytes[i];
-    if (b >= ZERO && b <= NINE) {
-      mantissa = mantissa * 10 + (b - ZERO);
-      digits++;
-      if (seenDot) decimals++;
-      else digitsBeforeDot++;
-    } else if (b === DOT && !seenDot) seenDot = true;
-    else throw new NotClean();
-  }
-  if (digitsBeforeDot === 0 || (seenDot && decimals === 0) || digits > MAX_EXACT_DIGITS) throw new NotClean();
-  const value = decimals === 0 ? mantissa : mantissa / POWERS_OF_TEN[decimals];
-  return negative ? -value : value;
-}
-
-/** has_4g / has_5g: 1, 0 or empty (the full reader's other yes/no words fall back). */
-function readFlag(bytes: Uint8Array, start: number, end: number): boolean | undefined {
-  if (start === end) return undefined;
-  if (end - start === 1 && (bytes[start] === ZERO + 1 || bytes[start] === ZERO)) return bytes[start] === ZERO + 1;
-  throw new NotClean();
-}
-
-/**
- * The distinct words of one column, found from their bytes (an FNV-1a hash, then the bytes compared) without making a
+ * The distinct words of one column, found from their bytes (their hash, then the bytes compared) without making a
  * string per row: index k is the k-th distinct word in order of first appearance, `counts[k]` its rows.
  */
 class ByteWords {
@@ -452,8 +542,8 @@ class ByteWords {
   private readonly nextWithHash: number[] = [];
   private readonly firstByHash = new Map<number, number>();
 
-  index(bytes: Uint8Array, start: number, end: number): number {
-    const hash = fnv1a(bytes, start, end);
+  /** The word [start, end) of `bytes`, whose FNV-1a hash is `hash` (see scanText). */
+  index(bytes: Uint8Array, start: number, end: number, hash: number): number {
     const first = this.firstByHash.get(hash);
     for (let k = first ?? -1; k >= 0; k = this.nextWithHash[k]) {
       if (sameBytes(this.wordBytes[k], bytes, start, end)) {
@@ -484,8 +574,9 @@ class WordCaches {
   readonly mastTypeWords = new ByteWords();
   readonly tenantWords = new ByteWords();
   readonly list5gWords = new ByteWords();
-  private readonly crossCheckWords: ByteWords[];
-  private readonly crossCheckNames: (string | null)[][];
+  /** Per column (a second operator column such as mcc_mnc): its words and the operator each names, or null. */
+  private readonly crossCheckWordsByColumn = new Map<number, ByteWords>();
+  private readonly crossCheckNames = new Map<number, (string | null)[]>();
   private readonly operatorNames: (string | null)[] = [];
   private readonly mastProposals: ReturnType<typeof proposeMastType>[] = [];
   private readonly tenantLists: Map<string, string[]>[] = [];
@@ -493,11 +584,6 @@ class WordCaches {
   private readonly lists5g: (readonly string[])[] = [];
   private readonly tenants5gLists = new Map<readonly string[], Map<readonly string[], readonly string[]>>();
   private sharedLists = 0;
-
-  constructor(crossCheckCount: number) {
-    this.crossCheckWords = Array.from({ length: crossCheckCount }, () => new ByteWords());
-    this.crossCheckNames = Array.from({ length: crossCheckCount }, () => []);
-  }
 
   /** A known operator's canonical name; an empty or unknown spelling (a warning for the full reader) is not clean. */
   operator(word: number): string {
@@ -510,11 +596,20 @@ class WordCaches {
     return name;
   }
 
-  /** The operator a second operator column (mcc_mnc) names, or null when it names none. */
-  crossCheck(column: number, bytes: Uint8Array, start: number, end: number): string | null {
-    const word = this.crossCheckWords[column].index(bytes, start, end);
-    const names = this.crossCheckNames[column];
-    if (names[word] === undefined) names[word] = findOperator(this.crossCheckWords[column].words[word])?.name ?? null;
+  crossCheckWords(column: number): ByteWords {
+    let words = this.crossCheckWordsByColumn.get(column);
+    if (words === undefined) {
+      words = new ByteWords();
+      this.crossCheckWordsByColumn.set(column, words);
+      this.crossCheckNames.set(column, []);
+    }
+    return words;
+  }
+
+  /** The operator a second operator column's word names, or null when it names none. */
+  crossCheck(column: number, word: number): string | null {
+    const names = this.crossCheckNames.get(column) as (string | null)[];
+    if (names[word] === undefined) names[word] = findOperator(this.crossCheckWords(column).words[word])?.name ?? null;
     return names[word];
   }
 
@@ -534,7 +629,11 @@ class WordCaches {
    * value, as the full reader's ListInterner shares them (up to as many lists).
    */
   tenants(owner: string, word: number): string[] {
-    const byOwner = word < 0 ? this.noTenantLists : (this.tenantLists[word] ??= new Map());
+    let byOwner = word < 0 ? this.noTenantLists : this.tenantLists[word];
+    if (byOwner === undefined) {
+      byOwner = new Map();
+      this.tenantLists[word] = byOwner;
+    }
     const known = byOwner.get(owner);
     if (known !== undefined) return known;
     const text = word < 0 ? '' : this.tenantWords.words[word];
