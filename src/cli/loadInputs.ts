@@ -6,8 +6,6 @@ import { InputFileError } from '../core/io/inputFileError';
 import { LayerFileError } from '../core/io/layerFileError';
 import type { LayerParseResult } from '../core/io/layerParseResult';
 import { PopulationFileError } from '../core/io/populationFileError';
-import { MAX_CSV_BYTES } from '../core/io/readBudget';
-import { readCleanTowersCsvAsArrays } from '../core/io/readCleanTowersCsv';
 import { type LayerFileOptions, readLayerFile } from '../core/io/readLayerFile';
 import { readPopulationGeoTiff } from '../core/io/readPopulationGeoTiff';
 import { readTowerFile, type TowerFileOptions } from '../core/io/readTowerFile';
@@ -15,7 +13,6 @@ import { sniffFileFormat } from '../core/io/sniffFileFormat';
 import { TowerFileError } from '../core/io/towerFileError';
 import type { TowerParseResult } from '../core/io/towerParseResult';
 import type { PopulationGrid } from '../core/model/populationGrid';
-import { packTowers, type TowerArrays } from '../core/model/towerArrays';
 import { CliError } from './cliError';
 import { readInputFile } from './readInputFile';
 
@@ -27,19 +24,13 @@ export function loadTowerFile(path: string, options: TowerFileOptions = {}): Pro
   return readOrExplain(path, TowerFileError, (bytes) => readTowerFile(bytes, path, options));
 }
 
-/**
- * The masts as flat arrays, for analyses that need nothing else of them (fixed-radius coverage): a clean CSV goes
- * straight to the arrays (readCleanTowersCsvAsArrays, no Tower objects), any other file through loadTowerFile and
- * packTowers; the same arrays either way. `rejectedCount`: rows the reader rejected.
- */
-export async function loadTowerArrays(path: string): Promise<{ arrays: TowerArrays; rejectedCount: number }> {
-  const bytes = await readInputFile(path);
-  if (bytes.length <= MAX_CSV_BYTES && sniffFileFormat(bytes, path).format === 'csv') {
-    const arrays = await readCleanTowersCsvAsArrays(bytes);
-    if (arrays) return { arrays, rejectedCount: 0 };
-  }
-  const parsed = await readOrExplain(path, TowerFileError, async () => readTowerFile(bytes, path), bytes);
-  return { arrays: packTowers(parsed.towers), rejectedCount: parsed.rejected.length };
+/** loadTowerFile for bytes already read from `path`. */
+export function parseTowerFileBytes(
+  path: string,
+  bytes: Uint8Array,
+  options: TowerFileOptions = {},
+): Promise<TowerParseResult> {
+  return parseOrExplain(path, bytes, TowerFileError, (read) => readTowerFile(read, path, options));
 }
 
 /** Any layer file (GeoJSON, KML, KMZ, zipped shapefile, table with lon/lat or WKT) as WGS 84 features. */
@@ -94,9 +85,16 @@ async function readOrExplain<T>(
   path: string,
   errorClass: new (message: string) => Error,
   parse: (bytes: Uint8Array) => Promise<T>,
-  alreadyRead?: Uint8Array,
 ): Promise<T> {
-  const bytes = alreadyRead ?? (await readInputFile(path));
+  return parseOrExplain(path, await readInputFile(path), errorClass, parse);
+}
+
+async function parseOrExplain<T>(
+  path: string,
+  bytes: Uint8Array,
+  errorClass: new (message: string) => Error,
+  parse: (bytes: Uint8Array) => Promise<T>,
+): Promise<T> {
   try {
     return await parse(bytes);
   } catch (error) {

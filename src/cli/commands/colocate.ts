@@ -6,7 +6,7 @@ import {
 } from '../../core/colocation/findColocationPairs';
 import { computeTenancyStats } from '../../core/colocation/tenancyStats';
 import type { CliCommand } from '../cliCommand';
-import { loadTowerArrays } from '../loadInputs';
+import { loadTowerArrays } from '../loadTowerArrays';
 import { requireNumberFlag } from '../readNumberFlag';
 import { requireStringFlag } from '../readStringFlag';
 

@@ -54,57 +54,59 @@ export function findColocationPairs(request: ColocationPairsRequest): Colocation
   const reachLatDeg = (angularRadius / DEG) * (1 + 1e-9) + 1e-12;
   const sinHalf = Math.sin(angularRadius / 2);
   const strips = buildLatitudeStrips(lons, lats, n, reachLatDeg);
-  const { order, first, stripOf } = strips;
+  const { order, first } = strips;
 
   const pairsA: number[] = [];
   const pairsB: number[] = [];
   const distances: number[] = [];
-  const found: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const lon = lons[i];
-    const lat = lats[i];
-    const poleward = Math.min(90, Math.abs(lat) + reachLatDeg);
+  for (let strip = 0; strip < strips.count; strip++) {
+    const firstStrip = Math.max(0, strip - 1);
+    const lastStrip = Math.min(strips.count - 1, strip + 1);
+    // One longitude reach for the strip: at the most poleward latitude any of its masts can reach (a box at least as
+    // wide as each mast's own).
+    let poleward = 0;
+    for (let k = first[strip]; k < first[strip + 1]; k++) poleward = Math.max(poleward, Math.abs(lats[order[k]]));
+    poleward = Math.min(90, poleward + reachLatDeg);
     const cosPoleward = Math.cos(poleward * DEG);
     const ratio = cosPoleward > 0 ? sinHalf / cosPoleward : 2;
     const reachLonDeg = ratio >= 1 ? 180 : ((2 * Math.asin(ratio)) / DEG) * (1 + 1e-9) + 1e-12;
-    const west = lon - reachLonDeg;
-    const east = lon + reachLonDeg;
-    const strip = stripOf[i];
-    found.length = 0;
-    for (let s = Math.max(0, strip - 1); s <= Math.min(strips.count - 1, strip + 1); s++) {
-      const end = first[s + 1];
-      // The first mast of the strip at or east of `west` (the strip is sorted by longitude).
-      let lo = first[s];
-      let hi = end;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (lons[order[mid]] < west) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let k = lo; k < end; k++) {
-        const j = order[k];
-        if (lons[j] > east) break;
-        if (j <= i || ownerIndex[j] === ownerIndex[i] || Math.abs(lats[j] - lat) > reachLatDeg) continue;
-        found.push(j);
-      }
-    }
-    if (found.length > 1) found.sort((x, y) => x - y);
-    for (const j of found) {
-      const threshold = perTower ? Math.max(perTower[i], perTower[j]) : maxDistanceM;
-      const distance = haversineDistanceM(lon, lat, lons[j], lats[j]);
-      if (distance <= threshold) {
-        pairsA.push(i);
-        pairsB.push(j);
-        distances.push(distance);
+    for (let k = first[strip]; k < first[strip + 1]; k++) {
+      const i = order[k];
+      const lon = lons[i];
+      const lat = lats[i];
+      const west = lon - reachLonDeg;
+      const east = lon + reachLonDeg;
+      for (let s = firstStrip; s <= lastStrip; s++) {
+        const end = first[s + 1];
+        // The first mast of the strip at or east of `west` (the strip is sorted by longitude).
+        let lo = first[s];
+        let hi = end;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (lons[order[mid]] < west) lo = mid + 1;
+          else hi = mid;
+        }
+        for (let m = lo; m < end; m++) {
+          const j = order[m];
+          if (lons[j] > east) break;
+          if (j <= i || ownerIndex[j] === ownerIndex[i] || Math.abs(lats[j] - lat) > reachLatDeg) continue;
+          const threshold = perTower ? Math.max(perTower[i], perTower[j]) : maxDistanceM;
+          const distance = haversineDistanceM(lon, lat, lons[j], lats[j]);
+          if (distance <= threshold) {
+            pairsA.push(i);
+            pairsB.push(j);
+            distances.push(distance);
+          }
+        }
       }
     }
   }
-  // Found in order of a, then b: already sorted.
+  const sorted = pairsA.map((_, k) => k).sort((x, y) => pairsA[x] - pairsA[y] || pairsB[x] - pairsB[y]);
   return {
-    count: pairsA.length,
-    a: Uint32Array.from(pairsA),
-    b: Uint32Array.from(pairsB),
-    distanceM: Float64Array.from(distances),
+    count: sorted.length,
+    a: Uint32Array.from(sorted, (k) => pairsA[k]),
+    b: Uint32Array.from(sorted, (k) => pairsB[k]),
+    distanceM: Float64Array.from(sorted, (k) => distances[k]),
   };
 }
 
@@ -118,7 +120,7 @@ function buildLatitudeStrips(
   lats: Float64Array,
   n: number,
   minHeightDeg: number,
-): { count: number; order: Uint32Array; first: Uint32Array; stripOf: Uint32Array } {
+): { count: number; order: Uint32Array; first: Uint32Array } {
   let south = Number.POSITIVE_INFINITY;
   let north = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < n; i++) {
@@ -156,7 +158,7 @@ function buildLatitudeStrips(
       order[at] = mast;
     }
   }
-  return { count, order, first, stripOf };
+  return { count, order, first };
 }
 
 /**

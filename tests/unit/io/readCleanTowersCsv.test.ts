@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readCleanTowersCsv, readCleanTowersCsvAsArrays } from '../../../src/core/io/readCleanTowersCsv';
+import { readCleanTowersCsv } from '../../../src/core/io/readCleanTowersCsv';
+import { readCleanTowersCsvAsArrays } from '../../../src/core/io/readCleanTowersCsvAsArrays';
 import { readTowerFile } from '../../../src/core/io/readTowerFile';
 import { readTowersCsvChunked } from '../../../src/core/io/readTowersCsvChunked';
 import { packTowers } from '../../../src/core/model/towerArrays';
