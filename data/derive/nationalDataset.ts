@@ -5,6 +5,7 @@ import { MAST_TYPES } from '../../src/core/model/tower';
 import type { clipBackbone } from './clipBackbone';
 import { sha256File, writeFeatureCollection, writeJson } from './geojsonFiles';
 import { type BackboneSimplifyStats, simplifiedBackbone } from './nationalBackbone';
+import { NATIONAL_READINESS_FILES, writeNationalReadinessFiles } from './nationalReadinessFiles';
 import { type NationalTowerRow, nationalTowersCsv } from './nationalTowerFiles';
 import { generateProvinceTowers, type ProvinceTowerSet } from './nationalTowers';
 import { NATIONAL_DIR } from './paths';
@@ -144,6 +145,9 @@ export async function deriveNational(inputs: NationalInputs, demoCode: string) {
     fiveGTenancies[operator] = rows.filter((row) => row.radios.tenants5g.includes(operator)).length;
   }
   const shared = towers.filter((tower) => tower.tenants.length > 1).length;
+  // The binary inputs of the app's national view, read back from the files just written (see data/README.md).
+  const readinessFiles = await writeNationalReadinessFiles(NATIONAL_DIR);
+  console.log(`  masts.bin: ${readinessFiles.masts} masts; province-labels.bin: ${readinessFiles.labelledCells} cells`);
   const manifest = {
     description:
       'CoSite national dataset: the 34 provinces, the WorldPop 2020 national grid, the national road and rail ' +
@@ -215,10 +219,9 @@ export async function deriveNational(inputs: NationalInputs, demoCode: string) {
       },
     },
     files: Object.fromEntries(
-      ['population.tif', 'provinces.geojson', 'backbone.geojson', 'towers.csv'].map((name) => [
-        name,
-        statSync(out(name)).size,
-      ]),
+      ['population.tif', 'provinces.geojson', 'backbone.geojson', 'towers.csv', ...NATIONAL_READINESS_FILES].map(
+        (name) => [name, statSync(out(name)).size],
+      ),
     ),
   };
   writeJson(out('manifest.json'), manifest);
