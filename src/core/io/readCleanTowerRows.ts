@@ -34,6 +34,8 @@ const MAX_SHARED_LISTS = 4096;
 const MAX_DISTINCT_VALUES = 500;
 const ROWS_PER_CHECKPOINT = 4096;
 const NO_TENANTS: readonly string[] = Object.freeze([]);
+/** Words are printable ASCII (checked as they are scanned): their bytes decode as UTF-8 alike. */
+const ASCII = new TextDecoder('utf-8');
 
 /** Why the fast path gave the file back to the full reader (any quirk at all). */
 class NotClean extends Error {}
@@ -450,7 +452,7 @@ class ByteWords {
     }
     const k = this.words.length;
     const word = bytes.slice(start, end);
-    this.words.push(String.fromCharCode(...word));
+    this.words.push(ASCII.decode(word));
     this.wordBytes.push(word);
     this.counts.push(1);
     this.nextWithHash.push(first ?? -1);

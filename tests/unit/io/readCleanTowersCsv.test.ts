@@ -126,6 +126,8 @@ describe('readCleanTowersCsv: any quirk falls back to the full reader', () => {
     'a sep= line': `sep=,\n${clean}`,
     'a byte-order mark': `\uFEFF${clean}`,
     'cell-list columns': clean.replace('tenants_5g', 'azimuth_deg'),
+    // Found by the fuzzer: a word too long to spread into String.fromCharCode.
+    'a 300,000-character word': withRow(good.replace('A2b', 'x'.repeat(300_000))),
   };
 
   for (const [quirk, text] of Object.entries(quirks)) {
