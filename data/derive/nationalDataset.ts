@@ -7,7 +7,7 @@ import { sha256File, writeFeatureCollection, writeJson } from './geojsonFiles';
 import { type BackboneSimplifyStats, simplifiedBackbone } from './nationalBackbone';
 import { NATIONAL_READINESS_FILES, writeNationalReadinessFiles } from './nationalReadinessFiles';
 import { type NationalTowerRow, nationalTowersCsv } from './nationalTowerFiles';
-import { generateProvinceTowers, type ProvinceTowerSet } from './nationalTowers';
+import { generateProvinceTowers, type ProvinceTowerSet, provinceSharing } from './nationalTowers';
 import { NATIONAL_DIR } from './paths';
 import { maskedSum, NODATA, readSourceRaster } from './populationRaster';
 import type { ProvinceSourceProperties } from './provinces';
@@ -185,6 +185,14 @@ export async function deriveNational(inputs: NationalInputs, demoCode: string) {
       coverage_mast_budget: set.options.coverageMastBudget,
       by_operator: countBy(set.towers, (tower) => tower.operator, OPERATORS),
       shared_masts: set.towers.filter((tower) => tower.tenants.length > 1).length,
+      sharing_factor: provinceSharing(set.code).sharingFactor,
+      tenancies: set.towers.reduce((sum, tower) => sum + tower.tenants.length, 0),
+      masts_by_zone: countBy(set.towers, (tower) => tower.zone, ZONES),
+      shared_by_zone: countBy(
+        set.towers.filter((tower) => tower.tenants.length > 1),
+        (tower) => tower.zone,
+        ZONES,
+      ),
       masts_with_5g: set.radios.filter((radios) => radios.tenants5g.length > 0).length,
     })),
     towers: {
