@@ -1,12 +1,14 @@
 // Builds the command line (src/cli/main.ts) into plain JavaScript under dist-cli/, one chunk per command, packages left
 // to node_modules: `node bin/cosite.mjs` then starts without compiling TypeScript. Run by bin/cosite.mjs when the
 // sources are newer than the build; `node scripts/buildCli.mjs` builds on demand.
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { dependencies } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const BUNDLED = ['geotiff', 'proj4', '@xmldom/xmldom', 'fflate', 'shpjs', '@tmcw/togeojson'];
 const distDir = join(root, 'dist-cli');
 
 /** Builds into a fresh folder and points dist-cli/current.json at it (an atomic rename): concurrent runs are safe. */
@@ -21,7 +23,9 @@ export async function buildCli() {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    packages: 'external',
+    // Packages stay in node_modules, except the few the data commands load on every run: bundled, they start without
+    // Node resolving dozens of module files (geotiff) or scanning CommonJS for its exports (proj4, xmldom, shpjs's own proj4).
+    external: Object.keys(dependencies).filter((name) => !BUNDLED.includes(name)),
     logLevel: 'warning',
   });
   const pointer = join(distDir, `current-${process.pid}.json`);

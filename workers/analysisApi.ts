@@ -51,7 +51,10 @@ export const analysisApi = {
     return Comlink.transfer(grid, [grid.values.buffer as ArrayBuffer]);
   },
 
-  /** Readiness of every province from the national files, fetched and read here (about 1 s in one worker). */
+  /**
+   * Readiness of every province from the national files, fetched and read here: the masts as typed columns and the
+   * province labels precomputed (about 1 s in one worker, fetching included).
+   */
   nationalReadiness: (jobId: number, urls: NationalFileUrls, targets: ReadinessTargets, onProgress?: Progress) =>
     withJob(jobId, async (signal) => {
       const files = await fetchNationalFiles(urls);

@@ -5,7 +5,10 @@ import { fetchOk } from './fetchOk';
 export interface NationalFileUrls {
   populationTif: string;
   provincesGeoJson: string;
-  towersCsv: string;
+  /** The masts as a column file (data/national/masts.bin) or a tower table. */
+  masts: string;
+  /** The precomputed province label raster (data/national/province-labels.bin). */
+  provinceLabels: string;
   backboneGeoJson: string;
 }
 
@@ -15,11 +18,12 @@ export async function fetchNationalFiles(urls: NationalFileUrls): Promise<Nation
     name: url,
     bytes: new Uint8Array(await (await fetchOk(url)).arrayBuffer()),
   });
-  const [population, provinces, towers, backbone] = await Promise.all([
+  const [population, provinces, towers, provinceLabels, backbone] = await Promise.all([
     named(urls.populationTif),
     named(urls.provincesGeoJson),
-    named(urls.towersCsv),
+    named(urls.masts),
+    named(urls.provinceLabels),
     named(urls.backboneGeoJson),
   ]);
-  return { population, provinces, towers, backbone };
+  return { population, provinces, towers, provinceLabels, backbone };
 }

@@ -5,8 +5,9 @@ import { MAST_TYPES } from '../../src/core/model/tower';
 import type { clipBackbone } from './clipBackbone';
 import { sha256File, writeFeatureCollection, writeJson } from './geojsonFiles';
 import { type BackboneSimplifyStats, simplifiedBackbone } from './nationalBackbone';
+import { NATIONAL_READINESS_FILES, writeNationalReadinessFiles } from './nationalReadinessFiles';
 import { type NationalTowerRow, nationalTowersCsv } from './nationalTowerFiles';
-import { generateProvinceTowers, type ProvinceTowerSet } from './nationalTowers';
+import { generateProvinceTowers, type ProvinceTowerSet, provinceSharing } from './nationalTowers';
 import { NATIONAL_DIR } from './paths';
 import { maskedSum, NODATA, readSourceRaster } from './populationRaster';
 import type { ProvinceSourceProperties } from './provinces';
@@ -144,6 +145,9 @@ export async function deriveNational(inputs: NationalInputs, demoCode: string) {
     fiveGTenancies[operator] = rows.filter((row) => row.radios.tenants5g.includes(operator)).length;
   }
   const shared = towers.filter((tower) => tower.tenants.length > 1).length;
+  // The binary inputs of the app's national view, read back from the files just written (see data/README.md).
+  const readinessFiles = await writeNationalReadinessFiles(NATIONAL_DIR);
+  console.log(`  masts.bin: ${readinessFiles.masts} masts; province-labels.bin: ${readinessFiles.labelledCells} cells`);
   const manifest = {
     description:
       'CoSite national dataset: the 34 provinces, the WorldPop 2020 national grid, the national road and rail ' +
@@ -181,6 +185,14 @@ export async function deriveNational(inputs: NationalInputs, demoCode: string) {
       coverage_mast_budget: set.options.coverageMastBudget,
       by_operator: countBy(set.towers, (tower) => tower.operator, OPERATORS),
       shared_masts: set.towers.filter((tower) => tower.tenants.length > 1).length,
+      sharing_factor: provinceSharing(set.code).sharingFactor,
+      tenancies: set.towers.reduce((sum, tower) => sum + tower.tenants.length, 0),
+      masts_by_zone: countBy(set.towers, (tower) => tower.zone, ZONES),
+      shared_by_zone: countBy(
+        set.towers.filter((tower) => tower.tenants.length > 1),
+        (tower) => tower.zone,
+        ZONES,
+      ),
       masts_with_5g: set.radios.filter((radios) => radios.tenants5g.length > 0).length,
     })),
     towers: {
@@ -215,10 +227,9 @@ export async function deriveNational(inputs: NationalInputs, demoCode: string) {
       },
     },
     files: Object.fromEntries(
-      ['population.tif', 'provinces.geojson', 'backbone.geojson', 'towers.csv'].map((name) => [
-        name,
-        statSync(out(name)).size,
-      ]),
+      ['population.tif', 'provinces.geojson', 'backbone.geojson', 'towers.csv', ...NATIONAL_READINESS_FILES].map(
+        (name) => [name, statSync(out(name)).size],
+      ),
     ),
   };
   writeJson(out('manifest.json'), manifest);

@@ -1,4 +1,5 @@
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { seededRandom } from '../../src/core/util/seededRandom';
 import { clipBackbone } from './clipBackbone';
 import { ringsOf } from './pointInRings';
 import { type ClippedPopulation, clipPopulation, type SourceRaster } from './populationRaster';
@@ -75,8 +76,44 @@ export async function generateProvinceTowers(
       feature.geometry.type === 'LineString' ? [feature.geometry.coordinates] : feature.geometry.coordinates,
     );
   const seed = provinceTowerSeed(code);
-  const options = scaledTowerOptions(population.total, demoPopulationTotal);
+  const options = { ...scaledTowerOptions(population.total, demoPopulationTotal), ...provinceSharing(code) };
   const towers = generateSyntheticTowers(population, rings, roads, options, seed, code);
   const radios = assignRadios(towers, seed + RADIO_SEED_OFFSET);
   return { code, name, seed, options, population, towers, radios };
+}
+
+/** Shared share and chance of a third operator by zone, before the province's factor (see data/README.md). */
+export const SHARING_BY_ZONE = {
+  urban: { sharedShare: 0.3, threeTenantShare: 0.4 },
+  suburban: { sharedShare: 0.15, threeTenantShare: 0.25 },
+  rural: { sharedShare: 0.06, threeTenantShare: 0.1 },
+} as const;
+/** Range of the province's sharing factor (tower companies' presence, local rules), drawn once per province. */
+export const SHARING_FACTOR_RANGE = [0.6, 1.4] as const;
+/** Offset of the sharing factor's seed from the province's tower seed (its own stream: the masts do not move). */
+export const SHARING_SEED_OFFSET = 2_000_000;
+
+/**
+ * The sharing of a province's masts: the demo province keeps the demo's (15% of masts, a third operator on a quarter
+ * of them); every other province shares by zone, SHARING_BY_ZONE's shares times the province's factor, drawn
+ * uniformly in SHARING_FACTOR_RANGE from the province's own seed; so provinces differ by how urban they are and by
+ * their factor.
+ */
+export function provinceSharing(code: string): Pick<TowerOptions, 'sharingByZone'> & { sharingFactor: number } {
+  if (code === DEMO_PROVINCE.code) return { sharingFactor: 1 };
+  const [low, high] = SHARING_FACTOR_RANGE;
+  const factor =
+    Math.round((low + (high - low) * seededRandom(provinceTowerSeed(code) + SHARING_SEED_OFFSET)()) * 100) / 100;
+  const zone = (entry: { sharedShare: number; threeTenantShare: number }) => ({
+    sharedShare: entry.sharedShare * factor,
+    threeTenantShare: entry.threeTenantShare,
+  });
+  return {
+    sharingFactor: factor,
+    sharingByZone: {
+      urban: zone(SHARING_BY_ZONE.urban),
+      suburban: zone(SHARING_BY_ZONE.suburban),
+      rural: zone(SHARING_BY_ZONE.rural),
+    },
+  };
 }

@@ -51,6 +51,11 @@ export interface TowerOptions {
   nearDuplicateShare: number;
   /** Share of masts hosting 2-3 tenants. */
   sharedShare: number;
+  /**
+   * Where given (the national provinces but the demo's): the shared share by zone instead of `sharedShare`, and the
+   * chance that a shared mast hosts 3 operators rather than 2, by zone (see data/README.md).
+   */
+  sharingByZone?: Record<Zone, { sharedShare: number; threeTenantShare: number }>;
   /** Spacing of candidate rural masts along the backbone roads, metres. */
   roadMastSpacingM: number;
   /** Most masts placed along the roads. */
@@ -343,11 +348,25 @@ export function generateSyntheticTowers(
   const keyed = towers
     .map((tower, index) => ({ index, key: partners.has(index) ? -1 : random() ** (1 / shareWeight[tower.mastType]) }))
     .sort((a, b) => b.key - a.key || a.index - b.index);
-  const sharedCount = Math.round(towers.length * options.sharedShare);
-  for (const { index } of keyed.slice(0, sharedCount)) {
-    const tower = towers[index];
-    const extra = random() < 0.75 ? 1 : 2;
-    for (let k = 0; k < extra; k++) tower.tenants.push(pickOperator(random, tower.tenants));
+  const byZone = options.sharingByZone;
+  if (byZone === undefined) {
+    const sharedCount = Math.round(towers.length * options.sharedShare);
+    for (const { index } of keyed.slice(0, sharedCount)) {
+      const tower = towers[index];
+      const extra = random() < 0.75 ? 1 : 2;
+      for (let k = 0; k < extra; k++) tower.tenants.push(pickOperator(random, tower.tenants));
+    }
+  } else {
+    // Zone by zone, urban first: the zone's share of its masts, by the same weighted keys.
+    for (const zone of ['urban', 'suburban', 'rural'] as const) {
+      const inZone = keyed.filter(({ index }) => towers[index].zone === zone);
+      const sharedCount = Math.round(inZone.length * byZone[zone].sharedShare);
+      for (const { index } of inZone.slice(0, sharedCount)) {
+        const tower = towers[index];
+        const extra = random() < byZone[zone].threeTenantShare ? 2 : 1;
+        for (let k = 0; k < extra; k++) tower.tenants.push(pickOperator(random, tower.tenants));
+      }
+    }
   }
 
   // 6. Stable order (north to south, then west to east) and ids.

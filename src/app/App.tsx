@@ -13,7 +13,7 @@ import type { MapController } from './map/MapController';
 import { MapControllerContext } from './map/MapControllerContext';
 import { MapView } from './map/MapView';
 import { MinistryPanel } from './ministry/MinistryPanel';
-import { computeReadiness, useMinistryStore } from './ministry/ministryStore';
+import { computeReadiness, computeReadinessWhenOpened, useMinistryStore } from './ministry/ministryStore';
 import { InspectPanel } from './panels/InspectPanel';
 import { LayerPanel } from './panels/LayerPanel';
 import { ProjectBar } from './panels/ProjectBar';
@@ -97,6 +97,9 @@ export function App() {
     mapController?.fitCountry();
     if (useMinistryStore.getState().status === 'idle') void computeReadiness();
   }, [isMinistry, loadStatus, mapController]);
+
+  // The national view computes as soon as it opens (whoever opens it): the figures never need a click.
+  useEffect(() => computeReadinessWhenOpened(), []);
 
   useEffect(() => {
     Promise.all([loadDemoProvince(), restoreProject('VN25'), loadSavedTowers('VN25')])

@@ -24,6 +24,15 @@ export function loadTowerFile(path: string, options: TowerFileOptions = {}): Pro
   return readOrExplain(path, TowerFileError, (bytes) => readTowerFile(bytes, path, options));
 }
 
+/** loadTowerFile for bytes already read from `path`. */
+export function parseTowerFileBytes(
+  path: string,
+  bytes: Uint8Array,
+  options: TowerFileOptions = {},
+): Promise<TowerParseResult> {
+  return parseOrExplain(path, bytes, TowerFileError, (read) => readTowerFile(read, path, options));
+}
+
 /** Any layer file (GeoJSON, KML, KMZ, zipped shapefile, table with lon/lat or WKT) as WGS 84 features. */
 export function loadLayerFile(path: string, options: LayerFileOptions = {}): Promise<LayerParseResult> {
   return readOrExplain(path, LayerFileError, (bytes) => readLayerFile(bytes, path, options));
@@ -77,7 +86,15 @@ async function readOrExplain<T>(
   errorClass: new (message: string) => Error,
   parse: (bytes: Uint8Array) => Promise<T>,
 ): Promise<T> {
-  const bytes = await readInputFile(path);
+  return parseOrExplain(path, await readInputFile(path), errorClass, parse);
+}
+
+async function parseOrExplain<T>(
+  path: string,
+  bytes: Uint8Array,
+  errorClass: new (message: string) => Error,
+  parse: (bytes: Uint8Array) => Promise<T>,
+): Promise<T> {
   try {
     return await parse(bytes);
   } catch (error) {

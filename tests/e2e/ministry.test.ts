@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CHOROPLETH_RAMP } from '../../src/app/ministry/choroplethColours';
@@ -42,14 +42,43 @@ const percentText = (value: number | null) =>
     : `${(value * 100).toLocaleString('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
 
 describe('the ministry’s national readiness view', () => {
-  it('computes all 34 provinces in the worker pool with the same figures as Node, and draws the choropleth', async () => {
+  it('computes all 34 provinces as the view opens, with the same figures as Node, and draws the choropleth', async () => {
+    // No click on "compute": opening the view starts it (the masts come as typed columns, the label raster
+    // precomputed). The time from the click to the frame showing the table (the page's own marks) is printed for the
+    // README, not asserted; the map's first choropleth draw comes after it.
+    // The click's time and the table's mark kept on the window (observeLongTasks clears the page's marks).
+    await page.evaluate(() => {
+      const times = window as unknown as { cositeClickedAt?: number; cositeTableAt?: number };
+      document.addEventListener('click', () => Object.assign(times, { cositeClickedAt: performance.now() }), {
+        capture: true,
+        once: true,
+      });
+      new PerformanceObserver((list) => {
+        const mark = list.getEntries().find((entry) => entry.name === 'cosite:readiness:table');
+        if (mark && times.cositeTableAt === undefined) times.cositeTableAt = mark.startTime;
+      }).observe({ type: 'mark' });
+    });
     await page.getByTestId('tab-ministry').click();
-    await observeLongTasks(page);
-    await page.getByTestId('run-readiness').click();
     await page.getByTestId('readiness-table').waitFor({ timeout: 120_000 });
-    // The worker fetches, decodes and parses the national files; the page only waits. Measured: no task over 50 ms
+    const fromClickMs = (await (
+      await page.waitForFunction(() => {
+        const times = window as unknown as { cositeClickedAt?: number; cositeTableAt?: number };
+        return times.cositeTableAt !== undefined && times.cositeClickedAt !== undefined
+          ? times.cositeTableAt - times.cositeClickedAt
+          : null;
+      })
+    ).jsonValue()) as number;
+    console.log(`national view: the table shows ${Math.round(fromClickMs)} ms after the click`);
+    mkdirSync('tests/artifacts', { recursive: true });
+    writeFileSync('tests/artifacts/ministry-timing.json', `${JSON.stringify({ fromClickMs })}\n`);
+    // Computed again with the button, the view already drawn: the worker fetches and reads the national files and
+    // the page only waits. Measured: no task over 50 ms
     // (before: decoding the 7 MB CSV on the page, 70-120 ms, and a map redraw per progress tick, 400 ms each under
     // SwiftShader). The bound leaves room for one slow frame on a busy machine and catches any of those.
+    await page.evaluate(() => window.cosite?.waitForMapIdle());
+    await observeLongTasks(page);
+    await page.getByTestId('run-readiness').click();
+    await page.waitForFunction(() => performance.getEntriesByName('cosite:readiness:result').length > 0);
     expect(Math.max(0, ...(await longTaskDurations(page, 'cosite:readiness:result')))).toBeLessThan(100);
     const rows = page.getByTestId('readiness-row');
     await expect(rows.count()).resolves.toBe(34);

@@ -204,12 +204,14 @@ export function MapView({
       }
     });
     // Only what the map draws: progress ticks of a running analysis must not redraw it (a frame of WebGL per tick).
+    // A new national result reaches the map after the page has painted its table: the choropleth's first draw
+    // (new WebGL programs) may hold the main thread, and the figures should not wait for it.
+    let afterPaint = 0;
     const unsubscribeMinistry = useMinistryStore.subscribe((state, previous) => {
-      if (
-        state.result !== previous.result ||
-        state.kpi !== previous.kpi ||
-        state.selectedCode !== previous.selectedCode
-      ) {
+      if (state.result !== previous.result) {
+        cancelAnimationFrame(afterPaint);
+        afterPaint = requestAnimationFrame(() => setTimeout(push, 0));
+      } else if (state.kpi !== previous.kpi || state.selectedCode !== previous.selectedCode) {
         push();
       }
     });

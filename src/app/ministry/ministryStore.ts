@@ -10,6 +10,7 @@ import {
 import { isCancelledError } from '../../core/util/cooperativeLoop';
 import { getAnalysisPool } from '../analysisPool';
 import { latestRun } from '../data/latestRun';
+import { useAppStore } from '../store/appStore';
 import { nationalFileUrls } from './nationalFileUrls';
 
 export interface MinistryState {
@@ -65,6 +66,25 @@ export async function computeReadiness(): Promise<void> {
     if (isCancelledError(error)) useMinistryStore.setState({ status: 'cancelled' });
     else useMinistryStore.setState({ status: 'error', error: error instanceof Error ? error.message : String(error) });
   }
+}
+
+/**
+ * Starts the national computation the moment the ministry's view opens (the tab, or the ministry signing in), once the
+ * app has loaded, unless it has run: a store subscription, so the worker starts before the page renders the view
+ * (drawing it takes the main thread for a while; the worker computes meanwhile). Returns the unsubscribe.
+ */
+export function computeReadinessWhenOpened(): () => void {
+  const startIfOpen = (state: { activeTab: string; loadStatus: string }) => {
+    if (
+      state.activeTab === 'ministry' &&
+      state.loadStatus === 'ready' &&
+      useMinistryStore.getState().status === 'idle'
+    ) {
+      void computeReadiness();
+    }
+  };
+  startIfOpen(useAppStore.getState());
+  return useAppStore.subscribe(startIfOpen);
 }
 
 export function cancelReadiness(): void {

@@ -5,9 +5,8 @@ import {
   operatorPairKey,
 } from '../../core/colocation/findColocationPairs';
 import { computeTenancyStats } from '../../core/colocation/tenancyStats';
-import { packTowers } from '../../core/model/towerArrays';
 import type { CliCommand } from '../cliCommand';
-import { loadTowerFile } from '../loadInputs';
+import { loadTowerArrays } from '../loadTowerArrays';
 import { requireNumberFlag } from '../readNumberFlag';
 import { requireStringFlag } from '../readStringFlag';
 
@@ -40,8 +39,7 @@ export const colocateCommand: CliCommand = {
     const towersPath = requireStringFlag(flags, 'towers', 'FILE');
     const distanceM = requireNumberFlag(flags, 'distance-m', { min: 0, what: 'a number of metres' }, 'D');
     const compact = flags.json === true;
-    const parsed = await loadTowerFile(towersPath);
-    const towers = packTowers(parsed.towers);
+    const { arrays: towers, rejectedCount } = await loadTowerArrays(towersPath);
     const pairs = findColocationPairs({ towers, sharingDistanceM: distanceM });
     const clusters = clusterColocationPairs(pairs, towers);
     const stats = computeTenancyStats(towers);
@@ -61,7 +59,7 @@ export const colocateCommand: CliCommand = {
       tenancy_ratio: stats.tenancyRatio,
       shared_masts: stats.sharedMasts,
       shared_share: stats.sharedShare,
-      rejected_rows: parsed.rejected.length,
+      rejected_rows: rejectedCount,
     };
     if (flags.list === true) {
       report.pair_list = Array.from({ length: pairs.count }, (_, k) => ({
@@ -78,7 +76,7 @@ export const colocateCommand: CliCommand = {
     if (!compact) {
       output.stderr(
         `cosite colocate: ${towersPath}: ${pairs.count} pair(s) of different operators within ${distanceM} m, ` +
-          `${clusters.length} cluster(s); ${parsed.rejected.length} row(s) rejected (see cosite validate)\n`,
+          `${clusters.length} cluster(s); ${rejectedCount} row(s) rejected (see cosite validate)\n`,
       );
     }
   },

@@ -28,6 +28,7 @@ import { CliError } from '../cliError';
 import { coverageFiguresJson, gapsByAreaJson, inOperatorOrder } from '../coverageJson';
 import { loadBoundary, loadPopulationRaster, loadTowerFile } from '../loadInputs';
 import { loadTerrain } from '../loadTerrain';
+import { loadTowerArrays } from '../loadTowerArrays';
 import type { ParsedFlags } from '../parseFlags';
 import { readInputFile } from '../readInputFile';
 import { readNumberFlag } from '../readNumberFlag';
@@ -195,7 +196,9 @@ export const coverageCommand: CliCommand = {
     const eirpDbmByOperator = readEirpFlag(flags['eirp-dbm']);
     const { terrainPaths, terrain: terrainSettings } = readTerrainFlags(flags, modelId);
 
-    const parsed = await loadTowerFile(towersPath);
+    // Fixed radius needs the masts as arrays only: a clean CSV is read straight into them.
+    const parsed = modelId === null ? null : await loadTowerFile(towersPath);
+    const loaded = parsed === null ? await loadTowerArrays(towersPath) : null;
     const population = await loadPopulationRaster(populationPath);
     const boundaryPath = readStringFlag(flags, 'boundary');
     const polygons = boundaryPath ? await loadBoundary(boundaryPath) : undefined;
@@ -203,14 +206,15 @@ export const coverageCommand: CliCommand = {
     const areas = areasPath ? await loadAreas(areasPath, readStringFlag(flags, 'area-name')) : undefined;
     const mask = polygons ? maskCellCentresInPolygons(population, polygons) : undefined;
     const terrain = terrainPaths ? await loadTerrain(terrainPaths, { allVoidStencil: 'next-dem' }) : undefined;
-    const towers = packTowers(parsed.towers);
+    const towers = loaded?.arrays ?? packTowers(parsed?.towers ?? []);
+    const rejectedCount = loaded?.rejectedCount ?? parsed?.rejected.length ?? 0;
     const notes: string[] = [];
-    if (parsed.rejected.length > 0) {
-      notes.push(`${parsed.rejected.length} row(s) of ${towersPath} rejected and left out (see cosite validate)`);
+    if (rejectedCount > 0) {
+      notes.push(`${rejectedCount} row(s) of ${towersPath} rejected and left out (see cosite validate)`);
     }
 
     const report =
-      modelId === null
+      modelId === null || parsed === null
         ? await fixedRadiusReport(towers, population, mask, radiusM, notes, areas)
         : await propagationReport(
             { towers: parsed.towers, arrays: towers, population, boundaryMask: mask, areas, terrain: terrain?.mosaic },
@@ -231,7 +235,7 @@ export const coverageCommand: CliCommand = {
             notes,
             terrain?.paths,
           );
-    report.rejected_rows = parsed.rejected.length;
+    report.rejected_rows = rejectedCount;
     output.stdout(`${JSON.stringify(report, null, flags.json === true ? undefined : 2)}\n`);
     writeNotes(output, notes, report, flags);
   },

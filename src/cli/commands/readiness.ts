@@ -104,7 +104,7 @@ export const readinessCommand: CliCommand = {
     const compact = flags.json === true;
 
     const named = async (path: string) => ({ name: path, bytes: await readInputFile(path) });
-    const { input, towers: parsed } = await explainInputFile(async () =>
+    const { input, towerCounts } = await explainInputFile(async () =>
       readNationalReadinessInputs(
         {
           provinces: await named(provincesPath),
@@ -119,7 +119,7 @@ export const readinessCommand: CliCommand = {
     const result = await computeNationalReadiness(input);
     const report = {
       ...result,
-      towers: { accepted: parsed.towers.length, rejected: parsed.rejected.length, warnings: parsed.warnings.length },
+      towers: towerCounts,
     };
     output.stdout(`${JSON.stringify(report, null, compact ? undefined : 2)}\n`);
     if (!compact) {
@@ -127,7 +127,7 @@ export const readinessCommand: CliCommand = {
       const percent = (value: number | null) => (value === null ? 'n/a' : `${(100 * value).toFixed(1)}%`);
       output.stderr(
         `cosite readiness: ${result.provinces.length} province(s), ${n.masts} masts in them ` +
-          `(${parsed.rejected.length} row(s) rejected); 4G ${percent(n.coverage_4g_share)}, ` +
+          `(${towerCounts.rejected} row(s) rejected); 4G ${percent(n.coverage_4g_share)}, ` +
           `5G ${percent(n.coverage_5g_share)} of ${Math.round(n.population_total)} people; ` +
           `computed in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
       );

@@ -1,10 +1,10 @@
 import type { LonLatPolygon } from '../geo/lonLatPolygon';
 import { pointInLonLatPolygon } from '../geo/pointInLonLatPolygon';
+import { VIETNAM_BOUNDS } from '../geo/vietnamBounds';
 import { type CrsDefinition, listCrs, resolveCrs } from './crsDefinitions';
 import { createToWgs84 } from './transformToWgs84';
 
-/** Mainland Vietnam with the Hoàng Sa and Trường Sa archipelagos, as a box in degrees: coarse on purpose. */
-export const VIETNAM_BOUNDS = { west: 102, south: 6, east: 118, north: 23.5 } as const;
+export { VIETNAM_BOUNDS } from '../geo/vietnamBounds';
 
 /** A pair of numbers as read from a file's two coordinate columns (or a geometry), before any transformation. */
 export interface RawCoordinate {

@@ -10,6 +10,7 @@ import {
   ReadBudgetError,
   type ReadDeadline,
 } from './readBudget';
+import { readCleanTowersCsv } from './readCleanTowersCsv';
 import { readTowersCsvChunked } from './readTowersCsvChunked';
 import { readTowersSync } from './readTowersSync';
 import { readXlsxRows, SpreadsheetError } from './readXlsxRows';
@@ -48,7 +49,8 @@ export async function readTowerFile(
   try {
     if (format === 'csv') {
       checkFileSize(bytes.length, MAX_CSV_BYTES, 'CSV file');
-      result = await readTowersCsvChunked(bytes, { ...options, deadline });
+      result =
+        (await readCleanTowersCsv(bytes, options)) ?? (await readTowersCsvChunked(bytes, { ...options, deadline }));
     } else if (format === 'xlsx') result = await readTowersXlsx(bytes, options, deadline);
     else {
       if (format === 'geojson' || format === 'kml')

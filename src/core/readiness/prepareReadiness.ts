@@ -9,6 +9,7 @@ import {
   DEFAULT_READINESS_TARGETS,
   type ReadinessContext,
   type ReadinessInput,
+  type ReadinessProvince,
   type SitePoint,
 } from './readinessTypes';
 
@@ -35,21 +36,34 @@ export async function prepareReadiness(
   const checkpoint = createYieldClock(options);
   await checkpoint(0);
   const polygons = provinces.map((province) => province.polygons);
-  // Province by province, yielding in between: the raster is the longest step (about 0.1-0.3 s for the country).
-  const labels = createProvinceLabels(grid, polygons.length);
+  const precomputed = input.precomputed;
+  const fits =
+    precomputed !== undefined &&
+    precomputed.labels.length === grid.width * grid.height &&
+    precomputed.towerProvince.length === towers.count;
+  let labels: Uint8Array;
   let overlapCells = 0;
-  for (let index = 0; index < polygons.length; index++) {
-    overlapCells += labelProvince(grid, polygons[index], index, labels);
-    await checkpoint((0.6 * (index + 1)) / polygons.length);
+  let towerProvince: Int32Array;
+  if (fits) {
+    ({ labels, overlapCells, towerProvince } = precomputed);
+  } else {
+    // Province by province, yielding in between: the raster is the longest step (about 0.1-0.3 s for the country).
+    labels = createProvinceLabels(grid, polygons.length);
+    for (let index = 0; index < polygons.length; index++) {
+      overlapCells += labelProvince(grid, polygons[index], index, labels);
+      await checkpoint((0.6 * (index + 1)) / polygons.length);
+    }
+    towerProvince = locateTowers(polygons, towers);
   }
-
-  const locator = createRegionLocator(polygons);
-  const towerProvince = new Int32Array(towers.count);
-  for (let t = 0; t < towers.count; t++) towerProvince[t] = locator.locate(towers.lon[t], towers.lat[t]);
+  // Planned and approved sites are located when there are any (the locator indexes every boundary).
+  let locator: ReturnType<typeof createRegionLocator> | null = null;
   const countBySlot = (sites: readonly SitePoint[] = []) => {
     const counts = new Array<number>(provinces.length + 1).fill(0);
+    if (sites.length === 0) return counts;
+    locator ??= createRegionLocator(polygons);
+    const located = locator;
     for (const site of sites) {
-      const province = locator.locate(site.lon, site.lat);
+      const province = located.locate(site.lon, site.lat);
       counts[province < 0 ? provinces.length : province]++;
     }
     return counts;
@@ -69,4 +83,15 @@ export async function prepareReadiness(
   const backboneSegments = input.backbone ? flattenLineSegments(input.backbone) : null;
   options.onProgress?.(1);
   return { context, grid, labels, towers, towerProvince, backboneSegments };
+}
+
+/** Index of each mast's province (point in polygon, the first province holding it), -1 outside every province. */
+export function locateTowers(
+  polygons: ReadonlyArray<ReadinessProvince['polygons']>,
+  towers: Pick<ReadinessTowers, 'count' | 'lon' | 'lat'>,
+): Int32Array {
+  const locator = createRegionLocator(polygons);
+  const towerProvince = new Int32Array(towers.count);
+  for (let t = 0; t < towers.count; t++) towerProvince[t] = locator.locate(towers.lon[t], towers.lat[t]);
+  return towerProvince;
 }

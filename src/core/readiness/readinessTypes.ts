@@ -61,6 +61,12 @@ export interface ReadinessInput {
   approvedSharedSites?: readonly SitePoint[];
   settings?: Partial<ReadinessSettings>;
   targets?: ReadinessTargets;
+  /**
+   * What never changes for this grid, these provinces and these masts, computed beforehand (the files the app ships,
+   * see readNationalReadinessInputs): the province label raster (see buildProvinceLabels) and each mast's province
+   * index. The caller vouches that they were built from the same grid, provinces (in order) and masts.
+   */
+  precomputed?: { labels: Uint8Array; overlapCells: number; towerProvince: Int32Array };
 }
 
 /** What finishReadiness needs besides the summed partial: serialisable, small. */

@@ -61,6 +61,27 @@ describe('findColocationPairs', () => {
     }
   });
 
+  it('equals the O(n²) definition where a latitude strip holds many masts (a parallel) and on a meridian', () => {
+    const next = random(21);
+    const base = { heightM: null, radiusM: null, mastType: null };
+    const towers: Tower[] = Array.from({ length: 400 }, (_, i) => {
+      const operator = OPERATORS[Math.floor(next() * 4)];
+      const onParallel = i % 2 === 0;
+      return {
+        ...base,
+        id: `L${i}`,
+        operator,
+        lon: onParallel ? 105 + next() * 0.05 : 106,
+        lat: onParallel ? 21 : 21 + next() * 0.05,
+        tenants: [operator],
+      };
+    });
+    const found = findColocationPairs({ towers: packTowers(towers), sharingDistanceM: 150 });
+    const expected = bruteForcePairs(towers, () => 150);
+    expect(expected.length).toBeGreaterThan(100);
+    expect(Array.from({ length: found.count }, (_, k) => [found.a[k], found.b[k]])).toEqual(expected);
+  });
+
   it('with distances per mast, a pair counts within the larger of its two distances', () => {
     const next = random(11);
     const towers = clumpedTowers(500, next);
