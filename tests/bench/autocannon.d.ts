@@ -19,6 +19,8 @@ declare module 'autocannon' {
     connections?: number;
     duration?: number;
     amount?: number;
+    /** Stop after this many requests in all, or at the end of `duration`, whichever comes first. */
+    maxOverallRequests?: number;
     method?: string;
     headers?: Record<string, string>;
     body?: string;

@@ -105,6 +105,8 @@ export async function runServerLoad(options: ServerLoadOptions): Promise<LoadFig
           url: target.url,
           connections: connectionsEach,
           duration: options.durationSeconds,
+          // Each filing takes a new (operator, mast) pair: stop before they run out (a repeat would be refused).
+          maxOverallRequests: Math.floor((pairs.length - 10 * options.connections) / servers.length),
           requests: [
             {
               method: 'POST',

@@ -35,6 +35,7 @@ export function installAuthorization(app: FastifyInstance, context: AppContext):
     await releaseDb();
   };
   app.addHook('onResponse', release);
+  app.addHook('onRequestAbort', release);
 
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith(API_PREFIX)) return;
@@ -52,7 +53,8 @@ export function installAuthorization(app: FastifyInstance, context: AppContext):
     request.db = connection.sql;
     request.releaseDb = connection.release;
     // Whatever ends the exchange (the answer sent, the socket gone mid-handler), the response's 'close' comes.
-    reply.raw.once('close', () => void release(request));
+    if (reply.raw.closed) void release(request);
+    else reply.raw.once('close', () => void release(request));
     const url = request.routeOptions.url;
     if (url === undefined) return; // no route matched: the not-found handler answers
     if (!url.startsWith(API_PREFIX)) return; // static files of the app

@@ -82,15 +82,21 @@ export function addRoute<
       request.input = input;
     },
     handler: async (request, reply) => {
-      return definition.handler({
-        params: request.input.params as z.output<P>,
-        query: request.input.query as z.output<Q>,
-        body: request.input.body as z.output<B>,
-        user: request.user,
-        db: request.db,
-        request,
-        reply,
-      });
+      try {
+        return await definition.handler({
+          params: request.input.params as z.output<P>,
+          query: request.input.query as z.output<Q>,
+          body: request.input.body as z.output<B>,
+          user: request.user,
+          db: request.db,
+          request,
+          reply,
+        });
+      } finally {
+        // The handler is the last to use the request's database connection: hand it back now (also done when the
+        // answer is out or the socket closes, for requests refused before their handler).
+        void request.releaseDb();
+      }
     },
   });
 }
