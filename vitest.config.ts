@@ -28,6 +28,7 @@ export default defineConfig({
         },
       },
       {
+        // The whole end-to-end suite, with the server on PostgreSQL (a throwaway cluster, see tests/e2e/globalSetup.ts).
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
@@ -42,9 +43,9 @@ export default defineConfig({
       },
       {
         // The end-to-end tests that use the server (sign-in, requests, imports to the server, the ministry) again,
-        // with the server on PostgreSQL.
+        // with the server on SQLite, the default of `npm start`.
         test: {
-          name: 'e2e-pg',
+          name: 'e2e-sqlite',
           include: [
             'tests/e2e/ministry.test.ts',
             'tests/e2e/operatorList.test.ts',

@@ -19,14 +19,14 @@ const DEMO_PASSWORD = 'e2e-demo-password-2026';
 
 /**
  * Serves the built app with the real CoSite server (as `npm start` does), on a free port of 127.0.0.1, with a fresh
- * database seeded with the demo accounts and masts: SQLite in memory for the `e2e` project, a throwaway PostgreSQL
- * cluster for `e2e-pg` (the project's name says which). Builds the app first when dist/ is missing.
+ * database seeded with the demo accounts and masts: a throwaway PostgreSQL cluster for the `e2e` project (the whole
+ * suite), SQLite in memory for `e2e-sqlite` (the files that use the server, again). Builds the app first when dist/ is missing.
  */
 export default async function setup(project: TestProject) {
   if (!existsSync('dist/index.html')) await build({ logLevel: 'warn' });
   let cluster: PostgresCluster | null = null;
   let db: SqlDatabase;
-  if (project.name === 'e2e-pg') {
+  if (project.name !== 'e2e-sqlite') {
     cluster = await startPostgresCluster({ durable: false });
     db = await openPostgresDatabase(cluster.adminUrl);
   } else {
