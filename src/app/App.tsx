@@ -13,7 +13,12 @@ import type { MapController } from './map/MapController';
 import { MapControllerContext } from './map/MapControllerContext';
 import { MapView } from './map/MapView';
 import { MinistryPanel } from './ministry/MinistryPanel';
-import { computeReadiness, computeReadinessWhenOpened, useMinistryStore } from './ministry/ministryStore';
+import {
+  computeReadiness,
+  computeReadinessWhenOpened,
+  followServerTargets,
+  useMinistryStore,
+} from './ministry/ministryStore';
 import { InspectPanel } from './panels/InspectPanel';
 import { LayerPanel } from './panels/LayerPanel';
 import { ProjectBar } from './panels/ProjectBar';
@@ -100,6 +105,7 @@ export function App() {
 
   // The national view computes as soon as it opens (whoever opens it): the figures never need a click.
   useEffect(() => computeReadinessWhenOpened(), []);
+  useEffect(() => followServerTargets(), []);
 
   useEffect(() => {
     Promise.all([loadDemoProvince(), restoreProject('VN25'), loadSavedTowers('VN25')])

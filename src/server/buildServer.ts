@@ -25,6 +25,7 @@ import { healthRoutes } from './routes/healthRoutes';
 import { infrastructureRoutes } from './routes/infrastructureRoutes';
 import { planRoutes } from './routes/planRoutes';
 import { provinceRoutes } from './routes/provinceRoutes';
+import { readinessRoutes } from './routes/readinessRoutes';
 import { requestRoutes } from './routes/requestRoutes';
 import { csrfUserInfo, type LoginRateLimit, sessionRoutes } from './routes/sessionRoutes';
 import { lapseDueApprovals } from './store/requests';
@@ -136,6 +137,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   infrastructureRoutes(app, context);
   planRoutes(app, context);
   requestRoutes(app, context);
+  readinessRoutes(app, context);
   auditRoutes(app, context);
 
   const staticDir = options.staticDir ? path.resolve(options.staticDir) : null;

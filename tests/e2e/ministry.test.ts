@@ -133,13 +133,28 @@ describe('the ministry signing in', () => {
     expect(view?.zoom).toBeLessThan(7);
     // A target left empty is no target, not an error; a typed one with a decimal comma is taken.
     await expect(ministry.locator('[data-testid$=-error][role=alert]').count()).resolves.toBe(0);
+    // The targets are the server's: each change is saved as a new version (after a short pause in typing).
+    const savedVersion = async () =>
+      Number(await ministry.getByTestId('targets-on-server').getAttribute('data-version', { timeout: 30_000 }));
+    const first = await savedVersion();
     await ministry.getByTestId('target-tenancy_ratio').fill('1,5');
     await expect(ministry.getByTestId('target-tenancy_ratio-error').count()).resolves.toBe(0);
     await expect
       .poll(() => ministry.evaluate(() => window.cositeMinistry?.().targets))
       .toMatchObject({ tenancy_ratio: 1.5 });
+    await expect.poll(savedVersion, { timeout: 15_000 }).toBe(first + 1);
     await ministry.getByTestId('target-tenancy_ratio').fill('');
+    await expect.poll(savedVersion, { timeout: 15_000 }).toBe(first + 2);
+    await ministry.getByTestId('target-coverage_4g_share').fill('97');
+    await expect.poll(savedVersion, { timeout: 15_000 }).toBe(first + 3);
     await ministry.screenshot({ path: 'tests/artifacts/ministry-signed-in.png' });
+    // A reload (the session goes on) brings the saved targets back from the server, not the defaults.
+    await ministry.reload();
+    await expect.poll(savedVersion, { timeout: 30_000 }).toBe(first + 3);
+    const targets = await ministry.evaluate(() => window.cositeMinistry?.().targets);
+    expect(targets).toMatchObject({ coverage_4g_share: 0.97 });
+    expect(targets).not.toHaveProperty('tenancy_ratio');
+    await expect(ministry.getByTestId('target-coverage_4g_share').inputValue()).resolves.toBe('97');
     await context.close();
   });
 });

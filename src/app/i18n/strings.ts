@@ -343,6 +343,23 @@ export const STRINGS = {
   doOpenPlan: { vi: 'mở quy hoạch', en: 'open a plan' },
   doImportMasts: { vi: 'nhập cột lên máy chủ', en: 'import masts to the server' },
   doExportAudit: { vi: 'xuất nhật ký', en: 'export the audit trail' },
+  doSaveTargets: { vi: 'lưu chỉ tiêu', en: 'save the targets' },
+  refusedTargetsChanged: {
+    vi: 'Chỉ tiêu đã được {user} sửa lúc {time} (nay là phiên bản {version}); chưa lưu gì. Chỉ tiêu trên máy chủ đã được tải lại: đặt lại thay đổi của bạn.',
+    en: 'The targets were changed by {user} at {time} (now version {version}); nothing was saved. The server’s targets are back on the page: make your change again.',
+  },
+  targetsOnServer: {
+    vi: 'Chỉ tiêu lưu trên máy chủ: phiên bản {version}, {who} lúc {at}.',
+    en: 'Targets saved on the server: version {version}, by {who} at {at}.',
+  },
+  targetsDefaultOnServer: {
+    vi: 'Chỉ tiêu mặc định (chưa ai lưu trên máy chủ).',
+    en: 'The default targets (nobody has saved any on the server yet).',
+  },
+  targetsReadOnly: {
+    vi: 'Chỉ Bộ đặt chỉ tiêu; các thay đổi ở đây chỉ có trên trang này.',
+    en: 'Only the ministry sets the targets; changes here stay on this page.',
+  },
   thingRequest: { vi: 'Yêu cầu này', en: 'This request' },
   thingPlan: { vi: 'Quy hoạch này', en: 'This plan' },
   thingProvince: { vi: 'Tỉnh này', en: 'This province' },

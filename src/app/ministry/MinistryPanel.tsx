@@ -7,6 +7,8 @@ import type { ProvinceDataset } from '../data/provinceDataset';
 import { formatNumber, type StringKey } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { useMapController } from '../map/MapControllerContext';
+import { ServerRefusalNote } from '../server/RefusalNote';
+import { useServerStore } from '../server/serverStore';
 import { useAppStore } from '../store/appStore';
 import { CHOROPLETH_RAMP, kpiDomain } from './choroplethColours';
 import {
@@ -44,8 +46,10 @@ export function MinistryPanel({ dataset }: { dataset: ProvinceDataset }) {
   const mapController = useMapController();
   const language = useAppStore((state) => state.language);
   // Not the progress: a tick re-renders only ReadinessProgress, not the table.
-  const { status, result, durationMs, error, targets, kpi, selectedCode } = useMinistryStore(
+  const serverUser = useServerStore((state) => state.user);
+  const { status, result, durationMs, error, targets, kpi, selectedCode, serverTargets } = useMinistryStore(
     useShallow((state) => ({
+      serverTargets: state.serverTargets,
       status: state.status,
       result: state.result,
       durationMs: state.durationMs,
@@ -137,7 +141,24 @@ export function MinistryPanel({ dataset }: { dataset: ProvinceDataset }) {
       {error && <p className="warning">{error}</p>}
       <details open>
         <summary>{t('targets')}</summary>
+        {serverTargets && (
+          <p className="note" data-testid="targets-on-server" data-version={serverTargets.version}>
+            {serverTargets.version === 0
+              ? t('targetsDefaultOnServer')
+              : t('targetsOnServer')
+                  .replace('{version}', String(serverTargets.version))
+                  .replace('{who}', serverTargets.updatedBy ?? '?')
+                  .replace(
+                    '{at}',
+                    serverTargets.updatedAt
+                      ? new Date(serverTargets.updatedAt).toLocaleString(language === 'vi' ? 'vi-VN' : 'en-GB')
+                      : '?',
+                  )}
+          </p>
+        )}
+        {serverUser && serverUser.role !== 'ministry' && <p className="note">{t('targetsReadOnly')}</p>}
         {READINESS_KPIS.map(targetInput)}
+        <ServerRefusalNote place="saveTargets" />
       </details>
       {result && (
         <>

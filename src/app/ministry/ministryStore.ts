@@ -4,12 +4,15 @@ import { evaluateTargets } from '../../core/readiness/finishReadiness';
 import {
   DEFAULT_READINESS_TARGETS,
   type NationalReadiness,
+  READINESS_KPIS,
   type ReadinessKpi,
   type ReadinessTargets,
 } from '../../core/readiness/readinessTypes';
 import { isCancelledError } from '../../core/util/cooperativeLoop';
 import { getAnalysisPool } from '../analysisPool';
 import { latestRun } from '../data/latestRun';
+import type { ServerReadinessTargets } from '../server/apiTypes';
+import { readReadinessTargets, saveReadinessTargets, useServerStore } from '../server/serverStore';
 import { useAppStore } from '../store/appStore';
 import { nationalFileUrls } from './nationalFileUrls';
 
@@ -24,6 +27,8 @@ export interface MinistryState {
   kpi: ReadinessKpi;
   /** Province drilled into, by code. */
   selectedCode: string | null;
+  /** Which version of the server's targets these are (signed in), or null: the page's own targets. */
+  serverTargets: { version: number; updatedAt: string | null; updatedBy: string | null } | null;
 }
 
 export const useMinistryStore = create<MinistryState>(() => ({
@@ -35,6 +40,7 @@ export const useMinistryStore = create<MinistryState>(() => ({
   targets: { ...DEFAULT_READINESS_TARGETS },
   kpi: 'coverage_5g_share',
   selectedCode: null,
+  serverTargets: null,
 }));
 
 const readinessRun = latestRun();
@@ -61,6 +67,8 @@ export async function computeReadiness(): Promise<void> {
     performance.mark('cosite:readiness:result');
     if (!run.isCurrent()) return;
     useMinistryStore.setState({ status: 'done', progress: 1, result, durationMs: performance.now() - startedAt });
+    // Targets that changed while it ran (the server's arrived, say) judge the result now.
+    if (useMinistryStore.getState().targets !== targets) applyTargets(useMinistryStore.getState().targets);
   } catch (error) {
     if (!run.isCurrent()) return;
     if (isCancelledError(error)) useMinistryStore.setState({ status: 'cancelled' });
@@ -92,11 +100,8 @@ export function cancelReadiness(): void {
 }
 
 /** New targets re-judge every province at once (the figures do not change, only their distance to the targets). */
-export function setTarget(kpi: ReadinessKpi, value: number | null): void {
+function applyTargets(targets: ReadinessTargets): void {
   useMinistryStore.setState((state) => {
-    const targets = { ...state.targets };
-    if (value === null) delete targets[kpi];
-    else targets[kpi] = value;
     const result = state.result && {
       ...state.result,
       targets,
@@ -105,6 +110,81 @@ export function setTarget(kpi: ReadinessKpi, value: number | null): void {
     };
     return { targets, result };
   });
+}
+
+/** The targets of the server's version (only the figures the app knows). */
+function targetsOf(saved: ServerReadinessTargets): ReadinessTargets {
+  const targets: ReadinessTargets = {};
+  for (const kpi of READINESS_KPIS) {
+    const value = saved.targets[kpi];
+    if (typeof value === 'number') targets[kpi] = value;
+  }
+  return targets;
+}
+
+function takeServerTargets(saved: ServerReadinessTargets): void {
+  applyTargets(targetsOf(saved));
+  useMinistryStore.setState({
+    serverTargets: { version: saved.version, updatedAt: saved.updatedAt, updatedBy: saved.updatedBy },
+  });
+}
+
+/** How long a change waits for the next before it is saved (typing 9, 9, . , 5 is one save). */
+const TARGET_SAVE_DELAY_MS = 600;
+let pendingSave: ReturnType<typeof setTimeout> | null = null;
+
+/**
+ * Changes one target. Signed in as the ministry, the targets are then saved on the server as a new version based on
+ * the version shown; a refusal (someone saved in between: 409) is shown at the targets and the server's targets come
+ * back. Other accounts change them on this page only.
+ */
+export function setTarget(kpi: ReadinessKpi, value: number | null): void {
+  const targets = { ...useMinistryStore.getState().targets };
+  if (value === null) delete targets[kpi];
+  else targets[kpi] = value;
+  applyTargets(targets);
+  const { user } = useServerStore.getState();
+  const base = useMinistryStore.getState().serverTargets;
+  if (user?.role !== 'ministry' || !base) return;
+  if (pendingSave) clearTimeout(pendingSave);
+  pendingSave = setTimeout(() => {
+    pendingSave = null;
+    void saveTargetsNow(base.version);
+  }, TARGET_SAVE_DELAY_MS);
+}
+
+async function saveTargetsNow(version: number): Promise<void> {
+  const saved = await saveReadinessTargets(useMinistryStore.getState().targets, version);
+  if (saved) {
+    useMinistryStore.setState({
+      serverTargets: { version: saved.version, updatedAt: saved.updatedAt, updatedBy: saved.updatedBy },
+    });
+    return;
+  }
+  const current = await readReadinessTargets();
+  if (current) takeServerTargets(current);
+}
+
+/**
+ * Follows the session: signing in (any account) loads the targets saved on the server; signing out keeps the
+ * targets on the page but no longer ties them to the server. Returns the unsubscribe.
+ */
+export function followServerTargets(): () => void {
+  let userId: number | null = null;
+  const follow = (state: { user: { id: number } | null }) => {
+    const next = state.user?.id ?? null;
+    if (next === userId) return;
+    userId = next;
+    if (next === null) {
+      useMinistryStore.setState({ serverTargets: null });
+      return;
+    }
+    void readReadinessTargets().then((saved) => {
+      if (saved && useServerStore.getState().user?.id === next) takeServerTargets(saved);
+    });
+  };
+  follow(useServerStore.getState());
+  return useServerStore.subscribe(follow);
 }
 
 export function setKpi(kpi: ReadinessKpi): void {

@@ -11,6 +11,7 @@ import type {
   ServerMast,
   ServerPlan,
   ServerPlanDocument,
+  ServerReadinessTargets,
   SessionUser,
 } from './apiTypes';
 
@@ -100,6 +101,21 @@ export class ApiClient {
     if (action === 'withdraw' && reason) body.reason = reason;
     const path = `/api/requests/${request.id}/${ACTION_PATHS[action]}`;
     return (await this.request<{ request: ColocationRequest }>('POST', path, body)).request;
+  }
+
+  /** The ministry's readiness targets (everyone signed in reads them). */
+  async readinessTargets(): Promise<ServerReadinessTargets> {
+    return (await this.request<{ targets: ServerReadinessTargets }>('GET', '/api/readiness/targets')).targets;
+  }
+
+  /** Saves the readiness targets as a new version based on `version` (the ministry; 409 when someone saved since). */
+  async saveReadinessTargets(
+    targets: Partial<Record<string, number>>,
+    version: number,
+  ): Promise<ServerReadinessTargets> {
+    return (
+      await this.request<{ targets: ServerReadinessTargets }>('PUT', '/api/readiness/targets', { targets, version })
+    ).targets;
   }
 
   /** Creates a plan of the province holding `document` (version 1, not published). */

@@ -67,6 +67,14 @@ export interface ServerPlanDocument {
 }
 
 /** A plan's summary as the server answers it (the working version for planners). */
+/** The ministry's readiness targets on the server (version 0: the built-in defaults, nothing saved yet). */
+export interface ServerReadinessTargets {
+  targets: Partial<Record<string, number>>;
+  version: number;
+  updatedAt: string | null;
+  updatedBy: string | null;
+}
+
 export interface ServerPlan {
   id: string;
   provinceId: string;

@@ -12,7 +12,8 @@ export type ServerAction =
   | 'publishPlan'
   | 'openPlan'
   | 'importMasts'
-  | 'exportAudit';
+  | 'exportAudit'
+  | 'saveTargets';
 
 const ACTION_WORDS: Record<ServerAction, StringKey> = {
   signIn: 'doSignIn',
@@ -25,6 +26,7 @@ const ACTION_WORDS: Record<ServerAction, StringKey> = {
   openPlan: 'doOpenPlan',
   importMasts: 'doImportMasts',
   exportAudit: 'doExportAudit',
+  saveTargets: 'doSaveTargets',
 };
 
 const NOT_FOUND_THING: Partial<Record<ServerAction, StringKey>> = {
@@ -114,7 +116,7 @@ export function describeApiError(error: unknown, language: Language, action?: Se
     case 404:
       return t('refusedNotFound', { thing: t(NOT_FOUND_THING[action ?? 'refresh'] ?? 'thingItem') });
     case 409:
-      return describeConflict(error, details, t, language);
+      return describeConflict(error, details, t, language, action);
     case 413: {
       const limitBytes = typeof details.limitBytes === 'number' ? details.limitBytes : null;
       return limitBytes === null
@@ -139,7 +141,13 @@ export function describeApiError(error: unknown, language: Language, action?: Se
 
 type Translate = (key: StringKey, values?: Record<string, string | number>) => string;
 
-function describeConflict(error: ApiError, details: Record<string, unknown>, t: Translate, language: Language): string {
+function describeConflict(
+  error: ApiError,
+  details: Record<string, unknown>,
+  t: Translate,
+  language: Language,
+  action?: ServerAction,
+): string {
   const version = typeof details.currentVersion === 'number' ? details.currentVersion : '?';
   if (error.code === 'invalid_transition' && typeof details.state === 'string') {
     return t('refusedInvalidTransition', { state: stateName(details.state, t) });
@@ -158,6 +166,7 @@ function describeConflict(error: ApiError, details: Record<string, unknown>, t: 
             minute: '2-digit',
           })
         : '?';
+    if (action === 'saveTargets') return t('refusedTargetsChanged', { user: details.updatedBy, time, version });
     const name = /plan "(.*)" was changed/.exec(error.message)?.[1] ?? '';
     return t('refusedPlanChanged', { name, user: details.updatedBy, time, version });
   }

@@ -9,6 +9,7 @@ import type {
   RequestActionName,
   ServerPlan,
   ServerPlanDocument,
+  ServerReadinessTargets,
   SessionUser,
 } from './apiTypes';
 import type { ServerAction } from './describeApiError';
@@ -239,6 +240,28 @@ export async function publishSavedPlan(): Promise<boolean> {
   });
   if (ok) await refreshServerData(false);
   return ok;
+}
+
+/** The readiness targets on the server (any account), or null without a session or on a refusal (kept at 'refresh'). */
+export async function readReadinessTargets(): Promise<ServerReadinessTargets | null> {
+  if (!useServerStore.getState().user) return null;
+  let targets: ServerReadinessTargets | null = null;
+  await guarded('refresh', async () => {
+    targets = await apiClient.readinessTargets();
+  });
+  return targets;
+}
+
+/** Saves the ministry's targets as a new version based on `version`; null on a refusal (kept at 'saveTargets'). */
+export async function saveReadinessTargets(
+  targets: Partial<Record<string, number>>,
+  version: number,
+): Promise<ServerReadinessTargets | null> {
+  let saved: ServerReadinessTargets | null = null;
+  await guarded('saveTargets', async () => {
+    saved = await apiClient.saveReadinessTargets(targets, version);
+  });
+  return saved;
 }
 
 /** The audit trail as CSV text, or null when the server refused (the refusal is kept at 'exportAudit'). */

@@ -77,6 +77,9 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
   'POST /api/requests/:requestId/approve': { roles: { province: 'requestOfOwnProvince' } },
   'POST /api/requests/:requestId/reject': { roles: { province: 'requestOfOwnProvince' } },
 
+  'GET /api/readiness/targets': { roles: { ministry: 'any', province: 'any', operator: 'any' } },
+  'PUT /api/readiness/targets': { roles: { ministry: 'any' } },
+
   'GET /api/audit': { roles: { ministry: 'any', province: 'ownProvinceFilter' } },
   'GET /api/audit.csv': { roles: { ministry: 'any', province: 'ownProvinceFilter' } },
 };

@@ -177,6 +177,24 @@ describe('describeApiError over the real server', () => {
     });
   });
 
+  it('409: who changed the readiness targets and when', async () => {
+    const other = await server.loggedIn('ministry');
+    const ministry = await signedIn('ministry');
+    const seen = await ministry.readinessTargets();
+    expect(
+      (await other.put('/api/readiness/targets', { targets: { shared_share: 0.4 }, version: seen.version })).status,
+    ).toBe(200);
+    const error = await refusal(ministry.saveReadinessTargets({ shared_share: 0.35 }, seen.version));
+    expect(error.status).toBe(409);
+    const { vi: inVietnamese, en } = both(error, 'saveTargets');
+    expect(inVietnamese).toMatch(
+      /^Chỉ tiêu đã được ministry sửa lúc .+ \(nay là phiên bản 1\); chưa lưu gì\. Chỉ tiêu trên máy chủ đã được tải lại: đặt lại thay đổi của bạn\.$/,
+    );
+    expect(en).toMatch(
+      /^The targets were changed by ministry at 15\/01\/2026, \d\d:\d\d \(now version 1\); nothing was saved\./,
+    );
+  });
+
   it('413: the body is too large, with the route’s limit', async () => {
     const viettel = await signedIn('viettel');
     const error = await refusal(viettel.fileRequest(newRequest({ equipment: 'x'.repeat(70_000) })));

@@ -344,6 +344,32 @@ describe('role x route matrix', () => {
       }),
       expected: provinceDecides(),
     },
+    {
+      route: 'GET /api/readiness/targets',
+      call: () => ({ method: 'GET', url: '/api/readiness/targets' }),
+      expected: signedIn(),
+    },
+    {
+      route: 'PUT /api/readiness/targets',
+      call: async () => {
+        const row = await server.db.get<{ version: number | null }>(
+          'SELECT MAX(version) AS version FROM readiness_targets',
+        );
+        return {
+          method: 'PUT',
+          url: '/api/readiness/targets',
+          body: { targets: { coverage_4g_share: 0.98 }, version: row?.version ?? 0 },
+        };
+      },
+      expected: {
+        anonymous: 401,
+        ministry: 'ok',
+        planner: 403,
+        otherPlanner: 403,
+        viettel: 403,
+        vinaphone: 403,
+      },
+    },
     { route: 'GET /api/audit', call: () => ({ method: 'GET', url: '/api/audit' }), expected: readAudit() },
     {
       route: 'GET /api/audit',

@@ -4,6 +4,7 @@ import * as mastProvenance from './003_mast_provenance';
 import * as rateLimits from './004_rate_limits';
 import * as rowLevelSecurity from './005_row_level_security';
 import * as spatial from './006_spatial';
+import * as readinessTargets from './007_readiness_targets';
 
 export interface Migration {
   /** Applied in increasing order; never renumber or edit a released migration, add a new one. */
@@ -21,4 +22,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'rate_limits', sqlite: rateLimits.up, postgres: rateLimits.postgres },
   { version: 5, name: 'row_level_security', sqlite: rowLevelSecurity.up, postgres: rowLevelSecurity.postgres },
   { version: 6, name: 'spatial', sqlite: spatial.up, postgres: spatial.postgres },
+  { version: 7, name: 'readiness_targets', sqlite: readinessTargets.up, postgres: readinessTargets.postgres },
 ];
