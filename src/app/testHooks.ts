@@ -50,7 +50,11 @@ declare global {
     /** The server session and lists as the requests tab shows them. */
     cositeServer?: () => { user: unknown; busy: boolean; proposedSites: PublishedProposedSite[] };
     /** The ministry's targets and readiness status. */
-    cositeMinistry?: () => { targets: Record<string, number>; status: string };
+    cositeMinistry?: () => {
+      targets: Record<string, number>;
+      status: string;
+      provinceMasts: { code: string; count: number; shared: number } | null;
+    };
   }
 }
 
@@ -58,8 +62,16 @@ export function exposeTestHooks(controller: MapController): void {
   window.cositeSharing = () => useSharingStore.getState().plan;
   window.cositeServer = () => useServerStore.getState();
   window.cositeMinistry = () => {
-    const { targets, status } = useMinistryStore.getState();
-    return { targets: { ...targets } as Record<string, number>, status };
+    const { targets, status, provinceMasts } = useMinistryStore.getState();
+    return {
+      targets: { ...targets } as Record<string, number>,
+      status,
+      provinceMasts: provinceMasts && {
+        code: provinceMasts.code,
+        count: provinceMasts.count,
+        shared: provinceMasts.shared,
+      },
+    };
   };
   window.cosite = {
     async waitForMapIdle() {

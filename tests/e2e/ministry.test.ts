@@ -114,6 +114,20 @@ describe('the ministry’s national readiness view', () => {
     const metAbove = await metCell.textContent();
     expect(Number(metBelow?.split('/')[0])).toBe(Number(metAbove?.split('/')[0]) + 1);
   });
+
+  it("draws the drilled-into province's own masts of the national set, not the demo province's over the country", async () => {
+    const manifest = JSON.parse(readFileSync('data/national/manifest.json', 'utf8')) as {
+      provinces: { code: string; name: string; masts: number; shared_masts: number }[];
+    };
+    const hanoi = manifest.provinces.find((province) => province.name.includes('Hà Nội'));
+    if (!hanoi) throw new Error('no Hà Nội in the manifest');
+    await page.locator(`[data-testid=readiness-row][data-code="${hanoi.code}"]`).click();
+    await expect
+      .poll(() => page.evaluate(() => window.cositeMinistry?.().provinceMasts), { timeout: 30_000 })
+      .toEqual({ code: hanoi.code, count: hanoi.masts, shared: hanoi.shared_masts });
+    await page.evaluate(() => window.cosite?.waitForMapIdle());
+    await page.screenshot({ path: 'tests/artifacts/ministry-drill-down.png' });
+  });
 });
 
 describe('the ministry signing in', () => {

@@ -125,7 +125,7 @@ export function MapView({
       const state = useAppStore.getState();
       const ministry = useMinistryStore.getState();
       const sharing = useSharingStore.getState();
-      const key = [state.activeTab, ministry.result, ministry.kpi, ministry.selectedCode];
+      const key = [state.activeTab, ministry.result, ministry.kpi, ministry.selectedCode, ministry.provinceMasts];
       if (key.some((part, i) => part !== choroplethKey[i])) {
         choroplethKey = key;
         choropleth =
@@ -133,6 +133,7 @@ export function MapView({
             ? {
                 kpi: ministry.kpi,
                 selectedCode: ministry.selectedCode,
+                masts: ministry.provinceMasts,
                 valueByCode: Object.fromEntries(
                   ministry.result.provinces.map((province) => [province.code, province[ministry.kpi]]),
                 ),
@@ -211,7 +212,11 @@ export function MapView({
       if (state.result !== previous.result) {
         cancelAnimationFrame(afterPaint);
         afterPaint = requestAnimationFrame(() => setTimeout(push, 0));
-      } else if (state.kpi !== previous.kpi || state.selectedCode !== previous.selectedCode) {
+      } else if (
+        state.kpi !== previous.kpi ||
+        state.selectedCode !== previous.selectedCode ||
+        state.provinceMasts !== previous.provinceMasts
+      ) {
         push();
       }
     });

@@ -15,6 +15,7 @@ import type { ServerReadinessTargets } from '../server/apiTypes';
 import { readReadinessTargets, saveReadinessTargets, useServerStore } from '../server/serverStore';
 import { useAppStore } from '../store/appStore';
 import { nationalFileUrls } from './nationalFileUrls';
+import { loadProvinceMasts, type ProvinceMasts } from './provinceMasts';
 
 export interface MinistryState {
   status: 'idle' | 'running' | 'done' | 'cancelled' | 'error';
@@ -27,6 +28,8 @@ export interface MinistryState {
   kpi: ReadinessKpi;
   /** Province drilled into, by code. */
   selectedCode: string | null;
+  /** The drilled-into province's masts of the national set, for the map (null until loaded). */
+  provinceMasts: ProvinceMasts | null;
   /** Which version of the server's targets these are (signed in), or null: the page's own targets. */
   serverTargets: { version: number; updatedAt: string | null; updatedBy: string | null } | null;
 }
@@ -40,6 +43,7 @@ export const useMinistryStore = create<MinistryState>(() => ({
   targets: { ...DEFAULT_READINESS_TARGETS },
   kpi: 'coverage_5g_share',
   selectedCode: null,
+  provinceMasts: null,
   serverTargets: null,
 }));
 
@@ -191,6 +195,16 @@ export function setKpi(kpi: ReadinessKpi): void {
   useMinistryStore.setState({ kpi });
 }
 
+/** Drills into a province (or back out): the map then draws that province's masts of the national set. */
 export function selectProvince(code: string | null): void {
-  useMinistryStore.setState({ selectedCode: code });
+  useMinistryStore.setState({ selectedCode: code, provinceMasts: null });
+  if (code === null) return;
+  loadProvinceMasts(code).then(
+    (masts) => {
+      if (useMinistryStore.getState().selectedCode === code) useMinistryStore.setState({ provinceMasts: masts });
+    },
+    () => {
+      // The map keeps its fill without the masts; the table and the figures do not depend on them.
+    },
+  );
 }

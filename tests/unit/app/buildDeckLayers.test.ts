@@ -56,7 +56,7 @@ const everything: DeckLayerInputs = {
     siteRadiusM: 500,
     drag: null,
   },
-  choropleth: { kpi: 'coverage_5g_share', valueByCode: {}, selectedCode: null },
+  choropleth: null,
   viewshed: {
     image: {} as ImageBitmap,
     corners: [
@@ -95,7 +95,6 @@ const everything: DeckLayerInputs = {
 describe('buildDeckLayers (the layer groups composed in draw order)', () => {
   it('draws every group, bottom to top, with stable ids', () => {
     expect(buildDeckLayers(everything).map((layer) => layer.id)).toEqual([
-      'readiness-choropleth',
       'terrain-0',
       'terrain-1',
       'signal',
@@ -115,6 +114,21 @@ describe('buildDeckLayers (the layer groups composed in draw order)', () => {
       'proposed-site-ranks',
       'sovereignty-labels',
     ]);
+  });
+
+  it("the national view: the choropleth and the drilled-into province's masts, not the demo province's", () => {
+    const layers = buildDeckLayers({
+      ...everything,
+      choropleth: {
+        kpi: 'coverage_5g_share',
+        valueByCode: {},
+        selectedCode: 'VN01',
+        masts: { positions: new Float32Array([105.8, 21, 105.9, 21.1]), colors: new Uint8Array(8), count: 2 },
+      },
+    }).map((layer) => layer.id);
+    expect(layers.slice(0, 2)).toEqual(['readiness-choropleth', 'readiness-province-masts']);
+    expect(layers).not.toContain('towers');
+    expect(layers).not.toContain('tower-selected');
   });
 
   it('leaves out what is hidden or empty; the sovereignty labels are always drawn', () => {

@@ -34,8 +34,13 @@ export interface DeckLayerInputs {
   } | null;
   /** The terrain's images, coarsest first, once computed (see ensureHillshadeImages). */
   terrain: TerrainImage[] | null;
-  /** The ministry's province choropleth, when shown. */
-  choropleth: { kpi: ReadinessKpi; valueByCode: Record<string, number | null>; selectedCode: string | null } | null;
+  /** The ministry's province choropleth, when shown, and the masts of the province drilled into (national set). */
+  choropleth: {
+    kpi: ReadinessKpi;
+    valueByCode: Record<string, number | null>;
+    selectedCode: string | null;
+    masts: { positions: Float32Array; colors: Uint8Array; count: number } | null;
+  } | null;
   /** The viewshed's image and its corners (bottom-left, top-left, top-right, bottom-right), once computed. */
   viewshed: { image: ImageBitmap; corners: [number, number][] } | null;
   /** The custom point picked for a viewshed, [lon, lat]. */

@@ -6,8 +6,15 @@ import { MAST_RADIUS_PX, SHARED_MAST_RADIUS_PX, towerLayerData } from '../towerL
 import type { DeckLayerInputs } from './deckLayerInputs';
 
 /** The masts in the window (`towers`, pickable) and the selected mast on top of them (`tower-selected`). */
-export function towerLayers({ dataset, layers, selectedTowerIndex, towerWindow }: DeckLayerInputs): Layer[] {
-  if (!layers.towers) return [];
+export function towerLayers({
+  dataset,
+  layers,
+  selectedTowerIndex,
+  towerWindow,
+  choropleth,
+}: DeckLayerInputs): Layer[] {
+  // The national view shows the country, not this province's masts over it (the drill-down draws its own).
+  if (!layers.towers || choropleth) return [];
   // Binary attributes of the masts in the window: see towerLayerData. A picked index is a position in that data.
   const towers = towerLayerData(dataset.towerArrays, towerWindow);
   const result: Layer[] = [
