@@ -97,7 +97,16 @@ function SaveAndPublish({ name, setName }: { name: string; setName: (name: strin
           type="button"
           disabled={busy || name.trim() === ''}
           onClick={() =>
-            void savePlanToServer(name.trim(), planToServerDocument(plan, planSettings, language, dataset.towers))
+            void savePlanToServer(
+              name.trim(),
+              planToServerDocument(
+                plan,
+                planSettings,
+                language,
+                dataset.towers,
+                useSharingStore.getState().siteProvenance,
+              ),
+            )
           }
           data-testid="save-plan"
         >

@@ -2,6 +2,7 @@ import type { Tower } from '../../core/model/tower';
 import type { SitePlanSettings } from '../../core/siting/buildSitePlanRequest';
 import type { PlanSharedSitesResult } from '../../core/siting/planSharedSites';
 import type { ServerPlanDocument } from '../server/apiTypes';
+import type { PlanProvenance } from './siteProvenance';
 import { publishedSiteName } from './summarizePlanForPublishing';
 
 /** The scenario holding the shared-site plan's settings in a server plan document. */
@@ -21,6 +22,7 @@ export function planToServerDocument(
   settings: SitePlanSettings,
   language: 'vi' | 'en',
   towers: readonly Tower[],
+  provenance: PlanProvenance = {},
 ): ServerPlanDocument {
   const vi = language === 'vi';
   const tenantsById = new Map(towers.map((tower) => [tower.id, tower.tenants]));
@@ -41,6 +43,9 @@ export function planToServerDocument(
           exclusionZones: settings.exclusionZones,
           // The plan's own site ids (an existing mast's id), in rank order: reopening the plan finds the masts again.
           siteIds: plan.sites.map((site) => site.id),
+          // Where each site comes from (proposed by which search, moved by whom, placed as opened), in rank order:
+          // the plan reopened, on any machine, still says it.
+          provenance: plan.sites.map((site) => provenance[site.id] ?? null),
           populationNewlyCovered: plan.populationNewlyCovered,
           gapPercent: plan.gapPercent,
           totalCapexUsd: plan.totalCapexUsd,

@@ -3,6 +3,7 @@ import type { SitePlanSettings } from '../../core/siting/buildSitePlanRequest';
 import type { UserSite } from '../../core/siting/siteCandidate';
 import type { ServerPlanDocument } from '../server/apiTypes';
 import { SHARED_SITES_SCENARIO_ID } from './planToServerDocument';
+import type { PlanProvenance, SiteProvenance } from './siteProvenance';
 
 /**
  * A server plan document back as the sharing tab's inputs: the plan's settings (those the document holds, each checked
@@ -12,6 +13,8 @@ import { SHARED_SITES_SCENARIO_ID } from './planToServerDocument';
 export function serverDocumentToPlan(document: ServerPlanDocument): {
   settings: Partial<SitePlanSettings>;
   fixedSites: UserSite[];
+  /** The sites' provenance as saved (by the plan's own site ids); sites without one are left out. */
+  provenance: PlanProvenance;
 } {
   const parameters = document.scenarios.find((scenario) => scenario.id === SHARED_SITES_SCENARIO_ID)?.parameters ?? {};
   const settings: Partial<SitePlanSettings> = {};
@@ -39,5 +42,30 @@ export function serverDocumentToPlan(document: ServerPlanDocument): {
     const mastType = MAST_TYPES.includes(site.mastType as MastType) ? (site.mastType as MastType) : undefined;
     return { id, lon: site.lon, lat: site.lat, heightM: site.heightM, ...(mastType ? { mastType } : {}) };
   });
-  return { settings, fixedSites };
+  const saved = Array.isArray(parameters.provenance) ? parameters.provenance : [];
+  const provenance: PlanProvenance = {};
+  fixedSites.forEach((site, i) => {
+    const entry = readProvenance(saved[i]);
+    if (entry) provenance[site.id] = entry;
+  });
+  return { settings, fixedSites, provenance };
+}
+
+const ORIGINS: readonly SiteProvenance['origin'][] = ['proposed', 'moved', 'opened'];
+const METHODS: readonly NonNullable<SiteProvenance['method']>[] = ['greedy', 'greedy+swap', 'exact'];
+const KINDS: readonly NonNullable<SiteProvenance['proposedKind']>[] = ['lattice', 'existing_mast', 'user'];
+
+/** One saved provenance entry, each field checked (a document is the server's, written by any version of the app). */
+function readProvenance(value: unknown): SiteProvenance | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const entry = value as Record<string, unknown>;
+  if (!ORIGINS.includes(entry.origin as SiteProvenance['origin'])) return null;
+  return {
+    origin: entry.origin as SiteProvenance['origin'],
+    method: METHODS.includes(entry.method as never) ? (entry.method as SiteProvenance['method']) : null,
+    proposedKind: KINDS.includes(entry.proposedKind as never)
+      ? (entry.proposedKind as SiteProvenance['proposedKind'])
+      : null,
+    movedBy: typeof entry.movedBy === 'string' ? entry.movedBy.slice(0, 100) : null,
+  };
 }

@@ -188,9 +188,10 @@ export async function runSitePlan(fixedSites?: UserSite[], provenance?: PlanProv
 export async function openPlanFromServer(planId: string): Promise<void> {
   const opened = await openServerPlan(planId);
   if (!opened) return;
-  const { settings, fixedSites } = serverDocumentToPlan(opened.document);
+  const { settings, fixedSites, provenance } = serverDocumentToPlan(opened.document);
   updatePlanSettings(settings);
-  await runSitePlan(fixedSites);
+  // Sites keep where they came from; those the document says nothing of are "as opened".
+  await runSitePlan(fixedSites, { ...provenanceOfOpened(fixedSites.map((site) => site.id)), ...provenance });
 }
 
 /** Shows a proposed site being dragged at [lon, lat] (or ends the preview with null). */
