@@ -29,8 +29,14 @@ BEGIN
   END IF;
 END
 $$;
--- The server's login role may become the API role (a superuser may anyway).
-GRANT cosite_api TO CURRENT_USER;
+-- The server's login role may become the API role (a superuser may anyway); granted here only when a DBA has not.
+DO $$
+BEGIN
+  IF NOT pg_has_role(current_user, 'cosite_api', 'MEMBER') THEN
+    EXECUTE format('GRANT cosite_api TO %I', current_user);
+  END IF;
+END
+$$;
 
 CREATE FUNCTION cosite_role() RETURNS text LANGUAGE sql STABLE
   AS $$ SELECT coalesce(current_setting('cosite.role', true), '') $$;
