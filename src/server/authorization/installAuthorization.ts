@@ -49,15 +49,16 @@ export function installAuthorization(app: FastifyInstance, context: AppContext):
 
   app.addHook('onRequest', async (request, reply) => {
     request.user = await resolveSession(context.db, request.cookies[SESSION_COOKIE], context.now());
+    const url = request.routeOptions.url;
+    if (url === undefined) return; // no route matched: the not-found handler answers
+    if (!url.startsWith(API_PREFIX)) return; // static files of the app
+    // The API route's database connection, as the account (taken at its first statement).
     const connection = context.db.forRequest(dbActorOf(request.user));
     request.db = connection.sql;
     request.releaseDb = connection.release;
     // Whatever ends the exchange (the answer sent, the socket gone mid-handler), the response's 'close' comes.
     if (reply.raw.closed) void release(request);
     else reply.raw.once('close', () => void release(request));
-    const url = request.routeOptions.url;
-    if (url === undefined) return; // no route matched: the not-found handler answers
-    if (!url.startsWith(API_PREFIX)) return; // static files of the app
     const rule = ruleOf(request);
     if (!rule) throw new HttpError(403, 'forbidden', 'this route has no authorization rule');
     if (rule.public) return;
