@@ -6,34 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiClient, ApiError } from '../../../src/app/server/apiClient';
 import type { NewRequest, ServerPlanDocument } from '../../../src/app/server/apiTypes';
 import { describeApiError, type ServerAction } from '../../../src/app/server/describeApiError';
-import { startTestServer, TEST_PASSWORD, type TestServer } from '../server/testServer';
-
-/** A browser's fetch against the in-process server: cookies kept, headers (Retry-After) passed on. */
-function browserFetch(server: TestServer): typeof fetch {
-  const cookies = new Map<string, string>();
-  return (async (input: string | URL | Request, init: RequestInit = {}) => {
-    const headers: Record<string, string> = { ...(init.headers as Record<string, string>) };
-    if (cookies.size > 0) headers.cookie = [...cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-    const response = await server.app.inject({
-      method: (init.method ?? 'GET') as 'GET',
-      url: String(input),
-      headers,
-      ...(init.body === undefined ? {} : { payload: init.body as string }),
-    });
-    for (const cookie of response.cookies as { name: string; value: string }[]) {
-      if (cookie.value === '') cookies.delete(cookie.name);
-      else cookies.set(cookie.name, cookie.value);
-    }
-    const answerHeaders = new Headers();
-    for (const [name, value] of Object.entries(response.headers)) {
-      if (value !== undefined) answerHeaders.set(name, String(value));
-    }
-    return new Response(response.statusCode === 204 ? null : response.body, {
-      status: response.statusCode,
-      headers: answerHeaders,
-    });
-  }) as typeof fetch;
-}
+import { browserFetch, startTestServer, TEST_PASSWORD, type TestServer } from '../server/testServer';
 
 const newRequest = (overrides: Partial<NewRequest> = {}): NewRequest => ({
   provinceId: 'VN25',

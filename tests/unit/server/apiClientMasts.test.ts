@@ -6,26 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiClient, ApiError } from '../../../src/app/server/apiClient';
 import type { Tower } from '../../../src/core/model/tower';
 import { upsertMasts } from '../../../src/server/store/masts';
-import { startTestServer, TEST_ACCOUNTS, TEST_PASSWORD, type TestServer, testMasts } from './testServer';
-
-function browserFetch(server: TestServer): typeof fetch {
-  const cookies = new Map<string, string>();
-  return (async (input: string | URL | Request, init: RequestInit = {}) => {
-    const headers: Record<string, string> = { ...(init.headers as Record<string, string>) };
-    if (cookies.size > 0) headers.cookie = [...cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-    const response = await server.app.inject({
-      method: (init.method ?? 'GET') as 'GET',
-      url: String(input),
-      headers,
-      ...(init.body === undefined ? {} : { payload: init.body as string }),
-    });
-    for (const cookie of response.cookies as { name: string; value: string }[]) {
-      if (cookie.value === '') cookies.delete(cookie.name);
-      else cookies.set(cookie.name, cookie.value);
-    }
-    return new Response(response.statusCode === 204 ? null : response.body, { status: response.statusCode });
-  }) as typeof fetch;
-}
+import { browserFetch, startTestServer, TEST_ACCOUNTS, TEST_PASSWORD, type TestServer, testMasts } from './testServer';
 
 const tower = (id: string, operator: string, overrides: Partial<Tower> = {}): Tower => ({
   id,
