@@ -59,6 +59,14 @@ export async function runAsClusterUser(command: string, args: string[]) {
   return run(file, fileArgs, { maxBuffer: 16 * 1024 * 1024 });
 }
 
+/** A new temporary folder the cluster's user owns (where `initdb` or `pg_basebackup` may write its data folder). */
+export function clusterFolder(prefix = 'cosite-pg-'): string {
+  const folder = mkdtempSync(path.join(tmpdir(), prefix));
+  const owner = clusterUid();
+  if (owner) chownSync(folder, owner.uid, owner.gid);
+  return folder;
+}
+
 function clusterUid(): { uid: number; gid: number } | null {
   if (process.getuid?.() !== 0) return null;
   const passwd = readFileSync('/etc/passwd', 'utf8');
@@ -78,9 +86,7 @@ export async function startPostgresCluster(
   if (!existsSync(path.join(PG_BIN, 'initdb'))) {
     throw new Error(`no PostgreSQL in ${PG_BIN}: run scripts/ensure-postgres.sh`);
   }
-  const root = options.dataDir
-    ? path.resolve(path.dirname(options.dataDir))
-    : mkdtempSync(path.join(tmpdir(), 'cosite-pg-'));
+  const root = options.dataDir ? path.resolve(path.dirname(options.dataDir)) : clusterFolder();
   mkdirSync(root, { recursive: true });
   const dataDir = options.dataDir ? path.resolve(options.dataDir) : path.join(root, 'data');
   const owner = clusterUid();

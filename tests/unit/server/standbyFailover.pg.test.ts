@@ -5,12 +5,13 @@
  * postmaster in the middle of the burst; `pg_ctl promote` on the standby; the API restarted on the standby. Every
  * request the API acknowledged (201) before the kill must be there, each with its audit row.
  */
-import { chownSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
+  clusterFolder,
   PG_BIN,
   PG_SUPERUSER,
   type PostgresCluster,
@@ -44,15 +45,7 @@ async function primaryWithStandby(): Promise<{ primary: PostgresCluster; standby
       'synchronous_commit = on',
     ],
   });
-  const root = mkdtempSync(path.join(tmpdir(), 'cosite-pg-standby-'));
-  if (process.getuid?.() === 0) {
-    const [, , uid, gid] = (
-      readFileSync('/etc/passwd', 'utf8')
-        .split('\n')
-        .find((line) => line.startsWith('postgres:')) ?? ''
-    ).split(':');
-    chownSync(root, Number(uid), Number(gid));
-  }
+  const root = clusterFolder('cosite-pg-standby-');
   const dataDir = path.join(root, 'data');
   await runAsClusterUser(path.join(PG_BIN, 'pg_basebackup'), [
     '-d',
