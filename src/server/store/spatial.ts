@@ -58,7 +58,7 @@ export async function mastsNear(
   return rows
     .map((row) => ({ ...row, distanceM: haversineDistanceM(point.lon, point.lat, row.lon, row.lat) }))
     .filter((row) => row.distanceM <= radiusM)
-    .sort((a, b) => a.distanceM - b.distanceM || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .sort((a, b) => a.distanceM - b.distanceM || compare(a.id, b.id))
     .slice(0, limit);
 }
 
