@@ -33,7 +33,16 @@ export default async function setup(project: TestProject) {
     db = await openDatabase(':memory:');
   }
   await seedDemo(db, { password: DEMO_PASSWORD });
-  const server = await buildServer({ db, staticDir: 'dist', sweepIntervalMs: 0 });
+  // Every test file signs its pages in from this one address, several files at once: the default login limit (10 a
+  // minute per address, DEFAULT_LOGIN_RATE_LIMIT) would refuse the suite's own sign-ins at random, depending on which
+  // files happen to overlap. The limit itself is tested in the server's tests (attackSuite, security); the page's
+  // answer to a 429 in refusals.test.ts.
+  const server = await buildServer({
+    db,
+    staticDir: 'dist',
+    sweepIntervalMs: 0,
+    loginRateLimit: { max: 10_000, timeWindowMs: 60_000 },
+  });
   const address = await server.listen({ host: '127.0.0.1', port: 0 });
   project.provide('baseUrl', `${address}/`);
   project.provide('demoPassword', DEMO_PASSWORD);
