@@ -18,6 +18,10 @@ import type { PopulationGrid } from '../src/core/model/populationGrid';
 import type { TowerColumns } from '../src/core/model/towerColumns';
 import type { TowerColumn } from '../src/core/model/towerTableIndex';
 import { computeNationalReadiness } from '../src/core/readiness/computeNationalReadiness';
+import {
+  computeProvinceCoverageRaster,
+  type ProvinceCoverageRaster,
+} from '../src/core/readiness/computeProvinceCoverageRaster';
 import type { ReadinessTargets } from '../src/core/readiness/readinessTypes';
 import { readNationalReadinessInputs } from '../src/core/readiness/readNationalReadinessInputs';
 import { buildSignalSitePlanRequest } from '../src/core/siting/buildSignalSitePlanRequest';
@@ -27,6 +31,7 @@ import type { ElevationRaster } from '../src/core/terrain/elevationRaster';
 import { fetchNationalFiles, type NationalFileUrls } from './fetchNationalFiles';
 import { importApi } from './importApi';
 import { loadHighs } from './loadHighs';
+import { preparedNational } from './nationalPrepared';
 import { holdDataset, holdsDataset, ResidentDataset, residentDataset } from './residentDataset';
 import { terrainApi } from './terrainApi';
 import { coverageBuffers } from './transferables';
@@ -61,6 +66,16 @@ export const analysisApi = {
       const read = (fraction: number) => onProgress?.(0.3 * fraction);
       const { input } = await readNationalReadinessInputs(files, { targets }, { signal, onProgress: read });
       return computeNationalReadiness(input, { signal, onProgress: (fraction) => onProgress?.(0.3 + 0.7 * fraction) });
+    }),
+
+  /** One province's coverage cell by cell (the ministry's drill-down), by the readiness figures' definitions. */
+  provinceCoverage: (jobId: number, urls: NationalFileUrls, code: string): Promise<ProvinceCoverageRaster> =>
+    withJob(jobId, async (signal) => {
+      const prepared = await preparedNational(urls, signal);
+      const index = prepared.context.provinces.findIndex((province) => province.code === code);
+      if (index < 0) throw new Error(`no province ${code} in ${urls.provincesGeoJson}`);
+      const raster = await computeProvinceCoverageRaster(prepared, index, { signal });
+      return Comlink.transfer(raster, [raster.classes.buffer as ArrayBuffer]);
     }),
 
   hasDataset: (key: string) => holdsDataset(key),

@@ -54,6 +54,14 @@ declare global {
       targets: Record<string, number>;
       status: string;
       provinceMasts: { code: string; count: number; shared: number } | null;
+      provinceCoverage: {
+        code: string;
+        populationTotal: number;
+        populationCovered4g: number;
+        populationCovered5g: number;
+        /** Cells per PROVINCE_COVERAGE_CLASS value. */
+        cellsByClass: number[];
+      } | null;
     };
   }
 }
@@ -62,7 +70,10 @@ export function exposeTestHooks(controller: MapController): void {
   window.cositeSharing = () => useSharingStore.getState().plan;
   window.cositeServer = () => useServerStore.getState();
   window.cositeMinistry = () => {
-    const { targets, status, provinceMasts } = useMinistryStore.getState();
+    const { targets, status, provinceMasts, provinceCoverage } = useMinistryStore.getState();
+    const raster = provinceCoverage?.raster;
+    const cellsByClass = [0, 0, 0, 0, 0];
+    if (raster) for (const value of raster.classes) cellsByClass[value]++;
     return {
       targets: { ...targets } as Record<string, number>,
       status,
@@ -71,6 +82,15 @@ export function exposeTestHooks(controller: MapController): void {
         count: provinceMasts.count,
         shared: provinceMasts.shared,
       },
+      provinceCoverage: raster
+        ? {
+            code: raster.code,
+            populationTotal: raster.populationTotal,
+            populationCovered4g: raster.populationCovered4g,
+            populationCovered5g: raster.populationCovered5g,
+            cellsByClass,
+          }
+        : null,
     };
   };
   window.cosite = {

@@ -115,7 +115,7 @@ describe('the ministry’s national readiness view', () => {
     expect(Number(metBelow?.split('/')[0])).toBe(Number(metAbove?.split('/')[0]) + 1);
   });
 
-  it("draws the drilled-into province's own masts of the national set, not the demo province's over the country", async () => {
+  it("draws the drilled-into province's own masts of the national set and its coverage, not the demo province's", async () => {
     const manifest = JSON.parse(readFileSync('data/national/manifest.json', 'utf8')) as {
       provinces: { code: string; name: string; masts: number; shared_masts: number }[];
     };
@@ -125,8 +125,32 @@ describe('the ministry’s national readiness view', () => {
     await expect
       .poll(() => page.evaluate(() => window.cositeMinistry?.().provinceMasts), { timeout: 30_000 })
       .toEqual({ code: hanoi.code, count: hanoi.masts, shared: hanoi.shared_masts });
+    // Its coverage cell by cell (computed in a worker from masts.bin), summing to the figures Node computed from the
+    // masts' CSV for the table.
+    await expect
+      .poll(() => page.evaluate(() => window.cositeMinistry?.().provinceCoverage?.code), { timeout: 60_000 })
+      .toBe(hanoi.code);
+    const coverage = await page.evaluate(() => window.cositeMinistry?.().provinceCoverage);
+    const figures = expected.provinces.find((province) => province.code === hanoi.code);
+    if (!coverage || !figures) throw new Error('no coverage or figures');
+    expect(coverage.populationTotal).toBeCloseTo(figures.population_total, 0);
+    expect(coverage.populationCovered4g).toBeCloseTo(figures.population_covered_4g, 0);
+    expect(coverage.populationCovered5g).toBeCloseTo(figures.population_covered_5g, 0);
+    // 5G, 4G only and people without signal all occur in Hà Nội (58.6% 5G).
+    expect(
+      coverage.cellsByClass.slice(1, 4).every((cells) => cells > 0),
+      coverage.cellsByClass.join(),
+    ).toBe(true);
+    await expect(page.getByTestId('province-coverage-figures').textContent()).resolves.toContain('5G');
     await page.evaluate(() => window.cosite?.waitForMapIdle());
+    const png = await page.locator('[data-testid=map]').screenshot();
+    // The 5G class's dark green and the gap's red are on the map (over the province's fill, at their alpha).
+    const near = (r: number, g: number, b: number, [wr, wg, wb]: number[], tolerance: number) =>
+      Math.abs(r - wr) < tolerance && Math.abs(g - wg) < tolerance && Math.abs(b - wb) < tolerance;
+    expect(countPixelsWhere(png, (r, g, b) => near(r, g, b, [0, 104, 55], 30))).toBeGreaterThan(2000);
+    expect(countPixelsWhere(png, (r, g, b) => near(r, g, b, [200, 0, 0], 40))).toBeGreaterThan(200);
     await page.screenshot({ path: 'tests/artifacts/ministry-drill-down.png' });
+    await page.getByTestId('province-detail').screenshot({ path: 'tests/artifacts/ministry-drill-down-detail.png' });
   });
 });
 

@@ -125,7 +125,14 @@ export function MapView({
       const state = useAppStore.getState();
       const ministry = useMinistryStore.getState();
       const sharing = useSharingStore.getState();
-      const key = [state.activeTab, ministry.result, ministry.kpi, ministry.selectedCode, ministry.provinceMasts];
+      const key = [
+        state.activeTab,
+        ministry.result,
+        ministry.kpi,
+        ministry.selectedCode,
+        ministry.provinceMasts,
+        ministry.provinceCoverage,
+      ];
       if (key.some((part, i) => part !== choroplethKey[i])) {
         choroplethKey = key;
         choropleth =
@@ -134,6 +141,10 @@ export function MapView({
                 kpi: ministry.kpi,
                 selectedCode: ministry.selectedCode,
                 masts: ministry.provinceMasts,
+                coverage: ministry.provinceCoverage && {
+                  image: ministry.provinceCoverage.image,
+                  bounds: ministry.provinceCoverage.raster.bounds,
+                },
                 valueByCode: Object.fromEntries(
                   ministry.result.provinces.map((province) => [province.code, province[ministry.kpi]]),
                 ),
@@ -215,7 +226,8 @@ export function MapView({
       } else if (
         state.kpi !== previous.kpi ||
         state.selectedCode !== previous.selectedCode ||
-        state.provinceMasts !== previous.provinceMasts
+        state.provinceMasts !== previous.provinceMasts ||
+        state.provinceCoverage !== previous.provinceCoverage
       ) {
         push();
       }

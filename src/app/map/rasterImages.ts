@@ -40,7 +40,11 @@ function rampColour(ramp: Array<[number, [number, number, number]]>, value: numb
   return colour;
 }
 
-function canvasFromPixels(width: number, height: number, pixels: Uint8ClampedArray<ArrayBuffer>): HTMLCanvasElement {
+export function canvasFromPixels(
+  width: number,
+  height: number,
+  pixels: Uint8ClampedArray<ArrayBuffer>,
+): HTMLCanvasElement {
   const canvas = document.createElement('canvas');
   canvas.width = width;
   canvas.height = height;

@@ -19,6 +19,7 @@ import {
   setTarget,
   useMinistryStore,
 } from './ministryStore';
+import { PROVINCE_COVERAGE_COLOURS } from './provinceCoverageImage';
 
 const KPI_LABELS: Record<ReadinessKpi, StringKey> = {
   coverage_4g_share: 'kpi4g',
@@ -261,22 +262,23 @@ function ProvinceDetail({ province }: { province: ProvinceReadiness }) {
               <rect
                 x="80"
                 y={y}
-                width={180 * (figures.coverage_4g_share ?? 0)}
+                width={168 * (figures.coverage_4g_share ?? 0)}
                 height="9"
                 fill={colour}
                 opacity="0.55"
               />
-              <rect x="80" y={y + 11} width={180 * (figures.coverage_5g_share ?? 0)} height="9" fill={colour} />
-              <text x="264" y={y + 8} fontSize="8">
+              <rect x="80" y={y + 11} width={168 * (figures.coverage_5g_share ?? 0)} height="9" fill={colour} />
+              <text x="252" y={y + 8} fontSize="8">
                 4G {percent(figures.coverage_4g_share)}
               </text>
-              <text x="264" y={y + 19} fontSize="8">
+              <text x="252" y={y + 19} fontSize="8">
                 5G {percent(figures.coverage_5g_share)}
               </text>
             </g>
           );
         })}
       </svg>
+      <ProvinceCoverageLegend />
       <ul className="targets">
         {Object.entries(province.targets).map(([key, status]) => (
           <li key={key} className={status.met ? 'met' : 'short'}>
@@ -289,6 +291,46 @@ function ProvinceDetail({ province }: { province: ProvinceReadiness }) {
           </li>
         ))}
       </ul>
+    </div>
+  );
+}
+
+/** The drill-down map's coverage classes, with the people in each (the raster's own sums). */
+function ProvinceCoverageLegend() {
+  const t = useT();
+  const language = useAppStore((state) => state.language);
+  const { coverage, status } = useMinistryStore(
+    useShallow((state) => ({ coverage: state.provinceCoverage, status: state.provinceCoverageStatus })),
+  );
+  if (status === 'running') return <p className="note">{t('provinceCoverageRunning')}</p>;
+  if (status === 'error') return <p className="warning">{t('provinceCoverageFailed')}</p>;
+  if (!coverage) return null;
+  const { raster } = coverage;
+  const people = (value: number) => `${formatNumber(language, Math.round(value))} ${t('people')}`;
+  const rows: Array<[keyof typeof PROVINCE_COVERAGE_COLOURS, StringKey]> = [
+    ['with5g', 'provinceCoverage5g'],
+    ['only4g', 'provinceCoverage4gOnly'],
+    ['uncoveredPeople', 'provinceCoverageNone'],
+    ['uncoveredEmpty', 'provinceCoverageEmpty'],
+  ];
+  return (
+    <div className="province-coverage" data-testid="province-coverage" data-code={raster.code}>
+      <div className="legend-title">{t('provinceCoverageTitle')}</div>
+      <ul className="legend-list">
+        {rows.map(([key, label]) => (
+          <li key={key}>
+            <span
+              className="swatch"
+              style={{ background: `rgb(${PROVINCE_COVERAGE_COLOURS[key].slice(0, 3).join(',')})` }}
+            />{' '}
+            {t(label)}
+          </li>
+        ))}
+      </ul>
+      <p className="note" data-testid="province-coverage-figures">
+        4G {formatNumber(language, Math.round(raster.populationCovered4g))} · 5G{' '}
+        {formatNumber(language, Math.round(raster.populationCovered5g))} / {people(raster.populationTotal)}
+      </p>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import * as Comlink from 'comlink';
 import { create } from 'zustand';
+import type { ProvinceCoverageRaster } from '../../core/readiness/computeProvinceCoverageRaster';
 import { evaluateTargets } from '../../core/readiness/finishReadiness';
 import {
   DEFAULT_READINESS_TARGETS,
@@ -15,6 +16,7 @@ import type { ServerReadinessTargets } from '../server/apiTypes';
 import { readReadinessTargets, saveReadinessTargets, useServerStore } from '../server/serverStore';
 import { useAppStore } from '../store/appStore';
 import { nationalFileUrls } from './nationalFileUrls';
+import { provinceCoverageImage } from './provinceCoverageImage';
 import { loadProvinceMasts, type ProvinceMasts } from './provinceMasts';
 
 export interface MinistryState {
@@ -30,6 +32,9 @@ export interface MinistryState {
   selectedCode: string | null;
   /** The drilled-into province's masts of the national set, for the map (null until loaded). */
   provinceMasts: ProvinceMasts | null;
+  /** The drilled-into province's coverage cell by cell (the readiness definitions) and its image, once computed. */
+  provinceCoverage: { raster: ProvinceCoverageRaster; image: HTMLCanvasElement } | null;
+  provinceCoverageStatus: 'idle' | 'running' | 'done' | 'error';
   /** Which version of the server's targets these are (signed in), or null: the page's own targets. */
   serverTargets: { version: number; updatedAt: string | null; updatedBy: string | null } | null;
 }
@@ -44,6 +49,8 @@ export const useMinistryStore = create<MinistryState>(() => ({
   kpi: 'coverage_5g_share',
   selectedCode: null,
   provinceMasts: null,
+  provinceCoverage: null,
+  provinceCoverageStatus: 'idle',
   serverTargets: null,
 }));
 
@@ -195,10 +202,23 @@ export function setKpi(kpi: ReadinessKpi): void {
   useMinistryStore.setState({ kpi });
 }
 
-/** Drills into a province (or back out): the map then draws that province's masts of the national set. */
+const provinceCoverageRun = latestRun();
+
+/**
+ * Drills into a province (or back out): the map then draws that province's masts of the national set and its
+ * coverage cell by cell (computed in a worker from the same national files and definitions as the table's figures).
+ */
 export function selectProvince(code: string | null): void {
-  useMinistryStore.setState({ selectedCode: code, provinceMasts: null });
-  if (code === null) return;
+  useMinistryStore.setState({
+    selectedCode: code,
+    provinceMasts: null,
+    provinceCoverage: null,
+    provinceCoverageStatus: code === null ? 'idle' : 'running',
+  });
+  if (code === null) {
+    provinceCoverageRun.abandon();
+    return;
+  }
   loadProvinceMasts(code).then(
     (masts) => {
       if (useMinistryStore.getState().selectedCode === code) useMinistryStore.setState({ provinceMasts: masts });
@@ -207,4 +227,24 @@ export function selectProvince(code: string | null): void {
       // The map keeps its fill without the masts; the table and the figures do not depend on them.
     },
   );
+  void loadProvinceCoverage(code);
+}
+
+async function loadProvinceCoverage(code: string): Promise<void> {
+  const run = provinceCoverageRun.start();
+  try {
+    const files = nationalFileUrls();
+    const raster = await getAnalysisPool().run((api, jobId) => api.provinceCoverage(jobId, files, code), {
+      signal: run.signal,
+    });
+    if (!run.isCurrent()) return;
+    useMinistryStore.setState({
+      provinceCoverage: { raster, image: provinceCoverageImage(raster) },
+      provinceCoverageStatus: 'done',
+    });
+  } catch (error) {
+    if (!run.isCurrent() || isCancelledError(error)) return;
+    // The map keeps the province's fill and masts; the panel says the coverage could not be drawn.
+    useMinistryStore.setState({ provinceCoverageStatus: 'error' });
+  }
 }

@@ -5,8 +5,7 @@ import { mastHomeRow } from './mastHomeRow';
 import { createEmptyPartial } from './readinessPartial';
 import type { BandTowers, ReadinessBandRequest, ReadinessPartial } from './readinessTypes';
 
-/** Share of a band's progress each stage takes (4G scan, 5G scan, sums). */
-const STAGE_4G_END = 0.45;
+/** Share of a band's progress the 4G and 5G scans take (the rest: the sums). */
 const STAGE_5G_END = 0.85;
 
 /**
@@ -27,31 +26,10 @@ export async function computeReadinessBand(
   const operatorCount = towers.operatorNames.length;
   const slotCount = provinceCount + 1;
   const partial = createEmptyPartial(slotCount, operatorCount);
-  const stage = (from: number, to: number): LongCallOptions => ({
+  const { bits4g, bits5g } = await readinessCoverageBits(request, {
     signal: options.signal,
-    onProgress: (fraction) => options.onProgress?.(from + (to - from) * fraction),
+    onProgress: (fraction) => options.onProgress?.(STAGE_5G_END * fraction),
   });
-
-  const bits4g = await computeFixedRadiusCoverage(
-    {
-      grid,
-      towers: generationTowers(towers, '4g', settings),
-      defaultRadiusM: settings.defaultRadiusM,
-      rowStart,
-      rowEnd,
-    },
-    stage(0, STAGE_4G_END),
-  );
-  const bits5g = await computeFixedRadiusCoverage(
-    {
-      grid,
-      towers: generationTowers(towers, '5g', settings),
-      defaultRadiusM: settings.defaultRadiusM,
-      rowStart,
-      rowEnd,
-    },
-    stage(STAGE_4G_END, STAGE_5G_END),
-  );
   const checkpoint = createYieldClock(options);
 
   // Cells: population per province, covered by any operator and by each.
@@ -102,6 +80,43 @@ export async function computeReadinessBand(
   }
   options.onProgress?.(1);
   return partial;
+}
+
+/**
+ * Which operators cover each cell of the band's rows with 4G and with 5G (bit k: operator k), by the fixed-radius
+ * definition of computeFixedRadiusCoverage, run once with each mast's 4G operators and reach and once with its 5G ones.
+ */
+export async function readinessCoverageBits(
+  request: Pick<ReadinessBandRequest, 'grid' | 'rowStart' | 'rowEnd' | 'towers' | 'settings'>,
+  options: LongCallOptions = {},
+): Promise<{ bits4g: Uint8Array; bits5g: Uint8Array }> {
+  const { grid, rowStart, rowEnd, towers, settings } = request;
+  const half = (from: number): LongCallOptions => ({
+    signal: options.signal,
+    onProgress: (fraction) => options.onProgress?.(from + 0.5 * fraction),
+  });
+  const bits4g = await computeFixedRadiusCoverage(
+    {
+      grid,
+      towers: generationTowers(towers, '4g', settings),
+      defaultRadiusM: settings.defaultRadiusM,
+      rowStart,
+      rowEnd,
+    },
+    half(0),
+  );
+  const bits5g = await computeFixedRadiusCoverage(
+    {
+      grid,
+      towers: generationTowers(towers, '5g', settings),
+      defaultRadiusM: settings.defaultRadiusM,
+      rowStart,
+      rowEnd,
+    },
+    half(0.5),
+  );
+  options.onProgress?.(1);
+  return { bits4g, bits5g };
 }
 
 /**

@@ -116,7 +116,7 @@ describe('buildDeckLayers (the layer groups composed in draw order)', () => {
     ]);
   });
 
-  it("the national view: the choropleth and the drilled-into province's masts, not the demo province's", () => {
+  it("the national view: the choropleth, the drilled-into province's coverage and masts, not the demo province's", () => {
     const layers = buildDeckLayers({
       ...everything,
       choropleth: {
@@ -124,9 +124,15 @@ describe('buildDeckLayers (the layer groups composed in draw order)', () => {
         valueByCode: {},
         selectedCode: 'VN01',
         masts: { positions: new Float32Array([105.8, 21, 105.9, 21.1]), colors: new Uint8Array(8), count: 2 },
+        // No canvas here: the layer is only built, never drawn.
+        coverage: { image: { width: 2, height: 2 } as HTMLCanvasElement, bounds: [105.7, 20.9, 106, 21.2] },
       },
     }).map((layer) => layer.id);
-    expect(layers.slice(0, 2)).toEqual(['readiness-choropleth', 'readiness-province-masts']);
+    expect(layers.slice(0, 3)).toEqual([
+      'readiness-choropleth',
+      'readiness-province-coverage',
+      'readiness-province-masts',
+    ]);
     expect(layers).not.toContain('towers');
     expect(layers).not.toContain('tower-selected');
   });

@@ -9,7 +9,9 @@ import { pointToSegmentDistanceM } from '../../../src/core/geo/segmentProximity'
 import type { PopulationGrid } from '../../../src/core/model/populationGrid';
 import type { Tower } from '../../../src/core/model/tower';
 import { computeNationalReadiness } from '../../../src/core/readiness/computeNationalReadiness';
+import { computeProvinceCoverageRaster } from '../../../src/core/readiness/computeProvinceCoverageRaster';
 import { packReadinessTowers } from '../../../src/core/readiness/packReadinessTowers';
+import { prepareReadiness } from '../../../src/core/readiness/prepareReadiness';
 import type { ReadinessProvince } from '../../../src/core/readiness/readinessTypes';
 import { seededRandom } from '../../../src/core/util/seededRandom';
 import { haversineByDefinition as haversineM } from '../oracles/haversineByDefinition';
@@ -180,4 +182,65 @@ describe('readiness against a brute force on random data', () => {
       expect(result.national.masts_near_backbone).toBeGreaterThan(0);
     });
   }
+});
+
+describe("a province's coverage raster (the ministry's drill-down) against the same brute force", () => {
+  it('gives each cell of each province its class, and sums to the province figures', async () => {
+    const { grid, towers, backbone } = randomDataset(4);
+    // Some cells where nobody lives (fewer than 1 person), and fewer masts, so that some of them are out of reach.
+    for (let i = 0; i < grid.values.length; i += 7) if (grid.values[i] !== grid.nodata) grid.values[i] = (i % 3) * 0.4;
+    towers.splice(150);
+    const settings = { defaultRadiusM: 1500, default5gRadiusFactor: 0.6, backboneDistanceM: 2500 };
+    const input = { grid, provinces: PROVINCES, towers: packReadinessTowers(towers), backbone, settings };
+    const national = await computeNationalReadiness(input);
+    const prepared = await prepareReadiness(input);
+    const features = PROVINCES.map((province) => asFeature(province.polygons));
+    const reach4g = (t: Tower) => t.radiusM ?? settings.defaultRadiusM;
+    const reach5g = (t: Tower) => t.radius5gM ?? settings.default5gRadiusFactor * reach4g(t);
+    const counts = [0, 0, 0, 0, 0];
+    for (const [index, province] of PROVINCES.entries()) {
+      const raster = await computeProvinceCoverageRaster(prepared, index);
+      expect(raster.code).toBe(province.code);
+      // The brute force: every cell of the grid, its centre in this province (turf), its class by haversine.
+      const expected = new Map<string, number>();
+      let rowMin = Number.POSITIVE_INFINITY;
+      let colMin = Number.POSITIVE_INFINITY;
+      for (let row = 0; row < grid.height; row++) {
+        for (let col = 0; col < grid.width; col++) {
+          const lon = grid.originLon + (col + 0.5) * grid.cellSizeLonDeg;
+          const lat = grid.originLat - (row + 0.5) * grid.cellSizeLatDeg;
+          const home = features.findIndex((feature) => booleanPointInPolygon(point([lon, lat]), feature));
+          if (home !== index) continue;
+          rowMin = Math.min(rowMin, row);
+          colMin = Math.min(colMin, col);
+          const value = grid.values[row * grid.width + col];
+          if (value === grid.nodata) continue;
+          const reaches = (t: Tower, radius: number) => haversineM(lon, lat, t.lon, t.lat) <= radius;
+          const has5g = towers.some((t) => (t.tenants5g ?? []).length > 0 && reaches(t, reach5g(t)));
+          const has4g = towers.some((t) => t.has4g !== false && reaches(t, reach4g(t)));
+          expected.set(`${row},${col}`, has5g ? 3 : has4g ? 2 : value >= 1 ? 1 : 4);
+        }
+      }
+      // The box starts at the province's first row and column; every other cell of it is 0 (outside, or no data).
+      expect(raster.bounds[0]).toBeCloseTo(grid.originLon + colMin * grid.cellSizeLonDeg, 9);
+      expect(raster.bounds[3]).toBeCloseTo(grid.originLat - rowMin * grid.cellSizeLatDeg, 9);
+      for (let r = 0; r < raster.height; r++) {
+        for (let c = 0; c < raster.width; c++) {
+          const want = expected.get(`${rowMin + r},${colMin + c}`) ?? 0;
+          expect(raster.classes[r * raster.width + c], `${province.code} cell ${rowMin + r},${colMin + c}`).toBe(want);
+          counts[want]++;
+        }
+      }
+      expect([...expected.values()].length).toBe([...raster.classes].filter((value) => value !== 0).length);
+      const figures = national.provinces[index];
+      expect(raster.populationTotal).toBeCloseTo(figures.population_total, 6);
+      expect(raster.populationCovered4g).toBeCloseTo(figures.population_covered_4g, 6);
+      expect(raster.populationCovered5g).toBeCloseTo(figures.population_covered_5g, 6);
+    }
+    // Every class occurs somewhere, or the comparison proves little.
+    expect(
+      counts.every((count) => count > 0),
+      counts.join(','),
+    ).toBe(true);
+  });
 });

@@ -40,6 +40,8 @@ export interface DeckLayerInputs {
     valueByCode: Record<string, number | null>;
     selectedCode: string | null;
     masts: { positions: Float32Array; colors: Uint8Array; count: number } | null;
+    /** The drilled-into province's coverage classes as an image, and its [west, south, east, north]. */
+    coverage: { image: HTMLCanvasElement; bounds: [number, number, number, number] } | null;
   } | null;
   /** The viewshed's image and its corners (bottom-left, top-left, top-right, bottom-right), once computed. */
   viewshed: { image: ImageBitmap; corners: [number, number][] } | null;

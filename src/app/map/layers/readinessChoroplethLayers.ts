@@ -1,18 +1,31 @@
-import type { Layer } from '@deck.gl/core';
-import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
+import { COORDINATE_SYSTEM, type Layer } from '@deck.gl/core';
+import { BitmapLayer, GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import { choroplethColour } from '../../ministry/choroplethColours';
 import { RASTER_BEFORE_ID } from '../basemapStyle';
 import type { DeckLayerInputs } from './deckLayerInputs';
 
 /**
- * The ministry tab's provinces coloured by the chosen readiness KPI, the selected province outlined in red, and its
- * masts of the national (synthetic) set on top: owners' colours, shared masts yellow, as on the province's own map.
+ * The ministry tab's provinces coloured by the chosen readiness KPI, the selected province outlined in red, its
+ * coverage cell by cell over the fill (5G, 4G only, people without signal), and its masts of the national (synthetic)
+ * set on top: owners' colours, shared masts yellow, as on the province's own map.
  */
 export function readinessChoroplethLayers({ dataset, choropleth }: DeckLayerInputs): Layer[] {
   if (!choropleth) return [];
-  const masts = choropleth.masts;
+  const { masts, coverage } = choropleth;
   return [
     choroplethLayer(dataset, choropleth),
+    ...(coverage
+      ? [
+          new BitmapLayer({
+            id: 'readiness-province-coverage',
+            image: coverage.image,
+            bounds: coverage.bounds,
+            _imageCoordinateSystem: COORDINATE_SYSTEM.LNGLAT,
+            textureParameters: { minFilter: 'nearest', magFilter: 'nearest' },
+            beforeId: RASTER_BEFORE_ID,
+          }),
+        ]
+      : []),
     ...(masts
       ? [
           new ScatterplotLayer({
