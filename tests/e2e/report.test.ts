@@ -2,10 +2,12 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { computeFixedRadiusCoverage, summarizeCoverage } from '../../src/core/coverage/computeFixedRadiusCoverage';
+import { SIGNAL_GAP_RGB, SIGNAL_PALETTES } from '../../src/core/coverage/signalImagePixels';
 import { parseTowersCsv } from '../../src/core/io/parseTowersCsv';
 import { readPopulationGeoTiff } from '../../src/core/io/readPopulationGeoTiff';
 import { packTowers } from '../../src/core/model/towerArrays';
 import { launchBrowser } from './launchBrowser';
+import { countPixelsWhere } from './pixels';
 
 const ARTIFACTS = 'tests/artifacts';
 let browser: Browser;
@@ -125,6 +127,33 @@ describe('the printable province report', () => {
     expect(text).toContain('-110');
     const fixed = Math.round((await expectedCoverage()).populationCovered).toLocaleString('vi-VN');
     expect(text).not.toContain(fixed);
+    // The map and its legend are the screen's: the RSRP bins in the project's palette and the gap colour, not the
+    // fixed-radius covered/gap pair.
+    expect(text).toContain('≥ -60 dBm');
+    expect(text).toContain('-110 … -100 dBm');
+    const mapPng = await report.locator('.report-map img').screenshot();
+    // Cells are drawn at alpha 190/255 over the province's fill (#fbfaf6).
+    const blend = (rgb: readonly number[]) => rgb.map((c, i) => c * (190 / 255) + [251, 250, 246][i] * (1 - 190 / 255));
+    const near = (r: number, g: number, b: number, want: number[]) =>
+      Math.abs(r - want[0]) < 12 && Math.abs(g - want[1]) < 12 && Math.abs(b - want[2]) < 12;
+    const binColours = SIGNAL_PALETTES.spectral.map(blend);
+    const inBins = countPixelsWhere(mapPng, (r, g, b) => binColours.some((want) => near(r, g, b, want)));
+    const inGap = countPixelsWhere(mapPng, (r, g, b) => near(r, g, b, blend(SIGNAL_GAP_RGB)));
+    const fixedGreen = countPixelsWhere(mapPng, (r, g, b) =>
+      near(
+        r,
+        g,
+        b,
+        [0, 140, 70].map((c, i) => c * 0.45 + [251, 250, 246][i] * 0.55),
+      ),
+    );
+    console.log(
+      `report map in signal mode: ${inBins} px in the signal bins, ${inGap} px of gap, ${fixedGreen} px of fixed green`,
+    );
+    // (The masts are drawn over the cells; at the report's scale they hide most of the served halos around them.)
+    expect(inBins).toBeGreaterThan(200);
+    expect(inGap).toBeGreaterThan(500);
+    expect(fixedGreen).toBeLessThan(inBins / 10);
     await report.close();
     await page.close();
   });

@@ -1,11 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
 import { DEFAULT_RECEIVER, eirpPerResourceElementDbm, radioSettingsFor } from '../../core/coverage/linkBudget';
-import {
-  SIGNAL_BINS_DBM,
-  SIGNAL_GAP_MIN_PEOPLE_PER_KM2,
-  SIGNAL_GAP_RGB,
-  SIGNAL_PALETTES,
-} from '../../core/coverage/signalImagePixels';
 import { NumberField } from '../components/NumberField';
 import type { ProvinceDataset } from '../data/provinceDataset';
 import { formatNumber, type StringKey } from '../i18n/strings';
@@ -14,6 +8,7 @@ import { setCoverageSetting, setCoverageView, useAppStore, useProject } from '..
 import { SIGNAL_MODEL_IDS, type SignalModelId } from '../store/projectDocument';
 import { CoverageResultsTable } from './CoverageResultsTable';
 import { cancelSignalCoverage, redrawSignalImage, startSignalCoverage } from './runSignalCoverage';
+import { SignalLegend } from './SignalLegend';
 
 /** Propagation mode: model, technology and link-budget settings (defaults stated), run, legend, figures. */
 export function SignalCoverageSection({ dataset }: { dataset: ProvinceDataset }) {
@@ -242,37 +237,7 @@ export function SignalCoverageSection({ dataset }: { dataset: ProvinceDataset })
               <option value="colourblind">{t('paletteColourblind')}</option>
             </select>
           </label>
-          <table className="legend signal-legend" data-testid="signal-legend">
-            <tbody>
-              {SIGNAL_BINS_DBM.map((bin, i) => (
-                <tr key={bin}>
-                  <td>
-                    <span
-                      className="swatch"
-                      style={{ background: `rgb(${SIGNAL_PALETTES[settings.palette][i].join(',')})` }}
-                    />
-                  </td>
-                  <td>{i === 0 ? `≥ ${bin}` : `${bin} … ${SIGNAL_BINS_DBM[i - 1]}`} dBm</td>
-                </tr>
-              ))}
-              <tr data-testid="signal-legend-gap">
-                <td>
-                  <span className="swatch" style={{ background: `rgb(${SIGNAL_GAP_RGB.join(',')})` }} />
-                </td>
-                <td>
-                  &lt; {formatNumber(language, run.result.thresholdDbm)} dBm ({t('uncovered')}),{' '}
-                  {t('signalGapWherePeople')} {formatNumber(language, SIGNAL_GAP_MIN_PEOPLE_PER_KM2)}{' '}
-                  {t('peoplePerKm2')}
-                </td>
-              </tr>
-              <tr>
-                <td>
-                  <span className="swatch" style={{ background: 'transparent', border: '1px solid #999' }} />
-                </td>
-                <td>{t('signalNobodyThere')}</td>
-              </tr>
-            </tbody>
-          </table>
+          <SignalLegend palette={settings.palette} thresholdDbm={run.result.thresholdDbm} />
           {run.result.summary.gapsByArea && (
             <details open>
               <summary>{t('gapsByCommune')}</summary>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { SHARING_DISTANCE_PRESETS } from '../../core/colocation/sharingDistancePresets';
 import { MAIN_OPERATOR_NAMES, operatorColorRgb, SHARED_MAST_COLOR_RGB } from '../../core/model/operators';
+import { SignalLegend } from '../coverage/SignalLegend';
 import { describeTowerSources } from '../data/describeTowerSources';
 import { formatMoney, formatRate } from '../i18n/formatMoney';
 import { formatNumber, type Language, type StringKey, translate } from '../i18n/strings';
@@ -109,15 +110,22 @@ export function ReportPage({ params }: { params: ReportParams }) {
         <span>
           {swatch(SHARED_MAST_COLOR_RGB)} {t('sharedMast')}
         </span>
-        <span>
-          <span className="swatch" style={{ background: 'rgba(0,140,70,0.45)' }} /> {t('coveredLegend')}
-        </span>
-        <span>
-          <span className="swatch" style={{ background: `rgb(${GAP_COLOUR_RGB.join(',')})` }} /> {t('gapLegend')}
-        </span>
+        {data.coverage.mode === 'fixed' && (
+          <>
+            <span>
+              <span className="swatch" style={{ background: 'rgba(0,140,70,0.45)' }} /> {t('coveredLegend')}
+            </span>
+            <span>
+              <span className="swatch" style={{ background: `rgb(${GAP_COLOUR_RGB.join(',')})` }} /> {t('gapLegend')}
+            </span>
+          </>
+        )}
         <span>
           <span className="swatch line" style={{ background: '#6a3d9a' }} /> {t('layerBackbone')}
         </span>
+        {data.coverage.mode === 'signal' && (
+          <SignalLegend palette={data.coverage.palette} thresholdDbm={data.coverage.thresholdDbm} />
+        )}
       </section>
       <div className="report-tables">
         <section>

@@ -3,6 +3,7 @@ import type { OperatorOpportunities } from '../../core/colocation/colocationOppo
 import type { ColocationSummary } from '../../core/colocation/summarizeColocation';
 import { type CoverageSummary, summarizeCoverage } from '../../core/coverage/computeFixedRadiusCoverage';
 import type { SignalRunSettings } from '../../core/coverage/prepareSignalRun';
+import { type SignalPalette, signalImagePixels } from '../../core/coverage/signalImagePixels';
 import { signalCoverageBits } from '../../core/coverage/summarizeSignalCoverage';
 import { towerTenantCount } from '../../core/model/tower';
 import type { SitePlanSettings } from '../../core/siting/buildSitePlanRequest';
@@ -35,6 +36,8 @@ export type ReportCoverage =
       cellHeightM: number;
       /** The run's own notes (assumptions, terrain, validity), as the command line prints them. */
       notes: string[];
+      /** The palette the map is drawn in (the project's, as on screen). */
+      palette: SignalPalette;
     };
 
 export interface ReportData {
@@ -114,6 +117,7 @@ export async function prepareReport({ params, shareHash }: ReportRequest, signal
     const settings = signalRunSettingsOf(project.coverage);
     const run = await runSignalInPool(pool, dataset, settings, project.coverage.palette, { signal });
     run.image.close();
+    const palette = project.coverage.palette;
     summary = run.summary;
     coverage = {
       mode: 'signal',
@@ -122,11 +126,13 @@ export async function prepareReport({ params, shareHash }: ReportRequest, signal
       cellWidthM: run.grid.cellWidthM,
       cellHeightM: run.grid.cellHeightM,
       notes: run.notes,
+      palette,
     };
     mapCoverage = {
-      // Covered or not where people live (as the fixed-radius map draws populated cells only).
       grid: { ...run.grid, values: run.populated, nodata: 0 },
       coveredBits: signalCoverageBits(run.coverage, run.thresholdDbm),
+      // The screen's colours (all operators): signal bins where served, the gap colour where people go without.
+      pixels: signalImagePixels(run.coverage.bestSignalDbm, run.cellMask, run.thresholdDbm, palette, run.gapShown),
     };
   }
   const [colocation, opportunities, plan] = await Promise.all([

@@ -25,6 +25,11 @@ export interface ReportMapCoverage {
   };
   /** Non-zero where some operator covers the cell. */
   coveredBits: Uint8Array;
+  /**
+   * The colours the app's map draws, RGBA per cell (a propagation run's signal bins, signalImagePixels): when given,
+   * the cells are drawn in these instead of covered/gap, so the printed map is the one on screen.
+   */
+  pixels?: Uint8ClampedArray;
 }
 
 export interface ReportMapRequest {
@@ -115,7 +120,21 @@ export function renderReportMap(request: ReportMapRequest): ReportMapResult {
   // Cells drawn as runs of one colour along each row: exact at any cell size, and few rectangles for a 100 m grid.
   const showCoverage = layers.coverage && coverage !== null;
   const grid = showCoverage ? coverage.grid : { ...dataset.population, nodata: dataset.population.nodata };
+  const pixels = showCoverage ? (coverage.pixels ?? null) : null;
+  const pixelFills = new Map<number, string>();
+  const pixelFill = (i: number): string | null => {
+    const alpha = pixels ? pixels[4 * i + 3] : 0;
+    if (!pixels || alpha === 0) return null;
+    const key = (pixels[4 * i] << 24) | (pixels[4 * i + 1] << 16) | (pixels[4 * i + 2] << 8) | alpha;
+    let fill = pixelFills.get(key);
+    if (fill === undefined) {
+      fill = `rgba(${pixels[4 * i]},${pixels[4 * i + 1]},${pixels[4 * i + 2]},${(alpha / 255).toFixed(3)})`;
+      pixelFills.set(key, fill);
+    }
+    return fill;
+  };
   const cellFill = (i: number): string | null => {
+    if (pixels) return pixelFill(i);
     const value = grid.values[i];
     if (Number.isNaN(value) || value === grid.nodata || value < 1) return null;
     if (showCoverage) return coverage.coveredBits[i] !== 0 ? 'rgba(0,140,70,0.45)' : rgb(GAP_COLOUR_RGB, 0.75);
