@@ -87,6 +87,15 @@ describe('the ministry’s national readiness view', () => {
       const cell = page.locator(`[data-testid=readiness-row][data-code="${province.code}"] [data-testid=row-5g]`);
       await expect(cell.textContent()).resolves.toBe(percentText(province.coverage_5g_share));
     }
+    // The synthetic masts share by province and zone (data/README.md): provinces can be compared on sharing, not all
+    // at one rate as before (15.0% everywhere).
+    const sharedShown = await page.getByTestId('row-shared').allTextContents();
+    expect(sharedShown).toHaveLength(34);
+    expect(new Set(sharedShown).size).toBeGreaterThan(20);
+    for (const province of expected.provinces) {
+      const cell = page.locator(`[data-testid=readiness-row][data-code="${province.code}"] [data-testid=row-shared]`);
+      await expect(cell.textContent()).resolves.toBe(percentText(province.shared_share));
+    }
     await page.evaluate(() => window.cosite?.fitCountry());
     await page.evaluate(() => window.cosite?.waitForMapIdle());
     const png = await page.locator('[data-testid=map]').screenshot();

@@ -221,7 +221,9 @@ export function MinistryPanel({ dataset }: { dataset: ProvinceDataset }) {
                     <td className="num" data-testid="row-5g">
                       {percent(province.coverage_5g_share)}
                     </td>
-                    <td className="num">{percent(province.shared_share)}</td>
+                    <td className="num" data-testid="row-shared">
+                      {percent(province.shared_share)}
+                    </td>
                     <td className={province.targets_met < province.targets_judged ? 'num short' : 'num met'}>
                       {province.targets_met}/{province.targets_judged}
                     </td>
