@@ -126,6 +126,8 @@ describe('a co-location request from filing to approval', () => {
     const summary = (await planner.getByTestId('publish-summary-sites').textContent()) ?? '';
     expect(summary).toContain(`5 ${'vị trí'}`);
     expect(summary).toContain(Math.round(planFigures?.populationNewlyCovered ?? 0).toLocaleString('vi-VN'));
+    // The summary is at the foot of the sharing panel: in view for the screenshot.
+    await planner.getByTestId('publish-summary-sites').scrollIntoViewIfNeeded();
     await planner.screenshot({ path: 'tests/artifacts/publish-summary.png' });
     // Cancelling publishes nothing.
     await planner.getByTestId('publish-cancel').click();
