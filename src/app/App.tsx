@@ -3,6 +3,7 @@ import { CoveragePanel } from './coverage/CoveragePanel';
 import { describeTowerSources } from './data/describeTowerSources';
 import { loadDemoProvince } from './data/loadDemoProvince';
 import type { ProvinceDataset } from './data/provinceDataset';
+import { withImportedRasters } from './data/provinceTerrain';
 import { replaceTowersInSlices } from './data/replaceTowers';
 import { sendDatasetToWorkers } from './data/residentDataset';
 import { loadServerMasts } from './data/serverMasts';
@@ -24,6 +25,7 @@ import { LayerPanel } from './panels/LayerPanel';
 import { ProjectBar } from './panels/ProjectBar';
 import { SummaryPanel } from './panels/SummaryPanel';
 import { restoreProject } from './persistence/restoreProject';
+import { loadSavedTerrain } from './persistence/terrainStorage';
 import { loadSavedTowers } from './persistence/towerStorage';
 import { RequestsPanel } from './requests/RequestsPanel';
 import { connectToServer, startPolling, useServerStore } from './server/serverStore';
@@ -108,12 +110,13 @@ export function App() {
   useEffect(() => followServerTargets(), []);
 
   useEffect(() => {
-    Promise.all([loadDemoProvince(), restoreProject('VN25'), loadSavedTowers('VN25')])
-      .then(async ([loaded, initialView, saved]) => ({
-        // Masts imported in this browser come back after a reload.
-        dataset: saved ? await replaceTowersInSlices(loaded, saved.towers) : loaded,
-        initialView,
-      }))
+    Promise.all([loadDemoProvince(), restoreProject('VN25'), loadSavedTowers('VN25'), loadSavedTerrain('VN25')])
+      .then(async ([loaded, initialView, saved, savedTerrain]) => {
+        // Masts and DEMs imported in this browser come back after a reload.
+        const withTowers = saved ? await replaceTowersInSlices(loaded, saved.towers) : loaded;
+        const terrain = withImportedRasters(withTowers.terrain, savedTerrain);
+        return { dataset: terrain === withTowers.terrain ? withTowers : { ...withTowers, terrain }, initialView };
+      })
       .then(
         ({ dataset, initialView }) => useAppStore.setState({ dataset, loadStatus: 'ready', initialView }),
         (error: unknown) =>

@@ -200,9 +200,25 @@ describe('terrain: hillshade, ground height, DEM import', () => {
     expect(imported.text).toBe(heightText(PLATEAU_M));
     expect(imported.source).toContain('N15E107.hgt');
 
-    // Back to the demo terrain: the national grid answers again.
+    // Kept in this browser: after a reload the imported tile is there again, and answers the same.
+    await expect(page.getByTestId('terrain-kept').getAttribute('data-kept')).resolves.toBe('true');
+    const reload = async () => {
+      await page.reload();
+      await page.waitForFunction(() => window.cosite?.state().loadStatus === 'ready', undefined, { timeout: 120_000 });
+      await page.evaluate(([lon, lat]) => window.cosite?.jumpTo(lon, lat, 10), target);
+      await waitForIdle();
+    };
+    await reload();
+    await page.waitForFunction(() => window.cosite?.terrain().names.includes('N15E107.hgt'));
+    const afterReload = await hover(target[0], target[1]);
+    expect(afterReload.text).toBe(heightText(PLATEAU_M));
+    expect(afterReload.source).toContain('N15E107.hgt');
+
+    // Back to the demo terrain: the national grid answers again, and a reload does not bring the tile back.
     await page.getByTestId('restore-demo-terrain').click();
     await page.waitForFunction(() => window.cosite?.terrain().names.length === 2);
+    await reload();
+    await expect(page.evaluate(() => window.cosite?.terrain().names.length)).resolves.toBe(2);
     const restored = await hover(target[0] + 0.01, target[1]);
     expect(restored.text).toBe(heightText(sampleElevation(demoMosaic, restored.lon, restored.lat)));
     expect(restored.source).toContain(NATIONAL);

@@ -38,3 +38,9 @@ export function buildProvinceTerrain(
 export function rastersCoarseFirst(terrain: ProvinceTerrain): ElevationRaster[] {
   return terrain.mosaic.layers.map((layer) => layer.raster).reverse();
 }
+
+/** The terrain with `imported` rasters added after the demo's (those saved in the browser, say). */
+export function withImportedRasters(terrain: ProvinceTerrain, imported: readonly ElevationRaster[]): ProvinceTerrain {
+  if (imported.length === 0) return terrain;
+  return buildProvinceTerrain([...terrain.demoRasters, ...imported], terrain.demoRasters);
+}

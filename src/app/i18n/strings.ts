@@ -49,6 +49,14 @@ export const STRINGS = {
   },
   demReasonPrefix: { vi: 'lý do (tiếng Anh)', en: 'reason' },
   restoreDemoTerrain: { vi: 'Về địa hình mẫu', en: 'Back to the demo terrain' },
+  terrainKept: {
+    vi: 'DEM đã nhập được lưu trong trình duyệt này: tải lại trang hay mở báo cáo vẫn dùng chúng.',
+    en: 'The imported DEMs are kept in this browser: a reload and the report use them too.',
+  },
+  terrainNotKept: {
+    vi: 'Trình duyệt không cho lưu DEM đã nhập (hết dung lượng hoặc chế độ riêng tư): chúng chỉ dùng được đến khi tải lại trang, và báo cáo dùng địa hình mẫu.',
+    en: 'The browser refused to keep the imported DEMs (storage full or private mode): they last until a reload, and the report uses the demo terrain.',
+  },
   sharedMast: { vi: 'Cột dùng chung (≥ 2 nhà mạng)', en: 'Shared mast (≥ 2 operators)' },
   synthetic: {
     vi: 'Dữ liệu cột là DỮ LIỆU GIẢ LẬP (sinh theo dân số, hạt giống cố định): không có danh sách trạm công khai.',

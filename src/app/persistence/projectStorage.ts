@@ -9,15 +9,18 @@ const DATABASE = 'cosite';
 const STORE = 'projects';
 /** Imported masts of each province (see towerStorage), since version 2. */
 export const TOWER_STORE = 'towers';
+/** Imported elevation rasters of each province (see terrainStorage), since version 3. */
+export const TERRAIN_STORE = 'terrain';
 
 let database: Promise<IDBPDatabase> | null = null;
 
-/** The app's IndexedDB database (projects and imported masts), opened once. */
+/** The app's IndexedDB database (projects, imported masts and imported DEMs), opened once. */
 export function openAppDatabase(): Promise<IDBPDatabase> {
-  database ??= openDB(DATABASE, 2, {
+  database ??= openDB(DATABASE, 3, {
     upgrade(db) {
       if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE);
       if (!db.objectStoreNames.contains(TOWER_STORE)) db.createObjectStore(TOWER_STORE);
+      if (!db.objectStoreNames.contains(TERRAIN_STORE)) db.createObjectStore(TERRAIN_STORE);
     },
   });
   return database;

@@ -13,10 +13,12 @@ import { getAnalysisPool } from '../analysisPool';
 import { runSignalInPool, signalRunSettingsOf } from '../coverage/signalRunInPool';
 import { loadDemoProvince } from '../data/loadDemoProvince';
 import type { ProvinceDataset } from '../data/provinceDataset';
+import { withImportedRasters } from '../data/provinceTerrain';
 import { replaceTowers } from '../data/replaceTowers';
 import { ensureResident } from '../data/residentDataset';
 import { mainlandBounds } from '../map/mainlandBounds';
 import { decodeShareHash } from '../persistence/shareLink';
+import { loadSavedTerrain } from '../persistence/terrainStorage';
 import { loadSavedTowers } from '../persistence/towerStorage';
 import { serverDocumentToPlan } from '../sharing/serverDocumentToPlan';
 import { DEFAULT_COLOCATION_SETTINGS, DEFAULT_PLAN_SETTINGS } from '../sharing/sharingStore';
@@ -85,9 +87,15 @@ function throwIfAborted(signal: AbortSignal): void {
 export async function prepareReport({ params, shareHash }: ReportRequest, signal: AbortSignal): Promise<ReportData> {
   const demo = await loadDemoProvince();
   // The masts the app shows: those kept in this browser after an import (or from the server), else the demo's.
-  const saved = await loadSavedTowers(demo.provinceCode);
+  const [saved, savedTerrain] = await Promise.all([
+    loadSavedTowers(demo.provinceCode),
+    loadSavedTerrain(demo.provinceCode),
+  ]);
   throwIfAborted(signal);
-  const dataset = saved ? replaceTowers(demo, saved.towers) : demo;
+  const withTowers = saved ? replaceTowers(demo, saved.towers) : demo;
+  // The DEMs the app predicts over: the demo's and those imported in this browser.
+  const terrain = withImportedRasters(withTowers.terrain, savedTerrain);
+  const dataset = terrain === withTowers.terrain ? withTowers : { ...withTowers, terrain };
   const shared = decodeShareHash(shareHash);
   const project = shared?.project ?? defaultProject(dataset.provinceCode);
   // The plan on the app's screen when the report was opened (sites as placed), else the default plan's search.

@@ -22,6 +22,7 @@ export function TerrainSection({ dataset }: { dataset: ProvinceDataset }) {
     state.terrainImages?.terrain === dataset.terrain ? state.terrainImages : null,
   );
   const messages = useTerrainImportStore((state) => state.messages);
+  const kept = useTerrainImportStore((state) => state.kept);
   const { terrain } = dataset;
   const imported = terrain.rasters.filter((raster) => !terrain.demoRasters.includes(raster));
   return (
@@ -79,6 +80,11 @@ export function TerrainSection({ dataset }: { dataset: ProvinceDataset }) {
             </li>
           ))}
         </ul>
+      )}
+      {imported.length > 0 && kept !== null && (
+        <p className={kept ? 'note' : 'warning'} data-testid="terrain-kept" data-kept={String(kept)}>
+          {t(kept ? 'terrainKept' : 'terrainNotKept')}
+        </p>
       )}
       {imported.length > 0 && (
         <button type="button" onClick={restoreDemoTerrain} data-testid="restore-demo-terrain">

@@ -7,6 +7,7 @@ import type { ElevationRasterSummary } from '../../core/terrain/summarizeElevati
 import { getAnalysisPool } from '../analysisPool';
 import type { ProvinceDataset } from '../data/provinceDataset';
 import { buildProvinceTerrain } from '../data/provinceTerrain';
+import { saveImportedTerrain } from '../persistence/terrainStorage';
 import { useAppStore } from '../store/appStore';
 
 export { isElevationFileName };
@@ -20,7 +21,11 @@ export interface DemFileMessage {
   reason: string | null;
 }
 
-export const useTerrainImportStore = create<{ messages: DemFileMessage[] }>(() => ({ messages: [] }));
+export const useTerrainImportStore = create<{
+  messages: DemFileMessage[];
+  /** Whether the imported DEMs were kept in this browser for the next visit (null: nothing to keep yet). */
+  kept: boolean | null;
+}>(() => ({ messages: [], kept: null }));
 
 /** [west, south, east, north] of all the province's parts, degrees. */
 function provinceBox(dataset: ProvinceDataset): [number, number, number, number] {
@@ -49,7 +54,8 @@ function overlaps(summary: ElevationRasterSummary, box: [number, number, number,
 /**
  * Reads DEM files (in the workers, several at once) and adds those that are elevation rasters over the province to
  * its terrain; the mosaic takes the finest where they overlap. A file with the name of a DEM already there replaces
- * it. Each file gets a message. The page keeps the heights for the hover readout; they are not saved in the browser.
+ * it. Each file gets a message. The imported rasters are kept in the browser (terrainStorage), so that a reload and the
+ * report predict over the same terrain; the panel says when the browser refused to keep them.
  */
 export async function importElevationFiles(files: File[]): Promise<void> {
   if (files.length === 0) return;
@@ -101,6 +107,9 @@ export async function importElevationFiles(files: File[]): Promise<void> {
   const kept = dataset.terrain.rasters.filter((raster) => !addedNames.has(raster.name) || demoRasters.includes(raster));
   const terrain = buildProvinceTerrain([...kept, ...added], demoRasters);
   useAppStore.setState({ dataset: { ...dataset, terrain } });
+  const imported = terrain.rasters.filter((raster) => !demoRasters.includes(raster));
+  const saved = await saveImportedTerrain(dataset.provinceCode, imported);
+  useTerrainImportStore.setState({ kept: saved });
 }
 
 /** Back to the demo's DEMs only (they are still in memory). */
@@ -109,5 +118,6 @@ export function restoreDemoTerrain(): void {
   if (!dataset) return;
   const { demoRasters } = dataset.terrain;
   useAppStore.setState({ dataset: { ...dataset, terrain: buildProvinceTerrain([...demoRasters], demoRasters) } });
-  useTerrainImportStore.setState({ messages: [] });
+  useTerrainImportStore.setState({ messages: [], kept: null });
+  void saveImportedTerrain(dataset.provinceCode, []);
 }
