@@ -1,10 +1,18 @@
 import { useEffect } from 'react';
 import { redoProject, undoProject } from './store/appStore';
+import { setPickMode, useTerrainToolsStore } from './terrain/terrainToolsStore';
 
-/** Ctrl+Z undo, Ctrl+Shift+Z or Ctrl+Y redo (Cmd on macOS); left to the browser inside text fields. */
+/**
+ * Ctrl+Z undo, Ctrl+Shift+Z or Ctrl+Y redo (Cmd on macOS); left to the browser inside text fields. Escape leaves a
+ * terrain tool's pick mode (a point for the viewshed, a link's far end).
+ */
 export function useKeyboardShortcuts(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && useTerrainToolsStore.getState().pickMode !== 'none') {
+        setPickMode('none');
+        return;
+      }
       const target = event.target as HTMLElement | null;
       if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable)) {
         if ((target as HTMLInputElement).type !== 'checkbox') return;

@@ -186,6 +186,17 @@ describe('viewshed and link profile in the inspect panel', () => {
       farMast,
     ] as const);
     await waitForIdle();
+    // Picking shows a crosshair over the map; Escape leaves the mode without picking anything.
+    await page.getByTestId('link-pick').click();
+    await expect(page.getByTestId('map').getAttribute('data-picking')).resolves.toBe('true');
+    const cursor = await page.evaluate(() => {
+      const canvas = document.querySelector('[data-testid=map] canvas');
+      return canvas ? getComputedStyle(canvas).cursor : null;
+    });
+    expect(cursor).toBe('crosshair');
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('map').getAttribute('data-picking')).resolves.toBe('false');
+    await expect(page.getByTestId('link-pick').getAttribute('aria-pressed')).resolves.toBe('false');
     await page.getByTestId('link-pick').click();
     await clickMap(farMast.lon, farMast.lat);
     expect(await waitForTool('link')).toBe('done');

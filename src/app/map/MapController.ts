@@ -75,6 +75,7 @@ export class MapController {
         this.overlay = new MapLibreOverlay({
           interleaved: true,
           layers: [],
+          getCursor: this.cursor,
           getTooltip: (info) => {
             const pixel = (info as { bitmap?: { pixel: [number, number] } }).bitmap?.pixel;
             if (pixel && info.layer) {
@@ -108,6 +109,19 @@ export class MapController {
       });
     });
   }
+
+  /** Whether a terrain tool is picking a point: the cursor over the map is then a crosshair (deck sets it inline). */
+  setPicking(picking: boolean): void {
+    this.picking = picking;
+    this.overlay?.setProps({ getCursor: this.cursor });
+    // At once, before the pointer next moves over the map (deck applies its cursor on pointer events).
+    this.map.getCanvas().style.cursor = this.cursor({ isDragging: false });
+  }
+
+  private picking = false;
+
+  private readonly cursor = ({ isDragging }: { isDragging: boolean }) =>
+    this.picking ? 'crosshair' : isDragging ? 'grabbing' : 'grab';
 
   update(inputs: MapInputs): void {
     this.lastInputs = inputs;

@@ -249,6 +249,7 @@ export function MapView({
       }
     });
     const unsubscribeTools = useTerrainToolsStore.subscribe((state, previous) => {
+      if (state.pickMode !== previous.pickMode) controller.setPicking(state.pickMode !== 'none');
       if (
         state.viewshed.result !== previous.viewshed.result ||
         state.customPoint !== previous.customPoint ||
@@ -269,9 +270,16 @@ export function MapView({
       controller.destroy();
     };
   }, [mapDataset, onController]);
+  // Picking a point for a terrain tool: a crosshair over the map (Escape leaves the mode: useKeyboardShortcuts).
+  const picking = useTerrainToolsStore((state) => state.pickMode !== 'none');
   return (
     <>
-      <div ref={containerRef} className="map" data-testid="map" />
+      <div
+        ref={containerRef}
+        className={picking ? 'map picking' : 'map'}
+        data-testid="map"
+        data-picking={String(picking)}
+      />
       <div className="map-views">
         <button type="button" onClick={() => controller?.fitMainland()} data-testid="view-province">
           {dataset.provinceName}
