@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CHOROPLETH_RAMP } from '../../src/app/ministry/choroplethColours';
@@ -95,6 +96,19 @@ describe('the ministry’s national readiness view', () => {
     for (const province of expected.provinces) {
       const cell = page.locator(`[data-testid=readiness-row][data-code="${province.code}"] [data-testid=row-shared]`);
       await expect(cell.textContent()).resolves.toBe(percentText(province.shared_share));
+    }
+    // The table downloads as CSV with the figures as computed (fractions, not rounded), Node's figures.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-readiness').click()]);
+    const csv = readFileSync((await download.path()) ?? '', 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const table = Papa.parse<Record<string, string>>(csv.slice(1).trim(), { header: true }).data;
+    expect(table.map((row) => row.code)).toEqual([...expected.provinces.map((province) => province.code), 'VN']);
+    for (const province of expected.provinces) {
+      const row = table.find((candidate) => candidate.code === province.code);
+      expect(row?.name).toBe(province.name);
+      expect(Number(row?.population_covered_5g)).toBeCloseTo(province.population_covered_5g, 0);
+      expect(Number(row?.shared_masts)).toBe(province.shared_masts);
+      expect(Number(row?.targets_met)).toBe(province.targets_met);
     }
     await page.evaluate(() => window.cosite?.fitCountry());
     await page.evaluate(() => window.cosite?.waitForMapIdle());

@@ -553,6 +553,7 @@ export const STRINGS = {
   targetsMet: { vi: 'Đạt chỉ tiêu', en: 'Targets met' },
   populationShort: { vi: 'Dân số', en: 'Population' },
   operatorChart: { vi: 'Phủ sóng theo nhà mạng', en: 'Coverage by operator' },
+  exportReadinessCsv: { vi: 'Tải bảng 34 tỉnh (CSV)', en: 'Download the 34-province table (CSV)' },
   provinceCoverageTitle: {
     vi: 'Bản đồ phủ sóng của tỉnh (bán kính cố định, như các chỉ số)',
     en: "The province's coverage map (fixed radius, as the figures)",

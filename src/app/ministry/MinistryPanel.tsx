@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { operatorColorRgb } from '../../core/model/operators';
+import { readinessTableCsv } from '../../core/readiness/readinessTableCsv';
 import { type ProvinceReadiness, READINESS_KPIS, type ReadinessKpi } from '../../core/readiness/readinessTypes';
 import { NumberField } from '../components/NumberField';
 import type { ProvinceDataset } from '../data/provinceDataset';
@@ -9,6 +10,7 @@ import { useT } from '../i18n/useT';
 import { useMapController } from '../map/MapControllerContext';
 import { ServerRefusalNote } from '../server/RefusalNote';
 import { useServerStore } from '../server/serverStore';
+import { downloadFile } from '../sharing/downloadFile';
 import { useAppStore } from '../store/appStore';
 import { CHOROPLETH_RAMP, kpiDomain } from './choroplethColours';
 import {
@@ -170,6 +172,19 @@ export function MinistryPanel({ dataset }: { dataset: ProvinceDataset }) {
             {t('kpiShared')} {percent(result.national.shared_share)} · {formatNumber(language, result.provinces.length)}{' '}
             {t('provinces')} · {t('computedIn')} {formatNumber(language, durationMs ?? 0)} ms
           </p>
+          <button
+            type="button"
+            onClick={() =>
+              downloadFile(
+                `cosite-readiness-${new Date().toISOString().slice(0, 10)}.csv`,
+                readinessTableCsv(result),
+                'text/csv',
+              )
+            }
+            data-testid="export-readiness"
+          >
+            {t('exportReadinessCsv')}
+          </button>
           <label className="field">
             {t('mapShows')}
             <select

@@ -1,0 +1,65 @@
+import Papa from 'papaparse';
+import { neutralizeFormula } from '../export/neutralizeFormula';
+import { type NationalReadiness, type ProvinceReadiness, READINESS_KPIS } from './readinessTypes';
+
+/** The province columns of the table, named as in the command line's JSON (computeNationalReadiness defines them). */
+const PROVINCE_COLUMNS = [
+  'population_total',
+  'population_covered_4g',
+  'population_covered_5g',
+  'coverage_4g_share',
+  'coverage_5g_share',
+  'masts',
+  'tenancies',
+  'tenancy_ratio',
+  'shared_masts',
+  'shared_share',
+  'masts_with_4g',
+  'masts_with_5g',
+  'masts_near_backbone',
+  'near_backbone_share',
+  'planned_shared_sites',
+  'approved_shared_sites',
+  'targets_met',
+  'targets_judged',
+] as const satisfies ReadonlyArray<keyof ProvinceReadiness>;
+
+/** Per-operator columns: `<operator>_<field>`. */
+const OPERATOR_COLUMNS = ['coverage_4g_share', 'coverage_5g_share', 'masts_owned', 'tenancies'] as const;
+
+const cell = (value: number | string | boolean | null | undefined): string =>
+  value === null || value === undefined || (typeof value === 'number' && !Number.isFinite(value)) ? '' : String(value);
+
+/**
+ * The readiness table as a CSV file's bytes (UTF-8 with a byte-order mark, so Excel shows Vietnamese names right): one
+ * row per province in the result's order, then the national row (code VN). Shares are fractions (0.985, not 98.5%),
+ * exactly as computed; an empty cell is a figure with nothing to divide by. For each KPI with a target:
+ * `target_<kpi>` and `met_<kpi>` (true, false, or empty when there is no value to judge).
+ */
+export function readinessTableCsv(result: NationalReadiness, options: { delimiter?: ',' | ';' } = {}): Uint8Array {
+  const kpis = READINESS_KPIS.filter((kpi) => result.targets[kpi] !== undefined);
+  const header = [
+    'code',
+    'name',
+    ...PROVINCE_COLUMNS,
+    ...result.operators.flatMap((operator) => OPERATOR_COLUMNS.map((field) => `${operator}_${field}`)),
+    ...kpis.flatMap((kpi) => [`target_${kpi}`, `met_${kpi}`]),
+  ];
+  const row = (province: ProvinceReadiness) => [
+    neutralizeFormula(province.code),
+    neutralizeFormula(province.name),
+    ...PROVINCE_COLUMNS.map((column) => cell(province[column])),
+    ...result.operators.flatMap((operator) =>
+      OPERATOR_COLUMNS.map((field) => cell(province.by_operator[operator]?.[field])),
+    ),
+    ...kpis.flatMap((kpi) => [
+      cell(province.targets[kpi]?.target ?? result.targets[kpi]),
+      cell(province.targets[kpi]?.met),
+    ]),
+  ];
+  const text = Papa.unparse([header, ...result.provinces.map(row), row(result.national)], {
+    delimiter: options.delimiter ?? ',',
+    newline: '\r\n',
+  });
+  return new TextEncoder().encode(`\ufeff${text}\r\n`);
+}
