@@ -2,6 +2,7 @@ import type { SignalRunSettings } from '../core/coverage/prepareSignalRun';
 import { TECHNOLOGIES, type Technology } from '../core/coverage/radioPresets';
 import { CliError } from './cliError';
 import type { ParsedFlags } from './parseFlags';
+import { LINK_BUDGET_FLAG_NAMES, readLinkBudgetFlags } from './readLinkBudgetFlags';
 import { readNumberFlag } from './readNumberFlag';
 import { readModelFlag, readTerrainFlags, TERRAIN_FLAGS } from './readPropagationFlags';
 import { readChoiceFlag } from './readStringFlag';
@@ -10,7 +11,14 @@ import { readChoiceFlag } from './readStringFlag';
 export const PLAN_DEFAULT_GRID_M = 100;
 
 /** Flags that only mean something with --model (a plan on predicted signal). */
-export const PLAN_MODEL_FLAGS = ['grid-m', 'technology', 'threshold-dbm', 'assume-5g', ...TERRAIN_FLAGS] as const;
+export const PLAN_MODEL_FLAGS = [
+  'grid-m',
+  'technology',
+  'threshold-dbm',
+  'assume-5g',
+  ...LINK_BUDGET_FLAG_NAMES,
+  ...TERRAIN_FLAGS,
+] as const;
 
 /** What a plan on predicted signal reads from its flags: the run's settings and the DEM paths to load. */
 export interface PlanSignalFlags {
@@ -22,7 +30,8 @@ export interface PlanSignalFlags {
 /**
  * The prediction flags of `propose --model M`, with the coverage command's meanings and refusals (exit 2, one line):
  * null without --model, after checking that no flag needing it was given. The technology defaults to 5G (the shared
- * sites are 5G sites); the receiver is the outdoor default (shadowing margin 8.3 dB, -110 dBm).
+ * sites are 5G sites); the link budget (frequency, EIRP, shadowing margin, indoor service) as the coverage command's
+ * flags give it, by default the outdoor receiver (shadowing margin 8.3 dB, -110 dBm).
  */
 export function readPlanSignalFlags(flags: ParsedFlags): PlanSignalFlags | null {
   const modelId = readModelFlag(flags.model);
@@ -36,6 +45,7 @@ export function readPlanSignalFlags(flags: ParsedFlags): PlanSignalFlags | null 
   }
   const gridM = readNumberFlag(flags, 'grid-m', { min: 1, what: 'a cell size in m' }) ?? PLAN_DEFAULT_GRID_M;
   const technology: Technology = readChoiceFlag(flags, 'technology', TECHNOLOGIES, '5g');
+  const linkBudget = readLinkBudgetFlags(flags);
   const thresholdDbm = readNumberFlag(flags, 'threshold-dbm', { min: -200, max: 50, what: 'an RSRP in dBm' });
   const { terrainPaths, terrain } = readTerrainFlags(flags, modelId);
   return {
@@ -44,8 +54,7 @@ export function readPlanSignalFlags(flags: ParsedFlags): PlanSignalFlags | null 
       technology,
       gridM,
       thresholdDbm,
-      indoor: false,
-      metropolitan: false,
+      ...linkBudget,
       assume5g: flags['assume-5g'] === true,
       terrain,
     },

@@ -19,7 +19,6 @@ import { labelGridAreas } from '../../core/geo/labelGridAreas';
 import { maskCellCentresInPolygons } from '../../core/geo/maskCellCentresInPolygons';
 import { type NamedArea, parseAreasGeoJson } from '../../core/geo/parseAreasGeoJson';
 import { decodeTextFile } from '../../core/io/decodeTextFile';
-import { findOperator } from '../../core/model/operators';
 import type { PopulationGrid } from '../../core/model/populationGrid';
 import { packTowers, type TowerArrays } from '../../core/model/towerArrays';
 import { PATH_LOSS_MODEL_IDS } from '../../core/propagation/pathLossModels';
@@ -31,6 +30,7 @@ import { loadTerrain } from '../loadTerrain';
 import { loadTowerArrays } from '../loadTowerArrays';
 import type { ParsedFlags } from '../parseFlags';
 import { readInputFile } from '../readInputFile';
+import { LINK_BUDGET_FLAGS, readLinkBudgetFlags } from '../readLinkBudgetFlags';
 import { readNumberFlag } from '../readNumberFlag';
 import { readModelFlag, readTerrainFlags, TERRAIN_FLAGS } from '../readPropagationFlags';
 import { readChoiceFlag, readStringFlag, requireStringFlag } from '../readStringFlag';
@@ -102,36 +102,12 @@ export const coverageCommand: CliCommand = {
     model: { type: 'string', valueName: 'MODEL', description: `propagation mode: ${PATH_LOSS_MODEL_IDS.join(', ')}` },
     'grid-m': { type: 'string', valueName: 'M', description: `analysis grid cell size, m (default ${DEFAULT_GRID_M})` },
     technology: { type: 'string', valueName: '4g|5g', description: 'technology and its band presets (default 4g)' },
-    'frequency-mhz': {
-      type: 'string',
-      valueName: 'F',
-      description: "carrier frequency for every operator, MHz (default: presets')",
-    },
     'threshold-dbm': {
       type: 'string',
       valueName: 'T',
       description: 'RSRP that counts as covered, dBm (default -110; -100 with --indoor)',
     },
-    'shadowing-margin-db': {
-      type: 'string',
-      valueName: 'DB',
-      description: 'shadowing (slow fading) margin taken off every signal, dB (default 8.3: 95% at the edge)',
-    },
-    'eirp-dbm': {
-      type: 'string',
-      valueName: 'OPERATOR=DBM,...',
-      description: "total EIRP per operator, e.g. Viettel=60,MobiFone=62 (default: the band presets')",
-    },
-    indoor: {
-      type: 'boolean',
-      description: 'indoor service: the building penetration loss and the indoor threshold (-100 dBm)',
-    },
-    'indoor-loss-db': {
-      type: 'string',
-      valueName: 'DB',
-      description: 'building penetration loss with --indoor, dB (default 20)',
-    },
-    metropolitan: { type: 'boolean', description: 'cost231 only: metropolitan centre, Cm = 3 dB' },
+    ...LINK_BUDGET_FLAGS,
     'assume-5g': {
       type: 'boolean',
       description: 'with --technology 5g and a file without has_5g/tenants_5g: every tenant with a 5G band runs it',
@@ -184,16 +160,8 @@ export const coverageCommand: CliCommand = {
     const radiusM = readNumberFlag(flags, 'radius-m', { min: 0, what: 'a radius in m' });
     const gridM = readNumberFlag(flags, 'grid-m', { min: 1, what: 'a cell size in m' }) ?? DEFAULT_GRID_M;
     const technology = readChoiceFlag(flags, 'technology', TECHNOLOGIES, '4g');
-    const frequencyMHz = readNumberFlag(flags, 'frequency-mhz', {
-      min: 0,
-      exclusive: true,
-      what: 'a frequency in MHz',
-    });
+    const linkBudget = readLinkBudgetFlags(flags);
     const thresholdDbm = readNumberFlag(flags, 'threshold-dbm', { min: -200, max: 50, what: 'an RSRP in dBm' });
-    const shadowingMarginDb = readNumberFlag(flags, 'shadowing-margin-db', { min: 0, max: 60, what: 'a margin in dB' });
-    const indoorLossDb = readNumberFlag(flags, 'indoor-loss-db', { min: 0, max: 60, what: 'a loss in dB' });
-    if (indoorLossDb !== undefined && flags.indoor !== true) throw new CliError('--indoor-loss-db needs --indoor');
-    const eirpDbmByOperator = readEirpFlag(flags['eirp-dbm']);
     const { terrainPaths, terrain: terrainSettings } = readTerrainFlags(flags, modelId);
 
     // Fixed radius needs the masts as arrays only: a clean CSV is read straight into them.
@@ -222,13 +190,8 @@ export const coverageCommand: CliCommand = {
               modelId,
               technology,
               gridM,
-              frequencyMHz,
               thresholdDbm,
-              shadowingMarginDb,
-              indoor: flags.indoor === true,
-              indoorLossDb,
-              eirpDbmByOperator,
-              metropolitan: flags.metropolitan === true,
+              ...linkBudget,
               assume5g: flags['assume-5g'] === true,
               terrain: terrainSettings,
             },
@@ -372,17 +335,3 @@ function round(value: number, digits: number): number {
 }
 
 /** --eirp-dbm Viettel=60,MobiFone=62: total EIRP per operator (names or aliases of the operator list), dBm. */
-function readEirpFlag(value: unknown): Record<string, number> | undefined {
-  if (typeof value !== 'string') return undefined;
-  const result: Record<string, number> = {};
-  for (const part of value.split(',')) {
-    const [name = '', dbm = '', ...rest] = part.split('=');
-    const operator = findOperator(name.trim());
-    const number = Number(dbm.trim());
-    if (!operator || rest.length > 0 || dbm.trim() === '' || !Number.isFinite(number) || number < 0 || number > 100) {
-      throw new CliError(`--eirp-dbm: '${part.trim()}' is not OPERATOR=DBM (an operator and an EIRP of 0-100 dBm)`);
-    }
-    result[operator.name] = number;
-  }
-  return result;
-}

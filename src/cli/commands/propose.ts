@@ -1,3 +1,4 @@
+import { DEFAULT_RECEIVER } from '../../core/coverage/linkBudget';
 import { DEFAULT_CALCULATION_RADIUS_M, prepareSignalRun } from '../../core/coverage/prepareSignalRun';
 import { maskCellCentresInPolygons } from '../../core/geo/maskCellCentresInPolygons';
 import { CandidateFileError } from '../../core/io/candidateFileError';
@@ -14,6 +15,7 @@ import { CliError } from '../cliError';
 import { loadBoundary, loadPopulationRaster, loadTowerFile } from '../loadInputs';
 import { loadTerrain } from '../loadTerrain';
 import { readInputFile } from '../readInputFile';
+import { LINK_BUDGET_FLAGS } from '../readLinkBudgetFlags';
 import { readNumberFlag, requireCountFlag, requireNumberFlag } from '../readNumberFlag';
 import { readPlanSignalFlags } from '../readPlanSignalFlags';
 import { readStringFlag, requireStringFlag } from '../readStringFlag';
@@ -26,6 +28,8 @@ export const proposeCommand: CliCommand = {
     '               [--boundary FILE.geojson] [--exact] [--time-limit-s S] [--json]',
     `cosite propose --towers FILE --population FILE.tif --candidates FILE.csv --sites P --model ${PATH_LOSS_MODEL_IDS.join('|')}`,
     '               [--technology 5g|4g] [--grid-m 100] [--threshold-dbm -110] [--assume-5g]',
+    '               [--frequency-mhz F] [--shadowing-margin-db 8.3] [--eirp-dbm OPERATOR=DBM,...] [--indoor',
+    '                [--indoor-loss-db 20]] [--metropolitan]',
     '               [--terrain FILE[,FILE...] [--k-factor 4/3] [--diffraction-weight 1] [--terrain-mode sweep|exact]',
     '                [--calculation-radius-m 10000]]',
     '               [--boundary FILE.geojson] [--exact] [--time-limit-s S] [--json]',
@@ -38,7 +42,8 @@ export const proposeCommand: CliCommand = {
     '"method": ..., "sites": [...]}: upper_bound is a proven bound on the best possible, from HiGHS with --exact, else',
     'from the heuristic (Lagrangian / greedy-prefix bound). --exact reduces the problem first (dominated candidates,',
     'reduced-cost fixing) and reports HiGHS\'s nodes and the reduced size under "exact".',
-    'On predicted signal (--model): the prediction of `cosite coverage --model` with the same flags (default 5G here).',
+    'On predicted signal (--model): the prediction of `cosite coverage --model` with the same flags and link budget',
+    '(default 5G here; --indoor: -100 dBm inside after a 20 dB building loss).',
     'Demand is on its analysis grid (about --grid-m metres, the population resampled, totals conserved): populated',
     'cells where no existing radio reaches the threshold (-110 dBm RSRP outdoors, after the 8.3 dB shadowing margin)',
     'for any operator. A candidate carries one omnidirectional radio per operator with a band in the technology (its',
@@ -47,7 +52,8 @@ export const proposeCommand: CliCommand = {
     "MobiFone's 3850 MHz); operators without a band (no 5G for Vietnamobile) gain nothing.",
     'With --terrain both lose the Bullington diffraction as in `cosite coverage --terrain`. --radius-m does not apply.',
     'The JSON adds "coverage": {"mode": "fixed-radius"|"propagation", "model", "technology", "threshold_dbm",',
-    '"grid_m", "terrain"}; demand cells are then analysis cells.',
+    '"indoor", "shadowing_margin_db", "indoor_loss_db", "eirp_dbm_by_operator", "grid_m", "terrain"}; demand cells',
+    'are then analysis cells.',
   ].join('\n'),
   flags: {
     towers: { type: 'string', valueName: 'FILE', description: 'existing towers: .csv (, ; or tab) or .geojson points' },
@@ -74,6 +80,7 @@ export const proposeCommand: CliCommand = {
       type: 'boolean',
       description: 'with --model and a file without has_5g/tenants_5g: every tenant with a 5G band runs it',
     },
+    ...LINK_BUDGET_FLAGS,
     terrain: {
       type: 'string',
       valueName: 'FILE[,FILE...]',
@@ -251,6 +258,10 @@ export const proposeCommand: CliCommand = {
         model: settings.modelId,
         technology: settings.technology,
         threshold_dbm: predicted.thresholdDbm,
+        indoor: settings.indoor,
+        shadowing_margin_db: settings.shadowingMarginDb ?? DEFAULT_RECEIVER.shadowingMarginDb,
+        indoor_loss_db: settings.indoor ? (settings.indoorLossDb ?? DEFAULT_RECEIVER.indoorLossDb) : 0,
+        eirp_dbm_by_operator: settings.eirpDbmByOperator ?? null,
         grid_m: settings.gridM,
         analysis_grid: { width: grid.width, height: grid.height },
         terrain: terrainUsed

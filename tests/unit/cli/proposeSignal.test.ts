@@ -50,16 +50,39 @@ const FREQUENCY_MHZ: Record<string, number> = { Viettel: 2550, VinaPhone: 3750, 
 const UMA_TYPICAL_HEIGHT_M = 25;
 const NEW_MAST_HEIGHT_M = 35;
 
-function rsrpDbm(operator: string, heightM: number, from: [number, number], to: [number, number]): number {
+/** The receive side and the transmit power: the outdoor default, or a link budget given by flags. */
+interface Budget {
+  /** Total EIRP per operator, dBm (the preset's: 46 + 25 - 3 = 68). */
+  eirpDbm: Record<string, number>;
+  shadowingMarginDb: number;
+  /** Building penetration loss (indoor service), dB; 0 outdoors. */
+  buildingLossDb: number;
+  thresholdDbm: number;
+}
+const OUTDOOR: Budget = {
+  eirpDbm: { Viettel: 68, VinaPhone: 68, MobiFone: 68 },
+  shadowingMarginDb: 8.3,
+  buildingLossDb: 0,
+  thresholdDbm: THRESHOLD_DBM,
+};
+
+function rsrpDbm(
+  operator: string,
+  heightM: number,
+  from: [number, number],
+  to: [number, number],
+  budget: Budget = OUTDOOR,
+): number {
   const distanceM = Math.max(haversine(from[0], from[1], to[0], to[1]), 1);
   const pathLoss = createPathLossFunction('uma-nlos', {
     frequencyMHz: FREQUENCY_MHZ[operator],
     txHeightM: heightM,
     rxHeightM: 1.5,
   });
-  const value = EIRP_PER_RE_DBM - 8.3 - pathLoss(distanceM);
+  const eirpPerReDbm = budget === OUTDOOR ? EIRP_PER_RE_DBM : budget.eirpDbm[operator] - 10 * Math.log10(3276);
+  const value = eirpPerReDbm - budget.shadowingMarginDb - budget.buildingLossDb - pathLoss(distanceM);
   // The instance must not hinge on float32 rounding at the threshold.
-  expect(Math.abs(value - THRESHOLD_DBM)).toBeGreaterThan(0.01);
+  expect(Math.abs(value - budget.thresholdDbm)).toBeGreaterThan(0.01);
   return value;
 }
 
@@ -73,7 +96,7 @@ interface Instance {
  * The plan's instance apart from the code under test: the raster read with geotiff, the tower CSV split by hand (every
  * tenant runs 5G: --assume-5g), RSRP per cell centre by the budget above and the model's path-loss function.
  */
-async function independentInstance(): Promise<Instance> {
+async function independentInstance(budget: Budget = OUTDOOR): Promise<Instance> {
   const bytes = readFileSync(at(POPULATION));
   const image = await (
     await fromArrayBuffer(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength))
@@ -101,14 +124,15 @@ async function independentInstance(): Promise<Instance> {
       const covered = masts.some((mast) =>
         mast.operators.some(
           (operator) =>
-            operator in FREQUENCY_MHZ && rsrpDbm(operator, mast.heightM, mast.position, centre) >= THRESHOLD_DBM,
+            operator in FREQUENCY_MHZ &&
+            rsrpDbm(operator, mast.heightM, mast.position, centre, budget) >= budget.thresholdDbm,
         ),
       );
       if (covered) continue;
       demandPeople += people;
       SITES.forEach(([, lon, lat], k) => {
         const every = Object.keys(FREQUENCY_MHZ).every(
-          (operator) => rsrpDbm(operator, NEW_MAST_HEIGHT_M, [lon, lat], centre) >= THRESHOLD_DBM,
+          (operator) => rsrpDbm(operator, NEW_MAST_HEIGHT_M, [lon, lat], centre, budget) >= budget.thresholdDbm,
         );
         if (every) reach[k].set(row * image.getWidth() + col, people);
       });
@@ -181,6 +205,10 @@ describe('cosite propose --model against an independent computation (coverage fi
         model: 'uma-nlos',
         technology: '5g',
         threshold_dbm: THRESHOLD_DBM,
+        indoor: false,
+        shadowing_margin_db: 8.3,
+        indoor_loss_db: 0,
+        eirp_dbm_by_operator: null,
         grid_m: 1000,
         analysis_grid: { width: 8, height: 6 },
         terrain: null,
@@ -188,6 +216,53 @@ describe('cosite propose --model against an independent computation (coverage fi
       // A site serves the operators with a 5G band only.
       for (const site of report.sites) expect(site.newly_covered_by_operator.Vietnamobile).toBe(0);
     }
+  });
+
+  it("takes the coverage command's link budget: EIRP per operator, shadowing margin, indoor service", async () => {
+    // Indoors behind a 6 dB wall with a 4 dB margin and more power: a different instance, worked out apart.
+    const budget: Budget = {
+      eirpDbm: { Viettel: 72, VinaPhone: 70, MobiFone: 71 },
+      shadowingMarginDb: 4,
+      buildingLossDb: 6,
+      thresholdDbm: -112,
+    };
+    const indoors = await independentInstance(budget);
+    expect(indoors.demandPeople).not.toBeCloseTo(instance.demandPeople, 0);
+    const best = optimum(indoors, 2);
+    const flags = [
+      '--model',
+      'uma-nlos',
+      '--grid-m',
+      '1000',
+      '--threshold-dbm',
+      '-112',
+      '--assume-5g',
+      '--eirp-dbm',
+      'Viettel=72,VinaPhone=70,MobiFone=71',
+      '--shadowing-margin-db',
+      '4',
+      '--indoor',
+      '--indoor-loss-db',
+      '6',
+      '--exact',
+    ];
+    const result = await run(args(2, ...flags));
+    expect(result.status).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.demand.population).toBeCloseTo(indoors.demandPeople, 3);
+    expect(report.proven_optimal).toBe(true);
+    expect(report.population_newly_covered).toBeCloseTo(best, 3);
+    expect(report.coverage).toMatchObject({
+      threshold_dbm: -112,
+      indoor: true,
+      shadowing_margin_db: 4,
+      indoor_loss_db: 6,
+      eirp_dbm_by_operator: { Viettel: 72, VinaPhone: 70, MobiFone: 71 },
+    });
+    // Without --model they mean nothing: refused, as the coverage command refuses them.
+    const refused = await run(args(2, '--radius-m', '1500', '--indoor'));
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('--indoor needs --model');
   });
 
   it('--terrain: weight 0 gives the plan without terrain; the whole diffraction loss and p526 run', async () => {
