@@ -8,7 +8,24 @@ import { parseDecimal } from './parseDecimal';
 export interface CandidateParseResult {
   sites: UserSite[];
   rejected: InputProblem[];
+  /** Rows kept with an optional value left out (a height that is not a height): the row and the reason. */
+  warnings: InputProblem[];
 }
+
+/** Optional column: the antenna height above ground of a new mast there, metres (else the plan's new-mast height). */
+const HEIGHT_NAMES: readonly string[] = [
+  'height_m',
+  'height',
+  'antenna_height_m',
+  'chieu cao',
+  'chiều cao',
+  'chieu cao (m)',
+  'chiều cao (m)',
+  'chieu cao cot',
+  'chiều cao cột',
+];
+/** The tallest antenna height accepted, metres (the tallest Vietnamese lattice towers are about 150 m). */
+const MAX_HEIGHT_M = 300;
 
 /** Header spellings (lower case). No x / y: Vietnamese survey tables put X = northing, the opposite of GIS habit. */
 const COLUMN_NAMES: Record<'id' | 'lon' | 'lat', readonly string[]> = {
@@ -19,9 +36,10 @@ const COLUMN_NAMES: Record<'id' | 'lon' | 'lat', readonly string[]> = {
 
 /**
  * Candidate sites from CSV with columns `id,lon,lat` (also `;` or tab delimited, with decimal commas then; UTF-8,
- * BOM allowed; other columns ignored). A row with an empty or repeated id, or coordinates that are not
- * longitude/latitude degrees, is rejected with its record number (`row`, 1 = first after the header) and file line;
- * the rest are kept. Throws CandidateFileError when the file is not text, is empty or lacks a column.
+ * BOM allowed) and optionally `height_m` (the antenna height of a new mast there, > 0 and at most 300 m); other columns
+ * are ignored. A row with an empty or repeated id, or coordinates that are not longitude/latitude degrees, is rejected
+ * with its record number (`row`, 1 = first after the header) and file line; the rest are kept. A height that does not
+ * parse or is out of range is a warning: the row is kept without it. Throws CandidateFileError when the file is not text, is empty or lacks a column.
  */
 export function parseCandidatesCsv(text: string): CandidateParseResult {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -51,8 +69,10 @@ export function parseCandidatesCsv(text: string): CandidateParseResult {
     );
   }
   const decimalComma = header.delimiter !== ',';
+  const heightIndex = header.names.findIndex((name) => HEIGHT_NAMES.includes(name));
   const sites: UserSite[] = [];
   const rejected: InputProblem[] = [];
+  const warnings: InputProblem[] = [];
   const seen = new Map<string, number>();
   let row = 0;
   for (let lineIndex = headerLineIndex + 1; lineIndex < lines.length; lineIndex++) {
@@ -78,7 +98,21 @@ export function parseCandidatesCsv(text: string): CandidateParseResult {
       continue;
     }
     seen.set(id, row);
-    sites.push({ id, lon: lon as number, lat: lat as number });
+    const site: UserSite = { id, lon: lon as number, lat: lat as number };
+    const heightText = heightIndex >= 0 ? (fields[heightIndex] ?? '').trim() : '';
+    if (heightText !== '') {
+      const heightM = parseDecimal(heightText, decimalComma);
+      if (heightM !== null && heightM > 0 && heightM <= MAX_HEIGHT_M) site.heightM = heightM;
+      else {
+        warnings.push({
+          row,
+          line,
+          field: 'height_m',
+          reason: `height_m "${heightText}" is not an antenna height in m (0-${MAX_HEIGHT_M}): left out`,
+        });
+      }
+    }
+    sites.push(site);
   }
-  return { sites, rejected };
+  return { sites, rejected, warnings };
 }

@@ -29,6 +29,23 @@ describe('parseCandidatesCsv', () => {
     ]);
   });
 
+  it('reads an optional antenna height; one that is not a height is a warning and the row is kept', () => {
+    const parsed = parseCandidatesCsv(
+      'Mã trạm;Kinh độ;Vĩ độ;Chiều cao (m)\nA;108,1;16,05;42,5\nB;108,2;16,1;\nC;108,3;16,2;cao\nD;108,4;16,3;450\n',
+    );
+    expect(parsed.sites).toEqual([
+      { id: 'A', lon: 108.1, lat: 16.05, heightM: 42.5 },
+      { id: 'B', lon: 108.2, lat: 16.1 },
+      { id: 'C', lon: 108.3, lat: 16.2 },
+      { id: 'D', lon: 108.4, lat: 16.3 },
+    ]);
+    expect(parsed.rejected).toEqual([]);
+    expect(parsed.warnings).toEqual([
+      { row: 3, line: 4, field: 'height_m', reason: 'height_m "cao" is not an antenna height in m (0-300): left out' },
+      { row: 4, line: 5, field: 'height_m', reason: 'height_m "450" is not an antenna height in m (0-300): left out' },
+    ]);
+  });
+
   it('refuses a file without the columns or an empty file; binary bytes cost only their row', () => {
     expect(() => parseCandidatesCsv('id,x,y\n1,2,3\n')).toThrow(CandidateFileError);
     // x / y are not taken for lon / lat: Vietnamese survey tables use X for the northing.
