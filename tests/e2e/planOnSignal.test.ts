@@ -25,7 +25,8 @@ afterAll(async () => {
 });
 
 type Plan = {
-  sites: Array<{ id: string; newlyCoveredPopulation: number }>;
+  sites: Array<{ id: string; newlyCoveredPopulation: number; lon: number; lat: number }>;
+  reach?: { cellIndex: Uint32Array; siteIndex: Uint16Array };
   populationNewlyCovered: number;
   upperBound: number;
   objective: number;
@@ -87,7 +88,24 @@ describe('the shared-site plan on predicted signal in the app', () => {
     expect(plan.populationNewlyCovered).toBeCloseTo(expected.populationNewlyCovered, 6);
     expect(plan.upperBound).toBeGreaterThanOrEqual(plan.objective - 1e-6);
     expect(plan.gapPercent).toBeGreaterThanOrEqual(0);
+    // The map draws where each site's prediction reaches (the Node plan's cells, each credited to the first site),
+    // not a circle of the lattice radius.
+    const reach = await page.evaluate(() => {
+      const shown = window.cositeSharing?.() as { reach?: { cellIndex: Uint32Array; siteIndex: Uint16Array } } | null;
+      return shown?.reach
+        ? { cells: Array.from(shown.reach.cellIndex), sites: Array.from(shown.reach.siteIndex) }
+        : null;
+    });
+    expect(expected.reach).toBeDefined();
+    expect(reach?.cells).toEqual(Array.from(expected.reach?.cellIndex ?? []));
+    expect(reach?.sites).toEqual(Array.from(expected.reach?.siteIndex ?? []));
+    expect(new Set(reach?.sites).size).toBe(plan.sites.filter((site) => site.newlyCoveredPopulation > 0).length);
+    await expect(page.evaluate(() => window.cosite?.deckLayerIds())).resolves.toContain('proposed-site-reach');
     await page.evaluate(() => window.cosite?.waitForMapIdle());
     await page.screenshot({ path: 'tests/artifacts/app-plan-on-signal.png' });
+    const first = plan.sites[0];
+    await page.evaluate(([lon, lat]) => window.cosite?.jumpTo(lon, lat, 13), [first.lon, first.lat]);
+    await page.evaluate(() => window.cosite?.waitForMapIdle());
+    await page.screenshot({ path: 'tests/artifacts/app-plan-on-signal-reach.png' });
   });
 });

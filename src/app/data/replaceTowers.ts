@@ -41,8 +41,8 @@ function withTowers(
   rejectedRowCount: number,
 ): ProvinceDataset {
   const state = useAppStore.getState();
+  // The selection is carried over by showDataset, which shows the new dataset.
   useAppStore.setState({
-    selectedTowerIndex: null,
     coverage: { ...state.coverage, coveredBits: null, summary: null, status: 'idle' },
     signalRun: { ...state.signalRun, result: null, image: null, status: 'idle' },
   });

@@ -1,6 +1,6 @@
 import { saveTowers } from '../persistence/towerStorage';
 import { apiClient } from '../server/apiClient';
-import { useAppStore } from '../store/appStore';
+import { showDataset, useAppStore } from '../store/appStore';
 import { replaceTowersInSlices } from './replaceTowers';
 
 /**
@@ -18,7 +18,7 @@ export async function loadServerMasts(): Promise<boolean> {
     if (current !== dataset) return false;
     const next = await replaceTowersInSlices(dataset, towers);
     if (useAppStore.getState().dataset !== dataset) return false;
-    useAppStore.setState({ dataset: next });
+    showDataset(next);
     await saveTowers(dataset.provinceCode, towers);
     return true;
   } catch {

@@ -658,8 +658,8 @@ export const STRINGS = {
     en: 'Coverage by the propagation model (as the coverage tab, 5G)',
   },
   planOnSignalNote: {
-    vi: 'Vùng phủ hiện có và của mỗi vị trí ứng viên được dự đoán bằng mô hình, quỹ đường truyền và địa hình của tab Phủ sóng (5G, ngưỡng RSRP); bán kính trạm chỉ dùng để đặt lưới ứng viên.',
-    en: 'Existing coverage and each candidate’s cover are predicted with the coverage tab’s model, link budget and terrain (5G, RSRP threshold); the site radius only spaces the candidate lattice.',
+    vi: 'Vùng phủ hiện có và của mỗi vị trí ứng viên được dự đoán bằng mô hình, quỹ đường truyền và địa hình của tab Phủ sóng (5G, ngưỡng RSRP); bán kính trạm chỉ dùng để đặt lưới ứng viên. Trên bản đồ, các ô xanh là nơi mỗi vị trí đề xuất phủ thêm dân theo dự đoán (đậm hơn: vị trí đang chọn).',
+    en: 'Existing coverage and each candidate’s cover are predicted with the coverage tab’s model, link budget and terrain (5G, RSRP threshold); the site radius only spaces the candidate lattice. On the map, the blue cells are where each proposed site newly covers people by the prediction (darker: the selected site).',
   },
   reportCoverageTableSignal: {
     vi: 'Phủ sóng theo nhà mạng (mô hình truyền sóng, RSRP)',

@@ -20,7 +20,7 @@ import { rememberTowerDrawIndex } from '../map/towerLayerData';
 import { clearSavedTowers, saveTowerColumns } from '../persistence/towerStorage';
 import { ApiError, apiClient } from '../server/apiClient';
 import { useServerStore } from '../server/serverStore';
-import { useAppStore } from '../store/appStore';
+import { showDataset, useAppStore } from '../store/appStore';
 
 /**
  * The import dialog's steps: the file's first rows and the proposed columns (`mapping`), the whole file read with the
@@ -234,7 +234,7 @@ export async function applyImport(): Promise<void> {
       applied: { mode: state.mode, total: towers.length },
       server: user ? { status: 'saving', message: null } : { status: 'none', message: null },
     });
-    useAppStore.setState({ dataset: next });
+    showDataset(next);
     if (!user) return;
     await saveImportOnServer(dataset.provinceCode, read, state.mode, state.fileName);
   } catch (error) {
@@ -292,5 +292,5 @@ export async function restoreDemoMasts(): Promise<void> {
   if (!dataset) return;
   await clearSavedTowers(dataset.provinceCode);
   const demo = await loadDemoProvince();
-  useAppStore.setState({ dataset: await replaceTowersInSlices(dataset, demo.towers, 0) });
+  showDataset(await replaceTowersInSlices(dataset, demo.towers, 0));
 }

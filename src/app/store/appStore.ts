@@ -159,6 +159,17 @@ export function toggleLayer(layer: LayerId): void {
   editProject((project) => ({ ...project, layers: { ...project.layers, [layer]: !project.layers[layer] } }));
 }
 
+/**
+ * Shows another dataset of the province (new masts from an import or the server): the mast selected stays selected,
+ * found by its id in the new list (the server's may hold the same masts in another order); gone, nothing is selected.
+ */
+export function showDataset(next: ProvinceDataset): void {
+  const { dataset, selectedTowerIndex } = useAppStore.getState();
+  const id = selectedTowerIndex === null ? null : (dataset?.towers[selectedTowerIndex]?.id ?? null);
+  const index = id === null ? -1 : next.towers.findIndex((tower) => tower.id === id);
+  useAppStore.setState({ dataset: next, selectedTowerIndex: index >= 0 ? index : null });
+}
+
 export function selectTower(index: number | null): void {
   useAppStore.setState({ selectedTowerIndex: index });
 }

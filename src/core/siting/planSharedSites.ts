@@ -23,6 +23,7 @@ import { predictCandidateCover, type SignalSitePrediction } from './predictCandi
 import { proveCoverOptimum } from './proveCoverOptimum';
 import { type CoverSearchResult, searchCoverPlan } from './searchCoverPlan';
 import type { SiteCandidate, UserSite } from './siteCandidate';
+import { type SiteReachCells, siteReachCells } from './siteReachCells';
 import { checkSiteRules, type SiteRules } from './siteRules';
 import type { ExactOptions } from './solveExactHighs';
 import { solveGreedy } from './solveGreedy';
@@ -155,6 +156,11 @@ export interface PlanSharedSitesResult {
     conflictPairs: number;
   };
   timingsMs: Record<string, number>;
+  /**
+   * On predicted signal only: the demand cells the sites reach, each credited to the first site reaching it (the map
+   * draws these instead of circles of the lattice radius, which do not say where a prediction reaches).
+   */
+  reach?: SiteReachCells;
 }
 
 /**
@@ -467,6 +473,7 @@ export async function planSharedSites(
       boundSource,
       ...(exactStatus === undefined ? {} : { exactStatus }),
       ...(exactStats === undefined ? {} : { exactStats }),
+      ...(signal ? { reach: siteReachCells(ordered, cover, demand, grid) } : {}),
       totalCapexUsd: sites.reduce((sum, site) => sum + site.cost.capexUsd, 0),
       totalNetPresentUsd: sites.reduce((sum, site) => sum + site.cost.netPresentUsd, 0),
       demand: {
