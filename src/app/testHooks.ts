@@ -72,7 +72,7 @@ export function exposeTestHooks(controller: MapController): void {
   window.cositeMinistry = () => {
     const { targets, status, provinceMasts, provinceCoverage } = useMinistryStore.getState();
     const raster = provinceCoverage?.raster;
-    const cellsByClass = [0, 0, 0, 0, 0];
+    const cellsByClass = [0, 0, 0, 0, 0, 0];
     if (raster) for (const value of raster.classes) cellsByClass[value]++;
     return {
       targets: { ...targets } as Record<string, number>,

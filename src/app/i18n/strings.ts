@@ -565,7 +565,11 @@ export const STRINGS = {
   },
   provinceCoverage5g: { vi: 'Có 5G', en: '5G' },
   provinceCoverage4gOnly: { vi: 'Chỉ có 4G', en: '4G only' },
-  provinceCoverageNone: { vi: 'Dân chưa có 4G/5G', en: 'People without 4G/5G' },
+  provinceCoverageNone: {
+    vi: 'Dân chưa có 4G/5G (từ {n} người/km²)',
+    en: 'People without 4G/5G ({n} people/km² or more)',
+  },
+  provinceCoverageFew: { vi: 'Dân thưa chưa có 4G/5G', en: 'Scattered people without 4G/5G' },
   provinceCoverageEmpty: { vi: 'Không có dân, chưa phủ', en: 'Nobody lives here, no signal' },
   shortBy: { vi: 'thiếu', en: 'short by' },
   tabRequests: { vi: 'Yêu cầu dùng chung', en: 'Co-location requests' },

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { SIGNAL_GAP_MIN_PEOPLE_PER_KM2 } from '../../core/coverage/signalImagePixels';
 import { operatorColorRgb } from '../../core/model/operators';
 import { readinessTableCsv } from '../../core/readiness/readinessTableCsv';
 import { type ProvinceReadiness, READINESS_KPIS, type ReadinessKpi } from '../../core/readiness/readinessTypes';
@@ -328,6 +329,7 @@ function ProvinceCoverageLegend() {
     ['with5g', 'provinceCoverage5g'],
     ['only4g', 'provinceCoverage4gOnly'],
     ['uncoveredPeople', 'provinceCoverageNone'],
+    ['uncoveredFew', 'provinceCoverageFew'],
     ['uncoveredEmpty', 'provinceCoverageEmpty'],
   ];
   return (
@@ -340,7 +342,7 @@ function ProvinceCoverageLegend() {
               className="swatch"
               style={{ background: `rgb(${PROVINCE_COVERAGE_COLOURS[key].slice(0, 3).join(',')})` }}
             />{' '}
-            {t(label)}
+            {t(label).replace('{n}', formatNumber(language, SIGNAL_GAP_MIN_PEOPLE_PER_KM2))}
           </li>
         ))}
       </ul>

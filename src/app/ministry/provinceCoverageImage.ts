@@ -6,7 +6,8 @@ import { canvasFromPixels, GAP_COLOUR_RGB } from '../map/rasterImages';
 
 /**
  * Colours of the drill-down's coverage classes (PROVINCE_COVERAGE_CLASS), RGBA. Greens for signal, darker for 5G; the
- * coverage tab's gap red for people without signal; a faint grey where nobody lives. None of them is in the
+ * coverage tab's gap red for people without signal where they live densely (as the coverage tab paints gaps), a pale
+ * red where they are scattered; a faint grey where nobody lives. None of them is in the
  * choropleth's purple-to-yellow ramp, and the masts are drawn over them with a white rim.
  */
 export const PROVINCE_COVERAGE_COLOURS: Record<
@@ -16,6 +17,7 @@ export const PROVINCE_COVERAGE_COLOURS: Record<
   with5g: [0, 104, 55, 235],
   only4g: [120, 198, 121, 225],
   uncoveredPeople: [...GAP_COLOUR_RGB, 235],
+  uncoveredFew: [244, 178, 160, 225],
   uncoveredEmpty: [235, 235, 235, 200],
 };
 

@@ -1,4 +1,9 @@
+import { SIGNAL_GAP_MIN_PEOPLE_PER_KM2 } from '../coverage/signalImagePixels';
+import { EARTH_MEAN_RADIUS_M } from '../geo/haversineDistanceM';
 import type { LongCallOptions } from '../util/cooperativeLoop';
+
+const DEG = Math.PI / 180;
+
 import { readinessCoverageBits } from './computeReadinessBand';
 import type { PreparedReadiness } from './prepareReadiness';
 import { readinessBandRequests } from './readinessBandRequests';
@@ -7,7 +12,10 @@ import { readinessBandRequests } from './readinessBandRequests';
 export const PROVINCE_COVERAGE_CLASS = {
   /** Outside the province, or no population data. */
   outside: 0,
-  /** People live here (1 or more) and no mast reaches it with 4G or 5G. */
+  /**
+   * No mast reaches it with 4G or 5G and people live here densely: at least SIGNAL_GAP_MIN_PEOPLE_PER_KM2 per km²
+   * (the coverage tab's rule for painting a gap).
+   */
   uncoveredPeople: 1,
   /** Reached by 4G, not by 5G. */
   only4g: 2,
@@ -15,6 +23,8 @@ export const PROVINCE_COVERAGE_CLASS = {
   with5g: 3,
   /** Nobody lives here (fewer than 1 person) and no mast reaches it. */
   uncoveredEmpty: 4,
+  /** No mast reaches it and people live here, but fewer than SIGNAL_GAP_MIN_PEOPLE_PER_KM2 per km² (scattered). */
+  uncoveredFew: 5,
 } as const;
 
 /** One province's cells of the national grid, by coverage class: what the ministry's drill-down map draws. */
@@ -80,6 +90,15 @@ export async function computeProvinceCoverageRaster(
   const width = colMax - colMin + 1;
   const height = rowMax - rowMin + 1;
   const classes = new Uint8Array(width * height);
+  // People per cell at SIGNAL_GAP_MIN_PEOPLE_PER_KM2, row by row (a cell's area shrinks with cos(latitude)).
+  const denseMin = new Float64Array(height);
+  for (let r = 0; r < height; r++) {
+    const latDeg = grid.originLat - (rowMin + r + 0.5) * grid.cellSizeLatDeg;
+    const cellKm2 =
+      ((grid.cellSizeLatDeg * DEG * EARTH_MEAN_RADIUS_M) / 1000) *
+      ((grid.cellSizeLonDeg * DEG * EARTH_MEAN_RADIUS_M * Math.cos(latDeg * DEG)) / 1000);
+    denseMin[r] = SIGNAL_GAP_MIN_PEOPLE_PER_KM2 * cellKm2;
+  }
   let populationTotal = 0;
   let populationCovered4g = 0;
   let populationCovered5g = 0;
@@ -98,9 +117,11 @@ export async function computeProvinceCoverageRaster(
           ? PROVINCE_COVERAGE_CLASS.with5g
           : bits4g[band] !== 0
             ? PROVINCE_COVERAGE_CLASS.only4g
-            : value >= 1
-              ? PROVINCE_COVERAGE_CLASS.uncoveredPeople
-              : PROVINCE_COVERAGE_CLASS.uncoveredEmpty;
+            : value < 1
+              ? PROVINCE_COVERAGE_CLASS.uncoveredEmpty
+              : value >= denseMin[r]
+                ? PROVINCE_COVERAGE_CLASS.uncoveredPeople
+                : PROVINCE_COVERAGE_CLASS.uncoveredFew;
     }
   }
   return {

@@ -187,8 +187,9 @@ describe('readiness against a brute force on random data', () => {
 describe("a province's coverage raster (the ministry's drill-down) against the same brute force", () => {
   it('gives each cell of each province its class, and sums to the province figures', async () => {
     const { grid, towers, backbone } = randomDataset(4);
-    // Some cells where nobody lives (fewer than 1 person), and fewer masts, so that some of them are out of reach.
+    // Some cells where nobody lives (fewer than 1 person) or few do, and fewer masts, so that some are out of reach.
     for (let i = 0; i < grid.values.length; i += 7) if (grid.values[i] !== grid.nodata) grid.values[i] = (i % 3) * 0.4;
+    for (let i = 3; i < grid.values.length; i += 5) if (grid.values[i] !== grid.nodata) grid.values[i] = 2 + (i % 50);
     towers.splice(150);
     const settings = { defaultRadiusM: 1500, default5gRadiusFactor: 0.6, backboneDistanceM: 2500 };
     const input = { grid, provinces: PROVINCES, towers: packReadinessTowers(towers), backbone, settings };
@@ -197,7 +198,7 @@ describe("a province's coverage raster (the ministry's drill-down) against the s
     const features = PROVINCES.map((province) => asFeature(province.polygons));
     const reach4g = (t: Tower) => t.radiusM ?? settings.defaultRadiusM;
     const reach5g = (t: Tower) => t.radius5gM ?? settings.default5gRadiusFactor * reach4g(t);
-    const counts = [0, 0, 0, 0, 0];
+    const counts = [0, 0, 0, 0, 0, 0];
     for (const [index, province] of PROVINCES.entries()) {
       const raster = await computeProvinceCoverageRaster(prepared, index);
       expect(raster.code).toBe(province.code);
@@ -218,7 +219,13 @@ describe("a province's coverage raster (the ministry's drill-down) against the s
           const reaches = (t: Tower, radius: number) => haversineM(lon, lat, t.lon, t.lat) <= radius;
           const has5g = towers.some((t) => (t.tenants5g ?? []).length > 0 && reaches(t, reach5g(t)));
           const has4g = towers.some((t) => t.has4g !== false && reaches(t, reach4g(t)));
-          expected.set(`${row},${col}`, has5g ? 3 : has4g ? 2 : value >= 1 ? 1 : 4);
+          // Dense: at least 100 people per km² of the cell (its area on the sphere, by hand).
+          const cellKm2 =
+            ((grid.cellSizeLatDeg * Math.PI) / 180) *
+            6371.0088 *
+            (((grid.cellSizeLonDeg * Math.PI) / 180) * 6371.0088 * Math.cos((lat * Math.PI) / 180));
+          const uncovered = value < 1 ? 4 : value >= 100 * cellKm2 ? 1 : 5;
+          expected.set(`${row},${col}`, has5g ? 3 : has4g ? 2 : uncovered);
         }
       }
       // The box starts at the province's first row and column; every other cell of it is 0 (outside, or no data).
