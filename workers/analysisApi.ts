@@ -28,6 +28,7 @@ import { buildSignalSitePlanRequest } from '../src/core/siting/buildSignalSitePl
 import type { SitePlanSettings } from '../src/core/siting/buildSitePlanRequest';
 import { planSharedSites } from '../src/core/siting/planSharedSites';
 import type { ElevationRaster } from '../src/core/terrain/elevationRaster';
+import { CancelledError } from '../src/core/util/cooperativeLoop';
 import { fetchNationalFiles, type NationalFileUrls } from './fetchNationalFiles';
 import { importApi } from './importApi';
 import { loadHighs } from './loadHighs';
@@ -71,7 +72,8 @@ export const analysisApi = {
   /** One province's coverage cell by cell (the ministry's drill-down), by the readiness figures' definitions. */
   provinceCoverage: (jobId: number, urls: NationalFileUrls, code: string): Promise<ProvinceCoverageRaster> =>
     withJob(jobId, async (signal) => {
-      const prepared = await preparedNational(urls, signal);
+      const prepared = await preparedNational(urls);
+      if (signal.aborted) throw new CancelledError();
       const index = prepared.context.provinces.findIndex((province) => province.code === code);
       if (index < 0) throw new Error(`no province ${code} in ${urls.provincesGeoJson}`);
       const raster = await computeProvinceCoverageRaster(prepared, index, { signal });
