@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runCli } from '../../src/cli/runCli';
@@ -226,6 +227,25 @@ describe('sharing and planning in the app', () => {
     expect(sum).toBeCloseTo(after.populationNewlyCovered, 3);
     expect(after.populationNewlyCovered).not.toBe(before.populationNewlyCovered);
     await page.screenshot({ path: 'tests/artifacts/app-plan-moved.png' });
+
+    // The exports keep each site's provenance: only the dragged one is moved, the others still proposed by the
+    // search; the gap of a plan of placed sites is an empty cell (never "NaN"); KML placemarks named and styled.
+    const csvDownload = page.waitForEvent('download');
+    await page.getByTestId('export-plan-csv').click();
+    const csv = readFileSync((await (await csvDownload).path()) ?? '', 'utf8').replace(/^\uFEFF/, '');
+    const table = Papa.parse<Record<string, string>>(csv.trim(), { header: true }).data;
+    expect(table.map((row) => row.provenance)).toEqual(after.sites.map((_, i) => (i === 1 ? 'moved' : 'proposed')));
+    expect(table.map((row) => row.plan_method)).toEqual(after.sites.map(() => before.method));
+    expect(table.every((row) => row.plan_gap_percent === '')).toBe(true);
+    expect(csv).not.toContain('NaN');
+    const kmlDownload = page.waitForEvent('download');
+    await page.getByTestId('export-plan-kml').click();
+    const kml = readFileSync((await (await kmlDownload).path()) ?? '', 'utf8');
+    expect(kml.match(/<Placemark[ >]/g)).toHaveLength(after.sites.length);
+    expect(kml).toContain(`<name>2 · ${after.sites[1].id}</name>`);
+    expect(kml).toContain('<styleUrl>#moved</styleUrl>');
+    expect(kml.match(/<styleUrl>#[a-z_]+<\/styleUrl>/g)).toHaveLength(after.sites.length);
+    expect(kml).not.toContain('NaN');
 
     // The report opened from here prints these sites, where the planner put them, with the same figures.
     const [report] = await Promise.all([page.waitForEvent('popup'), page.getByTestId('open-report').click()]);
