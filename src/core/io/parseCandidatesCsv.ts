@@ -84,17 +84,50 @@ export function parseCandidatesCsv(text: string): CandidateParseResult {
     const id = (fields[header.indices.id] ?? '').trim();
     const lonText = fields[header.indices.lon] ?? '';
     const latText = fields[header.indices.lat] ?? '';
-    const reasons: { field: string; reason: string }[] = [];
-    if (id === '') reasons.push({ field: 'id', reason: 'id is empty' });
-    else if (seen.has(id)) reasons.push({ field: 'id', reason: `id "${id}" repeats row ${seen.get(id)}` });
+    type Reason = { field: string; reason: string; code: string; params?: Record<string, string | number> };
+    const reasons: Reason[] = [];
+    if (id === '') reasons.push({ field: 'id', reason: 'id is empty', code: 'empty' });
+    else if (seen.has(id)) {
+      const first = seen.get(id) as number;
+      reasons.push({
+        field: 'id',
+        reason: `id "${id}" repeats row ${first}`,
+        code: 'duplicateId',
+        params: { id, row: first },
+      });
+    }
     const lon = parseDecimal(lonText, decimalComma);
     const lat = parseDecimal(latText, decimalComma);
-    if (lon === null) reasons.push({ field: 'lon', reason: `lon "${lonText.trim()}" is not a number` });
-    else if (Math.abs(lon) > 180) reasons.push({ field: 'lon', reason: `lon ${lon} is not a longitude in degrees` });
-    if (lat === null) reasons.push({ field: 'lat', reason: `lat "${latText.trim()}" is not a number` });
-    else if (Math.abs(lat) > 90) reasons.push({ field: 'lat', reason: `lat ${lat} is not a latitude in degrees` });
+    const coordinate = (field: 'lon' | 'lat', value: number | null, text: string, limit: number, what: string) => {
+      if (value === null) {
+        reasons.push({
+          field,
+          reason: `${field} "${text.trim()}" is not a number`,
+          code: 'notNumber',
+          params: { value: text.trim() },
+        });
+      } else if (Math.abs(value) > limit) {
+        reasons.push({
+          field,
+          reason: `${field} ${value} is not a ${what} in degrees`,
+          code: 'outOfRange',
+          params: { value, min: -limit, max: limit },
+        });
+      }
+    };
+    coordinate('lon', lon, lonText, 180, 'longitude');
+    coordinate('lat', lat, latText, 90, 'latitude');
     if (reasons.length > 0) {
-      rejected.push({ row, line, field: reasons[0].field, reason: reasons.map((r) => r.reason).join('; ') });
+      const [first, ...rest] = reasons;
+      rejected.push({
+        row,
+        line,
+        field: first.field,
+        reason: reasons.map((r) => r.reason).join('; '),
+        code: first.code,
+        ...(first.params ? { params: first.params } : {}),
+        ...(rest.length > 0 ? { more: rest } : {}),
+      });
       continue;
     }
     seen.set(id, row);
@@ -109,6 +142,8 @@ export function parseCandidatesCsv(text: string): CandidateParseResult {
           line,
           field: 'height_m',
           reason: `height_m "${heightText}" is not an antenna height in m (0-${MAX_HEIGHT_M}): left out`,
+          code: 'badValue',
+          params: { value: heightText },
         });
       }
     }

@@ -22,11 +22,36 @@ describe('parseCandidatesCsv', () => {
     const parsed = parseCandidatesCsv('id,lon,lat\nA,108,16\n\nB,,16\nC,108,-91\nA,108.5,16\nD,200,16\nE,108.3,16.2\n');
     expect(parsed.sites.map((site) => site.id)).toEqual(['A', 'E']);
     expect(parsed.rejected).toEqual([
-      { row: 2, line: 4, field: 'lon', reason: 'lon "" is not a number' },
-      { row: 3, line: 5, field: 'lat', reason: 'lat -91 is not a latitude in degrees' },
-      { row: 4, line: 6, field: 'id', reason: 'id "A" repeats row 1' },
-      { row: 5, line: 7, field: 'lon', reason: 'lon 200 is not a longitude in degrees' },
+      { row: 2, line: 4, field: 'lon', reason: 'lon "" is not a number', code: 'notNumber', params: { value: '' } },
+      {
+        row: 3,
+        line: 5,
+        field: 'lat',
+        reason: 'lat -91 is not a latitude in degrees',
+        code: 'outOfRange',
+        params: { value: -91, min: -90, max: 90 },
+      },
+      {
+        row: 4,
+        line: 6,
+        field: 'id',
+        reason: 'id "A" repeats row 1',
+        code: 'duplicateId',
+        params: { id: 'A', row: 1 },
+      },
+      {
+        row: 5,
+        line: 7,
+        field: 'lon',
+        reason: 'lon 200 is not a longitude in degrees',
+        code: 'outOfRange',
+        params: { value: 200, min: -180, max: 180 },
+      },
     ]);
+    // Several problems on one row: the first, and the others under `more`, each with its code for the UI.
+    const twice = parseCandidatesCsv('id,lon,lat\n,abc,95\n');
+    expect(twice.rejected[0]).toMatchObject({ field: 'id', code: 'empty' });
+    expect(twice.rejected[0].more?.map((entry) => entry.code)).toEqual(['notNumber', 'outOfRange']);
   });
 
   it('reads an optional antenna height; one that is not a height is a warning and the row is kept', () => {
@@ -41,8 +66,22 @@ describe('parseCandidatesCsv', () => {
     ]);
     expect(parsed.rejected).toEqual([]);
     expect(parsed.warnings).toEqual([
-      { row: 3, line: 4, field: 'height_m', reason: 'height_m "cao" is not an antenna height in m (0-300): left out' },
-      { row: 4, line: 5, field: 'height_m', reason: 'height_m "450" is not an antenna height in m (0-300): left out' },
+      {
+        row: 3,
+        line: 4,
+        field: 'height_m',
+        reason: 'height_m "cao" is not an antenna height in m (0-300): left out',
+        code: 'badValue',
+        params: { value: 'cao' },
+      },
+      {
+        row: 4,
+        line: 5,
+        field: 'height_m',
+        reason: 'height_m "450" is not an antenna height in m (0-300): left out',
+        code: 'badValue',
+        params: { value: '450' },
+      },
     ]);
   });
 
