@@ -3,9 +3,10 @@ import { maskCellCentresInPolygons } from '../../core/geo/maskCellCentresInPolyg
 import { CandidateFileError } from '../../core/io/candidateFileError';
 import { decodeTextFile } from '../../core/io/decodeTextFile';
 import { parseCandidatesCsv } from '../../core/io/parseCandidatesCsv';
+import type { TowerParseResult } from '../../core/io/towerParseResult';
 import { packMastAttributes } from '../../core/model/mastAttributes';
 import type { PopulationGrid } from '../../core/model/populationGrid';
-import { packTowers } from '../../core/model/towerArrays';
+import { packTowers, type TowerArrays } from '../../core/model/towerArrays';
 import { PATH_LOSS_MODEL_IDS } from '../../core/propagation/pathLossModels';
 import { planSharedSites, type SitePlanCoverage } from '../../core/siting/planSharedSites';
 import { signalSitePlanInputs } from '../../core/siting/signalSitePlanInputs';
@@ -13,6 +14,7 @@ import type { CliCommand } from '../cliCommand';
 import { CliError } from '../cliError';
 import { loadBoundary, loadPopulationRaster, loadTowerFile } from '../loadInputs';
 import { loadTerrain } from '../loadTerrain';
+import { loadTowerArrays } from '../loadTowerArrays';
 import { readInputFile } from '../readInputFile';
 import { readNumberFlag, requireCountFlag, requireNumberFlag } from '../readNumberFlag';
 import { readPlanSignalFlags } from '../readPlanSignalFlags';
@@ -127,7 +129,7 @@ export const proposeCommand: CliCommand = {
     const boundaryPath = readStringFlag(flags, 'boundary');
     const compact = flags.json === true;
 
-    const parsedTowers = await loadTowerFile(towersPath);
+    const { towers, parsedTowers, rejectedTowerRows } = await readProposeTowers(towersPath, signal !== null);
     const raster = await loadPopulationRaster(populationPath);
     const polygons = boundaryPath ? await loadBoundary(boundaryPath) : undefined;
     const terrain = signal?.terrainPaths
@@ -147,12 +149,11 @@ export const proposeCommand: CliCommand = {
       );
     }
 
-    const towers = packTowers(parsedTowers.towers);
     const rasterMask = polygons ? maskCellCentresInPolygons(raster, polygons) : undefined;
     let grid: PopulationGrid = raster;
     let mask = rasterMask;
     let coverage: SitePlanCoverage = { kind: 'radius' };
-    if (signal) {
+    if (signal && parsedTowers) {
       // The boundary applies when resampling: population outside it never reaches the analysis grid.
       const run = await prepareSignalRun(
         {
@@ -174,7 +175,7 @@ export const proposeCommand: CliCommand = {
       grid,
       mask,
       towers,
-      masts: packMastAttributes(parsedTowers.towers),
+      ...(parsedTowers ? { masts: packMastAttributes(parsedTowers.towers) } : {}),
       defaultRadiusM: radiusM,
       weighting: 'people',
       siteRadiusM: radiusM,
@@ -217,7 +218,10 @@ export const proposeCommand: CliCommand = {
         population_no_candidate_reaches: plan.demand.unreachableWeight,
       },
       candidates: { accepted: parsedCandidates.sites.length, rejected: parsedCandidates.rejected },
-      towers: { accepted: parsedTowers.towers.length, rejected_rows: parsedTowers.rejected.length },
+      towers: {
+        accepted: towers.count,
+        rejected_rows: rejectedTowerRows,
+      },
       sites: plan.sites.map((site) => ({
         id: site.id,
         lon: site.lon,
@@ -274,3 +278,20 @@ export const proposeCommand: CliCommand = {
     }
   },
 };
+
+/**
+ * The existing masts: the tower records too on predicted signal (the radios need them), else the flat arrays alone
+ * (a clean CSV is read straight into them, loadTowerArrays; mast classes and heights only price room on existing
+ * masts, which propose does not offer).
+ */
+async function readProposeTowers(
+  path: string,
+  withRecords: boolean,
+): Promise<{ towers: TowerArrays; parsedTowers: TowerParseResult | null; rejectedTowerRows: number }> {
+  if (withRecords) {
+    const parsedTowers = await loadTowerFile(path);
+    return { towers: packTowers(parsedTowers.towers), parsedTowers, rejectedTowerRows: parsedTowers.rejected.length };
+  }
+  const { arrays, rejectedCount } = await loadTowerArrays(path);
+  return { towers: arrays, parsedTowers: null, rejectedTowerRows: rejectedCount };
+}

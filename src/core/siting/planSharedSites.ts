@@ -237,7 +237,6 @@ export async function planSharedSites(
   });
   lap('demand');
 
-  const capacity = computeSpareCapacity(towers, masts, request.slotTable ?? DEFAULT_TENANT_SLOTS);
   const fixed = request.fixedSites;
   const generated = generateCandidates({
     grid,
@@ -246,7 +245,12 @@ export async function planSharedSites(
     lattice: fixed ? undefined : request.candidates.lattice,
     existingMasts:
       !fixed && request.candidates.existingMasts
-        ? { towers, masts, spareSlots: capacity.spare, operatorBits }
+        ? {
+            towers,
+            masts,
+            spareSlots: computeSpareCapacity(towers, masts, request.slotTable ?? DEFAULT_TENANT_SLOTS).spare,
+            operatorBits,
+          }
         : undefined,
     userSites: fixed ?? request.candidates.userSites,
     newMast,
