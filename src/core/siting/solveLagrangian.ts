@@ -1,5 +1,6 @@
 import { createYieldClock, type LongCallOptions } from '../util/cooperativeLoop';
 import { type CoverProblem, type CoverSolution, costOf, maxCostOf, maxSitesOf } from './coverProblem';
+import { selectKth } from './selectKth';
 import { greedyFill } from './solveGreedy';
 
 export interface LagrangianOptions extends LongCallOptions {
@@ -96,15 +97,15 @@ export async function solveLagrangian(problem: CoverProblem, options: Lagrangian
       values[j] = value;
     }
     const top: number[] = [];
-    // The P largest positive values (ties at the threshold to the lower indices): a numeric sort of a copy finds the
-    // threshold without a comparator.
+    // The P largest positive values (ties at the threshold to the lower indices): a selection in a copy finds the
+    // threshold (the value a full sort would put there) in linear time.
     let bySites = Number.POSITIVE_INFINITY;
     const sitesTop: number[] = [];
     if (maxSites < candidateCount || !moneyBound) {
       const count = Math.min(maxSites, candidateCount);
       sortedValues.set(values);
-      sortedValues.sort();
-      const threshold = count > 0 ? Math.max(sortedValues[candidateCount - count], 0) : Number.POSITIVE_INFINITY;
+      const threshold =
+        count > 0 ? Math.max(selectKth(sortedValues, candidateCount - count), 0) : Number.POSITIVE_INFINITY;
       bySites = 0;
       for (let j = 0; j < candidateCount; j++) if (values[j] > threshold) sitesTop.push(j);
       for (let j = 0; j < candidateCount && sitesTop.length < count; j++)
