@@ -5,7 +5,6 @@ import { computeFixedRadiusCoverage } from '../coverage/computeFixedRadiusCovera
 import { computeSignalCoverage } from '../coverage/computeSignalCoverage';
 import { signalCoverageBits } from '../coverage/summarizeSignalCoverage';
 import { haversineDistanceM } from '../geo/haversineDistanceM';
-import { indexPoints } from '../geo/indexPoints';
 import { countTenantBits, type MastAttributes, mastTypeFromCode } from '../model/mastAttributes';
 import type { PopulationGrid } from '../model/populationGrid';
 import type { MastType } from '../model/tower';
@@ -19,6 +18,7 @@ import { type CoverProblem, conflictGraphFromPairs } from './coverProblem';
 import { buildCoverSets, type CoverSets, mergeCoverSets } from './coverSets';
 import { explainSites, type SiteExplanation } from './explainSite';
 import { generateCandidates, type LatticeOptions } from './generateCandidates';
+import { indexPointsInCells } from './indexPointsInCells';
 import { predictCandidateCover, type SignalSitePrediction } from './predictCandidateCover';
 import { proveCoverOptimum } from './proveCoverOptimum';
 import { type CoverSearchResult, searchCoverPlan } from './searchCoverPlan';
@@ -434,7 +434,7 @@ export async function planSharedSites(
       backboneDistanceM,
       requiredSpacingM,
       spacingApplies: rules.spacing !== undefined,
-      masts: indexPoints(towers.count, towers.lon, towers.lat),
+      masts: indexPointsInCells(towers.count, towers.lon, towers.lat),
       mastIds: towers.ids,
       mastLon: towers.lon,
       mastLat: towers.lat,
