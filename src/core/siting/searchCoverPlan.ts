@@ -5,25 +5,33 @@ import { improveByRuinAndRecreate } from './improveByRuinAndRecreate';
 import { solveLagrangian } from './solveLagrangian';
 
 export interface CoverSearchOptions extends LongCallOptions {
-  /** Subgradient iterations at most (default 600), plans made in the first planIterations of them (default: all). */
+  /**
+   * Subgradient iterations at most (default 600), plans made from the multipliers in the first planIterations of them
+   * (default 0: the steps only give the bound; the rounds of ruin and recreate find the plans, far more cheaply).
+   */
   lagrangianIterations?: number;
   planIterations?: number;
-  /** Every this many subgradient iterations a plan is made from the multipliers and descended (default 10). */
+  /** Within planIterations, every this many subgradient iterations a plan is made and descended (default 10). */
   planEvery?: number;
-  /** Time for the Lagrangian heuristic, milliseconds (default 3,000; the iteration limits decide in normal runs). */
+  /** Time for the Lagrangian phase, milliseconds (default 3,000; the iteration limits decide in normal runs). */
   lagrangianTimeLimitMs?: number;
   /** Time for the first swap descent, milliseconds (default 2,000). */
   swapTimeLimitMs?: number;
   /**
-   * Stop as soon as the Lagrangian bound certifies the plan within this relative distance of the optimum (default
-   * 0.001: at least 99.9% of the best possible); the rounds of ruin and recreate then do not run. 0 runs every step.
+   * The certified gap that is close enough, relative (default 0.001: at least 99.9% of the best possible): the
+   * subgradient steps stop once their bound certifies the plan within it, and the second rounds of ruin and recreate
+   * run only while it is not certified, stopping as soon as it is. 0 runs every step.
    */
   stopGap?: number;
-  /** Ruin-and-recreate rounds after the Lagrangian phase (default 300), their time limit (default 700 ms) and seed. */
+  /**
+   * Ruin-and-recreate rounds per phase (default 300), the time limit of each phase (default 700 ms, a safety limit)
+   * and the seed (default 1; the second phase uses seed + 1).
+   */
   search?: { maxRounds?: number; timeLimitMs?: number; seed?: number };
   /**
    * A wall-clock budget for the whole search, milliseconds (none by default): the descent may use all of it, the
-   * Lagrangian phase 70% of what is left, the rounds the rest. The result then depends on the machine's speed.
+   * first rounds 40% of what is left, the Lagrangian phase 70% of what is left then, the second rounds the rest. The
+   * result then depends on the machine's speed.
    */
   timeBudgetMs?: number;
 }
@@ -42,9 +50,13 @@ export interface CoverSearchResult extends CoverSolution {
 }
 
 /**
- * The default search from a feasible start (the greedy plan): a 1-swap descent (descendBySwaps), then the Lagrangian
- * heuristic (solveLagrangian: 600 subgradient steps whose multipliers make a plan every 10 steps, each descended),
- * then ruin-and-recreate rounds around the best plan (300 at most, 100 in a row without a new best stop them). Returns the best plan met (never worse than the start) and the Lagrangian bound.
+ * The default search from a feasible start (the greedy plan): a 1-swap descent (descendBySwaps); ruin-and-recreate
+ * rounds around the best plan (improveByRuinAndRecreate: up to 10 neighbouring sites removed and refilled per round,
+ * plans within 0.05% of the best kept to cross plateaus; 300 rounds at most, 150 in a row without a new best stop
+ * them; on one incremental state for a site budget, so a round costs its neighbourhood); the subgradient steps of
+ * the Lagrangian relaxation (solveLagrangian, 600 at most, aimed at the best plan) for the certified bound, stopped
+ * once it certifies the plan within stopGap; and, only when it does not, up to 300 more rounds that stop when the
+ * plan reaches the certified value. Returns the best plan met (never worse than the start) and the Lagrangian bound.
  * Deterministic for a given seed unless a time limit cuts a phase.
  */
 export async function searchCoverPlan(
@@ -77,12 +89,32 @@ export async function searchCoverPlan(
     foundBy = 'swaps';
   }
   const swapsMs = lap();
+  const rounds = options.search?.maxRounds ?? 300;
+  const seed = options.search?.seed ?? 1;
+  const roundsEnd = performance.now() + Math.min(options.search?.timeLimitMs ?? 700, 0.4 * left());
+  const ruinOptions = {
+    maxRuined: 10,
+    acceptWithin: 5e-4,
+    patienceRounds: 150,
+  };
+  const recreated = await improveByRuinAndRecreate(problem, best, {
+    ...part(0.2, 0.5),
+    ...ruinOptions,
+    maxRounds: rounds,
+    timeLimitMs: Math.max(0, roundsEnd - performance.now()),
+    seed,
+  });
+  if (recreated.objective > best.objective) {
+    best = recreated;
+    foundBy = 'ruin_and_recreate';
+  }
+  let searchMs = lap();
   const lagrangianEnd = performance.now() + Math.min(options.lagrangianTimeLimitMs ?? 3_000, 0.7 * left());
   const lagrangian = await solveLagrangian(problem, {
-    ...part(0.2, 0.7),
+    ...part(0.5, 0.8),
     start: best,
     maxIterations: options.lagrangianIterations ?? 600,
-    planUntil: options.planIterations,
+    planUntil: options.planIterations ?? 0,
     planEvery: options.planEvery ?? 10,
     timeLimitMs: lagrangianEnd - performance.now(),
     relativeGap: stopGap,
@@ -97,21 +129,25 @@ export async function searchCoverPlan(
     foundBy = 'lagrangian';
   }
   const lagrangianMs = lap();
-  // Certified close enough: the rounds could add at most the gap left.
-  const certified = lagrangian.upperBound * (1 - stopGap) <= best.objective * (1 + 1e-9);
-  const searched = certified
-    ? best
-    : await improveByRuinAndRecreate(problem, best, {
-        ...part(0.7, 1),
-        maxRounds: options.search?.maxRounds ?? 300,
-        timeLimitMs: Math.min(options.search?.timeLimitMs ?? 700, left()),
-        seed: options.search?.seed,
-      });
-  if (searched.objective > best.objective) {
-    best = searched;
-    foundBy = 'ruin_and_recreate';
+  // Not yet certified within stopGap: more rounds from the best plan, until the plan reaches the value the bound
+  // certifies (or the rounds run out).
+  const certifiedValue = lagrangian.upperBound * (1 - stopGap) * (1 - 1e-9);
+  if (best.objective < certifiedValue) {
+    const more = await improveByRuinAndRecreate(problem, best, {
+      ...part(0.8, 1),
+      ...ruinOptions,
+      maxRounds: rounds,
+      patienceRounds: 100,
+      timeLimitMs: Math.min(options.search?.timeLimitMs ?? 700, left()),
+      seed: seed + 1,
+      targetValue: certifiedValue,
+    });
+    if (more.objective > best.objective) {
+      best = more;
+      foundBy = 'ruin_and_recreate';
+    }
   }
-  const searchMs = lap();
+  searchMs += lap();
   return {
     selected: best.selected,
     objective: best.objective,
