@@ -3,22 +3,19 @@ import { maskCellCentresInPolygons } from '../../core/geo/maskCellCentresInPolyg
 import { CandidateFileError } from '../../core/io/candidateFileError';
 import { decodeTextFile } from '../../core/io/decodeTextFile';
 import { parseCandidatesCsv } from '../../core/io/parseCandidatesCsv';
-import type { TowerParseResult } from '../../core/io/towerParseResult';
 import { packMastAttributes } from '../../core/model/mastAttributes';
 import type { PopulationGrid } from '../../core/model/populationGrid';
-import { packTowers, type TowerArrays } from '../../core/model/towerArrays';
 import { PATH_LOSS_MODEL_IDS } from '../../core/propagation/pathLossModels';
 import { planSharedSites, type SitePlanCoverage } from '../../core/siting/planSharedSites';
 import { signalSitePlanInputs } from '../../core/siting/signalSitePlanInputs';
 import type { CliCommand } from '../cliCommand';
 import { CliError } from '../cliError';
-import { loadBoundary, loadPopulationRaster, loadTowerFile } from '../loadInputs';
 import { loadTerrain } from '../loadTerrain';
-import { loadTowerArrays } from '../loadTowerArrays';
 import { readInputFile } from '../readInputFile';
 import { readNumberFlag, requireCountFlag, requireNumberFlag } from '../readNumberFlag';
 import { readPlanSignalFlags } from '../readPlanSignalFlags';
 import { readStringFlag, requireStringFlag } from '../readStringFlag';
+import { loadProposeBoundary, loadProposeRaster, readProposeTowers } from './proposeInputs';
 
 export const proposeCommand: CliCommand = {
   name: 'propose',
@@ -130,8 +127,8 @@ export const proposeCommand: CliCommand = {
     const compact = flags.json === true;
 
     const { towers, parsedTowers, rejectedTowerRows } = await readProposeTowers(towersPath, signal !== null);
-    const raster = await loadPopulationRaster(populationPath);
-    const polygons = boundaryPath ? await loadBoundary(boundaryPath) : undefined;
+    const raster = await loadProposeRaster(populationPath);
+    const polygons = boundaryPath ? await loadProposeBoundary(boundaryPath) : undefined;
     const terrain = signal?.terrainPaths
       ? await loadTerrain(signal.terrainPaths, { allVoidStencil: 'next-dem' })
       : undefined;
@@ -278,20 +275,3 @@ export const proposeCommand: CliCommand = {
     }
   },
 };
-
-/**
- * The existing masts: the tower records too on predicted signal (the radios need them), else the flat arrays alone
- * (a clean CSV is read straight into them, loadTowerArrays; mast classes and heights only price room on existing
- * masts, which propose does not offer).
- */
-async function readProposeTowers(
-  path: string,
-  withRecords: boolean,
-): Promise<{ towers: TowerArrays; parsedTowers: TowerParseResult | null; rejectedTowerRows: number }> {
-  if (withRecords) {
-    const parsedTowers = await loadTowerFile(path);
-    return { towers: packTowers(parsedTowers.towers), parsedTowers, rejectedTowerRows: parsedTowers.rejected.length };
-  }
-  const { arrays, rejectedCount } = await loadTowerArrays(path);
-  return { towers: arrays, parsedTowers: null, rejectedTowerRows: rejectedCount };
-}
