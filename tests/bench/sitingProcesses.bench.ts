@@ -25,8 +25,9 @@ import { fileURLToPath } from 'node:url';
 import { computeFixedRadiusCoverage } from '../../src/core/coverage/computeFixedRadiusCoverage';
 import { readCleanTowersCsvAsArrays } from '../../src/core/io/readCleanTowersCsvAsArrays';
 import { readPopulationGeoTiff } from '../../src/core/io/readPopulationGeoTiff';
+import { readTowerFile } from '../../src/core/io/readTowerFile';
 import { isNodata, type PopulationGrid } from '../../src/core/model/populationGrid';
-import type { TowerArrays } from '../../src/core/model/towerArrays';
+import { packTowers, type TowerArrays } from '../../src/core/model/towerArrays';
 import { buildDemand } from '../../src/core/siting/buildDemand';
 import { buildCoverSets, evaluateCover } from '../../src/core/siting/coverSets';
 import { searchCoverPlan } from '../../src/core/siting/searchCoverPlan';
@@ -106,10 +107,10 @@ function readGrid(): Promise<PopulationGrid> {
   return readPopulationGeoTiff(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
 }
 
+/** The masts as the command reads them: the clean CSV fast path, else the full reader. */
 async function readTowers(path: string): Promise<TowerArrays> {
-  const arrays = await readCleanTowersCsvAsArrays(new Uint8Array(readFileSync(resolve(root, path))));
-  if (!arrays) throw new Error(`${path} is not a clean tower CSV`);
-  return arrays;
+  const bytes = new Uint8Array(readFileSync(resolve(root, path)));
+  return (await readCleanTowersCsvAsArrays(bytes)) ?? packTowers((await readTowerFile(bytes, path)).towers);
 }
 
 /** The cases' files in a temporary folder. */

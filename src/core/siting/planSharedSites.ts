@@ -357,10 +357,12 @@ export async function planSharedSites(
     lap('search');
     timings.search -= searched.timingsMs.swaps + searched.timingsMs.lagrangian;
   }
-  // The greedy prefixes' bound always; the subgradient here only for the plain greedy (the search ran its own).
+  // The prefixes' bound always: of the greedy runs and the plan, or only of the plan after a search whose 100 or more
+  // subgradient steps went far below the greedy prefixes; the subgradient here only for the plain greedy.
   const bound = await boundMaximalCover(problem, {
     ...progress(0.55, 0.6),
-    prefixOrders: [...greedy.runs, solution.selected],
+    prefixOrders:
+      searched && searched.lagrangianIterations >= 100 ? [solution.selected] : [...greedy.runs, solution.selected],
     lowerBound: solution.objective,
     timeLimitMs: request.boundTimeLimitMs,
     maxIterations: searched ? 0 : undefined,

@@ -10,7 +10,7 @@ import type { RuinAndRecreateOptions, RuinAndRecreateResult } from './improveByR
  * greedy and a descent rebuilt from scratch each round: per item how many chosen sites cover it (and which when one),
  * per candidate its gain (weight of its items nobody covers), per chosen site its loss (weight only it covers), and
  * the plan's value. A round removes a seeded site and up to maxRuined - 1 of the chosen sites nearest it (those
- * covering most of the items its competitors cover), refills with the largest gains (never the seed site), descends
+ * covering most of the items its competitors cover), refills with the largest gains (never a site it removed), descends
  * by best 1-swaps among the candidates around the ruin (each swap priced in the items of the candidate entering),
  * and keeps the result when it is at least as good as the current plan or within acceptWithin of the best (a record-
  * to-record walk, Dueck 1993, which lets the rounds cross the plateaus where only equal plans are met), else puts
@@ -159,6 +159,7 @@ export async function ruinAndRecreateIncrementally(
   const competitors: number[] = [];
   const added: number[] = [];
   const sharedCount = new Int32Array(loss.length);
+  const ruinedMark = new Int32Array(candidateCount);
 
   let currentValue = value;
   let best = selected.slice();
@@ -213,15 +214,18 @@ export async function ruinAndRecreateIncrementally(
     neighbours.sort((a, b) => sharedCount[position[b]] - sharedCount[position[a]] || a - b);
     const ruinCount = Math.min(2, maxRuined) + Math.floor(next() * Math.max(1, maxRuined - 1));
     const ruined = [seedSite, ...neighbours.slice(0, ruinCount - 1)];
-    for (const s of ruined) remove(s);
+    for (const s of ruined) {
+      remove(s);
+      ruinedMark[s] = rounds;
+    }
 
-    // Recreate with the largest gains, never the seed site.
+    // Recreate with the largest gains, never a site just removed (the descent may bring one back).
     added.length = 0;
     while (selected.length < maxSites) {
       let bestJ = -1;
       let bestGain = epsilon;
       for (let j = 0; j < candidateCount; j++) {
-        if (position[j] >= 0 || j === seedSite) continue;
+        if (position[j] >= 0 || ruinedMark[j] === rounds) continue;
         if (gain[j] > bestGain) {
           bestGain = gain[j];
           bestJ = j;

@@ -80,8 +80,9 @@ export async function solveLagrangian(problem: CoverProblem, options: Lagrangian
   const share = new Float64Array(candidateCount);
   const subgradient = new Float64Array(itemCount);
   let bestBound = Number.POSITIVE_INFINITY;
-  let bestLambda = lambda.slice();
-  let bestValues = new Float64Array(candidateCount);
+  // Copied into, not reallocated, at each better bound (early steps improve at nearly every step).
+  const bestLambda = lambda.slice();
+  const bestValues = new Float64Array(candidateCount);
   let theta = 2;
   let sinceImprovement = 0;
   let iterations = 0;
@@ -189,8 +190,8 @@ export async function solveLagrangian(problem: CoverProblem, options: Lagrangian
     const { bound, top } = evaluate();
     if (bound < bestBound - 1e-12 * Math.max(1, Math.min(bestBound, totalWeight))) {
       bestBound = bound;
-      bestLambda = lambda.slice();
-      bestValues = values.slice();
+      bestLambda.set(lambda);
+      bestValues.set(values);
       sinceImprovement = 0;
     } else if (++sinceImprovement >= 20) {
       theta /= 2;
