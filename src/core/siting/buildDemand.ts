@@ -36,41 +36,44 @@ export interface Demand {
 /** The cells a new shared site could add: populated (> 0, not nodata), inside the mask, and a gap per the weighting. */
 export function buildDemand(request: BuildDemandRequest): Demand {
   const { grid, coveredBits, operatorBits, mask, weighting } = request;
-  const cells: number[] = [];
-  const population: number[] = [];
-  const weight: number[] = [];
-  const gaining: number[] = [];
+  // Two passes over the grid: count the demand cells, then fill typed arrays (no growing lists of numbers).
+  const weightOf = (value: number, gainingBits: number) =>
+    weighting === 'people' ? value : value * countTenantBits(gainingBits);
+  const isDemand = (i: number): boolean => {
+    if (mask && mask[i] === 0) return false;
+    const value = grid.values[i];
+    if (isNodata(grid, value) || !(value > 0)) return false;
+    const covered = coveredBits[i] & operatorBits;
+    return weighting === 'people' ? covered === 0 : (operatorBits & ~covered) !== 0;
+  };
+  let count = 0;
+  for (let i = 0; i < grid.values.length; i++) if (isDemand(i)) count++;
+  const cellIndex = new Uint32Array(count);
+  const population = new Float64Array(count);
+  const weight = new Float64Array(count);
+  const gainingBitsOf = new Uint8Array(count);
   let totalPopulation = 0;
   let totalWeight = 0;
+  let d = 0;
   for (let i = 0; i < grid.values.length; i++) {
-    if (mask && mask[i] === 0) continue;
+    if (!isDemand(i)) continue;
     const value = grid.values[i];
-    if (isNodata(grid, value) || !(value > 0)) continue;
-    const covered = coveredBits[i] & operatorBits;
-    let gainingBits: number;
-    let cellWeight: number;
-    if (weighting === 'people') {
-      if (covered !== 0) continue;
-      gainingBits = operatorBits;
-      cellWeight = value;
-    } else {
-      gainingBits = operatorBits & ~covered;
-      if (gainingBits === 0) continue;
-      cellWeight = value * countTenantBits(gainingBits);
-    }
-    cells.push(i);
-    population.push(value);
-    weight.push(cellWeight);
-    gaining.push(gainingBits);
+    const gainingBits = weighting === 'people' ? operatorBits : operatorBits & ~(coveredBits[i] & operatorBits);
+    const cellWeight = weightOf(value, gainingBits);
+    cellIndex[d] = i;
+    population[d] = value;
+    weight[d] = cellWeight;
+    gainingBitsOf[d] = gainingBits;
+    d++;
     totalPopulation += value;
     totalWeight += cellWeight;
   }
   return {
-    count: cells.length,
-    cellIndex: Uint32Array.from(cells),
-    population: Float64Array.from(population),
-    weight: Float64Array.from(weight),
-    gainingBits: Uint8Array.from(gaining),
+    count,
+    cellIndex,
+    population,
+    weight,
+    gainingBits: gainingBitsOf,
     totalPopulation,
     totalWeight,
   };
