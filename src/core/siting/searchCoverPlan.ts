@@ -7,7 +7,8 @@ import { solveLagrangian } from './solveLagrangian';
 export interface CoverSearchOptions extends LongCallOptions {
   /**
    * Subgradient iterations at most (default 600), plans made from the multipliers in the first planIterations of them
-   * (default 0: the steps only give the bound; the rounds of ruin and recreate find the plans, far more cheaply).
+   * (default: in the second half of the steps, and only while the bound is more than 0.5% above the best plan, so
+   * that cases the rounds of ruin and recreate solve nearly alone do not pay for them).
    */
   lagrangianIterations?: number;
   planIterations?: number;
@@ -51,7 +52,8 @@ export interface CoverSearchResult extends CoverSolution {
 /**
  * The default search from a feasible start (the greedy plan): a 1-swap descent (descendBySwaps); the subgradient
  * steps of the Lagrangian relaxation (solveLagrangian, 600 at most, aimed at the descended plan) for the certified
- * bound, stopped once it certifies the plan within stopGap; then, only while it does not, ruin-and-recreate rounds
+ * bound, stopped once it certifies the plan within stopGap, whose multipliers in the second half also make plans
+ * (every 10 steps, each descended; Galvão and ReVelle's Lagrangian heuristic) while the gap is wider than 0.5%; then, only while it does not, ruin-and-recreate rounds
  * around the best plan (improveByRuinAndRecreate: up to 10 neighbouring sites removed and refilled per round, plans
  * within 0.05% of the best kept to cross plateaus, on one incremental state for a site budget so that a round costs
  * its neighbourhood), stopping when the plan reaches the value the bound certifies, after 300 rounds (more when the
@@ -91,11 +93,14 @@ export async function searchCoverPlan(
   // The bound first: aimed at the descended plan, the steps certify as well as when aimed at a better one (on the
   // benchmark cases, slightly better), and the rounds then know when to stop.
   const lagrangianEnd = performance.now() + Math.min(options.lagrangianTimeLimitMs ?? 3_000, 0.5 * left());
+  const iterations = options.lagrangianIterations ?? 600;
   const lagrangian = await solveLagrangian(problem, {
     ...part(0.2, 0.5),
     start: best,
-    maxIterations: options.lagrangianIterations ?? 600,
-    planUntil: options.planIterations ?? 0,
+    maxIterations: iterations,
+    ...(options.planIterations === undefined
+      ? { planFrom: Math.floor(iterations / 2), planWhileGapAbove: 0.005 }
+      : { planUntil: options.planIterations }),
     planEvery: options.planEvery ?? 10,
     timeLimitMs: lagrangianEnd - performance.now(),
     relativeGap: stopGap,

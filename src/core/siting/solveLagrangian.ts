@@ -14,6 +14,13 @@ export interface LagrangianOptions extends LongCallOptions {
   planEvery?: number;
   /** Plans are made up to this iteration only; the later steps only tighten the bound (default: all along). */
   planUntil?: number;
+  /** Plans are made from this iteration on (default 0). */
+  planFrom?: number;
+  /**
+   * Plans are made only while the best bound is more than this relative distance above the incumbent (default 0:
+   * always), so that easy cases, certified nearly, do not pay for them.
+   */
+  planWhileGapAbove?: number;
   /** Stop when the bound is within this relative distance of the incumbent (default 1e-9). */
   relativeGap?: number;
   /** Multipliers to start from (one per item, within 0..weight); from the start solution when absent. */
@@ -68,6 +75,8 @@ export async function solveLagrangian(problem: CoverProblem, options: Lagrangian
   const maxCost = maxCostOf(problem);
   const planEvery = Math.max(1, options.planEvery ?? 25);
   const planUntil = options.planUntil ?? Number.POSITIVE_INFINITY;
+  const planFrom = options.planFrom ?? 0;
+  const planWhileGapAbove = options.planWhileGapAbove ?? 0;
   const byRatio = problem.budget.maxCostUsd !== undefined;
   const moneyBound = Number.isFinite(maxCost);
   let totalWeight = 0;
@@ -197,7 +206,12 @@ export async function solveLagrangian(problem: CoverProblem, options: Lagrangian
       theta /= 2;
       sinceImprovement = 0;
     }
-    if (iterations % planEvery === 0 && iterations <= planUntil) {
+    if (
+      iterations % planEvery === 0 &&
+      iterations >= planFrom &&
+      iterations <= planUntil &&
+      bestBound - incumbent.objective > planWhileGapAbove * bestBound
+    ) {
       const plan = planOf(top);
       const improved = (await options.improve?.(plan, values)) ?? plan;
       const better = improved.objective >= plan.objective ? improved : plan;
