@@ -10,14 +10,13 @@ import type { RuinAndRecreateOptions, RuinAndRecreateResult } from './improveByR
  * greedy and a descent rebuilt from scratch each round: per item how many chosen sites cover it (and which when one),
  * per candidate its gain (weight of its items nobody covers), per chosen site its loss (weight only it covers), and
  * the plan's value. A round removes a seeded site and up to maxRuined - 1 of the chosen sites nearest it (those
- * covering most of the items its competitors cover), refills with the largest gains (never a site it removed), descends
- * by best 1-swaps among the candidates around the ruin (each swap priced in the items of the candidate entering),
- * and keeps the result when it is at least as good as the current plan or within acceptWithin of the best (a record-
- * to-record walk, Dueck 1993, which lets the rounds cross the plateaus where only equal plans are met), else puts
- * the plan back. A round costs the neighbourhood of the
- * ruin, not the whole instance, so many more rounds fit in the same time. A last full descent (descendBySwaps) makes
- * the best plan a 1-swap local optimum over every candidate. Deterministic for a given seed unless the time limit
- * cuts it.
+ * covering most of the items its competitors cover), refills with the largest gains (never a site it removed),
+ * descends by best 1-swaps among the candidates around the ruin (each swap priced in the items of the candidate
+ * entering), and keeps the result when it is at least as good as the current plan or within acceptWithin of the best
+ * (a record-to-record walk, Dueck 1993, which lets the rounds cross plateaus where only equal plans are met), else
+ * puts the plan back. A round costs the neighbourhood of the ruin, not the whole instance, so many more rounds fit in
+ * the same time. A last full descent (descendBySwaps) makes the best plan a 1-swap local optimum over every
+ * candidate. Deterministic for a given seed unless the time limit cuts it.
  */
 export async function ruinAndRecreateIncrementally(
   problem: CoverProblem,

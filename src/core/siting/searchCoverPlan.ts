@@ -52,13 +52,15 @@ export interface CoverSearchResult extends CoverSolution {
 /**
  * The default search from a feasible start (the greedy plan): a 1-swap descent (descendBySwaps); the subgradient
  * steps of the Lagrangian relaxation (solveLagrangian, 600 at most, aimed at the descended plan) for the certified
- * bound, stopped once it certifies the plan within stopGap, whose multipliers in the second half also make plans
- * (every 10 steps, each descended; Galvão and ReVelle's Lagrangian heuristic) while the gap is wider than 0.5%; then, only while it does not, ruin-and-recreate rounds
- * around the best plan (improveByRuinAndRecreate: up to 10 neighbouring sites removed and refilled per round, plans
- * within 0.05% of the best kept to cross plateaus, on one incremental state for a site budget so that a round costs
- * its neighbourhood), stopping when the plan reaches the value the bound certifies, after 300 rounds (more when the
- * gap left is wider than 0.5%, at most 2,000) or after 150 in a row without a better plan. Returns the best plan met (never worse than the start) and the Lagrangian bound.
- * Deterministic for a given seed unless a time limit cuts a phase.
+ * bound, stopped once it certifies the plan within stopGap, whose multipliers also make plans in the second half of
+ * the steps (every 10 steps, each descended: Galvão and ReVelle's Lagrangian heuristic) while the gap is wider than
+ * 0.5%; then, only while the bound does not certify the plan, ruin-and-recreate rounds around the best plan
+ * (improveByRuinAndRecreate: up to 10 neighbouring sites removed and refilled per round, plans within 0.05% of the
+ * best kept to cross plateaus, on one incremental state for a site budget so that a round costs its neighbourhood),
+ * stopping when the plan reaches the value the bound certifies, after 300 rounds (more when the gap left is wider
+ * than 0.5%, at most 2,000) or after 150 in a row without a better plan (with the wider gap, a run that found
+ * something restarts from the best plan). Returns the best plan met (never worse than the start) and the Lagrangian
+ * bound. Deterministic for a given seed unless a time limit cuts a phase.
  */
 export async function searchCoverPlan(
   problem: CoverProblem,
@@ -121,21 +123,30 @@ export async function searchCoverPlan(
   const certifiedValue = lagrangian.upperBound * (1 - stopGap) * (1 - 1e-9);
   const gapLeft = lagrangian.upperBound > 0 ? 1 - best.objective / lagrangian.upperBound : 0;
   const rounds = options.search?.maxRounds ?? Math.min(2_000, Math.ceil(300 * Math.max(1, gapLeft / 0.005)));
-  if (best.objective < certifiedValue) {
+  // With a gap wider than 0.5% left, a run that stalls (150 rounds without a better plan) after finding something
+  // restarts from the best plan with the next seed until the rounds are spent: the walk starts again from the best
+  // instead of wandering below it.
+  const roundsEnd = performance.now() + Math.min(options.search?.timeLimitMs ?? 700, left());
+  let roundsLeft = rounds;
+  let seed = options.search?.seed ?? 1;
+  while (best.objective < certifiedValue && roundsLeft > 0) {
     const searched = await improveByRuinAndRecreate(problem, best, {
-      ...part(0.5, 1),
+      ...part(0.5 + (0.5 * (rounds - roundsLeft)) / rounds, 1),
       maxRuined: 10,
       acceptWithin: 5e-4,
       patienceRounds: 150,
-      maxRounds: rounds,
-      timeLimitMs: Math.min(options.search?.timeLimitMs ?? 700, left()),
-      seed: options.search?.seed,
+      maxRounds: roundsLeft,
+      timeLimitMs: Math.max(0, roundsEnd - performance.now()),
+      seed: seed++,
       targetValue: certifiedValue,
     });
-    if (searched.objective > best.objective) {
+    roundsLeft -= searched.rounds;
+    const improved = searched.objective > best.objective;
+    if (improved) {
       best = searched;
       foundBy = 'ruin_and_recreate';
     }
+    if (!improved || searched.stoppedBy !== 'patience' || gapLeft <= 0.005) break;
   }
   const searchMs = lap();
   return {
