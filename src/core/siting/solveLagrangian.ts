@@ -87,7 +87,7 @@ export async function solveLagrangian(problem: CoverProblem, options: Lagrangian
   const lambda = options.lambda ? options.lambda.slice() : startingLambda(problem, options.start.selected);
   const values = new Float64Array(candidateCount);
   const share = new Float64Array(candidateCount);
-  const subgradient = new Float64Array(itemCount);
+  const subgradient = new Float64Array(itemCount).fill(-1);
   let bestBound = Number.POSITIVE_INFINITY;
   // Copied into, not reallocated, at each better bound (early steps improve at nearly every step).
   const bestLambda = lambda.slice();
@@ -98,9 +98,15 @@ export async function solveLagrangian(problem: CoverProblem, options: Lagrangian
 
   /** L(lambda) for the current multipliers; fills values and share. */
   const sortedValues = new Float64Array(candidateCount);
+  // sum of (w_i - lambda_i), kept by the step's own pass over the items after the first evaluation (the same sum, in
+  // the same order).
+  let ownNext = Number.NaN;
   const evaluate = (): { bound: number; top: number[] } => {
-    let own = 0;
-    for (let i = 0; i < itemCount; i++) own += itemWeight[i] - lambda[i];
+    let own = ownNext;
+    if (Number.isNaN(own)) {
+      own = 0;
+      for (let i = 0; i < itemCount; i++) own += itemWeight[i] - lambda[i];
+    }
     for (let j = 0; j < candidateCount; j++) {
       let value = 0;
       for (let k = candidateStarts[j]; k < candidateStarts[j + 1]; k++) value += lambda[candidateItems[k]];
@@ -222,9 +228,8 @@ export async function solveLagrangian(problem: CoverProblem, options: Lagrangian
     }
     const target = incumbent.objective;
     if (bestBound - target <= relativeGap * Math.max(1, bestBound) || theta < 1e-5) break;
-    // Subgradient of L at lambda: -1 from each item's own term, + the share of every chosen candidate covering it;
-    // components pushing out of the box 0 <= lambda <= w are zeroed.
-    subgradient.fill(-1);
+    // Subgradient of L at lambda: -1 from each item's own term (set by the previous step's pass), + the share of
+    // every chosen candidate covering it; components pushing out of the box 0 <= lambda <= w are zeroed.
     for (const j of top) {
       const part = share[j];
       for (let k = candidateStarts[j]; k < candidateStarts[j + 1]; k++) subgradient[candidateItems[k]] += part;
@@ -237,10 +242,15 @@ export async function solveLagrangian(problem: CoverProblem, options: Lagrangian
     }
     if (norm === 0) break;
     const step = (theta * (bound - target)) / norm;
+    let own = 0;
     for (let i = 0; i < itemCount; i++) {
       const next = lambda[i] - step * subgradient[i];
-      lambda[i] = Math.min(Math.max(next, 0), itemWeight[i]);
+      const value = Math.min(Math.max(next, 0), itemWeight[i]);
+      lambda[i] = value;
+      own += itemWeight[i] - value;
+      subgradient[i] = -1;
     }
+    ownNext = own;
     await checkpoint(iterations / maxIterations);
   }
   const multiplierBound = Number.isFinite(bestBound) ? bestBound * (1 + SAFETY) : Number.POSITIVE_INFINITY;
