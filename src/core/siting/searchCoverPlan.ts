@@ -7,7 +7,7 @@ import { solveLagrangian } from './solveLagrangian';
 export interface CoverSearchOptions extends LongCallOptions {
   /**
    * Subgradient iterations at most (default 600), plans made from the multipliers in the first planIterations of them
-   * (default: in the second half of the steps, and only while the bound is more than 0.5% above the best plan, so
+   * (default: in the second half of the steps, and only while the bound is more than 0.2% above the best plan, so
    * that cases the rounds of ruin and recreate solve nearly alone do not pay for them).
    */
   lagrangianIterations?: number;
@@ -54,12 +54,12 @@ export interface CoverSearchResult extends CoverSolution {
  * steps of the Lagrangian relaxation (solveLagrangian, 600 at most, aimed at the descended plan) for the certified
  * bound, stopped once it certifies the plan within stopGap, whose multipliers also make plans in the second half of
  * the steps (every 10 steps, each descended: Galvão and ReVelle's Lagrangian heuristic) while the gap is wider than
- * 0.5%; then, only while the bound does not certify the plan, ruin-and-recreate rounds around the best plan
+ * 0.2%; then, only while the bound does not certify the plan, ruin-and-recreate rounds around the best plan
  * (improveByRuinAndRecreate: up to 10 neighbouring sites removed and refilled per round, plans within 0.05% of the
  * best kept to cross plateaus, on one incremental state for a site budget so that a round costs its neighbourhood),
  * stopping when the plan reaches the value the bound certifies, after 300 rounds (more when the gap left is wider
- * than 0.5%, at most 2,000) or after 150 in a row without a better plan (with the wider gap, a run that found
- * something restarts from the best plan). Returns the best plan met (never worse than the start) and the Lagrangian
+ * than 0.5%, at most 2,000) or after 150 in a row without a better plan (a run that found something then restarts
+ * from the best plan with the next seed). Returns the best plan met (never worse than the start) and the Lagrangian
  * bound. Deterministic for a given seed unless a time limit cuts a phase.
  */
 export async function searchCoverPlan(
@@ -101,7 +101,7 @@ export async function searchCoverPlan(
     start: best,
     maxIterations: iterations,
     ...(options.planIterations === undefined
-      ? { planFrom: Math.floor(iterations / 2), planWhileGapAbove: 0.005 }
+      ? { planFrom: Math.floor(iterations / 2), planWhileGapAbove: 0.002 }
       : { planUntil: options.planIterations }),
     planEvery: options.planEvery ?? 10,
     timeLimitMs: lagrangianEnd - performance.now(),
@@ -123,9 +123,8 @@ export async function searchCoverPlan(
   const certifiedValue = lagrangian.upperBound * (1 - stopGap) * (1 - 1e-9);
   const gapLeft = lagrangian.upperBound > 0 ? 1 - best.objective / lagrangian.upperBound : 0;
   const rounds = options.search?.maxRounds ?? Math.min(2_000, Math.ceil(300 * Math.max(1, gapLeft / 0.005)));
-  // With a gap wider than 0.5% left, a run that stalls (150 rounds without a better plan) after finding something
-  // restarts from the best plan with the next seed until the rounds are spent: the walk starts again from the best
-  // instead of wandering below it.
+  // A run that stalls (150 rounds without a better plan) after finding something restarts from the best plan with the
+  // next seed until the rounds are spent: the walk starts again from the best instead of wandering below it.
   const roundsEnd = performance.now() + Math.min(options.search?.timeLimitMs ?? 700, left());
   let roundsLeft = rounds;
   let seed = options.search?.seed ?? 1;
@@ -146,7 +145,7 @@ export async function searchCoverPlan(
       best = searched;
       foundBy = 'ruin_and_recreate';
     }
-    if (!improved || searched.stoppedBy !== 'patience' || gapLeft <= 0.005) break;
+    if (!improved || searched.stoppedBy !== 'patience') break;
   }
   const searchMs = lap();
   return {
