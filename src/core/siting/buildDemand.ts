@@ -36,35 +36,37 @@ export interface Demand {
 /** The cells a new shared site could add: populated (> 0, not nodata), inside the mask, and a gap per the weighting. */
 export function buildDemand(request: BuildDemandRequest): Demand {
   const { grid, coveredBits, operatorBits, mask, weighting } = request;
-  // Two passes over the grid: count the demand cells, then fill typed arrays (no growing lists of numbers).
-  const weightOf = (value: number, gainingBits: number) =>
-    weighting === 'people' ? value : value * countTenantBits(gainingBits);
-  const isDemand = (i: number): boolean => {
-    if (mask && mask[i] === 0) return false;
-    const value = grid.values[i];
-    if (isNodata(grid, value) || !(value > 0)) return false;
-    const covered = coveredBits[i] & operatorBits;
-    return weighting === 'people' ? covered === 0 : (operatorBits & ~covered) !== 0;
-  };
+  // One pass over the grid collects the demand cells (in a typed list that doubles when full), a second over those
+  // cells alone fills their figures: no growing lists of numbers.
+  let cells = new Uint32Array(1024);
   let count = 0;
-  for (let i = 0; i < grid.values.length; i++) if (isDemand(i)) count++;
-  const cellIndex = new Uint32Array(count);
+  for (let i = 0; i < grid.values.length; i++) {
+    if (mask && mask[i] === 0) continue;
+    const value = grid.values[i];
+    if (isNodata(grid, value) || !(value > 0)) continue;
+    const covered = coveredBits[i] & operatorBits;
+    if (weighting === 'people' ? covered !== 0 : (operatorBits & ~covered) === 0) continue;
+    if (count === cells.length) {
+      const grown = new Uint32Array(cells.length * 2);
+      grown.set(cells);
+      cells = grown;
+    }
+    cells[count++] = i;
+  }
+  const cellIndex = cells.slice(0, count);
   const population = new Float64Array(count);
   const weight = new Float64Array(count);
   const gainingBitsOf = new Uint8Array(count);
   let totalPopulation = 0;
   let totalWeight = 0;
-  let d = 0;
-  for (let i = 0; i < grid.values.length; i++) {
-    if (!isDemand(i)) continue;
+  for (let d = 0; d < count; d++) {
+    const i = cellIndex[d];
     const value = grid.values[i];
     const gainingBits = weighting === 'people' ? operatorBits : operatorBits & ~(coveredBits[i] & operatorBits);
-    const cellWeight = weightOf(value, gainingBits);
-    cellIndex[d] = i;
+    const cellWeight = weighting === 'people' ? value : value * countTenantBits(gainingBits);
     population[d] = value;
     weight[d] = cellWeight;
     gainingBitsOf[d] = gainingBits;
-    d++;
     totalPopulation += value;
     totalWeight += cellWeight;
   }
