@@ -357,8 +357,9 @@ export async function planSharedSites(
     lap('search');
     timings.search -= searched.timingsMs.swaps + searched.timingsMs.lagrangian;
   }
-  // The prefixes' bound always: of the greedy runs and the plan, or only of the plan after a search whose 100 or more
-  // subgradient steps went far below the greedy prefixes; the subgradient here only for the plain greedy.
+  // The prefixes' bound always: of the greedy runs and the plan, or only of the plan after a search of 100 or more
+  // subgradient steps (whose bound was far below the greedy prefixes' on every case measured); the subgradient here
+  // only for the plain greedy.
   const bound = await boundMaximalCover(problem, {
     ...progress(0.55, 0.6),
     prefixOrders:
