@@ -6,19 +6,18 @@ import { decodeTextFile } from '../../core/io/decodeTextFile';
 import { parseCandidatesCsv } from '../../core/io/parseCandidatesCsv';
 import { packMastAttributes } from '../../core/model/mastAttributes';
 import type { PopulationGrid } from '../../core/model/populationGrid';
-import { packTowers } from '../../core/model/towerArrays';
 import { PATH_LOSS_MODEL_IDS } from '../../core/propagation/pathLossModels';
 import { planSharedSites, type SitePlanCoverage } from '../../core/siting/planSharedSites';
 import { signalSitePlanInputs } from '../../core/siting/signalSitePlanInputs';
 import type { CliCommand } from '../cliCommand';
 import { CliError } from '../cliError';
-import { loadBoundary, loadPopulationRaster, loadTowerFile } from '../loadInputs';
 import { loadTerrain } from '../loadTerrain';
 import { readInputFile } from '../readInputFile';
 import { LINK_BUDGET_FLAGS } from '../readLinkBudgetFlags';
 import { readNumberFlag, requireCountFlag, requireNumberFlag } from '../readNumberFlag';
 import { readPlanSignalFlags } from '../readPlanSignalFlags';
 import { readStringFlag, requireStringFlag } from '../readStringFlag';
+import { loadProposeBoundary, loadProposeRaster, readProposeTowers } from './proposeInputs';
 
 export const proposeCommand: CliCommand = {
   name: 'propose',
@@ -134,9 +133,9 @@ export const proposeCommand: CliCommand = {
     const boundaryPath = readStringFlag(flags, 'boundary');
     const compact = flags.json === true;
 
-    const parsedTowers = await loadTowerFile(towersPath);
-    const raster = await loadPopulationRaster(populationPath);
-    const polygons = boundaryPath ? await loadBoundary(boundaryPath) : undefined;
+    const { towers, parsedTowers, rejectedTowerRows } = await readProposeTowers(towersPath, signal !== null);
+    const raster = await loadProposeRaster(populationPath);
+    const polygons = boundaryPath ? await loadProposeBoundary(boundaryPath) : undefined;
     const terrain = signal?.terrainPaths
       ? await loadTerrain(signal.terrainPaths, { allVoidStencil: 'next-dem' })
       : undefined;
@@ -154,12 +153,11 @@ export const proposeCommand: CliCommand = {
       );
     }
 
-    const towers = packTowers(parsedTowers.towers);
     const rasterMask = polygons ? maskCellCentresInPolygons(raster, polygons) : undefined;
     let grid: PopulationGrid = raster;
     let mask = rasterMask;
     let coverage: SitePlanCoverage = { kind: 'radius' };
-    if (signal) {
+    if (signal && parsedTowers) {
       // The boundary applies when resampling: population outside it never reaches the analysis grid.
       const run = await prepareSignalRun(
         {
@@ -181,7 +179,7 @@ export const proposeCommand: CliCommand = {
       grid,
       mask,
       towers,
-      masts: packMastAttributes(parsedTowers.towers),
+      ...(parsedTowers ? { masts: packMastAttributes(parsedTowers.towers) } : {}),
       defaultRadiusM: radiusM,
       weighting: 'people',
       siteRadiusM: radiusM,
@@ -224,7 +222,10 @@ export const proposeCommand: CliCommand = {
         population_no_candidate_reaches: plan.demand.unreachableWeight,
       },
       candidates: { accepted: parsedCandidates.sites.length, rejected: parsedCandidates.rejected },
-      towers: { accepted: parsedTowers.towers.length, rejected_rows: parsedTowers.rejected.length },
+      towers: {
+        accepted: towers.count,
+        rejected_rows: rejectedTowerRows,
+      },
       sites: plan.sites.map((site) => ({
         id: site.id,
         lon: site.lon,

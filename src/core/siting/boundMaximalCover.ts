@@ -1,5 +1,6 @@
 import { createYieldClock, type LongCallOptions } from '../util/cooperativeLoop';
 import { type CoverProblem, costOf, maxCostOf, maxSitesOf } from './coverProblem';
+import { selectKth } from './selectKth';
 
 export interface BoundOptions extends LongCallOptions {
   /** Sequences of candidates (greedy runs in the order they added sites): every prefix gives a bound. */
@@ -184,19 +185,31 @@ function budgetTop(problem: CoverProblem): (values: Float64Array) => TopChoice {
   const maxCost = maxCostOf(problem);
   const candidateCount = problem.cover.candidateCount;
   const order = new Uint32Array(candidateCount);
+  const scratch = new Float64Array(candidateCount);
   return (values) => {
-    for (let j = 0; j < candidateCount; j++) order[j] = j;
     let bySites: TopChoice | null = null;
     if (maxSites < candidateCount || !Number.isFinite(maxCost)) {
-      order.sort((a, b) => values[b] - values[a] || a - b);
+      // The first P of the order by value (descending, ties by index): those above the P-th largest value, then the
+      // lowest indices at it, found by a linear selection and sorted among themselves (the same sum, added in the same
+      // order, as a sort of every candidate).
+      const count = Math.min(maxSites, candidateCount);
+      let taken = 0;
+      if (count > 0) {
+        scratch.set(values);
+        const threshold = selectKth(scratch, candidateCount - count);
+        for (let j = 0; j < candidateCount; j++) if (values[j] > threshold) order[taken++] = j;
+        for (let j = 0; j < candidateCount && taken < count; j++) if (values[j] === threshold) order[taken++] = j;
+      }
+      const first = order.subarray(0, taken).sort((a, b) => values[b] - values[a] || a - b);
       bySites = { value: 0, chosen: [], shares: [] };
-      for (let t = 0; t < Math.min(maxSites, candidateCount) && values[order[t]] > 0; t++) {
-        bySites.value += values[order[t]];
-        bySites.chosen.push(order[t]);
+      for (let t = 0; t < first.length && values[first[t]] > 0; t++) {
+        bySites.value += values[first[t]];
+        bySites.chosen.push(first[t]);
         bySites.shares.push(1);
       }
     }
     if (!Number.isFinite(maxCost)) return bySites as TopChoice;
+    for (let j = 0; j < candidateCount; j++) order[j] = j;
     const ratio = (j: number) => {
       const cost = costOf(problem, j);
       return cost > 0 ? values[j] / cost : values[j] > 0 ? Number.POSITIVE_INFINITY : 0;

@@ -36,41 +36,46 @@ export interface Demand {
 /** The cells a new shared site could add: populated (> 0, not nodata), inside the mask, and a gap per the weighting. */
 export function buildDemand(request: BuildDemandRequest): Demand {
   const { grid, coveredBits, operatorBits, mask, weighting } = request;
-  const cells: number[] = [];
-  const population: number[] = [];
-  const weight: number[] = [];
-  const gaining: number[] = [];
-  let totalPopulation = 0;
-  let totalWeight = 0;
+  // One pass over the grid collects the demand cells (in a typed list that doubles when full), a second over those
+  // cells alone fills their figures: no growing lists of numbers.
+  let cells = new Uint32Array(1024);
+  let count = 0;
   for (let i = 0; i < grid.values.length; i++) {
     if (mask && mask[i] === 0) continue;
     const value = grid.values[i];
     if (isNodata(grid, value) || !(value > 0)) continue;
     const covered = coveredBits[i] & operatorBits;
-    let gainingBits: number;
-    let cellWeight: number;
-    if (weighting === 'people') {
-      if (covered !== 0) continue;
-      gainingBits = operatorBits;
-      cellWeight = value;
-    } else {
-      gainingBits = operatorBits & ~covered;
-      if (gainingBits === 0) continue;
-      cellWeight = value * countTenantBits(gainingBits);
+    if (weighting === 'people' ? covered !== 0 : (operatorBits & ~covered) === 0) continue;
+    if (count === cells.length) {
+      const grown = new Uint32Array(cells.length * 2);
+      grown.set(cells);
+      cells = grown;
     }
-    cells.push(i);
-    population.push(value);
-    weight.push(cellWeight);
-    gaining.push(gainingBits);
+    cells[count++] = i;
+  }
+  const cellIndex = cells.slice(0, count);
+  const population = new Float64Array(count);
+  const weight = new Float64Array(count);
+  const gainingBitsOf = new Uint8Array(count);
+  let totalPopulation = 0;
+  let totalWeight = 0;
+  for (let d = 0; d < count; d++) {
+    const i = cellIndex[d];
+    const value = grid.values[i];
+    const gainingBits = weighting === 'people' ? operatorBits : operatorBits & ~(coveredBits[i] & operatorBits);
+    const cellWeight = weighting === 'people' ? value : value * countTenantBits(gainingBits);
+    population[d] = value;
+    weight[d] = cellWeight;
+    gainingBitsOf[d] = gainingBits;
     totalPopulation += value;
     totalWeight += cellWeight;
   }
   return {
-    count: cells.length,
-    cellIndex: Uint32Array.from(cells),
-    population: Float64Array.from(population),
-    weight: Float64Array.from(weight),
-    gainingBits: Uint8Array.from(gaining),
+    count,
+    cellIndex,
+    population,
+    weight,
+    gainingBits: gainingBitsOf,
     totalPopulation,
     totalWeight,
   };

@@ -2,6 +2,7 @@ import { createYieldClock, type LongCallOptions } from '../util/cooperativeLoop'
 import { seededRandom } from '../util/seededRandom';
 import type { CoverProblem, CoverSolution } from './coverProblem';
 import { descendBySwaps } from './descendBySwaps';
+import { ruinAndRecreateIncrementally } from './ruinAndRecreateIncrementally';
 import { greedyFill } from './solveGreedy';
 
 export interface RuinAndRecreateOptions extends LongCallOptions {
@@ -15,13 +16,20 @@ export interface RuinAndRecreateOptions extends LongCallOptions {
   seed?: number;
   /** At most this many sites removed per round (default 5). */
   maxRuined?: number;
+  /**
+   * With a site budget alone: a round's plan is also kept when within this relative distance of the best (default 0:
+   * only plans at least as good as the current one).
+   */
+  acceptWithin?: number;
+  /** With a site budget alone: stop once the best plan is worth this much (default: no such stop). */
+  targetValue?: number;
 }
 
 export interface RuinAndRecreateResult extends CoverSolution {
   rounds: number;
   /** Rounds that found a new best. */
   improvements: number;
-  stoppedBy: 'rounds' | 'patience' | 'time';
+  stoppedBy: 'rounds' | 'patience' | 'time' | 'target';
 }
 
 /**
@@ -37,6 +45,10 @@ export async function improveByRuinAndRecreate(
   start: CoverSolution,
   options: RuinAndRecreateOptions = {},
 ): Promise<RuinAndRecreateResult> {
+  // A site budget alone: the same rounds on one incremental state (ruinAndRecreateIncrementally), far cheaper each.
+  if (problem.budget.maxCostUsd === undefined && !problem.conflicts) {
+    return ruinAndRecreateIncrementally(problem, start, options);
+  }
   const { cover } = problem;
   const maxRounds = options.maxRounds ?? 300;
   const patience = options.patienceRounds ?? 100;

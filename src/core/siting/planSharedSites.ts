@@ -5,7 +5,6 @@ import { computeFixedRadiusCoverage } from '../coverage/computeFixedRadiusCovera
 import { computeSignalCoverage } from '../coverage/computeSignalCoverage';
 import { signalCoverageBits } from '../coverage/summarizeSignalCoverage';
 import { haversineDistanceM } from '../geo/haversineDistanceM';
-import { indexPoints } from '../geo/indexPoints';
 import { countTenantBits, type MastAttributes, mastTypeFromCode } from '../model/mastAttributes';
 import type { PopulationGrid } from '../model/populationGrid';
 import type { MastType } from '../model/tower';
@@ -19,6 +18,7 @@ import { type CoverProblem, conflictGraphFromPairs } from './coverProblem';
 import { buildCoverSets, type CoverSets, mergeCoverSets } from './coverSets';
 import { explainSites, type SiteExplanation } from './explainSite';
 import { generateCandidates, type LatticeOptions } from './generateCandidates';
+import { indexPointsInCells } from './indexPointsInCells';
 import { predictCandidateCover, type SignalSitePrediction } from './predictCandidateCover';
 import { proveCoverOptimum } from './proveCoverOptimum';
 import { type CoverSearchResult, searchCoverPlan } from './searchCoverPlan';
@@ -243,7 +243,6 @@ export async function planSharedSites(
   });
   lap('demand');
 
-  const capacity = computeSpareCapacity(towers, masts, request.slotTable ?? DEFAULT_TENANT_SLOTS);
   const fixed = request.fixedSites;
   const generated = generateCandidates({
     grid,
@@ -252,7 +251,12 @@ export async function planSharedSites(
     lattice: fixed ? undefined : request.candidates.lattice,
     existingMasts:
       !fixed && request.candidates.existingMasts
-        ? { towers, masts, spareSlots: capacity.spare, operatorBits }
+        ? {
+            towers,
+            masts,
+            spareSlots: computeSpareCapacity(towers, masts, request.slotTable ?? DEFAULT_TENANT_SLOTS).spare,
+            operatorBits,
+          }
         : undefined,
     userSites: fixed ?? request.candidates.userSites,
     newMast,
@@ -359,10 +363,13 @@ export async function planSharedSites(
     lap('search');
     timings.search -= searched.timingsMs.swaps + searched.timingsMs.lagrangian;
   }
-  // The greedy prefixes' bound always; the subgradient here only for the plain greedy (the search ran its own).
+  // The prefixes' bound always: of the greedy runs and the plan, or only of the plan after a search of 100 or more
+  // subgradient steps (whose bound was far below the greedy prefixes' on every case measured); the subgradient here
+  // only for the plain greedy.
   const bound = await boundMaximalCover(problem, {
     ...progress(0.55, 0.6),
-    prefixOrders: [...greedy.runs, solution.selected],
+    prefixOrders:
+      searched && searched.lagrangianIterations >= 100 ? [solution.selected] : [...greedy.runs, solution.selected],
     lowerBound: solution.objective,
     timeLimitMs: request.boundTimeLimitMs,
     maxIterations: searched ? 0 : undefined,
@@ -436,7 +443,7 @@ export async function planSharedSites(
       backboneDistanceM,
       requiredSpacingM,
       spacingApplies: rules.spacing !== undefined,
-      masts: indexPoints(towers.count, towers.lon, towers.lat),
+      masts: indexPointsInCells(towers.count, towers.lon, towers.lat),
       mastIds: towers.ids,
       mastLon: towers.lon,
       mastLat: towers.lat,

@@ -5,20 +5,33 @@ import { improveByRuinAndRecreate } from './improveByRuinAndRecreate';
 import { solveLagrangian } from './solveLagrangian';
 
 export interface CoverSearchOptions extends LongCallOptions {
-  /** Subgradient iterations at most (default 600), plans made in the first planIterations of them (default: all). */
+  /**
+   * Subgradient iterations at most (default 600), plans made from the multipliers in the first planIterations of them
+   * (default: in the second half of the steps, and only while the bound is more than 0.2% above the best plan, so
+   * that cases the rounds of ruin and recreate solve nearly alone do not pay for them).
+   */
   lagrangianIterations?: number;
   planIterations?: number;
-  /** Every this many subgradient iterations a plan is made from the multipliers and descended (default 10). */
+  /** Within planIterations, every this many subgradient iterations a plan is made and descended (default 10). */
   planEvery?: number;
-  /** Time for the Lagrangian heuristic, milliseconds (default 3,000; the iteration limits decide in normal runs). */
+  /** Time for the Lagrangian phase, milliseconds (default 3,000; the iteration limits decide in normal runs). */
   lagrangianTimeLimitMs?: number;
   /** Time for the first swap descent, milliseconds (default 2,000). */
   swapTimeLimitMs?: number;
-  /** Ruin-and-recreate rounds after the Lagrangian phase (default 300), their time limit (default 700 ms) and seed. */
+  /**
+   * The certified gap that is close enough, relative (default 0.001: at least 99.9% of the best possible): the
+   * subgradient steps stop once their bound certifies the plan within it, and the rounds of ruin and recreate run
+   * only while it is not certified, stopping as soon as it is. 0 runs every step and round.
+   */
+  stopGap?: number;
+  /**
+   * Ruin-and-recreate rounds at most (default: 300 up to a 0.5% gap left after the subgradient steps, in proportion
+   * beyond, at most 2,000), their time limit (default 700 ms, a safety limit) and seed.
+   */
   search?: { maxRounds?: number; timeLimitMs?: number; seed?: number };
   /**
    * A wall-clock budget for the whole search, milliseconds (none by default): the descent may use all of it, the
-   * Lagrangian phase 70% of what is left, the rounds the rest. The result then depends on the machine's speed.
+   * Lagrangian phase half of what is left, the rounds the rest. The result then depends on the machine's speed.
    */
   timeBudgetMs?: number;
 }
@@ -37,10 +50,17 @@ export interface CoverSearchResult extends CoverSolution {
 }
 
 /**
- * The default search from a feasible start (the greedy plan): a 1-swap descent (descendBySwaps), then the Lagrangian
- * heuristic (solveLagrangian: 600 subgradient steps whose multipliers make a plan every 10 steps, each descended),
- * then ruin-and-recreate rounds around the best plan (300 at most, 100 in a row without a new best stop them). Returns the best plan met (never worse than the start) and the Lagrangian bound.
- * Deterministic for a given seed unless a time limit cuts a phase.
+ * The default search from a feasible start (the greedy plan): a 1-swap descent (descendBySwaps); the subgradient
+ * steps of the Lagrangian relaxation (solveLagrangian, 600 at most, aimed at the descended plan) for the certified
+ * bound, stopped once it certifies the plan within stopGap, whose multipliers also make plans in the second half of
+ * the steps (every 10 steps, each descended: Galvão and ReVelle's Lagrangian heuristic) while the gap is wider than
+ * 0.2%; then, only while the bound does not certify the plan, ruin-and-recreate rounds around the best plan
+ * (improveByRuinAndRecreate: up to 10 neighbouring sites removed and refilled per round, plans within 0.05% of the
+ * best kept to cross plateaus, on one incremental state for a site budget so that a round costs its neighbourhood),
+ * stopping when the plan reaches the value the bound certifies, after 300 rounds (more when the gap left is wider
+ * than 0.5%, at most 2,000) or after 150 in a row without a better plan (a run that found something then restarts
+ * from the best plan with the next seed). Returns the best plan met (never worse than the start) and the Lagrangian
+ * bound. Deterministic for a given seed unless a time limit cuts a phase.
  */
 export async function searchCoverPlan(
   problem: CoverProblem,
@@ -60,6 +80,7 @@ export async function searchCoverPlan(
   };
   const budgetEnd = performance.now() + (options.timeBudgetMs ?? Number.POSITIVE_INFINITY);
   const left = () => Math.max(0, budgetEnd - performance.now());
+  const stopGap = options.stopGap ?? 1e-3;
   let best: CoverSolution = start;
   let foundBy: CoverSearchResult['foundBy'] = 'start';
   const swapped = await descendBySwaps(problem, start.selected, {
@@ -71,14 +92,20 @@ export async function searchCoverPlan(
     foundBy = 'swaps';
   }
   const swapsMs = lap();
-  const lagrangianEnd = performance.now() + Math.min(options.lagrangianTimeLimitMs ?? 3_000, 0.7 * left());
+  // The bound first: aimed at the descended plan, the steps certify as well as when aimed at a better one (on the
+  // benchmark cases, slightly better), and the rounds then know when to stop.
+  const lagrangianEnd = performance.now() + Math.min(options.lagrangianTimeLimitMs ?? 3_000, 0.5 * left());
+  const iterations = options.lagrangianIterations ?? 600;
   const lagrangian = await solveLagrangian(problem, {
-    ...part(0.2, 0.7),
+    ...part(0.2, 0.5),
     start: best,
-    maxIterations: options.lagrangianIterations ?? 600,
-    planUntil: options.planIterations,
+    maxIterations: iterations,
+    ...(options.planIterations === undefined
+      ? { planFrom: Math.floor(iterations / 2), planWhileGapAbove: 0.002 }
+      : { planUntil: options.planIterations }),
     planEvery: options.planEvery ?? 10,
     timeLimitMs: lagrangianEnd - performance.now(),
+    relativeGap: stopGap,
     improve: (plan) =>
       descendBySwaps(problem, plan.selected, {
         signal: options.signal,
@@ -90,15 +117,35 @@ export async function searchCoverPlan(
     foundBy = 'lagrangian';
   }
   const lagrangianMs = lap();
-  const searched = await improveByRuinAndRecreate(problem, best, {
-    ...part(0.7, 1),
-    maxRounds: options.search?.maxRounds ?? 300,
-    timeLimitMs: Math.min(options.search?.timeLimitMs ?? 700, left()),
-    seed: options.search?.seed,
-  });
-  if (searched.objective > best.objective) {
-    best = searched;
-    foundBy = 'ruin_and_recreate';
+  // Rounds of ruin and recreate until the plan reaches the value the bound certifies within stopGap (none when it
+  // already does), the rounds run out or 150 in a row find nothing better. The rounds grow with the gap left: 300
+  // up to a 0.5% gap, in proportion beyond (at most 2,000), since a wider gap leaves more to find.
+  const certifiedValue = lagrangian.upperBound * (1 - stopGap) * (1 - 1e-9);
+  const gapLeft = lagrangian.upperBound > 0 ? 1 - best.objective / lagrangian.upperBound : 0;
+  const rounds = options.search?.maxRounds ?? Math.min(2_000, Math.ceil(300 * Math.max(1, gapLeft / 0.005)));
+  // A run that stalls (150 rounds without a better plan) after finding something restarts from the best plan with the
+  // next seed until the rounds are spent: the walk starts again from the best instead of wandering below it.
+  const roundsEnd = performance.now() + Math.min(options.search?.timeLimitMs ?? 700, left());
+  let roundsLeft = rounds;
+  let seed = options.search?.seed ?? 1;
+  while (best.objective < certifiedValue && roundsLeft > 0) {
+    const searched = await improveByRuinAndRecreate(problem, best, {
+      ...part(0.5 + (0.5 * (rounds - roundsLeft)) / rounds, 1),
+      maxRuined: 10,
+      acceptWithin: 5e-4,
+      patienceRounds: 150,
+      maxRounds: roundsLeft,
+      timeLimitMs: Math.max(0, roundsEnd - performance.now()),
+      seed: seed++,
+      targetValue: certifiedValue,
+    });
+    roundsLeft -= searched.rounds;
+    const improved = searched.objective > best.objective;
+    if (improved) {
+      best = searched;
+      foundBy = 'ruin_and_recreate';
+    }
+    if (!improved || searched.stoppedBy !== 'patience') break;
   }
   const searchMs = lap();
   return {

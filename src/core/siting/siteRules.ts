@@ -1,7 +1,7 @@
 import { ZONE_URBAN } from '../colocation/classifyUrbanRural';
 import { haversineDistanceM } from '../geo/haversineDistanceM';
 import { indexLonLatPolygons } from '../geo/indexLonLatPolygons';
-import { indexPoints } from '../geo/indexPoints';
+import { indexPoints, type PointIndex } from '../geo/indexPoints';
 import { indexPolylines } from '../geo/indexPolylines';
 import type { LonLatPolygon } from '../geo/lonLatPolygon';
 import type { LonLatPolyline } from '../geo/lonLatPolyline';
@@ -100,7 +100,8 @@ export function checkSiteRules(request: SiteRulesRequest): SiteRulesCheck {
   const backboneDistanceM = new Float64Array(count).fill(Number.NaN);
   const exclusion = indexLonLatPolygons(rules.exclusionZones ?? []);
   const a1Only = indexLonLatPolygons(rules.a1OnlyZones ?? []);
-  const mastIndex = indexPoints(masts.count, masts.lon, masts.lat);
+  // Built only when a spacing rule asks (its sort is most of this function's time with national masts).
+  let mastIndex: PointIndex | null = null;
   const backbone = rules.backbone ? indexPolylines(rules.backbone.lines) : null;
 
   for (let c = 0; c < count; c++) {
@@ -115,6 +116,7 @@ export function checkSiteRules(request: SiteRulesRequest): SiteRulesCheck {
     else if (newBuild && candidate.mastType !== 'A1' && a1Only.containsPoint(candidate.lon, candidate.lat)) {
       reason = `inside an A1-only zone: a new ${candidate.mastType} mast is not allowed`;
     } else if (newBuild && required[c] > 0) {
+      mastIndex ??= indexPoints(masts.count, masts.lon, masts.lat);
       const tooClose = mastIndex.withinM(candidate.lon, candidate.lat, required[c]);
       // Exactly at the minimum is allowed: only masts strictly closer refuse the site.
       const offending = tooClose

@@ -1,5 +1,6 @@
 import { createYieldClock, type LongCallOptions } from '../util/cooperativeLoop';
 import { type CoverProblem, type CoverSolution, costOf, maxCostOf, maxSitesOf } from './coverProblem';
+import { selectKth } from './selectKth';
 import { greedyFill } from './solveGreedy';
 
 export interface LagrangianOptions extends LongCallOptions {
@@ -13,6 +14,13 @@ export interface LagrangianOptions extends LongCallOptions {
   planEvery?: number;
   /** Plans are made up to this iteration only; the later steps only tighten the bound (default: all along). */
   planUntil?: number;
+  /** Plans are made from this iteration on (default 0). */
+  planFrom?: number;
+  /**
+   * Plans are made only while the best bound is more than this relative distance above the incumbent (default 0:
+   * always), so that easy cases, certified nearly, do not pay for them.
+   */
+  planWhileGapAbove?: number;
   /** Stop when the bound is within this relative distance of the incumbent (default 1e-9). */
   relativeGap?: number;
   /** Multipliers to start from (one per item, within 0..weight); from the start solution when absent. */
@@ -67,6 +75,8 @@ export async function solveLagrangian(problem: CoverProblem, options: Lagrangian
   const maxCost = maxCostOf(problem);
   const planEvery = Math.max(1, options.planEvery ?? 25);
   const planUntil = options.planUntil ?? Number.POSITIVE_INFINITY;
+  const planFrom = options.planFrom ?? 0;
+  const planWhileGapAbove = options.planWhileGapAbove ?? 0;
   const byRatio = problem.budget.maxCostUsd !== undefined;
   const moneyBound = Number.isFinite(maxCost);
   let totalWeight = 0;
@@ -77,34 +87,41 @@ export async function solveLagrangian(problem: CoverProblem, options: Lagrangian
   const lambda = options.lambda ? options.lambda.slice() : startingLambda(problem, options.start.selected);
   const values = new Float64Array(candidateCount);
   const share = new Float64Array(candidateCount);
-  const subgradient = new Float64Array(itemCount);
+  const subgradient = new Float64Array(itemCount).fill(-1);
   let bestBound = Number.POSITIVE_INFINITY;
-  let bestLambda = lambda.slice();
-  let bestValues = new Float64Array(candidateCount);
+  // Copied into, not reallocated, at each better bound (early steps improve at nearly every step).
+  const bestLambda = lambda.slice();
+  const bestValues = new Float64Array(candidateCount);
   let theta = 2;
   let sinceImprovement = 0;
   let iterations = 0;
 
   /** L(lambda) for the current multipliers; fills values and share. */
   const sortedValues = new Float64Array(candidateCount);
+  // sum of (w_i - lambda_i), kept by the step's own pass over the items after the first evaluation (the same sum, in
+  // the same order).
+  let ownNext = Number.NaN;
   const evaluate = (): { bound: number; top: number[] } => {
-    let own = 0;
-    for (let i = 0; i < itemCount; i++) own += itemWeight[i] - lambda[i];
+    let own = ownNext;
+    if (Number.isNaN(own)) {
+      own = 0;
+      for (let i = 0; i < itemCount; i++) own += itemWeight[i] - lambda[i];
+    }
     for (let j = 0; j < candidateCount; j++) {
       let value = 0;
       for (let k = candidateStarts[j]; k < candidateStarts[j + 1]; k++) value += lambda[candidateItems[k]];
       values[j] = value;
     }
     const top: number[] = [];
-    // The P largest positive values (ties at the threshold to the lower indices): a numeric sort of a copy finds the
-    // threshold without a comparator.
+    // The P largest positive values (ties at the threshold to the lower indices): a selection in a copy finds the
+    // threshold (the value a full sort would put there) in linear time.
     let bySites = Number.POSITIVE_INFINITY;
     const sitesTop: number[] = [];
     if (maxSites < candidateCount || !moneyBound) {
       const count = Math.min(maxSites, candidateCount);
       sortedValues.set(values);
-      sortedValues.sort();
-      const threshold = count > 0 ? Math.max(sortedValues[candidateCount - count], 0) : Number.POSITIVE_INFINITY;
+      const threshold =
+        count > 0 ? Math.max(selectKth(sortedValues, candidateCount - count), 0) : Number.POSITIVE_INFINITY;
       bySites = 0;
       for (let j = 0; j < candidateCount; j++) if (values[j] > threshold) sitesTop.push(j);
       for (let j = 0; j < candidateCount && sitesTop.length < count; j++)
@@ -188,14 +205,19 @@ export async function solveLagrangian(problem: CoverProblem, options: Lagrangian
     const { bound, top } = evaluate();
     if (bound < bestBound - 1e-12 * Math.max(1, Math.min(bestBound, totalWeight))) {
       bestBound = bound;
-      bestLambda = lambda.slice();
-      bestValues = values.slice();
+      bestLambda.set(lambda);
+      bestValues.set(values);
       sinceImprovement = 0;
     } else if (++sinceImprovement >= 20) {
       theta /= 2;
       sinceImprovement = 0;
     }
-    if (iterations % planEvery === 0 && iterations <= planUntil) {
+    if (
+      iterations % planEvery === 0 &&
+      iterations >= planFrom &&
+      iterations <= planUntil &&
+      bestBound - incumbent.objective > planWhileGapAbove * bestBound
+    ) {
       const plan = planOf(top);
       const improved = (await options.improve?.(plan, values)) ?? plan;
       const better = improved.objective >= plan.objective ? improved : plan;
@@ -206,9 +228,8 @@ export async function solveLagrangian(problem: CoverProblem, options: Lagrangian
     }
     const target = incumbent.objective;
     if (bestBound - target <= relativeGap * Math.max(1, bestBound) || theta < 1e-5) break;
-    // Subgradient of L at lambda: -1 from each item's own term, + the share of every chosen candidate covering it;
-    // components pushing out of the box 0 <= lambda <= w are zeroed.
-    subgradient.fill(-1);
+    // Subgradient of L at lambda: -1 from each item's own term (set by the previous step's pass), + the share of
+    // every chosen candidate covering it; components pushing out of the box 0 <= lambda <= w are zeroed.
     for (const j of top) {
       const part = share[j];
       for (let k = candidateStarts[j]; k < candidateStarts[j + 1]; k++) subgradient[candidateItems[k]] += part;
@@ -221,10 +242,15 @@ export async function solveLagrangian(problem: CoverProblem, options: Lagrangian
     }
     if (norm === 0) break;
     const step = (theta * (bound - target)) / norm;
+    let own = 0;
     for (let i = 0; i < itemCount; i++) {
       const next = lambda[i] - step * subgradient[i];
-      lambda[i] = Math.min(Math.max(next, 0), itemWeight[i]);
+      const value = Math.min(Math.max(next, 0), itemWeight[i]);
+      lambda[i] = value;
+      own += itemWeight[i] - value;
+      subgradient[i] = -1;
     }
+    ownNext = own;
     await checkpoint(iterations / maxIterations);
   }
   const multiplierBound = Number.isFinite(bestBound) ? bestBound * (1 + SAFETY) : Number.POSITIVE_INFINITY;
