@@ -16,6 +16,7 @@ export const PLAN_MODEL_FLAGS = [
   'technology',
   'threshold-dbm',
   'assume-5g',
+  'site-height-m',
   ...LINK_BUDGET_FLAG_NAMES,
   ...TERRAIN_FLAGS,
 ] as const;
@@ -25,7 +26,12 @@ export interface PlanSignalFlags {
   settings: SignalRunSettings;
   /** --terrain FILE[,FILE...] as given; undefined without terrain. */
   terrainPaths: string | undefined;
+  /** Antenna height of a candidate's new mast where the candidates file gives none, m (--site-height-m, default 35). */
+  siteHeightM: number;
 }
+
+/** A new shared mast's antenna height when neither the flag nor the candidates file says, m (class A2b). */
+export const PLAN_DEFAULT_SITE_HEIGHT_M = 35;
 
 /**
  * The prediction flags of `propose --model M`, with the coverage command's meanings and refusals (exit 2, one line):
@@ -48,6 +54,9 @@ export function readPlanSignalFlags(flags: ParsedFlags): PlanSignalFlags | null 
   const linkBudget = readLinkBudgetFlags(flags);
   const thresholdDbm = readNumberFlag(flags, 'threshold-dbm', { min: -200, max: 50, what: 'an RSRP in dBm' });
   const { terrainPaths, terrain } = readTerrainFlags(flags, modelId);
+  const siteHeightM =
+    readNumberFlag(flags, 'site-height-m', { min: 0, max: 300, exclusive: true, what: 'an antenna height in m' }) ??
+    PLAN_DEFAULT_SITE_HEIGHT_M;
   return {
     settings: {
       modelId,
@@ -59,5 +68,6 @@ export function readPlanSignalFlags(flags: ParsedFlags): PlanSignalFlags | null 
       terrain,
     },
     terrainPaths,
+    siteHeightM,
   };
 }

@@ -15,7 +15,7 @@ import { loadTerrain } from '../loadTerrain';
 import { readInputFile } from '../readInputFile';
 import { LINK_BUDGET_FLAGS } from '../readLinkBudgetFlags';
 import { readNumberFlag, requireCountFlag, requireNumberFlag } from '../readNumberFlag';
-import { readPlanSignalFlags } from '../readPlanSignalFlags';
+import { PLAN_DEFAULT_SITE_HEIGHT_M, readPlanSignalFlags } from '../readPlanSignalFlags';
 import { readStringFlag, requireStringFlag } from '../readStringFlag';
 import { loadProposeBoundary, loadProposeRaster, readProposeTowers } from './proposeInputs';
 
@@ -26,7 +26,7 @@ export const proposeCommand: CliCommand = {
     'cosite propose --towers FILE --population FILE.tif --candidates FILE.csv --radius-m R --sites P',
     '               [--boundary FILE.geojson] [--exact] [--time-limit-s S] [--json]',
     `cosite propose --towers FILE --population FILE.tif --candidates FILE.csv --sites P --model ${PATH_LOSS_MODEL_IDS.join('|')}`,
-    '               [--technology 5g|4g] [--grid-m 100] [--threshold-dbm -110] [--assume-5g]',
+    '               [--technology 5g|4g] [--grid-m 100] [--threshold-dbm -110] [--assume-5g] [--site-height-m 35]',
     '               [--frequency-mhz F] [--shadowing-margin-db 8.3] [--eirp-dbm OPERATOR=DBM,...] [--indoor',
     '                [--indoor-loss-db 20]] [--metropolitan]',
     '               [--terrain FILE[,FILE...] [--k-factor 4/3] [--diffraction-weight 1] [--terrain-mode sweep|exact]',
@@ -36,8 +36,9 @@ export const proposeCommand: CliCommand = {
     'Demand: populated cells (not nodata; centre inside the boundary when given) that no existing tower covers. A tower',
     'covers a cell when the haversine distance (R = 6,371,008.8 m) from the cell centre to the tower is at most the',
     "tower's radius_m, else --radius-m (as the coverage analysis). A chosen candidate covers the cells within R of it.",
-    'Maximises the population newly covered with at most P candidates (CSV id,lon,lat; bad rows are listed on stderr',
-    'and left out). Prints {"selected": [ids], "population_newly_covered": x, "upper_bound": y, "gap_percent": g,',
+    'Maximises the population newly covered with at most P candidates (CSV id,lon,lat and optionally height_m, the',
+    'antenna height of a new mast there; bad rows are listed on stderr and left out, a bad height is a warning).',
+    'Prints {"selected": [ids], "population_newly_covered": x, "upper_bound": y, "gap_percent": g,',
     '"method": ..., "sites": [...]}: upper_bound is a proven bound on the best possible, from HiGHS with --exact, else',
     'from the heuristic (Lagrangian / greedy-prefix bound). --exact reduces the problem first (dominated candidates,',
     'reduced-cost fixing) and reports HiGHS\'s nodes and the reduced size under "exact".',
@@ -46,8 +47,9 @@ export const proposeCommand: CliCommand = {
     'Demand is on its analysis grid (about --grid-m metres, the population resampled, totals conserved): populated',
     'cells where no existing radio reaches the threshold (-110 dBm RSRP outdoors, after the 8.3 dB shadowing margin)',
     'for any operator. A candidate carries one omnidirectional radio per operator with a band in the technology (its',
-    'band preset) on a new 35 m mast, and covers a cell when EVERY one of them reaches the threshold there: the',
-    'worst band decides, so a shared site is credited only where it serves all its operators (with the presets,',
+    'band preset) at its height_m, else on a new --site-height-m mast (35 m), and covers a cell when EVERY one of them',
+    'reaches the threshold there: the worst band decides, so a shared site is credited only where it serves all its',
+    'operators (with the presets,',
     "MobiFone's 3850 MHz); operators without a band (no 5G for Vietnamobile) gain nothing.",
     'With --terrain both lose the Bullington diffraction as in `cosite coverage --terrain`. --radius-m does not apply.',
     'The JSON adds "coverage": {"mode": "fixed-radius"|"propagation", "model", "technology", "threshold_dbm",',
@@ -78,6 +80,11 @@ export const proposeCommand: CliCommand = {
     'assume-5g': {
       type: 'boolean',
       description: 'with --model and a file without has_5g/tenants_5g: every tenant with a 5G band runs it',
+    },
+    'site-height-m': {
+      type: 'string',
+      valueName: 'H',
+      description: "with --model: antenna height of a candidate's new mast where the file gives no height_m (35)",
     },
     ...LINK_BUDGET_FLAGS,
     terrain: {
@@ -152,6 +159,11 @@ export const proposeCommand: CliCommand = {
         `cosite propose: ${candidatesPath}: row ${problem.row} (line ${problem.line}) left out: ${problem.reason}\n`,
       );
     }
+    for (const problem of parsedCandidates.warnings) {
+      output.stderr(
+        `cosite propose: ${candidatesPath}: row ${problem.row} (line ${problem.line}): ${problem.reason}\n`,
+      );
+    }
 
     const rasterMask = polygons ? maskCellCentresInPolygons(raster, polygons) : undefined;
     let grid: PopulationGrid = raster;
@@ -186,6 +198,8 @@ export const proposeCommand: CliCommand = {
       coverage,
       ...(signal ? { technology: signal.settings.technology } : {}),
       candidates: { userSites: parsedCandidates.sites },
+      // A candidate without its own height_m stands on a new A2b mast of this height (it only matters on a prediction).
+      newMast: { mastType: 'A2b', heightM: signal?.siteHeightM ?? PLAN_DEFAULT_SITE_HEIGHT_M },
       budget: { maxSites: sites },
       solver: flags.exact === true ? 'exact' : 'greedy_swap',
       exact: { timeLimitSeconds },

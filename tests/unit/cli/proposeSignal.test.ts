@@ -48,10 +48,13 @@ const TILE = writeRidgeTile();
 const EIRP_PER_RE_DBM = 46 + 25 - 3 - 10 * Math.log10(3276);
 const FREQUENCY_MHZ: Record<string, number> = { Viettel: 2550, VinaPhone: 3750, MobiFone: 3850 };
 const UMA_TYPICAL_HEIGHT_M = 25;
+const RMA_TYPICAL_HEIGHT_M = 35;
 const NEW_MAST_HEIGHT_M = 35;
 
 /** The receive side and the transmit power: the outdoor default, or a link budget given by flags. */
 interface Budget {
+  /** The path-loss model (default UMa NLOS, which hardly depends on the mast's height). */
+  model?: 'uma-nlos' | 'rma-nlos';
   /** Total EIRP per operator, dBm (the preset's: 46 + 25 - 3 = 68). */
   eirpDbm: Record<string, number>;
   shadowingMarginDb: number;
@@ -74,7 +77,7 @@ function rsrpDbm(
   budget: Budget = OUTDOOR,
 ): number {
   const distanceM = Math.max(haversine(from[0], from[1], to[0], to[1]), 1);
-  const pathLoss = createPathLossFunction('uma-nlos', {
+  const pathLoss = createPathLossFunction(budget.model ?? 'uma-nlos', {
     frequencyMHz: FREQUENCY_MHZ[operator],
     txHeightM: heightM,
     rxHeightM: 1.5,
@@ -96,7 +99,10 @@ interface Instance {
  * The plan's instance apart from the code under test: the raster read with geotiff, the tower CSV split by hand (every
  * tenant runs 5G: --assume-5g), RSRP per cell centre by the budget above and the model's path-loss function.
  */
-async function independentInstance(budget: Budget = OUTDOOR): Promise<Instance> {
+async function independentInstance(
+  budget: Budget = OUTDOOR,
+  siteHeightsM: readonly number[] = SITES.map(() => NEW_MAST_HEIGHT_M),
+): Promise<Instance> {
   const bytes = readFileSync(at(POPULATION));
   const image = await (
     await fromArrayBuffer(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength))
@@ -111,7 +117,8 @@ async function independentInstance(budget: Budget = OUTDOOR): Promise<Instance> 
     .filter((fields) => Math.abs(Number(fields[3])) <= 90)
     .map(([, operator, lon, lat, height, , tenants]) => ({
       position: [Number(lon), Number(lat)] as [number, number],
-      heightM: height === '' ? UMA_TYPICAL_HEIGHT_M : Number(height),
+      heightM:
+        height === '' ? (budget.model === 'rma-nlos' ? RMA_TYPICAL_HEIGHT_M : UMA_TYPICAL_HEIGHT_M) : Number(height),
       operators: [...new Set([operator, ...tenants.split(';').filter((name) => name !== '')])],
     }));
   const reach = SITES.map(() => new Map<number, number>());
@@ -132,7 +139,7 @@ async function independentInstance(budget: Budget = OUTDOOR): Promise<Instance> 
       demandPeople += people;
       SITES.forEach(([, lon, lat], k) => {
         const every = Object.keys(FREQUENCY_MHZ).every(
-          (operator) => rsrpDbm(operator, NEW_MAST_HEIGHT_M, [lon, lat], centre, budget) >= budget.thresholdDbm,
+          (operator) => rsrpDbm(operator, siteHeightsM[k], [lon, lat], centre, budget) >= budget.thresholdDbm,
         );
         if (every) reach[k].set(row * image.getWidth() + col, people);
       });
@@ -263,6 +270,40 @@ describe('cosite propose --model against an independent computation (coverage fi
     const refused = await run(args(2, '--radius-m', '1500', '--indoor'));
     expect(refused.status).toBe(2);
     expect(refused.stderr).toContain('--indoor needs --model');
+  });
+
+  it("takes each candidate's antenna height from the file, else --site-height-m; a bad height is a warning", async () => {
+    // K1 on a 60 m tower, K5 on 45 m; the rest (K3's height does not parse) on the flag's 10 m masts.
+    const heights: Record<string, string> = { K1: '60', K3: 'cao', K5: '45' };
+    const withHeights = join(directory, 'candidates-heights.csv');
+    writeFileSync(
+      withHeights,
+      `id,lon,lat,height_m\n${SITES.map(([id, lon, lat]) => `${id},${lon},${lat},${heights[id] ?? ''}`).join('\n')}\n`,
+    );
+    const heightsM = SITES.map(([id]) => (id === 'K1' ? 60 : id === 'K5' ? 45 : 10));
+    // RMa NLOS, whose loss falls with the mast's height (UMa NLOS hardly depends on it).
+    const strict: Budget = { ...OUTDOOR, model: 'rma-nlos' };
+    const tall = await independentInstance(strict, heightsM);
+    const best = optimum(tall, 2);
+    expect(best).not.toBeCloseTo(optimum(await independentInstance(strict), 2), 0);
+    const flags = MODEL.map((arg) => (arg === 'uma-nlos' ? 'rma-nlos' : arg));
+    const result = await run(
+      args(2, ...flags, '--site-height-m', '10', '--exact').map((arg) => (arg === CANDIDATES ? withHeights : arg)),
+    );
+    expect(result.status).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.proven_optimal).toBe(true);
+    expect(report.population_newly_covered).toBeCloseTo(best, 3);
+    expect(report.candidates.accepted).toBe(8);
+    const plain = await run(
+      args(2, ...flags, '--site-height-m', '10')
+        .filter((arg) => arg !== '--json')
+        .map((arg) => (arg === CANDIDATES ? withHeights : arg)),
+    );
+    expect(plain.stderr).toContain('row 3 (line 4): height_m "cao" is not an antenna height in m (0-300): left out');
+    const refused = await run(args(2, '--radius-m', '1500', '--site-height-m', '20'));
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('--site-height-m needs --model');
   });
 
   it('--terrain: weight 0 gives the plan without terrain; the whole diffraction loss and p526 run', async () => {
