@@ -553,6 +553,27 @@ export const STRINGS = {
   targetsMet: { vi: 'Đạt chỉ tiêu', en: 'Targets met' },
   populationShort: { vi: 'Dân số', en: 'Population' },
   operatorChart: { vi: 'Phủ sóng theo nhà mạng', en: 'Coverage by operator' },
+  candidateSites: { vi: 'Vị trí ứng viên của tỉnh', en: "The province's candidate sites" },
+  candidateSitesHint: {
+    vi: 'Tệp CSV các vị trí có thể dựng cột (đất, công trình công): cột mã, kinh độ, vĩ độ, và chiều cao (m) nếu có. Được xét cùng các cột hiện có và lưới ứng viên.',
+    en: 'A CSV file of places where a mast could stand (land, public buildings): id, longitude, latitude and, if known, height (m). Considered with the existing masts and the candidate lattice.',
+  },
+  candidateFile: { vi: 'Từ tệp CSV…', en: 'From a CSV file…' },
+  clearCandidates: { vi: 'Bỏ danh sách', en: 'Remove the list' },
+  latticeCandidates: {
+    vi: 'Cả lưới ứng viên đều (bỏ chọn: chỉ danh sách và cột hiện có)',
+    en: 'The candidate lattice too (unticked: only the list and existing masts)',
+  },
+  candidateFileTooLarge: {
+    vi: 'tệp quá lớn cho một danh sách ứng viên (tối đa 5 MB)',
+    en: 'too large for a candidate list (5 MB at most)',
+  },
+  candidateFileRefused: { vi: 'không đọc được danh sách ứng viên', en: 'cannot read the candidate list' },
+  candidatesRead: { vi: 'vị trí ứng viên', en: 'candidate sites' },
+  candidateFileNoSites: {
+    vi: 'không có dòng nào dùng được: danh sách cũ được giữ',
+    en: 'no row could be used: the previous list is kept',
+  },
   exportReadinessCsv: { vi: 'Tải bảng 34 tỉnh (CSV)', en: 'Download the 34-province table (CSV)' },
   provinceCoverageTitle: {
     vi: 'Bản đồ phủ sóng của tỉnh (bán kính cố định, như các chỉ số)',

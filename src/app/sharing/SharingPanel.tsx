@@ -13,6 +13,7 @@ import { useT } from '../i18n/useT';
 import { useMapController } from '../map/MapControllerContext';
 import { selectTower, useAppStore } from '../store/appStore';
 import { useMoney } from '../store/moneySettings';
+import { CandidateSitesSection } from './CandidateSitesSection';
 import { downloadFile } from './downloadFile';
 import { ExclusionZonesSection } from './ExclusionZonesSection';
 import { MoneySection } from './MoneySection';
@@ -312,6 +313,7 @@ function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
         {t('planOnSignal')}
       </label>
       {planSettings.propagation && <p className="hint">{t('planOnSignalNote')}</p>}
+      <CandidateSitesSection disabled={running} />
       <ExclusionZonesSection disabled={running} />
       <div className="buttons">
         <button

@@ -23,6 +23,13 @@ export interface SitePlanSettings {
   /** Apply the province's minimum spacing between masts (SITE_PLAN_SPACING_RULE). */
   useSpacingRule: boolean;
   exclusionZones: number[][][][];
+  /**
+   * The province's own candidate sites (a list of land or buildings available, read from a file), offered besides
+   * the lattice and the existing masts; each stands on a new mast (at its heightM when given).
+   */
+  candidateSites?: UserSite[];
+  /** Lay the hex lattice of candidates over the province (default true); false: only the lists and existing masts. */
+  latticeCandidates?: boolean;
   /** Evaluate these sites as placed (the planner moved one) instead of searching. */
   fixedSites?: UserSite[];
   /** Time limit of the exact solver, seconds (default SITE_PLAN_EXACT_TIME_LIMIT_S). */
@@ -54,8 +61,9 @@ export interface SitePlanData {
 
 /**
  * The one request of a shared-site plan from the planner's settings: the 5G maximal covering over the province with a
- * hex lattice of candidates at the site radius (finer than the covering spacing, R x 1.73, so the solver has choice)
- * plus the existing masts with room, the province's rules, and the exact solver when asked for.
+ * hex lattice of candidates at the site radius (finer than the covering spacing, R x 1.73, so the solver has choice;
+ * unless turned off) plus the existing masts with room and the province's own candidate list, the province's rules,
+ * and the exact solver when asked for.
  */
 export function buildSitePlanRequest(
   settings: SitePlanSettings,
@@ -70,7 +78,11 @@ export function buildSitePlanRequest(
     operators: settings.operators,
     weighting: settings.weighting,
     siteRadiusM: settings.siteRadiusM,
-    candidates: { lattice: { shape: 'hex', spacingM: settings.siteRadiusM }, existingMasts: true },
+    candidates: {
+      lattice: settings.latticeCandidates === false ? undefined : { shape: 'hex', spacingM: settings.siteRadiusM },
+      existingMasts: true,
+      ...(settings.candidateSites && settings.candidateSites.length > 0 ? { userSites: settings.candidateSites } : {}),
+    },
     rules: {
       exclusionZones: settings.exclusionZones,
       spacing: settings.useSpacingRule ? SITE_PLAN_SPACING_RULE : undefined,
