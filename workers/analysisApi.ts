@@ -17,19 +17,18 @@ import { readPopulationGeoTiff } from '../src/core/io/readPopulationGeoTiff';
 import type { PopulationGrid } from '../src/core/model/populationGrid';
 import type { TowerColumns } from '../src/core/model/towerColumns';
 import type { TowerColumn } from '../src/core/model/towerTableIndex';
-import { computeNationalReadiness } from '../src/core/readiness/computeNationalReadiness';
+import { computePreparedReadiness } from '../src/core/readiness/computeNationalReadiness';
 import {
   computeProvinceCoverageRaster,
   type ProvinceCoverageRaster,
 } from '../src/core/readiness/computeProvinceCoverageRaster';
 import type { ReadinessTargets } from '../src/core/readiness/readinessTypes';
-import { readNationalReadinessInputs } from '../src/core/readiness/readNationalReadinessInputs';
 import { buildSignalSitePlanRequest } from '../src/core/siting/buildSignalSitePlanRequest';
 import type { SitePlanSettings } from '../src/core/siting/buildSitePlanRequest';
 import { planSharedSites } from '../src/core/siting/planSharedSites';
 import type { ElevationRaster } from '../src/core/terrain/elevationRaster';
 import { CancelledError } from '../src/core/util/cooperativeLoop';
-import { fetchNationalFiles, type NationalFileUrls } from './fetchNationalFiles';
+import type { NationalFileUrls } from './fetchNationalFiles';
 import { importApi } from './importApi';
 import { loadHighs } from './loadHighs';
 import { preparedNational } from './nationalPrepared';
@@ -63,10 +62,14 @@ export const analysisApi = {
    */
   nationalReadiness: (jobId: number, urls: NationalFileUrls, targets: ReadinessTargets, onProgress?: Progress) =>
     withJob(jobId, async (signal) => {
-      const files = await fetchNationalFiles(urls);
-      const read = (fraction: number) => onProgress?.(0.3 * fraction);
-      const { input } = await readNationalReadinessInputs(files, { targets }, { signal, onProgress: read });
-      return computeNationalReadiness(input, { signal, onProgress: (fraction) => onProgress?.(0.3 + 0.7 * fraction) });
+      // Read and prepared once per worker (nationalPrepared.ts): the drill-downs and a second run reuse it.
+      const prepared = await preparedNational(urls);
+      if (signal.aborted) throw new CancelledError();
+      onProgress?.(0.3);
+      return computePreparedReadiness(
+        { ...prepared, context: { ...prepared.context, targets: { ...targets } } },
+        { signal, onProgress: (fraction) => onProgress?.(0.3 + 0.7 * fraction) },
+      );
     }),
 
   /** One province's coverage cell by cell (the ministry's drill-down), by the readiness figures' definitions. */

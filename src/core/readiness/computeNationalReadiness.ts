@@ -1,7 +1,7 @@
 import { createYieldClock, type LongCallOptions } from '../util/cooperativeLoop';
 import { computeReadinessBand } from './computeReadinessBand';
 import { finishReadiness } from './finishReadiness';
-import { prepareReadiness } from './prepareReadiness';
+import { type PreparedReadiness, prepareReadiness } from './prepareReadiness';
 import { readinessBandRequests } from './readinessBandRequests';
 import { mergeReadinessPartials } from './readinessPartial';
 import type { NationalReadiness, ReadinessInput } from './readinessTypes';
@@ -44,6 +44,18 @@ export async function computeNationalReadiness(
     signal: options.signal,
     onProgress: (fraction) => options.onProgress?.(PREPARE_SHARE * fraction),
   });
+  return computePreparedReadiness(prepared, options);
+}
+
+/**
+ * The same from a run prepared already (prepareReadiness: the label raster, each mast's province), e.g. kept by a
+ * worker between the ministry's runs; its context's targets judge the figures. Progress runs from the preparation's
+ * share to 1.
+ */
+export async function computePreparedReadiness(
+  prepared: PreparedReadiness,
+  options: ReadinessRunOptions = {},
+): Promise<NationalReadiness> {
   const requests = readinessBandRequests(prepared, options.bandCount ?? 1);
   const totalRows = requests.reduce((sum, request) => sum + request.rowEnd - request.rowStart, 0);
   const checkpoint = createYieldClock(options);
