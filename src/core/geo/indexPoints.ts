@@ -18,11 +18,32 @@ export function indexPoints(count: number, lon: ArrayLike<number>, lat: ArrayLik
     for (let i = 0; i < count; i++) index.add(lon[i], lat[i]);
     index.finish();
   }
+  return pointIndexOverBoxes(
+    count,
+    lon,
+    lat,
+    index && ((west, south, east, north) => index.range(west, south, east, north)),
+  );
+}
+
+/** Points inside a box (degrees, edges included), in any order. */
+export type BoxQuery = (west: number, south: number, east: number, north: number) => number[];
+
+/**
+ * The queries of a PointIndex from a box search over the points (a k-d tree, a grid of buckets...): exact haversine
+ * within the box that surely holds the distance; the nearest by widening a box until it holds a point, then the
+ * nearest within that point's distance (ties to the lower index). `inBox` null: no points.
+ */
+export function pointIndexOverBoxes(
+  count: number,
+  lon: ArrayLike<number>,
+  lat: ArrayLike<number>,
+  inBox: BoxQuery | null,
+): PointIndex {
   const withinM = (queryLon: number, queryLat: number, distanceM: number): number[] => {
-    if (!index || !(distanceM >= 0)) return [];
+    if (!inBox || !(distanceM >= 0)) return [];
     const [dLon, dLat] = boxHalfWidthsDeg(queryLat, distanceM);
-    return index
-      .range(queryLon - dLon, queryLat - dLat, queryLon + dLon, queryLat + dLat)
+    return inBox(queryLon - dLon, queryLat - dLat, queryLon + dLon, queryLat + dLat)
       .filter((i) => haversineDistanceM(queryLon, queryLat, lon[i], lat[i]) <= distanceM)
       .sort((a, b) => a - b);
   };
@@ -30,11 +51,11 @@ export function indexPoints(count: number, lon: ArrayLike<number>, lat: ArrayLik
     count,
     withinM,
     nearest(queryLon, queryLat) {
-      if (!index) return null;
+      if (!inBox) return null;
       // Widen a box until it holds a point; the nearest point then lies within that point's distance.
       for (let radiusM = 500; ; radiusM *= 4) {
         const [dLon, dLat] = boxHalfWidthsDeg(queryLat, radiusM);
-        const found = index.range(queryLon - dLon, queryLat - dLat, queryLon + dLon, queryLat + dLat);
+        const found = inBox(queryLon - dLon, queryLat - dLat, queryLon + dLon, queryLat + dLat);
         if (found.length === 0) {
           if (radiusM < 2 * Math.PI * EARTH_MEAN_RADIUS_M) continue;
           return null;

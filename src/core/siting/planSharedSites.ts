@@ -5,6 +5,7 @@ import { computeFixedRadiusCoverage } from '../coverage/computeFixedRadiusCovera
 import { computeSignalCoverage } from '../coverage/computeSignalCoverage';
 import { signalCoverageBits } from '../coverage/summarizeSignalCoverage';
 import { haversineDistanceM } from '../geo/haversineDistanceM';
+import { indexPointsInCells } from '../geo/indexPointsInCells';
 import { countTenantBits, type MastAttributes, mastTypeFromCode } from '../model/mastAttributes';
 import type { PopulationGrid } from '../model/populationGrid';
 import type { MastType } from '../model/tower';
@@ -18,7 +19,6 @@ import { type CoverProblem, conflictGraphFromPairs } from './coverProblem';
 import { buildCoverSets, type CoverSets, mergeCoverSets } from './coverSets';
 import { explainSites, type SiteExplanation } from './explainSite';
 import { generateCandidates, type LatticeOptions } from './generateCandidates';
-import { indexPointsInCells } from './indexPointsInCells';
 import { predictCandidateCover, type SignalSitePrediction } from './predictCandidateCover';
 import { proveCoverOptimum } from './proveCoverOptimum';
 import { type CoverSearchResult, searchCoverPlan } from './searchCoverPlan';

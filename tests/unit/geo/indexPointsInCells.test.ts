@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indexPoints } from '../../../src/core/geo/indexPoints';
-import { indexPointsInCells } from '../../../src/core/siting/indexPointsInCells';
+import { indexPointsInCells } from '../../../src/core/geo/indexPointsInCells';
 import { seededRandom } from '../../../src/core/util/seededRandom';
 
 describe('indexPointsInCells', () => {

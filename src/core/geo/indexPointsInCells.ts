@@ -1,7 +1,5 @@
-import { EARTH_MEAN_RADIUS_M, haversineDistanceM } from '../geo/haversineDistanceM';
-import type { PointIndex } from '../geo/indexPoints';
+import { type PointIndex, pointIndexOverBoxes } from './indexPoints';
 
-const DEG = Math.PI / 180;
 /** Bucket size, degrees (about 5.5 km): a few masts per bucket in towns, a few buckets per query. */
 const CELL_DEG = 0.05;
 
@@ -37,7 +35,6 @@ export function indexPointsInCells(count: number, lon: ArrayLike<number>, lat: A
   /** Points inside the box (degrees, edges included), in no particular order. */
   const inBox = (west: number, south: number, east: number, north: number): number[] => {
     const found: number[] = [];
-    if (!any) return found;
     const firstColumn = Math.max(0, Math.floor((west - minLon) / CELL_DEG));
     const lastColumn = Math.min(columns - 1, Math.floor((east - minLon) / CELL_DEG));
     const firstRow = Math.max(0, Math.floor((south - minLat) / CELL_DEG));
@@ -53,49 +50,5 @@ export function indexPointsInCells(count: number, lon: ArrayLike<number>, lat: A
     }
     return found;
   };
-  const withinM = (queryLon: number, queryLat: number, distanceM: number): number[] => {
-    if (!(distanceM >= 0)) return [];
-    const [dLon, dLat] = boxHalfWidthsDeg(queryLat, distanceM);
-    return inBox(queryLon - dLon, queryLat - dLat, queryLon + dLon, queryLat + dLat)
-      .filter((i) => haversineDistanceM(queryLon, queryLat, lon[i], lat[i]) <= distanceM)
-      .sort((a, b) => a - b);
-  };
-  return {
-    count,
-    withinM,
-    nearest(queryLon, queryLat) {
-      if (!any) return null;
-      // Widen a box until it holds a point; the nearest point then lies within that point's distance.
-      for (let radiusM = 500; ; radiusM *= 4) {
-        const [dLon, dLat] = boxHalfWidthsDeg(queryLat, radiusM);
-        const found = inBox(queryLon - dLon, queryLat - dLat, queryLon + dLon, queryLat + dLat);
-        if (found.length === 0) {
-          if (radiusM < 2 * Math.PI * EARTH_MEAN_RADIUS_M) continue;
-          return null;
-        }
-        let bound = Number.POSITIVE_INFINITY;
-        for (const i of found) bound = Math.min(bound, haversineDistanceM(queryLon, queryLat, lon[i], lat[i]));
-        let best = -1;
-        let bestDistance = Number.POSITIVE_INFINITY;
-        for (const i of withinM(queryLon, queryLat, bound)) {
-          const distance = haversineDistanceM(queryLon, queryLat, lon[i], lat[i]);
-          if (distance < bestDistance) {
-            best = i;
-            bestDistance = distance;
-          }
-        }
-        return { index: best, distanceM: bestDistance };
-      }
-    },
-  };
-}
-
-/** Half-widths in degrees of a box surely holding every point within distanceM (a hair of slack for rounding). */
-function boxHalfWidthsDeg(lat: number, distanceM: number): [number, number] {
-  const angular = Math.min(distanceM / EARTH_MEAN_RADIUS_M, Math.PI);
-  const dLat = (angular / DEG) * (1 + 1e-9) + 1e-12;
-  const cosPoleward = Math.cos(Math.min(90, Math.abs(lat) + dLat) * DEG);
-  const ratio = cosPoleward > 0 ? Math.sin(angular / 2) / cosPoleward : 2;
-  const dLon = ratio >= 1 ? 180 : ((2 * Math.asin(ratio)) / DEG) * (1 + 1e-9) + 1e-12;
-  return [dLon, dLat];
+  return pointIndexOverBoxes(count, lon, lat, any ? inBox : null);
 }
