@@ -22,6 +22,7 @@ import {
   updateMapping,
   useImportStore,
 } from './importStore';
+import { ProblemList } from './ProblemList';
 
 const MAST_TYPE_LABELS: Record<MastTypeChoice, StringKey> = {
   A1: 'mastTypeA1',
@@ -403,19 +404,7 @@ function ImportReview() {
       )}
       {problems.length > 0 && (
         <>
-          <ul className="problems" data-testid="import-problems">
-            {problems.slice(0, LISTED_PROBLEMS).map(({ problem, rejected }) => (
-              <li
-                key={`${rejected ? 'r' : 'w'}-${problem.row}-${problem.field ?? ''}-${problem.code ?? ''}`}
-                className={rejected ? 'rejected' : 'note'}
-                data-kind={rejected ? 'rejected' : 'warning'}
-              >
-                {t('row')} {problem.row}
-                {problem.field ? ` (${fieldLabel(problem.field, language)})` : ''}:{' '}
-                {describeInputProblem(problem, language)}
-              </li>
-            ))}
-          </ul>
+          <ProblemList problems={problems} limit={LISTED_PROBLEMS} testId="import-problems" />
           {(read.rejectedCount > result.rejected.length || problems.length > LISTED_PROBLEMS) && (
             <p className="note">
               {t('problemsListed')}: {formatNumber(language, Math.min(problems.length, LISTED_PROBLEMS))} ·{' '}

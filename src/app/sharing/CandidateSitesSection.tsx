@@ -7,7 +7,7 @@ import type { InputProblem } from '../../core/model/tower';
 import type { UserSite } from '../../core/siting/siteCandidate';
 import { formatNumber } from '../i18n/strings';
 import { useT } from '../i18n/useT';
-import { describeInputProblem, fieldLabel } from '../import/describeInputProblem';
+import { ProblemList } from '../import/ProblemList';
 import { useAppStore } from '../store/appStore';
 import { updatePlanSettings, useSharingStore } from './sharingStore';
 
@@ -134,21 +134,7 @@ export function CandidateSitesSection({ disabled }: { disabled: boolean }) {
           {summary.accepted === 0 && ` · ${t('candidateFileNoSites')}`}
         </p>
       )}
-      {problems.length > 0 && (
-        <ul className="problems" data-testid="candidate-problems">
-          {problems.slice(0, LISTED_PROBLEMS).map(({ problem, rejected }) => (
-            <li
-              key={`${rejected ? 'r' : 'w'}-${problem.row}-${problem.field ?? ''}`}
-              className={rejected ? 'rejected' : 'note'}
-              data-kind={rejected ? 'rejected' : 'warning'}
-            >
-              {t('row')} {problem.row}
-              {problem.field ? ` (${fieldLabel(problem.field, language)})` : ''}:{' '}
-              {describeInputProblem(problem, language)}
-            </li>
-          ))}
-        </ul>
-      )}
+      {problems.length > 0 && <ProblemList problems={problems} limit={LISTED_PROBLEMS} testId="candidate-problems" />}
     </fieldset>
   );
 }

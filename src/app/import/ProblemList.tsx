@@ -1,0 +1,35 @@
+import type { InputProblem } from '../../core/model/tower';
+import { useT } from '../i18n/useT';
+import { useAppStore } from '../store/appStore';
+import { describeInputProblem, fieldLabel } from './describeInputProblem';
+
+/**
+ * Rows of a file that were rejected or kept with a warning, each with its row number, field and reason in the UI's
+ * language: the first `limit` of them (the caller says how many there are in all).
+ */
+export function ProblemList({
+  problems,
+  limit,
+  testId,
+}: {
+  problems: ReadonlyArray<{ problem: InputProblem; rejected: boolean }>;
+  limit: number;
+  testId: string;
+}) {
+  const t = useT();
+  const language = useAppStore((state) => state.language);
+  return (
+    <ul className="problems" data-testid={testId}>
+      {problems.slice(0, limit).map(({ problem, rejected }) => (
+        <li
+          key={`${rejected ? 'r' : 'w'}-${problem.row}-${problem.field ?? ''}-${problem.code ?? ''}`}
+          className={rejected ? 'rejected' : 'note'}
+          data-kind={rejected ? 'rejected' : 'warning'}
+        >
+          {t('row')} {problem.row}
+          {problem.field ? ` (${fieldLabel(problem.field, language)})` : ''}: {describeInputProblem(problem, language)}
+        </li>
+      ))}
+    </ul>
+  );
+}
