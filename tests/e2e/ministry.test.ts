@@ -171,6 +171,10 @@ describe('the ministry’s national readiness view', () => {
       coverage.cellsByClass.join(),
     ).toBe(true);
     await expect(page.getByTestId('province-coverage-figures').textContent()).resolves.toContain('5G');
+    // The legend's people with 5G are the table's 5G figure (every cell reached by 5G is in that class).
+    await expect(page.getByTestId('province-coverage-people-with5g').textContent()).resolves.toContain(
+      Math.round(figures.population_covered_5g).toLocaleString('vi-VN'),
+    );
     await page.evaluate(() => window.cosite?.waitForMapIdle());
     const png = await page.locator('[data-testid=map]').screenshot();
     // The 5G class's dark green and the gaps' reds are on the map (over the province's fill, at their alpha).

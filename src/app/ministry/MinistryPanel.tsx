@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { SIGNAL_GAP_MIN_PEOPLE_PER_KM2 } from '../../core/coverage/signalImagePixels';
 import { operatorColorRgb } from '../../core/model/operators';
+import { PROVINCE_COVERAGE_CLASS } from '../../core/readiness/computeProvinceCoverageRaster';
 import { readinessTableCsv } from '../../core/readiness/readinessTableCsv';
 import { type ProvinceReadiness, READINESS_KPIS, type ReadinessKpi } from '../../core/readiness/readinessTypes';
 import { NumberField } from '../components/NumberField';
@@ -335,7 +336,7 @@ function ProvinceCoverageLegend() {
   return (
     <div className="province-coverage" data-testid="province-coverage" data-code={raster.code}>
       <div className="legend-title">{t('provinceCoverageTitle')}</div>
-      <ul className="legend-list">
+      <ul className="legend-list stacked">
         {rows.map(([key, label]) => (
           <li key={key}>
             <span
@@ -343,6 +344,12 @@ function ProvinceCoverageLegend() {
               style={{ background: `rgb(${PROVINCE_COVERAGE_COLOURS[key].slice(0, 3).join(',')})` }}
             />{' '}
             {t(label).replace('{n}', formatNumber(language, SIGNAL_GAP_MIN_PEOPLE_PER_KM2))}
+            {key !== 'uncoveredEmpty' && (
+              <span data-testid={`province-coverage-people-${key}`}>
+                {' · '}
+                {people(raster.populationByClass[PROVINCE_COVERAGE_CLASS[key]])}
+              </span>
+            )}
           </li>
         ))}
       </ul>

@@ -41,6 +41,8 @@ export interface ProvinceCoverageRaster {
   populationTotal: number;
   populationCovered4g: number;
   populationCovered5g: number;
+  /** People in the cells of each class, indexed by PROVINCE_COVERAGE_CLASS (0: outside, always 0). */
+  populationByClass: number[];
 }
 
 /**
@@ -83,6 +85,7 @@ export async function computeProvinceCoverageRaster(
       populationTotal: 0,
       populationCovered4g: 0,
       populationCovered5g: 0,
+      populationByClass: [0, 0, 0, 0, 0, 0],
     };
   }
   const [request] = readinessBandRequests(prepared, 1, { rowStart: rowMin, rowEnd: rowMax + 1 });
@@ -102,6 +105,7 @@ export async function computeProvinceCoverageRaster(
   let populationTotal = 0;
   let populationCovered4g = 0;
   let populationCovered5g = 0;
+  const populationByClass = [0, 0, 0, 0, 0, 0];
   for (let r = 0; r < height; r++) {
     for (let c = 0; c < width; c++) {
       const band = r * grid.width + colMin + c;
@@ -112,7 +116,7 @@ export async function computeProvinceCoverageRaster(
       populationTotal += value;
       if (bits4g[band] !== 0) populationCovered4g += value;
       if (bits5g[band] !== 0) populationCovered5g += value;
-      classes[r * width + c] =
+      const kind =
         bits5g[band] !== 0
           ? PROVINCE_COVERAGE_CLASS.with5g
           : bits4g[band] !== 0
@@ -122,6 +126,8 @@ export async function computeProvinceCoverageRaster(
               : value >= denseMin[r]
                 ? PROVINCE_COVERAGE_CLASS.uncoveredPeople
                 : PROVINCE_COVERAGE_CLASS.uncoveredFew;
+      classes[r * width + c] = kind;
+      populationByClass[kind] += value;
     }
   }
   return {
@@ -138,5 +144,6 @@ export async function computeProvinceCoverageRaster(
     populationTotal,
     populationCovered4g,
     populationCovered5g,
+    populationByClass,
   };
 }

@@ -243,6 +243,13 @@ describe("a province's coverage raster (the ministry's drill-down) against the s
       expect(raster.populationTotal).toBeCloseTo(figures.population_total, 6);
       expect(raster.populationCovered4g).toBeCloseTo(figures.population_covered_4g, 6);
       expect(raster.populationCovered5g).toBeCloseTo(figures.population_covered_5g, 6);
+      // People per class, summed apart from the raster's classes, cell by cell.
+      const byClass = [0, 0, 0, 0, 0, 0];
+      for (const [key, kind] of expected) {
+        const [row, col] = key.split(',').map(Number);
+        byClass[kind] += grid.values[row * grid.width + col];
+      }
+      raster.populationByClass.forEach((people, kind) => expect(people, `class ${kind}`).toBeCloseTo(byClass[kind], 6));
     }
     // Every class occurs somewhere, or the comparison proves little.
     expect(
