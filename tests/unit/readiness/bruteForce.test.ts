@@ -249,7 +249,9 @@ describe("a province's coverage raster (the ministry's drill-down) against the s
         const [row, col] = key.split(',').map(Number);
         byClass[kind] += grid.values[row * grid.width + col];
       }
-      raster.populationByClass.forEach((people, kind) => expect(people, `class ${kind}`).toBeCloseTo(byClass[kind], 6));
+      for (const [kind, people] of raster.populationByClass.entries()) {
+        expect(people, `class ${kind}`).toBeCloseTo(byClass[kind], 6);
+      }
     }
     // Every class occurs somewhere, or the comparison proves little.
     expect(
