@@ -78,8 +78,8 @@ export async function loadSitingGrid(): Promise<{ grid: PopulationGrid; source: 
   return { grid, source: 'WorldPop 2020 1 km, populated cells nearest Hà Nội (105.85 E, 21.03 N)' };
 }
 
-/** The `count` populated cells nearest a point (by cell-centre distance in cell units, ties by index). */
-function nearestPopulatedCells(grid: PopulationGrid, count: number): Uint32Array {
+/** The `count` populated cells nearest Hà Nội (by cell-centre distance in cell units, ties by index), ascending. */
+export function nearestPopulatedCells(grid: PopulationGrid, count: number): Uint32Array {
   const centreCol = (105.85 - grid.originLon) / grid.cellSizeLonDeg;
   const centreRow = (grid.originLat - 21.03) / grid.cellSizeLatDeg;
   const cells: { cell: number; distance: number }[] = [];
@@ -100,27 +100,7 @@ export async function buildSitingCase(grid: PopulationGrid, size: SitingCaseSize
   const weight = Float64Array.from(cellIndex, (cell) => grid.values[cell]);
   const demand = { count: cellIndex.length, cellIndex, weight };
   const next = random(size.seed ?? size.candidates);
-  const cumulative = new Float64Array(weight.length);
-  let sum = 0;
-  weight.forEach((value, d) => {
-    sum += value;
-    cumulative[d] = sum;
-  });
-  const candidateLon = new Float64Array(size.candidates);
-  const candidateLat = new Float64Array(size.candidates);
-  for (let j = 0; j < size.candidates; j++) {
-    const target = next() * sum;
-    let lo = 0;
-    let hi = cumulative.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cumulative[mid] < target) lo = mid + 1;
-      else hi = mid;
-    }
-    const cell = cellIndex[lo];
-    candidateLon[j] = grid.originLon + ((cell % grid.width) + next()) * grid.cellSizeLonDeg;
-    candidateLat[j] = grid.originLat - (Math.floor(cell / grid.width) + next()) * grid.cellSizeLatDeg;
-  }
+  const { lon: candidateLon, lat: candidateLat } = drawPointsInCells(grid, cellIndex, weight, size.candidates, next);
   // About two candidates reach each demand cell on average (cells of ~0.8 km²).
   const radiusM = 1000 * Math.sqrt((2 * size.demandCells * 0.8) / (Math.PI * size.candidates));
   const coverStart = performance.now();
@@ -165,4 +145,39 @@ export async function buildSitingCase(grid: PopulationGrid, size: SitingCaseSize
     candidateDemand,
     coverMs,
   };
+}
+
+/**
+ * `count` points drawn in proportion to the weights of `cells` (a cumulative sum searched by bisection), each uniform
+ * inside its cell: the candidates of the bench's cases.
+ */
+export function drawPointsInCells(
+  grid: PopulationGrid,
+  cells: ArrayLike<number>,
+  weights: ArrayLike<number>,
+  count: number,
+  next: () => number,
+): { lon: Float64Array; lat: Float64Array } {
+  const cumulative = new Float64Array(cells.length);
+  let sum = 0;
+  for (let d = 0; d < cells.length; d++) {
+    sum += weights[d];
+    cumulative[d] = sum;
+  }
+  const lon = new Float64Array(count);
+  const lat = new Float64Array(count);
+  for (let j = 0; j < count; j++) {
+    const target = next() * sum;
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid] < target) lo = mid + 1;
+      else hi = mid;
+    }
+    const cell = cells[lo];
+    lon[j] = grid.originLon + ((cell % grid.width) + next()) * grid.cellSizeLonDeg;
+    lat[j] = grid.originLat - (Math.floor(cell / grid.width) + next()) * grid.cellSizeLatDeg;
+  }
+  return { lon, lat };
 }

@@ -26,13 +26,14 @@ import { computeFixedRadiusCoverage } from '../../src/core/coverage/computeFixed
 import { readCleanTowersCsvAsArrays } from '../../src/core/io/readCleanTowersCsvAsArrays';
 import { readPopulationGeoTiff } from '../../src/core/io/readPopulationGeoTiff';
 import { readTowerFile } from '../../src/core/io/readTowerFile';
-import { isNodata, type PopulationGrid } from '../../src/core/model/populationGrid';
+import type { PopulationGrid } from '../../src/core/model/populationGrid';
 import { packTowers, type TowerArrays } from '../../src/core/model/towerArrays';
 import { buildDemand } from '../../src/core/siting/buildDemand';
 import { buildCoverSets, evaluateCover } from '../../src/core/siting/coverSets';
 import { searchCoverPlan } from '../../src/core/siting/searchCoverPlan';
 import { solveGreedy } from '../../src/core/siting/solveGreedy';
 import { seededRandom } from '../../src/core/util/seededRandom';
+import { drawPointsInCells, nearestPopulatedCells } from './sitingCases';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const ROUNDS = Number(process.env.COSITE_BENCH_ROUNDS ?? 7);
@@ -59,46 +60,12 @@ function timeMs(args: string[]): { ms: number; stdout: string } {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const percent = (value: number) => `${(100 * value).toFixed(2)}%`;
 
-/** The `count` populated cells nearest Hà Nội (105.85 E, 21.03 N), as sitingCases.ts picks them. */
-function regionCells(grid: PopulationGrid, count: number): Set<number> {
-  const centreCol = (105.85 - grid.originLon) / grid.cellSizeLonDeg;
-  const centreRow = (grid.originLat - 21.03) / grid.cellSizeLatDeg;
-  const cells: { cell: number; distance: number }[] = [];
-  for (let cell = 0; cell < grid.values.length; cell++) {
-    const value = grid.values[cell];
-    if (isNodata(grid, value) || !(value > 0)) continue;
-    const row = Math.floor(cell / grid.width);
-    const col = cell % grid.width;
-    cells.push({ cell, distance: (col - centreCol) ** 2 + (row - centreRow) ** 2 });
-  }
-  cells.sort((a, b) => a.distance - b.distance || a.cell - b.cell);
-  return new Set(cells.slice(0, count).map((entry) => entry.cell));
-}
-
 /** A candidate CSV: points drawn in proportion to the demand of the region's cells, uniformly inside the cell. */
 function writeCandidates(path: string, grid: PopulationGrid, cells: number[], seed: number): void {
-  const next = seededRandom(seed);
-  const cumulative = new Float64Array(cells.length);
-  let sum = 0;
-  cells.forEach((cell, d) => {
-    sum += grid.values[cell];
-    cumulative[d] = sum;
-  });
+  const weights = cells.map((cell) => grid.values[cell]);
+  const { lon, lat } = drawPointsInCells(grid, cells, weights, CANDIDATES, seededRandom(seed));
   const lines = ['id,lon,lat'];
-  for (let j = 0; j < CANDIDATES; j++) {
-    const target = next() * sum;
-    let lo = 0;
-    let hi = cumulative.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cumulative[mid] < target) lo = mid + 1;
-      else hi = mid;
-    }
-    const cell = cells[lo];
-    const lon = grid.originLon + ((cell % grid.width) + next()) * grid.cellSizeLonDeg;
-    const lat = grid.originLat - (Math.floor(cell / grid.width) + next()) * grid.cellSizeLatDeg;
-    lines.push(`C${j + 1},${lon.toFixed(6)},${lat.toFixed(6)}`);
-  }
+  for (let j = 0; j < CANDIDATES; j++) lines.push(`C${j + 1},${lon[j].toFixed(6)},${lat[j].toFixed(6)}`);
   writeFileSync(path, `${lines.join('\n')}\n`);
 }
 
@@ -116,7 +83,7 @@ async function readTowers(path: string): Promise<TowerArrays> {
 /** The cases' files in a temporary folder. */
 async function writeCases(grid: PopulationGrid): Promise<ProcessCase[]> {
   const folder = mkdtempSync(join(tmpdir(), 'cosite-siting-'));
-  const region = regionCells(grid, REGION_CELLS);
+  const region = new Set(nearestPopulatedCells(grid, REGION_CELLS));
   const gapRadiusM = 5_000;
   const towers = await readTowers(TOWERS);
   const covered = await computeFixedRadiusCoverage({
