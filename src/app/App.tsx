@@ -114,8 +114,7 @@ export function App() {
       .then(async ([loaded, initialView, saved, savedTerrain]) => {
         // Masts and DEMs imported in this browser come back after a reload.
         const withTowers = saved ? await replaceTowersInSlices(loaded, saved.towers) : loaded;
-        const terrain = withImportedRasters(withTowers.terrain, savedTerrain);
-        return { dataset: terrain === withTowers.terrain ? withTowers : { ...withTowers, terrain }, initialView };
+        return { dataset: withImportedRasters(withTowers, savedTerrain), initialView };
       })
       .then(
         ({ dataset, initialView }) => useAppStore.setState({ dataset, loadStatus: 'ready', initialView }),

@@ -39,8 +39,12 @@ export function rastersCoarseFirst(terrain: ProvinceTerrain): ElevationRaster[] 
   return terrain.mosaic.layers.map((layer) => layer.raster).reverse();
 }
 
-/** The terrain with `imported` rasters added after the demo's (those saved in the browser, say). */
-export function withImportedRasters(terrain: ProvinceTerrain, imported: readonly ElevationRaster[]): ProvinceTerrain {
-  if (imported.length === 0) return terrain;
-  return buildProvinceTerrain([...terrain.demoRasters, ...imported], terrain.demoRasters);
+/** The dataset with `imported` rasters added to its terrain after the demo's (those saved in the browser, say). */
+export function withImportedRasters<Dataset extends { terrain: ProvinceTerrain }>(
+  dataset: Dataset,
+  imported: readonly ElevationRaster[],
+): Dataset {
+  if (imported.length === 0) return dataset;
+  const { demoRasters } = dataset.terrain;
+  return { ...dataset, terrain: buildProvinceTerrain([...demoRasters, ...imported], demoRasters) };
 }

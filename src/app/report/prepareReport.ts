@@ -92,10 +92,8 @@ export async function prepareReport({ params, shareHash }: ReportRequest, signal
     loadSavedTerrain(demo.provinceCode),
   ]);
   throwIfAborted(signal);
-  const withTowers = saved ? replaceTowers(demo, saved.towers) : demo;
   // The DEMs the app predicts over: the demo's and those imported in this browser.
-  const terrain = withImportedRasters(withTowers.terrain, savedTerrain);
-  const dataset = terrain === withTowers.terrain ? withTowers : { ...withTowers, terrain };
+  const dataset = withImportedRasters(saved ? replaceTowers(demo, saved.towers) : demo, savedTerrain);
   const shared = decodeShareHash(shareHash);
   const project = shared?.project ?? defaultProject(dataset.provinceCode);
   // The plan on the app's screen when the report was opened (sites as placed), else the default plan's search.
