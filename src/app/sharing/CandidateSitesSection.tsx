@@ -3,13 +3,12 @@ import { useShallow } from 'zustand/react/shallow';
 import { CandidateFileError } from '../../core/io/candidateFileError';
 import { decodeTextFile } from '../../core/io/decodeTextFile';
 import { parseCandidatesCsv } from '../../core/io/parseCandidatesCsv';
-import type { InputProblem } from '../../core/model/tower';
 import type { UserSite } from '../../core/siting/siteCandidate';
 import { formatNumber } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { ProblemList } from '../import/ProblemList';
 import { useAppStore } from '../store/appStore';
-import { updatePlanSettings, useSharingStore } from './sharingStore';
+import { type SharingState, updatePlanSettings, useSharingStore } from './sharingStore';
 
 /** A candidate list is a few hundred rows; a file this large is not one (and would hold the page while it is read). */
 const MAX_CANDIDATE_FILE_BYTES = 5_000_000;
@@ -17,13 +16,6 @@ const MAX_CANDIDATE_FILE_BYTES = 5_000_000;
 const NO_SITES: readonly UserSite[] = [];
 /** Problems listed under the file (the rest are counted). */
 const LISTED_PROBLEMS = 20;
-
-interface CandidateFileSummary {
-  name: string;
-  accepted: number;
-  rejected: InputProblem[];
-  warnings: InputProblem[];
-}
 
 /**
  * The province's own candidate sites (land or buildings available for a shared mast), read from a CSV file with
@@ -34,13 +26,14 @@ interface CandidateFileSummary {
 export function CandidateSitesSection({ disabled }: { disabled: boolean }) {
   const t = useT();
   const language = useAppStore((state) => state.language);
-  const { sites, lattice } = useSharingStore(
+  const { sites, lattice, summary } = useSharingStore(
     useShallow((state) => ({
       sites: state.planSettings.candidateSites ?? NO_SITES,
       lattice: state.planSettings.latticeCandidates !== false,
+      summary: state.candidateFile,
     })),
   );
-  const [summary, setSummary] = useState<CandidateFileSummary | null>(null);
+  const setSummary = (candidateFile: SharingState['candidateFile']) => useSharingStore.setState({ candidateFile });
   const [fileError, setFileError] = useState<string | null>(null);
 
   const readFile = async (file: File) => {

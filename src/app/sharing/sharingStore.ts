@@ -4,6 +4,7 @@ import type { ColocationSettings } from '../../core/colocation/buildColocationRe
 import type { OperatorOpportunities } from '../../core/colocation/colocationOpportunities';
 import { DEMO_PROVINCE_SHARING_PRESET } from '../../core/colocation/sharingDistancePresets';
 import type { ColocationSummary } from '../../core/colocation/summarizeColocation';
+import type { InputProblem } from '../../core/model/tower';
 import type { SitePlanSettings } from '../../core/siting/buildSitePlanRequest';
 import type { PlanSharedSitesResult } from '../../core/siting/planSharedSites';
 import type { UserSite } from '../../core/siting/siteCandidate';
@@ -35,6 +36,13 @@ export interface SharingState {
   selectedSiteIndex: number | null;
   /** A proposed site being dragged on the map: its index in the plan and where it is now. */
   siteDrag: { index: number; lon: number; lat: number } | null;
+  /** The candidate list last read (its name, the sites kept, the rows refused or warned about), for the panel. */
+  candidateFile: {
+    name: string;
+    accepted: number;
+    rejected: InputProblem[];
+    warnings: InputProblem[];
+  } | null;
   /** Corners of the exclusion zone being drawn on the map ([lon, lat]), or null when not drawing. */
   drawingZone: Array<[number, number]> | null;
   error: string | null;
@@ -67,6 +75,7 @@ export const useSharingStore = create<SharingState>(() => ({
   siteProvenance: {},
   planDurationMs: null,
   selectedSiteIndex: null,
+  candidateFile: null,
   drawingZone: null,
   siteDrag: null,
   error: null,
