@@ -12,6 +12,7 @@ import type { Tower } from '../src/core/model/tower';
 import { packTowers, type TowerArrays } from '../src/core/model/towerArrays';
 import { decodeTowerColumns, type TowerColumns } from '../src/core/model/towerColumns';
 import { TowerTableIndex } from '../src/core/model/towerTableIndex';
+import { prepareSignalSitePlan, type SignalSitePlanPreparation } from '../src/core/siting/buildSignalSitePlanRequest';
 import { buildElevationMosaic, type ElevationMosaic } from '../src/core/terrain/buildElevationMosaic';
 import type { ElevationRaster } from '../src/core/terrain/elevationRaster';
 import type { LongCallOptions } from '../src/core/util/cooperativeLoop';
@@ -29,6 +30,7 @@ export class ResidentDataset {
   private backboneCache: LonLatPolyline[] | undefined;
   private tableCache: TowerTableIndex | null = null;
   private preparedRun: { key: string; run: Promise<PreparedSignalRun> } | null = null;
+  private preparedPlan: { key: string; plan: Promise<SignalSitePlanPreparation> } | null = null;
   private terrainCache: ElevationMosaic | null | undefined;
 
   constructor(
@@ -110,6 +112,26 @@ export class ResidentDataset {
       });
     }
     return (this.preparedRun as { run: Promise<PreparedSignalRun> }).run;
+  }
+
+  /**
+   * What plans on the same prediction share (prepareSignalSitePlan: the prediction and the existing masts' coverage),
+   * kept for the last propagation settings, so that moving a site or planning again does not predict every mast again.
+   * Like signalRun, the first caller prepares it under its own signal, and a failed or cancelled preparation is
+   * forgotten; a caller whose own job goes on retries (signalSitePlan in analysisApi).
+   */
+  signalSitePlan(propagation: SignalRunSettings, options: LongCallOptions = {}): Promise<SignalSitePlanPreparation> {
+    const key = JSON.stringify(propagation);
+    if (this.preparedPlan?.key !== key) {
+      const data = { ...this.analysisData, signal: { towers: this.towers, terrain: this.terrain ?? undefined } };
+      const plan = prepareSignalSitePlan(data, propagation, options);
+      const entry = { key, plan };
+      this.preparedPlan = entry;
+      plan.catch(() => {
+        if (this.preparedPlan === entry) this.preparedPlan = null;
+      });
+    }
+    return (this.preparedPlan as { plan: Promise<SignalSitePlanPreparation> }).plan;
   }
 }
 

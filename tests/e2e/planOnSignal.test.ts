@@ -33,8 +33,11 @@ type Plan = {
   gapPercent: number;
 };
 
-/** The same plan computed in Node from the committed demo files: the app's defaults, 10 sites, greedy, UMa NLOS 5G. */
-async function planInNode(): Promise<Plan> {
+/**
+ * The same plan computed in Node from the committed demo files: the app's defaults, 10 sites, greedy, UMa NLOS 5G; with
+ * `fixedSites`, those sites evaluated where they stand (a moved site).
+ */
+async function planInNode(fixedSites?: Array<{ id: string; lon: number; lat: number }>): Promise<Plan> {
   const buffer = new Uint8Array(readFileSync('data/demo/population.tif')).buffer;
   const population = await readPopulationGeoTiff(buffer);
   const parsed = parseTowersCsv(readFileSync('data/demo/towers.csv', 'utf8'));
@@ -63,7 +66,7 @@ async function planInNode(): Promise<Plan> {
       assume5g: true,
     },
   };
-  const request = await buildSignalSitePlanRequest(settings, {
+  const request = await buildSignalSitePlanRequest({ ...settings, ...(fixedSites ? { fixedSites } : {}) } as never, {
     population,
     towers,
     masts: packMastAttributes(parsed.towers),
@@ -107,5 +110,42 @@ describe('the shared-site plan on predicted signal in the app', () => {
     await page.evaluate(([lon, lat]) => window.cosite?.jumpTo(lon, lat, 13), [first.lon, first.lat]);
     await page.evaluate(() => window.cosite?.waitForMapIdle());
     await page.screenshot({ path: 'tests/artifacts/app-plan-on-signal-reach.png' });
+  });
+
+  it('moves a site of that plan: evaluated on the kept prediction, as the core evaluates it from scratch', async () => {
+    type Site = { id: string; lon: number; lat: number; mastType: string | null; heightM: number | null };
+    const before = (await page.evaluate(() => window.cositeSharing?.())) as {
+      sites: Site[];
+      populationNewlyCovered: number;
+    };
+    const site = before.sites[1];
+    await page.evaluate(([lon, lat]) => window.cosite?.jumpTo(lon, lat, 12), [site.lon, site.lat]);
+    await page.evaluate(() => window.cosite?.waitForMapIdle());
+    const box = await page.getByTestId('map').boundingBox();
+    const point = await page.evaluate(([lon, lat]) => window.cosite?.project(lon, lat), [site.lon, site.lat]);
+    if (!box || !point) throw new Error('no map');
+    await page.mouse.move(box.x + point.x, box.y + point.y);
+    await page.mouse.down();
+    for (let step = 1; step <= 8; step++) await page.mouse.move(box.x + point.x + step * 10, box.y + point.y);
+    await page.mouse.up();
+    await page.waitForFunction(() => (window.cositeSharing?.() as { method: string } | null)?.method === 'fixed');
+    const after = (await page.evaluate(() => window.cositeSharing?.())) as Omit<Plan, 'sites'> & {
+      sites: Array<Site & { newlyCoveredPopulation: number }>;
+    };
+    expect(after.sites[1].lon).toBeGreaterThan(site.lon);
+    const expected = await planInNode(
+      after.sites.map((entry) => ({
+        id: entry.id,
+        lon: entry.lon,
+        lat: entry.lat,
+        mastType: entry.mastType,
+        ...(entry.heightM === null ? {} : { heightM: entry.heightM }),
+      })),
+    );
+    expect(after.sites.map((entry) => entry.newlyCoveredPopulation)).toEqual(
+      expected.sites.map((entry) => entry.newlyCoveredPopulation),
+    );
+    expect(after.populationNewlyCovered).toBeCloseTo(expected.populationNewlyCovered, 6);
+    expect(after.populationNewlyCovered).not.toBe(before.populationNewlyCovered);
   });
 });

@@ -13,6 +13,11 @@ const keys = new WeakMap<ProvinceDataset, string>();
 const geoJsonTexts = new WeakMap<ProvinceDataset, { communes: string; backbone: string }>();
 const towerColumns = new WeakMap<ProvinceDataset, Promise<TowerColumns>>();
 let nextKey = 1;
+/**
+ * The dataset each worker was last seen holding, by its API proxy: a worker holds what the page sent it (loadDataset,
+ * only from here), so no round trip is needed to ask again. A replaced worker has a new proxy and is asked.
+ */
+const heldBy = new WeakMap<object, string>();
 
 /** A key per dataset object: a new import is a new dataset, so workers holding the old one reload. */
 export function datasetKeyOf(dataset: ProvinceDataset): string {
@@ -48,7 +53,11 @@ export function rememberTowerColumns(dataset: ProvinceDataset, columns: TowerCol
 /** Sends the dataset to this worker unless it already holds it; returns its key. */
 export async function ensureResident(api: Comlink.Remote<AnalysisApi>, dataset: ProvinceDataset): Promise<string> {
   const key = datasetKeyOf(dataset);
-  if (await api.hasDataset(key)) return key;
+  if (heldBy.get(api) === key) return key;
+  if (await api.hasDataset(key)) {
+    heldBy.set(api, key);
+    return key;
+  }
   let texts = geoJsonTexts.get(dataset);
   if (texts === undefined) {
     texts = { communes: JSON.stringify(dataset.communes), backbone: JSON.stringify(dataset.backbone) };
@@ -63,6 +72,7 @@ export async function ensureResident(api: Comlink.Remote<AnalysisApi>, dataset: 
     texts.backbone,
     dataset.terrain.rasters,
   );
+  heldBy.set(api, key);
   return key;
 }
 

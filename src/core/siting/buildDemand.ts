@@ -1,5 +1,5 @@
 import { countTenantBits } from '../model/mastAttributes';
-import { isNodata, type PopulationGrid } from '../model/populationGrid';
+import type { PopulationGrid } from '../model/populationGrid';
 
 /**
  * How a demand cell is weighted:
@@ -38,14 +38,17 @@ export function buildDemand(request: BuildDemandRequest): Demand {
   const { grid, coveredBits, operatorBits, mask, weighting } = request;
   // One pass over the grid collects the demand cells (in a typed list that doubles when full), a second over those
   // cells alone fills their figures: no growing lists of numbers.
+  const values = grid.values;
+  const nodata = grid.nodata ?? Number.NaN;
+  const byPeople = weighting === 'people';
   let cells = new Uint32Array(1024);
   let count = 0;
-  for (let i = 0; i < grid.values.length; i++) {
-    if (mask && mask[i] === 0) continue;
-    const value = grid.values[i];
-    if (isNodata(grid, value) || !(value > 0)) continue;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    // Not populated, no data (NaN fails the test too) or outside the mask.
+    if (!(value > 0) || value === nodata || (mask !== undefined && mask[i] === 0)) continue;
     const covered = coveredBits[i] & operatorBits;
-    if (weighting === 'people' ? covered !== 0 : (operatorBits & ~covered) === 0) continue;
+    if (byPeople ? covered !== 0 : (operatorBits & ~covered) === 0) continue;
     if (count === cells.length) {
       const grown = new Uint32Array(cells.length * 2);
       grown.set(cells);
@@ -57,13 +60,15 @@ export function buildDemand(request: BuildDemandRequest): Demand {
   const population = new Float64Array(count);
   const weight = new Float64Array(count);
   const gainingBitsOf = new Uint8Array(count);
+  // Tenants gaining, by the bits that gain (operators are at most 8 bits).
+  const gainingCount = new Uint8Array(256).map((_, bits) => countTenantBits(bits));
   let totalPopulation = 0;
   let totalWeight = 0;
   for (let d = 0; d < count; d++) {
     const i = cellIndex[d];
-    const value = grid.values[i];
-    const gainingBits = weighting === 'people' ? operatorBits : operatorBits & ~(coveredBits[i] & operatorBits);
-    const cellWeight = weighting === 'people' ? value : value * countTenantBits(gainingBits);
+    const value = values[i];
+    const gainingBits = byPeople ? operatorBits : operatorBits & ~coveredBits[i];
+    const cellWeight = byPeople ? value : value * gainingCount[gainingBits & 255];
     population[d] = value;
     weight[d] = cellWeight;
     gainingBitsOf[d] = gainingBits;

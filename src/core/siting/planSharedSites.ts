@@ -2,8 +2,6 @@ import { classifyUrbanRural, type DensityThresholds, type ZoneLayer } from '../c
 import { SHARING_COSTS_USD, type SharingCosts } from '../colocation/sharingCosts';
 import { computeSpareCapacity, DEFAULT_TENANT_SLOTS, type TenantSlotRule } from '../colocation/spareCapacity';
 import { computeFixedRadiusCoverage } from '../coverage/computeFixedRadiusCoverage';
-import { computeSignalCoverage } from '../coverage/computeSignalCoverage';
-import { signalCoverageBits } from '../coverage/summarizeSignalCoverage';
 import { haversineDistanceM } from '../geo/haversineDistanceM';
 import { indexPointsInCells } from '../geo/indexPointsInCells';
 import { countTenantBits, type MastAttributes, mastTypeFromCode } from '../model/mastAttributes';
@@ -17,6 +15,7 @@ import { buildDemand, type Demand, type DemandWeighting } from './buildDemand';
 import { type SiteCost, siteCost } from './candidateCosts';
 import { type CoverProblem, conflictGraphFromPairs } from './coverProblem';
 import { buildCoverSets, type CoverSets, mergeCoverSets } from './coverSets';
+import { existingSignalCoverageBits } from './existingSignalCoverageBits';
 import { explainSites, type SiteExplanation } from './explainSite';
 import { generateCandidates, type LatticeOptions } from './generateCandidates';
 import { predictCandidateCover, type SignalSitePrediction } from './predictCandidateCover';
@@ -37,6 +36,24 @@ export type SitingSolver = 'greedy' | 'greedy_swap' | 'exact';
  */
 export type SitePlanCoverage = { kind: 'radius' } | { kind: 'signal'; prediction: SignalSitePrediction };
 
+/**
+ * What planSharedSites may keep between calls that share the grid, the existing coverage and the mask (a caller that
+ * plans again on the same prediction, after moving a site, passes the same object): the demand and its per-cell index,
+ * for the operators and weighting they were built for. Empty at first (`{}`); planSharedSites fills it.
+ */
+export interface PlanSharedSitesReuse {
+  demand?: {
+    grid: PopulationGrid;
+    coveredBits: Uint8Array;
+    mask: Uint8Array | undefined;
+    operatorBits: number;
+    weighting: DemandWeighting;
+    demand: Demand;
+    /** Demand index of each grid cell (-1 for none) and 1 on demand cells (built on first use). */
+    cells?: DemandCells;
+  };
+}
+
 export interface PlanSharedSitesRequest {
   grid: PopulationGrid;
   /** Cells that count (centre inside the province, commune or drawn area); all when absent. */
@@ -50,6 +67,8 @@ export interface PlanSharedSitesRequest {
    * with signal coverage from the prediction's radios.
    */
   coveredBits?: Uint8Array;
+  /** Kept between calls on the same grid, existing coverage and mask (see PlanSharedSitesReuse). */
+  reuse?: PlanSharedSitesReuse;
   /** Reach of towers without radius_m when coveredBits is computed here, metres. */
   defaultRadiusM: number;
   /** Operators the shared sites are for (canonical names); all operators of the tower arrays when absent. */
@@ -222,25 +241,27 @@ export async function planSharedSites(
   const coveredBits =
     request.coveredBits ??
     (signal
-      ? signalCoverageBits(
-          await computeSignalCoverage(
-            { ...signal.prepared.request, cellMask: signal.cellMask, rowStart: 0, rowEnd: grid.height },
-            progress(0, 0.15),
-          ),
-          signal.prepared.thresholdDbm,
-        )
+      ? await existingSignalCoverageBits(signal, progress(0, 0.15))
       : await computeFixedRadiusCoverage(
           { grid, towers, defaultRadiusM: request.defaultRadiusM, rowStart: 0, rowEnd: grid.height },
           progress(0, 0.15),
         ));
   lap('coverage');
-  const demand = buildDemand({
-    grid,
-    coveredBits,
-    operatorBits,
-    mask: request.mask,
-    weighting: request.weighting ?? 'people',
-  });
+  const weighting = request.weighting ?? 'people';
+  const kept = request.reuse?.demand;
+  const keptDemand =
+    kept &&
+    kept.grid === grid &&
+    kept.coveredBits === coveredBits &&
+    kept.mask === request.mask &&
+    kept.operatorBits === operatorBits &&
+    kept.weighting === weighting
+      ? kept
+      : undefined;
+  const demand = keptDemand?.demand ?? buildDemand({ grid, coveredBits, operatorBits, mask: request.mask, weighting });
+  if (request.reuse && !keptDemand) {
+    request.reuse.demand = { grid, coveredBits, mask: request.mask, operatorBits, weighting, demand };
+  }
   lap('demand');
 
   const fixed = request.fixedSites;
@@ -308,7 +329,14 @@ export async function planSharedSites(
   );
 
   const cover: CoverSets = signal
-    ? await predictedCoverSets(signal, candidates, demand, grid, operatorBits, progress(0.15, 0.35))
+    ? await predictedCoverSets(
+        signal,
+        candidates,
+        demand,
+        demandCellsFor(request.reuse, demand, grid),
+        operatorBits,
+        progress(0.15, 0.35),
+      )
     : await buildCoverSets(
         {
           grid,
@@ -507,17 +535,11 @@ async function predictedCoverSets(
   prediction: SignalSitePrediction,
   candidates: readonly SiteCandidate[],
   demand: Demand,
-  grid: PopulationGrid,
+  { demandOfCell, demandMask }: DemandCells,
   operatorBits: number,
   options: LongCallOptions,
 ): Promise<CoverSets> {
-  // Only demand cells are computed: the others cannot add to the plan.
-  const demandMask = new Uint8Array(grid.width * grid.height);
-  const demandOfCell = new Int32Array(grid.width * grid.height).fill(-1);
-  for (let d = 0; d < demand.count; d++) {
-    demandMask[demand.cellIndex[d]] = 1;
-    demandOfCell[demand.cellIndex[d]] = d;
-  }
+  // Only demand cells are computed (demandMask): the others cannot add to the plan.
   const predicted = await predictCandidateCover(
     {
       prediction,
@@ -535,6 +557,26 @@ async function predictedCoverSets(
   // Cells ascend within a candidate, and demand is in cell order: the demand indices ascend too.
   const demandIndices = Uint32Array.from(predicted.cells, (cell) => demandOfCell[cell]);
   return mergeCoverSets(demand.weight, predicted.starts, demandIndices);
+}
+
+interface DemandCells {
+  demandOfCell: Int32Array;
+  demandMask: Uint8Array;
+}
+
+/** Demand index of each grid cell (-1: none) and the demand cells' mask, kept in `reuse` with the demand they index. */
+function demandCellsFor(reuse: PlanSharedSitesReuse | undefined, demand: Demand, grid: PopulationGrid): DemandCells {
+  const kept = reuse?.demand?.demand === demand ? reuse.demand : undefined;
+  if (kept?.cells) return kept.cells;
+  const demandOfCell = new Int32Array(grid.width * grid.height).fill(-1);
+  const demandMask = new Uint8Array(grid.width * grid.height);
+  for (let d = 0; d < demand.count; d++) {
+    demandOfCell[demand.cellIndex[d]] = d;
+    demandMask[demand.cellIndex[d]] = 1;
+  }
+  const cells = { demandOfCell, demandMask };
+  if (kept) kept.cells = cells;
+  return cells;
 }
 
 /** The existing mast a fixed site stands on (same id, within 1 m), as an existing-mast candidate; else the site. */

@@ -7,7 +7,7 @@ import { parseTowersCsv } from '../../../src/core/io/parseTowersCsv';
 import { readPopulationGeoTiff } from '../../../src/core/io/readPopulationGeoTiff';
 import { packMastAttributes } from '../../../src/core/model/mastAttributes';
 import { packTowers } from '../../../src/core/model/towerArrays';
-import { buildSignalSitePlanRequest } from '../../../src/core/siting/buildSignalSitePlanRequest';
+import { buildSignalSitePlanRequest, prepareSignalSitePlan } from '../../../src/core/siting/buildSignalSitePlanRequest';
 import { buildSitePlanRequest, type SitePlanSettings } from '../../../src/core/siting/buildSitePlanRequest';
 import { planSharedSites } from '../../../src/core/siting/planSharedSites';
 import { runCliInProcess } from '../cli/cliHarness';
@@ -88,5 +88,34 @@ describe('buildSignalSitePlanRequest: the planner’s settings on predicted sign
     expect(plan.sites.length).toBeGreaterThan(0);
     expect(plan.upperBound).toBeGreaterThanOrEqual(plan.objective);
     expect(plan.candidates.latticeSpacingM).toBe(1500);
+  });
+
+  it('plans again on a kept preparation as from scratch: a moved site, then other operators', async () => {
+    const inputs = await data();
+    const prepared = await prepareSignalSitePlan(inputs, PROPAGATION as NonNullable<typeof PROPAGATION>);
+    const settings = { ...SETTINGS, fixedSites: SITES, propagation: PROPAGATION };
+    const figures = (plan: Awaited<ReturnType<typeof planSharedSites>>) => ({
+      sites: plan.sites.map((site) => [site.id, site.newlyCoveredPopulation]),
+      people: plan.populationNewlyCovered,
+      objective: plan.objective,
+      demand: plan.demand,
+    });
+    const first = await planSharedSites(await buildSignalSitePlanRequest(settings, inputs, {}, {}, prepared));
+    expect(figures(first)).toEqual(figures(await planSharedSites(await buildSignalSitePlanRequest(settings, inputs))));
+    const keptDemand = prepared.reuse.demand?.demand;
+    expect(keptDemand?.count).toBeGreaterThan(0);
+
+    // K2 moved 1.5 km east: the kept demand serves the new plan, whose figures are those of a plan from scratch.
+    const moved = { ...settings, fixedSites: [SITES[0], { ...SITES[1], lon: SITES[1].lon + 0.014 }] };
+    const again = await planSharedSites(await buildSignalSitePlanRequest(moved, inputs, {}, {}, prepared));
+    expect(prepared.reuse.demand?.demand).toBe(keptDemand);
+    expect(figures(again)).toEqual(figures(await planSharedSites(await buildSignalSitePlanRequest(moved, inputs))));
+    expect(again.populationNewlyCovered).not.toBe(first.populationNewlyCovered);
+
+    // Other operators make other demand: built again, and again as from scratch.
+    const fewer = { ...moved, operators: ['VinaPhone', 'MobiFone'], weighting: 'people_x_operators' as const };
+    const other = await planSharedSites(await buildSignalSitePlanRequest(fewer, inputs, {}, {}, prepared));
+    expect(prepared.reuse.demand?.demand).not.toBe(keptDemand);
+    expect(figures(other)).toEqual(figures(await planSharedSites(await buildSignalSitePlanRequest(fewer, inputs))));
   });
 });
