@@ -19,7 +19,11 @@ export const TERRAIN_FLAGS = [
   'diffraction-weight',
   'terrain-mode',
   'calculation-radius-m',
+  'profile-points-per-step',
 ] as const;
+
+/** Most profile points per grid step: beyond it the profile is already within centimetres of the bilinear ground. */
+export const MAX_PROFILE_POINTS_PER_STEP = 16;
 
 /** --model MODEL, null when absent; an unknown model is exit 2 with the list. */
 export function readModelFlag(value: string | boolean | undefined): PathLossModelId | null {
@@ -32,7 +36,7 @@ export function readModelFlag(value: string | boolean | undefined): PathLossMode
 
 /**
  * The terrain flags of a prediction (coverage and propose): --terrain FILE[,FILE...] with --k-factor,
- * --diffraction-weight, --terrain-mode and --calculation-radius-m, refused without it; p526 needs terrain and takes the
+ * --diffraction-weight, --terrain-mode, --calculation-radius-m and --profile-points-per-step, refused without it; p526 needs terrain and takes the
  * whole diffraction loss (no weight).
  */
 export function readTerrainFlags(
@@ -62,6 +66,20 @@ export function readTerrainFlags(
             exclusive: true,
             what: 'a distance in m',
           }),
+          profilePointsPerStep: readProfilePointsFlag(flags),
         };
   return { terrainPaths, terrain };
+}
+
+/** --profile-points-per-step M: an integer 1..MAX_PROFILE_POINTS_PER_STEP, undefined when absent (1). */
+function readProfilePointsFlag(flags: ParsedFlags): number | undefined {
+  const value = readNumberFlag(flags, 'profile-points-per-step', {
+    min: 1,
+    max: MAX_PROFILE_POINTS_PER_STEP,
+    what: 'a whole number of points',
+  });
+  if (value !== undefined && !Number.isInteger(value)) {
+    throw new CliError(`--profile-points-per-step must be a whole number of points, got '${String(value)}'`);
+  }
+  return value;
 }

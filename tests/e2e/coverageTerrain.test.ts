@@ -56,6 +56,22 @@ describe('propagation over the terrain in the app', () => {
     expect(flat).toBe(Math.round(plain.population_covered as number));
   });
 
+  it('cuts finer profiles when asked, with the command line’s figures for the same resolution', async () => {
+    const options = await page.locator('[data-testid=signal-profile-points] option').allTextContents();
+    expect(options[0]).toBe('1 điểm mỗi ô lưới (nhanh)');
+    await page.getByTestId('signal-profile-points').selectOption('4');
+    const finer = await runSignal();
+    const base = ['coverage', '--towers', 'data/demo/towers.csv', '--population', 'data/demo/population.tif'];
+    const terrain = ['--terrain', DEMO_TERRAIN, '--profile-points-per-step', '4'];
+    const figures = await cliFigures([...base, '--model', 'uma-nlos', ...terrain, '--json']);
+    expect(finer).toBe(Math.round(figures.population_covered as number));
+    expect((figures.terrain as { profile_points_per_step: number }).profile_points_per_step).toBe(4);
+    const coarse = await cliFigures([...base, '--model', 'uma-nlos', '--terrain', DEMO_TERRAIN, '--json']);
+    // Finer profiles find more of the ground between the cells' centres: here a little less is covered.
+    expect(finer).not.toBe(Math.round(coarse.population_covered as number));
+    await page.getByTestId('signal-profile-points').selectOption('1');
+  });
+
   it('always predicts over the terrain with the P.526 model, and names the models in the UI’s language', async () => {
     const options = await page.locator('[data-testid=signal-model] option').allTextContents();
     expect(options).toContain('ITU-R P.526: địa hình, nhiễu xạ');

@@ -5,7 +5,12 @@ import type { ProvinceDataset } from '../data/provinceDataset';
 import { formatNumber, type StringKey } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { setCoverageSetting, setCoverageView, useAppStore, useProject } from '../store/appStore';
-import { SIGNAL_MODEL_IDS, type SignalModelId } from '../store/projectDocument';
+import {
+  PROFILE_POINTS_PER_STEP,
+  type ProfilePointsPerStep,
+  SIGNAL_MODEL_IDS,
+  type SignalModelId,
+} from '../store/projectDocument';
 import { CoverageResultsTable } from './CoverageResultsTable';
 import { cancelSignalCoverage, redrawSignalImage, startSignalCoverage } from './runSignalCoverage';
 import { SignalLegend } from './SignalLegend';
@@ -105,6 +110,23 @@ export function SignalCoverageSection({ dataset }: { dataset: ProvinceDataset })
       {hasTerrain && (settings.terrain || settings.modelId === 'p526') && (
         <>
           {numberField('kFactor', t('kFactor'), 0.1, 100)}
+          <label className="field">
+            {t('profilePoints')}
+            <select
+              value={settings.profilePointsPerStep}
+              disabled={running}
+              onChange={(event) =>
+                setCoverageSetting('profilePointsPerStep', Number(event.target.value) as ProfilePointsPerStep)
+              }
+              data-testid="signal-profile-points"
+            >
+              {PROFILE_POINTS_PER_STEP.map((points) => (
+                <option key={points} value={points}>
+                  {t(`profilePoints_${points}` as StringKey)}
+                </option>
+              ))}
+            </select>
+          </label>
           {settings.modelId !== 'p526' && numberField('diffractionWeight', t('diffractionWeight'), 0, 1)}
           <p className="hint">{t('terrainNote')}</p>
         </>

@@ -26,6 +26,7 @@ export function signalRunSettingsOf(settings: CoverageSettings): SignalRunSettin
           terrain: {
             kFactor: settings.kFactor,
             ...(settings.modelId === 'p526' ? {} : { diffractionWeight: settings.diffractionWeight }),
+            ...(settings.profilePointsPerStep === 1 ? {} : { profilePointsPerStep: settings.profilePointsPerStep }),
           },
         }
       : {}),

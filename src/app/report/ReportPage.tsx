@@ -335,7 +335,7 @@ function SignalAssumptions({
       <li data-testid="report-terrain">
         {t('reportTerrain')}:{' '}
         {terrain
-          ? `${t('reportTerrainOn')}, k = ${formatNumber(language, terrain.kFactor ?? 4 / 3, 3)}, ${t('reportDiffractionWeight')} ${formatNumber(language, terrain.diffractionWeight ?? 1)}`
+          ? `${t('reportTerrainOn')}, k = ${formatNumber(language, terrain.kFactor ?? 4 / 3, 3)}, ${t('reportDiffractionWeight')} ${formatNumber(language, terrain.diffractionWeight ?? 1)}, ${formatNumber(language, terrain.profilePointsPerStep ?? 1)} ${t('reportProfilePoints')}`
           : t('reportTerrainOff')}
       </li>
     </>

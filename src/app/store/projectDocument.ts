@@ -56,8 +56,14 @@ export interface CoverageSettings {
   kFactor: number;
   /** Weight of the diffraction loss added to an empirical model's loss, 0-1. */
   diffractionWeight: number;
+  /** Terrain profile points per grid step: 1 (fast, the path-loss rule), 4 or 8 (closer to the ground between cells). */
+  profilePointsPerStep: ProfilePointsPerStep;
   palette: 'spectral' | 'colourblind';
 }
+
+/** The terrain profile densities the coverage panel offers. */
+export const PROFILE_POINTS_PER_STEP = [1, 4, 8] as const;
+export type ProfilePointsPerStep = (typeof PROFILE_POINTS_PER_STEP)[number];
 
 export interface ProjectDocument {
   version: 1;
@@ -89,6 +95,7 @@ export function defaultProject(provinceCode = 'VN25'): ProjectDocument {
       terrain: false,
       kFactor: 4 / 3,
       diffractionWeight: 1,
+      profilePointsPerStep: 1,
       palette: 'spectral',
     },
     money: { ...DEFAULT_MONEY },
@@ -144,6 +151,9 @@ export function normalizeProject(input: unknown, provinceCode = 'VN25'): Project
       terrain: flag('terrain'),
       kFactor: number('kFactor', 0.1, 100),
       diffractionWeight: number('diffractionWeight', 0, 1),
+      profilePointsPerStep: PROFILE_POINTS_PER_STEP.includes(given.profilePointsPerStep as ProfilePointsPerStep)
+        ? (given.profilePointsPerStep as ProfilePointsPerStep)
+        : base.coverage.profilePointsPerStep,
       palette: oneOf('palette', ['spectral', 'colourblind'] as const),
     },
     money: normalizeMoney(source.money),

@@ -30,7 +30,7 @@ export const proposeCommand: CliCommand = {
     '               [--frequency-mhz F] [--shadowing-margin-db 8.3] [--eirp-dbm OPERATOR=DBM,...] [--indoor',
     '                [--indoor-loss-db 20]] [--metropolitan]',
     '               [--terrain FILE[,FILE...] [--k-factor 4/3] [--diffraction-weight 1] [--terrain-mode sweep|exact]',
-    '                [--calculation-radius-m 10000]]',
+    '                [--calculation-radius-m 10000] [--profile-points-per-step 1]]',
     '               [--boundary FILE.geojson] [--exact] [--time-limit-s S] [--json]',
     '',
     'Demand: populated cells (not nodata; centre inside the boundary when given) that no existing tower covers. A tower',
@@ -102,6 +102,11 @@ export const proposeCommand: CliCommand = {
       type: 'string',
       valueName: 'sweep|exact',
       description: 'with --terrain: radial sweep (default, fast) or one profile per cell (exact)',
+    },
+    'profile-points-per-step': {
+      type: 'string',
+      valueName: 'M',
+      description: 'with --terrain: terrain profile points per grid step, 1-16 (default 1: N = ceil(d/s))',
     },
     'calculation-radius-m': {
       type: 'string',
@@ -286,6 +291,7 @@ export const proposeCommand: CliCommand = {
               diffraction_weight: terrainUsed.diffractionWeight,
               mode: terrainUsed.mode,
               calculation_radius_m: settings.terrain?.calculationRadiusM ?? DEFAULT_CALCULATION_RADIUS_M,
+              profile_points_per_step: settings.terrain?.profilePointsPerStep ?? 1,
             }
           : null,
       };

@@ -1,7 +1,15 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { computeSignalCoverage } from '../../../src/core/coverage/computeSignalCoverage';
+import { prepareSignalRun } from '../../../src/core/coverage/prepareSignalRun';
+import { signalCoverageBits } from '../../../src/core/coverage/summarizeSignalCoverage';
+import { parseTowersCsv } from '../../../src/core/io/parseTowersCsv';
+import { readPopulationGeoTiff } from '../../../src/core/io/readPopulationGeoTiff';
+import { packTowers } from '../../../src/core/model/towerArrays';
+import { buildElevationMosaic } from '../../../src/core/terrain/buildElevationMosaic';
+import { readElevationFile } from '../../../src/core/terrain/readElevationFile';
 import { repositoryPath, runCliInProcess } from './cliHarness';
 
 const at = repositoryPath;
@@ -52,7 +60,54 @@ describe('cosite coverage --terrain', () => {
       diffraction_weight: 0,
       mode: 'sweep',
       calculation_radius_m: 10000,
+      profile_points_per_step: 1,
     });
+  });
+
+  it('cuts profiles of M points per grid step with --profile-points-per-step M, as the core does', async () => {
+    const strict = ['--grid-m', '200', '--threshold-dbm', '-75', '--terrain', TILE, '--terrain-mode', 'exact'];
+    const eight = await run([...BASE, '--model', 'p526', ...strict, '--profile-points-per-step', '8', '--json']);
+    expect(eight.status).toBe(0);
+    expect(eight.report.terrain.profile_points_per_step).toBe(8);
+    // The same run through the core, with 8 profile points per step (computeDiffractionGrid's tests check that
+    // profile against an independent cut, point by point).
+    const population = await readPopulationGeoTiff(
+      new Uint8Array(readFileSync(at('tests/fixtures/coverage/population.tif'))).buffer,
+    );
+    const parsed = parseTowersCsv(readFileSync(at('tests/fixtures/coverage/towers.csv'), 'utf8'));
+    const read = await readElevationFile(new Uint8Array(readFileSync(TILE)), TILE);
+    if ('error' in read) throw new Error(read.error);
+    const prepared = await prepareSignalRun(
+      {
+        towers: parsed.towers,
+        arrays: packTowers(parsed.towers),
+        population,
+        terrain: buildElevationMosaic([read.raster]),
+      },
+      {
+        modelId: 'p526',
+        technology: '4g',
+        gridM: 200,
+        thresholdDbm: -75,
+        indoor: false,
+        metropolitan: false,
+        assume5g: false,
+        terrain: { mode: 'exact', profilePointsPerStep: 8 },
+      },
+    );
+    expect(prepared.prepared.request.terrain?.samplesPerStep).toBe(8);
+    const coverage = await computeSignalCoverage({
+      ...prepared.prepared.request,
+      cellMask: prepared.cellMask,
+      rowStart: 0,
+      rowEnd: prepared.grid.height,
+    });
+    const bits = signalCoverageBits(coverage, prepared.prepared.thresholdDbm);
+    let covered = 0;
+    bits.forEach((bit, cell) => {
+      if (bit !== 0 && prepared.population.values[cell] > 0) covered += prepared.population.values[cell];
+    });
+    expect(eight.report.population_covered).toBeCloseTo(covered, 6);
   });
 
   it('makes p526 free space plus the whole diffraction loss, and the ridge takes people away', async () => {
@@ -86,6 +141,16 @@ describe('cosite coverage --terrain', () => {
       ['--model', 'uma-nlos', '--terrain', TILE, '--terrain-mode', 'fast'],
       "cosite coverage: --terrain-mode must be one of sweep, exact, got 'fast'",
     ],
+    [
+      ['--model', 'uma-nlos', '--profile-points-per-step', '4'],
+      'cosite coverage: --profile-points-per-step needs --terrain FILE',
+    ],
+    ...['0', '17', '2.5', 'many'].map((value) => [
+      ['--model', 'uma-nlos', '--terrain', TILE, '--profile-points-per-step', value],
+      value === '2.5'
+        ? "cosite coverage: --profile-points-per-step must be a whole number of points, got '2.5'"
+        : `cosite coverage: --profile-points-per-step must be a whole number of points >= 1 and <= 16, got '${value}'`,
+    ]),
     [
       ['--model', 'uma-nlos', '--terrain', at('no/such.hgt')],
       `cosite coverage: cannot read ${at('no/such.hgt')}: no such file`,

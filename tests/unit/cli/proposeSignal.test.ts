@@ -319,6 +319,7 @@ describe('cosite propose --model against an independent computation (coverage fi
       diffraction_weight: 0,
       mode: 'sweep',
       calculation_radius_m: 10_000,
+      profile_points_per_step: 1,
     });
     const whole = JSON.parse((await run(args(2, ...MODEL, '--terrain', TILE, '--terrain-mode', 'exact'))).stdout);
     expect(whole.coverage.terrain.diffraction_weight).toBe(1);
