@@ -58,7 +58,7 @@ describe('propagation over the terrain in the app', () => {
 
   it('cuts finer profiles when asked, with the command line’s figures for the same resolution', async () => {
     const options = await page.locator('[data-testid=signal-profile-points] option').allTextContents();
-    expect(options[0]).toBe('1 điểm mỗi ô lưới (nhanh)');
+    expect(options[0]).toBe('1 điểm/ô (nhanh)');
     await page.getByTestId('signal-profile-points').selectOption('4');
     const finer = await runSignal();
     const base = ['coverage', '--towers', 'data/demo/towers.csv', '--population', 'data/demo/population.tif'];

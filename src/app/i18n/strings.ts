@@ -466,13 +466,10 @@ export const STRINGS = {
   },
   kFactor: { vi: 'Hệ số bán kính Trái Đất k', en: 'Earth radius factor k' },
   diffractionWeight: { vi: 'Trọng số nhiễu xạ (0-1)', en: 'Diffraction weight (0-1)' },
-  profilePoints: { vi: 'Độ phân giải mặt cắt địa hình', en: 'Terrain profile resolution' },
-  profilePoints_1: { vi: '1 điểm mỗi ô lưới (nhanh)', en: '1 point per grid cell (fast)' },
-  profilePoints_4: { vi: '4 điểm mỗi ô lưới', en: '4 points per grid cell' },
-  profilePoints_8: {
-    vi: '8 điểm mỗi ô lưới (sát địa hình nhất, chậm gấp đôi)',
-    en: '8 points per grid cell (closest to the ground, twice the time)',
-  },
+  profilePoints: { vi: 'Mặt cắt địa hình', en: 'Terrain profile' },
+  profilePoints_1: { vi: '1 điểm/ô (nhanh)', en: '1 point per cell (fast)' },
+  profilePoints_4: { vi: '4 điểm/ô', en: '4 points per cell' },
+  profilePoints_8: { vi: '8 điểm/ô (sát nhất, ×2 thời gian)', en: '8 points per cell (closest, 2× time)' },
   reportProfilePoints: { vi: 'điểm mặt cắt mỗi ô lưới', en: 'profile points per grid cell' },
   terrainNote: {
     vi: 'P.526 = không gian tự do + toàn bộ suy hao nhiễu xạ; với mô hình thực nghiệm, suy hao nhiễu xạ được cộng theo trọng số.',
