@@ -59,15 +59,26 @@ export interface SignalCoverageRequest {
   /** Rows of the grid to compute, [rowStart, rowEnd): lets the worker pool split the grid into bands. */
   rowStart: number;
   rowEnd: number;
+  /**
+   * Columns of the grid to compute, [colStart, colEnd) (default all): the band's rasters then hold only these columns,
+   * which is what one site's prediction wants (predictCandidateCover) instead of whole rows of a wide grid.
+   */
+  colStart?: number;
+  colEnd?: number;
   /** Terrain: each cell's signal also loses the weighted diffraction over the profile from the mast. */
   terrain?: SignalTerrain;
 }
 
-/** The rasters of a band of rows (row-major, `(rowEnd - rowStart) * width` cells); a whole grid when rowStart is 0. */
+/**
+ * The rasters of a band of rows (row-major, `(rowEnd - rowStart) * width` cells); a whole grid when rowStart is 0. With
+ * a column window, `width` is the window's and its first column is `colStart`.
+ */
 export interface SignalCoverageBand {
   rowStart: number;
   rowEnd: number;
   width: number;
+  /** First column of the grid the band holds (absent: 0, whole rows). */
+  colStart?: number;
   signalFloorDbm: number;
   /** Best-server RSRP over all operators, dBm; -Infinity where no radio reaches the floor. */
   bestSignalDbm: Float32Array;
@@ -95,8 +106,11 @@ export async function computeSignalCoverage(
 ): Promise<SignalCoverageBand> {
   const { grid, radios, operatorCount, rowStart, rowEnd, signalFloorDbm } = request;
   const { width, originLon, originLat, cellSizeLonDeg, cellSizeLatDeg } = grid;
+  const colStart = Math.max(0, request.colStart ?? 0);
+  const colEnd = Math.min(width, request.colEnd ?? width);
+  const outWidth = Math.max(0, colEnd - colStart);
   const bandRows = rowEnd - rowStart;
-  const cellCount = bandRows * width;
+  const cellCount = bandRows * outWidth;
   const bestSignalDbm = new Float32Array(cellCount).fill(Number.NEGATIVE_INFINITY);
   const servingTowerIndex = new Int32Array(cellCount).fill(-1);
   const bestSignalDbmByOperator = Array.from({ length: operatorCount }, () =>
@@ -179,6 +193,7 @@ export async function computeSignalCoverage(
               radio,
               { innerM, outerM: Math.min(siteReachM[radio], outerM) },
               bestSignalDbmByOperator,
+              { colStart, colEnd, outWidth },
               cellMask,
               maskOffset,
             ),
@@ -191,11 +206,15 @@ export async function computeSignalCoverage(
       const sinReachOverCos = Math.sin(angularReach) / Math.cos(poleMostLatRad);
       const maxReachLonDeg =
         sinReachOverCos >= 1 || angularReach >= Math.PI / 2 ? 180 : Math.asin(sinReachOverCos) / DEG;
-      const tableFirstCol = Math.max(Math.floor((radioLon - maxReachLonDeg - originLon) / cellSizeLonDeg - 0.5) - 1, 0);
+      const tableFirstCol = Math.max(
+        Math.floor((radioLon - maxReachLonDeg - originLon) / cellSizeLonDeg - 0.5) - 1,
+        colStart,
+      );
       const tableLastCol = Math.min(
         Math.ceil((radioLon + maxReachLonDeg - originLon) / cellSizeLonDeg - 0.5) + 1,
-        width - 1,
+        colEnd - 1,
       );
+      if (tableFirstCol > tableLastCol) continue;
       for (let col = tableFirstCol; col <= tableLastCol; col++) {
         const dLonRad = (originLon + (col + 0.5) * cellSizeLonDeg - radioLon) * DEG;
         const sinHalfDLon = Math.sin(dLonRad / 2);
@@ -242,12 +261,13 @@ export async function computeSignalCoverage(
           Math.floor((radioLon + reachLonDeg - originLon) / cellSizeLonDeg - 0.5) + 1,
           tableLastCol,
         );
-        const rowOffset = r * width;
+        const rowOffset = r * outWidth - colStart;
+        const maskRowOffset = maskOffset + r * width;
         for (let col = firstCol; col <= lastCol; col++) {
           const hav = havLat + cosProduct * havLon[col];
           if (hav > havMax || hav <= havInner) continue;
           const cell = rowOffset + col;
-          if (cellMask && cellMask[maskOffset + cell] === 0) continue;
+          if (cellMask && cellMask[maskRowOffset + col] === 0) continue;
           const distanceM = Math.max(groundDistanceM(hav), MIN_DISTANCE_M);
           let signalDbm = baseDbm - pathLoss(distanceM);
           if (diffraction !== null) {
@@ -281,7 +301,16 @@ export async function computeSignalCoverage(
     }
   }
   options.onProgress?.(1);
-  return { rowStart, rowEnd, width, signalFloorDbm, bestSignalDbm, servingTowerIndex, bestSignalDbmByOperator };
+  return {
+    rowStart,
+    rowEnd,
+    width: outWidth,
+    ...(colStart === 0 && colEnd === width ? {} : { colStart }),
+    signalFloorDbm,
+    bestSignalDbm,
+    servingTowerIndex,
+    bestSignalDbmByOperator,
+  };
 }
 
 /**
@@ -296,6 +325,7 @@ function couldServe(
   first: number,
   ring: { innerM: number; outerM: number },
   bestSignalDbmByOperator: readonly Float32Array[],
+  window: { colStart: number; colEnd: number; outWidth: number },
   cellMask: Uint8Array | undefined,
   maskOffset: number,
 ): (row: number, col: number, distanceM: number) => boolean {
@@ -318,8 +348,9 @@ function couldServe(
   }
   return (row, col, distanceM) => {
     if (distanceM > ring.outerM || distanceM <= ring.innerM) return false;
-    const cell = (row - rowStart) * grid.width + col;
-    if (cellMask && cellMask[maskOffset + cell] === 0) return false;
+    if (col < window.colStart || col >= window.colEnd) return false;
+    if (cellMask && cellMask[maskOffset + (row - rowStart) * grid.width + col] === 0) return false;
+    const cell = (row - rowStart) * window.outWidth + (col - window.colStart);
     const d = Math.max(distanceM, MIN_DISTANCE_M);
     for (const radio of group) {
       if (distanceM > radio.reachM) continue;

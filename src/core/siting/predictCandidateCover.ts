@@ -117,6 +117,22 @@ export async function predictCandidateCover(
       Math.ceil((grid.originLat - (candidates.lat[j] - reachLatDeg)) / grid.cellSizeLatDeg) + 1,
     );
     if (rowStart >= rowEnd) continue;
+    // Columns within the reach too (the widest at the row farthest from the equator), so that the band holds the
+    // reach's box, not whole rows of the grid.
+    const angularReach = Math.min(reachM[j] / EARTH_MEAN_RADIUS_M, Math.PI);
+    const poleMostLatRad = (Math.min(Math.abs(candidates.lat[j]) + reachLatDeg, 89.999) * Math.PI) / 180;
+    const sinReachOverCos = Math.sin(angularReach) / Math.cos(poleMostLatRad);
+    const reachLonDeg =
+      sinReachOverCos >= 1 || angularReach >= Math.PI / 2 ? 180 : (Math.asin(sinReachOverCos) * 180) / Math.PI;
+    const colStart = Math.max(
+      0,
+      Math.floor((candidates.lon[j] - reachLonDeg - grid.originLon) / grid.cellSizeLonDeg) - 1,
+    );
+    const colEnd = Math.min(
+      grid.width,
+      Math.ceil((candidates.lon[j] + reachLonDeg - grid.originLon) / grid.cellSizeLonDeg) + 1,
+    );
+    if (colStart >= colEnd) continue;
     const band = await computeSignalCoverage({
       ...base,
       radios: own,
@@ -124,25 +140,30 @@ export async function predictCandidateCover(
       cellMask,
       rowStart,
       rowEnd,
+      colStart,
+      colEnd,
     });
     const signals = band.bestSignalDbmByOperator.filter((_, k) => radioBits & (1 << k));
-    const offset = rowStart * grid.width;
-    const bandCells = (rowEnd - rowStart) * grid.width;
-    for (let cell = 0; cell < bandCells; cell++) {
-      let everyBand = true;
-      for (const signal of signals) {
-        if (!(signal[cell] >= thresholdDbm)) {
-          everyBand = false;
-          break;
+    const boxWidth = colEnd - colStart;
+    for (let r = 0; r < rowEnd - rowStart; r++) {
+      const gridOffset = (rowStart + r) * grid.width + colStart;
+      for (let c = 0; c < boxWidth; c++) {
+        const cell = r * boxWidth + c;
+        let everyBand = true;
+        for (const signal of signals) {
+          if (!(signal[cell] >= thresholdDbm)) {
+            everyBand = false;
+            break;
+          }
         }
+        if (!everyBand) continue;
+        if (length === cells.length) {
+          const grown = new Uint32Array(cells.length * 2);
+          grown.set(cells);
+          cells = grown;
+        }
+        cells[length++] = gridOffset + c;
       }
-      if (!everyBand) continue;
-      if (length === cells.length) {
-        const grown = new Uint32Array(cells.length * 2);
-        grown.set(cells);
-        cells = grown;
-      }
-      cells[length++] = offset + cell;
     }
   }
   starts[candidates.count] = length;

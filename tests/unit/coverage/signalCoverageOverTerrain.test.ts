@@ -116,6 +116,28 @@ describe('computeSignalCoverage over terrain', () => {
     }
   });
 
+  it('gives the same cells in a column window as in whole rows, with a cell mask, in both modes', async () => {
+    // Every third cell masked out, so that the window's mask indexing is exercised too.
+    const cellMask = Uint8Array.from({ length: GRID.width * GRID.height }, (_, cell) => (cell % 3 === 0 ? 0 : 1));
+    for (const mode of ['exact', 'sweep'] as const) {
+      const rows = { ...request({ ...terrain, mode }), cellMask, rowStart: 10, rowEnd: 40 };
+      const whole = await computeSignalCoverage(rows);
+      const window = await computeSignalCoverage({ ...rows, colStart: 7, colEnd: 31 });
+      expect([window.width, window.colStart]).toEqual([24, 7]);
+      const expected: number[] = [];
+      const operatorExpected: number[] = [];
+      for (let r = 0; r < 30; r++) {
+        for (let col = 7; col < 31; col++) {
+          expected.push(whole.bestSignalDbm[r * GRID.width + col]);
+          operatorExpected.push(whole.bestSignalDbmByOperator[0][r * GRID.width + col]);
+        }
+      }
+      expect([...window.bestSignalDbm]).toEqual(expected);
+      expect([...window.bestSignalDbmByOperator[0]]).toEqual(operatorExpected);
+      expect(expected.filter((value) => value > FLOOR_DBM).length).toBeGreaterThan(300);
+    }
+  });
+
   it('agrees with the exact mode within 3 dB on most cells in sweep mode', async () => {
     const exact = await computeSignalCoverage(request(terrain));
     const sweep = await computeSignalCoverage(request({ ...terrain, mode: 'sweep' }));
