@@ -49,8 +49,8 @@ export interface CandidateCover {
  * candidate's height, and a cell counts as covered when EVERY one of these radios reaches the threshold there: the
  * worst band decides (with the presets, the highest frequency). A shared site is thus credited only with cells where
  * it serves all its operators, as a fixed radius does. Each candidate is computed by computeSignalCoverage itself on
- * the rows of its reach (terrain diffraction included), so a candidate's cover is exactly what the coverage map
- * would show for a mast there.
+ * the rows and columns of its reach (a column window: terrain diffraction included), so a candidate's cover is exactly
+ * what the coverage map would show for a mast there.
  */
 export async function predictCandidateCover(
   request: PredictCandidateCoverRequest,
