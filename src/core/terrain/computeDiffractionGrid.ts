@@ -223,14 +223,23 @@ function cellsInReach(
   const distanceM = new Float64Array(capacity);
   const siteLatRad = siteLat * DEG;
   const cosSiteLat = Math.cos(siteLatRad);
+  // sin(Δλ/2) depends on the column alone: once per column, not per cell (the same values, so the same distances).
+  const sinHalfDLonByCol = new Float64Array(Math.max(0, lastCol - firstCol + 1));
+  for (let col = firstCol; col <= lastCol; col++) {
+    sinHalfDLonByCol[col - firstCol] = Math.sin(((originLon + (col + 0.5) * cellSizeLonDeg - siteLon) * DEG) / 2);
+  }
+  // The distance grows with hav: a cell whose hav is clearly above the reach's is beyond it, without its asin.
+  const sinHalfReach = Math.sin(Math.min(reachM / (2 * EARTH_MEAN_RADIUS_M), Math.PI / 2));
+  const havBeyond = Number.isFinite(reachM) ? sinHalfReach * sinHalfReach * (1 + 1e-9) : Number.POSITIVE_INFINITY;
   let count = 0;
   for (let row = firstRow; row <= lastRow; row++) {
     const latRad = (originLat - (row + 0.5) * cellSizeLatDeg) * DEG;
     const sinHalfDLat = Math.sin((latRad - siteLatRad) / 2);
     const cosProduct = cosSiteLat * Math.cos(latRad);
     for (let col = firstCol; col <= lastCol; col++) {
-      const sinHalfDLon = Math.sin(((originLon + (col + 0.5) * cellSizeLonDeg - siteLon) * DEG) / 2);
+      const sinHalfDLon = sinHalfDLonByCol[col - firstCol];
       const hav = sinHalfDLat * sinHalfDLat + cosProduct * sinHalfDLon * sinHalfDLon;
+      if (hav > havBeyond) continue;
       const d = 2 * EARTH_MEAN_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(hav)));
       if (d > reachM) continue;
       if (cellFilter && !cellFilter(row, col, d)) continue;
