@@ -23,14 +23,11 @@ import {
   type ProvinceCoverageRaster,
 } from '../src/core/readiness/computeProvinceCoverageRaster';
 import type { ReadinessTargets } from '../src/core/readiness/readinessTypes';
-import {
-  buildSignalSitePlanRequest,
-  type SignalSitePlanPreparation,
-} from '../src/core/siting/buildSignalSitePlanRequest';
+import { buildSignalSitePlanRequest } from '../src/core/siting/buildSignalSitePlanRequest';
 import type { SitePlanSettings } from '../src/core/siting/buildSitePlanRequest';
 import { planSharedSites } from '../src/core/siting/planSharedSites';
 import type { ElevationRaster } from '../src/core/terrain/elevationRaster';
-import { CancelledError, isCancelledError } from '../src/core/util/cooperativeLoop';
+import { CancelledError } from '../src/core/util/cooperativeLoop';
 import type { NationalFileUrls } from './fetchNationalFiles';
 import { importApi } from './importApi';
 import { loadHighs } from './loadHighs';
@@ -183,19 +180,10 @@ export const analysisApi = {
         ...dataset.analysisData,
         signal: { towers: dataset.towers, terrain: dataset.terrain ?? undefined },
       };
-      // On predicted signal, the prediction and the existing masts' coverage are kept between plans (a moved site
-      // plans again on the same prediction). A preparation cancelled under another job is started again here.
-      let prepared: SignalSitePlanPreparation | undefined;
-      while (settings.propagation && prepared === undefined) {
-        try {
-          prepared = await dataset.signalSitePlan(settings.propagation, {
-            signal,
-            onProgress: (fraction) => onProgress?.(0.15 * fraction),
-          });
-        } catch (error) {
-          if (!isCancelledError(error) || signal.aborted) throw error;
-        }
-      }
+      // On predicted signal, the prediction and the existing masts' coverage are kept between plans.
+      const prepared = settings.propagation
+        ? await dataset.signalSitePlan(settings.propagation, { signal, onProgress: (f) => onProgress?.(0.15 * f) })
+        : undefined;
       const request = await buildSignalSitePlanRequest(settings, data, { highs }, { signal }, prepared);
       return planSharedSites(request, { signal, onProgress });
     }),

@@ -15,7 +15,7 @@ import { TowerTableIndex } from '../src/core/model/towerTableIndex';
 import { prepareSignalSitePlan, type SignalSitePlanPreparation } from '../src/core/siting/buildSignalSitePlanRequest';
 import { buildElevationMosaic, type ElevationMosaic } from '../src/core/terrain/buildElevationMosaic';
 import type { ElevationRaster } from '../src/core/terrain/elevationRaster';
-import type { LongCallOptions } from '../src/core/util/cooperativeLoop';
+import { isCancelledError, type LongCallOptions } from '../src/core/util/cooperativeLoop';
 
 /**
  * The province's data a worker holds between calls (one dataset per worker), so that analyses that run often send only
@@ -118,9 +118,25 @@ export class ResidentDataset {
    * What plans on the same prediction share (prepareSignalSitePlan: the prediction and the existing masts' coverage),
    * kept for the last propagation settings, so that moving a site or planning again does not predict every mast again.
    * Like signalRun, the first caller prepares it under its own signal, and a failed or cancelled preparation is
-   * forgotten; a caller whose own job goes on retries (signalSitePlan in analysisApi).
+   * forgotten; a caller whose own job goes on while another job's preparation was cancelled starts it again.
    */
-  signalSitePlan(propagation: SignalRunSettings, options: LongCallOptions = {}): Promise<SignalSitePlanPreparation> {
+  async signalSitePlan(
+    propagation: SignalRunSettings,
+    options: LongCallOptions = {},
+  ): Promise<SignalSitePlanPreparation> {
+    for (;;) {
+      try {
+        return await this.sharedSignalSitePlan(propagation, options);
+      } catch (error) {
+        if (!isCancelledError(error) || options.signal?.aborted) throw error;
+      }
+    }
+  }
+
+  private sharedSignalSitePlan(
+    propagation: SignalRunSettings,
+    options: LongCallOptions,
+  ): Promise<SignalSitePlanPreparation> {
     const key = JSON.stringify(propagation);
     if (this.preparedPlan?.key !== key) {
       const data = { ...this.analysisData, signal: { towers: this.towers, terrain: this.terrain ?? undefined } };

@@ -145,7 +145,8 @@ describe('a co-location request from filing to approval', () => {
     // MobiFone sees the 5 published sites, where the plan put them, and requests the first.
     const mobifone = await signedIn('mobifone');
     const sites = mobifone.getByTestId('published-site');
-    await expect(sites.count()).resolves.toBe(5);
+    // The published plans arrive from the server after signing in: wait for them rather than count at once.
+    await expect.poll(() => sites.count(), { timeout: 60_000 }).toBe(5);
     const published = await mobifone.evaluate(() => window.cositeServer?.().proposedSites ?? []);
     expect(published.map((entry) => entry.site.id)).toEqual(['S1', 'S2', 'S3', 'S4', 'S5']);
     published.forEach((entry, i) => {

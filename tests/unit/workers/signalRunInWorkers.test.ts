@@ -13,6 +13,7 @@ import type { Tower } from '../../../src/core/model/tower';
 import { packTowers } from '../../../src/core/model/towerArrays';
 import { encodeTowerColumns } from '../../../src/core/model/towerColumns';
 import { type AnalysisApi, analysisApi } from '../../../workers/analysisApi';
+import { ResidentDataset } from '../../../workers/residentDataset';
 
 const repository = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -126,5 +127,22 @@ describe('a signal run on the dataset the worker holds', () => {
     const servedCells = (band: typeof viettel) => band.servingTowerIndex.filter((index) => index >= 0).length;
     expect(servedCells(viettel)).toBeGreaterThan(0);
     expect(servedCells(viettel)).toBeLessThan(servedCells(allTowers));
+  });
+
+  it('keeps a plan’s preparation, and starts it again for a job that goes on when another job cancelled it', async () => {
+    const dataset = new ResidentDataset('plan-dataset', await encodeTowerColumns(towers), population, null, null);
+    const propagation: SignalRunSettings = { ...settings, technology: '5g', assume5g: true };
+    const first = new AbortController();
+    const second = new AbortController();
+    const cancelled = dataset.signalSitePlan(propagation, { signal: first.signal });
+    const goesOn = dataset.signalSitePlan(propagation, { signal: second.signal });
+    first.abort();
+    await expect(cancelled).rejects.toThrow('cancelled');
+    const prepared = await goesOn;
+    expect(prepared.coveredBits.length).toBe(prepared.grid.width * prepared.grid.height);
+    expect(prepared.coveredBits.some((bits) => bits !== 0)).toBe(true);
+    // Kept for these settings: a later plan gets the same preparation; other settings prepare their own.
+    expect(await dataset.signalSitePlan(propagation)).toBe(prepared);
+    expect(await dataset.signalSitePlan({ ...propagation, thresholdDbm: -100 })).not.toBe(prepared);
   });
 });
