@@ -8,6 +8,7 @@ import { packMastAttributes } from '../../src/core/model/mastAttributes';
 import { packTowers } from '../../src/core/model/towerArrays';
 import { buildSignalSitePlanRequest } from '../../src/core/siting/buildSignalSitePlanRequest';
 import { planSharedSites } from '../../src/core/siting/planSharedSites';
+import { dragSiteEast } from './dragSiteEast';
 import { launchBrowser } from './launchBrowser';
 
 let browser: Browser;
@@ -119,16 +120,7 @@ describe('the shared-site plan on predicted signal in the app', () => {
       populationNewlyCovered: number;
     };
     const site = before.sites[1];
-    await page.evaluate(([lon, lat]) => window.cosite?.jumpTo(lon, lat, 12), [site.lon, site.lat]);
-    await page.evaluate(() => window.cosite?.waitForMapIdle());
-    const box = await page.getByTestId('map').boundingBox();
-    const point = await page.evaluate(([lon, lat]) => window.cosite?.project(lon, lat), [site.lon, site.lat]);
-    if (!box || !point) throw new Error('no map');
-    await page.mouse.move(box.x + point.x, box.y + point.y);
-    await page.mouse.down();
-    for (let step = 1; step <= 8; step++) await page.mouse.move(box.x + point.x + step * 10, box.y + point.y);
-    await page.mouse.up();
-    await page.waitForFunction(() => (window.cositeSharing?.() as { method: string } | null)?.method === 'fixed');
+    await dragSiteEast(page, site);
     const after = (await page.evaluate(() => window.cositeSharing?.())) as Omit<Plan, 'sites'> & {
       sites: Array<Site & { newlyCoveredPopulation: number }>;
     };

@@ -5,6 +5,7 @@ import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runCli } from '../../src/cli/runCli';
+import { dragSiteEast } from './dragSiteEast';
 import { launchBrowser } from './launchBrowser';
 import { longTaskDurations, observeLongTasks } from './longTasks';
 import { countPixelsWhere } from './pixels';
@@ -199,16 +200,7 @@ describe('sharing and planning in the app', () => {
     type Plan = { method: string; sites: Site[]; populationNewlyCovered: number };
     const before = (await page.evaluate(() => window.cositeSharing?.())) as Plan;
     const site = before.sites[1];
-    await page.evaluate(([lon, lat]) => window.cosite?.jumpTo(lon, lat, 12), [site.lon, site.lat]);
-    await page.evaluate(() => window.cosite?.waitForMapIdle());
-    const box = await page.getByTestId('map').boundingBox();
-    const point = await page.evaluate(([lon, lat]) => window.cosite?.project(lon, lat), [site.lon, site.lat]);
-    if (!box || !point) throw new Error('no map');
-    await page.mouse.move(box.x + point.x, box.y + point.y);
-    await page.mouse.down();
-    for (let step = 1; step <= 8; step++) await page.mouse.move(box.x + point.x + step * 10, box.y + point.y);
-    await page.mouse.up();
-    await page.waitForFunction(() => (window.cositeSharing?.() as { method: string } | null)?.method === 'fixed');
+    await dragSiteEast(page, site);
     await page.getByTestId('fixed-sites-note').waitFor();
     const after = (await page.evaluate(() => window.cositeSharing?.())) as Plan;
     // 80 px east at zoom 12: MapLibre's 512 px world is 40,075 km x cos(lat) wide at zoom 0, so about 1.5 km here.
