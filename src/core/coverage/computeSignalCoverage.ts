@@ -1,5 +1,6 @@
 import { EARTH_MEAN_RADIUS_M } from '../geo/haversineDistanceM';
 import type { GridGeometry } from '../geo/maskCellCentresInPolygons';
+import { widestReachLonDeg } from '../geo/widestReachLonDeg';
 import type { RadioArrays } from '../model/radioArrays';
 import { createPathLossFunction, type PathLossModelId } from '../propagation/pathLossModels';
 import { sectorAntennaGainDb, TR38901_SECTOR_PATTERN } from '../propagation/sectorAntennaGainDb';
@@ -202,10 +203,7 @@ export async function computeSignalCoverage(
         }
       }
       // Widest longitude reach over the rows visited (at the row farthest from the equator), plus a cell of slack.
-      const poleMostLatRad = Math.min(Math.max(Math.abs(radioLat) + reachLatDeg, 0), 89.999) * DEG;
-      const sinReachOverCos = Math.sin(angularReach) / Math.cos(poleMostLatRad);
-      const maxReachLonDeg =
-        sinReachOverCos >= 1 || angularReach >= Math.PI / 2 ? 180 : Math.asin(sinReachOverCos) / DEG;
+      const maxReachLonDeg = widestReachLonDeg(radioLat, angularReach);
       const tableFirstCol = Math.max(
         Math.floor((radioLon - maxReachLonDeg - originLon) / cellSizeLonDeg - 0.5) - 1,
         colStart,

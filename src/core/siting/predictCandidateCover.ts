@@ -2,6 +2,7 @@ import { buildRadios } from '../coverage/buildRadios';
 import { computeSignalCoverage } from '../coverage/computeSignalCoverage';
 import type { PreparedSignalCoverage } from '../coverage/prepareSignalCoverage';
 import { EARTH_MEAN_RADIUS_M } from '../geo/haversineDistanceM';
+import { widestReachLonDeg } from '../geo/widestReachLonDeg';
 import type { RadioArrays } from '../model/radioArrays';
 import { createYieldClock, type LongCallOptions } from '../util/cooperativeLoop';
 
@@ -119,11 +120,7 @@ export async function predictCandidateCover(
     if (rowStart >= rowEnd) continue;
     // Columns within the reach too (the widest at the row farthest from the equator), so that the band holds the
     // reach's box, not whole rows of the grid.
-    const angularReach = Math.min(reachM[j] / EARTH_MEAN_RADIUS_M, Math.PI);
-    const poleMostLatRad = (Math.min(Math.abs(candidates.lat[j]) + reachLatDeg, 89.999) * Math.PI) / 180;
-    const sinReachOverCos = Math.sin(angularReach) / Math.cos(poleMostLatRad);
-    const reachLonDeg =
-      sinReachOverCos >= 1 || angularReach >= Math.PI / 2 ? 180 : (Math.asin(sinReachOverCos) * 180) / Math.PI;
+    const reachLonDeg = widestReachLonDeg(candidates.lat[j], Math.min(reachM[j] / EARTH_MEAN_RADIUS_M, Math.PI));
     const colStart = Math.max(
       0,
       Math.floor((candidates.lon[j] - reachLonDeg - grid.originLon) / grid.cellSizeLonDeg) - 1,
