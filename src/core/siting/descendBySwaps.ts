@@ -127,7 +127,9 @@ export async function descendBySwaps(
         bestIn = j;
         bestOut = -1;
       }
-      if (chosen === 0) continue;
+      // A move bringing j in is worth at most gain(j) (the site it replaces loses at least what the two share): a
+      // candidate that cannot beat the best move found keeps its partner unpriced (still dirty) for a later pass.
+      if (chosen === 0 || g + epsilon < bestDelta) continue;
       if (dirty[j]) {
         dirty[j] = 0;
         let touchedCount = 0;
