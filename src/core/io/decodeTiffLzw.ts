@@ -4,6 +4,10 @@
  * own decoder rule for rule (including what it does when the table is full: no new entries until a clear code), so
  * the bytes are the same; geotiff.js builds each string as a JavaScript array, about 15 times slower on a national
  * raster.
+ *
+ * With `expectedBytes` (the block's pixels: tile width x height x bytes per pixel), decoding stops once that many bytes
+ * are out: nothing beyond is read by the image, and a hostile strip of codes that each add a longer string (about 1,300
+ * times its size) then costs the block's own size instead of gigabytes.
  */
 const CLEAR_CODE = 256;
 const EOI_CODE = 257;
@@ -20,7 +24,9 @@ export function decodeTiffLzw(input: Uint8Array, expectedBytes = 0): Uint8Array 
     first[i] = i;
     length[i] = 1;
   }
-  let out = new Uint8Array(Math.max(expectedBytes, input.length * 2, 1024));
+  const limit = expectedBytes > 0 ? expectedBytes : Number.POSITIVE_INFINITY;
+  // One string (at most TABLE_SIZE bytes) may end past the limit: room for it, so the output never grows when bounded.
+  let out = new Uint8Array(expectedBytes > 0 ? expectedBytes + TABLE_SIZE : Math.max(input.length * 2, 1024));
   let outLength = 0;
   const inputBits = input.length * 8;
   let position = 0;
@@ -59,7 +65,7 @@ export function decodeTiffLzw(input: Uint8Array, expectedBytes = 0): Uint8Array 
   };
 
   let code = readCode();
-  while (code !== EOI_CODE) {
+  while (code !== EOI_CODE && outLength < limit) {
     if (code === CLEAR_CODE) {
       tableLength = 258;
       codeBits = 9;

@@ -1,31 +1,53 @@
 import { addDecoder, BaseDecoder } from 'geotiff';
 import { decodeTiffLzw } from './decodeTiffLzw';
+import { inflateTiffBlock } from './inflateTiffBlock';
+
+/** The bytes of one block's pixels: what a decoder must give, and all it needs to give. */
+function blockBytes(decoder: BaseDecoder): number {
+  const { tileWidth, tileHeight, bitsPerSample } = decoder.parameters as {
+    tileWidth: number;
+    tileHeight: number;
+    bitsPerSample: number | number[];
+  };
+  const bits = Array.isArray(bitsPerSample) ? bitsPerSample.reduce((sum, value) => sum + value, 0) : bitsPerSample;
+  return Math.ceil((tileWidth * tileHeight * bits) / 8);
+}
+
+/** The whole buffer of a view (geotiff.js takes ArrayBuffers). */
+function bufferOf(bytes: Uint8Array): ArrayBufferLike {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer;
+}
 
 /** geotiff.js's decoder for LZW (compression 5), with decodeTiffLzw instead of its own array-based loop. */
 class FastLzwDecoder extends BaseDecoder {
   decodeBlock(buffer: ArrayBufferLike): ArrayBufferLike {
-    const { tileWidth, tileHeight, bitsPerSample } = this.parameters as {
-      tileWidth: number;
-      tileHeight: number;
-      bitsPerSample: number | number[];
-    };
-    const bits = Array.isArray(bitsPerSample) ? bitsPerSample.reduce((sum, value) => sum + value, 0) : bitsPerSample;
-    const decoded = decodeTiffLzw(new Uint8Array(buffer), (tileWidth * tileHeight * bits) / 8);
-    return decoded.byteOffset === 0 && decoded.byteLength === decoded.buffer.byteLength
-      ? decoded.buffer
-      : decoded.slice().buffer;
+    return bufferOf(decodeTiffLzw(new Uint8Array(buffer), blockBytes(this)));
+  }
+}
+
+/** geotiff.js's decoder for Deflate (compression 8 and 32946), bounded to the block's pixels (inflateTiffBlock). */
+class BoundedDeflateDecoder extends BaseDecoder {
+  decodeBlock(buffer: ArrayBufferLike): ArrayBufferLike {
+    return bufferOf(inflateTiffBlock(new Uint8Array(buffer), blockBytes(this)));
   }
 }
 
 let registered = false;
 
 /**
- * Registers the faster codecs with geotiff.js (once): its decoders are the extension point the library offers, and the
- * rest of the reading (tiles, strips, the horizontal predictor, sample formats) stays geotiff.js's. In place of a
- * worker (geotiff.js runs its decoders inline when no pool is given, as here).
+ * Registers the faster, bounded codecs with geotiff.js (once): its decoders are the extension point the library
+ * offers, and the rest of the reading (tiles, strips, the horizontal predictor, sample formats) stays geotiff.js's. In
+ * place of a worker (geotiff.js runs its decoders inline when no pool is given, as here). Both stop at the block's own
+ * pixels, so a small hostile file cannot make a reader inflate gigabytes.
  */
 export function registerFastTiffDecoders(): void {
   if (registered) return;
   registered = true;
   addDecoder(5, () => Promise.resolve(FastLzwDecoder as unknown as typeof BaseDecoder), undefined, false);
+  addDecoder(
+    [8, 32946],
+    () => Promise.resolve(BoundedDeflateDecoder as unknown as typeof BaseDecoder),
+    undefined,
+    false,
+  );
 }

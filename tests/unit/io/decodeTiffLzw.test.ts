@@ -65,6 +65,19 @@ describe('decodeTiffLzw', () => {
     for (const data of cases) expect(decodeTiffLzw(encodeLzwByHand(data))).toEqual(data);
   });
 
+  it("stops at the block's bytes: a strip that decodes to 400 KB gives the 1,000 its pixels need", () => {
+    // Codes for ever longer runs of one byte (about 1,300 times the strip's size when the table is full): a strip
+    // that says it holds far more than the block's pixels.
+    const data = new Uint8Array(400_000).fill(9);
+    const stream = encodeLzwByHand(data);
+    expect(decodeTiffLzw(stream).length).toBe(400_000);
+    const bounded = decodeTiffLzw(stream, 1_000);
+    // Decoding stops within the string that crosses the limit (one table entry, at most 4,096 bytes).
+    expect(bounded.length).toBeGreaterThanOrEqual(1_000);
+    expect(bounded.length).toBeLessThan(1_000 + 4_096);
+    expect(bounded).toEqual(data.subarray(0, bounded.length));
+  });
+
   it('gives geotiff.js’s own LZW bytes for every strip of the real LZW rasters', { timeout: 60_000 }, async () => {
     for (const path of ['data/national/population.tif', 'data/demo/terrain-danang-1arcsec.tif']) {
       const file = readFileSync(path);

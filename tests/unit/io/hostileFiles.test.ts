@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { checkFileSize, MAX_CSV_BYTES, ReadBudgetError } from '../../../src/core/io/readBudget';
 import { readLayerFile } from '../../../src/core/io/readLayerFile';
+import { readPopulationGeoTiff } from '../../../src/core/io/readPopulationGeoTiff';
 import { readTowerFile } from '../../../src/core/io/readTowerFile';
 import { TowerFileError } from '../../../src/core/io/towerFileError';
 import { unzipChecked, ZipArchiveError } from '../../../src/core/io/unzipChecked';
+import { readElevationGeoTiff } from '../../../src/core/terrain/readElevationGeoTiff';
 import {
   csvLongLine,
   csvManyEscapedQuotes,
+  geoTiffDeflateBomb,
   shapefileCorruptRecord,
   shapefileDbfLyingCount,
   xlsxDefinedNameWholeSheet,
@@ -90,6 +93,21 @@ describe('zip entries are inflated with a running budget', () => {
   it('reads an entry that declares less than it holds when it stays within the limits', () => {
     const bytes = zipWithLyingEntry({}, 'doc.kml', 4 * 1024 * 1024, 100);
     expect(unzipChecked(bytes)['doc.kml']).toHaveLength(4 * 1024 * 1024);
+  });
+});
+
+describe('hostile GeoTIFFs', () => {
+  it('deflate_bomb_2gb.tif: a 2 MB strip that inflates to 2 GiB gives its four pixels (512 MB of it took 2.5 s and 1.2 GB)', async () => {
+    const bytes = geoTiffDeflateBomb();
+    expect(bytes.length).toBeLessThan(3_000_000);
+    const population = await timed(() => readPopulationGeoTiff(bytes.slice().buffer));
+    expect(population.error).toBeUndefined();
+    expect(population.seconds).toBeLessThan(5);
+    expect(Array.from(population.value?.values ?? [])).toEqual([0, 0, 0, 0]);
+    const elevation = await timed(() => readElevationGeoTiff(bytes, 'deflate_bomb_2gb.tif'));
+    expect(elevation.error).toBeUndefined();
+    expect(elevation.seconds).toBeLessThan(5);
+    expect(Array.from(elevation.value?.heightsM ?? [])).toEqual([0, 0, 0, 0]);
   });
 });
 
