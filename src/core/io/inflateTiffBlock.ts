@@ -29,7 +29,10 @@ const STATUS_WORDS: Record<number, string> = { [-3]: 'invalid data or checksum',
  * streams, and faster on GDAL's usual 8 KB strips since it writes into one array.
  */
 export function inflateTiffBlock(input: Uint8Array, expectedBytes: number): Uint8Array {
-  const out = new Uint8Array(Math.max(0, expectedBytes));
+  if (!(expectedBytes >= 0 && Number.isSafeInteger(expectedBytes))) {
+    throw new Error(`a Deflate block of ${expectedBytes} bytes (the file's tile or strip size is not usable)`);
+  }
+  const out = new Uint8Array(expectedBytes);
   let kept = 0;
   let produced = 0;
   let status: number | null = null;

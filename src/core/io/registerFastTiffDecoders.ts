@@ -7,9 +7,13 @@ function blockBytes(decoder: BaseDecoder): number {
   const { tileWidth, tileHeight, bitsPerSample } = decoder.parameters as {
     tileWidth: number;
     tileHeight: number;
-    bitsPerSample: number | number[];
+    bitsPerSample: number | ArrayLike<number>;
   };
-  const bits = Array.isArray(bitsPerSample) ? bitsPerSample.reduce((sum, value) => sum + value, 0) : bitsPerSample;
+  // One number, or one per sample (an array or a typed array): the block holds them all (interleaved).
+  const bits =
+    typeof bitsPerSample === 'number'
+      ? bitsPerSample
+      : Array.from(bitsPerSample).reduce((sum, value) => sum + value, 0);
   return Math.ceil((tileWidth * tileHeight * bits) / 8);
 }
 
@@ -32,6 +36,25 @@ class BoundedDeflateDecoder extends BaseDecoder {
   }
 }
 
+type DecoderParameterFn = NonNullable<Parameters<typeof addDecoder>[2]>;
+
+/**
+ * geotiff.js's own decoder parameters, with a strip's rows capped at the image's height: RowsPerStrip may be 2^32 - 1
+ * (the TIFF default, "one strip"), and a decoder sized by it would ask for gigabytes for a small image.
+ */
+const stripsCappedParameters: DecoderParameterFn = async (directory) => {
+  const tiled = !directory.hasTag('StripOffsets');
+  const height = Number(await directory.loadValue('ImageLength'));
+  const rowsPerStrip = Number((await directory.loadValue('RowsPerStrip')) ?? height) || height;
+  return {
+    tileWidth: Number(await directory.loadValue(tiled ? 'TileWidth' : 'ImageWidth')),
+    tileHeight: tiled ? Number(await directory.loadValue('TileLength')) : Math.min(rowsPerStrip, height),
+    planarConfiguration: (await directory.loadValue('PlanarConfiguration')) as number,
+    bitsPerSample: (await directory.loadValue('BitsPerSample')) as number | number[],
+    predictor: ((await directory.loadValue('Predictor')) as number | undefined) || 1,
+  };
+};
+
 let registered = false;
 
 /**
@@ -43,11 +66,11 @@ let registered = false;
 export function registerFastTiffDecoders(): void {
   if (registered) return;
   registered = true;
-  addDecoder(5, () => Promise.resolve(FastLzwDecoder as unknown as typeof BaseDecoder), undefined, false);
+  addDecoder(5, () => Promise.resolve(FastLzwDecoder as unknown as typeof BaseDecoder), stripsCappedParameters, false);
   addDecoder(
     [8, 32946],
     () => Promise.resolve(BoundedDeflateDecoder as unknown as typeof BaseDecoder),
-    undefined,
+    stripsCappedParameters,
     false,
   );
 }

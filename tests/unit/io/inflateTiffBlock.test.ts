@@ -101,6 +101,12 @@ describe('Deflate GeoTIFFs through the readers', () => {
     expect(Array.from((await readElevationGeoTiff(file, 'bomb.tif')).heightsM)).toEqual(pixels);
   });
 
+  it('read a single strip whose RowsPerStrip is 2^32 - 1 (the TIFF default, "one strip")', async () => {
+    const file = geoTiffWithStrips(2, 3, 0xffff_ffff, 8, [new Uint8Array(deflateSync(floatBytes(pixels)))]);
+    expect(Array.from((await readPopulationGeoTiff(file.slice().buffer)).values)).toEqual(pixels);
+    expect(Array.from((await readElevationGeoTiff(file, 'one-strip.tif')).heightsM)).toEqual(pixels);
+  });
+
   it('refuse a damaged strip, naming the reason', async () => {
     const strip = new Uint8Array(deflateSync(floatBytes(pixels)));
     strip[strip.length - 2] ^= 0xff;
