@@ -17,6 +17,7 @@ import { fromArrayBuffer } from 'geotiff';
 import { inflate } from 'pako';
 import { inflateTiffBlock } from '../../src/core/io/inflateTiffBlock';
 import { launchBrowser } from '../e2e/launchBrowser';
+import { median } from './fixedRadiusCoverage.bench';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const PASSES = 7;
@@ -80,7 +81,6 @@ async function decompressionStream(block: Uint8Array, expectedBytes: number): Pr
 
 const same = (a: Uint8Array, b: Uint8Array) =>
   a.length === b.length && Buffer.compare(Buffer.from(a), Buffer.from(b)) === 0;
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function timeNode(c: BlockCase, decode: Decoder): Promise<{ ms: number; exact: boolean }> {
   const times: number[] = [];
