@@ -6,6 +6,14 @@ import { buildElevationMosaic, type ElevationMosaic } from '../../src/core/terra
 import type { ElevationRaster } from '../../src/core/terrain/elevationRaster';
 import { readElevationGeoTiff } from '../../src/core/terrain/readElevationGeoTiff';
 import { sampleElevation } from '../../src/core/terrain/sampleElevation';
+import {
+  geoTiffJpegHugeFrame,
+  geoTiffLercBomb,
+  geoTiffWithStrips,
+  geoTiffZstdBomb,
+  lercFloat32Blob,
+  zstdFrame,
+} from '../fixtures/hostile/makeHostileFiles';
 import { launchBrowser } from './launchBrowser';
 
 const ARTIFACTS = 'tests/artifacts';
@@ -222,6 +230,101 @@ describe('terrain: hillshade, ground height, DEM import', () => {
     const restored = await hover(target[0] + 0.01, target[1]);
     expect(restored.text).toBe(heightText(sampleElevation(demoMosaic, restored.lon, restored.lat)));
     expect(restored.source).toContain(NATIONAL);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('reads Zstandard, LERC and PackBits DEMs, and refuses hostile ones with their reason in the panel', async () => {
+    // A 20 x 20 plateau of 0.01° cells from 107.9°E 16.0°N (inside the province), one strip per row.
+    const side = 20;
+    const heightsM = 777;
+    const row = new Uint8Array(new Float32Array(side).fill(heightsM).buffer);
+    const rows = (make: () => Uint8Array) => Array.from({ length: side }, make);
+    const at = { originLon: 107.9, originLat: 16.0 };
+    const literal = (bytes: Uint8Array) => {
+      const out: number[] = [];
+      for (let i = 0; i < bytes.length; i += 128) {
+        const piece = bytes.subarray(i, i + 128);
+        out.push(piece.length - 1, ...piece);
+      }
+      return Uint8Array.from(out);
+    };
+    const good: [string, Uint8Array][] = [
+      [
+        'plateau-zstd.tif',
+        geoTiffWithStrips(
+          side,
+          side,
+          1,
+          50000,
+          rows(() => zstdFrame([row])),
+          at,
+        ),
+      ],
+      [
+        'plateau-lerc.tif',
+        geoTiffWithStrips(
+          side,
+          side,
+          1,
+          34887,
+          rows(() => lercFloat32Blob(side, 1, heightsM)),
+          {
+            ...at,
+            lercParameters: [3, 0],
+          },
+        ),
+      ],
+      [
+        'plateau-packbits.tif',
+        geoTiffWithStrips(
+          side,
+          side,
+          1,
+          32773,
+          rows(() => literal(row)),
+          at,
+        ),
+      ],
+    ];
+    const hostile: [string, Uint8Array, RegExp][] = [
+      ['zstd_bomb_2gb.tif', geoTiffZstdBomb(), /Zstandard.*16 bytes/],
+      ['lerc_bomb.tif', geoTiffLercBomb(), /LERC blob declaring 20,000 x 20,000 pixels/],
+      ['jpeg_20000px.tif', geoTiffJpegHugeFrame(), /JPEG compression is lossy/],
+    ];
+    const started = Date.now();
+    await page.getByTestId('terrain-file').setInputFiles(
+      [...good, ...hostile].map(([name, bytes]) => ({
+        name,
+        mimeType: 'image/tiff',
+        buffer: Buffer.from(bytes),
+      })),
+    );
+    const messages = page.locator('[data-testid=terrain-import-message]');
+    await expect
+      .poll(
+        async () =>
+          (await messages.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-status')))).join(),
+        {
+          timeout: 60_000,
+        },
+      )
+      .toBe('added,added,added,refused,refused,refused');
+    const seconds = (Date.now() - started) / 1000;
+    const texts = await messages.allTextContents();
+    for (const [index, [name]] of good.entries()) {
+      expect(texts[index]).toMatch(new RegExp(`^${name}: Đã thêm — 20 x 20 điểm`));
+      expect(texts[index]).toContain(`${vi.format(heightsM)} – ${vi.format(heightsM)} m`);
+    }
+    for (const [index, [name, , reason]] of hostile.entries()) {
+      expect(texts[good.length + index]).toMatch(new RegExp(`^${name}: Không dùng được — `));
+      expect(texts[good.length + index]).toMatch(reason);
+    }
+    await messages.first().scrollIntoViewIfNeeded();
+    writeFileSync(`${ARTIFACTS}/terrain-compressions.png`, await page.screenshot());
+    console.log(`  six DEMs read in the page in ${seconds.toFixed(1)} s`);
+
+    await page.getByTestId('restore-demo-terrain').click();
+    await page.waitForFunction(() => window.cosite?.terrain().names.length === 2);
     expect(pageErrors).toEqual([]);
   });
 });

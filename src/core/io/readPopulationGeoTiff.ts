@@ -14,6 +14,11 @@ const MODEL_TYPE_PROJECTED = 1;
 const MODEL_TYPE_GEOGRAPHIC = 2;
 /** GTRasterTypeGeoKey: the tie point names a pixel's centre rather than its corner. */
 const RASTER_PIXEL_IS_POINT = 2;
+/**
+ * The most cells a population raster may have: 2^27 (512 MB of Float32), above WorldPop's 100 m grid of the whole
+ * country (about 110 M cells). A few bytes of header can declare any size, and the band is held whole.
+ */
+export const MAX_POPULATION_CELLS = 2 ** 27;
 
 /**
  * Read the first band of a north-up GeoTIFF in geographic coordinates (degrees), such as WorldPop's population
@@ -23,7 +28,7 @@ const RASTER_PIXEL_IS_POINT = 2;
  * EPSG:3857), or in the CRS given as `options.crs` when its keys name none, is moved onto a geographic grid of about
  * the same cell size, conserving the total (see reprojectGridToGeographic).
  * Throws PopulationFileError when the bytes are not a TIFF, carry no georeferencing, use an unsupported projected
- * CRS, or are rotated.
+ * CRS, are rotated, or have more than MAX_POPULATION_CELLS cells.
  */
 export async function readPopulationGeoTiff(
   buffer: ArrayBuffer,
@@ -35,6 +40,13 @@ export async function readPopulationGeoTiff(
     image = await tiff.getImage();
   } catch (error) {
     throw new PopulationFileError(`not a GeoTIFF (${messageOf(error)})`);
+  }
+  if (image.getWidth() * image.getHeight() > MAX_POPULATION_CELLS) {
+    throw new PopulationFileError(
+      `the raster is ${image.getWidth()} x ${image.getHeight()} cells; a population raster may have at most ` +
+        `${MAX_POPULATION_CELLS.toLocaleString('en')} (cut it to the area of interest, e.g. gdal_translate -projwin, ` +
+        'or use a coarser grid)',
+    );
   }
   const geoKeys = image.getGeoKeys() ?? {};
   const modelType = geoKeys.GTModelTypeGeoKey;

@@ -1,5 +1,8 @@
 import { addDecoder, BaseDecoder } from 'geotiff';
+import { decodeTiffLerc } from './decodeTiffLerc';
 import { decodeTiffLzw } from './decodeTiffLzw';
+import { decodeTiffPackBits } from './decodeTiffPackBits';
+import { decodeTiffZstd, initTiffZstd } from './decodeTiffZstd';
 import { inflateTiffBlock } from './inflateTiffBlock';
 
 /** The bytes of one block's pixels: what a decoder must give, and all it needs to give. */
@@ -36,6 +39,34 @@ class BoundedDeflateDecoder extends BaseDecoder {
   }
 }
 
+/** geotiff.js's decoder for PackBits (compression 32773), bounded to the block's pixels (decodeTiffPackBits). */
+class BoundedPackBitsDecoder extends BaseDecoder {
+  decodeBlock(buffer: ArrayBufferLike): ArrayBufferLike {
+    return bufferOf(decodeTiffPackBits(new Uint8Array(buffer), blockBytes(this)));
+  }
+}
+
+/** geotiff.js's decoder for Zstandard (compression 50000), bounded to the block's pixels (decodeTiffZstd). */
+class BoundedZstdDecoder extends BaseDecoder {
+  decodeBlock(buffer: ArrayBufferLike): ArrayBufferLike {
+    return bufferOf(decodeTiffZstd(new Uint8Array(buffer), blockBytes(this)));
+  }
+}
+
+/** geotiff.js's decoder for LERC (compression 34887), its blob checked against the block first (decodeTiffLerc). */
+class BoundedLercDecoder extends BaseDecoder {
+  decodeBlock(buffer: ArrayBufferLike): ArrayBufferLike {
+    const { LercParameters, planarConfiguration } = this.parameters as {
+      LercParameters?: ArrayLike<number>;
+      planarConfiguration?: number;
+    };
+    const addCompression = LercParameters?.[1];
+    return bufferOf(
+      decodeTiffLerc(new Uint8Array(buffer), blockBytes(this), addCompression, planarConfiguration === 1),
+    );
+  }
+}
+
 type DecoderParameterFn = NonNullable<Parameters<typeof addDecoder>[2]>;
 
 /**
@@ -55,13 +86,31 @@ const stripsCappedParameters: DecoderParameterFn = async (directory) => {
   };
 };
 
+/** The parameters above and LERC's own tag ([version, additional compression]). */
+const lercParameters: DecoderParameterFn = async (directory) => ({
+  ...(await stripsCappedParameters(directory)),
+  LercParameters: await directory.loadValue('LercParameters'),
+});
+
+/**
+ * Image codecs, refused: a population count or a height stored lossily is not a measurement, and their decoders size
+ * themselves from the codec's own header (a 17-byte JPEG strip declaring 20,000 x 20,000 pixels took geotiff.js 20 s
+ * and 4 GB before it failed).
+ */
+const IMAGE_CODECS: [number[], string][] = [
+  [[6, 7], 'JPEG'],
+  [[50001], 'WebP'],
+];
+
 let registered = false;
 
 /**
  * Registers the faster, bounded codecs with geotiff.js (once): its decoders are the extension point the library
  * offers, and the rest of the reading (tiles, strips, the horizontal predictor, sample formats) stays geotiff.js's. In
- * place of a worker (geotiff.js runs its decoders inline when no pool is given, as here). Both stop at the block's own
- * pixels, so a small hostile file cannot make a reader inflate gigabytes.
+ * place of a worker (geotiff.js runs its decoders inline when no pool is given, as here). Each stops at the block's own
+ * pixels (LZW, Deflate, PackBits, Zstandard) or checks what the block declares against them first (LERC), so a small
+ * hostile file cannot make a reader inflate gigabytes; JPEG and WebP are refused with the reason. Uncompressed blocks
+ * stay geotiff.js's: they are the file's own bytes.
  */
 export function registerFastTiffDecoders(): void {
   if (registered) return;
@@ -73,4 +122,36 @@ export function registerFastTiffDecoders(): void {
     stripsCappedParameters,
     false,
   );
+  addDecoder(
+    32773,
+    () => Promise.resolve(BoundedPackBitsDecoder as unknown as typeof BaseDecoder),
+    stripsCappedParameters,
+    false,
+  );
+  addDecoder(
+    50000,
+    () => initTiffZstd().then(() => BoundedZstdDecoder as unknown as typeof BaseDecoder),
+    stripsCappedParameters,
+    false,
+  );
+  addDecoder(
+    34887,
+    () => initTiffZstd().then(() => BoundedLercDecoder as unknown as typeof BaseDecoder),
+    lercParameters,
+    false,
+  );
+  for (const [cases, name] of IMAGE_CODECS) {
+    addDecoder(
+      cases,
+      () =>
+        Promise.reject(
+          new Error(
+            `${name} compression is lossy and meant for imagery, not for counts or heights: save the raster with ` +
+              'Deflate, LZW or Zstandard (e.g. gdal_translate -co COMPRESS=DEFLATE)',
+          ),
+        ),
+      stripsCappedParameters,
+      false,
+    );
+  }
 }

@@ -10,6 +10,11 @@ import {
   csvLongLine,
   csvManyEscapedQuotes,
   geoTiffDeflateBomb,
+  geoTiffHugeDimensions,
+  geoTiffJpegHugeFrame,
+  geoTiffLercBomb,
+  geoTiffPackBitsBomb,
+  geoTiffZstdBomb,
   shapefileCorruptRecord,
   shapefileDbfLyingCount,
   xlsxDefinedNameWholeSheet,
@@ -109,6 +114,52 @@ describe('hostile GeoTIFFs', () => {
     expect(elevation.seconds).toBeLessThan(5);
     expect(Array.from(elevation.value?.heightsM ?? [])).toEqual([0, 0, 0, 0]);
   });
+
+  it('packbits_bomb_4mb.tif: a 4 MB strip of runs asking for 256 MB gives its four pixels (1 MB of it took 2.2 s and 1.7 GB, 4 MB crashed the process)', async () => {
+    const bytes = geoTiffPackBitsBomb();
+    const population = await timed(() => readPopulationGeoTiff(bytes.slice().buffer));
+    expect(population.seconds).toBeLessThan(5);
+    expect(Array.from(population.value?.values ?? [])).toEqual([0, 0, 0, 0]);
+    const elevation = await timed(() => readElevationGeoTiff(bytes, 'packbits_bomb_4mb.tif'));
+    expect(elevation.seconds).toBeLessThan(5);
+    expect(Array.from(elevation.value?.heightsM ?? [])).toEqual([0, 0, 0, 0]);
+  });
+
+  /** Each refused by both readers within 5 s with the reason, the population reader's words checked. */
+  const refusals: [string, () => Uint8Array, string][] = [
+    [
+      'zstd_bomb_2gb.tif: a 64 KB Zstandard strip of 2 GiB is refused (it took 7.5 s and 4.4 GB)',
+      geoTiffZstdBomb,
+      "cannot decode the raster (damaged Zstandard data, or more than the block's 16 bytes)",
+    ],
+    [
+      'lerc_bomb.tif: a hundred LERC blobs declaring 20,000 x 20,000 pixels each are refused (one took 1 s and 1.6 GB)',
+      geoTiffLercBomb,
+      'cannot decode the raster (a LERC blob declaring 20,000 x 20,000 pixels of 4 byte(s) in a block of 16 bytes)',
+    ],
+    [
+      'jpeg_20000px.tif: a 17-byte JPEG strip declaring 20,000 x 20,000 pixels is refused (it took 20 s and 4 GB)',
+      geoTiffJpegHugeFrame,
+      'cannot decode the raster (JPEG compression is lossy and meant for imagery, not for counts or heights',
+    ],
+    [
+      'population_10g_cells.tif: a header declaring 100,000 x 100,000 cells is refused before any is read',
+      geoTiffHugeDimensions,
+      'the raster is 100000 x 100000 cells; a population raster may have at most 134,217,728',
+    ],
+  ];
+  for (const [name, make, reason] of refusals) {
+    it(name, async () => {
+      const bytes = make();
+      expect(bytes.length).toBeLessThan(100_000);
+      const population = await timed(() => readPopulationGeoTiff(bytes.slice().buffer));
+      expect(population.seconds).toBeLessThan(5);
+      expect(String(population.error)).toContain(reason);
+      const elevation = await timed(() => readElevationGeoTiff(bytes, 'hostile.tif'));
+      expect(elevation.seconds).toBeLessThan(5);
+      expect(elevation.error).toBeInstanceOf(Error);
+    });
+  }
 });
 
 describe('hostile shapefiles (issue 17)', () => {
