@@ -114,6 +114,10 @@ const TEMPLATES: Record<string, { vi: Template; en: Template }> = {
     vi: (p) => `dòng dài hơn ${p.max} ký tự (thiếu xuống dòng hoặc dấu ngoặc kép?): không đọc`,
     en: (p) => `the record is longer than ${p.max} characters (a missing line break or quote?): not read`,
   },
+  nestedTooDeep: {
+    vi: (p) => `thuộc tính "${p.property}" lồng sâu hơn ${p.max} cấp: bỏ qua thuộc tính này`,
+    en: (p) => `property "${p.property}" nests more than ${p.max} levels deep: left out`,
+  },
   badValue: {
     vi: (p, f) => `${f} có giá trị không đọc được (${p.value}): để trống`,
     en: (p, f) => `${f} has a value that cannot be read (${p.value}): left empty`,

@@ -45,6 +45,26 @@ export function parseLayerGeoJson(text: string, options: LayerReadOptions = {}):
   return featuresToLayer(items, crs, warnings);
 }
 
+/**
+ * A property nested deeper than this is left out with a warning: the attribute table, the copy to the page and
+ * IndexedDB all walk it recursively, and a 600 KB file can nest 100,000 levels.
+ */
+const MAX_PROPERTY_DEPTH = 32;
+
+/** Whether a value holds objects or lists more than `limit` levels down (walked without recursion). */
+function nestsDeeperThan(value: unknown, limit: number): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const stack: [object, number][] = [[value, 1]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [item, depth] = next;
+    if (depth > limit) return true;
+    for (const child of Object.values(item)) {
+      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+    }
+  }
+  return false;
+}
+
 /** Validate (and reproject) GeoJSON-like features; shared by the GeoJSON, KML and shapefile readers. */
 export function featuresToLayer(
   items: readonly unknown[],
@@ -75,10 +95,21 @@ export function featuresToLayer(
         return;
       }
     }
-    const properties =
+    let properties =
       typeof feature.properties === 'object' && feature.properties !== null && !Array.isArray(feature.properties)
         ? (feature.properties as Record<string, unknown>)
         : {};
+    for (const [key, value] of Object.entries(properties)) {
+      if (!nestsDeeperThan(value, MAX_PROPERTY_DEPTH)) continue;
+      properties = { ...properties, [key]: null };
+      warnings.push({
+        row,
+        field: key,
+        reason: `property "${key}" nests more than ${MAX_PROPERTY_DEPTH} levels deep: left out`,
+        code: 'nestedTooDeep',
+        params: { property: key, max: MAX_PROPERTY_DEPTH },
+      });
+    }
     const out: Feature = { type: 'Feature', geometry, properties };
     if (typeof feature.id === 'string' || typeof feature.id === 'number') out.id = feature.id;
     features.push(out);

@@ -9,18 +9,25 @@ const POSITION_COUNTS: Record<string, number> = {
   MultiPolygon: 3,
 };
 
+/** GeometryCollections nested deeper than this are refused (the specification advises against nesting them at all). */
+const MAX_COLLECTION_DEPTH = 16;
+
 /**
  * Why a value is not a usable GeoJSON geometry, or null when it is one. `degrees` also checks that every position is a
- * longitude/latitude (|lon| <= 180, |lat| <= 90). Lines need 2 positions, polygon rings 4.
+ * longitude/latitude (|lon| <= 180, |lat| <= 90). Lines need 2 positions, polygon rings 4. A hostile nesting (a
+ * "position" of 100,000 nested lists, collections in collections) is described, never recursed into without end.
  */
-export function describeGeometryProblem(geometry: unknown, degrees: boolean): string | null {
+export function describeGeometryProblem(geometry: unknown, degrees: boolean, collectionDepth = 0): string | null {
   if (geometry === null || geometry === undefined) return 'feature has no geometry (null)';
   if (typeof geometry !== 'object' || Array.isArray(geometry)) return `geometry is ${typeof geometry}, not an object`;
   const { type, coordinates, geometries } = geometry as { type?: unknown; coordinates?: unknown; geometries?: unknown };
   if (type === 'GeometryCollection') {
     if (!Array.isArray(geometries)) return 'GeometryCollection has no "geometries" list';
+    if (collectionDepth >= MAX_COLLECTION_DEPTH) {
+      return `GeometryCollections nested more than ${MAX_COLLECTION_DEPTH} deep`;
+    }
     for (const [index, child] of geometries.entries()) {
-      const problem = describeGeometryProblem(child, degrees);
+      const problem = describeGeometryProblem(child, degrees, collectionDepth + 1);
       if (problem) return `GeometryCollection member ${index + 1}: ${problem}`;
     }
     return null;
@@ -51,16 +58,28 @@ function minimumLength(type: string, depth: number): number {
 }
 
 function describePosition(value: unknown, degrees: boolean): string | null {
-  if (!Array.isArray(value) || value.length < 2) return `position ${JSON.stringify(value)} is not [x, y]`;
+  if (!Array.isArray(value) || value.length < 2) return `position ${preview(value)} is not [x, y]`;
   const [x, y] = value;
   if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) {
-    return `position ${JSON.stringify(value)} has coordinates that are not numbers`;
+    return `position ${preview(value)} has coordinates that are not numbers`;
   }
   if (degrees && (Math.abs(x) > 180 || Math.abs(y) > 90)) {
     const hint = Math.abs(x) > 1000 || Math.abs(y) > 1000 ? ' (metres of a projected CRS? give the CRS)' : '';
     return `position [${x}, ${y}] is not longitude/latitude${hint}`;
   }
   return null;
+}
+
+/** A value as JSON, cut to 60 characters; a value too deep to write is named as such. */
+export function preview(value: unknown): string {
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value);
+  } catch {
+    return Array.isArray(value) ? '[…] (nested too deeply to show)' : '{…} (nested too deeply to show)';
+  }
+  if (text === undefined) return String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 export function isGeometry(value: unknown): value is Geometry {

@@ -90,6 +90,47 @@ describe('readLayerFile on other formats', () => {
     ]);
   });
 
+  it('reads a 600 KB file nesting 100,000 levels (positions, properties, collections) without running out of stack', () => {
+    const depth = 100_000;
+    const deep = (open: string, inner: string, close: string) => `${open.repeat(depth)}${inner}${close.repeat(depth)}`;
+    const point = '{"type":"Point","coordinates":[108.2,16.05]}';
+    const text =
+      '{"type":"FeatureCollection","features":[' +
+      `{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":${deep('[', '1', ']')}}},` +
+      `{"type":"Feature","properties":{"name":"A","deep":${deep('{"a":', '1', '}')},"ok":{"b":[1,2]}},"geometry":${point}},` +
+      `{"type":"Feature","properties":{},"geometry":${deep('{"type":"GeometryCollection","geometries":[', point, ']}')}}` +
+      ']}';
+    expect(text.length).toBeGreaterThan(600_000);
+    const layer = parseLayerGeoJson(text);
+    expect(layer.rejected).toEqual([
+      { row: 1, field: 'geometry', reason: 'position […] (nested too deeply to show) is not [x, y]' },
+      {
+        row: 3,
+        field: 'geometry',
+        reason: expect.stringMatching(
+          /^(GeometryCollection member 1: ){16}GeometryCollections nested more than 16 deep$/,
+        ),
+      },
+    ]);
+    // The too-deep property is left out with a warning; the others are kept as they are.
+    expect(layer.features.map((feature) => feature.properties)).toEqual([{ name: 'A', deep: null, ok: { b: [1, 2] } }]);
+    expect(layer.warnings).toEqual([
+      {
+        row: 2,
+        field: 'deep',
+        reason: 'property "deep" nests more than 32 levels deep: left out',
+        code: 'nestedTooDeep',
+        params: { property: 'deep', max: 32 },
+      },
+    ]);
+    expect(() => structuredClone(layer)).not.toThrow();
+    // 32 levels are kept.
+    const kept = parseLayerGeoJson(
+      `{"type":"Feature","properties":{"p":${'{"a":'.repeat(32)}1${'}'.repeat(32)}},"geometry":${point}}`,
+    );
+    expect(kept.warnings).toEqual([]);
+  });
+
   it('reads a bare geometry, and a legacy "crs" member naming VN-2000 / UTM 49N', () => {
     expect(parseLayerGeoJson('{"type":"Point","coordinates":[108,16]}').features).toHaveLength(1);
     const [x, y] = createFromWgs84('EPSG:3406')(108.2208, 16.0678) as [number, number];
