@@ -54,6 +54,7 @@ export function wktToGeometry(text: string): { geometry: Geometry } | { error: s
     expect(')');
     return items;
   };
+  let collections = 0;
   const geometry = (): Geometry => {
     const type = (tokens[at++] ?? '').toUpperCase();
     if (tokens[at] && /^(Z|M|ZM)$/i.test(tokens[at])) at++;
@@ -72,8 +73,13 @@ export function wktToGeometry(text: string): { geometry: Geometry } | { error: s
         return { type: 'Polygon', coordinates: nested(positionList) };
       case 'MULTIPOLYGON':
         return { type: 'MultiPolygon', coordinates: nested(() => nested(positionList)) };
-      case 'GEOMETRYCOLLECTION':
-        return { type: 'GeometryCollection', geometries: nested(geometry) };
+      case 'GEOMETRYCOLLECTION': {
+        // As the GeoJSON reader: collections in collections at most 16 deep (and never a stack overflow).
+        if (++collections > 16) fail('GEOMETRYCOLLECTIONs nested more than 16 deep');
+        const geometries = nested(geometry);
+        collections--;
+        return { type: 'GeometryCollection', geometries };
+      }
       default:
         return fail(`unknown WKT type '${type}'`);
     }
