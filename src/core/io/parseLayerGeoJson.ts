@@ -6,7 +6,7 @@ import { LayerFileError } from './layerFileError';
 import type { LayerParseResult } from './layerParseResult';
 import { parseJsonText } from './parseJsonText';
 import { nonFiniteWarning } from './parseTowersGeoJson';
-import { describeGeometryProblem } from './validateGeometry';
+import { cleanGeometry, describeGeometryProblem } from './validateGeometry';
 
 export interface LayerReadOptions {
   /** CRS of the coordinates when the file does not say (a GeoJSON "crs" member or a shapefile .prj does). */
@@ -86,7 +86,7 @@ export function featuresToLayer(
       rejected.push({ row, field: 'geometry', reason: problem });
       return;
     }
-    let geometry = feature.geometry as Geometry;
+    let geometry = cleanGeometry(feature.geometry as Geometry);
     if (toWgs84) {
       try {
         geometry = reprojectGeometry(geometry, toWgs84);

@@ -3,6 +3,7 @@ import { type CrsDefinition, CrsError, resolveCrs } from '../crs/crsDefinitions'
 import { createToWgs84 } from '../crs/transformToWgs84';
 import type { PopulationGrid } from '../model/populationGrid';
 import { reprojectGridToGeographic } from '../population/reprojectGridToGeographic';
+import { describeRasterDecodeError } from './describeRasterDecodeError';
 import { northUpGeoreference } from './northUpGeoreference';
 import { PopulationFileError } from './populationFileError';
 import { registerFastTiffDecoders } from './registerFastTiffDecoders';
@@ -15,10 +16,11 @@ const MODEL_TYPE_GEOGRAPHIC = 2;
 /** GTRasterTypeGeoKey: the tie point names a pixel's centre rather than its corner. */
 const RASTER_PIXEL_IS_POINT = 2;
 /**
- * The most cells a population raster may have: 2^27 (512 MB of Float32), above WorldPop's 100 m grid of the whole
- * country (about 110 M cells). A few bytes of header can declare any size, and the band is held whole.
+ * The most memory a population raster's band may take once read, bytes: 512 MiB, 2^27 cells of Float32 (above
+ * WorldPop's 100 m grid of the whole country, about 110 M cells); other sample types count their own size and the
+ * Float32 copy made of them. A few bytes of header can declare any size, and the band is held whole.
  */
-export const MAX_POPULATION_CELLS = 2 ** 27;
+export const MAX_POPULATION_BYTES = 512 * 1024 * 1024;
 
 /**
  * Read the first band of a north-up GeoTIFF in geographic coordinates (degrees), such as WorldPop's population
@@ -28,7 +30,7 @@ export const MAX_POPULATION_CELLS = 2 ** 27;
  * EPSG:3857), or in the CRS given as `options.crs` when its keys name none, is moved onto a geographic grid of about
  * the same cell size, conserving the total (see reprojectGridToGeographic).
  * Throws PopulationFileError when the bytes are not a TIFF, carry no georeferencing, use an unsupported projected
- * CRS, are rotated, or have more than MAX_POPULATION_CELLS cells.
+ * CRS, are rotated, or would take more than MAX_POPULATION_BYTES.
  */
 export async function readPopulationGeoTiff(
   buffer: ArrayBuffer,
@@ -41,13 +43,7 @@ export async function readPopulationGeoTiff(
   } catch (error) {
     throw new PopulationFileError(`not a GeoTIFF (${messageOf(error)})`);
   }
-  if (image.getWidth() * image.getHeight() > MAX_POPULATION_CELLS) {
-    throw new PopulationFileError(
-      `the raster is ${image.getWidth()} x ${image.getHeight()} cells; a population raster may have at most ` +
-        `${MAX_POPULATION_CELLS.toLocaleString('en')} (cut it to the area of interest, e.g. gdal_translate -projwin, ` +
-        'or use a coarser grid)',
-    );
-  }
+  checkPopulationSize(image);
   const geoKeys = image.getGeoKeys() ?? {};
   const modelType = geoKeys.GTModelTypeGeoKey;
   let projected: CrsDefinition | null = null;
@@ -83,7 +79,7 @@ export async function readPopulationGeoTiff(
   try {
     band = (await image.readRasters({ samples: [0], interleave: true })) as unknown as ArrayLike<number>;
   } catch (error) {
-    throw new PopulationFileError(`cannot decode the raster (${messageOf(error)})`);
+    throw new PopulationFileError(`cannot decode the raster (${describeRasterDecodeError(error)})`);
   }
   const values = band instanceof Float32Array ? band : Float32Array.from(band);
   const nodata = image.getGDALNoData();
@@ -117,6 +113,24 @@ export async function readPopulationGeoTiff(
     nodata: nodata === null || Number.isNaN(nodata) ? null : Math.fround(nodata),
     values,
   };
+}
+
+/** Throws when the band would take more than MAX_POPULATION_BYTES once read. */
+function checkPopulationSize(image: GeoTIFFImage): void {
+  const width = image.getWidth();
+  const height = image.getHeight();
+  const sampleBytes = image.getSampleByteSize(0);
+  // A Float32 band is used as it is read; any other type is read, then copied into Float32.
+  const float32 = sampleBytes === 4 && image.getSampleFormat(0) === 3;
+  const bytesPerCell = sampleBytes + (float32 ? 0 : 4);
+  if (width * height * bytesPerCell > MAX_POPULATION_BYTES) {
+    const most = Math.floor(MAX_POPULATION_BYTES / bytesPerCell);
+    throw new PopulationFileError(
+      `the raster is ${width.toLocaleString('en')} x ${height.toLocaleString('en')} cells; a population raster of ` +
+        `${sampleBytes}-byte values may have at most ${most.toLocaleString('en')} cells (cut it to the area of ` +
+        'interest, e.g. gdal_translate -projwin, or use a coarser grid)',
+    );
+  }
 }
 
 /** The projected CRS a raster's key names (or the one given when the key says "user-defined"); throws if unknown. */

@@ -11,6 +11,7 @@ const POSITION_COUNTS: Record<string, number> = {
 
 /** GeometryCollections nested deeper than this are refused (the specification advises against nesting them at all). */
 const MAX_COLLECTION_DEPTH = 16;
+const DEEP_COLLECTIONS = `GeometryCollections nested more than ${MAX_COLLECTION_DEPTH} deep`;
 
 /**
  * Why a value is not a usable GeoJSON geometry, or null when it is one. `degrees` also checks that every position is a
@@ -23,11 +24,10 @@ export function describeGeometryProblem(geometry: unknown, degrees: boolean, col
   const { type, coordinates, geometries } = geometry as { type?: unknown; coordinates?: unknown; geometries?: unknown };
   if (type === 'GeometryCollection') {
     if (!Array.isArray(geometries)) return 'GeometryCollection has no "geometries" list';
-    if (collectionDepth >= MAX_COLLECTION_DEPTH) {
-      return `GeometryCollections nested more than ${MAX_COLLECTION_DEPTH} deep`;
-    }
+    if (collectionDepth >= MAX_COLLECTION_DEPTH) return DEEP_COLLECTIONS;
     for (const [index, child] of geometries.entries()) {
       const problem = describeGeometryProblem(child, degrees, collectionDepth + 1);
+      if (problem === DEEP_COLLECTIONS) return problem;
       if (problem) return `GeometryCollection member ${index + 1}: ${problem}`;
     }
     return null;
@@ -60,7 +60,8 @@ function minimumLength(type: string, depth: number): number {
 function describePosition(value: unknown, degrees: boolean): string | null {
   if (!Array.isArray(value) || value.length < 2) return `position ${preview(value)} is not [x, y]`;
   const [x, y] = value;
-  if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) {
+  // Every element (x, y and any height or measure after them) a finite number: nothing else is kept in a position.
+  if (!value.every((element) => typeof element === 'number' && Number.isFinite(element))) {
     return `position ${preview(value)} has coordinates that are not numbers`;
   }
   if (degrees && (Math.abs(x) > 180 || Math.abs(y) > 90)) {
@@ -80,6 +81,17 @@ export function preview(value: unknown): string {
   }
   if (text === undefined) return String(value);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/**
+ * A valid geometry (describeGeometryProblem gave null) rebuilt from its type and coordinates (or members) alone:
+ * foreign members (GeoJSON section 6.1) are left behind, so nothing a file nests beside them travels further.
+ */
+export function cleanGeometry(geometry: Geometry): Geometry {
+  if (geometry.type === 'GeometryCollection') {
+    return { type: 'GeometryCollection', geometries: geometry.geometries.map(cleanGeometry) };
+  }
+  return { type: geometry.type, coordinates: geometry.coordinates } as Geometry;
 }
 
 export function isGeometry(value: unknown): value is Geometry {

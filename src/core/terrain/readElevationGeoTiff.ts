@@ -1,5 +1,6 @@
 import { fromArrayBuffer, type GeoTIFFImage } from 'geotiff';
 import { type CrsDefinition, CrsError, resolveCrs } from '../crs/crsDefinitions';
+import { describeRasterDecodeError } from '../io/describeRasterDecodeError';
 import { northUpGeoreference } from '../io/northUpGeoreference';
 import { registerFastTiffDecoders } from '../io/registerFastTiffDecoders';
 import { ElevationFileError } from './elevationFileError';
@@ -85,7 +86,7 @@ export async function readElevationGeoTiff(
   try {
     band = (await image.readRasters({ samples: [0], interleave: true })) as unknown as ArrayLike<number>;
   } catch (error) {
-    throw new ElevationFileError(`cannot decode the raster (${messageOf(error)})`);
+    throw new ElevationFileError(`cannot decode the raster (${describeRasterDecodeError(error)})`);
   }
   const nodata = image.getGDALNoData();
   const nodataExact = nodata === null || Number.isNaN(nodata) ? Number.NaN : nodata;

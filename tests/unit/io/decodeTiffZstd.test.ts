@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decodeTiffZstd, initTiffZstd } from '../../../src/core/io/decodeTiffZstd';
+import { decodeTiffZstd, initTiffZstd, MAX_ZSTD_BLOCK_BYTES } from '../../../src/core/io/decodeTiffZstd';
 import { readPopulationGeoTiff } from '../../../src/core/io/readPopulationGeoTiff';
 import { readElevationGeoTiff } from '../../../src/core/terrain/readElevationGeoTiff';
 import { geoTiffWithStrips, zstdFrame } from '../../fixtures/hostile/makeHostileFiles';
@@ -33,10 +33,12 @@ describe('decodeTiffZstd', () => {
     const bomb = zstdFrame([[0, 2 ** 31]]);
     expect(bomb.length).toBeLessThan(70_000);
     const started = performance.now();
-    expect(() => decodeTiffZstd(bomb, 16)).toThrow("damaged Zstandard data, or more than the block's 16 bytes");
+    expect(() => decodeTiffZstd(bomb, 16)).toThrow(
+      "damaged Zstandard data, or more than the strip or tile's 16 bytes of pixels",
+    );
     expect(performance.now() - started).toBeLessThan(1_000);
     // The real frame declares 65,536 bytes: one fewer is refused.
-    expect(() => decodeTiffZstd(realFrame, 65_535)).toThrow(/more than the block's 65,535 bytes/);
+    expect(() => decodeTiffZstd(realFrame, 65_535)).toThrow(/more than the strip or tile's 65,535 bytes of pixels/);
   });
 
   it('refuses a damaged or truncated frame', () => {
@@ -45,7 +47,8 @@ describe('decodeTiffZstd', () => {
     expect(() => decodeTiffZstd(damaged, 65_536)).toThrow(/damaged Zstandard data/);
     expect(() => decodeTiffZstd(realFrame.subarray(0, realFrame.length - 5), 65_536)).toThrow(/damaged/);
     expect(() => decodeTiffZstd(Uint8Array.of(1, 2, 3, 4), 16)).toThrow(/damaged/);
-    expect(() => decodeTiffZstd(realFrame, -1)).toThrow(/Zstandard block of -1 bytes/);
+    expect(() => decodeTiffZstd(realFrame, -1)).toThrow(/Zstandard strip or tile of -1 bytes/);
+    expect(() => decodeTiffZstd(realFrame, MAX_ZSTD_BLOCK_BYTES + 1)).toThrow(/more than the 67,108,864 read/);
   });
 });
 
@@ -63,7 +66,25 @@ describe('Zstandard GeoTIFFs through the readers', () => {
   it('refuse a strip that holds more than its pixels, naming the reason', async () => {
     const file = geoTiffWithStrips(2, 3, 3, 50000, [zstdFrame([bytes(pixels), [0, 1 << 20]])]);
     await expect(readPopulationGeoTiff(file.slice().buffer)).rejects.toThrow(
-      "cannot decode the raster (damaged Zstandard data, or more than the block's 24 bytes)",
+      "cannot decode the raster (damaged Zstandard data, or more than the strip or tile's 24 bytes of pixels)",
     );
+  });
+});
+
+describe('block sizes', () => {
+  it('count whole bytes per row: a 10 x 2 image of 1-bit samples has 2-byte rows', async () => {
+    // Rows 1011001110 and 0100000001, each padded to 16 bits.
+    const strip = zstdFrame([Uint8Array.of(0b10110011, 0b10000000, 0b01000000, 0b01000000)]);
+    const file = geoTiffWithStrips(10, 2, 2, 50000, [strip], { bitsPerSample: 1, sampleFormat: 1 });
+    const grid = await readPopulationGeoTiff(file.slice().buffer);
+    expect(Array.from(grid.values)).toEqual([1, 0, 1, 1, 0, 0, 1, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1]);
+  });
+
+  it('name a strip that holds fewer pixels than the image needs', async () => {
+    const file = geoTiffWithStrips(2, 3, 3, 50000, [zstdFrame([new Uint8Array(8)])]);
+    await expect(readPopulationGeoTiff(file.slice().buffer)).rejects.toThrow(
+      'cannot decode the raster (a strip or tile holds fewer pixels than the image needs (a truncated or damaged file))',
+    );
+    await expect(readElevationGeoTiff(file, 'short.tif')).rejects.toThrow(/fewer pixels than the image needs/);
   });
 });
