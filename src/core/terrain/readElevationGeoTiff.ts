@@ -51,7 +51,8 @@ export async function readElevationGeoTiff(
   const height = image.getHeight();
   if (!(width >= 2 && height >= 2) || width * height > MAX_ELEVATION_SAMPLES) {
     throw new ElevationFileError(
-      `the raster is ${width} x ${height} pixels; an elevation raster needs at least 2 x 2 and at most ` +
+      `the raster is ${width.toLocaleString('en')} x ${height.toLocaleString('en')} pixels; an elevation raster needs at least ` +
+        `2 x 2 and at most ` +
         `${MAX_ELEVATION_SAMPLES.toLocaleString('en')} pixels (cut it to the area of interest, e.g. gdal_translate -projwin)`,
     );
   }

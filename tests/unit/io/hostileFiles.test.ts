@@ -153,7 +153,7 @@ describe('hostile GeoTIFFs', () => {
       'population_10g_cells.tif: a header declaring 100,000 x 100,000 cells is refused before any is read',
       geoTiffHugeDimensions,
       'the raster is 100,000 x 100,000 cells; a population raster of 4-byte values may have at most 134,217,728 cells',
-      'the raster is 100000 x 100000 pixels; an elevation raster needs at least 2 x 2 and at most 67,108,864 pixels',
+      'the raster is 100,000 x 100,000 pixels; an elevation raster needs at least 2 x 2 and at most 67,108,864 pixels',
     ],
   ];
   for (const [name, make, populationReason, elevationReason] of refusals) {

@@ -210,6 +210,6 @@ describe('readElevationGeoTiff', () => {
       if (type === 3) view.setUint16(entry + 8, 60000, littleEndian);
       else view.setUint32(entry + 8, 60000, littleEndian);
     }
-    await expect(readElevationGeoTiff(bytes, 'big.tif')).rejects.toThrow(/60000 x 60000 pixels/);
+    await expect(readElevationGeoTiff(bytes, 'big.tif')).rejects.toThrow(/60,000 x 60,000 pixels/);
   });
 });
