@@ -11,6 +11,9 @@
 export const MAX_MERGED_CELLS = 1_000_000;
 /** Merged ranges kept per sheet: exceljs compares each new range with every earlier one (quadratic). */
 export const MAX_MERGED_RANGES = 5_000;
+/** The last row and column a sheet may have (Excel's own limits). */
+const MAX_SHEET_ROWS = 1_048_576;
+const MAX_SHEET_COLUMNS = 16_384;
 
 export interface BoundedSheetXml {
   xml: string;
@@ -23,11 +26,21 @@ export function boundWorksheetXml(xml: string, sheetLabel: string): BoundedSheet
   const notes: string[] = [];
   let text = removeElements(xml, 'dataValidations');
   text = removeElements(text, 'x14:dataValidations');
+  // Column widths and styles: exceljs makes an object per column of a range (`<col min="1" max="100000000"/>` in a
+  // 7 KB file ran Node out of memory), and values need none of them.
+  text = removeElements(text, 'cols');
+  const extent = sheetExtent(text);
+  // exceljs walks up to the highest row number a sheet names (`<row r="200000000">` in a 7 KB file took 12.5 s).
+  if (extent.rows > MAX_SHEET_ROWS) {
+    throw new Error(
+      `${sheetLabel}: row ${extent.rows.toLocaleString('en')} is past a sheet's last row ` +
+        `(${MAX_SHEET_ROWS.toLocaleString('en')})`,
+    );
+  }
   const mergeStart = text.indexOf('<mergeCells');
   if (mergeStart < 0) return { xml: text, notes };
   const mergeEnd = endOfElement(text, mergeStart, 'mergeCells');
   const block = text.slice(mergeStart, mergeEnd);
-  const extent = sheetExtent(text);
   const kept: string[] = [];
   let clipped = 0;
   let dropped = 0;
@@ -38,7 +51,7 @@ export function boundWorksheetXml(xml: string, sheetLabel: string): BoundedSheet
       dropped++;
       continue;
     }
-    const bottom = Math.min(range.bottom, extent.rows);
+    const bottom = Math.min(range.bottom, extent.rows, MAX_SHEET_ROWS);
     const right = Math.min(range.right, extent.columns);
     if (bottom !== range.bottom || right !== range.right) clipped++;
     const cells = (bottom - range.top + 1) * (right - range.left + 1);
@@ -68,16 +81,20 @@ export function boundWorkbookXml(xml: string): string {
   return removeElements(xml, 'definedNames');
 }
 
-/** The last row and column that hold a cell (`<row r>` and `<c r>` attributes), at least 1 each. */
+/**
+ * The last row and column that hold a cell (`<row r>` and `<c r>` attributes), at least 1 each; rows not capped, so
+ * that a row past the sheet's last can be refused. An attribute is looked for within 1,024 characters of its tag's
+ * start: an unbounded lazy scan made a 7 KB comment of 150,000 "<c " take 14 s (each start scanned to the far '>').
+ */
 function sheetExtent(xml: string): { rows: number; columns: number } {
   let rows = 1;
   let columns = 1;
-  for (const match of xml.matchAll(/<row\b[^>]*?\br="(\d+)"/g)) rows = Math.max(rows, Number(match[1]));
-  for (const match of xml.matchAll(/<c\b[^>]*?\br="([A-Z]{1,3})(\d+)"/g)) {
+  for (const match of xml.matchAll(/<row\b[^>]{0,1024}?\br="(\d+)"/g)) rows = Math.max(rows, Number(match[1]));
+  for (const match of xml.matchAll(/<c\b[^>]{0,1024}?\br="([A-Z]{1,3})(\d+)"/g)) {
     columns = Math.max(columns, decodeColumn(match[1]));
     rows = Math.max(rows, Number(match[2]));
   }
-  return { rows: Math.min(rows, 1_048_576), columns: Math.min(columns, 16_384) };
+  return { rows, columns: Math.min(columns, MAX_SHEET_COLUMNS) };
 }
 
 /** Every `<name ...>...</name>` or `<name .../>` element removed; an element left open runs to the end of the text. */

@@ -125,7 +125,12 @@ function boundWorkbook(bytes: Uint8Array, limits: UnzipLimits): { workbookBytes:
   const notes: string[] = [];
   for (const [name, data] of Object.entries(entries)) {
     if (/^xl\/worksheets\/[^/]+\.xml$/i.test(name)) {
-      const bounded = boundWorksheetXml(strFromU8(data), name.slice('xl/worksheets/'.length, -4));
+      let bounded: ReturnType<typeof boundWorksheetXml>;
+      try {
+        bounded = boundWorksheetXml(strFromU8(data), name.slice('xl/worksheets/'.length, -4));
+      } catch (error) {
+        throw new SpreadsheetError(`not a readable .xlsx workbook (${(error as Error).message})`);
+      }
       entries[name] = strToU8(bounded.xml);
       notes.push(...bounded.notes);
     } else if (/^xl\/workbook\.xml$/i.test(name)) entries[name] = strToU8(boundWorkbookXml(strFromU8(data)));

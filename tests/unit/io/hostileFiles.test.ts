@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { checkFileSize, MAX_CSV_BYTES, ReadBudgetError } from '../../../src/core/io/readBudget';
 import { readLayerFile } from '../../../src/core/io/readLayerFile';
@@ -18,7 +19,10 @@ import {
   geoTiffZstdBomb,
   shapefileCorruptRecord,
   shapefileDbfLyingCount,
+  xlsxCellTagsInComment,
+  xlsxColumnRange,
   xlsxDefinedNameWholeSheet,
+  xlsxFarRow,
   xlsxLyingEntry,
   xlsxMergedWholeSheet,
   xlsxValidationWholeSheet,
@@ -56,6 +60,30 @@ describe('hostile workbooks (issue 17)', () => {
     const { value, seconds } = await timed(() => readTowerFile(bytes, 'validation_whole_sheet.xlsx'));
     expect(seconds).toBeLessThan(5);
     expect(value?.towers).toHaveLength(3);
+  });
+
+  it('cols_100m.xlsx: a column range of 100,000,000 columns is dropped (it ran Node out of memory)', async () => {
+    const bytes = await xlsxColumnRange();
+    expect(strFromU8(unzipSync(bytes)['xl/worksheets/sheet1.xml'])).toContain('max="100000000"');
+    const { value, seconds } = await timed(() => readTowerFile(bytes, 'cols_100m.xlsx'));
+    expect(seconds).toBeLessThan(5);
+    expect(value?.towers).toHaveLength(3);
+  });
+
+  it("row_200m.xlsx: a row numbered past the sheet's last is refused with the reason (it took 12.5 s)", async () => {
+    const bytes = await xlsxFarRow();
+    const { error, seconds } = await timed(() => readTowerFile(bytes, 'row_200m.xlsx'));
+    expect(seconds).toBeLessThan(5);
+    expect(String(error)).toContain(
+      "not a readable .xlsx workbook (sheet1: row 200,000,000 is past a sheet's last row (1,048,576))",
+    );
+  });
+
+  it('cell_tags_in_comment.xlsx: 150,000 "<c " in a comment cost one linear scan (it took 14 s)', async () => {
+    const bytes = await xlsxCellTagsInComment();
+    const { value, seconds } = await timed(() => readTowerFile(bytes, 'cell_tags_in_comment.xlsx'));
+    expect(seconds).toBeLessThan(2);
+    expect(value?.towers.length).toBeGreaterThan(0);
   });
 
   it('defined_name_whole_sheet.xlsx: a print area over the whole sheet is ignored', async () => {
