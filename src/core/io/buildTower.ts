@@ -2,6 +2,7 @@ import { VIETNAM_BOUNDS } from '../crs/detectCoordinateProblems';
 import type { PointTransform } from '../crs/transformToWgs84';
 import { OPERATORS } from '../model/operators';
 import { MAST_TYPES, type MastType, type Tower } from '../model/tower';
+import { ownValue } from '../util/ownProperty';
 import { categoricalValueKey, type MastTypeChoice, proposeMastType, resolveMastTypeChoice } from './classifyMastType';
 import { parseDecimal } from './parseDecimal';
 import { readRadioTechnology } from './readRadioTechnology';
@@ -209,7 +210,7 @@ function resolveOperator(
   spelling: string,
   mapping: Readonly<Record<string, string>> | undefined,
 ): { name: string; known: boolean } {
-  const mapped = mapping?.[categoricalValueKey(spelling)];
+  const mapped = ownValue(mapping, categoricalValueKey(spelling));
   if (mapped !== undefined && mapped.trim() !== '') {
     const resolved = resolveOperatorName(mapped);
     // A name the user chose on purpose is not an unknown spelling to warn about.
@@ -423,7 +424,7 @@ function readMastType(
   const text = String(value).trim();
   if (text === '') return null;
   const key = categoricalValueKey(text);
-  const choice = mapping?.[key] ?? proposeMastType(text)?.choice;
+  const choice = ownValue(mapping, key) ?? proposeMastType(text)?.choice;
   if (choice === undefined) {
     warn(
       'mast_type',

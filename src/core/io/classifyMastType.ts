@@ -1,4 +1,5 @@
 import { MAST_TYPES, type MastType } from '../model/tower';
+import { ownValue } from '../util/ownProperty';
 
 /**
  * What a mast-type word of a file stands for, in the classes of Joint Circular 15/2016/TTLT-BTTTT-BXD:
@@ -105,7 +106,7 @@ const INDOOR = ['ibc', 'indoor', 'in building', 'small cell', 'smallcell', 'tron
 export function proposeMastType(value: string): MastTypeProposal | null {
   const key = categoricalValueKey(value);
   if (key === '') return null;
-  const code = CODES[key.replace(/ /g, '')];
+  const code = ownValue(CODES, key.replace(/ /g, ''));
   if (code) return { choice: code, confidence: 1 };
   if (has(key, CAMOUFLAGE)) return { choice: 'A1', confidence: 0.9 };
   if (has(key, ROOFTOP)) {

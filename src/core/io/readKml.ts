@@ -2,6 +2,7 @@ import { kml } from '@tmcw/togeojson';
 import { DOMParser } from '@xmldom/xmldom';
 import type { Geometry, LineString, Point, Polygon } from 'geojson';
 import type { InputProblem } from '../model/tower';
+import { setOwnValue } from '../util/ownProperty';
 import { LayerFileError } from './layerFileError';
 import type { LayerParseResult } from './layerParseResult';
 import { featuresToLayer } from './parseLayerGeoJson';
@@ -45,8 +46,8 @@ export function readKml(text: string): LayerParseResult {
   const items = collection.features.map((feature) => {
     const properties: Record<string, unknown> = { ...(feature.properties ?? {}) };
     for (const [key, value] of Object.entries(properties)) {
-      if (isHtmlDescription(value)) properties[key] = value.value;
-      else if (boolFields.has(key) && typeof value === 'string') properties[key] = readBool(value);
+      if (isHtmlDescription(value)) setOwnValue(properties, key, value.value);
+      else if (boolFields.has(key) && typeof value === 'string') setOwnValue(properties, key, readBool(value));
     }
     return { ...feature, geometry: feature.geometry && asMultiGeometry(feature.geometry), properties };
   });

@@ -2,6 +2,7 @@ import type { Feature } from 'geojson';
 import { CrsError, resolveCrs } from '../crs/crsDefinitions';
 import type { InputProblem } from '../model/tower';
 import { createYieldClock, type LongCallOptions } from '../util/cooperativeLoop';
+import { setOwnValue } from '../util/ownProperty';
 import { decodeTextFileWithReport } from './decodeTextFile';
 import { describeNonText } from './describeNonText';
 import { LayerFileError } from './layerFileError';
@@ -147,7 +148,7 @@ function layerFromTable(
     }
     const properties: Record<string, unknown> = {};
     header.forEach((name, column) => {
-      if (!geometryColumns.has(column)) properties[name] = row[column] ?? null;
+      if (!geometryColumns.has(column)) setOwnValue(properties, name, row[column] ?? null);
     });
     if (wktColumn >= 0) {
       const text = String(row[wktColumn] ?? '').trim();

@@ -3,6 +3,7 @@ import { parseDbf } from 'shpjs';
 import { type CrsDefinition, resolveCrs } from '../crs/crsDefinitions';
 import { crsFromPrj } from '../crs/crsFromPrj';
 import type { InputProblem } from '../model/tower';
+import { ownValue, setOwnValue } from '../util/ownProperty';
 import { isValidUtf8 } from './decodeTextFile';
 import { detectLegacyVietnameseEncoding } from './detectLegacyVietnameseEncoding';
 import { LayerFileError } from './layerFileError';
@@ -152,7 +153,7 @@ function cleanRow(row: Record<string, unknown>, names: Record<string, string>): 
     let clean = value;
     if (typeof value === 'number' && Number.isNaN(value)) clean = null;
     else if (value instanceof Date) clean = Number.isNaN(value.getTime()) ? null : isoDate(value);
-    properties[names[key] ?? key] = clean;
+    setOwnValue(properties, ownValue(names, key) ?? key, clean);
   }
   return properties;
 }

@@ -91,4 +91,29 @@ describe('mast types through parseTowersCsv', () => {
     expect(result.towers[3].mastType).toBeNull();
     expect(result.warnings.filter((warning) => warning.row === 4)).toEqual([]);
   });
+
+  it('reads words that name Object\'s own members ("constructor", "toString", "__proto__") as words', () => {
+    const text = [
+      'id,operator,lon,lat,height_m,mast_type',
+      'T1,constructor,108.2,16.05,30,constructor',
+      'T2,Viettel,108.21,16.05,30,toString',
+      'T3,__proto__,108.22,16.05,30,A1',
+    ].join('\n');
+    // With a mapping, as the import dialog passes one: "constructor" was looked up on Object.prototype and failed the
+    // read ("mapped.trim is not a function"); the mast type became the Object function.
+    const result = parseTowersCsv(text, {
+      valueMapping: { operator: { viettel: 'Viettel' }, mast_type: { a1: 'A1' } },
+    });
+    expect(result.rejected).toEqual([]);
+    expect(result.towers.map((tower) => [tower.operator, tower.mastType])).toEqual([
+      ['constructor', null],
+      ['Viettel', null],
+      ['__proto__', 'A1'],
+    ]);
+    expect(() => structuredClone(result)).not.toThrow();
+    // Rows 1 and 2 (data rows): words no class is known for.
+    expect(result.warnings.filter((warning) => warning.field === 'mast_type').map((warning) => warning.row)).toEqual([
+      1, 2,
+    ]);
+  });
 });

@@ -141,6 +141,17 @@ describe('readLayerFile on other formats', () => {
     expect(kept.warnings).toEqual([]);
   });
 
+  it('keeps a column named "__proto__" or "constructor" as a property like any other', async () => {
+    const text = 'name,__proto__,constructor,lon,lat\nA,x,y,108.2,16.05\n';
+    const layer = await readLayerFile(new TextEncoder().encode(text), 'odd-columns.csv');
+    const [feature] = layer.features;
+    expect(Object.keys(feature.properties ?? {})).toEqual(['name', '__proto__', 'constructor']);
+    expect(Object.getPrototypeOf(feature.properties)).toBe(Object.prototype);
+    expect(JSON.parse(JSON.stringify(feature.properties))).toEqual(
+      JSON.parse('{"name":"A","__proto__":"x","constructor":"y"}'),
+    );
+  });
+
   it('reads a bare geometry, and a legacy "crs" member naming VN-2000 / UTM 49N', () => {
     expect(parseLayerGeoJson('{"type":"Point","coordinates":[108,16]}').features).toHaveLength(1);
     const [x, y] = createFromWgs84('EPSG:3406')(108.2208, 16.0678) as [number, number];
