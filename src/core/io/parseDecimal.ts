@@ -1,4 +1,6 @@
-const DECIMAL_POINT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+// The fraction is a group that must start with '.', so the engine never tries the ways of splitting a run of digits
+// between \d+ and \d* (with `\d+\.?\d*`, 100,000 digits and an 'x' took 35 s to refuse).
+const DECIMAL_POINT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
 
 /**
