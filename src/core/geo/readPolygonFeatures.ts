@@ -1,4 +1,5 @@
 import { parseJsonText } from '../io/parseJsonText';
+import { normalizeText } from '../util/normalizeText';
 import { BoundaryFileError } from './boundaryFileError';
 import type { LonLatPolygon } from './lonLatPolygon';
 import { parseBoundaryGeoJson } from './parseBoundaryGeoJson';
@@ -41,7 +42,7 @@ export function readFirstProperty(properties: Record<string, unknown>, keys: rea
     const found = Object.keys(properties).find((name) => name.toLowerCase() === key);
     const value = found === undefined ? undefined : properties[found];
     if ((typeof value === 'string' && value.trim() !== '') || typeof value === 'number') {
-      return String(value).trim().normalize('NFC');
+      return normalizeText(String(value).trim(), 'NFC');
     }
   }
   return undefined;

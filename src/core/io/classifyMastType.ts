@@ -1,4 +1,5 @@
 import { MAST_TYPES, type MastType } from '../model/tower';
+import { normalizeText } from '../util/normalizeText';
 import { ownValue } from '../util/ownProperty';
 
 /**
@@ -38,8 +39,7 @@ export function categoricalValueKey(value: string): string {
 const keyCache = new Map<string, string>();
 
 function computeKey(value: string): string {
-  return value
-    .normalize('NFD')
+  return normalizeText(value, 'NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[đĐ]/g, 'd')
     .toLowerCase()

@@ -1,3 +1,4 @@
+import { normalizeText } from '../util/normalizeText';
 import { detectLegacyVietnameseEncoding, type LegacyEncoding } from './detectLegacyVietnameseEncoding';
 import { decodeTcvn3Bytes, tcvn3TextToUnicode } from './tcvn3ToUnicode';
 
@@ -54,7 +55,7 @@ export function textDecoderFor(detected: DetectedTextEncoding): {
     decode(bytes, options) {
       const text = decoder.decode(skipped(bytes), options);
       if (detected.legacyInsideUnicode === 'tcvn3') return tcvn3TextToUnicode(text);
-      return detected.label === 'windows-1258' ? text.normalize('NFC') : text;
+      return detected.label === 'windows-1258' ? normalizeText(text, 'NFC') : text;
     },
   };
 }

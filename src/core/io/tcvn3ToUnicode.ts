@@ -1,3 +1,5 @@
+import { normalizeText } from '../util/normalizeText';
+
 /**
  * TCVN 5712:1993 (TCVN3, the "ABC" encoding of the .VnTime fonts) to Unicode, for bytes 0x80-0xFF; bytes below 0x80
  * are ASCII. The table is glibc's TCVN5712-1 (iconv), which agrees with the ABC font tables of Vietnamese converters:
@@ -147,7 +149,7 @@ export function decodeTcvn3Bytes(bytes: Uint8Array): string {
       chunk.length = 0;
     }
   }
-  return (text + String.fromCharCode(...chunk)).normalize('NFC');
+  return normalizeText(text + String.fromCharCode(...chunk), 'NFC');
 }
 
 /**
@@ -160,5 +162,5 @@ export function tcvn3TextToUnicode(text: string): string {
     const code = text.charCodeAt(i);
     result += code >= 0x80 && code <= 0xff ? String.fromCharCode(TCVN3_HIGH_HALF[code - 0x80]) : text[i];
   }
-  return result.normalize('NFC');
+  return normalizeText(result, 'NFC');
 }

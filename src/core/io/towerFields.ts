@@ -1,3 +1,4 @@
+import { normalizeText } from '../util/normalizeText';
 /** The tower attributes a file can carry, named as in outputs (units in names). */
 export type TowerField =
   | 'id'
@@ -115,8 +116,7 @@ export const TOWER_FIELD_COLUMN_NAMES: Readonly<Record<TowerField, readonly stri
  * hyphens and dots turned into one underscore. "Tên trạm" -> "ten_tram", "Height (m)" -> "height_m".
  */
 export function normalizeColumnName(name: string): string {
-  return name
-    .normalize('NFD')
+  return normalizeText(name, 'NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[đĐ]/g, 'd')
     .toLowerCase()

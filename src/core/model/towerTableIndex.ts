@@ -1,3 +1,4 @@
+import { normalizeText } from '../util/normalizeText';
 import type { Tower } from './tower';
 
 export type TowerColumn = 'id' | 'operator' | 'tenants' | 'mastType' | 'heightM' | 'radiusM' | 'lon' | 'lat';
@@ -25,8 +26,7 @@ export function towerCellValue(tower: Tower, column: TowerColumn): string | numb
 
 /** Lower case without diacritics (đ as d): what the filter compares. */
 export function foldForSearch(text: string): string {
-  return text
-    .normalize('NFD')
+  return normalizeText(text, 'NFD')
     .replace(/\p{Diacritic}/gu, '')
     .replace(/đ/g, 'd')
     .replace(/Đ/g, 'D')
