@@ -12,6 +12,8 @@ import { featuresToLayer, type LayerReadOptions, parseLayerGeoJson } from './par
 import {
   checkFileSize,
   createReadDeadline,
+  kmzLimits,
+  MAX_KML_BYTES,
   MAX_WHOLE_TEXT_BYTES,
   type ReadBudget,
   ReadBudgetError,
@@ -50,9 +52,10 @@ export async function readLayerFile(
   const deadline = createReadDeadline(bytes.length, options.budget);
   let result: LayerParseResult;
   try {
-    if (sniffed.format === 'geojson' || sniffed.format === 'kml' || sniffed.format === 'csv') {
-      checkFileSize(bytes.length, MAX_WHOLE_TEXT_BYTES, 'layer file read whole (GeoJSON, KML, CSV)');
+    if (sniffed.format === 'geojson' || sniffed.format === 'csv') {
+      checkFileSize(bytes.length, MAX_WHOLE_TEXT_BYTES, 'layer file read whole (GeoJSON, CSV)');
     }
+    if (sniffed.format === 'kml') checkFileSize(bytes.length, MAX_KML_BYTES, 'KML file (read whole)');
     switch (sniffed.format) {
       case 'geojson':
         result = withEncoding(bytes, (text) => parseLayerGeoJson(text, options));
@@ -61,7 +64,7 @@ export async function readLayerFile(
         result = withEncoding(bytes, readKml);
         break;
       case 'kmz': {
-        const entries = unzipChecked(bytes, (name) => /\.kml$/i.test(name), options.zipLimits);
+        const entries = unzipChecked(bytes, (name) => /\.kml$/i.test(name), kmzLimits(options.zipLimits));
         const [name] = Object.keys(entries).sort((a, b) => Number(b === 'doc.kml') - Number(a === 'doc.kml'));
         result = readKml(decodeTextFileWithReport(entries[name]).text);
         break;

@@ -3,6 +3,7 @@ import { decodeTextFileWithReport } from './decodeTextFile';
 import { describeNonText } from './describeNonText';
 import { parseTowersCsv } from './parseTowersCsv';
 import { parseTowersGeoJson, towersFromFeatures } from './parseTowersGeoJson';
+import { kmzLimits } from './readBudget';
 import { readKml } from './readKml';
 import { readShapefileZip } from './readShapefileZip';
 import type { SniffedFormat } from './sniffFileFormat';
@@ -20,7 +21,7 @@ export interface TowerSyncOptions extends TowerReadOptions {
 export function readTowersSync(bytes: Uint8Array, sniffed: SniffedFormat, options: TowerSyncOptions): TowerParseResult {
   switch (sniffed.format) {
     case 'kmz': {
-      const entries = unzipChecked(bytes, (name) => /\.kml$/i.test(name), options.zipLimits);
+      const entries = unzipChecked(bytes, (name) => /\.kml$/i.test(name), kmzLimits(options.zipLimits));
       const [name] = Object.keys(entries).sort((a, b) => Number(b === 'doc.kml') - Number(a === 'doc.kml'));
       const layer = readKml(decodeTextFileWithReport(entries[name]).text);
       return withLayerWarnings(towersFromFeatures(layer.features, { ...options, crs: 'EPSG:4326' }), layer);

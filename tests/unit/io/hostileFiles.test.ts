@@ -1,4 +1,4 @@
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { checkFileSize, MAX_CSV_BYTES, ReadBudgetError } from '../../../src/core/io/readBudget';
 import { readLayerFile } from '../../../src/core/io/readLayerFile';
@@ -206,6 +206,37 @@ describe('hostile GeoTIFFs', () => {
     expect(String(population.error)).toContain(
       'cannot decode the raster (tiles of 16,384 x 16,384 pixels for an image of 2 x 2 (a damaged file?))',
     );
+  });
+});
+
+describe('hostile KML', () => {
+  it('placemarks_32mb.kmz: a 65 KB KMZ whose KML inflates to 32 MiB is refused before it is inflated (43 s, 3.7 GB)', async () => {
+    const kml = strToU8(
+      `<kml xmlns="http://www.opengis.net/kml/2.2"><Document>${'<Placemark/>'.repeat(2_796_202)}</Document></kml>`,
+    );
+    const kmz = zipSync({ 'doc.kml': kml });
+    expect(kmz.length).toBeLessThan(100_000);
+    for (const read of [
+      (b: Uint8Array, n: string) => readTowerFile(b, n),
+      (b: Uint8Array, n: string) => readLayerFile(b, n),
+    ]) {
+      const { error, seconds } = await timed<unknown>(() => read(kmz, 'placemarks_32mb.kmz'));
+      expect(seconds).toBeLessThan(2);
+      expect(String(error)).toContain("zip entry 'doc.kml' would inflate to 32.0 MiB, over the limit of 8.0 MiB");
+    }
+  });
+
+  it('a KML over 8 MiB is refused with its size (a realistic 13 MiB list took 1.6 GB and 9 s)', async () => {
+    const bytes = strToU8(
+      `<kml xmlns="http://www.opengis.net/kml/2.2"><Document>${' '.repeat(9 * 1024 * 1024)}</Document></kml>`,
+    );
+    for (const read of [
+      (b: Uint8Array, n: string) => readTowerFile(b, n),
+      (b: Uint8Array, n: string) => readLayerFile(b, n),
+    ]) {
+      const { error } = await timed<unknown>(() => read(bytes, 'big.kml'));
+      expect(String(error)).toMatch(/the file is 9\.0 MiB, over the 8\.0 MiB a KML file \(read whole/);
+    }
   });
 });
 
