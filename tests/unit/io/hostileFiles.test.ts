@@ -226,6 +226,45 @@ describe('hostile KML', () => {
     }
   });
 
+  it('nesting KML does not allow, or too deep, is refused before any tree is built (40 s; a stack overflow)', async () => {
+    const point = '<Point><coordinates>108.2,16.05</coordinates></Point>';
+    const kmlOf = (body: string) =>
+      strToU8(`<kml xmlns="http://www.opengis.net/kml/2.2"><Document>${body}</Document></kml>`);
+    const nest = (open: string, inner: string, close: string, depth: number) =>
+      `${open.repeat(depth)}${inner}${close.repeat(depth)}`;
+    const cases: [string, string][] = [
+      [
+        nest('<Placemark><name>P</name>', point, '</Placemark>', 10_000),
+        'a <Placemark> inside a <Placemark>, which KML does not allow',
+      ],
+      [
+        `<Placemark>${nest('<MultiGeometry>', point, '</MultiGeometry>', 5_000)}</Placemark>`,
+        '<MultiGeometry> elements nested more than 16 deep',
+      ],
+      [
+        `<Placemark><Polygon><outerBoundaryIs>${nest('<LinearRing>', '<coordinates>108,16 108.1,16 108.1,16.1 108,16</coordinates>', '</LinearRing>', 20_000)}</outerBoundaryIs></Polygon></Placemark>`,
+        'a <LinearRing> inside a <LinearRing>',
+      ],
+    ];
+    for (const [body, reason] of cases) {
+      for (const read of [
+        (b: Uint8Array, n: string) => readTowerFile(b, n),
+        (b: Uint8Array, n: string) => readLayerFile(b, n),
+      ]) {
+        const { error, seconds } = await timed<unknown>(() => read(kmlOf(body), 'nested.kml'));
+        expect(seconds).toBeLessThan(2);
+        expect(String(error)).toContain(reason);
+      }
+    }
+    // What KML allows reads as before: 16 levels of MultiGeometry, folders in folders, self-closing placemarks.
+    const allowed = kmlOf(
+      `<Folder><Folder><Placemark/><Placemark><name>A</name>${nest('<MultiGeometry>', point, '</MultiGeometry>', 16)}</Placemark></Folder></Folder>`,
+    );
+    const layer = await readLayerFile(allowed, 'allowed.kml');
+    expect(layer.features).toHaveLength(1);
+    expect(layer.rejected).toHaveLength(1);
+  });
+
   it('a KML over 8 MiB is refused with its size (a realistic 13 MiB list took 1.6 GB and 9 s)', async () => {
     const bytes = strToU8(
       `<kml xmlns="http://www.opengis.net/kml/2.2"><Document>${' '.repeat(9 * 1024 * 1024)}</Document></kml>`,
