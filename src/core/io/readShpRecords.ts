@@ -9,15 +9,61 @@ export interface ShpRecords {
 }
 
 const SHP_HEADER_BYTES = 100;
+/**
+ * Records a .shp may hold: each is at least 8 bytes, and each null record becomes a rejected feature, so 256 MiB of
+ * zeros (a 260 KB zip) ran Node out of memory; a real layer of a province or the country holds far fewer.
+ */
+export const MAX_SHP_RECORDS = 1_000_000;
+/** Parts (rings or lines) one record may have: shpjs matches holes to outer rings quadratically (40,000 took 6.3 s, 20,000 1.6 s). */
+export const MAX_SHP_PARTS = 10_000;
+/** Shape types whose records list parts: polyline, polygon and multipatch, plain, Z and M. */
+const PART_TYPES = new Set([3, 5, 13, 15, 23, 25, 31]);
+
+/**
+ * The .shp with every record of more than MAX_SHP_PARTS parts turned into a null shape (in a copy), and those records;
+ * throws past MAX_SHP_RECORDS records. One pass over the record headers; a damaged one ends the pass (the reading
+ * below deals with it).
+ */
+function boundShpRecords(shp: Uint8Array, base: string): { shp: Uint8Array; oversized: ShpRecords['damaged'] } {
+  const view = new DataView(shp.buffer, shp.byteOffset, shp.byteLength);
+  const oversized: ShpRecords['damaged'] = [];
+  let bounded = shp;
+  let index = 0;
+  for (let offset = SHP_HEADER_BYTES; offset + 8 <= shp.length; index++) {
+    const contentBytes = view.getInt32(offset + 4, false) * 2;
+    if (contentBytes < 0 || offset + 8 + contentBytes > shp.length) break;
+    if (index >= MAX_SHP_RECORDS) {
+      throw new LayerFileError(
+        `${base}.shp holds more than ${MAX_SHP_RECORDS.toLocaleString('en')} records; split the layer`,
+      );
+    }
+    if (contentBytes >= 44 && PART_TYPES.has(view.getInt32(offset + 8, true))) {
+      const parts = view.getInt32(offset + 8 + 36, true);
+      if (parts > MAX_SHP_PARTS) {
+        if (bounded === shp) bounded = shp.slice();
+        new DataView(bounded.buffer).setInt32(offset + 8, 0, true);
+        oversized.push({
+          index,
+          reason: `${base}.shp record ${index + 1} has ${parts.toLocaleString('en')} parts, more than the ${MAX_SHP_PARTS.toLocaleString('en')} read: skipped`,
+        });
+      }
+    }
+    offset += 8 + contentBytes;
+  }
+  return { shp: bounded, oversized };
+}
 
 /**
  * The records of a .shp file. shpjs reads them one after another, trusting each record's length: one damaged record
  * header makes it stop (every later record lost) or throw. The .shx index gives each record's offset and length, so
  * when shpjs fails or returns fewer records than the index lists, each record is read on its own from its indexed
  * place and a damaged one is skipped and reported, the rest kept. Without a .shx a damaged file cannot be recovered.
+ * A record of more than MAX_SHP_PARTS parts is skipped and reported the same way; more than MAX_SHP_RECORDS records
+ * are refused.
  */
-export function readShpRecords(shp: Uint8Array, shx: Uint8Array | undefined, base: string): ShpRecords {
-  if (shp.length < SHP_HEADER_BYTES) throw new LayerFileError(`${base}.shp is too short to be a shapefile`);
+export function readShpRecords(file: Uint8Array, shx: Uint8Array | undefined, base: string): ShpRecords {
+  if (file.length < SHP_HEADER_BYTES) throw new LayerFileError(`${base}.shp is too short to be a shapefile`);
+  const { shp, oversized } = boundShpRecords(file, base);
   const indexed = shx && shx.length >= SHP_HEADER_BYTES ? Math.floor((shx.length - SHP_HEADER_BYTES) / 8) : null;
   let whole: unknown[] | null = null;
   let failure = '';
@@ -26,7 +72,7 @@ export function readShpRecords(shp: Uint8Array, shx: Uint8Array | undefined, bas
   } catch (error) {
     failure = (error as Error).message;
   }
-  if (whole !== null && (indexed === null || whole.length >= indexed)) return { geometries: whole, damaged: [] };
+  if (whole !== null && (indexed === null || whole.length >= indexed)) return { geometries: whole, damaged: oversized };
   if (indexed === null || shx === undefined) {
     throw new LayerFileError(
       `${base}.shp cannot be read (${failure}) and has no .shx index to recover the other records`,
@@ -44,6 +90,9 @@ export function readShpRecords(shp: Uint8Array, shx: Uint8Array | undefined, bas
       damaged.push({ index, reason: `${base}.shp record ${index + 1} is damaged (${reason}): skipped` });
     }
   }
+  const seen = new Set(damaged.map((loss) => loss.index));
+  damaged.push(...oversized.filter((loss) => !seen.has(loss.index)));
+  damaged.sort((a, b) => a.index - b.index);
   return { geometries, damaged };
 }
 

@@ -19,6 +19,8 @@ import {
   geoTiffZstdBomb,
   shapefileCorruptRecord,
   shapefileDbfLyingCount,
+  shapefileManyRings,
+  shapefileZeroRecords,
   xlsxCellTagsInComment,
   xlsxColumnRange,
   xlsxDefinedNameWholeSheet,
@@ -280,6 +282,29 @@ describe('hostile KML', () => {
 });
 
 describe('hostile shapefiles (issue 17)', () => {
+  it('null_records_64mb.zip: 8 million null records from a 65 KB zip are refused (2.7 s and 1.9 GB; 256 MiB crashed)', async () => {
+    const bytes = shapefileZeroRecords();
+    expect(bytes.length).toBeLessThan(100_000);
+    for (const read of [
+      (b: Uint8Array, n: string) => readTowerFile(b, n),
+      (b: Uint8Array, n: string) => readLayerFile(b, n),
+    ]) {
+      const { error, seconds } = await timed<unknown>(() => read(bytes, 'null_records_64mb.zip'));
+      expect(seconds).toBeLessThan(3);
+      expect(String(error)).toContain('towers.shp holds more than 1,000,000 records; split the layer');
+    }
+  });
+
+  it('rings_40000.zip: a polygon of 40,000 rings is skipped with the reason, the other kept (6.3 s)', async () => {
+    const { value, seconds } = await timed(() => readLayerFile(shapefileManyRings(), 'rings_40000.zip'));
+    expect(seconds).toBeLessThan(3);
+    expect(value?.features).toHaveLength(1);
+    expect(value?.features[0].geometry.type).toBe('Polygon');
+    expect(value?.rejected).toEqual([
+      { row: 2, field: 'geometry', reason: 'rings.shp record 2 has 40,000 parts, more than the 10,000 read: skipped' },
+    ]);
+  });
+
   it('dbf_claims_5m_records.zip: a .dbf claiming 5 million records for its five is read for five (was over 60 s)', async () => {
     const { value, seconds } = await timed(() => readTowerFile(shapefileDbfLyingCount(), 'dbf_claims_5m_records.zip'));
     expect(seconds).toBeLessThan(5);
