@@ -3,7 +3,8 @@ import { formatBytes, type UnzipLimits } from './unzipChecked';
 /**
  * What one read of a file may cost. Time: 10 s plus 0.5 s per MiB of file (a province's list of a few thousand masts
  * reads in well under a second here; 1,000,000 CSV rows, 74 MB, in about 12 s of a 47 s budget). Memory is held to
- * about 1 GB by the sizes a reader accepts: text read whole (GeoJSON) up to 64 MiB, KML up to 8 MiB, CSV (streamed, towers kept)
+ * about 1 GB by the sizes a reader accepts: text read whole (GeoJSON, KML and a KMZ's KML) up to 64 MiB, a KML up to
+ * 40,000 placemarks, CSV (streamed, towers kept)
  * up to 128 MiB, a workbook up to 64 MiB of XML (see XLSX_LIMITS), a CSV record up to 1 MiB, zip entries by the bytes
  * they really inflate to (see unzipChecked).
  */
@@ -15,19 +16,13 @@ export interface ReadBudget {
 const MIB = 1024 * 1024;
 export const MAX_CSV_BYTES = 128 * MIB;
 export const MAX_WHOLE_TEXT_BYTES = 64 * MIB;
-/**
- * KML, and the KML inside a KMZ: its XML tree and GeoJSON take about 120 bytes of memory per byte of file (a
- * realistic 13 MiB list of 60,000 placemarks took 1.6 GB and 9 s; 32 MiB of empty placemarks 3.7 GB and 43 s), so 8 MiB
- * (about 30,000 placemarks) keeps a read within the memory budget. Larger lists read as CSV.
- */
-export const MAX_KML_BYTES = 8 * MIB;
 
 /**
- * The limits for the KML inside a KMZ: an entry at most MAX_KML_BYTES (8 MiB; a KML read takes about 120 bytes of
- * memory per byte), or less when the limits given say so.
+ * The limits for the KML inside a KMZ: read whole like a KML file, so an entry at most MAX_WHOLE_TEXT_BYTES (64 MiB,
+ * where zip entries may otherwise inflate to 512 MiB), or less when the limits given say so.
  */
 export function kmzLimits(limits: UnzipLimits = {}): UnzipLimits {
-  return { ...limits, maxEntryBytes: Math.min(limits.maxEntryBytes ?? MAX_KML_BYTES, MAX_KML_BYTES) };
+  return { ...limits, maxEntryBytes: Math.min(limits.maxEntryBytes ?? MAX_WHOLE_TEXT_BYTES, MAX_WHOLE_TEXT_BYTES) };
 }
 
 /** A read that went past its budget (time or size). One-line message; readers turn it into their own file error. */

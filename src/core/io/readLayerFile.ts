@@ -13,7 +13,6 @@ import {
   checkFileSize,
   createReadDeadline,
   kmzLimits,
-  MAX_KML_BYTES,
   MAX_WHOLE_TEXT_BYTES,
   type ReadBudget,
   ReadBudgetError,
@@ -52,10 +51,9 @@ export async function readLayerFile(
   const deadline = createReadDeadline(bytes.length, options.budget);
   let result: LayerParseResult;
   try {
-    if (sniffed.format === 'geojson' || sniffed.format === 'csv') {
-      checkFileSize(bytes.length, MAX_WHOLE_TEXT_BYTES, 'layer file read whole (GeoJSON, CSV)');
+    if (sniffed.format === 'geojson' || sniffed.format === 'kml' || sniffed.format === 'csv') {
+      checkFileSize(bytes.length, MAX_WHOLE_TEXT_BYTES, 'layer file read whole (GeoJSON, KML, CSV)');
     }
-    if (sniffed.format === 'kml') checkFileSize(bytes.length, MAX_KML_BYTES, 'KML file (read whole)');
     switch (sniffed.format) {
       case 'geojson':
         result = withEncoding(bytes, (text) => parseLayerGeoJson(text, options));

@@ -5,7 +5,6 @@ import {
   checkFileSize,
   createReadDeadline,
   MAX_CSV_BYTES,
-  MAX_KML_BYTES,
   MAX_WHOLE_TEXT_BYTES,
   type ReadBudget,
   ReadBudgetError,
@@ -54,9 +53,8 @@ export async function readTowerFile(
         (await readCleanTowersCsv(bytes, options)) ?? (await readTowersCsvChunked(bytes, { ...options, deadline }));
     } else if (format === 'xlsx') result = await readTowersXlsx(bytes, options, deadline);
     else {
-      if (format === 'geojson') checkFileSize(bytes.length, MAX_WHOLE_TEXT_BYTES, 'GeoJSON file (read whole)');
-      if (format === 'kml')
-        checkFileSize(bytes.length, MAX_KML_BYTES, 'KML file (read whole; save larger lists as CSV)');
+      if (format === 'geojson' || format === 'kml')
+        checkFileSize(bytes.length, MAX_WHOLE_TEXT_BYTES, `${format === 'kml' ? 'KML' : 'GeoJSON'} file (read whole)`);
       result = readTowersSync(bytes, sniffed, options);
     }
   } catch (error) {
