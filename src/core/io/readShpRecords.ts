@@ -14,44 +14,60 @@ const SHP_HEADER_BYTES = 100;
  * zeros (a 260 KB zip) ran Node out of memory; a real layer of a province or the country holds far fewer.
  */
 export const MAX_SHP_RECORDS = 1_000_000;
-/** Parts (rings or lines) one record may have: shpjs matches holes to outer rings quadratically (40,000 took 6.3 s, 20,000 1.6 s). */
+/**
+ * Parts (rings or lines) one record may have: shpjs matches holes to outer rings quadratically (40,000 took 6.3 s,
+ * 20,000 1.6 s, 10,000 0.25 s).
+ */
 export const MAX_SHP_PARTS = 10_000;
-/** Shape types whose records list parts: polyline, polygon and multipatch, plain, Z and M. */
-const PART_TYPES = new Set([3, 5, 13, 15, 23, 25, 31]);
+/** The sum over records of their parts squared (about 2.5 ns each to match): some 10 s of work at most. */
+const MAX_SHP_PART_PAIRS = 4e9;
+
+/**
+ * A record's part count when shpjs will read it as parts (0 when not): shpjs reads every record that is not a null
+ * shape by the file header's type (less 20 for the M types), polylines and polygons (3, 5, 13, 15) with parts.
+ */
+function partsOf(view: DataView, offset: number, contentBytes: number): number {
+  const headerType = view.getInt32(32, true);
+  const readAs = headerType > 20 ? headerType - 20 : headerType;
+  if (![3, 5, 13, 15].includes(readAs) || contentBytes < 44 || view.getInt32(offset + 8, true) === 0) return 0;
+  return view.getInt32(offset + 8 + 36, true);
+}
+
+const tooManyParts = (base: string, index: number, parts: number) =>
+  `${base}.shp record ${index + 1} has ${parts.toLocaleString('en')} parts, more than the ${MAX_SHP_PARTS.toLocaleString('en')} read: skipped`;
 
 /**
  * The .shp with every record of more than MAX_SHP_PARTS parts turned into a null shape (in a copy), and those records;
- * throws past MAX_SHP_RECORDS records. One pass over the record headers; a damaged one ends the pass (the reading
- * below deals with it).
+ * throws past MAX_SHP_RECORDS records or MAX_SHP_PART_PAIRS. One pass over the record headers; a damaged one ends the
+ * pass (the reading below deals with it).
  */
 function boundShpRecords(shp: Uint8Array, base: string): { shp: Uint8Array; oversized: ShpRecords['damaged'] } {
   const view = new DataView(shp.buffer, shp.byteOffset, shp.byteLength);
   const oversized: ShpRecords['damaged'] = [];
   let bounded = shp;
   let index = 0;
+  let pairs = 0;
   for (let offset = SHP_HEADER_BYTES; offset + 8 <= shp.length; index++) {
     const contentBytes = view.getInt32(offset + 4, false) * 2;
     if (contentBytes < 0 || offset + 8 + contentBytes > shp.length) break;
-    if (index >= MAX_SHP_RECORDS) {
-      throw new LayerFileError(
-        `${base}.shp holds more than ${MAX_SHP_RECORDS.toLocaleString('en')} records; split the layer`,
-      );
-    }
-    if (contentBytes >= 44 && PART_TYPES.has(view.getInt32(offset + 8, true))) {
-      const parts = view.getInt32(offset + 8 + 36, true);
-      if (parts > MAX_SHP_PARTS) {
-        if (bounded === shp) bounded = shp.slice();
-        new DataView(bounded.buffer).setInt32(offset + 8, 0, true);
-        oversized.push({
-          index,
-          reason: `${base}.shp record ${index + 1} has ${parts.toLocaleString('en')} parts, more than the ${MAX_SHP_PARTS.toLocaleString('en')} read: skipped`,
-        });
-      }
+    if (index >= MAX_SHP_RECORDS) throw tooManyRecords(base);
+    const parts = partsOf(view, offset, contentBytes);
+    if (parts > MAX_SHP_PARTS) {
+      if (bounded === shp) bounded = shp.slice();
+      new DataView(bounded.buffer).setInt32(offset + 8, 0, true);
+      oversized.push({ index, reason: tooManyParts(base, index, parts) });
+    } else if ((pairs += parts * parts) > MAX_SHP_PART_PAIRS) {
+      throw tooManyPairs(base);
     }
     offset += 8 + contentBytes;
   }
   return { shp: bounded, oversized };
 }
+
+const tooManyRecords = (base: string) =>
+  new LayerFileError(`${base}.shp holds more than ${MAX_SHP_RECORDS.toLocaleString('en')} records; split the layer`);
+const tooManyPairs = (base: string) =>
+  new LayerFileError(`${base}.shp has too many rings in its shapes to read in time; simplify or split the layer`);
 
 /**
  * The records of a .shp file. shpjs reads them one after another, trusting each record's length: one damaged record
@@ -78,16 +94,24 @@ export function readShpRecords(file: Uint8Array, shx: Uint8Array | undefined, ba
       `${base}.shp cannot be read (${failure}) and has no .shx index to recover the other records`,
     );
   }
+  if (indexed > MAX_SHP_RECORDS) throw tooManyRecords(base);
   const shxView = new DataView(shx.buffer, shx.byteOffset, shx.byteLength);
   const geometries: unknown[] = [];
   const damaged: ShpRecords['damaged'] = [];
+  const budget = { pairs: 0 };
   for (let index = 0; index < indexed; index++) {
     const offset = shxView.getInt32(SHP_HEADER_BYTES + index * 8, false) * 2;
     const length = shxView.getInt32(SHP_HEADER_BYTES + index * 8 + 4, false) * 2;
-    const reason = readOneRecord(shp, offset, length, geometries);
+    const reason = readOneRecord(shp, offset, length, geometries, index, base, budget);
     if (reason !== null) {
       geometries.push(null);
-      damaged.push({ index, reason: `${base}.shp record ${index + 1} is damaged (${reason}): skipped` });
+      damaged.push({
+        index,
+        reason:
+          typeof reason === 'string'
+            ? `${base}.shp record ${index + 1} is damaged (${reason}): skipped`
+            : reason.skipped,
+      });
     }
   }
   const seen = new Set(damaged.map((loss) => loss.index));
@@ -96,13 +120,27 @@ export function readShpRecords(file: Uint8Array, shx: Uint8Array | undefined, ba
   return { geometries, damaged };
 }
 
-/** Parses the record at `offset` (header included) as a one-record file; pushes it, or returns why it cannot. */
-function readOneRecord(shp: Uint8Array, offset: number, length: number, out: unknown[]): string | null {
+/**
+ * Parses the record at `offset` (header included) as a one-record file; pushes it, or returns why it cannot (a record
+ * of too many parts among the reasons, the parts counted into `budget` as boundShpRecords does).
+ */
+function readOneRecord(
+  shp: Uint8Array,
+  offset: number,
+  length: number,
+  out: unknown[],
+  index: number,
+  base: string,
+  budget: { pairs: number },
+): string | { skipped: string } | null {
   if (offset < SHP_HEADER_BYTES || length < 4 || offset + 8 + length > shp.length) {
     return 'its index entry points outside the file';
   }
   const view = new DataView(shp.buffer, shp.byteOffset, shp.byteLength);
   if (view.getInt32(offset + 4, false) * 2 !== length) return "its length does not match the index's";
+  const parts = partsOf(view, offset, length);
+  if (parts > MAX_SHP_PARTS) return { skipped: tooManyParts(base, index, parts) };
+  if ((budget.pairs += parts * parts) > MAX_SHP_PART_PAIRS) throw tooManyPairs(base);
   const single = new Uint8Array(SHP_HEADER_BYTES + 8 + length);
   single.set(shp.subarray(0, SHP_HEADER_BYTES));
   single.set(shp.subarray(offset, offset + 8 + length), SHP_HEADER_BYTES);

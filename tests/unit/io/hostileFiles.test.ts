@@ -319,6 +319,23 @@ describe('hostile shapefiles (issue 17)', () => {
     ]);
   });
 
+  it('the parts limit holds whatever type a record claims, and on the index path (an index of 1,000,001 entries refused)', async () => {
+    const reason = 'rings.shp record 2 has 40,000 parts, more than the 10,000 read: skipped';
+    // A record typed as a point in a polygon file: shpjs reads it as a polygon all the same.
+    const pointTyped = await timed(() => readLayerFile(shapefileManyRings(40_000, { recordType: 1 }), 'typed.zip'));
+    expect(pointTyped.seconds).toBeLessThan(3);
+    expect(pointTyped.value?.rejected).toEqual([{ row: 2, field: 'geometry', reason }]);
+    // Read record by record from the .shx (it lists a third record that is not there).
+    const indexed = await timed(() => readLayerFile(shapefileManyRings(40_000, { shxEntries: 3 }), 'indexed.zip'));
+    expect(indexed.seconds).toBeLessThan(3);
+    expect(indexed.value?.rejected.map((problem) => problem.reason)).toEqual([
+      reason,
+      'rings.shp record 3 is damaged (its index entry points outside the file): skipped',
+    ]);
+    const huge = await timed(() => readLayerFile(shapefileManyRings(2, { shxEntries: 1_000_001 }), 'huge_index.zip'));
+    expect(String(huge.error)).toContain('rings.shp holds more than 1,000,000 records; split the layer');
+  });
+
   it('dbf_claims_5m_records.zip: a .dbf claiming 5 million records for its five is read for five (was over 60 s)', async () => {
     const { value, seconds } = await timed(() => readTowerFile(shapefileDbfLyingCount(), 'dbf_claims_5m_records.zip'));
     expect(seconds).toBeLessThan(5);
