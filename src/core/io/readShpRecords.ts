@@ -56,8 +56,9 @@ function boundShpRecords(shp: Uint8Array, base: string): { shp: Uint8Array; over
       if (bounded === shp) bounded = shp.slice();
       new DataView(bounded.buffer).setInt32(offset + 8, 0, true);
       oversized.push({ index, reason: tooManyParts(base, index, parts) });
-    } else if ((pairs += parts * parts) > MAX_SHP_PART_PAIRS) {
-      throw tooManyPairs(base);
+    } else {
+      pairs += parts * parts;
+      if (pairs > MAX_SHP_PART_PAIRS) throw tooManyPairs(base);
     }
     offset += 8 + contentBytes;
   }
@@ -140,7 +141,8 @@ function readOneRecord(
   if (view.getInt32(offset + 4, false) * 2 !== length) return "its length does not match the index's";
   const parts = partsOf(view, offset, length);
   if (parts > MAX_SHP_PARTS) return { skipped: tooManyParts(base, index, parts) };
-  if ((budget.pairs += parts * parts) > MAX_SHP_PART_PAIRS) throw tooManyPairs(base);
+  budget.pairs += parts * parts;
+  if (budget.pairs > MAX_SHP_PART_PAIRS) throw tooManyPairs(base);
   const single = new Uint8Array(SHP_HEADER_BYTES + 8 + length);
   single.set(shp.subarray(0, SHP_HEADER_BYTES));
   single.set(shp.subarray(offset, offset + 8 + length), SHP_HEADER_BYTES);
