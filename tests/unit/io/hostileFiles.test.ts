@@ -81,6 +81,21 @@ describe('hostile workbooks (issue 17)', () => {
     );
   });
 
+  it('a far row is refused however its r is written (single quotes, spaces, after 2,000 characters of attributes)', async () => {
+    for (const row of [
+      "<row r='200000000'>",
+      '<row r = "200000000">',
+      `<row spans="1:1" ${'x="1" '.repeat(300)}r="200000000">`,
+    ]) {
+      const bytes = await xlsxWith((xml) =>
+        xml.replace('</sheetData>', `${row}<c t="inlineStr"><is><t>T9</t></is></c></row></sheetData>`),
+      );
+      const { error, seconds } = await timed(() => readTowerFile(bytes, 'far.xlsx'));
+      expect(seconds).toBeLessThan(5);
+      expect(String(error)).toContain("row 200,000,000 is past a sheet's last row (1,048,576)");
+    }
+  });
+
   it('cell_tags_in_comment.xlsx: 150,000 "<c " in a comment cost one linear scan (it took 14 s)', async () => {
     const bytes = await xlsxCellTagsInComment();
     const { value, seconds } = await timed(() => readTowerFile(bytes, 'cell_tags_in_comment.xlsx'));
