@@ -182,7 +182,8 @@ export function countPairsByOperatorPair(
     );
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  const result: Record<string, number> = {};
+  // Keyed by the file's own words: no inherited member (see util/ownProperty).
+  const result: Record<string, number> = Object.create(null);
   for (const key of [...counts.keys()].sort()) result[key] = counts.get(key) as number;
   return result;
 }

@@ -142,7 +142,8 @@ export function summarizeCoverage(
       for (let k = 0; k < operatorNames.length; k++) if (bits & (1 << k)) byOperator[k] += value;
     }
   }
-  const populationCoveredByOperator: Record<string, number> = {};
+  // Keyed by the file's own words: no inherited member (see util/ownProperty).
+  const populationCoveredByOperator: Record<string, number> = Object.create(null);
   operatorNames.forEach((name, k) => {
     populationCoveredByOperator[name] = byOperator[k];
   });

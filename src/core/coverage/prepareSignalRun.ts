@@ -196,7 +196,8 @@ export async function prepareSignalRun(
   const { radios } = prepared.request;
   const mastsWithRadio = new Set<number>();
   for (let i = 0; i < radios.count; i++) if (radios.reachM[i] > 0) mastsWithRadio.add(radios.towerIndex[i]);
-  const frequencyMHzByOperator: Record<string, number | null> = {};
+  // Keyed by the file's own words: no inherited member (see util/ownProperty).
+  const frequencyMHzByOperator: Record<string, number | null> = Object.create(null);
   prepared.operatorNames.forEach((name, k) => {
     frequencyMHzByOperator[name] = prepared.radioByOperator[k]?.frequencyMHz ?? null;
   });

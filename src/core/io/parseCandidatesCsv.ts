@@ -54,7 +54,8 @@ export function parseCandidatesCsv(text: string): CandidateParseResult {
     const names = (Papa.parse<string[]>(lines[headerLineIndex], { delimiter }).data[0] ?? []).map((name) =>
       name.trim().toLowerCase(),
     );
-    const indices: Record<string, number> = {};
+    // Keyed by the file's own words: no inherited member (see util/ownProperty).
+    const indices: Record<string, number> = Object.create(null);
     for (const [field, aliases] of Object.entries(COLUMN_NAMES)) {
       const at = names.findIndex((name) => aliases.includes(name));
       if (at >= 0) indices[field] = at;

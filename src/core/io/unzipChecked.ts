@@ -59,7 +59,8 @@ export function unzipChecked(
   const selected = new Set(checkZipSizes(bytes, wanted, limits).map((entry) => entry.name));
   const maxEntryBytes = limits.maxEntryBytes ?? DEFAULT_MAX_ENTRY_BYTES;
   const maxTotalBytes = limits.maxTotalBytes ?? DEFAULT_MAX_TOTAL_BYTES;
-  const files: Record<string, Uint8Array> = {};
+  // Keyed by the file's own words: no inherited member (see util/ownProperty).
+  const files: Record<string, Uint8Array> = Object.create(null);
   let total = 0;
   for (const entry of readCentralDirectory(bytes)) {
     if (!selected.has(entry.name) || entry.name in files) continue;

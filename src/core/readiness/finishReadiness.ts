@@ -89,7 +89,9 @@ function figuresOf(
   const sharedMasts = sum(partial.sharedMasts);
   const nearBackbone = context.backboneGiven ? sum(partial.mastsNearBackbone) : null;
 
-  const byOperator: Record<string, OperatorReadiness> = {};
+  // Keyed by the file's own words: no inherited member (see util/ownProperty).
+
+  const byOperator: Record<string, OperatorReadiness> = Object.create(null);
   for (const operator of operators) {
     const k = context.operatorNames.indexOf(operator);
     const of = (values: Float64Array) => (k < 0 ? 0 : sumOperator(values, k));

@@ -14,7 +14,8 @@ export interface ValidationPopulation {
 
 /** The validation report of a parsed tower file, with the population figures when a raster is given. */
 export function validateTowerFile(parsed: TowerParseResult, population?: ValidationPopulation): ValidationReport {
-  const towersByOperator: Record<string, number> = {};
+  // Keyed by the file's own words: no inherited member (see util/ownProperty).
+  const towersByOperator: Record<string, number> = Object.create(null);
   let sharedMasts = 0;
   for (const tower of parsed.towers) {
     towersByOperator[tower.operator] = (towersByOperator[tower.operator] ?? 0) + 1;

@@ -28,6 +28,18 @@ describe('validateTowerFile', () => {
     expect('population_total' in report).toBe(false);
   });
 
+  it('counts owners named "constructor" or "__proto__" like any other', () => {
+    const text = [
+      'id,operator,lon,lat',
+      'T1,constructor,108.2,16.05',
+      'T2,constructor,108.21,16.05',
+      'T3,__proto__,108.22,16.05',
+    ].join('\n');
+    const report = validateTowerFile(parseTowersCsv(text));
+    // Counted on Object.prototype's members they gave "function Object() { [native code] }1" and lost __proto__.
+    expect(JSON.parse(JSON.stringify(report.towers_by_operator))).toEqual(JSON.parse('{"constructor":2,"__proto__":1}'));
+  });
+
   it('keeps rejected rows and warnings, and lists unknown owners after the known ones', () => {
     const report = validateTowerFile(parseTowersCsv(fixture('bad_rows.csv')));
     expect(report.accepted).toBe(7);
