@@ -37,7 +37,9 @@ describe('validateTowerFile', () => {
     ].join('\n');
     const report = validateTowerFile(parseTowersCsv(text));
     // Counted on Object.prototype's members they gave "function Object() { [native code] }1" and lost __proto__.
-    expect(JSON.parse(JSON.stringify(report.towers_by_operator))).toEqual(JSON.parse('{"constructor":2,"__proto__":1}'));
+    expect(JSON.parse(JSON.stringify(report.towers_by_operator))).toEqual(
+      JSON.parse('{"constructor":2,"__proto__":1}'),
+    );
   });
 
   it('keeps rejected rows and warnings, and lists unknown owners after the known ones', () => {
