@@ -103,11 +103,17 @@ function withLayerWarnings(
     return { ...towers, warnings: [...layer.warnings, ...towers.warnings] };
   }
   const skipped = layer.rejected.map((problem) => problem.row).sort((a, b) => a - b);
-  const fileRow = (row: number) => {
-    let result = row;
-    for (const skippedRow of skipped) if (skippedRow <= result) result++;
-    return result;
-  };
+  // The file's row of each row the tower reader numbered, in one pass (a loop over the skipped rows for each problem
+  // took 7.8 s on a 5.3 MB KML of many rejected features).
+  let highest = 0;
+  for (const problem of [...towers.rejected, ...towers.warnings]) highest = Math.max(highest, problem.row);
+  const fileRows = new Int32Array(highest + 1);
+  for (let row = 1, kept = 0, next = 0; kept < highest; row++) {
+    while (next < skipped.length && skipped[next] < row) next++;
+    if (next < skipped.length && skipped[next] === row) continue;
+    fileRows[++kept] = row;
+  }
+  const fileRow = (row: number) => fileRows[row];
   const renumber = (problem: InputProblem) => (problem.row > 0 ? { ...problem, row: fileRow(problem.row) } : problem);
   const rejected = [...layer.rejected, ...towers.rejected.map(renumber)].sort((a, b) => a.row - b.row);
   return {
