@@ -24,7 +24,7 @@ export interface BoundedSheetXml {
 /** A worksheet's XML without data validations, its merged ranges clipped to its data (see the module comment). */
 export function boundWorksheetXml(xml: string, sheetLabel: string): BoundedSheetXml {
   const notes: string[] = [];
-  let text = removeElements(xml, 'dataValidations');
+  let text = removeElements(removeComments(xml), 'dataValidations');
   text = removeElements(text, 'x14:dataValidations');
   // Column widths and styles: exceljs makes an object per column of a range (`<col min="1" max="100000000"/>` in a
   // 7 KB file ran Node out of memory), and values need none of them.
@@ -78,7 +78,7 @@ export function boundWorksheetXml(xml: string, sheetLabel: string): BoundedSheet
 
 /** The workbook part without its defined names (print areas and named ranges, which exceljs indexes cell by cell). */
 export function boundWorkbookXml(xml: string): string {
-  return removeElements(xml, 'definedNames');
+  return removeElements(removeComments(xml), 'definedNames');
 }
 
 /**
@@ -96,6 +96,21 @@ function sheetExtent(xml: string): { rows: number; columns: number } {
     rows = Math.max(rows, Number(match[2]));
   }
   return { rows, columns: Math.min(columns, MAX_SHEET_COLUMNS) };
+}
+
+/**
+ * The XML without its comments (they hold no data): an element named in a comment (`<!-- <cols> -->`) would otherwise
+ * be taken for an open one and removed to the end of the text. An unclosed comment runs to the end, as in XML.
+ */
+function removeComments(xml: string): string {
+  let out = '';
+  let from = 0;
+  for (let start = xml.indexOf('<!--'); start >= 0; start = xml.indexOf('<!--', from)) {
+    out += xml.slice(from, start);
+    const end = xml.indexOf('-->', start + 4);
+    from = end < 0 ? xml.length : end + 3;
+  }
+  return from === 0 ? xml : out + xml.slice(from);
 }
 
 /** Every `<name ...>...</name>` or `<name .../>` element removed; an element left open runs to the end of the text. */

@@ -96,6 +96,12 @@ describe('hostile workbooks (issue 17)', () => {
     }
   });
 
+  it('an element named in a comment (<!-- <cols> -->) does not take the sheet data with it', async () => {
+    const bytes = await xlsxWith((xml) => xml.replace('<sheetData', '<!-- <cols> widths once --><sheetData'));
+    const { value } = await timed(() => readTowerFile(bytes, 'commented.xlsx'));
+    expect(value?.towers).toHaveLength(3);
+  });
+
   it('cell_tags_in_comment.xlsx: 150,000 "<c " in a comment cost one linear scan (it took 14 s)', async () => {
     const bytes = await xlsxCellTagsInComment();
     const { value, seconds } = await timed(() => readTowerFile(bytes, 'cell_tags_in_comment.xlsx'));
