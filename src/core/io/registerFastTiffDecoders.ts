@@ -27,33 +27,30 @@ function bufferOf(bytes: Uint8Array): ArrayBufferLike {
   return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer;
 }
 
-/** geotiff.js's decoder for LZW (compression 5), with decodeTiffLzw instead of its own array-based loop. */
-class FastLzwDecoder extends BaseDecoder {
-  decodeBlock(buffer: ArrayBufferLike): ArrayBufferLike {
-    return bufferOf(decodeTiffLzw(new Uint8Array(buffer), blockBytes(this)));
+/** One block's bytes into at most `expectedBytes` (the block's pixels). */
+type BlockDecode = (input: Uint8Array, expectedBytes: number) => Uint8Array;
+
+/** A geotiff.js decoder class that decodes each block with `decode`, sized by the block's pixels (blockBytes). */
+function boundedDecoder(decode: BlockDecode): typeof BaseDecoder {
+  class BoundedDecoder extends BaseDecoder {
+    decodeBlock(buffer: ArrayBufferLike): ArrayBufferLike {
+      return bufferOf(decode(new Uint8Array(buffer), blockBytes(this)));
+    }
   }
+  return BoundedDecoder as unknown as typeof BaseDecoder;
 }
 
-/** geotiff.js's decoder for Deflate (compression 8 and 32946), bounded to the block's pixels (inflateTiffBlock). */
-class BoundedDeflateDecoder extends BaseDecoder {
-  decodeBlock(buffer: ArrayBufferLike): ArrayBufferLike {
-    return bufferOf(inflateTiffBlock(new Uint8Array(buffer), blockBytes(this)));
-  }
-}
-
-/** geotiff.js's decoder for PackBits (compression 32773), bounded to the block's pixels (decodeTiffPackBits). */
-class BoundedPackBitsDecoder extends BaseDecoder {
-  decodeBlock(buffer: ArrayBufferLike): ArrayBufferLike {
-    return bufferOf(decodeTiffPackBits(new Uint8Array(buffer), blockBytes(this)));
-  }
-}
-
-/** geotiff.js's decoder for Zstandard (compression 50000), bounded to the block's pixels (decodeTiffZstd). */
-class BoundedZstdDecoder extends BaseDecoder {
-  decodeBlock(buffer: ArrayBufferLike): ArrayBufferLike {
-    return bufferOf(decodeTiffZstd(new Uint8Array(buffer), blockBytes(this)));
-  }
-}
+/**
+ * The codecs registered in place of geotiff.js's own, by compression code: LZW (5, decodeTiffLzw instead of its
+ * array-based loop), Deflate (8 and 32946), PackBits (32773) and Zstandard (50000, once its WebAssembly is loaded),
+ * each bounded to the block's pixels.
+ */
+const BOUNDED_CODECS: [number[], BlockDecode, (() => Promise<void>)?][] = [
+  [[5], decodeTiffLzw],
+  [[8, 32946], inflateTiffBlock],
+  [[32773], decodeTiffPackBits],
+  [[50000], decodeTiffZstd, initTiffZstd],
+];
 
 type DecoderParameterFn = NonNullable<Parameters<typeof addDecoder>[2]>;
 
@@ -114,25 +111,14 @@ let registered = false;
 export function registerFastTiffDecoders(): void {
   if (registered) return;
   registered = true;
-  addDecoder(5, () => Promise.resolve(FastLzwDecoder as unknown as typeof BaseDecoder), stripsCappedParameters, false);
-  addDecoder(
-    [8, 32946],
-    () => Promise.resolve(BoundedDeflateDecoder as unknown as typeof BaseDecoder),
-    stripsCappedParameters,
-    false,
-  );
-  addDecoder(
-    32773,
-    () => Promise.resolve(BoundedPackBitsDecoder as unknown as typeof BaseDecoder),
-    stripsCappedParameters,
-    false,
-  );
-  addDecoder(
-    50000,
-    () => initTiffZstd().then(() => BoundedZstdDecoder as unknown as typeof BaseDecoder),
-    stripsCappedParameters,
-    false,
-  );
+  for (const [cases, decode, init] of BOUNDED_CODECS) {
+    const decoder = boundedDecoder(decode);
+    const load = async () => {
+      await init?.();
+      return decoder;
+    };
+    addDecoder(cases, load, stripsCappedParameters, false);
+  }
   for (const [cases, reason] of REFUSED_CODECS) {
     addDecoder(
       cases,
