@@ -4,7 +4,7 @@
  */
 export function describeRasterDecodeError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof RangeError && /outside the bounds of the DataView|Offset is outside/i.test(message)) {
+  if (error instanceof RangeError && /outside the bounds of the DataView/.test(message)) {
     return 'a strip or tile holds fewer pixels than the image needs (a truncated or damaged file)';
   }
   return message;

@@ -72,7 +72,7 @@ function describePosition(value: unknown, degrees: boolean): string | null {
 }
 
 /** A value as JSON, cut to 60 characters; a value too deep to write is named as such. */
-export function preview(value: unknown): string {
+function preview(value: unknown): string {
   let text: string | undefined;
   try {
     text = JSON.stringify(value);
