@@ -9,6 +9,7 @@
  * differently (in one plan met, 27 sites there instead of 26, one fewer elsewhere), a change of many sites at once
  * that rounds of at most 10 sites rarely make. Deterministic (round budgets), about 20 s on that case. */
 import type { CoverProblem, CoverSolution } from '../../src/core/siting/coverProblem';
+import { evaluateCover } from '../../src/core/siting/coverSets';
 import { crossCoverPlans } from '../../src/core/siting/crossCoverPlans';
 import { descendBySwaps } from '../../src/core/siting/descendBySwaps';
 import { improveByRuinAndRecreate } from '../../src/core/siting/improveByRuinAndRecreate';
@@ -25,10 +26,14 @@ export interface BestKnownCoverPlan {
   /** The long search's Lagrangian bound. */
   upperBound: number;
   /** What found the best plan. */
-  foundBy: 'long search' | 'restarts';
+  foundBy: 'long search' | 'restarts' | 'a stored plan';
 }
 
-export async function bestKnownCoverPlan(problem: CoverProblem): Promise<BestKnownCoverPlan> {
+/** `known`: plans found before (a stored best), crossed with the plans met here; ignored when over the budget. */
+export async function bestKnownCoverPlan(
+  problem: CoverProblem,
+  known: readonly (readonly number[])[] = [],
+): Promise<BestKnownCoverPlan> {
   const greedy = solveGreedy(problem);
   const long = await searchCoverPlan(problem, greedy, {
     lagrangianIterations: 2_400,
@@ -55,6 +60,15 @@ export async function bestKnownCoverPlan(problem: CoverProblem): Promise<BestKno
         best = plan;
         foundBy = 'restarts';
       }
+    }
+  }
+  for (const selected of known) {
+    if (selected.length > (problem.budget.maxSites ?? Number.POSITIVE_INFINITY)) continue;
+    const plan = { selected: [...selected], objective: evaluateCover(problem.cover, selected), costUsd: 0 };
+    const merged = crossCoverPlans(problem, best, plan);
+    if (merged.objective > best.objective) {
+      best = merged;
+      foundBy = 'a stored plan';
     }
   }
   return { objective: best.objective, selected: best.selected, upperBound: long.upperBound, foundBy };
