@@ -8,6 +8,8 @@
  * restarts 20,124,169, the restarts with crossover 20,143,008: the better plans arrange the sites over Hà Nội's core
  * differently (in one plan met, 27 sites there instead of 26, one fewer elsewhere), a change of many sites at once
  * that rounds of at most 10 sites rarely make. Deterministic (round budgets), about 20 s on that case. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { CoverProblem, CoverSolution } from '../../src/core/siting/coverProblem';
 import { evaluateCover } from '../../src/core/siting/coverSets';
 import { crossCoverPlans } from '../../src/core/siting/crossCoverPlans';
@@ -72,4 +74,42 @@ export async function bestKnownCoverPlan(
     }
   }
   return { objective: best.objective, selected: best.selected, upperBound: long.upperBound, foundBy };
+}
+
+/**
+ * The best plans earlier runs of the reference found, by case (knownSitePlans.json: candidate indices, ascending, and
+ * the people they cover), since the runs differ as the search changes: each run crosses in the stored plan (its value
+ * computed afresh on the case's cover sets, so a stored plan can only help, never claim a value), and with
+ * COSITE_BENCH_SAVE_PLANS=1 a run that finds a better plan stores it.
+ */
+const STORE = fileURLToPath(new URL('./knownSitePlans.json', import.meta.url));
+
+interface StoredSitePlan {
+  people: number;
+  found: string;
+  candidates: number[];
+}
+
+function readStore(): Record<string, StoredSitePlan> {
+  return JSON.parse(readFileSync(STORE, 'utf8')) as Record<string, StoredSitePlan>;
+}
+
+/** The stored plan of a case, as candidate indices (none stored: an empty list). */
+export function storedSitePlans(key: string): number[][] {
+  const store = readStore();
+  return Object.hasOwn(store, key) ? [store[key].candidates] : [];
+}
+
+/** Stores the plan when COSITE_BENCH_SAVE_PLANS=1 and it covers more than the stored one. */
+export function storeSitePlanIfBetter(key: string, plan: BestKnownCoverPlan): void {
+  if (process.env.COSITE_BENCH_SAVE_PLANS !== '1') return;
+  const store = readStore();
+  if (Object.hasOwn(store, key) && store[key].people >= Math.round(plan.objective)) return;
+  store[key] = {
+    people: Math.round(plan.objective),
+    found: `${new Date().toISOString().slice(0, 10)} by bestKnownCoverPlan (${plan.foundBy})`,
+    candidates: [...plan.selected].sort((a, b) => a - b),
+  };
+  writeFileSync(STORE, `${JSON.stringify(store)}\n`);
+  console.log(`  stored a better plan for ${key}: ${Math.round(plan.objective).toLocaleString('en')} people`);
 }

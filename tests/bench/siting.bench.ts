@@ -24,7 +24,7 @@ import { improveBySwaps } from '../../src/core/siting/improveBySwaps';
 import { proveCoverOptimum } from '../../src/core/siting/proveCoverOptimum';
 import { type CoverSearchResult, searchCoverPlan } from '../../src/core/siting/searchCoverPlan';
 import { solveGreedy } from '../../src/core/siting/solveGreedy';
-import { bestKnownCoverPlan } from './bestKnownCoverPlan';
+import { bestKnownCoverPlan, storedSitePlans, storeSitePlanIfBetter } from './bestKnownCoverPlan';
 import { plainLazyGreedy } from './plainLazyGreedy';
 import { buildSitingCase, loadSitingGrid, type SitingCase, type SitingCaseSize } from './sitingCases';
 
@@ -153,7 +153,9 @@ export async function run(): Promise<void> {
     const proven = exact.status === 'optimal';
     // When HiGHS cannot prove, the best plan known (a long search, then multi-start ruin and recreate:
     // bestKnownCoverPlan) and the long search's bound, so "% of opt" is not measured against ours alone.
-    const reference = proven ? null : await bestKnownCoverPlan(c.problem);
+    const key = `${size.candidates} x ${size.demandCells}, P ${size.sites} (siting)`;
+    const reference = proven ? null : await bestKnownCoverPlan(c.problem, storedSitePlans(key));
+    if (reference) storeSitePlanIfBetter(key, reference);
     const best = Math.max(exact.objective, plan.objective, reference?.objective ?? 0);
     const certified = Math.min(exact.upperBound, reference?.upperBound ?? Number.POSITIVE_INFINITY);
     const versus = (value: number) =>

@@ -32,14 +32,10 @@ import { packTowers, type TowerArrays } from '../../src/core/model/towerArrays';
 import { buildDemand } from '../../src/core/siting/buildDemand';
 import { buildCoverSets, evaluateCover } from '../../src/core/siting/coverSets';
 import { seededRandom } from '../../src/core/util/seededRandom';
-import { bestKnownCoverPlan } from './bestKnownCoverPlan';
+import { bestKnownCoverPlan, storedSitePlans, storeSitePlanIfBetter } from './bestKnownCoverPlan';
 import { drawPointsInCells, nearestPopulatedCells } from './sitingCases';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-/** Best plans found by earlier runs of the reference (candidate ids of the seeded case files), by case. */
-const KNOWN_PLANS = JSON.parse(readFileSync(join(root, 'tests/bench/knownSitePlans.json'), 'utf8')) as Partial<
-  Record<ProcessCase['key'], { people: number; candidateIds: string[] }>
->;
 const ROUNDS = Number(process.env.COSITE_BENCH_ROUNDS ?? 7);
 const EXACT_S = Number(process.env.COSITE_BENCH_EXACT_S ?? 20);
 const POPULATION = 'data/national/population.tif';
@@ -49,7 +45,7 @@ const SITES = 120;
 const REGION_CELLS = 100_000;
 
 interface ProcessCase {
-  /** Key in knownSitePlans.json. */
+  /** The case's key in knownSitePlans.json (with " (sitingProcesses)"). */
   key: 'gaps' | 'greenfield';
   name: string;
   towersPath: string;
@@ -167,10 +163,9 @@ async function longSearch(grid: PopulationGrid, c: ProcessCase, selectedIds: rea
     cover,
     selectedIds.map((id) => index.get(id) as number),
   );
-  // The best plan a run of the reference ever found on this case (the runs differ as the search changes), if stored.
-  const stored = (KNOWN_PLANS[c.key]?.candidateIds ?? []).map((id) => index.get(id));
-  const known = stored.length > 0 && stored.every((j) => j !== undefined) ? [stored as number[]] : [];
-  const long = await bestKnownCoverPlan(problem, known);
+  const key = `${c.key} (sitingProcesses)`;
+  const long = await bestKnownCoverPlan(problem, storedSitePlans(key));
+  storeSitePlanIfBetter(key, long);
   return { ours, objective: long.objective, upperBound: long.upperBound, foundBy: long.foundBy };
 }
 
