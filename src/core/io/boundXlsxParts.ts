@@ -76,6 +76,61 @@ export function boundWorksheetXml(xml: string, sheetLabel: string): BoundedSheet
   return { xml: text.slice(0, mergeStart) + replacement + text.slice(mergeEnd), notes };
 }
 
+/** Shared texts a workbook holds: the `<si>` entries of its shared-strings part, counted in one pass. */
+export function countSharedStrings(xml: string): number {
+  const text = removeComments(xml);
+  let count = 0;
+  for (let at = findOpenTag(text, 'si', 0); at >= 0; at = findOpenTag(text, 'si', at + 3)) count++;
+  return count;
+}
+
+/** Cells named in a note before the others are only counted. */
+const NAMED_CELLS = 5;
+
+/**
+ * The worksheet with every cell that names a shared text the workbook does not hold (`<c t="s"><v>5000</v></c>` where
+ * there are 120, or a value that is not an index) emptied, and a note naming them: exceljs otherwise fails on the
+ * whole file ("Cannot read properties of undefined"). One pass from cell tag to cell tag, linear in the text.
+ */
+export function emptyMissingSharedTexts(xml: string, sharedCount: number, sheetLabel: string): BoundedSheetXml {
+  let out = '';
+  let from = 0;
+  const emptied: string[] = [];
+  for (let start = findOpenTag(xml, 'c', 0); start >= 0; start = findOpenTag(xml, 'c', from)) {
+    const tagEnd = xml.indexOf('>', start);
+    if (tagEnd < 0) break;
+    const tag = xml.slice(start, tagEnd + 1);
+    if (xml.charCodeAt(tagEnd - 1) === 47 || !/\st\s*=\s*["']s["']/.test(tag)) {
+      out += xml.slice(from, tagEnd + 1);
+      from = tagEnd + 1;
+      continue;
+    }
+    const close = xml.indexOf('</c>', tagEnd);
+    if (close < 0) break;
+    const value = /<v>([^<]*)<\/v>/.exec(xml.slice(tagEnd + 1, close));
+    const index = value && /^\s*\d{1,10}\s*$/.test(value[1]) ? Number(value[1]) : Number.NaN;
+    if (value && !(index < sharedCount)) {
+      emptied.push(
+        /\sr\s*=\s*["']\s*([A-Za-z]{1,3}\d{1,7})\s*["']/.exec(tag)?.[1] ?? `(${value[1].trim().slice(0, 20)})`,
+      );
+      out += `${xml.slice(from, start)}${tag.replace(/\st\s*=\s*["']s["']/, '')}</c>`;
+    } else {
+      out += xml.slice(from, close + 4);
+    }
+    from = close + 4;
+  }
+  if (emptied.length === 0) return { xml, notes: [] };
+  const named = emptied.slice(0, NAMED_CELLS).join(', ');
+  const more = emptied.length > NAMED_CELLS ? ` and ${emptied.length - NAMED_CELLS} more` : '';
+  return {
+    xml: out + xml.slice(from),
+    notes: [
+      `${sheetLabel}: cell(s) ${named}${more} name a shared text the workbook does not hold ` +
+        `(it holds ${sharedCount.toLocaleString('en')}): read as empty`,
+    ],
+  };
+}
+
 /** The workbook part without its defined names (print areas and named ranges, which exceljs indexes cell by cell). */
 export function boundWorkbookXml(xml: string): string {
   return removeElements(removeComments(xml), 'definedNames');

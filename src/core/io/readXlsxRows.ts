@@ -1,5 +1,5 @@
 import { strFromU8, strToU8, zipSync } from 'fflate';
-import { boundWorkbookXml, boundWorksheetXml } from './boundXlsxParts';
+import { boundWorkbookXml, boundWorksheetXml, countSharedStrings, emptyMissingSharedTexts } from './boundXlsxParts';
 import type { ReadDeadline } from './readBudget';
 import { type UnzipLimits, unzipChecked, ZipArchiveError } from './unzipChecked';
 
@@ -123,16 +123,20 @@ function boundWorkbook(bytes: Uint8Array, limits: UnzipLimits): { workbookBytes:
     throw error;
   }
   const notes: string[] = [];
+  const sharedStrings = Object.keys(entries).find((name) => /^xl\/sharedStrings\.xml$/i.test(name));
+  const sharedCount = sharedStrings === undefined ? 0 : countSharedStrings(strFromU8(entries[sharedStrings]));
   for (const [name, data] of Object.entries(entries)) {
     if (/^xl\/worksheets\/[^/]+\.xml$/i.test(name)) {
+      const label = name.slice('xl/worksheets/'.length, -4);
       let bounded: ReturnType<typeof boundWorksheetXml>;
       try {
-        bounded = boundWorksheetXml(strFromU8(data), name.slice('xl/worksheets/'.length, -4));
+        bounded = boundWorksheetXml(strFromU8(data), label);
       } catch (error) {
         throw new SpreadsheetError(`not a readable .xlsx workbook (${(error as Error).message})`);
       }
-      entries[name] = strToU8(bounded.xml);
-      notes.push(...bounded.notes);
+      const texts = emptyMissingSharedTexts(bounded.xml, sharedCount, label);
+      entries[name] = strToU8(texts.xml);
+      notes.push(...bounded.notes, ...texts.notes);
     } else if (/^xl\/workbook\.xml$/i.test(name)) entries[name] = strToU8(boundWorkbookXml(strFromU8(data)));
   }
   return { workbookBytes: zipSync(entries, { level: 0 }), notes };

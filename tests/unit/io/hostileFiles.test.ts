@@ -27,6 +27,7 @@ import {
   xlsxFarRow,
   xlsxLyingEntry,
   xlsxMergedWholeSheet,
+  xlsxMissingSharedText,
   xlsxValidationWholeSheet,
   xlsxWith,
   zipWithLyingEntry,
@@ -84,6 +85,20 @@ describe('hostile workbooks (issue 17)', () => {
     expect(seconds).toBeLessThan(5);
     expect(String(error)).toContain(
       "not a readable .xlsx workbook (sheet1: row 200,000,000 is past a sheet's last row (1,048,576))",
+    );
+  });
+
+  it('missing_shared_text.xlsx: cells naming shared texts the workbook lacks are read as empty, named in a note', async () => {
+    const bytes = await xlsxMissingSharedText();
+    const value = await readTowerFile(bytes, 'missing_shared_text.xlsx');
+    // Row 1 lost its id (A2), row 2 its operator (B3): both rejected with the reason; row 3 read.
+    expect(value.towers.map((tower) => tower.id)).toEqual(['T3']);
+    expect(value.rejected.map((problem) => [problem.row, problem.code, problem.field])).toEqual([
+      [1, 'empty', 'id'],
+      [2, 'empty', 'operator'],
+    ]);
+    expect(value.warnings.map((warning) => warning.reason)).toContain(
+      'sheet1: cell(s) A2, B3 name a shared text the workbook does not hold (it holds 9): read as empty',
     );
   });
 
