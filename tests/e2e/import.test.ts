@@ -109,3 +109,49 @@ describe('importing a tower list through the mapping dialog', () => {
     expect(await page.evaluate(() => window.cosite?.state().dataset?.towers.length)).toBe(demoTowers.length - 1);
   });
 });
+
+describe("the import dialog's notes and refusals in Vietnamese", () => {
+  it('words the encoding, unused columns, a misnamed workbook and a refused file in Vietnamese', async () => {
+    // Windows-1258 bytes (not UTF-8): "Đà Nẵng" is D0 E0 20 4E E3 DE 6E 67; an extra column no field uses.
+    const legacyName = [0xd0, 0xe0, 0x20, 0x4e, 0xe3, 0xde, 0x6e, 0x67];
+    const bytes = Buffer.from([
+      ...Buffer.from('id,operator,lon,lat,ghi_chu\r\nDN-1,Viettel,108.21,16.06,', 'latin1'),
+      ...legacyName,
+      ...Buffer.from('\r\n', 'latin1'),
+    ]);
+    await page.getByTestId('import-file').setInputFiles({ name: 'ansi.csv', mimeType: 'text/csv', buffer: bytes });
+    await page.getByTestId('column-mapping').waitFor({ timeout: 60_000 });
+    const dialog = page.getByTestId('import-dialog');
+    await expect(dialog.textContent()).resolves.toContain('tệp không phải UTF-8: đọc theo Windows-1258');
+    await page.getByTestId('confirm-import').click();
+    await page.getByTestId('import-file-notes').waitFor({ timeout: 60_000 });
+    await expect(page.getByTestId('import-file-notes').textContent()).resolves.toContain('cột không dùng: ghi_chu');
+    await page.screenshot({ path: 'tests/artifacts/import-notes-vi.png' });
+    await page.getByTestId('close-import').click();
+
+    // A workbook named .csv: read as a workbook, and the preview says so.
+    await page.getByTestId('import-file').setInputFiles({
+      name: 'towers.csv',
+      mimeType: 'text/csv',
+      buffer: readFileSync('tests/fixtures/import/towers.xlsx'),
+    });
+    await page.getByTestId('column-mapping').waitFor({ timeout: 60_000 });
+    await expect(dialog.textContent()).resolves.toContain(
+      'tệp mang đuôi .csv nhưng chứa một sổ tính Excel .xlsx: đọc theo đúng nội dung đó',
+    );
+    await page.getByTestId('close-import').click();
+
+    // A TIFF named .csv is refused, in Vietnamese (the refusal crosses the worker with its code).
+    await page.getByTestId('import-file').setInputFiles({
+      name: 'towers.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from([0x49, 0x49, 0x2a, 0x00, 8, 0, 0, 0]),
+    });
+    await page.getByTestId('import-error').waitFor({ timeout: 60_000 });
+    await expect(page.getByTestId('import-error').textContent()).resolves.toBe(
+      'không phải danh sách trạm: tệp chứa một ảnh TIFF',
+    );
+    await page.screenshot({ path: 'tests/artifacts/import-refused-vi.png' });
+    await page.getByTestId('close-import').click();
+  });
+});

@@ -10,7 +10,7 @@ import { RefusalNote } from '../server/RefusalNote';
 import { useAppStore } from '../store/appStore';
 import { buildProblemsCsv } from './buildProblemsCsv';
 import { describeCoordinateReport } from './describeCoordinateReport';
-import { describeInputProblem, fieldLabel } from './describeInputProblem';
+import { describeInputProblem, describeWorded, fieldLabel } from './describeInputProblem';
 import {
   applyImport,
   cancelImport,
@@ -78,7 +78,7 @@ export function ImportDialog() {
         {state.stage === 'previewing' && <p className="note">{t('reading')}</p>}
         {state.error && (
           <p className="warning" role="alert" data-testid="import-error">
-            {state.error}
+            {describeWorded(state.error, language, true)}
           </p>
         )}
         {preview && (
@@ -92,8 +92,8 @@ export function ImportDialog() {
               {preview.decimalComma ? ` · ${t('decimalComma')}` : ''}
             </p>
             {preview.warnings.map((warning) => (
-              <p key={warning} className="warning">
-                {warning}
+              <p key={warning.reason} className="warning">
+                {describeWorded(warning, language)}
               </p>
             ))}
             {!preview.geometryFromFile && (
@@ -237,7 +237,7 @@ export function ImportDialog() {
         </div>
         {missingRequired.length > 0 && (
           <p className="warning">
-            {t('missingColumns')}: {missingRequired.join(', ')}
+            {t('missingColumns')}: {missingRequired.map((field) => fieldLabel(field, language)).join(', ')}
           </p>
         )}
       </div>

@@ -1,4 +1,5 @@
 import type { InputProblem } from '../../core/model/tower';
+import type { WordedMessage } from '../../core/model/wordedMessage';
 import type { Language } from '../i18n/strings';
 
 /** Field names as the dialog shows them. */
@@ -122,6 +123,106 @@ const TEMPLATES: Record<string, { vi: Template; en: Template }> = {
     vi: (p, f) => `${f} có giá trị không đọc được (${p.value}): để trống`,
     en: (p, f) => `${f} has a value that cannot be read (${p.value}): left empty`,
   },
+  operatorDisagrees: {
+    vi: (p) => `nhà mạng '${p.value}' (${p.operator}) không khớp với cột ${p.column} '${p.other}' (${p.otherOperator})`,
+    en: (p) => `operator '${p.value}' (${p.operator}) disagrees with ${p.column} '${p.other}' (${p.otherOperator})`,
+  },
+  notTextOrNumber: {
+    vi: (p, f) => `${f} phải là chữ hoặc số, nhưng là ${p.found}`,
+    en: (p, f) => `${f} must be text or a number, found ${p.found}`,
+  },
+};
+
+/** A file format named in the UI's language (FileFormat of the core's sniffFileFormat). */
+const FORMAT_NAMES: Record<string, { vi: string; en: string }> = {
+  csv: { vi: 'một bảng CSV/văn bản', en: 'a CSV/text table' },
+  geojson: { vi: 'GeoJSON', en: 'GeoJSON' },
+  kml: { vi: 'KML', en: 'KML' },
+  kmz: { vi: 'KMZ (KML nén)', en: 'KMZ (zipped KML)' },
+  'shapefile-zip': { vi: 'một shapefile nén zip', en: 'a zipped shapefile' },
+  xlsx: { vi: 'một sổ tính Excel .xlsx', en: 'an Excel .xlsx workbook' },
+  xls: { vi: 'một sổ tính Excel .xls cũ', en: 'an old Excel .xls workbook' },
+  zip: { vi: 'một tệp nén zip', en: 'a zip archive' },
+  shp: { vi: 'một tệp .shp đơn lẻ', en: 'a bare .shp file' },
+  tiff: { vi: 'một ảnh TIFF', en: 'a TIFF image' },
+  pdf: { vi: 'một tài liệu PDF', en: 'a PDF document' },
+  gzip: { vi: 'một tệp nén gzip', en: 'a gzip archive' },
+  xml: { vi: 'XML', en: 'XML' },
+  empty: { vi: 'một tệp rỗng', en: 'an empty file' },
+};
+
+const formatName = (format: string | number | undefined, language: Language) =>
+  FORMAT_NAMES[String(format)]?.[language] ?? String(format);
+
+/** What a refused file's kind of failure is called, before the reader's own words (English) as the detail. */
+const REFUSAL_KINDS: Record<string, { vi: string; en: string }> = {
+  archive: { vi: 'tệp nén hỏng hoặc vượt giới hạn', en: 'a damaged or oversized archive' },
+  workbook: { vi: 'không đọc được sổ tính Excel', en: 'the Excel workbook cannot be read' },
+  budget: { vi: 'tệp vượt giới hạn đọc (kích thước hoặc thời gian)', en: 'the file is past the read limits' },
+  crs: { vi: 'hệ tọa độ không dùng được', en: 'the coordinate system cannot be used' },
+  layer: { vi: 'không đọc được tệp', en: 'the file cannot be read' },
+};
+
+const ENCODING_ADVICE: Record<string, (inside: boolean) => string> = {
+  'windows-1258': () =>
+    'tệp không phải UTF-8: đọc theo Windows-1258 (ANSI tiếng Việt); hãy lưu thành "CSV UTF-8" để chắc chắn tên đúng',
+  'windows-1252': () =>
+    'tệp không phải UTF-8: đọc theo Windows-1252 (ANSI phương Tây); tên có dấu có thể sai, hãy lưu thành "CSV UTF-8"',
+  tcvn3: (inside) =>
+    `văn bản có vẻ ${inside ? 'được gõ bằng bảng mã' : 'dùng bảng mã cũ'} TCVN3 (ABC, phông .Vn): đã chuyển sang ` +
+    'Unicode; hãy kiểm tra tên (chữ gõ bằng phông chữ hoa .VnTimeH sẽ thành chữ thường)',
+  vni: (inside) =>
+    `văn bản có vẻ ${inside ? 'được gõ bằng bảng mã' : 'dùng bảng mã cũ'} VNI (phông VNI-Windows): chữ tiếng Việt ` +
+    'sẽ bị lỗi (số và mã ASCII vẫn đúng); hãy chuyển sang Unicode (ví dụ bằng công cụ chuyển mã của UniKey) và lưu ' +
+    'thành "CSV UTF-8"',
+};
+
+/**
+ * File-level notes and refusals, in Vietnamese; in English the reader's own reason is shown (it is the same text),
+ * so only `vi` is written here.
+ */
+const FILE_TEMPLATES: Record<string, (p: Params, language: Language) => string> = {
+  encoding: (p) =>
+    (ENCODING_ADVICE[String(p.encoding)]?.(p.inside === 1) ?? `bảng mã ${p.encoding}`) +
+    (p.bom === 1 ? ' (tệp bắt đầu bằng dấu BOM của UTF-8 nhưng phần còn lại không phải UTF-8)' : ''),
+  formatMismatch: (p, language) =>
+    `tệp mang đuôi .${p.extension} nhưng chứa ${formatName(p.format, language)}: đọc theo đúng nội dung đó`,
+  otherSheets: (p) => `đọc trang tính '${p.sheet}' (${p.position}/${p.total}); các trang khác không được đọc`,
+  mergedClipped: (p) => `${p.sheet}: ${p.count} vùng gộp ô vượt quá dữ liệu của trang đã được cắt theo dữ liệu`,
+  mergedIgnored: (p) =>
+    `${p.sheet}: bỏ qua ${p.count} vùng gộp ô (không đọc được, hoặc quá ${p.maxRanges} vùng hay ` +
+    `${Number(p.maxCells).toLocaleString('vi')} ô gộp); các ô của chúng được đọc là trống`,
+  missingSharedText: (p) =>
+    `${p.sheet}: ô ${p.cells}${Number(p.more) > 0 ? ` và ${p.more} ô khác` : ''} trỏ tới văn bản dùng chung mà sổ ` +
+    `tính không có (sổ có ${p.count}): đọc là trống`,
+  unusedColumns: (p) => `cột không dùng: ${p.names}`,
+  surveyOrder: (p) =>
+    `cột ${p.northing}/${p.easting} được đọc theo thứ tự trắc địa VN-2000: ${p.northing} = tọa độ bắc (northing), ` +
+    `${p.easting} = tọa độ đông (easting) (nếu không đúng, hãy chọn lại cột kinh độ, vĩ độ)`,
+  sectorRowsMerged: (p) =>
+    `${p.count} dòng là các sector khác của một trạm đã có ở trên (cùng mã và nhà mạng, cách không quá ` +
+    `${p.distanceM} m): đã gộp vào trạm đó (thêm góc phương vị, góc nghiêng và băng tần)`,
+  tenantCounts: (p) =>
+    `${p.count} cột ghi số nhà mạng dùng chung thay vì tên: được tính là dùng chung khi số từ 2 trở lên, còn số ` +
+    'liệu theo nhà mạng (số cột, vùng phủ) chỉ tính nhà mạng sở hữu',
+  nonFinite: (p) =>
+    `tệp có ${p.count} giá trị NaN hoặc Infinity mà JSON không cho phép: đọc là trống (đối tượng bị loại nếu đó là ` +
+    'tọa độ)',
+  missingColumns: (p, language) => {
+    const missing = String(p.missing)
+      .split(', ')
+      .map((field) => fieldLabel(field, language))
+      .join(', ');
+    const noHeader = p.noHeader === 1 ? ' — dòng đầu là dữ liệu, không phải dòng tiêu đề' : '';
+    return `thiếu cột ${missing} (tìm thấy: ${p.found || 'không có'})${noHeader}`;
+  },
+  noColumn: (p, language) =>
+    `không có cột '${p.column}' cho ${fieldLabel(String(p.field), language)} (các cột: ${p.found})`,
+  sheetEmpty: (p) => `trang tính '${p.sheet}' trống (không có dòng tiêu đề)`,
+  emptyFile: () => 'tệp trống (không có dòng tiêu đề)',
+  notText: (p) => `không phải tệp CSV hay GeoJSON: tệp trông giống ${p.looksLike}`,
+  notTowerFile: (p, language) => `không phải danh sách trạm: tệp chứa ${formatName(p.format, language)}`,
+  fileRefused: (p) => `${REFUSAL_KINDS[String(p.kind)]?.vi ?? 'không đọc được tệp'} (chi tiết: ${p.detail})`,
 };
 
 /** One problem in the UI's language: the worded code when known, else the reader's English reason. */
@@ -130,11 +231,36 @@ function describeOne(
   language: Language,
 ): string {
   const template = entry.code ? TEMPLATES[entry.code] : undefined;
-  if (!template) return entry.reason;
-  return template[language](entry.params ?? {}, fieldLabel(entry.field ?? (entry.params?.field as string), language));
+  if (template) {
+    return template[language](entry.params ?? {}, fieldLabel(entry.field ?? (entry.params?.field as string), language));
+  }
+  const file = entry.code && language === 'vi' ? FILE_TEMPLATES[entry.code] : undefined;
+  return file ? file(entry.params ?? {}, language) : entry.reason;
 }
 
-/** Every reason of a row's problem, in the UI's language, joined. */
+/**
+ * Every reason of a row's problem, in the UI's language, joined. The first entry's `reason` holds all the row's
+ * reasons joined (the command line's one line): without a template of its own, only its own part is shown, before
+ * the others' worded ones.
+ */
 export function describeInputProblem(problem: InputProblem, language: Language): string {
-  return [problem, ...(problem.more ?? [])].map((entry) => describeOne(entry, language)).join('; ');
+  const more = problem.more ?? [];
+  const first = { ...problem };
+  const tail = more.map((entry) => entry.reason).join('; ');
+  if (more.length > 0 && first.reason.endsWith(`; ${tail}`)) {
+    first.reason = first.reason.slice(0, first.reason.length - tail.length - 2);
+  }
+  return [first, ...more].map((entry) => describeOne(entry, language)).join('; ');
+}
+
+/**
+ * A file-level message (a note or a refusal) in the UI's language, with its hint. Without words of its own in
+ * Vietnamese, a refusal shows its reason (English) after a Vietnamese lead, so that the user knows what happened.
+ */
+export function describeWorded(message: WordedMessage, language: Language, refusal = false): string {
+  const worded = describeOne(message, language);
+  const known =
+    language === 'en' || (message.code !== undefined && (message.code in FILE_TEMPLATES || message.code in TEMPLATES));
+  const text = known || !refusal ? worded : `không đọc được tệp (chi tiết bằng tiếng Anh): ${worded}`;
+  return message.hint ? `${text}; ${describeWorded(message.hint, language)}` : text;
 }

@@ -9,6 +9,7 @@ import type { TowerMergeMode } from '../../core/model/mergeTowers';
 import type { ImportReadResult } from '../../core/model/reviewTowerImport';
 import type { TowerSource } from '../../core/model/tower';
 import { copyTowerColumns, decodeTowerColumnsInSlices, towerColumnBuffers } from '../../core/model/towerColumns';
+import { type WordedMessage, wordedOf } from '../../core/model/wordedMessage';
 import { isCancelledError } from '../../core/util/cooperativeLoop';
 import { getAnalysisPool } from '../analysisPool';
 import { latestRun } from '../data/latestRun';
@@ -18,7 +19,7 @@ import { datasetKeyOf, ensureResident, rememberTowerColumns } from '../data/resi
 import { loadServerMasts } from '../data/serverMasts';
 import { rememberTowerDrawIndex } from '../map/towerLayerData';
 import { clearSavedTowers, saveTowerColumns } from '../persistence/towerStorage';
-import { ApiError, apiClient } from '../server/apiClient';
+import { apiClient } from '../server/apiClient';
 import { useServerStore } from '../server/serverStore';
 import { showDataset, useAppStore } from '../store/appStore';
 
@@ -47,7 +48,8 @@ export interface ImportState {
   applied: { mode: TowerMergeMode; total: number } | null;
   /** The copy on the server: `message` the counts once saved, `error` the refusal (worded where it is shown). */
   server: { status: 'none' | 'saving' | 'saved' | 'failed'; message: string | null; error?: unknown };
-  error: string | null;
+  /** Why the file was refused, worded for the UI's language (describeWorded). */
+  error: WordedMessage | null;
 }
 
 const CLOSED: ImportState = {
@@ -71,7 +73,7 @@ const CLOSED: ImportState = {
 
 export const useImportStore = create<ImportState>(() => CLOSED);
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const message = (error: unknown): WordedMessage => wordedOf(error);
 
 function provincePolygons(): LonLatPolygon[] {
   const dataset = useAppStore.getState().dataset;
@@ -268,7 +270,7 @@ async function saveImportOnServer(
     await loadServerMasts();
   } catch (error) {
     useImportStore.setState({
-      server: { status: 'failed', message: error instanceof ApiError ? error.message : message(error), error },
+      server: { status: 'failed', message: error instanceof Error ? error.message : String(error), error },
     });
   }
 }

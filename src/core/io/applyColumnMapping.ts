@@ -1,4 +1,5 @@
 import { type CrsDefinition, isVn2000Projected } from '../crs/crsDefinitions';
+import type { WordedMessage } from '../model/wordedMessage';
 import { resolveTowerColumns, type TowerColumns } from './resolveTowerColumns';
 import { normalizeColumnName, REQUIRED_TOWER_FIELDS, TOWER_FIELDS, type TowerField } from './towerFields';
 import { TowerFileError } from './towerFileError';
@@ -11,8 +12,8 @@ import { TowerFileError } from './towerFileError';
 export type ColumnMapping = Partial<Record<TowerField, string | number | null>>;
 
 export interface AppliedColumns extends TowerColumns {
-  /** Remarks for the whole file (survey X/Y order), one line each. */
-  notes: string[];
+  /** Remarks for the whole file (survey X/Y order). */
+  notes: WordedMessage[];
 }
 
 /**
@@ -27,7 +28,7 @@ export function applyColumnMapping(
 ): AppliedColumns {
   const auto = resolveTowerColumns(columnNames);
   const indexByField = { ...auto.indexByField };
-  const notes: string[] = [];
+  const notes: WordedMessage[] = [];
   const normalized = columnNames.map(normalizeColumnName);
   if (crs && isVn2000Projected(crs) && mapping.lon === undefined && mapping.lat === undefined) {
     const x = indexByField.lon;
@@ -35,10 +36,14 @@ export function applyColumnMapping(
     if (x !== undefined && y !== undefined && normalized[x] === 'x' && normalized[y] === 'y') {
       indexByField.lon = y;
       indexByField.lat = x;
-      notes.push(
-        `columns ${columnNames[x].trim()}/${columnNames[y].trim()} read in VN-2000 survey order: ` +
-          `${columnNames[x].trim()} = northing, ${columnNames[y].trim()} = easting (map them with lon=, lat= if not)`,
-      );
+      const [northing, easting] = [columnNames[x].trim(), columnNames[y].trim()];
+      notes.push({
+        reason:
+          `columns ${northing}/${easting} read in VN-2000 survey order: ` +
+          `${northing} = northing, ${easting} = easting (map them with lon=, lat= if not)`,
+        code: 'surveyOrder',
+        params: { northing, easting },
+      });
     }
   }
   for (const field of Object.keys(mapping) as TowerField[]) {
@@ -50,7 +55,10 @@ export function applyColumnMapping(
     const index = findColumn(columnNames, normalized, target);
     if (index < 0) {
       const found = columnNames.map((name) => name.trim()).join(', ');
-      throw new TowerFileError(`no column '${String(target)}' for ${field} (columns: ${found})`);
+      throw new TowerFileError(`no column '${String(target)}' for ${field} (columns: ${found})`, {
+        code: 'noColumn',
+        params: { column: String(target), field, found },
+      });
     }
     // The column now belongs to this field only.
     for (const other of Object.keys(indexByField) as TowerField[]) {

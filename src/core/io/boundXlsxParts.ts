@@ -1,3 +1,5 @@
+import type { WordedMessage } from '../model/wordedMessage';
+
 /**
  * Ranges in a workbook's XML that exceljs expands cell by cell when it loads the file, bounded before it sees them.
  * A 17 KB file with one merged range A300:XFD1048576 (4.2 G cells), a data validation or a defined name over the
@@ -17,13 +19,13 @@ const MAX_SHEET_COLUMNS = 16_384;
 
 export interface BoundedSheetXml {
   xml: string;
-  /** One line per change that may matter to a reader (merges clipped or dropped). */
-  notes: string[];
+  /** One note per change that may matter to a reader (merges clipped or dropped, cells emptied). */
+  notes: WordedMessage[];
 }
 
 /** A worksheet's XML without data validations, its merged ranges clipped to its data (see the module comment). */
 export function boundWorksheetXml(xml: string, sheetLabel: string): BoundedSheetXml {
-  const notes: string[] = [];
+  const notes: WordedMessage[] = [];
   let text = removeElements(removeComments(xml), 'dataValidations');
   text = removeElements(text, 'x14:dataValidations');
   // Column widths and styles: exceljs makes an object per column of a range (`<col min="1" max="100000000"/>` in a
@@ -64,13 +66,20 @@ export function boundWorksheetXml(xml: string, sheetLabel: string): BoundedSheet
     kept.push(`<mergeCell ref="${encodeCell(range.top, range.left)}:${encodeCell(bottom, right)}"/>`);
   }
   if (clipped > 0) {
-    notes.push(`${sheetLabel}: ${clipped} merged range(s) reaching past the sheet's data were clipped to it`);
+    notes.push({
+      reason: `${sheetLabel}: ${clipped} merged range(s) reaching past the sheet's data were clipped to it`,
+      code: 'mergedClipped',
+      params: { sheet: sheetLabel, count: clipped },
+    });
   }
   if (dropped > 0) {
-    notes.push(
-      `${sheetLabel}: ${dropped} merged range(s) were ignored (unreadable, or past ${MAX_MERGED_RANGES} ranges or ` +
+    notes.push({
+      reason:
+        `${sheetLabel}: ${dropped} merged range(s) were ignored (unreadable, or past ${MAX_MERGED_RANGES} ranges or ` +
         `${MAX_MERGED_CELLS.toLocaleString('en')} merged cells); their cells are read as empty`,
-    );
+      code: 'mergedIgnored',
+      params: { sheet: sheetLabel, count: dropped, maxRanges: MAX_MERGED_RANGES, maxCells: MAX_MERGED_CELLS },
+    });
   }
   const replacement = kept.length > 0 ? `<mergeCells count="${kept.length}">${kept.join('')}</mergeCells>` : '';
   return { xml: text.slice(0, mergeStart) + replacement + text.slice(mergeEnd), notes };
@@ -125,8 +134,18 @@ export function emptyMissingSharedTexts(xml: string, sharedCount: number, sheetL
   return {
     xml: out + xml.slice(from),
     notes: [
-      `${sheetLabel}: cell(s) ${named}${more} name a shared text the workbook does not hold ` +
-        `(it holds ${sharedCount.toLocaleString('en')}): read as empty`,
+      {
+        reason:
+          `${sheetLabel}: cell(s) ${named}${more} name a shared text the workbook does not hold ` +
+          `(it holds ${sharedCount.toLocaleString('en')}): read as empty`,
+        code: 'missingSharedText',
+        params: {
+          sheet: sheetLabel,
+          cells: named,
+          more: emptied.length - Math.min(emptied.length, NAMED_CELLS),
+          count: sharedCount,
+        },
+      },
     ],
   };
 }

@@ -46,7 +46,9 @@ export type ProblemCode =
   | 'tenantNumberInList'
   | 'unknownTenant'
   | 'badTenantCount'
-  | 'badValue';
+  | 'badValue'
+  | 'operatorDisagrees'
+  | 'notTextOrNumber';
 
 export interface BuildTowerOptions {
   /** Whether "16,0544" is a number here (false in comma-separated files, where it cannot be one). */
@@ -145,6 +147,14 @@ export function buildTower(
         warn(
           'operator',
           `operator '${operatorText}' (${resolved.name}) disagrees with ${check.column} '${String(check.value).trim()}' (${other.name})`,
+          'operatorDisagrees',
+          {
+            value: operatorText,
+            operator: resolved.name,
+            column: check.column,
+            other: String(check.value).trim(),
+            otherOperator: other.name,
+          },
         );
       }
     }
@@ -311,7 +321,10 @@ function readText(value: unknown, field: TowerField, fail: Fail): string | null 
   if (value === undefined || value === null) return '';
   if (typeof value === 'string') return value.trim();
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  fail(field, `${field} must be text or a number, found ${describe(value)}`);
+  fail(field, `${field} must be text or a number, found ${describe(value)}`, 'notTextOrNumber', {
+    field,
+    found: describe(value),
+  });
   return null;
 }
 

@@ -36,7 +36,12 @@ export class CsvTowerStream {
     this.pending += !this.started && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     if (!this.started) {
       const nonText = describeNonText(this.pending);
-      if (nonText) throw new TowerFileError(`not a CSV file: looks like ${nonText}`);
+      if (nonText) {
+        throw new TowerFileError(`not a CSV file: looks like ${nonText}`, {
+          code: 'notText',
+          params: { looksLike: nonText },
+        });
+      }
     }
     this.started = true;
     this.consume(false);
@@ -45,7 +50,7 @@ export class CsvTowerStream {
   /** Read what is left and return the result. Throws TowerFileError for an empty file or missing columns. */
   end(): TowerParseResult {
     this.consume(true);
-    if (this.reader === null) throw new TowerFileError('the file is empty (no header row)');
+    if (this.reader === null) throw new TowerFileError('the file is empty (no header row)', { code: 'emptyFile' });
     return this.reader.result();
   }
 

@@ -1,3 +1,4 @@
+import type { WordedMessage } from '../model/wordedMessage';
 import { normalizeText } from '../util/normalizeText';
 import { detectLegacyVietnameseEncoding, type LegacyEncoding } from './detectLegacyVietnameseEncoding';
 import { decodeTcvn3Bytes, tcvn3TextToUnicode } from './tcvn3ToUnicode';
@@ -10,7 +11,7 @@ export interface DecodedTextFile {
   /** The encoding the bytes were read in. */
   encoding: TextEncoding;
   /** Why the text may not read right (a legacy encoding), one line for people; null when it is plain Unicode. */
-  warning: string | null;
+  warning: WordedMessage | null;
 }
 
 /**
@@ -68,7 +69,7 @@ export interface DetectedTextEncoding {
   legacyInsideUnicode?: 'tcvn3' | 'vni';
   /** Bytes to drop before decoding: a UTF-8 byte-order mark in front of legacy bytes. */
   skipBytes?: number;
-  warning: string | null;
+  warning: WordedMessage | null;
 }
 
 /** The encoding of a text file's bytes (see decodeTextFileWithReport), without decoding the whole file. */
@@ -94,7 +95,13 @@ export function detectTextEncoding(view: Uint8Array): DetectedTextEncoding {
     label,
     encoding: legacy,
     skipBytes: bom,
-    warning: bom ? `${warning} (the file starts with a UTF-8 byte-order mark, but the rest is not UTF-8)` : warning,
+    warning: bom
+      ? {
+          reason: `${warning.reason} (the file starts with a UTF-8 byte-order mark, but the rest is not UTF-8)`,
+          code: warning.code,
+          params: { ...warning.params, bom: 1 },
+        }
+      : warning,
   };
 }
 
@@ -103,7 +110,16 @@ export function decodeTextFile(bytes: ArrayBuffer | Uint8Array): string {
   return decodeTextFileWithReport(bytes).text;
 }
 
-function legacyWarning(encoding: LegacyEncoding, insideUnicode: boolean): string {
+/** The warning for a legacy encoding (code `encoding`, params: the encoding, whether typed inside Unicode text). */
+function legacyWarning(encoding: LegacyEncoding, insideUnicode: boolean): WordedMessage {
+  return {
+    reason: legacyReason(encoding, insideUnicode),
+    code: 'encoding',
+    params: { encoding, inside: insideUnicode ? 1 : 0 },
+  };
+}
+
+function legacyReason(encoding: LegacyEncoding, insideUnicode: boolean): string {
   switch (encoding) {
     case 'windows-1258':
       return 'the file is not UTF-8: read as Windows-1258 (Vietnamese ANSI); save it as "CSV UTF-8" to be sure of the names';

@@ -28,7 +28,7 @@ export function parseLayerGeoJson(text: string, options: LayerReadOptions = {}):
   }
   const object = value as Record<string, unknown>;
   const warnings: InputProblem[] = [];
-  if (parsed.nonFinite) warnings.push({ row: 0, reason: nonFiniteWarning(parsed.nonFinite) });
+  if (parsed.nonFinite) warnings.push({ row: 0, ...nonFiniteWarning(parsed.nonFinite) });
   const crs = crsOf(object, options, warnings);
   let items: unknown[];
   if (object.type === 'FeatureCollection') {

@@ -1,5 +1,5 @@
 import { readTowersFromString, readTowersSync, type TowerSyncOptions } from './readTowersSync';
-import { sniffFileFormat } from './sniffFileFormat';
+import { formatMismatchNote, sniffFileFormat } from './sniffFileFormat';
 import type { TowerParseResult } from './towerParseResult';
 
 const GEOJSON_EXTENSIONS = ['geojson', 'json'];
@@ -31,6 +31,7 @@ export function parseTowers(
   const sniffed = sniffFileFormat(bytes, fileName);
   const zipNamedXlsx = sniffed.format === 'zip' && /\.xlsx$/i.test(fileName);
   const result = readTowersSync(bytes, zipNamedXlsx ? { ...sniffed, format: 'xlsx' } : sniffed, options);
-  if (sniffed.mismatch) result.warnings.unshift({ row: 0, reason: `${sniffed.mismatch}; read as such` });
+  const mismatch = formatMismatchNote(sniffed);
+  if (mismatch) result.warnings.unshift({ row: 0, ...mismatch });
   return result;
 }

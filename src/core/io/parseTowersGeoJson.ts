@@ -1,6 +1,7 @@
 import { type CrsDefinition, CrsError, resolveCrs } from '../crs/crsDefinitions';
 import { detectCoordinateProblems, type RawCoordinate } from '../crs/detectCoordinateProblems';
 import { createToWgs84 } from '../crs/transformToWgs84';
+import type { WordedMessage } from '../model/wordedMessage';
 import { applyColumnMapping, type ColumnMapping } from './applyColumnMapping';
 import { buildTower, type OperatorCrossCheck, type RawTowerValues } from './buildTower';
 import { parseJsonText } from './parseJsonText';
@@ -23,13 +24,17 @@ export function parseTowersGeoJson(text: string, options: TowerReadOptions = {})
   const features = featuresOf(parsed.value);
   const declared = declaredCrs(parsed.value);
   const result = towersFromFeatures(features, { ...options, crs: declared ?? options.crs });
-  if (parsed.nonFinite) result.warnings.unshift({ row: 0, reason: nonFiniteWarning(parsed.nonFinite) });
+  if (parsed.nonFinite) result.warnings.unshift({ row: 0, ...nonFiniteWarning(parsed.nonFinite) });
   return result;
 }
 
 /** The file-level note when bare NaN/Infinity values were read as null (JSON has no such numbers). */
-export function nonFiniteWarning(count: number): string {
-  return `the file holds ${count} NaN or Infinity value(s), which JSON does not allow: read as empty (their features are rejected when they are coordinates)`;
+export function nonFiniteWarning(count: number): WordedMessage {
+  return {
+    reason: `the file holds ${count} NaN or Infinity value(s), which JSON does not allow: read as empty (their features are rejected when they are coordinates)`,
+    code: 'nonFinite',
+    params: { count },
+  };
 }
 
 /**

@@ -1,12 +1,14 @@
 import type { RawCoordinate } from '../crs/detectCoordinateProblems';
+import type { WordedMessage } from '../model/wordedMessage';
 import { applyColumnMapping, type ColumnMapping } from './applyColumnMapping';
 import { detectTextEncoding, type TextEncoding, textDecoderFor } from './decodeTextFile';
 import { parseDecimal } from './parseDecimal';
 import { readCsvTable } from './readCsvTable';
 import { readLayerFile } from './readLayerFile';
+import { refuseNonTowerFile } from './readTowersSync';
 import { readXlsxRows } from './readXlsxRows';
 import { resolveTowerColumns } from './resolveTowerColumns';
-import { type FileFormat, sniffFileFormat } from './sniffFileFormat';
+import { type FileFormat, formatMismatchNote, sniffFileFormat } from './sniffFileFormat';
 import type { UnzipLimits } from './unzipChecked';
 
 export interface TablePreview {
@@ -23,8 +25,8 @@ export interface TablePreview {
   rows: unknown[][];
   /** Coordinates come from geometries (GeoJSON, KML, shapefile), not from columns. */
   geometryFromFile: boolean;
-  /** Remarks: encoding, content that contradicts the extension, other sheets. */
-  warnings: string[];
+  /** Remarks: encoding, content that contradicts the extension, other sheets (worded for the UI). */
+  warnings: WordedMessage[];
 }
 
 const PREVIEW_BYTES = 256 * 1024;
@@ -41,7 +43,8 @@ export async function previewTableFile(
   const bytes = content instanceof Uint8Array ? content : new Uint8Array(content);
   const maxRows = options.maxRows ?? 20;
   const sniffed = sniffFileFormat(bytes, fileName);
-  const warnings = sniffed.mismatch ? [sniffed.mismatch] : [];
+  const mismatch = formatMismatchNote(sniffed);
+  const warnings: WordedMessage[] = mismatch ? [mismatch] : [];
   if (sniffed.format === 'csv') {
     const encoding = detectTextEncoding(bytes);
     if (encoding.warning) warnings.push(encoding.warning);
@@ -77,6 +80,7 @@ export async function previewTableFile(
       warnings: [...warnings, ...sheet.notes],
     };
   }
+  if (!['geojson', 'kml', 'kmz', 'shapefile-zip'].includes(sniffed.format)) refuseNonTowerFile(bytes, sniffed);
   const layer = await readLayerFile(bytes, fileName, { zipLimits: options.zipLimits });
   const headers: string[] = [];
   for (const feature of layer.features) {
@@ -91,7 +95,7 @@ export async function previewTableFile(
     headers,
     rows,
     geometryFromFile: true,
-    warnings: [...warnings, ...layer.warnings.map((warning) => warning.reason)],
+    warnings: [...warnings, ...layer.warnings.map(({ reason, code, params }) => ({ reason, code, params }))],
   };
 }
 

@@ -6,6 +6,7 @@ import type { LongCallOptions } from '../util/cooperativeLoop';
 import { type CleanRows, readCleanTowerRows } from './readCleanTowerRows';
 import type { TowerParseResult } from './towerParseResult';
 import type { TowerReadOptions } from './towerReadOptions';
+import { unusedColumnsNote } from './towerTableReader';
 
 /**
  * The tower reader's fast path for clean comma-separated files, such as the national synthetic masts and most
@@ -59,9 +60,8 @@ function towersOfRows(rows: CleanRows): Tower[] {
 function summaryOf(rows: CleanRows): Omit<TowerParseResult, 'towers'> {
   const { names, unusedIndices } = rows;
   const warnings: InputProblem[] = [];
-  const unusedNames = unusedIndices.map((i) => names[i].trim() || `column ${i + 1} (no name)`);
-  if (unusedNames.length > 0)
-    warnings.push({ row: 0, line: 1, reason: `column(s) not used: ${unusedNames.join(', ')}` });
+  const unused = unusedColumnsNote(names, unusedIndices);
+  if (unused) warnings.push({ row: 0, line: 1, ...unused });
   const rowNumbers = new Int32Array(rows.count);
   for (let i = 0; i < rows.count; i++) rowNumbers[i] = i + 1;
   const report = detectCoordinateProblemsInColumns(rows.count, rowNumbers, rows.lon, rows.lat, {

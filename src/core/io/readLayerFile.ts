@@ -21,7 +21,7 @@ import { readCsvTable } from './readCsvTable';
 import { readKml } from './readKml';
 import { readShapefileZip } from './readShapefileZip';
 import { readXlsxRows, SpreadsheetError } from './readXlsxRows';
-import { sniffFileFormat } from './sniffFileFormat';
+import { formatMismatchNote, sniffFileFormat } from './sniffFileFormat';
 import { normalizeColumnName, TOWER_FIELD_COLUMN_NAMES } from './towerFields';
 import { listZipEntries, type UnzipLimits, unzipChecked, ZipArchiveError } from './unzipChecked';
 import { wktToGeometry } from './wkt';
@@ -109,14 +109,15 @@ export async function readLayerFile(
     throw error;
   }
   options.onProgress?.(1);
-  if (sniffed.mismatch) result.warnings.unshift({ row: 0, reason: `${sniffed.mismatch}; read as such` });
+  const mismatch = formatMismatchNote(sniffed);
+  if (mismatch) result.warnings.unshift({ row: 0, ...mismatch });
   return result;
 }
 
 function withEncoding(bytes: Uint8Array, read: (text: string) => LayerParseResult): LayerParseResult {
   const decoded = decodeTextFileWithReport(bytes);
   const result = read(decoded.text);
-  if (decoded.warning) result.warnings.unshift({ row: 0, reason: decoded.warning });
+  if (decoded.warning) result.warnings.unshift({ row: 0, ...decoded.warning });
   return result;
 }
 

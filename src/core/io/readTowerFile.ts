@@ -15,7 +15,7 @@ import { readTowersCsvChunked } from './readTowersCsvChunked';
 import { readTowersSync } from './readTowersSync';
 import { readXlsxRows, SpreadsheetError } from './readXlsxRows';
 import { resolveTowerColumns } from './resolveTowerColumns';
-import { sniffFileFormat } from './sniffFileFormat';
+import { formatMismatchNote, sniffFileFormat } from './sniffFileFormat';
 import { TowerFileError } from './towerFileError';
 import type { TowerParseResult } from './towerParseResult';
 import type { TowerReadOptions } from './towerReadOptions';
@@ -61,7 +61,8 @@ export async function readTowerFile(
     throw asTowerFileError(error);
   }
   options.onProgress?.(1);
-  if (sniffed.mismatch) result.warnings.unshift({ row: 0, reason: `${sniffed.mismatch}; read as such` });
+  const mismatch = formatMismatchNote(sniffed);
+  if (mismatch) result.warnings.unshift({ row: 0, ...mismatch });
   return result;
 }
 
@@ -76,7 +77,12 @@ async function readTowersXlsx(
   const candidates = sheet.rows
     .slice(0, 20)
     .filter((row) => row.values.some((value) => value !== null && String(value).trim() !== ''));
-  if (candidates.length === 0) throw new TowerFileError(`sheet '${sheet.sheetName}' is empty (no header row)`);
+  if (candidates.length === 0) {
+    throw new TowerFileError(`sheet '${sheet.sheetName}' is empty (no header row)`, {
+      code: 'sheetEmpty',
+      params: { sheet: sheet.sheetName },
+    });
+  }
   const missingCount = (row: { values: unknown[] }) =>
     resolveTowerColumns(row.values.map((value) => (value === null ? '' : String(value)))).missing.length;
   const header = candidates.reduce((best, row) => (missingCount(row) < missingCount(best) ? row : best), candidates[0]);
@@ -92,7 +98,7 @@ async function readTowersXlsx(
     reader.addRecord(sheetRow.values, row, sheetRow.rowNumber);
   }
   const result = reader.result();
-  for (const note of sheet.notes) result.warnings.unshift({ row: 0, reason: note });
+  for (const note of sheet.notes) result.warnings.unshift({ row: 0, ...note });
   return result;
 }
 
@@ -104,7 +110,18 @@ function asTowerFileError(error: unknown): unknown {
     error instanceof ReadBudgetError ||
     error instanceof CrsError
   ) {
-    return new TowerFileError(error.message);
+    // The kind of failure worded by the UI, the reader's own words (English) as its detail.
+    const kind =
+      error instanceof ZipArchiveError
+        ? 'archive'
+        : error instanceof SpreadsheetError
+          ? 'workbook'
+          : error instanceof ReadBudgetError
+            ? 'budget'
+            : error instanceof CrsError
+              ? 'crs'
+              : 'layer';
+    return new TowerFileError(error.message, { code: 'fileRefused', params: { kind, detail: error.message } });
   }
   return error;
 }

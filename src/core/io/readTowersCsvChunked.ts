@@ -27,7 +27,12 @@ export async function readTowersCsvChunked(
   const encoding = detectTextEncoding(bytes);
   const decoder = textDecoderFor(encoding);
   const nonText = describeNonText(textDecoderFor(encoding).decode(bytes.subarray(0, 4096), { stream: true }));
-  if (nonText) throw new TowerFileError(`not a CSV or GeoJSON tower file: looks like ${nonText}`);
+  if (nonText) {
+    throw new TowerFileError(`not a CSV or GeoJSON tower file: looks like ${nonText}`, {
+      code: 'notText',
+      params: { looksLike: nonText },
+    });
+  }
   const stream = new CsvTowerStream(options);
   let result: TowerParseResult;
   try {
@@ -42,6 +47,6 @@ export async function readTowersCsvChunked(
     throw withEncodingHint(error, encoding.warning);
   }
   options.onProgress?.(1);
-  if (encoding.warning) result.warnings.unshift({ row: 0, reason: encoding.warning });
+  if (encoding.warning) result.warnings.unshift({ row: 0, ...encoding.warning });
   return result;
 }

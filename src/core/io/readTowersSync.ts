@@ -1,4 +1,5 @@
 import type { InputProblem } from '../model/tower';
+import type { WordedMessage } from '../model/wordedMessage';
 import { decodeTextFileWithReport } from './decodeTextFile';
 import { describeNonText } from './describeNonText';
 import { parseTowersCsv } from './parseTowersCsv';
@@ -37,18 +38,31 @@ export function readTowersSync(bytes: Uint8Array, sniffed: SniffedFormat, option
     case 'geojson':
     case 'csv':
       return readTowersFromText(bytes, sniffed.format === 'geojson', options);
-    case 'empty':
-      throw new TowerFileError('the file is empty');
     case 'xlsx':
       throw new TowerFileError(
         'not a CSV or GeoJSON tower file: looks like an Excel .xlsx workbook (read it with readTowerFile, or save it as CSV)',
       );
-    case 'zip':
-      listZipEntries(bytes); // a damaged archive says so
-      throw new TowerFileError(`not a tower file: it holds ${describeUnusable(sniffed)}`);
     default:
-      throw new TowerFileError(`not a tower file: it holds ${describeUnusable(sniffed)}`);
+      return refuseNonTowerFile(bytes, sniffed);
   }
+}
+
+/**
+ * The refusal of a file no tower reader takes (empty, a TIFF, an old .xls, a zip of something else), worded
+ * (`emptyFile`, `notTowerFile` with the format): the whole read and the import dialog's preview say the same.
+ */
+export function refuseNonTowerFile(bytes: Uint8Array, sniffed: SniffedFormat): never {
+  if (sniffed.format === 'empty') throw new TowerFileError('the file is empty', { code: 'emptyFile' });
+  if (sniffed.format === 'zip') listZipEntries(bytes); // a damaged archive says so
+  throw notTowerFile(sniffed);
+}
+
+/** A file no tower reader takes (code `notTowerFile`, its format for the UI's words). */
+function notTowerFile(sniffed: SniffedFormat): TowerFileError {
+  return new TowerFileError(`not a tower file: it holds ${describeUnusable(sniffed)}`, {
+    code: 'notTowerFile',
+    params: { format: sniffed.format },
+  });
 }
 
 function describeUnusable(sniffed: SniffedFormat): string {
@@ -78,18 +92,23 @@ export function readTowersFromText(bytes: Uint8Array, geoJson: boolean, options:
 export function readTowersFromString(
   text: string,
   geoJson: boolean,
-  encodingWarning: string | null,
+  encodingWarning: WordedMessage | null,
   options: TowerSyncOptions,
 ): TowerParseResult {
   const nonText = describeNonText(text);
-  if (nonText) throw new TowerFileError(`not a CSV or GeoJSON tower file: looks like ${nonText}`);
+  if (nonText) {
+    throw new TowerFileError(`not a CSV or GeoJSON tower file: looks like ${nonText}`, {
+      code: 'notText',
+      params: { looksLike: nonText },
+    });
+  }
   let result: TowerParseResult;
   try {
     result = geoJson ? parseTowersGeoJson(text, options) : parseTowersCsv(text, options);
   } catch (error) {
     throw withEncodingHint(error, encodingWarning);
   }
-  if (encodingWarning) result.warnings.unshift({ row: 0, reason: encodingWarning });
+  if (encodingWarning) result.warnings.unshift({ row: 0, ...encodingWarning });
   return result;
 }
 
@@ -124,7 +143,11 @@ function withLayerWarnings(
 }
 
 /** A file-level error of a file in a legacy encoding names the encoding too: garbled headers are the likely cause. */
-export function withEncodingHint(error: unknown, encodingWarning: string | null): unknown {
+export function withEncodingHint(error: unknown, encodingWarning: WordedMessage | null): unknown {
   if (!(error instanceof TowerFileError) || encodingWarning === null) return error;
-  return new TowerFileError(`${error.message}; ${encodingWarning}`);
+  return new TowerFileError(`${error.message}; ${encodingWarning.reason}`, {
+    code: error.code,
+    params: error.params,
+    hint: encodingWarning,
+  });
 }

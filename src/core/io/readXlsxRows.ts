@@ -1,4 +1,5 @@
 import { strFromU8, strToU8, zipSync } from 'fflate';
+import type { WordedMessage } from '../model/wordedMessage';
 import { boundWorkbookXml, boundWorksheetXml, countSharedStrings, emptyMissingSharedTexts } from './boundXlsxParts';
 import type { ReadDeadline } from './readBudget';
 import { type UnzipLimits, unzipChecked, ZipArchiveError } from './unzipChecked';
@@ -25,8 +26,8 @@ export interface SheetRow {
 export interface SheetRows {
   sheetName: string;
   rows: SheetRow[];
-  /** Remarks for the whole file: other sheets not read. */
-  notes: string[];
+  /** Remarks for the whole file: other sheets not read, ranges clipped, cells emptied. */
+  notes: WordedMessage[];
 }
 
 /** A workbook that cannot be read (damaged, not .xlsx, no data). One-line message. */
@@ -86,9 +87,16 @@ export async function readXlsxRows(
     for (let column = 1; column < raw.length; column++) values.push(cellValue(raw[column]));
     rows.push({ rowNumber, values });
   });
-  const notes =
+  const position = sheets.indexOf(sheet) + 1;
+  const notes: WordedMessage[] =
     sheets.length > 1
-      ? [`read sheet '${sheet.name}' (${sheets.indexOf(sheet) + 1} of ${sheets.length}); the other sheets are not read`]
+      ? [
+          {
+            reason: `read sheet '${sheet.name}' (${position} of ${sheets.length}); the other sheets are not read`,
+            code: 'otherSheets',
+            params: { sheet: sheet.name, position, total: sheets.length },
+          },
+        ]
       : [];
   notes.push(...boundNotes);
   return { sheetName: sheet.name, rows, notes };
@@ -112,7 +120,7 @@ function cellValue(value: unknown): unknown {
 }
 
 /** The workbook inflated within the limits, its ranges bounded, zipped again (stored) for exceljs. */
-function boundWorkbook(bytes: Uint8Array, limits: UnzipLimits): { workbookBytes: Uint8Array; notes: string[] } {
+function boundWorkbook(bytes: Uint8Array, limits: UnzipLimits): { workbookBytes: Uint8Array; notes: WordedMessage[] } {
   let entries: Record<string, Uint8Array>;
   try {
     entries = unzipChecked(bytes, () => true, limits);
@@ -122,7 +130,7 @@ function boundWorkbook(bytes: Uint8Array, limits: UnzipLimits): { workbookBytes:
     }
     throw error;
   }
-  const notes: string[] = [];
+  const notes: WordedMessage[] = [];
   const sharedStrings = Object.keys(entries).find((name) => /^xl\/sharedStrings\.xml$/i.test(name));
   const sharedCount = sharedStrings === undefined ? 0 : countSharedStrings(strFromU8(entries[sharedStrings]));
   for (const [name, data] of Object.entries(entries)) {

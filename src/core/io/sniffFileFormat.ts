@@ -1,3 +1,4 @@
+import type { WordedMessage } from '../model/wordedMessage';
 import { listZipEntries } from './unzipChecked';
 
 export type FileFormat =
@@ -57,6 +58,18 @@ export interface SniffedFormat {
   description: string;
   /** When the content is not what the file's extension says: one line naming both; otherwise null. */
   mismatch: string | null;
+  /** The file name's extension, lower case, without the dot ('' when none). */
+  extension: string;
+}
+
+/** The note a reader adds when the content contradicts the extension (code `formatMismatch`), or null. */
+export function formatMismatchNote(sniffed: SniffedFormat): WordedMessage | null {
+  if (sniffed.mismatch === null) return null;
+  return {
+    reason: `${sniffed.mismatch}; read as such`,
+    code: 'formatMismatch',
+    params: { extension: sniffed.extension, format: sniffed.format },
+  };
 }
 
 export function describeFileFormat(format: FileFormat): string {
@@ -77,7 +90,7 @@ export function sniffFileFormat(bytes: Uint8Array, fileName = ''): SniffedFormat
     expected && !expected.includes(format) && format !== 'empty'
       ? `the file is named .${extension} but holds ${DESCRIPTIONS[format]}`
       : null;
-  return { format, description: DESCRIPTIONS[format], mismatch };
+  return { format, description: DESCRIPTIONS[format], mismatch, extension };
 }
 
 function sniffBytes(bytes: Uint8Array): FileFormat {

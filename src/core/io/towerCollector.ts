@@ -116,6 +116,8 @@ export class TowerCollector {
         reason:
           `${this.sectorRows} row(s) were further sectors of a site listed before (same id and operator, within ` +
           `${SECTOR_ROW_MAX_DISTANCE_M} m): merged into their site (azimuths, tilts and bands added)`,
+        code: 'sectorRowsMerged',
+        params: { count: this.sectorRows, distanceM: SECTOR_ROW_MAX_DISTANCE_M },
       });
     }
     const counted = this.towers.filter((tower) => tower.tenantCount !== undefined).length;
@@ -126,6 +128,8 @@ export class TowerCollector {
         reason:
           `${counted} mast(s) give the number of tenants, not their names: they count as shared when the number is ` +
           '2 or more, and figures per operator (masts, coverage) count their owner only',
+        code: 'tenantCounts',
+        params: { count: counted },
       });
     }
     result.crsCounts = { ...this.crsRows };

@@ -1,6 +1,7 @@
 import { type CrsDefinition, resolveCrs } from '../crs/crsDefinitions';
 import { detectCoordinateProblemsInColumns } from '../crs/detectCoordinateProblems';
 import { createToWgs84, type PointTransform } from '../crs/transformToWgs84';
+import type { WordedMessage } from '../model/wordedMessage';
 import { type AppliedColumns, applyColumnMapping } from './applyColumnMapping';
 import { buildTower, ListInterner, type RawTowerValues } from './buildTower';
 import { parseDecimal } from './parseDecimal';
@@ -41,14 +42,12 @@ export class TowerTableReader {
           : options.crs;
     this.toLonLat = this.crs.code === 'EPSG:4326' ? undefined : createToWgs84(this.crs);
     this.columns = applyColumnMapping(names, options.columns, this.crs);
-    if (this.columns.missing.length > 0) throw new TowerFileError(missingColumnsMessage(this.columns.missing, names));
+    if (this.columns.missing.length > 0) throw missingColumnsError(this.columns.missing, names);
     const at = headerLine === undefined ? {} : { line: headerLine };
     const warnings = this.collector.warnings;
-    for (const note of this.columns.notes) warnings.push({ row: 0, ...at, reason: note });
-    const unusedNames = this.columns.unusedIndices.map((i) => names[i].trim() || `column ${i + 1} (no name)`);
-    if (unusedNames.length > 0) {
-      warnings.push({ row: 0, ...at, reason: `column(s) not used: ${unusedNames.join(', ')}` });
-    }
+    for (const note of this.columns.notes) warnings.push({ row: 0, ...at, ...note });
+    const unused = unusedColumnsNote(names, this.columns.unusedIndices);
+    if (unused) warnings.push({ row: 0, ...at, ...unused });
     this.fieldEntries = Object.entries(this.columns.indexByField) as [TowerField, number][];
   }
 
@@ -132,9 +131,26 @@ export class TowerTableReader {
   }
 }
 
-export function missingColumnsMessage(missing: readonly string[], found: readonly string[]): string {
+export function missingColumnsError(missing: readonly string[], found: readonly string[]): TowerFileError {
   const foundList = found.map((name) => name.trim()).filter((name) => name !== '');
   const numeric = foundList.filter((name) => /^[+-]?\d+([.,]\d+)?$/.test(name)).length;
   const noHeader = numeric >= 2 ? ' — the first line holds data, not a header row' : '';
-  return `missing column(s) ${missing.join(', ')} (found: ${foundList.join(', ') || 'nothing'})${noHeader}`;
+  return new TowerFileError(
+    `missing column(s) ${missing.join(', ')} (found: ${foundList.join(', ') || 'nothing'})${noHeader}`,
+    {
+      code: 'missingColumns',
+      params: { missing: missing.join(', '), found: foundList.join(', '), noHeader: noHeader ? 1 : 0 },
+    },
+  );
+}
+
+/** The note naming the columns no field uses (code `unusedColumns`; unnamed ones by number), or null. */
+export function unusedColumnsNote(names: readonly string[], unusedIndices: readonly number[]): WordedMessage | null {
+  if (unusedIndices.length === 0) return null;
+  const named = unusedIndices.map((i) => names[i].trim() || `column ${i + 1} (no name)`);
+  return {
+    reason: `column(s) not used: ${named.join(', ')}`,
+    code: 'unusedColumns',
+    params: { names: unusedIndices.map((i) => names[i].trim() || `#${i + 1}`).join(', ') },
+  };
 }

@@ -100,7 +100,10 @@ describe('applyColumnMapping', () => {
 
   it('throws naming the column the file does not have', () => {
     expect(() => applyColumnMapping(['id', 'operator'], { lon: 'Easting' })).toThrow(
-      new TowerFileError("no column 'Easting' for lon (columns: id, operator)"),
+      new TowerFileError("no column 'Easting' for lon (columns: id, operator)", {
+        code: 'noColumn',
+        params: { column: 'Easting', field: 'lon', found: 'id, operator' },
+      }),
     );
   });
 

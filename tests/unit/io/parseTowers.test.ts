@@ -32,7 +32,10 @@ describe('parseTowers', () => {
 
   it('throws TowerFileError for binary content', () => {
     expect(() => parseTowers(fixtureBytes('binary_garbage.dat'), 'binary_garbage.dat')).toThrow(
-      new TowerFileError('not a CSV or GeoJSON tower file: looks like binary data (NUL bytes)'),
+      new TowerFileError('not a CSV or GeoJSON tower file: looks like binary data (NUL bytes)', {
+        code: 'notText',
+        params: { looksLike: 'binary data (NUL bytes)' },
+      }),
     );
     const xlsx = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]);
     expect(() => parseTowers(xlsx, 'towers.xlsx')).toThrow(/Excel .xlsx workbook/);
@@ -48,6 +51,11 @@ describe('parseTowers on text in a legacy encoding', () => {
     const bytes = new Uint8Array([...header, ...row, ...name, 0x0a]);
     const result = parseTowers(bytes, 'legacy.csv');
     expect(result.towers).toEqual([expect.objectContaining({ id: 'T1', operator: 'Viettel', lon: 108, lat: 16 })]);
-    expect(result.warnings[0]).toEqual({ row: 0, reason: expect.stringContaining('Windows-1258') });
+    expect(result.warnings[0]).toEqual({
+      row: 0,
+      reason: expect.stringContaining('Windows-1258'),
+      code: 'encoding',
+      params: { encoding: 'windows-1258', inside: 0 },
+    });
   });
 });

@@ -219,7 +219,15 @@ describe('parseTowersCsv', () => {
 
   it('warns once about columns it does not use', () => {
     const result = parseTowersCsv('id,operator,lon,lat,address,heigth_m\nA,Viettel,108,16,x,30\n');
-    expect(result.warnings).toEqual([{ row: 0, line: 1, reason: 'column(s) not used: address, heigth_m' }]);
+    expect(result.warnings).toEqual([
+      {
+        row: 0,
+        line: 1,
+        reason: 'column(s) not used: address, heigth_m',
+        code: 'unusedColumns',
+        params: { names: 'address, heigth_m' },
+      },
+    ]);
   });
 
   it('prefers the most specific column when several could be the id', () => {
@@ -229,7 +237,10 @@ describe('parseTowersCsv', () => {
 
   it('throws TowerFileError naming the missing and found columns', () => {
     expect(() => parseTowersCsv(fixture('missing_columns.csv'))).toThrow(
-      new TowerFileError('missing column(s) lon, lat (found: site, owner, x_coord, y_coord)'),
+      new TowerFileError('missing column(s) lon, lat (found: site, owner, x_coord, y_coord)', {
+        code: 'missingColumns',
+        params: { missing: 'lon, lat', found: 'site, owner, x_coord, y_coord', noHeader: 0 },
+      }),
     );
     expect(() => parseTowersCsv('1,Viettel,108,16\n')).toThrow(/first line holds data, not a header row/);
     expect(() => parseTowersCsv('  \n\n')).toThrow(/empty/);
@@ -249,6 +260,14 @@ describe('parseTowersCsv with a second operator column', () => {
         line: 3,
         field: 'operator',
         reason: "operator 'Viettel' (Viettel) disagrees with mcc_mnc '452-02' (VinaPhone)",
+        code: 'operatorDisagrees',
+        params: {
+          value: 'Viettel',
+          operator: 'Viettel',
+          column: 'mcc_mnc',
+          other: '452-02',
+          otherOperator: 'VinaPhone',
+        },
       },
       expect.objectContaining({
         row: 3,

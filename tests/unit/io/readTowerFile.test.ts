@@ -40,7 +40,12 @@ describe('readTowerFile: Excel workbooks', () => {
       }),
     ]);
     expect(result.warnings).toEqual([
-      { row: 0, reason: expect.stringMatching(/^read sheet 'Danh sách trạm' \(1 of 2\)/) },
+      {
+        row: 0,
+        reason: expect.stringMatching(/^read sheet 'Danh sách trạm' \(1 of 2\)/),
+        code: 'otherSheets',
+        params: { sheet: 'Danh sách trạm', position: 1, total: 2 },
+      },
     ]);
   });
 
@@ -48,6 +53,7 @@ describe('readTowerFile: Excel workbooks', () => {
     const result = await readTowerFile(fixture('towers.xlsx'), 'towers.csv');
     expect(result.towers).toHaveLength(2);
     expect(result.warnings[0].reason).toBe('the file is named .csv but holds an Excel .xlsx workbook; read as such');
+    expect(result.warnings[0]).toMatchObject({ code: 'formatMismatch', params: { extension: 'csv', format: 'xlsx' } });
   });
 
   it('tells the synchronous reader is not the one for workbooks', () => {
@@ -75,7 +81,13 @@ describe('readTowerFile: KML and KMZ', () => {
 
   it('refuses a truncated KMZ and a zip whose entry claims 4 GiB, before inflating', async () => {
     await expect(readTowerFile(fixture('truncated.kmz'), 'truncated.kmz')).rejects.toThrow(
-      new TowerFileError('the zip archive is truncated or damaged (its table of contents is missing)'),
+      new TowerFileError('the zip archive is truncated or damaged (its table of contents is missing)', {
+        code: 'fileRefused',
+        params: {
+          kind: 'archive',
+          detail: 'the zip archive is truncated or damaged (its table of contents is missing)',
+        },
+      }),
     );
     await expect(readTowerFile(fixture('bomb_declared_4gib.kmz'), 'bomb.kmz')).rejects.toThrow(
       /^zip entry 'doc.kml' would inflate to 4\.0 GiB, over the limit of 64\.0 MiB; not opened$/,
@@ -126,7 +138,7 @@ describe('readTowerFile: GeoJSON and broken tables', () => {
 
   it('refuses an empty file and content that holds no towers, in one line', async () => {
     await expect(readTowerFile(fixture('empty.csv'), 'empty.csv')).rejects.toThrow(
-      new TowerFileError('the file is empty'),
+      new TowerFileError('the file is empty', { code: 'emptyFile' }),
     );
     const tiff = new Uint8Array([0x49, 0x49, 0x2a, 0x00, 8, 0, 0, 0]);
     await expect(readTowerFile(tiff, 'towers.csv')).rejects.toThrow(/^not a tower file: it holds a TIFF image/);

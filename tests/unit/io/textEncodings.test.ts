@@ -22,7 +22,12 @@ describe('text encodings of tower tables', () => {
     expect(result.rejected).toEqual([
       expect.objectContaining({ row: 4, line: 5, field: 'lat', reason: 'lat is empty' }),
     ]);
-    expect(result.warnings[0]).toEqual({ row: 0, reason: expect.stringContaining('read as Windows-1258') });
+    expect(result.warnings[0]).toEqual({
+      row: 0,
+      reason: expect.stringContaining('read as Windows-1258'),
+      code: 'encoding',
+      params: { encoding: 'windows-1258', inside: 0 },
+    });
   });
 
   it('reads Windows-1252 (Western ANSI) and says so', async () => {
@@ -45,7 +50,8 @@ describe('text encodings of tower tables', () => {
       'DNG-003;Trạm Ngũ Hành Sơn;MobiFone;108,2502;16,0005',
       'DNG-004;Trạm Liên Chiểu;Viettel;108,1500;',
     ]);
-    expect(decoded.warning).toMatch(/TCVN3 \(ABC, .Vn fonts\): converted to Unicode/);
+    expect(decoded.warning?.reason).toMatch(/TCVN3 \(ABC, .Vn fonts\): converted to Unicode/);
+    expect(decoded.warning?.params).toEqual({ encoding: 'tcvn3', inside: 0 });
     const result = await readTowerFile(fixture('towers_tcvn3.csv'), 'towers_tcvn3.csv');
     // The Vietnamese headers (Mã trạm, Nhà mạng, Kinh độ, Vĩ độ) are recognised once converted.
     expect(result.towers.map((t) => [t.id, t.operator, t.lon, t.lat])).toEqual([

@@ -1,0 +1,22 @@
+/**
+ * What a user is told about a file: the reason in English (the command line's words, and the UI's fallback) and, where
+ * the UI words it in its own language, a code and the values the message names. `hint` is a second message that
+ * explains the first (the file's encoding under a missing-column error).
+ */
+export interface WordedMessage {
+  reason: string;
+  code?: string;
+  params?: Record<string, string | number>;
+  hint?: WordedMessage;
+}
+
+/** The worded form of anything thrown: its message, and its code, values and hint when it carries them. */
+export function wordedOf(error: unknown): WordedMessage {
+  if (!(error instanceof Error)) return { reason: String(error) };
+  const { code, params, hint } = error as Error & Partial<WordedMessage>;
+  const worded: WordedMessage = { reason: error.message };
+  if (typeof code === 'string') worded.code = code;
+  if (params && typeof params === 'object') worded.params = params;
+  if (hint && typeof hint === 'object' && typeof hint.reason === 'string') worded.hint = hint;
+  return worded;
+}

@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { describeInputProblem, describeWorded } from '../../../src/app/import/describeInputProblem';
+import { previewTableFile } from '../../../src/core/io/previewTableFile';
+import { readTowerFile } from '../../../src/core/io/readTowerFile';
+import type { InputProblem } from '../../../src/core/model/tower';
+import { type WordedMessage, wordedOf } from '../../../src/core/model/wordedMessage';
+import { xlsxMissingSharedText } from '../../fixtures/hostile/makeHostileFiles';
+
+const fixture = (name: string) =>
+  new Uint8Array(readFileSync(new URL(`../../fixtures/import/${name}`, import.meta.url)));
+const text = (value: string) => new TextEncoder().encode(value);
+
+/** A letter only Vietnamese uses among the UI's two languages: the text was worded in Vietnamese. */
+const VIETNAMESE = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹáàãéèíìóòõúùý]/i;
+
+/** The file-level notes a real read gives (row 0 warnings), and what a refused read throws, worded. */
+async function notesOf(bytes: Uint8Array, name: string, options = {}): Promise<WordedMessage[]> {
+  const result = await readTowerFile(bytes, name, options);
+  return result.warnings.filter((warning) => warning.row === 0);
+}
+
+async function refusalOf(bytes: Uint8Array, name: string): Promise<WordedMessage> {
+  try {
+    await readTowerFile(bytes, name);
+  } catch (error) {
+    return wordedOf(error);
+  }
+  throw new Error(`${name} was read`);
+}
+
+describe("the import dialog's file notes and refusals in Vietnamese and English", () => {
+  it('words every note and refusal of real files in Vietnamese, and gives the reader its own words in English', async () => {
+    const messages: WordedMessage[] = [
+      ...(await notesOf(fixture('towers_windows1258.csv'), 'a.csv')),
+      ...(await notesOf(fixture('towers_tcvn3.csv'), 'a.csv')),
+      await refusalOf(fixture('towers_vni.csv'), 'a.csv'),
+      ...(await notesOf(fixture('towers.xlsx'), 'named.csv')),
+      ...(await notesOf(fixture('towers_vn2000_survey.csv'), 'survey.csv', { crs: 'vn2000:Đà Nẵng' })),
+      ...(await notesOf(await xlsxMissingSharedText(), 'b.xlsx')),
+      ...(await notesOf(text('id,operator,lon,lat,address,\nA,Viettel,108.2,16.05,x,y\n'), 'c.csv')),
+      ...(await notesOf(text('{"type":"FeatureCollection","features":[],"x":NaN}'), 'd.geojson')),
+      await refusalOf(text('site,owner,x_coord,y_coord\nA,Viettel,108,16\n'), 'e.csv'),
+      await refusalOf(text('1,Viettel,108,16\n2,Viettel,108,16\n'), 'f.csv'),
+      await refusalOf(fixture('empty.csv'), 'empty.csv'),
+      await refusalOf(fixture('truncated.kmz'), 'truncated.kmz'),
+      await refusalOf(new Uint8Array([0x49, 0x49, 0x2a, 0x00, 8, 0, 0, 0]), 'g.csv'),
+      await refusalOf(
+        new Uint8Array(readFileSync(new URL('../../fixtures/towers/binary_garbage.dat', import.meta.url))),
+        'h.csv',
+      ),
+    ];
+    const codes = messages.map((message) => message.code);
+    for (const code of [
+      'encoding',
+      'otherSheets',
+      'formatMismatch',
+      'surveyOrder',
+      'missingSharedText',
+      'unusedColumns',
+      'nonFinite',
+      'missingColumns',
+      'emptyFile',
+      'fileRefused',
+      'notTowerFile',
+      'notText',
+    ]) {
+      expect(codes).toContain(code);
+    }
+    for (const message of messages) {
+      const vi = describeWorded(message, 'vi', true);
+      expect(vi, message.reason).toMatch(VIETNAMESE);
+      // A refusal of a kind the UI words only in general ('fileRefused') gives the reader's words as its detail.
+      if (message.code !== 'fileRefused') expect(vi, message.reason).not.toContain(message.reason);
+      expect(describeWorded(message, 'en', true)).toBe(
+        message.hint ? `${message.reason}; ${message.hint.reason}` : message.reason,
+      );
+    }
+  });
+
+  it('names the required fields and the found columns of a missing-column refusal', async () => {
+    const refusal = await refusalOf(text('site,owner,x_coord,y_coord\nA,Viettel,108,16\n'), 'e.csv');
+    expect(describeWorded(refusal, 'vi', true)).toBe(
+      'thiếu cột kinh độ, vĩ độ (tìm thấy: site, owner, x_coord, y_coord)',
+    );
+    const noHeader = await refusalOf(text('1,Viettel,108,16\n2,Viettel,108,16\n'), 'f.csv');
+    expect(describeWorded(noHeader, 'vi', true)).toMatch(/ — dòng đầu là dữ liệu, không phải dòng tiêu đề$/);
+  });
+
+  it("adds the file's encoding to a refusal of a legacy-encoded file, in the same language", async () => {
+    const windows1258 = new Uint8Array([...text('m\u00e3,nh\u00e0 m\u1ea1ng\n'), 0xd0, 0xe0, 0x0a]);
+    const refusal = await refusalOf(windows1258, 'legacy.csv');
+    expect(refusal.code).toBe('missingColumns');
+    expect(refusal.hint?.code).toBe('encoding');
+    expect(describeWorded(refusal, 'vi', true)).toMatch(/^thiếu cột .*; tệp không phải UTF-8: đọc theo Windows-125/);
+  });
+
+  it('shows the preview warnings worded too (a workbook named .csv)', async () => {
+    const preview = await previewTableFile(fixture('towers.xlsx'), 'towers.csv');
+    expect(preview.warnings.map((warning) => describeWorded(warning, 'vi'))).toContain(
+      'tệp mang đuôi .csv nhưng chứa một sổ tính Excel .xlsx: đọc theo đúng nội dung đó',
+    );
+  });
+
+  it("shows a row's reasons once when the first has no words of its own", () => {
+    const problem: InputProblem = {
+      row: 3,
+      field: 'geometry',
+      reason: 'feature has no geometry (null); id is empty',
+      more: [{ field: 'id', reason: 'id is empty', code: 'empty', params: { field: 'id' } }],
+    };
+    expect(describeInputProblem(problem, 'vi')).toBe('feature has no geometry (null); mã trạm bị trống');
+    expect(describeInputProblem(problem, 'en')).toBe('feature has no geometry (null); id is empty');
+  });
+});
