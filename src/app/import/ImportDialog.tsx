@@ -10,7 +10,7 @@ import { RefusalNote } from '../server/RefusalNote';
 import { useAppStore } from '../store/appStore';
 import { buildProblemsCsv } from './buildProblemsCsv';
 import { describeCoordinateReport } from './describeCoordinateReport';
-import { describeInputProblem, describeWorded, fieldLabel } from './describeInputProblem';
+import { crsNameIn, describeInputProblem, describeWorded, fieldLabel } from './describeInputProblem';
 import {
   applyImport,
   cancelImport,
@@ -136,7 +136,7 @@ export function ImportDialog() {
                             ))}
                           </select>
                         </td>
-                        <td title={proposalEntry?.reason ?? ''}>
+                        <td title={proposalEntry ? describeWorded(proposalEntry, language) : ''}>
                           {proposalEntry ? `${Math.round(proposalEntry.confidence * 100)}%` : ''}
                         </td>
                       </tr>
@@ -146,8 +146,8 @@ export function ImportDialog() {
               </table>
             )}
             {proposal?.notes.map((note) => (
-              <p key={note} className="note">
-                {note}
+              <p key={note.reason} className="note">
+                {describeWorded(note, language)}
               </p>
             ))}
             <label className="field">
@@ -159,7 +159,7 @@ export function ImportDialog() {
               >
                 {CRS_CHOICES.map((crs) => (
                   <option key={crs.code} value={crs.code}>
-                    {crs.code} — {crs.name}
+                    {crs.code} — {crsNameIn(crs.name, language)}
                   </option>
                 ))}
               </select>

@@ -223,7 +223,32 @@ const FILE_TEMPLATES: Record<string, (p: Params, language: Language) => string> 
   notText: (p) => `không phải tệp CSV hay GeoJSON: tệp trông giống ${p.looksLike}`,
   notTowerFile: (p, language) => `không phải danh sách trạm: tệp chứa ${formatName(p.format, language)}`,
   fileRefused: (p) => `${REFUSAL_KINDS[String(p.kind)]?.vi ?? 'không đọc được tệp'} (chi tiết: ${p.detail})`,
+  // Why a column was proposed for a field (the confidence cell's tooltip), and the proposal's notes.
+  knownName: (p, language) => `tiêu đề là một tên quen thuộc của ${fieldLabel(String(p.field), language)}`,
+  containsName: (p, language) => `tiêu đề chứa '${p.spelling}', một tên của ${fieldLabel(String(p.field), language)}`,
+  valuesLon: () => 'các giá trị là kinh độ trong phạm vi Việt Nam',
+  valuesLat: () => 'các giá trị là vĩ độ trong phạm vi Việt Nam',
+  valuesOperator: () => 'các giá trị là tên nhà mạng hoặc mã MCC-MNC',
+  valuesMastType: () => 'các giá trị là loại cột (A1, A2a, A2b, A2c)',
+  holdsEastings: (p) => `${p.name} chứa tọa độ đông (thứ tự trắc địa X = bắc, Y = đông)`,
+  holdsNorthings: (p) => `${p.name} chứa tọa độ bắc (thứ tự trắc địa X = bắc, Y = đông)`,
+  metresNotDegrees: () =>
+    'các cột tọa độ chứa mét, không phải độ: hãy chọn hệ tọa độ (múi VN-2000, UTM) trước khi nhập',
+  surveyOrderProposed: (p) =>
+    `${p.northing} = tọa độ bắc và ${p.easting} = tọa độ đông (thứ tự trắc địa Việt Nam), nên ${p.easting} được gán ` +
+    `cho kinh độ/tọa độ đông và ${p.northing} cho vĩ độ/tọa độ bắc`,
+  chooseZone: () => 'tọa độ tính bằng mét: hãy chọn múi VN-2000 trước khi nhập',
 };
+
+/** A coordinate system's name from the core's catalogue (crsDefinitions), its few English words in the UI's language. */
+export function crsNameIn(name: string, language: Language): string {
+  if (language === 'en') return name;
+  return name
+    .replace('(longitude, latitude in degrees)', '(kinh độ, vĩ độ, đơn vị độ)')
+    .replace('central meridian', 'kinh tuyến trục')
+    .replace('(web maps)', '(bản đồ web)')
+    .replace(/\bzone\b/g, 'múi');
+}
 
 /** One problem in the UI's language: the worded code when known, else the reader's English reason. */
 function describeOne(

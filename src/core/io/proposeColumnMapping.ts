@@ -1,6 +1,7 @@
 import { type CrsDefinition, isVn2000Projected, resolveCrs } from '../crs/crsDefinitions';
 import { findOperator } from '../model/operators';
 import { MAST_TYPES } from '../model/tower';
+import type { WordedMessage } from '../model/wordedMessage';
 import type { ColumnMapping } from './applyColumnMapping';
 import { parseDecimal } from './parseDecimal';
 import {
@@ -19,8 +20,10 @@ export interface ColumnProposal {
   name: string;
   /** 0..1: 1 for a known spelling, ~0.7 for a header containing one, ~0.5 when only the values suggest it. */
   confidence: number;
-  /** Why, for the dialog: "header 'Kinh độ' is a known name for lon". */
+  /** Why, for the dialog: "header is a known name for lon" (English; `code` and `params` for the UI's words). */
   reason: string;
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 export interface ColumnMappingProposal {
@@ -32,8 +35,8 @@ export interface ColumnMappingProposal {
   missing: TowerField[];
   /** Headers mapped to no field. */
   unusedColumns: string[];
-  /** Remarks: survey X/Y order, projected values, decimal commas. */
-  notes: string[];
+  /** Remarks: survey X/Y order, projected values (worded for the UI). */
+  notes: WordedMessage[];
 }
 
 export interface ProposeColumnMappingOptions {
@@ -77,7 +80,7 @@ export function proposeColumnMapping(
     byField.set(candidate.field, candidate);
     usedColumns.add(candidate.column);
   }
-  const notes: string[] = [];
+  const notes: WordedMessage[] = [];
   orderSurveyColumns(byField, normalized, columnValues, crs, notes);
   const proposals = TOWER_FIELDS.flatMap((field) => {
     const proposal = byField.get(field);
@@ -94,20 +97,34 @@ export function proposeColumnMapping(
   };
 }
 
-function scoreHeader(field: TowerField, name: string): { confidence: number; reason: string } | null {
+type Score = { confidence: number } & WordedMessage;
+
+function scoreHeader(field: TowerField, name: string): Score | null {
   const spellings = TOWER_FIELD_COLUMN_NAMES[field];
   const rank = spellings.indexOf(name);
   if (rank >= 0) {
-    return { confidence: Math.max(0.85, 1 - rank * 0.01), reason: `header is a known name for ${field}` };
+    return {
+      confidence: Math.max(0.85, 1 - rank * 0.01),
+      reason: `header is a known name for ${field}`,
+      code: 'knownName',
+      params: { field },
+    };
   }
   // A header containing a known spelling as whole words: "vi_do_wgs84", "site_name_vn", "chieu_cao_cot_anten_m".
   const words = `_${name}_`;
   const contained = spellings.find((spelling) => spelling.length >= 3 && words.includes(`_${spelling}_`));
-  if (contained) return { confidence: 0.7, reason: `header contains '${contained}', a name for ${field}` };
+  if (contained) {
+    return {
+      confidence: 0.7,
+      reason: `header contains '${contained}', a name for ${field}`,
+      code: 'containsName',
+      params: { spelling: contained, field },
+    };
+  }
   return null;
 }
 
-function scoreValues(field: TowerField, values: readonly unknown[]): { confidence: number; reason: string } | null {
+function scoreValues(field: TowerField, values: readonly unknown[]): Score | null {
   const present = values.filter((value) => value !== undefined && value !== null && String(value).trim() !== '');
   if (present.length === 0) return null;
   const share = (test: (value: unknown) => boolean) => present.filter(test).length / present.length;
@@ -119,21 +136,23 @@ function scoreValues(field: TowerField, values: readonly unknown[]): { confidenc
   switch (field) {
     case 'lon':
       if (share(inRange(102, 118)) >= 0.9)
-        return { confidence: 0.5, reason: "values are longitudes in Vietnam's range" };
+        return { confidence: 0.5, reason: "values are longitudes in Vietnam's range", code: 'valuesLon' };
       return null;
     case 'lat':
-      if (share(inRange(6, 23.5)) >= 0.9) return { confidence: 0.5, reason: "values are latitudes in Vietnam's range" };
+      if (share(inRange(6, 23.5)) >= 0.9) {
+        return { confidence: 0.5, reason: "values are latitudes in Vietnam's range", code: 'valuesLat' };
+      }
       return null;
     case 'operator':
       if (share((value) => findOperator(String(value)) !== null) >= 0.8) {
-        return { confidence: 0.6, reason: 'values are operator names or MCC-MNC codes' };
+        return { confidence: 0.6, reason: 'values are operator names or MCC-MNC codes', code: 'valuesOperator' };
       }
       return null;
     case 'mast_type':
       if (
         share((value) => MAST_TYPES.some((type) => type.toLowerCase() === String(value).trim().toLowerCase())) >= 0.8
       ) {
-        return { confidence: 0.6, reason: 'values are mast classes (A1, A2a, A2b, A2c)' };
+        return { confidence: 0.6, reason: 'values are mast classes (A1, A2a, A2b, A2c)', code: 'valuesMastType' };
       }
       return null;
     default:
@@ -151,7 +170,7 @@ function orderSurveyColumns(
   normalized: readonly string[],
   columnValues: readonly (readonly unknown[])[],
   crs: CrsDefinition | undefined,
-  notes: string[],
+  notes: WordedMessage[],
 ): void {
   const lon = byField.get('lon');
   const lat = byField.get('lat');
@@ -176,9 +195,10 @@ function orderSurveyColumns(
     crs !== undefined && isVn2000Projected(crs) && normalized[lon.column] === 'x' && normalized[lat.column] === 'y';
   if (!valuesSayNorthingFirst && !namesSaySurvey) {
     if (lonMedian !== null && Math.abs(lonMedian) > 1000 && (crs === undefined || crs.geographic)) {
-      notes.push(
-        'the coordinate columns hold metres, not degrees: choose the CRS (VN-2000 zone, UTM) before importing',
-      );
+      notes.push({
+        reason: 'the coordinate columns hold metres, not degrees: choose the CRS (VN-2000 zone, UTM) before importing',
+        code: 'metresNotDegrees',
+      });
     }
     return;
   }
@@ -186,16 +206,24 @@ function orderSurveyColumns(
     ...lat,
     field: 'lon',
     reason: `${lat.name} holds eastings (survey order X = northing, Y = easting)`,
+    code: 'holdsEastings',
+    params: { name: lat.name },
   });
   byField.set('lat', {
     ...lon,
     field: 'lat',
     reason: `${lon.name} holds northings (survey order X = northing, Y = easting)`,
+    code: 'holdsNorthings',
+    params: { name: lon.name },
   });
-  notes.push(
-    `${lon.name} = northing and ${lat.name} = easting (Vietnamese survey order), so ${lat.name} is mapped to lon/easting ` +
-      `and ${lon.name} to lat/northing`,
-  );
-  if (crs === undefined || crs.geographic)
-    notes.push('the coordinates are metres: choose the VN-2000 zone before importing');
+  notes.push({
+    reason:
+      `${lon.name} = northing and ${lat.name} = easting (Vietnamese survey order), so ${lat.name} is mapped to ` +
+      `lon/easting and ${lon.name} to lat/northing`,
+    code: 'surveyOrderProposed',
+    params: { northing: lon.name, easting: lat.name },
+  });
+  if (crs === undefined || crs.geographic) {
+    notes.push({ reason: 'the coordinates are metres: choose the VN-2000 zone before importing', code: 'chooseZone' });
+  }
 }

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { describeInputProblem, describeWorded } from '../../../src/app/import/describeInputProblem';
+import { crsNameIn, describeInputProblem, describeWorded } from '../../../src/app/import/describeInputProblem';
+import { listCrs } from '../../../src/core/crs/crsDefinitions';
 import { previewTableFile } from '../../../src/core/io/previewTableFile';
+import { proposeColumnMapping } from '../../../src/core/io/proposeColumnMapping';
 import { readTowerFile } from '../../../src/core/io/readTowerFile';
 import type { InputProblem } from '../../../src/core/model/tower';
 import { type WordedMessage, wordedOf } from '../../../src/core/model/wordedMessage';
@@ -100,6 +102,26 @@ describe("the import dialog's file notes and refusals in Vietnamese and English"
     expect(preview.warnings.map((warning) => describeWorded(warning, 'vi'))).toContain(
       'tệp mang đuôi .csv nhưng chứa một sổ tính Excel .xlsx: đọc theo đúng nội dung đó',
     );
+  });
+
+  it('words why each column was proposed, the proposal notes and the coordinate systems in Vietnamese', () => {
+    const byValues = proposeColumnMapping(['Ma', 'Mang', 'X', 'Y'], {
+      sampleRows: [
+        ['A', 'Viettel', 1_776_452.1, 548_230.5],
+        ['B', '452-02', 1_775_012.8, 546_101.2],
+      ],
+    });
+    const worded = [...byValues.proposals, ...byValues.notes];
+    expect(worded.length).toBeGreaterThan(2);
+    for (const message of worded) {
+      expect(message.code, message.reason).toBeDefined();
+      expect(describeWorded(message, 'vi'), message.reason).toMatch(VIETNAMESE);
+      expect(describeWorded(message, 'en')).toBe(message.reason);
+    }
+    for (const crs of listCrs()) {
+      expect(crsNameIn(crs.name, 'vi')).not.toMatch(/longitude|latitude|degrees|meridian|zone|web maps/);
+      expect(crsNameIn(crs.name, 'en')).toBe(crs.name);
+    }
   });
 
   it("shows a row's reasons once when the first has no words of its own", () => {

@@ -62,7 +62,7 @@ describe('proposeColumnMapping', () => {
     const sampleRows = [['A', 'Viettel', '1777138.3', '550175.1']];
     const byValues = proposeColumnMapping(['Tên trạm', 'Nhà mạng', 'X', 'Y'], { sampleRows });
     expect(byValues.mapping).toMatchObject({ lon: 'Y', lat: 'X' });
-    expect(byValues.notes.join(' ')).toMatch(/X = northing and Y = easting/);
+    expect(byValues.notes.map((note) => note.reason).join(' ')).toMatch(/X = northing and Y = easting/);
     const byCrs = proposeColumnMapping(['Tên trạm', 'Nhà mạng', 'X', 'Y'], { crs: 'vn2000:107.75' });
     expect(byCrs.mapping).toMatchObject({ lon: 'Y', lat: 'X' });
     // In WGS 84 with degree values, X stays the longitude.
