@@ -19,6 +19,7 @@ const FIELD_LABELS: Record<string, { vi: string; en: string }> = {
   has_5g: { vi: 'có 5G', en: 'has 5G' },
   radius_5g_m: { vi: 'bán kính 5G', en: '5G radius' },
   tenants_5g: { vi: 'nhà mạng 5G', en: '5G tenants' },
+  geometry: { vi: 'hình học', en: 'geometry' },
 };
 
 export function fieldLabel(field: string | undefined, language: Language): string {
@@ -118,6 +119,23 @@ const TEMPLATES: Record<string, { vi: Template; en: Template }> = {
   nestedTooDeep: {
     vi: (p) => `thuộc tính "${p.property}" lồng sâu hơn ${p.max} cấp: bỏ qua thuộc tính này`,
     en: (p) => `property "${p.property}" nests more than ${p.max} levels deep: left out`,
+  },
+  notFeature: {
+    vi: (p) => `không phải một đối tượng (Feature) GeoJSON (gặp ${p.found})`,
+    en: (p) => `not a GeoJSON Feature (found ${p.found})`,
+  },
+  noGeometry: {
+    vi: () => 'đối tượng không có hình học (null)',
+    en: () => 'feature has no geometry (null)',
+  },
+  notPoint: {
+    vi: (p) => `hình học của đối tượng là ${p.found}, không phải một điểm (Point)`,
+    en: (p) => `feature geometry is ${p.found}, not a Point`,
+  },
+  noCoordinates: {
+    vi: (p) => `điểm không có tọa độ [kinh độ, vĩ độ] bằng số${p.found ? ` (gặp ${p.found})` : ''}`,
+    en: (p) =>
+      p.found ? `Point coordinates must be numbers, found ${p.found}` : 'Point has no [lon, lat] coordinates',
   },
   badValue: {
     vi: (p, f) => `${f} có giá trị không đọc được (${p.value}): để trống`,

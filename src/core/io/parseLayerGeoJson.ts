@@ -77,13 +77,15 @@ export function featuresToLayer(
   items.forEach((item, index) => {
     const row = index + 1;
     if (typeof item !== 'object' || item === null || (item as { type?: unknown }).type !== 'Feature') {
-      rejected.push({ row, reason: `not a GeoJSON Feature (found ${describe(item)})` });
+      const found = describe(item);
+      rejected.push({ row, reason: `not a GeoJSON Feature (found ${found})`, code: 'notFeature', params: { found } });
       return;
     }
     const feature = item as Feature & { properties?: unknown };
     const problem = describeGeometryProblem(feature.geometry, toWgs84 === null);
     if (problem) {
-      rejected.push({ row, field: 'geometry', reason: problem });
+      const noGeometry = problem === 'feature has no geometry (null)';
+      rejected.push({ row, field: 'geometry', reason: problem, ...(noGeometry ? { code: 'noGeometry' } : {}) });
       return;
     }
     let geometry = cleanGeometry(feature.geometry as Geometry);

@@ -56,7 +56,8 @@ export function towersFromFeatures(features: readonly unknown[], options: TowerR
     const row = index + 1;
     const geometryProblem = describeGeometryProblem(feature);
     if (geometryProblem) {
-      collector.reject(row, undefined, geometryProblem.reason, geometryProblem.field);
+      const { reason, field, code, params } = geometryProblem;
+      collector.reject(row, undefined, reason, field, undefined, code, params);
       return;
     }
     const { values, operatorCrossChecks } = rawValues(feature as PointFeature, options.columns);
@@ -117,22 +118,36 @@ function featuresOf(value: unknown): unknown[] {
   throw new TowerFileError(`GeoJSON with ${type} is not a Feature or FeatureCollection of tower points`);
 }
 
-function describeGeometryProblem(feature: unknown): { field?: TowerField; reason: string } | null {
+/** Why a feature is not a tower point (worded: `notFeature`, `noGeometry`, `notPoint`, `noCoordinates`). */
+function describeGeometryProblem(feature: unknown): ({ field?: TowerField } & WordedMessage) | null {
   if (!isObject(feature) || feature.type !== 'Feature') {
-    return { reason: `not a GeoJSON Feature (found ${describeJson(feature)})` };
+    const found = describeJson(feature);
+    return { reason: `not a GeoJSON Feature (found ${found})`, code: 'notFeature', params: { found } };
   }
   const geometry = feature.geometry;
-  if (geometry === null || geometry === undefined) return { reason: 'feature has no geometry (null)' };
-  if (!isObject(geometry)) return { reason: `feature geometry is ${describeJson(geometry)}, not a Point` };
+  if (geometry === null || geometry === undefined) {
+    return { reason: 'feature has no geometry (null)', code: 'noGeometry' };
+  }
+  if (!isObject(geometry)) {
+    const found = describeJson(geometry);
+    return { reason: `feature geometry is ${found}, not a Point`, code: 'notPoint', params: { found } };
+  }
   if (geometry.type !== 'Point') {
-    return { reason: `feature geometry is a ${String(geometry.type)}, not a Point` };
+    const found = String(geometry.type);
+    return { reason: `feature geometry is a ${found}, not a Point`, code: 'notPoint', params: { found } };
   }
   const coordinates = geometry.coordinates;
   if (!Array.isArray(coordinates) || coordinates.length < 2) {
-    return { field: 'lon', reason: 'Point has no [lon, lat] coordinates' };
+    return { field: 'lon', reason: 'Point has no [lon, lat] coordinates', code: 'noCoordinates' };
   }
   if (typeof coordinates[0] !== 'number' || typeof coordinates[1] !== 'number') {
-    return { field: 'lon', reason: `Point coordinates must be numbers, found ${JSON.stringify(coordinates)}` };
+    const found = JSON.stringify(coordinates).slice(0, 80);
+    return {
+      field: 'lon',
+      reason: `Point coordinates must be numbers, found ${JSON.stringify(coordinates)}`,
+      code: 'noCoordinates',
+      params: { found },
+    };
   }
   return null;
 }

@@ -86,7 +86,9 @@ export function readShapefileZip(bytes: Uint8Array, options: ShapefileReadOption
   const layer = featuresToLayer(features, crs, warnings);
   if (damagedRows.size === 0) return layer;
   const rejected = layer.rejected.map((problem) =>
-    damagedRows.has(problem.row) ? { ...problem, reason: damagedRows.get(problem.row) as string } : problem,
+    damagedRows.has(problem.row)
+      ? { row: problem.row, field: problem.field, reason: damagedRows.get(problem.row) as string }
+      : problem,
   );
   return { ...layer, rejected };
 }

@@ -43,8 +43,13 @@ describe('parseTowersGeoJson', () => {
       },
     ]);
     expect(result.rejected).toEqual([
-      { row: 2, reason: 'feature has no geometry (null)' },
-      { row: 3, reason: 'feature geometry is a LineString, not a Point' },
+      { row: 2, reason: 'feature has no geometry (null)', code: 'noGeometry' },
+      {
+        row: 3,
+        reason: 'feature geometry is a LineString, not a Point',
+        code: 'notPoint',
+        params: { found: 'LineString' },
+      },
       expect.objectContaining({ row: 6, field: 'lat', reason: 'lat 95 is outside [-90, 90]' }),
       expect.objectContaining({ row: 7, field: 'id', reason: "id 'G-1' duplicates the tower accepted at row 1" }),
     ]);

@@ -79,14 +79,19 @@ describe('readLayerFile on other formats', () => {
     );
     expect(layer.features).toHaveLength(1);
     expect(layer.rejected).toEqual([
-      { row: 1, field: 'geometry', reason: 'feature has no geometry (null)' },
+      { row: 1, field: 'geometry', reason: 'feature has no geometry (null)', code: 'noGeometry' },
       { row: 2, field: 'geometry', reason: 'LineString has too few positions (1, at least 2)' },
       {
         row: 3,
         field: 'geometry',
         reason: 'position [553805, 1770555] is not longitude/latitude (metres of a projected CRS? give the CRS)',
       },
-      { row: 5, reason: "not a GeoJSON Feature (found an object of type 'Polygon')" },
+      {
+        row: 5,
+        reason: "not a GeoJSON Feature (found an object of type 'Polygon')",
+        code: 'notFeature',
+        params: { found: "an object of type 'Polygon'" },
+      },
     ]);
   });
 

@@ -73,8 +73,13 @@ describe('readTowerFile: KML and KMZ', () => {
         ['KML-005', 'Vietnamobile', null, null, ['Vietnamobile']],
       ]);
       expect(result.rejected).toEqual([
-        { row: 3, field: 'geometry', reason: 'feature has no geometry (null)' },
-        { row: 4, reason: 'feature geometry is a LineString, not a Point' },
+        { row: 3, field: 'geometry', reason: 'feature has no geometry (null)', code: 'noGeometry' },
+        {
+          row: 4,
+          reason: 'feature geometry is a LineString, not a Point',
+          code: 'notPoint',
+          params: { found: 'LineString' },
+        },
       ]);
     }
   });
@@ -105,9 +110,9 @@ describe('readTowerFile: GeoJSON and broken tables', () => {
     const result = await readTowerFile(fixture('null_geometries.geojson'), 'null_geometries.geojson');
     expect(result.towers.map((t) => t.id)).toEqual(['G-1', 'G-3', 'G-6']);
     expect(result.rejected).toEqual([
-      { row: 2, reason: 'feature has no geometry (null)' },
-      { row: 4, reason: 'feature has no geometry (null)' },
-      { row: 5, field: 'lon', reason: 'Point has no [lon, lat] coordinates' },
+      { row: 2, reason: 'feature has no geometry (null)', code: 'noGeometry' },
+      { row: 4, reason: 'feature has no geometry (null)', code: 'noGeometry' },
+      { row: 5, field: 'lon', reason: 'Point has no [lon, lat] coordinates', code: 'noCoordinates' },
     ]);
   });
 
