@@ -6,7 +6,7 @@ import { computeViewshed, type ViewshedRequest, type ViewshedResult } from '../s
 import type { ElevationRaster } from '../src/core/terrain/elevationRaster';
 import { hillshadeImagePixels } from '../src/core/terrain/hillshadeImagePixels';
 import { rasterImageCorners } from '../src/core/terrain/rasterImageCorners';
-import { readElevationFile } from '../src/core/terrain/readElevationFile';
+import { type ElevationFileRefusal, readElevationFile } from '../src/core/terrain/readElevationFile';
 import { type ElevationRasterSummary, summarizeElevationRaster } from '../src/core/terrain/summarizeElevationRaster';
 import { viewshedImagePixels } from '../src/core/terrain/viewshedImagePixels';
 import { viewshedWindowCorners } from '../src/core/terrain/viewshedWindowCorners';
@@ -15,8 +15,8 @@ import { withJob } from './withJob';
 
 type Progress = ((fraction: number) => void) | undefined;
 
-/** A DEM file read: the raster and what the page says about it, or why it cannot be used. */
-export type ElevationFileRead = { raster: ElevationRaster; summary: ElevationRasterSummary } | { error: string };
+/** A DEM file read: the raster and what the page says about it, or why it cannot be used (with its code). */
+export type ElevationFileRead = { raster: ElevationRaster; summary: ElevationRasterSummary } | ElevationFileRefusal;
 
 /**
  * A viewshed as the map draws it: the core's figures (not its window) and the window as an image (visible cells

@@ -136,11 +136,11 @@ export function exposeTestHooks(controller: MapController): void {
         customPoint,
         viewshed: {
           status: viewshed.status,
-          error: viewshed.error,
+          error: viewshed.error?.reason ?? null,
           request: viewshed.request,
           figures: viewshedFigures,
         },
-        link: { status: link.status, error: link.error, request: link.request, figures: linkFigures },
+        link: { status: link.status, error: link.error?.reason ?? null, request: link.request, figures: linkFigures },
       };
     },
   };

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { CandidateFileError } from '../../core/io/candidateFileError';
 import { decodeTextFile } from '../../core/io/decodeTextFile';
 import { parseCandidatesCsv } from '../../core/io/parseCandidatesCsv';
+import type { WordedMessage } from '../../core/model/wordedMessage';
 import type { UserSite } from '../../core/siting/siteCandidate';
 import { formatNumber } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { ProblemList } from '../import/ProblemList';
 import { useAppStore } from '../store/appStore';
+import { candidateRefusalOf, describeCandidateRefusal } from './describeSharingFileError';
 import { type SharingState, updatePlanSettings, useSharingStore } from './sharingStore';
 
 /** A candidate list is a few hundred rows; a file this large is not one (and would hold the page while it is read). */
@@ -21,7 +22,7 @@ const LISTED_PROBLEMS = 20;
  * The province's own candidate sites (land or buildings available for a shared mast), read from a CSV file with
  * columns id, lon, lat and optionally height_m (Vietnamese headers, ; and decimal commas too): offered to the plan
  * besides the existing masts and, unless turned off, the lattice. Each bad row is named with its reason, in the UI's
- * language; the good rows are kept.
+ * language; the good rows are kept. A refused file is named with its reason in the UI's language too.
  */
 export function CandidateSitesSection({ disabled }: { disabled: boolean }) {
   const t = useT();
@@ -34,12 +35,13 @@ export function CandidateSitesSection({ disabled }: { disabled: boolean }) {
     })),
   );
   const setSummary = (candidateFile: SharingState['candidateFile']) => useSharingStore.setState({ candidateFile });
-  const [fileError, setFileError] = useState<string | null>(null);
+  /** The refused file and why (null: too large), worded when shown so that it follows the language. */
+  const [fileError, setFileError] = useState<{ name: string; refusal: WordedMessage | null } | null>(null);
 
   const readFile = async (file: File) => {
     setFileError(null);
     if (file.size > MAX_CANDIDATE_FILE_BYTES) {
-      setFileError(`${file.name}: ${t('candidateFileTooLarge')}`);
+      setFileError({ name: file.name, refusal: null });
       return;
     }
     try {
@@ -56,8 +58,7 @@ export function CandidateSitesSection({ disabled }: { disabled: boolean }) {
         warnings: parsed.warnings,
       });
     } catch (error) {
-      const detail = error instanceof CandidateFileError ? error.message : String(error);
-      setFileError(`${file.name}: ${t('candidateFileRefused')} (${detail})`);
+      setFileError({ name: file.name, refusal: candidateRefusalOf(error) });
     }
   };
 
@@ -117,7 +118,10 @@ export function CandidateSitesSection({ disabled }: { disabled: boolean }) {
       )}
       {fileError && (
         <p className="warning" role="alert" data-testid="candidate-file-error">
-          {fileError}
+          {fileError.name}:{' '}
+          {fileError.refusal
+            ? `${t('candidateFileRefused')} (${describeCandidateRefusal(fileError.refusal, language)})`
+            : t('candidateFileTooLarge')}
         </p>
       )}
       {summary && (

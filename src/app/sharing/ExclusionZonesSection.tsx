@@ -1,7 +1,10 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { readPolygonFeatures } from '../../core/geo/readPolygonFeatures';
+import { type WordedMessage, wordedOf } from '../../core/model/wordedMessage';
 import { useT } from '../i18n/useT';
+import { useAppStore } from '../store/appStore';
+import { describeZoneFileError } from './describeSharingFileError';
 import {
   addExclusionZones,
   cancelDrawingZone,
@@ -17,22 +20,24 @@ import {
  */
 export function ExclusionZonesSection({ disabled }: { disabled: boolean }) {
   const t = useT();
+  const language = useAppStore((state) => state.language);
   const { zones, drawing } = useSharingStore(
     useShallow((state) => ({ zones: state.planSettings.exclusionZones, drawing: state.drawingZone })),
   );
-  const [fileError, setFileError] = useState<string | null>(null);
+  /** The refused file and why (null: no polygon in it), worded when shown so that it follows the language. */
+  const [fileError, setFileError] = useState<{ name: string; refusal: WordedMessage | null } | null>(null);
 
   const readFile = async (file: File) => {
     setFileError(null);
     try {
       const features = readPolygonFeatures(await file.text());
       if (features.length === 0) {
-        setFileError(`${file.name}: ${t('zoneFileEmpty')}`);
+        setFileError({ name: file.name, refusal: null });
         return;
       }
       addExclusionZones(features.flatMap((feature) => feature.polygons));
     } catch (error) {
-      setFileError(`${file.name}: ${error instanceof Error ? error.message : String(error)}`);
+      setFileError({ name: file.name, refusal: wordedOf(error) });
     }
   };
 
@@ -76,7 +81,12 @@ export function ExclusionZonesSection({ disabled }: { disabled: boolean }) {
           </div>
         </>
       )}
-      {fileError && <p className="warning">{fileError}</p>}
+      {fileError && (
+        <p className="warning" data-testid="zone-file-error">
+          {fileError.name}:{' '}
+          {fileError.refusal ? describeZoneFileError(fileError.refusal, language) : t('zoneFileEmpty')}
+        </p>
+      )}
       {zones.length > 0 && (
         <ul className="zone-list">
           {zones.map((zone, index) => (

@@ -4,6 +4,7 @@ import type { ProvinceDataset } from '../data/provinceDataset';
 import { formatNumber } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { useAppStore } from '../store/appStore';
+import { describeTerrainToolError } from './describeTerrainMessage';
 import { LinkProfileChart } from './LinkProfileChart';
 import { nearestTowers } from './nearestTowers';
 import { clearLinkProfile, startLinkProfile } from './runLinkProfile';
@@ -138,9 +139,9 @@ export function LinkProfileSection({ dataset }: { dataset: ProvinceDataset }) {
         </>
       )}
       {running && <p className="note">{t('running')}</p>}
-      {link.status === 'error' && (
+      {link.status === 'error' && link.error && (
         <p className="warning" data-testid="link-error">
-          {link.error}
+          {describeTerrainToolError(link.error, language)}
         </p>
       )}
       {link.result && link.request && <LinkProfileSummary />}

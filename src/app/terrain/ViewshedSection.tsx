@@ -3,6 +3,7 @@ import type { ProvinceDataset } from '../data/provinceDataset';
 import { formatNumber } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { useAppStore } from '../store/appStore';
+import { describeTerrainToolError } from './describeTerrainMessage';
 import { cancelViewshed, clearViewshed, startViewshed } from './runViewshed';
 import {
   DEFAULT_MAST_HEIGHT_M,
@@ -124,9 +125,9 @@ export function ViewshedSection({ dataset }: { dataset: ProvinceDataset }) {
           <span>{running ? `${Math.round(viewshed.progress * 100)}%` : t('cancelled')}</span>
         </div>
       )}
-      {viewshed.status === 'error' && (
+      {viewshed.status === 'error' && viewshed.error && (
         <p className="warning" data-testid="viewshed-error">
-          {viewshed.error}
+          {describeTerrainToolError(viewshed.error, language)}
         </p>
       )}
       {result && request && (

@@ -19,6 +19,9 @@ export interface DemFileMessage {
   summary: ElevationRasterSummary | null;
   /** Why it was refused: the reader's one-line reason (English, from the core), or 'outside-province'. */
   reason: string | null;
+  /** The reason's code and values, when the core gives them (WordedMessage): the UI words it in its language. */
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 export const useTerrainImportStore = create<{
@@ -85,14 +88,16 @@ export async function importElevationFiles(files: File[]): Promise<void> {
   const added: ElevationRaster[] = [];
   reads.forEach((read, index) => {
     if ('error' in read) {
-      messages[index] = { ...messages[index], status: 'refused', reason: read.error };
-    } else if (read.summary.notElevation) {
       messages[index] = {
         ...messages[index],
         status: 'refused',
-        summary: read.summary,
-        reason: read.summary.notElevation,
+        reason: read.error,
+        code: read.code,
+        params: read.params,
       };
+    } else if (read.summary.notElevationWorded) {
+      const { reason, code, params } = read.summary.notElevationWorded;
+      messages[index] = { ...messages[index], status: 'refused', summary: read.summary, reason, code, params };
     } else if (!overlaps(read.summary, box)) {
       messages[index] = { ...messages[index], status: 'refused', summary: read.summary, reason: 'outside-province' };
     } else {

@@ -1,3 +1,4 @@
+import { wordedOf } from '../../core/model/wordedMessage';
 import type { LinkProfileRequest } from '../../core/terrain/computeLinkProfile';
 import { isCancelledError } from '../../core/util/cooperativeLoop';
 import { getAnalysisPool } from '../analysisPool';
@@ -39,7 +40,7 @@ export async function startLinkProfile(fromIndex: number, toIndex: number): Prom
   } catch (error) {
     if (!run.isCurrent()) return;
     if (isCancelledError(error)) updateLinkRun({ status: 'cancelled' });
-    else updateLinkRun({ status: 'error', error: error instanceof Error ? error.message : String(error) });
+    else updateLinkRun({ status: 'error', error: wordedOf(error) });
   }
 }
 

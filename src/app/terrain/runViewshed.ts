@@ -1,4 +1,5 @@
 import * as Comlink from 'comlink';
+import { wordedOf } from '../../core/model/wordedMessage';
 import type { ViewshedRequest } from '../../core/terrain/computeViewshed';
 import { isCancelledError } from '../../core/util/cooperativeLoop';
 import { getAnalysisPool } from '../analysisPool';
@@ -53,7 +54,7 @@ export async function startViewshed(site: {
   } catch (error) {
     if (!run.isCurrent()) return;
     if (isCancelledError(error)) updateViewshedRun({ status: 'cancelled' });
-    else updateViewshedRun({ status: 'error', error: error instanceof Error ? error.message : String(error) });
+    else updateViewshedRun({ status: 'error', error: wordedOf(error) });
   }
 }
 

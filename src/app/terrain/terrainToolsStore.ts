@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { ViewshedImage } from '../../../workers/terrainApi';
+import type { WordedMessage } from '../../core/model/wordedMessage';
 import type { LinkProfile, LinkProfileRequest } from '../../core/terrain/computeLinkProfile';
 import { DEFAULT_TARGET_HEIGHT_M, type ViewshedRequest } from '../../core/terrain/computeViewshed';
 
@@ -36,7 +37,8 @@ export interface ViewshedRun {
   /** The mast the viewshed is for; null for a custom point. */
   mastId: string | null;
   result: ViewshedImage | null;
-  error: string | null;
+  /** Why the run failed: the core's message with its code, worded in the UI's language when shown. */
+  error: WordedMessage | null;
 }
 
 export interface LinkRun {
@@ -46,7 +48,8 @@ export interface LinkRun {
   toId: string | null;
   request: LinkProfileRequest | null;
   result: LinkProfile | null;
-  error: string | null;
+  /** Why the run failed: the core's message with its code, worded in the UI's language when shown. */
+  error: WordedMessage | null;
 }
 
 export interface TerrainToolsState {

@@ -12,11 +12,16 @@ export function checkLonLatPosition(position: unknown, kind: string, reprojectAd
     !Number.isFinite(position[0]) ||
     !Number.isFinite(position[1])
   ) {
-    throw new BoundaryFileError(`a ${kind} position is not [lon, lat]: ${JSON.stringify(position)}`);
+    const found = String(JSON.stringify(position));
+    throw new BoundaryFileError(`a ${kind} position is not [lon, lat]: ${found}`, {
+      code: 'notPosition',
+      params: { kind, found },
+    });
   }
   if (Math.abs(position[0]) > 180 || Math.abs(position[1]) > 90) {
     throw new BoundaryFileError(
       `coordinates are not longitude/latitude degrees (found [${position[0]}, ${position[1]}]); ${reprojectAdvice}`,
+      { code: 'notDegrees', params: { kind, lon: position[0], lat: position[1] } },
     );
   }
 }

@@ -7,27 +7,38 @@ import type { LonLatPolygon } from './lonLatPolygon';
  * The polygons of a boundary file: Polygon, MultiPolygon, Feature, FeatureCollection or GeometryCollection, nested
  * in any way. Other geometries (points, lines) and features without geometry are ignored.
  * Throws BoundaryFileError for invalid JSON, malformed coordinates, coordinates that are not lon/lat degrees
- * (a projected VN-2000 file, say), or when no polygon is found.
+ * (a projected VN-2000 file, say), or when no polygon is found; the common ones with a code (invalidJson, noPolygon,
+ * notGeoJson, noRings, shortRing, notPosition, notDegrees) for the UI's words.
  */
 export function parseBoundaryGeoJson(text: string): LonLatPolygon[] {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const parsed = parseJsonText(body);
-  if ('error' in parsed) throw new BoundaryFileError(`invalid JSON: ${parsed.error}`);
+  if ('error' in parsed) {
+    throw new BoundaryFileError(`invalid JSON: ${parsed.error}`, {
+      code: 'invalidJson',
+      params: { detail: parsed.error },
+    });
+  }
   const polygons: LonLatPolygon[] = [];
   const ignoredTypes = new Map<string, number>();
   collect(parsed.value, polygons, ignoredTypes);
   if (polygons.length === 0) {
-    const found = [...ignoredTypes].map(([type, count]) => `${type} x${count}`).join(', ') || 'nothing';
-    throw new BoundaryFileError(`no Polygon or MultiPolygon in the boundary file (found: ${found})`);
+    const found = [...ignoredTypes].map(([type, count]) => `${type} x${count}`).join(', ');
+    throw new BoundaryFileError(`no Polygon or MultiPolygon in the boundary file (found: ${found || 'nothing'})`, {
+      code: 'noPolygon',
+      params: { found },
+    });
   }
   return polygons;
 }
 
 function collect(value: unknown, polygons: LonLatPolygon[], ignoredTypes: Map<string, number>): void {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new BoundaryFileError(
-      `not GeoJSON: expected an object, found ${Array.isArray(value) ? 'a list' : typeof value}`,
-    );
+    const found = Array.isArray(value) ? 'a list' : typeof value;
+    throw new BoundaryFileError(`not GeoJSON: expected an object, found ${found}`, {
+      code: 'notGeoJson',
+      params: { found: Array.isArray(value) ? 'list' : typeof value },
+    });
   }
   const object = value as Record<string, unknown>;
   switch (object.type) {
@@ -58,11 +69,12 @@ function collect(value: unknown, polygons: LonLatPolygon[], ignoredTypes: Map<st
 
 function checkPolygon(coordinates: unknown): LonLatPolygon {
   if (!Array.isArray(coordinates) || coordinates.length === 0) {
-    throw new BoundaryFileError('a Polygon has no rings');
+    throw new BoundaryFileError('a Polygon has no rings', { code: 'noRings' });
   }
   for (const ring of coordinates) {
-    if (!Array.isArray(ring) || ring.length < 3)
-      throw new BoundaryFileError('a polygon ring has fewer than 3 positions');
+    if (!Array.isArray(ring) || ring.length < 3) {
+      throw new BoundaryFileError('a polygon ring has fewer than 3 positions', { code: 'shortRing' });
+    }
     for (const position of ring) checkLonLatPosition(position, 'polygon', 'reproject the boundary to EPSG:4326');
   }
   return coordinates as LonLatPolygon;

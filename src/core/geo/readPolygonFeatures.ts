@@ -21,7 +21,12 @@ export function readPolygonFeatures(text: string): PolygonFeature[] {
   parseBoundaryGeoJson(text);
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const parsed = parseJsonText(body);
-  if ('error' in parsed) throw new BoundaryFileError(`invalid JSON: ${parsed.error}`);
+  if ('error' in parsed) {
+    throw new BoundaryFileError(`invalid JSON: ${parsed.error}`, {
+      code: 'invalidJson',
+      params: { detail: parsed.error },
+    });
+  }
   const root = parsed.value as { type?: unknown; features?: unknown };
   const features = root.type === 'FeatureCollection' && Array.isArray(root.features) ? root.features : [root];
   const result: PolygonFeature[] = [];

@@ -1,7 +1,12 @@
-/** A candidate-site file that cannot be used at all (not text, no header, missing columns). One-line message. */
-export class CandidateFileError extends Error {
-  constructor(message: string) {
-    super(message);
+import { WordedError } from '../model/wordedMessage';
+
+/**
+ * A candidate-site file that cannot be used at all (not text, no header, missing columns). One-line message (the
+ * command line's words); `code` and `params` let the UI word it in its own language.
+ */
+export class CandidateFileError extends WordedError {
+  constructor(message: string, worded: ConstructorParameters<typeof WordedError>[1] = {}) {
+    super(message, worded);
     this.name = 'CandidateFileError';
   }
 }

@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import type { InputProblem } from '../model/tower';
 import type { UserSite } from '../siting/siteCandidate';
 import { CandidateFileError } from './candidateFileError';
-import { describeNonText } from './describeNonText';
+import { classifyNonText } from './describeNonText';
 import { parseDecimal } from './parseDecimal';
 
 export interface CandidateParseResult {
@@ -39,15 +39,21 @@ const COLUMN_NAMES: Record<'id' | 'lon' | 'lat', readonly string[]> = {
  * BOM allowed) and optionally `height_m` (the antenna height of a new mast there, > 0 and at most 300 m); other columns
  * are ignored. A row with an empty or repeated id, or coordinates that are not longitude/latitude degrees, is rejected
  * with its record number (`row`, 1 = first after the header) and file line; the rest are kept. A height that does not
- * parse or is out of range is a warning: the row is kept without it. Throws CandidateFileError when the file is not text, is empty or lacks a column.
+ * parse or is out of range is a warning: the row is kept without it. Throws CandidateFileError when the file is not
+ * text (code 'notText'), is empty ('emptyFile') or lacks a column ('missingColumns').
  */
 export function parseCandidatesCsv(text: string): CandidateParseResult {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const nonText = describeNonText(body);
-  if (nonText) throw new CandidateFileError(`not a CSV file: looks like ${nonText}`);
+  const nonText = classifyNonText(body);
+  if (nonText) {
+    throw new CandidateFileError(`not a CSV file: looks like ${nonText.words}`, {
+      code: 'notText',
+      params: { kind: nonText.kind, looksLike: nonText.words },
+    });
+  }
   const lines = body.split(/\r\n|\n|\r/);
   const headerLineIndex = lines.findIndex((line) => line.trim() !== '');
-  if (headerLineIndex < 0) throw new CandidateFileError('the file is empty (no header row)');
+  if (headerLineIndex < 0) throw new CandidateFileError('the file is empty (no header row)', { code: 'emptyFile' });
 
   let best: { delimiter: string; names: string[]; indices: Record<string, number> } | null = null;
   for (const delimiter of [',', ';', '\t']) {
@@ -65,8 +71,10 @@ export function parseCandidatesCsv(text: string): CandidateParseResult {
   const header = best as NonNullable<typeof best>;
   const missing = (['id', 'lon', 'lat'] as const).filter((field) => header.indices[field] === undefined);
   if (missing.length > 0) {
+    const found = header.names.join(', ');
     throw new CandidateFileError(
-      `missing column(s) ${missing.join(', ')} (found: ${header.names.join(', ') || 'none'}; expected id,lon,lat)`,
+      `missing column(s) ${missing.join(', ')} (found: ${found || 'none'}; expected id,lon,lat)`,
+      { code: 'missingColumns', params: { missing: missing.join(', '), found } },
     );
   }
   const decimalComma = header.delimiter !== ',';

@@ -1,4 +1,5 @@
 import { addDecoder, BaseDecoder } from 'geotiff';
+import { WordedError } from '../model/wordedMessage';
 import { decodeTiffLzw } from './decodeTiffLzw';
 import { decodeTiffPackBits } from './decodeTiffPackBits';
 import { decodeTiffZstd, initTiffZstd } from './decodeTiffZstd';
@@ -92,10 +93,10 @@ const stripsCappedParameters: DecoderParameterFn = async (directory) => {
  * its Huffman table, its mask's runs, its bit-stuffed element counts): a 62-byte blob declaring 20,000 x 20,000
  * pixels took it 1 s and 1.6 GB, and the header can be checked but the body's counts only by rewriting the decoder.
  */
-const REFUSED_CODECS: [number[], string][] = [
-  [[6, 7], 'JPEG compression is an image codec (8-bit colour, lossy), not for counts or heights'],
-  [[50001], 'WebP compression is an image codec (8-bit colour), not for counts or heights'],
-  [[34887], "LERC compression is not read (its decoder cannot be bounded against a damaged file's sizes)"],
+const REFUSED_CODECS: [number[], string, string][] = [
+  [[6, 7], 'JPEG', 'JPEG compression is an image codec (8-bit colour, lossy), not for counts or heights'],
+  [[50001], 'WebP', 'WebP compression is an image codec (8-bit colour), not for counts or heights'],
+  [[34887], 'LERC', "LERC compression is not read (its decoder cannot be bounded against a damaged file's sizes)"],
 ];
 
 let registered = false;
@@ -105,8 +106,8 @@ let registered = false;
  * offers, and the rest of the reading (tiles, strips, the horizontal predictor, sample formats) stays geotiff.js's. In
  * place of a worker (geotiff.js runs its decoders inline when no pool is given, as here). Each stops at the block's own
  * pixels (LZW, Deflate, PackBits, Zstandard), so a small hostile file cannot make a reader inflate gigabytes; JPEG,
- * WebP and LERC are refused with the reason (REFUSED_CODECS). Uncompressed blocks stay geotiff.js's: they are the
- * file's own bytes.
+ * WebP and LERC are refused with the reason (REFUSED_CODECS; a WordedError of code 'refusedCompression' naming the
+ * codec). Uncompressed blocks stay geotiff.js's: they are the file's own bytes.
  */
 export function registerFastTiffDecoders(): void {
   if (registered) return;
@@ -119,13 +120,14 @@ export function registerFastTiffDecoders(): void {
     };
     addDecoder(cases, load, stripsCappedParameters, false);
   }
-  for (const [cases, reason] of REFUSED_CODECS) {
+  for (const [cases, compression, reason] of REFUSED_CODECS) {
     addDecoder(
       cases,
       () =>
         Promise.reject(
-          new Error(
+          new WordedError(
             `${reason}: save the raster with Deflate, LZW or Zstandard (e.g. gdal_translate -co COMPRESS=DEFLATE)`,
+            { code: 'refusedCompression', params: { compression } },
           ),
         ),
       stripsCappedParameters,

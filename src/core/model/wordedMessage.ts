@@ -20,3 +20,21 @@ export function wordedOf(error: unknown): WordedMessage {
   if (hint && typeof hint === 'object' && typeof hint.reason === 'string') worded.hint = hint;
   return worded;
 }
+
+/**
+ * An error the UI can word in its own language: the message is the one line the command line shows (and the UI's
+ * fallback), `code`, `params` and `hint` those of WordedMessage. The file readers' errors extend it; the fields cross
+ * the worker boundary (workers/keepWordedErrors).
+ */
+export class WordedError extends Error {
+  readonly code?: string;
+  readonly params?: Record<string, string | number>;
+  readonly hint?: WordedMessage;
+
+  constructor(message: string, worded: Omit<WordedMessage, 'reason'> = {}) {
+    super(message);
+    if (worded.code !== undefined) this.code = worded.code;
+    if (worded.params !== undefined) this.params = worded.params;
+    if (worded.hint !== undefined) this.hint = worded.hint;
+  }
+}

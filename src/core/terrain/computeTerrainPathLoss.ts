@@ -36,7 +36,8 @@ export interface TerrainPathLossResult {
 /**
  * Path loss over terrain, model "fspl": free space over the 3D distance between the antennas plus the Bullington
  * diffraction loss of the great-circle profile between them (ITU-R P.526-15 §4.5.1). Endpoints must differ.
- * Throws OutsideElevationError when a point of the profile is outside every DEM, RangeError for coinciding points.
+ * Throws OutsideElevationError when a point of the profile is outside every DEM, a RangeError of code 'samePoint' for
+ * coinciding points.
  */
 export function computeTerrainPathLoss(
   mosaic: ElevationMosaic,
@@ -50,7 +51,10 @@ export function computeTerrainPathLoss(
     request.toLonDeg,
     request.toLatDeg,
   );
-  if (profile.distanceM === 0) throw new RangeError('the two points coincide: there is no path');
+  if (profile.distanceM === 0) {
+    // With a code for the UI's words (two masts at one place); still a RangeError for the command line.
+    throw Object.assign(new RangeError('the two points coincide: there is no path'), { code: 'samePoint' });
+  }
   const groundTxM = profile.groundHeightsM[0];
   const groundRxM = profile.groundHeightsM[profile.intervals];
   const txHeightAmslM = groundTxM + request.txHeightM;

@@ -1,6 +1,6 @@
 import { fromArrayBuffer, type GeoTIFFImage } from 'geotiff';
 import { type CrsDefinition, CrsError, resolveCrs } from '../crs/crsDefinitions';
-import { describeRasterDecodeError } from '../io/describeRasterDecodeError';
+import { describeRasterDecodeError, rasterDecodeWorded } from '../io/describeRasterDecodeError';
 import { northUpGeoreference } from '../io/northUpGeoreference';
 import { registerFastTiffDecoders } from '../io/registerFastTiffDecoders';
 import { ElevationFileError } from './elevationFileError';
@@ -33,7 +33,7 @@ export const MAX_ELEVATION_SAMPLES = 64 * 1024 * 1024;
  * VN-2000 UTM, EPSG:32648/32649 WGS 84 UTM, EPSG:3857), or, when the key says user-defined, `options.crs` (such as
  * a VN-2000 TM-3 zone). A projected DEM is kept on its own grid; samplers convert lon/lat to x/y.
  * Throws ElevationFileError for anything else: not a TIFF, not georeferenced, rotated, an unknown CRS, more than
- * MAX_ELEVATION_SAMPLES samples.
+ * MAX_ELEVATION_SAMPLES samples; each with a code (and its values) for the UI's words.
  */
 export async function readElevationGeoTiff(
   bytes: Uint8Array,
@@ -45,7 +45,10 @@ export async function readElevationGeoTiff(
     const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
     image = await (await fromArrayBuffer(buffer)).getImage();
   } catch (error) {
-    throw new ElevationFileError(`not a GeoTIFF (${messageOf(error)})`);
+    throw new ElevationFileError(`not a GeoTIFF (${messageOf(error)})`, {
+      code: 'notGeoTiff',
+      params: { detail: messageOf(error) },
+    });
   }
   const width = image.getWidth();
   const height = image.getHeight();
@@ -54,17 +57,23 @@ export async function readElevationGeoTiff(
       `the raster is ${width.toLocaleString('en')} x ${height.toLocaleString('en')} pixels; an elevation raster needs at least ` +
         `2 x 2 and at most ` +
         `${MAX_ELEVATION_SAMPLES.toLocaleString('en')} pixels (cut it to the area of interest, e.g. gdal_translate -projwin)`,
+      { code: 'rasterSize', params: { width, height, max: MAX_ELEVATION_SAMPLES } },
     );
   }
   const crs = crsOfKeys(image.getGeoKeys() ?? {}, options.crs);
 
   const georeference = northUpGeoreference(image);
-  if ('problem' in georeference) throw new ElevationFileError(georeference.problem);
+  if ('problem' in georeference) {
+    throw new ElevationFileError(georeference.problem, { code: georeference.code, params: georeference.params });
+  }
   const { origin, resolution, tieColumn, tieRow } = georeference;
   const spacingX = resolution[0];
   const spacingY = -resolution[1];
   if (!(spacingX > 0 && spacingY > 0)) {
-    throw new ElevationFileError(`unsupported pixel size ${resolution[0]} x ${resolution[1]} (expected north-up)`);
+    throw new ElevationFileError(`unsupported pixel size ${resolution[0]} x ${resolution[1]} (expected north-up)`, {
+      code: 'notNorthUp',
+      params: { x: resolution[0], y: resolution[1] },
+    });
   }
   // Raster position (0, 0) in model space; for PixelIsArea it is the first pixel's corner, so its centre is half a
   // pixel in; for PixelIsPoint it already is the centre.
@@ -79,6 +88,7 @@ export async function readElevationGeoTiff(
       throw new ElevationFileError(
         `the raster's extent (${firstSampleX}, ${south}) – (${east}, ${firstSampleY}) is not in degrees although ` +
           'its keys name a geographic CRS',
+        { code: 'extentNotDegrees', params: { west: firstSampleX, south, east, north: firstSampleY } },
       );
     }
   }
@@ -87,7 +97,10 @@ export async function readElevationGeoTiff(
   try {
     band = (await image.readRasters({ samples: [0], interleave: true })) as unknown as ArrayLike<number>;
   } catch (error) {
-    throw new ElevationFileError(`cannot decode the raster (${describeRasterDecodeError(error)})`);
+    throw new ElevationFileError(
+      `cannot decode the raster (${describeRasterDecodeError(error)})`,
+      rasterDecodeWorded(error),
+    );
   }
   const nodata = image.getGDALNoData();
   const nodataExact = nodata === null || Number.isNaN(nodata) ? Number.NaN : nodata;
@@ -128,10 +141,14 @@ function crsOfKeys(geoKeys: Record<string, unknown>, given: CrsDefinition | stri
       `the DEM is in ${named ?? 'a projected CRS that its keys do not name'}, which is not supported ` +
         '(supported: EPSG:4326, EPSG:4756, EPSG:3405, EPSG:3406, EPSG:32648, EPSG:32649, EPSG:3857) — reproject it, ' +
         'e.g. gdalwarp -t_srs EPSG:4326',
+      { code: 'unsupportedCrs', params: { crs: named ?? '', geographic: 0 } },
     );
   }
   if (modelType !== undefined && modelType !== MODEL_TYPE_GEOGRAPHIC) {
-    throw new ElevationFileError(`unsupported GeoTIFF model type ${String(modelType)} (expected 1 or 2)`);
+    throw new ElevationFileError(`unsupported GeoTIFF model type ${String(modelType)} (expected 1 or 2)`, {
+      code: 'modelType',
+      params: { modelType: String(modelType) },
+    });
   }
   const code = geoKeys.GeographicTypeGeoKey;
   if (code === undefined) return resolveCrs('EPSG:4326');
@@ -141,6 +158,7 @@ function crsOfKeys(geoKeys: Record<string, unknown>, given: CrsDefinition | stri
       'which is not supported (supported: EPSG:4326, EPSG:4756, EPSG:3405, EPSG:3406, EPSG:32648, EPSG:32649, ' +
       'EPSG:3857) — ' +
       'reproject it, e.g. gdalwarp -t_srs EPSG:4326',
+    { code: 'unsupportedCrs', params: { crs: code === USER_DEFINED ? '' : `EPSG:${String(code)}`, geographic: 1 } },
   );
 }
 

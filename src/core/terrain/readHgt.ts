@@ -37,12 +37,14 @@ export function readHgt(bytes: Uint8Array, fileName: string): ElevationRaster {
     throw new ElevationFileError(
       `an SRTM .hgt tile is ${SIDE_3_ARCSEC * SIDE_3_ARCSEC * 2} bytes (3″, 1201 x 1201) or ` +
         `${SIDE_1_ARCSEC * SIDE_1_ARCSEC * 2} bytes (1″, 3601 x 3601); this one is ${tileBytes.length} bytes`,
+      { code: 'hgtSize', params: { bytes: tileBytes.length } },
     );
   }
   const corner = parseHgtCorner(tileName);
   if (corner === null) {
     throw new ElevationFileError(
       `the name '${tileName}' gives no tile corner (expected an SRTM name such as N21E105.hgt or S05W070.hgt)`,
+      { code: 'hgtName', params: { name: tileName } },
     );
   }
   const view = new DataView(tileBytes.buffer, tileBytes.byteOffset, tileBytes.byteLength);
@@ -84,20 +86,25 @@ function unzipSingleHgt(bytes: Uint8Array): { name: string; bytes: Uint8Array } 
       maxTotalBytes: MAX_HGT_BYTES,
     });
   } catch (error) {
-    if (error instanceof ZipArchiveError) throw new ElevationFileError(error.message);
-    throw new ElevationFileError(describeZipFailure(error));
+    const detail = error instanceof ZipArchiveError ? error.message : describeZipFailure(error);
+    throw new ElevationFileError(detail, { code: 'zipRefused', params: { detail } });
   }
   const names = Object.keys(files);
   if (names.length !== 1) {
-    throw new ElevationFileError(
-      names.length === 0
-        ? 'the zip archive holds no .hgt file'
-        : `the zip archive holds ${names.length} .hgt files (${names.join(', ')}); expected one`,
-    );
+    throw names.length === 0
+      ? new ElevationFileError('the zip archive holds no .hgt file', { code: 'zipNoHgt' })
+      : new ElevationFileError(`the zip archive holds ${names.length} .hgt files (${names.join(', ')}); expected one`, {
+          code: 'zipManyHgt',
+          params: { count: names.length, names: names.join(', ') },
+        });
   }
   const name = names[0];
   if (files[name].length > MAX_HGT_BYTES) {
-    throw new ElevationFileError(`'${name}' is ${formatBytes(files[name].length)}, larger than any SRTM tile`);
+    const size = formatBytes(files[name].length);
+    throw new ElevationFileError(`'${name}' is ${size}, larger than any SRTM tile`, {
+      code: 'hgtTooLarge',
+      params: { name, size },
+    });
   }
   return { name, bytes: files[name] };
 }

@@ -1,3 +1,4 @@
+import type { WordedMessage } from '../model/wordedMessage';
 import { buildElevationMosaic } from './buildElevationMosaic';
 import type { ElevationRaster } from './elevationRaster';
 import { rasterSpacingM } from './rasterSpacingM';
@@ -24,6 +25,8 @@ export interface ElevationRasterSummary {
   voidCount: number;
   /** Why the raster is not a DEM (heights outside PLAUSIBLE_HEIGHT_RANGE_M, or no height at all), else null. */
   notElevation: string | null;
+  /** The same with a code for the UI's words: 'allVoid', or 'notHeights' with the values' range. */
+  notElevationWorded: WordedMessage | null;
 }
 
 export function summarizeElevationRaster(raster: ElevationRaster): ElevationRasterSummary {
@@ -41,12 +44,17 @@ export function summarizeElevationRaster(raster: ElevationRaster): ElevationRast
     if (value > maxM) maxM = value;
   }
   const valid = voidCount < raster.heightsM.length;
-  let notElevation: string | null = null;
-  if (!valid) notElevation = 'every sample is a void (nodata)';
-  else if (minM < PLAUSIBLE_HEIGHT_RANGE_M[0] || maxM > PLAUSIBLE_HEIGHT_RANGE_M[1]) {
-    notElevation =
-      `its values run from ${minM} to ${maxM}, outside any ground height (${PLAUSIBLE_HEIGHT_RANGE_M[0]} to ` +
-      `${PLAUSIBLE_HEIGHT_RANGE_M[1]} m): it is not an elevation raster (a population grid?)`;
+  const [lowM, highM] = PLAUSIBLE_HEIGHT_RANGE_M;
+  let notElevationWorded: WordedMessage | null = null;
+  if (!valid) notElevationWorded = { reason: 'every sample is a void (nodata)', code: 'allVoid' };
+  else if (minM < lowM || maxM > highM) {
+    notElevationWorded = {
+      reason:
+        `its values run from ${minM} to ${maxM}, outside any ground height (${lowM} to ${highM} m): it is not an ` +
+        'elevation raster (a population grid?)',
+      code: 'notHeights',
+      params: { min: minM, max: maxM, low: lowM, high: highM },
+    };
   }
   return {
     name: raster.name,
@@ -61,6 +69,7 @@ export function summarizeElevationRaster(raster: ElevationRaster): ElevationRast
     minM: valid ? minM : null,
     maxM: valid ? maxM : null,
     voidCount,
-    notElevation,
+    notElevation: notElevationWorded?.reason ?? null,
+    notElevationWorded,
   };
 }

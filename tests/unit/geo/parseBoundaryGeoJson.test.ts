@@ -57,7 +57,10 @@ describe('parseBoundaryGeoJson', () => {
   it('throws BoundaryFileError when there is no polygon, saying what there was', () => {
     const text = readFileSync(new URL('../../fixtures/boundary/lines_only.geojson', import.meta.url), 'utf8');
     expect(() => parseBoundaryGeoJson(text)).toThrow(
-      new BoundaryFileError('no Polygon or MultiPolygon in the boundary file (found: LineString x1)'),
+      new BoundaryFileError('no Polygon or MultiPolygon in the boundary file (found: LineString x1)', {
+        code: 'noPolygon',
+        params: { found: 'LineString x1' },
+      }),
     );
   });
 

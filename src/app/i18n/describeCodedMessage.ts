@@ -1,0 +1,34 @@
+import type { WordedMessage } from '../../core/model/wordedMessage';
+import { ownValue } from '../../core/util/ownProperty';
+import type { Language } from './strings';
+
+export type MessageParams = Record<string, string | number>;
+
+/** A screen's Vietnamese words for the core's coded messages, by code (English is the core's own reason). */
+export type VietnameseTemplates = Readonly<Record<string, (params: MessageParams) => string>>;
+
+/**
+ * A message from the core in the UI's language. English: the core's reason as is (the command line's words).
+ * Vietnamese: the template of its code; without one, `lead` (what failed, in Vietnamese; may be empty when the screen
+ * already says it) and the English reason as the detail, so that the user knows what happened. A hint follows after
+ * '; ', worded the same way.
+ */
+export function describeCodedMessage(
+  message: WordedMessage,
+  language: Language,
+  templates: VietnameseTemplates,
+  lead: string,
+): string {
+  const template = language === 'vi' && message.code !== undefined ? ownValue(templates, message.code) : undefined;
+  const text =
+    language === 'en'
+      ? message.reason
+      : template
+        ? template(message.params ?? {})
+        : `${lead ? `${lead} (chi tiết bằng tiếng Anh)` : 'chi tiết bằng tiếng Anh'}: ${message.reason}`;
+  return message.hint ? `${text}; ${describeCodedMessage(message.hint, language, templates, lead)}` : text;
+}
+
+/** A number in Vietnamese writing (1.201, 0,02). */
+export const viNumber = (value: string | number) =>
+  typeof value === 'number' ? value.toLocaleString('vi', { maximumFractionDigits: 6 }) : value;
