@@ -32,3 +32,15 @@ export function describeCodedMessage(
 /** A number in Vietnamese writing (1.201, 0,02). */
 export const viNumber = (value: string | number) =>
   typeof value === 'number' ? value.toLocaleString('vi', { maximumFractionDigits: 6 }) : value;
+
+/** What classifyNonText found, in Vietnamese (by its kind). */
+export const NON_TEXT_VI: Record<string, string> = {
+  zip: 'một tệp nén zip (sổ tính Excel .xlsx? hãy lưu thành CSV)',
+  xls: 'một sổ tính Excel .xls cũ (hãy lưu thành CSV)',
+  pdf: 'một tài liệu PDF',
+  tiff: 'một ảnh TIFF',
+  gzip: 'một tệp nén gzip',
+  binaryNul: 'dữ liệu nhị phân (có byte NUL)',
+  binaryControl: 'dữ liệu nhị phân (ký tự điều khiển)',
+  notUtf8: 'văn bản không phải UTF-8 (hãy lưu thành "CSV UTF-8")',
+};

@@ -1,5 +1,6 @@
 import type { InputProblem } from '../../core/model/tower';
 import type { WordedMessage } from '../../core/model/wordedMessage';
+import { NON_TEXT_VI } from '../i18n/describeCodedMessage';
 import type { Language } from '../i18n/strings';
 
 /** Field names as the dialog shows them. */
@@ -238,9 +239,22 @@ const FILE_TEMPLATES: Record<string, (p: Params, language: Language) => string> 
     `không có cột '${p.column}' cho ${fieldLabel(String(p.field), language)} (các cột: ${p.found})`,
   sheetEmpty: (p) => `trang tính '${p.sheet}' trống (không có dòng tiêu đề)`,
   emptyFile: () => 'tệp trống (không có dòng tiêu đề)',
-  notText: (p) => `không phải tệp CSV hay GeoJSON: tệp trông giống ${p.looksLike}`,
+  notText: (p) => `không phải tệp CSV hay GeoJSON: tệp trông giống ${NON_TEXT_VI[String(p.kind)] ?? p.looksLike}`,
   notTowerFile: (p, language) => `không phải danh sách trạm: tệp chứa ${formatName(p.format, language)}`,
   fileRefused: (p) => `${REFUSAL_KINDS[String(p.kind)]?.vi ?? 'không đọc được tệp'} (chi tiết: ${p.detail})`,
+  shapefileNoDbf: (p) => `${p.layer}.shp không có tệp .dbf: các đối tượng không có thuộc tính`,
+  shapefileRecordCounts: (p) =>
+    `${p.layer}: ${p.shapes} hình nhưng ${p.records} bản ghi thuộc tính; các bản ghi thừa bị bỏ qua`,
+  shapefilePrjUnknown: (p) => `${p.layer}.prj ghi một hệ tọa độ không nhận ra; tọa độ được đọc như trong tệp`,
+  shapefilePrjUsed: (p) => `${p.layer}.prj ghi hệ ${p.crs}; dùng hệ này thay cho ${p.given}`,
+  shapefileNoPrj: (p) =>
+    p.crs === 'EPSG:4326'
+      ? 'shapefile không có tệp .prj: tọa độ được đọc là kinh độ, vĩ độ WGS 84'
+      : `shapefile không có tệp .prj: tọa độ được đọc theo ${p.crs} đã chọn`,
+  shapefileDbfEncoding: (p) =>
+    `${p.layer}.dbf không có tệp .cpg và không phải UTF-8: chữ được đọc theo ${p.encoding}` +
+    (p.looksLike ? ` (có vẻ là ${String(p.looksLike).toUpperCase()}: chữ tiếng Việt sẽ bị lỗi)` : ''),
+  kmlNoPlacemark: () => 'tài liệu KML không có Placemark nào',
   // Why a column was proposed for a field (the confidence cell's tooltip), and the proposal's notes.
   knownName: (p, language) => `tiêu đề là một tên quen thuộc của ${fieldLabel(String(p.field), language)}`,
   containsName: (p, language) => `tiêu đề chứa '${p.spelling}', một tên của ${fieldLabel(String(p.field), language)}`,

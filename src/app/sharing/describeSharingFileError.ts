@@ -1,19 +1,7 @@
 import { CandidateFileError } from '../../core/io/candidateFileError';
 import { type WordedMessage, wordedOf } from '../../core/model/wordedMessage';
-import { describeCodedMessage, type VietnameseTemplates, viNumber } from '../i18n/describeCodedMessage';
+import { describeCodedMessage, NON_TEXT_VI, type VietnameseTemplates, viNumber } from '../i18n/describeCodedMessage';
 import type { Language } from '../i18n/strings';
-
-/** What classifyNonText found, in Vietnamese (by its kind). */
-const NON_TEXT_VI: Record<string, string> = {
-  zip: 'một tệp nén zip (sổ tính Excel .xlsx? hãy lưu thành CSV)',
-  xls: 'một sổ tính Excel .xls cũ (hãy lưu thành CSV)',
-  pdf: 'một tài liệu PDF',
-  tiff: 'một ảnh TIFF',
-  gzip: 'một tệp nén gzip',
-  binaryNul: 'dữ liệu nhị phân (có byte NUL)',
-  binaryControl: 'dữ liệu nhị phân (ký tự điều khiển)',
-  notUtf8: 'văn bản không phải UTF-8 (hãy lưu thành "CSV UTF-8")',
-};
 
 const CANDIDATE_COLUMNS_VI: Record<string, string> = { id: 'mã (id)', lon: 'kinh độ (lon)', lat: 'vĩ độ (lat)' };
 

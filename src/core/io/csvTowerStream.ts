@@ -1,4 +1,4 @@
-import { describeNonText } from './describeNonText';
+import { classifyNonText } from './describeNonText';
 import { type CsvRecordRead, countLineBreaks, MAX_RECORD_CHARS, nextLineStart, readCsvRecord } from './readCsvRecord';
 import { resolveTowerColumns } from './resolveTowerColumns';
 import { TowerFileError } from './towerFileError';
@@ -35,11 +35,11 @@ export class CsvTowerStream {
   push(text: string): void {
     this.pending += !this.started && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     if (!this.started) {
-      const nonText = describeNonText(this.pending);
+      const nonText = classifyNonText(this.pending);
       if (nonText) {
-        throw new TowerFileError(`not a CSV file: looks like ${nonText}`, {
+        throw new TowerFileError(`not a CSV file: looks like ${nonText.words}`, {
           code: 'notText',
-          params: { looksLike: nonText },
+          params: { looksLike: nonText.words, kind: nonText.kind },
         });
       }
     }

@@ -52,7 +52,8 @@ export function readKml(text: string): LayerParseResult {
     }
     return { ...feature, geometry: feature.geometry && asMultiGeometry(feature.geometry), properties };
   });
-  if (items.length === 0) warnings.push({ row: 0, reason: 'the KML document holds no Placemark' });
+  if (items.length === 0)
+    warnings.push({ row: 0, reason: 'the KML document holds no Placemark', code: 'kmlNoPlacemark' });
   return featuresToLayer(items, null, warnings);
 }
 

@@ -70,11 +70,20 @@ export function readShapefileZip(bytes: Uint8Array, options: ShapefileReadOption
       } catch (error) {
         throw new LayerFileError(`${base}.dbf cannot be read (${(error as Error).message})`);
       }
-    } else warnings.push({ row: 0, reason: `${base}.shp has no .dbf: features have no attributes` });
+    } else {
+      warnings.push({
+        row: 0,
+        reason: `${base}.shp has no .dbf: features have no attributes`,
+        code: 'shapefileNoDbf',
+        params: { layer: base },
+      });
+    }
     if (dbf && rows.length !== geometries.length) {
       warnings.push({
         row: 0,
         reason: `${base}: ${geometries.length} shapes but ${rows.length} attribute records; extra records ignored`,
+        code: 'shapefileRecordCounts',
+        params: { layer: base, shapes: geometries.length, records: rows.length },
       });
     }
     const names = readFieldNames(part(`${FIELD_NAMES_SIDECAR_SUFFIX.slice(1)}`));
@@ -102,13 +111,23 @@ function resolveLayerCrs(
   if (!prj) return null;
   const crs = crsFromPrj(new TextDecoder().decode(prj));
   if (crs === null) {
-    warnings.push({ row: 0, reason: `${base}.prj names a CRS that is not understood; coordinates read as given` });
+    warnings.push({
+      row: 0,
+      reason: `${base}.prj names a CRS that is not understood; coordinates read as given`,
+      code: 'shapefilePrjUnknown',
+      params: { layer: base },
+    });
     return null;
   }
   if (options.crs) {
     const given = typeof options.crs === 'string' ? resolveCrs(options.crs) : options.crs;
     if (given.code !== crs.code)
-      warnings.push({ row: 0, reason: `${base}.prj says ${crs.name}; used instead of ${given.code}` });
+      warnings.push({
+        row: 0,
+        reason: `${base}.prj says ${crs.name}; used instead of ${given.code}`,
+        code: 'shapefilePrjUsed',
+        params: { layer: base, crs: crs.code, given: given.code },
+      });
   }
   return crs;
 }
@@ -117,10 +136,20 @@ function resolveLayerCrs(
 function guessCrs(options: ShapefileReadOptions, warnings: InputProblem[]): CrsDefinition | null {
   if (options.crs) {
     const given = typeof options.crs === 'string' ? resolveCrs(options.crs) : options.crs;
-    warnings.push({ row: 0, reason: `the shapefile has no .prj: coordinates read as ${given.code}, as given` });
+    warnings.push({
+      row: 0,
+      reason: `the shapefile has no .prj: coordinates read as ${given.code}, as given`,
+      code: 'shapefileNoPrj',
+      params: { crs: given.code },
+    });
     return given;
   }
-  warnings.push({ row: 0, reason: 'the shapefile has no .prj: coordinates read as WGS 84 longitude/latitude' });
+  warnings.push({
+    row: 0,
+    reason: 'the shapefile has no .prj: coordinates read as WGS 84 longitude/latitude',
+    code: 'shapefileNoPrj',
+    params: { crs: 'EPSG:4326' },
+  });
   return null;
 }
 
@@ -134,6 +163,8 @@ function dbfEncoding(dbf: Uint8Array, cpg: Uint8Array | undefined, base: string,
   warnings.push({
     row: 0,
     reason: `${base}.dbf has no .cpg and is not UTF-8: text read as ${label}${legacy === 'tcvn3' || legacy === 'vni' ? ` (it looks like ${legacy.toUpperCase()}: Vietnamese letters will be garbled)` : ''}`,
+    code: 'shapefileDbfEncoding',
+    params: { layer: base, encoding: label, looksLike: legacy === 'tcvn3' || legacy === 'vni' ? legacy : '' },
   });
   return label;
 }

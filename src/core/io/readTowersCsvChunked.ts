@@ -1,7 +1,7 @@
 import { createYieldClock, type LongCallOptions } from '../util/cooperativeLoop';
 import { CsvTowerStream } from './csvTowerStream';
 import { detectTextEncoding, textDecoderFor } from './decodeTextFile';
-import { describeNonText } from './describeNonText';
+import { classifyNonText } from './describeNonText';
 import type { ReadDeadline } from './readBudget';
 import { withEncodingHint } from './readTowersSync';
 import { TowerFileError } from './towerFileError';
@@ -26,11 +26,11 @@ export async function readTowersCsvChunked(
   const checkpoint = createYieldClock(options);
   const encoding = detectTextEncoding(bytes);
   const decoder = textDecoderFor(encoding);
-  const nonText = describeNonText(textDecoderFor(encoding).decode(bytes.subarray(0, 4096), { stream: true }));
+  const nonText = classifyNonText(textDecoderFor(encoding).decode(bytes.subarray(0, 4096), { stream: true }));
   if (nonText) {
-    throw new TowerFileError(`not a CSV or GeoJSON tower file: looks like ${nonText}`, {
+    throw new TowerFileError(`not a CSV or GeoJSON tower file: looks like ${nonText.words}`, {
       code: 'notText',
-      params: { looksLike: nonText },
+      params: { looksLike: nonText.words, kind: nonText.kind },
     });
   }
   const stream = new CsvTowerStream(options);

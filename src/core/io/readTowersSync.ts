@@ -1,7 +1,7 @@
 import type { InputProblem } from '../model/tower';
 import type { WordedMessage } from '../model/wordedMessage';
 import { decodeTextFileWithReport } from './decodeTextFile';
-import { describeNonText } from './describeNonText';
+import { classifyNonText } from './describeNonText';
 import { parseTowersCsv } from './parseTowersCsv';
 import { parseTowersGeoJson, towersFromFeatures } from './parseTowersGeoJson';
 import { kmzLimits } from './readBudget';
@@ -95,11 +95,11 @@ export function readTowersFromString(
   encodingWarning: WordedMessage | null,
   options: TowerSyncOptions,
 ): TowerParseResult {
-  const nonText = describeNonText(text);
+  const nonText = classifyNonText(text);
   if (nonText) {
-    throw new TowerFileError(`not a CSV or GeoJSON tower file: looks like ${nonText}`, {
+    throw new TowerFileError(`not a CSV or GeoJSON tower file: looks like ${nonText.words}`, {
       code: 'notText',
-      params: { looksLike: nonText },
+      params: { looksLike: nonText.words, kind: nonText.kind },
     });
   }
   let result: TowerParseResult;

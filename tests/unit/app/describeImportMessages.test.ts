@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { crsNameIn, describeInputProblem, describeWorded } from '../../../src/app/import/describeInputProblem';
 import { listCrs } from '../../../src/core/crs/crsDefinitions';
@@ -7,7 +8,7 @@ import { proposeColumnMapping } from '../../../src/core/io/proposeColumnMapping'
 import { readTowerFile } from '../../../src/core/io/readTowerFile';
 import type { InputProblem } from '../../../src/core/model/tower';
 import { type WordedMessage, wordedOf } from '../../../src/core/model/wordedMessage';
-import { xlsxMissingSharedText } from '../../fixtures/hostile/makeHostileFiles';
+import { shapefileZip, xlsxMissingSharedText } from '../../fixtures/hostile/makeHostileFiles';
 
 const fixture = (name: string) =>
   new Uint8Array(readFileSync(new URL(`../../fixtures/import/${name}`, import.meta.url)));
@@ -42,6 +43,14 @@ describe("the import dialog's file notes and refusals in Vietnamese and English"
       ...(await notesOf(await xlsxMissingSharedText(), 'b.xlsx')),
       ...(await notesOf(text('id,operator,lon,lat,address,\nA,Viettel,108.2,16.05,x,y\n'), 'c.csv')),
       ...(await notesOf(text('{"type":"FeatureCollection","features":[],"x":NaN}'), 'd.geojson')),
+      // A shapefile without its .prj and .dbf, and a KML without a Placemark.
+      ...(await notesOf(
+        zipSync(
+          Object.fromEntries(Object.entries(unzipSync(shapefileZip())).filter(([name]) => /\.(shp|shx)$/.test(name))),
+        ),
+        'bare.zip',
+      )),
+      ...(await notesOf(text('<kml xmlns="http://www.opengis.net/kml/2.2"><Document></Document></kml>'), 'e.kml')),
       await refusalOf(text('site,owner,x_coord,y_coord\nA,Viettel,108,16\n'), 'e.csv'),
       await refusalOf(text('1,Viettel,108,16\n2,Viettel,108,16\n'), 'f.csv'),
       await refusalOf(fixture('empty.csv'), 'empty.csv'),
@@ -61,6 +70,9 @@ describe("the import dialog's file notes and refusals in Vietnamese and English"
       'missingSharedText',
       'unusedColumns',
       'nonFinite',
+      'shapefileNoDbf',
+      'shapefileNoPrj',
+      'kmlNoPlacemark',
       'missingColumns',
       'emptyFile',
       'fileRefused',

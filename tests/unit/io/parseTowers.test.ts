@@ -34,7 +34,7 @@ describe('parseTowers', () => {
     expect(() => parseTowers(fixtureBytes('binary_garbage.dat'), 'binary_garbage.dat')).toThrow(
       new TowerFileError('not a CSV or GeoJSON tower file: looks like binary data (NUL bytes)', {
         code: 'notText',
-        params: { looksLike: 'binary data (NUL bytes)' },
+        params: { looksLike: 'binary data (NUL bytes)', kind: 'binaryNul' },
       }),
     );
     const xlsx = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]);
