@@ -145,11 +145,18 @@ export function ImportDialog() {
                 </tbody>
               </table>
             )}
-            {proposal?.notes.map((note) => (
-              <p key={note.reason} className="note">
-                {describeWorded(note, language)}
-              </p>
-            ))}
+            {proposal?.notes
+              // "Choose the CRS" is said of degrees (the proposal's CRS): once a projected CRS is chosen, it is done.
+              .filter(
+                (note) =>
+                  !(note.code === 'chooseZone' || note.code === 'metresNotDegrees') ||
+                  CRS_CHOICES.find((crs) => crs.code === state.crs)?.geographic !== false,
+              )
+              .map((note) => (
+                <p key={note.reason} className="note">
+                  {describeWorded(note, language)}
+                </p>
+              ))}
             <label className="field">
               {t('crs')}
               <select
