@@ -19,7 +19,12 @@ Comlink.transferHandlers.set('throw', {
     if (wire.isError && error instanceof Error) {
       for (const key of ['code', 'params', 'hint'] as const) {
         // Structured-clone safe: strings, and plain objects of strings and numbers.
-        if (error[key] !== undefined) wire.value[key] = JSON.parse(JSON.stringify(error[key]));
+        if (error[key] === undefined) continue;
+        try {
+          wire.value[key] = JSON.parse(JSON.stringify(error[key]));
+        } catch {
+          // Not plain data (a function, a BigInt): left out; the message still says what happened.
+        }
       }
     }
     return [wire, transfer];

@@ -149,7 +149,7 @@ describe("the import dialog's notes and refusals in Vietnamese", () => {
     });
     await page.getByTestId('import-error').waitFor({ timeout: 60_000 });
     await expect(page.getByTestId('import-error').textContent()).resolves.toBe(
-      'không phải danh sách trạm: tệp chứa một ảnh TIFF',
+      'không phải danh sách trạm: tệp chứa một ảnh TIFF (tệp DEM .tif được thêm ở lớp địa hình)',
     );
     await page.screenshot({ path: 'tests/artifacts/import-refused-vi.png' });
     await page.getByTestId('close-import').click();

@@ -273,8 +273,9 @@ describe('terrain: hillshade, ground height, DEM import', () => {
     ];
     const hostile: [string, Uint8Array, RegExp][] = [
       ['zstd_bomb_2gb.tif', geoTiffZstdBomb(), /Zstandard.*16 bytes/],
-      ['lerc_bomb.tif', geoTiffLercBomb(), /LERC compression is not read/],
-      ['jpeg_20000px.tif', geoTiffJpegHugeFrame(), /JPEG compression is an image codec/],
+      // Worded in Vietnamese from their codes (the page is in Vietnamese); the zstd bomb's reason is the decoder's own.
+      ['lerc_bomb.tif', geoTiffLercBomb(), /không đọc ảnh nén LERC \(bộ giải nén của nó không giới hạn được/],
+      ['jpeg_20000px.tif', geoTiffJpegHugeFrame(), /không đọc ảnh nén JPEG \(đây là cách nén ảnh màu 8 bit/],
     ];
     const started = Date.now();
     await page.getByTestId('terrain-file').setInputFiles(

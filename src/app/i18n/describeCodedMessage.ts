@@ -19,13 +19,16 @@ export function describeCodedMessage(
   templates: VietnameseTemplates,
   lead: string,
 ): string {
+  // A reason that already ends with its hint's (the command line's one line) is worded without it, then the hint.
+  const tail = message.hint ? `; ${message.hint.reason}` : '';
+  const reason = tail && message.reason.endsWith(tail) ? message.reason.slice(0, -tail.length) : message.reason;
   const template = language === 'vi' && message.code !== undefined ? ownValue(templates, message.code) : undefined;
   const text =
     language === 'en'
-      ? message.reason
+      ? reason
       : template
         ? template(message.params ?? {})
-        : `${lead ? `${lead} (chi tiết bằng tiếng Anh)` : 'chi tiết bằng tiếng Anh'}: ${message.reason}`;
+        : `${lead ? `${lead} (chi tiết bằng tiếng Anh)` : 'chi tiết bằng tiếng Anh'}: ${reason}`;
   return message.hint ? `${text}; ${describeCodedMessage(message.hint, language, templates, lead)}` : text;
 }
 

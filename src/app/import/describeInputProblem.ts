@@ -173,6 +173,16 @@ const FORMAT_NAMES: Record<string, { vi: string; en: string }> = {
 const formatName = (format: string | number | undefined, language: Language) =>
   FORMAT_NAMES[String(format)]?.[language] ?? String(format);
 
+/** A file no tower reader takes, with the advice the command line gives (readTowersSync's describeUnusable). */
+const UNUSABLE_VI: Record<string, string> = {
+  // The command line's advice is --population; in the app a .tif is a DEM for the terrain layer.
+  tiff: 'một ảnh TIFF (tệp DEM .tif được thêm ở lớp địa hình)',
+  xls: 'một sổ tính Excel .xls cũ (hãy lưu thành .xlsx hoặc CSV)',
+  shp: 'một tệp .shp đơn lẻ (hãy nén zip cùng các tệp .dbf, .shx và .prj của nó)',
+  zip: 'một tệp nén zip không có shapefile, KML hay sổ tính Excel bên trong',
+  xml: 'XML nhưng không phải KML',
+};
+
 /** What a refused file's kind of failure is called, before the reader's own words (English) as the detail. */
 const REFUSAL_KINDS: Record<string, { vi: string; en: string }> = {
   archive: { vi: 'tệp nén hỏng hoặc vượt giới hạn', en: 'a damaged or oversized archive' },
@@ -240,7 +250,8 @@ const FILE_TEMPLATES: Record<string, (p: Params, language: Language) => string> 
   sheetEmpty: (p) => `trang tính '${p.sheet}' trống (không có dòng tiêu đề)`,
   emptyFile: () => 'tệp trống (không có dòng tiêu đề)',
   notText: (p) => `không phải tệp CSV hay GeoJSON: tệp trông giống ${NON_TEXT_VI[String(p.kind)] ?? p.looksLike}`,
-  notTowerFile: (p, language) => `không phải danh sách trạm: tệp chứa ${formatName(p.format, language)}`,
+  notTowerFile: (p, language) =>
+    `không phải danh sách trạm: tệp chứa ${UNUSABLE_VI[String(p.format)] ?? formatName(p.format, language)}`,
   fileRefused: (p) => `${REFUSAL_KINDS[String(p.kind)]?.vi ?? 'không đọc được tệp'} (chi tiết: ${p.detail})`,
   shapefileNoDbf: (p) => `${p.layer}.shp không có tệp .dbf: các đối tượng không có thuộc tính`,
   shapefileRecordCounts: (p) =>
@@ -255,6 +266,11 @@ const FILE_TEMPLATES: Record<string, (p: Params, language: Language) => string> 
     `${p.layer}.dbf không có tệp .cpg và không phải UTF-8: chữ được đọc theo ${p.encoding}` +
     (p.looksLike ? ` (có vẻ là ${String(p.looksLike).toUpperCase()}: chữ tiếng Việt sẽ bị lỗi)` : ''),
   kmlNoPlacemark: () => 'tài liệu KML không có Placemark nào',
+  dbfRecordCount: (p) =>
+    `${p.layer}.dbf khai báo ${Number(p.declared).toLocaleString('vi')} bản ghi nhưng chỉ có ` +
+    `${Number(p.real).toLocaleString('vi')}: đọc ${Number(p.real).toLocaleString('vi')} bản ghi`,
+  crsNotUnderstood: (p) => `tệp ghi hệ tọa độ '${p.name}' không nhận ra; tọa độ được đọc theo ${p.crs}`,
+  crsDeclared: (p) => `tệp khai báo hệ ${p.crs}; dùng hệ này thay cho ${p.given}`,
   // Why a column was proposed for a field (the confidence cell's tooltip), and the proposal's notes.
   knownName: (p, language) => `tiêu đề là một tên quen thuộc của ${fieldLabel(String(p.field), language)}`,
   containsName: (p, language) => `tiêu đề chứa '${p.spelling}', một tên của ${fieldLabel(String(p.field), language)}`,
@@ -315,9 +331,13 @@ export function describeInputProblem(problem: InputProblem, language: Language):
  * Vietnamese, a refusal shows its reason (English) after a Vietnamese lead, so that the user knows what happened.
  */
 export function describeWorded(message: WordedMessage, language: Language, refusal = false): string {
-  const worded = describeOne(message, language);
+  // A reason that already ends with its hint's (the command line's one line) is worded without it, then the hint.
+  const tail = message.hint ? `; ${message.hint.reason}` : '';
+  const own =
+    tail && message.reason.endsWith(tail) ? { ...message, reason: message.reason.slice(0, -tail.length) } : message;
+  const worded = describeOne(own, language);
   const known =
     language === 'en' || (message.code !== undefined && (message.code in FILE_TEMPLATES || message.code in TEMPLATES));
-  const text = known || !refusal ? worded : `không đọc được tệp (chi tiết bằng tiếng Anh): ${worded}`;
+  const text = known || !refusal ? worded : `không nhập được (chi tiết bằng tiếng Anh): ${worded}`;
   return message.hint ? `${text}; ${describeWorded(message.hint, language)}` : text;
 }

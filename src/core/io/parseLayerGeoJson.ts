@@ -142,13 +142,20 @@ function crsOf(
     warnings.push({
       row: 0,
       reason: `the file names CRS '${name}', which is not understood; coordinates read as ${explicit?.code ?? 'EPSG:4326'}`,
+      code: 'crsNotUnderstood',
+      params: { name, crs: explicit?.code ?? 'EPSG:4326' },
     });
     return explicit;
   }
   try {
     const declared = resolveCrs(code);
     if (explicit && explicit.code !== declared.code) {
-      warnings.push({ row: 0, reason: `the file declares ${declared.code}; used instead of ${explicit.code}` });
+      warnings.push({
+        row: 0,
+        reason: `the file declares ${declared.code}; used instead of ${explicit.code}`,
+        code: 'crsDeclared',
+        params: { crs: declared.code, given: explicit.code },
+      });
     }
     return declared;
   } catch (error) {

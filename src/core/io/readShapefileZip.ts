@@ -60,7 +60,15 @@ export function readShapefileZip(bytes: Uint8Array, options: ShapefileReadOption
     for (const loss of damaged) damagedRows.set(firstRow + loss.index, loss.reason);
     const rawDbf = part('dbf');
     const bounded = rawDbf ? boundDbfRecordCount(rawDbf, base) : null;
-    if (bounded?.warning) warnings.push({ row: 0, reason: bounded.warning });
+    if (bounded?.warning) {
+      const { declared, real } = bounded;
+      warnings.push({
+        row: 0,
+        reason: bounded.warning,
+        code: 'dbfRecordCount',
+        params: { layer: base, declared: declared ?? 0, real: real ?? 0 },
+      });
+    }
     const dbf = bounded?.dbf;
     let rows: Record<string, unknown>[] = [];
     if (dbf) {

@@ -161,7 +161,10 @@ function readOneRecord(
  * A .dbf whose header claims more records than its length holds (5 million for five, in a hostile file) would be read
  * record by record past its end: the count is cut to the records really there, and the difference reported.
  */
-export function boundDbfRecordCount(dbf: Uint8Array, base: string): { dbf: Uint8Array; warning: string | null } {
+export function boundDbfRecordCount(
+  dbf: Uint8Array,
+  base: string,
+): { dbf: Uint8Array; warning: string | null; declared?: number; real?: number } {
   if (dbf.length < 12) return { dbf, warning: null };
   const view = new DataView(dbf.buffer, dbf.byteOffset, dbf.byteLength);
   const declared = view.getUint32(4, true);
@@ -174,5 +177,7 @@ export function boundDbfRecordCount(dbf: Uint8Array, base: string): { dbf: Uint8
   return {
     dbf: bounded,
     warning: `${base}.dbf declares ${declared.toLocaleString('en')} records but holds ${real.toLocaleString('en')}: ${real.toLocaleString('en')} read`,
+    declared,
+    real,
   };
 }

@@ -131,11 +131,17 @@ function boundWorkbook(bytes: Uint8Array, limits: UnzipLimits): { workbookBytes:
     throw error;
   }
   const notes: WordedMessage[] = [];
-  const sharedStrings = Object.keys(entries).find((name) => /^xl\/sharedStrings\.xml$/i.test(name));
-  const sharedCount = sharedStrings === undefined ? 0 : countSharedStrings(strFromU8(entries[sharedStrings]));
+  // Parts are recognised as exceljs recognises them (xlsx.js: a leading '/' dropped, worksheets by an unanchored
+  // `xl/worksheets/sheetN.xml`), or more widely: a part exceljs reads is never passed unbounded.
+  const asExceljsNames = (name: string) => (name.startsWith('/') ? name.slice(1) : name);
+  const isWorksheet = (name: string) =>
+    /xl\/worksheets\/sheet(\d+)[.]xml/.test(asExceljsNames(name)) ||
+    /^xl\/worksheets\/[^/]+\.xml$/i.test(asExceljsNames(name));
+  const sharedStrings = Object.keys(entries).filter((name) => /^xl\/sharedStrings\.xml$/i.test(asExceljsNames(name)));
+  const sharedCount = Math.max(0, ...sharedStrings.map((name) => countSharedStrings(strFromU8(entries[name]))));
   for (const [name, data] of Object.entries(entries)) {
-    if (/^xl\/worksheets\/[^/]+\.xml$/i.test(name)) {
-      const label = name.slice('xl/worksheets/'.length, -4);
+    if (isWorksheet(name)) {
+      const label = /([^/]+)\.xml/.exec(name.slice(name.lastIndexOf('worksheets/')))?.[1] ?? name;
       let bounded: ReturnType<typeof boundWorksheetXml>;
       try {
         bounded = boundWorksheetXml(strFromU8(data), label);
@@ -145,7 +151,9 @@ function boundWorkbook(bytes: Uint8Array, limits: UnzipLimits): { workbookBytes:
       const texts = emptyMissingSharedTexts(bounded.xml, sharedCount, label);
       entries[name] = strToU8(texts.xml);
       notes.push(...bounded.notes, ...texts.notes);
-    } else if (/^xl\/workbook\.xml$/i.test(name)) entries[name] = strToU8(boundWorkbookXml(strFromU8(data)));
+    } else if (/^xl\/workbook\.xml$/i.test(asExceljsNames(name))) {
+      entries[name] = strToU8(boundWorkbookXml(strFromU8(data)));
+    }
   }
   return { workbookBytes: zipSync(entries, { level: 0 }), notes };
 }

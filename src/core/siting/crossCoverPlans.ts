@@ -3,9 +3,9 @@ import { type CoverProblem, type CoverSolution, costOf, maxSitesOf } from './cov
 /**
  * Partition crossover of two plans under a site budget alone (Whitley's partition crossover, here on maximal covering):
  * the sites in one plan and not the other fall into groups linked by the items they share (two sites covering one
- * item are in one group, through any chain of such items). With the sites both plans share fixed, a group's worth
- * depends only on which plan's sites it takes, never on another group's choice, since no item is covered from two
- * groups. So each group takes the side worth more, within the site budget (a knapsack over the groups by their site
+ * item the shared sites leave uncovered are in one group, through any chain of such items). With the shared sites
+ * fixed, a group's worth depends only on which plan's sites it takes, never on another group's choice, since no such
+ * item is covered from two groups. So each group takes the side worth more, within the site budget (a knapsack over the groups by their site
  * counts, exact by dynamic programming), and the child is worth at least as much as either plan, often more when each
  * plan has arranged some areas better. Returns the child (its value computed afresh) or, with a money budget or
  * conflicts (where the groups' choices are not independent of the budget's or the rules' other terms), the better plan.
@@ -37,10 +37,16 @@ export function crossCoverPlans(problem: CoverProblem, a: CoverSolution, b: Cove
     }
     return r;
   };
+  // Items the shared sites cover are covered whatever the groups choose, so they link nothing (finer groups, more
+  // freedom for the knapsack). Each side's worth is then the weight of the other items its sites cover.
+  const covered = new Int32Array(itemCount); // 1: by a shared site; a stamp: counted for the side being priced
+  for (const j of common)
+    for (let k = candidateStarts[j]; k < candidateStarts[j + 1]; k++) covered[candidateItems[k]] = 1;
   const firstCoverer = new Int32Array(itemCount).fill(-1);
   for (const j of differing) {
     for (let k = candidateStarts[j]; k < candidateStarts[j + 1]; k++) {
       const item = candidateItems[k];
+      if (covered[item] === 1) continue;
       const first = firstCoverer[item];
       if (first < 0) firstCoverer[item] = j;
       else {
@@ -62,10 +68,6 @@ export function crossCoverPlans(problem: CoverProblem, a: CoverSolution, b: Cove
   }
   const groups = [...groupOf.values()];
 
-  // Each side's worth: the weight of the items its sites cover that the shared sites do not.
-  const covered = new Int32Array(itemCount); // 1: by a shared site; stamp + 2: counted for the side being priced
-  for (const j of common)
-    for (let k = candidateStarts[j]; k < candidateStarts[j + 1]; k++) covered[candidateItems[k]] = 1;
   let stamp = 1;
   const worth = (sites: readonly number[]): number => {
     stamp++;
@@ -86,8 +88,11 @@ export function crossCoverPlans(problem: CoverProblem, a: CoverSolution, b: Cove
     { sites: group.b, value: worth(group.b) },
   ]);
 
-  // The knapsack: room for the sites the plans do not share, each group one side.
-  const room = Math.max(0, maxSitesOf(problem) - common.length);
+  // The knapsack: room for the sites the plans do not share, each group one side (never more than all the larger
+  // sides together, so that no site budget costs an array of every candidate).
+  let largest = 0;
+  for (const group of groups) largest += Math.max(group.a.length, group.b.length);
+  const room = Math.max(0, Math.min(maxSitesOf(problem) - common.length, largest));
   let bestAt = new Float64Array(room + 1).fill(Number.NEGATIVE_INFINITY);
   bestAt[0] = 0;
   const took: Uint8Array[] = [];

@@ -64,6 +64,28 @@ describe('hostile workbooks (issue 17)', () => {
     );
   });
 
+  it('the same range in parts named as exceljs also reads them (a leading "/", a folder in front) is clipped too', async () => {
+    const entries = unzipSync(await xlsxMergedWholeSheet());
+    const sheet = entries['xl/worksheets/sheet1.xml'];
+    const variants = [
+      // Every worksheet and the shared strings under a leading '/', which exceljs drops.
+      Object.fromEntries(
+        Object.entries(entries).map(([name, data]) => [
+          /^xl\/(worksheets|sharedStrings)/.test(name) ? `/${name}` : name,
+          data,
+        ]),
+      ),
+      // A copy of the sheet in a folder: exceljs parses any name containing xl/worksheets/sheetN.xml.
+      { ...entries, 'copy/xl/worksheets/sheet1.xml': sheet },
+    ];
+    for (const variant of variants) {
+      const { value, seconds } = await timed(() => readTowerFile(zipSync(variant), 'renamed.xlsx'));
+      expect(seconds).toBeLessThan(5);
+      expect(value?.towers.map((tower) => tower.id)).toEqual(['T1', 'T2', 'T3']);
+      expect(value?.warnings.map((warning) => warning.code)).toContain('mergedClipped');
+    }
+  });
+
   it('validation_whole_sheet.xlsx: a data validation over the whole sheet is ignored (was over 60 s)', async () => {
     const bytes = await xlsxValidationWholeSheet();
     const { value, seconds } = await timed(() => readTowerFile(bytes, 'validation_whole_sheet.xlsx'));

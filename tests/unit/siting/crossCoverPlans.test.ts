@@ -18,15 +18,18 @@ function randomPlan(next: () => number, candidates: number, size: number): numbe
 
 /**
  * The best child by brute force, computed independently: the differing sites grouped by a breadth-first search over
- * "covers a raw demand point the other covers too" (no merged items, no union-find), every combination of sides
- * within the site budget valued from scratch on the raw instance.
+ * "covers a raw demand point the other covers too, which no shared site covers" (no merged items, no union-find),
+ * every combination of sides within the site budget valued from scratch on the raw instance.
  */
 function bruteForceChild(instance: RawInstance, a: number[], b: number[], maxSites: number): number {
   const inA = new Set(a);
   const inB = new Set(b);
   const common = a.filter((j) => inB.has(j));
   const differing = [...a.filter((j) => !inB.has(j)), ...b.filter((j) => !inA.has(j))];
-  const shares = (x: number, y: number) => instance.lists[x].some((d) => instance.lists[y].includes(d));
+  // Points the shared sites cover are covered whatever the groups choose: they link nothing.
+  const coveredByCommon = new Set(common.flatMap((j) => instance.lists[j]));
+  const shares = (x: number, y: number) =>
+    instance.lists[x].some((d) => !coveredByCommon.has(d) && instance.lists[y].includes(d));
   const groups: number[][] = [];
   const seen = new Set<number>();
   for (const start of differing) {
