@@ -22,7 +22,9 @@ export function ProblemList({
     <ul className="problems" data-testid={testId}>
       {problems.slice(0, limit).map(({ problem, rejected }) => (
         <li
-          key={`${rejected ? 'r' : 'w'}-${problem.row}-${problem.field ?? ''}-${problem.code ?? ''}`}
+          // The reason too: a row may hold two warnings of one kind (two unknown tenants), which row, field and code
+          // alone do not tell apart.
+          key={`${rejected ? 'r' : 'w'}-${problem.row}-${problem.field ?? ''}-${problem.code ?? ''}-${problem.reason}`}
           className={rejected ? 'rejected' : 'note'}
           data-kind={rejected ? 'rejected' : 'warning'}
         >
