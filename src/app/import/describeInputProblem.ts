@@ -130,7 +130,7 @@ const TEMPLATES: Record<string, { vi: Template; en: Template }> = {
     en: () => 'feature has no geometry (null)',
   },
   notPoint: {
-    vi: (p) => `hình học của đối tượng là ${p.found}, không phải một điểm (Point)`,
+    vi: (p) => `hình học của đối tượng là ${p.type ?? p.found}, không phải một điểm (Point)`,
     en: (p) => `feature geometry is ${p.found}, not a Point`,
   },
   noCoordinates: {

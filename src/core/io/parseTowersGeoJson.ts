@@ -133,8 +133,12 @@ function describeGeometryProblem(feature: unknown): ({ field?: TowerField } & Wo
     return { reason: `feature geometry is ${found}, not a Point`, code: 'notPoint', params: { found } };
   }
   if (geometry.type !== 'Point') {
-    const found = String(geometry.type);
-    return { reason: `feature geometry is a ${found}, not a Point`, code: 'notPoint', params: { found } };
+    const type = String(geometry.type);
+    return {
+      reason: `feature geometry is a ${type}, not a Point`,
+      code: 'notPoint',
+      params: { found: `a ${type}`, type },
+    };
   }
   const coordinates = geometry.coordinates;
   if (!Array.isArray(coordinates) || coordinates.length < 2) {

@@ -48,7 +48,7 @@ describe('parseTowersGeoJson', () => {
         row: 3,
         reason: 'feature geometry is a LineString, not a Point',
         code: 'notPoint',
-        params: { found: 'LineString' },
+        params: { found: 'a LineString', type: 'LineString' },
       },
       expect.objectContaining({ row: 6, field: 'lat', reason: 'lat 95 is outside [-90, 90]' }),
       expect.objectContaining({ row: 7, field: 'id', reason: "id 'G-1' duplicates the tower accepted at row 1" }),

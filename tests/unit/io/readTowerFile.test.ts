@@ -78,7 +78,7 @@ describe('readTowerFile: KML and KMZ', () => {
           row: 4,
           reason: 'feature geometry is a LineString, not a Point',
           code: 'notPoint',
-          params: { found: 'LineString' },
+          params: { found: 'a LineString', type: 'LineString' },
         },
       ]);
     }
