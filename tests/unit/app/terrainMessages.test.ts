@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as Comlink from 'comlink';
 import { strToU8, zipSync } from 'fflate';
-import { writeArrayBuffer } from 'geotiff';
 import { describe, expect, it } from 'vitest';
 import { describeDemFile } from '../../../src/app/terrain/describeDemFile';
 import { describeTerrainToolError } from '../../../src/app/terrain/describeTerrainMessage';
@@ -12,6 +11,7 @@ import { computeViewshed } from '../../../src/core/terrain/computeViewshed';
 import { readElevationFile } from '../../../src/core/terrain/readElevationFile';
 import { readHgt } from '../../../src/core/terrain/readHgt';
 import { summarizeElevationRaster } from '../../../src/core/terrain/summarizeElevationRaster';
+import { smallElevationTiff } from '../../fixtures/tiff/smallElevationTiff';
 import '../../../workers/keepWordedErrors';
 
 /** A letter only Vietnamese uses among the UI's two languages: the text was worded in Vietnamese. */
@@ -25,33 +25,6 @@ function hgtBytes(heightM: number): Uint8Array {
   const view = new DataView(bytes.buffer);
   for (let i = 0; i < 1201 * 1201; i++) view.setInt16(i * 2, heightM, false);
   return bytes;
-}
-
-/**
- * A small Float32 GeoTIFF written by geotiff.js: geographic EPSG:4326, 0.001° pixels from 105°E 21°N unless the
- * metadata say else (`georeference` false: neither pixel scale nor tie point).
- */
-function smallTiff(
-  values: Float32Array,
-  width: number,
-  metadata: Record<string, unknown> = {},
-  georeference = true,
-): Uint8Array {
-  return new Uint8Array(
-    writeArrayBuffer(values, {
-      width,
-      height: values.length / width,
-      BitsPerSample: [32],
-      SampleFormat: [3],
-      ...(georeference && metadata.ModelTransformation === undefined
-        ? { ModelPixelScale: [0.001, 0.001, 0], ModelTiepoint: [0, 0, 0, 105, 21, 0] }
-        : {}),
-      ...(metadata.ProjectedCSTypeGeoKey === undefined && metadata.GeographicTypeGeoKey === undefined
-        ? { GTModelTypeGeoKey: 2, GeographicTypeGeoKey: 4326 }
-        : {}),
-      ...metadata,
-    } as Parameters<typeof writeArrayBuffer>[1]) as ArrayBuffer,
-  );
 }
 
 /** `bytes` with the first IFD's tags set to `values` (SHORT or LONG tags written in place). */
@@ -100,7 +73,7 @@ async function demRefusal(bytes: Uint8Array, name: string): Promise<WordedMessag
 const refusedLine = (fileName: string, refusal: WordedMessage, language: 'vi' | 'en') =>
   describeDemFile({ fileName, status: 'refused', summary: null, ...refusal }, language);
 
-const tiff = smallTiff(new Float32Array(16).fill(10), 4);
+const tiff = smallElevationTiff(new Float32Array(16).fill(10), 4);
 
 describe('the DEM import refusals in Vietnamese and English', () => {
   it.each<[string, () => Uint8Array, string, string, RegExp]>([
@@ -118,7 +91,7 @@ describe('the DEM import refusals in Vietnamese and English', () => {
     ['text named .tif', () => strToU8('hello'), 'x.tif', 'notGeoTiff', /^không phải tệp GeoTIFF/],
     [
       'a raster too large',
-      () => patchTags(smallTiff(new Float32Array(4), 2), { 256: 60000, 257: 60000 }),
+      () => patchTags(smallElevationTiff(new Float32Array(4), 2), { 256: 60000, 257: 60000 }),
       'big.tif',
       'rasterSize',
       /^ảnh có 60\.000 x 60\.000 điểm ảnh/,
@@ -135,35 +108,39 @@ describe('the DEM import refusals in Vietnamese and English', () => {
     ],
     [
       'a projected CRS it does not know',
-      () => smallTiff(new Float32Array(4), 2, { GTModelTypeGeoKey: 1, ProjectedCSTypeGeoKey: 2000 }),
+      () => smallElevationTiff(new Float32Array(4), 2, { GTModelTypeGeoKey: 1, ProjectedCSTypeGeoKey: 2000 }),
       'x.tif',
       'unsupportedCrs',
       /^DEM dùng EPSG:2000, hệ này không được hỗ trợ/,
     ],
     [
       'a geographic CRS it does not know',
-      () => smallTiff(new Float32Array(4), 2, { GTModelTypeGeoKey: 2, GeographicTypeGeoKey: 4269 }),
+      () => smallElevationTiff(new Float32Array(4), 2, { GTModelTypeGeoKey: 2, GeographicTypeGeoKey: 4269 }),
       'x.tif',
       'unsupportedCrs',
       /^DEM dùng hệ tọa độ địa lý EPSG:4269/,
     ],
     [
       'a projected CRS its keys leave unnamed',
-      () => smallTiff(new Float32Array(4), 2, { GTModelTypeGeoKey: 1, ProjectedCSTypeGeoKey: 32767 }),
+      () => smallElevationTiff(new Float32Array(4), 2, { GTModelTypeGeoKey: 1, ProjectedCSTypeGeoKey: 32767 }),
       'x.tif',
       'unsupportedCrs',
       /không ghi tên/,
     ],
     [
       'metres in a geographic file',
-      () => smallTiff(new Float32Array(4), 2, { ModelPixelScale: [30, 30, 0], ModelTiepoint: [0, 0, 0, 5e5, 2e6, 0] }),
+      () =>
+        smallElevationTiff(new Float32Array(4), 2, {
+          ModelPixelScale: [30, 30, 0],
+          ModelTiepoint: [0, 0, 0, 5e5, 2e6, 0],
+        }),
       'x.tif',
       'extentNotDegrees',
       /không phải độ/,
     ],
     [
       'a TIFF without georeference',
-      () => smallTiff(new Float32Array(4), 2, {}, false),
+      () => smallElevationTiff(new Float32Array(4), 2, {}, false),
       'x.tif',
       'notGeoreferenced',
       /^tệp TIFF không có tham chiếu địa lý/,
@@ -171,7 +148,7 @@ describe('the DEM import refusals in Vietnamese and English', () => {
     [
       'a rotated raster',
       () =>
-        smallTiff(new Float32Array(4), 2, {
+        smallElevationTiff(new Float32Array(4), 2, {
           ModelTransformation: [0.001, 0.0005, 0, 105, 0.0005, -0.001, 0, 21, 0, 0, 0, 0, 0, 0, 0, 1],
         }),
       'x.tif',
@@ -180,14 +157,14 @@ describe('the DEM import refusals in Vietnamese and English', () => {
     ],
     [
       'a raster upside down',
-      () => smallTiff(new Float32Array(4), 2, { ModelPixelScale: [0.5, -0.25, 0] }),
+      () => smallElevationTiff(new Float32Array(4), 2, { ModelPixelScale: [0.5, -0.25, 0] }),
       'x.tif',
       'notNorthUp',
       /^kích thước điểm ảnh 0,5 x 0,25/,
     ],
     [
       'a model type of neither kind',
-      () => smallTiff(new Float32Array(4), 2, { GTModelTypeGeoKey: 3 }),
+      () => smallElevationTiff(new Float32Array(4), 2, { GTModelTypeGeoKey: 3 }),
       'x.tif',
       'modelType',
       /kiểu mô hình GeoTIFF 3/,
@@ -195,7 +172,7 @@ describe('the DEM import refusals in Vietnamese and English', () => {
     ['all voids', () => hgtBytes(-32768), 'N15E107.hgt', 'allVoid', /^mọi điểm đều trống/],
     [
       'a population grid',
-      () => smallTiff(new Float32Array([12000, 5, 0, 30000]), 2),
+      () => smallElevationTiff(new Float32Array([12000, 5, 0, 30000]), 2),
       'people.tif',
       'notHeights',
       /^giá trị từ 0 đến 30\.000, ngoài mọi độ cao mặt đất/,

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { strToU8, zipSync } from 'fflate';
-import { writeArrayBuffer } from 'geotiff';
 import { describe, expect, it } from 'vitest';
 import { ElevationFileError } from '../../../src/core/terrain/elevationFileError';
 import type { ElevationRaster } from '../../../src/core/terrain/elevationRaster';
 import { readElevationGeoTiff } from '../../../src/core/terrain/readElevationGeoTiff';
 import { parseHgtCorner, readHgt } from '../../../src/core/terrain/readHgt';
+import { smallElevationTiff } from '../../fixtures/tiff/smallElevationTiff';
 
 const ELEVATION = '/work/shared/data/elevation';
 const hgtBytes = readFileSync(`${ELEVATION}/N21E105.hgt`);
@@ -24,22 +24,6 @@ function highestNear(raster: ElevationRaster, lonDeg: number, latDeg: number, ra
     }
   }
   return best;
-}
-
-/** A small Float32 GeoTIFF written by geotiff.js (no binary fixture); geographic EPSG:4326 unless keys say else. */
-function smallTiff(values: Float32Array, width: number, metadata: Record<string, unknown>): Uint8Array {
-  return new Uint8Array(
-    writeArrayBuffer(values, {
-      width,
-      height: values.length / width,
-      BitsPerSample: [32],
-      SampleFormat: [3],
-      ...(metadata.ProjectedCSTypeGeoKey === undefined && metadata.GeographicTypeGeoKey === undefined
-        ? { GTModelTypeGeoKey: 2, GeographicTypeGeoKey: 4326 }
-        : {}),
-      ...metadata,
-    } as Parameters<typeof writeArrayBuffer>[1]) as ArrayBuffer,
-  );
 }
 
 describe('readHgt', () => {
@@ -140,7 +124,7 @@ describe('readElevationGeoTiff', () => {
   it('reads Float32 with a nodata value as NaN, PixelIsPoint tie points at the sample', async () => {
     const values = new Float32Array([1.5, 2.5, -9999, 4, 0, 6]);
     const area = await readElevationGeoTiff(
-      smallTiff(values, 3, {
+      smallElevationTiff(values, 3, {
         ModelPixelScale: [0.5, 0.25, 0],
         ModelTiepoint: [0, 0, 0, 105, 21, 0],
         GDAL_NODATA: '-9999',
@@ -150,7 +134,7 @@ describe('readElevationGeoTiff', () => {
     expect(Array.from(area.heightsM)).toEqual([1.5, 2.5, Number.NaN, 4, 0, 6]);
     expect([area.firstSampleX, area.firstSampleY]).toEqual([105.25, 20.875]);
     const point = await readElevationGeoTiff(
-      smallTiff(values, 3, {
+      smallElevationTiff(values, 3, {
         ModelPixelScale: [0.5, 0.25, 0],
         ModelTiepoint: [0, 0, 0, 105, 21, 0],
         GTRasterTypeGeoKey: 2,
@@ -162,7 +146,7 @@ describe('readElevationGeoTiff', () => {
 
   it('keeps a UTM DEM on its own grid with its CRS', async () => {
     const raster = await readElevationGeoTiff(
-      smallTiff(new Float32Array(4).fill(10), 2, {
+      smallElevationTiff(new Float32Array(4).fill(10), 2, {
         ModelPixelScale: [30, 30, 0],
         ModelTiepoint: [0, 0, 0, 500000, 2330000, 0],
         GTModelTypeGeoKey: 1,
@@ -179,7 +163,7 @@ describe('readElevationGeoTiff', () => {
     [{ GTModelTypeGeoKey: 2, GeographicTypeGeoKey: 4269 }, /geographic CRS EPSG:4269/],
     [{ GTModelTypeGeoKey: 1, ProjectedCSTypeGeoKey: 32767 }, /projected CRS that its keys do not name/],
   ])('refuses an unknown CRS %j', async (keys, message) => {
-    const bytes = smallTiff(new Float32Array(4), 2, {
+    const bytes = smallElevationTiff(new Float32Array(4), 2, {
       ModelPixelScale: [30, 30, 0],
       ModelTiepoint: [0, 0, 0, 500000, 2330000, 0],
       ...keys,
@@ -193,7 +177,7 @@ describe('readElevationGeoTiff', () => {
   });
 
   it('refuses absurd dimensions from the header, before decoding', async () => {
-    const bytes = smallTiff(new Float32Array(4), 2, {
+    const bytes = smallElevationTiff(new Float32Array(4), 2, {
       ModelPixelScale: [0.001, 0.001, 0],
       ModelTiepoint: [0, 0, 0, 105, 21, 0],
     });
