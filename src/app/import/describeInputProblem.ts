@@ -152,26 +152,25 @@ const TEMPLATES: Record<string, { vi: Template; en: Template }> = {
   },
 };
 
-/** A file format named in the UI's language (FileFormat of the core's sniffFileFormat). */
-const FORMAT_NAMES: Record<string, { vi: string; en: string }> = {
-  csv: { vi: 'một bảng CSV/văn bản', en: 'a CSV/text table' },
-  geojson: { vi: 'GeoJSON', en: 'GeoJSON' },
-  kml: { vi: 'KML', en: 'KML' },
-  kmz: { vi: 'KMZ (KML nén)', en: 'KMZ (zipped KML)' },
-  'shapefile-zip': { vi: 'một shapefile nén zip', en: 'a zipped shapefile' },
-  xlsx: { vi: 'một sổ tính Excel .xlsx', en: 'an Excel .xlsx workbook' },
-  xls: { vi: 'một sổ tính Excel .xls cũ', en: 'an old Excel .xls workbook' },
-  zip: { vi: 'một tệp nén zip', en: 'a zip archive' },
-  shp: { vi: 'một tệp .shp đơn lẻ', en: 'a bare .shp file' },
-  tiff: { vi: 'một ảnh TIFF', en: 'a TIFF image' },
-  pdf: { vi: 'một tài liệu PDF', en: 'a PDF document' },
-  gzip: { vi: 'một tệp nén gzip', en: 'a gzip archive' },
-  xml: { vi: 'XML', en: 'XML' },
-  empty: { vi: 'một tệp rỗng', en: 'an empty file' },
+/** A file format named in Vietnamese (FileFormat of the core's sniffFileFormat). */
+const FORMAT_NAMES: Record<string, string> = {
+  csv: 'một bảng CSV/văn bản',
+  geojson: 'GeoJSON',
+  kml: 'KML',
+  kmz: 'KMZ (KML nén)',
+  'shapefile-zip': 'một shapefile nén zip',
+  xlsx: 'một sổ tính Excel .xlsx',
+  xls: 'một sổ tính Excel .xls cũ',
+  zip: 'một tệp nén zip',
+  shp: 'một tệp .shp đơn lẻ',
+  tiff: 'một ảnh TIFF',
+  pdf: 'một tài liệu PDF',
+  gzip: 'một tệp nén gzip',
+  xml: 'XML',
+  empty: 'một tệp rỗng',
 };
 
-const formatName = (format: string | number | undefined, language: Language) =>
-  FORMAT_NAMES[String(format)]?.[language] ?? String(format);
+const formatName = (format: string | number | undefined) => FORMAT_NAMES[String(format)] ?? String(format);
 
 /** A file no tower reader takes, with the advice the command line gives (readTowersSync's describeUnusable). */
 const UNUSABLE_VI: Record<string, string> = {
@@ -184,12 +183,12 @@ const UNUSABLE_VI: Record<string, string> = {
 };
 
 /** What a refused file's kind of failure is called, before the reader's own words (English) as the detail. */
-const REFUSAL_KINDS: Record<string, { vi: string; en: string }> = {
-  archive: { vi: 'tệp nén hỏng hoặc vượt giới hạn', en: 'a damaged or oversized archive' },
-  workbook: { vi: 'không đọc được sổ tính Excel', en: 'the Excel workbook cannot be read' },
-  budget: { vi: 'tệp vượt giới hạn đọc (kích thước hoặc thời gian)', en: 'the file is past the read limits' },
-  crs: { vi: 'hệ tọa độ không dùng được', en: 'the coordinate system cannot be used' },
-  layer: { vi: 'không đọc được tệp', en: 'the file cannot be read' },
+const REFUSAL_KINDS: Record<string, string> = {
+  archive: 'tệp nén hỏng hoặc vượt giới hạn',
+  workbook: 'không đọc được sổ tính Excel',
+  budget: 'tệp vượt giới hạn đọc (kích thước hoặc thời gian)',
+  crs: 'hệ tọa độ không dùng được',
+  layer: 'không đọc được tệp',
 };
 
 const ENCODING_ADVICE: Record<string, (inside: boolean) => string> = {
@@ -210,12 +209,11 @@ const ENCODING_ADVICE: Record<string, (inside: boolean) => string> = {
  * File-level notes and refusals, in Vietnamese; in English the reader's own reason is shown (it is the same text),
  * so only `vi` is written here.
  */
-const FILE_TEMPLATES: Record<string, (p: Params, language: Language) => string> = {
+const FILE_TEMPLATES: Record<string, (p: Params) => string> = {
   encoding: (p) =>
     (ENCODING_ADVICE[String(p.encoding)]?.(p.inside === 1) ?? `bảng mã ${p.encoding}`) +
     (p.bom === 1 ? ' (tệp bắt đầu bằng dấu BOM của UTF-8 nhưng phần còn lại không phải UTF-8)' : ''),
-  formatMismatch: (p, language) =>
-    `tệp mang đuôi .${p.extension} nhưng chứa ${formatName(p.format, language)}: đọc theo đúng nội dung đó`,
+  formatMismatch: (p) => `tệp mang đuôi .${p.extension} nhưng chứa ${formatName(p.format)}: đọc theo đúng nội dung đó`,
   otherSheets: (p) => `đọc trang tính '${p.sheet}' (${p.position}/${p.total}); các trang khác không được đọc`,
   mergedClipped: (p) => `${p.sheet}: ${p.count} vùng gộp ô vượt quá dữ liệu của trang đã được cắt theo dữ liệu`,
   mergedIgnored: (p) =>
@@ -237,22 +235,20 @@ const FILE_TEMPLATES: Record<string, (p: Params, language: Language) => string> 
   nonFinite: (p) =>
     `tệp có ${p.count} giá trị NaN hoặc Infinity mà JSON không cho phép: đọc là trống (đối tượng bị loại nếu đó là ` +
     'tọa độ)',
-  missingColumns: (p, language) => {
+  missingColumns: (p) => {
     const missing = String(p.missing)
       .split(', ')
-      .map((field) => fieldLabel(field, language))
+      .map((field) => fieldLabel(field, 'vi'))
       .join(', ');
     const noHeader = p.noHeader === 1 ? ' — dòng đầu là dữ liệu, không phải dòng tiêu đề' : '';
     return `thiếu cột ${missing} (tìm thấy: ${p.found || 'không có'})${noHeader}`;
   },
-  noColumn: (p, language) =>
-    `không có cột '${p.column}' cho ${fieldLabel(String(p.field), language)} (các cột: ${p.found})`,
+  noColumn: (p) => `không có cột '${p.column}' cho ${fieldLabel(String(p.field), 'vi')} (các cột: ${p.found})`,
   sheetEmpty: (p) => `trang tính '${p.sheet}' trống (không có dòng tiêu đề)`,
   emptyFile: () => 'tệp trống (không có dòng tiêu đề)',
   notText: (p) => `không phải tệp CSV hay GeoJSON: tệp trông giống ${NON_TEXT_VI[String(p.kind)] ?? p.looksLike}`,
-  notTowerFile: (p, language) =>
-    `không phải danh sách trạm: tệp chứa ${UNUSABLE_VI[String(p.format)] ?? formatName(p.format, language)}`,
-  fileRefused: (p) => `${REFUSAL_KINDS[String(p.kind)]?.vi ?? 'không đọc được tệp'} (chi tiết: ${p.detail})`,
+  notTowerFile: (p) => `không phải danh sách trạm: tệp chứa ${UNUSABLE_VI[String(p.format)] ?? formatName(p.format)}`,
+  fileRefused: (p) => `${REFUSAL_KINDS[String(p.kind)] ?? 'không đọc được tệp'} (chi tiết: ${p.detail})`,
   shapefileNoDbf: (p) => `${p.layer}.shp không có tệp .dbf: các đối tượng không có thuộc tính`,
   shapefileRecordCounts: (p) =>
     `${p.layer}: ${p.shapes} hình nhưng ${p.records} bản ghi thuộc tính; các bản ghi thừa bị bỏ qua`,
@@ -272,8 +268,8 @@ const FILE_TEMPLATES: Record<string, (p: Params, language: Language) => string> 
   crsNotUnderstood: (p) => `tệp ghi hệ tọa độ '${p.name}' không nhận ra; tọa độ được đọc theo ${p.crs}`,
   crsDeclared: (p) => `tệp khai báo hệ ${p.crs}; dùng hệ này thay cho ${p.given}`,
   // Why a column was proposed for a field (the confidence cell's tooltip), and the proposal's notes.
-  knownName: (p, language) => `tiêu đề là một tên quen thuộc của ${fieldLabel(String(p.field), language)}`,
-  containsName: (p, language) => `tiêu đề chứa '${p.spelling}', một tên của ${fieldLabel(String(p.field), language)}`,
+  knownName: (p) => `tiêu đề là một tên quen thuộc của ${fieldLabel(String(p.field), 'vi')}`,
+  containsName: (p) => `tiêu đề chứa '${p.spelling}', một tên của ${fieldLabel(String(p.field), 'vi')}`,
   valuesLon: () => 'các giá trị là kinh độ trong phạm vi Việt Nam',
   valuesLat: () => 'các giá trị là vĩ độ trong phạm vi Việt Nam',
   valuesOperator: () => 'các giá trị là tên nhà mạng hoặc mã MCC-MNC',
@@ -308,7 +304,7 @@ function describeOne(
     return template[language](entry.params ?? {}, fieldLabel(entry.field ?? (entry.params?.field as string), language));
   }
   const file = entry.code && language === 'vi' ? FILE_TEMPLATES[entry.code] : undefined;
-  return file ? file(entry.params ?? {}, language) : entry.reason;
+  return file ? file(entry.params ?? {}) : entry.reason;
 }
 
 /**
