@@ -1,4 +1,5 @@
 import { type CoverProblem, type CoverSolution, costOf, maxSitesOf } from './coverProblem';
+import { evaluateCover } from './coverSets';
 
 /**
  * Partition crossover of two plans under a site budget alone (Whitley's partition crossover, here on maximal covering):
@@ -123,16 +124,7 @@ export function crossCoverPlans(problem: CoverProblem, a: CoverSolution, b: Cove
     used -= pick.sites.length;
   }
   const selected = [...common, ...chosen.reverse().flat()];
-  let objective = 0;
-  stamp++;
-  for (const j of selected) {
-    for (let k = candidateStarts[j]; k < candidateStarts[j + 1]; k++) {
-      const item = candidateItems[k];
-      if (covered[item] === stamp) continue;
-      covered[item] = stamp;
-      objective += itemWeight[item];
-    }
-  }
+  const objective = evaluateCover(cover, selected);
   let costUsd = 0;
   for (const j of selected) costUsd += costOf(problem, j);
   // Rounding in the sums may put the child a hair below a parent it equals: keep the parent then.
