@@ -73,8 +73,6 @@ const CLOSED: ImportState = {
 
 export const useImportStore = create<ImportState>(() => CLOSED);
 
-const message = (error: unknown): WordedMessage => wordedOf(error);
-
 function provincePolygons(): LonLatPolygon[] {
   const dataset = useAppStore.getState().dataset;
   if (!dataset) return [];
@@ -105,7 +103,7 @@ export async function openImport(file: File): Promise<void> {
       coordinates: preview.coordinates,
     });
   } catch (error) {
-    useImportStore.setState({ stage: 'error', error: message(error) });
+    useImportStore.setState({ stage: 'error', error: wordedOf(error) });
   }
 }
 
@@ -130,7 +128,7 @@ export async function updateMapping(patch: {
       );
       useImportStore.setState({ coordinates, error: null });
     } catch (error) {
-      useImportStore.setState({ coordinates: null, error: message(error) });
+      useImportStore.setState({ coordinates: null, error: wordedOf(error) });
     }
   }
   if (state.read && (state.stage === 'review' || state.stage === 'reading')) await readWholeFile();
@@ -188,7 +186,9 @@ export async function readWholeFile(): Promise<void> {
     });
   } catch (error) {
     if (!run.isCurrent()) return;
-    useImportStore.setState(isCancelledError(error) ? { stage: 'mapping' } : { stage: 'error', error: message(error) });
+    useImportStore.setState(
+      isCancelledError(error) ? { stage: 'mapping' } : { stage: 'error', error: wordedOf(error) },
+    );
   }
 }
 
@@ -240,7 +240,7 @@ export async function applyImport(): Promise<void> {
     if (!user) return;
     await saveImportOnServer(dataset.provinceCode, read, state.mode, state.fileName);
   } catch (error) {
-    useImportStore.setState({ stage: 'error', error: message(error) });
+    useImportStore.setState({ stage: 'error', error: wordedOf(error) });
   }
 }
 

@@ -134,9 +134,10 @@ function boundWorkbook(bytes: Uint8Array, limits: UnzipLimits): { workbookBytes:
   // Parts are recognised as exceljs recognises them (xlsx.js: a leading '/' dropped, worksheets by an unanchored
   // `xl/worksheets/sheetN.xml`), or more widely: a part exceljs reads is never passed unbounded.
   const asExceljsNames = (name: string) => (name.startsWith('/') ? name.slice(1) : name);
-  const isWorksheet = (name: string) =>
-    /xl\/worksheets\/sheet(\d+)[.]xml/.test(asExceljsNames(name)) ||
-    /^xl\/worksheets\/[^/]+\.xml$/i.test(asExceljsNames(name));
+  const isWorksheet = (name: string) => {
+    const read = asExceljsNames(name);
+    return /xl\/worksheets\/sheet\d+[.]xml/.test(read) || /^xl\/worksheets\/[^/]+\.xml$/i.test(read);
+  };
   const sharedStrings = Object.keys(entries).filter((name) => /^xl\/sharedStrings\.xml$/i.test(asExceljsNames(name)));
   const sharedCount = Math.max(0, ...sharedStrings.map((name) => countSharedStrings(strFromU8(entries[name]))));
   for (const [name, data] of Object.entries(entries)) {
