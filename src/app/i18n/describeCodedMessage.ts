@@ -10,14 +10,14 @@ export type VietnameseTemplates = Readonly<Record<string, (params: MessageParams
 /**
  * A message from the core in the UI's language. English: the core's reason as is (the command line's words).
  * Vietnamese: the template of its code; without one, `lead` (what failed, in Vietnamese; may be empty when the screen
- * already says it) and the English reason as the detail, so that the user knows what happened. A hint follows after
- * '; ', worded the same way.
+ * already says it) and the English reason as the detail, so that the user knows what happened, or the reason alone
+ * when `lead` is null (a note that has no words here). A hint follows after '; ', worded the same way.
  */
 export function describeCodedMessage(
   message: WordedMessage,
   language: Language,
   templates: VietnameseTemplates,
-  lead: string,
+  lead: string | null,
 ): string {
   // A reason that already ends with its hint's (the command line's one line) is worded without it, then the hint.
   const tail = message.hint ? `; ${message.hint.reason}` : '';
@@ -28,7 +28,9 @@ export function describeCodedMessage(
       ? reason
       : template
         ? template(message.params ?? {})
-        : `${lead ? `${lead} (chi tiết bằng tiếng Anh)` : 'chi tiết bằng tiếng Anh'}: ${reason}`;
+        : lead === null
+          ? reason
+          : `${lead ? `${lead} (chi tiết bằng tiếng Anh)` : 'chi tiết bằng tiếng Anh'}: ${reason}`;
   return message.hint ? `${text}; ${describeCodedMessage(message.hint, language, templates, lead)}` : text;
 }
 

@@ -1,6 +1,6 @@
 import type { InputProblem } from '../../core/model/tower';
 import type { WordedMessage } from '../../core/model/wordedMessage';
-import { NON_TEXT_VI } from '../i18n/describeCodedMessage';
+import { describeCodedMessage, NON_TEXT_VI, type VietnameseTemplates } from '../i18n/describeCodedMessage';
 import type { Language } from '../i18n/strings';
 
 /** Field names as the dialog shows them. */
@@ -327,13 +327,16 @@ export function describeInputProblem(problem: InputProblem, language: Language):
  * Vietnamese, a refusal shows its reason (English) after a Vietnamese lead, so that the user knows what happened.
  */
 export function describeWorded(message: WordedMessage, language: Language, refusal = false): string {
-  // A reason that already ends with its hint's (the command line's one line) is worded without it, then the hint.
-  const tail = message.hint ? `; ${message.hint.reason}` : '';
-  const own =
-    tail && message.reason.endsWith(tail) ? { ...message, reason: message.reason.slice(0, -tail.length) } : message;
-  const worded = describeOne(own, language);
-  const known =
-    language === 'en' || (message.code !== undefined && (message.code in FILE_TEMPLATES || message.code in TEMPLATES));
-  const text = known || !refusal ? worded : `không nhập được (chi tiết bằng tiếng Anh): ${worded}`;
-  return message.hint ? `${text}; ${describeWorded(message.hint, language)}` : text;
+  return describeCodedMessage(message, language, IMPORT_TEMPLATES_VI, refusal ? 'không nhập được' : null);
 }
+
+/** Every Vietnamese template of the import, by code: the file-level ones and the row problems' (field named). */
+const IMPORT_TEMPLATES_VI: VietnameseTemplates = {
+  ...Object.fromEntries(
+    Object.entries(TEMPLATES).map(([code, template]) => [
+      code,
+      (p: Params) => template.vi(p, fieldLabel(p.field as string | undefined, 'vi')),
+    ]),
+  ),
+  ...FILE_TEMPLATES,
+};
