@@ -1,4 +1,4 @@
-import type { WordedMessage } from '../model/wordedMessage';
+import type { WordedFields } from '../model/wordedMessage';
 
 /** geotiff.js's range error for a block that gives fewer bytes than its pixels. */
 const isTruncatedBlock = (error: unknown) =>
@@ -21,8 +21,8 @@ export function describeRasterDecodeError(error: unknown): string {
  * registerFastTiffDecoders, with its name), 'damagedRaster' (a truncated block), else 'undecodableRaster' with
  * describeRasterDecodeError's words as the detail.
  */
-export function rasterDecodeWorded(error: unknown): Omit<WordedMessage, 'reason'> {
-  const { code, params } = (error ?? {}) as Partial<WordedMessage>;
+export function rasterDecodeWorded(error: unknown): WordedFields {
+  const { code, params } = (error ?? {}) as WordedFields;
   if (code === 'refusedCompression' && params) return { code, params };
   if (isTruncatedBlock(error)) return { code: 'damagedRaster' };
   return { code: 'undecodableRaster', params: { detail: describeRasterDecodeError(error) } };

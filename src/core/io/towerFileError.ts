@@ -1,4 +1,4 @@
-import { WordedError } from '../model/wordedMessage';
+import { WordedError, type WordedFields } from '../model/wordedMessage';
 
 /**
  * A tower file that cannot be used at all (not text, no header, required columns missing, invalid JSON).
@@ -7,7 +7,7 @@ import { WordedError } from '../model/wordedMessage';
  * the UI word it in its own language, `hint` adds a second worded message (the file's encoding).
  */
 export class TowerFileError extends WordedError {
-  constructor(message: string, worded: ConstructorParameters<typeof WordedError>[1] = {}) {
+  constructor(message: string, worded: WordedFields = {}) {
     super(message, worded);
     this.name = 'TowerFileError';
   }

@@ -10,6 +10,9 @@ export interface WordedMessage {
   hint?: WordedMessage;
 }
 
+/** A worded message's code, values and hint, without its reason (what an error adds to its message). */
+export type WordedFields = Omit<WordedMessage, 'reason'>;
+
 /** The worded form of anything thrown: its message, and its code, values and hint when it carries them. */
 export function wordedOf(error: unknown): WordedMessage {
   if (!(error instanceof Error)) return { reason: String(error) };
@@ -31,7 +34,7 @@ export class WordedError extends Error {
   readonly params?: Record<string, string | number>;
   readonly hint?: WordedMessage;
 
-  constructor(message: string, worded: Omit<WordedMessage, 'reason'> = {}) {
+  constructor(message: string, worded: WordedFields = {}) {
     super(message);
     if (worded.code !== undefined) this.code = worded.code;
     if (worded.params !== undefined) this.params = worded.params;

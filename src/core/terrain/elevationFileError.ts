@@ -1,4 +1,4 @@
-import { WordedError } from '../model/wordedMessage';
+import { WordedError, type WordedFields } from '../model/wordedMessage';
 
 /**
  * An elevation file that cannot be used: wrong size or name for an SRTM tile, not a GeoTIFF, an unknown CRS, absurd
@@ -6,7 +6,7 @@ import { WordedError } from '../model/wordedMessage';
  * its own language.
  */
 export class ElevationFileError extends WordedError {
-  constructor(message: string, worded: ConstructorParameters<typeof WordedError>[1] = {}) {
+  constructor(message: string, worded: WordedFields = {}) {
     super(message, worded);
     this.name = 'ElevationFileError';
   }

@@ -1,4 +1,4 @@
-import { type WordedMessage, wordedOf } from '../model/wordedMessage';
+import { type WordedFields, wordedOf } from '../model/wordedMessage';
 import { ElevationFileError } from './elevationFileError';
 import type { ElevationRaster } from './elevationRaster';
 import { readElevationGeoTiff } from './readElevationGeoTiff';
@@ -10,7 +10,7 @@ export function isElevationFileName(fileName: string): boolean {
 }
 
 /** Why a file is no DEM: the reader's one-line reason (English), with its code and values (WordedMessage). */
-export type ElevationFileRefusal = { error: string } & Omit<WordedMessage, 'reason'>;
+export type ElevationFileRefusal = { error: string } & WordedFields;
 
 /**
  * A DEM by its name: `.tif`/`.tiff` as a GeoTIFF, anything else as an SRTM tile (.hgt, .hgt.zip). A file that cannot
