@@ -49,3 +49,57 @@ export const NON_TEXT_VI: Record<string, string> = {
   binaryControl: 'dữ liệu nhị phân (ký tự điều khiển)',
   notUtf8: 'văn bản không phải UTF-8 (hãy lưu thành "CSV UTF-8")',
 };
+
+/** What a JSON file held instead of an object, in Vietnamese (the `found` of notGeoJson). */
+export const JSON_TYPES_VI: Record<string, string> = {
+  list: 'một danh sách',
+  string: 'một chuỗi',
+  number: 'một số',
+  boolean: 'một giá trị đúng/sai',
+  null: 'giá trị null',
+  undefined: 'không có gì',
+};
+
+/** `invalidJson` (parseJsonText): where the syntax breaks, else the engine's words as the detail. */
+export const invalidJsonVi = (p: MessageParams) =>
+  p.line !== undefined
+    ? `tệp không phải JSON hợp lệ: lỗi cú pháp ở dòng ${p.line}, cột ${p.column}`
+    : `tệp không phải JSON hợp lệ (chi tiết bằng tiếng Anh: ${p.detail})`;
+
+/** The layer readers' refusals (LayerFileError: GeoJSON, KML, shapefiles, tables), in Vietnamese by code. */
+export const LAYER_FILE_TEMPLATES_VI: VietnameseTemplates = {
+  invalidJson: invalidJsonVi,
+  notGeoJson: (p) =>
+    `không phải GeoJSON: cần một đối tượng, nhưng tệp chứa ${JSON_TYPES_VI[String(p.found)] ?? p.found}`,
+  noFeaturesList: () => 'FeatureCollection không có danh sách "features"',
+  notGeoJsonType: (p) => `không phải GeoJSON: kiểu ${p.type} không phải Feature, FeatureCollection hay một hình học`,
+  crsNotSupported: (p) => `tọa độ của tệp theo hệ ${p.crs}, hệ này không được hỗ trợ`,
+  xmlMalformed: (p) =>
+    p.line !== undefined
+      ? `tệp không phải XML hợp lệ: lỗi ở khoảng dòng ${p.line}, cột ${p.column}`
+      : `tệp không phải XML hợp lệ (chi tiết bằng tiếng Anh: ${p.detail})`,
+  notKml: (p) => `tệp XML có phần tử gốc <${p.root || 'không có'}>, không phải tài liệu KML (<kml>)`,
+  kmlTooManyPlacemarks: (p) =>
+    `tệp KML có hơn ${viNumber(p.max)} Placemark (mỗi Placemark được đọc cả vào bộ nhớ): hãy lưu danh sách lớn ` +
+    'như vậy thành CSV, hoặc chia nhỏ',
+  kmlNested: (p) =>
+    Number(p.max) === 1
+      ? `một <${p.name}> nằm trong một <${p.name}> khác, điều KML không cho phép`
+      : `các phần tử <${p.name}> lồng nhau sâu hơn ${viNumber(p.max)} cấp`,
+  noShapefile: (p) => `tệp zip không chứa shapefile (.shp); tìm thấy: ${p.found || 'không có gì dùng được'}`,
+  layerCrsDiffer: (p) => `các lớp trong tệp nén dùng hệ tọa độ khác nhau (${p.first}, ${p.second})`,
+  dbfUnreadable: (p) => `không đọc được ${p.layer}.dbf (chi tiết bằng tiếng Anh: ${p.detail})`,
+  shpTooManyRecords: (p) => `${p.layer}.shp có hơn ${viNumber(p.max)} bản ghi: hãy chia nhỏ lớp`,
+  shpTooManyRings: (p) =>
+    `${p.layer}.shp có quá nhiều vòng trong các hình để đọc kịp thời: hãy đơn giản hóa hoặc chia nhỏ lớp`,
+  shpTooShort: (p) => `${p.layer}.shp quá ngắn, không phải một shapefile`,
+  shpUnreadable: (p) =>
+    `không đọc được ${p.layer}.shp (chi tiết bằng tiếng Anh: ${p.detail}) và không có chỉ mục .shx để cứu các bản ` +
+    'ghi khác',
+  notTowerGeoJson: (p) =>
+    `GeoJSON ${p.type ? `kiểu '${p.type}'` : 'không có kiểu'} không phải Feature hay FeatureCollection các điểm trạm`,
+  crsNameUnknown: (p) => `tệp ghi hệ tọa độ '${p.name}', hệ này không nhận ra`,
+  headerTooLong: (p) => `dòng tiêu đề dài hơn ${viNumber(p.max)} ký tự`,
+  noGeometryColumns: (p) =>
+    `bảng không có cột kinh độ/vĩ độ hay cột hình học WKT (tìm thấy: ${p.found || 'không có cột nào'})`,
+};

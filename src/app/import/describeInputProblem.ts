@@ -1,6 +1,11 @@
 import type { InputProblem } from '../../core/model/tower';
 import type { WordedMessage } from '../../core/model/wordedMessage';
-import { describeCodedMessage, NON_TEXT_VI, type VietnameseTemplates } from '../i18n/describeCodedMessage';
+import {
+  describeCodedMessage,
+  LAYER_FILE_TEMPLATES_VI,
+  NON_TEXT_VI,
+  type VietnameseTemplates,
+} from '../i18n/describeCodedMessage';
 import type { Language } from '../i18n/strings';
 
 /** Field names as the dialog shows them. */
@@ -332,6 +337,7 @@ export function describeWorded(message: WordedMessage, language: Language, refus
 
 /** Every Vietnamese template of the import, by code: the file-level ones and the row problems' (field named). */
 const IMPORT_TEMPLATES_VI: VietnameseTemplates = {
+  ...LAYER_FILE_TEMPLATES_VI,
   ...Object.fromEntries(
     Object.entries(TEMPLATES).map(([code, template]) => [
       code,

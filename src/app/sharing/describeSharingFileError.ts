@@ -1,6 +1,13 @@
 import { CandidateFileError } from '../../core/io/candidateFileError';
 import { type WordedMessage, wordedOf } from '../../core/model/wordedMessage';
-import { describeCodedMessage, NON_TEXT_VI, type VietnameseTemplates, viNumber } from '../i18n/describeCodedMessage';
+import {
+  describeCodedMessage,
+  invalidJsonVi,
+  JSON_TYPES_VI,
+  NON_TEXT_VI,
+  type VietnameseTemplates,
+  viNumber,
+} from '../i18n/describeCodedMessage';
 import type { Language } from '../i18n/strings';
 
 const CANDIDATE_COLUMNS_VI: Record<string, string> = { id: 'mã (id)', lon: 'kinh độ (lon)', lat: 'vĩ độ (lat)' };
@@ -35,17 +42,10 @@ export function describeCandidateRefusal(message: WordedMessage, language: Langu
 }
 
 const GEOMETRY_KINDS_VI: Record<string, string> = { polygon: 'đa giác', line: 'đường' };
-const JSON_TYPES_VI: Record<string, string> = {
-  list: 'một danh sách',
-  string: 'một chuỗi',
-  number: 'một số',
-  boolean: 'một giá trị đúng/sai',
-  undefined: 'không có gì',
-};
 
 /** The boundary readers' refusals (BoundaryFileError) in Vietnamese, by code. */
 const ZONE_TEMPLATES: VietnameseTemplates = {
-  invalidJson: (p) => `tệp không phải JSON hợp lệ (chi tiết: ${p.detail})`,
+  invalidJson: invalidJsonVi,
   notGeoJson: (p) => `không phải GeoJSON: cần một đối tượng, nhưng gặp ${JSON_TYPES_VI[String(p.found)] ?? p.found}`,
   noPolygon: (p) => `tệp không có Polygon hay MultiPolygon nào (tìm thấy: ${p.found || 'không có gì'})`,
   noRings: () => 'một Polygon không có vòng nào',

@@ -1,4 +1,4 @@
-import { parseJsonText } from '../io/parseJsonText';
+import { invalidJsonWorded, parseJsonText } from '../io/parseJsonText';
 import { BoundaryFileError } from './boundaryFileError';
 import { checkLonLatPosition } from './checkLonLatPosition';
 import type { LonLatPolygon } from './lonLatPolygon';
@@ -14,10 +14,7 @@ export function parseBoundaryGeoJson(text: string): LonLatPolygon[] {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const parsed = parseJsonText(body);
   if ('error' in parsed) {
-    throw new BoundaryFileError(`invalid JSON: ${parsed.error}`, {
-      code: 'invalidJson',
-      params: { detail: parsed.error },
-    });
+    throw new BoundaryFileError(`invalid JSON: ${parsed.error}`, invalidJsonWorded(parsed));
   }
   const polygons: LonLatPolygon[] = [];
   const ignoredTypes = new Map<string, number>();

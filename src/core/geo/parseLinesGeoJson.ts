@@ -1,4 +1,4 @@
-import { parseJsonText } from '../io/parseJsonText';
+import { invalidJsonWorded, parseJsonText } from '../io/parseJsonText';
 import { BoundaryFileError } from './boundaryFileError';
 import { checkLonLatPosition } from './checkLonLatPosition';
 import type { LonLatPolyline } from './lonLatPolyline';
@@ -11,7 +11,7 @@ import type { LonLatPolyline } from './lonLatPolyline';
 export function parseLinesGeoJson(text: string): LonLatPolyline[] {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const parsed = parseJsonText(body);
-  if ('error' in parsed) throw new BoundaryFileError(`invalid JSON: ${parsed.error}`);
+  if ('error' in parsed) throw new BoundaryFileError(`invalid JSON: ${parsed.error}`, invalidJsonWorded(parsed));
   const lines: LonLatPolyline[] = [];
   collect(parsed.value, lines);
   if (lines.length === 0) throw new BoundaryFileError('no LineString or MultiLineString in the file');

@@ -1,4 +1,4 @@
-import { parseJsonText } from '../io/parseJsonText';
+import { invalidJsonWorded, parseJsonText } from '../io/parseJsonText';
 import { normalizeText } from '../util/normalizeText';
 import { BoundaryFileError } from './boundaryFileError';
 import type { LonLatPolygon } from './lonLatPolygon';
@@ -22,10 +22,7 @@ export function readPolygonFeatures(text: string): PolygonFeature[] {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const parsed = parseJsonText(body);
   if ('error' in parsed) {
-    throw new BoundaryFileError(`invalid JSON: ${parsed.error}`, {
-      code: 'invalidJson',
-      params: { detail: parsed.error },
-    });
+    throw new BoundaryFileError(`invalid JSON: ${parsed.error}`, invalidJsonWorded(parsed));
   }
   const root = parsed.value as { type?: unknown; features?: unknown };
   const features = root.type === 'FeatureCollection' && Array.isArray(root.features) ? root.features : [root];

@@ -96,7 +96,10 @@ export class CsvTowerStream {
       const read = readCsvRecord(text, at, delimiter, final);
       if (read.kind === 'incomplete') return -1;
       if (read.kind === 'overlong') {
-        throw new TowerFileError(`the header line is longer than ${MAX_RECORD_CHARS.toLocaleString('en')} characters`);
+        throw new TowerFileError(`the header line is longer than ${MAX_RECORD_CHARS.toLocaleString('en')} characters`, {
+          code: 'headerTooLong',
+          params: { max: MAX_RECORD_CHARS },
+        });
       }
       if (read.fields.every((field) => field.trim() === '')) {
         this.linesBefore += countLineBreaks(text, at, read.end);

@@ -1,13 +1,22 @@
+import { type ParseError, parse } from 'jsonc-parser';
+
+/** Why text is not JSON: the engine's message (with the line and column) and, when known, where (1-based). */
+export interface JsonTextError {
+  error: string;
+  line?: number;
+  column?: number;
+}
+
 /**
- * JSON.parse, with a failure turned into `{ error }`: the engine's message plus the line and column of the reported
- * position when the message gives only a character offset. With `nonFiniteAsNull`, text that is JSON but for bare
+ * JSON.parse, with a failure turned into `{ error, line, column }`: the engine's message plus the line and column of
+ * the reported position when the message gives only a character offset. With `nonFiniteAsNull`, text that is JSON but for bare
  * `NaN`, `Infinity` or `-Infinity` numbers (Python's json.dump writes them) is read with those values as null, and
  * `nonFinite` counts them: one bad coordinate then costs its feature, not the file.
  */
 export function parseJsonText(
   text: string,
   options: { nonFiniteAsNull?: boolean } = {},
-): { value: unknown; nonFinite?: number } | { error: string } {
+): { value: unknown; nonFinite?: number } | JsonTextError {
   try {
     return { value: JSON.parse(text) };
   } catch (error) {
@@ -19,19 +28,44 @@ export function parseJsonText(
         // Not JSON for other reasons too: report the first error.
       }
     }
-    return { error: describeJsonError(error, text) };
+    return describeJsonError(error, text);
   }
 }
 
-function describeJsonError(error: unknown, text: string): string {
+function describeJsonError(error: unknown, text: string): JsonTextError {
   // V8 quotes the text around the error, line breaks included: one line for the reader's one-line error.
   const message = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ');
-  const position = /position (\d+)/.exec(message);
-  if (!position || /line \d+/.test(message)) return message;
-  const before = text.slice(0, Number(position[1]));
+  const given = /line (\d+) column (\d+)/.exec(message);
+  if (given) return { error: message, line: Number(given[1]), column: Number(given[2]) };
+  // V8 names the position for some errors only ("Unexpected token '}', ... is not valid JSON" names none): a JSON
+  // scanner finds where the text stops being JSON.
+  const named = /position (\d+)/.exec(message);
+  const offset = named ? Number(named[1]) : firstSyntaxErrorOffset(text);
+  if (offset === null) return { error: message };
+  const before = text.slice(0, offset);
   const line = before.split('\n').length;
   const column = before.length - before.lastIndexOf('\n');
-  return `${message} (line ${line}, column ${column})`;
+  return { error: `${message} (line ${line}, column ${column})`, line, column };
+}
+
+/** Where strict JSON breaks first (jsonc-parser's scanner, comments and trailing commas refused), or null. */
+function firstSyntaxErrorOffset(text: string): number | null {
+  const errors: ParseError[] = [];
+  parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  return errors.length > 0 ? Math.min(...errors.map((error) => error.offset)) : null;
+}
+
+/** A JSON error's code and values for the UI (`invalidJson`, with the line and column when known). */
+export function invalidJsonWorded(parsed: JsonTextError): {
+  code: 'invalidJson';
+  params: Record<string, string | number>;
+} {
+  const params: Record<string, string | number> = { detail: parsed.error };
+  if (parsed.line !== undefined && parsed.column !== undefined) {
+    params.line = parsed.line;
+    params.column = parsed.column;
+  }
+  return { code: 'invalidJson', params };
 }
 
 /** `NaN`, `Infinity`, `-Infinity` outside strings replaced by `null`, in one pass. */

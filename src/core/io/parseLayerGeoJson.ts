@@ -4,7 +4,7 @@ import { createToWgs84, transformCoordinates } from '../crs/transformToWgs84';
 import type { InputProblem } from '../model/tower';
 import { LayerFileError } from './layerFileError';
 import type { LayerParseResult } from './layerParseResult';
-import { parseJsonText } from './parseJsonText';
+import { invalidJsonWorded, parseJsonText } from './parseJsonText';
 import { nonFiniteWarning } from './parseTowersGeoJson';
 import { cleanGeometry, describeGeometryProblem } from './validateGeometry';
 
@@ -21,10 +21,14 @@ export interface LayerReadOptions {
 export function parseLayerGeoJson(text: string, options: LayerReadOptions = {}): LayerParseResult {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const parsed = parseJsonText(body, { nonFiniteAsNull: true });
-  if ('error' in parsed) throw new LayerFileError(`invalid JSON: ${parsed.error}`);
+  if ('error' in parsed) throw new LayerFileError(`invalid JSON: ${parsed.error}`, invalidJsonWorded(parsed));
   const value = parsed.value;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new LayerFileError(`not GeoJSON: the file holds ${Array.isArray(value) ? 'a list' : typeof value}`);
+    const found = Array.isArray(value) ? 'list' : value === null ? 'null' : typeof value;
+    throw new LayerFileError(`not GeoJSON: the file holds ${found === 'list' ? 'a list' : found}`, {
+      code: 'notGeoJson',
+      params: { found },
+    });
   }
   const object = value as Record<string, unknown>;
   const warnings: InputProblem[] = [];
@@ -32,15 +36,18 @@ export function parseLayerGeoJson(text: string, options: LayerReadOptions = {}):
   const crs = crsOf(object, options, warnings);
   let items: unknown[];
   if (object.type === 'FeatureCollection') {
-    if (!Array.isArray(object.features)) throw new LayerFileError('FeatureCollection has no "features" list');
+    if (!Array.isArray(object.features))
+      throw new LayerFileError('FeatureCollection has no "features" list', { code: 'noFeaturesList' });
     items = object.features;
   } else if (object.type === 'Feature') items = [object];
   else if (typeof object.type === 'string' && describeGeometryProblem(object, false) === null) {
     items = [{ type: 'Feature', geometry: object, properties: {} }];
   } else {
-    throw new LayerFileError(
-      `not GeoJSON: type ${JSON.stringify(object.type ?? null)} is not a Feature, FeatureCollection or geometry`,
-    );
+    const type = JSON.stringify(object.type ?? null);
+    throw new LayerFileError(`not GeoJSON: type ${type} is not a Feature, FeatureCollection or geometry`, {
+      code: 'notGeoJsonType',
+      params: { type },
+    });
   }
   return featuresToLayer(items, crs, warnings);
 }
@@ -160,7 +167,10 @@ function crsOf(
     return declared;
   } catch (error) {
     if (!(error instanceof CrsError)) throw error;
-    throw new LayerFileError(`the file's coordinates are in EPSG:${code}, which is not supported (${error.message})`);
+    throw new LayerFileError(`the file's coordinates are in EPSG:${code}, which is not supported (${error.message})`, {
+      code: 'crsNotSupported',
+      params: { crs: `EPSG:${code}` },
+    });
   }
 }
 

@@ -4,7 +4,7 @@ import { createToWgs84 } from '../crs/transformToWgs84';
 import type { WordedMessage } from '../model/wordedMessage';
 import { applyColumnMapping, type ColumnMapping } from './applyColumnMapping';
 import { buildTower, type OperatorCrossCheck, type RawTowerValues } from './buildTower';
-import { parseJsonText } from './parseJsonText';
+import { invalidJsonWorded, parseJsonText } from './parseJsonText';
 import { TowerCollector } from './towerCollector';
 import { normalizeColumnName, type TowerField } from './towerFields';
 import { TowerFileError } from './towerFileError';
@@ -20,7 +20,7 @@ import type { TowerReadOptions } from './towerReadOptions';
 export function parseTowersGeoJson(text: string, options: TowerReadOptions = {}): TowerParseResult {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const parsed = parseJsonText(body, { nonFiniteAsNull: true });
-  if ('error' in parsed) throw new TowerFileError(`invalid JSON: ${parsed.error}`);
+  if ('error' in parsed) throw new TowerFileError(`invalid JSON: ${parsed.error}`, invalidJsonWorded(parsed));
   const features = featuresOf(parsed.value);
   const declared = declaredCrs(parsed.value);
   const result = towersFromFeatures(features, { ...options, crs: declared ?? options.crs });
@@ -92,11 +92,21 @@ function declaredCrs(value: unknown): CrsDefinition | undefined {
   if (typeof name !== 'string') return undefined;
   if (/CRS84$/i.test(name)) return resolveCrs('EPSG:4326');
   const code = /EPSG:{1,2}(\d+)$/i.exec(name)?.[1];
-  if (!code) throw new TowerFileError(`the file names CRS '${name}', which is not understood`);
+  if (!code) {
+    throw new TowerFileError(`the file names CRS '${name}', which is not understood`, {
+      code: 'crsNameUnknown',
+      params: { name },
+    });
+  }
   try {
     return resolveCrs(code);
   } catch (error) {
-    if (error instanceof CrsError) throw new TowerFileError(`the file's coordinates are in ${error.message}`);
+    if (error instanceof CrsError) {
+      throw new TowerFileError(`the file's coordinates are in ${error.message}`, {
+        code: 'fileRefused',
+        params: { kind: 'crs', detail: error.message },
+      });
+    }
     throw error;
   }
 }
@@ -108,14 +118,25 @@ interface PointFeature {
 }
 
 function featuresOf(value: unknown): unknown[] {
-  if (!isObject(value)) throw new TowerFileError(`not GeoJSON: the file holds ${describeJson(value)}, not an object`);
+  if (!isObject(value)) {
+    const found = value === null ? 'null' : Array.isArray(value) ? 'list' : typeof value;
+    throw new TowerFileError(`not GeoJSON: the file holds ${describeJson(value)}, not an object`, {
+      code: 'notGeoJson',
+      params: { found },
+    });
+  }
   if (value.type === 'FeatureCollection') {
-    if (!Array.isArray(value.features)) throw new TowerFileError('FeatureCollection has no "features" list');
+    if (!Array.isArray(value.features)) {
+      throw new TowerFileError('FeatureCollection has no "features" list', { code: 'noFeaturesList' });
+    }
     return value.features;
   }
   if (value.type === 'Feature') return [value];
   const type = typeof value.type === 'string' ? `'${value.type}'` : 'no type';
-  throw new TowerFileError(`GeoJSON with ${type} is not a Feature or FeatureCollection of tower points`);
+  throw new TowerFileError(`GeoJSON with ${type} is not a Feature or FeatureCollection of tower points`, {
+    code: 'notTowerGeoJson',
+    params: typeof value.type === 'string' ? { type: value.type } : {},
+  });
 }
 
 /** Why a feature is not a tower point (worded: `notFeature`, `noGeometry`, `notPoint`, `noCoordinates`). */

@@ -18,19 +18,36 @@ export function readKml(text: string): LayerParseResult {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   checkKmlShape(body);
   let document: ReturnType<DOMParser['parseFromString']>;
+  // Where the parser stopped (xmldom gives it to the handler, not in the error it throws).
+  let where: { line: number; column: number } | null = null;
+  let why = '';
   try {
     document = new DOMParser({
-      onError: (level, message) => {
-        if (level !== 'warning') throw new Error(message);
+      onError: (level, message, context) => {
+        if (level === 'warning') return;
+        why = message;
+        const locator = (context as { locator?: { lineNumber?: number; columnNumber?: number } } | undefined)?.locator;
+        if (locator?.lineNumber !== undefined && locator.columnNumber !== undefined) {
+          where = { line: locator.lineNumber, column: locator.columnNumber };
+        }
+        throw new Error(message);
       },
     }).parseFromString(body, 'text/xml');
   } catch (error) {
-    throw new LayerFileError(`not well-formed XML: ${firstLine(error)}`);
+    const detail = why ? why.split('\n')[0].slice(0, 300) : firstLine(error);
+    const at = where as { line: number; column: number } | null;
+    throw new LayerFileError(`not well-formed XML: ${detail}${at ? ` (line ${at.line}, column ${at.column})` : ''}`, {
+      code: 'xmlMalformed',
+      params: at ? { detail, line: at.line, column: at.column } : { detail },
+    });
   }
   const root = document.documentElement;
   const rootName = root?.localName ?? root?.nodeName ?? '';
   if (rootName.toLowerCase() !== 'kml') {
-    throw new LayerFileError(`XML whose root element is <${rootName || 'none'}>, not a KML document (<kml>)`);
+    throw new LayerFileError(`XML whose root element is <${rootName || 'none'}>, not a KML document (<kml>)`, {
+      code: 'notKml',
+      params: { root: rootName },
+    });
   }
   // togeojson converts bool fields with Boolean(text), which makes "false" true: read them as text, convert below.
   const boolFields = new Set<string>();
@@ -154,6 +171,7 @@ function checkKmlShape(text: string): void {
         throw new LayerFileError(
           `the KML holds more than ${MAX_KML_PLACEMARKS.toLocaleString('en')} placemarks (each is read into memory ` +
             'whole): save a list this large as CSV, or split it',
+          { code: 'kmlTooManyPlacemarks', params: { max: MAX_KML_PLACEMARKS } },
         );
       }
       if (closing) depth[name] = Math.max(0, depth[name] - 1);
@@ -162,6 +180,7 @@ function checkKmlShape(text: string): void {
           MAX_NESTING[name] === 1
             ? `a <${name}> inside a <${name}>, which KML does not allow`
             : `<${name}> elements nested more than ${MAX_NESTING[name].toLocaleString('en')} deep`,
+          { code: 'kmlNested', params: { name, max: MAX_NESTING[name] } },
         );
       }
     }

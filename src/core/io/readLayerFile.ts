@@ -1,29 +1,23 @@
 import type { Feature } from 'geojson';
-import { CrsError, resolveCrs } from '../crs/crsDefinitions';
+import { resolveCrs } from '../crs/crsDefinitions';
 import type { InputProblem } from '../model/tower';
 import { createYieldClock, type LongCallOptions } from '../util/cooperativeLoop';
 import { setOwnValue } from '../util/ownProperty';
 import { decodeTextFileWithReport } from './decodeTextFile';
-import { describeNonText } from './describeNonText';
+import { classifyNonText } from './describeNonText';
+import { fileRefusal } from './fileRefusal';
 import { LayerFileError } from './layerFileError';
 import type { LayerParseResult } from './layerParseResult';
 import { parseDecimal } from './parseDecimal';
 import { featuresToLayer, type LayerReadOptions, parseLayerGeoJson } from './parseLayerGeoJson';
-import {
-  checkFileSize,
-  createReadDeadline,
-  kmzLimits,
-  MAX_WHOLE_TEXT_BYTES,
-  type ReadBudget,
-  ReadBudgetError,
-} from './readBudget';
+import { checkFileSize, createReadDeadline, kmzLimits, MAX_WHOLE_TEXT_BYTES, type ReadBudget } from './readBudget';
 import { readCsvTable } from './readCsvTable';
 import { readKml } from './readKml';
 import { readShapefileZip } from './readShapefileZip';
-import { readXlsxRows, SpreadsheetError } from './readXlsxRows';
+import { readXlsxRows } from './readXlsxRows';
 import { formatMismatchNote, sniffFileFormat } from './sniffFileFormat';
 import { normalizeColumnName, TOWER_FIELD_COLUMN_NAMES } from './towerFields';
-import { listZipEntries, type UnzipLimits, unzipChecked, ZipArchiveError } from './unzipChecked';
+import { listZipEntries, type UnzipLimits, unzipChecked } from './unzipChecked';
 import { wktToGeometry } from './wkt';
 
 export interface LayerFileOptions extends LayerReadOptions, LongCallOptions {
@@ -72,8 +66,13 @@ export async function readLayerFile(
         break;
       case 'csv':
         result = withEncoding(bytes, (text) => {
-          const nonText = describeNonText(text);
-          if (nonText) throw new LayerFileError(`not a layer file: looks like ${nonText}`);
+          const nonText = classifyNonText(text);
+          if (nonText) {
+            throw new LayerFileError(`not a layer file: looks like ${nonText.words}`, {
+              code: 'notText',
+              params: { looksLike: nonText.words, kind: nonText.kind },
+            });
+          }
           const table = readCsvTable(text);
           return layerFromTable(table.header, table.rows, table.delimiter !== ',', options, table.problems);
         });
@@ -90,22 +89,22 @@ export async function readLayerFile(
         break;
       }
       case 'empty':
-        throw new LayerFileError('the file is empty');
+        throw new LayerFileError('the file is empty', { code: 'emptyFile' });
       case 'zip':
         listZipEntries(bytes); // a damaged archive says so
-        throw new LayerFileError('not a layer file: the zip archive holds no shapefile, KML or Excel workbook');
+        throw new LayerFileError('not a layer file: the zip archive holds no shapefile, KML or Excel workbook', {
+          code: 'notTowerFile',
+          params: { format: 'zip' },
+        });
       default:
-        throw new LayerFileError(`not a layer file: it holds ${sniffed.description}`);
+        throw new LayerFileError(`not a layer file: it holds ${sniffed.description}`, {
+          code: 'notTowerFile',
+          params: { format: sniffed.format },
+        });
     }
   } catch (error) {
-    if (
-      error instanceof ZipArchiveError ||
-      error instanceof SpreadsheetError ||
-      error instanceof CrsError ||
-      error instanceof ReadBudgetError
-    ) {
-      throw new LayerFileError(error.message);
-    }
+    const refusal = fileRefusal(error);
+    if (refusal) throw new LayerFileError((error as Error).message, refusal);
     throw error;
   }
   options.onProgress?.(1);
@@ -136,6 +135,7 @@ function layerFromTable(
   if (wktColumn < 0 && (lonColumn < 0 || latColumn < 0)) {
     throw new LayerFileError(
       `the table has neither lon/lat columns nor a WKT geometry column (found: ${header.join(', ') || 'nothing'})`,
+      { code: 'noGeometryColumns', params: { found: header.join(', ') } },
     );
   }
   const geometryColumns = new Set(wktColumn >= 0 ? [wktColumn] : [lonColumn, latColumn]);

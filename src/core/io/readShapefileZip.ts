@@ -40,7 +40,10 @@ export function readShapefileZip(bytes: Uint8Array, options: ShapefileReadOption
     .map((name) => name.slice(0, -4));
   if (bases.length === 0) {
     const names = Object.keys(entries).slice(0, 8).join(', ') || 'nothing usable';
-    throw new LayerFileError(`the zip archive holds no shapefile (.shp); found: ${names}`);
+    throw new LayerFileError(`the zip archive holds no shapefile (.shp); found: ${names}`, {
+      code: 'noShapefile',
+      params: { found: Object.keys(entries).slice(0, 8).join(', ') },
+    });
   }
   const features: unknown[] = [];
   const warnings: InputProblem[] = [];
@@ -52,7 +55,10 @@ export function readShapefileZip(bytes: Uint8Array, options: ShapefileReadOption
     const shp = part('shp') as Uint8Array;
     const layerCrs = resolveLayerCrs(part('prj'), base, options, warnings);
     if (crs && layerCrs && crs.code !== layerCrs.code) {
-      throw new LayerFileError(`the archive's layers use different CRSs (${crs.code}, ${layerCrs.code})`);
+      throw new LayerFileError(`the archive's layers use different CRSs (${crs.code}, ${layerCrs.code})`, {
+        code: 'layerCrsDiffer',
+        params: { first: crs.code, second: layerCrs.code },
+      });
     }
     crs = crs ?? layerCrs;
     const firstRow = features.length + 1;
@@ -76,7 +82,11 @@ export function readShapefileZip(bytes: Uint8Array, options: ShapefileReadOption
       try {
         rows = parseDbf(dbf, encoding) as Record<string, unknown>[];
       } catch (error) {
-        throw new LayerFileError(`${base}.dbf cannot be read (${(error as Error).message})`);
+        const detail = (error as Error).message;
+        throw new LayerFileError(`${base}.dbf cannot be read (${detail})`, {
+          code: 'dbfUnreadable',
+          params: { layer: base, detail },
+        });
       }
     } else {
       warnings.push({

@@ -66,9 +66,15 @@ function boundShpRecords(shp: Uint8Array, base: string): { shp: Uint8Array; over
 }
 
 const tooManyRecords = (base: string) =>
-  new LayerFileError(`${base}.shp holds more than ${MAX_SHP_RECORDS.toLocaleString('en')} records; split the layer`);
+  new LayerFileError(`${base}.shp holds more than ${MAX_SHP_RECORDS.toLocaleString('en')} records; split the layer`, {
+    code: 'shpTooManyRecords',
+    params: { layer: base, max: MAX_SHP_RECORDS },
+  });
 const tooManyPairs = (base: string) =>
-  new LayerFileError(`${base}.shp has too many rings in its shapes to read in time; simplify or split the layer`);
+  new LayerFileError(`${base}.shp has too many rings in its shapes to read in time; simplify or split the layer`, {
+    code: 'shpTooManyRings',
+    params: { layer: base },
+  });
 
 /**
  * The records of a .shp file. shpjs reads them one after another, trusting each record's length: one damaged record
@@ -79,7 +85,12 @@ const tooManyPairs = (base: string) =>
  * are refused.
  */
 export function readShpRecords(file: Uint8Array, shx: Uint8Array | undefined, base: string): ShpRecords {
-  if (file.length < SHP_HEADER_BYTES) throw new LayerFileError(`${base}.shp is too short to be a shapefile`);
+  if (file.length < SHP_HEADER_BYTES) {
+    throw new LayerFileError(`${base}.shp is too short to be a shapefile`, {
+      code: 'shpTooShort',
+      params: { layer: base },
+    });
+  }
   const { shp, oversized } = boundShpRecords(file, base);
   const indexed = shx && shx.length >= SHP_HEADER_BYTES ? Math.floor((shx.length - SHP_HEADER_BYTES) / 8) : null;
   let whole: unknown[] | null = null;
@@ -93,6 +104,7 @@ export function readShpRecords(file: Uint8Array, shx: Uint8Array | undefined, ba
   if (indexed === null || shx === undefined) {
     throw new LayerFileError(
       `${base}.shp cannot be read (${failure}) and has no .shx index to recover the other records`,
+      { code: 'shpUnreadable', params: { layer: base, detail: failure } },
     );
   }
   if (indexed > MAX_SHP_RECORDS) throw tooManyRecords(base);

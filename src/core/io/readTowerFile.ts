@@ -1,5 +1,5 @@
-import { CrsError } from '../crs/crsDefinitions';
 import type { LongCallOptions } from '../util/cooperativeLoop';
+import { fileRefusal } from './fileRefusal';
 import { LayerFileError } from './layerFileError';
 import {
   checkFileSize,
@@ -7,20 +7,19 @@ import {
   MAX_CSV_BYTES,
   MAX_WHOLE_TEXT_BYTES,
   type ReadBudget,
-  ReadBudgetError,
   type ReadDeadline,
 } from './readBudget';
 import { readCleanTowersCsv } from './readCleanTowersCsv';
 import { readTowersCsvChunked } from './readTowersCsvChunked';
 import { readTowersSync } from './readTowersSync';
-import { readXlsxRows, SpreadsheetError } from './readXlsxRows';
+import { readXlsxRows } from './readXlsxRows';
 import { resolveTowerColumns } from './resolveTowerColumns';
 import { formatMismatchNote, sniffFileFormat } from './sniffFileFormat';
 import { TowerFileError } from './towerFileError';
 import type { TowerParseResult } from './towerParseResult';
 import type { TowerReadOptions } from './towerReadOptions';
 import { TowerTableReader } from './towerTableReader';
-import { type UnzipLimits, ZipArchiveError } from './unzipChecked';
+import type { UnzipLimits } from './unzipChecked';
 
 export interface TowerFileOptions extends TowerReadOptions, LongCallOptions {
   /** Limits on zip archives (KMZ, zipped shapefile, .xlsx): declared and real inflated sizes. */
@@ -103,25 +102,15 @@ async function readTowersXlsx(
 }
 
 function asTowerFileError(error: unknown): unknown {
-  if (
-    error instanceof LayerFileError ||
-    error instanceof ZipArchiveError ||
-    error instanceof SpreadsheetError ||
-    error instanceof ReadBudgetError ||
-    error instanceof CrsError
-  ) {
-    // The kind of failure worded by the UI, the reader's own words (English) as its detail.
-    const kind =
-      error instanceof ZipArchiveError
-        ? 'archive'
-        : error instanceof SpreadsheetError
-          ? 'workbook'
-          : error instanceof ReadBudgetError
-            ? 'budget'
-            : error instanceof CrsError
-              ? 'crs'
-              : 'layer';
-    return new TowerFileError(error.message, { code: 'fileRefused', params: { kind, detail: error.message } });
+  // A layer reader's refusal keeps its own code and values (uncoded: the kind 'layer'); a lower reader's is worded by
+  // its kind, the reader's own words (English) as its detail.
+  if (error instanceof LayerFileError) {
+    const { code, params } = error;
+    return new TowerFileError(
+      error.message,
+      code ? { code, params } : { code: 'fileRefused', params: { kind: 'layer', detail: error.message } },
+    );
   }
-  return error;
+  const refusal = fileRefusal(error);
+  return refusal ? new TowerFileError((error as Error).message, refusal) : error;
 }

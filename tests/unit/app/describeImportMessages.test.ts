@@ -5,6 +5,7 @@ import { crsNameIn, describeInputProblem, describeWorded } from '../../../src/ap
 import { listCrs } from '../../../src/core/crs/crsDefinitions';
 import { previewTableFile } from '../../../src/core/io/previewTableFile';
 import { proposeColumnMapping } from '../../../src/core/io/proposeColumnMapping';
+import { readLayerFile } from '../../../src/core/io/readLayerFile';
 import { readTowerFile } from '../../../src/core/io/readTowerFile';
 import type { InputProblem } from '../../../src/core/model/tower';
 import { type WordedMessage, wordedOf } from '../../../src/core/model/wordedMessage';
@@ -89,6 +90,91 @@ describe("the import dialog's file notes and refusals in Vietnamese and English"
       // The reason is the command line's one line, the hint's words included once.
       expect(describeWorded(message, 'en', true)).toBe(message.reason);
     }
+  });
+
+  it("words the layer readers' refusals of broken GeoJSON, KML and shapefiles, with where the text breaks", async () => {
+    const brokenJson = await refusalOf(
+      text('{"type": "FeatureCollection",\n  "features": [\n    {"type": }\n  ]}'),
+      'a.geojson',
+    );
+    expect(brokenJson).toMatchObject({ code: 'invalidJson', params: { line: 3, column: 14 } });
+    expect(describeWorded(brokenJson, 'vi', true)).toBe('tệp không phải JSON hợp lệ: lỗi cú pháp ở dòng 3, cột 14');
+    expect(describeWorded(brokenJson, 'en', true)).toMatch(/^invalid JSON: .*\(line 3, column 14\)$/);
+    const brokenKml = await refusalOf(text('<kml>\n<Document>\n<Placemark></Document>\n</kml>'), 'b.kml');
+    expect(brokenKml).toMatchObject({ code: 'xmlMalformed', params: { line: 3 } });
+    expect(describeWorded(brokenKml, 'vi', true)).toMatch(/^tệp không phải XML hợp lệ: lỗi ở khoảng dòng 3, cột \d+$/);
+    const messages = [
+      brokenJson,
+      brokenKml,
+      await refusalOf(text('<gpx><wpt lat="16" lon="108"/></gpx>'), 'c.kml'),
+      await refusalOf(text('[1, 2]'), 'd.geojson'),
+      await refusalOf(text('{"type": "Topology"}'), 'e.geojson'),
+      await refusalOf(zipSync({ 'readme.txt': text('no layer here') }), 'f.zip'),
+      await refusalOf(
+        zipSync(
+          Object.fromEntries(
+            Object.entries(unzipSync(shapefileZip())).map(([name, bytes]) => [
+              name,
+              name.endsWith('.shp') ? bytes.subarray(0, 50) : bytes,
+            ]),
+          ),
+        ),
+        'g.zip',
+      ),
+    ];
+    const codes = messages.map((message) => message.code);
+    expect(codes).toEqual([
+      'invalidJson',
+      'xmlMalformed',
+      'notTowerFile',
+      'notGeoJson',
+      'notTowerGeoJson',
+      'notTowerFile',
+      'shpTooShort',
+    ]);
+    // The reader's English names the tags; the Vietnamese says where.
+    expect(brokenKml.reason).toBe(
+      'not well-formed XML: Opening and ending tag mismatch: "Placemark" != "Document" (line 3, column 1)',
+    );
+    for (const message of messages) {
+      const vi = describeWorded(message, 'vi', true);
+      expect(vi, message.reason).toMatch(VIETNAMESE);
+      expect(vi, message.reason).not.toContain('chi tiết bằng tiếng Anh');
+      expect(describeWorded(message, 'en', true)).toBe(message.reason);
+    }
+  });
+
+  it("words the layer reader's own refusals (KML, tables, shapefile archives) in Vietnamese", async () => {
+    const layerRefusalOf = async (bytes: Uint8Array, name: string) => {
+      try {
+        await readLayerFile(bytes, name);
+      } catch (error) {
+        return wordedOf(error);
+      }
+      throw new Error(`${name} was read`);
+    };
+    const messages = [
+      await layerRefusalOf(text('<?xml version="1.0"?><Document xmlns="http://www.opengis.net/kml/2.2"></Document>'), 'a.kml'),
+      await layerRefusalOf(text('<kml><Placemark><Placemark></Placemark></Placemark></kml>'), 'b.kml'),
+      await layerRefusalOf(text('name,owner\nA,Viettel\n'), 'c.csv'),
+      await layerRefusalOf(zipSync({ 'x.shp.txt': text('no'), 'x.shp': new Uint8Array(0) }), 'd.zip'),
+      await layerRefusalOf(text(''), 'e.geojson'),
+    ];
+    expect(messages.map((message) => message.code)).toEqual([
+      'notKml',
+      'kmlNested',
+      'noGeometryColumns',
+      'shpTooShort',
+      'emptyFile',
+    ]);
+    for (const message of messages) {
+      const vi = describeWorded(message, 'vi', true);
+      expect(vi, message.reason).toMatch(VIETNAMESE);
+      expect(vi, message.reason).not.toContain('chi tiết bằng tiếng Anh');
+    }
+    expect(describeWorded(messages[0], 'vi', true)).toBe(
+      'tệp XML có phần tử gốc <Document>, không phải tài liệu KML (<kml>)',
+    );
   });
 
   it('names the required fields and the found columns of a missing-column refusal', async () => {

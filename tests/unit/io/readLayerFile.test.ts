@@ -45,8 +45,10 @@ describe('readLayerFile on the real geoBoundaries shapefile', () => {
 
   it('refuses a truncated copy, naming the damage', async () => {
     const zip = zippedShapefile();
+    const damage = 'the zip archive is truncated or damaged (its table of contents is missing)';
+    // The archive reader's words, worded by the UI as a damaged archive (its kind) with them as the detail.
     await expect(readLayerFile(zip.subarray(0, zip.length - 200), 'cut.zip')).rejects.toThrow(
-      new LayerFileError('the zip archive is truncated or damaged (its table of contents is missing)'),
+      new LayerFileError(damage, { code: 'fileRefused', params: { kind: 'archive', detail: damage } }),
     );
   });
 });
