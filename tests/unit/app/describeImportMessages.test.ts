@@ -154,7 +154,10 @@ describe("the import dialog's file notes and refusals in Vietnamese and English"
       throw new Error(`${name} was read`);
     };
     const messages = [
-      await layerRefusalOf(text('<?xml version="1.0"?><Document xmlns="http://www.opengis.net/kml/2.2"></Document>'), 'a.kml'),
+      await layerRefusalOf(
+        text('<?xml version="1.0"?><Document xmlns="http://www.opengis.net/kml/2.2"></Document>'),
+        'a.kml',
+      ),
       await layerRefusalOf(text('<kml><Placemark><Placemark></Placemark></Placemark></kml>'), 'b.kml'),
       await layerRefusalOf(text('name,owner\nA,Viettel\n'), 'c.csv'),
       await layerRefusalOf(zipSync({ 'x.shp.txt': text('no'), 'x.shp': new Uint8Array(0) }), 'd.zip'),
