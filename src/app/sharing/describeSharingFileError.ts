@@ -46,6 +46,9 @@ const GEOMETRY_KINDS_VI: Record<string, string> = { polygon: 'đa giác', line: 
 /** The boundary readers' refusals (BoundaryFileError) in Vietnamese, by code. */
 const ZONE_TEMPLATES: VietnameseTemplates = {
   invalidJson: invalidJsonVi,
+  noFeaturesList: () => 'FeatureCollection không có danh sách "features"',
+  noGeometriesList: () => 'GeometryCollection không có danh sách "geometries"',
+  noCoordinatesList: () => 'MultiPolygon không có danh sách tọa độ',
   notGeoJson: (p) => `không phải GeoJSON: cần một đối tượng, nhưng gặp ${JSON_TYPES_VI[String(p.found)] ?? p.found}`,
   noPolygon: (p) => `tệp không có Polygon hay MultiPolygon nào (tìm thấy: ${p.found || 'không có gì'})`,
   noRings: () => 'một Polygon không có vòng nào',

@@ -40,21 +40,27 @@ function collect(value: unknown, polygons: LonLatPolygon[], ignoredTypes: Map<st
   const object = value as Record<string, unknown>;
   switch (object.type) {
     case 'FeatureCollection':
-      if (!Array.isArray(object.features)) throw new BoundaryFileError('FeatureCollection has no "features" list');
+      if (!Array.isArray(object.features)) {
+        throw new BoundaryFileError('FeatureCollection has no "features" list', { code: 'noFeaturesList' });
+      }
       for (const feature of object.features) collect(feature, polygons, ignoredTypes);
       return;
     case 'Feature':
       if (object.geometry !== null && object.geometry !== undefined) collect(object.geometry, polygons, ignoredTypes);
       return;
     case 'GeometryCollection':
-      if (!Array.isArray(object.geometries)) throw new BoundaryFileError('GeometryCollection has no "geometries" list');
+      if (!Array.isArray(object.geometries)) {
+        throw new BoundaryFileError('GeometryCollection has no "geometries" list', { code: 'noGeometriesList' });
+      }
       for (const geometry of object.geometries) collect(geometry, polygons, ignoredTypes);
       return;
     case 'Polygon':
       polygons.push(checkPolygon(object.coordinates));
       return;
     case 'MultiPolygon':
-      if (!Array.isArray(object.coordinates)) throw new BoundaryFileError('MultiPolygon has no coordinates list');
+      if (!Array.isArray(object.coordinates)) {
+        throw new BoundaryFileError('MultiPolygon has no coordinates list', { code: 'noCoordinatesList' });
+      }
       for (const polygon of object.coordinates) polygons.push(checkPolygon(polygon));
       return;
     default: {
