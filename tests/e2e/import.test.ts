@@ -153,5 +153,23 @@ describe("the import dialog's notes and refusals in Vietnamese", () => {
     );
     await page.screenshot({ path: 'tests/artifacts/import-refused-vi.png' });
     await page.getByTestId('close-import').click();
+
+    // A GeoJSON export cut off by hand: the refusal says where the text breaks, in Vietnamese.
+    await page.getByTestId('import-file').setInputFiles({
+      name: 'tram.geojson',
+      mimeType: 'application/geo+json',
+      buffer: Buffer.from(
+        '{"type": "FeatureCollection", "features": [\n' +
+          '  {"type": "Feature", "properties": {"id": "DN-1"}, "geometry": {"type": "Point", "coordinates": [108.2, 16.0]}},\n' +
+          '  {"type": "Feature", "properties": {"id": "DN-2"}, "geometry": {"type": "Point", "coordinates": [108.3, }}\n' +
+          ']}\n',
+      ),
+    });
+    await page.getByTestId('import-error').waitFor({ timeout: 60_000 });
+    await expect(page.getByTestId('import-error').textContent()).resolves.toBe(
+      'tệp không phải JSON hợp lệ: lỗi cú pháp ở dòng 3, cột 106',
+    );
+    await page.screenshot({ path: 'tests/artifacts/import-broken-geojson-vi.png' });
+    await page.getByTestId('close-import').click();
   });
 });
