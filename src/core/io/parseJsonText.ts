@@ -1,4 +1,4 @@
-import { type ParseError, parse } from 'jsonc-parser';
+import { visit } from 'jsonc-parser';
 
 /** Why text is not JSON: the engine's message (with the line and column) and, when known, where (1-based). */
 export interface JsonTextError {
@@ -9,9 +9,9 @@ export interface JsonTextError {
 
 /**
  * JSON.parse, with a failure turned into `{ error, line, column }`: the engine's message plus the line and column of
- * the reported position when the message gives only a character offset. With `nonFiniteAsNull`, text that is JSON but for bare
- * `NaN`, `Infinity` or `-Infinity` numbers (Python's json.dump writes them) is read with those values as null, and
- * `nonFinite` counts them: one bad coordinate then costs its feature, not the file.
+ * where the text breaks. With `nonFiniteAsNull`, text that is JSON but for bare `NaN`, `Infinity` or `-Infinity`
+ * numbers (Python's json.dump writes them) is read with those values as null, and `nonFinite` counts them: one bad
+ * coordinate then costs its feature, not the file.
  */
 export function parseJsonText(
   text: string,
@@ -48,11 +48,28 @@ function describeJsonError(error: unknown, text: string): JsonTextError {
   return { error: `${message} (line ${line}, column ${column})`, line, column };
 }
 
-/** Where strict JSON breaks first (jsonc-parser's scanner, comments and trailing commas refused), or null. */
+/**
+ * Where strict JSON breaks first (jsonc-parser's scanner, comments and trailing commas refused), or null: its visitor
+ * builds nothing, and the walk stops at the first error (a large file is not held twice).
+ */
 function firstSyntaxErrorOffset(text: string): number | null {
-  const errors: ParseError[] = [];
-  parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  return errors.length > 0 ? Math.min(...errors.map((error) => error.offset)) : null;
+  let offset: number | null = null;
+  const stop = new Error('first JSON error found');
+  try {
+    visit(
+      text,
+      {
+        onError: (_error, at) => {
+          offset = at;
+          throw stop;
+        },
+      },
+      { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
+    );
+  } catch (error) {
+    if (error !== stop) throw error;
+  }
+  return offset;
 }
 
 /** A JSON error's code and values for the UI (`invalidJson`, with the line and column when known). */
