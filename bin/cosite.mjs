@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `cosite` command: runs the built command line (dist-cli/), building it first when it is missing or older than
-// the sources it comes from (src/, package.json), so the same sources always give the same command.
+// the sources it comes from (src/, package.json, scripts/buildCli.mjs), so the same sources always give the same
+// command.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -8,7 +9,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 function newestSourceMs() {
-  let newest = statSync(join(root, 'package.json')).mtimeMs;
+  // The build script too: a change to what it bundles changes the command.
+  let newest = Math.max(
+    statSync(join(root, 'package.json')).mtimeMs,
+    statSync(join(root, 'scripts', 'buildCli.mjs')).mtimeMs,
+  );
   const stack = [join(root, 'src')];
   while (stack.length > 0) {
     const folder = stack.pop();

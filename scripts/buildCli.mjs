@@ -8,17 +8,7 @@ import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { dependencies } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const BUNDLED = [
-  'geotiff',
-  'pako',
-  'zstddec',
-  'proj4',
-  '@xmldom/xmldom',
-  'fflate',
-  'shpjs',
-  '@tmcw/togeojson',
-  'jsonc-parser',
-];
+const BUNDLED = ['geotiff', 'pako', 'zstddec', 'proj4', '@xmldom/xmldom', 'fflate', 'shpjs', '@tmcw/togeojson'];
 const distDir = join(root, 'dist-cli');
 
 /** Builds into a fresh folder and points dist-cli/current.json at it (an atomic rename): concurrent runs are safe. */
