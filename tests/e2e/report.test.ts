@@ -100,6 +100,41 @@ describe('the printable province report', () => {
     });
   }
 
+  it('prints the plan and the co-location as the screen computed them: its bound, method and sharing distance', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(inject('baseUrl'));
+    await page.waitForFunction(() => window.cosite?.state().loadStatus === 'ready', undefined, { timeout: 120_000 });
+    await page.getByTestId('tab-sharing').click();
+    await page.getByTestId('sharing-preset').selectOption('ha_noi');
+    await page.getByTestId('run-colocation').click();
+    await page.getByTestId('colocation-figures').waitFor({ timeout: 60_000 });
+    const pairs = ((await page.getByTestId('pair-count').textContent()) ?? '').trim();
+    await page.getByTestId('plan-sites').fill('6');
+    await page.getByTestId('run-plan').click();
+    await page.getByTestId('plan-figures').waitFor({ timeout: 120_000 });
+    const gap = ((await page.getByTestId('plan-gap').textContent()) ?? '').replace(/\s+/g, ' ').trim();
+    const newlyCovered = ((await page.getByTestId('plan-newly-covered').textContent()) ?? '').trim();
+    // The panel changed after the run: the results say they are from before, and the report prints them as computed.
+    await page.getByTestId('plan-sites').fill('2');
+    await page.getByTestId('plan-stale').waitFor();
+    await page.getByTestId('sharing-preset').selectOption('hai_duong');
+    await page.getByTestId('colocation-stale').waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}/sharing-stale-vi.png` });
+    const [report] = await Promise.all([page.waitForEvent('popup'), page.getByTestId('open-report').click()]);
+    await report.waitForFunction(() => window.cositeReportReady === true, undefined, { timeout: 180_000 });
+    await report.screenshot({ path: `${ARTIFACTS}/report-plan-as-computed.png`, fullPage: true });
+    const { text } = await readPdf(
+      new Uint8Array(await report.pdf({ preferCSSPageSize: true, printBackground: true })),
+    );
+    expect(text).toContain(`Dân được phủ thêm: ${newlyCovered}`);
+    expect(text).toContain(`Cách tối ưu ${gap.replace('≤ ', '≤ ').split(' (')[0]}`);
+    expect(text).toContain('tham lam + tìm kiếm cục bộ, cận Lagrange');
+    expect(text).not.toContain('Vị trí do người lập quy hoạch đặt');
+    expect(text).toContain(`(Hà Nội 100/500 m): ${pairs}`);
+    await report.close();
+    await page.close();
+  });
+
   it('prints the propagation coverage computed in the app, with its settings, and the proposed sites on the map', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto(inject('baseUrl'));

@@ -425,6 +425,28 @@ export const STRINGS = {
   solverHeuristic: { vi: 'Tham lam + tìm kiếm cục bộ (nhanh)', en: 'Greedy + local search (fast)' },
   solverGreedy: { vi: 'Tham lam', en: 'Greedy' },
   solverExact: { vi: 'Chính xác (HiGHS MILP)', en: 'Exact (HiGHS MILP)' },
+  // How a plan was made and where its bound comes from (PlanSharedSitesResult's method and boundSource).
+  planMethod_greedy: { vi: 'tham lam', en: 'greedy' },
+  'planMethod_greedy+swap': { vi: 'tham lam + tìm kiếm cục bộ', en: 'greedy + local search' },
+  planMethod_exact: { vi: 'chính xác (HiGHS)', en: 'exact (HiGHS)' },
+  planBound_highs: { vi: 'cận của HiGHS', en: 'HiGHS’s bound' },
+  planBound_lagrangian: { vi: 'cận Lagrange', en: 'Lagrangian bound' },
+  planBound_greedy_prefix: { vi: 'cận từ lời giải tham lam', en: 'bound from the greedy solution' },
+  planBound_total_weight: { vi: 'tổng nhu cầu', en: 'total demand' },
+  colocationStale: {
+    vi: 'Cột hoặc khoảng cách đã thay đổi sau lần tìm này: số liệu dưới đây là của lần tìm trước. Hãy tìm lại.',
+    en: 'The masts or the distance changed since this search: the figures below are from before. Search again.',
+  },
+  planStale: {
+    vi: 'Cột hoặc thiết lập đã thay đổi sau khi lập phương án này: số liệu dưới đây là của lần trước. Hãy lập lại, hoặc đánh giá lại các vị trí này trên dữ liệu hiện tại.',
+    en: 'The masts or the settings changed since this plan was made: the figures below are from before. Plan again, or evaluate these sites again on the current data.',
+  },
+  reevaluateSites: { vi: 'Đánh giá lại các vị trí này', en: 'Evaluate these sites again' },
+  fixedSitesShort: { vi: 'vị trí do người lập quy hoạch đặt', en: 'sites as placed by the planner' },
+  reportPlanOnSignal: {
+    vi: 'Quy hoạch trạm dùng chung tính theo vùng phủ dự báo 5G',
+    en: 'The shared-site plan covers by the 5G prediction',
+  },
   spacingRule: {
     vi: 'Khoảng cách tối thiểu giữa các cột (quy hoạch Quảng Nam)',
     en: 'Minimum mast spacing (Quảng Nam plan)',
@@ -848,6 +870,17 @@ export function translate(language: Language, key: StringKey): string {
 const NUMBER_FORMATS: Record<Language, string> = { vi: 'vi-VN', en: 'en-GB' };
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** A setting's value as entered: up to `maxFractionDigits` decimals, none written when it is whole (8,3; 20; 0,5). */
+export function formatDecimal(language: Language, value: number, maxFractionDigits = 2): string {
+  const key = `${language}|up to ${maxFractionDigits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(NUMBER_FORMATS[language], { maximumFractionDigits: maxFractionDigits });
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
+}
 
 /** A number in the language's format; the formatters are kept (toLocaleString builds one per call). */
 export function formatNumber(language: Language, value: number, fractionDigits = 0): string {

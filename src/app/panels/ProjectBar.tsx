@@ -21,11 +21,24 @@ export function ProjectBar() {
 
   const currentHash = () => {
     const { history, dataset, language } = useAppStore.getState();
-    const { plan, planSettings } = useSharingStore.getState();
+    const { plan, planSettings, planBasis, colocationBasis, colocationSettings, siteProvenance } =
+      useSharingStore.getState();
+    // The results on screen with the settings they were computed with (the panel's when nothing was computed).
     return encodeShareHash({
       project: history.present,
       view: mapController?.currentView() ?? null,
-      ...(plan && dataset ? { plan: planToServerDocument(plan, planSettings, language, dataset.towers) } : {}),
+      colocation: colocationBasis?.settings ?? colocationSettings,
+      ...(plan && dataset
+        ? {
+            plan: planToServerDocument(
+              plan,
+              planBasis?.settings ?? planSettings,
+              language,
+              dataset.towers,
+              siteProvenance,
+            ),
+          }
+        : {}),
     });
   };
   const openReport = () => {

@@ -1,3 +1,5 @@
+import type { ColocationSettings } from '../../core/colocation/buildColocationRequest';
+import { SHARING_DISTANCE_PRESETS } from '../../core/colocation/sharingDistancePresets';
 import type { ServerPlanDocument } from '../server/apiTypes';
 import { normalizeProject, type ProjectDocument } from '../store/projectDocument';
 
@@ -9,6 +11,8 @@ export interface SharedView {
   project: ProjectDocument;
   view: { lon: number; lat: number; zoom: number } | null;
   plan?: ServerPlanDocument;
+  /** The co-location settings of the figures on screen (the report prints them); absent in older links. */
+  colocation?: ColocationSettings;
 }
 
 const PREFIX = '#s=';
@@ -32,7 +36,10 @@ export function encodeShareHash(shared: SharedView): string {
     lat: Number(shared.view.lat.toFixed(5)),
     zoom: Number(shared.view.zoom.toFixed(2)),
   };
-  return PREFIX + toBase64Url(JSON.stringify({ project: shared.project, view, plan: shared.plan }));
+  return (
+    PREFIX +
+    toBase64Url(JSON.stringify({ project: shared.project, view, plan: shared.plan, colocation: shared.colocation }))
+  );
 }
 
 /** The shared view in a URL hash, or null when there is none or it cannot be read (a broken link opens the default). */
@@ -43,6 +50,7 @@ export function decodeShareHash(hash: string): SharedView | null {
       project?: unknown;
       view?: unknown;
       plan?: unknown;
+      colocation?: unknown;
     };
     const project = normalizeProject(parsed.project);
     const view = parsed.view as SharedView['view'];
@@ -56,7 +64,13 @@ export function decodeShareHash(hash: string): SharedView | null {
         ? { lon: view.lon, lat: view.lat, zoom: Math.min(Math.max(view.zoom, 0), 20) }
         : null;
     const plan = readPlanDocument(parsed.plan);
-    return plan ? { project, view: validView, plan } : { project, view: validView };
+    const colocation = readColocationSettings(parsed.colocation);
+    return {
+      project,
+      view: validView,
+      ...(plan ? { plan } : {}),
+      ...(colocation ? { colocation } : {}),
+    };
   } catch {
     return null;
   }
@@ -83,4 +97,15 @@ function readPlanDocument(value: unknown): ServerPlanDocument | null {
     scenarios: Array.isArray(document.scenarios) ? document.scenarios : [],
     proposedSites: sites,
   };
+}
+
+/** Co-location settings from a link: a known preset, or 'custom' with a distance of 1 m to 10 km; else null. */
+function readColocationSettings(value: unknown): ColocationSettings | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { preset, distanceM } = value as { preset?: unknown; distanceM?: unknown };
+  if (typeof distanceM !== 'number' || !Number.isFinite(distanceM) || distanceM < 1 || distanceM > 10_000) return null;
+  if (preset === 'custom' || (typeof preset === 'string' && Object.hasOwn(SHARING_DISTANCE_PRESETS, preset))) {
+    return { preset: preset as ColocationSettings['preset'], distanceM };
+  }
+  return null;
 }

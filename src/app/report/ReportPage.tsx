@@ -4,9 +4,8 @@ import { MAIN_OPERATOR_NAMES, operatorColorRgb, SHARED_MAST_COLOR_RGB } from '..
 import { SignalLegend } from '../coverage/SignalLegend';
 import { describeTowerSources } from '../data/describeTowerSources';
 import { formatMoney, formatRate } from '../i18n/formatMoney';
-import { formatNumber, type Language, type StringKey, translate } from '../i18n/strings';
+import { formatDecimal, formatNumber, type Language, type StringKey, translate } from '../i18n/strings';
 import { GAP_COLOUR_RGB } from '../map/rasterImages';
-import { DEFAULT_COLOCATION_SETTINGS } from '../sharing/sharingStore';
 import { prepareReport, type ReportCoverage, type ReportData } from './prepareReport';
 import { pageSizeMm, REPORT_MARGIN_MM, type ReportParams } from './reportParams';
 
@@ -53,10 +52,10 @@ export function ReportPage({ params }: { params: ReportParams }) {
   const { dataset, summary } = data;
   const money = data.project.money;
   // The report's co-location runs with the panel's default preset (the demo province's).
-  const preset = DEFAULT_COLOCATION_SETTINGS.preset;
+  const preset = data.colocationSettings.preset;
   const colocationPresetLabel =
     preset === 'custom'
-      ? `${formatNumber(language, DEFAULT_COLOCATION_SETTINGS.distanceM)} m`
+      ? `${formatNumber(language, data.colocationSettings.distanceM)} m`
       : `${t(`preset_${preset}`)} ${SHARING_DISTANCE_PRESETS[preset].urbanM}/${SHARING_DISTANCE_PRESETS[preset].nonUrbanM} m`;
   const percent = (value: number) =>
     `${formatNumber(language, (100 * value) / Math.max(1, summary.populationTotal), 1)}%`;
@@ -185,10 +184,11 @@ export function ReportPage({ params }: { params: ReportParams }) {
             t('fixedSitesNote')
           ) : (
             <>
-              {t('gapToOptimum')} ≤ {formatNumber(language, data.plan.gapPercent, 2)}% ({data.plan.method}, {t('bound')}{' '}
-              {data.plan.boundSource})
+              {t('gapToOptimum')} ≤ {formatNumber(language, data.plan.gapPercent, 2)}%
+              {data.plan.proven ? ` (${t('provenOptimal')})` : ''} ({t(`planMethod_${data.plan.method}`)},{' '}
+              {t(`planBound_${data.plan.boundSource}` as StringKey)})
             </>
-          )}
+          )}{' '}
           · {t('capex')} <span data-testid="report-capex">{formatMoney(language, data.plan.totalCapexUsd, money)}</span>
         </p>
         <table className="results" data-testid="report-sites">
@@ -284,7 +284,14 @@ export function ReportPage({ params }: { params: ReportParams }) {
           <li>
             {t('reportDefaultRadius')}: {formatNumber(language, data.project.coverage.defaultRadiusM)} m
           </li>
-          {data.coverage.mode === 'signal' && <li>{t('reportPlanFixedRadius')}</li>}
+          {data.planSettings.propagation ? (
+            <li data-testid="report-plan-coverage">
+              {t('reportPlanOnSignal')}: {t(`model_${data.planSettings.propagation.modelId}` as StringKey)},{' '}
+              {t('reportGridCell')} {formatNumber(language, data.planSettings.propagation.gridM)} m
+            </li>
+          ) : (
+            data.coverage.mode === 'signal' && <li>{t('reportPlanFixedRadius')}</li>
+          )}
           <li>
             {t('population')}: {formatNumber(language, dataset.populationTotal)} {t('people')}
           </li>
@@ -298,7 +305,7 @@ export function ReportPage({ params }: { params: ReportParams }) {
             {t('vndPerUsd')}: {formatRate(language, money)} · {t('moneyNote')}
           </li>
           <li>
-            {t('sharingDistance')}: {colocationPresetLabel} · {t(`presetSource_${DEFAULT_COLOCATION_SETTINGS.preset}`)}
+            {t('sharingDistance')}: {colocationPresetLabel} · {t(`presetSource_${preset}`)}
           </li>
           <li>{t('sources')}</li>
           <li>{describeTowerSources(dataset, language)}</li>
@@ -327,15 +334,15 @@ function SignalAssumptions({
         {t('model')}: {t(`model_${settings.modelId}` as StringKey)} · {t('technology')}:{' '}
         {settings.technology.toUpperCase()} · {t('thresholdDbm')}: {formatNumber(language, coverage.thresholdDbm)} ·{' '}
         {settings.indoor
-          ? `${t('indoor')} (${t('reportIndoorLoss')} ${formatNumber(language, settings.indoorLossDb ?? 20)} dB)`
+          ? `${t('indoor')} (${t('reportIndoorLoss')} ${formatDecimal(language, settings.indoorLossDb ?? 20)} dB)`
           : t('reportOutdoor')}{' '}
-        · {t('shadowingMarginDb')}: {formatNumber(language, settings.shadowingMarginDb ?? 8.3)} · {t('reportGridCell')}:{' '}
-        {formatNumber(language, coverage.cellWidthM, 0)} × {formatNumber(language, coverage.cellHeightM, 0)} m
+        · {t('shadowingMarginDb')}: {formatDecimal(language, settings.shadowingMarginDb ?? 8.3)} · {t('reportGridCell')}
+        : {formatNumber(language, coverage.cellWidthM, 0)} × {formatNumber(language, coverage.cellHeightM, 0)} m
       </li>
       <li data-testid="report-terrain">
         {t('reportTerrain')}:{' '}
         {terrain
-          ? `${t('reportTerrainOn')}, k = ${formatNumber(language, terrain.kFactor ?? 4 / 3, 3)}, ${t('reportDiffractionWeight')} ${formatNumber(language, terrain.diffractionWeight ?? 1)}, ${formatNumber(language, terrain.profilePointsPerStep ?? 1)} ${t('reportProfilePoints')}`
+          ? `${t('reportTerrainOn')}, k = ${formatNumber(language, terrain.kFactor ?? 4 / 3, 3)}, ${t('reportDiffractionWeight')} ${formatDecimal(language, terrain.diffractionWeight ?? 1)}, ${formatNumber(language, terrain.profilePointsPerStep ?? 1)} ${t('reportProfilePoints')}`
           : t('reportTerrainOff')}
       </li>
     </>

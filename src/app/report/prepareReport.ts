@@ -1,4 +1,5 @@
 import { runFixedRadiusCoverage } from '../../../workers/runFixedRadiusCoverage';
+import type { ColocationSettings } from '../../core/colocation/buildColocationRequest';
 import type { OperatorOpportunities } from '../../core/colocation/colocationOpportunities';
 import type { ColocationSummary } from '../../core/colocation/summarizeColocation';
 import { type CoverageSummary, summarizeCoverage } from '../../core/coverage/computeFixedRadiusCoverage';
@@ -20,6 +21,7 @@ import { mainlandBounds } from '../map/mainlandBounds';
 import { decodeShareHash } from '../persistence/shareLink';
 import { loadSavedTerrain } from '../persistence/terrainStorage';
 import { loadSavedTowers } from '../persistence/towerStorage';
+import { withSavedCertificate } from '../sharing/savedPlanCertificate';
 import { serverDocumentToPlan } from '../sharing/serverDocumentToPlan';
 import { DEFAULT_COLOCATION_SETTINGS, DEFAULT_PLAN_SETTINGS } from '../sharing/sharingStore';
 import { defaultProject, type ProjectDocument } from '../store/projectDocument';
@@ -44,6 +46,8 @@ export type ReportCoverage =
 
 export interface ReportData {
   colocation: ColocationSummary;
+  /** The co-location's settings: those of the figures on the app's screen when it opened the report, else defaults. */
+  colocationSettings: ColocationSettings;
   opportunities: OperatorOpportunities[];
   plan: PlanSharedSitesResult;
   /** The settings the plan was made with: the app's plan when the report was opened from it, else the defaults. */
@@ -96,8 +100,10 @@ export async function prepareReport({ params, shareHash }: ReportRequest, signal
   const dataset = withImportedRasters(saved ? replaceTowers(demo, saved.towers) : demo, savedTerrain);
   const shared = decodeShareHash(shareHash);
   const project = shared?.project ?? defaultProject(dataset.provinceCode);
-  // The plan on the app's screen when the report was opened (sites as placed), else the default plan's search.
+  // The plan on the app's screen when the report was opened (its sites evaluated as placed, with the settings and the
+  // coverage it was made on, and its bound when the evaluation finds the same plan), else the default plan's search.
   const planInputs = shared?.plan ? serverDocumentToPlan(shared.plan) : null;
+  const colocationSettings = shared?.colocation ?? DEFAULT_COLOCATION_SETTINGS;
   const planSettings: SitePlanSettings = {
     ...DEFAULT_PLAN_SETTINGS,
     ...planInputs?.settings,
@@ -112,7 +118,7 @@ export async function prepareReport({ params, shareHash }: ReportRequest, signal
   );
   const pool = getAnalysisPool();
   // The coverage the project shows: its propagation run when the app is in that mode (the same settings and code as
-  // the panel), else fixed radius. The co-location and the plan keep their fixed-radius definitions.
+  // the panel), else fixed radius. The co-location keeps its fixed-radius definition; the plan its own (above).
   let summary: CoverageSummary = summarizeCoverage(dataset.population, coveredBits, dataset.towerArrays.operatorNames);
   let coverage: ReportCoverage = { mode: 'fixed', defaultRadiusM: project.coverage.defaultRadiusM };
   let mapCoverage: ReportMapCoverage = {
@@ -141,8 +147,8 @@ export async function prepareReport({ params, shareHash }: ReportRequest, signal
       pixels: signalImagePixels(run.coverage.bestSignalDbm, run.cellMask, run.thresholdDbm, palette, run.gapShown),
     };
   }
-  const [colocation, opportunities, plan] = await Promise.all([
-    pool.run(async (api) => api.analyzeColocation(await ensureResident(api, dataset), DEFAULT_COLOCATION_SETTINGS), {
+  const [colocation, opportunities, evaluatedPlan] = await Promise.all([
+    pool.run(async (api) => api.analyzeColocation(await ensureResident(api, dataset), colocationSettings), {
       signal,
     }),
     pool.run(
@@ -159,6 +165,7 @@ export async function prepareReport({ params, shareHash }: ReportRequest, signal
       { signal },
     ),
   ]);
+  const plan = withSavedCertificate(evaluatedPlan, planInputs?.certificate ?? null);
   const page = pageSizeMm(params);
   const mapWidthMm = page.width - 2 * REPORT_MARGIN_MM;
   const mapHeightMm = params.orientation === 'landscape' ? page.height * 0.62 : page.height * 0.45;
@@ -183,6 +190,7 @@ export async function prepareReport({ params, shareHash }: ReportRequest, signal
     mastsByOperator.set(tower.operator, (mastsByOperator.get(tower.operator) ?? 0) + 1);
   return {
     colocation,
+    colocationSettings,
     opportunities,
     plan,
     planSettings,

@@ -81,8 +81,9 @@ function SaveAndPublish({ name, setName }: { name: string; setName: (name: strin
   const dataset = useAppStore((state) => state.dataset);
   const savedPlan = useServerStore((state) => state.savedPlan);
   const busy = useServerStore((state) => state.busy);
+  // The plan is saved with the settings it was made with, not the panel's if they changed since.
   const { plan, planSettings } = useSharingStore(
-    useShallow((state) => ({ plan: state.plan, planSettings: state.planSettings })),
+    useShallow((state) => ({ plan: state.plan, planSettings: state.planBasis?.settings ?? state.planSettings })),
   );
   const [confirming, setConfirming] = useState(false);
   if (!plan || !dataset) return null;

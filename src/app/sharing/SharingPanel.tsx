@@ -8,7 +8,7 @@ import { operatorColorRgb } from '../../core/model/operators';
 import { NumberField } from '../components/NumberField';
 import type { ProvinceDataset } from '../data/provinceDataset';
 import { formatMoney } from '../i18n/formatMoney';
-import { formatNumber } from '../i18n/strings';
+import { formatNumber, type StringKey } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { useMapController } from '../map/MapControllerContext';
 import { selectTower, useAppStore } from '../store/appStore';
@@ -19,8 +19,10 @@ import { ExclusionZonesSection } from './ExclusionZonesSection';
 import { MoneySection } from './MoneySection';
 import { PlanOnServerSection } from './PlanOnServerSection';
 import { PLAN_KML_STYLES, planFeatures } from './planFeatures';
+import { isColocationStale, isPlanStale } from './sharingStaleness';
 import {
   cancelSitePlan,
+  reevaluatePlanSites,
   runColocation,
   runSitePlan,
   selectSite,
@@ -47,17 +49,25 @@ function ColocationSection({ dataset }: { dataset: ProvinceDataset }) {
   const t = useT();
   const mapController = useMapController();
   const language = useAppStore((state) => state.language);
-  const { colocationSettings, colocationStatus, colocation, opportunities, opportunitiesOperator, error } =
-    useSharingStore(
-      useShallow((state) => ({
-        colocationSettings: state.colocationSettings,
-        colocationStatus: state.colocationStatus,
-        colocation: state.colocation,
-        opportunities: state.opportunities,
-        opportunitiesOperator: state.opportunitiesOperator,
-        error: state.error,
-      })),
-    );
+  const {
+    colocationSettings,
+    colocationStatus,
+    colocation,
+    colocationBasis,
+    opportunities,
+    opportunitiesOperator,
+    error,
+  } = useSharingStore(
+    useShallow((state) => ({
+      colocationSettings: state.colocationSettings,
+      colocationBasis: state.colocationBasis,
+      colocationStatus: state.colocationStatus,
+      colocation: state.colocation,
+      opportunities: state.opportunities,
+      opportunitiesOperator: state.opportunitiesOperator,
+      error: state.error,
+    })),
+  );
   const percent = (value: number | null) => (value === null ? '—' : `${formatNumber(language, value * 100, 1)}%`);
   const money = useMoney();
   const presetSource = t(`presetSource_${colocationSettings.preset}`);
@@ -117,6 +127,13 @@ function ColocationSection({ dataset }: { dataset: ProvinceDataset }) {
       </div>
       {colocationStatus === 'running' && <p className="note">{t('running')}</p>}
       {error && <p className="warning">{error}</p>}
+      {colocation &&
+        colocationStatus !== 'running' &&
+        isColocationStale(colocationBasis, colocationSettings, dataset.towers) && (
+          <p className="warning" data-testid="colocation-stale">
+            {t('colocationStale')}
+          </p>
+        )}
       {colocation && (
         <>
           <dl className="figures" data-testid="colocation-figures">
@@ -203,16 +220,18 @@ function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
   const language = useAppStore((state) => state.language);
   const money = useMoney();
   // Not the progress: a tick re-renders only PlanProgress, not the plan's lists.
-  const { planSettings, planStatus, plan, planDurationMs, selectedSiteIndex, siteProvenance } = useSharingStore(
-    useShallow((state) => ({
-      siteProvenance: state.siteProvenance,
-      planSettings: state.planSettings,
-      planStatus: state.planStatus,
-      plan: state.plan,
-      planDurationMs: state.planDurationMs,
-      selectedSiteIndex: state.selectedSiteIndex,
-    })),
-  );
+  const { planSettings, planBasis, planStatus, plan, planDurationMs, selectedSiteIndex, siteProvenance } =
+    useSharingStore(
+      useShallow((state) => ({
+        planBasis: state.planBasis,
+        siteProvenance: state.siteProvenance,
+        planSettings: state.planSettings,
+        planStatus: state.planStatus,
+        plan: state.plan,
+        planDurationMs: state.planDurationMs,
+        selectedSiteIndex: state.selectedSiteIndex,
+      })),
+    );
   const running = planStatus === 'running';
   const exportAs = (format: 'geojson' | 'csv' | 'kml') => {
     if (!plan) return;
@@ -331,6 +350,14 @@ function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
       {running && <PlanProgress />}
       <PlanOnServerSection />
       {planStatus === 'cancelled' && <p className="note">{t('cancelled')}</p>}
+      {plan && !running && isPlanStale(planBasis, planSettings, dataset.towers) && (
+        <div className="warning" data-testid="plan-stale">
+          <p>{t('planStale')}</p>
+          <button type="button" onClick={() => void reevaluatePlanSites()} data-testid="reevaluate-plan">
+            {t('reevaluateSites')}
+          </button>
+        </div>
+      )}
       {plan && (
         <>
           <dl className="figures" data-testid="plan-figures">
@@ -340,7 +367,10 @@ function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
             </div>
             <div>
               <dt>
-                {t('objective')} ({planSettings.weighting === 'people' ? t('weightPeople') : t('weightPeopleOperators')}
+                {t('objective')} (
+                {(planBasis?.settings ?? planSettings).weighting === 'people'
+                  ? t('weightPeople')
+                  : t('weightPeopleOperators')}
                 )
               </dt>
               <dd data-testid="plan-objective">{formatNumber(language, plan.objective)}</dd>
@@ -378,9 +408,11 @@ function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
             </div>
           )}
           <p className="note">
-            {plan.method} · {t('bound')}: {plan.boundSource} · {formatNumber(language, plan.candidates.accepted)}/
-            {formatNumber(language, plan.candidates.generated)} {t('candidatesAccepted')} · {t('computedIn')}{' '}
-            {formatNumber(language, planDurationMs ?? 0)} ms
+            {plan.method === 'fixed'
+              ? t('fixedSitesShort')
+              : `${t(`planMethod_${plan.method}`)} · ${t(`planBound_${plan.boundSource}` as StringKey)}`}{' '}
+            · {formatNumber(language, plan.candidates.accepted)}/{formatNumber(language, plan.candidates.generated)}{' '}
+            {t('candidatesAccepted')} · {t('computedIn')} {formatNumber(language, planDurationMs ?? 0)} ms
           </p>
           <div className="buttons">
             <button type="button" onClick={() => exportAs('geojson')} data-testid="export-plan-geojson">

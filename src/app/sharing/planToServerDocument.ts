@@ -2,6 +2,7 @@ import type { Tower } from '../../core/model/tower';
 import type { SitePlanSettings } from '../../core/siting/buildSitePlanRequest';
 import type { PlanSharedSitesResult } from '../../core/siting/planSharedSites';
 import type { ServerPlanDocument } from '../server/apiTypes';
+import { certificateOf } from './savedPlanCertificate';
 import type { PlanProvenance } from './siteProvenance';
 import { publishedSiteName } from './summarizePlanForPublishing';
 
@@ -46,9 +47,14 @@ export function planToServerDocument(
           // Where each site comes from (proposed by which search, moved by whom, placed as opened), in rank order:
           // the plan reopened, on any machine, still says it.
           provenance: plan.sites.map((site) => provenance[site.id] ?? null),
+          // The coverage the plan was made on: the prediction's settings as run, or fixed radius (null).
+          propagation: settings.propagation ?? null,
           populationNewlyCovered: plan.populationNewlyCovered,
           gapPercent: plan.gapPercent,
           totalCapexUsd: plan.totalCapexUsd,
+          // How good the plan is, as its search computed it (null for sites placed by hand): reopened as placed, the
+          // same plan keeps it.
+          certificate: certificateOf(plan),
         },
       },
     ],

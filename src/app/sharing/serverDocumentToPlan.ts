@@ -1,8 +1,12 @@
+import type { SignalRunSettings } from '../../core/coverage/prepareSignalRun';
 import { MAST_TYPES, type MastType } from '../../core/model/tower';
 import type { SitePlanSettings } from '../../core/siting/buildSitePlanRequest';
 import type { UserSite } from '../../core/siting/siteCandidate';
+import { signalRunSettingsOf } from '../coverage/signalRunInPool';
 import type { ServerPlanDocument } from '../server/apiTypes';
+import { normalizeProject } from '../store/projectDocument';
 import { SHARED_SITES_SCENARIO_ID } from './planToServerDocument';
+import { readSavedCertificate, type SavedPlanCertificate } from './savedPlanCertificate';
 import type { PlanProvenance, SiteProvenance } from './siteProvenance';
 
 /**
@@ -15,6 +19,8 @@ export function serverDocumentToPlan(document: ServerPlanDocument): {
   fixedSites: UserSite[];
   /** The sites' provenance as saved (by the plan's own site ids); sites without one are left out. */
   provenance: PlanProvenance;
+  /** How good the plan was when its search made it; null when placed by hand or not said. */
+  certificate: SavedPlanCertificate | null;
 } {
   const parameters = document.scenarios.find((scenario) => scenario.id === SHARED_SITES_SCENARIO_ID)?.parameters ?? {};
   const settings: Partial<SitePlanSettings> = {};
@@ -36,6 +42,8 @@ export function serverDocumentToPlan(document: ServerPlanDocument): {
   const maxBackboneDistanceM = numberOf('maxBackboneDistanceM');
   if (maxBackboneDistanceM !== undefined) settings.maxBackboneDistanceM = maxBackboneDistanceM;
   if (Array.isArray(parameters.exclusionZones)) settings.exclusionZones = parameters.exclusionZones as number[][][][];
+  const propagation = readPropagation(parameters.propagation);
+  if (propagation) settings.propagation = propagation;
   const siteIds = Array.isArray(parameters.siteIds) ? parameters.siteIds : [];
   const fixedSites = document.proposedSites.map((site, i): UserSite => {
     const id = typeof siteIds[i] === 'string' ? (siteIds[i] as string) : site.id;
@@ -48,7 +56,7 @@ export function serverDocumentToPlan(document: ServerPlanDocument): {
     const entry = readProvenance(saved[i]);
     if (entry) provenance[site.id] = entry;
   });
-  return { settings, fixedSites, provenance };
+  return { settings, fixedSites, provenance, certificate: readSavedCertificate(parameters.certificate) };
 }
 
 const ORIGINS: readonly SiteProvenance['origin'][] = ['proposed', 'moved', 'opened'];
@@ -68,4 +76,34 @@ function readProvenance(value: unknown): SiteProvenance | null {
       : null,
     movedBy: typeof entry.movedBy === 'string' ? entry.movedBy.slice(0, 100) : null,
   };
+}
+
+/**
+ * The prediction a saved plan was made on (SignalRunSettings as run), each value checked as a stored project's
+ * coverage settings are (normalizeProject: known model, grid of 25-2,000 m, thresholds and losses in range); null when
+ * the plan was made by fixed radius or the value cannot be read.
+ */
+function readPropagation(value: unknown): SignalRunSettings | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const saved = value as Partial<SignalRunSettings>;
+  const technology = saved.technology === '4g' ? '4g' : '5g';
+  const coverage = normalizeProject({
+    coverage: {
+      mode: 'signal',
+      modelId: saved.modelId,
+      technology,
+      gridM: saved.gridM,
+      thresholdDbm: saved.thresholdDbm,
+      indoor: saved.indoor,
+      indoorLossDb: saved.indoorLossDb,
+      shadowingMarginDb: saved.shadowingMarginDb,
+      assume5g: saved.assume5g,
+      terrain: typeof saved.terrain === 'object' && saved.terrain !== null,
+      kFactor: saved.terrain?.kFactor,
+      diffractionWeight: saved.terrain?.diffractionWeight,
+      profilePointsPerStep: saved.terrain?.profilePointsPerStep ?? 1,
+      eirpDbmByOperator: { [technology]: saved.eirpDbmByOperator ?? {} },
+    },
+  }).coverage;
+  return coverage.modelId === saved.modelId ? signalRunSettingsOf(coverage) : null;
 }

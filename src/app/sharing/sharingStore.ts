@@ -4,7 +4,7 @@ import type { ColocationSettings } from '../../core/colocation/buildColocationRe
 import type { OperatorOpportunities } from '../../core/colocation/colocationOpportunities';
 import { DEMO_PROVINCE_SHARING_PRESET } from '../../core/colocation/sharingDistancePresets';
 import type { ColocationSummary } from '../../core/colocation/summarizeColocation';
-import type { InputProblem } from '../../core/model/tower';
+import type { InputProblem, Tower } from '../../core/model/tower';
 import type { SitePlanSettings } from '../../core/siting/buildSitePlanRequest';
 import type { PlanSharedSitesResult } from '../../core/siting/planSharedSites';
 import type { UserSite } from '../../core/siting/siteCandidate';
@@ -15,6 +15,7 @@ import { latestRun } from '../data/latestRun';
 import { ensureResident } from '../data/residentDataset';
 import { openServerPlan, useServerStore } from '../server/serverStore';
 import { useAppStore } from '../store/appStore';
+import { type SavedPlanCertificate, withSavedCertificate } from './savedPlanCertificate';
 import { serverDocumentToPlan } from './serverDocumentToPlan';
 import { type PlanProvenance, provenanceAfterMove, provenanceOfOpened, provenanceOfSearch } from './siteProvenance';
 
@@ -25,11 +26,21 @@ export interface SharingState {
   colocationStatus: Status;
   colocation: ColocationSummary | null;
   opportunities: OperatorOpportunities[] | null;
+  /**
+   * What the co-location on screen was computed from: its settings and the masts (the dataset's list). The panel says
+   * when either has changed since, and the report and share link use these settings.
+   */
+  colocationBasis: { settings: ColocationSettings; towers: readonly Tower[] } | null;
   opportunitiesOperator: string;
   planSettings: SitePlanSettings;
   planStatus: Status;
   planProgress: number;
   plan: PlanSharedSitesResult | null;
+  /**
+   * What the plan on screen was computed from: its settings as run (the prediction's settings included, fixed sites
+   * left out) and the masts. The panel says when either has changed since; the share link and the report carry them.
+   */
+  planBasis: { settings: SitePlanSettings; towers: readonly Tower[] } | null;
   /** Where each site of the plan comes from (proposed by which search, moved by whom, opened), by site id. */
   siteProvenance: PlanProvenance;
   planDurationMs: number | null;
@@ -67,11 +78,13 @@ export const useSharingStore = create<SharingState>(() => ({
   colocationStatus: 'idle',
   colocation: null,
   opportunities: null,
+  colocationBasis: null,
   opportunitiesOperator: 'Vietnamobile',
   planSettings: DEFAULT_PLAN_SETTINGS,
   planStatus: 'idle',
   planProgress: 0,
   plan: null,
+  planBasis: null,
   siteProvenance: {},
   planDurationMs: null,
   selectedSiteIndex: null,
@@ -133,7 +146,12 @@ export async function runColocation(): Promise<void> {
         api.colocationOpportunities(jobId, await ensureResident(api, dataset), history.present.coverage.defaultRadiusM),
       ),
     ]);
-    useSharingStore.setState({ colocationStatus: 'done', colocation, opportunities });
+    useSharingStore.setState({
+      colocationStatus: 'done',
+      colocation,
+      opportunities,
+      colocationBasis: { settings, towers: dataset.towers },
+    });
   } catch (error) {
     useSharingStore.setState({ colocationStatus: 'error', error: message(error) });
   }
@@ -145,11 +163,15 @@ const planRun = latestRun();
  * Proposes shared sites with the panel's settings; with `fixedSites`, evaluates exactly those sites instead (the
  * planner moved one): figures, costs and rule checks recomputed, no search and no bound.
  */
-export async function runSitePlan(fixedSites?: UserSite[], provenance?: PlanProvenance): Promise<void> {
+export async function runSitePlan(
+  fixedSites?: UserSite[],
+  provenance?: PlanProvenance,
+  saved?: SavedPlanCertificate | null,
+): Promise<void> {
   const { dataset } = useAppStore.getState();
   if (!dataset) return;
   const run = planRun.start();
-  const settings = { ...useSharingStore.getState().planSettings, fixedSites };
+  const settings = withCurrentPropagation({ ...useSharingStore.getState().planSettings, fixedSites });
   const startedAt = performance.now();
   useSharingStore.setState((state) => ({
     planStatus: 'running',
@@ -163,7 +185,7 @@ export async function runSitePlan(fixedSites?: UserSite[], provenance?: PlanProv
         api.planSharedSites(
           jobId,
           await ensureResident(api, dataset),
-          withCurrentPropagation(settings),
+          settings,
           Comlink.proxy((fraction: number) => {
             if (run.isCurrent()) useSharingStore.setState({ planProgress: fraction });
           }),
@@ -175,7 +197,9 @@ export async function runSitePlan(fixedSites?: UserSite[], provenance?: PlanProv
     useSharingStore.setState({
       planStatus: 'done',
       planProgress: 1,
-      plan,
+      // A saved plan evaluated again as placed keeps the bound it was made with when it is the same plan (its value).
+      plan: withSavedCertificate(plan, saved ?? null),
+      planBasis: { settings: { ...settings, fixedSites: undefined }, towers: dataset.towers },
       // A search: each site proposed by it; fixed sites: what the caller says (a move), else as a saved plan had them.
       siteProvenance: fixedSites
         ? (provenance ?? provenanceOfOpened(fixedSites.map((site) => site.id)))
@@ -197,10 +221,15 @@ export async function runSitePlan(fixedSites?: UserSite[], provenance?: PlanProv
 export async function openPlanFromServer(planId: string): Promise<void> {
   const opened = await openServerPlan(planId);
   if (!opened) return;
-  const { settings, fixedSites, provenance } = serverDocumentToPlan(opened.document);
-  updatePlanSettings(settings);
+  const { settings, fixedSites, provenance, certificate } = serverDocumentToPlan(opened.document);
+  // A plan saved on predicted signal is opened on the prediction (the coverage tab's settings, as on any run).
+  updatePlanSettings({ ...settings, propagation: settings.propagation });
   // Sites keep where they came from; those the document says nothing of are "as opened".
-  await runSitePlan(fixedSites, { ...provenanceOfOpened(fixedSites.map((site) => site.id)), ...provenance });
+  await runSitePlan(
+    fixedSites,
+    { ...provenanceOfOpened(fixedSites.map((site) => site.id)), ...provenance },
+    certificate,
+  );
 }
 
 /** Shows a proposed site being dragged at [lon, lat] (or ends the preview with null). */
@@ -226,6 +255,20 @@ export function moveSite(index: number, lon: number, lat: number): Promise<void>
     fixedSites,
     provenanceAfterMove(useSharingStore.getState().siteProvenance, plan.sites[index].id, who),
   );
+}
+
+/** The plan's sites evaluated again where they are, on the current masts and settings (after an import, say). */
+export function reevaluatePlanSites(): Promise<void> {
+  const { plan, siteProvenance } = useSharingStore.getState();
+  if (!plan) return Promise.resolve();
+  const fixedSites: UserSite[] = plan.sites.map((site) => ({
+    id: site.id,
+    lon: site.lon,
+    lat: site.lat,
+    mastType: site.mastType,
+    ...(site.heightM === null ? {} : { heightM: site.heightM }),
+  }));
+  return runSitePlan(fixedSites, siteProvenance);
 }
 
 export function cancelSitePlan(): void {

@@ -1,0 +1,153 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { decodeShareHash, encodeShareHash } from '../../../src/app/persistence/shareLink';
+import { planToServerDocument } from '../../../src/app/sharing/planToServerDocument';
+import { readSavedCertificate, withSavedCertificate } from '../../../src/app/sharing/savedPlanCertificate';
+import { serverDocumentToPlan } from '../../../src/app/sharing/serverDocumentToPlan';
+import { isColocationStale, isPlanStale } from '../../../src/app/sharing/sharingStaleness';
+import { defaultProject } from '../../../src/app/store/projectDocument';
+import { parseTowersCsv } from '../../../src/core/io/parseTowersCsv';
+import { readPopulationGeoTiff } from '../../../src/core/io/readPopulationGeoTiff';
+import { packMastAttributes } from '../../../src/core/model/mastAttributes';
+import { packTowers } from '../../../src/core/model/towerArrays';
+import { buildSignalSitePlanRequest } from '../../../src/core/siting/buildSignalSitePlanRequest';
+import type { SitePlanSettings } from '../../../src/core/siting/buildSitePlanRequest';
+import { planSharedSites } from '../../../src/core/siting/planSharedSites';
+import { planDocumentSchema } from '../../../src/server/domain/planDocument';
+
+const repository = fileURLToPath(new URL('../../../', import.meta.url));
+const parsed = parseTowersCsv(readFileSync(`${repository}tests/fixtures/coverage/towers.csv`, 'utf8'));
+
+async function data() {
+  const bytes = new Uint8Array(readFileSync(`${repository}tests/fixtures/coverage/population.tif`));
+  return {
+    population: await readPopulationGeoTiff(bytes.buffer),
+    towers: packTowers(parsed.towers),
+    masts: packMastAttributes(parsed.towers),
+    backbone: [],
+    signal: { towers: parsed.towers },
+  };
+}
+
+const SETTINGS: SitePlanSettings = {
+  operators: ['Viettel', 'VinaPhone', 'MobiFone', 'Vietnamobile'],
+  weighting: 'people_x_operators',
+  siteRadiusM: 1500,
+  sites: 3,
+  solver: 'greedy_swap',
+  defaultRadiusM: 1500,
+  maxBackboneDistanceM: null,
+  useSpacingRule: false,
+  exclusionZones: [],
+};
+const PROPAGATION: NonNullable<SitePlanSettings['propagation']> = {
+  modelId: 'uma-nlos',
+  technology: '5g',
+  gridM: 1000,
+  thresholdDbm: -120,
+  indoor: false,
+  metropolitan: false,
+  shadowingMarginDb: 8.3,
+  assume5g: true,
+};
+
+/** A plan saved (through the server's schema, as JSON), reopened and evaluated as placed: what the report does. */
+async function reopenAndEvaluate(settings: SitePlanSettings, move?: { index: number; dLon: number }) {
+  const inputs = await data();
+  const searched = await planSharedSites(await buildSignalSitePlanRequest(settings, inputs));
+  const document = planToServerDocument(searched, settings, 'vi', parsed.towers);
+  const stored = JSON.parse(JSON.stringify(planDocumentSchema.parse(document)));
+  const reopened = serverDocumentToPlan(stored);
+  const fixedSites = reopened.fixedSites.map((site, i) =>
+    i === move?.index ? { ...site, lon: site.lon + move.dLon } : site,
+  );
+  const evaluated = await planSharedSites(
+    await buildSignalSitePlanRequest({ ...SETTINGS, ...reopened.settings, fixedSites }, inputs),
+  );
+  return { searched, reopened, evaluated, shown: withSavedCertificate(evaluated, reopened.certificate) };
+}
+
+describe('a saved plan reopened as placed keeps the bound its search computed', () => {
+  it('by fixed radius: the same value, so the same method, bound and gap as on the screen that saved it', async () => {
+    const { searched, evaluated, shown } = await reopenAndEvaluate(SETTINGS);
+    expect(searched.method).toBe('greedy+swap');
+    expect(evaluated.method).toBe('fixed');
+    expect(evaluated.populationNewlyCovered).toBeCloseTo(searched.populationNewlyCovered, 6);
+    expect(shown.method).toBe('greedy+swap');
+    expect(shown.boundSource).toBe(searched.boundSource);
+    expect(shown.upperBound).toBe(searched.upperBound);
+    expect(shown.gapPercent).toBeCloseTo(searched.gapPercent, 9);
+    expect(shown.populationNewlyCovered).toBe(evaluated.populationNewlyCovered);
+  });
+
+  it('on predicted signal: the settings it was made on come back, and with them the same figures', async () => {
+    const { searched, reopened, evaluated, shown } = await reopenAndEvaluate({ ...SETTINGS, propagation: PROPAGATION });
+    expect(reopened.settings.propagation).toMatchObject({ modelId: 'uma-nlos', gridM: 1000, thresholdDbm: -120 });
+    expect(evaluated.populationNewlyCovered).toBeCloseTo(searched.populationNewlyCovered, 6);
+    expect(evaluated.sites.map((site) => site.newlyCoveredPopulation)).toEqual(
+      searched.sites.map((site) => site.newlyCoveredPopulation),
+    );
+    expect(shown.method).toBe(searched.method);
+    expect(shown.gapPercent).toBeCloseTo(searched.gapPercent, 9);
+  });
+
+  it('a site moved since: another value, so "as placed" with no bound', async () => {
+    const { searched, evaluated, shown } = await reopenAndEvaluate(SETTINGS, { index: 0, dLon: 0.02 });
+    expect(evaluated.objective).not.toBeCloseTo(searched.objective, 3);
+    expect(shown).toBe(evaluated);
+    expect(shown.method).toBe('fixed');
+  });
+
+  it('reads a certificate only when every field is sound', () => {
+    const sound = { method: 'exact', objective: 10, upperBound: 12, boundSource: 'highs', proven: false };
+    expect(readSavedCertificate(sound)).toEqual(sound);
+    expect(readSavedCertificate({ ...sound, method: 'fixed' })).toBeNull();
+    expect(readSavedCertificate({ ...sound, boundSource: 'none' })).toBeNull();
+    expect(readSavedCertificate({ ...sound, upperBound: 9 })).toBeNull();
+    expect(readSavedCertificate({ ...sound, objective: Number.NaN })).toBeNull();
+    expect(readSavedCertificate(null)).toBeNull();
+  });
+
+  it('reads a hostile prediction as the coverage settings are read: values out of range take the defaults', () => {
+    const document = planToServerDocument(
+      { sites: [], method: 'fixed', boundSource: 'none' } as never,
+      { ...SETTINGS, propagation: { ...PROPAGATION, gridM: 0.001, thresholdDbm: 5 } },
+      'en',
+      [],
+    );
+    const { settings } = serverDocumentToPlan(document);
+    expect(settings.propagation).toMatchObject({ modelId: 'uma-nlos', gridM: 100, thresholdDbm: -110 });
+  });
+});
+
+describe('the share link carries the co-location settings of the figures on screen', () => {
+  it('comes back as it went, and a bad value is left out', () => {
+    const project = defaultProject('VN25');
+    const link = encodeShareHash({ project, view: null, colocation: { preset: 'ha_noi', distanceM: 100 } });
+    expect(decodeShareHash(link)?.colocation).toEqual({ preset: 'ha_noi', distanceM: 100 });
+    const custom = encodeShareHash({ project, view: null, colocation: { preset: 'custom', distanceM: 250 } });
+    expect(decodeShareHash(custom)?.colocation).toEqual({ preset: 'custom', distanceM: 250 });
+    const bad = encodeShareHash({ project, view: null, colocation: { preset: 'atlantis', distanceM: 100 } as never });
+    expect(decodeShareHash(bad)?.colocation).toBeUndefined();
+  });
+});
+
+describe('results on screen say when they no longer answer the panel', () => {
+  const towers = parsed.towers;
+  it('co-location: other masts or another distance', () => {
+    const basis = { settings: { preset: 'custom' as const, distanceM: 100 }, towers };
+    expect(isColocationStale(basis, { preset: 'custom', distanceM: 100 }, towers)).toBe(false);
+    expect(isColocationStale(basis, { preset: 'custom', distanceM: 150 }, towers)).toBe(true);
+    expect(isColocationStale(basis, { preset: 'da_nang', distanceM: 100 }, towers)).toBe(true);
+    expect(isColocationStale(basis, { preset: 'custom', distanceM: 100 }, [...towers])).toBe(true);
+    expect(isColocationStale(null, { preset: 'custom', distanceM: 100 }, towers)).toBe(false);
+  });
+  it('plan: other masts, another site count, another coverage basis', () => {
+    const basis = { settings: SETTINGS, towers };
+    expect(isPlanStale(basis, { ...SETTINGS }, towers)).toBe(false);
+    expect(isPlanStale(basis, { ...SETTINGS, sites: 2 }, towers)).toBe(true);
+    expect(isPlanStale(basis, { ...SETTINGS, propagation: PROPAGATION }, towers)).toBe(true);
+    expect(isPlanStale(basis, SETTINGS, towers.slice(1))).toBe(true);
+  });
+});
