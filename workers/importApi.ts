@@ -31,11 +31,12 @@ export const importApi = {
     options: TowerReadOptions,
     datasetKey: string | null,
     source: TowerSource,
+    ownOperator: string | null,
     onProgress?: Progress,
   ) =>
     withJob(jobId, (signal) => {
       const existing = holdsDataset(datasetKey) ? residentDataset(datasetKey as string).towers : [];
-      return readImportForReview(bytes, fileName, options, source, existing, { signal, onProgress });
+      return readImportForReview(bytes, fileName, options, source, existing, { signal, onProgress }, ownOperator);
     }),
 
   /** The resident masts after an import merged in with `mode` (see mergeImportedTowers). */

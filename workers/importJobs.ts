@@ -1,4 +1,5 @@
 import * as Comlink from 'comlink';
+import { keepOwnOperatorTowers } from '../src/core/io/keepOwnOperatorTowers';
 import { readTowerFile } from '../src/core/io/readTowerFile';
 import type { TowerReadOptions } from '../src/core/io/towerReadOptions';
 import { mergeTowers, type TowerMergeMode } from '../src/core/model/mergeTowers';
@@ -27,8 +28,11 @@ export async function readImportForReview(
   source: TowerSource,
   existing: readonly Tower[],
   call: LongCallOptions,
+  ownOperator: string | null = null,
 ): Promise<ImportReadResult> {
-  const read = await readTowerFile(bytes, fileName, { ...options, ...call });
+  const all = await readTowerFile(bytes, fileName, { ...options, ...call });
+  // Signed in as an operator: the other operators' masts in the file are rejected rows, not part of the import.
+  const read = ownOperator ? keepOwnOperatorTowers(all, ownOperator) : all;
   for (const tower of read.towers) tower.source = source;
   const columns = await encodeTowerColumns(read.towers);
   const result: ImportReadResult = { ...reviewTowerImport(read, existing), columns };

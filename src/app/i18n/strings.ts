@@ -175,6 +175,10 @@ export const STRINGS = {
   downloadProblems: { vi: 'Tải các dòng cần sửa (CSV)', en: 'Download the rows to fix (CSV)' },
   importApplied: { vi: 'Đã áp dụng; số cột trên bản đồ', en: 'Applied; masts on the map' },
   keptInBrowser: { vi: 'Đã lưu trong trình duyệt này.', en: 'Kept in this browser.' },
+  importNotApplied: {
+    vi: 'Chưa nhập gì: bản đồ vẫn là danh sách cột trên máy chủ. Sửa tệp hoặc lựa chọn rồi nhập lại.',
+    en: 'Nothing was imported: the map still shows the server’s masts. Fix the file or the choices and import again.',
+  },
   serverSaving: { vi: 'Đang lưu lên máy chủ…', en: 'Saving on the server…' },
   serverSaved: {
     vi: 'Đã lưu lên máy chủ (thêm/sửa/giữ/xóa)',

@@ -451,21 +451,24 @@ function ImportReview() {
           </p>
         </fieldset>
       )}
+      {state.server.status === 'saving' && <p className="note">{t('serverSaving')}</p>}
+      {state.server.status === 'failed' && (
+        // The server refused: nothing was applied (the map shows the server's masts as before); the review stays.
+        <div data-testid="import-server-error">
+          <RefusalNote error={state.server.error} action="importMasts" />
+          <p className="note">{t('importNotApplied')}</p>
+        </div>
+      )}
       {state.stage === 'done' && state.applied && (
         <div data-testid="import-applied">
           <p>
-            {t('importApplied')}: <strong>{formatNumber(language, state.applied.total)}</strong>. {t('keptInBrowser')}
+            {t('importApplied')}: <strong>{formatNumber(language, state.applied.total)}</strong>.{' '}
+            {state.server.status === 'none' && t('keptInBrowser')}
           </p>
-          {state.server.status === 'saving' && <p className="note">{t('serverSaving')}</p>}
           {state.server.status === 'saved' && (
             <p className="note" data-testid="import-server-saved">
               {t('serverSaved')}: {state.server.message}
             </p>
-          )}
-          {state.server.status === 'failed' && (
-            <div data-testid="import-server-error">
-              <RefusalNote error={state.server.error} action="importMasts" />
-            </div>
           )}
         </div>
       )}

@@ -155,6 +155,11 @@ const TEMPLATES: Record<string, { vi: Template; en: Template }> = {
     vi: (p, f) => `${f} phải là chữ hoặc số, nhưng là ${p.found}`,
     en: (p, f) => `${f} must be text or a number, found ${p.found}`,
   },
+  notOwnOperator: {
+    vi: (p) =>
+      `cột của ${p.operator} (mã '${p.id}'): tài khoản nhà mạng ${p.own} chỉ nhập cột của mình, dòng này bỏ qua`,
+    en: (p) => `a mast of ${p.operator} (id '${p.id}'): the ${p.own} account imports only its own masts, row left out`,
+  },
 };
 
 /** A file format named in Vietnamese (FileFormat of the core's sniffFileFormat). */

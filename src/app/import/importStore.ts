@@ -19,7 +19,7 @@ import { datasetKeyOf, ensureResident, rememberTowerColumns } from '../data/resi
 import { loadServerMasts } from '../data/serverMasts';
 import { rememberTowerDrawIndex } from '../map/towerLayerData';
 import { clearSavedTowers, saveTowerColumns } from '../persistence/towerStorage';
-import { apiClient } from '../server/apiClient';
+import { ApiError, apiClient } from '../server/apiClient';
 import { useServerStore } from '../server/serverStore';
 import { showDataset, useAppStore } from '../store/appStore';
 
@@ -151,7 +151,7 @@ export async function readWholeFile(): Promise<void> {
     ...(user ? { importedBy: user.username } : {}),
   };
   const datasetKey = datasetKeyOf(dataset);
-  useImportStore.setState({ stage: 'reading', progress: 0, error: null });
+  useImportStore.setState({ stage: 'reading', progress: 0, error: null, server: { status: 'none', message: null } });
   try {
     const read = await getAnalysisPool().run(
       async (api, jobId) => {
@@ -171,6 +171,8 @@ export async function readWholeFile(): Promise<void> {
           },
           datasetKey,
           source,
+          // An operator's account imports its own masts: the file's others are listed as rows left out.
+          user?.role === 'operator' ? user.operator : null,
           Comlink.proxy((fraction: number) => useImportStore.setState({ progress: fraction })),
         );
       },
@@ -206,15 +208,24 @@ export function isMixedCrs(read: ImportReadResult | null): boolean {
 }
 
 /**
- * Step 3: merge the read masts into the province's as the chosen mode says, keep them in this browser and, signed in,
- * send them to the server as the operator's (or the province's) masts.
+ * Step 3: signed in, send the read masts to the server as the operator's (or the province's), and show the server's
+ * list once it took them: the page then shows (and reloads) what the server keeps, and a refusal leaves the map and
+ * the review as they were, with the server's words. Without an account, merge them into the province's masts as the
+ * chosen mode says and keep them in this browser.
  */
 export async function applyImport(): Promise<void> {
   const state = useImportStore.getState();
   const dataset = useAppStore.getState().dataset;
   if (!state.read || !dataset || state.read.acceptedCount === 0) return;
   const read = state.read;
-  useImportStore.setState({ stage: 'applying' });
+  useImportStore.setState({ stage: 'applying', server: { status: 'none', message: null } });
+  if (useServerStore.getState().user) {
+    useImportStore.setState({ server: { status: 'saving', message: null } });
+    const saved = await saveImportOnServer(dataset.provinceCode, read, state.mode, state.fileName);
+    const total = useAppStore.getState().dataset?.towers.length ?? 0;
+    useImportStore.setState(saved ? { stage: 'done', applied: { mode: state.mode, total } } : { stage: 'review' });
+    return;
+  }
   try {
     // The merge runs in a worker that holds the masts on screen; the page decodes the result in slices.
     const incoming = copyTowerColumns(read.columns);
@@ -230,27 +241,24 @@ export async function applyImport(): Promise<void> {
     const next = replaceTowersWithArrays(dataset, towers, arrays, read.rejectedCount);
     rememberTowerColumns(next, merged.columns);
     await saveTowerColumns(dataset.provinceCode, merged.columns);
-    const user = useServerStore.getState().user;
-    useImportStore.setState({
-      stage: 'done',
-      applied: { mode: state.mode, total: towers.length },
-      server: user ? { status: 'saving', message: null } : { status: 'none', message: null },
-    });
+    useImportStore.setState({ stage: 'done', applied: { mode: state.mode, total: towers.length } });
     showDataset(next);
-    if (!user) return;
-    await saveImportOnServer(dataset.provinceCode, read, state.mode, state.fileName);
   } catch (error) {
     useImportStore.setState({ stage: 'error', error: wordedOf(error) });
   }
 }
 
-/** Signed in: the imported masts become the operator's (or the province's) on the server, then the map shows its list. */
+/**
+ * Signed in: the imported masts become the operator's (or the province's) on the server, then the map shows its list.
+ * Whether the server took them; a refusal is kept with the file's row of the mast it names (the server counts the
+ * masts sent, not the file's rows).
+ */
 async function saveImportOnServer(
   provinceCode: string,
   read: ImportReadResult,
   mode: TowerMergeMode,
   fileName: string,
-): Promise<void> {
+): Promise<boolean> {
   try {
     // ~15 MB of JSON for 100,000 masts: written in a worker, handed to fetch as a Blob.
     const columns = copyTowerColumns(read.columns);
@@ -268,11 +276,23 @@ async function saveImportOnServer(
     // The map shows the server's masts: a mast another operator has requested is kept there even when the file
     // leaves it out.
     await loadServerMasts();
+    return true;
   } catch (error) {
+    const named = withFileRow(error, read.result.towerRows);
     useImportStore.setState({
-      server: { status: 'failed', message: error instanceof Error ? error.message : String(error), error },
+      server: { status: 'failed', message: named instanceof Error ? named.message : String(named), error: named },
     });
+    return false;
   }
+}
+
+/** A server refusal naming a mast by its place in the import (`details.index`), with that mast's file row added. */
+function withFileRow(error: unknown, towerRows: readonly number[] | undefined): unknown {
+  if (!(error instanceof ApiError) || typeof error.details !== 'object' || error.details === null) return error;
+  const details = error.details as Record<string, unknown>;
+  const row = typeof details.index === 'number' ? towerRows?.[details.index] : undefined;
+  if (row === undefined) return error;
+  return new ApiError(error.status, error.code, error.message, { ...details, row }, error.retryAfterS);
 }
 
 export function cancelImport(): void {

@@ -105,7 +105,7 @@ export function describeApiError(error: unknown, language: Language, action?: Se
     case 403: {
       if (code === 'wrong_actor') return t('refusedWrongActor', { actor: t(actorKey(message)) });
       if (typeof details.operator === 'string' && typeof details.index === 'number') {
-        return t('refusedForeignMast', { row: details.index + 1, id: String(details.id), operator: details.operator });
+        return t('refusedForeignMast', { row: fileRow(details), id: String(details.id), operator: details.operator });
       }
       if (/another province or operator/.test(message)) return t('refusedOtherScope');
       const role = roleKey(message);
@@ -174,7 +174,7 @@ function describeConflict(
     return t('refusedRequestChanged', { state: stateName(details.state, t), version });
   }
   if (typeof details.id === 'string' && typeof details.index === 'number') {
-    return t('refusedMastIdTaken', { id: details.id, row: details.index + 1 });
+    return t('refusedMastIdTaken', { id: details.id, row: fileRow(details) });
   }
   return t('refusedChanged');
 }
@@ -277,4 +277,9 @@ function bytes(value: number, number: (value: number) => string): string {
   if (value >= 1024 * 1024) return `${number(Math.round((value / (1024 * 1024)) * 10) / 10)} MB`;
   if (value >= 1024) return `${number(Math.round(value / 1024))} kB`;
   return `${number(value)} B`;
+}
+
+/** The file row of the mast a refusal names: the page adds it (`row`); else its place among the masts sent. */
+function fileRow(details: Record<string, unknown>): number {
+  return typeof details.row === 'number' ? details.row : Number(details.index) + 1;
 }

@@ -68,6 +68,8 @@ function summaryOf(rows: CleanRows): Omit<TowerParseResult, 'towers'> {
     crs: resolveCrs('EPSG:4326'),
   });
   const summary: Omit<TowerParseResult, 'towers'> = {
+    // Every record is a tower, in order.
+    towerRows: Array.from(rowNumbers),
     rejected: [],
     warnings,
     crsCounts: { wgs84: rows.count, projected: 0 },

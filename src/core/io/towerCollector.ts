@@ -108,7 +108,12 @@ export class TowerCollector {
 
   /** The result so far, with the sector and CRS counts and the distinct words (the reader adds its coordinate report). */
   result(header?: readonly string[]): TowerParseResult {
-    const result: TowerParseResult = { towers: this.towers, rejected: this.rejected, warnings: this.warnings };
+    const result: TowerParseResult = {
+      towers: this.towers,
+      towerRows: this.towers.map((tower) => this.rowById.get(tower.id) ?? 0),
+      rejected: this.rejected,
+      warnings: this.warnings,
+    };
     if (this.sectorRows > 0) {
       result.sectorRowsMerged = this.sectorRows;
       this.warnings.push({

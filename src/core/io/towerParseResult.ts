@@ -10,6 +10,8 @@ import type { InputProblem, Tower } from '../model/tower';
  */
 export interface TowerParseResult {
   towers: Tower[];
+  /** The record number (`InputProblem.row`) of each tower, in the same order; absent when the reader does not say. */
+  towerRows?: number[];
   rejected: InputProblem[];
   warnings: InputProblem[];
   /**
