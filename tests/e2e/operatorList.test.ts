@@ -185,4 +185,53 @@ describe("an operator's own station list", () => {
     expect(plannerIds).toContain('VNM-DNG-001');
     expect(plannerIds.filter((id) => id.startsWith('VNM-DNG-'))).toHaveLength(46);
   });
+
+  it("keeps an operator's own masts from an export that lists the neighbours' too, and says which rows it left out", async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    contexts.push(context);
+    const page = await openApp(context);
+    await signInToOverview(page, 'viettel');
+    const before = await towerIds(page);
+    // Viettel's export: two of its stations and, between them, a VinaPhone mast nearby (as an export lists them).
+    const csv = [
+      'Mã trạm;Nhà mạng;Kinh độ;Vĩ độ',
+      'VTL-EXP-1;Viettel;108,2011;16,0511',
+      'VNP-EXP-9;VinaPhone;108,2022;16,0522',
+      'VTL-EXP-2;Viettel;108,2033;16,0533',
+    ].join('\r\n');
+    await page.getByTestId('import-file').setInputFiles({
+      name: 'tram-viettel.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv),
+    });
+    await page.getByTestId('column-mapping').waitFor({ timeout: 60_000 });
+    await page.getByTestId('confirm-import').click();
+    await page.getByTestId('import-result').waitFor({ timeout: 60_000 });
+    await expect(page.getByTestId('import-accepted').textContent()).resolves.toBe('2');
+    await expect(page.getByTestId('import-rejected').textContent()).resolves.toBe('1');
+    const problems = await page.locator('[data-testid=import-problems] li').allTextContents();
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^Dòng 2 .*cột của VinaPhone \(mã 'VNP-EXP-9'\): tài khoản nhà mạng Viettel chỉ nhập cột của mình/,
+      ),
+    ]);
+    await page.getByTestId('merge-add').check();
+    await page.getByTestId('apply-import').click();
+    await page.getByTestId('import-server-saved').waitFor({ timeout: 60_000 });
+    await expect(page.getByTestId('import-applied').textContent()).resolves.not.toContain('trình duyệt');
+    await page.screenshot({ path: 'tests/artifacts/import-operator-own-masts.png' });
+    await page.getByTestId('close-import').click();
+    await page.reload();
+    await page.waitForFunction(() => window.cosite?.state().loadStatus === 'ready', undefined, { timeout: 120_000 });
+    await page.waitForFunction(
+      () => window.cosite?.state().dataset?.towers.some((tower) => tower.id === 'VTL-EXP-2'),
+      undefined,
+      { timeout: 60_000 },
+    );
+    const after = await towerIds(page);
+    expect(after).toContain('VTL-EXP-1');
+    expect(after).not.toContain('VNP-EXP-9');
+    // Adding: every mast there before is still there.
+    expect(before.filter((id) => !after.includes(id))).toEqual([]);
+  });
 });
