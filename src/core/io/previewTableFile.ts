@@ -1,13 +1,14 @@
 import type { RawCoordinate } from '../crs/detectCoordinateProblems';
 import type { WordedMessage } from '../model/wordedMessage';
 import { applyColumnMapping, type ColumnMapping } from './applyColumnMapping';
+import { HEADER_SEARCH_RECORDS, titleLinesNote, towerHeaderScore } from './cutCsvTitleLines';
 import { detectTextEncoding, type TextEncoding, textDecoderFor } from './decodeTextFile';
 import { parseDecimal } from './parseDecimal';
 import { readCsvTable } from './readCsvTable';
 import { readLayerFile } from './readLayerFile';
+import { towerHeaderRowIndex } from './readTowerFile';
 import { refuseNonTowerFile } from './readTowersSync';
 import { readXlsxRows } from './readXlsxRows';
-import { resolveTowerColumns } from './resolveTowerColumns';
 import { type FileFormat, formatMismatchNote, sniffFileFormat } from './sniffFileFormat';
 import type { UnzipLimits } from './unzipChecked';
 
@@ -49,11 +50,10 @@ export async function previewTableFile(
     const encoding = detectTextEncoding(bytes);
     if (encoding.warning) warnings.push(encoding.warning);
     const head = textDecoderFor(encoding).decode(bytes.subarray(0, PREVIEW_BYTES), { stream: true });
-    // The header is scored as the tower reader scores it: required columns found first, then number of columns.
-    const table = readCsvTable(head, {
-      maxRows,
-      score: (names) => (4 - resolveTowerColumns(names).missing.length) * 1000 + names.length,
-    });
+    // The header is found as the tower reader finds it (cutCsvTitleLines): under title lines, required columns
+    // found first, then number of columns.
+    const table = readCsvTable(head, { maxRows, score: towerHeaderScore, headerWithin: HEADER_SEARCH_RECORDS });
+    if (table.titleLines.length > 0) warnings.push(titleLinesNote(table.titleLines));
     const headers = table.header;
     const rows = table.rows;
     const delimiter = table.delimiter;
@@ -70,11 +70,17 @@ export async function previewTableFile(
   }
   if (sniffed.format === 'xlsx' || (sniffed.format === 'zip' && /\.xlsx$/i.test(fileName))) {
     const sheet = await readXlsxRows(bytes, options.zipLimits);
-    const [header, ...rows] = sheet.rows.map((row) => row.values);
+    // The header row the tower reader takes (under a title and blank rows), and the non-empty rows after it.
+    const headerIndex = Math.max(0, towerHeaderRowIndex(sheet.rows));
+    const header = sheet.rows[headerIndex]?.values ?? [];
+    const rows = sheet.rows
+      .slice(headerIndex + 1)
+      .map((row) => row.values)
+      .filter((values) => values.some((value) => value !== null && String(value).trim() !== ''));
     return {
       format: 'xlsx',
       decimalComma: true,
-      headers: (header ?? []).map((value) => String(value ?? '')),
+      headers: header.map((value) => String(value ?? '')),
       rows: rows.slice(0, maxRows),
       geometryFromFile: false,
       warnings: [...warnings, ...sheet.notes],

@@ -9,6 +9,10 @@ export interface CsvTable {
   lines: number[];
   /** Rows (0-based index into `rows`) that could not be read as a record, and why. */
   problems: Map<number, string>;
+  /** The file line the header starts on (1, or 2 after a `sep=` line, unless blank or title lines come first). */
+  headerLine: number;
+  /** The non-blank records above the header (title lines), their fields joined by spaces. */
+  titleLines: string[];
 }
 
 const CANDIDATE_DELIMITERS = [',', ';', '\t'] as const;
@@ -20,7 +24,15 @@ const CANDIDATE_DELIMITERS = [',', ';', '\t'] as const;
  */
 export function readCsvTable(
   text: string,
-  options: { score?: (names: string[]) => number; maxRows?: number } = {},
+  options: {
+    score?: (names: string[]) => number;
+    maxRows?: number;
+    /**
+     * Look for the header among the first this many non-blank records (default 1: the first): the best scored, the
+     * first of equals. Operators' exports often put a title line or two above the header.
+     */
+    headerWithin?: number;
+  } = {},
 ): CsvTable {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let at = 0;
@@ -34,26 +46,62 @@ export function readCsvTable(
     line = 2;
   }
   const score = options.score ?? ((names: string[]) => names.length);
-  const table: CsvTable = { delimiter: forced ?? ',', header: [], rows: [], lines: [], problems: new Map() };
-  // Header: the first record that is not blank.
-  while (at < body.length) {
+  const table: CsvTable = {
+    delimiter: forced ?? ',',
+    header: [],
+    rows: [],
+    lines: [],
+    problems: new Map(),
+    headerLine: line,
+    titleLines: [],
+  };
+  // Header: the first record that is not blank, or the best scored of the first `headerWithin` of them.
+  const within = Math.max(1, options.headerWithin ?? 1);
+  let chosen: {
+    delimiter: string;
+    fields: string[];
+    end: number;
+    score: number;
+    line: number;
+    startLine: number;
+    above: number;
+  } | null = null;
+  const nonBlankRecords: string[] = [];
+  let nonBlank = 0;
+  let scanAt = at;
+  let scanLine = line;
+  while (scanAt < body.length && nonBlank < within) {
     let best: { delimiter: string; fields: string[]; end: number; score: number } | null = null;
+    let unreadable = false;
     for (const delimiter of forced ? [forced] : CANDIDATE_DELIMITERS) {
-      const read = readCsvRecord(body, at, delimiter, true);
-      if (read.kind !== 'record') return table;
+      const read = readCsvRecord(body, scanAt, delimiter, true);
+      if (read.kind !== 'record') {
+        unreadable = true;
+        break;
+      }
       const value = score(read.fields);
       if (best === null || value > best.score) best = { delimiter, fields: read.fields, end: read.end, score: value };
     }
-    const header = best as { delimiter: string; fields: string[]; end: number };
-    const blank = header.fields.every((field) => field.trim() === '');
-    line += countLineBreaks(body, at, header.end);
-    at = header.end;
+    if (unreadable || best === null) break;
+    const blank = best.fields.every((field) => field.trim() === '');
+    const endLine = scanLine + countLineBreaks(body, scanAt, best.end);
     if (!blank) {
-      table.delimiter = header.delimiter;
-      table.header = header.fields;
-      break;
+      nonBlank++;
+      if (chosen === null || best.score > chosen.score) {
+        chosen = { ...best, line: endLine, startLine: scanLine, above: nonBlankRecords.length };
+      }
+      nonBlankRecords.push(best.fields.join(' ').trim());
     }
+    scanAt = best.end;
+    scanLine = endLine;
   }
+  if (chosen === null) return table;
+  table.delimiter = chosen.delimiter;
+  table.header = chosen.fields;
+  table.headerLine = chosen.startLine;
+  table.titleLines = nonBlankRecords.slice(0, chosen.above);
+  at = chosen.end;
+  line = chosen.line;
   while (at < body.length && (options.maxRows === undefined || table.rows.length < options.maxRows)) {
     const read = readCsvRecord(body, at, table.delimiter, true);
     if (read.kind === 'incomplete') break;

@@ -1,4 +1,5 @@
 import type { LongCallOptions } from '../util/cooperativeLoop';
+import { cutCsvTitleLines, titleLinesNote } from './cutCsvTitleLines';
 import { fileRefusal } from './fileRefusal';
 import { LayerFileError } from './layerFileError';
 import {
@@ -48,8 +49,17 @@ export async function readTowerFile(
   try {
     if (format === 'csv') {
       checkFileSize(bytes.length, MAX_CSV_BYTES, 'CSV file');
+      // Title lines above the header (an Excel sheet saved as CSV): read from the header on, lines still the file's.
+      const cut = cutCsvTitleLines(bytes);
+      const body = cut?.bytes ?? bytes;
       result =
-        (await readCleanTowersCsv(bytes, options)) ?? (await readTowersCsvChunked(bytes, { ...options, deadline }));
+        (await readCleanTowersCsv(body, options)) ?? (await readTowersCsvChunked(body, { ...options, deadline }));
+      if (cut) {
+        for (const problem of [...result.rejected, ...result.warnings]) {
+          if (problem.line !== undefined) problem.line += cut.skippedLines;
+        }
+        result.warnings.unshift({ row: 0, line: 1, ...titleLinesNote(cut.titles) });
+      }
     } else if (format === 'xlsx') result = await readTowersXlsx(bytes, options, deadline);
     else {
       if (format === 'geojson' || format === 'kml')
@@ -71,21 +81,14 @@ async function readTowersXlsx(
   deadline: ReadDeadline,
 ): Promise<TowerParseResult> {
   const sheet = await readXlsxRows(bytes, options.zipLimits, deadline);
-  // Operators' lists often put a title and blank rows above the header: take the first of the first 20 rows that
-  // names the most required columns (all four, or else the first non-empty row, whose error then lists its cells).
-  const candidates = sheet.rows
-    .slice(0, 20)
-    .filter((row) => row.values.some((value) => value !== null && String(value).trim() !== ''));
-  if (candidates.length === 0) {
+  const headerIndex = towerHeaderRowIndex(sheet.rows);
+  if (headerIndex < 0) {
     throw new TowerFileError(`sheet '${sheet.sheetName}' is empty (no header row)`, {
       code: 'sheetEmpty',
       params: { sheet: sheet.sheetName },
     });
   }
-  const missingCount = (row: { values: unknown[] }) =>
-    resolveTowerColumns(row.values.map((value) => (value === null ? '' : String(value)))).missing.length;
-  const header = candidates.reduce((best, row) => (missingCount(row) < missingCount(best) ? row : best), candidates[0]);
-  const headerIndex = sheet.rows.indexOf(header);
+  const header = sheet.rows[headerIndex];
   const names = header.values.map((value) => (value === null ? '' : String(value)));
   // Decimal commas cannot occur in numeric cells; in text cells (a CSV pasted as text) they may.
   const reader = new TowerTableReader(names, header.rowNumber, { ...options, decimalComma: true });
@@ -113,4 +116,23 @@ function asTowerFileError(error: unknown): unknown {
   }
   const refusal = fileRefusal(error);
   return refusal ? new TowerFileError((error as Error).message, refusal) : error;
+}
+
+/**
+ * The header row of a sheet of towers: operators' lists often put a title and blank rows above it, so the first of
+ * the first 20 non-empty rows that names the most required columns (all four, or else the first non-empty row, whose
+ * error then lists its cells). -1 when the sheet has no non-empty row. The preview takes the same row.
+ */
+export function towerHeaderRowIndex(rows: readonly { values: readonly unknown[] }[]): number {
+  const missingCount = (row: { values: readonly unknown[] }) =>
+    resolveTowerColumns(row.values.map((value) => (value === null ? '' : String(value)))).missing.length;
+  let best = -1;
+  let seen = 0;
+  for (let index = 0; index < rows.length && seen < 20; index++) {
+    const row = rows[index];
+    if (!row.values.some((value) => value !== null && String(value).trim() !== '')) continue;
+    seen++;
+    if (best < 0 || missingCount(row) < missingCount(rows[best])) best = index;
+  }
+  return best;
 }

@@ -3,6 +3,7 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { exportCsv } from '../../../src/core/export/exportCsv';
 import { parseTowers } from '../../../src/core/io/parseTowers';
+import { previewTableFile } from '../../../src/core/io/previewTableFile';
 import { readTowerFile } from '../../../src/core/io/readTowerFile';
 import { TowerFileError } from '../../../src/core/io/towerFileError';
 
@@ -10,6 +11,45 @@ const fixture = (name: string) =>
   new Uint8Array(readFileSync(new URL(`../../fixtures/import/${name}`, import.meta.url)));
 const towersFixture = (name: string) =>
   new Uint8Array(readFileSync(new URL(`../../fixtures/towers/${name}`, import.meta.url)));
+
+describe('readTowerFile: a CSV saved from a sheet with a title above the header', () => {
+  // As Excel saves an operator's sheet: a title line, a blank line (both padded with ';'), then the header.
+  const csv =
+    '\uFEFFDANH SÁCH TRẠM BTS - SỞ KH&CN;;;;\r\n;;;;\r\nMã trạm;Nhà mạng;Kinh độ;Vĩ độ;Ghi chú\r\n' +
+    'T1;Viettel;108,2;16,05;a\r\nT2;Viettel;108,3;;b\r\nT3;VinaPhone;108,25;16,06;c\r\n';
+
+  it('reads from the header on, numbers records from it and lines as the file has them, and names the title', async () => {
+    const result = await readTowerFile(new TextEncoder().encode(csv), 'tram.csv');
+    expect(result.towers.map((tower) => [tower.id, tower.lon, tower.lat])).toEqual([
+      ['T1', 108.2, 16.05],
+      ['T3', 108.25, 16.06],
+    ]);
+    expect(result.towerRows).toEqual([1, 3]);
+    // T2 is record 2, on the file's line 5 (title 1, blank 2, header 3, T1 4).
+    expect(result.rejected).toEqual([expect.objectContaining({ row: 2, line: 5, field: 'lat', code: 'empty' })]);
+    expect(result.warnings[0]).toMatchObject({
+      row: 0,
+      code: 'titleLinesSkipped',
+      params: { count: 1, first: 'DANH SÁCH TRẠM BTS - SỞ KH&CN' },
+    });
+    expect(result.warnings).toContainEqual(expect.objectContaining({ line: 3, code: 'unusedColumns' }));
+  });
+
+  it('previews the same header and rows, with the same note', async () => {
+    const preview = await previewTableFile(new TextEncoder().encode(csv), 'tram.csv');
+    expect(preview.headers).toEqual(['Mã trạm', 'Nhà mạng', 'Kinh độ', 'Vĩ độ', 'Ghi chú']);
+    expect(preview.rows.map((row) => row[0])).toEqual(['T1', 'T2', 'T3']);
+    expect(preview.warnings.map((warning) => warning.code)).toContain('titleLinesSkipped');
+  });
+
+  it('leaves a file whose first line is the header as it was (no note)', async () => {
+    const plain = csv.slice(csv.indexOf('Mã trạm'));
+    const result = await readTowerFile(new TextEncoder().encode(plain), 'tram.csv');
+    expect(result.towers).toHaveLength(2);
+    expect(result.rejected[0]).toMatchObject({ row: 2, line: 3 });
+    expect(result.warnings.map((warning) => warning.code)).not.toContain('titleLinesSkipped');
+  });
+});
 
 describe('readTowerFile: Excel workbooks', () => {
   it('reads the first sheet with data, finds the header under a title row, and numbers rows by Excel row', async () => {

@@ -1,0 +1,57 @@
+import type { WordedMessage } from '../model/wordedMessage';
+import { detectTextEncoding, textDecoderFor } from './decodeTextFile';
+import { readCsvTable } from './readCsvTable';
+import { resolveTowerColumns } from './resolveTowerColumns';
+
+/** How a line is rated as the header of a tower table: required columns found first, then the number of columns. */
+export function towerHeaderScore(names: string[]): number {
+  return (4 - resolveTowerColumns(names).missing.length) * 1000 + names.length;
+}
+
+/** Lines searched for the header: operators' exports put one or a few title lines above it. */
+export const HEADER_SEARCH_RECORDS = 20;
+
+/** The note a file with title lines gets (the lines are named, nothing is dropped silently). */
+export function titleLinesNote(titles: readonly string[]): WordedMessage {
+  const first = titles[0].length > 80 ? `${titles[0].slice(0, 80)}…` : titles[0];
+  return {
+    reason: `${titles.length} title line(s) above the header were skipped ('${first}')`,
+    code: 'titleLinesSkipped',
+    params: { count: titles.length, first },
+  };
+}
+
+/**
+ * A CSV export whose header comes after title lines ("DANH SÁCH TRẠM BTS ..." and a blank line, as Excel saves an
+ * operator's sheet): the bytes from the header's line on (a UTF-8 byte-order mark kept), how many lines were cut and
+ * the title lines' text. Null when the best header of the first 20 non-blank records is the first one. The header is
+ * rated as the preview rates it (towerHeaderScore), so the dialog and the reader agree.
+ */
+export function cutCsvTitleLines(
+  bytes: Uint8Array,
+): { bytes: Uint8Array; skippedLines: number; titles: string[] } | null {
+  const head = textDecoderFor(detectTextEncoding(bytes)).decode(bytes.subarray(0, 64 * 1024), { stream: true });
+  const table = readCsvTable(head, { score: towerHeaderScore, headerWithin: HEADER_SEARCH_RECORDS, maxRows: 0 });
+  if (table.titleLines.length === 0) return null;
+  const skippedLines = table.headerLine - 1;
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  // Line breaks as readCsvRecord counts them (\r\n, \n or \r), in bytes: every supported encoding writes them as
+  // single bytes that occur in no other character.
+  let at = bom;
+  let breaks = 0;
+  while (at < bytes.length && breaks < skippedLines) {
+    const byte = bytes[at];
+    if (byte === 0x0a) {
+      breaks++;
+      at++;
+    } else if (byte === 0x0d) {
+      breaks++;
+      at += bytes[at + 1] === 0x0a ? 2 : 1;
+    } else at++;
+  }
+  if (breaks < skippedLines) return null;
+  const body = new Uint8Array(bom + bytes.length - at);
+  body.set(bytes.subarray(0, bom));
+  body.set(bytes.subarray(at), bom);
+  return { bytes: body, skippedLines, titles: table.titleLines };
+}
