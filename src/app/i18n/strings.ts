@@ -175,6 +175,10 @@ export const STRINGS = {
   downloadProblems: { vi: 'Tải các dòng cần sửa (CSV)', en: 'Download the rows to fix (CSV)' },
   importApplied: { vi: 'Đã áp dụng; số cột trên bản đồ', en: 'Applied; masts on the map' },
   keptInBrowser: { vi: 'Đã lưu trong trình duyệt này.', en: 'Kept in this browser.' },
+  foreignTenantsIgnored: {
+    vi: 'Máy chủ bỏ qua {count} tên nhà mạng khác được ghi là đang dùng chung cột của bạn mà sổ cột chưa có: tài khoản nhà mạng chỉ khai báo cho mình; Sở ghi nhận các nhà mạng dùng chung khác, và yêu cầu đã xây dựng tự thêm vào.',
+    en: 'The server left out {count} other operators named as tenants of your masts that the register did not have: an operator account speaks for itself; the province records other tenants, and built requests add them.',
+  },
   importNotApplied: {
     vi: 'Chưa nhập gì: bản đồ vẫn là danh sách cột trên máy chủ. Sửa tệp hoặc lựa chọn rồi nhập lại.',
     en: 'Nothing was imported: the map still shows the server’s masts. Fix the file or the choices and import again.',

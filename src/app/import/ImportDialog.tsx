@@ -470,6 +470,14 @@ function ImportReview() {
               {t('serverSaved')}: {state.server.message}
             </p>
           )}
+          {(state.server.foreignTenantsIgnored ?? 0) > 0 && (
+            <p className="note" data-testid="import-foreign-tenants">
+              {t('foreignTenantsIgnored').replace(
+                '{count}',
+                formatNumber(language, state.server.foreignTenantsIgnored ?? 0),
+              )}
+            </p>
+          )}
         </div>
       )}
     </div>

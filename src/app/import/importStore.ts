@@ -47,7 +47,13 @@ export interface ImportState {
   /** What the last apply did, and what the server said about it. */
   applied: { mode: TowerMergeMode; total: number } | null;
   /** The copy on the server: `message` the counts once saved, `error` the refusal (worded where it is shown). */
-  server: { status: 'none' | 'saving' | 'saved' | 'failed'; message: string | null; error?: unknown };
+  server: {
+    status: 'none' | 'saving' | 'saved' | 'failed';
+    message: string | null;
+    error?: unknown;
+    /** Other operators the file named as tenants that the server left out (an operator speaks for itself). */
+    foreignTenantsIgnored?: number;
+  };
   /** Why the file was refused, worded for the UI's language (describeWorded). */
   error: WordedMessage | null;
 }
@@ -271,6 +277,7 @@ async function saveImportOnServer(
       server: {
         status: 'saved',
         message: `+${result.inserted} / ~${result.updated} / =${result.unchanged} / -${result.removed}${kept}`,
+        foreignTenantsIgnored: result.foreignTenantsIgnored ?? 0,
       },
     });
     // The map shows the server's masts: a mast another operator has requested is kept there even when the file

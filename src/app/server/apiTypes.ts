@@ -116,6 +116,8 @@ export interface MastImportResult {
   removed: number;
   skipped: number;
   keptWithRequests: string[];
+  /** An operator's import: other operators named as tenants the register did not have on that mast (left out). */
+  foreignTenantsIgnored: number;
 }
 
 /** A mast as GET /api/provinces/:id/masts answers it. */

@@ -1,7 +1,15 @@
 import type { Sql } from '../db/sqlDatabase';
 import type { RequestState } from '../domain/colocationRequestStateMachine';
 import { type AuditActor, writeAudit } from './audit';
-import { MAST_COLUMNS, type MastInput, type MastRow, type MastSourceKind, mastColumns, writeMasts } from './masts';
+import {
+  MAST_COLUMNS,
+  type MastInput,
+  type MastRow,
+  type MastSourceKind,
+  mastColumns,
+  mastTenants,
+  writeMasts,
+} from './masts';
 
 /**
  * - `updateById`: new ids are inserted, known ids updated; nothing is removed.
@@ -42,6 +50,12 @@ export interface MastImportResult {
   skipped: number;
   /** Masts a replacing import would have removed but kept: a request submitted, approved or built names them. */
   keptWithRequests: string[];
+  /**
+   * An operator account's import: other operators it named as tenants of its masts that the register does not
+   * already have there (left out: an operator speaks for itself; the province records other tenants, and built
+   * requests add them).
+   */
+  foreignTenantsIgnored: number;
 }
 
 export interface MastImportRefusal {
@@ -161,7 +175,9 @@ async function writeImport(db: Sql, request: MastImportRequest) {
     removed: 0,
     skipped: 0,
     keptWithRequests: [],
+    foreignTenantsIgnored: 0,
   };
+  const own = request.ownOperator;
   for (const tower of request.towers) {
     const row = existing.get(tower.id);
     const present = row !== undefined && row.removed_at === null;
@@ -169,7 +185,12 @@ async function writeImport(db: Sql, request: MastImportRequest) {
       counts.skipped++;
       continue;
     }
-    const mast = { ...tower, tenants: [...tower.tenants, ...(builtTenants.get(tower.id) ?? [])] };
+    // An operator names other operators on its mast only as the register has them already: otherwise an owner could
+    // fill a mast with its competitors and have their requests refused for want of a slot.
+    const recorded = own && row ? mastTenants(row) : [];
+    const named = own ? tower.tenants.filter((tenant) => tenant === own || recorded.includes(tenant)) : tower.tenants;
+    counts.foreignTenantsIgnored += tower.tenants.length - named.length;
+    const mast = { ...tower, tenants: [...new Set([...named, ...(builtTenants.get(tower.id) ?? [])])] };
     if (present && sameValues(row, mast, request.source.kind)) {
       counts.unchanged++;
       continue;

@@ -48,7 +48,15 @@ describe('ApiClient: masts', () => {
       'replaceOperator',
       'viettel.csv',
     );
-    expect(result).toEqual({ inserted: 2, updated: 0, unchanged: 0, removed: 0, skipped: 0, keptWithRequests: [] });
+    expect(result).toEqual({
+      inserted: 2,
+      updated: 0,
+      unchanged: 0,
+      removed: 0,
+      skipped: 0,
+      keptWithRequests: [],
+      foreignTenantsIgnored: 0,
+    });
 
     const towers = await client.listMasts('VN25');
     expect(towers).toEqual([

@@ -106,6 +106,7 @@ describe.each(PLACES)('mast import, database %s', (where) => {
         removed: 0,
         skipped: 0,
         keptWithRequests: [],
+        foreignTenantsIgnored: 0,
       });
       expect(await listedIds()).toEqual(['M-1', 'M-2', 'M-3', 'M-9', 'S-P-1', 'S-V-1', 'V-1', 'V-2']);
       const m2 = (await listed()).find((m) => m.id === 'M-2');
@@ -131,6 +132,7 @@ describe.each(PLACES)('mast import, database %s', (where) => {
         removed: 0,
         skipped: 2,
         keptWithRequests: [],
+        foreignTenantsIgnored: 0,
       });
       expect((await rows()).find((row) => (row as { id: string }).id === 'M-1')).toEqual(before);
     });
@@ -149,6 +151,7 @@ describe.each(PLACES)('mast import, database %s', (where) => {
         removed: 1,
         skipped: 0,
         keptWithRequests: [],
+        foreignTenantsIgnored: 0,
       });
       expect(await listedIds()).toEqual(['M-1', 'M-2', 'S-P-1', 'S-V-1', 'V-1', 'V-2']);
     });
@@ -193,6 +196,7 @@ describe.each(PLACES)('mast import, database %s', (where) => {
         removed: 2,
         skipped: 0,
         keptWithRequests: [],
+        foreignTenantsIgnored: 0,
       });
       expect(await others()).toEqual(othersBefore);
       expect(await listedIds()).toEqual(['M-1', 'M-2', 'M-3', 'S-P-1', 'V-1', 'V-3']);
@@ -238,6 +242,34 @@ describe.each(PLACES)('mast import, database %s', (where) => {
       });
       expect(answer.body).toMatchObject({ inserted: 1 });
     });
+    it("leaves out other operators an operator names as its masts' tenants, unless the register has them there", async () => {
+      // The province records MobiFone on Viettel's V-2 (a sharing it knows of).
+      await importMasts(planner, [mast('V-2', 'Viettel', { tenants: ['Viettel', 'MobiFone'] })], 'updateById');
+      const answer = await importMasts(
+        viettel,
+        [
+          // VinaPhone and MobiFone named on V-1: neither is on record there.
+          mast('V-1', 'Viettel', { tenants: ['Viettel', 'VinaPhone', 'MobiFone'] }),
+          // MobiFone on V-2 is on record: kept; VinaPhone is not.
+          mast('V-2', 'Viettel', { tenants: ['Viettel', 'MobiFone', 'VinaPhone'] }),
+        ],
+        'updateById',
+      );
+      expect(answer.status).toBe(200);
+      expect(answer.body).toMatchObject({ foreignTenantsIgnored: 3 });
+      const masts = await listed();
+      expect(masts.find((m) => m.id === 'V-1')?.tenants).toEqual(['Viettel']);
+      expect(masts.find((m) => m.id === 'V-2')?.tenants).toEqual(['Viettel', 'MobiFone']);
+      // VinaPhone's request on V-1 still finds a free slot.
+      expect((await vinaphone.post('/api/requests', requestBody('V-1'))).status).toBe(201);
+      // The province may name any tenant.
+      const province = await importMasts(
+        planner,
+        [mast('V-1', 'Viettel', { tenants: ['Viettel', 'MobiFone'] })],
+        'updateById',
+      );
+      expect(province.body).toMatchObject({ updated: 1, foreignTenantsIgnored: 0 });
+    });
   });
 
   describe('masts with requests', () => {
@@ -255,6 +287,7 @@ describe.each(PLACES)('mast import, database %s', (where) => {
         removed: 1,
         skipped: 0,
         keptWithRequests: ['V-2'],
+        foreignTenantsIgnored: 0,
       });
       expect(await listedIds()).toContain('V-2');
       expect(await listedIds()).not.toContain('S-V-1');
@@ -267,7 +300,7 @@ describe.each(PLACES)('mast import, database %s', (where) => {
       expect(draft.status, draft.text).toBe(201);
       const draftId = (draft.body as { request: { id: string } }).request.id;
       const answer = await importMasts(viettel, [mast('V-1', 'Viettel'), mast('S-V-1', 'Viettel')], 'replaceOperator');
-      expect(answer.body).toMatchObject({ removed: 1, keptWithRequests: [] });
+      expect(answer.body).toMatchObject({ removed: 1, keptWithRequests: [], foreignTenantsIgnored: 0 });
       expect(await listedIds()).not.toContain('V-2');
       expect(await server.db.get("SELECT removed_at FROM masts WHERE id = 'V-2'")).toEqual({
         removed_at: server.clock.now.toISOString(),
@@ -316,6 +349,7 @@ describe.each(PLACES)('mast import, database %s', (where) => {
         removed: 2,
         skipped: 0,
         keptWithRequests: [],
+        foreignTenantsIgnored: 0,
         ids: ['V-1', 'V-3'],
         removedIds: ['S-V-1', 'V-2'],
       },

@@ -138,6 +138,7 @@ describe('a 100,000-mast import in the worker thread', () => {
         removed: 0,
         skipped: 0,
         keptWithRequests: [],
+        foreignTenantsIgnored: 0,
       });
       expect(filed.status, filed.text).toBe(201);
       expect(read.status).toBe(200);
