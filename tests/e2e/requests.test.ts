@@ -49,6 +49,8 @@ describe('a co-location request from filing to approval', () => {
       );
     const before = await requestIds();
     await best.click();
+    // The form proposes Viettel's own 5G band (its licence: n41), not another operator's.
+    await expect(viettel.getByTestId('request-band').inputValue()).resolves.toBe('n41');
     await viettel.getByTestId('request-equipment').fill('5G AAU n41 64T64R');
     await viettel.getByTestId('file-request').click();
     await viettel.getByTestId('request-filed').waitFor();

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { bandPresetFor } from '../../core/coverage/radioPresets';
 import { NumberField } from '../components/NumberField';
 import { useT } from '../i18n/useT';
 import type { RequestTarget } from '../server/apiTypes';
@@ -23,8 +24,10 @@ export function RequestForm({
   const t = useT();
   const user = useServerStore((state) => state.user);
   const busy = useServerStore((state) => state.busy);
-  const [equipment, setEquipment] = useState('5G AAU 64T64R');
-  const [band, setBand] = useState('n78');
+  // The operator's own band: its 5G licence (Viettel n41, VinaPhone and MobiFone n78), else LTE 1800 (no 5G licence).
+  const own5g = user?.operator ? bandPresetFor('5g', user.operator) : null;
+  const [equipment, setEquipment] = useState(own5g ? '5G AAU 64T64R' : '4G RRU 4T4R');
+  const [band, setBand] = useState(own5g?.band ?? bandPresetFor('4g', user?.operator ?? '')?.band ?? 'B3');
   const [antennaHeightM, setAntennaHeightM] = useState(Math.max(1, Math.round((heightM ?? 20) - 2)));
   const [windLoadAreaM2, setWindLoadAreaM2] = useState(0.6);
   const [filed, setFiled] = useState(false);

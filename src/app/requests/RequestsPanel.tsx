@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { formatNumber, type StringKey } from '../i18n/strings';
+import { formatNumber, STRINGS, type StringKey } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { useMapController } from '../map/MapControllerContext';
 import type { AuditEntry, ColocationRequest, RequestActionName } from '../server/apiTypes';
@@ -127,6 +127,15 @@ function actorName(entry: AuditEntry): string {
   return entry.actor?.username ?? entry.actor?.role ?? '—';
 }
 
+/** An audit entry in the UI's language: the action and what it acted on ("Chấp thuận yêu cầu · yêu cầu 87079d7b…"). */
+function describeAuditEntry(entry: AuditEntry, t: (key: StringKey) => string): string {
+  const known = (key: string) => (Object.hasOwn(STRINGS, key) ? t(key as StringKey) : null);
+  const action = known(`audit_${entry.action}`) ?? entry.action;
+  const entity = known(`auditEntity_${entry.entityType}`) ?? entry.entityType;
+  const id = entry.entityType === 'colocationRequest' ? String(entry.entityId).slice(0, 8) : entry.entityId;
+  return `${action} · ${entity} ${id}`;
+}
+
 function AuditTable({ entries }: { entries: AuditEntry[] }) {
   const t = useT();
   const language = useAppStore((state) => state.language);
@@ -158,9 +167,7 @@ function AuditTable({ entries }: { entries: AuditEntry[] }) {
             <tr key={entry.id} data-action={entry.action}>
               <td>{new Date(entry.at).toLocaleString(language === 'vi' ? 'vi-VN' : 'en-GB')}</td>
               <td>{actorName(entry)}</td>
-              <td>
-                {entry.action} {entry.entityType} {entry.entityId}
-              </td>
+              <td>{describeAuditEntry(entry, t)}</td>
             </tr>
           ))}
         </tbody>
@@ -168,6 +175,8 @@ function AuditTable({ entries }: { entries: AuditEntry[] }) {
     </section>
   );
 }
+
+const LIVE_REQUEST_STATES: readonly ColocationRequest['state'][] = ['draft', 'submitted', 'approved', 'built'];
 
 /** An operator's best co-location opportunities (masts of others with room), each one click from its request form. */
 function WhereToColocate({ operator }: { operator: string }) {
@@ -178,6 +187,13 @@ function WhereToColocate({ operator }: { operator: string }) {
   const status = useSharingStore((state) => state.colocationStatus);
   const opportunities = useSharingStore((state) => state.opportunities);
   const mine = opportunities?.find((entry) => entry.operator === operator) ?? null;
+  // Masts the operator has a live request on (draft, submitted, approved) or is on since (built): not offered again.
+  const requests = useServerStore((state) => state.requests);
+  const requested = new Set(
+    requests
+      .filter((request) => request.operator === operator && LIVE_REQUEST_STATES.includes(request.state))
+      .flatMap((request) => (request.target.kind === 'mast' ? [request.target.mastId] : [])),
+  );
   return (
     <section data-testid="where-to-colocate">
       <h2>{t('whereToColocate')}</h2>
@@ -191,27 +207,35 @@ function WhereToColocate({ operator }: { operator: string }) {
           {status === 'running' ? t('running') : t('findSharing')}
         </button>
       )}
+      {mine && requested.size > 0 && (
+        <p className="note" data-testid="opportunities-requested">
+          {t('opportunitiesRequestedLeftOut').replace('{count}', formatNumber(language, requested.size))}
+        </p>
+      )}
       {mine && (
         <ol className="ranked">
-          {mine.opportunities.slice(0, 10).map((opportunity) => (
-            <li key={opportunity.towerId}>
-              <button
-                type="button"
-                className="link"
-                onClick={() => {
-                  selectTower(opportunity.towerIndex);
-                  const tower = dataset?.towers[opportunity.towerIndex];
-                  if (tower) mapController?.fitPoints([[tower.lon, tower.lat]]);
-                  setActiveTab('overview');
-                }}
-                data-testid="opportunity-request"
-              >
-                {opportunity.towerId}
-              </button>{' '}
-              ({opportunity.owner}, {opportunity.spareSlots} {t('freeSlots')}): +
-              {formatNumber(language, opportunity.newlyCoveredPopulation)} {t('people')}
-            </li>
-          ))}
+          {mine.opportunities
+            .filter((opportunity) => !requested.has(opportunity.towerId))
+            .slice(0, 10)
+            .map((opportunity) => (
+              <li key={opportunity.towerId}>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => {
+                    selectTower(opportunity.towerIndex);
+                    const tower = dataset?.towers[opportunity.towerIndex];
+                    if (tower) mapController?.fitPoints([[tower.lon, tower.lat]]);
+                    setActiveTab('overview');
+                  }}
+                  data-testid="opportunity-request"
+                >
+                  {opportunity.towerId}
+                </button>{' '}
+                ({opportunity.owner}, {opportunity.spareSlots} {t('freeSlots')}): +
+                {formatNumber(language, opportunity.newlyCoveredPopulation)} {t('people')}
+              </li>
+            ))}
         </ol>
       )}
     </section>

@@ -128,7 +128,13 @@ export function describeApiError(error: unknown, language: Language, action?: Se
       const problems = Array.isArray(details.problems) ? (details.problems as CapacityProblem[]) : [];
       if (code !== 'capacity' || problems.length === 0) return t('refusedUnprocessable', quoted);
       const capacity = (details.capacity ?? {}) as Record<string, number | undefined>;
-      return [t('refusedCapacity'), ...problems.map((problem) => wordProblem(problem, capacity, t, number))].join(' ');
+      // "The mast cannot take this equipment" leads only when the mast is the reason: a request already open, or the
+      // operator already on the mast, is said alone.
+      const aboutTheMast = problems.some(
+        (problem) => problem.code !== 'duplicate_request' && problem.code !== 'already_tenant',
+      );
+      const words = problems.map((problem) => wordProblem(problem, capacity, t, number));
+      return (aboutTheMast ? [t('refusedCapacity'), ...words] : words).join(' ');
     }
     case 429: {
       const seconds = error.retryAfterS ?? secondsIn(message);

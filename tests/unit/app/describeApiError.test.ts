@@ -301,4 +301,17 @@ describe('describeApiError: what the server may send without details', () => {
         'Khối lượng thiết bị 400 kg vượt phần còn lại của cột (150 kg): giảm thiết bị.',
     );
   });
+
+  it('says a request already open alone, without blaming the mast', () => {
+    const error = new ApiError(422, 'capacity', 'x', {
+      problems: [{ code: 'duplicate_request', message: 'Viettel already has an open request on this mast' }],
+      capacity: { tenantSlots: 3, freeSlots: 1 },
+    });
+    expect(describeApiError(error, 'vi', 'fileRequest')).toBe(
+      'Đã có một yêu cầu đang mở của bạn cho cột này: theo dõi yêu cầu đó ở thẻ Yêu cầu.',
+    );
+    expect(describeApiError(error, 'en', 'fileRequest')).toBe(
+      'You already have an open request for this mast: follow it in the Requests tab.',
+    );
+  });
 });
