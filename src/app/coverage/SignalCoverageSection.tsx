@@ -12,6 +12,7 @@ import {
   type SignalModelId,
 } from '../store/projectDocument';
 import { CoverageResultsTable } from './CoverageResultsTable';
+import { describeSignalNote } from './describeSignalNote';
 import { cancelSignalCoverage, redrawSignalImage, startSignalCoverage } from './runSignalCoverage';
 import { SignalLegend } from './SignalLegend';
 
@@ -290,7 +291,7 @@ export function SignalCoverageSection({ dataset }: { dataset: ProvinceDataset })
               </summary>
               <ul className="notes">
                 {run.result.notes.map((note) => (
-                  <li key={note}>{note}</li>
+                  <li key={note.reason}>{describeSignalNote(note, language)}</li>
                 ))}
               </ul>
             </details>

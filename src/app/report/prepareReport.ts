@@ -7,6 +7,7 @@ import type { SignalRunSettings } from '../../core/coverage/prepareSignalRun';
 import { type SignalPalette, signalImagePixels } from '../../core/coverage/signalImagePixels';
 import { signalCoverageBits } from '../../core/coverage/summarizeSignalCoverage';
 import { towerTenantCount } from '../../core/model/tower';
+import type { WordedMessage } from '../../core/model/wordedMessage';
 import type { SitePlanSettings } from '../../core/siting/buildSitePlanRequest';
 import type { PlanSharedSitesResult } from '../../core/siting/planSharedSites';
 import { CancelledError } from '../../core/util/cooperativeLoop';
@@ -38,8 +39,8 @@ export type ReportCoverage =
       thresholdDbm: number;
       cellWidthM: number;
       cellHeightM: number;
-      /** The run's own notes (assumptions, terrain, validity), as the command line prints them. */
-      notes: string[];
+      /** The run's own notes (assumptions, terrain, validity), worded by code (the command line prints the reasons). */
+      notes: WordedMessage[];
       /** The palette the map is drawn in (the project's, as on screen). */
       palette: SignalPalette;
     };

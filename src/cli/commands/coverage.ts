@@ -262,7 +262,7 @@ async function propagationReport(
 ): Promise<Record<string, unknown>> {
   const run = await prepareSignalRun(data, settings);
   const { grid, prepared } = run;
-  notes.push(...run.notes);
+  notes.push(...run.notes.map((note) => note.reason));
   const coverage = await computeSignalCoverage({
     ...prepared.request,
     cellMask: run.cellMask,

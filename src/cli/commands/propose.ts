@@ -186,7 +186,7 @@ export const proposeCommand: CliCommand = {
         },
         signal.settings,
       );
-      for (const note of run.notes) output.stderr(`cosite propose: note: ${note}\n`);
+      for (const note of run.notes) output.stderr(`cosite propose: note: ${note.reason}\n`);
       const inputs = signalSitePlanInputs(run, signal.settings);
       grid = inputs.grid;
       mask = undefined;

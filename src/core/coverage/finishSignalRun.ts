@@ -1,4 +1,5 @@
 import type { AnalysisGrid } from '../geo/makeAnalysisGrid';
+import type { WordedMessage } from '../model/wordedMessage';
 import { assembleSignalCoverage, type SignalCoverageBand, type SignalCoverageRequest } from './computeSignalCoverage';
 import type { PreparedSignalRun } from './prepareSignalRun';
 import { SIGNAL_GAP_MIN_PEOPLE_PER_KM2, type SignalPalette, signalImagePixels } from './signalImagePixels';
@@ -16,7 +17,7 @@ export interface SignalRunResult<Image> {
   summary: SignalCoverageSummary;
   operatorNames: readonly string[];
   thresholdDbm: number;
-  notes: string[];
+  notes: WordedMessage[];
   /** The first image (all operators). */
   image: Image;
 }

@@ -1,6 +1,7 @@
 import { EARTH_MEAN_RADIUS_M } from '../geo/haversineDistanceM';
 import type { GridGeometry } from '../geo/maskCellCentresInPolygons';
 import type { RadioArrays } from '../model/radioArrays';
+import type { WordedMessage } from '../model/wordedMessage';
 import { PATH_LOSS_MODELS, type PathLossModelId, pathLossValidityIssues } from '../propagation/pathLossModels';
 import { describeRange, formatValue, type ValidityIssue } from '../propagation/validityIssue';
 import { buildRadios, type RadioSites, type SectorSpec } from './buildRadios';
@@ -57,8 +58,11 @@ export interface PreparedSignalCoverage {
    * clipping to the grid or the cell mask. About 20-50 ns each on one core; the app can warn before a long run.
    */
   estimatedCellVisits: number;
-  /** For people: operators left out, defaults used, inputs outside the model's validity range, a long run. */
-  warnings: string[];
+  /**
+   * For people: operators left out, defaults used, inputs outside the model's validity range, a long run; each with a
+   * code and values the UI words in its language.
+   */
+  warnings: WordedMessage[];
 }
 
 /** Above this many estimated cell visits, a warning says the run will be long (about 5-20 s on one core). */
@@ -105,13 +109,20 @@ export function prepareSignalCoverage(setup: SignalCoverageSetup): PreparedSigna
     ...validityWarnings(radios, modelId, environment),
   ];
   if (radiosCut > 0) {
-    warnings.push(`${radiosCut} radio(s) computed to the calculation radius, ${setup.maxReachM} m, and no farther`);
+    warnings.push({
+      reason: `${radiosCut} radio(s) computed to the calculation radius, ${setup.maxReachM} m, and no farther`,
+      code: 'calculationRadius',
+      params: { count: radiosCut, radiusM: setup.maxReachM ?? 0 },
+    });
   }
   if (estimatedCellVisits > LONG_RUN_CELL_VISITS) {
-    warnings.push(
-      `a long run: about ${Math.round(estimatedCellVisits / 1e6)} million cell evaluations (reach up to ` +
-        `${Math.round(Math.max(0, ...radios.reachM) / 100) / 10} km); a coarser grid is quicker`,
-    );
+    const millions = Math.round(estimatedCellVisits / 1e6);
+    const reachKm = Math.round(Math.max(0, ...radios.reachM) / 100) / 10;
+    warnings.push({
+      reason: `a long run: about ${millions} million cell evaluations (reach up to ${reachKm} km); a coarser grid is quicker`,
+      code: 'longRun',
+      params: { millions, reachKm },
+    });
   }
   return {
     request: {
@@ -166,13 +177,18 @@ function operatorWarnings(
   radioByOperator: Array<RadioSettings | null>,
   technology: Technology,
 ) {
-  const warnings: string[] = [];
+  const warnings: WordedMessage[] = [];
   radioByOperator.forEach((radio, k) => {
+    // Masts the operator is on (its own and those it shares), not only those it owns.
     const masts = countMasts(radioBits, k);
     if (radio || masts === 0) return;
-    warnings.push(
-      `${towers.operatorNames[k]} has no ${technology.toUpperCase()} band: its ${masts} mast(s) cover nothing in ${technology.toUpperCase()}`,
-    );
+    const operator = towers.operatorNames[k];
+    const name = technology.toUpperCase();
+    warnings.push({
+      reason: `${operator} has no ${name} band: its radios on ${masts} mast(s) cover nothing in ${name}`,
+      code: 'noBand',
+      params: { operator, technology: name, masts },
+    });
   });
   return warnings;
 }
@@ -190,7 +206,13 @@ function missingHeightWarnings(
   }
   if (count === 0) return [];
   const fallback = radioByOperator.find((radio) => radio)?.txHeightM ?? PATH_LOSS_MODELS[modelId].defaultTxHeightM;
-  return [`${count} mast(s) have no height: ${fallback} m is used`];
+  return [
+    {
+      reason: `${count} mast(s) have no height: ${fallback} m is used`,
+      code: 'missingHeight',
+      params: { count, heightM: fallback },
+    },
+  ];
 }
 
 /** One sentence per (model, quantity) outside the validity range, with how many radios and which values. */
@@ -226,17 +248,37 @@ function validityWarnings(radios: RadioArrays, modelId: PathLossModelId, environ
     farthestM = Math.max(farthestM, reachM);
     if (reachM >= radioHorizonM(radios.heightM[i], environment.rxHeightM) - 0.01) atHorizon++;
   }
-  const warnings = [...groups.values()].map(({ issue, count, low, high }) => {
+  const warnings = [...groups.values()].map(({ issue, count, low, high }): WordedMessage => {
     const values = low === high ? formatValue(low) : `${formatValue(low)}-${formatValue(high)}`;
-    return `${issue.model}: ${issue.quantity} outside ${describeRange(issue)} for ${count} of ${radios.count} radio(s) (${values} ${issue.unit}; computed anyway)`;
+    return {
+      reason: `${issue.model}: ${issue.quantity} outside ${describeRange(issue)} for ${count} of ${radios.count} radio(s) (${values} ${issue.unit}; computed anyway)`,
+      code: 'outsideValidity',
+      params: {
+        model: issue.model,
+        quantity: issue.quantity,
+        min: issue.min,
+        max: issue.max === Infinity ? -1 : issue.max,
+        unit: issue.unit,
+        count,
+        total: radios.count,
+        values,
+      },
+    };
   });
   if (beyond > 0) {
-    warnings.push(
-      `${info.label}: ${beyond} of ${radios.count} radio(s) reach beyond the model's ${info.maxDistanceM} m (up to ${Math.round(farthestM)} m; computed anyway)`,
-    );
+    const upToM = Math.round(farthestM);
+    warnings.push({
+      reason: `${info.label}: ${beyond} of ${radios.count} radio(s) reach beyond the model's ${info.maxDistanceM} m (up to ${upToM} m; computed anyway)`,
+      code: 'beyondModelDistance',
+      params: { model: info.label, count: beyond, total: radios.count, maxM: info.maxDistanceM, upToM },
+    });
   }
   if (atHorizon > 0) {
-    warnings.push(`${atHorizon} radio(s) would reach past the radio horizon: their reach is cut there`);
+    warnings.push({
+      reason: `${atHorizon} radio(s) would reach past the radio horizon: their reach is cut there`,
+      code: 'horizonCut',
+      params: { count: atHorizon },
+    });
   }
   return warnings;
 }

@@ -5,6 +5,7 @@ import type { NamedArea } from '../geo/parseAreasGeoJson';
 import type { PopulationGrid } from '../model/populationGrid';
 import type { Tower } from '../model/tower';
 import type { TowerArrays } from '../model/towerArrays';
+import type { WordedMessage } from '../model/wordedMessage';
 import { type ResampledPopulation, resamplePopulation } from '../population/resamplePopulation';
 import { modelNeedsTerrain, type PathLossModelId } from '../propagation/pathLossModels';
 import type { ElevationMosaic } from '../terrain/buildElevationMosaic';
@@ -78,8 +79,8 @@ export interface PreparedSignalRun {
   /** 1 where the analysis grid holds population data: the only cells the engine computes. */
   cellMask: Uint8Array;
   prepared: PreparedSignalCoverage;
-  /** For people: assumptions made and the engine's warnings. */
-  notes: string[];
+  /** For people: assumptions made and the engine's warnings (the command line prints their reasons). */
+  notes: WordedMessage[];
   /** The named areas (communes) on the analysis grid, for gaps per area; null without areas. */
   areas: GridAreaLabels | null;
   /** Masts with at least one radio that reaches somewhere: the masts the run uses. */
@@ -124,7 +125,7 @@ export async function prepareSignalRun(
   options: LongCallOptions = {},
 ): Promise<PreparedSignalRun> {
   const { towers: parsedTowers, arrays: towers, population: populationGrid, boundaryMask } = data;
-  const notes: string[] = [];
+  const notes: WordedMessage[] = [];
   const useTerrain = settings.terrain !== undefined || modelNeedsTerrain(settings.modelId);
   if (useTerrain && !data.terrain) throw new TerrainRequiredError(settings.modelId);
   const grid = makeAnalysisGrid(populationGrid, settings.gridM);
@@ -135,11 +136,13 @@ export async function prepareSignalRun(
     whenSilent: settings.assume5g ? 'every-tenant' : 'none',
   });
   if (!radioBits.fromFile) {
-    notes.push(
-      settings.assume5g
+    notes.push({
+      reason: settings.assume5g
         ? 'the tower file says nothing about 5G: every tenant with a 5G band is assumed to run it (--assume-5g)'
         : 'the tower file says nothing about 5G (no has_5g / tenants_5g): no mast runs 5G; --assume-5g assumes every tenant with a 5G band does',
-    );
+      code: 'no5gInFile',
+      params: { assumed: settings.assume5g ? 1 : 0 },
+    });
   }
   let terrain: SignalTerrain | undefined;
   if (useTerrain && data.terrain) {
@@ -157,12 +160,21 @@ export async function prepareSignalRun(
       mode: settings.terrain?.mode ?? 'sweep',
       samplesPerStep,
     };
-    notes.push(
-      `terrain: ${data.terrain.layers.length} elevation layer(s), Bullington diffraction (ITU-R P.526-15), ` +
+    notes.push({
+      reason:
+        `terrain: ${data.terrain.layers.length} elevation layer(s), Bullington diffraction (ITU-R P.526-15), ` +
         `k = ${round(kFactor, 4)}, weight ${diffractionWeight}` +
         (samplesPerStep === 1 ? '' : `, ${samplesPerStep} profile points per grid step`) +
         (sampled.cellsOutsideDem > 0 ? `; ${sampled.cellsOutsideDem} cell(s) outside every DEM taken at 0 m` : ''),
-    );
+      code: 'terrainUsed',
+      params: {
+        layers: data.terrain.layers.length,
+        k: round(kFactor, 4),
+        weight: diffractionWeight,
+        pointsPerStep: samplesPerStep,
+        outside: sampled.cellsOutsideDem,
+      },
+    });
   }
   const receiver: { indoor: boolean; shadowingMarginDb?: number; indoorLossDb?: number } = { indoor: settings.indoor };
   if (settings.shadowingMarginDb !== undefined) receiver.shadowingMarginDb = settings.shadowingMarginDb;

@@ -472,7 +472,7 @@ describe('cosite coverage --model', () => {
     expect(fiveG.report.population_covered).toBeGreaterThan(0);
     expect(fiveG.report.population_covered_by_operator.Vietnamobile).toBe(0);
     expect(fiveG.stderr).toContain('every tenant with a 5G band is assumed to run it (--assume-5g)');
-    expect(fiveG.stderr).toContain('Vietnamobile has no 5G band: its 1 mast(s) cover nothing in 5G');
+    expect(fiveG.stderr).toContain('Vietnamobile has no 5G band: its radios on 1 mast(s) cover nothing in 5G');
     const outdoor = (await run(common)).report;
     const indoor = (await run([...common, '--indoor'])).report;
     expect(indoor.threshold_dbm).toBe(-100);

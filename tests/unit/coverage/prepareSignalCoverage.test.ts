@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describeSignalNote } from '../../../src/app/coverage/describeSignalNote';
 import { buildRadios, radioHeightM, sectorsFromTowers } from '../../../src/core/coverage/buildRadios';
 import { DEFAULT_RECEIVER, radioSettingsFor } from '../../../src/core/coverage/linkBudget';
 import { prepareSignalCoverage } from '../../../src/core/coverage/prepareSignalCoverage';
@@ -88,11 +89,20 @@ describe('prepareSignalCoverage', () => {
     // pi x 0.7² / 1.19 = about 1.3 cells: 3 radios, 2-6 cells in all.
     expect(prepared.estimatedCellVisits).toBeGreaterThan(2);
     expect(prepared.estimatedCellVisits).toBeLessThan(6);
-    expect(prepared.warnings).toEqual([
-      'Vietnamobile has no 5G band: its 1 mast(s) cover nothing in 5G',
+    expect(prepared.warnings.map((warning) => warning.reason)).toEqual([
+      'Vietnamobile has no 5G band: its radios on 1 mast(s) cover nothing in 5G',
       '1 mast(s) have no height: 25 m is used',
       "UMa NLOS: base station height outside the model's 25 m for 2 of 3 radio(s) (30 m; computed anyway)",
     ]);
+    // Each worded for the UI, in Vietnamese with no English left.
+    expect(prepared.warnings.map((warning) => describeSignalNote(warning, 'vi'))).toEqual([
+      'Vietnamobile không có băng tần 5G: thiết bị của nhà mạng này trên 1 cột không phủ sóng 5G',
+      '1 cột không có độ cao: dùng 25 m',
+      'UMa NLOS: độ cao trạm gốc ngoài giá trị 25 m của mô hình với 2 trên 3 thiết bị phát (30 m; vẫn tính)',
+    ]);
+    expect(prepared.warnings.map((warning) => describeSignalNote(warning, 'en'))).toEqual(
+      prepared.warnings.map((warning) => warning.reason),
+    );
   });
 
   it('applies edits: frequency for every operator, indoor service, a threshold and a lower signal floor', () => {
