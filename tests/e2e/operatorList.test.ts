@@ -64,24 +64,24 @@ describe("an operator's own station list", () => {
     await expect(page.getByTestId('import-crs-counts').textContent()).resolves.toMatch(
       /40 dòng WGS 84.*6 dòng tọa độ phẳng/,
     );
-    // Every problem row, in Vietnamese, with its row number.
+    // Every problem row, in Vietnamese, with its line in the file (as a spreadsheet numbers it: the header is line 1).
     const problems = await page.locator('[data-testid=import-problems] li').allTextContents();
-    expect(problems.find((text) => text.startsWith('Dòng 13'))).toContain('(0, 0)');
-    expect(problems.find((text) => text.startsWith('Dòng 21'))).toContain('không phải là số');
-    expect(problems.find((text) => text.startsWith('Dòng 29'))).toContain('bị đảo');
-    expect(problems.find((text) => text.startsWith('Dòng 37'))).toContain('trùng');
-    expect(problems.find((text) => text.startsWith('Dòng 5 '))).toContain('khoảng 30');
-    expect(problems.find((text) => text.startsWith('Dòng 11'))).toContain('Khác');
+    expect(problems.find((text) => text.startsWith('Dòng 14'))).toContain('(0, 0)');
+    expect(problems.find((text) => text.startsWith('Dòng 22'))).toContain('không phải là số');
+    expect(problems.find((text) => text.startsWith('Dòng 30'))).toContain('bị đảo');
+    expect(problems.find((text) => text.startsWith('Dòng 38'))).toContain('trùng');
+    expect(problems.find((text) => text.startsWith('Dòng 6 '))).toContain('khoảng 30');
+    expect(problems.find((text) => text.startsWith('Dòng 12'))).toContain('Khác');
     // The same rows in English, with nothing left in Vietnamese (the reasons are worded from codes, not copied). The
     // dialog is modal, so the switch behind it is clicked by script.
     await page.getByTestId('language-switch').dispatchEvent('click');
     const english = await page.locator('[data-testid=import-problems] li').allTextContents();
     expect(english).toHaveLength(problems.length);
-    expect(english.find((text) => text.startsWith('Row 13'))).toContain('(0, 0)');
+    expect(english.find((text) => text.startsWith('Row 14'))).toContain('(0, 0)');
     // Values quoted from the file ('khoảng 30') stay as they were written.
     for (const text of english) expect(text.replace(/'[^']*'/g, "''")).not.toMatch(/Dòng|không|trùng|đảo|khoảng|Khác/);
     await page.getByTestId('language-switch').dispatchEvent('click');
-    await expect(page.getByTestId('import-problems').textContent()).resolves.toContain('Dòng 13');
+    await expect(page.getByTestId('import-problems').textContent()).resolves.toContain('Dòng 14');
     // The file mixes GPS and VN-2000 rows: nothing is applied until the planner confirms the split.
     await expect(page.getByTestId('apply-import').isDisabled()).resolves.toBe(true);
     await page.getByTestId('confirm-mixed-crs').check();
@@ -101,7 +101,7 @@ describe("an operator's own station list", () => {
       'Mã trạm;Tên trạm;Nhà mạng;Kinh độ;Vĩ độ;Độ cao cột (m);Loại cột;Số nhà mạng dùng chung;Địa chỉ;Tình trạng;Dòng;Vấn đề',
     );
     expect(csvLines).toHaveLength(1 + 4 + 3);
-    expect(csvLines.find((line) => line.startsWith('VNM-DNG-013;'))).toMatch(/;bị loại;13;/);
+    expect(csvLines.find((line) => line.startsWith('VNM-DNG-013;'))).toMatch(/;bị loại;14;/);
 
     // "Khác" means nothing to the word list: the planner says it is a rooftop tower, and the counts update in place.
     await page.getByTestId('value-mast_type-khac').selectOption('A2a');
@@ -212,7 +212,7 @@ describe("an operator's own station list", () => {
     const problems = await page.locator('[data-testid=import-problems] li').allTextContents();
     expect(problems).toEqual([
       expect.stringMatching(
-        /^Dòng 2 .*cột của VinaPhone \(mã 'VNP-EXP-9'\): tài khoản nhà mạng Viettel chỉ nhập cột của mình/,
+        /^Dòng 3 .*cột của VinaPhone \(mã 'VNP-EXP-9'\): tài khoản nhà mạng Viettel chỉ nhập cột của mình/,
       ),
     ]);
     await page.getByTestId('merge-add').check();

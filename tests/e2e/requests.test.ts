@@ -209,10 +209,16 @@ describe('a co-location request from filing to approval', () => {
       );
       await session.getByTestId('open-server-plan').first().click();
       await session.waitForFunction(
-        () => (window.cositeSharing?.() as { method?: string } | null)?.method === 'fixed',
+        () => (window.cositeSharing?.() as { method?: string } | null)?.method !== undefined,
         undefined,
         { timeout: 120_000 },
       );
+      // Evaluated as placed, it is the plan its search made (the same value): it keeps that search's method and bound.
+      const opened = await session.evaluate(
+        () => window.cositeSharing?.() as { method: string; gapPercent: number | null } | null,
+      );
+      expect(opened?.method).toBe('greedy+swap');
+      expect(Number.isFinite(opened?.gapPercent)).toBe(true);
       const reopened = await session.evaluate(
         () => (window.cositeSharing?.() as { sites: Array<{ lon: number; lat: number }> } | undefined)?.sites ?? [],
       );

@@ -4,8 +4,8 @@ import { useAppStore } from '../store/appStore';
 import { describeInputProblem, fieldLabel } from './describeInputProblem';
 
 /**
- * Rows of a file that were rejected or kept with a warning, each with its row number, field and reason in the UI's
- * language: the first `limit` of them (the caller says how many there are in all).
+ * Rows of a file that were rejected or kept with a warning, each with its line in the file (as a spreadsheet numbers
+ * it; the record's number where the file has no lines, a GeoJSON feature), field and reason in the UI's language: the first `limit` of them (the caller says how many there are in all).
  */
 export function ProblemList({
   problems,
@@ -28,7 +28,7 @@ export function ProblemList({
           className={rejected ? 'rejected' : 'note'}
           data-kind={rejected ? 'rejected' : 'warning'}
         >
-          {t('row')} {problem.row}
+          {t('row')} {problem.line ?? problem.row}
           {problem.field ? ` (${fieldLabel(problem.field, language)})` : ''}: {describeInputProblem(problem, language)}
         </li>
       ))}

@@ -33,7 +33,9 @@ export function buildProblemsCsv(result: TowerParseResult, language: Language, d
     if (!entry) continue;
     const values = records.get(row) ?? header.map(() => '');
     const text = entry.problems.map((problem) => describeInputProblem(problem, language)).join('; ');
-    lines.push([...values, entry.rejected ? words.rejected : words.warning, String(row), text]);
+    // The line of the file (as a spreadsheet numbers it) where the reader knows it, else the record's number.
+    const line = entry.problems.find((problem) => problem.line !== undefined)?.line ?? row;
+    lines.push([...values, entry.rejected ? words.rejected : words.warning, String(line), text]);
   }
   return `\uFEFF${lines.map((cells) => cells.map((cell) => csvCell(cell, delimiter)).join(delimiter)).join('\r\n')}\r\n`;
 }

@@ -39,8 +39,8 @@ type Template = (p: Params, field: string) => string;
 const TEMPLATES: Record<string, { vi: Template; en: Template }> = {
   empty: { vi: (_, f) => `${f} bị trống`, en: (_, f) => `${f} is empty` },
   duplicateId: {
-    vi: (p) => `mã trạm '${p.id}' trùng với trạm đã nhận ở dòng ${p.row}`,
-    en: (p) => `id '${p.id}' duplicates the mast accepted at row ${p.row}`,
+    vi: (p) => `mã trạm '${p.id}' trùng với trạm đã nhận ở dòng ${p.line ?? p.row}`,
+    en: (p) => `id '${p.id}' duplicates the mast accepted at row ${p.line ?? p.row}`,
   },
   notNumber: {
     vi: (p, f) => `${f} không phải là số: '${p.value}'`,

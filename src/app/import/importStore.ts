@@ -256,8 +256,8 @@ export async function applyImport(): Promise<void> {
 
 /**
  * Signed in: the imported masts become the operator's (or the province's) on the server, then the map shows its list.
- * Whether the server took them; a refusal is kept with the file's row of the mast it names (the server counts the
- * masts sent, not the file's rows).
+ * Whether the server took them; a refusal is kept with the file's line of the mast it names (the record's number when
+ * the file has no lines; the server counts the masts sent, not the file's rows).
  */
 async function saveImportOnServer(
   provinceCode: string,
@@ -285,7 +285,7 @@ async function saveImportOnServer(
     await loadServerMasts();
     return true;
   } catch (error) {
-    const named = withFileRow(error, read.result.towerRows);
+    const named = withFileRow(error, read.result.towerLines ?? read.result.towerRows);
     useImportStore.setState({
       server: { status: 'failed', message: named instanceof Error ? named.message : String(named), error: named },
     });

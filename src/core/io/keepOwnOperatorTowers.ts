@@ -9,6 +9,7 @@ import type { TowerParseResult } from './towerParseResult';
  */
 export function keepOwnOperatorTowers(read: TowerParseResult, ownOperator: string): TowerParseResult {
   const rows = read.towerRows;
+  const lines = read.towerLines;
   const kept: number[] = [];
   const others: InputProblem[] = [];
   read.towers.forEach((tower, index) => {
@@ -18,6 +19,7 @@ export function keepOwnOperatorTowers(read: TowerParseResult, ownOperator: strin
     }
     others.push({
       row: rows?.[index] ?? 0,
+      ...(lines ? { line: lines[index] } : {}),
       field: 'operator',
       reason: `a mast of ${tower.operator} (id '${tower.id}'): an operator account imports only its own masts (${ownOperator})`,
       code: 'notOwnOperator',
@@ -29,6 +31,7 @@ export function keepOwnOperatorTowers(read: TowerParseResult, ownOperator: strin
     ...read,
     towers: kept.map((index) => read.towers[index]),
     ...(rows ? { towerRows: kept.map((index) => rows[index]) } : {}),
+    ...(lines ? { towerLines: kept.map((index) => lines[index]) } : {}),
     rejected: [...read.rejected, ...others].sort((a, b) => a.row - b.row),
   };
 }

@@ -68,8 +68,9 @@ function summaryOf(rows: CleanRows): Omit<TowerParseResult, 'towers'> {
     crs: resolveCrs('EPSG:4326'),
   });
   const summary: Omit<TowerParseResult, 'towers'> = {
-    // Every record is a tower, in order.
+    // Every record is a tower, in order, one line each under the header (line 1).
     towerRows: Array.from(rowNumbers),
+    ...(rows.count > 0 ? { towerLines: Array.from(rowNumbers, (row) => row + 1) } : {}),
     rejected: [],
     warnings,
     crsCounts: { wgs84: rows.count, projected: 0 },

@@ -23,6 +23,7 @@ export class TowerCollector {
   readonly warnings: InputProblem[] = [];
   private readonly indexById = new Map<string, number>();
   private readonly rowById = new Map<string, number>();
+  private readonly lineById = new Map<string, number>();
   private sectorRows = 0;
   private readonly crsRows = { wgs84: 0, projected: 0 };
   private readonly distinct = {
@@ -65,17 +66,19 @@ export class TowerCollector {
           return;
         }
         const firstRow = this.rowById.get(tower.id);
+        const firstLine = this.lineById.get(tower.id);
         problems = [
           {
             field: 'id',
             reason: `id '${tower.id}' duplicates the tower accepted at row ${firstRow}`,
             code: 'duplicateId',
-            params: { id: tower.id, row: firstRow ?? 0 },
+            params: { id: tower.id, row: firstRow ?? 0, ...(firstLine === undefined ? {} : { line: firstLine }) },
           },
         ];
       } else {
         this.indexById.set(tower.id, this.towers.length);
         this.rowById.set(tower.id, row);
+        if (line !== undefined) this.lineById.set(tower.id, line);
         this.towers.push(tower);
         this.crsRows[outcome.crs]++;
         for (const warning of outcome.warnings) this.warnings.push({ row, ...at, ...warning });
@@ -111,6 +114,9 @@ export class TowerCollector {
     const result: TowerParseResult = {
       towers: this.towers,
       towerRows: this.towers.map((tower) => this.rowById.get(tower.id) ?? 0),
+      ...(this.lineById.size === this.towers.length && this.towers.length > 0
+        ? { towerLines: this.towers.map((tower) => this.lineById.get(tower.id) ?? 0) }
+        : {}),
       rejected: this.rejected,
       warnings: this.warnings,
     };

@@ -12,6 +12,8 @@ export interface TowerParseResult {
   towers: Tower[];
   /** The record number (`InputProblem.row`) of each tower, in the same order; absent when the reader does not say. */
   towerRows?: number[];
+  /** The file line of each tower (a spreadsheet's row number), in the same order; absent when the file has no lines. */
+  towerLines?: number[];
   rejected: InputProblem[];
   warnings: InputProblem[];
   /**

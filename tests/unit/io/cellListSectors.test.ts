@@ -50,7 +50,7 @@ describe('cell lists: one row per sector of a site', () => {
     expect(result.towers[0].azimuthsDeg).toEqual([0]);
     expect(result.sectorRowsMerged).toBeUndefined();
     expect(result.rejected).toEqual([
-      expect.objectContaining({ row: 2, field: 'id', code: 'duplicateId', params: { id: 'S1', row: 1 } }),
+      expect.objectContaining({ row: 2, field: 'id', code: 'duplicateId', params: { id: 'S1', row: 1, line: 2 } }),
     ]);
   });
 
@@ -62,7 +62,7 @@ describe('cell lists: one row per sector of a site', () => {
     expect(result.towers[0]).toMatchObject({ operator: 'Viettel', azimuthsDeg: [0], tenants: ['Viettel'] });
     expect(result.sectorRowsMerged).toBeUndefined();
     expect(result.rejected).toEqual([
-      expect.objectContaining({ row: 2, field: 'id', code: 'duplicateId', params: { id: 'S1', row: 1 } }),
+      expect.objectContaining({ row: 2, field: 'id', code: 'duplicateId', params: { id: 'S1', row: 1, line: 2 } }),
     ]);
   });
 
