@@ -14,6 +14,7 @@ import { useMapController } from '../map/MapControllerContext';
 import { selectTower, useAppStore } from '../store/appStore';
 import { useMoney } from '../store/moneySettings';
 import { CandidateSitesSection } from './CandidateSitesSection';
+import { describeSiteRule } from './describeSiteRule';
 import { downloadFile } from './downloadFile';
 import { ExclusionZonesSection } from './ExclusionZonesSection';
 import { MoneySection } from './MoneySection';
@@ -403,7 +404,10 @@ function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
             <div className="warning" data-testid="rules-broken">
               {t('rulesBroken')}:{' '}
               {plan.candidates.rejected
-                .map((entry) => `${plan.sites.findIndex((site) => site.id === entry.id) + 1}: ${entry.reason}`)
+                .map(
+                  (entry) =>
+                    `${plan.sites.findIndex((site) => site.id === entry.id) + 1}: ${describeSiteRule(entry, language)}`,
+                )
                 .join('; ')}
             </div>
           )}

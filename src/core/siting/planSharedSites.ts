@@ -8,6 +8,7 @@ import { countTenantBits, type MastAttributes, mastTypeFromCode } from '../model
 import type { PopulationGrid } from '../model/populationGrid';
 import type { MastType } from '../model/tower';
 import type { TowerArrays } from '../model/towerArrays';
+import type { WordedMessage } from '../model/wordedMessage';
 import type { LongCallOptions } from '../util/cooperativeLoop';
 import { CancelledError } from '../util/cooperativeLoop';
 import { boundMaximalCover } from './boundMaximalCover';
@@ -170,7 +171,8 @@ export interface PlanSharedSitesResult {
   candidates: {
     generated: number;
     accepted: number;
-    rejected: { id: string; reason: string }[];
+    /** Candidates the rules refused (fixed sites: the rules they break), with a code and values for the UI. */
+    rejected: ({ id: string } & WordedMessage)[];
     latticeSpacingM: number | null;
     conflictPairs: number;
   };
@@ -301,11 +303,11 @@ export async function planSharedSites(
 
   // Keep the accepted candidates, renumbered.
   const keptIndex: number[] = [];
-  const rejected: { id: string; reason: string }[] = [];
+  const rejected: ({ id: string } & WordedMessage)[] = [];
   all.forEach((candidate, c) => {
     // Fixed sites stay whatever they break: the planner placed them, the reason is reported.
     if (check.accepted[c] || fixed) keptIndex.push(c);
-    if (!check.accepted[c]) rejected.push({ id: candidate.id, reason: check.reasons[c] ?? 'rejected' });
+    if (!check.accepted[c]) rejected.push({ id: candidate.id, ...(check.wordedReasons[c] ?? { reason: 'rejected' }) });
   });
   const candidates: SiteCandidate[] = keptIndex.map((c) => all[c]);
   const zones = Uint8Array.from(keptIndex, (c) => allZones[c]);

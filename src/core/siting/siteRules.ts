@@ -6,6 +6,7 @@ import { indexPolylines } from '../geo/indexPolylines';
 import type { LonLatPolygon } from '../geo/lonLatPolygon';
 import type { LonLatPolyline } from '../geo/lonLatPolyline';
 import type { MastType } from '../model/tower';
+import type { WordedMessage } from '../model/wordedMessage';
 import { isNewBuild, type SiteCandidate } from './siteCandidate';
 
 /**
@@ -77,6 +78,8 @@ export interface SiteRulesCheck {
   accepted: Uint8Array;
   /** Why each rejected candidate was refused (null when accepted). */
   reasons: (string | null)[];
+  /** The same reasons with a code and values the UI words in its language (null where accepted). */
+  wordedReasons: (WordedMessage | null)[];
   /** Spacing a new mast needs here, metres (0 for existing masts or without a spacing table). */
   requiredSpacingM: Float64Array;
   /** Distance to the fibre backbone, metres; NaN without a backbone. */
@@ -96,6 +99,7 @@ export function checkSiteRules(request: SiteRulesRequest): SiteRulesCheck {
   const count = candidates.length;
   const accepted = new Uint8Array(count);
   const reasons: (string | null)[] = new Array(count).fill(null);
+  const wordedReasons: (WordedMessage | null)[] = new Array(count).fill(null);
   const required = new Float64Array(count);
   const backboneDistanceM = new Float64Array(count).fill(Number.NaN);
   const exclusion = indexLonLatPolygons(rules.exclusionZones ?? []);
@@ -111,10 +115,15 @@ export function checkSiteRules(request: SiteRulesRequest): SiteRulesCheck {
     if (rules.spacing && newBuild) {
       required[c] = requiredSpacingM(candidate.mastType, candidate.heightM, zones[c], rules.spacing);
     }
-    let reason: string | null = null;
-    if (exclusion.containsPoint(candidate.lon, candidate.lat)) reason = 'inside an exclusion zone';
-    else if (newBuild && candidate.mastType !== 'A1' && a1Only.containsPoint(candidate.lon, candidate.lat)) {
-      reason = `inside an A1-only zone: a new ${candidate.mastType} mast is not allowed`;
+    let reason: WordedMessage | null = null;
+    if (exclusion.containsPoint(candidate.lon, candidate.lat)) {
+      reason = { reason: 'inside an exclusion zone', code: 'insideExclusionZone' };
+    } else if (newBuild && candidate.mastType !== 'A1' && a1Only.containsPoint(candidate.lon, candidate.lat)) {
+      reason = {
+        reason: `inside an A1-only zone: a new ${candidate.mastType} mast is not allowed`,
+        code: 'insideA1OnlyZone',
+        params: { mastType: String(candidate.mastType) },
+      };
     } else if (newBuild && required[c] > 0) {
       mastIndex ??= indexPoints(masts.count, masts.lon, masts.lat);
       const tooClose = mastIndex.withinM(candidate.lon, candidate.lat, required[c]);
@@ -124,9 +133,13 @@ export function checkSiteRules(request: SiteRulesRequest): SiteRulesCheck {
         .filter((entry) => entry.distanceM < required[c])
         .sort((x, y) => x.distanceM - y.distanceM);
       if (offending.length > 0) {
-        reason =
-          `spacing: ${Math.round(offending[0].distanceM)} m from existing mast ${masts.ids?.[offending[0].i] ?? `#${offending[0].i}`}, ` +
-          `a new ${candidate.mastType} needs ${required[c]} m`;
+        const distanceM = Math.round(offending[0].distanceM);
+        const mast = masts.ids?.[offending[0].i] ?? `#${offending[0].i}`;
+        reason = {
+          reason: `spacing: ${distanceM} m from existing mast ${mast}, a new ${candidate.mastType} needs ${required[c]} m`,
+          code: 'spacing',
+          params: { distanceM, mast, mastType: String(candidate.mastType), requiredM: required[c] },
+        };
       }
     }
     if (
@@ -136,9 +149,15 @@ export function checkSiteRules(request: SiteRulesRequest): SiteRulesCheck {
       rules.backbone?.maxDistanceM !== undefined &&
       !(backboneDistanceM[c] <= rules.backbone.maxDistanceM)
     ) {
-      reason = `${Math.round(backboneDistanceM[c])} m from the fibre backbone, more than ${rules.backbone.maxDistanceM} m`;
+      const distanceM = Math.round(backboneDistanceM[c]);
+      reason = {
+        reason: `${distanceM} m from the fibre backbone, more than ${rules.backbone.maxDistanceM} m`,
+        code: 'farFromBackbone',
+        params: { distanceM, maxM: rules.backbone.maxDistanceM },
+      };
     }
-    reasons[c] = reason;
+    reasons[c] = reason?.reason ?? null;
+    wordedReasons[c] = reason;
     accepted[c] = reason === null ? 1 : 0;
   }
 
@@ -168,5 +187,5 @@ export function checkSiteRules(request: SiteRulesRequest): SiteRulesCheck {
       }
     });
   }
-  return { accepted, reasons, requiredSpacingM: required, backboneDistanceM, conflicts };
+  return { accepted, reasons, wordedReasons, requiredSpacingM: required, backboneDistanceM, conflicts };
 }

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { booleanPointInPolygon, point, pointToLineDistance } from '@turf/turf';
 import type { Feature, FeatureCollection, LineString, MultiLineString, Polygon } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { describeSiteRule } from '../../../src/app/sharing/describeSiteRule';
 import { parseBoundaryGeoJson } from '../../../src/core/geo/parseBoundaryGeoJson';
 import { parseLinesGeoJson } from '../../../src/core/geo/parseLinesGeoJson';
 import { parseTowersCsv } from '../../../src/core/io/parseTowersCsv';
@@ -11,6 +12,7 @@ import { packMastAttributes } from '../../../src/core/model/mastAttributes';
 import type { PopulationGrid } from '../../../src/core/model/populationGrid';
 import type { Tower } from '../../../src/core/model/tower';
 import { packTowers } from '../../../src/core/model/towerArrays';
+import type { WordedMessage } from '../../../src/core/model/wordedMessage';
 import { type PlanSharedSitesResult, planSharedSites } from '../../../src/core/siting/planSharedSites';
 import type { UserSite } from '../../../src/core/siting/siteCandidate';
 import { checkSiteRules, QUANG_NAM_SPACING, requiredSpacingM } from '../../../src/core/siting/siteRules';
@@ -158,6 +160,19 @@ describe('every rule holds in proposed plans (demo province, 1 km hex lattice, e
     }
     const rejected = new Map(plans[0].candidates.rejected.map((entry) => [entry.id, entry.reason]));
     expect(rejected.get('U-far-from-backbone')).toMatch(/m from the fibre backbone, more than 10000 m$/);
+  });
+
+  it('words each broken rule in Vietnamese, and in English as the core says it', () => {
+    const worded = new Map(plans[0].candidates.rejected.map((entry) => [entry.id, entry]));
+    const vi = (id: string) => describeSiteRule(worded.get(id) as WordedMessage, 'vi');
+    expect(vi('U-in-exclusion')).toBe('nằm trong vùng cấm xây dựng');
+    expect(vi('U-a1-only-A2b')).toBe('nằm trong vùng chỉ cho phép cột A1: không được dựng cột A2b mới');
+    expect(vi('U-near-mast')).toMatch(/^khoảng cách: cách cột hiện có VN25-000001 10\d m, cột A2b mới cần 300 m$/);
+    expect(vi('U-far-from-backbone')).toMatch(/^cách trục cáp quang [\d.]+ m, quá 10\.000 m$/);
+    for (const entry of plans[0].candidates.rejected) {
+      expect(entry.code, entry.reason).toBeDefined();
+      expect(describeSiteRule(entry, 'en')).toBe(entry.reason);
+    }
   });
 
   it('existing masts proposed have a free slot for every operator that would join them', () => {
