@@ -126,7 +126,7 @@ describe('the printable province report', () => {
     const { text } = await readPdf(
       new Uint8Array(await report.pdf({ preferCSSPageSize: true, printBackground: true })),
     );
-    expect(text).toContain(`Dân được phủ thêm: ${newlyCovered}`);
+    expect(text).toContain(`Dân có thêm ít nhất một nhà mạng phủ sóng: ${newlyCovered}`);
     expect(text).toContain(`Cách tối ưu ${gap.replace('≤ ', '≤ ').split(' (')[0]}`);
     expect(text).toContain('tham lam + tìm kiếm cục bộ, cận Lagrange');
     expect(text).not.toContain('Vị trí do người lập quy hoạch đặt');

@@ -461,6 +461,15 @@ export const STRINGS = {
   },
   proposeSites: { vi: 'Đề xuất vị trí', en: 'Propose sites' },
   newlyCovered: { vi: 'Dân được phủ thêm', en: 'People newly covered' },
+  // The plan's headline figure, by what its demand is (buildDemand's weighting).
+  newlyCovered_people: {
+    vi: 'Dân được phủ thêm (trước chưa có sóng của nhà mạng nào đã chọn)',
+    en: 'People newly covered (no chosen operator’s signal before)',
+  },
+  newlyCovered_people_x_operators: {
+    vi: 'Dân có thêm ít nhất một nhà mạng phủ sóng',
+    en: 'People gaining at least one operator’s signal',
+  },
   objective: { vi: 'Giá trị mục tiêu', en: 'Objective' },
   upperBound: { vi: 'Cận trên của mục tiêu (tối đa có thể)', en: 'Upper bound of the objective (best possible)' },
   gapToOptimum: { vi: 'Cách tối ưu', en: 'Distance to the optimum' },

@@ -179,7 +179,8 @@ export function ReportPage({ params }: { params: ReportParams }) {
       <section className="report-sites">
         <h2>{t('reportSitesTable')}</h2>
         <p className="report-note">
-          {t('newlyCovered')}: {formatNumber(language, data.plan.populationNewlyCovered)} ·{' '}
+          {t(`newlyCovered_${data.planSettings.weighting}`)}: {formatNumber(language, data.plan.populationNewlyCovered)}{' '}
+          ·{' '}
           {data.plan.method === 'fixed' ? (
             t('fixedSitesNote')
           ) : (

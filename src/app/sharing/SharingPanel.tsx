@@ -363,7 +363,7 @@ function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
         <>
           <dl className="figures" data-testid="plan-figures">
             <div>
-              <dt>{t('newlyCovered')}</dt>
+              <dt>{t(`newlyCovered_${(planBasis?.settings ?? planSettings).weighting}`)}</dt>
               <dd data-testid="plan-newly-covered">{formatNumber(language, plan.populationNewlyCovered)}</dd>
             </div>
             <div>

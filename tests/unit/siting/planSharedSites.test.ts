@@ -136,7 +136,9 @@ describe('planSharedSites on a corner of the demo province', () => {
     expect(evaluated.sites.map((site) => [site.id, site.lon, site.lat])).toEqual(
       fixedSites.map((site) => [site.id, site.lon, site.lat]),
     );
-    expect(evaluated.candidates.rejected).toEqual([{ id: 'S2', reason: 'inside an exclusion zone' }]);
+    expect(evaluated.candidates.rejected).toEqual([
+      { id: 'S2', reason: 'inside an exclusion zone', code: 'insideExclusionZone' },
+    ]);
     // People newly covered, by brute force over the cells, with the sites where they now are.
     const expected = await peopleNewlyCoveredBruteForce(fixedSites, 2500);
     expect(evaluated.populationNewlyCovered).toBeCloseTo(expected, 3);
