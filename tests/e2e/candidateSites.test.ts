@@ -79,7 +79,8 @@ describe("the province's own candidate sites", () => {
       `ung-vien-tinh.csv: ${newSites.length + 2} vị trí ứng viên · 1 dòng bị loại`,
     );
     const problems = await page.locator('[data-testid=candidate-problems] li').allTextContents();
-    const brokenRow = newSites.length + 2;
+    // Named by the file's line (as a spreadsheet numbers it: the header is line 1), UV-X2 after the sites and UV-X1.
+    const brokenRow = newSites.length + 3;
     expect(problems).toEqual([
       `Dòng ${brokenRow} (vĩ độ): vĩ độ không phải là số: 'abc'`,
       `Dòng ${brokenRow + 1} (độ cao cột): độ cao cột có giá trị không đọc được (cao): để trống`,
