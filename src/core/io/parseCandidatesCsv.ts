@@ -2,8 +2,10 @@ import Papa from 'papaparse';
 import type { InputProblem } from '../model/tower';
 import type { UserSite } from '../siting/siteCandidate';
 import { CandidateFileError } from './candidateFileError';
+import { titleLinesNote } from './cutCsvTitleLines';
 import { classifyNonText } from './describeNonText';
 import { parseDecimal } from './parseDecimal';
+import { normalizeColumnName } from './towerFields';
 
 export interface CandidateParseResult {
   sites: UserSite[];
@@ -17,22 +19,45 @@ const HEIGHT_NAMES: readonly string[] = [
   'height_m',
   'height',
   'antenna_height_m',
-  'chieu cao',
-  'chiều cao',
-  'chieu cao (m)',
-  'chiều cao (m)',
-  'chieu cao cot',
-  'chiều cao cột',
+  'chieu_cao',
+  'chieu_cao_m',
+  'chieu_cao_cot',
+  'chieu_cao_cot_m',
+  'do_cao',
+  'do_cao_m',
+  'do_cao_cot',
+  'do_cao_cot_m',
 ];
 /** The tallest antenna height accepted, metres (the tallest Vietnamese lattice towers are about 150 m). */
 const MAX_HEIGHT_M = 300;
 
-/** Header spellings (lower case). No x / y: Vietnamese survey tables put X = northing, the opposite of GIS habit. */
+/**
+ * Header spellings, compared as normalizeColumnName gives them (no diacritics, lower case, '_' between words: "Mã vị
+ * trí" is ma_vi_tri). No x / y: Vietnamese survey tables put X = northing, the opposite of GIS habit.
+ */
 const COLUMN_NAMES: Record<'id' | 'lon' | 'lat', readonly string[]> = {
-  id: ['id', 'site_id', 'site id', 'ma', 'mã', 'ma tram', 'mã trạm'],
-  lon: ['lon', 'lng', 'long', 'longitude', 'kinh do', 'kinh độ'],
-  lat: ['lat', 'latitude', 'vi do', 'vĩ độ'],
+  id: [
+    'id',
+    'site_id',
+    'siteid',
+    'site_code',
+    'site',
+    'code',
+    'ma',
+    'ma_tram',
+    'ma_vi_tri',
+    'ma_diem',
+    'ma_site',
+    'ten_vi_tri',
+    'ten_tram',
+    'name',
+  ],
+  lon: ['lon', 'lng', 'long', 'longitude', 'kinh_do'],
+  lat: ['lat', 'latitude', 'vi_do'],
 };
+
+/** Lines searched for the header: a sheet saved as CSV often has a title and blank lines above it. */
+const HEADER_SEARCH_LINES = 20;
 
 /**
  * Candidate sites from CSV with columns `id,lon,lat` (also `;` or tab delimited, with decimal commas then; UTF-8,
@@ -52,23 +77,43 @@ export function parseCandidatesCsv(text: string): CandidateParseResult {
     });
   }
   const lines = body.split(/\r\n|\n|\r/);
-  const headerLineIndex = lines.findIndex((line) => line.trim() !== '');
-  if (headerLineIndex < 0) throw new CandidateFileError('the file is empty (no header row)', { code: 'emptyFile' });
+  const nonEmpty: number[] = [];
+  for (let index = 0; index < lines.length && nonEmpty.length < HEADER_SEARCH_LINES; index++) {
+    if (lines[index].trim() !== '' && !/^[\s,;\t]*$/.test(lines[index])) nonEmpty.push(index);
+  }
+  if (nonEmpty.length === 0) throw new CandidateFileError('the file is empty (no header row)', { code: 'emptyFile' });
 
-  let best: { delimiter: string; names: string[]; indices: Record<string, number> } | null = null;
-  for (const delimiter of [',', ';', '\t']) {
-    const names = (Papa.parse<string[]>(lines[headerLineIndex], { delimiter }).data[0] ?? []).map((name) =>
-      name.trim().toLowerCase(),
-    );
-    // Keyed by the file's own words: no inherited member (see util/ownProperty).
-    const indices: Record<string, number> = Object.create(null);
-    for (const [field, aliases] of Object.entries(COLUMN_NAMES)) {
-      const at = names.findIndex((name) => aliases.includes(name));
-      if (at >= 0) indices[field] = at;
+  // The header: of the first non-empty lines, the one (and delimiter) naming the most of id, lon, lat; the first line
+  // on a tie, so that a file without those columns is refused naming its first line's.
+  let best: { delimiter: string; names: string[]; indices: Record<string, number>; lineIndex: number } | null = null;
+  for (const lineIndex of nonEmpty) {
+    for (const delimiter of [',', ';', '\t']) {
+      const names = (Papa.parse<string[]>(lines[lineIndex], { delimiter }).data[0] ?? []).map((name) =>
+        name.trim().toLowerCase(),
+      );
+      const normalized = names.map(normalizeColumnName);
+      // Keyed by the file's own words: no inherited member (see util/ownProperty).
+      const indices: Record<string, number> = Object.create(null);
+      // The list's order decides between two columns that both could be the field ("id" before "name").
+      for (const [field, aliases] of Object.entries(COLUMN_NAMES)) {
+        for (const alias of aliases) {
+          const at = normalized.indexOf(alias);
+          if (at >= 0) {
+            indices[field] = at;
+            break;
+          }
+        }
+      }
+      if (!best || Object.keys(indices).length > Object.keys(best.indices).length) {
+        best = { delimiter, names, indices, lineIndex };
+      }
     }
-    if (!best || Object.keys(indices).length > Object.keys(best.indices).length) best = { delimiter, names, indices };
   }
   const header = best as NonNullable<typeof best>;
+  const headerLineIndex = header.lineIndex;
+  const titles = nonEmpty
+    .filter((index) => index < headerLineIndex)
+    .map((index) => lines[index].replace(/[,;\t]+/g, ' ').trim());
   const missing = (['id', 'lon', 'lat'] as const).filter((field) => header.indices[field] === undefined);
   if (missing.length > 0) {
     const found = header.names.join(', ');
@@ -78,10 +123,11 @@ export function parseCandidatesCsv(text: string): CandidateParseResult {
     );
   }
   const decimalComma = header.delimiter !== ',';
-  const heightIndex = header.names.findIndex((name) => HEIGHT_NAMES.includes(name));
+  const heightIndex = header.names.findIndex((name) => HEIGHT_NAMES.includes(normalizeColumnName(name)));
   const sites: UserSite[] = [];
   const rejected: InputProblem[] = [];
   const warnings: InputProblem[] = [];
+  if (titles.length > 0) warnings.push({ row: 0, line: headerLineIndex + 1, ...titleLinesNote(titles) });
   const seen = new Map<string, number>();
   let row = 0;
   for (let lineIndex = headerLineIndex + 1; lineIndex < lines.length; lineIndex++) {

@@ -85,6 +85,22 @@ describe('parseCandidatesCsv', () => {
     ]);
   });
 
+  it('finds the header under a title, among more spellings, and names the title', () => {
+    const parsed = parseCandidatesCsv(
+      '\uFEFFDANH SÁCH VỊ TRÍ ỨNG VIÊN 5G - SỞ KH&CN;;;;\r\n;;;;\r\nSTT;Mã vị trí;Kinh độ;Vĩ độ;Độ cao (m)\r\n' +
+        '1;VT-01;108,1;16,05;30\r\n2;VT-02;108,2;;\r\n',
+    );
+    expect(parsed.sites).toEqual([{ id: 'VT-01', lon: 108.1, lat: 16.05, heightM: 30 }]);
+    // VT-02 is the second record, on the file's line 5 (title 1, blank 2, header 3).
+    expect(parsed.rejected).toEqual([expect.objectContaining({ row: 2, line: 5, field: 'lat' })]);
+    expect(parsed.warnings[0]).toMatchObject({
+      row: 0,
+      line: 3,
+      code: 'titleLinesSkipped',
+      params: { count: 1, first: 'DANH SÁCH VỊ TRÍ ỨNG VIÊN 5G - SỞ KH&CN' },
+    });
+  });
+
   it('refuses a file without the columns or an empty file; binary bytes cost only their row', () => {
     expect(() => parseCandidatesCsv('id,x,y\n1,2,3\n')).toThrow(CandidateFileError);
     // x / y are not taken for lon / lat: Vietnamese survey tables use X for the northing.
