@@ -226,5 +226,8 @@ describe('propagation coverage in the app', () => {
     await page.getByTestId('signal-shadowingMarginDb').fill('8,3');
     await expect(page.getByTestId('signal-shadowingMarginDb-error').count()).resolves.toBe(0);
     expect(await page.evaluate(() => window.cosite?.state().history.present.coverage.shadowingMarginDb)).toBe(8.3);
+    // Left, the field shows the value in force as Vietnamese writes it, with a decimal comma.
+    await page.getByTestId('signal-gridM').focus();
+    await expect(page.getByTestId('signal-shadowingMarginDb').inputValue()).resolves.toBe('8,3');
   });
 });

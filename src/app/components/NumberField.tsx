@@ -28,7 +28,9 @@ export interface NumberFieldProps {
 export function NumberField(props: NumberFieldProps) {
   const t = useT();
   const language = useAppStore((state) => state.language);
-  const valueText = props.value === null ? '' : String(props.value);
+  // The value in force as the UI's language writes it: "0,6" in Vietnamese (both forms parse), no thousands marks.
+  const valueText =
+    props.value === null ? '' : language === 'vi' ? String(props.value).replace('.', ',') : String(props.value);
   // What the user is typing while the field has the focus; the value in force otherwise (undo, a preset, another
   // setting that moves this one), in the same render.
   const [draft, setDraft] = useState<string | null>(null);
@@ -38,8 +40,9 @@ export function NumberField(props: NumberFieldProps) {
   const parse = (raw: string) => parseNumberInput(raw, { min: props.min, max: props.max, integer: props.integer });
   const emptyAllowed = (raw: string) => props.onClear !== undefined && raw.trim() === '';
   const parsed = parse(text);
+  // A field that starts empty (no value yet) says nothing until the user types in it.
   const error =
-    parsed.ok || emptyAllowed(text)
+    parsed.ok || emptyAllowed(text) || (draft === null && text === '')
       ? null
       : parsed.reason === 'belowMin' || parsed.reason === 'aboveMax'
         ? `${t('numberBetween')} ${formatNumber(language, props.min ?? Number.NEGATIVE_INFINITY, 2)} – ${formatNumber(language, props.max ?? Number.POSITIVE_INFINITY, 2)}`
