@@ -272,6 +272,10 @@ export const STRINGS = {
     vi: 'Cột hoặc vị trí đề xuất của yêu cầu không còn trên máy chủ: tải lại danh sách cột.',
     en: 'The mast or proposed site of this request is no longer on the server: reload the masts.',
   },
+  refusedOutsideProvince: {
+    vi: 'Dòng {row} (mã “{id}”) nằm ngoài tỉnh này (xa hơn khoảng 11 km): chưa nhập gì. Sửa tọa độ, hoặc nhập cột đó vào tỉnh của nó.',
+    en: 'Row {row} (id “{id}”) is outside this province (by more than about 11 km): nothing was imported. Fix its position, or import it into its own province.',
+  },
   refusedMastIdTaken: {
     vi: 'Mã “{id}” (dòng {row}) là cột của nhà mạng khác; chưa nhập gì. Đặt mã khác cho cột của mình rồi nhập lại.',
     en: 'The id “{id}” (row {row}) is another operator’s mast; nothing was imported. Give your mast another id and import again.',

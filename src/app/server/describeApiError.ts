@@ -125,6 +125,9 @@ export function describeApiError(error: unknown, language: Language, action?: Se
     }
     case 422: {
       if (code === 'unknown_target') return t('refusedUnknownTarget');
+      if (code === 'outside_province' && typeof details.index === 'number') {
+        return t('refusedOutsideProvince', { row: fileRow(details), id: String(details.id) });
+      }
       const problems = Array.isArray(details.problems) ? (details.problems as CapacityProblem[]) : [];
       if (code !== 'capacity' || problems.length === 0) return t('refusedUnprocessable', quoted);
       const capacity = (details.capacity ?? {}) as Record<string, number | undefined>;

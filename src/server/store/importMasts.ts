@@ -1,5 +1,6 @@
 import type { Sql } from '../db/sqlDatabase';
 import type { RequestState } from '../domain/colocationRequestStateMachine';
+import { isNearProvince } from '../domain/provinceExtents';
 import { type AuditActor, writeAudit } from './audit';
 import {
   MAST_COLUMNS,
@@ -59,7 +60,7 @@ export interface MastImportResult {
 }
 
 export interface MastImportRefusal {
-  status: 400 | 403 | 409;
+  status: 400 | 403 | 409 | 422;
   code: string;
   message: string;
   details: unknown;
@@ -115,6 +116,17 @@ async function checkImport(db: Sql, request: MastImportRequest): Promise<MastImp
       };
     }
     firstIndex.set(tower.id, index);
+    // A mast far from its province (another province's, a position typed wrong): nothing is written.
+    if (!isNearProvince(request.provinceId, tower.lon, tower.lat)) {
+      return {
+        status: 422,
+        code: 'outside_province',
+        message:
+          `towers[${index}] (id "${tower.id}") at ${tower.lon}, ${tower.lat} is not in ${request.provinceId}: ` +
+          'a province imports its own masts',
+        details: { index, id: tower.id, lon: tower.lon, lat: tower.lat, provinceId: request.provinceId },
+      };
+    }
   }
   const own = request.ownOperator;
   if (own === null) return null;

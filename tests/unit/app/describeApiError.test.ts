@@ -302,6 +302,13 @@ describe('describeApiError: what the server may send without details', () => {
     );
   });
 
+  it('names the file line of a mast outside the province (the page adds it to the server details)', () => {
+    const error = new ApiError(422, 'outside_province', 'x', { index: 4, id: 'VTL-9', lon: 2.35, lat: 48.85, row: 7 });
+    expect(describeApiError(error, 'vi', 'importMasts')).toBe(
+      'Dòng 7 (mã “VTL-9”) nằm ngoài tỉnh này (xa hơn khoảng 11 km): chưa nhập gì. Sửa tọa độ, hoặc nhập cột đó vào tỉnh của nó.',
+    );
+  });
+
   it('says a request already open alone, without blaming the mast', () => {
     const error = new ApiError(422, 'capacity', 'x', {
       problems: [{ code: 'duplicate_request', message: 'Viettel already has an open request on this mast' }],

@@ -235,12 +235,33 @@ describe.each(PLACES)('mast import, database %s', (where) => {
     });
 
     it('imports into a province that is not theirs to plan (any province), own masts only', async () => {
+      // VN03 is Cao Bằng: a mast in Cao Bằng town.
       const answer = await viettel.post('/api/provinces/VN03/masts/import', {
-        towers: [mast('HN-1', 'Viettel')],
+        towers: [mast('CB-1', 'Viettel', { lon: 106.25, lat: 22.66 })],
         mode: 'add',
-        sourceName: 'hanoi.csv',
+        sourceName: 'caobang.csv',
       });
       expect(answer.body).toMatchObject({ inserted: 1 });
+    });
+
+    it('refuses with 422 a mast far outside the province (another province, another country), writing nothing', async () => {
+      const before = await rows();
+      for (const [lon, lat] of [
+        [2.35, 48.85], // Paris
+        [105.85, 21.03], // Hà Nội
+      ]) {
+        const answer = await importMasts(
+          viettel,
+          [mast('V-9', 'Viettel'), mast('V-10', 'Viettel', { lon, lat })],
+          'updateById',
+        );
+        expect(answer.status).toBe(422);
+        expect(answer.body).toMatchObject({ error: 'outside_province', details: { index: 1, id: 'V-10' } });
+      }
+      expect(await rows()).toEqual(before);
+      // A border mast a few km outside the boundary's box is kept: 107.15 is 0.06° (about 6 km) west of VN25's.
+      const border = await importMasts(viettel, [mast('V-11', 'Viettel', { lon: 107.15, lat: 16 })], 'updateById');
+      expect(border.body).toMatchObject({ inserted: 1 });
     });
     it("leaves out other operators an operator names as its masts' tenants, unless the register has them there", async () => {
       // The province records MobiFone on Viettel's V-2 (a sharing it knows of).

@@ -217,7 +217,7 @@ describe('role x route matrix', () => {
           method: 'POST',
           url: '/api/provinces/VN03/masts/import',
           body: {
-            towers: [{ id: `IMPORTED-${operator}-3`, operator, lon: 105.8, lat: 21 }],
+            towers: [{ id: `IMPORTED-${operator}-3`, operator, lon: 106.25, lat: 22.66 }],
             mode: 'updateById',
             sourceName: `${operator}.csv`,
           },
