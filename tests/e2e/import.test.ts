@@ -53,8 +53,10 @@ describe('importing a tower list through the mapping dialog', () => {
     await expect(page.getByTestId('import-accepted').textContent()).resolves.toBe('3');
     await expect(page.getByTestId('import-rejected').textContent()).resolves.toBe('2');
     const problems = await page.locator('[data-testid=import-problems] li').allTextContents();
-    expect(problems.some((text) => /3/.test(text) && /kinh độ/.test(text))).toBe(true);
-    expect(problems.some((text) => /5/.test(text) && /DN-002/.test(text))).toBe(true);
+    // Named by their lines in the file (the header is line 1): DN-003 on line 4, the second DN-002 on line 6, whose
+    // first is on line 3.
+    expect(problems.find((text) => text.startsWith('Dòng 4 '))).toMatch(/kinh độ/);
+    expect(problems.find((text) => text.startsWith('Dòng 6 '))).toMatch(/DN-002.*dòng 3$/);
     // Three operators in the file: update by id is proposed (nothing removed), and the diff says so.
     await expect(page.getByTestId('merge-updateById').isChecked()).resolves.toBe(true);
     await expect(page.getByTestId('merge-diff').textContent()).resolves.toMatch(/thêm 3 .*xóa 0/);
