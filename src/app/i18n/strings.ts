@@ -916,6 +916,13 @@ export function translate(language: Language, key: StringKey): string {
   return STRINGS[key][language];
 }
 
+/** A string with its `{name}` places filled from `values` (a place without a value stays as written). */
+export function translateWith(language: Language, key: StringKey, values: Record<string, string | number>): string {
+  return translate(language, key).replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(values, name) ? String(values[name]) : whole,
+  );
+}
+
 const NUMBER_FORMATS: Record<Language, string> = { vi: 'vi-VN', en: 'en-GB' };
 
 const numberFormats = new Map<string, Intl.NumberFormat>();

@@ -4,7 +4,7 @@ import { resolveOperatorName } from '../../core/io/resolveOperatorName';
 import { TOWER_FIELDS, type TowerField } from '../../core/io/towerFields';
 import { TOWER_MERGE_MODES, type TowerMergeMode } from '../../core/model/mergeTowers';
 import { OPERATORS } from '../../core/model/operators';
-import { formatNumber, type StringKey } from '../i18n/strings';
+import { formatNumber, type StringKey, translateWith } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { RefusalNote } from '../server/RefusalNote';
 import { useAppStore } from '../store/appStore';
@@ -472,10 +472,9 @@ function ImportReview() {
           )}
           {(state.server.foreignTenantsIgnored ?? 0) > 0 && (
             <p className="note" data-testid="import-foreign-tenants">
-              {t('foreignTenantsIgnored').replace(
-                '{count}',
-                formatNumber(language, state.server.foreignTenantsIgnored ?? 0),
-              )}
+              {translateWith(language, 'foreignTenantsIgnored', {
+                count: formatNumber(language, state.server.foreignTenantsIgnored ?? 0),
+              })}
             </p>
           )}
         </div>

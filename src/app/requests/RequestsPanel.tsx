@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { formatNumber, STRINGS, type StringKey } from '../i18n/strings';
+import { formatNumber, STRINGS, type StringKey, translateWith } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { useMapController } from '../map/MapControllerContext';
 import type { AuditEntry, ColocationRequest, RequestActionName } from '../server/apiTypes';
@@ -209,7 +209,7 @@ function WhereToColocate({ operator }: { operator: string }) {
       )}
       {mine && requested.size > 0 && (
         <p className="note" data-testid="opportunities-requested">
-          {t('opportunitiesRequestedLeftOut').replace('{count}', formatNumber(language, requested.size))}
+          {translateWith(language, 'opportunitiesRequestedLeftOut', { count: formatNumber(language, requested.size) })}
         </p>
       )}
       {mine && (

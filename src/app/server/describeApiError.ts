@@ -1,4 +1,4 @@
-import { formatNumber, type Language, type StringKey, translate } from '../i18n/strings';
+import { formatNumber, type Language, type StringKey, translateWith } from '../i18n/strings';
 import { ApiError } from './apiClient';
 
 /** What the person was doing when the server refused: names what a 403 forbids and what a 404 misses. */
@@ -71,10 +71,7 @@ interface CapacityProblem {
  * told with its status and the server's text quoted, never dropped.
  */
 export function describeApiError(error: unknown, language: Language, action?: ServerAction): string {
-  const t = (key: StringKey, values: Record<string, string | number> = {}) =>
-    translate(language, key).replace(/\{(\w+)\}/g, (whole, name: string) =>
-      name in values ? String(values[name]) : whole,
-    );
+  const t = (key: StringKey, values: Record<string, string | number> = {}) => translateWith(language, key, values);
   const number = (value: number) => formatNumber(language, value, Number.isInteger(value) ? 0 : 1);
   if (!(error instanceof ApiError)) {
     if (error instanceof TypeError && /fetch|network/i.test(error.message)) return t('refusedNetwork');

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { decodeShareHash, encodeShareHash } from '../../../src/app/persistence/shareLink';
 import { planToServerDocument } from '../../../src/app/sharing/planToServerDocument';
@@ -7,28 +5,14 @@ import { readSavedCertificate, withSavedCertificate } from '../../../src/app/sha
 import { serverDocumentToPlan } from '../../../src/app/sharing/serverDocumentToPlan';
 import { isColocationStale, isPlanStale } from '../../../src/app/sharing/sharingStaleness';
 import { defaultProject } from '../../../src/app/store/projectDocument';
-import { parseTowersCsv } from '../../../src/core/io/parseTowersCsv';
-import { readPopulationGeoTiff } from '../../../src/core/io/readPopulationGeoTiff';
-import { packMastAttributes } from '../../../src/core/model/mastAttributes';
-import { packTowers } from '../../../src/core/model/towerArrays';
 import { buildSignalSitePlanRequest } from '../../../src/core/siting/buildSignalSitePlanRequest';
 import type { SitePlanSettings } from '../../../src/core/siting/buildSitePlanRequest';
 import { planSharedSites } from '../../../src/core/siting/planSharedSites';
 import { planDocumentSchema } from '../../../src/server/domain/planDocument';
+import { coverageFixtureTowers, signalSitePlanData } from '../../fixtures/coverage/signalSitePlanData';
 
-const repository = fileURLToPath(new URL('../../../', import.meta.url));
-const parsed = parseTowersCsv(readFileSync(`${repository}tests/fixtures/coverage/towers.csv`, 'utf8'));
-
-async function data() {
-  const bytes = new Uint8Array(readFileSync(`${repository}tests/fixtures/coverage/population.tif`));
-  return {
-    population: await readPopulationGeoTiff(bytes.buffer),
-    towers: packTowers(parsed.towers),
-    masts: packMastAttributes(parsed.towers),
-    backbone: [],
-    signal: { towers: parsed.towers },
-  };
-}
+const parsed = { towers: coverageFixtureTowers() };
+const data = signalSitePlanData;
 
 const SETTINGS: SitePlanSettings = {
   operators: ['Viettel', 'VinaPhone', 'MobiFone', 'Vietnamobile'],

@@ -1,36 +1,25 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseTowersCsv } from '../../../src/core/io/parseTowersCsv';
-import { readPopulationGeoTiff } from '../../../src/core/io/readPopulationGeoTiff';
-import { packMastAttributes } from '../../../src/core/model/mastAttributes';
-import { packTowers } from '../../../src/core/model/towerArrays';
 import { buildSignalSitePlanRequest, prepareSignalSitePlan } from '../../../src/core/siting/buildSignalSitePlanRequest';
 import { buildSitePlanRequest, type SitePlanSettings } from '../../../src/core/siting/buildSitePlanRequest';
 import { planSharedSites } from '../../../src/core/siting/planSharedSites';
+import {
+  COVERAGE_POPULATION_FILE,
+  COVERAGE_TOWERS_FILE,
+  signalSitePlanData,
+} from '../../fixtures/coverage/signalSitePlanData';
 import { runCliInProcess } from '../cli/cliHarness';
 
-const repository = fileURLToPath(new URL('../../../', import.meta.url));
-const TOWERS = `${repository}tests/fixtures/coverage/towers.csv`;
-const POPULATION = `${repository}tests/fixtures/coverage/population.tif`;
+const TOWERS = COVERAGE_TOWERS_FILE;
+const POPULATION = COVERAGE_POPULATION_FILE;
 const SITES = [
   { id: 'K6', lon: 108.015, lat: 16.025 },
   { id: 'K2', lon: 108.025, lat: 16.045 },
 ];
 
-async function data() {
-  const parsed = parseTowersCsv(readFileSync(TOWERS, 'utf8'));
-  const population = await readPopulationGeoTiff(new Uint8Array(readFileSync(POPULATION)).buffer);
-  return {
-    population,
-    towers: packTowers(parsed.towers),
-    masts: packMastAttributes(parsed.towers),
-    backbone: [],
-    signal: { towers: parsed.towers },
-  };
-}
+const data = signalSitePlanData;
 
 const SETTINGS: SitePlanSettings = {
   operators: ['Viettel', 'VinaPhone', 'MobiFone', 'Vietnamobile'],
