@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './launchBrowser';
@@ -236,5 +238,60 @@ describe('a co-location request from filing to approval', () => {
         (await sessions[1].locator('[data-testid=plan-on-server] [role=alert]').allTextContents()).join(''),
       )
       .toMatch(/đã được vn25-planner sửa lúc .* \(nay là phiên bản 2\); chưa lưu gì\./);
+  });
+
+  it("shows the ministry the province's published sites and approved co-locations beside the national figures", async () => {
+    const ministry = await signedIn('ministry');
+    // Counted here another way than the server's count: the published sites as operators list them, and the
+    // approved or built requests of the province, each target once.
+    const expected = await ministry.evaluate(async () => {
+      const json = async (url: string) => (await fetch(url)).json();
+      const sites = (await json('/api/provinces/VN25/proposed-sites')).sites as unknown[];
+      const targets = new Set<string>();
+      for (const state of ['approved', 'built']) {
+        let after: string | null = null;
+        do {
+          const page: { requests: Array<{ target: Record<string, string> }>; nextCursor: string | null } = await json(
+            `/api/requests?provinceId=VN25&state=${state}&limit=100${after ? `&after=${after}` : ''}`,
+          );
+          for (const request of page.requests) targets.add(JSON.stringify(request.target));
+          after = page.nextCursor;
+        } while (after);
+      }
+      return { planned: sites.length, approved: targets.size };
+    });
+    // The loop above published 5 sites and approved a mast and a site at least.
+    expect(expected.planned).toBe(5);
+    expect(expected.approved).toBeGreaterThanOrEqual(2);
+    await ministry.getByTestId('tab-ministry').click();
+    const row = ministry.locator('[data-testid=readiness-row][data-code=VN25]');
+    await row.waitFor({ timeout: 120_000 });
+    await expect
+      .poll(() => row.getByTestId('row-shared-sites').textContent(), { timeout: 30_000 })
+      .toBe(`${expected.planned} / ${expected.approved}`);
+    // The nation's line sums the provinces: only VN25 has any here.
+    await expect(ministry.getByTestId('readiness-shared-sites').textContent()).resolves.toMatch(
+      new RegExp(
+        `^Vị trí dùng chung: ${expected.planned} trong quy hoạch đã công bố \\(1 quy hoạch\\), ${expected.approved} đã duyệt`,
+      ),
+    );
+    await row.click();
+    await expect(ministry.getByTestId('province-shared-sites').textContent()).resolves.toBe(
+      `Vị trí dùng chung: ${expected.planned} trong quy hoạch đã công bố, ${expected.approved} đã duyệt dùng chung`,
+    );
+    await ministry.screenshot({ path: 'tests/artifacts/ministry-shared-sites.png' });
+    // The exported table carries them too.
+    const download = ministry.waitForEvent('download');
+    await ministry.getByTestId('export-readiness').click();
+    const { data } = Papa.parse<Record<string, string>>(
+      readFileSync(await (await download).path(), 'utf8')
+        .replace(/^\ufeff/, '')
+        .trim(),
+      { header: true },
+    );
+    const vn25 = data.find((line) => line.code === 'VN25');
+    expect(vn25?.planned_shared_sites).toBe(String(expected.planned));
+    expect(vn25?.approved_shared_sites).toBe(String(expected.approved));
+    await ministry.context().close();
   });
 });

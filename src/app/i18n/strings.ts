@@ -597,6 +597,30 @@ export const STRINGS = {
   kpiShared: { vi: 'Tỷ lệ cột dùng chung', en: 'Share of shared masts' },
   kpiSharedShort: { vi: 'Dùng chung', en: 'Shared' },
   kpiTenancy: { vi: 'Hệ số thuê chung', en: 'Tenancy ratio' },
+  planBudget: { vi: 'ngân sách', en: 'budget' },
+  planBudgetMillionVnd: { vi: 'Ngân sách đầu tư tối đa (triệu ₫)', en: 'Investment budget at most (million ₫)' },
+  planBudgetUsd: { vi: 'Ngân sách đầu tư tối đa (USD)', en: 'Investment budget at most (USD)' },
+  planBudgetHint: {
+    vi: 'Tổng chi phí đầu tư ban đầu của các vị trí (cột mới, cáp quang, lắp đặt) không vượt quá số này; để trống: chỉ giới hạn số vị trí.',
+    en: "The sites' up-front cost together (new masts, fibre, installation) stays within it; empty: only the number of sites limits the plan.",
+  },
+  sharedSitesShort: { vi: 'VT chung QH / duyệt', en: 'Shared sites planned / approved' },
+  sharedSitesSummary: {
+    vi: 'Vị trí dùng chung: {planned} trong quy hoạch đã công bố ({plans} quy hoạch), {approved} đã duyệt dùng chung (máy chủ, lúc {at})',
+    en: 'Shared sites: {planned} in published plans ({plans} plans), {approved} approved for sharing (server, at {at})',
+  },
+  sharedSitesProvince: {
+    vi: 'Vị trí dùng chung: {planned} trong quy hoạch đã công bố, {approved} đã duyệt dùng chung',
+    en: 'Shared sites: {planned} in published plans, {approved} approved for sharing',
+  },
+  sharedSitesDefinition: {
+    vi: 'Quy hoạch: các vị trí đề xuất trong phiên bản đã công bố của quy hoạch mỗi tỉnh. Đã duyệt: cột và vị trí đề xuất có ít nhất một yêu cầu dùng chung được duyệt hoặc đã lắp đặt (không tính yêu cầu hết hạn, bị từ chối hay rút).',
+    en: "Planned: the proposed sites in the published version of each province's plans. Approved: masts and proposed sites with at least one co-location request approved or reported built (lapsed, rejected and withdrawn ones do not count).",
+  },
+  sharedSitesSignIn: {
+    vi: 'Số vị trí dùng chung quy hoạch và đã duyệt của các tỉnh có trên máy chủ: đăng nhập bằng tài khoản Bộ để xem.',
+    en: "The provinces' planned and approved shared sites are on the server: sign in as the ministry to see them.",
+  },
   kpiBackbone: { vi: 'Cột gần trục cáp quang', en: 'Masts near the backbone' },
   targetsMet: { vi: 'Đạt chỉ tiêu', en: 'Targets met' },
   populationShort: { vi: 'Dân số', en: 'Population' },

@@ -5,9 +5,10 @@ import { operatorColorRgb } from '../../core/model/operators';
 import { PROVINCE_COVERAGE_CLASS } from '../../core/readiness/computeProvinceCoverageRaster';
 import { readinessTableCsv } from '../../core/readiness/readinessTableCsv';
 import { type ProvinceReadiness, READINESS_KPIS, type ReadinessKpi } from '../../core/readiness/readinessTypes';
+import { withSharedSiteCounts } from '../../core/readiness/withSharedSiteCounts';
 import { NumberField } from '../components/NumberField';
 import type { ProvinceDataset } from '../data/provinceDataset';
-import { formatNumber, type StringKey } from '../i18n/strings';
+import { formatNumber, type StringKey, translateWith } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { useMapController } from '../map/MapControllerContext';
 import { ServerRefusalNote } from '../server/RefusalNote';
@@ -33,7 +34,7 @@ const KPI_LABELS: Record<ReadinessKpi, StringKey> = {
   near_backbone_share: 'kpiBackbone',
 };
 
-type SortKey = 'name' | 'population_total' | ReadinessKpi | 'targets_met';
+type SortKey = 'name' | 'population_total' | ReadinessKpi | 'targets_met' | 'planned_shared_sites';
 
 function provinceBounds(dataset: ProvinceDataset, code: string): Array<[number, number]> {
   const feature = dataset.provinces.features.find((candidate) => candidate.properties?.code === code);
@@ -52,9 +53,21 @@ export function MinistryPanel({ dataset }: { dataset: ProvinceDataset }) {
   const language = useAppStore((state) => state.language);
   // Not the progress: a tick re-renders only ReadinessProgress, not the table.
   const serverUser = useServerStore((state) => state.user);
-  const { status, result, durationMs, error, targets, kpi, selectedCode, serverTargets } = useMinistryStore(
+  const serverAvailable = useServerStore((state) => state.available === true);
+  const {
+    status,
+    result: computed,
+    durationMs,
+    error,
+    targets,
+    kpi,
+    selectedCode,
+    serverTargets,
+    sharedSites,
+  } = useMinistryStore(
     useShallow((state) => ({
       serverTargets: state.serverTargets,
+      sharedSites: state.sharedSites,
       status: state.status,
       result: state.result,
       durationMs: state.durationMs,
@@ -63,6 +76,11 @@ export function MinistryPanel({ dataset }: { dataset: ProvinceDataset }) {
       kpi: state.kpi,
       selectedCode: state.selectedCode,
     })),
+  );
+  // The server's planned and approved shared sites, when known, in the figures shown and exported.
+  const result = useMemo(
+    () => (computed && sharedSites ? withSharedSiteCounts(computed, sharedSites.counts) : computed),
+    [computed, sharedSites],
   );
   // When a result's table is on the page (the frame that shows it): what the national view's time is measured to.
   useEffect(() => {
@@ -174,12 +192,29 @@ export function MinistryPanel({ dataset }: { dataset: ProvinceDataset }) {
             {t('kpiShared')} {percent(result.national.shared_share)} · {formatNumber(language, result.provinces.length)}{' '}
             {t('provinces')} · {t('computedIn')} {formatNumber(language, durationMs ?? 0)} ms
           </p>
+          {sharedSites ? (
+            <p className="note" data-testid="readiness-shared-sites" title={t('sharedSitesDefinition')}>
+              {translateWith(language, 'sharedSitesSummary', {
+                planned: formatNumber(language, result.national.planned_shared_sites),
+                approved: formatNumber(language, result.national.approved_shared_sites),
+                plans: formatNumber(language, sharedSites.publishedPlans),
+                at: new Date(sharedSites.countedAt).toLocaleTimeString(language === 'vi' ? 'vi-VN' : 'en-GB'),
+              })}
+            </p>
+          ) : (
+            serverAvailable && (
+              <p className="note" data-testid="readiness-shared-sites-sign-in">
+                {t('sharedSitesSignIn')}
+              </p>
+            )
+          )}
+          <ServerRefusalNote place="refresh:sharedSites" />
           <button
             type="button"
             onClick={() =>
               downloadFile(
                 `cosite-readiness-${new Date().toISOString().slice(0, 10)}.csv`,
-                readinessTableCsv(result),
+                readinessTableCsv(result, { sharedSitesKnown: sharedSites !== null }),
                 'text/csv',
               )
             }
@@ -217,6 +252,7 @@ export function MinistryPanel({ dataset }: { dataset: ProvinceDataset }) {
                   {header('coverage_4g_share', '4G')}
                   {header('coverage_5g_share', '5G')}
                   {header('shared_share', t('kpiSharedShort'))}
+                  {sharedSites && header('planned_shared_sites', t('sharedSitesShort'))}
                   {header('targets_met', t('targetsMet'))}
                 </tr>
               </thead>
@@ -241,6 +277,12 @@ export function MinistryPanel({ dataset }: { dataset: ProvinceDataset }) {
                     <td className="num" data-testid="row-shared">
                       {percent(province.shared_share)}
                     </td>
+                    {sharedSites && (
+                      <td className="num" data-testid="row-shared-sites" title={t('sharedSitesDefinition')}>
+                        {formatNumber(language, province.planned_shared_sites)} /{' '}
+                        {formatNumber(language, province.approved_shared_sites)}
+                      </td>
+                    )}
                     <td className={province.targets_met < province.targets_judged ? 'num short' : 'num met'}>
                       {province.targets_met}/{province.targets_judged}
                     </td>
@@ -249,14 +291,14 @@ export function MinistryPanel({ dataset }: { dataset: ProvinceDataset }) {
               </tbody>
             </table>
           </div>
-          {selected && <ProvinceDetail province={selected} />}
+          {selected && <ProvinceDetail province={selected} sharedSitesKnown={sharedSites !== null} />}
         </>
       )}
     </section>
   );
 }
 
-function ProvinceDetail({ province }: { province: ProvinceReadiness }) {
+function ProvinceDetail({ province, sharedSitesKnown }: { province: ProvinceReadiness; sharedSitesKnown: boolean }) {
   const t = useT();
   const language = useAppStore((state) => state.language);
   const percent = (value: number | null) => (value === null ? '—' : `${formatNumber(language, value * 100, 1)}%`);
@@ -269,6 +311,14 @@ function ProvinceDetail({ province }: { province: ProvinceReadiness }) {
         {formatNumber(language, province.tenancy_ratio ?? 0, 2)} · {t('kpiBackbone')}{' '}
         {percent(province.near_backbone_share)}
       </p>
+      {sharedSitesKnown && (
+        <p className="note" data-testid="province-shared-sites" title={t('sharedSitesDefinition')}>
+          {translateWith(language, 'sharedSitesProvince', {
+            planned: formatNumber(language, province.planned_shared_sites),
+            approved: formatNumber(language, province.approved_shared_sites),
+          })}
+        </p>
+      )}
       <svg className="operator-chart" viewBox="0 0 300 120" role="img" aria-label={t('operatorChart')}>
         {Object.entries(province.by_operator).map(([name, figures], i) => {
           const y = 6 + i * 28;

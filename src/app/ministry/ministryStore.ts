@@ -9,11 +9,17 @@ import {
   type ReadinessKpi,
   type ReadinessTargets,
 } from '../../core/readiness/readinessTypes';
+import type { SharedSiteCounts } from '../../core/readiness/withSharedSiteCounts';
 import { isCancelledError } from '../../core/util/cooperativeLoop';
 import { getAnalysisPool } from '../analysisPool';
 import { latestRun } from '../data/latestRun';
 import type { ServerReadinessTargets } from '../server/apiTypes';
-import { readReadinessTargets, saveReadinessTargets, useServerStore } from '../server/serverStore';
+import {
+  readReadinessSharedSites,
+  readReadinessTargets,
+  saveReadinessTargets,
+  useServerStore,
+} from '../server/serverStore';
 import { useAppStore } from '../store/appStore';
 import { nationalFileUrls } from './nationalFileUrls';
 import { provinceCoverageImage } from './provinceCoverageImage';
@@ -37,6 +43,11 @@ export interface MinistryState {
   provinceCoverageStatus: 'idle' | 'running' | 'done' | 'error';
   /** Which version of the server's targets these are (signed in), or null: the page's own targets. */
   serverTargets: { version: number; updatedAt: string | null; updatedBy: string | null } | null;
+  /**
+   * The provinces' planned and approved shared sites from the server (signed in as the ministry), by province code;
+   * null when not known (signed out, another account, no server): the view then shows no figure for them.
+   */
+  sharedSites: { counts: Map<string, SharedSiteCounts>; publishedPlans: number; countedAt: string } | null;
 }
 
 export const useMinistryStore = create<MinistryState>(() => ({
@@ -52,12 +63,15 @@ export const useMinistryStore = create<MinistryState>(() => ({
   provinceCoverage: null,
   provinceCoverageStatus: 'idle',
   serverTargets: null,
+  sharedSites: null,
 }));
 
 const readinessRun = latestRun();
 
 export async function computeReadiness(): Promise<void> {
   const run = readinessRun.start();
+  // The server's counts are read afresh with every run (planners publish, the province approves meanwhile).
+  void loadSharedSites();
   const startedAt = performance.now();
   useMinistryStore.setState({ status: 'running', progress: 0, error: null });
   try {
@@ -187,15 +201,37 @@ export function followServerTargets(): () => void {
     if (next === userId) return;
     userId = next;
     if (next === null) {
-      useMinistryStore.setState({ serverTargets: null });
+      useMinistryStore.setState({ serverTargets: null, sharedSites: null });
       return;
     }
+    void loadSharedSites();
     void readReadinessTargets().then((saved) => {
       if (saved && useServerStore.getState().user?.id === next) takeServerTargets(saved);
     });
   };
   follow(useServerStore.getState());
   return useServerStore.subscribe(follow);
+}
+
+let sharedSitesRequest = 0;
+
+/** Reads the provinces' shared sites from the server when the ministry is signed in; forgets them otherwise. */
+export async function loadSharedSites(): Promise<void> {
+  const request = ++sharedSitesRequest;
+  const userId = useServerStore.getState().user?.id ?? null;
+  const answer = await readReadinessSharedSites();
+  if (request !== sharedSitesRequest) return;
+  if (!answer || useServerStore.getState().user?.id !== userId) {
+    if (useServerStore.getState().user?.role !== 'ministry') useMinistryStore.setState({ sharedSites: null });
+    return;
+  }
+  const counts = new Map<string, SharedSiteCounts>();
+  let publishedPlans = 0;
+  for (const province of answer.provinces) {
+    counts.set(province.provinceId, { planned: province.plannedSharedSites, approved: province.approvedSharedSites });
+    publishedPlans += province.publishedPlans;
+  }
+  useMinistryStore.setState({ sharedSites: { counts, publishedPlans, countedAt: answer.countedAt } });
 }
 
 export function setKpi(kpi: ReadinessKpi): void {

@@ -11,6 +11,7 @@ import type {
   ServerMast,
   ServerPlan,
   ServerPlanDocument,
+  ServerProvinceSharedSites,
   ServerReadinessTargets,
   SessionUser,
 } from './apiTypes';
@@ -106,6 +107,14 @@ export class ApiClient {
   /** The ministry's readiness targets (everyone signed in reads them). */
   async readinessTargets(): Promise<ServerReadinessTargets> {
     return (await this.request<{ targets: ServerReadinessTargets }>('GET', '/api/readiness/targets')).targets;
+  }
+
+  /** Every province's published plans, planned and approved shared sites (the ministry only). */
+  async readinessSharedSites(): Promise<{ provinces: ServerProvinceSharedSites[]; countedAt: string }> {
+    return this.request<{ provinces: ServerProvinceSharedSites[]; countedAt: string }>(
+      'GET',
+      '/api/readiness/shared-sites',
+    );
   }
 
   /** Saves the readiness targets as a new version based on `version` (the ministry; 409 when someone saved since). */

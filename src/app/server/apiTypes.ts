@@ -75,6 +75,14 @@ export interface ServerReadinessTargets {
   updatedBy: string | null;
 }
 
+/** One province's shared sites (GET /api/readiness/shared-sites, the ministry's). */
+export interface ServerProvinceSharedSites {
+  provinceId: string;
+  publishedPlans: number;
+  plannedSharedSites: number;
+  approvedSharedSites: number;
+}
+
 export interface ServerPlan {
   id: string;
   provinceId: string;

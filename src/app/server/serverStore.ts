@@ -9,6 +9,7 @@ import type {
   RequestActionName,
   ServerPlan,
   ServerPlanDocument,
+  ServerProvinceSharedSites,
   ServerReadinessTargets,
   SessionUser,
 } from './apiTypes';
@@ -250,6 +251,22 @@ export async function readReadinessTargets(): Promise<ServerReadinessTargets | n
     targets = await apiClient.readinessTargets();
   });
   return targets;
+}
+
+/**
+ * Every province's published plans, planned and approved shared sites (the ministry's account only); null signed
+ * out, for another account, or on a refusal (kept at 'refresh:sharedSites').
+ */
+export async function readReadinessSharedSites(): Promise<{
+  provinces: ServerProvinceSharedSites[];
+  countedAt: string;
+} | null> {
+  if (useServerStore.getState().user?.role !== 'ministry') return null;
+  let answer: { provinces: ServerProvinceSharedSites[]; countedAt: string } | null = null;
+  await guarded('refresh:sharedSites', async () => {
+    answer = await apiClient.readinessSharedSites();
+  });
+  return answer;
 }
 
 /** Saves the ministry's targets as a new version based on `version`; null on a refusal (kept at 'saveTargets'). */

@@ -4,10 +4,15 @@ import { SHARING_DISTANCE_PRESETS } from '../../core/colocation/sharingDistanceP
 import { exportCsv } from '../../core/export/exportCsv';
 import { exportGeoJson } from '../../core/export/exportGeoJson';
 import { exportKml } from '../../core/export/exportKml';
+import { fromUsd, toUsd } from '../../core/model/money';
 import { operatorColorRgb } from '../../core/model/operators';
 import { NumberField } from '../components/NumberField';
 import type { ProvinceDataset } from '../data/provinceDataset';
 import { formatMoney } from '../i18n/formatMoney';
+
+/** The plan budget's unit in đồng: millions (a site costs hundreds of millions). */
+const VND_BUDGET_UNIT = 1_000_000;
+
 import { formatNumber, type StringKey } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { useMapController } from '../map/MapControllerContext';
@@ -300,6 +305,7 @@ function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
         onChange={(value) => updatePlanSettings({ sites: value })}
         testId="plan-sites"
       />
+      <PlanBudgetField disabled={running} />
       <label className="field">
         {t('solver')}
         <select
@@ -392,7 +398,11 @@ function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
             )}
             <div>
               <dt>{t('capex')}</dt>
-              <dd data-testid="plan-capex">{formatMoney(language, plan.totalCapexUsd, money)}</dd>
+              <dd data-testid="plan-capex">
+                {formatMoney(language, plan.totalCapexUsd, money)}
+                {(planBasis?.settings ?? planSettings).maxCapexUsd != null &&
+                  ` / ${formatMoney(language, (planBasis?.settings ?? planSettings).maxCapexUsd ?? 0, money)} (${t('planBudget')})`}
+              </dd>
             </div>
           </dl>
           {plan.method === 'fixed' && (
@@ -502,5 +512,32 @@ function PlanProgress() {
       <progress value={progress} max={1} />
       <span>{Math.round(progress * 100)}%</span>
     </div>
+  );
+}
+
+/**
+ * The plan's money budget in the project's currency (millions of đồng, or USD): the most the sites may cost up front
+ * together. Empty: no money limit, only the site count.
+ */
+function PlanBudgetField({ disabled }: { disabled: boolean }) {
+  const t = useT();
+  const money = useMoney();
+  const maxCapexUsd = useSharingStore((state) => state.planSettings.maxCapexUsd ?? null);
+  const unit = money.currency === 'VND' ? VND_BUDGET_UNIT : 1;
+  const shown = maxCapexUsd === null ? null : Math.round(fromUsd(maxCapexUsd, money) / unit);
+  return (
+    <>
+      <NumberField
+        label={money.currency === 'VND' ? t('planBudgetMillionVnd') : t('planBudgetUsd')}
+        value={shown}
+        min={1}
+        max={money.currency === 'VND' ? 10_000_000 : 500_000_000}
+        disabled={disabled}
+        onChange={(value) => updatePlanSettings({ maxCapexUsd: toUsd(value * unit, money) })}
+        onClear={() => updatePlanSettings({ maxCapexUsd: null })}
+        testId="plan-budget"
+      />
+      <p className="hint">{t('planBudgetHint')}</p>
+    </>
   );
 }

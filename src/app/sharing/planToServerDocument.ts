@@ -38,6 +38,8 @@ export function planToServerDocument(
           weighting: settings.weighting,
           siteRadiusM: settings.siteRadiusM,
           sites: settings.sites,
+          // The money budget, USD (null: none).
+          maxCapexUsd: settings.maxCapexUsd ?? null,
           solver: settings.solver,
           useSpacingRule: settings.useSpacingRule,
           maxBackboneDistanceM: settings.maxBackboneDistanceM,

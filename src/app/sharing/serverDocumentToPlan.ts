@@ -37,6 +37,9 @@ export function serverDocumentToPlan(document: ServerPlanDocument): {
   if (siteRadiusM !== undefined && siteRadiusM > 0) settings.siteRadiusM = siteRadiusM;
   const sites = numberOf('sites');
   if (sites !== undefined && sites >= 1) settings.sites = Math.round(sites);
+  if (parameters.maxCapexUsd === null) settings.maxCapexUsd = null;
+  const maxCapexUsd = numberOf('maxCapexUsd');
+  if (maxCapexUsd !== undefined && maxCapexUsd > 0) settings.maxCapexUsd = maxCapexUsd;
   if (typeof parameters.useSpacingRule === 'boolean') settings.useSpacingRule = parameters.useSpacingRule;
   if (parameters.maxBackboneDistanceM === null) settings.maxBackboneDistanceM = null;
   const maxBackboneDistanceM = numberOf('maxBackboneDistanceM');

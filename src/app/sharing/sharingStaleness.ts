@@ -37,6 +37,7 @@ function planKey(settings: SitePlanSettings): string {
     settings.weighting,
     settings.siteRadiusM,
     settings.sites,
+    settings.maxCapexUsd ?? null,
     settings.solver,
     settings.defaultRadiusM,
     settings.maxBackboneDistanceM,

@@ -66,6 +66,7 @@ export const DEFAULT_PLAN_SETTINGS: SitePlanSettings = {
   weighting: 'people_x_operators',
   siteRadiusM: 1500,
   sites: 20,
+  maxCapexUsd: null,
   solver: 'greedy_swap',
   defaultRadiusM: 2000,
   maxBackboneDistanceM: null,

@@ -35,6 +35,11 @@ export function fromUsd(amountUsd: number, money: MoneySettings): number {
   return money.currency === 'VND' ? usdToVnd(amountUsd, money.vndPerUsd) : amountUsd;
 }
 
+/** An amount in the settings' currency back in USD (unchanged for USD). */
+export function toUsd(amount: number, money: MoneySettings): number {
+  return money.currency === 'VND' ? amount / money.vndPerUsd : amount;
+}
+
 /** The settings of a stored project or link, each value checked; the defaults for what is missing or wrong. */
 export function normalizeMoney(input: unknown): MoneySettings {
   if (typeof input !== 'object' || input === null) return { ...DEFAULT_MONEY };

@@ -24,6 +24,8 @@ const PROVINCE_COLUMNS = [
   'targets_judged',
 ] as const satisfies ReadonlyArray<keyof ProvinceReadiness>;
 
+const SHARED_SITE_COLUMNS = ['planned_shared_sites', 'approved_shared_sites'] as const;
+
 /** Per-operator columns: `<operator>_<field>`. */
 const OPERATOR_COLUMNS = ['coverage_4g_share', 'coverage_5g_share', 'masts_owned', 'tenancies'] as const;
 
@@ -36,7 +38,15 @@ const cell = (value: number | string | boolean | null | undefined): string =>
  * exactly as computed; an empty cell is a figure with nothing to divide by. For each KPI with a target:
  * `target_<kpi>` and `met_<kpi>` (true, false, or empty when there is no value to judge).
  */
-export function readinessTableCsv(result: NationalReadiness, options: { delimiter?: ',' | ';' } = {}): Uint8Array {
+export function readinessTableCsv(
+  result: NationalReadiness,
+  options: {
+    delimiter?: ',' | ';';
+    /** False: the planned and approved shared sites are not known (no server's counts) and their cells stay empty. */
+    sharedSitesKnown?: boolean;
+  } = {},
+): Uint8Array {
+  const unknown = new Set<string>(options.sharedSitesKnown === false ? SHARED_SITE_COLUMNS : []);
   const kpis = READINESS_KPIS.filter((kpi) => result.targets[kpi] !== undefined);
   const header = [
     'code',
@@ -48,7 +58,7 @@ export function readinessTableCsv(result: NationalReadiness, options: { delimite
   const row = (province: ProvinceReadiness) => [
     neutralizeFormula(province.code),
     neutralizeFormula(province.name),
-    ...PROVINCE_COLUMNS.map((column) => cell(province[column])),
+    ...PROVINCE_COLUMNS.map((column) => (unknown.has(column) ? '' : cell(province[column]))),
     ...result.operators.flatMap((operator) =>
       OPERATOR_COLUMNS.map((field) => cell(province.by_operator[operator]?.[field])),
     ),

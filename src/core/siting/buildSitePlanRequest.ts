@@ -15,6 +15,11 @@ export interface SitePlanSettings {
   weighting: DemandWeighting;
   siteRadiusM: number;
   sites: number;
+  /**
+   * Money budget: the plan's up-front cost (each site's capex, SiteCost) at most this, USD; none when null or absent.
+   * Binds with the site count: the plan keeps both.
+   */
+  maxCapexUsd?: number | null;
   solver: SitingSolver;
   /** Reach of existing masts without radius_m, metres. */
   defaultRadiusM: number;
@@ -91,7 +96,10 @@ export function buildSitePlanRequest(
         maxDistanceM: settings.maxBackboneDistanceM ?? undefined,
       },
     },
-    budget: { maxSites: settings.sites },
+    budget: {
+      maxSites: settings.sites,
+      ...(settings.maxCapexUsd != null && settings.maxCapexUsd > 0 ? { maxCostUsd: settings.maxCapexUsd } : {}),
+    },
     fixedSites: settings.fixedSites,
     solver: settings.solver,
     exact:

@@ -6,6 +6,7 @@ import { addRoute } from '../http/addRoute';
 import type { AppContext } from '../http/appContext';
 import { HttpError, signedIn } from '../http/httpError';
 import { writeAudit } from '../store/audit';
+import { countSharedSites } from '../store/countSharedSites';
 import { usernameOf } from '../store/plans';
 
 /** A share is a fraction 0..1; the tenancy ratio (operators per mast) 1..8. */
@@ -46,6 +47,14 @@ export function readinessRoutes(app: FastifyInstance, context: AppContext): void
     method: 'GET',
     url: '/api/readiness/targets',
     handler: async ({ db }) => ({ targets: await currentTargets(db) }),
+  });
+
+  // The shared sites of every province (see countSharedSites): the ministry's readiness view reads them beside the
+  // national files' figures.
+  addRoute(app, {
+    method: 'GET',
+    url: '/api/readiness/shared-sites',
+    handler: async ({ db }) => ({ provinces: await countSharedSites(db), countedAt: context.now().toISOString() }),
   });
 
   addRoute(app, {

@@ -350,6 +350,11 @@ describe('role x route matrix', () => {
       expected: signedIn(),
     },
     {
+      route: 'GET /api/readiness/shared-sites',
+      call: () => ({ method: 'GET', url: '/api/readiness/shared-sites' }),
+      expected: { anonymous: 401, ministry: 'ok', planner: 403, otherPlanner: 403, viettel: 403, vinaphone: 403 },
+    },
+    {
       route: 'PUT /api/readiness/targets',
       call: async () => {
         const row = await server.db.get<{ version: number | null }>(
