@@ -83,4 +83,37 @@ describe('money and the demo province’s presets', () => {
     await expect.poll(async () => capex.textContent()).toMatch(/USD$/);
     expect(digits(await capex.textContent())).toBe(Math.round(usd));
   });
+
+  it('keeps a plan within a money budget typed in millions of đồng, and says so beside the capex', async () => {
+    await page.getByTestId('currency').selectOption('VND');
+    await page.getByTestId('vnd-per-usd').fill('25000');
+    await page.getByTestId('plan-sites').fill('20');
+    await page.getByTestId('plan-budget').fill('');
+    await page.getByTestId('run-plan').click();
+    const plan = () =>
+      page.evaluate(
+        () => window.cositeSharing?.() as { totalCapexUsd: number; sites: unknown[]; method: string } | null,
+      );
+    await expect.poll(async () => (await plan())?.sites.length, { timeout: 120_000 }).toBe(20);
+    const unlimited = (await plan())?.totalCapexUsd ?? 0;
+    // Half of what 20 sites cost, in millions of đồng (rounded down: the budget the planner types).
+    const budgetMillions = Math.floor((unlimited * 25_000) / 2 / 1e6);
+    await page.getByTestId('plan-budget').fill(budgetMillions.toLocaleString('vi-VN').replace(/\./g, ''));
+    await expect(page.getByTestId('plan-stale').count()).resolves.toBe(1);
+    await page.getByTestId('run-plan').click();
+    await expect
+      .poll(async () => (await plan())?.totalCapexUsd ?? unlimited, { timeout: 120_000 })
+      .toBeLessThanOrEqual((budgetMillions * 1e6) / 25_000);
+    const bounded = await plan();
+    // Cheaper sites, or fewer: joining an existing mast costs less than a new one, so the count may still be 20.
+    expect(bounded?.sites.length).toBeGreaterThan(0);
+    expect(bounded?.sites.length).toBeLessThanOrEqual(20);
+    const capex = (await page.getByTestId('plan-capex').textContent()) ?? '';
+    const [spent, budget] = capex.split(' / ');
+    expect(digits(spent)).toBe(vnd(bounded?.totalCapexUsd ?? 0, 25_000));
+    expect(digits(budget)).toBe(budgetMillions * 1e6);
+    expect(budget).toMatch(/₫ \(ngân sách\)$/);
+    await page.locator('.sidebar').screenshot({ path: 'tests/artifacts/plan-money-budget.png' });
+    await page.getByTestId('plan-budget').fill('');
+  });
 });

@@ -95,6 +95,10 @@ export const STRINGS = {
   radiusM: { vi: 'Bán kính phủ (m)', en: 'Coverage radius (m)' },
   mastType: { vi: 'Loại cột', en: 'Mast class' },
   coordinates: { vi: 'Tọa độ', en: 'Coordinates' },
+  coordinatesLatLon: {
+    vi: 'Vĩ độ, kinh độ (WGS 84, độ thập phân)',
+    en: 'Latitude, longitude (WGS 84, decimal degrees)',
+  },
   people: { vi: 'người', en: 'people' },
   perKm2: { vi: 'người/km²', en: 'people/km²' },
   sovereignty: {
@@ -598,6 +602,7 @@ export const STRINGS = {
   kpiSharedShort: { vi: 'Dùng chung', en: 'Shared' },
   kpiTenancy: { vi: 'Hệ số thuê chung', en: 'Tenancy ratio' },
   planBudget: { vi: 'ngân sách', en: 'budget' },
+  planBudgetReport: { vi: 'Ngân sách đầu tư tối đa', en: 'Investment budget at most' },
   planBudgetMillionVnd: { vi: 'Ngân sách đầu tư tối đa (triệu ₫)', en: 'Investment budget at most (million ₫)' },
   planBudgetUsd: { vi: 'Ngân sách đầu tư tối đa (USD)', en: 'Investment budget at most (USD)' },
   planBudgetHint: {

@@ -7,6 +7,7 @@ import { formatMoney, formatRate } from '../i18n/formatMoney';
 import { formatDecimal, formatNumber, type Language, type StringKey, translate } from '../i18n/strings';
 import { GAP_COLOUR_RGB } from '../map/rasterImages';
 import { prepareReport, type ReportCoverage, type ReportData } from './prepareReport';
+import { reportDate } from './reportDate';
 import { pageSizeMm, REPORT_MARGIN_MM, type ReportParams } from './reportParams';
 
 declare global {
@@ -59,11 +60,7 @@ export function ReportPage({ params }: { params: ReportParams }) {
       : `${t(`preset_${preset}`)} ${SHARING_DISTANCE_PRESETS[preset].urbanM}/${SHARING_DISTANCE_PRESETS[preset].nonUrbanM} m`;
   const percent = (value: number) =>
     `${formatNumber(language, (100 * value) / Math.max(1, summary.populationTotal), 1)}%`;
-  const today = new Date().toLocaleDateString(language === 'vi' ? 'vi-VN' : 'en-GB', {
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-  });
+  const today = reportDate(new Date(), language);
   const swatch = (colour: readonly number[]) => (
     <span className="swatch dot" style={{ background: `rgb(${colour.join(',')})` }} />
   );
@@ -198,7 +195,8 @@ export function ReportPage({ params }: { params: ReportParams }) {
               <th>#</th>
               <th>{t('id')}</th>
               <th>{t('mastType')}</th>
-              <th>{t('coordinates')}</th>
+              {/* As GPS units and map searches take them (a point, not the Vietnamese decimal comma). */}
+              <th>{t('coordinatesLatLon')}</th>
               <th className="num">{t('newlyCovered')}</th>
               <th>{t('operatorsGaining')}</th>
               <th className="num">{t('backboneDistance')}</th>
@@ -299,6 +297,11 @@ export function ReportPage({ params }: { params: ReportParams }) {
           <li>
             {t('planTitle')}: {t('siteRadiusM')} {formatNumber(language, data.planSettings.siteRadiusM)} m ·{' '}
             {t('siteCount')} {data.plan.sites.length} · {data.planSettings.operators.join(', ')} ·{' '}
+            {data.planSettings.maxCapexUsd != null && (
+              <span data-testid="report-plan-budget">
+                {t('planBudgetReport')} {formatMoney(language, data.planSettings.maxCapexUsd, money)} ·{' '}
+              </span>
+            )}
             {data.planSettings.weighting === 'people' ? t('weightPeople') : t('weightPeopleOperators')} ·{' '}
             {t('spacingRuleDemo')} · {t('reportCosts')}
           </li>

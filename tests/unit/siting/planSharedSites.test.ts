@@ -182,6 +182,28 @@ describe('planSharedSites on a corner of the demo province', () => {
     expect(plan.proven).toBe(true);
   });
 
+  it('keeps both budgets at once: the default search within the exact optimum, the money binding below the count', async () => {
+    const bySites = await planSharedSites({ ...request, budget: { maxSites: 6 }, solver: 'greedy_swap' });
+    // Half the money the site budget alone spends: the money binds, the plan costs no more.
+    const maxCostUsd = bySites.totalCapexUsd / 2;
+    const both = { ...request, budget: { maxSites: 6, maxCostUsd } };
+    const search = await planSharedSites({ ...both, solver: 'greedy_swap' });
+    const exact = await planSharedSites({ ...both, solver: 'exact' });
+    for (const plan of [search, exact]) {
+      expect(plan.sites.length).toBeLessThanOrEqual(6);
+      expect(plan.totalCapexUsd).toBeLessThanOrEqual(maxCostUsd + 1e-6);
+      // The capex is the sum of the sites' own.
+      expect(plan.totalCapexUsd).toBeCloseTo(
+        plan.sites.reduce((sum, site) => sum + site.cost.capexUsd, 0),
+        6,
+      );
+    }
+    expect(exact.proven).toBe(true);
+    expect(search.objective).toBeLessThanOrEqual(exact.objective + 1e-6);
+    expect(exact.objective).toBeLessThan(bySites.objective);
+    expect(search.upperBound).toBeGreaterThanOrEqual(exact.objective - 1e-6);
+  }, 60_000);
+
   it('reports progress and stops when cancelled', async () => {
     const fractions: number[] = [];
     const done = await planSharedSites({ ...request, solver: 'greedy' }, { onProgress: (f) => fractions.push(f) });
