@@ -143,6 +143,7 @@ export function SignalCoverageSection({ dataset }: { dataset: ProvinceDataset })
           {t('assume5g')}
         </label>
       )}
+      {settings.technology === '5g' && settings.assume5g && <p className="hint">{t('assume5gNational')}</p>}
       <details>
         <summary>{t('linkBudgetDefaults')}</summary>
         <table className="results budget" data-testid="link-budget">

@@ -347,6 +347,9 @@ function ProvinceDetail({ province, sharedSitesKnown }: { province: ProvinceRead
           );
         })}
       </svg>
+      <p className="hint" data-testid="ministry-5g-definition">
+        {t('ministry5gDefinition')}
+      </p>
       <ProvinceCoverageLegend />
       <ul className="targets">
         {Object.entries(province.targets).map(([key, status]) => (
