@@ -181,6 +181,9 @@ describe('a co-location request from filing to approval', () => {
     await expect(filed.count()).resolves.toBe(1);
     await expect(filed.first().textContent()).resolves.toContain('S1');
     const requestId = await filed.first().getAttribute('data-request-id');
+    // MobiFone leaves: the decision is made while it is away.
+    await mobifone.getByTestId('sign-out').click();
+    await mobifone.getByTestId('sign-in-username').waitFor();
 
     // The province approves it; the site then has one free slot less.
     await planner.getByTestId('tab-requests').click();
@@ -190,6 +193,13 @@ describe('a co-location request from filing to approval', () => {
     await inboxItem.getByTestId('request-reason').fill('Phù hợp quy hoạch');
     await inboxItem.getByTestId('request-approve').click();
     await planner.locator(`[data-testid=request-list] [data-request-id="${requestId}"][data-state=approved]`).waitFor();
+    // Back in the same browser, MobiFone is told what happened while it was away, in its language.
+    await signIn(mobifone, 'mobifone');
+    await mobifone.getByTestId('notifications-while-away').waitFor();
+    await expect(mobifone.getByTestId('notifications').textContent()).resolves.toContain(
+      `#${requestId?.slice(0, 8)} MobiFone → S1: Đã gửi → Đã chấp thuận`,
+    );
+    await mobifone.getByTestId('notifications').screenshot({ path: 'tests/artifacts/requests-while-away.png' });
     await mobifone.getByTestId('refresh-requests').click();
     await mobifone.locator(`[data-request-id="${requestId}"][data-state=approved]`).waitFor();
     await expect

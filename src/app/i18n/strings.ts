@@ -609,6 +609,10 @@ export const STRINGS = {
   kpiShared: { vi: 'Tỷ lệ cột dùng chung', en: 'Share of shared masts' },
   kpiSharedShort: { vi: 'Dùng chung', en: 'Shared' },
   kpiTenancy: { vi: 'Hệ số thuê chung', en: 'Tenancy ratio' },
+  notificationsWhileAway: {
+    vi: 'Thay đổi từ lần bạn xem trước (trên trình duyệt này):',
+    en: 'Changes since you last looked (in this browser):',
+  },
   planBudget: { vi: 'ngân sách', en: 'budget' },
   planBudgetReport: { vi: 'Ngân sách đầu tư tối đa', en: 'Investment budget at most' },
   planBudgetMillionVnd: { vi: 'Ngân sách đầu tư tối đa (triệu ₫)', en: 'Investment budget at most (million ₫)' },

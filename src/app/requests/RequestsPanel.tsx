@@ -286,6 +286,11 @@ export function RequestsPanel() {
       <ServerRefusalNote place="refresh" />
       {notifications.length > 0 && (
         <div className="notifications" role="status" data-testid="notifications">
+          {notifications.some((change) => change.whileAway) && (
+            <div className="notifications-title" data-testid="notifications-while-away">
+              {t('notificationsWhileAway')}
+            </div>
+          )}
           {notifications.map((change) => (
             <div key={`${change.id}|${change.from}|${change.to}`}>
               #{change.id.slice(0, 8)} {change.operator} → {change.target}:{' '}

@@ -14,6 +14,7 @@ import type {
   SessionUser,
 } from './apiTypes';
 import type { ServerAction } from './describeApiError';
+import { readSeenRequestStates, saveSeenRequestStates } from './seenRequestStates';
 
 /**
  * A refusal of the server (or no answer), kept as the error itself and worded when shown (describeApiError, in the
@@ -105,19 +106,26 @@ export interface RequestChange {
   /** null for a request that is new. */
   from: ColocationRequest['state'] | null;
   to: ColocationRequest['state'];
+  /** Noticed on arriving (signing in, opening the page): it happened while the account was away. */
+  whileAway?: boolean;
 }
 
-export function describeRequestChanges(before: ColocationRequest[], after: ColocationRequest[]): RequestChange[] {
-  const previous = new Map(before.map((request) => [request.id, request]));
+export function describeRequestChanges(
+  before: ColocationRequest[] | ReadonlyMap<string, ColocationRequest['state']>,
+  after: ColocationRequest[],
+): RequestChange[] {
+  const previous: ReadonlyMap<string, ColocationRequest['state']> = Array.isArray(before)
+    ? new Map(before.map((request) => [request.id, request.state]))
+    : (before as ReadonlyMap<string, ColocationRequest['state']>);
   const changes: RequestChange[] = [];
   for (const request of after) {
     const old = previous.get(request.id);
-    if (old && old.state === request.state) continue;
+    if (old === request.state) continue;
     changes.push({
       id: request.id,
       operator: request.operator,
       target: request.target.kind === 'mast' ? request.target.mastId : request.target.siteId,
-      from: old ? old.state : null,
+      from: old ?? null,
       to: request.state,
     });
   }
@@ -141,7 +149,15 @@ export async function refreshServerData(notify = true): Promise<void> {
     const audit = user.role === 'operator' ? [] : await apiClient.audit();
     const proposedSites = await proposedSitesFor(user);
     const plans = user.role === 'province' ? await apiClient.listPlans(provinceOf(user)) : [];
-    const changes = notify ? describeRequestChanges(before, requests) : [];
+    // On arriving (notify false: signing in, opening the page) the comparison is with what this account last saw in
+    // this browser: the decisions and new requests of while it was away; nothing the first time here.
+    const seen = notify ? null : readSeenRequestStates(user.id);
+    const changes = notify
+      ? describeRequestChanges(before, requests)
+      : seen
+        ? describeRequestChanges(seen, requests).map((change) => ({ ...change, whileAway: true }))
+        : [];
+    saveSeenRequestStates(user.id, requests);
     useServerStore.setState((state) => ({
       requests,
       audit,
