@@ -268,7 +268,19 @@ describe('a co-location request from filing to approval', () => {
           after = page.nextCursor;
         } while (after);
       }
-      return { planned: sites.length, approved: targets.size };
+      // The province's register, listed page by page, and how many of its masts came from imported files.
+      let masts = 0;
+      let imported = 0;
+      let cursor: string | null = null;
+      do {
+        const page: { masts: Array<{ source: { kind: string } }>; nextCursor: string | null } = await json(
+          `/api/provinces/VN25/masts?limit=1000${cursor ? `&after=${cursor}` : ''}`,
+        );
+        masts += page.masts.length;
+        imported += page.masts.filter((mast) => mast.source.kind === 'file').length;
+        cursor = page.nextCursor;
+      } while (cursor);
+      return { planned: sites.length, approved: targets.size, masts, imported };
     });
     // The loop above published 5 sites and approved a mast and a site at least.
     expect(expected.planned).toBe(5);
@@ -278,7 +290,7 @@ describe('a co-location request from filing to approval', () => {
     await row.waitFor({ timeout: 120_000 });
     await expect
       .poll(() => row.getByTestId('row-shared-sites').textContent(), { timeout: 30_000 })
-      .toBe(`${expected.planned} / ${expected.approved}`);
+      .toBe(`${expected.planned}/${expected.approved}`);
     // The nation's line sums the provinces: only VN25 has any here.
     await expect(ministry.getByTestId('readiness-shared-sites').textContent()).resolves.toMatch(
       new RegExp(
@@ -289,6 +301,14 @@ describe('a co-location request from filing to approval', () => {
     await expect(ministry.getByTestId('province-shared-sites').textContent()).resolves.toBe(
       `Vị trí dùng chung: ${expected.planned} trong quy hoạch đã công bố, ${expected.approved} đã duyệt dùng chung`,
     );
+    // The drill-down names the province's register on the server, which the national figures do not use.
+    const register = (await ministry.getByTestId('province-register').textContent()) ?? '';
+    const dots = (value: number) => value.toLocaleString('vi-VN');
+    expect(register).toMatch(
+      new RegExp(`^Sổ cột của tỉnh trên máy chủ: ${dots(expected.masts).replace('.', '\\.')} cột`),
+    );
+    if (expected.imported > 0) expect(register).toContain(`${dots(expected.imported)} cột từ tệp`);
+    expect(register).toContain('chưa dùng sổ này');
     await ministry.screenshot({ path: 'tests/artifacts/ministry-shared-sites.png' });
     // The exported table carries them too.
     const download = ministry.waitForEvent('download');

@@ -614,6 +614,10 @@ export const STRINGS = {
     en: 'Changes since you last looked (in this browser):',
   },
   planBudget: { vi: 'ngân sách', en: 'budget' },
+  planOverBudget: {
+    vi: 'vượt ngân sách (các vị trí đã được đặt tay)',
+    en: 'over the budget (sites placed by hand)',
+  },
   planBudgetReport: { vi: 'Ngân sách đầu tư tối đa', en: 'Investment budget at most' },
   planBudgetMillionVnd: { vi: 'Ngân sách đầu tư tối đa (triệu ₫)', en: 'Investment budget at most (million ₫)' },
   planBudgetUsd: { vi: 'Ngân sách đầu tư tối đa (USD)', en: 'Investment budget at most (USD)' },
@@ -621,7 +625,19 @@ export const STRINGS = {
     vi: 'Tổng chi phí đầu tư ban đầu của các vị trí (cột mới, cáp quang, lắp đặt) không vượt quá số này; để trống: chỉ giới hạn số vị trí.',
     en: "The sites' up-front cost together (new masts, fibre, installation) stays within it; empty: only the number of sites limits the plan.",
   },
-  sharedSitesShort: { vi: 'VT chung QH / duyệt', en: 'Shared sites planned / approved' },
+  registerNone: {
+    vi: 'Tỉnh chưa có sổ cột trên máy chủ; số liệu trên tính trên bộ cột toàn quốc (giả lập).',
+    en: 'The province keeps no mast register on the server yet; the figures above use the national (synthetic) masts.',
+  },
+  registerSynthetic: {
+    vi: 'Sổ cột của tỉnh trên máy chủ: {masts} cột, đều là cột giả lập của bản demo; số liệu trên tính trên bộ cột toàn quốc, chưa dùng sổ này.',
+    en: "The province's mast register on the server: {masts} masts, all the demo's synthetic ones; the figures above use the national masts, not this register.",
+  },
+  registerImported: {
+    vi: 'Sổ cột của tỉnh trên máy chủ: {masts} cột, {imported} cột từ tệp nhà mạng/tỉnh đã nhập (lần nhập cuối {at}); số liệu trên tính trên bộ cột toàn quốc, chưa dùng sổ này.',
+    en: "The province's mast register on the server: {masts} masts, {imported} of them from files operators or the province imported (last import {at}); the figures above use the national masts, not this register.",
+  },
+  sharedSitesShort: { vi: 'VT chung QH/duyệt', en: 'Sites planned/approved' },
   sharedSitesSummary: {
     vi: 'Vị trí dùng chung: {planned} trong quy hoạch đã công bố ({plans} quy hoạch), {approved} đã duyệt dùng chung (máy chủ, lúc {at})',
     en: 'Shared sites: {planned} in published plans ({plans} plans), {approved} approved for sharing (server, at {at})',
@@ -640,7 +656,7 @@ export const STRINGS = {
   },
   kpiBackbone: { vi: 'Cột gần trục cáp quang', en: 'Masts near the backbone' },
   targetsMet: { vi: 'Đạt chỉ tiêu', en: 'Targets met' },
-  populationShort: { vi: 'Dân số', en: 'Population' },
+  populationShort: { vi: 'Dân số (triệu)', en: 'Population (M)' },
   operatorChart: { vi: 'Phủ sóng theo nhà mạng', en: 'Coverage by operator' },
   candidateSites: { vi: 'Vị trí ứng viên của tỉnh', en: "The province's candidate sites" },
   candidateSitesHint: {

@@ -208,7 +208,7 @@ export function MinistryPanel({ dataset }: { dataset: ProvinceDataset }) {
               </p>
             )
           )}
-          <ServerRefusalNote place="refresh:sharedSites" />
+          <ServerRefusalNote place="refresh:provinceRecords" />
           <button
             type="button"
             onClick={() =>
@@ -269,7 +269,7 @@ export function MinistryPanel({ dataset }: { dataset: ProvinceDataset }) {
                     data-code={province.code}
                   >
                     <td>{province.name}</td>
-                    <td className="num">{formatNumber(language, province.population_total / 1e6, 2)} M</td>
+                    <td className="num">{formatNumber(language, province.population_total / 1e6, 2)}</td>
                     <td className="num">{percent(province.coverage_4g_share)}</td>
                     <td className="num" data-testid="row-5g">
                       {percent(province.coverage_5g_share)}
@@ -279,7 +279,7 @@ export function MinistryPanel({ dataset }: { dataset: ProvinceDataset }) {
                     </td>
                     {sharedSites && (
                       <td className="num" data-testid="row-shared-sites" title={t('sharedSitesDefinition')}>
-                        {formatNumber(language, province.planned_shared_sites)} /{' '}
+                        {formatNumber(language, province.planned_shared_sites)}/
                         {formatNumber(language, province.approved_shared_sites)}
                       </td>
                     )}
@@ -291,14 +291,28 @@ export function MinistryPanel({ dataset }: { dataset: ProvinceDataset }) {
               </tbody>
             </table>
           </div>
-          {selected && <ProvinceDetail province={selected} sharedSitesKnown={sharedSites !== null} />}
+          {selected && (
+            <ProvinceDetail
+              province={selected}
+              sharedSitesKnown={sharedSites !== null}
+              register={sharedSites?.registers.get(selected.code) ?? null}
+            />
+          )}
         </>
       )}
     </section>
   );
 }
 
-function ProvinceDetail({ province, sharedSitesKnown }: { province: ProvinceReadiness; sharedSitesKnown: boolean }) {
+function ProvinceDetail({
+  province,
+  sharedSitesKnown,
+  register,
+}: {
+  province: ProvinceReadiness;
+  sharedSitesKnown: boolean;
+  register: { masts: number; imported: number; lastImportAt: string | null } | null;
+}) {
   const t = useT();
   const language = useAppStore((state) => state.language);
   const percent = (value: number | null) => (value === null ? '—' : `${formatNumber(language, value * 100, 1)}%`);
@@ -347,6 +361,19 @@ function ProvinceDetail({ province, sharedSitesKnown }: { province: ProvinceRead
           );
         })}
       </svg>
+      {register && (
+        <p className="note" data-testid="province-register">
+          {register.masts === 0
+            ? t('registerNone')
+            : translateWith(language, register.imported > 0 ? 'registerImported' : 'registerSynthetic', {
+                masts: formatNumber(language, register.masts),
+                imported: formatNumber(language, register.imported),
+                at: register.lastImportAt
+                  ? new Date(register.lastImportAt).toLocaleString(language === 'vi' ? 'vi-VN' : 'en-GB')
+                  : '?',
+              })}
+        </p>
+      )}
       <p className="hint" data-testid="ministry-5g-definition">
         {t('ministry5gDefinition')}
       </p>

@@ -15,7 +15,7 @@ import { getAnalysisPool } from '../analysisPool';
 import { latestRun } from '../data/latestRun';
 import type { ServerReadinessTargets } from '../server/apiTypes';
 import {
-  readReadinessSharedSites,
+  readReadinessProvinceRecords,
   readReadinessTargets,
   saveReadinessTargets,
   useServerStore,
@@ -47,7 +47,13 @@ export interface MinistryState {
    * The provinces' planned and approved shared sites from the server (signed in as the ministry), by province code;
    * null when not known (signed out, another account, no server): the view then shows no figure for them.
    */
-  sharedSites: { counts: Map<string, SharedSiteCounts>; publishedPlans: number; countedAt: string } | null;
+  sharedSites: {
+    counts: Map<string, SharedSiteCounts>;
+    publishedPlans: number;
+    /** Each province's mast register on the server (not in the national figures, which use the national set). */
+    registers: Map<string, { masts: number; imported: number; lastImportAt: string | null }>;
+    countedAt: string;
+  } | null;
 }
 
 export const useMinistryStore = create<MinistryState>(() => ({
@@ -219,19 +225,25 @@ let sharedSitesRequest = 0;
 export async function loadSharedSites(): Promise<void> {
   const request = ++sharedSitesRequest;
   const userId = useServerStore.getState().user?.id ?? null;
-  const answer = await readReadinessSharedSites();
+  const answer = await readReadinessProvinceRecords();
   if (request !== sharedSitesRequest) return;
   if (!answer || useServerStore.getState().user?.id !== userId) {
     if (useServerStore.getState().user?.role !== 'ministry') useMinistryStore.setState({ sharedSites: null });
     return;
   }
   const counts = new Map<string, SharedSiteCounts>();
+  const registers = new Map<string, { masts: number; imported: number; lastImportAt: string | null }>();
   let publishedPlans = 0;
   for (const province of answer.provinces) {
     counts.set(province.provinceId, { planned: province.plannedSharedSites, approved: province.approvedSharedSites });
+    registers.set(province.provinceId, {
+      masts: province.registerMasts,
+      imported: province.importedMasts,
+      lastImportAt: province.lastImportAt,
+    });
     publishedPlans += province.publishedPlans;
   }
-  useMinistryStore.setState({ sharedSites: { counts, publishedPlans, countedAt: answer.countedAt } });
+  useMinistryStore.setState({ sharedSites: { counts, publishedPlans, registers, countedAt: answer.countedAt } });
 }
 
 export function setKpi(kpi: ReadinessKpi): void {

@@ -11,7 +11,7 @@ import type {
   ServerMast,
   ServerPlan,
   ServerPlanDocument,
-  ServerProvinceSharedSites,
+  ServerProvinceRecords,
   ServerReadinessTargets,
   SessionUser,
 } from './apiTypes';
@@ -110,10 +110,10 @@ export class ApiClient {
   }
 
   /** Every province's published plans, planned and approved shared sites (the ministry only). */
-  async readinessSharedSites(): Promise<{ provinces: ServerProvinceSharedSites[]; countedAt: string }> {
-    return this.request<{ provinces: ServerProvinceSharedSites[]; countedAt: string }>(
+  async readinessProvinceRecords(): Promise<{ provinces: ServerProvinceRecords[]; countedAt: string }> {
+    return this.request<{ provinces: ServerProvinceRecords[]; countedAt: string }>(
       'GET',
-      '/api/readiness/shared-sites',
+      '/api/readiness/province-records',
     );
   }
 

@@ -75,9 +75,13 @@ export interface ServerReadinessTargets {
   updatedBy: string | null;
 }
 
-/** One province's shared sites (GET /api/readiness/shared-sites, the ministry's). */
-export interface ServerProvinceSharedSites {
+/** What one province keeps on the server (GET /api/readiness/province-records, the ministry's). */
+export interface ServerProvinceRecords {
   provinceId: string;
+  /** Masts in the province's register, of them imported from files, and the last import's time. */
+  registerMasts: number;
+  importedMasts: number;
+  lastImportAt: string | null;
   publishedPlans: number;
   plannedSharedSites: number;
   approvedSharedSites: number;

@@ -9,7 +9,7 @@ import type {
   RequestActionName,
   ServerPlan,
   ServerPlanDocument,
-  ServerProvinceSharedSites,
+  ServerProvinceRecords,
   ServerReadinessTargets,
   SessionUser,
 } from './apiTypes';
@@ -271,16 +271,16 @@ export async function readReadinessTargets(): Promise<ServerReadinessTargets | n
 
 /**
  * Every province's published plans, planned and approved shared sites (the ministry's account only); null signed
- * out, for another account, or on a refusal (kept at 'refresh:sharedSites').
+ * out, for another account, or on a refusal (kept at 'refresh:provinceRecords').
  */
-export async function readReadinessSharedSites(): Promise<{
-  provinces: ServerProvinceSharedSites[];
+export async function readReadinessProvinceRecords(): Promise<{
+  provinces: ServerProvinceRecords[];
   countedAt: string;
 } | null> {
   if (useServerStore.getState().user?.role !== 'ministry') return null;
-  let answer: { provinces: ServerProvinceSharedSites[]; countedAt: string } | null = null;
-  await guarded('refresh:sharedSites', async () => {
-    answer = await apiClient.readinessSharedSites();
+  let answer: { provinces: ServerProvinceRecords[]; countedAt: string } | null = null;
+  await guarded('refresh:provinceRecords', async () => {
+    answer = await apiClient.readinessProvinceRecords();
   });
   return answer;
 }

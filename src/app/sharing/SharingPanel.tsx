@@ -239,6 +239,8 @@ function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
       })),
     );
   const running = planStatus === 'running';
+  // The money budget the plan on screen was made (or evaluated) with.
+  const budgetUsd = (planBasis?.settings ?? planSettings).maxCapexUsd ?? null;
   const exportAs = (format: 'geojson' | 'csv' | 'kml') => {
     if (!plan) return;
     const features = planFeatures(plan, { provenance: siteProvenance, money });
@@ -400,8 +402,13 @@ function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
               <dt>{t('capex')}</dt>
               <dd data-testid="plan-capex">
                 {formatMoney(language, plan.totalCapexUsd, money)}
-                {(planBasis?.settings ?? planSettings).maxCapexUsd != null &&
-                  ` / ${formatMoney(language, (planBasis?.settings ?? planSettings).maxCapexUsd ?? 0, money)} (${t('planBudget')})`}
+                {budgetUsd !== null && ` / ${formatMoney(language, budgetUsd, money)} (${t('planBudget')})`}
+                {budgetUsd !== null && plan.totalCapexUsd > budgetUsd * (1 + 1e-9) && (
+                  <strong className="short" data-testid="plan-over-budget">
+                    {' '}
+                    {t('planOverBudget')}
+                  </strong>
+                )}
               </dd>
             </div>
           </dl>

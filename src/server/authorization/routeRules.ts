@@ -79,7 +79,7 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
 
   'GET /api/readiness/targets': { roles: { ministry: 'any', province: 'any', operator: 'any' } },
   'PUT /api/readiness/targets': { roles: { ministry: 'any' } },
-  'GET /api/readiness/shared-sites': { roles: { ministry: 'any' } },
+  'GET /api/readiness/province-records': { roles: { ministry: 'any' } },
 
   'GET /api/audit': { roles: { ministry: 'any', province: 'ownProvinceFilter' } },
   'GET /api/audit.csv': { roles: { ministry: 'any', province: 'ownProvinceFilter' } },

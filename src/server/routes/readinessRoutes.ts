@@ -6,7 +6,7 @@ import { addRoute } from '../http/addRoute';
 import type { AppContext } from '../http/appContext';
 import { HttpError, signedIn } from '../http/httpError';
 import { writeAudit } from '../store/audit';
-import { countSharedSites } from '../store/countSharedSites';
+import { countProvinceRecords } from '../store/countProvinceRecords';
 import { usernameOf } from '../store/plans';
 
 /** A share is a fraction 0..1; the tenancy ratio (operators per mast) 1..8. */
@@ -49,12 +49,12 @@ export function readinessRoutes(app: FastifyInstance, context: AppContext): void
     handler: async ({ db }) => ({ targets: await currentTargets(db) }),
   });
 
-  // The shared sites of every province (see countSharedSites): the ministry's readiness view reads them beside the
+  // The shared sites of every province (see countProvinceRecords): the ministry's readiness view reads them beside the
   // national files' figures.
   addRoute(app, {
     method: 'GET',
-    url: '/api/readiness/shared-sites',
-    handler: async ({ db }) => ({ provinces: await countSharedSites(db), countedAt: context.now().toISOString() }),
+    url: '/api/readiness/province-records',
+    handler: async ({ db }) => ({ provinces: await countProvinceRecords(db), countedAt: context.now().toISOString() }),
   });
 
   addRoute(app, {

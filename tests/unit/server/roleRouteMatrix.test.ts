@@ -350,8 +350,8 @@ describe('role x route matrix', () => {
       expected: signedIn(),
     },
     {
-      route: 'GET /api/readiness/shared-sites',
-      call: () => ({ method: 'GET', url: '/api/readiness/shared-sites' }),
+      route: 'GET /api/readiness/province-records',
+      call: () => ({ method: 'GET', url: '/api/readiness/province-records' }),
       expected: { anonymous: 401, ministry: 'ok', planner: 403, otherPlanner: 403, viettel: 403, vinaphone: 403 },
     },
     {

@@ -8,6 +8,9 @@ import { requestBody, startTestServer, type TestClient, type TestServer } from '
 
 interface Counts {
   provinceId: string;
+  registerMasts: number;
+  importedMasts: number;
+  lastImportAt: string | null;
   publishedPlans: number;
   plannedSharedSites: number;
   approvedSharedSites: number;
@@ -23,7 +26,7 @@ const site = (id: string, lon: number) => ({
   tenants: ['MobiFone'],
 });
 
-describe(`readiness shared sites (${TEST_ENGINE})`, () => {
+describe(`what each province keeps on the server, for the readiness view (${TEST_ENGINE})`, () => {
   let server: TestServer;
   let ministry: TestClient;
   let planner: TestClient;
@@ -43,7 +46,7 @@ describe(`readiness shared sites (${TEST_ENGINE})`, () => {
   });
 
   const counts = async (): Promise<Map<string, Counts>> => {
-    const answer = await ministry.get('/api/readiness/shared-sites');
+    const answer = await ministry.get('/api/readiness/province-records');
     expect(answer.status, answer.text).toBe(200);
     const body = answer.body as { provinces: Counts[]; countedAt: string };
     expect(body.countedAt).toBe(server.clock.now.toISOString());
@@ -53,8 +56,12 @@ describe(`readiness shared sites (${TEST_ENGINE})`, () => {
   it('lists all 34 provinces with zeros before anything is planned', async () => {
     const before = await counts();
     expect(before.size).toBe(34);
+    // The test server's register: 4 masts in VN25 and 2 in VN01, written as from a file at the clock's start.
     expect(before.get('VN25')).toEqual({
       provinceId: 'VN25',
+      registerMasts: 4,
+      importedMasts: 4,
+      lastImportAt: '2026-01-15T08:00:00.000Z',
       publishedPlans: 0,
       plannedSharedSites: 0,
       approvedSharedSites: 0,
@@ -104,5 +111,42 @@ describe(`readiness shared sites (${TEST_ENGINE})`, () => {
     now = await counts();
     expect(now.get('VN25')).toMatchObject({ publishedPlans: 1, plannedSharedSites: 3, approvedSharedSites: 2 });
     expect(now.get('VN01')).toMatchObject({ publishedPlans: 0, plannedSharedSites: 0, approvedSharedSites: 0 });
+  });
+
+  it("counts a province's register as its imports change it", async () => {
+    server.clock.now = new Date('2026-01-15T10:30:00.000Z');
+    const imported = await viettel.post('/api/provinces/VN25/masts/import', {
+      towers: [
+        {
+          id: 'VT-1',
+          operator: 'Viettel',
+          lon: 108.21,
+          lat: 16.06,
+          heightM: 40,
+          mastType: 'A2b',
+          tenants: ['Viettel'],
+        },
+        {
+          id: 'VT-2',
+          operator: 'Viettel',
+          lon: 108.22,
+          lat: 16.07,
+          heightM: 40,
+          mastType: 'A2b',
+          tenants: ['Viettel'],
+        },
+      ],
+      mode: 'add',
+      sourceName: 'viettel.csv',
+    });
+    expect(imported.status, imported.text).toBe(200);
+    const now = await counts();
+    expect(now.get('VN25')).toMatchObject({
+      registerMasts: 6,
+      importedMasts: 6,
+      lastImportAt: '2026-01-15T10:30:00.000Z',
+    });
+    expect(now.get('VN01')).toMatchObject({ registerMasts: 2, importedMasts: 2 });
+    expect(now.get('VN03')).toMatchObject({ registerMasts: 0, importedMasts: 0, lastImportAt: null });
   });
 });
