@@ -24,14 +24,14 @@ export const proposeCommand: CliCommand = {
   summary: 'choose at most P candidate sites covering the most people no existing tower covers (maximal covering)',
   usage: [
     'cosite propose --towers FILE --population FILE.tif --candidates FILE.csv --radius-m R --sites P',
-    '               [--boundary FILE.geojson] [--exact] [--time-limit-s S] [--json]',
+    '               [--budget-usd B] [--boundary FILE.geojson] [--exact] [--time-limit-s S] [--json]',
     `cosite propose --towers FILE --population FILE.tif --candidates FILE.csv --sites P --model ${PATH_LOSS_MODEL_IDS.join('|')}`,
     '               [--technology 5g|4g] [--grid-m 100] [--threshold-dbm -110] [--assume-5g] [--site-height-m 35]',
     '               [--frequency-mhz F] [--shadowing-margin-db 8.3] [--eirp-dbm OPERATOR=DBM,...] [--indoor',
     '                [--indoor-loss-db 20]] [--metropolitan]',
     '               [--terrain FILE[,FILE...] [--k-factor 4/3] [--diffraction-weight 1] [--terrain-mode sweep|exact]',
     '                [--calculation-radius-m 10000] [--profile-points-per-step 1]]',
-    '               [--boundary FILE.geojson] [--exact] [--time-limit-s S] [--json]',
+    '               [--budget-usd B] [--boundary FILE.geojson] [--exact] [--time-limit-s S] [--json]',
     '',
     'Demand: populated cells (not nodata; centre inside the boundary when given) that no existing tower covers. A tower',
     'covers a cell when the haversine distance (R = 6,371,008.8 m) from the cell centre to the tower is at most the',
@@ -42,6 +42,9 @@ export const proposeCommand: CliCommand = {
     '"method": ..., "sites": [...]}: upper_bound is a proven bound on the best possible, from HiGHS with --exact, else',
     'from the heuristic (Lagrangian / greedy-prefix bound). --exact reduces the problem first (dominated candidates,',
     'reduced-cost fixing) and reports HiGHS\'s nodes and the reduced size under "exact".',
+    "--budget-usd B: the chosen sites' capex_usd together at most B as well (each candidate a new A2b mast: tower,",
+    "civil works, transport, installation and the power system of the technology, pytal's unit costs; no fibre).",
+    '"total_capex_usd" is the sum of the sites\' capex_usd.',
     'On predicted signal (--model): the prediction of `cosite coverage --model` with the same flags and link budget',
     '(default 5G here; --indoor: -100 dBm inside after a 20 dB building loss).',
     'Demand is on its analysis grid (about --grid-m metres, the population resampled, totals conserved): populated',
@@ -114,6 +117,11 @@ export const proposeCommand: CliCommand = {
       description: 'with --terrain: no mast or candidate is computed farther than M metres (default 10000)',
     },
     sites: { type: 'string', valueName: 'P', description: 'at most this many sites (integer >= 0)' },
+    'budget-usd': {
+      type: 'string',
+      valueName: 'B',
+      description: "money budget: the sites' capex_usd together at most B (USD, > 0); none by default",
+    },
     boundary: {
       type: 'string',
       valueName: 'FILE.geojson',
@@ -142,6 +150,7 @@ export const proposeCommand: CliCommand = {
     const radiusM = signal ? Number.NaN : requireNumberFlag(flags, 'radius-m', positive, 'R');
     const sites = requireCountFlag(flags, 'sites', 'P');
     const timeLimitSeconds = readNumberFlag(flags, 'time-limit-s', positive) ?? 60;
+    const budgetUsd = readNumberFlag(flags, 'budget-usd', positive);
     const boundaryPath = readStringFlag(flags, 'boundary');
     const compact = flags.json === true;
 
@@ -205,7 +214,7 @@ export const proposeCommand: CliCommand = {
       candidates: { userSites: parsedCandidates.sites },
       // A candidate without its own height_m stands on a new A2b mast of this height (it only matters on a prediction).
       newMast: { mastType: 'A2b', heightM: signal?.siteHeightM ?? PLAN_DEFAULT_SITE_HEIGHT_M },
-      budget: { maxSites: sites },
+      budget: { maxSites: sites, ...(budgetUsd === undefined ? {} : { maxCostUsd: budgetUsd }) },
       solver: flags.exact === true ? 'exact' : 'greedy_swap',
       exact: { timeLimitSeconds },
       // Generous time limits, so the round and iteration limits decide and the same input gives the same output.
@@ -221,6 +230,8 @@ export const proposeCommand: CliCommand = {
       method: plan.method,
       proven_optimal: plan.proven,
       bound_source: plan.boundSource,
+      total_capex_usd: plan.totalCapexUsd,
+      budget_usd: budgetUsd ?? null,
       ...(plan.exactStatus === undefined ? {} : { exact_status: plan.exactStatus }),
       ...(plan.exactStats === undefined
         ? {}

@@ -172,6 +172,42 @@ describe('cosite propose against an independent computation (demo province, 30 g
     expect(all.population_newly_covered).toBeCloseTo(coveredPeople(whole, everyCandidate), 3);
   });
 
+  it('--budget-usd: the sites cost no more together, and --exact finds the best plan within both budgets', async () => {
+    // pytal's unit costs (DOMAIN.md): tower, civil works, transport, installation 5,000 USD each and a 5G power
+    // system 15,000 USD; no backbone here, so no fibre: every candidate costs 35,000 USD on a new mast.
+    const perSite = 5_000 * 4 + 15_000;
+    // 80,000 USD pays for 2 sites: with P = 4 the money decides, and the best plan is the best pair.
+    for (const exact of [false, true]) {
+      const run = await runInProcess([...baseArgs(4), '--budget-usd', '80000', ...(exact ? ['--exact'] : [])]);
+      expect(run.status, run.stderr).toBe(0);
+      const report = JSON.parse(run.stdout);
+      expect(report.budget_usd).toBe(80_000);
+      expect(report.selected.length).toBeLessThanOrEqual(2);
+      expect(report.sites.every((site: { capex_usd: number }) => site.capex_usd === perSite)).toBe(true);
+      expect(report.total_capex_usd).toBe(perSite * report.selected.length);
+      const chosen = report.selected.map((id: string) => whole.ids.indexOf(id));
+      expect(report.population_newly_covered).toBeCloseTo(coveredPeople(whole, chosen), 3);
+      expect(report.upper_bound).toBeGreaterThanOrEqual(optimum(whole, 2) - 1e-6);
+      if (exact) {
+        expect(report.proven_optimal).toBe(true);
+        expect(report.population_newly_covered).toBeCloseTo(optimum(whole, 2), 3);
+      } else expect(report.population_newly_covered).toBeGreaterThanOrEqual(0.99 * optimum(whole, 2));
+    }
+    // Less than one site's cost: nothing can be built.
+    const none = JSON.parse((await runInProcess([...baseArgs(4), '--budget-usd', String(perSite - 1)])).stdout);
+    expect(none).toMatchObject({ selected: [], population_newly_covered: 0, total_capex_usd: 0 });
+    // Without a budget the field says so.
+    expect(JSON.parse((await runInProcess(baseArgs(1))).stdout).budget_usd).toBeNull();
+  });
+
+  it('--budget-usd that is not a positive number: exit 2, one line naming the flag', async () => {
+    const run = await runInProcess([...baseArgs(4), '--budget-usd', '-5']);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/--budget-usd/);
+  });
+
   it('runs as a child process: one JSON line, per-site details, exit 0', async () => {
     const run = await runChild([
       'propose',
