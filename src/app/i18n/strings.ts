@@ -272,6 +272,22 @@ export const STRINGS = {
     vi: 'Chấp thuận đã hết hiệu lực: gửi một yêu cầu mới.',
     en: 'The approval has lapsed: file a new request.',
   },
+  publishedSiteNote: {
+    vi: 'Phủ mới {people} người; cho {operators}',
+    en: 'Newly covers {people} people; for {operators}',
+  },
+  publishedSiteIsMast: {
+    vi: 'Vị trí này là cột hiện có {mastId}: yêu cầu được gửi trên cột đó, chung sức chứa với cột.',
+    en: 'This site is the existing mast {mastId}: requests go to that mast and share its capacity.',
+  },
+  publishedSiteAlreadyOn: {
+    vi: 'Nhà mạng của bạn đã có trên cột này.',
+    en: 'Your network is already on this mast.',
+  },
+  refusedSiteIsMast: {
+    vi: 'Vị trí đề xuất này chính là cột hiện có {mastId}: hãy gửi yêu cầu dùng chung trên cột đó (hai nơi dùng chung một sức chứa).',
+    en: 'This proposed site is the existing mast {mastId}: request co-location on that mast (they share one capacity).',
+  },
   refusedTargetGone: {
     vi: 'Cột hoặc vị trí đề xuất của yêu cầu không còn trên máy chủ: tải lại danh sách cột.',
     en: 'The mast or proposed site of this request is no longer on the server: reload the masts.',

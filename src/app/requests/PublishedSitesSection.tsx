@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { formatNumber } from '../i18n/strings';
+import { formatNumber, translateWith } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { useMapController } from '../map/MapControllerContext';
 import type { PublishedProposedSite } from '../server/apiTypes';
@@ -39,8 +39,25 @@ export function PublishedSitesSection({ provinceId }: { provinceId: string }) {
             {formatNumber(language, entry.site.heightM)} m · {t('freeSlots')} {entry.capacity.freeSlots}/
             {entry.capacity.tenantSlots}
             {entry.site.tenants.length > 0 && <> · {entry.site.tenants.join(' + ')}</>}
-            {entry.site.note && <div className="note">{entry.site.note}</div>}
-            {user?.role === 'operator' && (
+            {entry.site.newlyCoveredPeople !== undefined && entry.site.forOperators ? (
+              <div className="note">
+                {translateWith(language, 'publishedSiteNote', {
+                  people: formatNumber(language, entry.site.newlyCoveredPeople),
+                  operators: entry.site.forOperators.join(', '),
+                })}
+              </div>
+            ) : (
+              entry.site.note && <div className="note">{entry.site.note}</div>
+            )}
+            {entry.mastId && (
+              <div className="note" data-testid="published-site-mast">
+                {translateWith(language, 'publishedSiteIsMast', { mastId: entry.mastId })}
+              </div>
+            )}
+            {user?.role === 'operator' && user.operator && entry.site.tenants.includes(user.operator) && (
+              <div className="note">{t('publishedSiteAlreadyOn')}</div>
+            )}
+            {user?.role === 'operator' && !(user.operator && entry.site.tenants.includes(user.operator)) && (
               <>
                 <button
                   type="button"
@@ -52,7 +69,11 @@ export function PublishedSitesSection({ provinceId }: { provinceId: string }) {
                 </button>
                 {open === key(entry) && (
                   <RequestForm
-                    target={{ kind: 'proposedSite', planId: entry.planId, siteId: entry.site.id }}
+                    target={
+                      entry.mastId
+                        ? { kind: 'mast', mastId: entry.mastId }
+                        : { kind: 'proposedSite', planId: entry.planId, siteId: entry.site.id }
+                    }
                     tenants={entry.site.tenants}
                     heightM={entry.site.heightM}
                     provinceId={provinceId}

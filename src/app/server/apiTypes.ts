@@ -58,6 +58,11 @@ export interface ServerProposedSite {
   tenantSlots: number | null;
   tenants: string[];
   note?: string;
+  /** The existing mast the site is (operators join it), when it is one. */
+  mastId?: string | null;
+  /** People the site newly covers in the plan and the operators it serves (the note, in the reader's language). */
+  newlyCoveredPeople?: number;
+  forOperators?: string[];
 }
 
 export interface ServerPlanDocument {
@@ -103,6 +108,8 @@ export interface PublishedProposedSite {
   planName: string;
   publishedVersion: number;
   site: ServerProposedSite;
+  /** The existing mast this site is (requests go to the mast, whose capacity this is), or null for a new mast. */
+  mastId?: string | null;
   capacity: { tenantSlots: number; freeSlots: number; [key: string]: unknown };
 }
 

@@ -160,6 +160,9 @@ function describeConflict(
   }
   if (error.code === 'approval_lapsed') return t('refusedApprovalLapsed');
   if (error.code === 'unknown_target') return t('refusedTargetGone');
+  if (error.code === 'site_is_mast' && typeof details.mastId === 'string') {
+    return t('refusedSiteIsMast', { mastId: details.mastId });
+  }
   if (typeof details.updatedBy === 'string') {
     const at = typeof details.updatedAt === 'string' ? new Date(details.updatedAt) : null;
     const time =

@@ -70,6 +70,10 @@ export function planToServerDocument(
       tenantSlots: null,
       // An existing mast keeps its tenants (they take slots); a new mast has none yet.
       tenants: site.kind === 'existing_mast' ? [...(tenantsById.get(site.id) ?? [])] : [],
+      // The mast a site on an existing mast is: requests go to it (one mast, one capacity).
+      mastId: site.kind === 'existing_mast' ? site.id : null,
+      newlyCoveredPeople: Math.round(site.newlyCoveredPopulation),
+      forOperators: [...site.joiningOperators],
       note: vi
         ? `Phủ mới ${Math.round(site.newlyCoveredPopulation)} người; cho ${site.joiningOperators.join(', ')}`
         : `Newly covers ${Math.round(site.newlyCoveredPopulation)} people; for ${site.joiningOperators.join(', ')}`,

@@ -24,6 +24,14 @@ export const proposedSiteSchema = z.strictObject({
   /** Operators already committed to the site (e.g. the one that builds it). */
   tenants: z.array(z.string().min(1).max(40)).max(8).default([]),
   note: z.string().max(2000).optional(),
+  /**
+   * The existing mast of the province this site is (operators join it, nothing is built): requests go to the mast,
+   * whose capacity the site shares. A site standing within SITE_ON_MAST_M of a mast is that mast too.
+   */
+  mastId: idSchema.nullable().optional(),
+  /** People the site newly covers in the plan, and the operators it serves: the note, worded in each reader's language. */
+  newlyCoveredPeople: z.number().min(0).max(1e9).optional(),
+  forOperators: z.array(z.string().min(1).max(40)).max(8).optional(),
 });
 export type ProposedSite = z.infer<typeof proposedSiteSchema>;
 

@@ -8,8 +8,9 @@ import type { AppContext } from '../http/appContext';
 import { cursorSchema, decodeCursor, page } from '../http/cursor';
 import { HttpError, signedIn } from '../http/httpError';
 import { MAST_IMPORT_BODY_LIMIT_BYTES, type MastImportJob, runMastImportJob } from '../jobs/mastImportJob';
-import { approvedLoadsByMast, listMasts, mastJson } from '../store/masts';
+import { approvedLoadsByMast, getMast, listMasts, mastJson, mastTenantCount } from '../store/masts';
 import { publishedPlans } from '../store/plans';
+import { proposedSiteMastId } from '../store/requests';
 import { mastsNear, proposedSitesBackboneDistance } from '../store/spatial';
 import { getProvince } from './provinceRoutes';
 import { provinceParams } from './schemas';
@@ -124,24 +125,37 @@ export function infrastructureRoutes(app: FastifyInstance, context: AppContext):
          AND state IN ('approved', 'built')`,
         [params.provinceId],
       );
-      const sites = (await publishedPlans(db, params.provinceId)).flatMap((plan) =>
-        plan.document.proposedSites.map((site) => {
+      const mastLoads = await approvedLoadsByMast(db, params.provinceId);
+      const sites = [];
+      for (const plan of await publishedPlans(db, params.provinceId)) {
+        for (const site of plan.document.proposedSites) {
+          // A site on an existing mast is that mast: its capacity is the mast's, and requests go to the mast.
+          const mastId = await proposedSiteMastId(db, params.provinceId, site);
+          const mast = mastId === null ? undefined : await getMast(db, params.provinceId, mastId);
           const committed = committedRows.filter((row) => row.plan_id === plan.id && row.site_id === site.id);
-          return {
+          sites.push({
             planId: plan.id,
             planName: plan.name,
             publishedVersion: plan.publishedVersion,
             site,
-            capacity: spareMastCapacity({
-              mastType: site.mastType as MastType | null,
-              heightM: site.heightM,
-              tenantCount: site.tenants.length,
-              committed,
-              tenantSlots: site.tenantSlots,
-            }),
-          };
-        }),
-      );
+            mastId: mast ? mast.id : null,
+            capacity: mast
+              ? spareMastCapacity({
+                  mastType: mast.mast_type,
+                  heightM: mast.height_m,
+                  tenantCount: mastTenantCount(mast),
+                  committed: mastLoads.get(mast.id) ?? [],
+                })
+              : spareMastCapacity({
+                  mastType: site.mastType as MastType | null,
+                  heightM: site.heightM,
+                  tenantCount: site.tenants.length,
+                  committed,
+                  tenantSlots: site.tenantSlots,
+                }),
+          });
+        }
+      }
       return { sites };
     },
   });

@@ -172,6 +172,15 @@ export function requestRoutes(app: FastifyInstance, context: AppContext): void {
               : `proposed site ${body.target.siteId} in a published plan ${body.target.planId}`;
           throw new HttpError(422, 'unknown_target', `there is no ${what} in province ${body.provinceId}`);
         }
+        if (resolved.siteMastId) {
+          // One mast, one capacity: a proposed site on an existing mast is requested as that mast.
+          throw new HttpError(
+            409,
+            'site_is_mast',
+            `proposed site ${body.target.kind === 'proposedSite' ? body.target.siteId : ''} is the existing mast ${resolved.siteMastId}: request co-location on the mast`,
+            { mastId: resolved.siteMastId },
+          );
+        }
         const check = checkColocationRequest({
           target: resolved.target,
           committed: resolved.committed,

@@ -13,6 +13,24 @@ import type { CommittedLoad } from '../domain/spareMastCapacity';
 import { SYSTEM_ACTOR, writeAudit } from './audit';
 import { getMast, mastTenants } from './masts';
 import { getPlan, getPlanVersion, parseStoredDocument } from './plans';
+import { mastsNear } from './spatial';
+
+/** A proposed site standing this close to a mast of its province is that mast (positions copied, rounded), metres. */
+export const SITE_ON_MAST_M = 1;
+
+/**
+ * The existing mast a published proposed site is, or null for a new mast: the site's own `mastId` when the province
+ * has that mast, else a mast within SITE_ON_MAST_M of it.
+ */
+export async function proposedSiteMastId(
+  db: Sql,
+  provinceId: string,
+  site: { lon: number; lat: number; mastId?: string | null },
+): Promise<string | null> {
+  if (site.mastId && (await getMast(db, provinceId, site.mastId))) return site.mastId;
+  const near = await mastsNear(db, provinceId, site, SITE_ON_MAST_M, 1);
+  return near[0]?.id ?? null;
+}
 
 export interface RequestRow {
   id: string;
@@ -107,7 +125,7 @@ export async function resolveTarget(
   provinceId: string,
   target: RequestTarget,
   excludeRequestId: string | null,
-): Promise<{ target: ColocationTarget; committed: CommittedLoad[] } | null> {
+): Promise<{ target: ColocationTarget; committed: CommittedLoad[]; siteMastId?: string | null } | null> {
   if (target.kind === 'mast') {
     const mast = await getMast(db, provinceId, target.mastId);
     if (!mast) return null;
@@ -144,6 +162,7 @@ export async function resolveTarget(
       tenantSlots: site.tenantSlots,
     },
     committed,
+    siteMastId: await proposedSiteMastId(db, provinceId, site),
   };
 }
 

@@ -195,4 +195,60 @@ describe('co-location requests through the API', () => {
     const filed = await vinaphone.post('/api/requests', requestBody('x', { target }));
     expect(filed.status, filed.text).toBe(201);
   });
+
+  it('takes a proposed site on an existing mast as that mast: one capacity, requests filed on the mast', async () => {
+    // S1 stands where mast T-0000 stands (positions copied); S2 names mast T-0001 but is placed 0.5 m off; S3 is new.
+    const base = { heightM: 45, mastType: 'A2b', tenantSlots: null, tenants: ['MobiFone'] };
+    const plan = await planner.post('/api/provinces/VN25/plans', {
+      name: 'sites on masts',
+      document: {
+        proposedSites: [
+          { ...base, id: 'S1', lon: 108, lat: 16 },
+          { ...base, id: 'S2', lon: 108.001, lat: 16.0000045, mastId: 'T-0001' },
+          { ...base, id: 'S3', lon: 108.3, lat: 16.2, tenants: [] },
+        ],
+      },
+    });
+    const planId = (plan.body as { plan: { id: string } }).plan.id;
+    await planner.post(`/api/plans/${planId}/publish`, { version: 1 });
+    // An approved request on the mast T-0000 takes one of its slots.
+    const onMast = await viettel.post('/api/requests', requestBody('T-0000'));
+    expect(onMast.status, onMast.text).toBe(201);
+    await planner.post(`/api/requests/${requestOf(onMast.body).id}/approve`, {});
+
+    const listed = (await vinaphone.get('/api/provinces/VN25/proposed-sites')).body as {
+      sites: { site: { id: string }; mastId: string | null; capacity: { freeSlots: number } }[];
+    };
+    const masts = (await vinaphone.get('/api/provinces/VN25/masts')).body as {
+      masts: { id: string; capacity: { freeSlots: number } }[];
+    };
+    const mastFree = (id: string) => masts.masts.find((mast) => mast.id === id)?.capacity.freeSlots;
+    expect(listed.sites.map((entry) => [entry.site.id, entry.mastId])).toEqual([
+      ['S1', 'T-0000'],
+      ['S2', 'T-0001'],
+      ['S3', null],
+    ]);
+    // The sites on masts show the masts' own room: T-0000 has one slot less than T-0001 (Viettel's approval).
+    expect(listed.sites[0].capacity.freeSlots).toBe(mastFree('T-0000'));
+    expect(listed.sites[1].capacity.freeSlots).toBe(mastFree('T-0001'));
+    expect(mastFree('T-0000')).toBe((mastFree('T-0001') ?? 0) - 1);
+
+    // Filing on the site of a mast is refused, naming the mast; on the new site it is taken.
+    for (const [siteId, mastId] of [
+      ['S1', 'T-0000'],
+      ['S2', 'T-0001'],
+    ]) {
+      const refused = await vinaphone.post(
+        '/api/requests',
+        requestBody('x', { target: { kind: 'proposedSite', planId, siteId } }),
+      );
+      expect(refused.status).toBe(409);
+      expect(refused.body).toMatchObject({ error: 'site_is_mast', details: { mastId } });
+    }
+    const onSite = await vinaphone.post(
+      '/api/requests',
+      requestBody('x', { target: { kind: 'proposedSite', planId, siteId: 'S3' } }),
+    );
+    expect(onSite.status, onSite.text).toBe(201);
+  });
 });
