@@ -179,6 +179,10 @@ export const STRINGS = {
   downloadProblems: { vi: 'Tải các dòng cần sửa (CSV)', en: 'Download the rows to fix (CSV)' },
   importApplied: { vi: 'Đã áp dụng; số cột trên bản đồ', en: 'Applied; masts on the map' },
   keptInBrowser: { vi: 'Đã lưu trong trình duyệt này.', en: 'Kept in this browser.' },
+  keptCommitted: {
+    vi: '{count} cột có nhà mạng khác đã được duyệt dùng chung ({ids}): máy chủ giữ nguyên vị trí, độ cao và loại cột của chúng (tệp dời, hạ hoặc đổi loại cột); muốn đổi, hãy đề nghị Sở.',
+    en: '{count} masts other operators are approved on ({ids}): the server kept their position, height and class (the file moved, lowered or reclassed them); ask the province to change them.',
+  },
   foreignTenantsIgnored: {
     vi: 'Máy chủ bỏ qua {count} tên nhà mạng khác được ghi là đang dùng chung cột của bạn mà sổ cột chưa có: tài khoản nhà mạng chỉ khai báo cho mình; Sở ghi nhận các nhà mạng dùng chung khác, và yêu cầu đã xây dựng tự thêm vào.',
     en: 'The server left out {count} other operators named as tenants of your masts that the register did not have: an operator account speaks for itself; the province records other tenants, and built requests add them.',

@@ -477,6 +477,14 @@ function ImportReview() {
               })}
             </p>
           )}
+          {(state.server.keptCommitted?.length ?? 0) > 0 && (
+            <p className="note" data-testid="import-kept-committed">
+              {translateWith(language, 'keptCommitted', {
+                count: formatNumber(language, state.server.keptCommitted?.length ?? 0),
+                ids: (state.server.keptCommitted ?? []).slice(0, 10).join(', '),
+              })}
+            </p>
+          )}
         </div>
       )}
     </div>

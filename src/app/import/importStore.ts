@@ -53,6 +53,8 @@ export interface ImportState {
     error?: unknown;
     /** Other operators the file named as tenants that the server left out (an operator speaks for itself). */
     foreignTenantsIgnored?: number;
+    /** Masts others are approved on: the server kept their position, height and class (an operator's file). */
+    keptCommitted?: string[];
   };
   /** Why the file was refused, worded for the UI's language (describeWorded). */
   error: WordedMessage | null;
@@ -278,6 +280,7 @@ async function saveImportOnServer(
         status: 'saved',
         message: `+${result.inserted} / ~${result.updated} / =${result.unchanged} / -${result.removed}${kept}`,
         foreignTenantsIgnored: result.foreignTenantsIgnored ?? 0,
+        keptCommitted: result.keptCommitted ?? [],
       },
     });
     // The map shows the server's masts: a mast another operator has requested is kept there even when the file

@@ -137,6 +137,8 @@ export interface MastImportResult {
   keptWithRequests: string[];
   /** An operator's import: other operators named as tenants the register did not have on that mast (left out). */
   foreignTenantsIgnored: number;
+  /** An operator's import: masts others are approved on whose position, height or class it kept (absent: older server). */
+  keptCommitted?: string[];
 }
 
 /** A mast as GET /api/provinces/:id/masts answers it. */

@@ -1,3 +1,4 @@
+import { haversineDistanceM } from '../../core/geo/haversineDistanceM';
 import type { Sql } from '../db/sqlDatabase';
 import type { RequestState } from '../domain/colocationRequestStateMachine';
 import { isNearProvince } from '../domain/provinceExtents';
@@ -57,7 +58,16 @@ export interface MastImportResult {
    * requests add them).
    */
   foreignTenantsIgnored: number;
+  /**
+   * An operator account's import: masts with a co-location approved or built on them whose position (moved more than
+   * COMMITTED_MOVE_M), height (lowered) or class the file changes. Those stay as they are (the other columns are
+   * written): an approval was given for that mast; the province changes them.
+   */
+  keptCommitted: string[];
 }
+
+/** How far an operator's file may move a mast others are approved on (positions retyped, rounded), metres. */
+export const COMMITTED_MOVE_M = 5;
 
 export interface MastImportRefusal {
   status: 400 | 403 | 409 | 422;
@@ -95,6 +105,7 @@ export function importMasts(db: Sql, request: MastImportRequest): Promise<MastIm
         sourceKind: request.source.kind,
         ...result.counts,
         keptWithRequests: result.counts.keptWithRequests.slice(0, AUDIT_ID_LIMIT),
+        keptCommitted: result.counts.keptCommitted.slice(0, AUDIT_ID_LIMIT),
         ids: request.towers.slice(0, AUDIT_ID_LIMIT).map((tower) => tower.id),
         removedIds: result.removedIds.slice(0, AUDIT_ID_LIMIT),
       },
@@ -188,8 +199,21 @@ async function writeImport(db: Sql, request: MastImportRequest) {
     skipped: 0,
     keptWithRequests: [],
     foreignTenantsIgnored: 0,
+    keptCommitted: [],
   };
   const own = request.ownOperator;
+  // Masts with a co-location approved or built: an operator's file does not move, lower or reclass them.
+  const committed = own
+    ? new Set(
+        (
+          await db.all<{ mast_id: string }>(
+            `SELECT DISTINCT mast_id FROM request_targets
+             WHERE province_id = ? AND target_kind = 'mast' AND state IN ('approved', 'built')`,
+            [provinceId],
+          )
+        ).map((row) => row.mast_id),
+      )
+    : new Set<string>();
   for (const tower of request.towers) {
     const row = existing.get(tower.id);
     const present = row !== undefined && row.removed_at === null;
@@ -202,7 +226,11 @@ async function writeImport(db: Sql, request: MastImportRequest) {
     const recorded = own && row ? mastTenants(row) : [];
     const named = own ? tower.tenants.filter((tenant) => tenant === own || recorded.includes(tenant)) : tower.tenants;
     counts.foreignTenantsIgnored += tower.tenants.length - named.length;
-    const mast = { ...tower, tenants: [...new Set([...named, ...(builtTenants.get(tower.id) ?? [])])] };
+    let mast: MastInput = { ...tower, tenants: [...new Set([...named, ...(builtTenants.get(tower.id) ?? [])])] };
+    if (present && committed.has(tower.id) && changesCommitment(row, mast)) {
+      mast = { ...mast, lon: row.lon, lat: row.lat, heightM: row.height_m, mastType: row.mast_type };
+      counts.keptCommitted.push(tower.id);
+    }
     if (present && sameValues(row, mast, request.source.kind)) {
       counts.unchanged++;
       continue;
@@ -250,6 +278,14 @@ async function writeImport(db: Sql, request: MastImportRequest) {
     removedIds.sort();
   }
   return { counts, removedIds };
+}
+
+/** Whether `mast` moves `row` more than COMMITTED_MOVE_M, lowers it, or changes its class. */
+function changesCommitment(row: MastRow, mast: MastInput): boolean {
+  const movedM = haversineDistanceM(row.lon, row.lat, mast.lon, mast.lat);
+  const lowered = row.height_m !== null && (mast.heightM ?? null) !== null && (mast.heightM as number) < row.height_m;
+  const reclassed = (mast.mastType ?? null) !== row.mast_type;
+  return movedM > COMMITTED_MOVE_M || lowered || (mast.heightM == null && row.height_m !== null) || reclassed;
 }
 
 /** Whether storing `mast` would change nothing but the import time (a synthetic mast confirmed by a file changes). */

@@ -56,6 +56,7 @@ describe('ApiClient: masts', () => {
       skipped: 0,
       keptWithRequests: [],
       foreignTenantsIgnored: 0,
+      keptCommitted: [],
     });
 
     const towers = await client.listMasts('VN25');

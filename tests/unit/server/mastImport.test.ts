@@ -17,6 +17,9 @@ import { requestBody, startTestServer, type TestClient, type TestServer } from '
 interface MastJson {
   id: string;
   operator: string;
+  lon: number;
+  lat: number;
+  mastType: string | null;
   heightM: number | null;
   tenants: string[];
   radiusM: number | null;
@@ -107,6 +110,7 @@ describe.each(PLACES)('mast import, database %s', (where) => {
         skipped: 0,
         keptWithRequests: [],
         foreignTenantsIgnored: 0,
+        keptCommitted: [],
       });
       expect(await listedIds()).toEqual(['M-1', 'M-2', 'M-3', 'M-9', 'S-P-1', 'S-V-1', 'V-1', 'V-2']);
       const m2 = (await listed()).find((m) => m.id === 'M-2');
@@ -133,6 +137,7 @@ describe.each(PLACES)('mast import, database %s', (where) => {
         skipped: 2,
         keptWithRequests: [],
         foreignTenantsIgnored: 0,
+        keptCommitted: [],
       });
       expect((await rows()).find((row) => (row as { id: string }).id === 'M-1')).toEqual(before);
     });
@@ -152,6 +157,7 @@ describe.each(PLACES)('mast import, database %s', (where) => {
         skipped: 0,
         keptWithRequests: [],
         foreignTenantsIgnored: 0,
+        keptCommitted: [],
       });
       expect(await listedIds()).toEqual(['M-1', 'M-2', 'S-P-1', 'S-V-1', 'V-1', 'V-2']);
     });
@@ -197,6 +203,7 @@ describe.each(PLACES)('mast import, database %s', (where) => {
         skipped: 0,
         keptWithRequests: [],
         foreignTenantsIgnored: 0,
+        keptCommitted: [],
       });
       expect(await others()).toEqual(othersBefore);
       expect(await listedIds()).toEqual(['M-1', 'M-2', 'M-3', 'S-P-1', 'V-1', 'V-3']);
@@ -309,6 +316,7 @@ describe.each(PLACES)('mast import, database %s', (where) => {
         skipped: 0,
         keptWithRequests: ['V-2'],
         foreignTenantsIgnored: 0,
+        keptCommitted: [],
       });
       expect(await listedIds()).toContain('V-2');
       expect(await listedIds()).not.toContain('S-V-1');
@@ -340,9 +348,39 @@ describe.each(PLACES)('mast import, database %s', (where) => {
       const id = (filed.body as { request: { id: string } }).request.id;
       await planner.post(`/api/requests/${id}/approve`, {});
       expect((await vinaphone.post(`/api/requests/${id}/report-built`, {})).status).toBe(200);
-      const answer = await importMasts(viettel, [mast('V-1', 'Viettel', { heightM: 55 })], 'updateById');
-      expect(answer.body).toMatchObject({ updated: 1 });
+      const answer = await importMasts(viettel, [mast('V-1', 'Viettel', { heightM: 65 })], 'updateById');
+      expect(answer.body).toMatchObject({ updated: 1, keptCommitted: [] });
       expect((await listed()).find((m) => m.id === 'V-1')?.tenants).toEqual(['Viettel', 'VinaPhone']);
+    });
+
+    it("keeps where and how tall a mast others are approved on stands, whatever its owner's file says", async () => {
+      const filed = await vinaphone.post('/api/requests', requestBody('V-1'));
+      const id = (filed.body as { request: { id: string } }).request.id;
+      expect((await planner.post(`/api/requests/${id}/approve`, {})).status).toBe(200);
+      const before = (await listed()).find((m) => m.id === 'V-1');
+      // Viettel moves it about 25 km, lowers it to 8 m and makes it a rooftop A1, and changes its reach.
+      const moved = mast('V-1', 'Viettel', { lon: 107.95, lat: 15.8, heightM: 8, mastType: 'A1', radiusM: 900 });
+      const answer = await importMasts(viettel, [moved], 'updateById');
+      expect(answer.status, answer.text).toBe(200);
+      expect(answer.body).toMatchObject({ updated: 1, keptCommitted: ['V-1'] });
+      const after = (await listed()).find((m) => m.id === 'V-1');
+      expect(after).toMatchObject({ lon: before?.lon, lat: before?.lat, heightM: 60, mastType: 'A2c', radiusM: 900 });
+      // The approval still fits the mast: its antenna height and its slot.
+      expect(after?.capacity.freeSlots).toBe(before?.capacity.freeSlots);
+      // A correction of a metre or two and a taller mast are taken; the province may move it.
+      const nudged = await importMasts(
+        viettel,
+        [mast('V-1', 'Viettel', { lon: (before?.lon ?? 0) + 0.00002, heightM: 70, radiusM: 900 })],
+        'updateById',
+      );
+      expect(nudged.body).toMatchObject({ updated: 1, keptCommitted: [] });
+      expect((await listed()).find((m) => m.id === 'V-1')).toMatchObject({ heightM: 70 });
+      const byProvince = await importMasts(planner, [{ ...moved, heightM: 30 }], 'updateById');
+      expect(byProvince.body).toMatchObject({ updated: 1, keptCommitted: [] });
+      expect((await listed()).find((m) => m.id === 'V-1')).toMatchObject({ lon: 107.95, heightM: 30, mastType: 'A1' });
+      // A mast nobody is approved on is the owner's to change.
+      const free = await importMasts(viettel, [mast('V-2', 'Viettel', { heightM: 8, mastType: 'A1' })], 'updateById');
+      expect(free.body).toMatchObject({ updated: 1, keptCommitted: [] });
     });
   });
 
@@ -371,6 +409,7 @@ describe.each(PLACES)('mast import, database %s', (where) => {
         skipped: 0,
         keptWithRequests: [],
         foreignTenantsIgnored: 0,
+        keptCommitted: [],
         ids: ['V-1', 'V-3'],
         removedIds: ['S-V-1', 'V-2'],
       },

@@ -139,6 +139,7 @@ describe('a 100,000-mast import in the worker thread', () => {
         skipped: 0,
         keptWithRequests: [],
         foreignTenantsIgnored: 0,
+        keptCommitted: [],
       });
       expect(filed.status, filed.text).toBe(201);
       expect(read.status).toBe(200);
