@@ -62,6 +62,9 @@ describe('importing a tower list through the mapping dialog', () => {
     await expect(page.getByTestId('merge-diff').textContent()).resolves.toMatch(/thêm 3 .*xóa 0/);
     // Replacing the three operators' masts would remove theirs and keep MobiFone's.
     await page.getByTestId('merge-replaceOperator').check();
+    // Thousands of masts removed for 3 rows: applying waits for the planner to confirm it.
+    await expect(page.getByTestId('apply-import').isDisabled()).resolves.toBe(true);
+    await page.getByTestId('confirm-removals').check();
     await page.getByTestId('apply-import').click();
     await page.getByTestId('import-applied').waitFor();
     await page.getByTestId('close-import').click();

@@ -113,6 +113,13 @@ describe("an operator's own station list", () => {
     await expect(page.getByTestId('merge-diff').textContent()).resolves.toContain(
       `thêm 46 · thay đổi 0 · xóa ${vietnamobile}`,
     );
+    // It removes more masts than the file brings: applying waits for the planner to confirm the removals.
+    expect(vietnamobile).toBeGreaterThan(46);
+    await expect(page.getByTestId('apply-import').isDisabled()).resolves.toBe(true);
+    await expect(page.getByTestId('removals-warning').textContent()).resolves.toContain(
+      `${vietnamobile} cột của Vietnamobile không có trong tệp sẽ bị xóa`,
+    );
+    await page.getByTestId('confirm-removals').check();
     await page.getByTestId('apply-import').click();
     await page.getByTestId('import-server-saved').waitFor({ timeout: 60_000 });
     await page.getByTestId('close-import').click();

@@ -179,6 +179,10 @@ export const STRINGS = {
   downloadProblems: { vi: 'Tải các dòng cần sửa (CSV)', en: 'Download the rows to fix (CSV)' },
   importApplied: { vi: 'Đã áp dụng; số cột trên bản đồ', en: 'Applied; masts on the map' },
   keptInBrowser: { vi: 'Đã lưu trong trình duyệt này.', en: 'Kept in this browser.' },
+  confirmRemovals: {
+    vi: 'Tôi hiểu: {removed} cột của {operators} không có trong tệp sẽ bị xóa, nhiều hơn {rows} dòng tệp mang vào. (Tệp chỉ có một phần danh sách? Hãy chọn “Cập nhật theo mã trạm”.)',
+    en: 'I understand: {removed} masts of {operators} not in the file will be removed, more than the {rows} rows the file brings. (Only part of the list? Choose “Update by id”.)',
+  },
   keptCommitted: {
     vi: '{count} cột có nhà mạng khác đã được duyệt dùng chung ({ids}): máy chủ giữ nguyên vị trí, độ cao và loại cột của chúng (tệp dời, hạ hoặc đổi loại cột); muốn đổi, hãy đề nghị Sở.',
     en: '{count} masts other operators are approved on ({ids}): the server kept their position, height and class (the file moved, lowered or reclassed them); ask the province to change them.',

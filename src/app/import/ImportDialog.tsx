@@ -16,7 +16,9 @@ import {
   cancelImport,
   closeImport,
   confirmMixedCrs,
+  confirmRemovals,
   isMixedCrs,
+  needsRemovalConfirmation,
   readWholeFile,
   setMergeMode,
   updateMapping,
@@ -232,7 +234,11 @@ export function ImportDialog() {
             <button
               type="button"
               onClick={() => void applyImport()}
-              disabled={(state.read?.acceptedCount ?? 0) === 0 || (isMixedCrs(state.read) && !state.mixedCrsConfirmed)}
+              disabled={
+                (state.read?.acceptedCount ?? 0) === 0 ||
+                (isMixedCrs(state.read) && !state.mixedCrsConfirmed) ||
+                (needsRemovalConfirmation(state) && !state.removalsConfirmed)
+              }
               data-testid="apply-import"
             >
               {t('applyImport')}
@@ -449,6 +455,21 @@ function ImportReview() {
             {t('diffUnchanged')} {formatNumber(language, diff.unchanged)} · {t('diffSkipped')}{' '}
             {formatNumber(language, diff.skipped)}
           </p>
+          {needsRemovalConfirmation(state) && (
+            <label className="check warning" data-testid="removals-warning">
+              <input
+                type="checkbox"
+                checked={state.removalsConfirmed}
+                onChange={(event) => confirmRemovals(event.target.checked)}
+                data-testid="confirm-removals"
+              />{' '}
+              {translateWith(language, 'confirmRemovals', {
+                removed: formatNumber(language, diff.removed),
+                operators: diff.operators.join(', '),
+                rows: formatNumber(language, read.acceptedCount),
+              })}
+            </label>
+          )}
         </fieldset>
       )}
       {state.server.status === 'saving' && <p className="note">{t('serverSaving')}</p>}

@@ -40,6 +40,8 @@ export interface ImportState {
   keepOutsideVietnam: boolean;
   /** The user confirmed the per-row CRS split of a file that mixes degrees and projected metres. */
   mixedCrsConfirmed: boolean;
+  /** The planner confirmed a replace that removes more masts than the file brings (see needsRemovalConfirmation). */
+  removalsConfirmed: boolean;
   mode: TowerMergeMode;
   coordinates: CoordinateProblemReport | null;
   progress: number;
@@ -70,6 +72,7 @@ const CLOSED: ImportState = {
   valueMapping: {},
   keepOutsideVietnam: false,
   mixedCrsConfirmed: false,
+  removalsConfirmed: false,
   mode: 'replaceOperator',
   coordinates: null,
   progress: 0,
@@ -192,7 +195,7 @@ export async function readWholeFile(): Promise<void> {
       stage: 'review',
       progress: 1,
       read,
-      ...(firstRead ? { mode: read.defaultMode } : {}),
+      ...(firstRead ? { mode: read.defaultMode, removalsConfirmed: false } : {}),
     });
   } catch (error) {
     if (!run.isCurrent()) return;
@@ -203,7 +206,20 @@ export async function readWholeFile(): Promise<void> {
 }
 
 export function setMergeMode(mode: TowerMergeMode): void {
-  useImportStore.setState({ mode });
+  useImportStore.setState({ mode, removalsConfirmed: false });
+}
+
+export function confirmRemovals(confirmed: boolean): void {
+  useImportStore.setState({ removalsConfirmed: confirmed });
+}
+
+/**
+ * Whether applying would remove more of the file's operators' masts than the file brings (a district's list
+ * replacing a province's register, say): then the planner confirms the removals before applying.
+ */
+export function needsRemovalConfirmation(state: Pick<ImportState, 'mode' | 'read'>): boolean {
+  const read = state.read;
+  return state.mode === 'replaceOperator' && read !== null && read.diffs.replaceOperator.removed > read.acceptedCount;
 }
 
 export function confirmMixedCrs(confirmed: boolean): void {

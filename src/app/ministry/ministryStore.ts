@@ -163,6 +163,9 @@ function takeServerTargets(saved: ServerReadinessTargets): void {
 /** How long a change waits for the next before it is saved (typing 9, 9, . , 5 is one save). */
 const TARGET_SAVE_DELAY_MS = 600;
 let pendingSave: ReturnType<typeof setTimeout> | null = null;
+/** The save on its way to the server, if any; `saveAgain`: the targets changed meanwhile. */
+let saving: Promise<void> | null = null;
+let saveAgain = false;
 
 /**
  * Changes one target. Signed in as the ministry, the targets are then saved on the server as a new version based on
@@ -175,25 +178,44 @@ export function setTarget(kpi: ReadinessKpi, value: number | null): void {
   else targets[kpi] = value;
   applyTargets(targets);
   const { user } = useServerStore.getState();
-  const base = useMinistryStore.getState().serverTargets;
-  if (user?.role !== 'ministry' || !base) return;
+  if (user?.role !== 'ministry' || !useMinistryStore.getState().serverTargets) return;
   if (pendingSave) clearTimeout(pendingSave);
   pendingSave = setTimeout(() => {
     pendingSave = null;
-    void saveTargetsNow(base.version);
+    void saveTargetsNow();
   }, TARGET_SAVE_DELAY_MS);
 }
 
-async function saveTargetsNow(version: number): Promise<void> {
-  const saved = await saveReadinessTargets(useMinistryStore.getState().targets, version);
-  if (saved) {
-    useMinistryStore.setState({
-      serverTargets: { version: saved.version, updatedAt: saved.updatedAt, updatedBy: saved.updatedBy },
-    });
-    return;
+/**
+ * Saves the page's targets, one save at a time, each based on the version the previous one made: a change typed while
+ * a save is on its way is saved after it (never two saves based on the same version, which the server would refuse
+ * as someone else's change).
+ */
+function saveTargetsNow(): Promise<void> {
+  if (saving) {
+    saveAgain = true;
+    return saving;
   }
-  const current = await readReadinessTargets();
-  if (current) takeServerTargets(current);
+  saving = (async () => {
+    do {
+      saveAgain = false;
+      const base = useMinistryStore.getState().serverTargets;
+      if (!base) return;
+      const saved = await saveReadinessTargets(useMinistryStore.getState().targets, base.version);
+      if (!saved) {
+        // Someone else saved in between: their targets come back (the refusal says who and when).
+        const current = await readReadinessTargets();
+        if (current) takeServerTargets(current);
+        return;
+      }
+      useMinistryStore.setState({
+        serverTargets: { version: saved.version, updatedAt: saved.updatedAt, updatedBy: saved.updatedBy },
+      });
+    } while (saveAgain);
+  })().finally(() => {
+    saving = null;
+  });
+  return saving;
 }
 
 /**
