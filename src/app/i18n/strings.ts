@@ -94,7 +94,7 @@ export const STRINGS = {
   heightM: { vi: 'Độ cao ăng-ten (m)', en: 'Antenna height (m)' },
   radiusM: { vi: 'Bán kính phủ (m)', en: 'Coverage radius (m)' },
   mastType: { vi: 'Loại cột', en: 'Mast class' },
-  coordinates: { vi: 'Tọa độ', en: 'Coordinates' },
+  coordinatesLatLonShort: { vi: 'Vĩ độ, kinh độ', en: 'Latitude, longitude' },
   coordinatesLatLon: {
     vi: 'Vĩ độ, kinh độ (WGS 84, độ thập phân)',
     en: 'Latitude, longitude (WGS 84, decimal degrees)',

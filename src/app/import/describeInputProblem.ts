@@ -74,6 +74,10 @@ const TEMPLATES: Record<string, { vi: Template; en: Template }> = {
     vi: (p, f) => `${f} âm (${p.value}): để trống`,
     en: (p, f) => `${f} is negative (${p.value}): left empty`,
   },
+  implausibleSize: {
+    vi: (p, f) => `${f} ${p.value} m không nằm trong khoảng 0-${p.max} m (gõ nhầm?): để trống`,
+    en: (p, f) => `${f} ${p.value} m is not between 0 and ${p.max} m (a typing error?): left empty`,
+  },
   unknownOperator: {
     vi: (p) => `nhà mạng '${p.value}' không xác định, giữ nguyên như trong tệp`,
     en: (p) => `unknown operator '${p.value}', kept as written`,

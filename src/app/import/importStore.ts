@@ -19,9 +19,10 @@ import { datasetKeyOf, ensureResident, rememberTowerColumns } from '../data/resi
 import { loadServerMasts } from '../data/serverMasts';
 import { rememberTowerDrawIndex } from '../map/towerLayerData';
 import { clearSavedTowers, saveTowerColumns } from '../persistence/towerStorage';
-import { ApiError, apiClient } from '../server/apiClient';
+import { apiClient } from '../server/apiClient';
 import { useServerStore } from '../server/serverStore';
 import { showDataset, useAppStore } from '../store/appStore';
+import { withFileRow } from './withFileRow';
 
 /**
  * The import dialog's steps: the file's first rows and the proposed columns (`mapping`), the whole file read with the
@@ -310,15 +311,6 @@ async function saveImportOnServer(
     });
     return false;
   }
-}
-
-/** A server refusal naming a mast by its place in the import (`details.index`), with that mast's file row added. */
-function withFileRow(error: unknown, towerRows: readonly number[] | undefined): unknown {
-  if (!(error instanceof ApiError) || typeof error.details !== 'object' || error.details === null) return error;
-  const details = error.details as Record<string, unknown>;
-  const row = typeof details.index === 'number' ? towerRows?.[details.index] : undefined;
-  if (row === undefined) return error;
-  return new ApiError(error.status, error.code, error.message, { ...details, row }, error.retryAfterS);
 }
 
 export function cancelImport(): void {

@@ -4,7 +4,7 @@ import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { isSharedMastAt } from '../../core/model/towerArrays';
 import type { ProvinceDataset } from '../data/provinceDataset';
-import { translate } from '../i18n/strings';
+import { formatNumber, translate } from '../i18n/strings';
 import { BACKBONE_LAYER_IDS, basemapStyle, COMMUNE_LAYER_IDS } from './basemapStyle';
 import { buildDeckLayers } from './buildDeckLayers';
 import type { DeckLayerInputs } from './layers/deckLayerInputs';
@@ -258,10 +258,20 @@ export class MapController {
     const shared = isSharedMastAt(this.dataset.towerArrays, towerIndex)
       ? ` · ${translate(language, 'sharedMasts')}`
       : '';
+    // Where the record comes from: the demo's generated masts say so; an imported one names its file.
+    const origin =
+      tower.source?.kind === 'synthetic' || (!tower.source && this.dataset.towersAreSynthetic)
+        ? ` (${translate(language, 'syntheticShort')})`
+        : tower.source?.name
+          ? ` (${tower.source.name})`
+          : '';
+    const heightM = tower.heightM;
+    const height =
+      heightM === undefined || heightM === null
+        ? '?'
+        : formatNumber(language, heightM, Number.isInteger(heightM) ? 0 : 1);
     return {
-      text: `${tower.id} (${translate(language, 'syntheticShort')})\n${tower.tenants.join(' + ')}${shared}\n${
-        tower.mastType ?? '?'
-      } · ${tower.heightM ?? '?'} m`,
+      text: `${tower.id}${origin}\n${tower.tenants.join(' + ')}${shared}\n${tower.mastType ?? '?'} · ${height} m`,
     };
   }
 }

@@ -63,7 +63,7 @@ export function InspectPanel({ dataset }: { dataset: ProvinceDataset }) {
               <dd data-testid="inspect-source">{describeTowerSource(tower, language)}</dd>
             </div>
             <div>
-              <dt>{t('coordinates')}</dt>
+              <dt>{t('coordinatesLatLonShort')}</dt>
               <dd>
                 {tower.lat.toFixed(5)}, {tower.lon.toFixed(5)}
               </dd>

@@ -51,6 +51,13 @@ const FIELD_NAMES: Record<string, StringKey> = {
   password: 'password',
   provinceId: 'fieldProvince',
   version: 'fieldVersion',
+  // A mast of an import.
+  id: 'id',
+  operator: 'operator',
+  heightM: 'heightM',
+  radiusM: 'radiusM',
+  mastType: 'mastType',
+  tenants: 'tenants',
 };
 
 interface ValidationIssue {
@@ -193,7 +200,10 @@ function wordIssue(issue: ValidationIssue, t: Translate, number: (value: number)
   const field = path.split('.').at(-1) ?? '';
   const key = FIELD_NAMES[field];
   const name = key ? t(key).replace(/\s*\(.*\)$/, '') : path || (issue.location ?? '');
-  return `${name}: ${wordIssueMessage(issue.message ?? '', t, number)}`;
+  // A mast of an import, named by its file row when the page added it (withFileRow).
+  const row = (issue as { row?: unknown }).row;
+  const place = typeof row === 'number' ? `${t('row')} ${number(row)} (${name})` : name;
+  return `${place}: ${wordIssueMessage(issue.message ?? '', t, number)}`;
 }
 
 /** zod's English messages ("Too big: expected number to be <=300"), and the server's own refinements. */

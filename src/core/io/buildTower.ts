@@ -1,7 +1,7 @@
 import { VIETNAM_BOUNDS } from '../crs/detectCoordinateProblems';
 import type { PointTransform } from '../crs/transformToWgs84';
 import { OPERATORS } from '../model/operators';
-import { MAST_TYPES, type MastType, type Tower } from '../model/tower';
+import { MAST_TYPES, MAX_MAST_HEIGHT_M, MAX_TOWER_RADIUS_M, type MastType, type Tower } from '../model/tower';
 import { ownValue } from '../util/ownProperty';
 import { categoricalValueKey, type MastTypeChoice, proposeMastType, resolveMastTypeChoice } from './classifyMastType';
 import { parseDecimal } from './parseDecimal';
@@ -46,6 +46,7 @@ export type ProblemCode =
   | 'tenantNumberInList'
   | 'unknownTenant'
   | 'badTenantCount'
+  | 'implausibleSize'
   | 'badValue'
   | 'operatorDisagrees'
   | 'notTextOrNumber';
@@ -404,6 +405,12 @@ function readProjected(
   return lonLat;
 }
 
+/** Height and reach: up to the bound (0 is kept: files write it for "not known"); past it a warning, left empty. */
+const FIELD_MAX: Record<'height_m' | 'radius_m', number> = {
+  height_m: MAX_MAST_HEIGHT_M,
+  radius_m: MAX_TOWER_RADIUS_M,
+};
+
 function readOptionalNonNegative(
   value: unknown,
   field: 'height_m' | 'radius_m',
@@ -414,6 +421,14 @@ function readOptionalNonNegative(
   if (parsed === undefined || parsed === null) return null;
   if (parsed < 0) {
     fail(field, `${field} is negative: ${parsed}; left empty`, 'negative', { field, value: parsed });
+    return null;
+  }
+  if (parsed > FIELD_MAX[field]) {
+    fail(field, `${field} ${parsed} is not between 0 and ${FIELD_MAX[field]} m; left empty`, 'implausibleSize', {
+      field,
+      value: parsed,
+      max: FIELD_MAX[field],
+    });
     return null;
   }
   return parsed;

@@ -5,7 +5,7 @@
  */
 import { VIETNAM_BOUNDS } from '../geo/vietnamBounds';
 import { findOperator } from '../model/operators';
-import { MAST_TYPES, type MastType } from '../model/tower';
+import { MAST_TYPES, MAX_MAST_HEIGHT_M, MAX_TOWER_RADIUS_M, type MastType } from '../model/tower';
 import { createYieldClock, type LongCallOptions } from '../util/cooperativeLoop';
 import { applyColumnMapping } from './applyColumnMapping';
 import { categoricalValueKey, proposeMastType, resolveMastTypeChoice } from './classifyMastType';
@@ -218,10 +218,13 @@ async function readClean(bytes: Uint8Array, options: LongCallOptions, kind: Clea
         case HEIGHT:
           scanNumber(bytes, pos, stop, false);
           heightM = scan.number;
+          // Out of its range: the full reader warns about it.
+          if (heightM > MAX_MAST_HEIGHT_M) throw new NotClean();
           break;
         case RADIUS:
           scanNumber(bytes, pos, stop, false);
           radiusM = scan.number;
+          if (radiusM > MAX_TOWER_RADIUS_M) throw new NotClean();
           break;
         case MAST_TYPE:
           scanText(bytes, pos, stop);

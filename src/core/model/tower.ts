@@ -76,3 +76,11 @@ export interface InputProblem {
   /** Further problems of the same row (their reasons are already joined into `reason`). */
   more?: { field?: string; reason: string; code?: string; params?: Record<string, string | number> }[];
 }
+
+/**
+ * The tallest mast a record may give, m (the server's register and its plans keep this bound): above it a height is a
+ * typing error (a missing decimal point, a number in mm).
+ */
+export const MAX_MAST_HEIGHT_M = 300;
+/** The farthest reach a record may give, m: beyond it a radius is a typing error. */
+export const MAX_TOWER_RADIUS_M = 100_000;

@@ -1,6 +1,6 @@
 import secureJsonParse from 'secure-json-parse';
 import { z } from 'zod';
-import { MAST_TYPES, type MastType } from '../../core/model/tower';
+import { MAST_TYPES, MAX_MAST_HEIGHT_M, MAX_TOWER_RADIUS_M, type MastType } from '../../core/model/tower';
 import type { DbActor, SqlDatabase } from '../db/sqlDatabase';
 import { findTooDeepJson, MAX_JSON_DEPTH } from '../http/jsonBody';
 import { validationIssues, validationRefusal } from '../http/validation';
@@ -16,14 +16,14 @@ const towerSchema = z.strictObject({
   operator: z.string().trim().min(1).max(60),
   lon: z.number().min(-180).max(180),
   lat: z.number().min(-90).max(90),
-  heightM: z.number().positive().max(300).nullable().default(null),
+  heightM: z.number().min(0).max(MAX_MAST_HEIGHT_M).nullable().default(null),
   mastType: z
     .enum(MAST_TYPES as [MastType, ...MastType[]])
     .nullable()
     .default(null),
   tenants: z.array(z.string().trim().min(1).max(60)).max(8).default([]),
   /** Reach for the fixed-radius coverage mode, m. */
-  radiusM: z.number().positive().max(100_000).nullable().default(null),
+  radiusM: z.number().min(0).max(MAX_TOWER_RADIUS_M).nullable().default(null),
   /** Operators on the mast, owner included, when the file gave a count instead of names (`tenants` the owner). */
   tenantCount: z.number().int().min(1).max(8).nullable().default(null),
 });

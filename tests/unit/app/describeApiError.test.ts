@@ -3,6 +3,7 @@
  * browser, read by the app's own ApiClient), worded by describeApiError in Vietnamese and in English.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { withFileRow } from '../../../src/app/import/withFileRow';
 import { ApiClient, ApiError } from '../../../src/app/server/apiClient';
 import type { NewRequest, ServerPlanDocument } from '../../../src/app/server/apiTypes';
 import { describeApiError, type ServerAction } from '../../../src/app/server/describeApiError';
@@ -65,6 +66,24 @@ describe('describeApiError over the real server', () => {
     expect(describeApiError(neither, 'vi', 'fileRequest')).toContain(
       'Diện tích chịu gió: nhập diện tích chịu gió hoặc khối lượng thiết bị (hoặc cả hai)',
     );
+  });
+
+  it('400 on an import: each refused mast named by its line in the file, as the page knows it', async () => {
+    const viettel = await signedIn('viettel');
+    const tower = (id: string, heightM: number) => ({ id, operator: 'Viettel', lon: 108.2, lat: 16.05, heightM });
+    const body = JSON.stringify({
+      towers: [tower('V-1', 30), tower('V-2', 400)],
+      mode: 'updateById',
+      sourceName: 'viettel.csv',
+    });
+    const error = await refusal(viettel.importMastsBody('VN25', body));
+    expect(error.status).toBe(400);
+    // The second mast sent is line 7 of the file (a title, the header and a refused row came before).
+    const named = withFileRow(error, [5, 7]);
+    expect(both(named, 'importMasts')).toEqual({
+      vi: 'Máy chủ không nhận dữ liệu đã nhập. Dòng 7 (Độ cao ăng-ten): tối đa 300. Sửa rồi gửi lại.',
+      en: 'The server did not accept what was entered. Row 7 (Antenna height): at most 300. Correct it and send again.',
+    });
   });
 
   it('400: a rejection without a reason asks for the reason', async () => {

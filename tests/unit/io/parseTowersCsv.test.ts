@@ -6,6 +6,29 @@ import { TowerFileError } from '../../../src/core/io/towerFileError';
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/towers/${name}`, import.meta.url), 'utf8');
 
 describe('parseTowersCsv', () => {
+  it('leaves a height or reach past any mast’s empty with a warning naming its line, and keeps the row (0 is kept)', () => {
+    const result = parseTowersCsv(
+      [
+        'id,operator,lon,lat,height_m,radius_m',
+        'A1,Viettel,108.2,16.05,99999999999999999999,2000',
+        'A2,Viettel,108.21,16.05,0,2000',
+        'A3,Viettel,108.22,16.05,300,100000',
+        'A4,Viettel,108.23,16.05,35,100001',
+      ].join('\n'),
+    );
+    expect(result.rejected).toEqual([]);
+    expect(result.towers.map((tower) => [tower.id, tower.heightM, tower.radiusM])).toEqual([
+      ['A1', null, 2000],
+      ['A2', 0, 2000],
+      ['A3', 300, 100000],
+      ['A4', 35, null],
+    ]);
+    expect(result.warnings.map((warning) => [warning.row, warning.field, warning.code])).toEqual([
+      [1, 'height_m', 'implausibleSize'],
+      [4, 'radius_m', 'implausibleSize'],
+    ]);
+  });
+
   it('reads a comma-separated file with all optional columns', () => {
     const result = parseTowersCsv(fixture('good.csv'));
     expect(result.rejected).toEqual([]);

@@ -107,6 +107,8 @@ describe('readCleanTowersCsv: any quirk falls back to the full reader', () => {
     'a position outside Việt Nam': withRow(good.replace('108.2', '100.2')),
     'swapped coordinates': withRow(good.replace('108.2,16.05', '16.05,108.2')),
     'a negative height': withRow(good.replace(',30,', ',-30,')),
+    'a height past 300 m (a typing error)': withRow(good.replace(',30,', ',99999999,')),
+    'a reach past 100 km': withRow(good.replace(',1500,', ',250000,')),
     'an unknown operator': withRow(good.replace('Viettel,452-04', 'Acme,452-04')),
     'mcc_mnc naming another operator': withRow(good.replace('452-04', '452-01')),
     'an unknown mast type word': withRow(good.replace('A2b', 'tripod')),
