@@ -30,7 +30,11 @@ export async function readImportForReview(
   call: LongCallOptions,
   ownOperator: string | null = null,
 ): Promise<ImportReadResult> {
-  const all = await readTowerFile(bytes, fileName, { ...options, ...call });
+  const all = await readTowerFile(bytes, fileName, {
+    ...options,
+    ...(ownOperator ? { ownOperator } : {}),
+    ...call,
+  });
   // Signed in as an operator: the other operators' masts in the file are rejected rows, not part of the import.
   const read = ownOperator ? keepOwnOperatorTowers(all, ownOperator) : all;
   for (const tower of read.towers) tower.source = source;

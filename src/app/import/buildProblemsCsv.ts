@@ -1,3 +1,4 @@
+import { neutralizeFormula } from '../../core/export/neutralizeFormula';
 import type { TowerParseResult } from '../../core/io/towerParseResult';
 import type { InputProblem } from '../../core/model/tower';
 import type { Language } from '../i18n/strings';
@@ -41,7 +42,7 @@ export function buildProblemsCsv(result: TowerParseResult, language: Language, d
 }
 
 function csvCell(value: string, delimiter: string): string {
-  // A leading = + @ (or - before a non-number) makes Excel run the cell as a formula.
-  const safe = /^[=+@\t\r]/.test(value) || /^-[^\d.,]/.test(value) ? `'${value}` : value;
+  // A cell a spreadsheet would run as a formula gets an apostrophe (the exports' one rule).
+  const safe = neutralizeFormula(value);
   return safe.includes(delimiter) || /["\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -24,6 +24,8 @@ export interface TablePreview {
   headers: string[];
   /** The first data rows, cells as text (numbers from .xlsx and feature properties as typed). */
   rows: unknown[][];
+  /** Each row's line in the file as a spreadsheet numbers it (a feature's number for GeoJSON, KML, shapefiles). */
+  rowLines: number[];
   /** Coordinates come from geometries (GeoJSON, KML, shapefile), not from columns. */
   geometryFromFile: boolean;
   /** Remarks: encoding, content that contradicts the extension, other sheets (worded for the UI). */
@@ -64,6 +66,7 @@ export async function previewTableFile(
       decimalComma: delimiter !== ',',
       headers,
       rows,
+      rowLines: table.lines.slice(0, rows.length),
       geometryFromFile: false,
       warnings,
     };
@@ -75,13 +78,14 @@ export async function previewTableFile(
     const header = sheet.rows[headerIndex]?.values ?? [];
     const rows = sheet.rows
       .slice(headerIndex + 1)
-      .map((row) => row.values)
-      .filter((values) => values.some((value) => value !== null && String(value).trim() !== ''));
+      .filter((row) => row.values.some((value) => value !== null && String(value).trim() !== ''))
+      .slice(0, maxRows);
     return {
       format: 'xlsx',
       decimalComma: true,
       headers: header.map((value) => String(value ?? '')),
-      rows: rows.slice(0, maxRows),
+      rows: rows.map((row) => row.values),
+      rowLines: rows.map((row) => row.rowNumber),
       geometryFromFile: false,
       warnings: [...warnings, ...sheet.notes],
     };
@@ -95,11 +99,13 @@ export async function previewTableFile(
   const rows = layer.features
     .slice(0, maxRows)
     .map((feature) => headers.map((key) => feature.properties?.[key] ?? null));
+  const rowLines = rows.map((_, index) => index + 1);
   return {
     format: sniffed.format,
     decimalComma: true,
     headers,
     rows,
+    rowLines,
     geometryFromFile: true,
     warnings: [...warnings, ...layer.warnings.map(({ reason, code, params }) => ({ reason, code, params }))],
   };
@@ -117,6 +123,6 @@ export function previewCoordinates(preview: TablePreview, mapping: ColumnMapping
   return preview.rows.flatMap((row, index) => {
     const x = read(row[lon]);
     const y = read(row[lat]);
-    return x === null || y === null ? [] : [{ row: index + 1, x, y }];
+    return x === null || y === null ? [] : [{ row: preview.rowLines[index] ?? index + 1, x, y }];
   });
 }

@@ -83,7 +83,8 @@ export async function readCleanTowerRows(
     options.columns !== undefined ||
     options.crs !== undefined ||
     options.areaPolygons !== undefined ||
-    options.valueMapping !== undefined
+    options.valueMapping !== undefined ||
+    options.ownOperator !== undefined
   ) {
     return null;
   }

@@ -32,6 +32,9 @@ export class TowerCollector {
   };
   private readonly problemRecords: { row: number; values: string[] }[] = [];
 
+  /** `ownOperator`: an operator account's import; the other operators' rows keep their cells (see TowerReadOptions). */
+  constructor(private readonly ownOperator?: string) {}
+
   /** Whether the id was accepted before (the reader then knows the row is a sector or a duplicate). */
   has(id: string): boolean {
     return this.indexById.has(id);
@@ -82,7 +85,8 @@ export class TowerCollector {
         this.towers.push(tower);
         this.crsRows[outcome.crs]++;
         for (const warning of outcome.warnings) this.warnings.push({ row, ...at, ...warning });
-        if (outcome.warnings.length > 0) this.keepRecord(row, record);
+        const othersRow = this.ownOperator !== undefined && tower.operator !== this.ownOperator;
+        if (outcome.warnings.length > 0 || othersRow) this.keepRecord(row, record);
         return;
       }
     }

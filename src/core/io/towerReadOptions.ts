@@ -20,6 +20,11 @@ export interface TowerReadOptions {
   keepOutsideVietnam?: boolean;
   /** The user's meaning of the categorical fields' words (keys by categoricalValueKey); proposals elsewhere. */
   valueMapping?: TowerValueMapping;
+  /**
+   * An operator account's import: the rows of other operators keep their cells as a problem row's do (so the rows to
+   * fix show them whole once keepOwnOperatorTowers rejects them). The reading is otherwise the same.
+   */
+  ownOperator?: string;
 }
 
 /** Value mappings of the categorical fields, like the column mapping: proposed automatically, edited by the user. */

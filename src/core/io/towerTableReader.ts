@@ -17,7 +17,7 @@ import type { TowerReadOptions } from './towerReadOptions';
  * the file-level coordinate report.
  */
 export class TowerTableReader {
-  private readonly collector = new TowerCollector();
+  private readonly collector: TowerCollector;
   private readonly lists = new ListInterner();
   private readonly columns: AppliedColumns;
   private readonly fieldEntries: [TowerField, number][];
@@ -34,6 +34,7 @@ export class TowerTableReader {
     headerLine: number | undefined,
     private readonly options: TowerReadOptions & { decimalComma: boolean },
   ) {
+    this.collector = new TowerCollector(options.ownOperator);
     this.crs =
       options.crs === undefined
         ? resolveCrs('EPSG:4326')

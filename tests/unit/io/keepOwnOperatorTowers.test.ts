@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { buildProblemsCsv } from '../../../src/app/import/buildProblemsCsv';
 import { keepOwnOperatorTowers } from '../../../src/core/io/keepOwnOperatorTowers';
 import { readTowerFile } from '../../../src/core/io/readTowerFile';
 
@@ -33,6 +34,29 @@ describe("keepOwnOperatorTowers: an operator's import keeps its own masts and li
     });
     // Nothing lost: every record is kept or rejected.
     expect(own.towers.length + own.rejected.length).toBe(6);
+  });
+
+  it('writes the other operators’ rows whole in the rows to fix, with their lines, and neutralises formulas', async () => {
+    const text = `${EXPORT}\r\n-2+3+cmd;VinaPhone;108,207;16,057\r\n＝1+1;MobiFone;108,208;16,058`;
+    const read = await readTowerFile(new TextEncoder().encode(text), 'tram-viettel.csv', { ownOperator: 'Viettel' });
+    const own = keepOwnOperatorTowers(read, 'Viettel');
+    const csv = buildProblemsCsv(own, 'vi', ';')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(csv[0]).toBe('Mã trạm;Nhà mạng;Kinh độ;Vĩ độ;Tình trạng;Dòng;Vấn đề');
+    const cells = (id: string) =>
+      csv
+        .find((line) => line.startsWith(id))
+        ?.split(';')
+        .slice(0, 6);
+    expect(cells('VNP-777')).toEqual(['VNP-777', 'VinaPhone', '108,202', '16,052', 'bị loại', '3']);
+    expect(cells('MBF-101')).toEqual(['MBF-101', 'MobiFone', '108,205', '16,055', 'bị loại', '6']);
+    // Cells a spreadsheet would run as a formula, in ASCII or full width, get an apostrophe.
+    expect(cells("'-2+3+cmd")?.[0]).toBe("'-2+3+cmd");
+    expect(cells("'＝1+1")?.[0]).toBe("'＝1+1");
+    // Without an operator account the same reading keeps no cells for rows it accepts.
+    expect((await readTowerFile(new TextEncoder().encode(EXPORT), 'tram.csv')).problemRecords?.rows).toHaveLength(1);
   });
 
   it('returns the read as it is when every mast is the operator’s', async () => {

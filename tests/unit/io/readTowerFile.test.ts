@@ -3,7 +3,7 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { exportCsv } from '../../../src/core/export/exportCsv';
 import { parseTowers } from '../../../src/core/io/parseTowers';
-import { previewTableFile } from '../../../src/core/io/previewTableFile';
+import { previewCoordinates, previewTableFile } from '../../../src/core/io/previewTableFile';
 import { readTowerFile } from '../../../src/core/io/readTowerFile';
 import { TowerFileError } from '../../../src/core/io/towerFileError';
 
@@ -39,6 +39,9 @@ describe('readTowerFile: a CSV saved from a sheet with a title above the header'
     const preview = await previewTableFile(new TextEncoder().encode(csv), 'tram.csv');
     expect(preview.headers).toEqual(['Mã trạm', 'Nhà mạng', 'Kinh độ', 'Vĩ độ', 'Ghi chú']);
     expect(preview.rows.map((row) => row[0])).toEqual(['T1', 'T2', 'T3']);
+    // Rows by the file's lines, as the reader's problems name them (title 1, blank 2, header 3).
+    expect(preview.rowLines).toEqual([4, 5, 6]);
+    expect(previewCoordinates(preview, { lon: 'Kinh độ', lat: 'Vĩ độ' }).map((pair) => pair.row)).toEqual([4, 6]);
     expect(preview.warnings.map((warning) => warning.code)).toContain('titleLinesSkipped');
   });
 
