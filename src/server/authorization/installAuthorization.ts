@@ -3,6 +3,7 @@ import { resolveSession, SESSION_COOKIE } from '../auth/sessions';
 import { dbActorOf, type Sql } from '../db/sqlDatabase';
 import type { AppContext, ValidatedInput } from '../http/appContext';
 import { HttpError } from '../http/httpError';
+import { createRequestsInFlight } from '../http/requestsInFlight';
 import { checkScope } from './checkScope';
 import { ROUTE_RULES, type RouteRule, routeKey } from './routeRules';
 
@@ -24,6 +25,7 @@ function ruleOf(request: FastifyRequest): RouteRule | undefined {
  *   record of another province or operator, see checkScope).
  */
 export function installAuthorization(app: FastifyInstance, context: AppContext): void {
+  const inFlight = createRequestsInFlight();
   app.decorateRequest('user', null);
   app.decorateRequest('input', null as unknown as ValidatedInput);
   app.decorateRequest('db', null as unknown as Sql);
@@ -62,6 +64,8 @@ export function installAuthorization(app: FastifyInstance, context: AppContext):
     const rule = ruleOf(request);
     if (!rule) throw new HttpError(403, 'forbidden', 'this route has no authorization rule');
     if (rule.public) return;
+    // One account's burst waits its turn instead of holding everyone's event loop (the health check stays public).
+    inFlight.enter(request, reply);
     if (!request.user) throw new HttpError(401, 'unauthenticated', 'log in first (POST /api/session)');
     if (!rule.roles[request.user.role]) {
       throw new HttpError(403, 'forbidden', `${ROLE_LABEL[request.user.role]} may not do this`);

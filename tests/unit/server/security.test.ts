@@ -77,6 +77,31 @@ describe('security', () => {
     expect(blocked.body).toMatchObject({ error: 'rate_limited' });
   });
 
+  it("answers at most 16 of one account's requests at once; the rest wait their turn with 429 and Retry-After", async () => {
+    server = await startTestServer({ masts: 2000 });
+    const viettel = await server.loggedIn('viettel');
+    const vinaphone = await server.loggedIn('vinaphone');
+    // 40 reads of the whole province at once, as a script would fire them.
+    const burst = await Promise.all(
+      Array.from({ length: 40 }, () => viettel.get('/api/provinces/VN25/masts?limit=10000')),
+    );
+    const statuses = burst.map((answer) => answer.status);
+    expect(statuses.filter((status) => status === 200).length).toBeGreaterThanOrEqual(16);
+    const refused = burst.filter((answer) => answer.status === 429);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(statuses.every((status) => status === 200 || status === 429)).toBe(true);
+    expect(refused[0].headers['retry-after']).toBe('1');
+    expect(refused[0].body).toMatchObject({ error: 'rate_limited' });
+    // Once answered, the account reads again; another account was never held back.
+    expect((await viettel.get('/api/provinces/VN25/masts?limit=10')).status).toBe(200);
+    const both = await Promise.all([
+      ...Array.from({ length: 16 }, () => viettel.get('/api/provinces/VN25/masts?limit=10000')),
+      vinaphone.get('/api/provinces/VN25/masts?limit=10'),
+      server.client().get('/api/health'),
+    ]);
+    expect(both.map((answer) => answer.status)).toEqual(Array.from({ length: 18 }, () => 200));
+  });
+
   it('does not tell unknown accounts from wrong passwords', async () => {
     server = await startTestServer({ masts: 1 });
     const client = server.client();
