@@ -2,7 +2,7 @@ import type { CoordinateProblemGroup, CoordinateProblemReport } from '../../core
 import type { Language } from '../i18n/strings';
 
 const examples = (group: CoordinateProblemGroup, language: Language) =>
-  `${language === 'vi' ? 'ví dụ dòng' : 'e.g. rows'} ${group.examples.map((e) => `${e.row} (${e.x}, ${e.y})`).join(', ')}`;
+  `${language === 'vi' ? 'ví dụ dòng' : 'e.g. lines'} ${group.examples.map((e) => `${e.row} (${e.x}, ${e.y})`).join(', ')}`;
 
 /** The coordinate check of the import preview, one line per finding, in the UI's language. */
 export function describeCoordinateReport(

@@ -8,7 +8,7 @@ export { VIETNAM_BOUNDS } from '../geo/vietnamBounds';
 
 /** A pair of numbers as read from a file's two coordinate columns (or a geometry), before any transformation. */
 export interface RawCoordinate {
-  /** 1-based record number, as in InputProblem. */
+  /** Where the pair is: the file's line (as a spreadsheet numbers it) where the reader knows it, else the record number. */
   row: number;
   /** The value of the longitude / easting column. */
   x: number;
@@ -212,7 +212,7 @@ function describe(report: CoordinateProblemReport, crs: CrsDefinition, areaName:
   const messages: string[] = [];
   const of = `of ${report.checked}`;
   const rows = (group: CoordinateProblemGroup) =>
-    `e.g. row${group.examples.length > 1 ? 's' : ''} ${group.examples.map((e) => `${e.row} (${e.x}, ${e.y})`).join(', ')}`;
+    `e.g. line${group.examples.length > 1 ? 's' : ''} ${group.examples.map((e) => `${e.row} (${e.x}, ${e.y})`).join(', ')}`;
   if (report.projected.count > 0) {
     const order = report.northingFirst
       ? '; the first coordinate column holds northings (survey order X = northing, Y = easting): map X to lat/northing and Y to lon/easting'

@@ -55,8 +55,25 @@ export async function readTowerFile(
       result =
         (await readCleanTowersCsv(body, options)) ?? (await readTowersCsvChunked(body, { ...options, deadline }));
       if (cut) {
+        // Every line the body's reading names moves down by the lines cut: problems, a duplicate's first line, the
+        // kept masts' lines and the coordinate report's examples.
+        const shift = cut.skippedLines;
         for (const problem of [...result.rejected, ...result.warnings]) {
-          if (problem.line !== undefined) problem.line += cut.skippedLines;
+          if (problem.line !== undefined) problem.line += shift;
+          if (typeof problem.params?.line === 'number') problem.params.line += shift;
+        }
+        if (result.towerLines) result.towerLines = result.towerLines.map((line) => line + shift);
+        const report = result.coordinateReport;
+        if (report) {
+          for (const group of [
+            report.projected,
+            report.swapped,
+            report.outsideVietnam,
+            report.outsideProvince,
+            report.degreesInProjected,
+          ]) {
+            for (const example of group.examples) example.row += shift;
+          }
         }
         result.warnings.unshift({ row: 0, line: 1, ...titleLinesNote(cut.titles) });
       }

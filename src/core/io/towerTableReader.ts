@@ -88,9 +88,11 @@ export class TowerTableReader {
       },
       crossChecks,
     );
-    // The coordinate report looks at raw values: an accepted WGS 84 tower already has them parsed.
-    if (outcome.tower && outcome.crs === 'wgs84') this.pushCoordinate(outcome.tower.lon, outcome.tower.lat, row);
-    else if (this.toLonLat !== undefined || !outcome.tower) this.collectCoordinates(values.lon, values.lat, row);
+    // The coordinate report looks at raw values: an accepted WGS 84 tower already has them parsed. Its examples name
+    // the file's line where the reader knows it, as the problems do.
+    const place = line ?? row;
+    if (outcome.tower && outcome.crs === 'wgs84') this.pushCoordinate(outcome.tower.lon, outcome.tower.lat, place);
+    else if (this.toLonLat !== undefined || !outcome.tower) this.collectCoordinates(values.lon, values.lat, place);
     this.collector.add(outcome, values, row, line, record);
   }
 

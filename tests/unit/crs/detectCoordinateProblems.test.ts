@@ -81,7 +81,7 @@ describe('detectCoordinateProblems', () => {
       { areaPolygons: [DA_NANG], areaName: 'Đà Nẵng' },
     );
     expect(report.outsideProvince).toEqual({ count: 1, examples: [{ row: 2, x: 105.85, y: 21.03 }] });
-    expect(report.messages).toEqual(['1 of 2 points are outside Đà Nẵng (e.g. row 2 (105.85, 21.03))']);
+    expect(report.messages).toEqual(['1 of 2 points are outside Đà Nẵng (e.g. line 2 (105.85, 21.03))']);
   });
 
   it('checks projected values in the CRS given', () => {

@@ -45,6 +45,18 @@ describe('readTowerFile: a CSV saved from a sheet with a title above the header'
     expect(preview.warnings.map((warning) => warning.code)).toContain('titleLinesSkipped');
   });
 
+  it('names every line by the file under a title: a duplicate’s first line, kept masts, coordinate examples', async () => {
+    // Title 1, blank 2, header 3; T1 4, a swapped pair 5, T1 again 6, T4 7.
+    const titled =
+      'DANH SÁCH TRẠM;;;;\r\n;;;;\r\nMã trạm;Nhà mạng;Kinh độ;Vĩ độ;Ghi chú\r\n' +
+      'T1;Viettel;108,2;16,05;a\r\nT2;Viettel;16,06;108,21;b\r\nT1;Viettel;108,3;16,07;c\r\nT4;Viettel;108,25;16,08;d\r\n';
+    const result = await readTowerFile(new TextEncoder().encode(titled), 'tram.csv');
+    expect(result.towerLines).toEqual([4, 7]);
+    const duplicate = result.rejected.find((problem) => problem.code === 'duplicateId');
+    expect(duplicate).toMatchObject({ line: 6, params: { id: 'T1', line: 4 } });
+    expect(result.coordinateReport?.swapped.examples.map((example) => example.row)).toEqual([5]);
+  });
+
   it('leaves a file whose first line is the header as it was (no note)', async () => {
     const plain = csv.slice(csv.indexOf('Mã trạm'));
     const result = await readTowerFile(new TextEncoder().encode(plain), 'tram.csv');
@@ -175,7 +187,8 @@ describe('readTowerFile: GeoJSON and broken tables', () => {
     expect(result.rejected[3].reason).toBe("lon is not a number: '108.2x'");
     expect(result.rejected[5].reason).toBe('lon 2.3522, lat 48.8566 is outside Việt Nam');
     expect(result.coordinateReport?.swapped.count).toBe(2);
-    expect(result.coordinateReport?.outsideVietnam.examples).toEqual([{ row: 8, x: 2.3522, y: 48.8566 }]);
+    // Named by its line in the file (the header is line 1), as the rejected rows are.
+    expect(result.coordinateReport?.outsideVietnam.examples).toEqual([{ row: 9, x: 2.3522, y: 48.8566 }]);
     // Kept on purpose: accepted with a warning.
     const kept = await readTowerFile(fixture('towers_problems.csv'), 'towers_problems.csv', {
       keepOutsideVietnam: true,
