@@ -40,7 +40,7 @@ describe('detectCoordinateProblems', () => {
     });
     expect(report.outsideVietnam.count).toBe(1);
     expect(report.messages[0]).toMatch(/^2 of 4 points fall in Vietnam only with the two coordinates exchanged/);
-    expect(report.messages[1]).toMatch(/^1 of 4 points are outside Vietnam in EPSG:4326 \(e\.g\. row 4/);
+    expect(report.messages[1]).toMatch(/^1 of 4 points are outside Vietnam in EPSG:4326 \(e\.g\. line 4/);
   });
 
   it('keeps at most five examples however many rows are wrong', () => {
