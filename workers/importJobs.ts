@@ -1,5 +1,6 @@
 import * as Comlink from 'comlink';
 import { keepOwnOperatorTowers } from '../src/core/io/keepOwnOperatorTowers';
+import { keepTowersNearArea } from '../src/core/io/keepTowersNearArea';
 import { readTowerFile } from '../src/core/io/readTowerFile';
 import type { TowerReadOptions } from '../src/core/io/towerReadOptions';
 import { mergeTowers, type TowerMergeMode } from '../src/core/model/mergeTowers';
@@ -35,8 +36,10 @@ export async function readImportForReview(
     ...(ownOperator ? { ownOperator } : {}),
     ...call,
   });
-  // Signed in as an operator: the other operators' masts in the file are rejected rows, not part of the import.
-  const read = ownOperator ? keepOwnOperatorTowers(all, ownOperator) : all;
+  // Masts far outside the province are rejected rows (the server's register would refuse the whole file for one),
+  // and signed in as an operator, so are the other operators' masts.
+  const near = keepTowersNearArea(all, options.areaPolygons, options.areaName);
+  const read = ownOperator ? keepOwnOperatorTowers(near, ownOperator) : near;
   for (const tower of read.towers) tower.source = source;
   const columns = await encodeTowerColumns(read.towers);
   const result: ImportReadResult = { ...reviewTowerImport(read, existing), columns };

@@ -74,6 +74,12 @@ const TEMPLATES: Record<string, { vi: Template; en: Template }> = {
     vi: (p, f) => `${f} âm (${p.value}): để trống`,
     en: (p, f) => `${f} is negative (${p.value}): left empty`,
   },
+  outsideArea: {
+    vi: (p) =>
+      `cột '${p.id}' ở ${p.lon}, ${p.lat} nằm ngoài ${p.area || 'tỉnh'} (quá ranh giới hơn khoảng 11 km): bỏ qua; sửa tọa độ, hoặc nhập cột này vào tỉnh của nó`,
+    en: (p) =>
+      `mast '${p.id}' at ${p.lon}, ${p.lat} is outside ${p.area || 'the province'} (more than about 11 km beyond its bounds): left out; fix its position, or import it into its own province`,
+  },
   implausibleSize: {
     vi: (p, f) => `${f} ${p.value} m không nằm trong khoảng 0-${p.max} m (gõ nhầm?): để trống`,
     en: (p, f) => `${f} ${p.value} m is not between 0 and ${p.max} m (a typing error?): left empty`,

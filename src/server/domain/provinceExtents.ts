@@ -1,14 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { PROVINCE_MARGIN_DEG } from '../../core/io/keepTowersNearArea';
 
 /** The 34 provinces' boundaries the app ships (data/national, the July 2025 provinces, codes VN01-VN34). */
 export const PROVINCES_FILE = fileURLToPath(new URL('../../../data/national/provinces.geojson', import.meta.url));
 
-/**
- * How far outside its province's bounding box a mast may stand, degrees (about 11 km): boundaries are simplified and
- * masts near a border or off the coast are real; a mast of another province or another country is not.
- */
-export const PROVINCE_MARGIN_DEG = 0.1;
+export { PROVINCE_MARGIN_DEG };
 
 export interface ProvinceExtent {
   west: number;
