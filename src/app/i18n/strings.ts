@@ -638,6 +638,11 @@ export const STRINGS = {
     en: 'Changes since you last looked (in this browser):',
   },
   planBudget: { vi: 'ngân sách', en: 'budget' },
+  reportSiteName: { vi: 'Vị trí', en: 'Site' },
+  planBudgetTooSmall: {
+    vi: 'Không vị trí nào vừa ngân sách {budget}: dùng chung một cột có sẵn tốn khoảng {join}, một cột mới từ {build} (chưa kể cáp quang). Hãy tăng ngân sách.',
+    en: 'No site fits the budget of {budget}: joining an existing mast costs about {join}, a new mast from {build} (before fibre). Raise the budget.',
+  },
   planOverBudget: {
     vi: 'vượt ngân sách (các vị trí đã được đặt tay)',
     en: 'over the budget (sites placed by hand)',
@@ -819,8 +824,8 @@ export const STRINGS = {
   reportColocationTable: { vi: 'Cơ hội dùng chung cột hiện có', en: 'Co-location opportunities on existing masts' },
   operatorsGaining: { vi: 'Nhà mạng được lợi', en: 'Operators gaining' },
   reportCosts: {
-    vi: 'đơn giá theo mô hình mở pytal (cột 5k, xây dựng 5k, vận chuyển 5k, lắp đặt 5k USD; thuê 9,6k/4k/1k USD/năm; cáp quang 25/15/5 USD/m; 10 năm, chiết khấu 5%)',
-    en: 'unit costs from the open pytal model (tower 5k, civil works 5k, transport 5k, installation 5k USD; rent 9.6k/4k/1k USD a year; fibre 25/15/5 USD/m; 10 years at 5%)',
+    vi: 'đơn giá theo mô hình mở pytal (cột 5.000, xây dựng 5.000, vận chuyển 5.000, lắp đặt 5.000 USD; thuê 9.600/4.000/1.000 USD/năm ở đô thị/ven đô/nông thôn; cáp quang 25/15/5 USD/m; 10 năm, chiết khấu 5%)',
+    en: 'unit costs from the open pytal model (tower 5,000, civil works 5,000, transport 5,000, installation 5,000 USD; rent 9,600/4,000/1,000 USD a year urban/suburban/rural; fibre 25/15/5 USD/m; 10 years at 5%)',
   },
   publishSummaryTitle: { vi: 'Công bố quy hoạch cho các nhà mạng', en: 'Publish the plan to the operators' },
   publishSummarySites: { vi: 'vị trí', en: 'sites' },

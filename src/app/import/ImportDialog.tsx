@@ -91,7 +91,7 @@ export function ImportDialog() {
               {preview.delimiter
                 ? ` · ${t('delimiter')} "${preview.delimiter === '\t' ? 'TAB' : preview.delimiter}"`
                 : ''}
-              {preview.decimalComma ? ` · ${t('decimalComma')}` : ''}
+              {preview.decimalComma && !preview.geometryFromFile ? ` · ${t('decimalComma')}` : ''}
             </p>
             {preview.warnings.map((warning) => (
               <p key={warning.reason} className="warning">

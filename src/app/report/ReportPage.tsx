@@ -6,6 +6,7 @@ import { describeTowerSources } from '../data/describeTowerSources';
 import { formatMoney, formatRate } from '../i18n/formatMoney';
 import { formatDecimal, formatNumber, type Language, type StringKey, translate } from '../i18n/strings';
 import { GAP_COLOUR_RGB } from '../map/rasterImages';
+import { publishedSiteName } from '../sharing/summarizePlanForPublishing';
 import { prepareReport, type ReportCoverage, type ReportData } from './prepareReport';
 import { reportDate } from './reportDate';
 import { pageSizeMm, REPORT_MARGIN_MM, type ReportParams } from './reportParams';
@@ -188,11 +189,17 @@ export function ReportPage({ params }: { params: ReportParams }) {
             </>
           )}{' '}
           · {t('capex')} <span data-testid="report-capex">{formatMoney(language, data.plan.totalCapexUsd, money)}</span>
+          {data.planSettings.maxCapexUsd != null && (
+            <>
+              {' '}
+              / {formatMoney(language, data.planSettings.maxCapexUsd, money)} ({t('planBudget')})
+            </>
+          )}
         </p>
         <table className="results" data-testid="report-sites">
           <thead>
             <tr>
-              <th>#</th>
+              <th>{t('reportSiteName')}</th>
               <th>{t('id')}</th>
               <th>{t('mastType')}</th>
               {/* As GPS units and map searches take them (a point, not the Vietnamese decimal comma). */}
@@ -208,7 +215,8 @@ export function ReportPage({ params }: { params: ReportParams }) {
           <tbody>
             {data.plan.sites.map((site, index) => (
               <tr key={site.id}>
-                <td>{index + 1}</td>
+                {/* As the panel and the published plan name it (S1, S5 (VN25-001610), ...). */}
+                <td>{publishedSiteName(index, site)}</td>
                 <td>{site.id}</td>
                 <td>
                   {site.kind === 'existing_mast' ? t('existingMast') : t('newMast')} {site.mastType}

@@ -13,7 +13,8 @@ import { formatMoney } from '../i18n/formatMoney';
 /** The plan budget's unit in đồng: millions (a site costs hundreds of millions). */
 const VND_BUDGET_UNIT = 1_000_000;
 
-import { formatNumber, type StringKey } from '../i18n/strings';
+import { newSitePassiveCapexUsd, SHARING_COSTS_USD } from '../../core/colocation/sharingCosts';
+import { formatNumber, type StringKey, translateWith } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { useMapController } from '../map/MapControllerContext';
 import { selectTower, useAppStore } from '../store/appStore';
@@ -412,6 +413,19 @@ function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
               </dd>
             </div>
           </dl>
+          {plan.sites.length === 0 && budgetUsd !== null && (
+            <p className="warning" data-testid="plan-budget-too-small">
+              {translateWith(language, 'planBudgetTooSmall', {
+                budget: formatMoney(language, budgetUsd, money),
+                join: formatMoney(
+                  language,
+                  SHARING_COSTS_USD.installationUsd + SHARING_COSTS_USD.powerSystem5gUsd,
+                  money,
+                ),
+                build: formatMoney(language, newSitePassiveCapexUsd(SHARING_COSTS_USD, '5g'), money),
+              })}
+            </p>
+          )}
           {plan.method === 'fixed' && (
             <p className="note" data-testid="fixed-sites-note">
               {t('fixedSitesNote')}
@@ -539,6 +553,7 @@ function PlanBudgetField({ disabled }: { disabled: boolean }) {
         value={shown}
         min={1}
         max={money.currency === 'VND' ? 10_000_000 : 500_000_000}
+        integer
         disabled={disabled}
         onChange={(value) => updatePlanSettings({ maxCapexUsd: toUsd(value * unit, money) })}
         onClear={() => updatePlanSettings({ maxCapexUsd: null })}

@@ -417,7 +417,9 @@ function readOptionalNonNegative(
   decimalComma: boolean,
   fail: Fail,
 ): number | null {
-  const parsed = readNumber(value, field, decimalComma, fail);
+  // Sheets often write the unit in the cell ("33,5 m", "2500m"): a metre sign after the number is the field's unit.
+  const text = typeof value === 'string' ? value.replace(/^\s*([+-]?[\d.,]+)\s*m\s*$/i, '$1') : value;
+  const parsed = readNumber(text, field, decimalComma, fail);
   if (parsed === undefined || parsed === null) return null;
   if (parsed < 0) {
     fail(field, `${field} is negative: ${parsed}; left empty`, 'negative', { field, value: parsed });

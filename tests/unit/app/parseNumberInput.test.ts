@@ -22,4 +22,19 @@ describe('parseNumberInput', () => {
     expect(parseNumberInput('2,5', { integer: true })).toEqual({ ok: false, reason: 'notInteger' });
     expect(parseNumberInput('25', { min: 25, max: 2000, integer: true })).toEqual({ ok: true, value: 25 });
   });
+
+  it('reads thousands marks in whole-number fields, as Vietnamese and English write them', () => {
+    // A budget of fifteen thousand (millions of đồng), typed the Vietnamese way: not 15.
+    expect(parseNumberInput('15.000', { integer: true })).toEqual({ ok: true, value: 15_000 });
+    expect(parseNumberInput('1.234.567', { integer: true })).toEqual({ ok: true, value: 1_234_567 });
+    expect(parseNumberInput('15,000', { integer: true })).toEqual({ ok: true, value: 15_000 });
+    // Mixed marks, or groups not of three, are not thousands marks.
+    expect(parseNumberInput('1.234,567', { integer: true })).toEqual({ ok: false, reason: 'notNumber' });
+    expect(parseNumberInput('15.00', { integer: true })).toEqual({ ok: true, value: 15 });
+    expect(parseNumberInput('15.5', { integer: true })).toEqual({ ok: false, reason: 'notInteger' });
+    // In a decimal field a single mark stays the decimal separator.
+    expect(parseNumberInput('15.000')).toEqual({ ok: true, value: 15 });
+    // The limits apply to the whole number.
+    expect(parseNumberInput('15.000', { integer: true, max: 10_000 })).toEqual({ ok: false, reason: 'aboveMax' });
+  });
 });

@@ -6,6 +6,21 @@ import { TowerFileError } from '../../../src/core/io/towerFileError';
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/towers/${name}`, import.meta.url), 'utf8');
 
 describe('parseTowersCsv', () => {
+  it('reads a height or reach written with its unit, as sheets do ("33,5 m", "2500m")', () => {
+    const result = parseTowersCsv(
+      [
+        'id;operator;lon;lat;height_m;radius_m',
+        'A1;Viettel;108,2;16,05;33,5 m;2500m',
+        'A2;Viettel;108,21;16,05;40 M;',
+      ].join('\n'),
+    );
+    expect(result.warnings).toEqual([]);
+    expect(result.towers.map((tower) => [tower.heightM, tower.radiusM])).toEqual([
+      [33.5, 2500],
+      [40, null],
+    ]);
+  });
+
   it('leaves a height or reach past any mast’s empty with a warning naming its line, and keeps the row (0 is kept)', () => {
     const result = parseTowersCsv(
       [
