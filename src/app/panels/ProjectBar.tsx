@@ -98,7 +98,9 @@ export function ProjectBar() {
         />
       )}
       <p className="note" data-testid="autosave-status">
-        {lastSavedAt ? `${t('savedInBrowser')} ${new Date(lastSavedAt).toLocaleTimeString(language === 'vi' ? 'vi-VN' : 'en-GB')}` : t('autosaveOn')}
+        {lastSavedAt
+          ? `${t('savedInBrowser')} ${new Date(lastSavedAt).toLocaleTimeString(language === 'vi' ? 'vi-VN' : 'en-GB')}`
+          : t('autosaveOn')}
       </p>
     </div>
   );
