@@ -32,7 +32,7 @@ export function SignalLegend({ palette, thresholdDbm }: { palette: SignalPalette
             <span className="swatch" style={{ background: `rgb(${SIGNAL_GAP_RGB.join(',')})` }} />
           </td>
           <td>
-            &lt; {formatNumber(language, thresholdDbm)} dBm ({t('uncovered')}), {t('signalGapWherePeople')}{' '}
+            &lt; {formatNumber(language, thresholdDbm)} dBm: {t('uncovered')}, {t('signalGapWherePeople')}{' '}
             {formatNumber(language, SIGNAL_GAP_MIN_PEOPLE_PER_KM2)} {t('peoplePerKm2')}
           </td>
         </tr>

@@ -638,6 +638,7 @@ export const STRINGS = {
     en: 'Changes since you last looked (in this browser):',
   },
   planBudget: { vi: 'ngân sách', en: 'budget' },
+  signingIn: { vi: 'Đang đăng nhập…', en: 'Signing in…' },
   reportSiteName: { vi: 'Vị trí', en: 'Site' },
   planBudgetTooSmall: {
     vi: 'Không vị trí nào vừa ngân sách {budget}: dùng chung một cột có sẵn tốn khoảng {join}, một cột mới từ {build} (chưa kể cáp quang). Hãy tăng ngân sách.',

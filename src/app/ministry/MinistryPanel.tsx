@@ -34,6 +34,8 @@ const KPI_LABELS: Record<ReadinessKpi, StringKey> = {
   near_backbone_share: 'kpiBackbone',
 };
 
+const sortName = (name: string) => name.replace(/^(TP|Thành phố)\s+/i, '');
+
 type SortKey = 'name' | 'population_total' | ReadinessKpi | 'targets_met' | 'planned_shared_sites';
 
 function provinceBounds(dataset: ProvinceDataset, code: string): Array<[number, number]> {
@@ -96,7 +98,8 @@ export function MinistryPanel({ dataset }: { dataset: ProvinceDataset }) {
     const collator = new Intl.Collator('vi');
     const sorted = [...result.provinces].sort((a, b) => {
       const direction = sort.descending ? -1 : 1;
-      if (sort.key === 'name') return collator.compare(a.name, b.name) * direction;
+      // By the name without its "TP " (city) prefix: TP Đà Nẵng sorts under Đ, as people look for it.
+      if (sort.key === 'name') return collator.compare(sortName(a.name), sortName(b.name)) * direction;
       const left = a[sort.key] as number | null;
       const right = b[sort.key] as number | null;
       if (left === null) return 1;

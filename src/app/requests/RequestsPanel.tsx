@@ -53,6 +53,12 @@ function SignInForm() {
       <button type="submit" disabled={busy || !username || !password} data-testid="sign-in">
         {t('signIn')}
       </button>
+      {busy && (
+        <span className="note" role="status" data-testid="sign-in-busy">
+          {' '}
+          {t('signingIn')}
+        </span>
+      )}
       <ServerRefusalNote place="signIn" />
     </form>
   );
@@ -275,7 +281,7 @@ export function RequestsPanel() {
         <span data-testid="signed-in-as">
           {user.username} ({roleLabel})
         </span>
-        <button type="button" onClick={() => void refreshServerData(true)} data-testid="refresh-requests">
+        <button type="button" onClick={() => void refreshServerData('poll')} data-testid="refresh-requests">
           ↻
         </button>
         <button type="button" onClick={() => void signOut()} data-testid="sign-out">

@@ -138,10 +138,15 @@ export async function connectToServer(): Promise<void> {
   if (!available) return;
   const user = await apiClient.currentUser().catch(() => null);
   useServerStore.setState({ user });
-  if (user) await refreshServerData(false);
+  if (user) await refreshServerData('arrive');
 }
 
-export async function refreshServerData(notify = true): Promise<void> {
+/**
+ * Reloads the account's lists. `poll` (the timer, the refresh button): changes since the last look are notified;
+ * `arrive` (signing in, opening the page): the changes since this account last looked in this browser, marked as
+ * while away; `quiet` (after the user's own action): nothing to notify.
+ */
+export async function refreshServerData(mode: 'poll' | 'arrive' | 'quiet' = 'poll'): Promise<void> {
   const { user, requests: before } = useServerStore.getState();
   if (!user) return;
   await guarded('refresh', async () => {
@@ -149,14 +154,15 @@ export async function refreshServerData(notify = true): Promise<void> {
     const audit = user.role === 'operator' ? [] : await apiClient.audit();
     const proposedSites = await proposedSitesFor(user);
     const plans = user.role === 'province' ? await apiClient.listPlans(provinceOf(user)) : [];
-    // On arriving (notify false: signing in, opening the page) the comparison is with what this account last saw in
-    // this browser: the decisions and new requests of while it was away; nothing the first time here.
-    const seen = notify ? null : readSeenRequestStates(user.id);
-    const changes = notify
-      ? describeRequestChanges(before, requests)
-      : seen
-        ? describeRequestChanges(seen, requests).map((change) => ({ ...change, whileAway: true }))
-        : [];
+    // On arriving the comparison is with what this account last saw in this browser: the decisions and new requests
+    // of while it was away; nothing the first time here.
+    const seen = mode === 'arrive' ? readSeenRequestStates(user.id) : null;
+    const changes =
+      mode === 'poll'
+        ? describeRequestChanges(before, requests)
+        : seen
+          ? describeRequestChanges(seen, requests).map((change) => ({ ...change, whileAway: true }))
+          : [];
     saveSeenRequestStates(user.id, requests);
     useServerStore.setState((state) => ({
       requests,
@@ -174,7 +180,7 @@ export async function signIn(username: string, password: string): Promise<boolea
     const user = await apiClient.signIn(username, password);
     useServerStore.setState({ user, ...NO_SESSION_DATA, refusals: {} });
   });
-  if (ok) await refreshServerData(false);
+  if (ok) await refreshServerData('arrive');
   return ok;
 }
 
@@ -195,7 +201,7 @@ export async function fileRequest(request: NewRequest): Promise<boolean> {
   const ok = await guarded(fileRequestPlace(request), async () => {
     await apiClient.fileRequest(request);
   });
-  if (ok) await refreshServerData(false);
+  if (ok) await refreshServerData('quiet');
   return ok;
 }
 
@@ -207,7 +213,12 @@ export async function actOnRequest(
   const ok = await guarded(`actOnRequest:${request.id}`, async () => {
     await apiClient.act(request, action, reason);
   });
-  if (ok) await refreshServerData(false);
+  if (ok) await refreshServerData('quiet');
+  // Reported built: the mast's tenants now include the operator; the map shows the server's masts again.
+  if (ok && action === 'reportBuilt' && request.target.kind === 'mast') {
+    const { loadServerMasts } = await import('../data/serverMasts');
+    await loadServerMasts();
+  }
   return ok;
 }
 
@@ -255,7 +266,7 @@ export async function publishSavedPlan(): Promise<boolean> {
   const ok = await guarded('publishPlan', async () => {
     useServerStore.setState({ savedPlan: await apiClient.publishPlan(savedPlan.id, savedPlan.version) });
   });
-  if (ok) await refreshServerData(false);
+  if (ok) await refreshServerData('quiet');
   return ok;
 }
 
@@ -315,7 +326,7 @@ let pollTimer: ReturnType<typeof setInterval> | null = null;
 /** Checks for new requests and decisions every `intervalMs` while signed in. */
 export function startPolling(intervalMs = 15_000): () => void {
   if (pollTimer) clearInterval(pollTimer);
-  pollTimer = setInterval(() => void refreshServerData(true), intervalMs);
+  pollTimer = setInterval(() => void refreshServerData('poll'), intervalMs);
   return () => {
     if (pollTimer) clearInterval(pollTimer);
     pollTimer = null;
