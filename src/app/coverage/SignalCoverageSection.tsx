@@ -67,6 +67,11 @@ export function SignalCoverageSection({ dataset }: { dataset: ProvinceDataset })
           ))}
         </select>
       </label>
+      {settings.modelId === 'p526' && (
+        <p className="hint" data-testid="p526-note">
+          {t('p526Optimistic')}
+        </p>
+      )}
       <label className="field">
         {t('technology')}
         <select

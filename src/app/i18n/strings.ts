@@ -522,6 +522,10 @@ export const STRINGS = {
   modeSignal: { vi: 'Mô hình truyền sóng (RSRP)', en: 'Propagation model (RSRP)' },
   model: { vi: 'Mô hình suy hao', en: 'Path-loss model' },
   model_p526: { vi: 'ITU-R P.526: địa hình, nhiễu xạ', en: 'ITU-R P.526: terrain diffraction' },
+  p526Optimistic: {
+    vi: 'P.526 là không gian tự do cộng nhiễu xạ do địa hình, không tính suy hao do nhà cửa, cây cối: lạc quan ở đô thị và làng xóm (phủ sóng gần như đến bán kính tính toán). Ở đó hãy dùng mô hình 3GPP (UMa, UMi, RMa NLOS) hoặc COST-231 Hata có bật địa hình.',
+    en: 'P.526 is free space plus the terrain’s diffraction, with no loss from buildings or trees: optimistic in towns and villages (coverage reaches nearly to the calculation radius). There, use a 3GPP model (UMa, UMi, RMa NLOS) or COST-231 Hata with terrain on.',
+  },
   'model_uma-nlos': { vi: 'UMa NLOS (38.901, đô thị vĩ mô)', en: 'UMa NLOS (38.901, urban macro)' },
   'model_uma-los': { vi: 'UMa LOS (38.901, đô thị vĩ mô)', en: 'UMa LOS (38.901, urban macro)' },
   'model_umi-nlos': { vi: 'UMi NLOS (38.901, đô thị vi mô)', en: 'UMi NLOS (38.901, urban micro)' },
