@@ -6,7 +6,6 @@ import { describeTowerSources } from '../data/describeTowerSources';
 import { formatMoney, formatRate } from '../i18n/formatMoney';
 import { formatDecimal, formatNumber, type Language, type StringKey, translate } from '../i18n/strings';
 import { GAP_COLOUR_RGB } from '../map/rasterImages';
-import { publishedSiteName } from '../sharing/summarizePlanForPublishing';
 import { prepareReport, type ReportCoverage, type ReportData } from './prepareReport';
 import { reportDate } from './reportDate';
 import { pageSizeMm, REPORT_MARGIN_MM, type ReportParams } from './reportParams';
@@ -215,8 +214,8 @@ export function ReportPage({ params }: { params: ReportParams }) {
           <tbody>
             {data.plan.sites.map((site, index) => (
               <tr key={site.id}>
-                {/* As the panel and the published plan name it (S1, S5 (VN25-001610), ...). */}
-                <td>{publishedSiteName(index, site)}</td>
+                {/* As the panel and the published plan name it (S1, S2, ...); the id column beside it. */}
+                <td>S{index + 1}</td>
                 <td>{site.id}</td>
                 <td>
                   {site.kind === 'existing_mast' ? t('existingMast') : t('newMast')} {site.mastType}
