@@ -8,9 +8,9 @@ import type { AppContext } from '../http/appContext';
 import { cursorSchema, decodeCursor, page } from '../http/cursor';
 import { HttpError, signedIn } from '../http/httpError';
 import { MAST_IMPORT_BODY_LIMIT_BYTES, type MastImportJob, runMastImportJob } from '../jobs/mastImportJob';
-import { approvedLoadsByMast, getMast, listMasts, mastJson, mastTenantCount } from '../store/masts';
+import { approvedLoadsByMast, listMasts, mastJson, mastTenantCount } from '../store/masts';
 import { publishedPlans } from '../store/plans';
-import { proposedSiteMastId } from '../store/requests';
+import { proposedSiteMasts } from '../store/proposedSiteMasts';
 import { mastsNear, proposedSitesBackboneDistance } from '../store/spatial';
 import { getProvince } from './provinceRoutes';
 import { provinceParams } from './schemas';
@@ -126,12 +126,18 @@ export function infrastructureRoutes(app: FastifyInstance, context: AppContext):
         [params.provinceId],
       );
       const mastLoads = await approvedLoadsByMast(db, params.provinceId);
+      const plans = await publishedPlans(db, params.provinceId);
+      // A site on an existing mast is that mast: its capacity is the mast's, and requests go to the mast.
+      const mastOf = await proposedSiteMasts(
+        db,
+        params.provinceId,
+        plans.flatMap((plan) => plan.document.proposedSites),
+      );
+      let next = 0;
       const sites = [];
-      for (const plan of await publishedPlans(db, params.provinceId)) {
+      for (const plan of plans) {
         for (const site of plan.document.proposedSites) {
-          // A site on an existing mast is that mast: its capacity is the mast's, and requests go to the mast.
-          const mastId = await proposedSiteMastId(db, params.provinceId, site);
-          const mast = mastId === null ? undefined : await getMast(db, params.provinceId, mastId);
+          const mast = mastOf[next++];
           const committed = committedRows.filter((row) => row.plan_id === plan.id && row.site_id === site.id);
           sites.push({
             planId: plan.id,

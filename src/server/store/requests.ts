@@ -13,24 +13,7 @@ import type { CommittedLoad } from '../domain/spareMastCapacity';
 import { SYSTEM_ACTOR, writeAudit } from './audit';
 import { getMast, mastTenants } from './masts';
 import { getPlan, getPlanVersion, parseStoredDocument } from './plans';
-import { mastsNear } from './spatial';
-
-/** A proposed site standing this close to a mast of its province is that mast (positions copied, rounded), metres. */
-export const SITE_ON_MAST_M = 1;
-
-/**
- * The existing mast a published proposed site is, or null for a new mast: the site's own `mastId` when the province
- * has that mast, else a mast within SITE_ON_MAST_M of it.
- */
-export async function proposedSiteMastId(
-  db: Sql,
-  provinceId: string,
-  site: { lon: number; lat: number; mastId?: string | null },
-): Promise<string | null> {
-  if (site.mastId && (await getMast(db, provinceId, site.mastId))) return site.mastId;
-  const near = await mastsNear(db, provinceId, site, SITE_ON_MAST_M, 1);
-  return near[0]?.id ?? null;
-}
+import { proposedSiteMastId } from './proposedSiteMasts';
 
 export interface RequestRow {
   id: string;
