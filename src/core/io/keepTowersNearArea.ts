@@ -1,5 +1,5 @@
 import type { LonLatPolygon } from '../geo/lonLatPolygon';
-import type { InputProblem } from '../model/tower';
+import { rejectTowers } from './rejectTowers';
 import type { TowerParseResult } from './towerParseResult';
 
 /**
@@ -36,35 +36,18 @@ export function keepTowersNearArea(
     }
   }
   if (!Number.isFinite(west)) return read;
-  const rows = read.towerRows;
-  const lines = read.towerLines;
-  const kept: number[] = [];
-  const far: InputProblem[] = [];
-  read.towers.forEach((tower, index) => {
+  return rejectTowers(read, (tower) => {
     const near =
       tower.lon >= west - PROVINCE_MARGIN_DEG &&
       tower.lon <= east + PROVINCE_MARGIN_DEG &&
       tower.lat >= south - PROVINCE_MARGIN_DEG &&
       tower.lat <= north + PROVINCE_MARGIN_DEG;
-    if (near) {
-      kept.push(index);
-      return;
-    }
-    far.push({
-      row: rows?.[index] ?? 0,
-      ...(lines ? { line: lines[index] } : {}),
+    if (near) return null;
+    return {
       field: 'lon',
       reason: `id '${tower.id}' at ${tower.lon}, ${tower.lat} is outside ${areaName || 'the province'} (more than about 11 km beyond its bounds)`,
       code: 'outsideArea',
       params: { id: tower.id, lon: tower.lon, lat: tower.lat, area: areaName },
-    });
+    };
   });
-  if (far.length === 0) return read;
-  return {
-    ...read,
-    towers: kept.map((index) => read.towers[index]),
-    ...(rows ? { towerRows: kept.map((index) => rows[index]) } : {}),
-    ...(lines ? { towerLines: kept.map((index) => lines[index]) } : {}),
-    rejected: [...read.rejected, ...far].sort((a, b) => a.row - b.row),
-  };
 }
