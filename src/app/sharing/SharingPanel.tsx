@@ -1,5 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import type { SharingPreset } from '../../core/colocation/buildColocationRequest';
+import { joinMastCapexUsd, newSitePassiveCapexUsd, SHARING_COSTS_USD } from '../../core/colocation/sharingCosts';
 import { SHARING_DISTANCE_PRESETS } from '../../core/colocation/sharingDistancePresets';
 import { exportCsv } from '../../core/export/exportCsv';
 import { exportGeoJson } from '../../core/export/exportGeoJson';
@@ -9,11 +10,6 @@ import { operatorColorRgb } from '../../core/model/operators';
 import { NumberField } from '../components/NumberField';
 import type { ProvinceDataset } from '../data/provinceDataset';
 import { formatMoney } from '../i18n/formatMoney';
-
-/** The plan budget's unit in đồng: millions (a site costs hundreds of millions). */
-const VND_BUDGET_UNIT = 1_000_000;
-
-import { newSitePassiveCapexUsd, SHARING_COSTS_USD } from '../../core/colocation/sharingCosts';
 import { formatNumber, type StringKey, translateWith } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { useMapController } from '../map/MapControllerContext';
@@ -417,11 +413,7 @@ function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
             <p className="warning" data-testid="plan-budget-too-small">
               {translateWith(language, 'planBudgetTooSmall', {
                 budget: formatMoney(language, budgetUsd, money),
-                join: formatMoney(
-                  language,
-                  SHARING_COSTS_USD.installationUsd + SHARING_COSTS_USD.powerSystem5gUsd,
-                  money,
-                ),
+                join: formatMoney(language, joinMastCapexUsd(SHARING_COSTS_USD, '5g'), money),
                 build: formatMoney(language, newSitePassiveCapexUsd(SHARING_COSTS_USD, '5g'), money),
               })}
             </p>
@@ -535,6 +527,9 @@ function PlanProgress() {
     </div>
   );
 }
+
+/** The plan budget's unit in đồng: millions (a site costs hundreds of millions). */
+const VND_BUDGET_UNIT = 1_000_000;
 
 /**
  * The plan's money budget in the project's currency (millions of đồng, or USD): the most the sites may cost up front

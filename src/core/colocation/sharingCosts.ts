@@ -77,6 +77,11 @@ export function newSitePassiveCapexUsd(costs: SharingCosts, technology: '4g' | '
   );
 }
 
+/** Capex of joining an existing mast (its structure and transmission exist): installation and power system, USD. */
+export function joinMastCapexUsd(costs: SharingCosts, technology: '4g' | '5g' = '5g'): number {
+  return costs.installationUsd + (technology === '5g' ? costs.powerSystem5gUsd : costs.powerSystem4gUsd);
+}
+
 /** Net present cost of a site over the horizon: capex now, then opex (share of capex) and rent each year, USD. */
 export function siteNetPresentCostUsd(costs: SharingCosts, capexUsd: number, rentUsdPerYear: number): number {
   return capexUsd + (costs.opexShareOfCapexPerYear * capexUsd + rentUsdPerYear) * annuityFactor(costs);

@@ -1,6 +1,7 @@
 import {
   annuityFactor,
   fibreUsdPerM,
+  joinMastCapexUsd,
   newSitePassiveCapexUsd,
   type SharingCosts,
   siteRentUsdPerYear,
@@ -42,10 +43,9 @@ export function siteCost(
   options: CandidateCostOptions,
 ): SiteCost {
   const { costs, technology } = options;
-  const power = technology === '5g' ? costs.powerSystem5gUsd : costs.powerSystem4gUsd;
   const rent = siteRentUsdPerYear(costs, zoneCode);
   if (!isNewBuild(candidate)) {
-    const capexUsd = costs.installationUsd + power;
+    const capexUsd = joinMastCapexUsd(costs, technology);
     const share = joiningOperators / Math.max(1, tenantsBefore + joiningOperators);
     const rentUsdPerYear = rent * share;
     return {
