@@ -4,7 +4,12 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyCsrfProtection from '@fastify/csrf-protection';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyError, type FastifyInstance, type onRequestHookHandler } from 'fastify';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type onRequestHookHandler,
+} from 'fastify';
 import { DEFAULT_SCRYPT_COST, type ScryptCost } from './auth/password';
 import { deleteExpiredSessions } from './auth/sessions';
 import { API_PREFIX, installAuthorization } from './authorization/installAuthorization';
@@ -87,6 +92,16 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     bodyLimit: BODY_LIMITS.default,
     exposeHeadRoutes: false,
     trustProxy: trustedProxies(options.trustProxy),
+    // A malformed address (a bad percent-encoding) or content type refused before routing: the API's error shape.
+    frameworkErrors: (error, _request, frameworkReply) => {
+      const reply = frameworkReply as FastifyReply;
+      const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;
+      const code = error.code === 'FST_ERR_BAD_URL' ? 'invalid_input' : (CLIENT_ERROR_CODES[status] ?? 'bad_request');
+      const message = error.code === 'FST_ERR_BAD_URL' ? 'the address is not valid (a bad %-encoding)' : error.message;
+      // Hooks do not run on these answers: the headers every answer carries are set here.
+      setSecurityHeaders(reply).header('cache-control', 'no-store');
+      return reply.code(status).send({ error: code, message });
+    },
   });
   app.decorate('cosite', context);
   installJsonBodyParser(app);
@@ -124,10 +139,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     return reply.sendFile('index.html'); // the single-page app handles its own paths
   });
   app.addHook('onSend', async (request, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('x-frame-options', 'DENY');
-    reply.header('referrer-policy', 'no-referrer');
-    reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+    setSecurityHeaders(reply);
     if (request.url.startsWith(API_PREFIX)) reply.header('cache-control', 'no-store');
   });
 
@@ -208,9 +220,31 @@ function errorBody(error: FastifyError | HttpError, bodyLimitBytes: number | und
   if (error.statusCode === 400 && error instanceof SyntaxError) {
     return { error: 'invalid_input', message: 'the body is not valid JSON' };
   }
-  if (error.statusCode && error.statusCode < 500) return { error: 'bad_request', message: error.message };
+  if (error.statusCode && error.statusCode < 500) {
+    return { error: CLIENT_ERROR_CODES[error.statusCode] ?? 'bad_request', message: error.message };
+  }
   return { error: 'internal', message: 'internal server error' };
 }
+
+function setSecurityHeaders(reply: FastifyReply): FastifyReply {
+  return reply
+    .header('x-content-type-options', 'nosniff')
+    .header('x-frame-options', 'DENY')
+    .header('referrer-policy', 'no-referrer')
+    .header('content-security-policy', CONTENT_SECURITY_POLICY);
+}
+
+/** The API's error codes for the client errors plugins raise (a file server's 403 on a dot file, 404, 416). */
+const CLIENT_ERROR_CODES: Readonly<Record<number, string>> = {
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  413: 'too_large',
+  415: 'unsupported_media_type',
+  416: 'range_not_satisfiable',
+  429: 'rate_limited',
+};
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -32,6 +32,26 @@ describe('static app', () => {
     expect((await client.get('/api/health')).body).toMatchObject({ ok: true, service: 'cosite' });
   });
 
+  it("answers a file server's refusals with the API's error codes", async () => {
+    const client = server.client();
+    const traversal = await client.get('/a%00b.js');
+    const badUrl = await client.get('/%E0%A4%A');
+    const range = await client.request('GET', '/app.js', undefined, { headers: { range: 'bytes=500-600' } });
+    expect({ status: traversal.status, body: traversal.body }).toEqual({
+      status: 403,
+      body: expect.objectContaining({ error: 'forbidden' }),
+    });
+    expect({ status: badUrl.status, body: badUrl.body }).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_input' },
+    });
+    expect(badUrl.headers['x-content-type-options']).toBe('nosniff');
+    expect({ status: range.status, body: range.body }).toMatchObject({
+      status: 416,
+      body: { error: 'range_not_satisfiable' },
+    });
+  });
+
   it('refuses to start without a built app', async () => {
     await expect(startTestServer({ masts: 1, staticDir: path.join(dir, 'missing') })).rejects.toThrow(/no built app/);
   });
