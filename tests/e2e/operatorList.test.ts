@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readTowerFile } from '../../src/core/io/readTowerFile';
+import { readXlsxRows } from '../../src/core/io/readXlsxRows';
+import { type Tower, towerTenantCount } from '../../src/core/model/tower';
 import { haversineByDefinition } from '../unit/oracles/haversineByDefinition';
 import { launchBrowser } from './launchBrowser';
 import { openApp, signIn } from './signIn';
@@ -171,6 +174,30 @@ describe("an operator's own station list", () => {
     await page.waitForFunction(() => window.cosite?.state().loadStatus === 'ready', undefined, { timeout: 120_000 });
     await page.waitForFunction((n) => window.cosite?.state().dataset?.towers.length === n, total, { timeout: 60_000 });
     expect(await towerIds(page)).toContain('VNM-DNG-048');
+
+    // The whole list as Excel: every operator's masts, which read back as the same masts, each with its source.
+    await page.getByTestId('mast-export-format').selectOption('xlsx');
+    await page.screenshot({ path: 'tests/artifacts/mast-list-export.png' });
+    const [excel] = await Promise.all([page.waitForEvent('download'), page.getByTestId('mast-export-button').click()]);
+    expect(excel.suggestedFilename()).toBe('cosite-VN25-masts.xlsx');
+    const workbook = readFileSync((await excel.path()) ?? '');
+    const back = await readTowerFile(workbook, 'cosite-VN25-masts.xlsx');
+    expect(back.rejected).toEqual([]);
+    const onMap = (await page.evaluate(() => window.cosite?.state().dataset?.towers)) ?? [];
+    expect(back.towers.map((tower) => tower.id)).toEqual(onMap.map((tower) => tower.id));
+    // A count of operators equal to the named ones says nothing more: compared as the operators on the mast.
+    const strip = ({ source: _source, tenantCount: _count, ...tower }: Tower) => tower;
+    expect(back.towers.map(strip)).toEqual(onMap.map(strip));
+    expect(back.towers.map(towerTenantCount)).toEqual(onMap.map(towerTenantCount));
+    const rows = await readXlsxRows(workbook);
+    const header = rows.rows[0].values.map(String);
+    const sourceOf = (id: string) =>
+      rows.rows.find((row) => row.values[header.indexOf('id')] === id)?.values[header.indexOf('source')];
+    expect(sourceOf('VNM-DNG-001')).toBe('operator_list_vnm.csv');
+    const viettelId = onMap.find((tower) => tower.operator === 'Viettel')?.id ?? '';
+    expect(String(sourceOf(viettelId))).toMatch(/^synthetic: /);
+    // Numbers are numbers in the workbook (Excel in Vietnamese then shows decimal commas itself).
+    expect(typeof rows.rows[1].values[header.indexOf('lon')]).toBe('number');
 
     // The report prints where the masts come from: the imported file beside the demo's synthetic masts.
     const [report] = await Promise.all([page.waitForEvent('popup'), page.getByTestId('open-report').click()]);

@@ -439,6 +439,21 @@ export const STRINGS = {
     en: 'masts give a number of tenants, not their names: the figures per operator count only their owner.',
   },
   tenantsCounted: { vi: 'nhà mạng theo số đếm trong tệp', en: 'operators by the file’s count' },
+  exportMasts: { vi: 'Xuất danh sách cột', en: 'Export the mast list' },
+  exportMastsFormat: { vi: 'Định dạng tệp xuất', en: 'Export format' },
+  exportMastsBusy: { vi: 'Đang tạo tệp…', en: 'Writing the file…' },
+  exportMastsFailed: {
+    vi: 'Không tạo được tệp xuất. Hãy thử định dạng khác hoặc tải lại trang.',
+    en: 'Could not write the export. Try another format or reload the page.',
+  },
+  exportMastsNote: {
+    vi: 'Mọi cột trên bản đồ, của mọi nhà mạng, với cột nguồn (tệp đã nhập hoặc máy chủ); tệp nhập lại được như cũ.',
+    en: "Every mast on the map, every operator's, with a source column (the imported file or the server); the file imports back as it is.",
+  },
+  exportMastsSyntheticNote: {
+    vi: 'Các cột demo là dữ liệu giả lập (cột nguồn ghi "synthetic"), không phải vị trí trạm thật.',
+    en: 'The demo masts are synthetic (the source column says "synthetic"), not real station positions.',
+  },
   restoreDemoMasts: { vi: 'Quay về cột demo', en: 'Back to the demo masts' },
   tabSharing: { vi: 'Dùng chung & quy hoạch', en: 'Sharing & planning' },
   colocationTitle: { vi: 'Cột có thể dùng chung', en: 'Masts that could be shared' },

@@ -5,6 +5,7 @@ import { openImport, restoreDemoMasts } from '../import/importStore';
 import { useServerStore } from '../server/serverStore';
 import { useAppStore } from '../store/appStore';
 import { importElevationFiles, isElevationFileName } from '../terrain/importTerrain';
+import { MastListExport } from './MastListExport';
 import { towerCounts } from './towerCounts';
 
 export function SummaryPanel({ dataset }: { dataset: ProvinceDataset }) {
@@ -61,6 +62,7 @@ export function SummaryPanel({ dataset }: { dataset: ProvinceDataset }) {
           {t('restoreDemoMasts')}
         </button>
       )}
+      <MastListExport dataset={dataset} />
       {dataset.rejectedRowCount > 0 && (
         <p className="warning">
           {formatNumber(language, dataset.rejectedRowCount)} {t('rejectedRows')}

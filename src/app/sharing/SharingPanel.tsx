@@ -5,6 +5,7 @@ import { SHARING_DISTANCE_PRESETS } from '../../core/colocation/sharingDistanceP
 import { exportCsv } from '../../core/export/exportCsv';
 import { exportGeoJson } from '../../core/export/exportGeoJson';
 import { exportKml } from '../../core/export/exportKml';
+import { exportXlsx } from '../../core/export/exportXlsx';
 import { fromUsd, toUsd } from '../../core/model/money';
 import { operatorColorRgb } from '../../core/model/operators';
 import { NumberField } from '../components/NumberField';
@@ -238,12 +239,19 @@ function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
   const running = planStatus === 'running';
   // The money budget the plan on screen was made (or evaluated) with.
   const budgetUsd = (planBasis?.settings ?? planSettings).maxCapexUsd ?? null;
-  const exportAs = (format: 'geojson' | 'csv' | 'kml') => {
+  const exportAs = async (format: 'geojson' | 'csv' | 'xlsx' | 'kml') => {
     if (!plan) return;
     const features = planFeatures(plan, { provenance: siteProvenance, money });
     const base = `cosite-${dataset.provinceCode}-shared-5g-sites`;
     if (format === 'geojson') downloadFile(`${base}.geojson`, exportGeoJson(features), 'application/geo+json');
     if (format === 'csv') downloadFile(`${base}.csv`, exportCsv(features), 'text/csv');
+    if (format === 'xlsx') {
+      downloadFile(
+        `${base}.xlsx`,
+        await exportXlsx(features, { sheetName: base }),
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
+    }
     if (format === 'kml')
       downloadFile(
         `${base}.kml`,
@@ -442,13 +450,16 @@ function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
             {t('candidatesAccepted')} · {t('computedIn')} {formatNumber(language, planDurationMs ?? 0)} ms
           </p>
           <div className="buttons">
-            <button type="button" onClick={() => exportAs('geojson')} data-testid="export-plan-geojson">
+            <button type="button" onClick={() => void exportAs('geojson')} data-testid="export-plan-geojson">
               GeoJSON
             </button>
-            <button type="button" onClick={() => exportAs('csv')} data-testid="export-plan-csv">
+            <button type="button" onClick={() => void exportAs('csv')} data-testid="export-plan-csv">
               CSV
             </button>
-            <button type="button" onClick={() => exportAs('kml')} data-testid="export-plan-kml">
+            <button type="button" onClick={() => void exportAs('xlsx')} data-testid="export-plan-xlsx">
+              Excel
+            </button>
+            <button type="button" onClick={() => void exportAs('kml')} data-testid="export-plan-kml">
               KML
             </button>
           </div>

@@ -4,6 +4,7 @@ import { exportCsv } from '../../core/export/exportCsv';
 import { exportGeoJson } from '../../core/export/exportGeoJson';
 import { exportKml, exportKmz } from '../../core/export/exportKml';
 import { exportShapefileZip, ShapefileExportError } from '../../core/export/exportShapefileZip';
+import { exportXlsx } from '../../core/export/exportXlsx';
 import { towersToFeatures } from '../../core/export/towersToFeatures';
 import type { InputProblem } from '../../core/model/tower';
 import type { CliCommand } from '../cliCommand';
@@ -13,14 +14,14 @@ import { parseColumnsFlag } from '../parseColumnsFlag';
 import { readCrsFlag } from '../readCrsFlag';
 import { requireStringFlag } from '../readStringFlag';
 
-const OUTPUT_EXTENSIONS = ['geojson', 'json', 'csv', 'kml', 'kmz', 'zip'];
+const OUTPUT_EXTENSIONS = ['geojson', 'json', 'csv', 'xlsx', 'kml', 'kmz', 'zip'];
 
 export const convertCommand: CliCommand = {
   name: 'convert',
   summary:
-    'read a layer or tower file in any supported format and write it as GeoJSON, CSV, KML, KMZ or zipped shapefile',
+    'read a layer or tower file in any supported format and write it as GeoJSON, CSV, Excel, KML, KMZ or zipped shapefile',
   usage:
-    'cosite convert --in FILE --out FILE.{geojson,csv,kml,kmz,zip} [--towers] [--crs CODE] [--columns MAPPING] [--json]',
+    'cosite convert --in FILE --out FILE.{geojson,csv,xlsx,kml,kmz,zip} [--towers] [--crs CODE] [--columns MAPPING] [--json]',
   flags: {
     in: {
       type: 'string',
@@ -30,7 +31,8 @@ export const convertCommand: CliCommand = {
     out: {
       type: 'string',
       valueName: 'FILE',
-      description: 'output, format by extension: .geojson, .csv (UTF-8 with BOM), .kml, .kmz, .zip (shapefile)',
+      description:
+        'output, format by extension: .geojson, .csv (UTF-8 with BOM), .xlsx (numbers as numbers), .kml, .kmz, .zip (shapefile)',
     },
     towers: {
       type: 'boolean',
@@ -74,13 +76,15 @@ export const convertCommand: CliCommand = {
       bytes =
         extension === 'csv'
           ? exportCsv(features)
-          : extension === 'kml'
-            ? exportKml(features, { name })
-            : extension === 'kmz'
-              ? exportKmz(features, { name })
-              : extension === 'zip'
-                ? exportShapefileZip(features, { name })
-                : exportGeoJson(features);
+          : extension === 'xlsx'
+            ? await exportXlsx(features, { sheetName: name })
+            : extension === 'kml'
+              ? exportKml(features, { name })
+              : extension === 'kmz'
+                ? exportKmz(features, { name })
+                : extension === 'zip'
+                  ? exportShapefileZip(features, { name })
+                  : exportGeoJson(features);
     } catch (error) {
       if (error instanceof ShapefileExportError) throw new CliError(error.message);
       throw error;

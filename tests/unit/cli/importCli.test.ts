@@ -89,7 +89,7 @@ describe('cosite validate on every format', () => {
 describe('cosite convert', () => {
   const directory = mkdtempSync(path.join(tmpdir(), 'cosite-convert-'));
 
-  it.each(['geojson', 'csv', 'kml', 'kmz', 'zip'])(
+  it.each(['geojson', 'csv', 'xlsx', 'kml', 'kmz', 'zip'])(
     'writes towers read from an .xlsx as .%s, which reads back',
     async (format) => {
       const out = path.join(directory, `towers.${format}`);

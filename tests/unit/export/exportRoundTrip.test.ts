@@ -7,6 +7,7 @@ import { exportCsv } from '../../../src/core/export/exportCsv';
 import { exportGeoJson } from '../../../src/core/export/exportGeoJson';
 import { exportKml, exportKmz } from '../../../src/core/export/exportKml';
 import { exportShapefileZip, ShapefileExportError } from '../../../src/core/export/exportShapefileZip';
+import { exportXlsx } from '../../../src/core/export/exportXlsx';
 import { towersToFeatures } from '../../../src/core/export/towersToFeatures';
 import { parseTowers } from '../../../src/core/io/parseTowers';
 import { readLayerFile } from '../../../src/core/io/readLayerFile';
@@ -94,6 +95,32 @@ describe('layer exports read back with every feature and property', () => {
     }
   });
 
+  it('Excel: numbers stay numbers, text stays text (a formula-like value is not run), WKT for lines', async () => {
+    const features = layerFixture();
+    const bytes = await exportXlsx(features, { sheetName: 'Tuyến cáp: [Đà Nẵng]' });
+    const parts = unzipSync(bytes);
+    expect(strFromU8(parts['xl/workbook.xml'])).toContain('name="Tuyến cáp_ _Đà Nẵng_"');
+    const back = await readLayerFile(bytes, 'a.xlsx');
+    expect(back.features.map((f) => f.geometry)).toEqual(features.map((f) => f.geometry));
+    for (const [i, feature] of features.entries()) {
+      for (const [name, value] of Object.entries(feature.properties ?? {})) {
+        expect(back.features[i].properties?.[name] ?? null).toEqual(value);
+      }
+    }
+    const tricky: Feature[] = [
+      {
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [108.2, 16.05] },
+        properties: { note: '=1+2', n: 7.5 },
+      },
+    ];
+    const trickyBytes = await exportXlsx(tricky);
+    expect(strFromU8(unzipSync(trickyBytes)['xl/worksheets/sheet1.xml'])).not.toContain('<f>');
+    const trickyBack = await readLayerFile(trickyBytes, 'b.xlsx');
+    expect(trickyBack.features[0].properties).toEqual({ note: '=1+2', n: 7.5 });
+    expect(trickyBack.features[0].geometry).toEqual({ type: 'Point', coordinates: [108.2, 16.05] });
+  });
+
   it('refuses a GeometryCollection for a shapefile', () => {
     const collection: Feature = {
       type: 'Feature',
@@ -105,22 +132,50 @@ describe('layer exports read back with every feature and property', () => {
 });
 
 describe('tower exports read back as the same towers', () => {
-  it.each(['csv', 'geojson', 'kml', 'kmz', 'zip'])('%s', async (format) => {
+  it.each(['csv', 'xlsx', 'geojson', 'kml', 'kmz', 'zip'])('%s', async (format) => {
     const original = towers();
     const features = towersToFeatures(original);
     const bytes =
-      format === 'csv'
-        ? exportCsv(features)
-        : format === 'geojson'
-          ? new TextEncoder().encode(exportGeoJson(features))
-          : format === 'kml'
-            ? new TextEncoder().encode(exportKml(features))
-            : format === 'kmz'
-              ? exportKmz(features)
-              : exportShapefileZip(features);
+      format === 'xlsx'
+        ? await exportXlsx(features)
+        : format === 'csv'
+          ? exportCsv(features)
+          : format === 'geojson'
+            ? new TextEncoder().encode(exportGeoJson(features))
+            : format === 'kml'
+              ? new TextEncoder().encode(exportKml(features))
+              : format === 'kmz'
+                ? exportKmz(features)
+                : exportShapefileZip(features);
     const back = await readTowerFile(bytes, `towers.${format}`);
     expect(back.rejected).toEqual([]);
     expect(back.towers).toEqual(original);
+  });
+});
+
+describe('towersToFeatures', () => {
+  it("keeps a file's count of operators, and says where each record comes from when asked", async () => {
+    const [first, second] = towers();
+    const counted = { ...first, tenants: [first.operator], tenantCount: 3 };
+    const features = towersToFeatures(
+      [
+        { ...counted, source: { kind: 'synthetic', name: 'data/demo/towers.csv' } },
+        { ...second, source: { kind: 'server', name: 'tram.xlsx', importedBy: 'viettel' } },
+      ],
+      { provenance: true },
+    );
+    expect(features.map((f) => [f.properties?.tenants, f.properties?.source, f.properties?.imported_by])).toEqual([
+      [3, 'synthetic: data/demo/towers.csv', null],
+      [second.tenants.join(';'), 'tram.xlsx', 'viettel'],
+    ]);
+    for (const [bytes, name] of [
+      [exportCsv(features), 'a.csv'],
+      [await exportXlsx(features), 'a.xlsx'],
+    ] as const) {
+      const back = await readTowerFile(bytes, name);
+      expect(back.towers).toEqual([counted, second]);
+    }
+    expect(towersToFeatures([counted])[0].properties).not.toHaveProperty('source');
   });
 });
 
