@@ -7,6 +7,7 @@ import { parseLinesGeoJson } from '../../src/core/geo/parseLinesGeoJson';
 import { parseRegionsGeoJson } from '../../src/core/geo/parseRegionsGeoJson';
 import { parseTowers } from '../../src/core/io/parseTowers';
 import { readPopulationGeoTiff } from '../../src/core/io/readPopulationGeoTiff';
+import { readXlsxRows } from '../../src/core/io/readXlsxRows';
 import { computeNationalReadiness } from '../../src/core/readiness/computeNationalReadiness';
 import { packReadinessTowers } from '../../src/core/readiness/packReadinessTowers';
 import { DEFAULT_READINESS_TARGETS, type NationalReadiness } from '../../src/core/readiness/readinessTypes';
@@ -110,6 +111,25 @@ describe('the ministry’s national readiness view', () => {
       expect(Number(row?.shared_masts)).toBe(province.shared_masts);
       expect(Number(row?.targets_met)).toBe(province.targets_met);
     }
+    // The same table as Excel: the same rows, numbers stored as numbers.
+    const [excel] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-readiness-xlsx').click(),
+    ]);
+    const sheet = await readXlsxRows(readFileSync((await excel.path()) ?? ''));
+    const excelHeader = sheet.rows[0].values.map(String);
+    expect(excelHeader).toEqual(Object.keys(table[0]));
+    expect(sheet.rows).toHaveLength(1 + table.length);
+    for (const [index, row] of table.entries()) {
+      const values = sheet.rows[index + 1].values;
+      for (const [column, text] of Object.entries(row)) {
+        const value = values[excelHeader.indexOf(column)];
+        if (text === '') expect(value ?? null).toBeNull();
+        else if (column === 'code' || column === 'name') expect(value).toBe(text);
+        else expect(String(value)).toBe(text);
+      }
+    }
+    expect(typeof sheet.rows[1].values[excelHeader.indexOf('population_covered_5g')]).toBe('number');
     await page.evaluate(() => window.cosite?.fitCountry());
     await page.evaluate(() => window.cosite?.waitForMapIdle());
     const png = await page.locator('[data-testid=map]').screenshot();

@@ -729,6 +729,7 @@ export const STRINGS = {
     en: 'no row could be used: the previous list is kept',
   },
   exportReadinessCsv: { vi: 'Tải bảng 34 tỉnh (CSV)', en: 'Download the 34-province table (CSV)' },
+  exportReadinessXlsx: { vi: 'Tải bảng 34 tỉnh (Excel)', en: 'Download the 34-province table (Excel)' },
   provinceCoverageTitle: {
     vi: 'Bản đồ phủ sóng của tỉnh (bán kính cố định, như các chỉ số)',
     en: "The province's coverage map (fixed radius, as the figures)",

@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { SIGNAL_GAP_MIN_PEOPLE_PER_KM2 } from '../../core/coverage/signalImagePixels';
+import { exportXlsxTable } from '../../core/export/exportXlsx';
 import { operatorColorRgb } from '../../core/model/operators';
 import { PROVINCE_COVERAGE_CLASS } from '../../core/readiness/computeProvinceCoverageRaster';
-import { readinessTableCsv } from '../../core/readiness/readinessTableCsv';
+import { readinessTableCsv, readinessTableRows } from '../../core/readiness/readinessTableCsv';
 import { type ProvinceReadiness, READINESS_KPIS, type ReadinessKpi } from '../../core/readiness/readinessTypes';
 import { withSharedSiteCounts } from '../../core/readiness/withSharedSiteCounts';
 import { NumberField } from '../components/NumberField';
@@ -224,6 +225,22 @@ export function MinistryPanel({ dataset }: { dataset: ProvinceDataset }) {
             data-testid="export-readiness"
           >
             {t('exportReadinessCsv')}
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              const { header, rows } = readinessTableRows(result, { sharedSitesKnown: sharedSites !== null });
+              void exportXlsxTable(header, rows, { sheetName: 'readiness' }).then((bytes) =>
+                downloadFile(
+                  `cosite-readiness-${new Date().toISOString().slice(0, 10)}.xlsx`,
+                  bytes,
+                  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+                ),
+              );
+            }}
+            data-testid="export-readiness-xlsx"
+          >
+            {t('exportReadinessXlsx')}
           </button>
           <label className="field">
             {t('mapShows')}

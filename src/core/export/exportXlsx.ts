@@ -12,8 +12,7 @@ export interface XlsxExportOptions {
  * "108.21" as text), text as text (never run as a formula, so no apostrophe is added). The columns are those of
  * exportCsv: `lon`, `lat` for a point layer (else `wkt`), then every property key in first-seen order (a key named
  * like a geometry column suffixed `_property`); lists and objects as JSON text, null and non-finite numbers as empty
- * cells. The header row is bold and frozen, with a filter; columns are sized to their content (at most 60 characters).
- * exceljs (already the workbook reader) is loaded on demand.
+ * cells; laid out by exportXlsxTable.
  */
 export async function exportXlsx(features: readonly Feature[], options: XlsxExportOptions = {}): Promise<Uint8Array> {
   const allPoints = features.every((feature) => feature.geometry?.type === 'Point');
@@ -39,6 +38,19 @@ export async function exportXlsx(features: readonly Feature[], options: XlsxExpo
     return [...geometryCells, ...keys.map((key) => cell(feature.properties?.[key]))];
   });
 
+  return exportXlsxTable(header, rows, options);
+}
+
+/**
+ * A table as an Excel .xlsx workbook's bytes: the header row bold and frozen, with a filter; numbers, booleans and
+ * text stored as such (text is never run as a formula); null an empty cell; columns sized to their content (at most
+ * 60 characters). exceljs (already the workbook reader) is loaded on demand.
+ */
+export async function exportXlsxTable(
+  header: readonly string[],
+  rows: ReadonlyArray<ReadonlyArray<string | number | boolean | null>>,
+  options: XlsxExportOptions = {},
+): Promise<Uint8Array> {
   const module = await import('exceljs');
   const ExcelJS = ((module as unknown as { default?: typeof module }).default ?? module) as typeof module;
   const workbook = new ExcelJS.Workbook();
@@ -46,8 +58,8 @@ export async function exportXlsx(features: readonly Feature[], options: XlsxExpo
   const sheet = workbook.addWorksheet(sheetNameOf(options.sheetName), {
     views: [{ state: 'frozen', ySplit: 1 }],
   });
-  sheet.addRow(header).font = { bold: true };
-  for (const row of rows) sheet.addRow(row);
+  sheet.addRow([...header]).font = { bold: true };
+  for (const row of rows) sheet.addRow([...row]);
   if (header.length > 0) {
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
   }

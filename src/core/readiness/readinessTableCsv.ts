@@ -29,23 +29,26 @@ const SHARED_SITE_COLUMNS = ['planned_shared_sites', 'approved_shared_sites'] as
 /** Per-operator columns: `<operator>_<field>`. */
 const OPERATOR_COLUMNS = ['coverage_4g_share', 'coverage_5g_share', 'masts_owned', 'tenancies'] as const;
 
-const cell = (value: number | string | boolean | null | undefined): string =>
-  value === null || value === undefined || (typeof value === 'number' && !Number.isFinite(value)) ? '' : String(value);
+type TableCell = number | string | boolean | null;
+
+const cell = (value: number | string | boolean | null | undefined): TableCell =>
+  value === null || value === undefined || (typeof value === 'number' && !Number.isFinite(value)) ? null : value;
+
+export interface ReadinessTableOptions {
+  /** False: the planned and approved shared sites are not known (no server's counts) and their cells stay empty. */
+  sharedSitesKnown?: boolean;
+}
 
 /**
- * The readiness table as a CSV file's bytes (UTF-8 with a byte-order mark, so Excel shows Vietnamese names right): one
- * row per province in the result's order, then the national row (code VN). Shares are fractions (0.985, not 98.5%),
- * exactly as computed; an empty cell is a figure with nothing to divide by. For each KPI with a target:
- * `target_<kpi>` and `met_<kpi>` (true, false, or empty when there is no value to judge).
+ * The readiness table's header and rows, cells typed (numbers as computed, null for an empty cell): one row per
+ * province in the result's order, then the national row (code VN). Shares are fractions (0.985, not 98.5%), exactly
+ * as computed; an empty cell is a figure with nothing to divide by. For each KPI with a target: `target_<kpi>` and
+ * `met_<kpi>` (true, false, or empty when there is no value to judge). Written as CSV (readinessTableCsv) or Excel.
  */
-export function readinessTableCsv(
+export function readinessTableRows(
   result: NationalReadiness,
-  options: {
-    delimiter?: ',' | ';';
-    /** False: the planned and approved shared sites are not known (no server's counts) and their cells stay empty. */
-    sharedSitesKnown?: boolean;
-  } = {},
-): Uint8Array {
+  options: ReadinessTableOptions = {},
+): { header: string[]; rows: TableCell[][] } {
   const unknown = new Set<string>(options.sharedSitesKnown === false ? SHARED_SITE_COLUMNS : []);
   const kpis = READINESS_KPIS.filter((kpi) => result.targets[kpi] !== undefined);
   const header = [
@@ -55,10 +58,10 @@ export function readinessTableCsv(
     ...result.operators.flatMap((operator) => OPERATOR_COLUMNS.map((field) => `${operator}_${field}`)),
     ...kpis.flatMap((kpi) => [`target_${kpi}`, `met_${kpi}`]),
   ];
-  const row = (province: ProvinceReadiness) => [
-    neutralizeFormula(province.code),
-    neutralizeFormula(province.name),
-    ...PROVINCE_COLUMNS.map((column) => (unknown.has(column) ? '' : cell(province[column]))),
+  const row = (province: ProvinceReadiness): TableCell[] => [
+    province.code,
+    province.name,
+    ...PROVINCE_COLUMNS.map((column) => (unknown.has(column) ? null : cell(province[column]))),
     ...result.operators.flatMap((operator) =>
       OPERATOR_COLUMNS.map((field) => cell(province.by_operator[operator]?.[field])),
     ),
@@ -67,9 +70,28 @@ export function readinessTableCsv(
       cell(province.targets[kpi]?.met),
     ]),
   ];
-  const text = Papa.unparse([header, ...result.provinces.map(row), row(result.national)], {
-    delimiter: options.delimiter ?? ',',
-    newline: '\r\n',
-  });
+  return { header, rows: [...result.provinces.map(row), row(result.national)] };
+}
+
+/**
+ * The readiness table (readinessTableRows) as a CSV file's bytes: UTF-8 with a byte-order mark, so Excel shows
+ * Vietnamese names right; the code and name guarded against formulas (neutralizeFormula).
+ */
+export function readinessTableCsv(
+  result: NationalReadiness,
+  options: ReadinessTableOptions & { delimiter?: ',' | ';' } = {},
+): Uint8Array {
+  const { header, rows } = readinessTableRows(result, options);
+  const text = Papa.unparse(
+    [
+      header,
+      ...rows.map(([code, name, ...rest]) => [
+        neutralizeFormula(String(code)),
+        neutralizeFormula(String(name)),
+        ...rest.map((value) => (value === null ? '' : String(value))),
+      ]),
+    ],
+    { delimiter: options.delimiter ?? ',', newline: '\r\n' },
+  );
   return new TextEncoder().encode(`\ufeff${text}\r\n`);
 }
