@@ -174,8 +174,9 @@ export async function prepareReport({ params, shareHash }: ReportRequest, signal
     dataset,
     layers: project.layers,
     coverage: mapCoverage,
-    sites: plan.sites.map((site, index) => ({ lon: site.lon, lat: site.lat, label: String(index + 1) })),
+    sites: plan.sites.map((site, index) => ({ lon: site.lon, lat: site.lat, label: `S${index + 1}` })),
     bounds: mainlandBounds(dataset),
+    dotsPerMm: REPORT_DPI / MM_PER_INCH,
     widthPx: Math.round((mapWidthMm / MM_PER_INCH) * REPORT_DPI),
     heightPx: Math.round((mapHeightMm / MM_PER_INCH) * REPORT_DPI),
   });

@@ -38,6 +38,8 @@ export interface ReportMapRequest {
   coverage: ReportMapCoverage | null;
   /** Proposed sites, drawn as labelled squares. */
   sites?: ReadonlyArray<{ lon: number; lat: number; label: string }>;
+  /** Pixels per millimetre of the printed page: the sites' labels are then 8 pt on paper, whatever the paper size. */
+  dotsPerMm?: number;
   /** [west, south, east, north], degrees. */
   bounds: [number, number, number, number];
   widthPx: number;
@@ -212,7 +214,9 @@ export function renderReportMap(request: ReportMapRequest): ReportMapResult {
   // The proposed sites on top, as the map draws them (black, sky-blue rim), each labelled with its rank in the table.
   if (request.sites && request.sites.length > 0) {
     const half = 5 * scale;
-    context.font = `bold ${Math.round(9 * scale)}px "Noto Sans", sans-serif`;
+    // Named as the table names them, 8 pt (2.8 mm) on paper when the page's resolution is known.
+    const labelPx = request.dotsPerMm ? (8 / 72) * 25.4 * request.dotsPerMm : 11 * scale;
+    context.font = `bold ${Math.round(labelPx)}px "Noto Sans", sans-serif`;
     context.textBaseline = 'middle';
     for (const site of request.sites) {
       const sx = x(site.lon);
