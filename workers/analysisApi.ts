@@ -12,6 +12,7 @@ import { computeSignalCoverage, type SignalCoverageBand } from '../src/core/cove
 import { finishSignalRun, type SignalRunResult, signalBandRequest } from '../src/core/coverage/finishSignalRun';
 import type { SignalRunSettings } from '../src/core/coverage/prepareSignalRun';
 import { type SignalPalette, signalImagePixels } from '../src/core/coverage/signalImagePixels';
+import { type MastListFormat, mastListFile } from '../src/core/export/mastListFile';
 import { parseTowers } from '../src/core/io/parseTowers';
 import { readPopulationGeoTiff } from '../src/core/io/readPopulationGeoTiff';
 import type { PopulationGrid } from '../src/core/model/populationGrid';
@@ -151,6 +152,12 @@ export const analysisApi = {
     const pixels = signalImagePixels(signalDbm, cellMask, thresholdDbm, palette, gapShown);
     const image = await createImageBitmap(new ImageData(pixels, width, height));
     return Comlink.transfer(image, [image]);
+  },
+
+  /** The held masts as a file to download (mastListFile): written here, so a large list does not hold the page. */
+  async mastListFile(datasetKey: string, provinceCode: string, format: MastListFormat) {
+    const file = await mastListFile(residentDataset(datasetKey).towers, provinceCode, format);
+    return Comlink.transfer(file, [file.bytes.buffer as ArrayBuffer]);
   },
 
   /** Pairs, clusters, tenancy, spare capacity and consolidation as the page shows them; the pairs are transferred. */

@@ -1,20 +1,14 @@
 import { useState } from 'react';
-import { exportCsv } from '../../core/export/exportCsv';
-import { exportGeoJson } from '../../core/export/exportGeoJson';
-import { exportKml } from '../../core/export/exportKml';
-import { exportShapefileZip } from '../../core/export/exportShapefileZip';
-import { exportXlsx } from '../../core/export/exportXlsx';
-import { towersToFeatures } from '../../core/export/towersToFeatures';
+import { MAST_LIST_FORMATS, type MastListFormat } from '../../core/export/mastListFile';
+import { getAnalysisPool } from '../analysisPool';
 import type { ProvinceDataset } from '../data/provinceDataset';
+import { ensureResident } from '../data/residentDataset';
 import { formatNumber } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { downloadFile } from '../sharing/downloadFile';
 import { useAppStore } from '../store/appStore';
 
-export const MAST_EXPORT_FORMATS = ['xlsx', 'csv', 'geojson', 'kml', 'zip'] as const;
-export type MastExportFormat = (typeof MAST_EXPORT_FORMATS)[number];
-
-const FORMAT_LABELS: Record<MastExportFormat, string> = {
+const FORMAT_LABELS: Record<MastListFormat, string> = {
   xlsx: 'Excel (.xlsx)',
   csv: 'CSV (UTF-8)',
   geojson: 'GeoJSON',
@@ -22,47 +16,21 @@ const FORMAT_LABELS: Record<MastExportFormat, string> = {
   zip: 'Shapefile (.zip)',
 };
 
-const MIME_TYPES: Record<MastExportFormat, string> = {
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  csv: 'text/csv',
-  geojson: 'application/geo+json',
-  kml: 'application/vnd.google-earth.kml+xml',
-  zip: 'application/zip',
-};
-
-/** The bytes of the mast list in one format: the import's column names, so the file reads back as the same masts. */
-export async function mastListFile(
-  dataset: Pick<ProvinceDataset, 'towers' | 'provinceCode'>,
-  format: MastExportFormat,
-): Promise<{ name: string; bytes: Uint8Array | string; type: string }> {
-  const features = towersToFeatures(dataset.towers, { provenance: true });
-  const base = `cosite-${dataset.provinceCode}-masts`;
-  const bytes =
-    format === 'xlsx'
-      ? await exportXlsx(features, { sheetName: base })
-      : format === 'csv'
-        ? exportCsv(features)
-        : format === 'geojson'
-          ? exportGeoJson(features)
-          : format === 'kml'
-            ? exportKml(features, { name: base })
-            : exportShapefileZip(features, { name: base });
-  return { name: `${base}.${format}`, bytes, type: MIME_TYPES[format] };
-}
-
 /**
  * The mast list on the map (every operator's, as merged: the demo's synthetic masts, imported files, the server's
- * register) written as a file, with where each record comes from in a `source` column.
+ * register) written as a file by a worker (the masts it already holds), with where each record comes from.
  */
 export function MastListExport({ dataset }: { dataset: ProvinceDataset }) {
   const t = useT();
   const language = useAppStore((state) => state.language);
-  const [format, setFormat] = useState<MastExportFormat>('xlsx');
+  const [format, setFormat] = useState<MastListFormat>('xlsx');
   const [status, setStatus] = useState<'idle' | 'busy' | 'failed'>('idle');
   const save = async () => {
     setStatus('busy');
     try {
-      const file = await mastListFile(dataset, format);
+      const file = await getAnalysisPool().run(async (api) =>
+        api.mastListFile(await ensureResident(api, dataset), dataset.provinceCode, format),
+      );
       downloadFile(file.name, file.bytes, file.type);
       setStatus('idle');
     } catch {
@@ -75,10 +43,10 @@ export function MastListExport({ dataset }: { dataset: ProvinceDataset }) {
         {t('exportMastsFormat')}
         <select
           value={format}
-          onChange={(event) => setFormat(event.target.value as MastExportFormat)}
+          onChange={(event) => setFormat(event.target.value as MastListFormat)}
           data-testid="mast-export-format"
         >
-          {MAST_EXPORT_FORMATS.map((key) => (
+          {MAST_LIST_FORMATS.map((key) => (
             <option key={key} value={key}>
               {FORMAT_LABELS[key]}
             </option>
