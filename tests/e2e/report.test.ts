@@ -100,6 +100,24 @@ describe('the printable province report', () => {
     });
   }
 
+  it('opened from the app with no plan nor co-location on screen, prints neither of its own accord', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(inject('baseUrl'));
+    await page.waitForFunction(() => window.cosite?.state().loadStatus === 'ready', undefined, { timeout: 120_000 });
+    const [report] = await Promise.all([page.waitForEvent('popup'), page.getByTestId('open-report').click()]);
+    await report.waitForFunction(() => window.cositeReportReady === true, undefined, { timeout: 120_000 });
+    await expect(report.getByTestId('report-no-plan').textContent()).resolves.toContain('Chưa có quy hoạch');
+    await expect(report.getByTestId('report-no-colocation').textContent()).resolves.toContain('Chưa phân tích');
+    await expect(report.getByTestId('report-sites').count()).resolves.toBe(0);
+    await expect(report.getByTestId('report-opportunities').count()).resolves.toBe(0);
+    // The coverage is printed as always: the figures the overview shows.
+    const summary = await expectedCoverage();
+    const text = (await report.getByTestId('report').textContent()) ?? '';
+    expect(text).toContain(Math.round(summary.populationCovered).toLocaleString('vi-VN'));
+    await report.close();
+    await page.close();
+  });
+
   it('prints the plan and the co-location as the screen computed them: its bound, method and sharing distance', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto(inject('baseUrl'));

@@ -234,7 +234,7 @@ describe('sharing and planning in the app', () => {
     await page.getByTestId('export-plan-kml').click();
     const kml = readFileSync((await (await kmlDownload).path()) ?? '', 'utf8');
     expect(kml.match(/<Placemark[ >]/g)).toHaveLength(after.sites.length);
-    expect(kml).toContain(`<name>2 · ${after.sites[1].id}</name>`);
+    expect(kml).toContain(`<name>S2 · ${after.sites[1].id}</name>`);
     expect(kml).toContain('<styleUrl>#moved</styleUrl>');
     expect(kml.match(/<styleUrl>#[a-z_]+<\/styleUrl>/g)).toHaveLength(after.sites.length);
     expect(kml).not.toContain('NaN');
@@ -245,6 +245,9 @@ describe('sharing and planning in the app', () => {
     await expect(report.locator('[data-testid=report-sites] tbody tr').count()).resolves.toBe(after.sites.length);
     const reportText = (await report.getByTestId('report').textContent()) ?? '';
     expect(reportText).toContain(after.sites[1].id);
+    // The dragged site says so in its row; the others do not.
+    const notes = await report.locator('[data-testid=report-site-notes]').allTextContents();
+    expect(notes.map((text) => text.includes('đã dời bằng tay'))).toEqual(after.sites.map((_, i) => i === 1));
     const newlyCovered = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 }).format(
       after.populationNewlyCovered,
     );

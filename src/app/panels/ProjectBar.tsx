@@ -21,13 +21,14 @@ export function ProjectBar() {
 
   const currentHash = () => {
     const { history, dataset, language } = useAppStore.getState();
-    const { plan, planSettings, planBasis, colocationBasis, colocationSettings, siteProvenance } =
+    const { plan, planSettings, planBasis, colocation, colocationBasis, colocationSettings, siteProvenance } =
       useSharingStore.getState();
     // The results on screen with the settings they were computed with (the panel's when nothing was computed).
     return encodeShareHash({
       project: history.present,
       view: mapController?.currentView() ?? null,
       colocation: colocationBasis?.settings ?? colocationSettings,
+      colocationShown: colocation !== null,
       ...(plan && dataset
         ? {
             plan: planToServerDocument(

@@ -13,6 +13,11 @@ export interface SharedView {
   plan?: ServerPlanDocument;
   /** The co-location settings of the figures on screen (the report prints them); absent in older links. */
   colocation?: ColocationSettings;
+  /**
+   * Whether the co-location figures were on screen (false: only the panel's settings; the report then leaves them out,
+   * as it leaves out a plan the link does not carry). Absent in older links and in a report opened by address alone.
+   */
+  colocationShown?: boolean;
 }
 
 const PREFIX = '#s=';
@@ -38,7 +43,15 @@ export function encodeShareHash(shared: SharedView): string {
   };
   return (
     PREFIX +
-    toBase64Url(JSON.stringify({ project: shared.project, view, plan: shared.plan, colocation: shared.colocation }))
+    toBase64Url(
+      JSON.stringify({
+        project: shared.project,
+        view,
+        plan: shared.plan,
+        colocation: shared.colocation,
+        colocationShown: shared.colocationShown,
+      }),
+    )
   );
 }
 
@@ -51,6 +64,7 @@ export function decodeShareHash(hash: string): SharedView | null {
       view?: unknown;
       plan?: unknown;
       colocation?: unknown;
+      colocationShown?: unknown;
     };
     const project = normalizeProject(parsed.project);
     const view = parsed.view as SharedView['view'];
@@ -70,6 +84,7 @@ export function decodeShareHash(hash: string): SharedView | null {
       view: validView,
       ...(plan ? { plan } : {}),
       ...(colocation ? { colocation } : {}),
+      ...(typeof parsed.colocationShown === 'boolean' ? { colocationShown: parsed.colocationShown } : {}),
     };
   } catch {
     return null;

@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
 import { SHARING_DISTANCE_PRESETS } from '../../core/colocation/sharingDistancePresets';
 import { MAIN_OPERATOR_NAMES, operatorColorRgb, SHARED_MAST_COLOR_RGB } from '../../core/model/operators';
+import type { PlanSharedSitesResult } from '../../core/siting/planSharedSites';
 import { SignalLegend } from '../coverage/SignalLegend';
 import { describeTowerSources } from '../data/describeTowerSources';
 import { formatMoney, formatRate } from '../i18n/formatMoney';
 import { formatDecimal, formatNumber, type Language, type StringKey, translate } from '../i18n/strings';
 import { GAP_COLOUR_RGB } from '../map/rasterImages';
+import { describeSiteRule } from '../sharing/describeSiteRule';
 import { prepareReport, type ReportCoverage, type ReportData } from './prepareReport';
 import { reportDate } from './reportDate';
 import { pageSizeMm, REPORT_MARGIN_MM, type ReportParams } from './reportParams';
@@ -175,109 +177,66 @@ export function ReportPage({ params }: { params: ReportParams }) {
       </div>
       <section className="report-sites">
         <h2>{t('reportSitesTable')}</h2>
-        <p className="report-note">
-          {t(`newlyCovered_${data.planSettings.weighting}`)}: {formatNumber(language, data.plan.populationNewlyCovered)}{' '}
-          ·{' '}
-          {data.plan.method === 'fixed' ? (
-            t('fixedSitesNote')
-          ) : (
-            <>
-              {t('gapToOptimum')} ≤ {formatNumber(language, data.plan.gapPercent, 2)}%
-              {data.plan.proven ? ` (${t('provenOptimal')})` : ''} ({t(`planMethod_${data.plan.method}`)},{' '}
-              {t(`planBound_${data.plan.boundSource}` as StringKey)})
-            </>
-          )}{' '}
-          · {t('capex')} <span data-testid="report-capex">{formatMoney(language, data.plan.totalCapexUsd, money)}</span>
-          {data.planSettings.maxCapexUsd != null && (
-            <>
-              {' '}
-              / {formatMoney(language, data.planSettings.maxCapexUsd, money)} ({t('planBudget')})
-            </>
-          )}
-        </p>
-        <table className="results" data-testid="report-sites">
-          <thead>
-            <tr>
-              <th>{t('reportSiteName')}</th>
-              <th>{t('id')}</th>
-              <th>{t('mastType')}</th>
-              {/* As GPS units and map searches take them (a point, not the Vietnamese decimal comma). */}
-              <th>{t('coordinatesLatLon')}</th>
-              <th className="num">{t('newlyCovered')}</th>
-              <th>{t('operatorsGaining')}</th>
-              <th className="num">{t('backboneDistance')}</th>
-              <th className="num">
-                {t('capex')} ({money.currency === 'VND' ? '₫' : 'USD'})
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.plan.sites.map((site, index) => (
-              <tr key={site.id}>
-                {/* As the panel and the published plan name it (S1, S2, ...); the id column beside it. */}
-                <td>S{index + 1}</td>
-                <td>{site.id}</td>
-                <td>
-                  {site.kind === 'existing_mast' ? t('existingMast') : t('newMast')} {site.mastType}
-                </td>
-                <td>
-                  {site.lat.toFixed(4)}, {site.lon.toFixed(4)}
-                </td>
-                <td className="num">{formatNumber(language, site.newlyCoveredPopulation)}</td>
-                <td>{site.operatorsGaining.join(', ')}</td>
-                <td className="num">
-                  {site.backboneDistanceM === null ? '—' : `${formatNumber(language, site.backboneDistanceM)} m`}
-                </td>
-                <td className="num">{formatMoney(language, site.cost.capexUsd, money)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        {data.plan ? (
+          <ReportSites data={data} plan={data.plan} language={language} />
+        ) : (
+          <p className="report-note" data-testid="report-no-plan">
+            {t('reportNoPlan')}
+          </p>
+        )}
       </section>
       <section className="report-colocation">
         <h2>{t('reportColocationTable')}</h2>
-        <p className="report-note">
-          {t('pairsWithin')} ({colocationPresetLabel}): {formatNumber(language, data.colocation.pairs.count)} ·{' '}
-          {Object.entries(data.colocation.pairsByOperatorPair)
-            .map(([key, count]) => `${key.replace('|', '+')} ${count}`)
-            .join(' · ')}
-        </p>
-        <table className="results" data-testid="report-opportunities">
-          <thead>
-            <tr>
-              <th>{t('operator')}</th>
-              <th>{t('opportunities')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.opportunities.map((entry) => (
-              <tr key={entry.operator}>
-                <td>{entry.operator}</td>
-                <td>
-                  {entry.opportunities
-                    .slice(0, 3)
-                    .map(
-                      (opportunity) =>
-                        `${opportunity.towerId} (${opportunity.owner}) +${formatNumber(language, opportunity.newlyCoveredPopulation)}`,
-                    )
-                    .join(' · ')}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <table className="results" data-testid="report-consolidation">
-          <tbody>
-            {data.colocation.consolidation.slice(0, 5).map((candidate) => (
-              <tr key={candidate.hostId}>
-                <td>
-                  {t('consolidation')}: {candidate.hostId} ← {candidate.removedIds.join(', ')}
-                </td>
-                <td className="num">{formatMoney(language, candidate.savingsNetPresentUsd, money)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        {data.colocation && data.opportunities ? (
+          <>
+            <p className="report-note">
+              {t('pairsWithin')} ({colocationPresetLabel}): {formatNumber(language, data.colocation.pairs.count)} ·{' '}
+              {Object.entries(data.colocation.pairsByOperatorPair)
+                .map(([key, count]) => `${key.replace('|', '+')} ${count}`)
+                .join(' · ')}
+            </p>
+            <table className="results" data-testid="report-opportunities">
+              <thead>
+                <tr>
+                  <th>{t('operator')}</th>
+                  <th>{t('opportunities')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.opportunities.map((entry) => (
+                  <tr key={entry.operator}>
+                    <td>{entry.operator}</td>
+                    <td>
+                      {entry.opportunities
+                        .slice(0, 3)
+                        .map(
+                          (opportunity) =>
+                            `${opportunity.towerId} (${opportunity.owner}) +${formatNumber(language, opportunity.newlyCoveredPopulation)}`,
+                        )
+                        .join(' · ')}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <table className="results" data-testid="report-consolidation">
+              <tbody>
+                {data.colocation.consolidation.slice(0, 5).map((candidate) => (
+                  <tr key={candidate.hostId}>
+                    <td>
+                      {t('consolidation')}: {candidate.hostId} ← {candidate.removedIds.join(', ')}
+                    </td>
+                    <td className="num">{formatMoney(language, candidate.savingsNetPresentUsd, money)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        ) : (
+          <p className="report-note" data-testid="report-no-colocation">
+            {t('reportNoColocation')}
+          </p>
+        )}
       </section>
       <section className="report-assumptions">
         <h2>{t('reportAssumptions')}</h2>
@@ -290,40 +249,135 @@ export function ReportPage({ params }: { params: ReportParams }) {
           <li>
             {t('reportDefaultRadius')}: {formatNumber(language, data.project.coverage.defaultRadiusM)} m
           </li>
-          {data.planSettings.propagation ? (
+          {data.plan && data.planSettings.propagation ? (
             <li data-testid="report-plan-coverage">
               {t('reportPlanOnSignal')}: {t(`model_${data.planSettings.propagation.modelId}` as StringKey)},{' '}
               {t('reportGridCell')} {formatNumber(language, data.planSettings.propagation.gridM)} m
             </li>
           ) : (
-            data.coverage.mode === 'signal' && <li>{t('reportPlanFixedRadius')}</li>
+            data.plan && data.coverage.mode === 'signal' && <li>{t('reportPlanFixedRadius')}</li>
           )}
           <li>
             {t('population')}: {formatNumber(language, dataset.populationTotal)} {t('people')}
           </li>
-          <li>
-            {t('planTitle')}: {t('siteRadiusM')} {formatNumber(language, data.planSettings.siteRadiusM)} m ·{' '}
-            {t('siteCount')} {data.plan.sites.length} · {data.planSettings.operators.join(', ')} ·{' '}
-            {data.planSettings.maxCapexUsd != null && (
-              <span data-testid="report-plan-budget">
-                {t('planBudgetReport')} {formatMoney(language, data.planSettings.maxCapexUsd, money)} ·{' '}
-              </span>
-            )}
-            {data.planSettings.weighting === 'people' ? t('weightPeople') : t('weightPeopleOperators')} ·{' '}
-            {t('spacingRuleDemo')} · {t('reportCosts')}
-          </li>
+          {data.plan && (
+            <li data-testid="report-plan-settings">
+              {t('planTitle')}:{' '}
+              {data.planSettings.propagation
+                ? ''
+                : `${t('siteRadiusM')} ${formatNumber(language, data.planSettings.siteRadiusM)} m · `}
+              {t('siteCount')} {formatNumber(language, data.planSettings.sites)} ({t('reportSitesChosen')}{' '}
+              {formatNumber(language, data.plan.sites.length)}) · {data.planSettings.operators.join(', ')} ·{' '}
+              {data.planSettings.maxCapexUsd != null && (
+                <span data-testid="report-plan-budget">
+                  {t('planBudgetReport')} {formatMoney(language, data.planSettings.maxCapexUsd, money)} ·{' '}
+                </span>
+              )}
+              {data.planSettings.weighting === 'people' ? t('weightPeople') : t('weightPeopleOperators')} ·{' '}
+              {t('spacingRuleDemo')} · {t('reportCosts')}
+            </li>
+          )}
           <li data-testid="report-money">
             {t('vndPerUsd')}: {formatRate(language, money)} · {t('moneyNote')}
           </li>
-          <li>
-            {t('sharingDistance')}: {colocationPresetLabel} · {t(`presetSource_${preset}`)}
-          </li>
+          {data.colocation && (
+            <li>
+              {t('sharingDistance')}: {colocationPresetLabel} · {t(`presetSource_${preset}`)}
+            </li>
+          )}
           <li>{t('sources')}</li>
           <li>{describeTowerSources(dataset, language)}</li>
           <li>{t('sovereignty')}</li>
         </ul>
       </section>
     </div>
+  );
+}
+
+/**
+ * The plan's sites as the screen computed them: its headline and bound, and a row per site named as the panel and the
+ * published plan name it (S1, S2, ...), with what a planner did to it (moved by hand) and the rules it breaks.
+ */
+function ReportSites({ data, plan, language }: { data: ReportData; plan: PlanSharedSitesResult; language: Language }) {
+  const t = (key: StringKey) => translate(language, key);
+  const money = data.project.money;
+  const rulesOf = (siteId: string) =>
+    plan.candidates.rejected.filter((entry) => entry.id === siteId).map((entry) => describeSiteRule(entry, language));
+  const notesOf = (site: PlanSharedSitesResult['sites'][number]) => [
+    ...(data.planProvenance[site.id]?.origin === 'moved' ? [t('reportSiteMoved')] : []),
+    ...rulesOf(site.id),
+    ...(site.spacing && !site.spacing.ok && rulesOf(site.id).length === 0 ? [t('spacingCheck')] : []),
+  ];
+  const broken = plan.sites.flatMap((site, index) => {
+    const rules = notesOf(site).filter((note) => note !== t('reportSiteMoved'));
+    return rules.length > 0 ? [`S${index + 1}: ${rules.join('; ')}`] : [];
+  });
+  return (
+    <>
+      <p className="report-note">
+        {t(`newlyCovered_${data.planSettings.weighting}`)}: {formatNumber(language, plan.populationNewlyCovered)} ·{' '}
+        {plan.method === 'fixed' ? (
+          t('fixedSitesNote')
+        ) : (
+          <>
+            {t('gapToOptimum')} ≤ {formatNumber(language, plan.gapPercent, 2)}%
+            {plan.proven ? ` (${t('provenOptimal')})` : ''} ({t(`planMethod_${plan.method}`)},{' '}
+            {t(`planBound_${plan.boundSource}` as StringKey)})
+          </>
+        )}{' '}
+        · {t('capex')} <span data-testid="report-capex">{formatMoney(language, plan.totalCapexUsd, money)}</span>
+        {data.planSettings.maxCapexUsd != null && (
+          <>
+            {' '}
+            / {formatMoney(language, data.planSettings.maxCapexUsd, money)} ({t('planBudget')})
+          </>
+        )}
+      </p>
+      {broken.length > 0 && (
+        <p className="report-note warning" data-testid="report-rules-broken">
+          {t('rulesBroken')}: {broken.join(' · ')}
+        </p>
+      )}
+      <table className="results" data-testid="report-sites">
+        <thead>
+          <tr>
+            <th>{t('reportSiteName')}</th>
+            <th>{t('id')}</th>
+            <th>{t('mastType')}</th>
+            {/* As GPS units and map searches take them (a point, not the Vietnamese decimal comma). */}
+            <th>{t('coordinatesLatLon')}</th>
+            <th className="num">{t('newlyCovered')}</th>
+            <th>{t('operatorsGaining')}</th>
+            <th className="num">{t('backboneDistance')}</th>
+            <th className="num">
+              {t('capex')} ({money.currency === 'VND' ? '₫' : 'USD'})
+            </th>
+            <th>{t('reportSiteNotes')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {plan.sites.map((site, index) => (
+            <tr key={site.id}>
+              <td>S{index + 1}</td>
+              <td>{site.id}</td>
+              <td>
+                {site.kind === 'existing_mast' ? t('existingMast') : t('newMast')} {site.mastType}
+              </td>
+              <td>
+                {site.lat.toFixed(4)}, {site.lon.toFixed(4)}
+              </td>
+              <td className="num">{formatNumber(language, site.newlyCoveredPopulation)}</td>
+              <td>{site.operatorsGaining.join(', ')}</td>
+              <td className="num">
+                {site.backboneDistanceM === null ? '—' : `${formatNumber(language, site.backboneDistanceM)} m`}
+              </td>
+              <td className="num">{formatMoney(language, site.cost.capexUsd, money)}</td>
+              <td data-testid="report-site-notes">{notesOf(site).join('; ')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }
 

@@ -25,6 +25,7 @@ import { loadSavedTowers } from '../persistence/towerStorage';
 import { withSavedCertificate } from '../sharing/savedPlanCertificate';
 import { serverDocumentToPlan } from '../sharing/serverDocumentToPlan';
 import { DEFAULT_COLOCATION_SETTINGS, DEFAULT_PLAN_SETTINGS } from '../sharing/sharingStore';
+import type { PlanProvenance } from '../sharing/siteProvenance';
 import { defaultProject, type ProjectDocument } from '../store/projectDocument';
 import { type ReportMapCoverage, renderReportMap, scaleBarLength } from './renderReportMap';
 import { pageSizeMm, REPORT_DPI, REPORT_MARGIN_MM, type ReportParams } from './reportParams';
@@ -46,11 +47,15 @@ export type ReportCoverage =
     };
 
 export interface ReportData {
-  colocation: ColocationSummary;
+  /** Null when the app opened the report without co-location figures on screen (not printed). */
+  colocation: ColocationSummary | null;
   /** The co-location's settings: those of the figures on the app's screen when it opened the report, else defaults. */
   colocationSettings: ColocationSettings;
-  opportunities: OperatorOpportunities[];
-  plan: PlanSharedSitesResult;
+  opportunities: OperatorOpportunities[] | null;
+  /** Null when the app opened the report with no plan on screen (not printed). */
+  plan: PlanSharedSitesResult | null;
+  /** How each site came to be where it is (moved by hand, opened from the server), by site id. */
+  planProvenance: PlanProvenance;
   /** The settings the plan was made with: the app's plan when the report was opened from it, else the defaults. */
   planSettings: SitePlanSettings;
   dataset: ProvinceDataset;
@@ -85,8 +90,9 @@ function throwIfAborted(signal: AbortSignal): void {
 }
 
 /**
- * Loads the province as the app shows it, runs the report's analyses in the worker pool (fixed-radius coverage,
- * co-location, opportunities and the shared-site plan), draws the map at print resolution and computes the figures.
+ * Loads the province as the app shows it, runs the report's analyses in the worker pool (the coverage; the
+ * co-location, opportunities and the shared-site plan when they were on screen), draws the map at print resolution
+ * and computes the figures.
  * An aborted `signal` cancels the pool's jobs and rejects with a CancelledError.
  */
 export async function prepareReport({ params, shareHash }: ReportRequest, signal: AbortSignal): Promise<ReportData> {
@@ -148,25 +154,35 @@ export async function prepareReport({ params, shareHash }: ReportRequest, signal
       pixels: signalImagePixels(run.coverage.bestSignalDbm, run.cellMask, run.thresholdDbm, palette, run.gapShown),
     };
   }
+  // Opened from the app, the report prints the co-location and the plan only when they were on screen (a plan the
+  // planner did not make is not printed as if it were theirs); opened by its address alone, the province's defaults.
+  const printsColocation = shared?.colocationShown !== false;
+  const printsPlan = !shared || planInputs !== null;
   const [colocation, opportunities, evaluatedPlan] = await Promise.all([
-    pool.run(async (api) => api.analyzeColocation(await ensureResident(api, dataset), colocationSettings), {
-      signal,
-    }),
-    pool.run(
-      async (api, jobId) =>
-        api.colocationOpportunities(jobId, await ensureResident(api, dataset), project.coverage.defaultRadiusM),
-      { signal },
-    ),
-    pool.run(
-      async (api, jobId) =>
-        api.planSharedSites(jobId, await ensureResident(api, dataset), {
-          ...planSettings,
-          fixedSites: planInputs?.fixedSites,
-        }),
-      { signal },
-    ),
+    printsColocation
+      ? pool.run(async (api) => api.analyzeColocation(await ensureResident(api, dataset), colocationSettings), {
+          signal,
+        })
+      : null,
+    printsColocation
+      ? pool.run(
+          async (api, jobId) =>
+            api.colocationOpportunities(jobId, await ensureResident(api, dataset), project.coverage.defaultRadiusM),
+          { signal },
+        )
+      : null,
+    printsPlan
+      ? pool.run(
+          async (api, jobId) =>
+            api.planSharedSites(jobId, await ensureResident(api, dataset), {
+              ...planSettings,
+              fixedSites: planInputs?.fixedSites,
+            }),
+          { signal },
+        )
+      : null,
   ]);
-  const plan = withSavedCertificate(evaluatedPlan, planInputs?.certificate ?? null);
+  const plan = evaluatedPlan && withSavedCertificate(evaluatedPlan, planInputs?.certificate ?? null);
   const page = pageSizeMm(params);
   const mapWidthMm = page.width - 2 * REPORT_MARGIN_MM;
   const mapHeightMm = params.orientation === 'landscape' ? page.height * 0.62 : page.height * 0.45;
@@ -174,7 +190,7 @@ export async function prepareReport({ params, shareHash }: ReportRequest, signal
     dataset,
     layers: project.layers,
     coverage: mapCoverage,
-    sites: plan.sites.map((site, index) => ({ lon: site.lon, lat: site.lat, label: `S${index + 1}` })),
+    sites: plan?.sites.map((site, index) => ({ lon: site.lon, lat: site.lat, label: `S${index + 1}` })),
     bounds: mainlandBounds(dataset),
     dotsPerMm: REPORT_DPI / MM_PER_INCH,
     widthPx: Math.round((mapWidthMm / MM_PER_INCH) * REPORT_DPI),
@@ -195,6 +211,7 @@ export async function prepareReport({ params, shareHash }: ReportRequest, signal
     colocationSettings,
     opportunities,
     plan,
+    planProvenance: planInputs?.provenance ?? {},
     planSettings,
     dataset,
     project,

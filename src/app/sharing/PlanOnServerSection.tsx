@@ -8,6 +8,7 @@ import { ServerRefusalNote } from '../server/RefusalNote';
 import { publishSavedPlan, savePlanToServer, useServerStore } from '../server/serverStore';
 import { useAppStore } from '../store/appStore';
 import { useMoney } from '../store/moneySettings';
+import { describeSiteRule } from './describeSiteRule';
 import { planToServerDocument } from './planToServerDocument';
 import { openPlanFromServer, useSharingStore } from './sharingStore';
 import { FAR_FROM_FIBRE_M, summarizePlanForPublishing } from './summarizePlanForPublishing';
@@ -191,7 +192,8 @@ function PublishConfirmation(props: {
             {t('rulesBroken')}:{' '}
             {summary.rulesBroken
               .map(
-                (site) => `${site.name}${site.reason === 'spacing' ? ` (${t('spacingCheck')})` : `: ${site.reason}`}`,
+                (site) =>
+                  `${site.name}${site.rule === 'spacing' ? ` (${t('spacingCheck')})` : `: ${describeSiteRule(site.rule, language)}`}`,
               )
               .join('; ')}
           </li>

@@ -437,7 +437,7 @@ function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
               {plan.candidates.rejected
                 .map(
                   (entry) =>
-                    `${plan.sites.findIndex((site) => site.id === entry.id) + 1}: ${describeSiteRule(entry, language)}`,
+                    `S${plan.sites.findIndex((site) => site.id === entry.id) + 1}: ${describeSiteRule(entry, language)}`,
                 )
                 .join('; ')}
             </div>

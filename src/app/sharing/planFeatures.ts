@@ -33,7 +33,8 @@ export function planFeatures(
       type: 'Feature',
       geometry: { type: 'Point', coordinates: [site.lon, site.lat] },
       properties: {
-        name: `${rank + 1} · ${site.id}`,
+        // As the panel, the report and the published plan name it.
+        name: `S${rank + 1} · ${site.id}`,
         rank: rank + 1,
         id: site.id,
         // As proposed while the site stays where the search put it; as it is now once moved (or opened).
@@ -59,6 +60,12 @@ export function planFeatures(
         nearest_mast_m: site.nearestMast ? Math.round(site.nearestMast.distanceM) : null,
         spacing_required_m: site.spacing?.requiredM ?? null,
         spacing_ok: site.spacing?.ok ?? null,
+        // The rules a site placed by hand breaks (the core's English reasons, as the command line words them).
+        rules_broken:
+          plan.candidates.rejected
+            .filter((entry) => entry.id === site.id)
+            .map((entry) => entry.reason)
+            .join('; ') || null,
         capex_usd: Math.round(site.cost.capexUsd),
         savings_vs_alone_usd: Math.round(savingsUsd),
         currency: money.currency,

@@ -1,3 +1,4 @@
+import type { WordedMessage } from '../../core/model/wordedMessage';
 import type { PlanSharedSitesResult } from '../../core/siting/planSharedSites';
 
 /** A site farther than this from the fibre backbone is flagged before publishing, metres (fibre to bring, cost). */
@@ -18,7 +19,7 @@ export interface PlanPublishingSummary {
   /** Sites farther than FAR_FROM_FIBRE_M from the backbone. */
   farFromFibre: Array<{ name: string; distanceM: number }>;
   /** Sites that break a rule (spacing, exclusion zone, backbone limit): a moved site keeps its place, with a reason. */
-  rulesBroken: Array<{ name: string; reason: string }>;
+  rulesBroken: Array<{ name: string; rule: WordedMessage | 'spacing' }>;
 }
 
 export function summarizePlanForPublishing(plan: PlanSharedSitesResult): PlanPublishingSummary {
@@ -26,8 +27,8 @@ export function summarizePlanForPublishing(plan: PlanSharedSitesResult): PlanPub
   const rulesBroken: PlanPublishingSummary['rulesBroken'] = [];
   plan.sites.forEach((site, index) => {
     const rejected = plan.candidates.rejected.find((entry) => entry.id === site.id);
-    if (rejected) rulesBroken.push({ name: nameOf(index), reason: rejected.reason });
-    else if (site.spacing && !site.spacing.ok) rulesBroken.push({ name: nameOf(index), reason: 'spacing' });
+    if (rejected) rulesBroken.push({ name: nameOf(index), rule: rejected });
+    else if (site.spacing && !site.spacing.ok) rulesBroken.push({ name: nameOf(index), rule: 'spacing' });
   });
   return {
     sites: plan.sites.length,

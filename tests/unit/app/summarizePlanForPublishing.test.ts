@@ -35,8 +35,8 @@ describe('summarizePlanForPublishing', () => {
         { name: 'S3', distanceM: 34_000 },
       ],
       rulesBroken: [
-        { name: 'S3', reason: 'inside exclusion zone 1' },
-        { name: 'S4', reason: 'spacing' },
+        { name: 'S3', rule: { id: 'L000968', reason: 'inside exclusion zone 1' } },
+        { name: 'S4', rule: 'spacing' },
       ],
     });
   });

@@ -74,7 +74,7 @@ describe('plan export: provenance, gap and money', () => {
     expect(features.map((f) => f.properties?.site_class)).toEqual(['new_mast', 'existing_mast', 'new_mast']);
     // 100 x 298 / 6300 = 4.730158...
     expect(features[0].properties?.plan_gap_percent).toBe(4.73);
-    expect(features[0].properties?.name).toBe('1 · L12');
+    expect(features[0].properties?.name).toBe('S1 · L12');
   });
 
   it('after one drag: only the dragged site is moved (by whom), the others keep proposed, their kind and method', () => {
@@ -145,7 +145,7 @@ describe('plan export: provenance, gap and money', () => {
     expect(kml).toContain('<Style id="moved"><IconStyle><color>ffb43cd6</color><scale>1.3</scale></IconStyle></Style>');
     const placemarks = kml.match(/<Placemark>.*?<\/Placemark>/g) ?? [];
     expect(placemarks.length).toBe(3);
-    expect(placemarks.map((p) => p.match(/<name>(.*?)<\/name>/)?.[1])).toEqual(['1 · L12', '2 · T7', '3 · L40']);
+    expect(placemarks.map((p) => p.match(/<name>(.*?)<\/name>/)?.[1])).toEqual(['S1 · L12', 'S2 · T7', 'S3 · L40']);
     expect(placemarks.map((p) => p.match(/<styleUrl>#(.*?)<\/styleUrl>/)?.[1])).toEqual([
       'new_mast',
       'existing_mast',
