@@ -122,8 +122,8 @@ export const STRINGS = {
   },
   importTowers: { vi: 'Nhập danh sách trạm…', en: 'Import a tower list…' },
   importHint: {
-    vi: 'CSV/TSV (UTF-8, Windows-1252), Excel .xlsx, GeoJSON, KML/KMZ, Shapefile (.zip); WGS84, VN-2000 hoặc UTM. Tệp DEM (.hgt, .hgt.zip, .tif) được thêm vào lớp địa hình.',
-    en: 'CSV/TSV (UTF-8, Windows-1252), Excel .xlsx, GeoJSON, KML/KMZ, zipped Shapefile; WGS84, VN-2000 or UTM. DEM files (.hgt, .hgt.zip, .tif) go to the terrain layer.',
+    vi: 'CSV/TSV (UTF-8, UTF-16, Windows-1258, TCVN3), Excel .xlsx, GeoJSON, KML/KMZ, Shapefile (.zip); WGS84 (độ thập phân hoặc độ-phút-giây), VN-2000 hoặc UTM. Tệp DEM (.hgt, .hgt.zip, .tif) được thêm vào lớp địa hình.',
+    en: 'CSV/TSV (UTF-8, UTF-16, Windows-1258, TCVN3), Excel .xlsx, GeoJSON, KML/KMZ, zipped Shapefile; WGS84 (decimal or degrees-minutes-seconds), VN-2000 or UTM. DEM files (.hgt, .hgt.zip, .tif) go to the terrain layer.',
   },
   importTitle: { vi: 'Nhập trạm', en: 'Import towers' },
   reading: { vi: 'Đang đọc tệp…', en: 'Reading the file…' },

@@ -27,12 +27,17 @@ export function buildProblemsCsv(result: TowerParseResult, language: Language, d
   for (const problem of result.rejected) add(problem, true);
   for (const problem of result.warnings) add(problem, false);
   const records = new Map((result.problemRecords?.rows ?? []).map((record) => [record.row, record.values]));
-  const header = result.problemRecords?.header ?? [];
+  // Every row as wide as the widest (a spreadsheet row ends at its last filled cell; a row may also run past the
+  // header): the three added columns then stand under their names on every row, and the file reads back as a table.
+  const recordHeader = result.problemRecords?.header ?? [];
+  const width = Math.max(recordHeader.length, ...[...records.values()].map((values) => values.length));
+  const header = Array.from({ length: width }, (_, i) => recordHeader[i] ?? '');
   const lines = [[...header, words.status, words.row, words.problem]];
   for (const row of [...byRow.keys()].sort((a, b) => a - b)) {
     const entry = byRow.get(row);
     if (!entry) continue;
-    const values = records.get(row) ?? header.map(() => '');
+    const record = records.get(row) ?? [];
+    const values = header.map((_, i) => record[i] ?? '');
     const text = entry.problems.map((problem) => describeInputProblem(problem, language)).join('; ');
     // The line of the file (as a spreadsheet numbers it) where the reader knows it, else the record's number.
     const line = entry.problems.find((problem) => problem.line !== undefined)?.line ?? row;

@@ -5,6 +5,7 @@ import { MAST_TYPES, MAX_MAST_HEIGHT_M, MAX_TOWER_RADIUS_M, type MastType, type 
 import { ownValue } from '../util/ownProperty';
 import { categoricalValueKey, type MastTypeChoice, proposeMastType, resolveMastTypeChoice } from './classifyMastType';
 import { parseDecimal } from './parseDecimal';
+import { parseDegreesMinutesSeconds } from './parseDegreesMinutesSeconds';
 import { readRadioTechnology } from './readRadioTechnology';
 import { resolveOperatorName } from './resolveOperatorName';
 import type { TowerField } from './towerFields';
@@ -360,7 +361,9 @@ function readCoordinate(
   decimalComma: boolean,
   fail: Fail,
 ): number | null {
-  const parsed = readNumber(value, field, decimalComma, fail);
+  // Degrees, minutes and seconds as station lists write them (108°14'45.6"E), else a decimal number.
+  const dms = typeof value === 'string' ? parseDegreesMinutesSeconds(value) : null;
+  const parsed = dms ?? readNumber(value, field, decimalComma, fail);
   if (parsed === undefined) {
     fail(field, `${field} is empty`, 'empty', { field });
     return null;

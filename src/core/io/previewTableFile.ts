@@ -4,6 +4,7 @@ import { applyColumnMapping, type ColumnMapping } from './applyColumnMapping';
 import { HEADER_SEARCH_RECORDS, titleLinesNote, towerHeaderScore } from './cutCsvTitleLines';
 import { detectTextEncoding, type TextEncoding, textDecoderFor } from './decodeTextFile';
 import { parseDecimal } from './parseDecimal';
+import { parseDegreesMinutesSeconds } from './parseDegreesMinutesSeconds';
 import { readCsvTable } from './readCsvTable';
 import { readLayerFile } from './readLayerFile';
 import { towerHeaderRowIndex } from './readTowerFile';
@@ -119,7 +120,9 @@ export function previewCoordinates(preview: TablePreview, mapping: ColumnMapping
   const lat = columns.indexByField.lat;
   if (lon === undefined || lat === undefined) return [];
   const read = (value: unknown) =>
-    typeof value === 'number' ? value : parseDecimal(String(value ?? ''), preview.decimalComma);
+    typeof value === 'number'
+      ? value
+      : (parseDecimal(String(value ?? ''), preview.decimalComma) ?? parseDegreesMinutesSeconds(String(value ?? '')));
   return preview.rows.flatMap((row, index) => {
     const x = read(row[lon]);
     const y = read(row[lat]);

@@ -4,6 +4,7 @@ import { MAST_TYPES } from '../model/tower';
 import type { WordedMessage } from '../model/wordedMessage';
 import type { ColumnMapping } from './applyColumnMapping';
 import { parseDecimal } from './parseDecimal';
+import { parseDegreesMinutesSeconds } from './parseDegreesMinutesSeconds';
 import {
   normalizeColumnName,
   REQUIRED_TOWER_FIELDS,
@@ -128,7 +129,10 @@ function scoreValues(field: TowerField, values: readonly unknown[]): Score | nul
   const present = values.filter((value) => value !== undefined && value !== null && String(value).trim() !== '');
   if (present.length === 0) return null;
   const share = (test: (value: unknown) => boolean) => present.filter(test).length / present.length;
-  const number = (value: unknown) => (typeof value === 'number' ? value : parseDecimal(String(value), true));
+  const number = (value: unknown) =>
+    typeof value === 'number'
+      ? value
+      : (parseDecimal(String(value), true) ?? parseDegreesMinutesSeconds(String(value)));
   const inRange = (low: number, high: number) => (value: unknown) => {
     const parsed = number(value);
     return parsed !== null && parsed >= low && parsed <= high;

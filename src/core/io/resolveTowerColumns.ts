@@ -11,6 +11,14 @@ export interface TowerColumns {
   unusedIndices: number[];
 }
 
+/**
+ * Whether a normalised column name is a spelling, or the spelling with its unit in metres after it ("Bán kính (m)" is
+ * `ban_kinh_m`, read as `ban_kinh`): units in brackets do not matter, as TOWER_FIELD_COLUMN_NAMES says.
+ */
+function isSpelling(name: string, spelling: string): boolean {
+  return name === spelling || name === `${spelling}_m`;
+}
+
 /** Map a file's column names to tower fields; see TOWER_FIELD_COLUMN_NAMES for the spellings and their priority. */
 export function resolveTowerColumns(columnNames: readonly string[]): TowerColumns {
   const normalized = columnNames.map(normalizeColumnName);
@@ -18,7 +26,7 @@ export function resolveTowerColumns(columnNames: readonly string[]): TowerColumn
   const used = new Set<number>();
   for (const field of Object.keys(TOWER_FIELD_COLUMN_NAMES) as TowerField[]) {
     for (const spelling of TOWER_FIELD_COLUMN_NAMES[field]) {
-      const index = normalized.findIndex((name, i) => name === spelling && !used.has(i));
+      const index = normalized.findIndex((name, i) => isSpelling(name, spelling) && !used.has(i));
       if (index >= 0) {
         indexByField[field] = index;
         used.add(index);
@@ -30,7 +38,7 @@ export function resolveTowerColumns(columnNames: readonly string[]): TowerColumn
   normalized.forEach((name, index) => {
     if (used.has(index)) return;
     const field = (Object.keys(TOWER_FIELD_COLUMN_NAMES) as TowerField[]).find((candidate) =>
-      TOWER_FIELD_COLUMN_NAMES[candidate].includes(name),
+      TOWER_FIELD_COLUMN_NAMES[candidate].some((spelling) => isSpelling(name, spelling)),
     );
     if (field === undefined) return;
     // Appended in place: copying the list at each column made a header of 50,000 `lat` columns take 17 s.

@@ -5,6 +5,7 @@ import type { WordedMessage } from '../model/wordedMessage';
 import { type AppliedColumns, applyColumnMapping } from './applyColumnMapping';
 import { buildTower, ListInterner, type RawTowerValues } from './buildTower';
 import { parseDecimal } from './parseDecimal';
+import { parseDegreesMinutesSeconds } from './parseDegreesMinutesSeconds';
 import { TowerCollector } from './towerCollector';
 import type { TowerField } from './towerFields';
 import { TowerFileError } from './towerFileError';
@@ -110,8 +111,13 @@ export class TowerTableReader {
   }
 
   private collectCoordinates(xValue: unknown, yValue: unknown, row: number): void {
-    const x = typeof xValue === 'number' ? xValue : parseDecimal(String(xValue ?? ''), this.options.decimalComma);
-    const y = typeof yValue === 'number' ? yValue : parseDecimal(String(yValue ?? ''), this.options.decimalComma);
+    const read = (value: unknown) =>
+      typeof value === 'number'
+        ? value
+        : (parseDecimal(String(value ?? ''), this.options.decimalComma) ??
+          parseDegreesMinutesSeconds(String(value ?? '')));
+    const x = read(xValue);
+    const y = read(yValue);
     if (x === null || y === null) return;
     this.pushCoordinate(x, y, row);
   }

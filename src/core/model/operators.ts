@@ -46,7 +46,7 @@ export const OPERATORS: readonly Operator[] = [
     fullName: 'Vietnamobile',
     mccMnc: '452-05',
     colorRgb: [204, 121, 167],
-    aliases: ['vietnamobile', 'vnm', 'vnmobile', 'vietnam mobile', '45205', '452-05', '452 05'],
+    aliases: ['vietnamobile', 'vnm', 'vnmb', 'vnmobile', 'vietnam mobile', '45205', '452-05', '452 05'],
   },
   {
     name: 'Gmobile',
