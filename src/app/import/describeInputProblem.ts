@@ -81,8 +81,8 @@ const TEMPLATES: Record<string, { vi: Template; en: Template }> = {
       `mast '${p.id}' at ${p.lon}, ${p.lat} is outside ${p.area || 'the province'} (more than about 11 km beyond its bounds): left out; fix its position, or import it into its own province`,
   },
   implausibleSize: {
-    vi: (p, f) => `${f} ${p.value} m không nằm trong khoảng 0-${p.max} m (gõ nhầm?): để trống`,
-    en: (p, f) => `${f} ${p.value} m is not between 0 and ${p.max} m (a typing error?): left empty`,
+    vi: (p, f) => `${f} ${p.value} m không nằm trong khoảng ${p.min ?? 0}-${p.max} m (gõ nhầm?): để trống`,
+    en: (p, f) => `${f} ${p.value} m is not between ${p.min ?? 0} and ${p.max} m (a typing error?): left empty`,
   },
   unknownOperator: {
     vi: (p) => `nhà mạng '${p.value}' không xác định, giữ nguyên như trong tệp`,

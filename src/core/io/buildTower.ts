@@ -1,7 +1,14 @@
 import { VIETNAM_BOUNDS } from '../crs/detectCoordinateProblems';
 import type { PointTransform } from '../crs/transformToWgs84';
 import { OPERATORS } from '../model/operators';
-import { MAST_TYPES, MAX_MAST_HEIGHT_M, MAX_TOWER_RADIUS_M, type MastType, type Tower } from '../model/tower';
+import {
+  MAST_TYPES,
+  MAX_MAST_HEIGHT_M,
+  MAX_TOWER_RADIUS_M,
+  type MastType,
+  MIN_TOWER_RADIUS_M,
+  type Tower,
+} from '../model/tower';
 import { ownValue } from '../util/ownProperty';
 import { categoricalValueKey, type MastTypeChoice, proposeMastType, resolveMastTypeChoice } from './classifyMastType';
 import { parseDecimal } from './parseDecimal';
@@ -421,22 +428,35 @@ function readOptionalNonNegative(
   fail: Fail,
 ): number | null {
   // Sheets often write the unit in the cell ("33,5 m", "2500m"): a metre sign after the number is the field's unit.
-  const text = typeof value === 'string' ? value.replace(/^\s*([+-]?[\d.,]+)\s*m\s*$/i, '$1') : value;
+  const unitless = typeof value === 'string' ? value.replace(/^\s*([+-]?[\d.,]+)\s*m\s*$/i, '$1') : value;
+  // Thousands marks as the file's own convention writes them: "1.200" in a file with decimal commas (Vietnamese
+  // spreadsheets) and "1,200" in one with decimal points are 1200, not 1.2.
+  const text = typeof unitless === 'string' ? withoutThousandsMarks(unitless, decimalComma) : unitless;
   const parsed = readNumber(text, field, decimalComma, fail);
   if (parsed === undefined || parsed === null) return null;
   if (parsed < 0) {
     fail(field, `${field} is negative: ${parsed}; left empty`, 'negative', { field, value: parsed });
     return null;
   }
-  if (parsed > FIELD_MAX[field]) {
-    fail(field, `${field} ${parsed} is not between 0 and ${FIELD_MAX[field]} m; left empty`, 'implausibleSize', {
+  const min = field === 'radius_m' && parsed > 0 ? MIN_TOWER_RADIUS_M : 0;
+  if (parsed > FIELD_MAX[field] || parsed < min) {
+    fail(field, `${field} ${parsed} is not between ${min} and ${FIELD_MAX[field]} m; left empty`, 'implausibleSize', {
       field,
       value: parsed,
+      min,
       max: FIELD_MAX[field],
     });
     return null;
   }
   return parsed;
+}
+
+/** "1.200" (decimal commas) or "1,200" (decimal points) as "1200"; other text as it is. */
+function withoutThousandsMarks(text: string, decimalComma: boolean): string {
+  const trimmed = text.trim();
+  if (decimalComma && /^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$/.test(trimmed)) return trimmed.replace(/\./g, '');
+  if (!decimalComma && /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(trimmed)) return trimmed.replace(/,/g, '');
+  return text;
 }
 
 /** The mast class: the user's value mapping, else the word list (see proposeMastType); unclear words are warnings. */

@@ -5,7 +5,7 @@
  */
 import { VIETNAM_BOUNDS } from '../geo/vietnamBounds';
 import { findOperator } from '../model/operators';
-import { MAST_TYPES, MAX_MAST_HEIGHT_M, MAX_TOWER_RADIUS_M, type MastType } from '../model/tower';
+import { MAST_TYPES, MAX_MAST_HEIGHT_M, MAX_TOWER_RADIUS_M, type MastType, MIN_TOWER_RADIUS_M } from '../model/tower';
 import { createYieldClock, type LongCallOptions } from '../util/cooperativeLoop';
 import { applyColumnMapping } from './applyColumnMapping';
 import { categoricalValueKey, proposeMastType, resolveMastTypeChoice } from './classifyMastType';
@@ -225,7 +225,7 @@ async function readClean(bytes: Uint8Array, options: LongCallOptions, kind: Clea
         case RADIUS:
           scanNumber(bytes, pos, stop, false);
           radiusM = scan.number;
-          if (radiusM > MAX_TOWER_RADIUS_M) throw new NotClean();
+          if (radiusM > MAX_TOWER_RADIUS_M || (radiusM > 0 && radiusM < MIN_TOWER_RADIUS_M)) throw new NotClean();
           break;
         case MAST_TYPE:
           scanText(bytes, pos, stop);

@@ -84,3 +84,5 @@ export interface InputProblem {
 export const MAX_MAST_HEIGHT_M = 300;
 /** The farthest reach a record may give, m: beyond it a radius is a typing error. */
 export const MAX_TOWER_RADIUS_M = 100_000;
+/** A reach under this is no cell's (a reach of "1.200" read as 1.2 m): a warning, left empty; 0 means not known. */
+export const MIN_TOWER_RADIUS_M = 10;
