@@ -30,24 +30,33 @@ export function titleLinesNote(titles: readonly string[]): WordedMessage {
 export function cutCsvTitleLines(
   bytes: Uint8Array,
 ): { bytes: Uint8Array; skippedLines: number; titles: string[] } | null {
-  const head = textDecoderFor(detectTextEncoding(bytes)).decode(bytes.subarray(0, 64 * 1024), { stream: true });
+  const encoding = detectTextEncoding(bytes);
+  const head = textDecoderFor(encoding).decode(bytes.subarray(0, 64 * 1024), { stream: true });
   const table = readCsvTable(head, { score: towerHeaderScore, headerWithin: HEADER_SEARCH_RECORDS, maxRows: 0 });
   if (table.titleLines.length === 0) return null;
   const skippedLines = table.headerLine - 1;
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  // Line breaks as readCsvRecord counts them (\r\n, \n or \r), in bytes: every supported encoding writes them as
-  // single bytes that occur in no other character.
+  // UTF-16 (Excel's "Unicode Text") is read in 2-byte units after its byte-order mark; the others byte by byte.
+  const unit = encoding.label === 'utf-16le' || encoding.label === 'utf-16be' ? 2 : 1;
+  const bom = unit === 2 ? 2 : bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const codeAt = (at: number) =>
+    unit === 1
+      ? bytes[at]
+      : encoding.label === 'utf-16le'
+        ? bytes[at] | (bytes[at + 1] << 8)
+        : (bytes[at] << 8) | bytes[at + 1];
+  // Line breaks as readCsvRecord counts them (\r\n, \n or \r), in code units: every supported encoding writes them as
+  // single units that occur in no other character.
   let at = bom;
   let breaks = 0;
-  while (at < bytes.length && breaks < skippedLines) {
-    const byte = bytes[at];
-    if (byte === 0x0a) {
+  while (at + unit <= bytes.length && breaks < skippedLines) {
+    const code = codeAt(at);
+    if (code === 0x0a) {
       breaks++;
-      at++;
-    } else if (byte === 0x0d) {
+      at += unit;
+    } else if (code === 0x0d) {
       breaks++;
-      at += bytes[at + 1] === 0x0a ? 2 : 1;
-    } else at++;
+      at += at + 2 * unit <= bytes.length && codeAt(at + unit) === 0x0a ? 2 * unit : unit;
+    } else at += unit;
   }
   if (breaks < skippedLines) return null;
   const body = new Uint8Array(bom + bytes.length - at);
