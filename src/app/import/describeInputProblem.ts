@@ -25,6 +25,7 @@ const FIELD_LABELS: Record<string, { vi: string; en: string }> = {
   has_5g: { vi: 'có 5G', en: 'has 5G' },
   radius_5g_m: { vi: 'bán kính 5G', en: '5G radius' },
   tenants_5g: { vi: 'nhà mạng 5G', en: '5G tenants' },
+  technology: { vi: 'công nghệ', en: 'technology' },
   geometry: { vi: 'hình học', en: 'geometry' },
 };
 

@@ -13,6 +13,7 @@ import { ownValue } from '../util/ownProperty';
 import { categoricalValueKey, type MastTypeChoice, proposeMastType, resolveMastTypeChoice } from './classifyMastType';
 import { parseDecimal } from './parseDecimal';
 import { parseDegreesMinutesSeconds } from './parseDegreesMinutesSeconds';
+import { parseRadioGenerations, type RadioGeneration } from './parseRadioGenerations';
 import { readRadioTechnology } from './readRadioTechnology';
 import { resolveOperatorName } from './resolveOperatorName';
 import type { TowerField } from './towerFields';
@@ -187,7 +188,14 @@ export function buildTower(
     }
     if (!tenants.includes(resolved.name)) tenants.push(resolved.name);
   }
-  const technology = readRadioTechnology(values, tenants, options.decimalComma, warn, warn);
+  const technology = readRadioTechnology(
+    values,
+    tenants,
+    options.decimalComma,
+    warn,
+    warn,
+    readGenerations(values.technology, warn),
+  );
 
   if (problems.length > 0 || id === null || operator === null || position === null) {
     return { tower: null, problems, warnings: [], crs: position?.crs ?? 'wgs84' };
@@ -449,6 +457,21 @@ function readOptionalNonNegative(
     return null;
   }
   return parsed;
+}
+
+/** The generations a technology cell names; null (a warning when the cell has words) when it names none. */
+function readGenerations(value: unknown, warn: Fail): Set<RadioGeneration> | null {
+  if (value === undefined || value === null) return null;
+  const text = String(value).trim();
+  if (text === '') return null;
+  const generations = parseRadioGenerations(text);
+  if (generations === null) {
+    warn('technology', `technology '${text}' names no generation (2G, 3G, 4G, 5G); left empty`, 'badValue', {
+      field: 'technology',
+      value: text,
+    });
+  }
+  return generations;
 }
 
 /** "1.200" (decimal commas) or "1,200" (decimal points) as "1200"; other text as it is. */

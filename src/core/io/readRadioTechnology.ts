@@ -1,4 +1,5 @@
 import { parseDecimal } from './parseDecimal';
+import type { RadioGeneration } from './parseRadioGenerations';
 import { resolveOperatorName } from './resolveOperatorName';
 import type { TowerField } from './towerFields';
 
@@ -19,7 +20,8 @@ const FALSE_WORDS = ['0', 'false', 'no', 'n', 'khong', 'không', 'off', '-'];
 
 /**
  * The `has_4g`, `has_5g`, `radius_5g_m` and `tenants_5g` fields of one record. A mast runs 5G for the operators in
- * `tenants_5g` when it is given, else for every tenant when `has_5g` is true. A 5G operator that is not a tenant of
+ * `tenants_5g` when it is given, else for every tenant when `has_5g` is true. Without `has_4g` / `has_5g`, the
+ * generations a technology column names (parseRadioGenerations) say the same. A 5G operator that is not a tenant of
  * the mast, or a `has_5g` of 0 beside a `tenants_5g` list, is a warning; `tenants_5g` wins.
  */
 export function readRadioTechnology(
@@ -28,11 +30,13 @@ export function readRadioTechnology(
   decimalComma: boolean,
   fail: Report,
   warn: Report,
+  generations: ReadonlySet<RadioGeneration> | null = null,
 ): RadioTechnology {
   const technology: RadioTechnology = {};
-  const has4g = readFlag(values.has_4g, 'has_4g', fail);
+  // The flags when the file has them, else what its technology column names ("2G/3G/4G": 4G and no 5G).
+  const has4g = readFlag(values.has_4g, 'has_4g', fail) ?? (generations ? generations.has('4g') : undefined);
   if (has4g !== undefined) technology.has4g = has4g;
-  const has5g = readFlag(values.has_5g, 'has_5g', fail);
+  const has5g = readFlag(values.has_5g, 'has_5g', fail) ?? (generations ? generations.has('5g') : undefined);
 
   const radius = readRadius(values.radius_5g_m, decimalComma, fail);
   if (radius !== undefined) technology.radius5gM = radius;

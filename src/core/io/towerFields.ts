@@ -15,7 +15,8 @@ export type TowerField =
   | 'has_4g'
   | 'has_5g'
   | 'radius_5g_m'
-  | 'tenants_5g';
+  | 'tenants_5g'
+  | 'technology';
 
 /** Every field, in the order outputs and the mapping dialog list them. */
 export const TOWER_FIELDS: readonly TowerField[] = [
@@ -34,6 +35,7 @@ export const TOWER_FIELDS: readonly TowerField[] = [
   'has_5g',
   'radius_5g_m',
   'tenants_5g',
+  'technology',
 ];
 
 export const REQUIRED_TOWER_FIELDS: readonly TowerField[] = ['id', 'operator', 'lon', 'lat'];
@@ -109,6 +111,8 @@ export const TOWER_FIELD_COLUMN_NAMES: Readonly<Record<TowerField, readonly stri
   has_5g: ['has_5g', '5g', 'nr', 'tram_5g'],
   radius_5g_m: ['radius_5g_m', 'radius_5g', 'ban_kinh_5g'],
   tenants_5g: ['tenants_5g', 'operators_5g'],
+  // The radio generations a station runs, as operators list them ("2G/3G/4G", "4G, 5G", "LTE + NR").
+  technology: ['technology', 'technologies', 'cong_nghe', 'cong_nghe_vo_tuyen', 'radio_technology', 'rat'],
 };
 
 /**
