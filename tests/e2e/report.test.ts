@@ -166,6 +166,11 @@ describe('the printable province report', () => {
       polling: 200,
     });
     const covered = (await page.getByTestId('covered-any').textContent()) ?? '';
+    // The terrain turned off after the run: the panel says its figures are from before, and the report prints the
+    // run as computed (over the terrain), not the panel's new settings.
+    await page.getByTestId('signal-terrain').uncheck();
+    await page.getByTestId('signal-stale').waitFor();
+    await expect(page.getByTestId('covered-any').textContent()).resolves.toBe(covered);
     const [report] = await Promise.all([page.waitForEvent('popup'), page.getByTestId('open-report').click()]);
     await report.waitForFunction(() => window.cositeReportReady === true, undefined, { timeout: 180_000 });
     await report.screenshot({ path: `${ARTIFACTS}/report-signal-terrain.png`, fullPage: true });

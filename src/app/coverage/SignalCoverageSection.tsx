@@ -13,7 +13,7 @@ import {
 } from '../store/projectDocument';
 import { CoverageResultsTable } from './CoverageResultsTable';
 import { describeSignalNote } from './describeSignalNote';
-import { cancelSignalCoverage, redrawSignalImage, startSignalCoverage } from './runSignalCoverage';
+import { cancelSignalCoverage, redrawSignalImage, signalRunIsStale, startSignalCoverage } from './runSignalCoverage';
 import { SignalLegend } from './SignalLegend';
 
 /** Propagation mode: model, technology and link-budget settings (defaults stated), run, legend, figures. */
@@ -27,6 +27,7 @@ export function SignalCoverageSection({ dataset }: { dataset: ProvinceDataset })
       error: state.signalRun.error,
       result: state.signalRun.result,
       durationMs: state.signalRun.durationMs,
+      settings: state.signalRun.settings,
     })),
   );
   const view = useAppStore((state) => state.coverageView);
@@ -225,6 +226,11 @@ export function SignalCoverageSection({ dataset }: { dataset: ProvinceDataset })
       </div>
       {(running || run.status === 'cancelled') && <SignalProgress running={running} />}
       {run.status === 'error' && <p className="warning">{run.error}</p>}
+      {run.result && signalRunIsStale(run.settings, settings) && (
+        <p className="warning" data-testid="signal-stale">
+          {t('signalStale')}
+        </p>
+      )}
       {run.result && (
         <>
           <CoverageResultsTable summary={run.result.summary} operatorNames={run.result.operatorNames} />

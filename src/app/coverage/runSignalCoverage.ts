@@ -2,6 +2,7 @@ import { isCancelledError } from '../../core/util/cooperativeLoop';
 import { getAnalysisPool } from '../analysisPool';
 import { latestRun } from '../data/latestRun';
 import { updateSignalRun, useAppStore } from '../store/appStore';
+import type { CoverageSettings } from '../store/projectDocument';
 import { runSignalInPool, signalRunSettingsOf } from './signalRunInPool';
 
 const signalRun = latestRun();
@@ -45,6 +46,7 @@ export async function startSignalCoverage(): Promise<void> {
       progress: 1,
       result,
       image: result.image,
+      settings,
       durationMs: performance.now() - startedAt,
       finishedAt: performance.now(),
     });
@@ -57,6 +59,15 @@ export async function startSignalCoverage(): Promise<void> {
 
 export function cancelSignalCoverage(): void {
   signalRun.cancel();
+}
+
+/**
+ * Whether the figures on screen were computed with other settings than the panel's now (the palette only redraws):
+ * the panel then says they are from before, and the report prints the settings they were computed with.
+ */
+export function signalRunIsStale(run: CoverageSettings | null, panel: CoverageSettings): boolean {
+  if (run === null) return false;
+  return JSON.stringify(signalRunSettingsOf(run)) !== JSON.stringify(signalRunSettingsOf(panel));
 }
 
 /**

@@ -492,6 +492,10 @@ export const STRINGS = {
     vi: 'Cột hoặc khoảng cách đã thay đổi sau lần tìm này: số liệu dưới đây là của lần tìm trước. Hãy tìm lại.',
     en: 'The masts or the distance changed since this search: the figures below are from before. Search again.',
   },
+  signalStale: {
+    vi: 'Thiết lập đã đổi sau lần tính: số liệu và bản đồ dưới đây là của thiết lập trước (báo cáo in theo thiết lập đó). Bấm "Tính" để cập nhật.',
+    en: 'The settings changed after the run: the figures and the map below are for the earlier settings (the report prints those). Press "Run" to update them.',
+  },
   planStale: {
     vi: 'Cột hoặc thiết lập đã thay đổi sau khi lập phương án này: số liệu dưới đây là của lần trước. Hãy lập lại, hoặc đánh giá lại các vị trí này trên dữ liệu hiện tại.',
     en: 'The masts or the settings changed since this plan was made: the figures below are from before. Plan again, or evaluate these sites again on the current data.',

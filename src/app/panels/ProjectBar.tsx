@@ -6,6 +6,7 @@ import { type Orientation, type PaperSize, reportSearch } from '../report/report
 import { planToServerDocument } from '../sharing/planToServerDocument';
 import { useSharingStore } from '../sharing/sharingStore';
 import { redoProject, undoProject, useAppStore } from '../store/appStore';
+import type { ProjectDocument } from '../store/projectDocument';
 
 /** Undo, redo, the share link and the autosave status. */
 export function ProjectBar() {
@@ -19,13 +20,13 @@ export function ProjectBar() {
   const [orientation, setOrientation] = useState<Orientation>('landscape');
   const language = useAppStore((state) => state.language);
 
-  const currentHash = () => {
+  const currentHash = (project?: ProjectDocument) => {
     const { history, dataset, language } = useAppStore.getState();
     const { plan, planSettings, planBasis, colocation, colocationBasis, colocationSettings, siteProvenance } =
       useSharingStore.getState();
     // The results on screen with the settings they were computed with (the panel's when nothing was computed).
     return encodeShareHash({
-      project: history.present,
+      project: project ?? history.present,
       view: mapController?.currentView() ?? null,
       colocation: colocationBasis?.settings ?? colocationSettings,
       colocationShown: colocation !== null,
@@ -43,8 +44,14 @@ export function ProjectBar() {
     });
   };
   const openReport = () => {
+    // A propagation result on screen is printed with the settings it was computed with, even if the panel's changed.
+    const { signalRun, history } = useAppStore.getState();
+    const computed =
+      history.present.coverage.mode === 'signal' && signalRun.result && signalRun.settings
+        ? { ...history.present, coverage: { ...signalRun.settings, palette: history.present.coverage.palette } }
+        : undefined;
     window.open(
-      `${window.location.pathname}${reportSearch({ paper, orientation, language })}${currentHash()}`,
+      `${window.location.pathname}${reportSearch({ paper, orientation, language })}${currentHash(computed)}`,
       '_blank',
     );
   };

@@ -6,7 +6,7 @@ import type { ProvinceDataset } from '../data/provinceDataset';
 import type { ProvinceTerrain } from '../data/provinceTerrain';
 import type { Language } from '../i18n/strings';
 import { createHistory, type History, recordEdit, redo, resetHistory, undo } from './history';
-import { defaultProject, type LayerId, type ProjectDocument } from './projectDocument';
+import { type CoverageSettings, defaultProject, type LayerId, type ProjectDocument } from './projectDocument';
 
 export type { LayerId } from './projectDocument';
 
@@ -30,6 +30,8 @@ export interface SignalRunState {
   /** The raster drawn for the current view (all operators or one) and palette. */
   image: ImageBitmap | null;
   durationMs: number | null;
+  /** The panel's settings the result was computed with (its figures are stale once the panel's differ). */
+  settings: CoverageSettings | null;
   /** performance.now() when the result arrived (tests measure the page's responsiveness up to this moment). */
   finishedAt: number | null;
   error: string | null;
@@ -106,6 +108,7 @@ export const useAppStore = create<AppState>(() => ({
     result: null,
     image: null,
     durationMs: null,
+    settings: null,
     finishedAt: null,
     error: null,
   },
