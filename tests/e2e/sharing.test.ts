@@ -49,7 +49,14 @@ describe('sharing and planning in the app', () => {
   });
 
   it('proposes shared 5G sites with their gap to the optimum, explains each, and exports the plan', async () => {
+    // A count typed wrong is not taken, says which value stays in force, and holds the run until it is fixed.
+    await page.getByTestId('plan-sites').fill('abc');
+    await expect(page.getByTestId('plan-sites-error').textContent()).resolves.toMatch(/chưa áp dụng; vẫn dùng \d+/);
+    await expect(page.getByTestId('run-plan').isDisabled()).resolves.toBe(true);
+    await page.getByTestId('plan-fix-fields').waitFor();
     await page.getByTestId('plan-sites').fill('10');
+    await expect(page.getByTestId('run-plan').isDisabled()).resolves.toBe(false);
+    await expect(page.getByTestId('plan-fix-fields').count()).resolves.toBe(0);
     await observeLongTasks(page);
     await page.getByTestId('run-plan').click();
     await page.getByTestId('plan-figures').waitFor({ timeout: 120_000 });

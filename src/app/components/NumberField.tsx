@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { formatNumber } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { useAppStore } from '../store/appStore';
+import { useFieldValidity } from './invalidFields';
 import { parseNumberInput } from './parseNumberInput';
 
 export interface NumberFieldProps {
@@ -18,6 +19,8 @@ export interface NumberFieldProps {
   testId?: string;
   ariaLabel?: string;
   className?: string;
+  /** The form the field belongs to: its run button waits while the field shows a value it did not take. */
+  form?: string;
 }
 
 /**
@@ -51,6 +54,9 @@ export function NumberField(props: NumberFieldProps) {
           : parsed.reason === 'empty'
             ? t('numberEmpty')
             : t('numberNotNumber');
+  useFieldValidity(props.form, inputId, error !== null);
+  // What stays in force meanwhile, so nobody takes the refused value for the one used.
+  const inForce = error !== null && props.value !== null ? ` (${t('numberNotApplied')} ${valueText})` : '';
   const input = (
     <input
       id={inputId}
@@ -84,6 +90,7 @@ export function NumberField(props: NumberFieldProps) {
       data-testid={props.testId ? `${props.testId}-error` : undefined}
     >
       {error}
+      {inForce}
     </span>
   );
   if (props.label === undefined) {

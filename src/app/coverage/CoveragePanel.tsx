@@ -1,3 +1,4 @@
+import { useInvalidFieldCount } from '../components/invalidFields';
 import { NumberField } from '../components/NumberField';
 import type { ProvinceDataset } from '../data/provinceDataset';
 import { formatNumber } from '../i18n/strings';
@@ -49,6 +50,7 @@ function FixedRadiusSection({ dataset }: { dataset: ProvinceDataset }) {
   const view = useAppStore((state) => state.coverageView);
   const defaultRadiusM = useProject((project) => project.coverage.defaultRadiusM);
   const running = coverage.status === 'running';
+  const invalidFields = useInvalidFieldCount('coverage');
   const summary = coverage.summary;
   return (
     <>
@@ -60,15 +62,26 @@ function FixedRadiusSection({ dataset }: { dataset: ProvinceDataset }) {
         disabled={running}
         onChange={(value) => setCoverageSetting('defaultRadiusM', value)}
         testId="coverage-defaultRadiusM"
+        form="coverage"
       />
       <div className="buttons">
-        <button type="button" onClick={() => void startCoverage()} disabled={running} data-testid="run-coverage">
+        <button
+          type="button"
+          onClick={() => void startCoverage()}
+          disabled={running || invalidFields > 0}
+          data-testid="run-coverage"
+        >
           {t('run')}
         </button>
         <button type="button" onClick={cancelCoverage} disabled={!running} data-testid="cancel-coverage">
           {t('cancel')}
         </button>
       </div>
+      {invalidFields > 0 && (
+        <p className="warning" data-testid="coverage-fix-fields">
+          {t('fixFieldsFirst')}
+        </p>
+      )}
       {(running || coverage.status === 'cancelled') && (
         <div className="progress-row">
           <progress value={coverage.progress} max={1} data-testid="coverage-progress" />

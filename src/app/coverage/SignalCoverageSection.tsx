@@ -1,5 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { DEFAULT_RECEIVER, eirpPerResourceElementDbm, radioSettingsFor } from '../../core/coverage/linkBudget';
+import { useInvalidFieldCount } from '../components/invalidFields';
 import { NumberField } from '../components/NumberField';
 import type { ProvinceDataset } from '../data/provinceDataset';
 import { formatNumber, type StringKey } from '../i18n/strings';
@@ -33,6 +34,7 @@ export function SignalCoverageSection({ dataset }: { dataset: ProvinceDataset })
   const view = useAppStore((state) => state.coverageView);
   const settings = useProject((project) => project.coverage);
   const running = run.status === 'running';
+  const invalidFields = useInvalidFieldCount('signal');
   const hasTerrain = useAppStore((state) => (state.dataset?.terrain.rasters.length ?? 0) > 0);
   const operators = dataset.towerArrays.operatorNames;
   const numberField = (
@@ -49,6 +51,7 @@ export function SignalCoverageSection({ dataset }: { dataset: ProvinceDataset })
       disabled={running}
       onChange={(value) => setCoverageSetting(key, value)}
       testId={`signal-${key}`}
+      form="signal"
     />
   );
   return (
@@ -185,6 +188,7 @@ export function SignalCoverageSection({ dataset }: { dataset: ProvinceDataset })
                         max={100}
                         disabled={running}
                         ariaLabel={`EIRP ${name} (dBm)`}
+                        form="signal"
                         className={name in overrides ? 'edited' : undefined}
                         onChange={(value) =>
                           setCoverageSetting('eirpDbmByOperator', {
@@ -217,13 +221,23 @@ export function SignalCoverageSection({ dataset }: { dataset: ProvinceDataset })
         <p className="note">{t('linkBudgetNote')}</p>
       </details>
       <div className="buttons">
-        <button type="button" onClick={() => void startSignalCoverage()} disabled={running} data-testid="run-signal">
+        <button
+          type="button"
+          onClick={() => void startSignalCoverage()}
+          disabled={running || invalidFields > 0}
+          data-testid="run-signal"
+        >
           {t('run')}
         </button>
         <button type="button" onClick={cancelSignalCoverage} disabled={!running} data-testid="cancel-signal">
           {t('cancel')}
         </button>
       </div>
+      {invalidFields > 0 && (
+        <p className="warning" data-testid="signal-fix-fields">
+          {t('fixFieldsFirst')}
+        </p>
+      )}
       {(running || run.status === 'cancelled') && <SignalProgress running={running} />}
       {run.status === 'error' && <p className="warning">{run.error}</p>}
       {run.result && signalRunIsStale(run.settings, settings) && (

@@ -492,6 +492,11 @@ export const STRINGS = {
     vi: 'Cột hoặc khoảng cách đã thay đổi sau lần tìm này: số liệu dưới đây là của lần tìm trước. Hãy tìm lại.',
     en: 'The masts or the distance changed since this search: the figures below are from before. Search again.',
   },
+  numberNotApplied: { vi: 'chưa áp dụng; vẫn dùng', en: 'not applied; still using' },
+  fixFieldsFirst: {
+    vi: 'Sửa các ô đang báo lỗi trước khi tính: kết quả sẽ không dùng giá trị gõ sai.',
+    en: 'Fix the fields showing an error before running: the result would not use the values typed.',
+  },
   signalStale: {
     vi: 'Thiết lập đã đổi sau lần tính: số liệu và bản đồ dưới đây là của thiết lập trước (báo cáo in theo thiết lập đó). Bấm "Tính" để cập nhật.',
     en: 'The settings changed after the run: the figures and the map below are for the earlier settings (the report prints those). Press "Run" to update them.',

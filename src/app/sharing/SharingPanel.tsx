@@ -8,6 +8,7 @@ import { exportKml } from '../../core/export/exportKml';
 import { exportXlsx } from '../../core/export/exportXlsx';
 import { fromUsd, toUsd } from '../../core/model/money';
 import { operatorColorRgb } from '../../core/model/operators';
+import { useInvalidFieldCount } from '../components/invalidFields';
 import { NumberField } from '../components/NumberField';
 import type { ProvinceDataset } from '../data/provinceDataset';
 import { formatMoney } from '../i18n/formatMoney';
@@ -51,6 +52,7 @@ export function SharingPanel({ dataset }: { dataset: ProvinceDataset }) {
 
 function ColocationSection({ dataset }: { dataset: ProvinceDataset }) {
   const t = useT();
+  const invalidColocationFields = useInvalidFieldCount('colocation');
   const mapController = useMapController();
   const language = useAppStore((state) => state.language);
   const {
@@ -117,13 +119,14 @@ function ColocationSection({ dataset }: { dataset: ProvinceDataset }) {
           max={5000}
           onChange={(value) => updateColocationSettings({ distanceM: value })}
           testId="sharing-distance"
+          form="colocation"
         />
       )}
       <div className="buttons">
         <button
           type="button"
           onClick={() => void runColocation()}
-          disabled={colocationStatus === 'running'}
+          disabled={colocationStatus === 'running' || invalidColocationFields > 0}
           data-testid="run-colocation"
         >
           {t('findSharing')}
@@ -237,6 +240,7 @@ function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
       })),
     );
   const running = planStatus === 'running';
+  const invalidPlanFields = useInvalidFieldCount('plan');
   // The money budget the plan on screen was made (or evaluated) with.
   const budgetUsd = (planBasis?.settings ?? planSettings).maxCapexUsd ?? null;
   const exportAs = async (format: 'geojson' | 'csv' | 'xlsx' | 'kml') => {
@@ -301,6 +305,7 @@ function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
         disabled={running}
         onChange={(value) => updatePlanSettings({ siteRadiusM: value })}
         testId="plan-radius"
+        form="plan"
       />
       <NumberField
         label={t('siteCount')}
@@ -311,6 +316,7 @@ function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
         disabled={running}
         onChange={(value) => updatePlanSettings({ sites: value })}
         testId="plan-sites"
+        form="plan"
       />
       <PlanBudgetField disabled={running} />
       <label className="field">
@@ -352,7 +358,7 @@ function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
         <button
           type="button"
           onClick={() => void runSitePlan()}
-          disabled={running || planSettings.operators.length === 0}
+          disabled={running || planSettings.operators.length === 0 || invalidPlanFields > 0}
           data-testid="run-plan"
         >
           {t('proposeSites')}
@@ -361,6 +367,11 @@ function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
           {t('cancel')}
         </button>
       </div>
+      {invalidPlanFields > 0 && (
+        <p className="warning" data-testid="plan-fix-fields">
+          {t('fixFieldsFirst')}
+        </p>
+      )}
       {running && <PlanProgress />}
       <PlanOnServerSection />
       {planStatus === 'cancelled' && <p className="note">{t('cancelled')}</p>}
@@ -564,6 +575,7 @@ function PlanBudgetField({ disabled }: { disabled: boolean }) {
         onChange={(value) => updatePlanSettings({ maxCapexUsd: toUsd(value * unit, money) })}
         onClear={() => updatePlanSettings({ maxCapexUsd: null })}
         testId="plan-budget"
+        form="plan"
       />
       <p className="hint">{t('planBudgetHint')}</p>
     </>
