@@ -183,6 +183,10 @@ export const STRINGS = {
     vi: 'Tôi hiểu: {removed} cột của {operators} không có trong tệp sẽ bị xóa, nhiều hơn {rows} dòng tệp mang vào. (Tệp chỉ có một phần danh sách? Hãy chọn “Cập nhật theo mã trạm”.)',
     en: 'I understand: {removed} masts of {operators} not in the file will be removed, more than the {rows} rows the file brings. (Only part of the list? Choose “Update by id”.)',
   },
+  confirmRemovalsShared: {
+    vi: 'Trong đó {shared} cột có nhà mạng khác dùng chung: việc dùng chung của họ trên các cột này cũng mất theo.',
+    en: 'Of these, {shared} carry other operators as tenants: their sharing on those masts goes too.',
+  },
   keptCommitted: {
     vi: '{count} cột có nhà mạng khác đã được duyệt dùng chung ({ids}): máy chủ giữ nguyên vị trí, độ cao và loại cột của chúng (tệp dời, hạ hoặc đổi loại cột); muốn đổi, hãy đề nghị Sở.',
     en: '{count} masts other operators are approved on ({ids}): the server kept their position, height and class (the file moved, lowered or reclassed them); ask the province to change them.',
@@ -593,6 +597,7 @@ export const STRINGS = {
     en: 'The province has published no shared-site plan yet.',
   },
   planOnServer: { vi: 'Quy hoạch trên máy chủ', en: 'Plan on the server' },
+  loadingServerLists: { vi: 'Đang tải từ máy chủ…', en: 'Loading from the server…' },
   planName: { vi: 'Tên quy hoạch', en: 'Plan name' },
   savePlan: { vi: 'Lưu lên máy chủ', en: 'Save to the server' },
   publishPlan: { vi: 'Công bố cho doanh nghiệp', en: 'Publish to operators' },

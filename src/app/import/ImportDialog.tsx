@@ -468,6 +468,8 @@ function ImportReview() {
                 operators: diff.operators.join(', '),
                 rows: formatNumber(language, read.acceptedCount),
               })}
+              {diff.removedShared > 0 &&
+                ` ${translateWith(language, 'confirmRemovalsShared', { shared: formatNumber(language, diff.removedShared) })}`}
             </label>
           )}
         </fieldset>

@@ -17,14 +17,21 @@ export function PublishedSitesSection({ provinceId }: { provinceId: string }) {
   const language = useAppStore((state) => state.language);
   const user = useServerStore((state) => state.user);
   const sites = useServerStore((state) => state.proposedSites);
+  const loaded = useServerStore((state) => state.listsLoaded);
   const [open, setOpen] = useState<string | null>(null);
   const key = (entry: PublishedProposedSite) => `${entry.planId}/${entry.site.id}`;
   return (
     <section data-testid="published-sites">
       <h2>
-        {t('publishedSites')} ({sites.length})
+        {t('publishedSites')}
+        {loaded ? ` (${sites.length})` : ''}
       </h2>
-      {sites.length === 0 && <p className="note">{t('noPublishedSites')}</p>}
+      {!loaded && (
+        <p className="note" data-testid="published-sites-loading">
+          {t('loadingServerLists')}
+        </p>
+      )}
+      {loaded && sites.length === 0 && <p className="note">{t('noPublishedSites')}</p>}
       <ul className="requests">
         {sites.map((entry) => (
           <li key={key(entry)} data-testid="published-site" data-site-id={entry.site.id}>

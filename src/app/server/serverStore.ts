@@ -48,10 +48,13 @@ export interface ServerState {
   /** The last refusal at each place; an action clears its own place when it starts again. */
   refusals: Partial<Record<RefusalPlace, ServerRefusal>>;
   busy: boolean;
+  /** The account's lists have been read once since signing in (before that, an empty list means "not loaded yet"). */
+  listsLoaded: boolean;
 }
 
 /** What a session holds, empty: before signing in, and again on signing in or out. */
 const NO_SESSION_DATA = {
+  listsLoaded: false,
   requests: [],
   audit: [],
   proposedSites: [],
@@ -169,6 +172,7 @@ export async function refreshServerData(mode: 'poll' | 'arrive' | 'quiet' = 'pol
       audit,
       proposedSites,
       plans,
+      listsLoaded: true,
       notifications: [...changes, ...state.notifications].slice(0, 20),
     }));
   });

@@ -1,4 +1,4 @@
-import type { Tower } from './tower';
+import { type Tower, towerTenantCount } from './tower';
 
 /**
  * How an imported list joins the masts already loaded:
@@ -13,6 +13,8 @@ export interface TowerMergeDiff {
   added: number;
   changed: number;
   removed: number;
+  /** Of the removed masts, those other operators are on as tenants (their sharing goes with the mast). */
+  removedShared: number;
   unchanged: number;
   skipped: number;
   /** Operators whose masts the file holds (owners), in first-seen order. */
@@ -43,7 +45,15 @@ export function mergeTowers(
   const incomingById = new Map<string, Tower>();
   for (const tower of incoming) incomingById.set(tower.id, tower);
   const replaced = new Set(mode === 'replaceOperator' ? operators : []);
-  const diff: TowerMergeDiff = { added: 0, changed: 0, removed: 0, unchanged: 0, skipped: 0, operators };
+  const diff: TowerMergeDiff = {
+    added: 0,
+    changed: 0,
+    removed: 0,
+    removedShared: 0,
+    unchanged: 0,
+    skipped: 0,
+    operators,
+  };
   const towers: Tower[] = [];
   const placed = new Set<string>();
   for (const tower of existing) {
@@ -63,6 +73,7 @@ export function mergeTowers(
       towers.push(tower);
     } else if (replaced.has(tower.operator)) {
       diff.removed++;
+      if (towerTenantCount(tower) >= 2) diff.removedShared++;
     } else {
       towers.push(tower);
     }

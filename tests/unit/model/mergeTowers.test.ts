@@ -26,7 +26,22 @@ describe('mergeTowers', () => {
     );
     expect(towers.map((tower) => tower.id)).toEqual(['V2', 'M1', 'S1', 'V3']);
     expect(towers[0].lon).toBe(108.3);
-    expect(diff).toEqual({ added: 1, changed: 1, removed: 1, unchanged: 0, skipped: 0, operators: ['Viettel'] });
+    expect(diff).toEqual({
+      added: 1,
+      changed: 1,
+      removed: 1,
+      removedShared: 0,
+      unchanged: 0,
+      skipped: 0,
+      operators: ['Viettel'],
+    });
+  });
+
+  it('counts the removed masts other operators are on (a named tenant, or a count of 2 or more)', () => {
+    const shared = { ...mast('V1', 'Viettel'), tenants: ['Viettel', 'MobiFone'] };
+    const counted = { ...mast('V2', 'Viettel'), tenantCount: 3 };
+    const { diff } = mergeTowers([shared, counted, mast('V4', 'Viettel')], [mast('V3', 'Viettel')], 'replaceOperator');
+    expect([diff.removed, diff.removedShared]).toEqual([3, 2]);
   });
 
   it('updates by id without removing anything', () => {
