@@ -184,6 +184,12 @@ describe('a co-location request from filing to approval', () => {
     // MobiFone leaves: the decision is made while it is away.
     await mobifone.getByTestId('sign-out').click();
     await mobifone.getByTestId('sign-in-username').waitFor();
+    // The server's register does not stay in a browser signed out: the demo's synthetic masts come back.
+    await mobifone.waitForFunction(
+      () => window.cosite?.state().dataset?.towers.every((tower) => tower.source?.kind === 'synthetic') === true,
+      undefined,
+      { timeout: 60_000 },
+    );
 
     // The province approves it; the site then has one free slot less.
     await planner.getByTestId('tab-requests').click();

@@ -324,8 +324,8 @@ export function closeImport(): void {
 }
 
 /**
- * Forgets the masts imported in this browser and brings back the province's own (the synthetic demo masts). Signed
- * in, the server's masts stay the ones on screen: this is for work done without an account.
+ * Forgets the masts kept in this browser and brings back the province's own (the synthetic demo masts): for work done
+ * without an account, and on signing out (the server's register does not stay on a shared computer).
  */
 export async function restoreDemoMasts(): Promise<void> {
   const dataset = useAppStore.getState().dataset;

@@ -189,10 +189,17 @@ export async function signIn(username: string, password: string): Promise<boolea
 }
 
 export async function signOut(): Promise<void> {
-  await guarded('signOut', async () => {
+  const ok = await guarded('signOut', async () => {
     await apiClient.signOut();
     useServerStore.setState({ user: null, ...NO_SESSION_DATA, refusals: {} });
   });
+  // The server's register (an operator's station list among it) does not stay on a shared computer after signing
+  // out: the browser's copy goes and the province's own demo masts come back.
+  const towers = useAppStore.getState().dataset?.towers ?? [];
+  if (ok && towers.some((tower) => tower.source?.kind === 'server')) {
+    const { restoreDemoMasts } = await import('../import/importStore');
+    await restoreDemoMasts();
+  }
 }
 
 /** The refusal place of a request form: one per mast or proposed site. */
