@@ -25,6 +25,7 @@ import { LayerPanel } from './panels/LayerPanel';
 import { ProjectBar } from './panels/ProjectBar';
 import { SummaryPanel } from './panels/SummaryPanel';
 import { restoreProject } from './persistence/restoreProject';
+import { restoreSharingSettings } from './persistence/sharingSettingsStorage';
 import { loadSavedTerrain } from './persistence/terrainStorage';
 import { loadSavedTowers } from './persistence/towerStorage';
 import { RequestsPanel } from './requests/RequestsPanel';
@@ -110,6 +111,7 @@ export function App() {
   useEffect(() => followServerTargets(), []);
 
   useEffect(() => {
+    restoreSharingSettings('VN25');
     Promise.all([loadDemoProvince(), restoreProject('VN25'), loadSavedTowers('VN25'), loadSavedTerrain('VN25')])
       .then(async ([loaded, initialView, saved, savedTerrain]) => {
         // Masts and DEMs imported in this browser come back after a reload.

@@ -114,6 +114,13 @@ describe('money and the demo province’s presets', () => {
     expect(digits(budget)).toBe(budgetMillions * 1e6);
     expect(budget).toMatch(/₫ \(ngân sách\)$/);
     await page.locator('.sidebar').screenshot({ path: 'tests/artifacts/plan-money-budget.png' });
+    // A reload keeps the panel's settings: the budget and the site count are still the ones typed.
+    const sitesTyped = await page.getByTestId('plan-sites').inputValue();
+    await page.reload();
+    await page.waitForFunction(() => window.cosite?.state().loadStatus === 'ready', undefined, { timeout: 120_000 });
+    await page.getByTestId('tab-sharing').click();
+    await expect(page.getByTestId('plan-sites').inputValue()).resolves.toBe(sitesTyped);
+    expect(digits(await page.getByTestId('plan-budget').inputValue())).toBe(budgetMillions);
     await page.getByTestId('plan-budget').fill('');
   });
 });
