@@ -405,7 +405,7 @@ function ProvinceDetail({
             {key === 'tenancy_ratio' ? formatNumber(language, status.value ?? 0, 2) : percent(status.value)} /{' '}
             {key === 'tenancy_ratio' ? formatNumber(language, status.target, 2) : percent(status.target)}
             {status.met === false && status.distance !== null
-              ? ` (${t('shortBy')} ${key === 'tenancy_ratio' ? formatNumber(language, status.distance, 2) : percent(status.distance)})`
+              ? ` (${t('shortBy')} ${key === 'tenancy_ratio' ? formatNumber(language, status.distance, 2) : `${formatNumber(language, status.distance * 100, 1)} ${t('percentagePoints')}`})`
               : ''}
           </li>
         ))}

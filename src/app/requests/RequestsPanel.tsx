@@ -138,8 +138,21 @@ function describeAuditEntry(entry: AuditEntry, t: (key: StringKey) => string): s
   const known = (key: string) => (Object.hasOwn(STRINGS, key) ? t(key as StringKey) : null);
   const action = known(`audit_${entry.action}`) ?? entry.action;
   const entity = known(`auditEntity_${entry.entityType}`) ?? entry.entityType;
-  const id = entry.entityType === 'colocationRequest' ? String(entry.entityId).slice(0, 8) : entry.entityId;
+  const id =
+    entry.entityType === 'colocationRequest'
+      ? String(entry.entityId).slice(0, 8)
+      : entry.entityType === 'user'
+        ? (accountName(entry) ?? entry.entityId)
+        : entry.entityId;
   return `${action} · ${entity} ${id}`;
+}
+
+/** An account acted on, by its name: the one created (its new value), or the actor acting on their own account. */
+function accountName(entry: AuditEntry): string | null {
+  const created = entry.newValue as { username?: unknown } | null;
+  if (created && typeof created.username === 'string') return created.username;
+  const actor = typeof entry.actor === 'object' ? entry.actor : null;
+  return actor && String(actor.id) === String(entry.entityId) && actor.username ? actor.username : null;
 }
 
 function AuditTable({ entries }: { entries: AuditEntry[] }) {

@@ -36,7 +36,7 @@ export interface ColocationRequest {
 export interface AuditEntry {
   id: number;
   at: string;
-  actor: { username?: string; role?: string } | string | null;
+  actor: { id?: number | string; username?: string; role?: string } | string | null;
   provinceId: string | null;
   action: string;
   entityType: string;

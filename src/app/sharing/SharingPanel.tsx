@@ -460,7 +460,7 @@ function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
             · {formatNumber(language, plan.candidates.accepted)}/{formatNumber(language, plan.candidates.generated)}{' '}
             {t('candidatesAccepted')} · {t('computedIn')} {formatNumber(language, planDurationMs ?? 0)} ms
           </p>
-          <div className="buttons">
+          <div className="buttons" hidden={plan.sites.length === 0}>
             <button type="button" onClick={() => void exportAs('geojson')} data-testid="export-plan-geojson">
               GeoJSON
             </button>
