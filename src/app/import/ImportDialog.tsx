@@ -7,6 +7,7 @@ import { OPERATORS } from '../../core/model/operators';
 import { formatNumber, type StringKey, translateWith } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { RefusalNote } from '../server/RefusalNote';
+import { useServerStore } from '../server/serverStore';
 import { useAppStore } from '../store/appStore';
 import { buildProblemsCsv } from './buildProblemsCsv';
 import { describeCoordinateReport } from './describeCoordinateReport';
@@ -56,11 +57,13 @@ export function ImportDialog() {
   const language = useAppStore((state) => state.language);
   const provinceName = useAppStore((state) => state.dataset?.provinceName ?? '');
   const state = useImportStore();
+  // An operator account's own list needs no operator column: its rows are the account's.
+  const operatorAccount = useServerStore((server) => server.user?.role === 'operator');
   if (state.stage === 'closed') return null;
   const preview = state.preview?.preview;
   const proposal = state.preview?.proposal;
   const confidenceOf = (field: TowerField) => proposal?.proposals.find((entry) => entry.field === field);
-  const required = new Set<TowerField>(['id', 'operator', 'lon', 'lat']);
+  const required = new Set<TowerField>(operatorAccount ? ['id', 'lon', 'lat'] : ['id', 'operator', 'lon', 'lat']);
   const missingRequired =
     preview && !preview.geometryFromFile
       ? [...required].filter((field) => state.mapping[field] === undefined || state.mapping[field] === null)

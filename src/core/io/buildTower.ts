@@ -78,6 +78,11 @@ export interface BuildTowerOptions {
   /** Name of that CRS in messages. */
   crsName?: string;
   /**
+   * The operator of a row whose file gives none (no operator column, or an empty cell): an operator account's own
+   * list, which names no operator because every station is its own. Absent: an empty operator rejects the row.
+   */
+  defaultOperator?: string;
+  /**
    * Shares equal lists (tenants, azimuths, tilts, bands) between the towers of one file: a million-row table repeats a
    * few dozen of them. Shared lists are frozen; absent: every tower gets its own arrays.
    */
@@ -136,7 +141,8 @@ export function buildTower(
   const id = readText(values.id, 'id', fail);
   if (id === '') fail('id', 'id is empty', 'empty', { field: 'id' });
 
-  const operatorText = readText(values.operator, 'operator', fail);
+  const written = readText(values.operator, 'operator', fail);
+  const operatorText = written === '' && options.defaultOperator !== undefined ? options.defaultOperator : written;
   let operator: string | null = null;
   if (operatorText === '') fail('operator', 'operator is empty', 'empty', { field: 'operator' });
   else if (operatorText !== null) {

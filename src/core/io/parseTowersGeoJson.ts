@@ -71,6 +71,7 @@ export function towersFromFeatures(features: readonly unknown[], options: TowerR
         keepOutsideVietnam: options.keepOutsideVietnam,
         mastTypeValues: options.valueMapping?.mast_type,
         operatorValues: options.valueMapping?.operator,
+        defaultOperator: options.ownOperator,
       },
       operatorCrossChecks,
     );

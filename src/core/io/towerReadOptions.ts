@@ -21,8 +21,9 @@ export interface TowerReadOptions {
   /** The user's meaning of the categorical fields' words (keys by categoricalValueKey); proposals elsewhere. */
   valueMapping?: TowerValueMapping;
   /**
-   * An operator account's import: the rows of other operators keep their cells as a problem row's do (so the rows to
-   * fix show them whole once keepOwnOperatorTowers rejects them). The reading is otherwise the same.
+   * An operator account's import: a row that names no operator (no operator column, or an empty cell; a KML
+   * placemark without one) is the account's own; the rows of other operators keep their cells as a problem row's do
+   * (so the rows to fix show them whole once keepOwnOperatorTowers rejects them).
    */
   ownOperator?: string;
 }

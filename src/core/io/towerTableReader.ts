@@ -44,9 +44,21 @@ export class TowerTableReader {
           : options.crs;
     this.toLonLat = this.crs.code === 'EPSG:4326' ? undefined : createToWgs84(this.crs);
     this.columns = applyColumnMapping(names, options.columns, this.crs);
-    if (this.columns.missing.length > 0) throw missingColumnsError(this.columns.missing, names);
+    // An operator account's list needs no operator column: every row is the account's own.
+    const ownList = options.ownOperator !== undefined && this.columns.indexByField.operator === undefined;
+    const missing = this.columns.missing.filter((field) => !(ownList && field === 'operator'));
+    if (missing.length > 0) throw missingColumnsError(missing, names);
     const at = headerLine === undefined ? {} : { line: headerLine };
     const warnings = this.collector.warnings;
+    if (ownList) {
+      warnings.push({
+        row: 0,
+        ...at,
+        reason: `no operator column: every row is taken as ${options.ownOperator}'s own (the account's operator)`,
+        code: 'operatorFromAccount',
+        params: { operator: options.ownOperator ?? '' },
+      });
+    }
     for (const note of this.columns.notes) warnings.push({ row: 0, ...at, ...note });
     const unused = unusedColumnsNote(names, this.columns.unusedIndices);
     if (unused) warnings.push({ row: 0, ...at, ...unused });
@@ -86,6 +98,7 @@ export class TowerTableReader {
         keepOutsideVietnam: this.options.keepOutsideVietnam,
         mastTypeValues: this.options.valueMapping?.mast_type,
         operatorValues: this.options.valueMapping?.operator,
+        defaultOperator: this.options.ownOperator,
       },
       crossChecks,
     );
