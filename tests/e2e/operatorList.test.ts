@@ -268,4 +268,50 @@ describe("an operator's own station list", () => {
     // Adding: every mast there before is still there.
     expect(before.filter((id) => !after.includes(id))).toEqual([]);
   });
+
+  it("reads an operator's own list that names no operator as the account's, and saves it on the server", async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    contexts.push(context);
+    const page = await openApp(context);
+    await signInToOverview(page, 'mobifone');
+    // MobiFone's own export: station codes, names and positions in degrees, minutes and seconds; no operator column.
+    const csv = [
+      'Mã trạm;Tên trạm;Kinh độ;Vĩ độ;Công nghệ',
+      `MBF-OWN-1;Hải Châu;108°12'36"E;16°03'18"B;4G/5G`,
+      `MBF-OWN-2;Ngũ Hành Sơn;108°14'24"E;16°00'36"B;2G/3G/4G`,
+    ].join('\r\n');
+    await page.getByTestId('import-file').setInputFiles({
+      name: 'tram-mobifone.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv),
+    });
+    await page.getByTestId('column-mapping').waitFor({ timeout: 60_000 });
+    await expect(page.getByTestId('confirm-import').isDisabled()).resolves.toBe(false);
+    await page.getByTestId('confirm-import').click();
+    await page.getByTestId('import-result').waitFor({ timeout: 60_000 });
+    await expect(page.getByTestId('import-accepted').textContent()).resolves.toBe('2');
+    await expect(page.getByTestId('import-dialog').textContent()).resolves.toContain(
+      'mọi dòng được coi là trạm của MobiFone',
+    );
+    await page.getByTestId('merge-add').check();
+    await page.getByTestId('apply-import').click();
+    await page.getByTestId('import-server-saved').waitFor({ timeout: 60_000 });
+    await page.getByTestId('close-import').click();
+    const own = await page.evaluate(() =>
+      window.cosite?.state().dataset?.towers.filter((tower) => tower.id.startsWith('MBF-OWN-')),
+    );
+    // 108°12'36" = 108.21, 16°03'18" = 16.055 (by hand); 4G/5G: MobiFone runs 5G there.
+    expect(own?.map((tower) => [tower.id, tower.operator, tower.tenants5g])).toEqual([
+      ['MBF-OWN-1', 'MobiFone', ['MobiFone']],
+      ['MBF-OWN-2', 'MobiFone', []],
+    ]);
+    const expected = [
+      [108.21, 16.055],
+      [108.24, 16.01],
+    ];
+    own?.forEach((tower, i) => {
+      expect(tower.lon).toBeCloseTo(expected[i][0], 9);
+      expect(tower.lat).toBeCloseTo(expected[i][1], 9);
+    });
+  });
 });
