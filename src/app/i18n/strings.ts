@@ -762,6 +762,10 @@ export const STRINGS = {
   provinceCoverageFew: { vi: 'Dân thưa chưa có 4G/5G', en: 'Scattered people without 4G/5G' },
   provinceCoverageEmpty: { vi: 'Không có dân, chưa phủ', en: 'Nobody lives here, no signal' },
   shortBy: { vi: 'thiếu', en: 'short by' },
+  readinessOutside: {
+    vi: 'Dòng cả nước là tổng của 34 tỉnh: {people} người ở các ô lưới có tâm nằm ngoài mọi ranh giới tỉnh (ven biển, biên giới) và {masts} cột ngoài ranh giới không được tính vào.',
+    en: 'The national line is the sum of the 34 provinces: {people} people in grid cells whose centre lies outside every province (coast, border) and {masts} masts outside them are not in it.',
+  },
   percentagePoints: { vi: 'điểm phần trăm', en: 'percentage points' },
   tabRequests: { vi: 'Yêu cầu dùng chung', en: 'Co-location requests' },
   checkingServer: { vi: 'Đang kiểm tra máy chủ…', en: 'Checking for a server…' },

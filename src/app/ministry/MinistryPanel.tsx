@@ -196,6 +196,14 @@ export function MinistryPanel({ dataset }: { dataset: ProvinceDataset }) {
             {t('kpiShared')} {percent(result.national.shared_share)} · {formatNumber(language, result.provinces.length)}{' '}
             {t('provinces')} · {t('computedIn')} {formatNumber(language, durationMs ?? 0)} ms
           </p>
+          {result.outside_provinces.population_total > 0 && (
+            <p className="hint" data-testid="readiness-outside">
+              {translateWith(language, 'readinessOutside', {
+                people: formatNumber(language, result.outside_provinces.population_total),
+                masts: formatNumber(language, result.outside_provinces.masts),
+              })}
+            </p>
+          )}
           {sharedSites ? (
             <p className="note" data-testid="readiness-shared-sites" title={t('sharedSitesDefinition')}>
               {translateWith(language, 'sharedSitesSummary', {
