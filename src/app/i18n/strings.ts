@@ -462,6 +462,10 @@ export const STRINGS = {
   tabSharing: { vi: 'Dùng chung & quy hoạch', en: 'Sharing & planning' },
   colocationTitle: { vi: 'Cột có thể dùng chung', en: 'Masts that could be shared' },
   sharingDistance: { vi: 'Khoảng cách dùng chung', en: 'Sharing distance' },
+  urbanZoneRule: {
+    vi: 'áp dụng theo vùng: đô thị là ô lưới 1 km có từ {density} người/km² trở lên, còn lại là ngoài đô thị',
+    en: 'applied by zone: urban is a 1 km grid cell of {density} people/km² or more, the rest non-urban',
+  },
   urban: { vi: 'đô thị', en: 'urban' },
   rural: { vi: 'ngoài đô thị', en: 'non-urban' },
   custom: { vi: 'Tùy chỉnh', en: 'Custom' },

@@ -81,6 +81,12 @@ const TEMPLATES: Record<string, { vi: Template; en: Template }> = {
     en: (p) =>
       `mast '${p.id}' at ${p.lon}, ${p.lat} is outside ${p.area || 'the province'} (more than about 11 km beyond its bounds): left out; fix its position, or import it into its own province`,
   },
+  degreesBesideMetres: {
+    vi: (p) =>
+      `${p.field === 'lon' ? 'kinh độ' : 'vĩ độ'} ${p.value} nằm cạnh ${p.other === 'lon' ? 'kinh độ' : 'vĩ độ'} ${p.otherValue} tính bằng độ: gõ nhầm? (một dòng không thể vừa mét vừa độ)`,
+    en: (p) =>
+      `${p.field === 'lon' ? 'longitude' : 'latitude'} ${p.value} beside ${p.other === 'lon' ? 'longitude' : 'latitude'} ${p.otherValue} in degrees: a typing error? (a row cannot mix metres and degrees)`,
+  },
   implausibleSize: {
     vi: (p, f) => `${f} ${p.value} m không nằm trong khoảng ${p.min ?? 0}-${p.max} m (gõ nhầm?): để trống`,
     en: (p, f) => `${f} ${p.value} m is not between ${p.min ?? 0} and ${p.max} m (a typing error?): left empty`,

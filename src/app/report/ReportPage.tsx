@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
+import { DEFAULT_DENSITY_THRESHOLDS } from '../../core/colocation/classifyUrbanRural';
 import { SHARING_DISTANCE_PRESETS } from '../../core/colocation/sharingDistancePresets';
 import { MAIN_OPERATOR_NAMES, operatorColorRgb, SHARED_MAST_COLOR_RGB } from '../../core/model/operators';
 import type { PlanSharedSitesResult } from '../../core/siting/planSharedSites';
 import { SignalLegend } from '../coverage/SignalLegend';
 import { describeTowerSources } from '../data/describeTowerSources';
 import { formatMoney, formatRate } from '../i18n/formatMoney';
-import { formatDecimal, formatNumber, type Language, type StringKey, translate } from '../i18n/strings';
+import { formatDecimal, formatNumber, type Language, type StringKey, translate, translateWith } from '../i18n/strings';
 import { GAP_COLOUR_RGB } from '../map/rasterImages';
 import { describeSiteRule } from '../sharing/describeSiteRule';
 import { prepareReport, type ReportCoverage, type ReportData } from './prepareReport';
@@ -282,7 +283,10 @@ export function ReportPage({ params }: { params: ReportParams }) {
           </li>
           {data.colocation && (
             <li>
-              {t('sharingDistance')}: {colocationPresetLabel} · {t(`presetSource_${preset}`)}
+              {t('sharingDistance')}: {colocationPresetLabel} · {t(`presetSource_${preset}`)} ·{' '}
+              {translateWith(language, 'urbanZoneRule', {
+                density: formatNumber(language, DEFAULT_DENSITY_THRESHOLDS.urbanMinPeoplePerKm2),
+              })}
             </li>
           )}
           <li>{t('sources')}</li>

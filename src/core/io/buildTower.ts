@@ -58,7 +58,8 @@ export type ProblemCode =
   | 'implausibleSize'
   | 'badValue'
   | 'operatorDisagrees'
-  | 'notTextOrNumber';
+  | 'notTextOrNumber'
+  | 'degreesBesideMetres';
 
 export interface BuildTowerOptions {
   /** Whether "16,0544" is a number here (false in comma-separated files, where it cannot be one). */
@@ -272,6 +273,16 @@ function readPosition(
   let lon: number | null;
   let lat: number | null;
   let crs: 'wgs84' | 'projected' = 'wgs84';
+  const typo = degreesBesideMetres(values, options.decimalComma);
+  if (typo) {
+    fail(
+      typo.field,
+      `${typo.field} ${typo.value} beside ${typo.other} ${typo.otherValue} in degrees: a typing error (metres and degrees do not mix in one row)?`,
+      'degreesBesideMetres',
+      { field: typo.field, value: typo.value, other: typo.other, otherValue: typo.otherValue },
+    );
+    return null;
+  }
   if (options.toLonLat) {
     const x = readNumber(values.lon, 'lon', options.decimalComma, fail);
     const y = readNumber(values.lat, 'lat', options.decimalComma, fail);
@@ -323,6 +334,26 @@ function readPosition(
     }
   }
   return { lon, lat, crs };
+}
+
+/**
+ * One coordinate in metres beside the other in degrees of Việt Nam ("1081.1502; 16.0755": a digit typed twice): no
+ * coordinate system writes a row that way, so it is a typing error, not VN-2000 metres.
+ */
+function degreesBesideMetres(
+  values: RawTowerValues,
+  decimalComma: boolean,
+): { field: 'lon' | 'lat'; value: number; other: 'lon' | 'lat'; otherValue: number } | null {
+  const number = (value: unknown) =>
+    typeof value === 'number' ? value : typeof value === 'string' ? parseDecimal(value, decimalComma) : null;
+  const lon = number(values.lon);
+  const lat = number(values.lat);
+  if (lon === null || lat === null) return null;
+  if (Math.abs(lon) > 1000 && lat >= 7 && lat <= 24) return { field: 'lon', value: lon, other: 'lat', otherValue: lat };
+  if (Math.abs(lat) > 1000 && lon >= 101 && lon <= 118) {
+    return { field: 'lat', value: lat, other: 'lon', otherValue: lon };
+  }
+  return null;
 }
 
 /** Vietnamese files sometimes swap the columns: lat 108.2 with lon 16.05. Say so instead of only "out of range". */
