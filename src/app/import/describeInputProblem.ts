@@ -250,6 +250,7 @@ const FILE_TEMPLATES: Record<string, (p: Params) => string> = {
     `${p.sheet}: ô ${p.cells}${Number(p.more) > 0 ? ` và ${p.more} ô khác` : ''} trỏ tới văn bản dùng chung mà sổ ` +
     `tính không có (sổ có ${p.count}): đọc là trống`,
   unusedColumns: (p) => `cột không dùng: ${p.names}`,
+  summaryRows: (p) => `bỏ qua ${p.count} dòng tổng cộng không có tọa độ (dòng ${p.lines})`,
   operatorFromAccount: (p) =>
     `tệp không có cột nhà mạng: mọi dòng được coi là trạm của ${p.operator} (nhà mạng của tài khoản)`,
   titleLinesSkipped: (p) => `bỏ qua ${p.count} dòng tiêu đề phía trên dòng tên cột ('${p.first}')`,

@@ -28,6 +28,8 @@ export class TowerTableReader {
   private coordinateRows = new Int32Array(1024);
   private coordinateX = new Float64Array(1024);
   private coordinateY = new Float64Array(1024);
+  /** Lines of the sheet's totals rows ("Tổng cộng", "Số trạm: 15"), left out and named in a note. */
+  private readonly summaryLines: number[] = [];
 
   /** Throws TowerFileError when required columns are missing (or the mapping names a column that is not there). */
   constructor(
@@ -84,6 +86,10 @@ export class TowerTableReader {
   addRecord(record: readonly unknown[], row: number, line?: number): void {
     const values: RawTowerValues = {};
     for (const [field, index] of this.fieldEntries) values[field] = record[index];
+    if (isSummaryRow(values, record)) {
+      this.summaryLines.push(line ?? row);
+      return;
+    }
     const crossChecks = (this.columns.alternateIndicesByField.operator ?? []).map((index) => ({
       column: this.names[index].trim(),
       value: record[index],
@@ -120,6 +126,15 @@ export class TowerTableReader {
     );
     const result = this.collector.result(this.names);
     if (report.messages.length > 0) result.coordinateReport = report;
+    if (this.summaryLines.length > 0) {
+      const lines = this.summaryLines.join(', ');
+      result.warnings.push({
+        row: 0,
+        reason: `${this.summaryLines.length} totals row(s) without a position left out (line(s) ${lines})`,
+        code: 'summaryRows',
+        params: { count: this.summaryLines.length, lines },
+      });
+    }
     return result;
   }
 
@@ -151,6 +166,27 @@ export class TowerTableReader {
     this.coordinateY[this.coordinateCount] = y;
     this.coordinateCount++;
   }
+}
+
+/** What a sheet's totals row starts with, diacritics and case aside. */
+const SUMMARY_WORDS = /^(tong|tong cong|cong|total|totals|sum|so tram|so luong|so cot)\b/;
+
+/**
+ * A totals row under a table ("Tổng cộng", "Số trạm: 15"): no position at all, and its first filled cell starts with
+ * a totals word. A station row always has a position, so nothing else is taken for one.
+ */
+function isSummaryRow(values: RawTowerValues, record: readonly unknown[]): boolean {
+  const blank = (value: unknown) => value === undefined || value === null || String(value).trim() === '';
+  if (!blank(values.lon) || !blank(values.lat)) return false;
+  const first = record.find((value) => !blank(value));
+  if (first === undefined || typeof first !== 'string') return false;
+  const key = first
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .trim();
+  return SUMMARY_WORDS.test(key);
 }
 
 export function missingColumnsError(missing: readonly string[], found: readonly string[]): TowerFileError {
