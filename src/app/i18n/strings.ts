@@ -137,6 +137,7 @@ export const STRINGS = {
   importConfirm: { vi: 'Nhập', en: 'Import' },
   rowsAccepted: { vi: 'dòng được nhận', en: 'row(s) accepted' },
   row: { vi: 'Dòng', en: 'Row' },
+  featureNumber: { vi: 'Đối tượng', en: 'Feature' },
   missingColumns: { vi: 'Chưa chọn cột bắt buộc', en: 'Required columns not chosen' },
   importedTowers: { vi: 'Cột từ tệp đã nhập', en: 'Masts from the imported file' },
   readWholeFile: { vi: 'Đọc toàn bộ tệp', en: 'Read the whole file' },

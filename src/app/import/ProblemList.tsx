@@ -28,7 +28,8 @@ export function ProblemList({
           className={rejected ? 'rejected' : 'note'}
           data-kind={rejected ? 'rejected' : 'warning'}
         >
-          {t('row')} {problem.line ?? problem.row}
+          {/* A table's line; a GeoJSON, KML or shapefile has features (placemarks), numbered in file order. */}
+          {problem.line !== undefined ? t('row') : t('featureNumber')} {problem.line ?? problem.row}
           {problem.field ? ` (${fieldLabel(problem.field, language)})` : ''}: {describeInputProblem(problem, language)}
         </li>
       ))}
