@@ -193,8 +193,8 @@ export const STRINGS = {
     en: '{count} masts other operators are approved on ({ids}): the server kept their position, height and class (the file moved, lowered or reclassed them); ask the province to change them.',
   },
   foreignTenantsIgnored: {
-    vi: 'Máy chủ bỏ qua {count} tên nhà mạng khác được ghi là đang dùng chung cột của bạn mà sổ cột chưa có: tài khoản nhà mạng chỉ khai báo cho mình; Sở ghi nhận các nhà mạng dùng chung khác, và yêu cầu đã xây dựng tự thêm vào.',
-    en: 'The server left out {count} other operators named as tenants of your masts that the register did not have: an operator account speaks for itself; the province records other tenants, and built requests add them.',
+    vi: 'Máy chủ bỏ qua {count} nhà mạng khác được ghi là đang dùng chung cột của bạn (theo tên hoặc theo số đếm) mà sổ cột chưa có: tài khoản nhà mạng chỉ khai báo cho mình; Sở ghi nhận các nhà mạng dùng chung khác, và yêu cầu đã xây dựng tự thêm vào.',
+    en: 'The server left out {count} other operators given as tenants of your masts (by name or by count) that the register did not have: an operator account speaks for itself; the province records other tenants, and built requests add them.',
   },
   importNotApplied: {
     vi: 'Chưa nhập gì: bản đồ vẫn là danh sách cột trên máy chủ. Sửa tệp hoặc lựa chọn rồi nhập lại.',

@@ -9,6 +9,7 @@ import {
   type MastRow,
   type MastSourceKind,
   mastColumns,
+  mastTenantCount,
   mastTenants,
   writeMasts,
 } from './masts';
@@ -227,6 +228,15 @@ async function writeImport(db: Sql, request: MastImportRequest) {
     const named = own ? tower.tenants.filter((tenant) => tenant === own || recorded.includes(tenant)) : tower.tenants;
     counts.foreignTenantsIgnored += tower.tenants.length - named.length;
     let mast: MastInput = { ...tower, tenants: [...new Set([...named, ...(builtTenants.get(tower.id) ?? [])])] };
+    // A count of operators follows the same rule as names: an operator's file claims no more sharing than the
+    // register records on its mast (a count of 2 on a mast alone would make it shared by word of its owner).
+    if (own && mast.tenantCount !== undefined && mast.tenantCount !== null) {
+      const allowed = Math.max(row ? mastTenantCount(row) : 1, mast.tenants.length);
+      if (mast.tenantCount > allowed) {
+        counts.foreignTenantsIgnored += mast.tenantCount - allowed;
+        mast = { ...mast, tenantCount: allowed > mast.tenants.length ? allowed : undefined };
+      }
+    }
     if (present && committed.has(tower.id) && changesCommitment(row, mast)) {
       mast = { ...mast, lon: row.lon, lat: row.lat, heightM: row.height_m, mastType: row.mast_type };
       counts.keptCommitted.push(tower.id);

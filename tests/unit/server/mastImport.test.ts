@@ -298,6 +298,26 @@ describe.each(PLACES)('mast import, database %s', (where) => {
       );
       expect(province.body).toMatchObject({ updated: 1, foreignTenantsIgnored: 0 });
     });
+    it('holds a count of operators to the same rule: no more sharing than the register records', async () => {
+      // V-2 has MobiFone on record (2 operators); V-1 has Viettel alone.
+      await importMasts(planner, [mast('V-2', 'Viettel', { tenants: ['Viettel', 'MobiFone'] })], 'updateById');
+      await importMasts(planner, [mast('V-1', 'Viettel', { tenants: ['Viettel'] })], 'updateById');
+      const answer = await importMasts(
+        viettel,
+        [
+          mast('V-1', 'Viettel', { tenants: ['Viettel'], tenantCount: 3 }), // 2 more than on record
+          mast('V-2', 'Viettel', { tenants: ['Viettel'], tenantCount: 2 }), // as on record
+        ],
+        'updateById',
+      );
+      expect(answer.body).toMatchObject({ foreignTenantsIgnored: 2 });
+      const masts = await listed();
+      expect(masts.find((m) => m.id === 'V-1')?.tenantCount ?? null).toBeNull();
+      expect(masts.find((m) => m.id === 'V-2')?.tenantCount).toBe(2);
+      // The province may give any count.
+      await importMasts(planner, [mast('V-1', 'Viettel', { tenants: ['Viettel'], tenantCount: 3 })], 'updateById');
+      expect((await listed()).find((m) => m.id === 'V-1')?.tenantCount).toBe(3);
+    });
   });
 
   describe('masts with requests', () => {
@@ -418,6 +438,8 @@ describe.each(PLACES)('mast import, database %s', (where) => {
 
   it('GET answers radius, tenant count and the source of each mast', async () => {
     server.clock.now = new Date('2026-01-15T10:00:00.000Z');
+    // The province records the count (an operator's own file claims no more sharing than the register has).
+    await importMasts(planner, [mast('V-5', 'Viettel', { tenantCount: 3 })], 'updateById');
     await importMasts(
       viettel,
       [mast('V-5', 'Viettel', { radiusM: 2500, tenantCount: 3 })],
