@@ -468,7 +468,7 @@ function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
               CSV
             </button>
             <button type="button" onClick={() => void exportAs('xlsx')} data-testid="export-plan-xlsx">
-              Excel
+              XLSX
             </button>
             <button type="button" onClick={() => void exportAs('kml')} data-testid="export-plan-kml">
               KML

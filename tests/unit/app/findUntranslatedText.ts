@@ -19,6 +19,7 @@ export const ALLOWED_WORDS = new Set([
   'GeoJSON',
   'CSV',
   'KML',
+  'XLSX',
 ]);
 
 /** Code that sits between JSX's `>`/`}` and `<`/`{` and is not text: `} else {`, `}\nconst x: Record<`, `} : a ? {`. */
