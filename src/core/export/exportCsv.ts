@@ -1,6 +1,7 @@
 import type { Feature } from 'geojson';
 import Papa from 'papaparse';
 import { geometryToWkt } from '../io/wkt';
+import { layerColumns } from './layerColumns';
 import { neutralizeFormula } from './neutralizeFormula';
 
 export interface CsvExportOptions {
@@ -17,20 +18,7 @@ export interface CsvExportOptions {
  * apostrophe in front (see neutralizeFormula); numbers, and text that is a plain number, are written as they are.
  */
 export function exportCsv(features: readonly Feature[], options: CsvExportOptions = {}): Uint8Array {
-  const allPoints = features.every((feature) => feature.geometry?.type === 'Point');
-  const keys: string[] = [];
-  const seen = new Set<string>();
-  for (const feature of features) {
-    for (const key of Object.keys(feature.properties ?? {})) {
-      if (!seen.has(key)) {
-        seen.add(key);
-        keys.push(key);
-      }
-    }
-  }
-  const geometryColumns = allPoints ? ['lon', 'lat'] : ['wkt'];
-  // A property named like a geometry column would be shadowed: suffix it.
-  const propertyColumns = keys.map((key) => (geometryColumns.includes(key) ? `${key}_property` : key));
+  const { allPoints, geometryColumns, keys, propertyColumns } = layerColumns(features);
   const rows = features.map((feature) => {
     const geometry = feature.geometry;
     const geometryCells = allPoints

@@ -1,5 +1,6 @@
 import type { Feature } from 'geojson';
 import { geometryToWkt } from '../io/wkt';
+import { layerColumns } from './layerColumns';
 
 export interface XlsxExportOptions {
   /** The worksheet's name (Excel allows 31 characters, none of \ / ? * [ ] :); default "layer". */
@@ -15,19 +16,8 @@ export interface XlsxExportOptions {
  * cells; laid out by exportXlsxTable.
  */
 export async function exportXlsx(features: readonly Feature[], options: XlsxExportOptions = {}): Promise<Uint8Array> {
-  const allPoints = features.every((feature) => feature.geometry?.type === 'Point');
-  const keys: string[] = [];
-  const seen = new Set<string>();
-  for (const feature of features) {
-    for (const key of Object.keys(feature.properties ?? {})) {
-      if (!seen.has(key)) {
-        seen.add(key);
-        keys.push(key);
-      }
-    }
-  }
-  const geometryColumns = allPoints ? ['lon', 'lat'] : ['wkt'];
-  const header = [...geometryColumns, ...keys.map((key) => (geometryColumns.includes(key) ? `${key}_property` : key))];
+  const { allPoints, geometryColumns, keys, propertyColumns } = layerColumns(features);
+  const header = [...geometryColumns, ...propertyColumns];
   const rows = features.map((feature) => {
     const geometry = feature.geometry;
     const geometryCells: Array<string | number | null> = allPoints
