@@ -299,7 +299,7 @@ describe("an operator's own station list", () => {
     const own = await page.evaluate(() =>
       window.cosite?.state().dataset?.towers.filter((tower) => tower.id.startsWith('MBF-OWN-')),
     );
-    // 108°12'36" = 108.21, 16°03'18" = 16.055 (by hand). (The server's register keeps no 4G/5G columns yet.)
+    // 108°12'36" = 108.21, 16°03'18" = 16.055 (by hand).
     expect(own?.map((tower) => [tower.id, tower.operator])).toEqual([
       ['MBF-OWN-1', 'MobiFone'],
       ['MBF-OWN-2', 'MobiFone'],
@@ -312,5 +312,35 @@ describe("an operator's own station list", () => {
       expect(tower.lon).toBeCloseTo(expected[i][0], 9);
       expect(tower.lat).toBeCloseTo(expected[i][1], 9);
     });
+    // The technology column on the server's register: 5G on the first mast, 4G without 5G on the second.
+    const onServer = await page.evaluate(async () => {
+      const answer = await fetch('/api/provinces/VN25/masts?operator=MobiFone&limit=10000');
+      const { masts } = (await answer.json()) as { masts: { id: string; has4g: unknown; tenants5g: unknown }[] };
+      return masts
+        .filter((mast) => mast.id.startsWith('MBF-OWN-'))
+        .map((mast) => [mast.id, mast.has4g, mast.tenants5g]);
+    });
+    expect(onServer).toEqual([
+      ['MBF-OWN-1', true, ['MobiFone']],
+      ['MBF-OWN-2', true, []],
+    ]);
+    // And back on the map from the server after a reload.
+    await page.reload();
+    await page.waitForFunction(() => window.cosite?.state().loadStatus === 'ready', undefined, { timeout: 120_000 });
+    await page.waitForFunction(
+      () => window.cosite?.state().dataset?.towers.some((tower) => tower.id === 'MBF-OWN-1'),
+      undefined,
+      { timeout: 60_000 },
+    );
+    const reloaded = await page.evaluate(() =>
+      window.cosite
+        ?.state()
+        .dataset?.towers.filter((tower) => tower.id.startsWith('MBF-OWN-'))
+        .map((tower) => [tower.id, tower.source?.kind, tower.has4g, tower.tenants5g]),
+    );
+    expect(reloaded).toEqual([
+      ['MBF-OWN-1', 'server', true, ['MobiFone']],
+      ['MBF-OWN-2', 'server', true, []],
+    ]);
   });
 });

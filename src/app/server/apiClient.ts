@@ -215,6 +215,12 @@ export class ApiClient {
         source,
       };
       if (mast.tenantCount !== null) tower.tenantCount = mast.tenantCount;
+      if (mast.has4g != null) tower.has4g = mast.has4g;
+      if (mast.tenants5g != null) tower.tenants5g = mast.tenants5g;
+      if (mast.radius5gM != null) tower.radius5gM = mast.radius5gM;
+      if (mast.azimuthsDeg != null) tower.azimuthsDeg = mast.azimuthsDeg;
+      if (mast.tiltsDeg != null) tower.tiltsDeg = mast.tiltsDeg;
+      if (mast.bands != null) tower.bands = mast.bands;
       return tower;
     });
   }

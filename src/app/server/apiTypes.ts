@@ -154,6 +154,13 @@ export interface ServerMast {
   radiusM: number | null;
   /** Operators on the mast when a file gave a count, not names; null: `tenants` is the count. */
   tenantCount: number | null;
+  /** What the station list said of the radios; null where it said nothing (absent: an older server). */
+  has4g?: boolean | null;
+  tenants5g?: string[] | null;
+  radius5gM?: number | null;
+  azimuthsDeg?: number[] | null;
+  tiltsDeg?: number[] | null;
+  bands?: string[] | null;
   source: {
     kind: 'synthetic' | 'file';
     /** File name; null for masts stored before the server kept it. */

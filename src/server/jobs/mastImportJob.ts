@@ -10,6 +10,8 @@ import { importMasts, MAST_IMPORT_MODES, type MastImportMode, type MastImportOut
 /** The largest import: 100,000 masts at ~150 bytes each is ~15 MB of JSON; room for long ids and tenant lists. */
 export const MAST_IMPORT_MAX_TOWERS = 100_000;
 export const MAST_IMPORT_BODY_LIMIT_BYTES = 64 * 1024 * 1024;
+/** Sectors (azimuths, tilts, bands) per mast, at most: a mast carries a few per operator. */
+const MAX_SECTORS = 64;
 
 const towerSchema = z.strictObject({
   id: z.string().trim().min(1).max(100),
@@ -26,6 +28,16 @@ const towerSchema = z.strictObject({
   radiusM: z.number().min(0).max(MAX_TOWER_RADIUS_M).nullable().default(null),
   /** Operators on the mast, owner included, when the file gave a count instead of names (`tenants` the owner). */
   tenantCount: z.number().int().min(1).max(8).nullable().default(null),
+  /** False: the file says the mast carries no 4G; null: not said (4G for every tenant). */
+  has4g: z.boolean().nullable().default(null),
+  /** Tenants running 5G (operators on the mast); null: not said (no 5G). */
+  tenants5g: z.array(z.string().trim().min(1).max(60)).max(8).nullable().default(null),
+  /** 5G reach for the fixed-radius mode, m. */
+  radius5gM: z.number().positive().max(MAX_TOWER_RADIUS_M).nullable().default(null),
+  /** Sector azimuths, degrees clockwise from north; downtilts, degrees; bands as written. */
+  azimuthsDeg: z.array(z.number().min(0).max(360)).max(MAX_SECTORS).nullable().default(null),
+  tiltsDeg: z.array(z.number().min(-90).max(90)).max(MAX_SECTORS).nullable().default(null),
+  bands: z.array(z.string().trim().min(1).max(60)).max(MAX_SECTORS).nullable().default(null),
 });
 
 /** The body of POST /api/provinces/:provinceId/masts/import. */

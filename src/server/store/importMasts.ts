@@ -237,6 +237,7 @@ async function writeImport(db: Sql, request: MastImportRequest) {
         mast = { ...mast, tenantCount: allowed > mast.tenants.length ? allowed : undefined };
       }
     }
+    mast = { ...mast, tenants5g: fiveGTenants(mast, own, present ? row : undefined) };
     if (present && committed.has(tower.id) && changesCommitment(row, mast)) {
       mast = { ...mast, lon: row.lon, lat: row.lat, heightM: row.height_m, mastType: row.mast_type };
       counts.keptCommitted.push(tower.id);
@@ -310,8 +311,30 @@ function sameValues(row: MastRow, mast: MastInput, sourceKind: MastSourceKind): 
     row.mast_type === columns.mast_type &&
     row.tenants === columns.tenants &&
     row.radius_m === columns.radius_m &&
-    row.tenant_count === columns.tenant_count
+    row.tenant_count === columns.tenant_count &&
+    row.has_4g === columns.has_4g &&
+    row.tenants_5g === columns.tenants_5g &&
+    row.radius_5g_m === columns.radius_5g_m &&
+    row.azimuths_deg === columns.azimuths_deg &&
+    row.tilts_deg === columns.tilts_deg &&
+    row.bands === columns.bands
   );
+}
+
+/**
+ * The tenants running 5G on a mast once imported: only operators on the mast. An operator's file speaks for its own
+ * 5G; the other tenants' stay as the register has them (a file that says nothing of 5G leaves the mast's list as
+ * stored, a file that says something replaces the operator's own entry). The province's file gives the whole list.
+ */
+function fiveGTenants(mast: MastInput, own: string | null, row: MastRow | undefined): readonly string[] | null {
+  const onMast = new Set([mast.operator, ...mast.tenants]);
+  const said = mast.tenants5g ?? null;
+  if (own === null) return said === null ? null : said.filter((tenant) => onMast.has(tenant));
+  const stored = row?.tenants_5g == null ? null : (JSON.parse(row.tenants_5g) as string[]);
+  if (said === null && stored === null) return null;
+  const others = (stored ?? []).filter((tenant) => tenant !== own && onMast.has(tenant));
+  const ownRuns5g = said === null ? (stored ?? []).includes(own) : said.includes(own);
+  return ownRuns5g ? [own, ...others] : others;
 }
 
 /** Ids per statement when removing masts (one round trip each on PostgreSQL). */

@@ -19,6 +19,15 @@ export interface MastRow {
   imported_at: string | null;
   imported_by: number | null;
   removed_at: string | null;
+  /** 0/1 as the file said; null: not said (4G for every tenant). */
+  has_4g: number | null;
+  /** JSON list of the tenants running 5G; null: not said (no 5G). */
+  tenants_5g: string | null;
+  radius_5g_m: number | null;
+  /** JSON lists, when the file gave them. */
+  azimuths_deg: string | null;
+  tilts_deg: string | null;
+  bands: string | null;
 }
 
 /** 'synthetic': the generated demo masts; 'file': a file someone imported. */
@@ -36,6 +45,13 @@ export interface MastJson {
   radiusM: number | null;
   /** Operators on the mast (owner included) when the file gave a count instead of names; null: `tenants` is it. */
   tenantCount: number | null;
+  /** What the file said of the radios (see MastRadio); null where it said nothing. */
+  has4g: boolean | null;
+  tenants5g: string[] | null;
+  radius5gM: number | null;
+  azimuthsDeg: number[] | null;
+  tiltsDeg: number[] | null;
+  bands: string[] | null;
   source: { kind: MastSourceKind; name: string | null; importedAt: string | null; importedBy: string | null };
   capacity: SpareMastCapacity;
 }
@@ -44,7 +60,21 @@ export interface MastJson {
 export type MastInput = Pick<Tower, 'id' | 'operator' | 'lon' | 'lat' | 'heightM' | 'mastType' | 'tenants'> & {
   radiusM?: number | null;
   tenantCount?: number | null;
-};
+} & MastRadio;
+
+/**
+ * What a station list says about the radios on a mast (the core Tower's optional fields): null or absent where the
+ * file said nothing. The register keeps it so that a list saved on the server gives the same 4G/5G figures and
+ * sector predictions as before it was saved.
+ */
+export interface MastRadio {
+  has4g?: boolean | null;
+  tenants5g?: readonly string[] | null;
+  radius5gM?: number | null;
+  azimuthsDeg?: readonly number[] | null;
+  tiltsDeg?: readonly number[] | null;
+  bands?: readonly string[] | null;
+}
 
 /** Where a write's masts come from; `importedBy` is the account (null for the server itself, e.g. the demo seed). */
 export interface MastWriteSource {
@@ -72,7 +102,11 @@ export function getMast(db: Sql, provinceId: string, mastId: string): Promise<Ma
 
 /** The columns of MastRow (on PostgreSQL the table also holds its PostGIS point, which the rows leave out). */
 export const MAST_COLUMNS = `province_id, id, operator, lon, lat, height_m, mast_type, tenants, updated_at, radius_m,
-  tenant_count, source_kind, source_name, imported_at, imported_by, removed_at`;
+  tenant_count, source_kind, source_name, imported_at, imported_by, removed_at, has_4g, tenants_5g, radius_5g_m,
+  azimuths_deg, tilts_deg, bands`;
+
+/** A list column's JSON, or null for an absent list (an empty list is kept: "no 5G" said outright). */
+const jsonList = (list: readonly unknown[] | null | undefined) => (list == null ? null : JSON.stringify(list));
 
 /** The column values an input is stored as (the owner first in the tenants, each operator once). */
 export function mastColumns(mast: MastInput) {
@@ -85,18 +119,28 @@ export function mastColumns(mast: MastInput) {
     tenants: JSON.stringify([...new Set([mast.operator, ...mast.tenants])]),
     radius_m: mast.radiusM ?? null,
     tenant_count: mast.tenantCount ?? null,
+    has_4g: mast.has4g == null ? null : mast.has4g ? 1 : 0,
+    tenants_5g: jsonList(mast.tenants5g),
+    radius_5g_m: mast.radius5gM ?? null,
+    azimuths_deg: jsonList(mast.azimuthsDeg),
+    tilts_deg: jsonList(mast.tiltsDeg),
+    bands: jsonList(mast.bands),
   };
 }
 
+/** The radio columns the import writes beside the mast's own (in MAST_WRITE's and the batch's order). */
+const RADIO_COLUMNS = ['has_4g', 'tenants_5g', 'radius_5g_m', 'azimuths_deg', 'tilts_deg', 'bands'] as const;
+const RADIO_UPDATE = RADIO_COLUMNS.map((column) => `${column} = excluded.${column}`).join(', ');
+
 const MAST_WRITE = `INSERT INTO masts (province_id, id, operator, lon, lat, height_m, mast_type, tenants, radius_m, tenant_count,
-       source_kind, source_name, imported_at, imported_by, updated_at, removed_at)
+       source_kind, source_name, imported_at, imported_by, updated_at, removed_at, ${RADIO_COLUMNS.join(', ')})
      VALUES (@provinceId, @id, @operator, @lon, @lat, @height_m, @mast_type, @tenants, @radius_m, @tenant_count,
-       @sourceKind, @sourceName, @now, @importedBy, @now, NULL)
+       @sourceKind, @sourceName, @now, @importedBy, @now, NULL, ${RADIO_COLUMNS.map((column) => `@${column}`).join(', ')})
      ON CONFLICT (province_id, id) DO UPDATE SET operator = excluded.operator, lon = excluded.lon, lat = excluded.lat,
        height_m = excluded.height_m, mast_type = excluded.mast_type, tenants = excluded.tenants,
        radius_m = excluded.radius_m, tenant_count = excluded.tenant_count, source_kind = excluded.source_kind,
        source_name = excluded.source_name, imported_at = excluded.imported_at, imported_by = excluded.imported_by,
-       updated_at = excluded.updated_at, removed_at = NULL`;
+       updated_at = excluded.updated_at, removed_at = NULL, ${RADIO_UPDATE}`;
 
 /** Insert or update one mast by id with its source; a removed mast comes back. */
 export function writeMast(db: Sql, provinceId: string, mast: MastInput, source: MastWriteSource, now: Date) {
@@ -134,9 +178,10 @@ export async function writeMasts(
     const column = <K extends keyof (typeof rows)[number]>(key: K) => JSON.stringify(rows.map((row) => row[key]));
     await db.run(
       `INSERT INTO masts (province_id, id, operator, lon, lat, height_m, mast_type, tenants, radius_m, tenant_count,
-         source_kind, source_name, imported_at, imported_by, updated_at, removed_at)
+         source_kind, source_name, imported_at, imported_by, updated_at, removed_at, ${RADIO_COLUMNS.join(', ')})
        SELECT @provinceId, t.id, t.operator, t.lon, t.lat, t.height_m, t.mast_type, t.tenants, t.radius_m,
-         t.tenant_count, @sourceKind, @sourceName, @now, @importedBy::integer, @now, NULL
+         t.tenant_count, @sourceKind, @sourceName, @now, @importedBy::integer, @now, NULL,
+         ${RADIO_COLUMNS.map((column) => `t.${column}`).join(', ')}
        FROM unnest(
          ARRAY(SELECT json_array_elements_text(@ids::json)),
          ARRAY(SELECT json_array_elements_text(@operators::json)),
@@ -146,13 +191,20 @@ export async function writeMasts(
          ARRAY(SELECT json_array_elements_text(@types::json)),
          ARRAY(SELECT json_array_elements_text(@tenants::json)),
          ARRAY(SELECT (json_array_elements_text(@radii::json))::double precision),
-         ARRAY(SELECT (json_array_elements_text(@counts::json))::integer)
-       ) AS t(id, operator, lon, lat, height_m, mast_type, tenants, radius_m, tenant_count)
+         ARRAY(SELECT (json_array_elements_text(@counts::json))::integer),
+         ARRAY(SELECT (json_array_elements_text(@has4g::json))::integer),
+         ARRAY(SELECT json_array_elements_text(@tenants5g::json)),
+         ARRAY(SELECT (json_array_elements_text(@radii5g::json))::double precision),
+         ARRAY(SELECT json_array_elements_text(@azimuths::json)),
+         ARRAY(SELECT json_array_elements_text(@tilts::json)),
+         ARRAY(SELECT json_array_elements_text(@bands::json))
+       ) AS t(id, operator, lon, lat, height_m, mast_type, tenants, radius_m, tenant_count,
+         ${RADIO_COLUMNS.join(', ')})
        ON CONFLICT (province_id, id) DO UPDATE SET operator = excluded.operator, lon = excluded.lon, lat = excluded.lat,
          height_m = excluded.height_m, mast_type = excluded.mast_type, tenants = excluded.tenants,
          radius_m = excluded.radius_m, tenant_count = excluded.tenant_count, source_kind = excluded.source_kind,
          source_name = excluded.source_name, imported_at = excluded.imported_at, imported_by = excluded.imported_by,
-         updated_at = excluded.updated_at, removed_at = NULL`,
+         updated_at = excluded.updated_at, removed_at = NULL, ${RADIO_UPDATE}`,
       {
         provinceId,
         sourceKind: source.kind,
@@ -168,6 +220,12 @@ export async function writeMasts(
         tenants: column('tenants'),
         radii: column('radius_m'),
         counts: column('tenant_count'),
+        has4g: column('has_4g'),
+        tenants5g: column('tenants_5g'),
+        radii5g: column('radius_5g_m'),
+        azimuths: column('azimuths_deg'),
+        tilts: column('tilts_deg'),
+        bands: column('bands'),
       },
     );
   }
@@ -255,6 +313,12 @@ export function mastJson(
     tenants,
     radiusM: row.radius_m,
     tenantCount: row.tenant_count,
+    has4g: row.has_4g === null ? null : row.has_4g === 1,
+    tenants5g: parseList<string>(row.tenants_5g),
+    radius5gM: row.radius_5g_m,
+    azimuthsDeg: parseList<number>(row.azimuths_deg),
+    tiltsDeg: parseList<number>(row.tilts_deg),
+    bands: parseList<string>(row.bands),
     source: {
       kind: row.source_kind,
       name: row.source_name,
@@ -268,4 +332,8 @@ export function mastJson(
       committed,
     }),
   };
+}
+
+function parseList<T>(json: string | null): T[] | null {
+  return json === null ? null : (JSON.parse(json) as T[]);
 }

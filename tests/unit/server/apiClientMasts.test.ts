@@ -17,7 +17,6 @@ const tower = (id: string, operator: string, overrides: Partial<Tower> = {}): To
   radiusM: 3000,
   mastType: 'A2b',
   tenants: [operator],
-  // Fields the server does not keep: not sent.
   azimuthsDeg: [0, 120, 240],
   source: { kind: 'file', name: 'local.csv' },
   ...overrides,
@@ -44,7 +43,10 @@ describe('ApiClient: masts', () => {
     await client.signIn(TEST_ACCOUNTS.viettel.username, TEST_PASSWORD);
     const result = await client.importMasts(
       'VN25',
-      [tower('V-1', 'Viettel'), tower('V-2', 'Viettel', { tenantCount: 3, radiusM: null })],
+      [
+        tower('V-1', 'Viettel', { has4g: true, tenants5g: ['Viettel'], radius5gM: 700, tiltsDeg: [3], bands: ['n78'] }),
+        tower('V-2', 'Viettel', { tenantCount: 3, radiusM: null }),
+      ],
       'replaceOperator',
       'viettel.csv',
     );
@@ -71,6 +73,7 @@ describe('ApiClient: masts', () => {
         radiusM: 3000,
         mastType: 'A2b',
         tenants: ['MobiFone'],
+        azimuthsDeg: [0, 120, 240],
         source: { kind: 'synthetic', name: 'data/demo/towers.csv', importedAt: server.clock.now.toISOString() },
       },
       {
@@ -82,6 +85,13 @@ describe('ApiClient: masts', () => {
         radiusM: 3000,
         mastType: 'A2b',
         tenants: ['Viettel'],
+        // What the list said of the radios comes back as it was sent.
+        azimuthsDeg: [0, 120, 240],
+        has4g: true,
+        tenants5g: ['Viettel'],
+        radius5gM: 700,
+        tiltsDeg: [3],
+        bands: ['n78'],
         source: {
           kind: 'server',
           name: 'viettel.csv',
@@ -98,6 +108,7 @@ describe('ApiClient: masts', () => {
         radiusM: null,
         mastType: 'A2b',
         tenants: ['Viettel'],
+        azimuthsDeg: [0, 120, 240],
         source: {
           kind: 'server',
           name: 'viettel.csv',

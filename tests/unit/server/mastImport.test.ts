@@ -471,6 +471,90 @@ describe.each(PLACES)('mast import, database %s', (where) => {
     expect(viettelOnly.masts.map((m) => m.id)).toEqual(['S-V-1', 'V-1', 'V-2', 'V-5']);
   });
 
+  it('keeps what the file said of the radios: 4G, 5G tenants and reach, sectors and bands', async () => {
+    const radio = {
+      has4g: false,
+      tenants5g: ['Viettel', 'MobiFone'],
+      radius5gM: 800,
+      azimuthsDeg: [0, 120, 240],
+      tiltsDeg: [2, 4.5, -1],
+      bands: ['1800', 'n78'],
+    };
+    // The province's file: MobiFone is on V-6, so its 5G is recorded; Gmobile is not on the mast and is left out.
+    const first = await importMasts(
+      planner,
+      [
+        mast('V-6', 'Viettel', {
+          tenants: ['Viettel', 'MobiFone'],
+          ...radio,
+          tenants5g: [...radio.tenants5g, 'Gmobile'],
+        }),
+        mast('V-7', 'Viettel'),
+      ],
+      'updateById',
+    );
+    expect(first.status, first.text).toBe(200);
+    const byId = async () =>
+      new Map((await listed(vinaphone)).map((m) => [m.id, m as MastJson & Record<string, unknown>]));
+    expect((await byId()).get('V-6')).toMatchObject({ ...radio, tenants5g: ['Viettel', 'MobiFone'] });
+    // A file that said nothing: nulls, not defaults.
+    expect((await byId()).get('V-7')).toMatchObject({
+      has4g: null,
+      tenants5g: null,
+      radius5gM: null,
+      azimuthsDeg: null,
+      tiltsDeg: null,
+      bands: null,
+    });
+    // The same file again writes nothing; a changed sector does.
+    const same = await importMasts(
+      planner,
+      [mast('V-6', 'Viettel', { tenants: ['Viettel', 'MobiFone'], ...radio })],
+      'updateById',
+    );
+    expect(same.body).toMatchObject({ unchanged: 1, updated: 0 });
+    const turned = await importMasts(
+      planner,
+      [mast('V-6', 'Viettel', { tenants: ['Viettel', 'MobiFone'], ...radio, azimuthsDeg: [10, 130, 250] })],
+      'updateById',
+    );
+    expect(turned.body).toMatchObject({ unchanged: 0, updated: 1 });
+
+    // Viettel's own file speaks for Viettel's 5G only: it turns its own off and cannot take MobiFone's away.
+    const own = await importMasts(
+      viettel,
+      [mast('V-6', 'Viettel', { tenants: ['Viettel', 'MobiFone'], ...radio, tenants5g: [] })],
+      'updateById',
+    );
+    expect(own.status, own.text).toBe(200);
+    expect((await byId()).get('V-6')).toMatchObject({ tenants5g: ['MobiFone'] });
+    // A file of Viettel's that says nothing of 5G leaves the list as stored; one that says so puts Viettel back first.
+    await importMasts(viettel, [mast('V-6', 'Viettel', { tenants: ['Viettel', 'MobiFone'] })], 'updateById');
+    expect((await byId()).get('V-6')).toMatchObject({ tenants5g: ['MobiFone'], has4g: null });
+    await importMasts(
+      viettel,
+      [mast('V-6', 'Viettel', { tenants: ['Viettel', 'MobiFone'], tenants5g: ['Viettel'] })],
+      'updateById',
+    );
+    expect((await byId()).get('V-6')).toMatchObject({ tenants5g: ['Viettel', 'MobiFone'] });
+    // Stored as JSON lists and 0/1 on either engine.
+    const row = (await rows()).find((r) => r.id === 'V-6') as Record<string, unknown>;
+    expect({ has4g: row.has_4g, tenants5g: row.tenants_5g }).toEqual({
+      has4g: null,
+      tenants5g: '["Viettel","MobiFone"]',
+    });
+  });
+
+  it('refuses radio values out of range, naming the tower and the field', async () => {
+    const answer = await importMasts(
+      planner,
+      [mast('V-8', 'Viettel'), mast('V-9', 'Viettel', { azimuthsDeg: [400] })],
+      'add',
+    );
+    expect(answer.status).toBe(400);
+    expect(answer.text).toContain('towers.1.azimuthsDeg');
+  });
+
   it('refuses a tenant count outside 1-8', async () => {
     const answer = await importMasts(viettel, [mast('V-5', 'Viettel', { tenantCount: 9 })], 'add');
     expect(answer.status).toBe(400);

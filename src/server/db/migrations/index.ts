@@ -5,6 +5,7 @@ import * as rateLimits from './004_rate_limits';
 import * as rowLevelSecurity from './005_row_level_security';
 import * as spatial from './006_spatial';
 import * as readinessTargets from './007_readiness_targets';
+import * as mastRadio from './008_mast_radio';
 
 export interface Migration {
   /** Applied in increasing order; never renumber or edit a released migration, add a new one. */
@@ -23,4 +24,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'row_level_security', sqlite: rowLevelSecurity.up, postgres: rowLevelSecurity.postgres },
   { version: 6, name: 'spatial', sqlite: spatial.up, postgres: spatial.postgres },
   { version: 7, name: 'readiness_targets', sqlite: readinessTargets.up, postgres: readinessTargets.postgres },
+  { version: 8, name: 'mast_radio', sqlite: mastRadio.up, postgres: mastRadio.postgres },
 ];
