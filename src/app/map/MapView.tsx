@@ -15,7 +15,7 @@ import { type TerrainToolsState, useTerrainToolsStore } from '../terrain/terrain
 import { exposeTestHooks } from '../testHooks';
 import { GroundHeightReadout } from './GroundHeightReadout';
 import { MapController } from './MapController';
-import { gridBounds } from './rasterImages';
+import { shownCoverage } from './shownCoverage';
 
 /** Hover readout of the signal raster: RSRP, serving site and its distance from the cell's centre. */
 function describeRasterCell(layerId: string, col: number, row: number): string | null {
@@ -157,6 +157,7 @@ export function MapView({
       if (terrainOn) queueMicrotask(() => void ensureHillshadeImages(live.terrain));
       const terrainImages = state.terrainImages;
       const tools = useTerrainToolsStore.getState();
+      const shown = shownCoverage(state);
       controller.update({
         ...terrainToolInputs(tools),
         dataset: live,
@@ -165,7 +166,7 @@ export function MapView({
             ? terrainImages.images
             : null,
         layers: state.history.present.layers,
-        coverage: state.coverage,
+        coverage: { ...state.coverage, coveredBits: shown.coveredBits },
         coverageView: state.coverageView,
         selectedTowerIndex: state.selectedTowerIndex,
         language: state.language,
@@ -192,10 +193,7 @@ export function MapView({
               drag: sharing.siteDrag,
             }
           : null,
-        signal:
-          state.history.present.coverage.mode === 'signal' && state.signalRun.image && state.signalRun.result
-            ? { image: state.signalRun.image, bounds: gridBounds(state.signalRun.result.grid) }
-            : null,
+        signal: shown.signal,
       });
     };
     push();

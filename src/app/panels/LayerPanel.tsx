@@ -5,6 +5,7 @@ import { formatNumber } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { populationRamp } from '../map/layers/populationLayers';
 import { POPULATION_LEGENDS } from '../map/rasterImages';
+import { shownCoverage } from '../map/shownCoverage';
 import { type LayerId, toggleLayer, useAppStore, useProject } from '../store/appStore';
 import { TerrainSection } from '../terrain/TerrainSection';
 import { towerCounts } from './towerCounts';
@@ -16,16 +17,14 @@ export function LayerPanel({ dataset }: { dataset: ProvinceDataset }) {
   const language = useAppStore((state) => state.language);
   const layers = useProject((project) => project.layers);
   // The map's own rule (populationRamp), fed from the store as MapView feeds the map.
-  const ramp = useAppStore((state) =>
-    populationRamp({
+  const ramp = useAppStore((state) => {
+    const shown = shownCoverage(state);
+    return populationRamp({
       layers: state.history.present.layers,
-      coverage: state.coverage,
-      signal:
-        state.history.present.coverage.mode === 'signal' && state.signalRun.image && state.signalRun.result
-          ? state.signalRun.image
-          : null,
-    }),
-  );
+      coverage: { ...state.coverage, coveredBits: shown.coveredBits },
+      signal: shown.signal,
+    });
+  });
   const { byOwner: counts, shared: sharedCount } = towerCounts(dataset);
   const operatorNames = [
     ...MAIN_OPERATOR_NAMES.filter((name) => counts.has(name)),
