@@ -173,6 +173,8 @@ let saveAgain = false;
  * back. Other accounts change them on this page only.
  */
 export function setTarget(kpi: ReadinessKpi, value: number | null): void {
+  // A field left without a change (a blur, the same value typed again) saves no new version.
+  if ((useMinistryStore.getState().targets[kpi] ?? null) === value) return;
   const targets = { ...useMinistryStore.getState().targets };
   if (value === null) delete targets[kpi];
   else targets[kpi] = value;
@@ -197,11 +199,16 @@ function saveTargetsNow(): Promise<void> {
     return saving;
   }
   saving = (async () => {
+    let savedText: string | null = null;
     do {
       saveAgain = false;
       const base = useMinistryStore.getState().serverTargets;
       if (!base) return;
-      const saved = await saveReadinessTargets(useMinistryStore.getState().targets, base.version);
+      const targets = useMinistryStore.getState().targets;
+      // A change already in the save just made (typed while it was on its way): no second version of it.
+      if (JSON.stringify(targets) === savedText) continue;
+      savedText = JSON.stringify(targets);
+      const saved = await saveReadinessTargets(targets, base.version);
       if (!saved) {
         // Someone else saved in between: their targets come back (the refusal says who and when).
         const current = await readReadinessTargets();

@@ -51,5 +51,13 @@ describe("the ministry's target saves", () => {
     );
     expect(useServerStore.getState().refusals.saveTargets).toBeUndefined();
     expect(useMinistryStore.getState().targets.coverage_5g_share).toBe(0.525);
+
+    // The field left again with the same value (a blur): no new version on the server.
+    const versions = async () =>
+      ((await (await fetch('/api/readiness/targets')).json()) as { targets: { version: number } }).targets.version;
+    const before = await versions();
+    setTarget('coverage_5g_share', 0.525);
+    await sleep(SLOW_SAVE_MS + 900);
+    expect(await versions()).toBe(before);
   }, 20_000);
 });
