@@ -259,6 +259,15 @@ describe('sharing and planning in the app', () => {
       after.populationNewlyCovered,
     );
     expect(reportText).toContain(newlyCovered);
+    // Costs per row and the total are rounded separately: the rows' sum is within 500 ₫ a row of the total, and the
+    // report says so.
+    const dong = (text: string) => Number(text.replace(/[^\d]/g, ''));
+    const rowCosts = await report.locator('[data-testid=report-sites] tbody tr td:nth-child(8)').allTextContents();
+    const total = dong((await report.getByTestId('report-capex').textContent()) ?? '');
+    const rowsSum = rowCosts.reduce((sum, text) => sum + dong(text), 0);
+    expect(total).toBeGreaterThan(0);
+    expect(Math.abs(rowsSum - total)).toBeLessThanOrEqual(500 * rowCosts.length);
+    await expect(report.getByTestId('report-money-rounding').textContent()).resolves.toContain('tối đa 500 ₫ mỗi dòng');
     await report.close();
   });
 });

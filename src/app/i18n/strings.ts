@@ -877,6 +877,14 @@ export const STRINGS = {
   },
   reportSitesChosen: { vi: 'đã chọn', en: 'chosen' },
   reportSiteNotes: { vi: 'Ghi chú', en: 'Notes' },
+  moneyRoundingNoteVnd: {
+    vi: 'Chi phí mỗi dòng và tổng chi phí được làm tròn riêng đến 1.000 ₫: tổng các dòng có thể lệch tổng chi phí tối đa 500 ₫ mỗi dòng.',
+    en: "Each row's cost and the total are rounded to 1,000 ₫ separately: the rows may add up to at most 500 ₫ per row off the total.",
+  },
+  moneyRoundingNoteUsd: {
+    vi: 'Chi phí mỗi dòng và tổng chi phí được làm tròn riêng đến 1 USD: tổng các dòng có thể lệch tổng chi phí tối đa 0,5 USD mỗi dòng.',
+    en: "Each row's cost and the total are rounded to 1 USD separately: the rows may add up to at most 0.5 USD per row off the total.",
+  },
   reportSiteMoved: { vi: 'đã dời bằng tay', en: 'moved by hand' },
   reportColocationTable: { vi: 'Cơ hội dùng chung cột hiện có', en: 'Co-location opportunities on existing masts' },
   operatorsGaining: { vi: 'Nhà mạng được lợi', en: 'Operators gaining' },

@@ -381,6 +381,9 @@ function ReportSites({ data, plan, language }: { data: ReportData; plan: PlanSha
           ))}
         </tbody>
       </table>
+      <p className="report-note" data-testid="report-money-rounding">
+        {t(money.currency === 'VND' ? 'moneyRoundingNoteVnd' : 'moneyRoundingNoteUsd')}
+      </p>
     </>
   );
 }
