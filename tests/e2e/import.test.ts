@@ -177,4 +177,44 @@ describe("the import dialog's notes and refusals in Vietnamese", () => {
     await page.screenshot({ path: 'tests/artifacts/import-broken-geojson-vi.png' });
     await page.getByTestId('close-import').click();
   });
+
+  it("reads a KML whose attributes are in its placemarks' description tables (ArcGIS's Layer To KML)", async () => {
+    const placemark = (id: string, operator: string, height: string, lon: number, lat: number) =>
+      `<Placemark><name>${id}</name><description><![CDATA[<html><body><table>` +
+      '<tr><td colspan="2">Trạm BTS</td></tr>' +
+      `<tr><td>Mã trạm</td><td>${id}</td></tr><tr><td>Nhà mạng</td><td>${operator}</td></tr>` +
+      `<tr><td>Độ cao (m)</td><td>${height}</td></tr></table></body></html>]]></description>` +
+      `<Point><coordinates>${lon},${lat},0</coordinates></Point></Placemark>`;
+    const kml =
+      '<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>' +
+      placemark('KML-1', 'Viettel', '42', 108.205, 16.055) +
+      placemark('KML-2', 'MobiFone', '36,5', 108.215, 16.065) +
+      '</Document></kml>';
+    await page.getByTestId('import-file').setInputFiles({
+      name: 'tram-arcgis.kml',
+      mimeType: 'application/vnd.google-earth.kml+xml',
+      buffer: Buffer.from(kml),
+    });
+    // A KML has its own columns: the preview shows the table's (no column choice), then the whole file is read.
+    await page.getByTestId('confirm-import').waitFor({ timeout: 60_000 });
+    const previewText = (await page.getByTestId('import-dialog').textContent()) ?? '';
+    for (const header of ['Mã trạm', 'Nhà mạng', 'Độ cao (m)']) expect(previewText).toContain(header);
+    await page.screenshot({ path: 'tests/artifacts/import-kml-description-vi.png' });
+    await page.getByTestId('confirm-import').click();
+    const result = page.getByTestId('import-result');
+    await result.waitFor({ timeout: 60_000 });
+    await expect(page.getByTestId('import-accepted').textContent()).resolves.toBe('2');
+    await page.getByTestId('apply-import').click();
+    await page.getByTestId('close-import').click();
+    const read = await page.evaluate(() =>
+      window.cosite
+        ?.state()
+        .dataset?.towers.filter((tower) => tower.id.startsWith('KML-'))
+        .map((tower) => [tower.id, tower.operator, tower.heightM]),
+    );
+    expect(read).toEqual([
+      ['KML-1', 'Viettel', 42],
+      ['KML-2', 'MobiFone', 36.5],
+    ]);
+  });
 });

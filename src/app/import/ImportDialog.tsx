@@ -202,7 +202,7 @@ export function ImportDialog() {
                     // biome-ignore lint/suspicious/noArrayIndexKey: preview rows have no identity of their own
                     <tr key={index}>
                       {preview.headers.map((header, column) => (
-                        <td key={header}>{String(row[column] ?? '')}</td>
+                        <PreviewCell key={header} text={String(row[column] ?? '')} />
                       ))}
                     </tr>
                   ))}
@@ -515,4 +515,13 @@ function ImportReview() {
       )}
     </div>
   );
+}
+
+/** Preview cells longer than this are cut (a KML description's whole HTML would push the other columns away). */
+const PREVIEW_CELL_CHARS = 60;
+
+/** One preview cell: the text, cut with an ellipsis past PREVIEW_CELL_CHARS, in full on hover. */
+function PreviewCell({ text }: { text: string }) {
+  if (text.length <= PREVIEW_CELL_CHARS) return <td>{text}</td>;
+  return <td title={text}>{`${text.slice(0, PREVIEW_CELL_CHARS)}…`}</td>;
 }

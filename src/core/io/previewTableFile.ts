@@ -93,10 +93,11 @@ export async function previewTableFile(
   }
   if (!['geojson', 'kml', 'kmz', 'shapefile-zip'].includes(sniffed.format)) refuseNonTowerFile(bytes, sniffed);
   const layer = await readLayerFile(bytes, fileName, { zipLimits: options.zipLimits });
-  const headers: string[] = [];
-  for (const feature of layer.features) {
-    for (const key of Object.keys(feature.properties ?? {})) if (!headers.includes(key)) headers.push(key);
-  }
+  // Property names in order of first appearance; a Set, as a KML's description tables can give each placemark names
+  // of its own and a list searched for each would take time in the square of their number.
+  const names = new Set<string>();
+  for (const feature of layer.features) for (const key of Object.keys(feature.properties ?? {})) names.add(key);
+  const headers = [...names];
   const rows = layer.features
     .slice(0, maxRows)
     .map((feature) => headers.map((key) => feature.properties?.[key] ?? null));

@@ -6,10 +6,15 @@ import { setOwnValue } from '../util/ownProperty';
 import { LayerFileError } from './layerFileError';
 import type { LayerParseResult } from './layerParseResult';
 import { featuresToLayer } from './parseLayerGeoJson';
+import { readDescriptionFields } from './readDescriptionFields';
+import { normalizeColumnName } from './towerFields';
 
 /**
  * Placemarks of KML text as WGS 84 features. ExtendedData (Data/value and SchemaData/SimpleData) becomes properties,
- * typed by the Schema's SimpleField types (int, double, bool), as do <name> and <description>. A Placemark without a
+ * typed by the Schema's SimpleField types (int, double, bool), as do <name> and <description>. Attributes listed in the
+ * description instead, as ArcGIS, QGIS and Google Earth export them (an HTML table of name/value rows, or "name: value"
+ * lines; see readDescriptionFields), become properties too, as text, where no property has the same name (ExtendedData
+ * wins), so that towers and the import preview get their columns as from a CSV. A Placemark without a
  * geometry is rejected as "no geometry (null)". Parsed with xmldom, so the same code runs in Node and in a Web Worker
  * (which has no DOMParser). An HTML description is kept as its text: nothing from the file is rendered as HTML.
  * Throws LayerFileError for text that is not well-formed XML or not KML.
@@ -67,6 +72,7 @@ export function readKml(text: string): LayerParseResult {
       if (isHtmlDescription(value)) setOwnValue(properties, key, value.value);
       else if (boolFields.has(key) && typeof value === 'string') setOwnValue(properties, key, readBool(value));
     }
+    if (typeof properties.description === 'string') addDescriptionFields(properties, properties.description);
     return { ...feature, geometry: feature.geometry && asMultiGeometry(feature.geometry), properties };
   });
   if (items.length === 0)
@@ -91,6 +97,25 @@ function asMultiGeometry(geometry: Geometry): Geometry {
       return { type: 'MultiPolygon', coordinates: (geometry.geometries as Polygon[]).map((g) => g.coordinates) };
     default:
       return geometry;
+  }
+}
+
+/**
+ * The description's fields as properties, each where no property has its name as written or as column names compare
+ * ("Nhà mạng" in ExtendedData and "nha mang" in the table are one column): ExtendedData, <name> and the rest win.
+ */
+function addDescriptionFields(properties: Record<string, unknown>, description: string): void {
+  const fields = readDescriptionFields(description);
+  if (fields.length === 0) return;
+  const names = new Set(Object.keys(properties));
+  // An empty normalised name ("()") matches nothing but itself as written.
+  const normalizedNames = new Set([...names].map(normalizeColumnName).filter((name) => name !== ''));
+  for (const { name, value } of fields) {
+    const normalized = normalizeColumnName(name);
+    if (names.has(name) || normalizedNames.has(normalized)) continue;
+    setOwnValue(properties, name, value);
+    names.add(name);
+    if (normalized !== '') normalizedNames.add(normalized);
   }
 }
 
