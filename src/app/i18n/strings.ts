@@ -701,6 +701,10 @@ export const STRINGS = {
     vi: 'Sổ cột của tỉnh trên máy chủ: {masts} cột, đều là cột giả lập của bản demo; số liệu trên tính trên bộ cột toàn quốc, chưa dùng sổ này.',
     en: "The province's mast register on the server: {masts} masts, all the demo's synthetic ones; the figures above use the national masts, not this register.",
   },
+  register5g: {
+    vi: 'Theo tệp đã nhập, {fiveG} cột trong sổ có nhà mạng phát 5G.',
+    en: 'By the imported files, {fiveG} masts in the register carry an operator running 5G.',
+  },
   registerImported: {
     vi: 'Sổ cột của tỉnh trên máy chủ: {masts} cột, {imported} cột từ tệp nhà mạng/tỉnh đã nhập (lần nhập cuối {at}); số liệu trên tính trên bộ cột toàn quốc, chưa dùng sổ này.',
     en: "The province's mast register on the server: {masts} masts, {imported} of them from files operators or the province imported (last import {at}); the figures above use the national masts, not this register.",

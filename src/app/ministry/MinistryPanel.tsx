@@ -20,6 +20,7 @@ import { CHOROPLETH_RAMP, kpiDomain } from './choroplethColours';
 import {
   cancelReadiness,
   computeReadiness,
+  type ProvinceRegister,
   selectProvince,
   setKpi,
   setTarget,
@@ -339,7 +340,7 @@ function ProvinceDetail({
 }: {
   province: ProvinceReadiness;
   sharedSitesKnown: boolean;
-  register: { masts: number; imported: number; lastImportAt: string | null } | null;
+  register: ProvinceRegister | null;
 }) {
   const t = useT();
   const language = useAppStore((state) => state.language);
@@ -400,6 +401,8 @@ function ProvinceDetail({
                   ? new Date(register.lastImportAt).toLocaleString(language === 'vi' ? 'vi-VN' : 'en-GB')
                   : '?',
               })}
+          {register.fiveG > 0 &&
+            ` ${translateWith(language, 'register5g', { fiveG: formatNumber(language, register.fiveG) })}`}
         </p>
       )}
       <p className="hint" data-testid="ministry-5g-definition">

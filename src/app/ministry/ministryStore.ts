@@ -51,9 +51,17 @@ export interface MinistryState {
     counts: Map<string, SharedSiteCounts>;
     publishedPlans: number;
     /** Each province's mast register on the server (not in the national figures, which use the national set). */
-    registers: Map<string, { masts: number; imported: number; lastImportAt: string | null }>;
+    registers: Map<string, ProvinceRegister>;
     countedAt: string;
   } | null;
+}
+
+/** A province's mast register on the server: masts, those from imported files, those the files say run 5G. */
+export interface ProvinceRegister {
+  masts: number;
+  imported: number;
+  fiveG: number;
+  lastImportAt: string | null;
 }
 
 export const useMinistryStore = create<MinistryState>(() => ({
@@ -261,13 +269,14 @@ export async function loadSharedSites(): Promise<void> {
     return;
   }
   const counts = new Map<string, SharedSiteCounts>();
-  const registers = new Map<string, { masts: number; imported: number; lastImportAt: string | null }>();
+  const registers = new Map<string, ProvinceRegister>();
   let publishedPlans = 0;
   for (const province of answer.provinces) {
     counts.set(province.provinceId, { planned: province.plannedSharedSites, approved: province.approvedSharedSites });
     registers.set(province.provinceId, {
       masts: province.registerMasts,
       imported: province.importedMasts,
+      fiveG: province.register5gMasts ?? 0,
       lastImportAt: province.lastImportAt,
     });
     publishedPlans += province.publishedPlans;

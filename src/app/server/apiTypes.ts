@@ -85,6 +85,8 @@ export interface ServerProvinceRecords {
   provinceId: string;
   /** Masts in the province's register, of them imported from files, and the last import's time. */
   registerMasts: number;
+  /** Masts of the register whose station list says an operator runs 5G there (absent: an older server). */
+  register5gMasts?: number;
   importedMasts: number;
   lastImportAt: string | null;
   publishedPlans: number;

@@ -8,6 +8,8 @@ export interface ProvinceRecords {
   registerMasts: number;
   /** Of those, the masts that came from a file someone imported (not the generated demo masts). */
   importedMasts: number;
+  /** Of those, the masts whose station list says an operator runs 5G there (the register's `tenants_5g`). */
+  register5gMasts: number;
   /** When a file was last imported into the register (ISO 8601), or null. */
   lastImportAt: string | null;
   /** Plans of the province with a published version. */
@@ -35,6 +37,7 @@ export async function countProvinceRecords(db: Sql): Promise<ProvinceRecords[]> 
         provinceId: id,
         registerMasts: 0,
         importedMasts: 0,
+        register5gMasts: 0,
         lastImportAt: null,
         publishedPlans: 0,
         plannedSharedSites: 0,
@@ -46,9 +49,11 @@ export async function countProvinceRecords(db: Sql): Promise<ProvinceRecords[]> 
     province_id: string;
     masts: number | string;
     imported: number | string;
+    five_g: number | string;
     last_import_at: string | null;
   }>(
     `SELECT province_id, COUNT(*) AS masts, SUM(CASE WHEN source_kind = 'file' THEN 1 ELSE 0 END) AS imported,
+       SUM(CASE WHEN tenants_5g IS NOT NULL AND tenants_5g <> '[]' THEN 1 ELSE 0 END) AS five_g,
        MAX(imported_at) AS last_import_at
      FROM masts WHERE removed_at IS NULL GROUP BY province_id`,
   );
@@ -57,6 +62,7 @@ export async function countProvinceRecords(db: Sql): Promise<ProvinceRecords[]> 
     if (!counts) continue;
     counts.registerMasts = Number(row.masts);
     counts.importedMasts = Number(row.imported);
+    counts.register5gMasts = Number(row.five_g);
     counts.lastImportAt = row.last_import_at;
   }
   const published = await db.all<{ province_id: string; document: string }>(

@@ -10,6 +10,7 @@ interface Counts {
   provinceId: string;
   registerMasts: number;
   importedMasts: number;
+  register5gMasts: number;
   lastImportAt: string | null;
   publishedPlans: number;
   plannedSharedSites: number;
@@ -61,6 +62,7 @@ describe(`what each province keeps on the server, for the readiness view (${TEST
       provinceId: 'VN25',
       registerMasts: 4,
       importedMasts: 4,
+      register5gMasts: 0,
       lastImportAt: '2026-01-15T08:00:00.000Z',
       publishedPlans: 0,
       plannedSharedSites: 0,
@@ -134,7 +136,10 @@ describe(`what each province keeps on the server, for the readiness view (${TEST
           heightM: 40,
           mastType: 'A2b',
           tenants: ['Viettel'],
+          tenants5g: ['Viettel'],
         },
+        // "No 5G" said outright: not a 5G mast.
+        { id: 'VT-3', operator: 'Viettel', lon: 108.23, lat: 16.08, tenants: ['Viettel'], tenants5g: [] },
       ],
       mode: 'add',
       sourceName: 'viettel.csv',
@@ -142,8 +147,9 @@ describe(`what each province keeps on the server, for the readiness view (${TEST
     expect(imported.status, imported.text).toBe(200);
     const now = await counts();
     expect(now.get('VN25')).toMatchObject({
-      registerMasts: 6,
-      importedMasts: 6,
+      registerMasts: 7,
+      importedMasts: 7,
+      register5gMasts: 1,
       lastImportAt: '2026-01-15T10:30:00.000Z',
     });
     expect(now.get('VN01')).toMatchObject({ registerMasts: 2, importedMasts: 2 });
