@@ -4,6 +4,7 @@ import { maskCellCentresInPolygons } from '../../core/geo/maskCellCentresInPolyg
 import { CandidateFileError } from '../../core/io/candidateFileError';
 import { decodeTextFile } from '../../core/io/decodeTextFile';
 import { parseCandidatesCsv } from '../../core/io/parseCandidatesCsv';
+import { resolveOperatorName } from '../../core/io/resolveOperatorName';
 import { packMastAttributes } from '../../core/model/mastAttributes';
 import type { PopulationGrid } from '../../core/model/populationGrid';
 import { PATH_LOSS_MODEL_IDS } from '../../core/propagation/pathLossModels';
@@ -16,7 +17,7 @@ import { readInputFile } from '../readInputFile';
 import { LINK_BUDGET_FLAGS } from '../readLinkBudgetFlags';
 import { readNumberFlag, requireCountFlag, requireNumberFlag } from '../readNumberFlag';
 import { PLAN_DEFAULT_SITE_HEIGHT_M, readPlanSignalFlags } from '../readPlanSignalFlags';
-import { readStringFlag, requireStringFlag } from '../readStringFlag';
+import { readChoiceFlag, readStringFlag, requireStringFlag } from '../readStringFlag';
 import { loadProposeBoundary, loadProposeRaster, readProposeTowers } from './proposeInputs';
 
 export const proposeCommand: CliCommand = {
@@ -24,7 +25,8 @@ export const proposeCommand: CliCommand = {
   summary: 'choose at most P candidate sites covering the most people no existing tower covers (maximal covering)',
   usage: [
     'cosite propose --towers FILE --population FILE.tif --candidates FILE.csv --radius-m R --sites P',
-    '               [--budget-usd B] [--boundary FILE.geojson] [--exact] [--time-limit-s S] [--json]',
+    '               [--budget-usd B] [--boundary FILE.geojson] [--operators NAME,...]',
+    '               [--weighting people|people-x-operators] [--exact] [--time-limit-s S] [--json]',
     `cosite propose --towers FILE --population FILE.tif --candidates FILE.csv --sites P --model ${PATH_LOSS_MODEL_IDS.join('|')}`,
     '               [--technology 5g|4g] [--grid-m 100] [--threshold-dbm -110] [--assume-5g] [--site-height-m 35]',
     '               [--frequency-mhz F] [--shadowing-margin-db 8.3] [--eirp-dbm OPERATOR=DBM,...] [--indoor',
@@ -58,6 +60,12 @@ export const proposeCommand: CliCommand = {
     'The JSON adds "coverage": {"mode": "fixed-radius"|"propagation", "model", "technology", "threshold_dbm",',
     '"indoor", "shadowing_margin_db", "indoor_loss_db", "eirp_dbm_by_operator", "grid_m", "terrain"}; demand cells',
     'are then analysis cells.',
+    '--operators NAME,...: the operators the sites are for (names or MCC-MNC codes, as in the towers file; default',
+    'all of its operators): demand is then the populated cells none of THEM covers (a tower covers for each operator',
+    "on it), as the app's plan panel counts it. --weighting people-x-operators weighs each such cell by its people",
+    'times the chosen operators that would gain it (the app\'s other weighting); "objective", "upper_bound",',
+    '"gap_percent" and "demand.population_no_candidate_reaches" are then in people x operators, and',
+    '"population_newly_covered" stays in people. The JSON echoes "operators" and "weighting".',
   ].join('\n'),
   flags: {
     towers: { type: 'string', valueName: 'FILE', description: 'existing towers: .csv (, ; or tab) or .geojson points' },
@@ -122,6 +130,16 @@ export const proposeCommand: CliCommand = {
       valueName: 'B',
       description: "money budget: the sites' capex_usd together at most B (USD, > 0); none by default",
     },
+    operators: {
+      type: 'string',
+      valueName: 'NAME,...',
+      description: 'the operators the sites are for (default: every operator of the towers file)',
+    },
+    weighting: {
+      type: 'string',
+      valueName: 'people|people-x-operators',
+      description: 'what a newly covered cell is worth: its people (default), or people x operators gaining',
+    },
     boundary: {
       type: 'string',
       valueName: 'FILE.geojson',
@@ -152,9 +170,15 @@ export const proposeCommand: CliCommand = {
     const timeLimitSeconds = readNumberFlag(flags, 'time-limit-s', positive) ?? 60;
     const budgetUsd = readNumberFlag(flags, 'budget-usd', positive);
     const boundaryPath = readStringFlag(flags, 'boundary');
+    const weighting =
+      readChoiceFlag(flags, 'weighting', ['people', 'people-x-operators'] as const, 'people') === 'people'
+        ? 'people'
+        : 'people_x_operators';
+    const operatorsFlag = readStringFlag(flags, 'operators');
     const compact = flags.json === true;
 
     const { towers, parsedTowers, rejectedTowerRows } = await readProposeTowers(towersPath, signal !== null);
+    const operators = operatorsFlag === undefined ? undefined : readOperatorsFlag(operatorsFlag, towers.operatorNames);
     const raster = await loadProposeRaster(populationPath);
     const polygons = boundaryPath ? await loadProposeBoundary(boundaryPath) : undefined;
     const terrain = signal?.terrainPaths
@@ -207,7 +231,8 @@ export const proposeCommand: CliCommand = {
       towers,
       ...(parsedTowers ? { masts: packMastAttributes(parsedTowers.towers) } : {}),
       defaultRadiusM: radiusM,
-      weighting: 'people',
+      weighting,
+      ...(operators ? { operators } : {}),
       siteRadiusM: radiusM,
       coverage,
       ...(signal ? { technology: signal.settings.technology } : {}),
@@ -225,6 +250,7 @@ export const proposeCommand: CliCommand = {
     const report = {
       selected: plan.sites.map((site) => site.id),
       population_newly_covered: plan.populationNewlyCovered,
+      objective: plan.objective,
       upper_bound: plan.upperBound,
       gap_percent: plan.gapPercent,
       method: plan.method,
@@ -232,6 +258,8 @@ export const proposeCommand: CliCommand = {
       bound_source: plan.boundSource,
       total_capex_usd: plan.totalCapexUsd,
       budget_usd: budgetUsd ?? null,
+      operators: operators ?? [...towers.operatorNames],
+      weighting,
       ...(plan.exactStatus === undefined ? {} : { exact_status: plan.exactStatus }),
       ...(plan.exactStats === undefined
         ? {}
@@ -317,3 +345,23 @@ export const proposeCommand: CliCommand = {
     }
   },
 };
+
+/**
+ * The operators named by --operators (names, aliases or MCC-MNC codes, comma-separated) as the towers file's canonical
+ * names, each once; a name that is no operator of the file is refused (exit 2), naming the file's operators.
+ */
+function readOperatorsFlag(value: string, fileOperators: readonly string[]): string[] {
+  const names: string[] = [];
+  for (const written of value.split(',')) {
+    if (written.trim() === '') continue;
+    const { name } = resolveOperatorName(written);
+    if (!fileOperators.includes(name)) {
+      throw new CliError(
+        `--operators: '${written.trim()}' is not an operator of the towers file (${fileOperators.join(', ')})`,
+      );
+    }
+    if (!names.includes(name)) names.push(name);
+  }
+  if (names.length === 0) throw new CliError('--operators must name at least one operator');
+  return names;
+}

@@ -76,6 +76,97 @@ async function independentInstance(boundary?: string): Promise<Instance> {
   return { ids: candidates.map((candidate) => candidate.id), reach };
 }
 
+interface WeightedInstance {
+  ids: string[];
+  /** Per candidate: each demand cell it reaches, with its people and its weight. */
+  reach: Map<number, { people: number; weight: number }>[];
+}
+
+/**
+ * The same contract for chosen operators, computed apart: a tower covers a cell for each operator on it (its tenants
+ * column, owner included); with `people`, a cell is demand when none of the chosen operators covers it, worth its
+ * people; with `people-x-operators`, when one of them does not, worth its people times the chosen operators that do not.
+ */
+async function operatorInstance(operators: string[], weighting: 'people' | 'people-x-operators') {
+  const bytes = readFileSync(at(POPULATION));
+  const image = await (
+    await fromArrayBuffer(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength))
+  ).getImage();
+  const [westLon, north] = image.getOrigin();
+  const [cellLon, negativeCellLat] = image.getResolution();
+  const nodata = image.getGDALNoData();
+  const values = (await image.readRasters({ interleave: true })) as unknown as Float32Array;
+  const towerLines = readFileSync(at(TOWERS), 'utf8').trim().split('\n');
+  const header = towerLines[0].split(',');
+  const [lonAt, latAt, radiusAt, tenantsAt] = ['lon', 'lat', 'radius_m', 'tenants'].map((name) => header.indexOf(name));
+  const towers = towerLines.slice(1).map((line) => {
+    const fields = line.split(',');
+    return {
+      lon: +fields[lonAt],
+      lat: +fields[latAt],
+      radius: fields[radiusAt] === '' ? RADIUS_M : +fields[radiusAt],
+      tenants: fields[tenantsAt].split(';'),
+    };
+  });
+  const candidates = readFileSync(at(CANDIDATES), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split(','))
+    .map(([id, lon, lat]) => ({ id, lon: +lon, lat: +lat }));
+  const reach = candidates.map(() => new Map<number, { people: number; weight: number }>());
+  for (let row = 0; row < image.getHeight(); row++) {
+    const lat = north + (row + 0.5) * negativeCellLat;
+    for (let col = 0; col < image.getWidth(); col++) {
+      const people = values[row * image.getWidth() + col];
+      if (people === nodata || Number.isNaN(people) || !(people > 0)) continue;
+      const lon = westLon + (col + 0.5) * cellLon;
+      const near = candidates
+        .map((candidate, k) => (haversine(lon, lat, candidate.lon, candidate.lat) <= RADIUS_M ? k : -1))
+        .filter((k) => k >= 0);
+      if (near.length === 0) continue;
+      const covering = new Set<string>();
+      for (const tower of towers) {
+        if (Math.abs(tower.lat - lat) >= 0.1 || Math.abs(tower.lon - lon) >= 0.1) continue;
+        if (haversine(lon, lat, tower.lon, tower.lat) <= tower.radius)
+          for (const name of tower.tenants) covering.add(name);
+      }
+      const lacking = operators.filter((name) => !covering.has(name)).length;
+      const weight =
+        weighting === 'people' ? (lacking === operators.length ? people : 0) : lacking > 0 ? people * lacking : 0;
+      if (weight === 0) continue;
+      for (const k of near) reach[k].set(row * image.getWidth() + col, { people, weight });
+    }
+  }
+  return { ids: candidates.map((candidate) => candidate.id), reach } satisfies WeightedInstance;
+}
+
+function covered(instance: WeightedInstance, chosen: number[]): { people: number; weight: number } {
+  const cells = new Map<number, { people: number; weight: number }>();
+  for (const k of chosen) for (const [cell, value] of instance.reach[k]) cells.set(cell, value);
+  let people = 0;
+  let weight = 0;
+  for (const value of cells.values()) {
+    people += value.people;
+    weight += value.weight;
+  }
+  return { people, weight };
+}
+
+/** Best weight of at most `sites` candidates, by enumerating every subset of that size. */
+function bestWeight(instance: WeightedInstance, sites: number): number {
+  let best = 0;
+  const choose = (from: number, chosen: number[]) => {
+    if (chosen.length === sites) {
+      best = Math.max(best, covered(instance, chosen).weight);
+      return;
+    }
+    for (let k = from; k < instance.ids.length; k++) choose(k + 1, [...chosen, k]);
+  };
+  choose(0, []);
+  return best;
+}
+
 function coveredPeople(instance: Instance, chosen: number[]): number {
   const cells = new Map<number, number>();
   for (const k of chosen) for (const [cell, people] of instance.reach[k]) cells.set(cell, people);
@@ -235,6 +326,52 @@ describe('cosite propose against an independent computation (demo province, 30 g
     );
     expect(sum).toBeCloseTo(report.population_newly_covered, 3);
     expect(report.sites[0].nearest_tower.distance_m).toBeGreaterThan(0);
+  });
+});
+
+describe('cosite propose for chosen operators, and weighted by operators gaining', () => {
+  it.each([
+    [['Viettel'], 'people'],
+    [['VinaPhone', 'MobiFone'], 'people'],
+    [['VinaPhone', 'MobiFone'], 'people-x-operators'],
+  ] as const)('--operators %j --weighting %s: the best plan by exhaustive search', async (operators, weighting) => {
+    const instance = await operatorInstance([...operators], weighting);
+    const best = bestWeight(instance, 3);
+    // Fewer operators' masts fill fewer gaps: more demand than with every operator.
+    expect(best).toBeGreaterThan(optimum(whole, 3));
+    // The operators as a user may write them: a code and another spelling for VinaPhone (452-02, VNPT).
+    const written = operators.map((name) => (name === 'VinaPhone' ? '452-02' : name)).join(',');
+    const run = await runInProcess([...baseArgs(3), '--operators', written, '--weighting', weighting, '--exact']);
+    expect(run.status, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.operators).toEqual(operators);
+    expect(report.weighting).toBe(weighting === 'people' ? 'people' : 'people_x_operators');
+    const chosen = report.selected.map((id: string) => instance.ids.indexOf(id));
+    const value = covered(instance, chosen);
+    expect(report.objective).toBeCloseTo(value.weight, 3);
+    expect(report.population_newly_covered).toBeCloseTo(value.people, 3);
+    expect(report.proven_optimal).toBe(true);
+    expect(report.objective).toBeCloseTo(best, 3);
+    expect(report.upper_bound).toBeGreaterThanOrEqual(best - 1e-6);
+  });
+
+  it('without --operators, every operator of the file and people: the objective is the people newly covered', async () => {
+    const report = JSON.parse((await runInProcess(baseArgs(2))).stdout);
+    expect(report.operators).toEqual(['Viettel', 'VinaPhone', 'MobiFone', 'Vietnamobile']);
+    expect(report.weighting).toBe('people');
+    expect(report.objective).toBe(report.population_newly_covered);
+  });
+
+  it.each([
+    [['--operators', 'Gmobile'], "cosite propose: --operators: 'Gmobile' is not an operator of the towers file"],
+    [['--operators', ','], 'cosite propose: --operators must name at least one operator'],
+    [['--weighting', 'money'], "cosite propose: --weighting must be one of people, people-x-operators, got 'money'"],
+  ])('refuses %j: exit 2, one line', async (extra, message) => {
+    const run = await runInProcess([...baseArgs(2), ...extra]);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr.startsWith(message)).toBe(true);
   });
 });
 
