@@ -881,6 +881,10 @@ export const STRINGS = {
   },
   reportSitesChosen: { vi: 'đã chọn', en: 'chosen' },
   reportSiteNotes: { vi: 'Ghi chú', en: 'Notes' },
+  reportLabelsOverlap: {
+    vi: 'Ở tỉ lệ này không đủ chỗ để ghi riêng nhãn các vị trí {labels}: nhãn của chúng chồng lên nhãn khác; bảng dưới liệt kê đủ mọi vị trí.',
+    en: 'At this scale there is no free room for the labels of {labels}: they overlap other labels; the table below lists every site.',
+  },
   moneyRoundingNoteVnd: {
     vi: 'Chi phí mỗi dòng và tổng chi phí được làm tròn riêng đến 1.000 ₫: tổng các dòng có thể lệch tổng chi phí tối đa 500 ₫ mỗi dòng.',
     en: "Each row's cost and the total are rounded to 1,000 ₫ separately: the rows may add up to at most 500 ₫ per row off the total.",

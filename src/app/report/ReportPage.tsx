@@ -99,6 +99,11 @@ export function ReportPage({ params }: { params: ReportParams }) {
           </span>
         </div>
       </figure>
+      {data.overlappingLabels.length > 0 && (
+        <p className="report-note" data-testid="report-labels-overlap">
+          {translateWith(language, 'reportLabelsOverlap', { labels: data.overlappingLabels.join(', ') })}
+        </p>
+      )}
       <section className="report-legend">
         <strong>{t('reportLegend')}:</strong>
         {MAIN_OPERATOR_NAMES.map((name) => (

@@ -69,6 +69,8 @@ export interface ReportData {
   sharedMastCount: number;
   /** The map as a PNG object URL (the caller revokes it when the report goes). */
   mapUrl: string;
+  /** Site labels the map could not place clear of the others at its scale (drawn over another one). */
+  overlappingLabels: string[];
   mapWidthMm: number;
   mapHeightMm: number;
   /** A round length of about a fifth of the map's width, and its length on paper. */
@@ -186,7 +188,7 @@ export async function prepareReport({ params, shareHash }: ReportRequest, signal
   const page = pageSizeMm(params);
   const mapWidthMm = page.width - 2 * REPORT_MARGIN_MM;
   const mapHeightMm = params.orientation === 'landscape' ? page.height * 0.62 : page.height * 0.45;
-  const { canvas, metresPerPixel } = renderReportMap({
+  const { canvas, metresPerPixel, overlappingLabels } = renderReportMap({
     dataset,
     layers: project.layers,
     coverage: mapCoverage,
@@ -220,6 +222,7 @@ export async function prepareReport({ params, shareHash }: ReportRequest, signal
     mastsByOperator: [...mastsByOperator.entries()],
     sharedMastCount: dataset.towers.filter((tower) => towerTenantCount(tower) >= 2).length,
     mapUrl: URL.createObjectURL(blob),
+    overlappingLabels,
     mapWidthMm,
     mapHeightMm,
     scaleBar: { metres: scale.metres, widthMm: (scale.pixels / printedWidthPx) * mapWidthMm },

@@ -5,6 +5,7 @@ import { isSharedMastAt } from '../../core/model/towerArrays';
 import type { ProvinceDataset } from '../data/provinceDataset';
 import { GAP_COLOUR_RGB, POPULATION_LEGEND } from '../map/rasterImages';
 import type { ProjectDocument } from '../store/projectDocument';
+import { placeSiteLabels } from './placeSiteLabels';
 
 /**
  * The report's map, drawn on a 2D canvas at print resolution (300 dpi) in Web Mercator, north up. Drawing it directly
@@ -50,6 +51,8 @@ export interface ReportMapResult {
   canvas: HTMLCanvasElement;
   /** Metres on the ground per canvas pixel at the map's centre latitude. */
   metresPerPixel: number;
+  /** Labels of sites with no free place for their label at this scale (drawn over another), in table order. */
+  overlappingLabels: string[];
 }
 
 const DEG = Math.PI / 180;
@@ -211,16 +214,17 @@ export function renderReportMap(request: ReportMapRequest): ReportMapResult {
     }
   }
 
-  // The proposed sites on top, as the map draws them (black, sky-blue rim), each labelled with its rank in the table.
+  // The proposed sites on top, as the map draws them (black, sky-blue rim), each labelled with its rank in the table;
+  // the labels placed where they cover no other label nor site (placeSiteLabels), with a leader line when set apart.
+  let overlappingLabels: string[] = [];
   if (request.sites && request.sites.length > 0) {
     const half = 5 * scale;
     // Named as the table names them, 8 pt (2.8 mm) on paper when the page's resolution is known.
     const labelPx = request.dotsPerMm ? (8 / 72) * 25.4 * request.dotsPerMm : 11 * scale;
     context.font = `bold ${Math.round(labelPx)}px "Noto Sans", sans-serif`;
     context.textBaseline = 'middle';
-    for (const site of request.sites) {
-      const sx = x(site.lon);
-      const sy = y(site.lat);
+    const points = request.sites.map((site) => ({ x: x(site.lon), y: y(site.lat) }));
+    for (const { x: sx, y: sy } of points) {
       context.fillStyle = '#000';
       context.strokeStyle = rgb(PROPOSED_SITE_RIM_RGB);
       context.lineWidth = 2 * scale;
@@ -228,17 +232,46 @@ export function renderReportMap(request: ReportMapRequest): ReportMapResult {
       context.arc(sx, sy, half, 0, 2 * Math.PI);
       context.fill();
       context.stroke();
+    }
+    const labels = placeSiteLabels(
+      request.sites.map((site, i) => ({
+        ...points[i],
+        width: context.measureText(site.label).width + 2 * scale,
+        height: labelPx,
+      })),
+      half + scale,
+      { width: widthPx, height: heightPx },
+    );
+    labels.forEach((label, i) => {
+      const text = request.sites?.[i].label ?? '';
+      const { box } = label;
+      if (label.leader) {
+        // From the dot's rim to the nearest side of the label's box.
+        const tx = Math.min(Math.max(points[i].x, box.x), box.x + box.width);
+        const ty = Math.min(Math.max(points[i].y, box.y), box.y + box.height);
+        const length = Math.hypot(tx - points[i].x, ty - points[i].y);
+        context.strokeStyle = '#1a1a1a';
+        context.lineWidth = scale;
+        context.beginPath();
+        context.moveTo(
+          points[i].x + ((tx - points[i].x) * half) / length,
+          points[i].y + ((ty - points[i].y) * half) / length,
+        );
+        context.lineTo(tx, ty);
+        context.stroke();
+      }
       context.strokeStyle = '#fff';
       context.lineWidth = 3 * scale;
-      context.strokeText(site.label, sx + half * 1.6, sy);
+      context.strokeText(text, box.x + scale, box.y + box.height / 2);
       context.fillStyle = '#1a1a1a';
-      context.fillText(site.label, sx + half * 1.6, sy);
-    }
+      context.fillText(text, box.x + scale, box.y + box.height / 2);
+    });
+    overlappingLabels = labels.flatMap((label, i) => (label.overlaps ? [request.sites?.[i].label ?? ''] : []));
   }
 
   const centreLat = (north + south) / 2;
   const metresPerPixel = ((east - west) * DEG * EARTH_MEAN_RADIUS_M * Math.cos(centreLat * DEG)) / widthPx;
-  return { canvas, metresPerPixel };
+  return { canvas, metresPerPixel, overlappingLabels };
 }
 
 /** A round scale-bar length (1, 2 or 5 x 10^n metres) close to `targetPx` pixels. */
