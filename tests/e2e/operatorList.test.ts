@@ -276,6 +276,8 @@ describe("an operator's own station list", () => {
       'Mã trạm;Tên trạm;Kinh độ;Vĩ độ;Công nghệ',
       `MBF-OWN-1;Hải Châu;108°12'36"E;16°03'18"B;4G/5G`,
       `MBF-OWN-2;Ngũ Hành Sơn;108°14'24"E;16°00'36"B;2G/3G/4G`,
+      // Another station (its own code) at MBF-OWN-1's site: the same mast.
+      `MBF-OWN-1-NR;Hải Châu 5G;108°12'36"E;16°03'18"B;5G`,
     ].join('\r\n');
     await page.getByTestId('import-file').setInputFiles({
       name: 'tram-mobifone.csv',
@@ -292,6 +294,15 @@ describe("an operator's own station list", () => {
     await expect(page.getByTestId('import-dialog').textContent()).resolves.toContain(
       'mọi dòng được coi là trạm của MobiFone',
     );
+    await expect(page.getByTestId('import-dialog').textContent()).resolves.toContain(
+      '1 dòng là các trạm khác (mã khác, cùng nhà mạng) của một cột đã có ở trên, cách không quá 5 m: đã gộp vào cột ' +
+        'đó thành một vị trí (thêm công nghệ, sector và băng tần): MBF-OWN-1-NR (dòng 4) → MBF-OWN-1',
+    );
+    // A register with approximate positions keeps its rows apart: the choice reads the file again, and back.
+    await page.getByTestId('keep-station-rows').check();
+    await page.waitForFunction(() => document.querySelector('[data-testid=import-accepted]')?.textContent === '3');
+    await page.getByTestId('keep-station-rows').uncheck();
+    await page.waitForFunction(() => document.querySelector('[data-testid=import-accepted]')?.textContent === '2');
     await page.getByTestId('merge-add').check();
     await page.getByTestId('apply-import').click();
     await page.getByTestId('import-server-saved').waitFor({ timeout: 60_000 });

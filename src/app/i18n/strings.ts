@@ -151,6 +151,10 @@ export const STRINGS = {
     en: 'I confirm: rows in degrees are WGS 84, rows in metres are in the chosen system',
   },
   keepOutsideVietnam: { vi: 'Vẫn giữ các dòng nằm ngoài Việt Nam', en: 'Keep the rows outside Việt Nam' },
+  keepStationRows: {
+    vi: 'Không gộp: mỗi dòng cùng vị trí là một cột riêng (sổ cột có tọa độ gần đúng, ví dụ trung tâm xã)',
+    en: 'Do not merge: each row at the same place is a mast of its own (a register with approximate positions, e.g. commune centres)',
+  },
   valuesInFile: { vi: 'Giá trị trong tệp và nghĩa của chúng', en: 'Values in the file and what they mean' },
   value: { vi: 'Giá trị', en: 'Value' },
   rowsWord: { vi: 'Số dòng', en: 'Rows' },

@@ -272,6 +272,7 @@ function ImportReview() {
   const fileNotes = result.warnings.filter((warning) => warning.row === 0);
   const rowWarnings = result.warnings.filter((warning) => warning.row !== 0);
   const outsideRejected = result.rejected.filter((problem) => problem.code === 'outsideVietnam').length;
+  const stationRows = result.stationRowsMerged ?? 0;
   const problems = [
     ...result.rejected.map((problem) => ({ problem, rejected: true })),
     ...rowWarnings.map((problem) => ({ problem, rejected: false })),
@@ -323,6 +324,18 @@ function ImportReview() {
             data-testid="keep-outside-vietnam"
           />{' '}
           {t('keepOutsideVietnam')} ({formatNumber(language, outsideRejected)})
+        </label>
+      )}
+      {(stationRows > 0 || state.keepStationRows) && (
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={state.keepStationRows}
+            onChange={(event) => void updateMapping({ keepStationRows: event.target.checked })}
+            data-testid="keep-station-rows"
+          />{' '}
+          {t('keepStationRows')}
+          {stationRows > 0 && ` (${formatNumber(language, stationRows)})`}
         </label>
       )}
       {(operatorValues.length > 0 || mastTypeValues.length > 0) && (

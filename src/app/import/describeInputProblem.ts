@@ -260,6 +260,10 @@ const FILE_TEMPLATES: Record<string, (p: Params) => string> = {
   sectorRowsMerged: (p) =>
     `${p.count} dòng là các sector khác của một trạm đã có ở trên (cùng mã và nhà mạng, cách không quá ` +
     `${p.distanceM} m): đã gộp vào trạm đó (thêm góc phương vị, góc nghiêng và băng tần)`,
+  stationRowsMerged: (p) =>
+    `${p.count} dòng là các trạm khác (mã khác, cùng nhà mạng) của một cột đã có ở trên, cách không quá ` +
+    `${p.distanceM} m: đã gộp vào cột đó thành một vị trí (thêm công nghệ, sector và băng tần): ` +
+    `${mergedStations(p)}${Number(p.more) > 0 ? ', …' : ''}`,
   tenantCounts: (p) =>
     `${p.count} cột ghi số nhà mạng dùng chung thay vì tên: được tính là dùng chung khi số từ 2 trở lên, còn số ` +
     'liệu theo nhà mạng (số cột, vùng phủ) chỉ tính nhà mạng sở hữu',
@@ -372,3 +376,11 @@ const IMPORT_TEMPLATES_VI: VietnameseTemplates = {
   ),
   ...FILE_TEMPLATES,
 };
+
+/** The merged stations of a stationRowsMerged note, in Vietnamese: "MBF-1-NR (dòng 4) → MBF-1, …". */
+function mergedStations(p: Params): string {
+  const ids = String(p.ids ?? '').split('\n');
+  const lines = String(p.lines ?? '').split('\n');
+  const sites = String(p.sites ?? '').split('\n');
+  return ids.map((id, i) => `${id}${lines[i] ? ` (dòng ${lines[i]})` : ''} → ${sites[i] ?? ''}`).join(', ');
+}

@@ -39,6 +39,8 @@ export interface ImportState {
   crs: string;
   valueMapping: TowerValueMapping;
   keepOutsideVietnam: boolean;
+  /** Keep rows of one operator at a mast's place as masts of their own (not merged as its further stations). */
+  keepStationRows: boolean;
   /** The user confirmed the per-row CRS split of a file that mixes degrees and projected metres. */
   mixedCrsConfirmed: boolean;
   /** The planner confirmed a replace that removes more masts than the file brings (see needsRemovalConfirmation). */
@@ -72,6 +74,7 @@ const CLOSED: ImportState = {
   crs: 'EPSG:4326',
   valueMapping: {},
   keepOutsideVietnam: false,
+  keepStationRows: false,
   mixedCrsConfirmed: false,
   removalsConfirmed: false,
   mode: 'replaceOperator',
@@ -128,6 +131,7 @@ export async function updateMapping(patch: {
   crs?: string;
   valueMapping?: TowerValueMapping;
   keepOutsideVietnam?: boolean;
+  keepStationRows?: boolean;
 }): Promise<void> {
   const state = useImportStore.getState();
   useImportStore.setState({ ...patch, mixedCrsConfirmed: patch.crs ? false : state.mixedCrsConfirmed });
@@ -178,6 +182,7 @@ export async function readWholeFile(): Promise<void> {
             crs: state.crs,
             valueMapping: state.valueMapping,
             keepOutsideVietnam: state.keepOutsideVietnam,
+            keepStationRows: state.keepStationRows,
             areaPolygons: provincePolygons(),
             areaName: dataset.provinceName,
           },

@@ -50,7 +50,7 @@ export function towersFromFeatures(features: readonly unknown[], options: TowerR
         ? resolveCrs(options.crs)
         : options.crs;
   const toLonLat = crs.code === 'EPSG:4326' ? undefined : createToWgs84(crs);
-  const collector = new TowerCollector();
+  const collector = new TowerCollector(undefined, options.keepStationRows);
   const coordinates: RawCoordinate[] = [];
   features.forEach((feature, index) => {
     const row = index + 1;

@@ -3,6 +3,7 @@
  * readCleanTowersCsvAsArrays (TowerArrays). Kept free of the CRS code (proj4), so that the command lines that only
  * need the arrays load little.
  */
+import { haversineDistanceM } from '../geo/haversineDistanceM';
 import { VIETNAM_BOUNDS } from '../geo/vietnamBounds';
 import { findOperator } from '../model/operators';
 import { MAST_TYPES, MAX_MAST_HEIGHT_M, MAX_TOWER_RADIUS_M, type MastType, MIN_TOWER_RADIUS_M } from '../model/tower';
@@ -11,6 +12,7 @@ import { applyColumnMapping } from './applyColumnMapping';
 import { categoricalValueKey, proposeMastType, resolveMastTypeChoice } from './classifyMastType';
 import { describeNonText } from './describeNonText';
 import { MAX_RECORD_CHARS } from './readCsvRecord';
+import { STATION_ROW_MAX_DISTANCE_M } from './towerCollector';
 import type { TowerField } from './towerFields';
 import type { CategoricalValueCount, TowerParseResult } from './towerParseResult';
 import type { TowerReadOptions } from './towerReadOptions';
@@ -128,7 +130,11 @@ const KIND_BY_FIELD: Partial<Record<TowerField, number>> = {
 /** Columns the arrays do not hold: checked for structure only in an 'arrays' read. */
 const NOT_IN_ARRAYS = new Set([CROSS_CHECK, MAST_TYPE, HAS_4G, HAS_5G, RADIUS_5G, TENANTS_5G]);
 
-async function readClean(bytes: Uint8Array, options: LongCallOptions, kind: CleanReadKind): Promise<CleanRows> {
+async function readClean(
+  bytes: Uint8Array,
+  options: LongCallOptions & Pick<TowerReadOptions, 'keepStationRows'>,
+  kind: CleanReadKind,
+): Promise<CleanRows> {
   const length = bytes.length;
   const text = new TextDecoder('utf-8').decode(bytes);
   if (describeNonText(text) !== null) throw new NotClean();
@@ -307,6 +313,8 @@ async function readClean(bytes: Uint8Array, options: LongCallOptions, kind: Clea
     lineStart = end;
   }
   if (n === 0 || hasRepeatedId(ids, idHashes.subarray(0, n))) throw new NotClean();
+  // Further stations of one mast (the full reader merges them, with a note): not clean.
+  if (!options.keepStationRows && hasStationRows(lons, lats, tenantLists, n)) throw new NotClean();
 
   const rows: CleanRows = {
     count: n,
@@ -429,6 +437,42 @@ function hasRepeatedId(ids: readonly string[], hashes: Int32Array): boolean {
       }
       if (table[slot] === hash) return new Set(ids).size !== ids.length;
       slot++;
+    }
+  }
+  return false;
+}
+
+/** Rows per latitude bucket key: row indices below 2^20 fit beside a bucket in a double exactly. */
+const ROW_BITS = 2 ** 20;
+/** Latitude buckets per degree: 1e-5° (about 1.1 m). */
+const BUCKETS_PER_DEG = 1e5;
+
+/**
+ * Whether two rows of one operator stand within STATION_ROW_MAX_DISTANCE_M of each other (the full reader's
+ * further stations of one mast). Rows sorted by latitude bucket (one native sort of packed keys), then each compared
+ * with the rows after it less than the distance north: about 10 ms for 100,000 rows.
+ */
+function hasStationRows(
+  lons: Float64Array,
+  lats: Float64Array,
+  tenantLists: readonly (readonly string[])[],
+  n: number,
+): boolean {
+  if (n >= ROW_BITS) return true; // too many rows to pack: the full reader decides
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = Math.floor((lats[i] + 90) * BUCKETS_PER_DEG) * ROW_BITS + i;
+  keys.sort();
+  // Buckets apart that may still be within the distance (a bucket is at least 1.1 m of latitude).
+  const reach = Math.ceil(STATION_ROW_MAX_DISTANCE_M / 1.1) + 1;
+  for (let p = 0; p < n; p++) {
+    const bucket = Math.floor(keys[p] / ROW_BITS);
+    const i = keys[p] - bucket * ROW_BITS;
+    for (let q = p + 1; q < n; q++) {
+      const other = Math.floor(keys[q] / ROW_BITS);
+      if (other - bucket > reach) break;
+      const j = keys[q] - other * ROW_BITS;
+      if (tenantLists[i][0] !== tenantLists[j][0]) continue;
+      if (haversineDistanceM(lons[i], lats[i], lons[j], lats[j]) <= STATION_ROW_MAX_DISTANCE_M) return true;
     }
   }
   return false;

@@ -6,6 +6,17 @@ import type { CategoricalValueCount, TowerParseResult } from './towerParseResult
 
 /** Rows of one site id within this distance of the site, with the same operator, are its further sectors (cells). */
 export const SECTOR_ROW_MAX_DISTANCE_M = 30;
+/**
+ * Rows of one operator with other ids within this distance of a mast listed before are further stations of that mast
+ * (an operator's station list: one row per 2G/3G/4G/5G station, or per cell, each with its own code, at one site).
+ * Positions retyped or rounded stay within it; two masts of one operator so close are not built (spacing rules ask
+ * 150-300 m).
+ */
+export const STATION_ROW_MAX_DISTANCE_M = 5;
+/** Cell of the grid that finds a row's neighbours: 0.0001° (about 11 m), so a 3 x 3 block covers 5 m. */
+const STATION_GRID_DEG = 1e-4;
+/** Merged stations named in the note, at most. */
+const STATION_EXAMPLES = 5;
 /** Distinct words kept per categorical field for the value mapping. */
 const MAX_DISTINCT_VALUES = 500;
 /** Raw records of problem rows kept for the "fix and import again" file. */
@@ -25,6 +36,13 @@ export class TowerCollector {
   private readonly rowById = new Map<string, number>();
   private readonly lineById = new Map<string, number>();
   private sectorRows = 0;
+  /** Stations merged into a mast listed before: their id, line and the mast's id (see STATION_ROW_MAX_DISTANCE_M). */
+  private readonly stationRows: { id: string; line: number | undefined; siteId: string }[] = [];
+  /** Ids of stations merged into a mast, with that mast's index (a later row of the same id joins it too). */
+  private readonly mergedStationIndex = new Map<string, number>();
+  private readonly mergedStationRow = new Map<string, { row: number; line?: number }>();
+  /** Accepted masts by operator and grid cell (STATION_GRID_DEG), to find a row's mast within a few metres. */
+  private readonly siteGrid = new Map<string, number[]>();
   private readonly crsRows = { wgs84: 0, projected: 0 };
   private readonly distinct = {
     operator: new Map<string, CategoricalValueCount>(),
@@ -33,7 +51,11 @@ export class TowerCollector {
   private readonly problemRecords: { row: number; values: string[] }[] = [];
 
   /** `ownOperator`: an operator account's import; the other operators' rows keep their cells (see TowerReadOptions). */
-  constructor(private readonly ownOperator?: string) {}
+  /** `keepStationRows`: no row is merged into another id's mast (see TowerReadOptions). */
+  constructor(
+    private readonly ownOperator?: string,
+    private readonly keepStationRows = false,
+  ) {}
 
   /** Whether the id was accepted before (the reader then knows the row is a sector or a duplicate). */
   has(id: string): boolean {
@@ -53,7 +75,7 @@ export class TowerCollector {
     const tower = outcome.tower;
     let problems = outcome.problems;
     if (tower) {
-      const index = this.indexById.get(tower.id);
+      const index = this.indexById.get(tower.id) ?? this.mergedStationIndex.get(tower.id);
       if (index !== undefined) {
         const site = this.towers[index];
         if (
@@ -68,8 +90,9 @@ export class TowerCollector {
           if (outcome.warnings.length > 0) this.keepRecord(row, record);
           return;
         }
-        const firstRow = this.rowById.get(tower.id);
-        const firstLine = this.lineById.get(tower.id);
+        const merged = this.mergedStationRow.get(tower.id);
+        const firstRow = merged?.row ?? this.rowById.get(tower.id);
+        const firstLine = merged ? merged.line : this.lineById.get(tower.id);
         problems = [
           {
             field: 'id',
@@ -79,6 +102,20 @@ export class TowerCollector {
           },
         ];
       } else {
+        const siteIndex = this.keepStationRows ? -1 : this.stationSiteOf(tower);
+        if (siteIndex >= 0) {
+          // A further station of a mast listed before (another code at the same place): one mast, its radios added.
+          const site = this.towers[siteIndex];
+          this.towers[siteIndex] = mergeSector(site, tower);
+          this.mergedStationIndex.set(tower.id, siteIndex);
+          this.mergedStationRow.set(tower.id, { row, ...at });
+          this.stationRows.push({ id: tower.id, line, siteId: site.id });
+          this.crsRows[outcome.crs]++;
+          for (const warning of outcome.warnings) this.warnings.push({ row, ...at, ...warning });
+          if (outcome.warnings.length > 0) this.keepRecord(row, record);
+          return;
+        }
+        this.addToSiteGrid(tower, this.towers.length);
         this.indexById.set(tower.id, this.towers.length);
         this.rowById.set(tower.id, row);
         if (line !== undefined) this.lineById.set(tower.id, line);
@@ -135,6 +172,31 @@ export class TowerCollector {
         params: { count: this.sectorRows, distanceM: SECTOR_ROW_MAX_DISTANCE_M },
       });
     }
+    if (this.stationRows.length > 0) {
+      result.stationRowsMerged = this.stationRows.length;
+      const shown = this.stationRows.slice(0, STATION_EXAMPLES);
+      const examples = shown
+        .map(({ id, line, siteId }) => `${id}${line === undefined ? '' : ` (line ${line})`} → ${siteId}`)
+        .join(', ');
+      const more = this.stationRows.length > STATION_EXAMPLES ? ', …' : '';
+      this.warnings.push({
+        row: 0,
+        reason:
+          `${this.stationRows.length} row(s) were further stations of a mast listed before (same operator, another ` +
+          `code, within ${STATION_ROW_MAX_DISTANCE_M} m): merged into that mast as one site (technologies, sectors ` +
+          `and bands added): ${examples}${more}`,
+        code: 'stationRowsMerged',
+        // The examples as lists (one entry per line of text), for the UI to word in its language.
+        params: {
+          count: this.stationRows.length,
+          distanceM: STATION_ROW_MAX_DISTANCE_M,
+          ids: shown.map((station) => station.id).join('\n'),
+          lines: shown.map((station) => (station.line === undefined ? '' : String(station.line))).join('\n'),
+          sites: shown.map((station) => station.siteId).join('\n'),
+          more: this.stationRows.length > STATION_EXAMPLES ? 1 : 0,
+        },
+      });
+    }
     const counted = this.towers.filter((tower) => tower.tenantCount !== undefined).length;
     if (counted > 0) {
       this.warnings.push({
@@ -156,6 +218,28 @@ export class TowerCollector {
       result.problemRecords = { header: [...header], rows: this.problemRecords };
     }
     return result;
+  }
+
+  /** The index of an accepted mast of the tower's operator within STATION_ROW_MAX_DISTANCE_M of it, or -1. */
+  private stationSiteOf(tower: Tower): number {
+    const column = Math.floor(tower.lon / STATION_GRID_DEG);
+    const row = Math.floor(tower.lat / STATION_GRID_DEG);
+    for (let dy = -1; dy <= 1; dy++) {
+      for (let dx = -1; dx <= 1; dx++) {
+        for (const index of this.siteGrid.get(`${tower.operator}|${column + dx}|${row + dy}`) ?? []) {
+          const site = this.towers[index];
+          if (haversineDistanceM(site.lon, site.lat, tower.lon, tower.lat) <= STATION_ROW_MAX_DISTANCE_M) return index;
+        }
+      }
+    }
+    return -1;
+  }
+
+  private addToSiteGrid(tower: Tower, index: number): void {
+    const key = `${tower.operator}|${Math.floor(tower.lon / STATION_GRID_DEG)}|${Math.floor(tower.lat / STATION_GRID_DEG)}`;
+    const list = this.siteGrid.get(key);
+    if (list) list.push(index);
+    else this.siteGrid.set(key, [index]);
   }
 
   private countWord(field: 'operator' | 'mast_type', value: unknown): void {

@@ -4,7 +4,7 @@ import type { InputProblem, Tower } from '../model/tower';
 /**
  * What a tower file reader returns: the usable towers plus every row it could not use.
  * Every non-empty record of the file is in `towers`, in `rejected` (one entry per rejected record) or merged into its
- * site as a further sector (`sectorRowsMerged`);
+ * site as a further sector (`sectorRowsMerged`) or station (`stationRowsMerged`);
  * `warnings` concern accepted records (unknown operator, unknown tenant) or the file as a whole (`row: 0`, e.g. unused
  * columns).
  */
@@ -25,6 +25,11 @@ export interface TowerParseResult {
   crsCounts?: { wgs84: number; projected: number };
   /** Rows of a cell list merged into the site they are a further sector of (same id, operator and position). */
   sectorRowsMerged?: number;
+  /**
+   * Rows with another id merged into a mast of the same operator listed before, within STATION_ROW_MAX_DISTANCE_M:
+   * further stations (technologies, cells) of one site.
+   */
+  stationRowsMerged?: number;
   /** Distinct words of the categorical fields over the whole file, most frequent first (for the value mapping). */
   categoricalValues?: { operator: CategoricalValueCount[]; mast_type: CategoricalValueCount[] };
   /** The raw records of rows rejected or warned about (tables only), to write a file a person can fix and import. */

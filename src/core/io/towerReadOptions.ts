@@ -18,6 +18,12 @@ export interface TowerReadOptions {
   areaName?: string;
   /** Keep rows whose position is outside Việt Nam (each with a warning) instead of rejecting them. */
   keepOutsideVietnam?: boolean;
+  /**
+   * Keep each row of one operator within a few metres of a mast listed before as a mast of its own, instead of
+   * merging it into that mast as a further station (see STATION_ROW_MAX_DISTANCE_M): for a register whose positions
+   * are approximate (many masts at a commune's centre).
+   */
+  keepStationRows?: boolean;
   /** The user's meaning of the categorical fields' words (keys by categoricalValueKey); proposals elsewhere. */
   valueMapping?: TowerValueMapping;
   /**

@@ -37,7 +37,7 @@ export class TowerTableReader {
     headerLine: number | undefined,
     private readonly options: TowerReadOptions & { decimalComma: boolean },
   ) {
-    this.collector = new TowerCollector(options.ownOperator);
+    this.collector = new TowerCollector(options.ownOperator, options.keepStationRows);
     this.crs =
       options.crs === undefined
         ? resolveCrs('EPSG:4326')

@@ -43,6 +43,8 @@ describe("the import dialog's file notes and refusals in Vietnamese and English"
       ...(await notesOf(fixture('towers_vn2000_survey.csv'), 'survey.csv', { crs: 'vn2000:Đà Nẵng' })),
       ...(await notesOf(await xlsxMissingSharedText(), 'b.xlsx')),
       ...(await notesOf(text('id,operator,lon,lat,address,\nA,Viettel,108.2,16.05,x,y\n'), 'c.csv')),
+      // Two stations of one Viettel site (their own codes, the same place).
+      ...(await notesOf(text('id,operator,lon,lat\nS-2G,Viettel,108.2,16.05\nS-4G,Viettel,108.2,16.05\n'), 's.csv')),
       ...(await notesOf(text('{"type":"FeatureCollection","features":[],"x":NaN}'), 'd.geojson')),
       // A shapefile without its .prj and .dbf, and a KML without a Placemark.
       ...(await notesOf(
@@ -70,6 +72,7 @@ describe("the import dialog's file notes and refusals in Vietnamese and English"
       'surveyOrder',
       'missingSharedText',
       'unusedColumns',
+      'stationRowsMerged',
       'nonFinite',
       'shapefileNoDbf',
       'shapefileNoPrj',
@@ -90,6 +93,14 @@ describe("the import dialog's file notes and refusals in Vietnamese and English"
       // The reason is the command line's one line, the hint's words included once.
       expect(describeWorded(message, 'en', true)).toBe(message.reason);
     }
+  });
+
+  it('names the merged stations in the UI’s language', async () => {
+    const [note] = (
+      await notesOf(text('id,operator,lon,lat\nS-2G,Viettel,108.2,16.05\nS-4G,Viettel,108.2,16.05\n'), 's.csv')
+    ).filter((message) => message.code === 'stationRowsMerged');
+    expect(describeWorded(note, 'vi', true)).toMatch(/: S-4G \(dòng 3\) → S-2G$/);
+    expect(describeWorded(note, 'en', true)).toMatch(/: S-4G \(line 3\) → S-2G$/);
   });
 
   it("words the layer readers' refusals of broken GeoJSON, KML and shapefiles, with where the text breaks", async () => {

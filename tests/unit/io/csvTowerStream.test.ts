@@ -41,12 +41,14 @@ describe('CsvTowerStream', () => {
 
   it('reads a file larger than one 1 MB slice, a quoted line break sitting on a slice edge', async () => {
     const header = 'id,operator,lon,lat,note\n';
-    const row = (i: number) => `T${i},Viettel,108.${i % 1000},16.${i % 997},plain\n`;
+    // Each at its own place (at least 0.001° apart: no row is another's further station).
+    const decimals = (value: number) => String(value).padStart(3, '0');
+    const row = (i: number) => `T${i},Viettel,108.${decimals(i % 1000)},16.${decimals(i % 997)},plain\n`;
     let body = '';
     let i = 0;
     while (header.length + body.length < 1024 * 1024 - 40) body += row(i++);
     // A record whose quoted note spans the 1 MB boundary, then more rows.
-    body += `Q,Viettel,108.1,16.1,"first line\nsecond line ${'x'.repeat(80)}"\n`;
+    body += `Q,Viettel,108.1005,16.1005,"first line\nsecond line ${'x'.repeat(80)}"\n`;
     for (let k = 0; k < 1000; k++) body += row(i++);
     const text = header + body;
     const bytes = new TextEncoder().encode(text);

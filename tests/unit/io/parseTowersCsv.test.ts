@@ -216,7 +216,7 @@ describe('parseTowersCsv', () => {
       .slice(1)
       .filter((line) => line.trim() !== '').length;
     const result = parseTowersCsv(text);
-    expect(result.towers.length + result.rejected.length).toBe(nonEmptyDataLines);
+    expect(result.towers.length + result.rejected.length + (result.stationRowsMerged ?? 0)).toBe(nonEmptyDataLines);
   });
 
   it('puts the owner first in tenants and removes duplicates after mapping aliases', () => {
@@ -225,7 +225,7 @@ describe('parseTowersCsv', () => {
   });
 
   it('rejects the line of an unterminated quote alone and reads the lines after it (issue 17)', () => {
-    const result = parseTowersCsv('id;operator;lon;lat\nA;Viettel;108;16\nB;"Viettel;108;16\nC;Viettel;108;16\n');
+    const result = parseTowersCsv('id;operator;lon;lat\nA;Viettel;108;16\nB;"Viettel;108;16\nC;Viettel;108,5;16\n');
     expect(result.towers.map((tower) => tower.id)).toEqual(['A', 'C']);
     expect(result.rejected).toEqual([
       { row: 2, line: 3, reason: 'unterminated quoted value (a " is never closed)', code: 'unterminatedQuote' },
@@ -289,7 +289,7 @@ describe('parseTowersCsv', () => {
 describe('parseTowersCsv with a second operator column', () => {
   it('uses the operator column, checks mcc_mnc against it, and does not call mcc_mnc unused', () => {
     const text =
-      'id,operator,mcc_mnc,lon,lat\nA,Viettel,452-04,108,16\nB,Viettel,452-02,108,16\nC,Acme,452-02,108,16\n';
+      'id,operator,mcc_mnc,lon,lat\nA,Viettel,452-04,108,16\nB,Viettel,452-02,108.5,16\nC,Acme,452-02,108,16\n';
     const result = parseTowersCsv(text);
     expect(result.towers.map((tower) => tower.operator)).toEqual(['Viettel', 'Viettel', 'Acme']);
     expect(result.warnings).toEqual([

@@ -233,7 +233,12 @@ describe('readTowerFile: GeoJSON and broken tables', () => {
   });
 
   it('reports progress and stops when cancelled', async () => {
-    const rows = Array.from({ length: 200_000 }, (_, i) => `T${i},Viettel,108.${i % 1000},16.${i % 997}`);
+    // Each at its own place (at least 0.001° apart: no row is another's further station).
+    const decimals = (value: number) => String(value).padStart(3, '0');
+    const rows = Array.from(
+      { length: 200_000 },
+      (_, i) => `T${i},Viettel,108.${decimals(i % 1000)},16.${decimals(i % 997)}`,
+    );
     const bytes = new TextEncoder().encode(`id,operator,lon,lat\n${rows.join('\n')}\n`);
     const fractions: number[] = [];
     const result = await readTowerFile(bytes, 'big.csv', { onProgress: (f) => fractions.push(f) });
