@@ -167,13 +167,15 @@ export async function refreshServerData(mode: 'poll' | 'arrive' | 'quiet' = 'pol
           ? describeRequestChanges(seen, requests).map((change) => ({ ...change, whileAway: true }))
           : [];
     saveSeenRequestStates(user.id, requests);
+    // A poll that finds nothing new changes nothing in the store: the lists keep their identity, so the map (which
+    // redraws on new proposed sites) and the panels do not redraw every 15 s (seconds a frame with 100,000 masts).
     useServerStore.setState((state) => ({
-      requests,
-      audit,
-      proposedSites,
-      plans,
+      requests: sameOr(state.requests, requests),
+      audit: sameOr(state.audit, audit),
+      proposedSites: sameOr(state.proposedSites, proposedSites),
+      plans: sameOr(state.plans, plans),
       listsLoaded: true,
-      notifications: [...changes, ...state.notifications].slice(0, 20),
+      notifications: changes.length === 0 ? state.notifications : [...changes, ...state.notifications].slice(0, 20),
     }));
   });
 }
@@ -342,4 +344,9 @@ export function startPolling(intervalMs = 15_000): () => void {
     if (pollTimer) clearInterval(pollTimer);
     pollTimer = null;
   };
+}
+
+/** `previous` when `next` holds the same data (as JSON), else `next`. */
+export function sameOr<T>(previous: T, next: T): T {
+  return JSON.stringify(previous) === JSON.stringify(next) ? previous : next;
 }
