@@ -228,6 +228,16 @@ export const STRINGS = {
   issueAbove: { vi: 'phải lớn hơn {limit}', en: 'must be more than {limit}' },
   issueBelow: { vi: 'phải nhỏ hơn {limit}', en: 'must be less than {limit}' },
   issueTooLong: { vi: 'dài tối đa {limit} ký tự', en: 'at most {limit} characters' },
+  issueTooManyItems: { vi: 'tối đa {limit} mục', en: 'at most {limit} items' },
+  issueTooManyMasts: {
+    vi: 'Máy chủ nhận tối đa {limit} cột mỗi lần nhập: hãy chia tệp (ví dụ mỗi nhà mạng một tệp) rồi nhập từng tệp ở chế độ thay cột của nhà mạng đó',
+    en: "The server takes at most {limit} masts per import: split the file (one per operator, say) and import each in the mode that replaces that operator's masts",
+  },
+  issueUnknownFields: {
+    vi: 'máy chủ không nhận các trường {fields} (máy chủ cũ hơn ứng dụng?)',
+    en: 'the server does not take the fields {fields} (a server older than the app?)',
+  },
+  issuesMore: { vi: 'và {count} lỗi khác', en: 'and {count} more' },
   issueNotNumber: { vi: 'phải là một số', en: 'must be a number' },
   issueInvalid: { vi: 'không hợp lệ', en: 'is not valid' },
   issueWindOrWeight: {

@@ -4,7 +4,7 @@ import { resolveOperatorName } from '../../core/io/resolveOperatorName';
 import { TOWER_FIELDS, type TowerField } from '../../core/io/towerFields';
 import { TOWER_MERGE_MODES, type TowerMergeMode } from '../../core/model/mergeTowers';
 import { OPERATORS } from '../../core/model/operators';
-import { formatNumber, type StringKey, translateWith } from '../i18n/strings';
+import { formatNumber, type Language, type StringKey, translateWith } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { RefusalNote } from '../server/RefusalNote';
 import { useServerStore } from '../server/serverStore';
@@ -506,7 +506,7 @@ function ImportReview() {
           </p>
           {state.server.status === 'saved' && (
             <p className="note" data-testid="import-server-saved">
-              {t('serverSaved')}: {state.server.message}
+              {t('serverSaved')}: {savedCounts(state.server.counts, language)}
             </p>
           )}
           {(state.server.foreignTenantsIgnored ?? 0) > 0 && (
@@ -537,4 +537,15 @@ const PREVIEW_CELL_CHARS = 60;
 function PreviewCell({ text }: { text: string }) {
   if (text.length <= PREVIEW_CELL_CHARS) return <td>{text}</td>;
   return <td title={text}>{`${text.slice(0, PREVIEW_CELL_CHARS)}…`}</td>;
+}
+
+/** The server's counts as "+100.000 / ~0 / =0 / -2.318 (kept ids)", in the UI's number format. */
+function savedCounts(
+  counts: { inserted: number; updated: number; unchanged: number; removed: number; kept: string[] } | undefined,
+  language: Language,
+): string {
+  if (!counts) return '';
+  const n = (value: number) => formatNumber(language, value);
+  const kept = counts.kept.length > 0 ? ` (${counts.kept.join(', ')})` : '';
+  return `+${n(counts.inserted)} / ~${n(counts.updated)} / =${n(counts.unchanged)} / -${n(counts.removed)}${kept}`;
 }

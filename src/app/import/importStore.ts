@@ -60,6 +60,8 @@ export interface ImportState {
     foreignTenantsIgnored?: number;
     /** Masts others are approved on: the server kept their position, height and class (an operator's file). */
     keptCommitted?: string[];
+    /** Once saved: the server's counts (worded and formatted where they are shown). */
+    counts?: { inserted: number; updated: number; unchanged: number; removed: number; kept: string[] };
   };
   /** Why the file was refused, worded for the UI's language (describeWorded). */
   error: WordedMessage | null;
@@ -296,11 +298,17 @@ async function saveImportOnServer(
       api.mastImportBody(Comlink.transfer(columns, towerColumnBuffers(columns)), mode, fileName),
     );
     const result = await apiClient.importMastsBody(provinceCode, body);
-    const kept = result.keptWithRequests.length > 0 ? ` (${result.keptWithRequests.join(', ')})` : '';
     useImportStore.setState({
       server: {
         status: 'saved',
-        message: `+${result.inserted} / ~${result.updated} / =${result.unchanged} / -${result.removed}${kept}`,
+        message: null,
+        counts: {
+          inserted: result.inserted,
+          updated: result.updated,
+          unchanged: result.unchanged,
+          removed: result.removed,
+          kept: result.keptWithRequests,
+        },
         foreignTenantsIgnored: result.foreignTenantsIgnored ?? 0,
         keptCommitted: result.keptCommitted ?? [],
       },

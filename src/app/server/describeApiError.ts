@@ -102,7 +102,10 @@ export function describeApiError(error: unknown, language: Language, action?: Se
       if (action === 'actOnRequest' && issues.some((issue) => issue.path === 'reason' && isEmptyIssue(issue))) {
         return t('refusedReasonRequired');
       }
-      return t('refusedInput', { issues: issues.map((issue) => wordIssue(issue, t, number)).join('; ') });
+      // At most ISSUES_SHOWN of them (a file of 100,000 masts can have as many), then how many more.
+      const shown = issues.slice(0, ISSUES_SHOWN).map((issue) => wordIssue(issue, t, number));
+      if (issues.length > ISSUES_SHOWN) shown.push(t('issuesMore', { count: number(issues.length - ISSUES_SHOWN) }));
+      return t('refusedInput', { issues: shown.join('; ') });
     }
     case 401:
       return t(code === 'invalid_credentials' ? 'refusedWrongPassword' : 'refusedSessionEnded');
@@ -195,7 +198,13 @@ function describeConflict(
   return t('refusedChanged');
 }
 
+/** Problems of a refused body worded one by one, at most. */
+const ISSUES_SHOWN = 10;
+
 function wordIssue(issue: ValidationIssue, t: Translate, number: (value: number) => string): string {
+  // The list of masts itself too long: say so in masts, and how to get through.
+  const tooMany = /expected array to have <=\s*(\d+)/.exec(issue.message ?? '');
+  if (issue.path === 'towers' && tooMany) return t('issueTooManyMasts', { limit: number(Number(tooMany[1])) });
   const path = issue.path ?? '';
   const field = path.split('.').at(-1) ?? '';
   const key = FIELD_NAMES[field];
@@ -215,12 +224,16 @@ function wordIssueMessage(message: string, t: Translate, number: (value: number)
     const limit = Number(limitText);
     if (type === 'string' || type === 'array') {
       if (operator === '>=' && limit <= 1) return t('issueEmpty');
-      return t(operator === '<=' ? 'issueTooLong' : 'issueAtLeast', { limit: number(limit) });
+      if (operator === '<=')
+        return t(type === 'array' ? 'issueTooManyItems' : 'issueTooLong', { limit: number(limit) });
+      return t('issueAtLeast', { limit: number(limit) });
     }
     const keys = { '<=': 'issueAtMost', '>=': 'issueAtLeast', '<': 'issueBelow', '>': 'issueAbove' } as const;
     return t(keys[operator as keyof typeof keys], { limit: number(limit) });
   }
   if (/expected number/.test(message)) return t('issueNotNumber');
+  const unknown = /^Unrecognized keys?: (.*)$/.exec(message);
+  if (unknown) return t('issueUnknownFields', { fields: unknown[1].replace(/"/g, '') });
   return `${t('issueInvalid')} (${message})`;
 }
 

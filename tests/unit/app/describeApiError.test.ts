@@ -86,6 +86,51 @@ describe('describeApiError over the real server', () => {
     });
   });
 
+  it('400 on an import: too many masts in masts, many refused masts capped, unknown fields worded', async () => {
+    const viettel = await signedIn('viettel');
+    const tower = (i: number, extra: Record<string, unknown> = {}) => ({
+      id: `V-${i}`,
+      operator: 'Viettel',
+      lon: 108.2,
+      lat: 16.05,
+      ...extra,
+    });
+    const tooMany = await refusal(
+      viettel.importMastsBody(
+        'VN25',
+        JSON.stringify({
+          towers: Array.from({ length: 100_001 }, (_, i) => tower(i)),
+          mode: 'add',
+          sourceName: 'all.csv',
+        }),
+      ),
+    );
+    expect(both(tooMany, 'importMasts')).toEqual({
+      vi:
+        'Máy chủ không nhận dữ liệu đã nhập. Máy chủ nhận tối đa 100.000 cột mỗi lần nhập: hãy chia tệp ' +
+        '(ví dụ mỗi nhà mạng một tệp) rồi nhập từng tệp ở chế độ thay cột của nhà mạng đó. Sửa rồi gửi lại.',
+      en:
+        'The server did not accept what was entered. The server takes at most 100,000 masts per import: split ' +
+        "the file (one per operator, say) and import each in the mode that replaces that operator's masts. Correct it " +
+        'and send again.',
+    });
+    // 25 masts with a field the server does not know: ten named, then how many more, in the UI's words.
+    const unknown = await refusal(
+      viettel.importMastsBody(
+        'VN25',
+        JSON.stringify({
+          towers: Array.from({ length: 25 }, (_, i) => tower(i, { colour: 'red' })),
+          mode: 'add',
+          sourceName: 'odd.csv',
+        }),
+      ),
+    );
+    const vi = describeApiError(unknown, 'vi', 'importMasts');
+    expect(vi.match(/máy chủ không nhận các trường colour/g)).toHaveLength(10);
+    expect(vi).toContain('và 15 lỗi khác');
+    expect(vi).not.toMatch(/Unrecognized/);
+  });
+
   it('400: a rejection without a reason asks for the reason', async () => {
     const viettel = await signedIn('viettel');
     const filed = await viettel.fileRequest(newRequest());
