@@ -238,6 +238,7 @@ export const STRINGS = {
     en: 'the server does not take the fields {fields} (a server older than the app?)',
   },
   issuesMore: { vi: 'và {count} lỗi khác', en: 'and {count} more' },
+  moreMasts: { vi: 'và {count} cột khác', en: 'and {count} more masts' },
   issueNotNumber: { vi: 'phải là một số', en: 'must be a number' },
   issueInvalid: { vi: 'không hợp lệ', en: 'is not valid' },
   issueWindOrWeight: {

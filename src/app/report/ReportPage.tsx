@@ -9,6 +9,7 @@ import { formatMoney, formatRate } from '../i18n/formatMoney';
 import { formatDecimal, formatNumber, type Language, type StringKey, translate, translateWith } from '../i18n/strings';
 import { GAP_COLOUR_RGB } from '../map/rasterImages';
 import { describeSiteRule } from '../sharing/describeSiteRule';
+import { shortIdList } from '../sharing/shortIdList';
 import { prepareReport, type ReportCoverage, type ReportData } from './prepareReport';
 import { reportDate } from './reportDate';
 import { pageSizeMm, REPORT_MARGIN_MM, type ReportParams } from './reportParams';
@@ -230,7 +231,7 @@ export function ReportPage({ params }: { params: ReportParams }) {
                 {data.colocation.consolidation.slice(0, 5).map((candidate) => (
                   <tr key={candidate.hostId}>
                     <td>
-                      {t('consolidation')}: {candidate.hostId} ← {candidate.removedIds.join(', ')}
+                      {t('consolidation')}: {candidate.hostId} ← {shortIdList(candidate.removedIds, language)}
                     </td>
                     <td className="num">{formatMoney(language, candidate.savingsNetPresentUsd, money)}</td>
                   </tr>

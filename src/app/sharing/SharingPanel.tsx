@@ -36,6 +36,7 @@ import {
   updatePlanSettings,
   useSharingStore,
 } from './sharingStore';
+import { shortIdList } from './shortIdList';
 import { publishedSiteName } from './summarizePlanForPublishing';
 
 const PLAN_OPERATORS = ['Viettel', 'VinaPhone', 'MobiFone', 'Vietnamobile'];
@@ -182,7 +183,7 @@ function ColocationSection({ dataset }: { dataset: ProvinceDataset }) {
                 <button type="button" className="link" onClick={() => focusTower(candidate.hostIndex)}>
                   {candidate.hostId}
                 </button>{' '}
-                ← {candidate.removedIds.join(', ')} · {candidate.tenantsAfter.join('+')} ·{' '}
+                ← {shortIdList(candidate.removedIds, language)} · {candidate.tenantsAfter.join('+')} ·{' '}
                 <strong>{formatMoney(language, candidate.savingsNetPresentUsd, money)}</strong> {t('npv10y')}
               </li>
             ))}
