@@ -464,14 +464,19 @@ function hasStationRows(
   keys.sort();
   // Buckets apart that may still be within the distance (a bucket is at least 1.1 m of latitude).
   const reach = Math.ceil(STATION_ROW_MAX_DISTANCE_M / 1.1) + 1;
+  // Rows on one parallel (a latitude column rounded, or filled with one value) would make this quadratic: past this
+  // many comparisons the full reader decides (its grid of cells has no such case).
+  let budget = 50 * n + 10_000;
   for (let p = 0; p < n; p++) {
     const bucket = Math.floor(keys[p] / ROW_BITS);
     const i = keys[p] - bucket * ROW_BITS;
     for (let q = p + 1; q < n; q++) {
       const other = Math.floor(keys[q] / ROW_BITS);
       if (other - bucket > reach) break;
+      if (--budget < 0) return true;
       const j = keys[q] - other * ROW_BITS;
-      if (tenantLists[i][0] !== tenantLists[j][0]) continue;
+      // 0.0001° of longitude is over 10 m at Việt Nam's latitudes.
+      if (Math.abs(lons[i] - lons[j]) > 1e-4 || tenantLists[i][0] !== tenantLists[j][0]) continue;
       if (haversineDistanceM(lons[i], lats[i], lons[j], lats[j]) <= STATION_ROW_MAX_DISTANCE_M) return true;
     }
   }

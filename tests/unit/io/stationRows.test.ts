@@ -84,6 +84,15 @@ describe('station lists: further stations of one mast', () => {
     expect(fast.warnings).toEqual([]);
   });
 
+  it('reads 50,000 masts on one parallel (a latitude column filled with one value) without merging any', async () => {
+    // 0.0001° of longitude apart: 10.7 m at 16° N, more than 5 m. The fast path's check would be quadratic here: it
+    // hands over to the full reader, whose grid of cells is not.
+    const rows = Array.from({ length: 50_000 }, (_, i) => `P${i},Viettel,${(105 + i * 1e-4).toFixed(4)},16.05`);
+    const result = await readTowerFile(new TextEncoder().encode(`id,operator,lon,lat\n${rows.join('\n')}\n`), 'p.csv');
+    expect(result.towers).toHaveLength(50_000);
+    expect(result.stationRowsMerged).toBeUndefined();
+  });
+
   it('the fast path for clean files gives the full reader’s result', async () => {
     const clean = [
       'id,operator,lon,lat,height_m',
