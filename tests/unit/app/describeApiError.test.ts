@@ -99,7 +99,7 @@ describe('describeApiError over the real server', () => {
       viettel.importMastsBody(
         'VN25',
         JSON.stringify({
-          towers: Array.from({ length: 100_001 }, (_, i) => tower(i)),
+          towers: Array.from({ length: 200_001 }, (_, i) => tower(i)),
           mode: 'add',
           sourceName: 'all.csv',
         }),
@@ -107,10 +107,10 @@ describe('describeApiError over the real server', () => {
     );
     expect(both(tooMany, 'importMasts')).toEqual({
       vi:
-        'Máy chủ không nhận dữ liệu đã nhập. Máy chủ nhận tối đa 100.000 cột mỗi lần nhập: hãy chia tệp ' +
+        'Máy chủ không nhận dữ liệu đã nhập. Máy chủ nhận tối đa 200.000 cột mỗi lần nhập: hãy chia tệp ' +
         '(ví dụ mỗi nhà mạng một tệp) rồi nhập từng tệp ở chế độ thay cột của nhà mạng đó. Sửa rồi gửi lại.',
       en:
-        'The server did not accept what was entered. The server takes at most 100,000 masts per import: split ' +
+        'The server did not accept what was entered. The server takes at most 200,000 masts per import: split ' +
         "the file (one per operator, say) and import each in the mode that replaces that operator's masts. Correct it " +
         'and send again.',
     });
