@@ -9,6 +9,9 @@ import { packTowers } from '../../src/core/model/towerArrays';
 import { launchBrowser } from './launchBrowser';
 import { countPixelsWhere } from './pixels';
 
+/** The report legend's name for a covered cell, in Vietnamese. */
+const COVERED_LEGEND_VI = 'Ô được phủ sóng';
+
 const ARTIFACTS = 'tests/artifacts';
 let browser: Browser;
 
@@ -114,7 +117,15 @@ describe('the printable province report', () => {
     const summary = await expectedCoverage();
     const text = (await report.getByTestId('report').textContent()) ?? '';
     expect(text).toContain(Math.round(summary.populationCovered).toLocaleString('vi-VN'));
+    // The coverage layer is drawn, so the legend names its colours.
+    await expect(report.locator('.report-legend').textContent()).resolves.toContain(COVERED_LEGEND_VI);
     await report.close();
+    // With the layer off the map draws no coverage, and the legend no longer names its colours.
+    await page.getByTestId('toggle-coverage').uncheck();
+    const [bare] = await Promise.all([page.waitForEvent('popup'), page.getByTestId('open-report').click()]);
+    await bare.waitForFunction(() => window.cositeReportReady === true, undefined, { timeout: 120_000 });
+    await expect(bare.locator('.report-legend').textContent()).resolves.not.toContain(COVERED_LEGEND_VI);
+    await bare.close();
     await page.close();
   });
 

@@ -115,7 +115,8 @@ export function ReportPage({ params }: { params: ReportParams }) {
         <span>
           {swatch(SHARED_MAST_COLOR_RGB)} {t('sharedMast')}
         </span>
-        {data.coverage.mode === 'fixed' && (
+        {/* The coverage's colours only when the map draws it (its layer on, as on screen). */}
+        {data.coverage.mode === 'fixed' && data.project.layers.coverage && (
           <>
             <span>
               <span className="swatch" style={{ background: 'rgba(0,140,70,0.45)' }} /> {t('coveredLegend')}
@@ -128,7 +129,7 @@ export function ReportPage({ params }: { params: ReportParams }) {
         <span>
           <span className="swatch line" style={{ background: '#6a3d9a' }} /> {t('layerBackbone')}
         </span>
-        {data.coverage.mode === 'signal' && (
+        {data.coverage.mode === 'signal' && data.project.layers.coverage && (
           <SignalLegend palette={data.coverage.palette} thresholdDbm={data.coverage.thresholdDbm} />
         )}
       </section>
