@@ -40,11 +40,17 @@ export function defaultReadMs(fileBytes: number): number {
 export interface ReadDeadline {
   /** Throws ReadBudgetError once the read's time is spent. */
   check(): void;
+  /**
+   * A compressed file's budget by what it holds once inflated (an .xlsx's sheets are 6-10 times its bytes, and the
+   * work is in them): the default budget of `inflatedBytes` when that is more. A budget the caller set stays.
+   */
+  inflated(inflatedBytes: number): void;
 }
 
 /** A clock for one read: `check()` throws ReadBudgetError once the budget's time is spent. */
 export function createReadDeadline(fileBytes: number, budget: ReadBudget = {}): ReadDeadline {
-  const maxMs = budget.maxMs ?? defaultReadMs(fileBytes);
+  let maxMs = budget.maxMs ?? defaultReadMs(fileBytes);
+  let size = formatBytes(fileBytes);
   const start = performance.now();
   return {
     check() {
@@ -52,9 +58,14 @@ export function createReadDeadline(fileBytes: number, budget: ReadBudget = {}): 
       if (elapsed > maxMs) {
         throw new ReadBudgetError(
           `reading stopped after ${(elapsed / 1000).toFixed(1)} s, past the ${(maxMs / 1000).toFixed(1)} s budget for a ` +
-            `file of ${formatBytes(fileBytes)} (10 s + 0.5 s per MiB); split the file`,
+            `file of ${size} (10 s + 0.5 s per MiB); split the file`,
         );
       }
+    },
+    inflated(inflatedBytes: number) {
+      if (budget.maxMs !== undefined || defaultReadMs(inflatedBytes) <= maxMs) return;
+      maxMs = defaultReadMs(inflatedBytes);
+      size = `${formatBytes(fileBytes)}, ${formatBytes(inflatedBytes)} inflated`;
     },
   };
 }

@@ -54,6 +54,8 @@ export async function readXlsxRows(
   deadline?: ReadDeadline,
 ): Promise<SheetRows> {
   const { workbookBytes, notes: boundNotes } = boundWorkbook(bytes, { ...XLSX_LIMITS, ...limits });
+  // The work is in the sheets' XML (at most XLSX_LIMITS' 64 MiB): the budget follows it, not the zip's bytes.
+  deadline?.inflated(workbookBytes.length);
   deadline?.check();
   const module = await import('exceljs');
   const ExcelJS = ((module as unknown as { default?: typeof module }).default ?? module) as typeof module;
