@@ -264,6 +264,10 @@ const FILE_TEMPLATES: Record<string, (p: Params) => string> = {
     `${p.count} dòng là các trạm khác (mã khác, cùng nhà mạng) của một cột đã có ở trên, cách không quá ` +
     `${p.distanceM} m: đã gộp vào cột đó thành một vị trí (thêm công nghệ, sector và băng tần): ` +
     `${mergedStations(p)}${Number(p.more) > 0 ? ', …' : ''}`,
+  crowdedStationRows: (p) =>
+    `${p.count} dòng của cùng một nhà mạng nằm ở ${p.places} vị trí, mỗi vị trí hơn ${p.max} dòng trong vòng ` +
+    `${p.distanceM} m: quá nhiều để là các trạm của một cột (tọa độ gần đúng, ví dụ trung tâm xã?): giữ mỗi dòng là ` +
+    'một cột riêng',
   tenantCounts: (p) =>
     `${p.count} cột ghi số nhà mạng dùng chung thay vì tên: được tính là dùng chung khi số từ 2 trở lên, còn số ` +
     'liệu theo nhà mạng (số cột, vùng phủ) chỉ tính nhà mạng sở hữu',

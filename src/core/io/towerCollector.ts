@@ -15,6 +15,8 @@ export const SECTOR_ROW_MAX_DISTANCE_M = 30;
 export const STATION_ROW_MAX_DISTANCE_M = 5;
 /** Cell of the grid that finds a row's neighbours: 0.0001° (about 11 m), so a 3 x 3 block covers 5 m. */
 const STATION_GRID_DEG = 1e-4;
+/** Rows of one operator at one place, at most, that can be one site's stations (2G/3G/4G/5G, three sectors each). */
+export const MAX_STATIONS_PER_SITE = 12;
 /** Merged stations named in the note, at most. */
 const STATION_EXAMPLES = 5;
 /** Distinct words kept per categorical field for the value mapping. */
@@ -36,13 +38,6 @@ export class TowerCollector {
   private readonly rowById = new Map<string, number>();
   private readonly lineById = new Map<string, number>();
   private sectorRows = 0;
-  /** Stations merged into a mast listed before: their id, line and the mast's id (see STATION_ROW_MAX_DISTANCE_M). */
-  private readonly stationRows: { id: string; line: number | undefined; siteId: string }[] = [];
-  /** Ids of stations merged into a mast, with that mast's index (a later row of the same id joins it too). */
-  private readonly mergedStationIndex = new Map<string, number>();
-  private readonly mergedStationRow = new Map<string, { row: number; line?: number }>();
-  /** Accepted masts by operator and grid cell (STATION_GRID_DEG), to find a row's mast within a few metres. */
-  private readonly siteGrid = new Map<string, number[]>();
   private readonly crsRows = { wgs84: 0, projected: 0 };
   private readonly distinct = {
     operator: new Map<string, CategoricalValueCount>(),
@@ -75,7 +70,7 @@ export class TowerCollector {
     const tower = outcome.tower;
     let problems = outcome.problems;
     if (tower) {
-      const index = this.indexById.get(tower.id) ?? this.mergedStationIndex.get(tower.id);
+      const index = this.indexById.get(tower.id);
       if (index !== undefined) {
         const site = this.towers[index];
         if (
@@ -90,9 +85,8 @@ export class TowerCollector {
           if (outcome.warnings.length > 0) this.keepRecord(row, record);
           return;
         }
-        const merged = this.mergedStationRow.get(tower.id);
-        const firstRow = merged?.row ?? this.rowById.get(tower.id);
-        const firstLine = merged ? merged.line : this.lineById.get(tower.id);
+        const firstRow = this.rowById.get(tower.id);
+        const firstLine = this.lineById.get(tower.id);
         problems = [
           {
             field: 'id',
@@ -102,20 +96,6 @@ export class TowerCollector {
           },
         ];
       } else {
-        const siteIndex = this.keepStationRows ? -1 : this.stationSiteOf(tower);
-        if (siteIndex >= 0) {
-          // A further station of a mast listed before (another code at the same place): one mast, its radios added.
-          const site = this.towers[siteIndex];
-          this.towers[siteIndex] = mergeSector(site, tower);
-          this.mergedStationIndex.set(tower.id, siteIndex);
-          this.mergedStationRow.set(tower.id, { row, ...at });
-          this.stationRows.push({ id: tower.id, line, siteId: site.id });
-          this.crsRows[outcome.crs]++;
-          for (const warning of outcome.warnings) this.warnings.push({ row, ...at, ...warning });
-          if (outcome.warnings.length > 0) this.keepRecord(row, record);
-          return;
-        }
-        this.addToSiteGrid(tower, this.towers.length);
         this.indexById.set(tower.id, this.towers.length);
         this.rowById.set(tower.id, row);
         if (line !== undefined) this.lineById.set(tower.id, line);
@@ -152,6 +132,7 @@ export class TowerCollector {
 
   /** The result so far, with the sector and CRS counts and the distinct words (the reader adds its coordinate report). */
   result(header?: readonly string[]): TowerParseResult {
+    const stations = this.keepStationRows ? null : this.mergeStations();
     const result: TowerParseResult = {
       towers: this.towers,
       towerRows: this.towers.map((tower) => this.rowById.get(tower.id) ?? 0),
@@ -172,29 +153,42 @@ export class TowerCollector {
         params: { count: this.sectorRows, distanceM: SECTOR_ROW_MAX_DISTANCE_M },
       });
     }
-    if (this.stationRows.length > 0) {
-      result.stationRowsMerged = this.stationRows.length;
-      const shown = this.stationRows.slice(0, STATION_EXAMPLES);
+    if (stations && stations.merged.length > 0) {
+      const merged = stations.merged;
+      result.stationRowsMerged = merged.length;
+      const shown = merged.slice(0, STATION_EXAMPLES);
       const examples = shown
         .map(({ id, line, siteId }) => `${id}${line === undefined ? '' : ` (line ${line})`} → ${siteId}`)
         .join(', ');
-      const more = this.stationRows.length > STATION_EXAMPLES ? ', …' : '';
+      const more = merged.length > STATION_EXAMPLES ? ', …' : '';
       this.warnings.push({
         row: 0,
         reason:
-          `${this.stationRows.length} row(s) were further stations of a mast listed before (same operator, another ` +
+          `${merged.length} row(s) were further stations of a mast listed before (same operator, another ` +
           `code, within ${STATION_ROW_MAX_DISTANCE_M} m): merged into that mast as one site (technologies, sectors ` +
           `and bands added): ${examples}${more}`,
         code: 'stationRowsMerged',
         // The examples as lists (one entry per line of text), for the UI to word in its language.
         params: {
-          count: this.stationRows.length,
+          count: merged.length,
           distanceM: STATION_ROW_MAX_DISTANCE_M,
           ids: shown.map((station) => station.id).join('\n'),
           lines: shown.map((station) => (station.line === undefined ? '' : String(station.line))).join('\n'),
           sites: shown.map((station) => station.siteId).join('\n'),
-          more: this.stationRows.length > STATION_EXAMPLES ? 1 : 0,
+          more: merged.length > STATION_EXAMPLES ? 1 : 0,
         },
+      });
+    }
+    if (stations && stations.crowded.rows > 0) {
+      const { rows, places } = stations.crowded;
+      this.warnings.push({
+        row: 0,
+        reason:
+          `${rows} row(s) of one operator stand at ${places} place(s) with more than ${MAX_STATIONS_PER_SITE} of them ` +
+          `within ${STATION_ROW_MAX_DISTANCE_M} m: too many for the stations of one site (approximate positions, ` +
+          "such as a commune's centre?): kept as masts of their own",
+        code: 'crowdedStationRows',
+        params: { count: rows, places, max: MAX_STATIONS_PER_SITE, distanceM: STATION_ROW_MAX_DISTANCE_M },
       });
     }
     const counted = this.towers.filter((tower) => tower.tenantCount !== undefined).length;
@@ -220,26 +214,79 @@ export class TowerCollector {
     return result;
   }
 
-  /** The index of an accepted mast of the tower's operator within STATION_ROW_MAX_DISTANCE_M of it, or -1. */
-  private stationSiteOf(tower: Tower): number {
-    const column = Math.floor(tower.lon / STATION_GRID_DEG);
-    const row = Math.floor(tower.lat / STATION_GRID_DEG);
-    for (let dy = -1; dy <= 1; dy++) {
-      for (let dx = -1; dx <= 1; dx++) {
-        for (const index of this.siteGrid.get(`${tower.operator}|${column + dx}|${row + dy}`) ?? []) {
-          const site = this.towers[index];
-          if (haversineDistanceM(site.lon, site.lat, tower.lon, tower.lat) <= STATION_ROW_MAX_DISTANCE_M) return index;
+  /**
+   * Merges the further stations of one mast: each mast, in file order, joins the first mast listed before it of the
+   * same operator within STATION_ROW_MAX_DISTANCE_M (found through a grid of STATION_GRID_DEG cells). A place that
+   * gathers more than MAX_STATIONS_PER_SITE rows is not one site's stations: its rows stay masts of their own.
+   * Returns the stations merged (in file order) and the rows kept apart for crowding.
+   */
+  private mergeStations(): {
+    merged: { id: string; line: number | undefined; siteId: string }[];
+    crowded: { rows: number; places: number };
+  } {
+    const grid = new Map<string, number[]>();
+    const key = (operator: string, column: number, row: number) => `${operator}|${column}|${row}`;
+    /** For each mast, the index of the site it joins (itself for a site). */
+    const siteOf = new Int32Array(this.towers.length);
+    const groupSize = new Map<number, number>();
+    for (const [index, tower] of this.towers.entries()) {
+      const column = Math.floor(tower.lon / STATION_GRID_DEG);
+      const row = Math.floor(tower.lat / STATION_GRID_DEG);
+      let site = -1;
+      for (let dy = -1; dy <= 1 && site < 0; dy++) {
+        for (let dx = -1; dx <= 1 && site < 0; dx++) {
+          for (const other of grid.get(key(tower.operator, column + dx, row + dy)) ?? []) {
+            const candidate = this.towers[other];
+            if (haversineDistanceM(candidate.lon, candidate.lat, tower.lon, tower.lat) <= STATION_ROW_MAX_DISTANCE_M) {
+              site = other;
+              break;
+            }
+          }
         }
       }
+      if (site >= 0) {
+        siteOf[index] = site;
+        groupSize.set(site, (groupSize.get(site) ?? 1) + 1);
+        continue;
+      }
+      siteOf[index] = index;
+      const cell = key(tower.operator, column, row);
+      const list = grid.get(cell);
+      if (list) list.push(index);
+      else grid.set(cell, [index]);
     }
-    return -1;
-  }
-
-  private addToSiteGrid(tower: Tower, index: number): void {
-    const key = `${tower.operator}|${Math.floor(tower.lon / STATION_GRID_DEG)}|${Math.floor(tower.lat / STATION_GRID_DEG)}`;
-    const list = this.siteGrid.get(key);
-    if (list) list.push(index);
-    else this.siteGrid.set(key, [index]);
+    const merged: { id: string; line: number | undefined; siteId: string }[] = [];
+    const crowded = { rows: 0, places: 0 };
+    for (const size of groupSize.values()) {
+      if (size > MAX_STATIONS_PER_SITE) {
+        crowded.rows += size;
+        crowded.places++;
+      }
+    }
+    if (groupSize.size === 0) return { merged, crowded };
+    const kept: Tower[] = [];
+    const keptIndex = new Int32Array(this.towers.length).fill(-1);
+    for (const [index, tower] of this.towers.entries()) {
+      const site = siteOf[index];
+      if (site === index || (groupSize.get(site) ?? 0) > MAX_STATIONS_PER_SITE) {
+        keptIndex[index] = kept.length;
+        kept.push(tower);
+        continue;
+      }
+      const at = keptIndex[site];
+      const siteTower = kept[at];
+      kept[at] = mergeSector(siteTower, tower);
+      merged.push({ id: tower.id, line: this.lineById.get(tower.id), siteId: siteTower.id });
+    }
+    // The merged stations' ids now name their site's mast: rows and lines follow the site's.
+    for (const station of merged) {
+      this.rowById.delete(station.id);
+      this.lineById.delete(station.id);
+    }
+    // In place (the readers hold this array); no spread of 100,000 arguments.
+    this.towers.length = 0;
+    for (const tower of kept) this.towers.push(tower);
+    return { merged, crowded };
   }
 
   private countWord(field: 'operator' | 'mast_type', value: unknown): void {

@@ -43,6 +43,11 @@ describe("the import dialog's file notes and refusals in Vietnamese and English"
       ...(await notesOf(fixture('towers_vn2000_survey.csv'), 'survey.csv', { crs: 'vn2000:Đà Nẵng' })),
       ...(await notesOf(await xlsxMissingSharedText(), 'b.xlsx')),
       ...(await notesOf(text('id,operator,lon,lat,address,\nA,Viettel,108.2,16.05,x,y\n'), 'c.csv')),
+      // 13 Viettel rows at one place: approximate positions, kept apart.
+      ...(await notesOf(
+        text(`id,operator,lon,lat\n${Array.from({ length: 13 }, (_, i) => `C${i},Viettel,108.2,16.05`).join('\n')}\n`),
+        'crowded.csv',
+      )),
       // Two stations of one Viettel site (their own codes, the same place).
       ...(await notesOf(text('id,operator,lon,lat\nS-2G,Viettel,108.2,16.05\nS-4G,Viettel,108.2,16.05\n'), 's.csv')),
       ...(await notesOf(text('{"type":"FeatureCollection","features":[],"x":NaN}'), 'd.geojson')),
@@ -73,6 +78,7 @@ describe("the import dialog's file notes and refusals in Vietnamese and English"
       'missingSharedText',
       'unusedColumns',
       'stationRowsMerged',
+      'crowdedStationRows',
       'nonFinite',
       'shapefileNoDbf',
       'shapefileNoPrj',

@@ -93,6 +93,23 @@ describe('station lists: further stations of one mast', () => {
     expect(result.stationRowsMerged).toBeUndefined();
   });
 
+  it('keeps apart the rows of a place with more than 12 of them (approximate positions, not one site)', () => {
+    // 13 Viettel rows at one commune centre, 2 MobiFone stations at another place.
+    const crowded = Array.from({ length: 13 }, (_, i) => `V${i},Viettel,108.2,16.05`);
+    const result = parseTowersCsv(
+      ['id,operator,lon,lat', ...crowded, 'M1,MobiFone,108.3,16.1', 'M1-5G,MobiFone,108.3,16.1'].join('\n'),
+    );
+    expect(result.towers.map((tower) => tower.id)).toEqual([...crowded.map((row) => row.split(',')[0]), 'M1']);
+    expect(result.stationRowsMerged).toBe(1);
+    expect(result.warnings.find((warning) => warning.code === 'crowdedStationRows')?.params).toEqual({
+      count: 13,
+      places: 1,
+      max: 12,
+      distanceM: 5,
+    });
+    expect(result.towerLines).toEqual([...crowded.map((_, i) => i + 2), 15]);
+  });
+
   it('the fast path for clean files gives the full reader’s result', async () => {
     const clean = [
       'id,operator,lon,lat,height_m',
