@@ -21,11 +21,8 @@ interface Instance {
   reach: Map<number, number>[];
 }
 
-/**
- * The contract computed apart from the code under test: the raster read with geotiff, the CSVs split by hand, every
- * populated cell tested against every tower (towers' radius_m, else R) and every candidate with the haversine formula.
- */
-async function independentInstance(boundary?: string): Promise<Instance> {
+/** The population raster read with geotiff (not the code under test): its grid and values. */
+async function demoRaster() {
   const bytes = readFileSync(at(POPULATION));
   const image = await (
     await fromArrayBuffer(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength))
@@ -34,6 +31,25 @@ async function independentInstance(boundary?: string): Promise<Instance> {
   const [cellLon, negativeCellLat] = image.getResolution();
   const nodata = image.getGDALNoData();
   const values = (await image.readRasters({ interleave: true })) as unknown as Float32Array;
+  return { image, west, north, cellLon, negativeCellLat, nodata, values };
+}
+
+/** The candidate CSV split by hand. */
+function demoCandidates() {
+  return readFileSync(at(CANDIDATES), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split(','))
+    .map(([id, lon, lat]) => ({ id, lon: +lon, lat: +lat }));
+}
+
+/**
+ * The contract computed apart from the code under test: the raster read with geotiff, the CSVs split by hand, every
+ * populated cell tested against every tower (towers' radius_m, else R) and every candidate with the haversine formula.
+ */
+async function independentInstance(boundary?: string): Promise<Instance> {
+  const { image, west, north, cellLon, negativeCellLat, nodata, values } = await demoRaster();
   const towerLines = readFileSync(at(TOWERS), 'utf8').trim().split('\n');
   const header = towerLines[0].split(',');
   const [lonAt, latAt, radiusAt] = ['lon', 'lat', 'radius_m'].map((name) => header.indexOf(name));
@@ -41,12 +57,7 @@ async function independentInstance(boundary?: string): Promise<Instance> {
     const fields = line.split(',');
     return { lon: +fields[lonAt], lat: +fields[latAt], radius: fields[radiusAt] === '' ? RADIUS_M : +fields[radiusAt] };
   });
-  const candidates = readFileSync(at(CANDIDATES), 'utf8')
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map((line) => line.split(','))
-    .map(([id, lon, lat]) => ({ id, lon: +lon, lat: +lat }));
+  const candidates = demoCandidates();
   const polygon = boundary
     ? (JSON.parse(readFileSync(at(boundary), 'utf8')) as FeatureCollection<Polygon>).features[0]
     : null;
@@ -88,14 +99,7 @@ interface WeightedInstance {
  * people; with `people-x-operators`, when one of them does not, worth its people times the chosen operators that do not.
  */
 async function operatorInstance(operators: string[], weighting: 'people' | 'people-x-operators') {
-  const bytes = readFileSync(at(POPULATION));
-  const image = await (
-    await fromArrayBuffer(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength))
-  ).getImage();
-  const [westLon, north] = image.getOrigin();
-  const [cellLon, negativeCellLat] = image.getResolution();
-  const nodata = image.getGDALNoData();
-  const values = (await image.readRasters({ interleave: true })) as unknown as Float32Array;
+  const { image, west: westLon, north, cellLon, negativeCellLat, nodata, values } = await demoRaster();
   const towerLines = readFileSync(at(TOWERS), 'utf8').trim().split('\n');
   const header = towerLines[0].split(',');
   const [lonAt, latAt, radiusAt, tenantsAt] = ['lon', 'lat', 'radius_m', 'tenants'].map((name) => header.indexOf(name));
@@ -108,12 +112,7 @@ async function operatorInstance(operators: string[], weighting: 'people' | 'peop
       tenants: fields[tenantsAt].split(';'),
     };
   });
-  const candidates = readFileSync(at(CANDIDATES), 'utf8')
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map((line) => line.split(','))
-    .map(([id, lon, lat]) => ({ id, lon: +lon, lat: +lat }));
+  const candidates = demoCandidates();
   const reach = candidates.map(() => new Map<number, { people: number; weight: number }>());
   for (let row = 0; row < image.getHeight(); row++) {
     const lat = north + (row + 0.5) * negativeCellLat;
