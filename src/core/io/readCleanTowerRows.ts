@@ -450,7 +450,8 @@ const BUCKETS_PER_DEG = 1e5;
 /**
  * Whether two rows of one operator stand within STATION_ROW_MAX_DISTANCE_M of each other (the full reader's
  * further stations of one mast). Rows sorted by latitude bucket (one native sort of packed keys), then each compared
- * with the rows after it less than the distance north: about 10 ms for 100,000 rows.
+ * with the rows after it less than the distance north: about 20-25 ms of a 250-300 ms read of the 87,632 national
+ * masts (measured with and without it, keepStationRows).
  */
 function hasStationRows(
   lons: Float64Array,
