@@ -18,6 +18,10 @@ export const STRINGS = {
   layerPopulation: { vi: 'Dân số (lưới 1 km)', en: 'Population (1 km grid)' },
   layerCommunes: { vi: 'Ranh giới xã (2009)', en: 'Commune boundaries (2009)' },
   layerCoverage: { vi: 'Vùng phủ sóng', en: 'Coverage' },
+  layerPairs: {
+    vi: 'Cặp trạm có thể dùng chung (thẻ Dùng chung & quy hoạch)',
+    en: 'Co-location pairs (Sharing & planning tab)',
+  },
   layerTerrain: { vi: 'Địa hình (đổ bóng và độ cao)', en: 'Terrain (hillshade and height)' },
   groundHeight: { vi: 'Độ cao mặt đất', en: 'Ground height' },
   terrainLegendNote: {

@@ -97,6 +97,7 @@ export function LayerPanel({ dataset }: { dataset: ProvinceDataset }) {
       <TerrainSection dataset={dataset} />
       {toggle('communes', t('layerCommunes'))}
       {toggle('coverage', t('layerCoverage'))}
+      {toggle('pairs', t('layerPairs'))}
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { DEFAULT_MONEY, type MoneySettings, normalizeMoney } from '../../core/mo
  * The user's project: what undo/redo steps through, autosave keeps and share links carry.
  * Plain serialisable data only (no typed arrays, no results: those are recomputed).
  */
-export type LayerId = 'towers' | 'backbone' | 'population' | 'communes' | 'coverage' | 'terrain';
+export type LayerId = 'towers' | 'backbone' | 'population' | 'communes' | 'coverage' | 'terrain' | 'pairs';
 
 export type CoverageMode = 'fixed' | 'signal';
 export type SignalModelId =
@@ -79,7 +79,16 @@ export function defaultProject(provinceCode = 'VN25'): ProjectDocument {
     version: 1,
     provinceCode,
     // The terrain (hillshade and height tint) is off at first: over the population raster it is one colour too many.
-    layers: { towers: true, backbone: true, population: true, communes: false, coverage: true, terrain: false },
+    layers: {
+      towers: true,
+      backbone: true,
+      population: true,
+      communes: false,
+      coverage: true,
+      terrain: false,
+      // The sharing tab's co-location lines (drawn there only).
+      pairs: true,
+    },
     coverage: {
       mode: 'fixed',
       defaultRadiusM: 2000,

@@ -25,7 +25,15 @@ const dataset = {
 
 const everything: DeckLayerInputs = {
   dataset,
-  layers: { towers: true, backbone: true, population: false, communes: false, coverage: true, terrain: true },
+  layers: {
+    towers: true,
+    backbone: true,
+    population: false,
+    communes: false,
+    coverage: true,
+    terrain: true,
+    pairs: true,
+  },
   coverage: { coveredBits: null } as DeckLayerInputs['coverage'],
   signal: { image: {} as ImageBitmap, bounds: [108, 16, 109, 17] },
   coverageView: 'all',
@@ -151,5 +159,13 @@ describe('buildDeckLayers (the layer groups composed in draw order)', () => {
       link: null,
     });
     expect(layers.map((layer) => layer.id)).toEqual(['sovereignty-labels']);
+  });
+
+  it('the co-location lines follow their own toggle', () => {
+    const ids = (pairs: boolean) =>
+      buildDeckLayers({ ...everything, layers: { ...everything.layers, pairs } }).map((layer) => layer.id);
+    expect(ids(true)).toContain('colocation-pairs');
+    expect(ids(false)).not.toContain('colocation-pairs');
+    expect(ids(false)).toContain('towers');
   });
 });

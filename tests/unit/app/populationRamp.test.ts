@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { DeckLayerInputs } from '../../../src/app/map/layers/deckLayerInputs';
 import { populationRamp } from '../../../src/app/map/layers/populationLayers';
 
-const layers = { towers: true, backbone: true, population: true, communes: false, coverage: true, terrain: false };
+const layers = {
+  towers: true,
+  backbone: true,
+  population: true,
+  communes: false,
+  coverage: true,
+  terrain: false,
+  pairs: true,
+};
 const noCoverage = { coveredBits: null } as DeckLayerInputs['coverage'];
 const fixedRadius = { coveredBits: new Uint8Array(4) } as DeckLayerInputs['coverage'];
 

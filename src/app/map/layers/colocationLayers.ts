@@ -4,8 +4,8 @@ import { pairLayerData } from '../pairLayerData';
 import type { DeckLayerInputs } from './deckLayerInputs';
 
 /** The sharing tab's co-location pairs: a line between two operators' masts within the sharing distance. */
-export function colocationLayers({ dataset, pairs, towerWindow }: DeckLayerInputs): Layer[] {
-  if (!pairs || pairs.count === 0) return [];
+export function colocationLayers({ dataset, pairs, towerWindow, layers }: DeckLayerInputs): Layer[] {
+  if (!layers.pairs || !pairs || pairs.count === 0) return [];
   const data = pairLayerData(dataset.towerArrays, pairs, towerWindow);
   return [
     new LineLayer({
