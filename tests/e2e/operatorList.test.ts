@@ -354,4 +354,39 @@ describe("an operator's own station list", () => {
       ['MBF-OWN-2', 'server', true, []],
     ]);
   });
+
+  it('says before sending that a list longer than the server takes must be split, and sends nothing', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    contexts.push(context);
+    const page = await openApp(context);
+    await signInToOverview(page, 'mobifone');
+    // 200,001 of MobiFone's masts, 100 m apart (no two at one site): one more than the server takes per import.
+    const rows = ['ma_tram,kinh_do,vi_do'];
+    for (let i = 0; i < 200_001; i++) {
+      rows.push(
+        `BIG-${i},${(107.9 + (i % 500) * 0.001).toFixed(3)},${(15.9 + Math.floor(i / 500) * 0.001).toFixed(3)}`,
+      );
+    }
+    const sent: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/masts/import')) sent.push(request.url());
+    });
+    await page.getByTestId('import-file').setInputFiles({
+      name: 'mobifone-200001.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(rows.join('\n')),
+    });
+    await page.getByTestId('column-mapping').waitFor({ timeout: 60_000 });
+    await page.getByTestId('confirm-import').click();
+    await page.getByTestId('import-result').waitFor({ timeout: 120_000 });
+    await expect(page.getByTestId('import-accepted').textContent()).resolves.toBe('200.001');
+    await expect(page.getByTestId('import-over-server-limit').textContent()).resolves.toBe(
+      'Tệp có 200.001 cột. Máy chủ nhận tối đa 200.000 cột mỗi lần nhập: hãy chia tệp (theo nhà mạng hoặc theo ' +
+        'khu vực) rồi nhập từng phần, ở chế độ thay cột của nhà mạng cho trọn danh sách một nhà mạng, ở chế độ thêm ' +
+        'cho từng phần của một danh sách.',
+    );
+    await expect(page.getByTestId('apply-import').isDisabled()).resolves.toBe(true);
+    await page.screenshot({ path: 'tests/artifacts/import-over-server-limit-vi.png' });
+    expect(sent).toEqual([]);
+  });
 });

@@ -234,9 +234,10 @@ export const STRINGS = {
   issueTooLong: { vi: 'dài tối đa {limit} ký tự', en: 'at most {limit} characters' },
   issueTooManyItems: { vi: 'tối đa {limit} mục', en: 'at most {limit} items' },
   issueTooManyMasts: {
-    vi: 'Máy chủ nhận tối đa {limit} cột mỗi lần nhập: hãy chia tệp (ví dụ mỗi nhà mạng một tệp) rồi nhập từng tệp ở chế độ thay cột của nhà mạng đó',
-    en: "The server takes at most {limit} masts per import: split the file (one per operator, say) and import each in the mode that replaces that operator's masts",
+    vi: 'Máy chủ nhận tối đa {limit} cột mỗi lần nhập: hãy chia tệp (theo nhà mạng hoặc theo khu vực) rồi nhập từng phần, ở chế độ thay cột của nhà mạng cho trọn danh sách một nhà mạng, ở chế độ thêm cho từng phần của một danh sách',
+    en: "The server takes at most {limit} masts per import: split the file (by operator or by area) and import each part, in the mode that replaces an operator's masts for one operator's whole list, in the add mode for parts of one list",
   },
+  importOverServerLimit: { vi: 'Tệp có {count} cột. {limit}.', en: 'The file has {count} masts. {limit}.' },
   issueUnknownFields: {
     vi: 'máy chủ không nhận các trường {fields} (máy chủ cũ hơn ứng dụng?)',
     en: 'the server does not take the fields {fields} (a server older than the app?)',

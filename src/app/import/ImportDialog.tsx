@@ -4,6 +4,7 @@ import { resolveOperatorName } from '../../core/io/resolveOperatorName';
 import { TOWER_FIELDS, type TowerField } from '../../core/io/towerFields';
 import { TOWER_MERGE_MODES, type TowerMergeMode } from '../../core/model/mergeTowers';
 import { OPERATORS } from '../../core/model/operators';
+import { MAST_IMPORT_MAX_TOWERS } from '../../core/model/tower';
 import { formatNumber, type Language, type StringKey, translateWith } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { RefusalNote } from '../server/RefusalNote';
@@ -59,6 +60,9 @@ export function ImportDialog() {
   const state = useImportStore();
   // An operator account's own list needs no operator column: its rows are the account's.
   const operatorAccount = useServerStore((server) => server.user?.role === 'operator');
+  // Signed in, the masts go to the server's register, which takes so many per import: said before sending.
+  const signedIn = useServerStore((server) => server.user !== null);
+  const overServerLimit = signedIn && (state.read?.acceptedCount ?? 0) > MAST_IMPORT_MAX_TOWERS;
   if (state.stage === 'closed') return null;
   const preview = state.preview?.preview;
   const proposal = state.preview?.proposal;
@@ -222,6 +226,16 @@ export function ImportDialog() {
         {state.read && (state.stage === 'review' || state.stage === 'applying' || state.stage === 'done') && (
           <ImportReview />
         )}
+        {state.stage === 'review' && overServerLimit && (
+          <p className="warning" data-testid="import-over-server-limit">
+            {translateWith(language, 'importOverServerLimit', {
+              count: formatNumber(language, state.read?.acceptedCount ?? 0),
+              limit: translateWith(language, 'issueTooManyMasts', {
+                limit: formatNumber(language, MAST_IMPORT_MAX_TOWERS),
+              }),
+            })}
+          </p>
+        )}
         <div className="buttons">
           {state.stage === 'mapping' && (
             <button
@@ -239,6 +253,7 @@ export function ImportDialog() {
               onClick={() => void applyImport()}
               disabled={
                 (state.read?.acceptedCount ?? 0) === 0 ||
+                overServerLimit ||
                 (isMixedCrs(state.read) && !state.mixedCrsConfirmed) ||
                 (needsRemovalConfirmation(state) && !state.removalsConfirmed)
               }

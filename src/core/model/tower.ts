@@ -78,6 +78,14 @@ export interface InputProblem {
 }
 
 /**
+ * The most masts one import to the server's register may send: 200,000 masts at ~170 bytes each is ~35 MB of JSON.
+ * Twice the largest register expected of a province, so that a register of 100,000 masts can be sent whole with a
+ * few more (the add and update modes send the file's every mast; the server skips those it has). The import dialog
+ * says so before sending a longer list.
+ */
+export const MAST_IMPORT_MAX_TOWERS = 200_000;
+
+/**
  * The tallest mast a record may give, m (the server's register and its plans keep this bound): above it a height is a
  * typing error (a missing decimal point, a number in mm).
  */

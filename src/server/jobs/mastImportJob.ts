@@ -1,18 +1,20 @@
 import secureJsonParse from 'secure-json-parse';
 import { z } from 'zod';
-import { MAST_TYPES, MAX_MAST_HEIGHT_M, MAX_TOWER_RADIUS_M, type MastType } from '../../core/model/tower';
+import {
+  MAST_IMPORT_MAX_TOWERS,
+  MAST_TYPES,
+  MAX_MAST_HEIGHT_M,
+  MAX_TOWER_RADIUS_M,
+  type MastType,
+} from '../../core/model/tower';
 import type { DbActor, SqlDatabase } from '../db/sqlDatabase';
 import { findTooDeepJson, MAX_JSON_DEPTH } from '../http/jsonBody';
 import { validationIssues, validationRefusal } from '../http/validation';
 import type { AuditActor } from '../store/audit';
 import { importMasts, MAST_IMPORT_MODES, type MastImportMode, type MastImportOutcome } from '../store/importMasts';
 
-/**
- * The largest import: 200,000 masts at ~170 bytes each is ~35 MB of JSON; room for long ids, tenant lists and
- * sectors. Twice the largest register expected of a province, so that a register of 100,000 masts can be sent whole
- * with a few more (the add and update modes send the file's every mast; the server skips those it has).
- */
-export const MAST_IMPORT_MAX_TOWERS = 200_000;
+export { MAST_IMPORT_MAX_TOWERS };
+/** The largest import body: room beyond MAST_IMPORT_MAX_TOWERS' ~35 MB for long ids, tenant lists and sectors. */
 export const MAST_IMPORT_BODY_LIMIT_BYTES = 64 * 1024 * 1024;
 /** Sectors (azimuths, tilts, bands) per mast, at most: a mast carries a few per operator. */
 const MAX_SECTORS = 64;

@@ -108,11 +108,12 @@ describe('describeApiError over the real server', () => {
     expect(both(tooMany, 'importMasts')).toEqual({
       vi:
         'Máy chủ không nhận dữ liệu đã nhập. Máy chủ nhận tối đa 200.000 cột mỗi lần nhập: hãy chia tệp ' +
-        '(ví dụ mỗi nhà mạng một tệp) rồi nhập từng tệp ở chế độ thay cột của nhà mạng đó. Sửa rồi gửi lại.',
+        '(theo nhà mạng hoặc theo khu vực) rồi nhập từng phần, ở chế độ thay cột của nhà mạng cho trọn danh sách ' +
+        'một nhà mạng, ở chế độ thêm cho từng phần của một danh sách. Sửa rồi gửi lại.',
       en:
         'The server did not accept what was entered. The server takes at most 200,000 masts per import: split ' +
-        "the file (one per operator, say) and import each in the mode that replaces that operator's masts. Correct it " +
-        'and send again.',
+        "the file (by operator or by area) and import each part, in the mode that replaces an operator's masts for " +
+        "one operator's whole list, in the add mode for parts of one list. Correct it and send again.",
     });
     // 25 masts with a field the server does not know: ten named, then how many more, in the UI's words.
     const unknown = await refusal(
