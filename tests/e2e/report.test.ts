@@ -164,6 +164,68 @@ describe('the printable province report', () => {
     await page.close();
   });
 
+  it('prints the coverage and the plan on the radius the screen computed them with, and the screen says when it moved', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(inject('baseUrl'));
+    await page.waitForFunction(() => window.cosite?.state().loadStatus === 'ready', undefined, { timeout: 120_000 });
+    // The demo's masts without their radius column, as operators' lists come: the coverage tab's radius then decides
+    // what they cover, for the coverage, the opportunities and the plan alike.
+    const lines = readFileSync('data/demo/towers.csv', 'utf8').trim().split(/\r?\n/);
+    const radiusColumn = lines[0].split(',').indexOf('radius_m');
+    const csv = lines
+      .map((line) =>
+        line
+          .split(',')
+          .filter((_, i) => i !== radiusColumn)
+          .join(','),
+      )
+      .join('\n');
+    await page.getByTestId('import-file').setInputFiles({
+      name: 'cot-khong-ban-kinh.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv),
+    });
+    await page.getByTestId('column-mapping').waitFor({ timeout: 60_000 });
+    await page.getByTestId('confirm-import').click();
+    await page.getByTestId('import-result').waitFor({ timeout: 60_000 });
+    await page.getByTestId('merge-replaceOperator').check();
+    await page.getByTestId('apply-import').click();
+    await page.getByTestId('import-applied').waitFor({ timeout: 60_000 });
+    await page.getByTestId('close-import').click();
+    await page.waitForFunction(() => window.cosite?.state().dataset?.towers.every((tower) => tower.radiusM === null));
+
+    await page.getByTestId('tab-coverage').click();
+    await page.getByTestId('coverage-defaultRadiusM').fill('3000');
+    await page.getByTestId('run-coverage').click();
+    await page.getByTestId('covered-any').waitFor({ timeout: 60_000 });
+    const covered = ((await page.getByTestId('covered-any').textContent()) ?? '').trim();
+    await page.getByTestId('tab-sharing').click();
+    await page.getByTestId('plan-sites').fill('6');
+    await page.getByTestId('run-plan').click();
+    await page.getByTestId('plan-figures').waitFor({ timeout: 120_000 });
+    const newlyCovered = ((await page.getByTestId('plan-newly-covered').textContent()) ?? '').trim();
+    const gap = ((await page.getByTestId('plan-gap').textContent()) ?? '').replace(/\s+/g, ' ').trim();
+    // Back to 2,000 m: the coverage and the plan say they were computed on another radius.
+    await page.getByTestId('tab-coverage').click();
+    await page.getByTestId('coverage-defaultRadiusM').fill('2000');
+    await expect(page.getByTestId('coverage-stale').textContent()).resolves.toContain('3.000 m');
+    await page.screenshot({ path: `${ARTIFACTS}/coverage-radius-stale-vi.png` });
+    await page.getByTestId('tab-sharing').click();
+    await page.getByTestId('plan-stale').waitFor();
+    const [report] = await Promise.all([page.waitForEvent('popup'), page.getByTestId('open-report').click()]);
+    await report.waitForFunction(() => window.cositeReportReady === true, undefined, { timeout: 180_000 });
+    const { text } = await readPdf(
+      new Uint8Array(await report.pdf({ preferCSSPageSize: true, printBackground: true })),
+    );
+    expect(text).toContain(covered);
+    expect(text).toContain('3.000 m');
+    expect(text).toContain(`Dân có thêm ít nhất một nhà mạng phủ sóng: ${newlyCovered}`);
+    expect(text).toContain(`Cách tối ưu ${gap.split(' (')[0]}`);
+    expect(text).not.toContain('Vị trí do người lập quy hoạch đặt');
+    await report.close();
+    await page.close();
+  });
+
   it('prints the propagation coverage computed in the app, with its settings, and the proposed sites on the map', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto(inject('baseUrl'));

@@ -1,7 +1,7 @@
 import { useInvalidFieldCount } from '../components/invalidFields';
 import { NumberField } from '../components/NumberField';
 import type { ProvinceDataset } from '../data/provinceDataset';
-import { formatNumber } from '../i18n/strings';
+import { formatNumber, translateWith } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { GAP_COLOUR_RGB } from '../map/rasterImages';
 import { setCoverageSetting, setCoverageView, useAppStore, useProject } from '../store/appStore';
@@ -89,6 +89,11 @@ function FixedRadiusSection({ dataset }: { dataset: ProvinceDataset }) {
         </div>
       )}
       {coverage.status === 'error' && <p className="warning">{coverage.error}</p>}
+      {summary && coverage.defaultRadiusM !== null && coverage.defaultRadiusM !== defaultRadiusM && !running && (
+        <p className="warning" data-testid="coverage-stale">
+          {translateWith(language, 'coverageStale', { radius: formatNumber(language, coverage.defaultRadiusM) })}
+        </p>
+      )}
       {summary && (
         <>
           <CoverageResultsTable summary={summary} operatorNames={dataset.towerArrays.operatorNames} />

@@ -35,6 +35,7 @@ export async function startCoverage(): Promise<void> {
       progress: 1,
       coveredBits,
       summary,
+      defaultRadiusM,
       durationMs: performance.now() - startedAt,
     });
   } catch (error) {

@@ -530,6 +530,10 @@ export const STRINGS = {
     vi: 'Thiết lập đã đổi sau lần tính: số liệu và bản đồ dưới đây là của thiết lập trước (báo cáo in theo thiết lập đó). Bấm "Tính" để cập nhật.',
     en: 'The settings changed after the run: the figures and the map below are for the earlier settings (the report prints those). Press "Run" to update them.',
   },
+  coverageStale: {
+    vi: 'Bán kính đã đổi sau lần tính: số liệu và bản đồ dưới đây là của bán kính {radius} m (báo cáo in theo bán kính đó). Bấm "Tính" để cập nhật.',
+    en: 'The radius changed after the run: the figures and the map below are for {radius} m (the report prints those). Press "Run" to update them.',
+  },
   planStale: {
     vi: 'Cột hoặc thiết lập đã thay đổi sau khi lập phương án này: số liệu dưới đây là của lần trước. Hãy lập lại, hoặc đánh giá lại các vị trí này trên dữ liệu hiện tại.',
     en: 'The masts or the settings changed since this plan was made: the figures below are from before. Plan again, or evaluate these sites again on the current data.',

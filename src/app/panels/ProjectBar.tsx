@@ -30,6 +30,7 @@ export function ProjectBar() {
       view: mapController?.currentView() ?? null,
       colocation: colocationBasis?.settings ?? colocationSettings,
       colocationShown: colocation !== null,
+      ...(colocation && colocationBasis ? { opportunitiesRadiusM: colocationBasis.defaultRadiusM } : {}),
       ...(plan && dataset
         ? {
             plan: planToServerDocument(
@@ -44,12 +45,16 @@ export function ProjectBar() {
     });
   };
   const openReport = () => {
-    // A propagation result on screen is printed with the settings it was computed with, even if the panel's changed.
-    const { signalRun, history } = useAppStore.getState();
+    // A result on screen is printed with the settings it was computed with, even if the panel's changed: the
+    // propagation's, or the fixed radius's.
+    const { signalRun, coverage, history } = useAppStore.getState();
+    const mode = history.present.coverage.mode;
     const computed =
-      history.present.coverage.mode === 'signal' && signalRun.result && signalRun.settings
+      mode === 'signal' && signalRun.result && signalRun.settings
         ? { ...history.present, coverage: { ...signalRun.settings, palette: history.present.coverage.palette } }
-        : undefined;
+        : mode === 'fixed' && coverage.summary && coverage.defaultRadiusM !== null
+          ? { ...history.present, coverage: { ...history.present.coverage, defaultRadiusM: coverage.defaultRadiusM } }
+          : undefined;
     window.open(
       `${window.location.pathname}${reportSearch({ paper, orientation, language })}${currentHash(computed)}`,
       '_blank',

@@ -1,5 +1,6 @@
 import type { ColocationSettings } from '../../core/colocation/buildColocationRequest';
 import { SHARING_DISTANCE_PRESETS } from '../../core/colocation/sharingDistancePresets';
+import { MAX_TOWER_RADIUS_M } from '../../core/model/tower';
 import type { ServerPlanDocument } from '../server/apiTypes';
 import { normalizeProject, type ProjectDocument } from '../store/projectDocument';
 
@@ -18,6 +19,8 @@ export interface SharedView {
    * as it leaves out a plan the link does not carry). Absent in older links and in a report opened by address alone.
    */
   colocationShown?: boolean;
+  /** The default radius the co-location opportunities on screen were computed with, m; absent in older links. */
+  opportunitiesRadiusM?: number;
 }
 
 const PREFIX = '#s=';
@@ -50,6 +53,7 @@ export function encodeShareHash(shared: SharedView): string {
         plan: shared.plan,
         colocation: shared.colocation,
         colocationShown: shared.colocationShown,
+        opportunitiesRadiusM: shared.opportunitiesRadiusM,
       }),
     )
   );
@@ -65,6 +69,7 @@ export function decodeShareHash(hash: string): SharedView | null {
       plan?: unknown;
       colocation?: unknown;
       colocationShown?: unknown;
+      opportunitiesRadiusM?: unknown;
     };
     const project = normalizeProject(parsed.project);
     const view = parsed.view as SharedView['view'];
@@ -85,6 +90,11 @@ export function decodeShareHash(hash: string): SharedView | null {
       ...(plan ? { plan } : {}),
       ...(colocation ? { colocation } : {}),
       ...(typeof parsed.colocationShown === 'boolean' ? { colocationShown: parsed.colocationShown } : {}),
+      ...(typeof parsed.opportunitiesRadiusM === 'number' &&
+      parsed.opportunitiesRadiusM > 0 &&
+      parsed.opportunitiesRadiusM <= MAX_TOWER_RADIUS_M
+        ? { opportunitiesRadiusM: parsed.opportunitiesRadiusM }
+        : {}),
     };
   } catch {
     return null;

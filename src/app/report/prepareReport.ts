@@ -113,10 +113,11 @@ export async function prepareReport({ params, shareHash }: ReportRequest, signal
   // coverage it was made on, and its bound when the evaluation finds the same plan), else the default plan's search.
   const planInputs = shared?.plan ? serverDocumentToPlan(shared.plan) : null;
   const colocationSettings = shared?.colocation ?? DEFAULT_COLOCATION_SETTINGS;
+  // The plan's own radius for masts without one when the link says it (the plan as computed), else the project's.
   const planSettings: SitePlanSettings = {
     ...DEFAULT_PLAN_SETTINGS,
     ...planInputs?.settings,
-    defaultRadiusM: project.coverage.defaultRadiusM,
+    defaultRadiusM: planInputs?.settings.defaultRadiusM ?? project.coverage.defaultRadiusM,
   };
   const coveredBits = await runFixedRadiusCoverage(
     getAnalysisPool(),
@@ -169,7 +170,11 @@ export async function prepareReport({ params, shareHash }: ReportRequest, signal
     printsColocation
       ? pool.run(
           async (api, jobId) =>
-            api.colocationOpportunities(jobId, await ensureResident(api, dataset), project.coverage.defaultRadiusM),
+            api.colocationOpportunities(
+              jobId,
+              await ensureResident(api, dataset),
+              shared?.opportunitiesRadiusM ?? project.coverage.defaultRadiusM,
+            ),
           { signal },
         )
       : null,

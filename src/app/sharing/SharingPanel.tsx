@@ -15,7 +15,7 @@ import { formatMoney } from '../i18n/formatMoney';
 import { formatNumber, type StringKey, translateWith } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { useMapController } from '../map/MapControllerContext';
-import { selectTower, useAppStore } from '../store/appStore';
+import { selectTower, useAppStore, useProject } from '../store/appStore';
 import { useMoney } from '../store/moneySettings';
 import { CandidateSitesSection } from './CandidateSitesSection';
 import { describeSiteRule } from './describeSiteRule';
@@ -24,6 +24,7 @@ import { ExclusionZonesSection } from './ExclusionZonesSection';
 import { MoneySection } from './MoneySection';
 import { PlanOnServerSection } from './PlanOnServerSection';
 import { PLAN_KML_STYLES, planFeatures } from './planFeatures';
+import { planSettingsAsRun } from './planSettingsAsRun';
 import { isColocationStale, isPlanStale } from './sharingStaleness';
 import {
   cancelSitePlan,
@@ -75,6 +76,8 @@ function ColocationSection({ dataset }: { dataset: ProvinceDataset }) {
       error: state.error,
     })),
   );
+  // The opportunities count as covered what masts reach at the coverage tab's radius (when their file gives none).
+  const defaultRadiusM = useProject((project) => project.coverage.defaultRadiusM);
   const percent = (value: number | null) => (value === null ? '—' : `${formatNumber(language, value * 100, 1)}%`);
   const money = useMoney();
   const presetSource = t(`presetSource_${colocationSettings.preset}`);
@@ -137,7 +140,7 @@ function ColocationSection({ dataset }: { dataset: ProvinceDataset }) {
       {error && <p className="warning">{error}</p>}
       {colocation &&
         colocationStatus !== 'running' &&
-        isColocationStale(colocationBasis, colocationSettings, dataset.towers) && (
+        isColocationStale(colocationBasis, colocationSettings, dataset.towers, defaultRadiusM) && (
           <p className="warning" data-testid="colocation-stale">
             {t('colocationStale')}
           </p>
@@ -240,6 +243,8 @@ function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
         selectedSiteIndex: state.selectedSiteIndex,
       })),
     );
+  // The coverage tab's settings a run takes (the masts' default radius, the prediction): the plan is stale when they move.
+  const coverageSettings = useProject((project) => project.coverage);
   const running = planStatus === 'running';
   const invalidPlanFields = useInvalidFieldCount('plan');
   // The money budget the plan on screen was made (or evaluated) with.
@@ -376,14 +381,16 @@ function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
       {running && <PlanProgress />}
       <PlanOnServerSection />
       {planStatus === 'cancelled' && <p className="note">{t('cancelled')}</p>}
-      {plan && !running && isPlanStale(planBasis, planSettings, dataset.towers) && (
-        <div className="warning" data-testid="plan-stale">
-          <p>{t('planStale')}</p>
-          <button type="button" onClick={() => void reevaluatePlanSites()} data-testid="reevaluate-plan">
-            {t('reevaluateSites')}
-          </button>
-        </div>
-      )}
+      {plan &&
+        !running &&
+        isPlanStale(planBasis, planSettingsAsRun(planSettings, coverageSettings), dataset.towers) && (
+          <div className="warning" data-testid="plan-stale">
+            <p>{t('planStale')}</p>
+            <button type="button" onClick={() => void reevaluatePlanSites()} data-testid="reevaluate-plan">
+              {t('reevaluateSites')}
+            </button>
+          </div>
+        )}
       {plan && (
         <>
           <dl className="figures" data-testid="plan-figures">

@@ -49,6 +49,8 @@ export function planToServerDocument(
           // Where each site comes from (proposed by which search, moved by whom, placed as opened), in rank order:
           // the plan reopened, on any machine, still says it.
           provenance: plan.sites.map((site) => provenance[site.id] ?? null),
+          // The radius of masts whose file gives none, m: what they already cover (the coverage tab's, as run).
+          defaultRadiusM: settings.defaultRadiusM,
           // The coverage the plan was made on: the prediction's settings as run, or fixed radius (null).
           propagation: settings.propagation ?? null,
           populationNewlyCovered: plan.populationNewlyCovered,

@@ -1,5 +1,5 @@
 import type { SignalRunSettings } from '../../core/coverage/prepareSignalRun';
-import { MAST_TYPES, type MastType } from '../../core/model/tower';
+import { MAST_TYPES, MAX_TOWER_RADIUS_M, type MastType } from '../../core/model/tower';
 import type { SitePlanSettings } from '../../core/siting/buildSitePlanRequest';
 import type { UserSite } from '../../core/siting/siteCandidate';
 import { signalRunSettingsOf } from '../coverage/signalRunInPool';
@@ -35,6 +35,10 @@ export function serverDocumentToPlan(document: ServerPlanDocument): {
   }
   const siteRadiusM = numberOf('siteRadiusM');
   if (siteRadiusM !== undefined && siteRadiusM > 0) settings.siteRadiusM = siteRadiusM;
+  const defaultRadiusM = numberOf('defaultRadiusM');
+  if (defaultRadiusM !== undefined && defaultRadiusM > 0 && defaultRadiusM <= MAX_TOWER_RADIUS_M) {
+    settings.defaultRadiusM = defaultRadiusM;
+  }
   const sites = numberOf('sites');
   if (sites !== undefined && sites >= 1) settings.sites = Math.round(sites);
   if (parameters.maxCapexUsd === null) settings.maxCapexUsd = null;

@@ -15,6 +15,7 @@ import { latestRun } from '../data/latestRun';
 import { ensureResident } from '../data/residentDataset';
 import { openServerPlan, useServerStore } from '../server/serverStore';
 import { useAppStore } from '../store/appStore';
+import { planSettingsAsRun } from './planSettingsAsRun';
 import { type SavedPlanCertificate, withSavedCertificate } from './savedPlanCertificate';
 import { serverDocumentToPlan } from './serverDocumentToPlan';
 import { type PlanProvenance, provenanceAfterMove, provenanceOfOpened, provenanceOfSearch } from './siteProvenance';
@@ -30,7 +31,8 @@ export interface SharingState {
    * What the co-location on screen was computed from: its settings and the masts (the dataset's list). The panel says
    * when either has changed since, and the report and share link use these settings.
    */
-  colocationBasis: { settings: ColocationSettings; towers: readonly Tower[] } | null;
+  /** What the co-location on screen was computed on: its settings, the masts and the opportunities' default radius, m. */
+  colocationBasis: { settings: ColocationSettings; towers: readonly Tower[]; defaultRadiusM: number } | null;
   opportunitiesOperator: string;
   planSettings: SitePlanSettings;
   planStatus: Status;
@@ -138,20 +140,21 @@ export async function runColocation(): Promise<void> {
   const { dataset, history } = useAppStore.getState();
   if (!dataset) return;
   const settings = useSharingStore.getState().colocationSettings;
+  const { defaultRadiusM } = history.present.coverage;
   useSharingStore.setState({ colocationStatus: 'running', error: null });
   try {
     const pool = getAnalysisPool();
     const [colocation, opportunities] = await Promise.all([
       pool.run(async (api) => api.analyzeColocation(await ensureResident(api, dataset), settings)),
       pool.run(async (api, jobId) =>
-        api.colocationOpportunities(jobId, await ensureResident(api, dataset), history.present.coverage.defaultRadiusM),
+        api.colocationOpportunities(jobId, await ensureResident(api, dataset), defaultRadiusM),
       ),
     ]);
     useSharingStore.setState({
       colocationStatus: 'done',
       colocation,
       opportunities,
-      colocationBasis: { settings, towers: dataset.towers },
+      colocationBasis: { settings, towers: dataset.towers, defaultRadiusM },
     });
   } catch (error) {
     useSharingStore.setState({ colocationStatus: 'error', error: message(error) });
@@ -168,11 +171,15 @@ export async function runSitePlan(
   fixedSites?: UserSite[],
   provenance?: PlanProvenance,
   saved?: SavedPlanCertificate | null,
+  savedRadiusM?: number,
 ): Promise<void> {
-  const { dataset } = useAppStore.getState();
+  const { dataset, history } = useAppStore.getState();
   if (!dataset) return;
   const run = planRun.start();
-  const settings = withCurrentPropagation({ ...useSharingStore.getState().planSettings, fixedSites });
+  const asRun = planSettingsAsRun({ ...useSharingStore.getState().planSettings, fixedSites }, history.present.coverage);
+  // A saved plan is evaluated on the radius it was made with (its figures and bound hold); the panel then says the
+  // coverage tab's radius differs, when it does.
+  const settings = savedRadiusM === undefined ? asRun : { ...asRun, defaultRadiusM: savedRadiusM };
   const startedAt = performance.now();
   useSharingStore.setState((state) => ({
     planStatus: 'running',
@@ -230,6 +237,7 @@ export async function openPlanFromServer(planId: string): Promise<void> {
     fixedSites,
     { ...provenanceOfOpened(fixedSites.map((site) => site.id)), ...provenance },
     certificate,
+    settings.defaultRadiusM,
   );
 }
 
@@ -274,16 +282,6 @@ export function reevaluatePlanSites(): Promise<void> {
 
 export function cancelSitePlan(): void {
   planRun.cancel();
-}
-
-/**
- * A plan on predicted signal takes the coverage tab's model, link budget and terrain as they are now, for 5G (the
- * shared sites are 5G); a plan by fixed radius stays as it is.
- */
-function withCurrentPropagation(settings: SitePlanSettings): SitePlanSettings {
-  if (!settings.propagation) return settings;
-  const coverage = useAppStore.getState().history.present.coverage;
-  return { ...settings, propagation: { ...signalRunSettingsOf(coverage), technology: '5g' } };
 }
 
 /** Switches the plan between fixed radius and the coverage tab's prediction. */

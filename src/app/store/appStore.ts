@@ -18,6 +18,8 @@ export interface CoverageRun {
   progress: number;
   coveredBits: Uint8Array | null;
   summary: CoverageSummary | null;
+  /** The default radius the result was computed with, m (its figures are stale once the panel's differs). */
+  defaultRadiusM: number | null;
   durationMs: number | null;
   error: string | null;
 }
@@ -99,6 +101,7 @@ export const useAppStore = create<AppState>(() => ({
     progress: 0,
     coveredBits: null,
     summary: null,
+    defaultRadiusM: null,
     durationMs: null,
     error: null,
   },

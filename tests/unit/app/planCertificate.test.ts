@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeShareHash, encodeShareHash } from '../../../src/app/persistence/shareLink';
+import { planSettingsAsRun } from '../../../src/app/sharing/planSettingsAsRun';
 import { planToServerDocument } from '../../../src/app/sharing/planToServerDocument';
 import { readSavedCertificate, withSavedCertificate } from '../../../src/app/sharing/savedPlanCertificate';
 import { serverDocumentToPlan } from '../../../src/app/sharing/serverDocumentToPlan';
@@ -37,7 +38,11 @@ const PROPAGATION: NonNullable<SitePlanSettings['propagation']> = {
 };
 
 /** A plan saved (through the server's schema, as JSON), reopened and evaluated as placed: what the report does. */
-async function reopenAndEvaluate(settings: SitePlanSettings, move?: { index: number; dLon: number }) {
+async function reopenAndEvaluate(
+  settings: SitePlanSettings,
+  move?: { index: number; dLon: number },
+  base: SitePlanSettings = SETTINGS,
+) {
   const inputs = await data();
   const searched = await planSharedSites(await buildSignalSitePlanRequest(settings, inputs));
   const document = planToServerDocument(searched, settings, 'vi', parsed.towers);
@@ -47,7 +52,7 @@ async function reopenAndEvaluate(settings: SitePlanSettings, move?: { index: num
     i === move?.index ? { ...site, lon: site.lon + move.dLon } : site,
   );
   const evaluated = await planSharedSites(
-    await buildSignalSitePlanRequest({ ...SETTINGS, ...reopened.settings, fixedSites }, inputs),
+    await buildSignalSitePlanRequest({ ...base, ...reopened.settings, fixedSites }, inputs),
   );
   return { searched, reopened, evaluated, shown: withSavedCertificate(evaluated, reopened.certificate) };
 }
@@ -74,6 +79,24 @@ describe('a saved plan reopened as placed keeps the bound its search computed', 
     );
     expect(shown.method).toBe(searched.method);
     expect(shown.gapPercent).toBeCloseTo(searched.gapPercent, 9);
+  });
+
+  it("the radius of masts without one comes back with the plan: evaluated over another default, the plan's figures", async () => {
+    // C-04 and C-05 give no radius: at 20 km (the whole fixture) they serve three operators everywhere, so a site
+    // there is worth its people once (MobiFone's), against up to four times at the base's 1,500 m.
+    const made = { ...SETTINGS, defaultRadiusM: 20_000 };
+    const { searched, reopened, evaluated, shown } = await reopenAndEvaluate(made, undefined, SETTINGS);
+    expect(reopened.settings.defaultRadiusM).toBe(20_000);
+    expect(evaluated.objective).toBeCloseTo(searched.objective, 6);
+    expect(shown.method).toBe(searched.method);
+    expect(shown.upperBound).toBe(searched.upperBound);
+    // The same sites over 1,500 m (what the report did before the radius was saved): another value, so no bound.
+    const inputs = await data();
+    const atBase = await planSharedSites(
+      await buildSignalSitePlanRequest({ ...SETTINGS, fixedSites: reopened.fixedSites }, inputs),
+    );
+    expect(atBase.objective).toBeGreaterThan(searched.objective * 1.2);
+    expect(withSavedCertificate(atBase, reopened.certificate).method).toBe('fixed');
   });
 
   it('a site moved since: another value, so "as placed" with no bound', async () => {
@@ -114,18 +137,27 @@ describe('the share link carries the co-location settings of the figures on scre
     expect(decodeShareHash(custom)?.colocation).toEqual({ preset: 'custom', distanceM: 250 });
     const bad = encodeShareHash({ project, view: null, colocation: { preset: 'atlantis', distanceM: 100 } as never });
     expect(decodeShareHash(bad)?.colocation).toBeUndefined();
+    // The opportunities' radius as computed; a hostile one is left out.
+    expect(decodeShareHash(encodeShareHash({ project, view: null, opportunitiesRadiusM: 3000 }))).toMatchObject({
+      opportunitiesRadiusM: 3000,
+    });
+    expect(decodeShareHash(encodeShareHash({ project, view: null, opportunitiesRadiusM: -1 }))).not.toHaveProperty(
+      'opportunitiesRadiusM',
+    );
   });
 });
 
 describe('results on screen say when they no longer answer the panel', () => {
   const towers = parsed.towers;
   it('co-location: other masts or another distance', () => {
-    const basis = { settings: { preset: 'custom' as const, distanceM: 100 }, towers };
-    expect(isColocationStale(basis, { preset: 'custom', distanceM: 100 }, towers)).toBe(false);
-    expect(isColocationStale(basis, { preset: 'custom', distanceM: 150 }, towers)).toBe(true);
-    expect(isColocationStale(basis, { preset: 'da_nang', distanceM: 100 }, towers)).toBe(true);
-    expect(isColocationStale(basis, { preset: 'custom', distanceM: 100 }, [...towers])).toBe(true);
-    expect(isColocationStale(null, { preset: 'custom', distanceM: 100 }, towers)).toBe(false);
+    const basis = { settings: { preset: 'custom' as const, distanceM: 100 }, towers, defaultRadiusM: 2000 };
+    expect(isColocationStale(basis, { preset: 'custom', distanceM: 100 }, towers, 2000)).toBe(false);
+    expect(isColocationStale(basis, { preset: 'custom', distanceM: 150 }, towers, 2000)).toBe(true);
+    expect(isColocationStale(basis, { preset: 'da_nang', distanceM: 100 }, towers, 2000)).toBe(true);
+    expect(isColocationStale(basis, { preset: 'custom', distanceM: 100 }, [...towers], 2000)).toBe(true);
+    // The opportunities count as covered what masts without a radius reach at the coverage tab's radius.
+    expect(isColocationStale(basis, { preset: 'custom', distanceM: 100 }, towers, 3000)).toBe(true);
+    expect(isColocationStale(null, { preset: 'custom', distanceM: 100 }, towers, 2000)).toBe(false);
   });
   it('plan: other masts, another site count, another coverage basis', () => {
     const basis = { settings: SETTINGS, towers };
@@ -133,5 +165,21 @@ describe('results on screen say when they no longer answer the panel', () => {
     expect(isPlanStale(basis, { ...SETTINGS, sites: 2 }, towers)).toBe(true);
     expect(isPlanStale(basis, { ...SETTINGS, propagation: PROPAGATION }, towers)).toBe(true);
     expect(isPlanStale(basis, SETTINGS, towers.slice(1))).toBe(true);
+  });
+  it("plan: the coverage tab's radius and prediction, as a run would take them (planSettingsAsRun)", () => {
+    const coverage = defaultProject('VN25').coverage;
+    const made = planSettingsAsRun({ ...SETTINGS, propagation: PROPAGATION }, coverage);
+    expect(made.defaultRadiusM).toBe(coverage.defaultRadiusM);
+    expect(made.propagation).toMatchObject({ modelId: coverage.modelId, technology: '5g', gridM: coverage.gridM });
+    const basis = { settings: made, towers };
+    const now = (changes: Partial<typeof coverage>) =>
+      planSettingsAsRun({ ...SETTINGS, propagation: PROPAGATION }, { ...coverage, ...changes });
+    expect(isPlanStale(basis, now({}), towers)).toBe(false);
+    expect(isPlanStale(basis, now({ defaultRadiusM: 3000 }), towers)).toBe(true);
+    expect(isPlanStale(basis, now({ modelId: 'rma-nlos' }), towers)).toBe(true);
+    expect(isPlanStale(basis, now({ thresholdDbm: -100 }), towers)).toBe(true);
+    // A plan by fixed radius does not follow the prediction's settings.
+    const fixed = { settings: planSettingsAsRun(SETTINGS, coverage), towers };
+    expect(isPlanStale(fixed, planSettingsAsRun(SETTINGS, { ...coverage, thresholdDbm: -100 }), towers)).toBe(false);
   });
 });
