@@ -114,6 +114,12 @@ describe('money and the demo province’s presets', () => {
     expect(digits(budget)).toBe(budgetMillions * 1e6);
     expect(budget).toMatch(/₫ \(ngân sách\)$/);
     await page.locator('.sidebar').screenshot({ path: 'tests/artifacts/plan-money-budget.png' });
+    // Another rate: the budget stays the đồng typed, and the plan (made on its USD amount at the old rate) is stale.
+    await page.getByTestId('vnd-per-usd').fill('26000');
+    await page.getByTestId('plan-stale').waitFor();
+    expect(digits(await page.getByTestId('plan-budget').inputValue())).toBe(budgetMillions);
+    await page.getByTestId('vnd-per-usd').fill('25000');
+    await expect.poll(() => page.getByTestId('plan-stale').count()).toBe(0);
     // A reload keeps the panel's settings: the budget and the site count are still the ones typed.
     const sitesTyped = await page.getByTestId('plan-sites').inputValue();
     await page.reload();

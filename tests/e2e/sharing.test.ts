@@ -98,6 +98,17 @@ describe('sharing and planning in the app', () => {
     const exported = JSON.parse(readFileSync(file, 'utf8')) as { features: Array<{ properties: { rank: number } }> };
     expect(exported.features.length).toBe(plan.sites.length);
     expect(exported.features.map((feature) => feature.properties.rank)).toEqual(plan.sites.map((_, i) => i + 1));
+
+    // Fewer sites asked for, then these sites evaluated again as placed: the plan says it has more than the count.
+    await page.getByTestId('plan-sites').fill('3');
+    await page.getByTestId('reevaluate-plan').click();
+    await expect(page.getByTestId('plan-over-site-count').textContent()).resolves.toBe(
+      `Phương án có ${plan.sites.length} vị trí, nhiều hơn số vị trí tối đa (3) trong thiết lập: các vị trí được ` +
+        'đánh giá lại như đã đặt. Hãy lập lại phương án, hoặc tăng số vị trí.',
+    );
+    await page.getByTestId('plan-sites').fill('10');
+    await page.getByTestId('run-plan').click();
+    await expect.poll(() => page.getByTestId('plan-over-site-count').count(), { timeout: 120_000 }).toBe(0);
   });
 
   it('keeps new sites out of an exclusion zone drawn on the map, and reads zones from a GeoJSON file', async () => {

@@ -710,6 +710,10 @@ export const STRINGS = {
     vi: 'vượt ngân sách (các vị trí đã được đặt tay)',
     en: 'over the budget (sites placed by hand)',
   },
+  planOverSiteCount: {
+    vi: 'Phương án có {count} vị trí, nhiều hơn số vị trí tối đa ({max}) trong thiết lập: các vị trí được đánh giá lại như đã đặt. Hãy lập lại phương án, hoặc tăng số vị trí.',
+    en: 'The plan has {count} sites, more than the site count of the settings ({max}): its sites were evaluated again as placed. Plan again, or raise the site count.',
+  },
   planBudgetReport: { vi: 'Ngân sách đầu tư tối đa', en: 'Investment budget at most' },
   planBudgetMillionVnd: { vi: 'Ngân sách đầu tư tối đa (triệu ₫)', en: 'Investment budget at most (million ₫)' },
   planBudgetUsd: { vi: 'Ngân sách đầu tư tối đa (USD)', en: 'Investment budget at most (USD)' },

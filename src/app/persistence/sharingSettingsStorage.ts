@@ -1,4 +1,4 @@
-import type { SitePlanSettings } from '../../core/siting/buildSitePlanRequest';
+import type { PlanPanelSettings } from '../sharing/planSettingsAsRun';
 import { SHARED_SITES_SCENARIO_ID } from '../sharing/planToServerDocument';
 import { serverDocumentToPlan } from '../sharing/serverDocumentToPlan';
 import { useSharingStore } from '../sharing/sharingStore';
@@ -6,13 +6,14 @@ import { useSharingStore } from '../sharing/sharingStore';
 const keyOf = (provinceCode: string) => `cosite:plan-settings:${provinceCode}`;
 
 /** The plan panel's settings a reload keeps (the candidates read from a file are not: the file is read again). */
-function storedParameters(settings: SitePlanSettings): Record<string, unknown> {
+function storedParameters(settings: PlanPanelSettings): Record<string, unknown> {
   return {
     operators: settings.operators,
     weighting: settings.weighting,
     siteRadiusM: settings.siteRadiusM,
     sites: settings.sites,
     maxCapexUsd: settings.maxCapexUsd ?? null,
+    maxCapexVnd: settings.maxCapexVnd ?? null,
     useSpacingRule: settings.useSpacingRule,
     maxBackboneDistanceM: settings.maxBackboneDistanceM,
     exclusionZones: settings.exclusionZones,

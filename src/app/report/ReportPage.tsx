@@ -344,6 +344,14 @@ function ReportSites({ data, plan, language }: { data: ReportData; plan: PlanSha
           </>
         )}
       </p>
+      {plan.sites.length > data.planSettings.sites && (
+        <p className="report-note warning" data-testid="report-over-site-count">
+          {translateWith(language, 'planOverSiteCount', {
+            count: formatNumber(language, plan.sites.length),
+            max: formatNumber(language, data.planSettings.sites),
+          })}
+        </p>
+      )}
       {broken.length > 0 && (
         <p className="report-note warning" data-testid="report-rules-broken">
           {t('rulesBroken')}: {broken.join(' · ')}

@@ -243,7 +243,8 @@ function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
         selectedSiteIndex: state.selectedSiteIndex,
       })),
     );
-  // The coverage tab's settings a run takes (the masts' default radius, the prediction): the plan is stale when they move.
+  // The coverage tab's settings a run takes (the masts' default radius, the prediction) and the rate of a budget typed
+  // in đồng: the plan is stale when they move.
   const coverageSettings = useProject((project) => project.coverage);
   const running = planStatus === 'running';
   const invalidPlanFields = useInvalidFieldCount('plan');
@@ -383,7 +384,7 @@ function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
       {planStatus === 'cancelled' && <p className="note">{t('cancelled')}</p>}
       {plan &&
         !running &&
-        isPlanStale(planBasis, planSettingsAsRun(planSettings, coverageSettings), dataset.towers) && (
+        isPlanStale(planBasis, planSettingsAsRun(planSettings, coverageSettings, money), dataset.towers) && (
           <div className="warning" data-testid="plan-stale">
             <p>{t('planStale')}</p>
             <button type="button" onClick={() => void reevaluatePlanSites()} data-testid="reevaluate-plan">
@@ -442,6 +443,14 @@ function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
                 budget: formatMoney(language, budgetUsd, money),
                 join: formatMoney(language, joinMastCapexUsd(SHARING_COSTS_USD, '5g'), money),
                 build: formatMoney(language, newSitePassiveCapexUsd(SHARING_COSTS_USD, '5g'), money),
+              })}
+            </p>
+          )}
+          {plan.sites.length > (planBasis?.settings ?? planSettings).sites && (
+            <p className="warning" data-testid="plan-over-site-count">
+              {translateWith(language, 'planOverSiteCount', {
+                count: formatNumber(language, plan.sites.length),
+                max: formatNumber(language, (planBasis?.settings ?? planSettings).sites),
               })}
             </p>
           )}
@@ -569,8 +578,15 @@ function PlanBudgetField({ disabled }: { disabled: boolean }) {
   const t = useT();
   const money = useMoney();
   const maxCapexUsd = useSharingStore((state) => state.planSettings.maxCapexUsd ?? null);
+  const maxCapexVnd = useSharingStore((state) => state.planSettings.maxCapexVnd ?? null);
   const unit = money.currency === 'VND' ? VND_BUDGET_UNIT : 1;
-  const shown = maxCapexUsd === null ? null : Math.round(fromUsd(maxCapexUsd, money) / unit);
+  // In đồng, the amount typed in đồng stays as typed whatever the rate; else the USD amount converted.
+  const shown =
+    money.currency === 'VND' && maxCapexVnd !== null
+      ? Math.round(maxCapexVnd / unit)
+      : maxCapexUsd === null
+        ? null
+        : Math.round(fromUsd(maxCapexUsd, money) / unit);
   return (
     <>
       <NumberField
@@ -580,8 +596,13 @@ function PlanBudgetField({ disabled }: { disabled: boolean }) {
         max={money.currency === 'VND' ? 10_000_000 : 500_000_000}
         integer
         disabled={disabled}
-        onChange={(value) => updatePlanSettings({ maxCapexUsd: toUsd(value * unit, money) })}
-        onClear={() => updatePlanSettings({ maxCapexUsd: null })}
+        onChange={(value) =>
+          updatePlanSettings({
+            maxCapexUsd: toUsd(value * unit, money),
+            maxCapexVnd: money.currency === 'VND' ? value * unit : null,
+          })
+        }
+        onClear={() => updatePlanSettings({ maxCapexUsd: null, maxCapexVnd: null })}
         testId="plan-budget"
         form="plan"
       />

@@ -1,7 +1,7 @@
 import type { Tower } from '../../core/model/tower';
-import type { SitePlanSettings } from '../../core/siting/buildSitePlanRequest';
 import type { PlanSharedSitesResult } from '../../core/siting/planSharedSites';
 import type { ServerPlanDocument } from '../server/apiTypes';
+import type { PlanPanelSettings } from './planSettingsAsRun';
 import { certificateOf } from './savedPlanCertificate';
 import type { PlanProvenance } from './siteProvenance';
 import { publishedSiteName } from './summarizePlanForPublishing';
@@ -20,7 +20,7 @@ const NEW_MAST_HEIGHT_M = 35;
  */
 export function planToServerDocument(
   plan: PlanSharedSitesResult,
-  settings: SitePlanSettings,
+  settings: PlanPanelSettings,
   language: 'vi' | 'en',
   towers: readonly Tower[],
   provenance: PlanProvenance = {},
@@ -40,6 +40,8 @@ export function planToServerDocument(
           sites: settings.sites,
           // The money budget, USD (null: none).
           maxCapexUsd: settings.maxCapexUsd ?? null,
+          // The budget as typed in đồng (null: typed in USD, or none): reopened, the field shows what was typed.
+          maxCapexVnd: settings.maxCapexVnd ?? null,
           solver: settings.solver,
           useSpacingRule: settings.useSpacingRule,
           maxBackboneDistanceM: settings.maxBackboneDistanceM,

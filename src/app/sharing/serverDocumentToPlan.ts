@@ -1,10 +1,10 @@
 import type { SignalRunSettings } from '../../core/coverage/prepareSignalRun';
 import { MAST_TYPES, MAX_TOWER_RADIUS_M, type MastType } from '../../core/model/tower';
-import type { SitePlanSettings } from '../../core/siting/buildSitePlanRequest';
 import type { UserSite } from '../../core/siting/siteCandidate';
 import { signalRunSettingsOf } from '../coverage/signalRunInPool';
 import type { ServerPlanDocument } from '../server/apiTypes';
 import { normalizeProject } from '../store/projectDocument';
+import type { PlanPanelSettings } from './planSettingsAsRun';
 import { SHARED_SITES_SCENARIO_ID } from './planToServerDocument';
 import { readSavedCertificate, type SavedPlanCertificate } from './savedPlanCertificate';
 import type { PlanProvenance, SiteProvenance } from './siteProvenance';
@@ -15,7 +15,7 @@ import type { PlanProvenance, SiteProvenance } from './siteProvenance';
  * again. The inverse of planToServerDocument.
  */
 export function serverDocumentToPlan(document: ServerPlanDocument): {
-  settings: Partial<SitePlanSettings>;
+  settings: Partial<PlanPanelSettings>;
   fixedSites: UserSite[];
   /** The sites' provenance as saved (by the plan's own site ids); sites without one are left out. */
   provenance: PlanProvenance;
@@ -23,7 +23,7 @@ export function serverDocumentToPlan(document: ServerPlanDocument): {
   certificate: SavedPlanCertificate | null;
 } {
   const parameters = document.scenarios.find((scenario) => scenario.id === SHARED_SITES_SCENARIO_ID)?.parameters ?? {};
-  const settings: Partial<SitePlanSettings> = {};
+  const settings: Partial<PlanPanelSettings> = {};
   const numberOf = (key: string) => {
     const value = parameters[key];
     return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
@@ -44,6 +44,10 @@ export function serverDocumentToPlan(document: ServerPlanDocument): {
   if (parameters.maxCapexUsd === null) settings.maxCapexUsd = null;
   const maxCapexUsd = numberOf('maxCapexUsd');
   if (maxCapexUsd !== undefined && maxCapexUsd > 0) settings.maxCapexUsd = maxCapexUsd;
+  // The budget as typed in đồng (absent in older documents: the USD amount alone).
+  if (parameters.maxCapexVnd === null) settings.maxCapexVnd = null;
+  const maxCapexVnd = numberOf('maxCapexVnd');
+  if (maxCapexVnd !== undefined && maxCapexVnd > 0) settings.maxCapexVnd = maxCapexVnd;
   if (typeof parameters.useSpacingRule === 'boolean') settings.useSpacingRule = parameters.useSpacingRule;
   if (parameters.maxBackboneDistanceM === null) settings.maxBackboneDistanceM = null;
   const maxBackboneDistanceM = numberOf('maxBackboneDistanceM');

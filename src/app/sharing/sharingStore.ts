@@ -15,7 +15,7 @@ import { latestRun } from '../data/latestRun';
 import { ensureResident } from '../data/residentDataset';
 import { openServerPlan, useServerStore } from '../server/serverStore';
 import { useAppStore } from '../store/appStore';
-import { planSettingsAsRun } from './planSettingsAsRun';
+import { type PlanPanelSettings, planSettingsAsRun } from './planSettingsAsRun';
 import { type SavedPlanCertificate, withSavedCertificate } from './savedPlanCertificate';
 import { serverDocumentToPlan } from './serverDocumentToPlan';
 import { type PlanProvenance, provenanceAfterMove, provenanceOfOpened, provenanceOfSearch } from './siteProvenance';
@@ -34,7 +34,7 @@ export interface SharingState {
   /** What the co-location on screen was computed on: its settings, the masts and the opportunities' default radius, m. */
   colocationBasis: { settings: ColocationSettings; towers: readonly Tower[]; defaultRadiusM: number } | null;
   opportunitiesOperator: string;
-  planSettings: SitePlanSettings;
+  planSettings: PlanPanelSettings;
   planStatus: Status;
   planProgress: number;
   plan: PlanSharedSitesResult | null;
@@ -63,12 +63,13 @@ export interface SharingState {
 
 /** Defaults of the planning panel (and of the report when it plans on its own). */
 export const DEFAULT_COLOCATION_SETTINGS: ColocationSettings = { preset: DEMO_PROVINCE_SHARING_PRESET, distanceM: 100 };
-export const DEFAULT_PLAN_SETTINGS: SitePlanSettings = {
+export const DEFAULT_PLAN_SETTINGS: PlanPanelSettings = {
   operators: ['Viettel', 'VinaPhone', 'MobiFone'],
   weighting: 'people_x_operators',
   siteRadiusM: 1500,
   sites: 20,
   maxCapexUsd: null,
+  maxCapexVnd: null,
   solver: 'greedy_swap',
   defaultRadiusM: 2000,
   maxBackboneDistanceM: null,
@@ -176,7 +177,11 @@ export async function runSitePlan(
   const { dataset, history } = useAppStore.getState();
   if (!dataset) return;
   const run = planRun.start();
-  const asRun = planSettingsAsRun({ ...useSharingStore.getState().planSettings, fixedSites }, history.present.coverage);
+  const asRun = planSettingsAsRun(
+    { ...useSharingStore.getState().planSettings, fixedSites },
+    history.present.coverage,
+    history.present.money,
+  );
   // A saved plan is evaluated on the radius it was made with (its figures and bound hold); the panel then says the
   // coverage tab's radius differs, when it does.
   const settings = savedRadiusM === undefined ? asRun : { ...asRun, defaultRadiusM: savedRadiusM };
@@ -231,7 +236,8 @@ export async function openPlanFromServer(planId: string): Promise<void> {
   if (!opened) return;
   const { settings, fixedSites, provenance, certificate } = serverDocumentToPlan(opened.document);
   // A plan saved on predicted signal is opened on the prediction (the coverage tab's settings, as on any run).
-  updatePlanSettings({ ...settings, propagation: settings.propagation });
+  // A budget the document does not say was typed in đồng is its USD amount (not an earlier plan's đồng).
+  updatePlanSettings({ ...settings, maxCapexVnd: settings.maxCapexVnd ?? null, propagation: settings.propagation });
   // Sites keep where they came from; those the document says nothing of are "as opened".
   await runSitePlan(
     fixedSites,
@@ -292,7 +298,7 @@ export function setPlanOnPredictedSignal(onPrediction: boolean): void {
   });
 }
 
-export function updatePlanSettings(patch: Partial<SitePlanSettings>): void {
+export function updatePlanSettings(patch: Partial<PlanPanelSettings>): void {
   useSharingStore.setState((state) => ({ planSettings: { ...state.planSettings, ...patch } }));
 }
 

@@ -6,6 +6,7 @@ import { readSavedCertificate, withSavedCertificate } from '../../../src/app/sha
 import { serverDocumentToPlan } from '../../../src/app/sharing/serverDocumentToPlan';
 import { isColocationStale, isPlanStale } from '../../../src/app/sharing/sharingStaleness';
 import { defaultProject } from '../../../src/app/store/projectDocument';
+import { DEFAULT_MONEY } from '../../../src/core/model/money';
 import { buildSignalSitePlanRequest } from '../../../src/core/siting/buildSignalSitePlanRequest';
 import type { SitePlanSettings } from '../../../src/core/siting/buildSitePlanRequest';
 import { planSharedSites } from '../../../src/core/siting/planSharedSites';
@@ -168,18 +169,42 @@ describe('results on screen say when they no longer answer the panel', () => {
   });
   it("plan: the coverage tab's radius and prediction, as a run would take them (planSettingsAsRun)", () => {
     const coverage = defaultProject('VN25').coverage;
-    const made = planSettingsAsRun({ ...SETTINGS, propagation: PROPAGATION }, coverage);
+    const made = planSettingsAsRun({ ...SETTINGS, propagation: PROPAGATION }, coverage, DEFAULT_MONEY);
     expect(made.defaultRadiusM).toBe(coverage.defaultRadiusM);
     expect(made.propagation).toMatchObject({ modelId: coverage.modelId, technology: '5g', gridM: coverage.gridM });
     const basis = { settings: made, towers };
     const now = (changes: Partial<typeof coverage>) =>
-      planSettingsAsRun({ ...SETTINGS, propagation: PROPAGATION }, { ...coverage, ...changes });
+      planSettingsAsRun({ ...SETTINGS, propagation: PROPAGATION }, { ...coverage, ...changes }, DEFAULT_MONEY);
     expect(isPlanStale(basis, now({}), towers)).toBe(false);
     expect(isPlanStale(basis, now({ defaultRadiusM: 3000 }), towers)).toBe(true);
     expect(isPlanStale(basis, now({ modelId: 'rma-nlos' }), towers)).toBe(true);
     expect(isPlanStale(basis, now({ thresholdDbm: -100 }), towers)).toBe(true);
     // A plan by fixed radius does not follow the prediction's settings.
-    const fixed = { settings: planSettingsAsRun(SETTINGS, coverage), towers };
-    expect(isPlanStale(fixed, planSettingsAsRun(SETTINGS, { ...coverage, thresholdDbm: -100 }), towers)).toBe(false);
+    const fixed = { settings: planSettingsAsRun(SETTINGS, coverage, DEFAULT_MONEY), towers };
+    expect(
+      isPlanStale(fixed, planSettingsAsRun(SETTINGS, { ...coverage, thresholdDbm: -100 }, DEFAULT_MONEY), towers),
+    ).toBe(false);
+  });
+  it('plan: a budget typed in đồng is what was typed; its USD amount, and so the plan, follow the rate', () => {
+    const coverage = defaultProject('VN25').coverage;
+    const typed = { ...SETTINGS, maxCapexVnd: 20_000_000_000, maxCapexUsd: 800_000 };
+    const at25k = planSettingsAsRun(typed, coverage, { currency: 'VND', vndPerUsd: 25_000 });
+    // 20 billion đồng at 25,000 and at 26,000 đồng a dollar, by hand.
+    expect(at25k.maxCapexUsd).toBe(800_000);
+    const at26k = planSettingsAsRun(typed, coverage, { currency: 'VND', vndPerUsd: 26_000 });
+    expect(at26k.maxCapexUsd).toBeCloseTo(769_230.769, 3);
+    expect(at26k.maxCapexVnd).toBe(20_000_000_000);
+    expect(isPlanStale({ settings: at25k, towers }, at26k, towers)).toBe(true);
+    // Typed in USD: the rate changes nothing.
+    const usd = { ...SETTINGS, maxCapexVnd: null, maxCapexUsd: 800_000 };
+    expect(planSettingsAsRun(usd, coverage, { currency: 'USD', vndPerUsd: 26_000 }).maxCapexUsd).toBe(800_000);
+    // Saved with the plan and read back.
+    const document = planToServerDocument(
+      { sites: [], method: 'fixed', boundSource: 'none' } as never,
+      at26k,
+      'vi',
+      [],
+    );
+    expect(serverDocumentToPlan(document).settings).toMatchObject({ maxCapexVnd: 20_000_000_000 });
   });
 });
