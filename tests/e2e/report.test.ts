@@ -66,6 +66,8 @@ describe('the printable province report', () => {
         'Vị trí 5G dùng chung đề xuất',
         'Cơ hội dùng chung cột hiện có',
         'Hoàng Sa',
+        // Opened by its address alone: the analyses are the province's defaults, and the report says so.
+        'Báo cáo mở bằng địa chỉ, không từ ứng dụng',
       ],
     ],
     [
@@ -80,6 +82,7 @@ describe('the printable province report', () => {
         'Proposed shared 5G sites',
         'Co-location opportunities on existing masts',
         'Hoàng Sa',
+        'A report opened by its address, not from the app',
       ],
     ],
   ] as const) {
@@ -233,6 +236,9 @@ describe('the printable province report', () => {
     await page.getByTestId('tab-coverage').click();
     await page.getByTestId('mode-signal').click();
     await page.getByTestId('signal-terrain').check();
+    // Viettel's EIRP set by the planner: the report names it, and the operators left at the presets.
+    await page.getByTestId('link-budget').locator('xpath=ancestor::details').locator('summary').click();
+    await page.getByTestId('eirp-Viettel').fill('64,5');
     await page.getByTestId('run-signal').click();
     await page.waitForFunction(() => window.cosite?.state().signalRun.status === 'done', undefined, {
       timeout: 180_000,
@@ -256,6 +262,10 @@ describe('the printable province report', () => {
     expect(text).toContain('UMa NLOS (38.901, đô thị vĩ mô)');
     expect(text).toContain('nhiễu xạ Bullington (ITU-R P.526-15)');
     expect(text).toContain('-110');
+    expect(text).toContain(
+      'EIRP do người lập quy hoạch đặt: Viettel 64,5 dBm; các nhà mạng khác theo cấu hình băng tần mặc định',
+    );
+    expect(text).not.toContain('Báo cáo mở bằng địa chỉ');
     const fixed = Math.round((await expectedCoverage()).populationCovered).toLocaleString('vi-VN');
     expect(text).not.toContain(fixed);
     // The map and its legend are the screen's: the RSRP bins in the project's palette and the gap colour, not the

@@ -966,6 +966,30 @@ export const STRINGS = {
     vi: 'nhiễu xạ Bullington (ITU-R P.526-15) trên DEM của tỉnh',
     en: 'Bullington diffraction (ITU-R P.526-15) over the province’s DEMs',
   },
+  reportAssume5gOn: {
+    vi: '5G: cột mà danh sách không ghi gì về 5G được giả định phát 5G cho mọi nhà mạng có giấy phép 5G (giả định, không phải dữ liệu)',
+    en: '5G: where the mast list says nothing of 5G, every operator with a 5G licence is assumed to run it (an assumption, not data)',
+  },
+  reportAssume5gOff: {
+    vi: '5G: chỉ các cột danh sách ghi là phát 5G',
+    en: '5G: only the masts the list marks as running 5G',
+  },
+  reportEirpPresets: {
+    vi: 'EIRP: theo cấu hình băng tần mặc định',
+    en: 'EIRP: the band presets',
+  },
+  reportEirpSet: {
+    vi: 'EIRP do người lập quy hoạch đặt: {values}; các nhà mạng khác theo cấu hình băng tần mặc định',
+    en: 'EIRP set by the planner: {values}; other operators at the band presets',
+  },
+  reportPlanDefaultRadius: {
+    vi: 'cột không có bán kính: {radius} m',
+    en: 'masts without a radius: {radius} m',
+  },
+  reportAddressOnly: {
+    vi: 'Báo cáo mở bằng địa chỉ, không từ ứng dụng: phủ sóng, dùng chung cột và quy hoạch dưới đây là phân tích với thiết lập mặc định của tỉnh, không phải kết quả của một người lập quy hoạch.',
+    en: "A report opened by its address, not from the app: the coverage, co-location and plan below are the analyses at the province's default settings, not a planner's results.",
+  },
   reportDiffractionWeight: { vi: 'trọng số nhiễu xạ', en: 'diffraction weight' },
   reportPlanFixedRadius: {
     vi: 'Phân tích dùng chung cột và quy hoạch trạm dùng chung tính theo bán kính cố định.',

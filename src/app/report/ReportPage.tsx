@@ -84,6 +84,11 @@ export function ReportPage({ params }: { params: ReportParams }) {
         </button>
       </header>
       <p className="report-note">{describeTowerSources(dataset, language)}</p>
+      {data.openedByAddress && (
+        <p className="report-note warning" data-testid="report-address-only">
+          {t('reportAddressOnly')}
+        </p>
+      )}
       <figure className="report-map" style={{ width: `${data.mapWidthMm}mm`, height: `${data.mapHeightMm}mm` }}>
         <img src={data.mapUrl} alt={t('reportMap')} style={{ width: '100%', height: '100%' }} />
         <svg className="north-arrow" viewBox="0 0 40 60" aria-label={t('northArrow')} role="img">
@@ -260,7 +265,10 @@ export function ReportPage({ params }: { params: ReportParams }) {
           {data.plan && data.planSettings.propagation ? (
             <li data-testid="report-plan-coverage">
               {t('reportPlanOnSignal')}: {t(`model_${data.planSettings.propagation.modelId}` as StringKey)},{' '}
-              {t('reportGridCell')} {formatNumber(language, data.planSettings.propagation.gridM)} m
+              {t('reportGridCell')} {formatNumber(language, data.planSettings.propagation.gridM)} m, {t('thresholdDbm')}{' '}
+              {formatNumber(language, data.planSettings.propagation.thresholdDbm ?? -110)},{' '}
+              {data.planSettings.propagation.indoor ? t('indoor') : t('reportOutdoor')}, {t('reportTerrain')}{' '}
+              {data.planSettings.propagation.terrain ? t('reportTerrainOn') : t('reportTerrainOff')}
             </li>
           ) : (
             data.plan && data.coverage.mode === 'signal' && <li>{t('reportPlanFixedRadius')}</li>
@@ -274,6 +282,8 @@ export function ReportPage({ params }: { params: ReportParams }) {
               {data.planSettings.propagation
                 ? ''
                 : `${t('siteRadiusM')} ${formatNumber(language, data.planSettings.siteRadiusM)} m · `}
+              {data.planSettings.defaultRadiusM !== data.project.coverage.defaultRadiusM &&
+                `${translateWith(language, 'reportPlanDefaultRadius', { radius: formatNumber(language, data.planSettings.defaultRadiusM) })} · `}
               {t('siteCount')} {formatNumber(language, data.planSettings.sites)} ({t('reportSitesChosen')}{' '}
               {formatNumber(language, data.plan.sites.length)}) · {data.planSettings.operators.join(', ')} ·{' '}
               {data.planSettings.maxCapexUsd != null && (
@@ -414,9 +424,20 @@ function SignalAssumptions({
   const t = (key: StringKey) => translate(language, key);
   const { settings } = coverage;
   const terrain = settings.terrain;
+  const eirp = Object.entries(settings.eirpDbmByOperator ?? {});
   return (
     <>
       <li data-testid="report-coverage-rule">{t('reportSignalRule')}</li>
+      {settings.technology === '5g' && (
+        <li data-testid="report-assume-5g">{t(settings.assume5g ? 'reportAssume5gOn' : 'reportAssume5gOff')}</li>
+      )}
+      <li data-testid="report-eirp">
+        {eirp.length > 0
+          ? translateWith(language, 'reportEirpSet', {
+              values: eirp.map(([name, dbm]) => `${name} ${formatDecimal(language, dbm)} dBm`).join(', '),
+            })
+          : t('reportEirpPresets')}
+      </li>
       <li data-testid="report-signal-settings">
         {t('model')}: {t(`model_${settings.modelId}` as StringKey)} · {t('technology')}:{' '}
         {settings.technology.toUpperCase()} · {t('thresholdDbm')}: {formatNumber(language, coverage.thresholdDbm)} ·{' '}

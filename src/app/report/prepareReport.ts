@@ -47,6 +47,8 @@ export type ReportCoverage =
     };
 
 export interface ReportData {
+  /** Opened by its address alone (no view from the app): the analyses are the province's defaults, said so. */
+  openedByAddress: boolean;
   /** Null when the app opened the report without co-location figures on screen (not printed). */
   colocation: ColocationSummary | null;
   /** The co-location's settings: those of the figures on the app's screen when it opened the report, else defaults. */
@@ -214,6 +216,7 @@ export async function prepareReport({ params, shareHash }: ReportRequest, signal
   for (const tower of dataset.towers)
     mastsByOperator.set(tower.operator, (mastsByOperator.get(tower.operator) ?? 0) + 1);
   return {
+    openedByAddress: shared === null,
     colocation,
     colocationSettings,
     opportunities,

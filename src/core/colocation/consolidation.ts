@@ -45,7 +45,10 @@ export interface ConsolidationCandidate {
 /**
  * Consolidation candidates inside each cluster. The mast with the most tenant slots (then the tallest, then the one
  * with most tenants) becomes the host; masts within the sharing distance of it join, nearest first, while the host
- * has slots for the union of tenants; the rest of the cluster is treated again the same way. A group needs two masts.
+ * has slots for the union of tenants and it brings an operator the group does not have yet; the rest of the cluster is
+ * treated again the same way. A group needs two masts. A mast whose every tenant is already in the group stays: it is
+ * that operator's second site (another sector, more capacity), and closing it is the operator's own network planning,
+ * not sharing (before, a group of two Viettel and two MobiFone masts 120 m apart was priced as one mast's savings).
  *
  * Savings (an estimate from pytal's unit costs): each removed mast saves its site rent (by its zone) and its yearly
  * operation and maintenance (opex share x the passive capex of a 4G site); each moved tenancy costs one installation.
@@ -85,7 +88,7 @@ export function findConsolidationCandidates(request: ConsolidationRequest): Cons
         .sort((x, y) => distance(host, x) - distance(host, y) || x - y);
       for (const j of nearby) {
         const bits = unionBits | towers.tenantBits[j];
-        if (countTenantBits(bits) > hostSlots) continue;
+        if (bits === unionBits || countTenantBits(bits) > hostSlots) continue;
         unionBits = bits;
         joining.push(j);
       }

@@ -265,6 +265,32 @@ describe('consolidation candidates', () => {
     expect(annuityFactor(SHARING_COSTS_USD)).toBeCloseTo(7.721734929, 8);
   });
 
+  it("leaves an operator's second site out: a mast whose every tenant the group already has is not a sharing", () => {
+    // Two Viettel and two MobiFone masts within 120 m of the host (the audit's VN25-000175 case, in miniature).
+    const towers = [
+      mast('host', 'MobiFone', at(0, 0), { mastType: 'A2b', heightM: 45 }),
+      mast('vt1', 'Viettel', at(40, 0), { mastType: 'A2a', heightM: 20 }),
+      mast('mbf2', 'MobiFone', at(0, 60), { mastType: 'A2a', heightM: 20 }),
+      mast('vt2', 'Viettel', at(-80, 0), { mastType: 'A2a', heightM: 20 }),
+    ];
+    const arrays = packTowers(towers);
+    const clusters = clusterColocationPairs(findColocationPairs({ towers: arrays, sharingDistanceM: 150 }), arrays);
+    const found = findConsolidationCandidates({
+      towers: arrays,
+      masts: packMastAttributes(towers),
+      clusters,
+      zones: new Uint8Array(4),
+      sharingDistanceM: 150,
+    });
+    // Viettel's nearer mast moves onto MobiFone's host, and the other Viettel mast onto MobiFone's second site (100 m
+    // apart): four masts become two shared ones, and each operator keeps two sites.
+    expect(found.map((candidate) => [candidate.hostId, candidate.removedIds])).toEqual([
+      ['host', ['vt1']],
+      ['mbf2', ['vt2']],
+    ]);
+    expect(found.map((candidate) => candidate.movedTenancies)).toEqual([1, 1]);
+  });
+
   it('leaves a mast out when the host has no slot for its tenants', () => {
     const towers = [
       mast('a', 'Viettel', at(0, 0), { mastType: 'A1', heightM: 20, tenants: ['Viettel', 'MobiFone'] }),
