@@ -504,6 +504,15 @@ export const STRINGS = {
   weightPeople: { vi: 'Số người', en: 'People' },
   weightPeopleOperators: { vi: 'Người × số nhà mạng được lợi', en: 'People × operators gaining' },
   siteRadiusM: { vi: 'Bán kính phủ của vị trí mới (m)', en: 'Reach of a new site (m)' },
+  reportSiteRadius: { vi: 'Bán kính phủ của vị trí mới', en: 'Reach of a new site' },
+  siteNewlyCoveredNote: {
+    vi: 'Mỗi người chỉ được tính một lần, cho vị trí đầu tiên theo thứ hạng phủ tới họ: tổng các vị trí bằng tổng của phương án.',
+    en: "Each person counts once, for the first site in rank order that reaches them: the sites add up to the plan's total.",
+  },
+  towerCountsByOwner: {
+    vi: 'Số cột theo nhà mạng sở hữu, kể cả cột dùng chung (vẽ màu vàng).',
+    en: 'Masts by owning operator, shared ones included (drawn yellow).',
+  },
   siteCount: { vi: 'Số vị trí tối đa', en: 'Sites at most' },
   solver: { vi: 'Thuật toán', en: 'Solver' },
   solverHeuristic: { vi: 'Tham lam + tìm kiếm cục bộ (nhanh)', en: 'Greedy + local search (fast)' },

@@ -64,6 +64,7 @@ export function LayerPanel({ dataset }: { dataset: ProvinceDataset }) {
           </tr>
         </tbody>
       </table>
+      <p className="note">{t('towerCountsByOwner')}</p>
       <p className="note">{describeTowerSources(dataset, language)}</p>
       {toggle('backbone', t('layerBackbone'))}
       <div className="legend-line">

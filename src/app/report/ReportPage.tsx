@@ -181,6 +181,11 @@ export function ReportPage({ params }: { params: ReportParams }) {
                 </tr>
               ))}
               <tr className="total">
+                <td>{t('totalMasts')}</td>
+                <td className="num">{formatNumber(language, dataset.towers.length)}</td>
+              </tr>
+              {/* Counted in their owners' rows above: not a term of the total. */}
+              <tr>
                 <td>{t('sharedMasts')}</td>
                 <td className="num">{formatNumber(language, data.sharedMastCount)}</td>
               </tr>
@@ -237,9 +242,12 @@ export function ReportPage({ params }: { params: ReportParams }) {
                 {data.colocation.consolidation.slice(0, 5).map((candidate) => (
                   <tr key={candidate.hostId}>
                     <td>
-                      {t('consolidation')}: {candidate.hostId} ← {shortIdList(candidate.removedIds, language)}
+                      {t('consolidation')}: {candidate.hostId} ← {shortIdList(candidate.removedIds, language)} ·{' '}
+                      {candidate.tenantsAfter.join('+')}
                     </td>
-                    <td className="num">{formatMoney(language, candidate.savingsNetPresentUsd, money)}</td>
+                    <td className="num">
+                      {formatMoney(language, candidate.savingsNetPresentUsd, money)} {t('npv10y')}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -281,7 +289,7 @@ export function ReportPage({ params }: { params: ReportParams }) {
               {t('planTitle')}:{' '}
               {data.planSettings.propagation
                 ? ''
-                : `${t('siteRadiusM')} ${formatNumber(language, data.planSettings.siteRadiusM)} m · `}
+                : `${t('reportSiteRadius')} ${formatNumber(language, data.planSettings.siteRadiusM)} m · `}
               {data.planSettings.defaultRadiusM !== data.project.coverage.defaultRadiusM &&
                 `${translateWith(language, 'reportPlanDefaultRadius', { radius: formatNumber(language, data.planSettings.defaultRadiusM) })} · `}
               {t('siteCount')} {formatNumber(language, data.planSettings.sites)} ({t('reportSitesChosen')}{' '}
@@ -406,6 +414,7 @@ function ReportSites({ data, plan, language }: { data: ReportData; plan: PlanSha
           ))}
         </tbody>
       </table>
+      <p className="report-note">{t('siteNewlyCoveredNote')}</p>
       <p className="report-note" data-testid="report-money-rounding">
         {t(money.currency === 'VND' ? 'moneyRoundingNoteVnd' : 'moneyRoundingNoteUsd')}
       </p>

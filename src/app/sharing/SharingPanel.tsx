@@ -491,6 +491,7 @@ function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
               KML
             </button>
           </div>
+          <p className="hint">{t('siteNewlyCoveredNote')}</p>
           <ol className="ranked sites" data-testid="site-list">
             {plan.sites.map((site, index) => (
               <li key={site.id} className={index === selectedSiteIndex ? 'selected' : ''}>
