@@ -48,6 +48,9 @@ describe('importing a tower list through the mapping dialog', () => {
     await expect(page.getByTestId('map-lon').inputValue()).resolves.toBe('Kinh độ');
     await expect(page.getByTestId('map-lat').inputValue()).resolves.toBe('Vĩ độ');
     await expect(page.getByTestId('preview-rows').textContent()).resolves.toContain('DN-004');
+    await expect(page.getByTestId('preview-format').textContent()).resolves.toBe(
+      'CSV · utf-8 · dấu phân cách ";" · dấu phẩy thập phân',
+    );
     await page.getByTestId('confirm-import').click();
     await page.getByTestId('import-result').waitFor({ timeout: 60_000 });
     await expect(page.getByTestId('import-accepted').textContent()).resolves.toBe('3');
@@ -144,6 +147,8 @@ describe("the import dialog's notes and refusals in Vietnamese", () => {
     await expect(dialog.textContent()).resolves.toContain(
       'tệp mang đuôi .csv nhưng chứa một sổ tính Excel .xlsx: đọc theo đúng nội dung đó',
     );
+    // Its coordinates are numbers: no decimal comma to speak of.
+    await expect(page.getByTestId('preview-format').textContent()).resolves.toBe('XLSX');
     await page.getByTestId('close-import').click();
 
     // A TIFF named .csv is refused, in Vietnamese (the refusal crosses the worker with its code).

@@ -1,5 +1,6 @@
 import { listCrs } from '../../core/crs/crsDefinitions';
 import { MAST_TYPE_CHOICES, type MastTypeChoice, proposeMastType } from '../../core/io/classifyMastType';
+import type { TablePreview } from '../../core/io/previewTableFile';
 import { resolveOperatorName } from '../../core/io/resolveOperatorName';
 import { TOWER_FIELDS, type TowerField } from '../../core/io/towerFields';
 import { TOWER_MERGE_MODES, type TowerMergeMode } from '../../core/model/mergeTowers';
@@ -92,13 +93,13 @@ export function ImportDialog() {
         )}
         {preview && (
           <>
-            <p className="note">
+            <p className="note" data-testid="preview-format">
               {preview.format.toUpperCase()}
               {preview.encoding ? ` · ${preview.encoding}` : ''}
               {preview.delimiter
                 ? ` · ${t('delimiter')} "${preview.delimiter === '\t' ? 'TAB' : preview.delimiter}"`
                 : ''}
-              {preview.decimalComma && !preview.geometryFromFile ? ` · ${t('decimalComma')}` : ''}
+              {showsDecimalComma(preview) ? ` · ${t('decimalComma')}` : ''}
             </p>
             {preview.warnings.map((warning) => (
               <p key={warning.reason} className="warning">
@@ -563,4 +564,16 @@ function savedCounts(
   const n = (value: number) => formatNumber(language, value);
   const kept = counts.kept.length > 0 ? ` (${counts.kept.join(', ')})` : '';
   return `+${n(counts.inserted)} / ~${n(counts.updated)} / =${n(counts.unchanged)} / -${n(counts.removed)}${kept}`;
+}
+
+/**
+ * Whether the header line says "decimal comma": the file reads a comma in a number as a decimal one (not in
+ * comma-separated files) and the first rows hold such a number as text ("16,05"). A workbook of numbers, or a
+ * semicolon file written with points, has none to speak of.
+ */
+function showsDecimalComma(preview: TablePreview): boolean {
+  if (!preview.decimalComma || preview.geometryFromFile) return false;
+  return preview.rows.some((row) =>
+    row.some((value) => typeof value === 'string' && /^\s*[+-]?\d+,\d+\s*$/.test(value)),
+  );
 }
