@@ -15,6 +15,13 @@ export const MAX_MERGED_CELLS = 1_000_000;
 export const MAX_MERGED_RANGES = 5_000;
 /** The last row and column a sheet may have (Excel's own limits). */
 const MAX_SHEET_ROWS = 1_048_576;
+/**
+ * Cell slots exceljs may make for a sheet: each row holds its cells up to its last one, holes included, and exceljs
+ * walks them all (Row.hasValues); the same bound readXlsxRows checks on the rows it is given.
+ */
+export const MAX_SHEET_CELL_SLOTS = 20_000_000;
+/** Rows a workbook is read with: above the largest import (200,000 masts) with room for titles and notes. */
+export const MAX_WORKBOOK_ROWS = 250_000;
 const MAX_SHEET_COLUMNS = 16_384;
 
 export interface BoundedSheetXml {
@@ -37,6 +44,23 @@ export function boundWorksheetXml(xml: string, sheetLabel: string): BoundedSheet
     throw new Error(
       `${sheetLabel}: row ${extent.rows.toLocaleString('en')} is past a sheet's last row ` +
         `(${MAX_SHEET_ROWS.toLocaleString('en')})`,
+    );
+  }
+  // exceljs keeps an object per row with cells (about 1 KB each: 1 million one-cell rows took 2.4 GB): a workbook of
+  // more such rows than the largest import is refused with the way through (CSV is read as a stream). Empty rows
+  // (formatting Excel writes down the sheet) are not counted.
+  if (extent.cellRows > MAX_WORKBOOK_ROWS) {
+    throw new Error(
+      `${sheetLabel} has ${extent.cellRows.toLocaleString('en')} rows with cells, more than a workbook is read with ` +
+        `(${MAX_WORKBOOK_ROWS.toLocaleString('en')}): save the list as CSV`,
+    );
+  }
+  // One cell in column XFD on each of 50,000 rows (248 KB) is 800 million slots: 24 s in exceljs before any check
+  // could run. Counted here from the cells' own references, before exceljs sees the sheet.
+  if (extent.cellSlots > MAX_SHEET_CELL_SLOTS) {
+    throw new Error(
+      `${sheetLabel} spans more than ${MAX_SHEET_CELL_SLOTS.toLocaleString('en')} cells (counting the empty cells ` +
+        'before the last one of each row); not read',
     );
   }
   const mergeStart = text.indexOf('<mergeCells');
@@ -162,14 +186,40 @@ export function boundWorkbookXml(xml: string): string {
  * A scan from each tag's start to its `r` was quadratic (a 7 KB comment of 150,000 "<c " took 14 s) and missed the
  * other spellings.
  */
-function sheetExtent(xml: string): { rows: number; columns: number } {
+function sheetExtent(xml: string): { rows: number; columns: number; cellSlots: number; cellRows: number } {
   let rows = 1;
   let columns = 1;
+  // Slots: for each run of cells of one row, its last column (cells of a row come together; a row met twice counts
+  // twice, which only overstates).
+  let cellSlots = 0;
+  let slotRow = -1;
+  let slotColumns = 0;
+  let cellRows = 0;
   for (const match of xml.matchAll(/\sr\s*=\s*["']\s*([A-Za-z]{0,3})(\d+)\s*["']/g)) {
-    if (match[1] !== '') columns = Math.max(columns, decodeColumn(match[1].toUpperCase()));
-    rows = Math.max(rows, Number(match[2]));
+    const row = Number(match[2]);
+    rows = Math.max(rows, row);
+    if (match[1] === '') continue;
+    const column = Math.min(decodeColumn(match[1].toUpperCase()), MAX_SHEET_COLUMNS);
+    columns = Math.max(columns, column);
+    if (row !== slotRow) {
+      cellSlots += slotColumns;
+      slotRow = row;
+      slotColumns = 0;
+      cellRows++;
+    }
+    slotColumns = Math.max(slotColumns, column);
   }
-  return { rows, columns: Math.min(columns, MAX_SHEET_COLUMNS) };
+  cellSlots += slotColumns;
+  // Rows without a number (exceljs numbers them one after the other): 2.4 million `<row>` in 154 KB took 1.8 GB.
+  let rowTags = 0;
+  for (
+    let at = findOpenTag(xml, 'row', 0);
+    at >= 0 && rowTags <= MAX_SHEET_ROWS;
+    at = findOpenTag(xml, 'row', at + 4)
+  ) {
+    rowTags++;
+  }
+  return { rows: Math.max(rows, rowTags), columns, cellSlots, cellRows };
 }
 
 /**

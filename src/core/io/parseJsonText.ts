@@ -40,7 +40,10 @@ function describeJsonError(error: unknown, text: string): JsonTextError {
   // V8 names the position for some errors only ("Unexpected token '}', ... is not valid JSON" names none): a JSON
   // scanner finds where the text stops being JSON.
   const named = /position (\d+)/.exec(message);
-  const offset = named ? Number(named[1]) : firstSyntaxErrorOffset(text);
+  // Text that stops inside its arrays or objects breaks at its end (no scan: "[[[[..." 5 KB deep would overflow the
+  // scanner's recursion).
+  const atEnd = /Unexpected end of JSON input/.test(message) ? text.length : null;
+  const offset = named ? Number(named[1]) : (atEnd ?? firstSyntaxErrorOffset(text));
   if (offset === null) return { error: message };
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
@@ -67,6 +70,9 @@ function firstSyntaxErrorOffset(text: string): number | null {
       { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
     );
   } catch (error) {
+    // The scanner recurses per nesting level: text nested deeper than the stack allows has no position to give
+    // (the engine's message still says what is wrong).
+    if (error instanceof RangeError) return null;
     if (error !== stop) throw error;
   }
   return offset;

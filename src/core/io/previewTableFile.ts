@@ -7,7 +7,7 @@ import { parseDecimal } from './parseDecimal';
 import { parseDegreesMinutesSeconds } from './parseDegreesMinutesSeconds';
 import { readCsvTable } from './readCsvTable';
 import { readLayerFile } from './readLayerFile';
-import { towerHeaderRowIndex } from './readTowerFile';
+import { asTowerFileError, towerHeaderRowIndex } from './readTowerFile';
 import { refuseNonTowerFile } from './readTowersSync';
 import { readXlsxRows } from './readXlsxRows';
 import { type FileFormat, formatMismatchNote, sniffFileFormat } from './sniffFileFormat';
@@ -73,7 +73,10 @@ export async function previewTableFile(
     };
   }
   if (sniffed.format === 'xlsx' || (sniffed.format === 'zip' && /\.xlsx$/i.test(fileName))) {
-    const sheet = await readXlsxRows(bytes, options.zipLimits);
+    // Refused as the whole read refuses it (worded for the UI), not in the workbook reader's English.
+    const sheet = await readXlsxRows(bytes, options.zipLimits).catch((error: unknown) => {
+      throw asTowerFileError(error);
+    });
     // The header row the tower reader takes (under a title and blank rows), and the non-empty rows after it.
     const headerIndex = Math.max(0, towerHeaderRowIndex(sheet.rows));
     const header = sheet.rows[headerIndex]?.values ?? [];

@@ -121,7 +121,8 @@ async function readTowersXlsx(
   return result;
 }
 
-function asTowerFileError(error: unknown): unknown {
+/** A reader's refusal as the tower readers give it: worded by its code (see fileRefusal); anything else as it is. */
+export function asTowerFileError(error: unknown): unknown {
   // A layer reader's refusal keeps its own code and values (uncoded: the kind 'layer'); a lower reader's is worded by
   // its kind, the reader's own words (English) as its detail.
   if (error instanceof LayerFileError) {
