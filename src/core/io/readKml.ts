@@ -141,6 +141,13 @@ const MAX_NESTING: Record<string, number> = {
   MultiGeometry: 16,
   Folder: 1_000,
   Document: 1_000,
+  // Attributes never nest in KML; togeojson searches each Data's subtree, so nested ones cost the square of their
+  // depth (10,000 nested <Data><value> in 370 KB ran past 60 s).
+  ExtendedData: 1,
+  Data: 1,
+  value: 1,
+  SchemaData: 1,
+  SimpleData: 1,
 };
 
 /**
@@ -156,7 +163,7 @@ export const MAX_KML_PLACEMARKS = 40_000;
  * so that no part of the text is scanned twice.
  */
 function checkKmlShape(text: string): void {
-  const depth: Record<string, number> = { Placemark: 0, LinearRing: 0, MultiGeometry: 0, Folder: 0, Document: 0 };
+  const depth: Record<string, number> = Object.fromEntries(Object.keys(MAX_NESTING).map((name) => [name, 0]));
   let placemarks = 0;
   let at = text.indexOf('<');
   while (at >= 0) {

@@ -342,6 +342,15 @@ describe('hostile KML', () => {
         `<Placemark><Polygon><outerBoundaryIs>${nest('<LinearRing>', '<coordinates>108,16 108.1,16 108.1,16.1 108,16</coordinates>', '</LinearRing>', 20_000)}</outerBoundaryIs></Polygon></Placemark>`,
         'a <LinearRing> inside a <LinearRing>',
       ],
+      [
+        // The audit's 370 KB file: 10,000 nested <Data><value> ran past 60 s (togeojson searches each subtree).
+        `<Placemark><ExtendedData>${nest('<Data name="a"><value>', '1', '</value></Data>', 10_000)}</ExtendedData>${point}</Placemark>`,
+        'a <Data> inside a <Data>',
+      ],
+      [
+        `<Placemark>${nest('<ExtendedData>', '', '</ExtendedData>', 5_000)}${point}</Placemark>`,
+        'a <ExtendedData> inside a <ExtendedData>',
+      ],
     ];
     for (const [body, reason] of cases) {
       for (const read of TOWER_AND_LAYER_READERS) {
