@@ -89,6 +89,9 @@ export const LAYER_FILE_TEMPLATES_VI: VietnameseTemplates = {
   noShapefile: (p) => `tệp zip không chứa shapefile (.shp); tìm thấy: ${p.found || 'không có gì dùng được'}`,
   layerCrsDiffer: (p) => `các lớp trong tệp nén dùng hệ tọa độ khác nhau (${p.first}, ${p.second})`,
   dbfUnreadable: (p) => `không đọc được ${p.layer}.dbf (chi tiết bằng tiếng Anh: ${p.detail})`,
+  dbfRecordTooShort: (p) =>
+    `${p.layer}.dbf bị hỏng: phần đầu tệp ghi mỗi bản ghi dài ${p.recordBytes} byte, nhưng các trường của nó cần ` +
+    `${p.fieldBytes} byte; tệp không được đọc`,
   shpTooManyRecords: (p) => `${p.layer}.shp có hơn ${viNumber(p.max)} bản ghi: hãy chia nhỏ lớp`,
   shpTooManyRings: (p) =>
     `${p.layer}.shp có quá nhiều vòng trong các hình để đọc kịp thời: hãy đơn giản hóa hoặc chia nhỏ lớp`,

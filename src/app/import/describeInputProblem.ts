@@ -87,6 +87,10 @@ const TEMPLATES: Record<string, { vi: Template; en: Template }> = {
     en: (p) =>
       `${p.field === 'lon' ? 'longitude' : 'latitude'} ${p.value} beside ${p.other === 'lon' ? 'longitude' : 'latitude'} ${p.otherValue} in degrees: a typing error? (a row cannot mix metres and degrees)`,
   },
+  zeroRadius: {
+    vi: () => 'bán kính 0 m được hiểu là chưa biết: dùng bán kính mặc định',
+    en: () => 'radius 0 m read as not known: the default radius applies',
+  },
   implausibleSize: {
     vi: (p, f) => `${f} ${p.value} m không nằm trong khoảng ${p.min ?? 0}-${p.max} m (gõ nhầm?): để trống`,
     en: (p, f) => `${f} ${p.value} m is not between ${p.min ?? 0} and ${p.max} m (a typing error?): left empty`,
@@ -232,6 +236,12 @@ const ENCODING_ADVICE: Record<string, (inside: boolean) => string> = {
     'thành "CSV UTF-8"',
 };
 
+/** What is wrong with a damaged .shp record header (readShpRecords' ShpDamage). */
+const SHP_DAMAGE_VI: Record<string, string> = {
+  negativeLength: 'độ dài ghi trong đầu bản ghi là số âm',
+  pastEnd: 'độ dài ghi trong đầu bản ghi vượt quá cuối tệp',
+};
+
 /**
  * File-level notes and refusals, in Vietnamese; in English the reader's own reason is shown (it is the same text),
  * so only `vi` is written here.
@@ -291,6 +301,19 @@ const FILE_TEMPLATES: Record<string, (p: Params) => string> = {
   shapefileNoDbf: (p) => `${p.layer}.shp không có tệp .dbf: các đối tượng không có thuộc tính`,
   shapefileRecordCounts: (p) =>
     `${p.layer}: ${p.shapes} hình nhưng ${p.records} bản ghi thuộc tính; các bản ghi thừa bị bỏ qua`,
+  shapefileFewerRecords: (p) =>
+    `${p.layer}: ${p.shapes} hình nhưng chỉ có ${p.records} bản ghi thuộc tính; ${p.missing} hình cuối không có ` +
+    'thuộc tính',
+  shpReadStopped: (p) =>
+    `${p.layer}.shp dừng ở bản ghi ${p.record}, bản ghi này bị hỏng (${SHP_DAMAGE_VI[String(p.damage)] ?? p.damage}) ` +
+    `và không tìm thấy bản ghi nào sau nó: đọc được ${p.shapes} hình` +
+    (p.unmatched === '' ? '' : `, ${p.unmatched} bản ghi thuộc tính không có hình`),
+  shpReadResumed: (p) =>
+    `${p.layer}.shp: bản ghi ${p.record} bị hỏng (${SHP_DAMAGE_VI[String(p.damage)] ?? p.damage}): đọc tiếp từ ` +
+    `bản ghi ${p.resumedAt}, bản ghi nguyên vẹn tiếp theo (tìm theo số thứ tự bản ghi); ` +
+    (Number(p.resumedAt) - Number(p.record) === 1
+      ? `bỏ qua bản ghi ${p.record}`
+      : `bỏ qua các bản ghi ${p.record} đến ${Number(p.resumedAt) - 1}`),
   shapefilePrjUnknown: (p) => `${p.layer}.prj ghi một hệ tọa độ không nhận ra; tọa độ được đọc như trong tệp`,
   shapefilePrjUsed: (p) => `${p.layer}.prj ghi hệ ${p.crs}; dùng hệ này thay cho ${p.given}`,
   shapefileNoPrj: (p) =>

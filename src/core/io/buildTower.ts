@@ -56,6 +56,7 @@ export type ProblemCode =
   | 'unknownTenant'
   | 'badTenantCount'
   | 'implausibleSize'
+  | 'zeroRadius'
   | 'badValue'
   | 'operatorDisagrees'
   | 'notTextOrNumber'
@@ -460,7 +461,10 @@ function readProjected(
   return lonLat;
 }
 
-/** Height and reach: up to the bound (0 is kept: files write it for "not known"); past it a warning, left empty. */
+/**
+ * Height and reach: up to the bound; past it a warning, left empty. A height of 0 is kept; a reach of 0 ("not known"
+ * in many files) is read as empty with a warning.
+ */
 const FIELD_MAX: Record<'height_m' | 'radius_m', number> = {
   height_m: MAX_MAST_HEIGHT_M,
   radius_m: MAX_TOWER_RADIUS_M,
@@ -481,6 +485,12 @@ function readOptionalNonNegative(
   if (parsed === undefined || parsed === null) return null;
   if (parsed < 0) {
     fail(field, `${field} is negative: ${parsed}; left empty`, 'negative', { field, value: parsed });
+    return null;
+  }
+  // A reach of 0 is how files say "not known": read as empty (the default radius applies), said once per row, so
+  // that a column of zeros does not quietly make every mast cover nothing.
+  if (field === 'radius_m' && parsed === 0) {
+    fail(field, 'radius_m 0 read as not known: the default radius applies', 'zeroRadius', { field, value: 0 });
     return null;
   }
   const min = field === 'radius_m' && parsed > 0 ? MIN_TOWER_RADIUS_M : 0;

@@ -231,7 +231,8 @@ async function readClean(
         case RADIUS:
           scanNumber(bytes, pos, stop, false);
           radiusM = scan.number;
-          if (radiusM > MAX_TOWER_RADIUS_M || (radiusM > 0 && radiusM < MIN_TOWER_RADIUS_M)) throw new NotClean();
+          // 0 ("not known": read as empty with a warning) and out of range: the full reader words them.
+          if (radiusM > MAX_TOWER_RADIUS_M || radiusM < MIN_TOWER_RADIUS_M) throw new NotClean();
           break;
         case MAST_TYPE:
           scanText(bytes, pos, stop);

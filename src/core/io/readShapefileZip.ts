@@ -4,13 +4,16 @@ import { type CrsDefinition, resolveCrs } from '../crs/crsDefinitions';
 import { crsFromPrj } from '../crs/crsFromPrj';
 import type { InputProblem } from '../model/tower';
 import { ownValue, setOwnValue } from '../util/ownProperty';
+import { type BoundedDbf, boundDbfRecords } from './boundDbfRecords';
 import { isValidUtf8 } from './decodeTextFile';
 import { detectLegacyVietnameseEncoding } from './detectLegacyVietnameseEncoding';
+import { type EntryPrefix, inflateEntryPrefix } from './inflateEntryPrefix';
 import { LayerFileError } from './layerFileError';
 import type { LayerParseResult } from './layerParseResult';
 import { featuresToLayer } from './parseLayerGeoJson';
-import { boundDbfRecordCount, readShpRecords } from './readShpRecords';
-import { type UnzipLimits, unzipChecked } from './unzipChecked';
+import { describeShpDamage, readShpRecords, type ShpBreak } from './readShpRecords';
+import { readCentralDirectory, type ZipDirectoryEntry } from './readZipDirectory';
+import { formatBytes, type UnzipLimits, unzipChecked, ZipArchiveError } from './unzipChecked';
 
 /** Sidecar that exportShapefileZip writes: the DBF's 10-character field names mapped back to the full names. */
 export const FIELD_NAMES_SIDECAR_SUFFIX = '.fieldnames.json';
@@ -27,14 +30,26 @@ export interface ShapefileReadOptions {
  * one, degrees are assumed when the coordinates look like degrees. The .cpg gives the DBF's encoding; without one,
  * UTF-8 when the text is valid UTF-8, else Windows-1258/1252 with a warning. Blank numbers become null, dates ISO
  * text. Field names restored from the `.fieldnames.json` sidecar CoSite writes (DBF names hold 10 characters).
- * Zip entries are size-checked before inflating (see unzipChecked); a .dbf that claims more records than it holds is
- * read for the records it holds; a damaged .shp record is skipped by its .shx offsets, rejected and reported, and the
- * later records read (see readShpRecords). Throws LayerFileError / ZipArchiveError.
+ * Zip entries are size-checked before inflating (see unzipChecked); of a .dbf only the header and the records of the
+ * layer's shapes are inflated and parsed, a .dbf that claims more records than it holds is read for the records it
+ * holds, and one whose records are shorter than its fields is refused (see boundDbfRecords); a damaged .shp record is
+ * skipped by its .shx offsets (or, without one, by finding the next record), rejected and reported, and the later
+ * records read, or where reading had to stop is said (see readShpRecords). Throws LayerFileError / ZipArchiveError.
  */
 export function readShapefileZip(bytes: Uint8Array, options: ShapefileReadOptions = {}): LayerParseResult {
-  const wanted = /\.(shp|shx|dbf|prj|cpg|json)$/i;
+  // The .dbf files are read apart, for their header and the records the shapes use (see readDbfPrefix).
+  const wanted = /\.(shp|shx|prj|cpg|json)$/i;
   const entries = unzipChecked(bytes, (name) => wanted.test(name), options.limits);
   const byLowerName = new Map(Object.entries(entries).map(([name, data]) => [name.toLowerCase(), data]));
+  const dbfEntries = new Map<string, ZipDirectoryEntry>();
+  for (const entry of readCentralDirectory(bytes)) {
+    const lowerName = entry.name.toLowerCase();
+    // The first of entries of one name, as unzipChecked keeps.
+    if (/\.dbf$/.test(lowerName) && !entry.name.startsWith('__MACOSX/') && !dbfEntries.has(lowerName)) {
+      dbfEntries.set(lowerName, entry);
+    }
+  }
+  const inflated = { bytes: Object.values(entries).reduce((sum, data) => sum + data.length, 0) };
   const bases = Object.keys(entries)
     .filter((name) => /\.shp$/i.test(name) && !name.startsWith('__MACOSX/'))
     .map((name) => name.slice(0, -4));
@@ -48,11 +63,14 @@ export function readShapefileZip(bytes: Uint8Array, options: ShapefileReadOption
   const features: unknown[] = [];
   const warnings: InputProblem[] = [];
   let crs: CrsDefinition | null = null;
+  /** Whether a layer has no .prj at all (a .prj not understood is said by its own note, not as a missing one). */
+  let prjMissing = false;
   /** Rows (1-based, across layers) whose .shp record is damaged: rejected with that reason. */
   const damagedRows = new Map<number, string>();
   for (const base of bases) {
     const part = (extension: string) => byLowerName.get(`${base}.${extension}`.toLowerCase());
     const shp = part('shp') as Uint8Array;
+    if (!part('prj')) prjMissing = true;
     const layerCrs = resolveLayerCrs(part('prj'), base, options, warnings);
     if (crs && layerCrs && crs.code !== layerCrs.code) {
       throw new LayerFileError(`the archive's layers use different CRSs (${crs.code}, ${layerCrs.code})`, {
@@ -62,17 +80,19 @@ export function readShapefileZip(bytes: Uint8Array, options: ShapefileReadOption
     }
     crs = crs ?? layerCrs;
     const firstRow = features.length + 1;
-    const { geometries, damaged } = readShpRecords(shp, part('shx'), base);
+    const { geometries, damaged, breaks } = readShpRecords(shp, part('shx'), base);
     for (const loss of damaged) damagedRows.set(firstRow + loss.index, loss.reason);
-    const rawDbf = part('dbf');
-    const bounded = rawDbf ? boundDbfRecordCount(rawDbf, base) : null;
-    if (bounded?.warning) {
-      const { declared, real } = bounded;
+    const dbfEntry = dbfEntries.get(`${base}.dbf`.toLowerCase());
+    const bounded = dbfEntry
+      ? boundDbfRecords(readDbfPrefix(bytes, dbfEntry, options.limits, inflated), geometries.length, base)
+      : null;
+    if (bounded && bounded.heldRecords !== null && bounded.declaredRecords > bounded.heldRecords) {
+      const { declaredRecords: declared, heldRecords: real } = bounded;
       warnings.push({
         row: 0,
-        reason: bounded.warning,
+        reason: `${base}.dbf declares ${declared.toLocaleString('en')} records but holds ${real.toLocaleString('en')}: ${real.toLocaleString('en')} read`,
         code: 'dbfRecordCount',
-        params: { layer: base, declared: declared ?? 0, real: real ?? 0 },
+        params: { layer: base, declared, real },
       });
     }
     const dbf = bounded?.dbf;
@@ -96,20 +116,15 @@ export function readShapefileZip(bytes: Uint8Array, options: ShapefileReadOption
         params: { layer: base },
       });
     }
-    if (dbf && rows.length !== geometries.length) {
-      warnings.push({
-        row: 0,
-        reason: `${base}: ${geometries.length} shapes but ${rows.length} attribute records; extra records ignored`,
-        code: 'shapefileRecordCounts',
-        params: { layer: base, shapes: geometries.length, records: rows.length },
-      });
-    }
+    warnings.push(...describeBreaks(breaks, base, geometries.length, bounded));
+    warnings.push(...describeRecordCounts(breaks, base, geometries.length, bounded));
     const names = readFieldNames(part(`${FIELD_NAMES_SIDECAR_SUFFIX.slice(1)}`));
     geometries.forEach((geometry, index) => {
       features.push({ type: 'Feature', geometry: rewind(geometry), properties: cleanRow(rows[index] ?? {}, names) });
     });
   }
-  if (crs === null) crs = guessCrs(options, warnings);
+  // A .prj that is not understood has said so: "no .prj" would contradict it.
+  if (crs === null) crs = guessCrs(options, prjMissing ? warnings : []);
   const layer = featuresToLayer(features, crs, warnings);
   if (damagedRows.size === 0) return layer;
   const rejected = layer.rejected.map((problem) =>
@@ -118,6 +133,106 @@ export function readShapefileZip(bytes: Uint8Array, options: ShapefileReadOption
       : problem,
   );
   return { ...layer, rejected };
+}
+
+/** unzipChecked's default limits, which the .dbf prefixes are held to as well. */
+const DEFAULT_MAX_ENTRY_BYTES = 512 * 1024 * 1024;
+const DEFAULT_MAX_TOTAL_BYTES = 1024 * 1024 * 1024;
+
+/**
+ * A reader of the first bytes of a .dbf entry, within unzipChecked's limits (one entry, and all inflated together,
+ * `inflated` counting on): past them, a ZipArchiveError worded as unzipChecked's.
+ */
+function readDbfPrefix(
+  bytes: Uint8Array,
+  entry: ZipDirectoryEntry,
+  limits: UnzipLimits = {},
+  inflated: { bytes: number },
+): (keepBytes: number) => EntryPrefix {
+  const maxEntryBytes = limits.maxEntryBytes ?? DEFAULT_MAX_ENTRY_BYTES;
+  const maxTotalBytes = limits.maxTotalBytes ?? DEFAULT_MAX_TOTAL_BYTES;
+  let counted = 0;
+  return (keepBytes) => {
+    const allowedBytes = Math.max(0, Math.min(maxEntryBytes, maxTotalBytes - inflated.bytes + counted));
+    const prefix = inflateEntryPrefix(bytes, entry, Math.min(keepBytes, allowedBytes + 1));
+    if (prefix.data.length > allowedBytes) {
+      throw new ZipArchiveError(
+        allowedBytes === maxEntryBytes
+          ? `zip entry '${entry.name}' inflates to more than ${formatBytes(maxEntryBytes)} (it declares ` +
+              `${formatBytes(entry.declaredBytes)}); not opened`
+          : `the zip archive inflates to more than ${formatBytes(maxTotalBytes)} (limit); not opened`,
+      );
+    }
+    // Each call reads from the entry's start again: only the longest prefix counts.
+    inflated.bytes += Math.max(0, prefix.data.length - counted);
+    counted = Math.max(counted, prefix.data.length);
+    return prefix;
+  };
+}
+
+/** A damaged .shp record header found without an index: where reading went on, or that it stopped, and what it cost. */
+function describeBreaks(breaks: ShpBreak[], base: string, shapes: number, dbf: BoundedDbf | null): InputProblem[] {
+  return breaks.map(({ record, damage, resumedAt }): InputProblem => {
+    const why = describeShpDamage(damage);
+    if (resumedAt === null) {
+      const unmatched = dbf ? Math.max(0, dbf.records - shapes) : 0;
+      return {
+        row: 0,
+        reason:
+          `${base}.shp stops at record ${record}, which is damaged (${why}), and no record after it could be ` +
+          `found: ${shapes} shapes read` +
+          (dbf ? `, ${unmatched} attribute records left without a shape` : ''),
+        code: 'shpReadStopped',
+        params: { layer: base, record, damage, shapes, unmatched: dbf ? unmatched : '' },
+      };
+    }
+    const skipped =
+      resumedAt - record === 1 ? `record ${record} skipped` : `records ${record} to ${resumedAt - 1} skipped`;
+    return {
+      row: 0,
+      reason:
+        `${base}.shp record ${record} is damaged (${why}): reading resumed at record ${resumedAt}, the next ` +
+        `intact one (found by its record number); ${skipped}`,
+      code: 'shpReadResumed',
+      params: { layer: base, record, damage, resumedAt },
+    };
+  });
+}
+
+/**
+ * The .dbf's records against the layer's shapes: more records are ignored (unless the .shp stopped short, which
+ * describeBreaks says), fewer leave the last shapes without attributes.
+ */
+function describeRecordCounts(
+  breaks: ShpBreak[],
+  base: string,
+  shapes: number,
+  dbf: BoundedDbf | null,
+): InputProblem[] {
+  if (!dbf || dbf.records === shapes) return [];
+  const records = dbf.records;
+  if (records < shapes) {
+    const missing = shapes - records;
+    return [
+      {
+        row: 0,
+        reason:
+          `${base}: ${shapes} shapes but ${records} attribute records; ` +
+          (missing === 1 ? 'the last shape has no attributes' : `the last ${missing} shapes have no attributes`),
+        code: 'shapefileFewerRecords',
+        params: { layer: base, shapes, records, missing },
+      },
+    ];
+  }
+  if (breaks.some((entry) => entry.resumedAt === null)) return [];
+  return [
+    {
+      row: 0,
+      reason: `${base}: ${shapes} shapes but ${records.toLocaleString('en')} attribute records; extra records ignored`,
+      code: 'shapefileRecordCounts',
+      params: { layer: base, shapes, records },
+    },
+  ];
 }
 
 function resolveLayerCrs(

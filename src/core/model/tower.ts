@@ -92,5 +92,8 @@ export const MAST_IMPORT_MAX_TOWERS = 200_000;
 export const MAX_MAST_HEIGHT_M = 300;
 /** The farthest reach a record may give, m: beyond it a radius is a typing error. */
 export const MAX_TOWER_RADIUS_M = 100_000;
-/** A reach under this is no cell's (a reach of "1.200" read as 1.2 m): a warning, left empty; 0 means not known. */
+/**
+ * A reach under this is no cell's (a reach of "1.200" read as 1.2 m): a warning, left empty; 0 means not known (read
+ * as empty, with a warning).
+ */
 export const MIN_TOWER_RADIUS_M = 10;

@@ -58,11 +58,14 @@ describe('cosite validate, as a child process', () => {
     expect(JSON.parse(run.stdout)).toEqual({
       accepted: 6,
       rejected: [],
-      warnings: [],
+      // DN-005's radius 0: read as not known (the default radius applies), said.
+      warnings: [
+        { row: 5, line: 6, field: 'radius_m', reason: 'radius_m 0 read as not known: the default radius applies' },
+      ],
       towers_by_operator: { Viettel: 2, VinaPhone: 1, MobiFone: 1, Vietnamobile: 1, Gmobile: 1 },
       shared_masts: 3,
     });
-    expectOneLine(run.stderr, `cosite validate: ${GOOD}: 6 accepted, 0 rejected, 0 warning(s)`);
+    expectOneLine(run.stderr, `cosite validate: ${GOOD}: 6 accepted, 0 rejected, 1 warning(s)`);
   });
 
   it('adds the population inside the boundary, matching an independent count', async () => {
@@ -103,12 +106,13 @@ describe('cosite validate, in-process', () => {
     const run = await runInProcess(['validate', '--towers', at('tests/fixtures/towers/bad_rows.csv'), '--json']);
     expect(run.status).toBe(0);
     const report = JSON.parse(run.stdout);
-    // Rows 9-11 and 13 have an optional field that does not parse: kept, with a warning each.
+    // Rows 9-13 have an optional field that does not parse (row 12's radius 0 is read as not known): kept, with a
+    // warning each.
     expect(report.accepted).toBe(7);
     expect(report.rejected.map((problem: { row: number }) => problem.row)).toEqual([
       2, 3, 4, 5, 6, 7, 8, 14, 15, 17, 18, 19,
     ]);
-    expect(report.warnings).toHaveLength(6);
+    expect(report.warnings).toHaveLength(7);
     // The command line prints row, line, field and reason only.
     for (const problem of [...report.rejected, ...report.warnings]) {
       expect(Object.keys(problem).every((key) => ['row', 'line', 'field', 'reason'].includes(key))).toBe(true);

@@ -47,7 +47,10 @@ describe('parseTowersCsv', () => {
   it('reads a comma-separated file with all optional columns', () => {
     const result = parseTowersCsv(fixture('good.csv'));
     expect(result.rejected).toEqual([]);
-    expect(result.warnings).toEqual([]);
+    // DN-005's radius 0: read as not known (the default radius applies), said.
+    expect(result.warnings.map((warning) => [warning.row, warning.field, warning.code])).toEqual([
+      [5, 'radius_m', 'zeroRadius'],
+    ]);
     expect(result.towers.map((tower) => tower.id)).toEqual([
       'DN-001',
       'DN-002',
@@ -68,9 +71,9 @@ describe('parseTowersCsv', () => {
     });
     // "a2b" normalised; "MobiFone|VNPT" split on | and VNPT mapped to VinaPhone.
     expect(result.towers[2]).toMatchObject({ mastType: 'A2b', heightM: 36.5, tenants: ['MobiFone', 'VinaPhone'] });
-    // Empty optional cells are null, not 0; radius 0 is a value.
+    // Empty optional cells are null, not 0; radius 0 is "not known", read as empty.
     expect(result.towers[5]).toMatchObject({ heightM: null, radiusM: null, mastType: null, tenants: ['Gmobile'] });
-    expect(result.towers[4].radiusM).toBe(0);
+    expect(result.towers[4].radiusM).toBeNull();
   });
 
   it('maps MCC-MNC codes and aliases to canonical operator names', () => {

@@ -28,13 +28,15 @@ describe('heights and reaches with thousands marks', () => {
     expect(result.towers[0].radiusM).toBe(1200);
   });
 
-  it('warns of a reach under 10 m (no cell reaches so little), and keeps 0 as not known', async () => {
+  it('warns of a reach under 10 m (no cell reaches so little), and reads 0 as not known, with a warning', async () => {
     const result = await read(
       ['id,operator,lon,lat,radius_m', 'A,Viettel,108.1655,16.0698,1.2', 'B,Viettel,108.17,16.07,0'].join('\r\n'),
     );
-    expect(result.towers.map((tower) => tower.radiusM)).toEqual([null, 0]);
+    // 0 is how files say "not known": empty, so the default radius applies (kept as 0 it covered nothing).
+    expect(result.towers.map((tower) => tower.radiusM)).toEqual([null, null]);
     expect(result.warnings.map((warning) => [warning.row, warning.code, warning.params?.min])).toEqual([
       [1, 'implausibleSize', 10],
+      [2, 'zeroRadius', undefined],
     ]);
   });
 });

@@ -12,7 +12,10 @@ describe('validateTowerFile', () => {
     expect(report).toEqual({
       accepted: 6,
       rejected: [],
-      warnings: [],
+      // DN-005's radius 0: read as not known, said.
+      warnings: [
+        { row: 5, line: 6, field: 'radius_m', reason: 'radius_m 0 read as not known: the default radius applies' },
+      ],
       // DN-001 and DN-005 are Viettel's (the second as MCC-MNC 45204).
       towers_by_operator: { Viettel: 2, VinaPhone: 1, MobiFone: 1, Vietnamobile: 1, Gmobile: 1 },
       // DN-001 (Viettel + MobiFone), DN-003 (MobiFone + VNPT), DN-005 (Viettel + VNM).
@@ -46,7 +49,8 @@ describe('validateTowerFile', () => {
     const report = validateTowerFile(parseTowersCsv(fixture('bad_rows.csv')));
     expect(report.accepted).toBe(7);
     expect(report.rejected).toHaveLength(12);
-    expect(report.warnings).toHaveLength(6);
+    // B-12's radius 0 among them (read as not known).
+    expect(report.warnings).toHaveLength(7);
     expect(report.towers_by_operator).toEqual({ Viettel: 6, 'Telco X': 1 });
     expect(Object.keys(report.towers_by_operator)).toEqual(['Viettel', 'Telco X']);
     expect(report.shared_masts).toBe(1);
