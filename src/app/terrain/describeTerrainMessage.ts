@@ -51,6 +51,23 @@ const DEM_TEMPLATES: VietnameseTemplates = {
   notHeights: (p) =>
     `giá trị từ ${viNumber(p.min)} đến ${viNumber(p.max)}, ngoài mọi độ cao mặt đất (${viNumber(p.low)} đến ` +
     `${viNumber(p.high)} m): đây không phải ảnh độ cao (lưới dân số?)`,
+  // readElevationGeoTiff's checks of the samples (singleBandSamples) and of the heights decoded.
+  bandCount: (p) =>
+    `ảnh có ${viNumber(p.bands)} băng (số mẫu trên mỗi điểm ảnh); DEM chỉ có một băng độ cao (hãy giữ lại băng đó, ` +
+    'ví dụ gdal_translate -b 1)',
+  unknownPredictor: (p) =>
+    `tệp ghi Predictor ${p.predictor}, giá trị TIFF không định nghĩa (1 không dùng, 2 theo hàng, 3 số thực): không ` +
+    'khôi phục được giá trị (tệp hỏng?)',
+  predictorMismatch: (p) =>
+    `tệp ghi bộ dự đoán số thực (Predictor 3) cho giá trị ${p.bits} bit kiểu ` +
+    `${p.sampleFormat === 1 ? 'số nguyên không dấu' : p.sampleFormat === 2 ? 'số nguyên có dấu' : `mẫu ${p.sampleFormat}`}; ` +
+    'bộ này chỉ dùng cho số thực nên không khôi phục được giá trị (tệp hỏng hoặc ghi sai: hãy ghi lại, ví dụ ' +
+    'gdal_translate -co PREDICTOR=2)',
+  heightsOutOfRange: (p) =>
+    `${viNumber(p.count)} trên ${viNumber(p.total)} điểm nằm ngoài mọi độ cao mặt đất (${viNumber(p.low)} đến ` +
+    `${viNumber(p.high)} m; giá trị từ ${viNumber(p.min)} đến ${viNumber(p.max)}): đây không phải ảnh độ cao (lưới ` +
+    `dân số?), hoặc điểm trống chưa được khai báo (nếu ${viNumber(p.suspect)} đánh dấu điểm trống, hãy khai báo nó ` +
+    `là nodata, ví dụ gdal_edit -a_nodata ${p.suspect} TỆP.tif)`,
 };
 
 /** Why a DEM file was refused, in Vietnamese when its code has words here, else null (the reason is English). */

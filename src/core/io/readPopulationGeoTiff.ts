@@ -7,6 +7,7 @@ import { describeRasterDecodeError } from './describeRasterDecodeError';
 import { northUpGeoreference } from './northUpGeoreference';
 import { PopulationFileError } from './populationFileError';
 import { registerFastTiffDecoders } from './registerFastTiffDecoders';
+import { type SingleBandSamples, singleBandSamples } from './singleBandSamples';
 
 registerFastTiffDecoders();
 
@@ -18,7 +19,8 @@ const RASTER_PIXEL_IS_POINT = 2;
 /**
  * The most memory a population raster's band may take once read, bytes: 512 MiB, 2^27 cells of Float32 (above
  * WorldPop's 100 m grid of the whole country, about 110 M cells); other sample types count their own size and the
- * Float32 copy made of them. A few bytes of header can declare any size, and the band is held whole.
+ * Float32 copy made of them. A few bytes of header can declare any size, and the band is held whole. The raster has
+ * one band (singleBandSamples), so this is also what the decoders inflate.
  */
 export const MAX_POPULATION_BYTES = 512 * 1024 * 1024;
 
@@ -30,7 +32,9 @@ export const MAX_POPULATION_BYTES = 512 * 1024 * 1024;
  * EPSG:3857), or in the CRS given as `options.crs` when its keys name none, is moved onto a geographic grid of about
  * the same cell size, conserving the total (see reprojectGridToGeographic).
  * Throws PopulationFileError when the bytes are not a TIFF, carry no georeferencing, use an unsupported projected
- * CRS, are rotated, or would take more than MAX_POPULATION_BYTES.
+ * CRS, are rotated, have more than one band or a predictor that does not fit their samples (both checked before
+ * decoding), would take more than MAX_POPULATION_BYTES, or hold cells that are no count (negative or infinite, and
+ * not the nodata value): the grid's figures are then never negative or infinite.
  */
 export async function readPopulationGeoTiff(
   buffer: ArrayBuffer,
@@ -43,7 +47,9 @@ export async function readPopulationGeoTiff(
   } catch (error) {
     throw new PopulationFileError(`not a GeoTIFF (${messageOf(error)})`);
   }
-  checkPopulationSize(image);
+  const samples = await singleBandSamples(image, 'population');
+  if ('problem' in samples) throw new PopulationFileError(samples.problem);
+  checkPopulationSize(image, samples);
   const geoKeys = image.getGeoKeys() ?? {};
   const modelType = geoKeys.GTModelTypeGeoKey;
   let projected: CrsDefinition | null = null;
@@ -83,6 +89,9 @@ export async function readPopulationGeoTiff(
   }
   const values = band instanceof Float32Array ? band : Float32Array.from(band);
   const nodata = image.getGDALNoData();
+  // Compared against float32 cells, so rounded the same way (a nodata of 0.1 is stored as 0.100000001...).
+  const nodataCell = nodata === null || Number.isNaN(nodata) ? null : Math.fround(nodata);
+  checkPopulationCounts(values, width, nodataCell);
   if (projected) {
     try {
       return reprojectGridToGeographic(
@@ -94,7 +103,7 @@ export async function readPopulationGeoTiff(
           cellSizeX: cellSizeLonDeg,
           cellSizeY: cellSizeLatDeg,
           values,
-          nodata: nodata === null || Number.isNaN(nodata) ? null : Math.fround(nodata),
+          nodata: nodataCell,
         },
         createToWgs84(projected),
       );
@@ -109,19 +118,18 @@ export async function readPopulationGeoTiff(
     originLat,
     cellSizeLonDeg,
     cellSizeLatDeg,
-    // Compared against float32 cells, so rounded the same way (a nodata of 0.1 is stored as 0.100000001...).
-    nodata: nodata === null || Number.isNaN(nodata) ? null : Math.fround(nodata),
+    nodata: nodataCell,
     values,
   };
 }
 
 /** Throws when the band would take more than MAX_POPULATION_BYTES once read. */
-function checkPopulationSize(image: GeoTIFFImage): void {
+function checkPopulationSize(image: GeoTIFFImage, samples: SingleBandSamples): void {
   const width = image.getWidth();
   const height = image.getHeight();
-  const sampleBytes = image.getSampleByteSize(0);
+  const sampleBytes = samples.bytesPerSample;
   // A Float32 band is used as it is read; any other type is read, then copied into Float32.
-  const float32 = sampleBytes === 4 && image.getSampleFormat(0) === 3;
+  const float32 = sampleBytes === 4 && samples.sampleFormat === 3;
   const bytesPerCell = sampleBytes + (float32 ? 0 : 4);
   if (width * height * bytesPerCell > MAX_POPULATION_BYTES) {
     const most = Math.floor(MAX_POPULATION_BYTES / bytesPerCell);
@@ -131,6 +139,33 @@ function checkPopulationSize(image: GeoTIFFImage): void {
         'interest, e.g. gdal_translate -projwin, or use a coarser grid)',
     );
   }
+}
+
+/**
+ * Throws when a cell that is not nodata (nor NaN, which counts as nodata) holds a negative or infinite value: no
+ * count of people, and summed with the rest it makes totals negative (an Int16 raster decoded wrongly gave
+ * -14,244,800 people) or not a number (one +Infinity cell gave a total of null). Such cells are usually a nodata
+ * value the file does not declare; the reader refuses them rather than guess, as it refuses any other raster it
+ * cannot read as counts, and says how to declare it.
+ */
+function checkPopulationCounts(values: Float32Array, width: number, nodata: number | null): void {
+  let count = 0;
+  let first = -1;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    // Written so that NaN passes (every comparison with it is false).
+    if (value >= 0 && value !== Number.POSITIVE_INFINITY) continue;
+    if (Number.isNaN(value) || value === nodata) continue;
+    count++;
+    if (first < 0) first = i;
+  }
+  if (count === 0) return;
+  throw new PopulationFileError(
+    `${count.toLocaleString('en')} ${count === 1 ? 'cell holds a value' : 'cells hold values'} that no population ` +
+      `count takes (negative or infinite; the first, at column ${first % width}, row ${Math.floor(first / width)}, ` +
+      `is ${values[first]}): if ${count === 1 ? 'it marks a cell' : 'they mark cells'} without data, declare that ` +
+      "value as the raster's nodata (e.g. gdal_edit -a_nodata VALUE FILE.tif)",
+  );
 }
 
 /** The projected CRS a raster's key names (or the one given when the key says "user-defined"); throws if unknown. */

@@ -3,8 +3,10 @@ import { type CrsDefinition, CrsError, resolveCrs } from '../crs/crsDefinitions'
 import { describeRasterDecodeError, rasterDecodeWorded } from '../io/describeRasterDecodeError';
 import { northUpGeoreference } from '../io/northUpGeoreference';
 import { registerFastTiffDecoders } from '../io/registerFastTiffDecoders';
+import { singleBandSamples } from '../io/singleBandSamples';
 import { ElevationFileError } from './elevationFileError';
 import type { ElevationRaster } from './elevationRaster';
+import { PLAUSIBLE_HEIGHT_RANGE_M } from './summarizeElevationRaster';
 
 registerFastTiffDecoders();
 
@@ -22,6 +24,12 @@ const GEOGRAPHIC_CODES = new Set([4326, 4756]);
  * province), 256 MB as float32. Checked from the header, before anything is decoded or allocated.
  */
 export const MAX_ELEVATION_SAMPLES = 64 * 1024 * 1024;
+/**
+ * The most bytes a DEM's band may take once decoded: 256 MiB, MAX_ELEVATION_SAMPLES of 2-byte or 4-byte values, so
+ * a Float64 DEM may have half as many. geotiff.js holds every decoded block and the band it copies them into at once,
+ * then the heights are copied into Float32, so the peak is about twice this plus 256 MB.
+ */
+export const MAX_ELEVATION_DECODED_BYTES = MAX_ELEVATION_SAMPLES * 4;
 
 /**
  * Read the first band of a north-up elevation GeoTIFF (Int16 SRTM extracts, Float32 DEMs, any integer type) into an
@@ -33,7 +41,10 @@ export const MAX_ELEVATION_SAMPLES = 64 * 1024 * 1024;
  * VN-2000 UTM, EPSG:32648/32649 WGS 84 UTM, EPSG:3857), or, when the key says user-defined, `options.crs` (such as
  * a VN-2000 TM-3 zone). A projected DEM is kept on its own grid; samplers convert lon/lat to x/y.
  * Throws ElevationFileError for anything else: not a TIFF, not georeferenced, rotated, an unknown CRS, more than
- * MAX_ELEVATION_SAMPLES samples; each with a code (and its values) for the UI's words.
+ * one band or a predictor that does not fit the samples (singleBandSamples), more than MAX_ELEVATION_SAMPLES samples
+ * or MAX_ELEVATION_DECODED_BYTES (all checked before decoding); and after decoding, no height at all ('allVoid') or
+ * heights no ground has ('heightsOutOfRange', outside PLAUSIBLE_HEIGHT_RANGE_M); each with a code (and its values)
+ * for the UI's words.
  */
 export async function readElevationGeoTiff(
   bytes: Uint8Array,
@@ -50,14 +61,24 @@ export async function readElevationGeoTiff(
       params: { detail: messageOf(error) },
     });
   }
+  const samples = await singleBandSamples(image, 'elevation');
+  if ('problem' in samples) {
+    throw new ElevationFileError(samples.problem, { code: samples.code, params: samples.params });
+  }
   const width = image.getWidth();
   const height = image.getHeight();
-  if (!(width >= 2 && height >= 2) || width * height > MAX_ELEVATION_SAMPLES) {
+  // Samples of more than 4 bytes (Float64) are held in fewer pixels, the band being bounded by its decoded bytes.
+  const byteBound = samples.bytesPerSample > 4;
+  const maxPixels = byteBound
+    ? Math.floor(MAX_ELEVATION_DECODED_BYTES / samples.bytesPerSample)
+    : MAX_ELEVATION_SAMPLES;
+  if (!(width >= 2 && height >= 2) || width * height > maxPixels) {
     throw new ElevationFileError(
       `the raster is ${width.toLocaleString('en')} x ${height.toLocaleString('en')} pixels; an elevation raster needs at least ` +
         `2 x 2 and at most ` +
-        `${MAX_ELEVATION_SAMPLES.toLocaleString('en')} pixels (cut it to the area of interest, e.g. gdal_translate -projwin)`,
-      { code: 'rasterSize', params: { width, height, max: MAX_ELEVATION_SAMPLES } },
+        `${maxPixels.toLocaleString('en')} pixels${byteBound ? ` of ${samples.bytesPerSample}-byte values` : ''} ` +
+        '(cut it to the area of interest, e.g. gdal_translate -projwin)',
+      { code: 'rasterSize', params: { width, height, max: maxPixels } },
     );
   }
   const crs = crsOfKeys(image.getGeoKeys() ?? {}, options.crs);
@@ -107,10 +128,24 @@ export async function readElevationGeoTiff(
   // A float32 band stores the nodata rounded (-3.4028234663852886e38, 0.1 as 0.100000001...).
   const nodataRounded = Math.fround(nodataExact);
   const heightsM = new Float32Array(width * height);
+  const [lowestM, highestM] = PLAUSIBLE_HEIGHT_RANGE_M;
+  let voidCount = 0;
+  let outsideCount = 0;
+  let minM = Number.POSITIVE_INFINITY;
+  let maxM = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < heightsM.length; i++) {
     const value = band[i];
-    heightsM[i] = value === nodataExact || value === nodataRounded ? Number.NaN : value;
+    if (value === nodataExact || value === nodataRounded || Number.isNaN(value)) {
+      heightsM[i] = Number.NaN;
+      voidCount++;
+      continue;
+    }
+    heightsM[i] = value;
+    if (value < minM) minM = value;
+    if (value > maxM) maxM = value;
+    if (value < lowestM || value > highestM) outsideCount++;
   }
+  checkHeights(heightsM.length, voidCount, outsideCount, minM, maxM, nodata);
   return {
     name: baseName(fileName),
     width,
@@ -123,6 +158,41 @@ export async function readElevationGeoTiff(
     crs,
     samplesAt: 'pixel-centre',
   };
+}
+
+/**
+ * Throws when the heights cannot be ground: every sample a void ('allVoid'; it was read as flat ground at 0 m, without
+ * a word), or any outside PLAUSIBLE_HEIGHT_RANGE_M ('heightsOutOfRange'): a population grid read as a DEM, or voids
+ * the file does not declare (-32768, -9999); a DEM of 100 m decoded wrongly gave ground at -9,590 m. The DEM screen
+ * refuses such a raster by the same range (summarizeElevationRaster); here it is refused for the command line too,
+ * rather than its samples guessed at, and the message says how to declare voids.
+ */
+function checkHeights(
+  samples: number,
+  voidCount: number,
+  outsideCount: number,
+  minM: number,
+  maxM: number,
+  nodata: number | null,
+): void {
+  if (voidCount === samples) {
+    const voids = nodata === null || Number.isNaN(nodata) ? 'NaN' : `the nodata value ${nodata}, or NaN`;
+    throw new ElevationFileError(`every sample is a void (${voids}): the DEM holds no height`, { code: 'allVoid' });
+  }
+  if (outsideCount === 0) return;
+  const [lowM, highM] = PLAUSIBLE_HEIGHT_RANGE_M;
+  // The value most likely to be an undeclared void: the lowest when any is too low (-32768, -9999), else the highest.
+  const suspect = minM < lowM ? minM : maxM;
+  throw new ElevationFileError(
+    `${outsideCount.toLocaleString('en')} of ${samples.toLocaleString('en')} samples are outside any ground height ` +
+      `(${lowM} to ${highM} m; the values run from ${minM} to ${maxM}): it is not an elevation raster (a population ` +
+      `grid?), or its voids are not declared (if ${suspect} marks voids, declare it as the raster's nodata, e.g. ` +
+      `gdal_edit -a_nodata ${suspect} FILE.tif)`,
+    {
+      code: 'heightsOutOfRange',
+      params: { count: outsideCount, total: samples, min: minM, max: maxM, low: lowM, high: highM, suspect },
+    },
+  );
 }
 
 /** The CRS the GeoKeys name; throws ElevationFileError naming the key's value when it is not one known here. */

@@ -171,11 +171,25 @@ describe('the DEM import refusals in Vietnamese and English', () => {
     ],
     ['all voids', () => hgtBytes(-32768), 'N15E107.hgt', 'allVoid', /^mọi điểm đều trống/],
     [
+      'an SRTM tile of heights no ground has',
+      () => hgtBytes(12000),
+      'N15E107.hgt',
+      'notHeights',
+      /^giá trị từ 12\.000 đến 12\.000, ngoài mọi độ cao mặt đất/,
+    ],
+    [
+      'a GeoTIFF of voids only',
+      () => smallElevationTiff(new Float32Array(4).fill(Number.NaN), 2),
+      'void.tif',
+      'allVoid',
+      /^mọi điểm đều trống/,
+    ],
+    [
       'a population grid',
       () => smallElevationTiff(new Float32Array([12000, 5, 0, 30000]), 2),
       'people.tif',
-      'notHeights',
-      /^giá trị từ 0 đến 30\.000, ngoài mọi độ cao mặt đất/,
+      'heightsOutOfRange',
+      /^2 trên 4 điểm nằm ngoài mọi độ cao mặt đất \(-500 đến 9\.000 m; giá trị từ 0 đến 30\.000\): đây không phải ảnh độ cao \(lưới dân số\?\)/,
     ],
   ])('words %s', async (_what, bytes, name, code, vietnamese) => {
     const refusal = await demRefusal(bytes(), name);

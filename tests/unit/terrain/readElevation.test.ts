@@ -137,6 +137,7 @@ describe('readElevationGeoTiff', () => {
       smallElevationTiff(values, 3, {
         ModelPixelScale: [0.5, 0.25, 0],
         ModelTiepoint: [0, 0, 0, 105, 21, 0],
+        GDAL_NODATA: '-9999',
         GTRasterTypeGeoKey: 2,
       }),
       'p.tif',
