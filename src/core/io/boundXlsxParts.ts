@@ -38,6 +38,11 @@ export function boundWorksheetXml(xml: string, sheetLabel: string): BoundedSheet
   // Column widths and styles: exceljs makes an object per column of a range (`<col min="1" max="100000000"/>` in a
   // 7 KB file ran Node out of memory), and values need none of them.
   text = removeElements(text, 'cols');
+  // Formatting rules and links hold no values, and exceljs fails on the whole file for a rule naming a style the
+  // workbook lacks or a link to a missing relationship ("Cannot read properties of undefined").
+  text = removeElements(text, 'conditionalFormatting');
+  text = removeElements(text, 'x14:conditionalFormattings');
+  text = removeElements(text, 'hyperlinks');
   const extent = sheetExtent(text);
   // exceljs walks up to the highest row number a sheet names (`<row r="200000000">` in a 7 KB file took 12.5 s).
   if (extent.rows > MAX_SHEET_ROWS) {

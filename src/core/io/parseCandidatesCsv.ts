@@ -5,6 +5,7 @@ import { CandidateFileError } from './candidateFileError';
 import { titleLinesNote } from './cutCsvTitleLines';
 import { classifyNonText } from './describeNonText';
 import { parseDecimal } from './parseDecimal';
+import { shortColumnList } from './shortColumnList';
 import { normalizeColumnName } from './towerFields';
 
 export interface CandidateParseResult {
@@ -116,7 +117,7 @@ export function parseCandidatesCsv(text: string): CandidateParseResult {
     .map((index) => lines[index].replace(/[,;\t]+/g, ' ').trim());
   const missing = (['id', 'lon', 'lat'] as const).filter((field) => header.indices[field] === undefined);
   if (missing.length > 0) {
-    const found = header.names.join(', ');
+    const found = shortColumnList(header.names);
     throw new CandidateFileError(
       `missing column(s) ${missing.join(', ')} (found: ${found || 'none'}; expected id,lon,lat)`,
       { code: 'missingColumns', params: { missing: missing.join(', '), found } },

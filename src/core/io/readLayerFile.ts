@@ -15,6 +15,7 @@ import { readCsvTable } from './readCsvTable';
 import { readKml } from './readKml';
 import { readShapefileZip } from './readShapefileZip';
 import { readXlsxRows } from './readXlsxRows';
+import { shortColumnList } from './shortColumnList';
 import { formatMismatchNote, sniffFileFormat } from './sniffFileFormat';
 import { normalizeColumnName, TOWER_FIELD_COLUMN_NAMES } from './towerFields';
 import { listZipEntries, type UnzipLimits, unzipChecked } from './unzipChecked';
@@ -134,8 +135,8 @@ function layerFromTable(
   const latColumn = normalized.findIndex((name) => TOWER_FIELD_COLUMN_NAMES.lat.includes(name));
   if (wktColumn < 0 && (lonColumn < 0 || latColumn < 0)) {
     throw new LayerFileError(
-      `the table has neither lon/lat columns nor a WKT geometry column (found: ${header.join(', ') || 'nothing'})`,
-      { code: 'noGeometryColumns', params: { found: header.join(', ') } },
+      `the table has neither lon/lat columns nor a WKT geometry column (found: ${shortColumnList(header) || 'nothing'})`,
+      { code: 'noGeometryColumns', params: { found: shortColumnList(header) } },
     );
   }
   const geometryColumns = new Set(wktColumn >= 0 ? [wktColumn] : [lonColumn, latColumn]);

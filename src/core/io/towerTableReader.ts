@@ -6,6 +6,7 @@ import { type AppliedColumns, applyColumnMapping } from './applyColumnMapping';
 import { buildTower, ListInterner, type RawTowerValues } from './buildTower';
 import { parseDecimal } from './parseDecimal';
 import { parseDegreesMinutesSeconds } from './parseDegreesMinutesSeconds';
+import { shortColumnList } from './shortColumnList';
 import { TowerCollector } from './towerCollector';
 import type { TowerField } from './towerFields';
 import { TowerFileError } from './towerFileError';
@@ -193,13 +194,11 @@ export function missingColumnsError(missing: readonly string[], found: readonly 
   const foundList = found.map((name) => name.trim()).filter((name) => name !== '');
   const numeric = foundList.filter((name) => /^[+-]?\d+([.,]\d+)?$/.test(name)).length;
   const noHeader = numeric >= 2 ? ' — the first line holds data, not a header row' : '';
-  return new TowerFileError(
-    `missing column(s) ${missing.join(', ')} (found: ${foundList.join(', ') || 'nothing'})${noHeader}`,
-    {
-      code: 'missingColumns',
-      params: { missing: missing.join(', '), found: foundList.join(', '), noHeader: noHeader ? 1 : 0 },
-    },
-  );
+  const foundText = shortColumnList(foundList);
+  return new TowerFileError(`missing column(s) ${missing.join(', ')} (found: ${foundText || 'nothing'})${noHeader}`, {
+    code: 'missingColumns',
+    params: { missing: missing.join(', '), found: foundText, noHeader: noHeader ? 1 : 0 },
+  });
 }
 
 /** The note naming the columns no field uses (code `unusedColumns`; unnamed ones by number), or null. */
@@ -207,8 +206,8 @@ export function unusedColumnsNote(names: readonly string[], unusedIndices: reado
   if (unusedIndices.length === 0) return null;
   const named = unusedIndices.map((i) => names[i].trim() || `column ${i + 1} (no name)`);
   return {
-    reason: `column(s) not used: ${named.join(', ')}`,
+    reason: `column(s) not used: ${shortColumnList(named)}`,
     code: 'unusedColumns',
-    params: { names: unusedIndices.map((i) => names[i].trim() || `#${i + 1}`).join(', ') },
+    params: { names: shortColumnList(unusedIndices.map((i) => names[i].trim() || `#${i + 1}`)) },
   };
 }

@@ -169,6 +169,19 @@ describe('hostile workbooks (issue 17)', () => {
     expect(value?.towers).toHaveLength(3);
   });
 
+  it('a formatting rule naming a missing style, or a link to a missing relationship, does not sink the workbook', async () => {
+    const rule =
+      '<conditionalFormatting sqref="A1:E10"><cfRule type="cellIs" dxfId="7" priority="1" operator="equal">' +
+      '<formula>1</formula></cfRule></conditionalFormatting>';
+    const link = '<hyperlinks><hyperlink ref="A2" r:id="rId99"/></hyperlinks>';
+    for (const extra of [rule, link]) {
+      const bytes = await xlsxWith((xml) => xml.replace('</sheetData>', `</sheetData>${extra}`));
+      const { value, error } = await timed(() => readTowerFile(bytes, 'formatted.xlsx'));
+      expect(error).toBeUndefined();
+      expect(value?.towers).toHaveLength(3);
+    }
+  });
+
   it('an element named in a comment (<!-- <cols> -->) does not take the sheet data with it', async () => {
     const bytes = await xlsxWith((xml) => xml.replace('<sheetData', '<!-- <cols> widths once --><sheetData'));
     const { value } = await timed(() => readTowerFile(bytes, 'commented.xlsx'));

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { parseJsonText } from '../../../src/core/io/parseJsonText';
+import { readTowerFile } from '../../../src/core/io/readTowerFile';
+import { shortColumnList } from '../../../src/core/io/shortColumnList';
+
+describe('parseJsonText on hostile nesting (a 5 KB file crashed the readers with "Maximum call stack size exceeded")', () => {
+  it('text that stops inside 5,000 open arrays breaks at its end: line 1, column 5,001', () => {
+    expect(parseJsonText('['.repeat(5000))).toEqual({
+      error: 'Unexpected end of JSON input (line 1, column 5001)',
+      line: 1,
+      column: 5001,
+    });
+  });
+
+  it('an error deeper than the scanner can recurse keeps the engine message, without a position', () => {
+    const parsed = parseJsonText(`${'['.repeat(100_000)}}`);
+    expect(parsed).toHaveProperty('error');
+    expect(parsed).not.toHaveProperty('line');
+    expect((parsed as { error: string }).error).toMatch(/not valid JSON/);
+  });
+
+  it('a shallow error still has its line and column (the scanner finds it)', () => {
+    expect(parseJsonText('{\n  "a": 1,\n  }')).toMatchObject({ line: 3, column: 3 });
+  });
+});
+
+describe('column lists in one-line messages (a 250,000-column header made a 750 KB stderr line)', () => {
+  it('names the first 20 columns, each cut to 40 characters, then counts the rest', () => {
+    expect(shortColumnList(['id', 'operator'])).toBe('id, operator');
+    const many = Array.from({ length: 25 }, (_, k) => `c${k + 1}`);
+    expect(shortColumnList(many)).toBe(`${many.slice(0, 20).join(', ')} … (+5)`);
+    expect(shortColumnList(['x'.repeat(3_000_000)])).toBe(`${'x'.repeat(40)}…`);
+  });
+
+  it('a tower file whose header lacks the columns says so in a line of bounded length', async () => {
+    const header = Array.from({ length: 250_000 }, () => 'A').join(',');
+    const error = await readTowerFile(new TextEncoder().encode(`${header}\n1,2\n`), 'wide.csv').catch((e) => e);
+    expect(String(error)).toContain('missing column(s) id, operator, lon, lat (found: A, A,');
+    expect(String(error)).toContain('… (+249,980))');
+    expect(String(error).length).toBeLessThan(300);
+  });
+});
