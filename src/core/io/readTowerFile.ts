@@ -58,9 +58,18 @@ export async function readTowerFile(
         // Every line the body's reading names moves down by the lines cut: problems, a duplicate's first line, the
         // kept masts' lines and the coordinate report's examples.
         const shift = cut.skippedLines;
+        const shifted = (numbers: string) => numbers.replace(/\d+/g, (line) => String(Number(line) + shift));
         for (const problem of [...result.rejected, ...result.warnings]) {
           if (problem.line !== undefined) problem.line += shift;
           if (typeof problem.params?.line === 'number') problem.params.line += shift;
+          // Notes listing lines (totals rows, merged stations): their lists and the "(line(s) ...)" of their text.
+          if (typeof problem.params?.lines === 'string') {
+            problem.params.lines = shifted(problem.params.lines);
+            problem.reason = problem.reason.replace(
+              /\(line(\(s\))? ([\d, ]+)\)/g,
+              (_, plural: string | undefined, lines: string) => `(line${plural ?? ''} ${shifted(lines)})`,
+            );
+          }
         }
         if (result.towerLines) result.towerLines = result.towerLines.map((line) => line + shift);
         const report = result.coordinateReport;

@@ -40,3 +40,22 @@ describe('column lists in one-line messages (a 250,000-column header made a 750 
     expect(String(error).length).toBeLessThan(300);
   });
 });
+
+describe('line numbers in notes are the file’s own, title lines above the header counted', () => {
+  it('a totals row on line 7 under two title lines and a blank line is named on line 7 (it was counted from the header)', async () => {
+    const csv = [
+      'BÁO CÁO DANH SÁCH TRẠM;;;',
+      'Đơn vị: Sở TT&TT Đà Nẵng;;;',
+      ';;;',
+      'Mã trạm;Nhà mạng;Kinh độ;Vĩ độ',
+      'DNG001;Viettel;108,2215;16,0544',
+      'DNG002;VNPT;108,2315;16,0644',
+      'Tổng cộng: 2 trạm;;;',
+    ].join('\r\n');
+    const result = await readTowerFile(new TextEncoder().encode(csv), 'bao-cao.csv');
+    expect(result.towers.map((tower) => tower.id)).toEqual(['DNG001', 'DNG002']);
+    const totals = result.warnings.find((warning) => warning.code === 'summaryRows');
+    expect(totals?.params?.lines).toBe('7');
+    expect(totals?.reason).toBe('1 totals row(s) without a position left out (line(s) 7)');
+  });
+});
