@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { VIETNAM_BOUNDS } from '../crs/detectCoordinateProblems';
 import type { InputProblem } from '../model/tower';
 import type { UserSite } from '../siting/siteCandidate';
 import { CandidateFileError } from './candidateFileError';
@@ -173,6 +174,29 @@ export function parseCandidatesCsv(text: string): CandidateParseResult {
     };
     coordinate('lon', lon, lonText, 180, 'longitude');
     coordinate('lat', lat, latText, 90, 'latitude');
+    // Degrees, but not a place in Việt Nam: empty cells written as zeros, or another country (the tower readers'
+    // rules; a site in Paris was planned on).
+    if (reasons.every((reason) => reason.field === 'id') && lon !== null && lat !== null) {
+      if (lon === 0 && lat === 0) {
+        reasons.push({
+          field: 'lon',
+          reason: 'position (0, 0) is not a real position (empty coordinates written as zeros?)',
+          code: 'zeroPosition',
+        });
+      } else if (
+        lon < VIETNAM_BOUNDS.west ||
+        lon > VIETNAM_BOUNDS.east ||
+        lat < VIETNAM_BOUNDS.south ||
+        lat > VIETNAM_BOUNDS.north
+      ) {
+        reasons.push({
+          field: 'lon',
+          reason: `lon ${lon}, lat ${lat} is outside Việt Nam`,
+          code: 'outsideVietnam',
+          params: { lon, lat },
+        });
+      }
+    }
     if (reasons.length > 0) {
       const [first, ...rest] = reasons;
       rejected.push({

@@ -18,6 +18,15 @@ describe('parseCandidatesCsv', () => {
     expect(parsed.rejected).toEqual([]);
   });
 
+  it('rejects (0, 0) and a place outside Việt Nam, as the tower readers do (a site in Paris was planned on)', () => {
+    const parsed = parseCandidatesCsv('id,lon,lat\nA,108.2,16.05\nZ,0,0\nP,2.35,48.85\n');
+    expect(parsed.sites.map((site) => site.id)).toEqual(['A']);
+    expect(parsed.rejected.map((problem) => [problem.row, problem.line, problem.code, problem.params])).toEqual([
+      [2, 3, 'zeroPosition', undefined],
+      [3, 4, 'outsideVietnam', { lon: 2.35, lat: 48.85 }],
+    ]);
+  });
+
   it('keeps good rows and reports each bad one with its row and line', () => {
     const parsed = parseCandidatesCsv('id,lon,lat\nA,108,16\n\nB,,16\nC,108,-91\nA,108.5,16\nD,200,16\nE,108.3,16.2\n');
     expect(parsed.sites.map((site) => site.id)).toEqual(['A', 'E']);
