@@ -87,6 +87,20 @@ const TEMPLATES: Record<string, { vi: Template; en: Template }> = {
     en: (p) =>
       `${p.field === 'lon' ? 'longitude' : 'latitude'} ${p.value} beside ${p.other === 'lon' ? 'longitude' : 'latitude'} ${p.otherValue} in degrees: a typing error? (a row cannot mix metres and degrees)`,
   },
+  positionNotNumbers: {
+    vi: (p) => `vị trí ${p.position} có tọa độ không phải là số`,
+    en: (p) => `position ${p.position} has coordinates that are not numbers`,
+  },
+  positionNotDegrees: {
+    vi: (p) =>
+      `vị trí ${p.position} không phải kinh độ/vĩ độ${p.projected ? ' (mét của một hệ tọa độ phẳng? hãy chọn hệ tọa độ)' : ''}`,
+    en: (p) =>
+      `position ${p.position} is not longitude/latitude${p.projected ? ' (metres of a projected CRS? give the CRS)' : ''}`,
+  },
+  badGeometry: {
+    vi: (p) => `hình học không dùng được (chi tiết bằng tiếng Anh: ${p.detail})`,
+    en: (p) => `${p.detail}`,
+  },
   zeroRadius: {
     vi: () => 'bán kính 0 m được hiểu là chưa biết: dùng bán kính mặc định',
     en: () => 'radius 0 m read as not known: the default radius applies',

@@ -91,8 +91,7 @@ export function featuresToLayer(
     const feature = item as Feature & { properties?: unknown };
     const problem = describeGeometryProblem(feature.geometry, toWgs84 === null);
     if (problem) {
-      const noGeometry = problem === 'feature has no geometry (null)';
-      rejected.push({ row, field: 'geometry', reason: problem, ...(noGeometry ? { code: 'noGeometry' } : {}) });
+      rejected.push({ row, field: 'geometry', reason: problem, ...geometryProblemCode(problem) });
       return;
     }
     let geometry = cleanGeometry(feature.geometry as Geometry);
@@ -179,4 +178,22 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return `an object of type '${String((value as { type?: unknown }).type)}'`;
   return `a ${typeof value}`;
+}
+
+/**
+ * A geometry problem's code for the UI's wording (describeGeometryProblem words it in English): no geometry, a position
+ * whose coordinates are not numbers, one that is not longitude/latitude degrees, else any other shape problem with
+ * the English as its detail.
+ */
+function geometryProblemCode(problem: string): { code: string; params?: Record<string, string | number> } {
+  if (problem === 'feature has no geometry (null)') return { code: 'noGeometry' };
+  const notNumbers = /^(?:GeometryCollection member \d+: )?position (.*) has coordinates that are not numbers$/.exec(
+    problem,
+  );
+  if (notNumbers) return { code: 'positionNotNumbers', params: { position: notNumbers[1] } };
+  const notDegrees =
+    /^(?:GeometryCollection member \d+: )?position (\[.*\]) is not longitude\/latitude( \(metres)?/.exec(problem);
+  if (notDegrees)
+    return { code: 'positionNotDegrees', params: { position: notDegrees[1], projected: notDegrees[2] ? 1 : 0 } };
+  return { code: 'badGeometry', params: { detail: problem } };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describeInputProblem } from '../../../src/app/import/describeInputProblem';
 import { parseJsonText } from '../../../src/core/io/parseJsonText';
 import { readTowerFile } from '../../../src/core/io/readTowerFile';
 import { shortColumnList } from '../../../src/core/io/shortColumnList';
@@ -57,5 +58,21 @@ describe('line numbers in notes are the file’s own, title lines above the head
     const totals = result.warnings.find((warning) => warning.code === 'summaryRows');
     expect(totals?.params?.lines).toBe('7');
     expect(totals?.reason).toBe('1 totals row(s) without a position left out (line(s) 7)');
+  });
+});
+
+describe("a KML's geometry problems are worded in the UI's language (they were English in the Vietnamese UI)", () => {
+  it('a latitude of 95 is rejected with its code, in Vietnamese', async () => {
+    const placemark = (id: string, coordinates: string) =>
+      `<Placemark><name>${id}</name><ExtendedData><Data name="operator"><value>Viettel</value></Data></ExtendedData>` +
+      `<Point><coordinates>${coordinates}</coordinates></Point></Placemark>`;
+    const kml =
+      '<kml xmlns="http://www.opengis.net/kml/2.2"><Document>' +
+      `${placemark('K1', '108.2,16.05')}${placemark('K2', '108.1,95')}</Document></kml>`;
+    const result = await readTowerFile(new TextEncoder().encode(kml), 'tram.kml');
+    expect(result.towers.map((tower) => tower.id)).toEqual(['K1']);
+    expect(result.rejected.map((problem) => [problem.row, problem.code])).toEqual([[2, 'positionNotDegrees']]);
+    expect(describeInputProblem(result.rejected[0], 'vi')).toBe('vị trí [108.1, 95] không phải kinh độ/vĩ độ');
+    expect(describeInputProblem(result.rejected[0], 'en')).toBe('position [108.1, 95] is not longitude/latitude');
   });
 });
