@@ -82,11 +82,19 @@ describe('readLayerFile on other formats', () => {
     expect(layer.features).toHaveLength(1);
     expect(layer.rejected).toEqual([
       { row: 1, field: 'geometry', reason: 'feature has no geometry (null)', code: 'noGeometry' },
-      { row: 2, field: 'geometry', reason: 'LineString has too few positions (1, at least 2)' },
+      {
+        row: 2,
+        field: 'geometry',
+        reason: 'LineString has too few positions (1, at least 2)',
+        code: 'badGeometry',
+        params: { detail: 'LineString has too few positions (1, at least 2)' },
+      },
       {
         row: 3,
         field: 'geometry',
         reason: 'position [553805, 1770555] is not longitude/latitude (metres of a projected CRS? give the CRS)',
+        code: 'positionNotDegrees',
+        params: { position: '[553805, 1770555]', projected: 1 },
       },
       {
         row: 5,
@@ -113,12 +121,26 @@ describe('readLayerFile on other formats', () => {
     expect(text.length).toBeGreaterThan(600_000);
     const layer = parseLayerGeoJson(text);
     expect(layer.rejected).toEqual([
-      { row: 1, field: 'geometry', reason: 'position […] (nested too deeply to show) is not [x, y]' },
-      { row: 3, field: 'geometry', reason: 'GeometryCollections nested more than 16 deep' },
+      {
+        row: 1,
+        field: 'geometry',
+        reason: 'position […] (nested too deeply to show) is not [x, y]',
+        code: 'badGeometry',
+        params: { detail: 'position […] (nested too deeply to show) is not [x, y]' },
+      },
+      {
+        row: 3,
+        field: 'geometry',
+        reason: 'GeometryCollections nested more than 16 deep',
+        code: 'badGeometry',
+        params: { detail: 'GeometryCollections nested more than 16 deep' },
+      },
       {
         row: 4,
         field: 'geometry',
         reason: 'position […] (nested too deeply to show) has coordinates that are not numbers',
+        code: 'positionNotNumbers',
+        params: { position: '[…] (nested too deeply to show)' },
       },
     ]);
     // The foreign member is left behind with the geometry rebuilt from its type and coordinates.
