@@ -1,5 +1,5 @@
 import { Inflate } from 'fflate';
-import type { ZipDirectoryEntry } from './readZipDirectory';
+import { entryData, type ZipDirectoryEntry } from './readZipDirectory';
 import { describeZipFailure, ZipArchiveError } from './unzipChecked';
 
 /** The first bytes of a zip entry. */
@@ -20,17 +20,7 @@ const INFLATE_STEP_BYTES = 2 * 1024;
  * when the entry is damaged within the bytes read or uses a compression other than stored or deflate.
  */
 export function inflateEntryPrefix(bytes: Uint8Array, entry: ZipDirectoryEntry, keepBytes: number): EntryPrefix {
-  const local = entry.localHeaderOffset;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) {
-    throw new ZipArchiveError(`the zip archive is truncated or damaged (entry '${entry.name}' is missing)`);
-  }
-  const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
-  const end = start + entry.compressedBytes;
-  if (end > bytes.length || !Number.isFinite(end)) {
-    throw new ZipArchiveError(`the zip archive is truncated or damaged (entry '${entry.name}' runs past its end)`);
-  }
-  const data = bytes.subarray(start, end);
+  const data = entryData(bytes, entry);
   if (entry.method === 0) {
     return { data: data.slice(0, keepBytes), whole: data.length <= keepBytes };
   }

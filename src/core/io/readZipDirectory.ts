@@ -84,15 +84,10 @@ function readZip64Extra(view: DataView, start: number, length: number, entry: Zi
 }
 
 /**
- * The bytes of one entry, inflated step by step with a running count: past `maxBytes` real bytes (whatever the entry
- * declares) it stops and throws ZipArchiveError with `overBudget(bytesSoFar)`'s message.
+ * An entry's stored bytes (compressed as they are), found through its local header; a ZipArchiveError when the header
+ * is missing or the data runs past the archive's end.
  */
-export function inflateEntry(
-  bytes: Uint8Array,
-  entry: ZipDirectoryEntry,
-  maxBytes: number,
-  overBudget: (bytesSoFar: number) => string,
-): Uint8Array {
+export function entryData(bytes: Uint8Array, entry: ZipDirectoryEntry): Uint8Array {
   const local = entry.localHeaderOffset;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) {
@@ -103,7 +98,20 @@ export function inflateEntry(
   if (end > bytes.length || !Number.isFinite(end)) {
     throw new ZipArchiveError(`the zip archive is truncated or damaged (entry '${entry.name}' runs past its end)`);
   }
-  const data = bytes.subarray(start, end);
+  return bytes.subarray(start, end);
+}
+
+/**
+ * The bytes of one entry, inflated step by step with a running count: past `maxBytes` real bytes (whatever the entry
+ * declares) it stops and throws ZipArchiveError with `overBudget(bytesSoFar)`'s message.
+ */
+export function inflateEntry(
+  bytes: Uint8Array,
+  entry: ZipDirectoryEntry,
+  maxBytes: number,
+  overBudget: (bytesSoFar: number) => string,
+): Uint8Array {
+  const data = entryData(bytes, entry);
   if (entry.method === 0) {
     if (data.length > maxBytes) throw new ZipArchiveError(overBudget(data.length));
     return data.slice();
