@@ -242,9 +242,13 @@ function WhereToColocate({ operator }: { operator: string }) {
                   type="button"
                   className="link"
                   onClick={() => {
-                    selectTower(opportunity.towerIndex);
-                    const tower = dataset?.towers[opportunity.towerIndex];
-                    if (tower) mapController?.fitPoints([[tower.lon, tower.lat]]);
+                    // By id: the masts on screen may have changed since the opportunities were computed (the
+                    // server's list polled afresh), and an index would then open another mast's form.
+                    const index = dataset?.towers.findIndex((tower) => tower.id === opportunity.towerId) ?? -1;
+                    if (!dataset || index < 0) return;
+                    selectTower(index);
+                    const tower = dataset.towers[index];
+                    mapController?.fitPoints([[tower.lon, tower.lat]]);
                     setActiveTab('overview');
                   }}
                   data-testid="opportunity-request"
