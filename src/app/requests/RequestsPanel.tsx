@@ -206,6 +206,10 @@ function WhereToColocate({ operator }: { operator: string }) {
   const status = useSharingStore((state) => state.colocationStatus);
   const opportunities = useSharingStore((state) => state.opportunities);
   const mine = opportunities?.find((entry) => entry.operator === operator) ?? null;
+  // Computed on other masts than those on screen (the server's list arrived since, another import): said, and offered
+  // again.
+  const basisTowers = useSharingStore((state) => state.colocationBasis?.towers ?? null);
+  const stale = mine !== null && dataset !== null && basisTowers !== null && basisTowers !== dataset.towers;
   // Masts the operator has a live request on (draft, submitted, approved) or is on since (built): not offered again.
   const requests = useServerStore((state) => state.requests);
   const requested = new Set(
@@ -216,7 +220,12 @@ function WhereToColocate({ operator }: { operator: string }) {
   return (
     <section data-testid="where-to-colocate">
       <h2>{t('whereToColocate')}</h2>
-      {!mine && (
+      {stale && (
+        <p className="warning" data-testid="opportunities-stale">
+          {t('colocationStale')}
+        </p>
+      )}
+      {(!mine || stale) && (
         <button
           type="button"
           onClick={() => void runColocation()}
