@@ -13,7 +13,14 @@ import type { LayerParseResult } from './layerParseResult';
 import { featuresToLayer } from './parseLayerGeoJson';
 import { describeShpDamage, readShpRecords, type ShpBreak } from './readShpRecords';
 import { readCentralDirectory, type ZipDirectoryEntry } from './readZipDirectory';
-import { formatBytes, type UnzipLimits, unzipChecked, ZipArchiveError } from './unzipChecked';
+import {
+  DEFAULT_MAX_ENTRY_BYTES,
+  DEFAULT_MAX_TOTAL_BYTES,
+  inflatedPastLimit,
+  type UnzipLimits,
+  unzipChecked,
+  ZipArchiveError,
+} from './unzipChecked';
 
 /** Sidecar that exportShapefileZip writes: the DBF's 10-character field names mapped back to the full names. */
 export const FIELD_NAMES_SIDECAR_SUFFIX = '.fieldnames.json';
@@ -135,10 +142,6 @@ export function readShapefileZip(bytes: Uint8Array, options: ShapefileReadOption
   return { ...layer, rejected };
 }
 
-/** unzipChecked's default limits, which the .dbf prefixes are held to as well. */
-const DEFAULT_MAX_ENTRY_BYTES = 512 * 1024 * 1024;
-const DEFAULT_MAX_TOTAL_BYTES = 1024 * 1024 * 1024;
-
 /**
  * A reader of the first bytes of a .dbf entry, within unzipChecked's limits (one entry, and all inflated together,
  * `inflated` counting on): past them, a ZipArchiveError worded as unzipChecked's.
@@ -156,12 +159,7 @@ function readDbfPrefix(
     const allowedBytes = Math.max(0, Math.min(maxEntryBytes, maxTotalBytes - inflated.bytes + counted));
     const prefix = inflateEntryPrefix(bytes, entry, Math.min(keepBytes, allowedBytes + 1));
     if (prefix.data.length > allowedBytes) {
-      throw new ZipArchiveError(
-        allowedBytes === maxEntryBytes
-          ? `zip entry '${entry.name}' inflates to more than ${formatBytes(maxEntryBytes)} (it declares ` +
-              `${formatBytes(entry.declaredBytes)}); not opened`
-          : `the zip archive inflates to more than ${formatBytes(maxTotalBytes)} (limit); not opened`,
-      );
+      throw new ZipArchiveError(inflatedPastLimit(entry, allowedBytes === maxEntryBytes, maxEntryBytes, maxTotalBytes));
     }
     // Each call reads from the entry's start again: only the longest prefix counts.
     inflated.bytes += Math.max(0, prefix.data.length - counted);

@@ -25,8 +25,9 @@ export interface ZipEntryInfo {
 }
 
 const MIB = 1024 * 1024;
-const DEFAULT_MAX_ENTRY_BYTES = 512 * MIB;
-const DEFAULT_MAX_TOTAL_BYTES = 1024 * MIB;
+/** Limits an archive's entries are held to when the caller gives none (a shapefile's .dbf prefixes too). */
+export const DEFAULT_MAX_ENTRY_BYTES = 512 * MIB;
+export const DEFAULT_MAX_TOTAL_BYTES = 1024 * MIB;
 
 /** The entries a zip archive lists (from its central directory), without inflating anything. */
 export function listZipEntries(bytes: Uint8Array): ZipEntryInfo[] {
@@ -42,6 +43,22 @@ export function listZipEntries(bytes: Uint8Array): ZipEntryInfo[] {
     throw new ZipArchiveError(describeZipFailure(error));
   }
   return entries;
+}
+
+/** Why inflating stopped: the entry past its own limit, or the archive past its total. */
+export function inflatedPastLimit(
+  entry: { name: string; declaredBytes: number },
+  entryOver: boolean,
+  maxEntryBytes: number,
+  maxTotalBytes: number,
+): string {
+  if (entryOver) {
+    return (
+      `zip entry '${entry.name}' inflates to more than ${formatBytes(maxEntryBytes)} (it declares ` +
+      `${formatBytes(entry.declaredBytes)}); not opened`
+    );
+  }
+  return `the zip archive inflates to more than ${formatBytes(maxTotalBytes)} (limit); not opened`;
 }
 
 /**
@@ -64,15 +81,9 @@ export function unzipChecked(
   let total = 0;
   for (const entry of readCentralDirectory(bytes)) {
     if (!selected.has(entry.name) || entry.name in files) continue;
-    const data = inflateEntry(bytes, entry, Math.min(maxEntryBytes, maxTotalBytes - total), (inflated) => {
-      if (inflated > maxEntryBytes) {
-        return (
-          `zip entry '${entry.name}' inflates to more than ${formatBytes(maxEntryBytes)} (it declares ` +
-          `${formatBytes(entry.declaredBytes)}); not opened`
-        );
-      }
-      return `the zip archive inflates to more than ${formatBytes(maxTotalBytes)} (limit); not opened`;
-    });
+    const data = inflateEntry(bytes, entry, Math.min(maxEntryBytes, maxTotalBytes - total), (inflated) =>
+      inflatedPastLimit(entry, inflated > maxEntryBytes, maxEntryBytes, maxTotalBytes),
+    );
     total += data.length;
     files[entry.name] = data;
   }
