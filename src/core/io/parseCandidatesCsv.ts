@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { VIETNAM_BOUNDS } from '../crs/detectCoordinateProblems';
+import { insideVietnam } from '../crs/detectCoordinateProblems';
 import type { InputProblem } from '../model/tower';
 import type { UserSite } from '../siting/siteCandidate';
 import { CandidateFileError } from './candidateFileError';
@@ -183,12 +183,7 @@ export function parseCandidatesCsv(text: string): CandidateParseResult {
           reason: 'position (0, 0) is not a real position (empty coordinates written as zeros?)',
           code: 'zeroPosition',
         });
-      } else if (
-        lon < VIETNAM_BOUNDS.west ||
-        lon > VIETNAM_BOUNDS.east ||
-        lat < VIETNAM_BOUNDS.south ||
-        lat > VIETNAM_BOUNDS.north
-      ) {
+      } else if (!insideVietnam(lon, lat)) {
         reasons.push({
           field: 'lon',
           reason: `lon ${lon}, lat ${lat} is outside Việt Nam`,
