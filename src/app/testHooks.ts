@@ -48,7 +48,12 @@ declare global {
     /** The last shared-site plan (tests compare it with what the panel shows). */
     cositeSharing?: () => unknown;
     /** The server session and lists as the requests tab shows them. */
-    cositeServer?: () => { user: unknown; busy: boolean; proposedSites: PublishedProposedSite[] };
+    cositeServer?: () => {
+      user: unknown;
+      busy: boolean;
+      proposedSites: PublishedProposedSite[];
+      serverMasts: 'idle' | 'loading' | 'loaded' | 'failed';
+    };
     /** The ministry's targets and readiness status. */
     cositeMinistry?: () => {
       targets: Record<string, number>;

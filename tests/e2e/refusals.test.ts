@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page, Route } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './launchBrowser';
 import { openApp, signIn } from './signIn';
 
@@ -157,6 +157,60 @@ describe('refusals, where the person acted', () => {
     await expect(refusalAfter(page, form, signInButton, { ...session, answer: ANSWERS.internal })).resolves.toBe(
       'Máy chủ gặp lỗi (500): thử lại; nếu vẫn lỗi, báo quản trị viên.',
     );
+
+    // Signed in, the province's masts cannot be read (a proxy's 503): the tab says the map still shows the masts it
+    // had, and why; once the server answers again, "try again" brings them.
+    const removeMasts = await answerWith(page, 'GET', /^\/api\/provinces\/[^/]+\/masts$/, ANSWERS.proxyDown);
+    await signIn(page, 'viettel');
+    const panel = page.getByTestId('requests-panel');
+    await expect(page.evaluate(() => window.cositeServer?.().serverMasts)).resolves.toBe('failed');
+    await expect(panel.getByTestId('server-masts-failed').textContent()).resolves.toContain(
+      'Không tải được các cột của tỉnh từ máy chủ',
+    );
+    await expect(panel.getByTestId('refusal').textContent()).resolves.toBe(
+      'Máy chủ tạm thời không phục vụ được (503): đợi một lát rồi thử lại; nếu vẫn lỗi, báo quản trị viên.',
+    );
+    await page.screenshot({ path: `${ARTIFACTS}/server-masts-failed-vi.png` });
+    // The masts on screen now, to tell them from the server's when they come.
+    await page.evaluate(() => {
+      (window as unknown as { mastsBefore: unknown }).mastsBefore = window.cosite?.state().dataset?.towers;
+    });
+    const replaced = () =>
+      page.evaluate(
+        () => (window as unknown as { mastsBefore: unknown }).mastsBefore !== window.cosite?.state().dataset?.towers,
+      );
+    await expect(replaced()).resolves.toBe(false);
+    await removeMasts();
+    await panel.getByTestId('server-masts-retry').click();
+    await page.waitForFunction(() => window.cositeServer?.().serverMasts === 'loaded');
+    await expect(panel.getByTestId('server-masts-failed').count()).resolves.toBe(0);
+    await expect(panel.getByTestId('refusal').count()).resolves.toBe(0);
+    await expect(replaced()).resolves.toBe(true);
+
+    // While they are on their way (held here), the search for where to co-locate waits for them: it would otherwise
+    // run on the masts they replace and offer masts that are gone by the time one is clicked.
+    await page.getByTestId('sign-out').click();
+    await page.getByTestId('sign-in-username').waitFor();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const mastsPath = (url: URL) => /^\/api\/provinces\/[^/]+\/masts$/.test(url.pathname);
+    const hold = async (route: Route) => {
+      await held;
+      await route.fallback();
+    };
+    await page.route(mastsPath, hold);
+    await page.getByTestId('sign-in-username').fill('viettel');
+    await page.getByTestId('sign-in-password').fill(inject('demoPassword'));
+    await page.getByTestId('sign-in').click();
+    await panel.getByTestId('server-masts-loading').waitFor();
+    await expect(panel.getByTestId('find-opportunities').isDisabled()).resolves.toBe(true);
+    release();
+    await page.waitForFunction(() => window.cositeServer?.().serverMasts === 'loaded');
+    await expect(panel.getByTestId('server-masts-loading').count()).resolves.toBe(0);
+    await expect(panel.getByTestId('find-opportunities').isEnabled()).resolves.toBe(true);
+    await page.unroute(mastsPath, hold);
   });
 
   let filedMastId = '';

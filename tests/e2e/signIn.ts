@@ -10,8 +10,9 @@ export async function openApp(context: BrowserContext): Promise<Page> {
 }
 
 /**
- * Signs in as a demo account from the requests tab, and waits until the server's lists have loaded (an empty list
- * read before they arrived would prove nothing). Leaves the page on the requests tab (the ministry's account opens
+ * Signs in as a demo account from the requests tab, and waits until the server's lists and the province's masts have
+ * loaded (an empty list read before they arrived would prove nothing; a search run on the masts they replace would
+ * name masts that are gone by the time it is clicked). Leaves the page on the requests tab (the ministry's account opens
  * the national view by itself).
  */
 export async function signIn(page: Page, username: string): Promise<void> {
@@ -22,6 +23,10 @@ export async function signIn(page: Page, username: string): Promise<void> {
   await page.waitForFunction(() => {
     const server = window.cositeServer?.();
     return server !== undefined && server.user !== null && !server.busy;
+  });
+  await page.waitForFunction(() => {
+    const masts = window.cositeServer?.().serverMasts;
+    return masts === 'loaded' || masts === 'failed';
   });
   // The ministry lands on its national view when it signs in: come back to the requests tab.
   await page.getByTestId('tab-requests').click();

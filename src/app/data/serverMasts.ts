@@ -1,30 +1,51 @@
 import { packTowersInSlices } from '../../core/model/towerArrays';
 import { saveTowers } from '../persistence/towerStorage';
 import { apiClient } from '../server/apiClient';
+import { useServerStore } from '../server/serverStore';
 import { showDataset, useAppStore } from '../store/appStore';
 import { replaceTowersWithArrays } from './replaceTowers';
 
 /**
  * Signed in: the province's masts as the server keeps them (the synthetic demo masts it was seeded with and every
- * operator's imports) replace the ones on screen, and are kept in this browser too. A server that cannot answer
- * leaves the masts on screen as they are. The masts go into the dataset on screen once they are packed, so a dataset
- * that changed while they were on their way (a layer arrived, saved masts were restored) still gets them; another
- * province on screen by then keeps its own.
+ * operator's imports) replace the ones on screen, and are kept in this browser too. The server store says where they
+ * are (`serverMasts`: loading, loaded, failed), so the panels can say so and wait for them rather than compute on the
+ * masts they replace; a server that cannot answer leaves the masts on screen as they are, and its refusal is shown
+ * ('loadMasts'). The masts go into the dataset on screen once they are packed, so a dataset that changed while they
+ * were on their way (a layer arrived, saved masts were restored) still gets them; another province on screen by then
+ * keeps its own.
  */
 export async function loadServerMasts(): Promise<boolean> {
   const requested = useAppStore.getState().dataset;
   if (!requested) return false;
   const provinceCode = requested.provinceCode;
+  useServerStore.setState((state) => {
+    const { loadMasts: _cleared, ...refusals } = state.refusals;
+    return { serverMasts: 'loading', refusals };
+  });
+  const settle = (status: 'loaded' | 'failed') =>
+    useServerStore.setState((state) => (state.serverMasts === 'loading' ? { serverMasts: status } : {}));
   try {
     const towers = await apiClient.listMasts(provinceCode);
-    if (towers.length === 0) return false;
+    if (towers.length === 0) {
+      settle('loaded');
+      return false;
+    }
     const arrays = await packTowersInSlices(towers);
     const dataset = useAppStore.getState().dataset;
-    if (!dataset || dataset.provinceCode !== provinceCode) return false;
+    if (!dataset || dataset.provinceCode !== provinceCode) {
+      settle('loaded');
+      return false;
+    }
     showDataset(replaceTowersWithArrays(dataset, towers, arrays));
-    await saveTowers(provinceCode, towers);
+    settle('loaded');
+    // Kept for the next visit; a browser that cannot store them still shows them.
+    await saveTowers(provinceCode, towers).catch(() => false);
     return true;
-  } catch {
+  } catch (error) {
+    settle('failed');
+    useServerStore.setState((state) => ({
+      refusals: { ...state.refusals, loadMasts: { action: 'loadMasts', error } },
+    }));
     return false;
   }
 }

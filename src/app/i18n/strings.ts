@@ -415,6 +415,20 @@ export const STRINGS = {
   doPublishPlan: { vi: 'công bố quy hoạch', en: 'publish a plan' },
   doOpenPlan: { vi: 'mở quy hoạch', en: 'open a plan' },
   doImportMasts: { vi: 'nhập cột lên máy chủ', en: 'import masts to the server' },
+  doLoadMasts: { vi: 'tải các cột của tỉnh từ máy chủ', en: "load the province's masts from the server" },
+  serverMastsLoading: {
+    vi: 'Đang tải các cột của tỉnh từ máy chủ (mọi nhà mạng, kể cả danh sách đã nhập)…',
+    en: "Loading the province's masts from the server (every operator's, imported lists included)…",
+  },
+  serverMastsFailed: {
+    vi: 'Không tải được các cột của tỉnh từ máy chủ: bản đồ vẫn là các cột trước đó, có thể thiếu danh sách các nhà mạng đã nhập.',
+    en: "The province's masts could not be loaded from the server: the map still shows the masts it had, which may lack the operators' imported lists.",
+  },
+  tryAgain: { vi: 'Thử lại', en: 'Try again' },
+  opportunityGone: {
+    vi: 'không còn trên bản đồ',
+    en: 'no longer on the map',
+  },
   doExportAudit: { vi: 'xuất nhật ký', en: 'export the audit trail' },
   doSaveTargets: { vi: 'lưu chỉ tiêu', en: 'save the targets' },
   refusedTargetsChanged: {

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { loadServerMasts } from '../data/serverMasts';
 import { formatNumber, STRINGS, type StringKey, translateWith } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { useMapController } from '../map/MapControllerContext';
@@ -212,6 +213,9 @@ function WhereToColocate({ operator }: { operator: string }) {
   const stale = mine !== null && dataset !== null && basisTowers !== null && basisTowers !== dataset.towers;
   // Masts the operator has a live request on (draft, submitted, approved) or is on since (built): not offered again.
   const requests = useServerStore((state) => state.requests);
+  // Searched before the server's masts are on the map, the search would run on the masts they replace.
+  const mastsLoading = useServerStore((state) => state.serverMasts === 'loading');
+  const onScreen = new Set(stale && dataset ? dataset.towers.map((tower) => tower.id) : []);
   const requested = new Set(
     requests
       .filter((request) => request.operator === operator && LIVE_REQUEST_STATES.includes(request.state))
@@ -229,7 +233,8 @@ function WhereToColocate({ operator }: { operator: string }) {
         <button
           type="button"
           onClick={() => void runColocation()}
-          disabled={status === 'running'}
+          disabled={status === 'running' || mastsLoading}
+          aria-describedby={mastsLoading ? 'server-masts-loading' : undefined}
           data-testid="find-opportunities"
         >
           {status === 'running' ? t('running') : t('findSharing')}
@@ -245,32 +250,64 @@ function WhereToColocate({ operator }: { operator: string }) {
           {mine.opportunities
             .filter((opportunity) => !requested.has(opportunity.towerId))
             .slice(0, 10)
-            .map((opportunity) => (
-              <li key={opportunity.towerId}>
-                <button
-                  type="button"
-                  className="link"
-                  onClick={() => {
-                    // By id: the masts on screen may have changed since the opportunities were computed (the
-                    // server's list polled afresh), and an index would then open another mast's form.
-                    const index = dataset?.towers.findIndex((tower) => tower.id === opportunity.towerId) ?? -1;
-                    if (!dataset || index < 0) return;
-                    selectTower(index);
-                    const tower = dataset.towers[index];
-                    mapController?.fitPoints([[tower.lon, tower.lat]]);
-                    setActiveTab('overview');
-                  }}
-                  data-testid="opportunity-request"
-                >
-                  {opportunity.towerId}
-                </button>{' '}
-                ({opportunity.owner}, {opportunity.spareSlots} {t('freeSlots')}): +
-                {formatNumber(language, opportunity.newlyCoveredPopulation)} {t('people')}
-              </li>
-            ))}
+            .map((opportunity) =>
+              stale && !onScreen.has(opportunity.towerId) ? (
+                // Its mast is gone from the map (the server's list replaced it): nothing to open; said, not a dead link.
+                <li key={opportunity.towerId} data-testid="opportunity-gone">
+                  {opportunity.towerId} ({opportunity.owner}): {t('opportunityGone')}
+                </li>
+              ) : (
+                <li key={opportunity.towerId}>
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => {
+                      // By id: the masts on screen may have changed since the opportunities were computed (the
+                      // server's list polled afresh), and an index would then open another mast's form.
+                      const index = dataset?.towers.findIndex((tower) => tower.id === opportunity.towerId) ?? -1;
+                      if (!dataset || index < 0) return;
+                      selectTower(index);
+                      const tower = dataset.towers[index];
+                      mapController?.fitPoints([[tower.lon, tower.lat]]);
+                      setActiveTab('overview');
+                    }}
+                    data-testid="opportunity-request"
+                  >
+                    {opportunity.towerId}
+                  </button>{' '}
+                  ({opportunity.owner}, {opportunity.spareSlots} {t('freeSlots')}): +
+                  {formatNumber(language, opportunity.newlyCoveredPopulation)} {t('people')}
+                </li>
+              ),
+            )}
         </ol>
       )}
     </section>
+  );
+}
+
+/** Where the province's masts from the server are: on their way, or not loaded (with the server's refusal). */
+function ServerMastsNote() {
+  const t = useT();
+  const status = useServerStore((state) => state.serverMasts);
+  if (status === 'loading') {
+    return (
+      <p className="note" role="status" id="server-masts-loading" data-testid="server-masts-loading">
+        {t('serverMastsLoading')}
+      </p>
+    );
+  }
+  if (status !== 'failed') return null;
+  return (
+    <>
+      <p className="warning" data-testid="server-masts-failed">
+        {t('serverMastsFailed')}{' '}
+        <button type="button" className="link" onClick={() => void loadServerMasts()} data-testid="server-masts-retry">
+          {t('tryAgain')}
+        </button>
+      </p>
+      <ServerRefusalNote place="loadMasts" />
+    </>
   );
 }
 
@@ -316,6 +353,7 @@ export function RequestsPanel() {
       </div>
       <ServerRefusalNote place="signOut" />
       <ServerRefusalNote place="refresh" />
+      <ServerMastsNote />
       {notifications.length > 0 && (
         <div className="notifications" role="status" data-testid="notifications">
           {notifications.some((change) => change.whileAway) && (

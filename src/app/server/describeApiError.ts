@@ -12,6 +12,7 @@ export type ServerAction =
   | 'publishPlan'
   | 'openPlan'
   | 'importMasts'
+  | 'loadMasts'
   | 'exportAudit'
   | 'saveTargets';
 
@@ -25,6 +26,7 @@ const ACTION_WORDS: Record<ServerAction, StringKey> = {
   publishPlan: 'doPublishPlan',
   openPlan: 'doOpenPlan',
   importMasts: 'doImportMasts',
+  loadMasts: 'doLoadMasts',
   exportAudit: 'doExportAudit',
   saveTargets: 'doSaveTargets',
 };

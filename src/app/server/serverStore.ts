@@ -50,11 +50,18 @@ export interface ServerState {
   busy: boolean;
   /** The account's lists have been read once since signing in (before that, an empty list means "not loaded yet"). */
   listsLoaded: boolean;
+  /**
+   * The province's masts as the server keeps them, on their way to the map after signing in (loadServerMasts):
+   * 'idle' before, 'loading', then 'loaded' (on screen, or the server had none) or 'failed' (the masts on screen stay,
+   * and the refusal is kept at 'loadMasts').
+   */
+  serverMasts: 'idle' | 'loading' | 'loaded' | 'failed';
 }
 
 /** What a session holds, empty: before signing in, and again on signing in or out. */
 const NO_SESSION_DATA = {
   listsLoaded: false,
+  serverMasts: 'idle' as const,
   requests: [],
   audit: [],
   proposedSites: [],

@@ -11,6 +11,7 @@ vi.mock('../../../src/app/persistence/towerStorage', () => ({ saveTowers: () => 
 
 const { loadServerMasts } = await import('../../../src/app/data/serverMasts');
 const { showDataset, useAppStore } = await import('../../../src/app/store/appStore');
+const { useServerStore } = await import('../../../src/app/server/serverStore');
 
 function tower(id: string, operator: string, lon: number): Tower {
   return { id, operator, lon, lat: 16, heightM: 30, radiusM: 1500, mastType: null, tenants: [operator] };
@@ -52,14 +53,22 @@ afterEach(() => {
   listMasts.mockReset();
   saveTowers.mockClear();
   useAppStore.setState({ dataset: null });
+  useServerStore.setState({ serverMasts: 'idle', refusals: {} });
 });
 
 describe('loadServerMasts', () => {
   it("puts the server's masts on screen and keeps them in the browser", async () => {
     useAppStore.setState({ dataset: dataset('VN25', onScreen) });
-    listMasts.mockResolvedValue(fromServer);
+    let whileOnTheirWay: string | null = null;
+    listMasts.mockImplementation(async () => {
+      whileOnTheirWay = useServerStore.getState().serverMasts;
+      return fromServer;
+    });
     expect(await loadServerMasts()).toBe(true);
     expect(listMasts).toHaveBeenCalledWith('VN25');
+    // The panels are told they are coming (a search waits for them), then that they are here.
+    expect(whileOnTheirWay).toBe('loading');
+    expect(useServerStore.getState().serverMasts).toBe('loaded');
     const shown = useAppStore.getState().dataset;
     expect(shown?.towers.map((t) => t.id)).toEqual(['A1', 'B7', 'C3']);
     expect(shown?.towerArrays.count).toBe(3);
@@ -95,8 +104,17 @@ describe('loadServerMasts', () => {
 
   it('leaves the masts on screen when the server cannot answer', async () => {
     useAppStore.setState({ dataset: dataset('VN25', onScreen) });
-    listMasts.mockRejectedValue(new Error('network'));
+    const refusal = new TypeError('Failed to fetch');
+    listMasts.mockRejectedValue(refusal);
     expect(await loadServerMasts()).toBe(false);
     expect(useAppStore.getState().dataset?.towers.map((t) => t.id)).toEqual(['A1']);
+    // Said where the person looks (the requests tab), with the reason, not left as if the masts were the server's.
+    expect(useServerStore.getState().serverMasts).toBe('failed');
+    expect(useServerStore.getState().refusals.loadMasts).toEqual({ action: 'loadMasts', error: refusal });
+    // Trying again clears the refusal and, answered, says the masts are here.
+    listMasts.mockResolvedValue(fromServer);
+    expect(await loadServerMasts()).toBe(true);
+    expect(useServerStore.getState().serverMasts).toBe('loaded');
+    expect(useServerStore.getState().refusals.loadMasts).toBeUndefined();
   });
 });
