@@ -6,6 +6,8 @@ import { CandidateFileError } from './candidateFileError';
 import { titleLinesNote } from './cutCsvTitleLines';
 import { classifyNonText } from './describeNonText';
 import { parseDecimal } from './parseDecimal';
+import { parseDegreesMinutesSeconds } from './parseDegreesMinutesSeconds';
+import { countLineBreaks, MAX_RECORD_CHARS, nextLineStart, readCsvRecord } from './readCsvRecord';
 import { shortColumnList } from './shortColumnList';
 import { normalizeColumnName } from './towerFields';
 
@@ -63,7 +65,8 @@ const HEADER_SEARCH_LINES = 20;
 
 /**
  * Candidate sites from CSV with columns `id,lon,lat` (also `;` or tab delimited, with decimal commas then; UTF-8,
- * BOM allowed) and optionally `height_m` (the antenna height of a new mast there, > 0 and at most 300 m); other columns
+ * BOM allowed; quoted values may hold the delimiter and line breaks; coordinates in decimal degrees or in degrees,
+ * minutes and seconds) and optionally `height_m` (the antenna height of a new mast there, > 0 and at most 300 m); other columns
  * are ignored. A row with an empty or repeated id, or coordinates that are not longitude/latitude degrees, is rejected
  * with its record number (`row`, 1 = first after the header) and file line; the rest are kept. A height that does not
  * parse or is out of range is a warning: the row is kept without it. Throws CandidateFileError when the file is not
@@ -132,12 +135,63 @@ export function parseCandidatesCsv(text: string): CandidateParseResult {
   if (titles.length > 0) warnings.push({ row: 0, line: headerLineIndex + 1, ...titleLinesNote(titles) });
   const seen = new Map<string, number>();
   let row = 0;
-  for (let lineIndex = headerLineIndex + 1; lineIndex < lines.length; lineIndex++) {
-    const lineText = lines[lineIndex];
-    if (lineText.trim() === '' || /^[\s,;\t]*$/.test(lineText)) continue;
+  // Records, not lines, from the line after the header: a quoted value may hold the delimiter or a line break (a name
+  // "Trường THCS Lê Lợi, Hải Châu" or a note over two lines), read as the tower files are (readCsvRecord).
+  let at = 0;
+  for (let index = 0; index <= headerLineIndex && at >= 0; index++) at = nextLineStart(body, at);
+  let line = headerLineIndex + 2;
+  while (at >= 0 && at < body.length) {
+    const read = readCsvRecord(body, at, header.delimiter, true);
+    if (read.kind === 'incomplete') break;
+    if (read.kind === 'overlong') {
+      row++;
+      rejected.push({
+        row,
+        line,
+        reason: `the record is longer than ${MAX_RECORD_CHARS.toLocaleString('en')} characters (a missing line break or quote?): not read`,
+        code: 'recordTooLong',
+        params: { max: MAX_RECORD_CHARS },
+      });
+      at = read.end;
+      line++;
+      continue;
+    }
+    const lineBreaks = countLineBreaks(body, at, read.end);
+    const endsLine = /[\r\n]$/.test(body.slice(read.end - 1, read.end));
+    const spansLines = lineBreaks > 1 || (lineBreaks === 1 && !endsLine);
+    const recordLine = line;
+    if (read.fields.every((field) => /^[\s,;\t]*$/.test(field))) {
+      at = read.end;
+      line += lineBreaks;
+      continue;
+    }
     row++;
-    const line = lineIndex + 1;
-    const fields = Papa.parse<string[]>(lineText, { delimiter: header.delimiter }).data[0] ?? [];
+    if (spansLines && (read.problem !== null || read.fields.length !== header.names.length)) {
+      // A stray quote swallowed the next lines: this line alone is rejected, the next ones are read on their own.
+      rejected.push({
+        row,
+        line: recordLine,
+        reason:
+          'a quoted value runs past the end of the line and the record does not fit the header (a stray "?): ' +
+          'this line is rejected, the next lines are read on their own',
+        code: 'strayQuote',
+      });
+      at = nextLineStart(body, at);
+      line++;
+      continue;
+    }
+    at = read.end;
+    line += lineBreaks;
+    if (read.problem === 'unterminated') {
+      rejected.push({
+        row,
+        line: recordLine,
+        reason: 'unterminated quoted value (a " is never closed)',
+        code: 'unterminatedQuote',
+      });
+      continue;
+    }
+    const fields = read.fields;
     const id = (fields[header.indices.id] ?? '').trim();
     const lonText = fields[header.indices.lon] ?? '';
     const latText = fields[header.indices.lat] ?? '';
@@ -153,13 +207,19 @@ export function parseCandidatesCsv(text: string): CandidateParseResult {
         params: { id, row: first },
       });
     }
-    const lon = parseDecimal(lonText, decimalComma);
-    const lat = parseDecimal(latText, decimalComma);
+    // Degrees, minutes and seconds as surveys write them (108°14'45.6"E), else a decimal number.
+    const lon = parseDegreesMinutesSeconds(lonText) ?? parseDecimal(lonText, decimalComma);
+    const lat = parseDegreesMinutesSeconds(latText) ?? parseDecimal(latText, decimalComma);
     const coordinate = (field: 'lon' | 'lat', value: number | null, text: string, limit: number, what: string) => {
       if (value === null) {
+        // "108,25" in a comma file was quoted to keep its comma: a decimal comma is read in ; or tab files only.
+        const hint =
+          !decimalComma && /^\s*[+-]?\d+,\d+\s*$/.test(text)
+            ? ' (a decimal comma is only read in files separated by ; or tab)'
+            : '';
         reasons.push({
           field,
-          reason: `${field} "${text.trim()}" is not a number`,
+          reason: `${field} "${text.trim()}" is not a number${hint}`,
           code: 'notNumber',
           params: { value: text.trim() },
         });
@@ -196,7 +256,7 @@ export function parseCandidatesCsv(text: string): CandidateParseResult {
       const [first, ...rest] = reasons;
       rejected.push({
         row,
-        line,
+        line: recordLine,
         field: first.field,
         reason: reasons.map((r) => r.reason).join('; '),
         code: first.code,
@@ -214,7 +274,7 @@ export function parseCandidatesCsv(text: string): CandidateParseResult {
       else {
         warnings.push({
           row,
-          line,
+          line: recordLine,
           field: 'height_m',
           reason: `height_m "${heightText}" is not an antenna height in m (0-${MAX_HEIGHT_M}): left out`,
           code: 'badValue',

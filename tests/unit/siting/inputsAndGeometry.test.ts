@@ -110,6 +110,39 @@ describe('parseCandidatesCsv', () => {
     });
   });
 
+  it('reads quoted values holding commas and line breaks, counting file lines past them, and DMS coordinates', () => {
+    const parsed = parseCandidatesCsv(
+      'id,name,lon,lat,note\n' +
+        'T1,"Trường THCS Lê Lợi, Hải Châu",108.2,16.05,ok\n' +
+        'T2,Chợ Hàn,"108°13\'30""E",16°04\'12"B,"mái tôn\nphía đông"\n' +
+        'T3,UBND,"108,25",16.1,\n' +
+        'T4,Sân,108.3,16.2,\n',
+    );
+    // 108°13'30" = 108 + 13/60 + 30/3600 = 108.225; 16°04'12" = 16 + 4/60 + 12/3600 = 16.07.
+    expect(parsed.sites.map((site) => site.id)).toEqual(['T1', 'T2', 'T4']);
+    expect(parsed.sites[1].lon).toBeCloseTo(108.225, 12);
+    expect(parsed.sites[1].lat).toBeCloseTo(16.07, 12);
+    // T2's note takes lines 3 and 4: T3 is on line 5, its record the third; its quoted "108,25" is not read as a
+    // decimal in a comma file, and the message says why.
+    expect(parsed.rejected).toEqual([
+      expect.objectContaining({ row: 3, line: 5, field: 'lon', code: 'notNumber', params: { value: '108,25' } }),
+    ]);
+    expect(parsed.rejected[0].reason).toContain('decimal comma is only read in files separated by ; or tab');
+  });
+
+  it('rejects the line of a stray or unclosed quote alone and reads the next lines on their own', () => {
+    const parsed = parseCandidatesCsv(
+      'id,lon,lat\nA,108.2,16.05\nB,"108.3,16.06\nC,108.4,16.07\nD,108.5,"16.08\nE,108.6,16.09\n',
+    );
+    // B's quote closes on D's line into a record of two fields: B's line alone is rejected and C is read; D's quote
+    // never closes: D's line alone is rejected and E is read.
+    expect(parsed.sites.map((site) => site.id)).toEqual(['A', 'C', 'E']);
+    expect(parsed.rejected.map((problem) => [problem.row, problem.line, problem.code])).toEqual([
+      [2, 3, 'strayQuote'],
+      [4, 5, 'unterminatedQuote'],
+    ]);
+  });
+
   it('refuses a file without the columns or an empty file; binary bytes cost only their row', () => {
     expect(() => parseCandidatesCsv('id,x,y\n1,2,3\n')).toThrow(CandidateFileError);
     // x / y are not taken for lon / lat: Vietnamese survey tables use X for the northing.
