@@ -210,6 +210,31 @@ describe('propagation coverage in the app', () => {
     await expect(page.getByTestId('eirp-Viettel').inputValue()).resolves.toBe('63');
   });
 
+  it('prints "—" for an operator without a 5G licence (not a computed 0), the others as the command line', async () => {
+    await page.getByTestId('signal-technology').selectOption('5g');
+    await page.getByTestId('signal-gridM').fill('400');
+    await page.getByTestId('run-signal').click();
+    await page.waitForFunction(() => window.cosite?.state().signalRun.status === 'done', undefined, {
+      timeout: 120_000,
+    });
+    const figures = await cliFigures([
+      ...['coverage', '--towers', 'data/demo/towers.csv', '--population', 'data/demo/population.tif'],
+      ...['--model', 'uma-nlos', '--technology', '5g', '--assume-5g', '--grid-m', '400', '--json'],
+    ]);
+    const byOperator = figures.population_covered_by_operator as Record<string, number>;
+    for (const name of ['Viettel', 'MobiFone', 'VinaPhone']) {
+      expect(digits(await page.getByTestId(`covered-${name}`).textContent())).toBe(Math.round(byOperator[name]));
+    }
+    // Vietnamobile has no 5G band: the command line gives it no frequency, the table no figure, and says why.
+    expect((figures.frequency_mhz_by_operator as Record<string, number | null>).Vietnamobile).toBeNull();
+    await expect(page.getByTestId('covered-Vietnamobile').textContent()).resolves.toBe('—');
+    await expect(page.getByTestId('coverage-no-radio').textContent()).resolves.toBe(
+      '—: Vietnamobile không có băng tần 5G (chưa được cấp phép): không tính vùng phủ, không phải là không phủ được ai.',
+    );
+    await page.getByTestId('signal-technology').selectOption('4g');
+    await page.getByTestId('signal-gridM').fill('200');
+  });
+
   it('reads a decimal comma in number fields, and says why it refuses what is not a number', async () => {
     await page.getByTestId('signal-shadowingMarginDb').fill('0,8');
     await page.waitForFunction(() => window.cosite?.state().history.present.coverage.shadowingMarginDb === 0.8);

@@ -1,6 +1,6 @@
 import { operatorColorRgb } from '../../core/model/operators';
 import type { Tower } from '../../core/model/tower';
-import { formatNumber } from '../i18n/strings';
+import { formatNumber, translateWith } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { useAppStore } from '../store/appStore';
 
@@ -16,9 +16,14 @@ export interface CoverageFigures {
 export function CoverageResultsTable({
   summary,
   operatorNames,
+  withoutRadio = [],
+  technology,
 }: {
   summary: CoverageFigures;
   operatorNames: readonly string[];
+  /** Operators the run had no radio for in its technology (no 5G licence): "—", not a computed 0. */
+  withoutRadio?: readonly string[];
+  technology?: '4g' | '5g';
 }) {
   const t = useT();
   const language = useAppStore((state) => state.language);
@@ -41,6 +46,7 @@ export function CoverageResultsTable({
           {operatorNames.map((name) => {
             const covered = summary.populationCoveredByOperator[name] ?? 0;
             const colour = `rgb(${operatorColorRgb(name).join(',')})`;
+            const noRadio = withoutRadio.includes(name);
             return (
               <tr key={name} data-operator={name}>
                 <td>
@@ -49,9 +55,9 @@ export function CoverageResultsTable({
                   <span className="bar" style={{ width: `${(60 * covered) / maxCovered}px`, background: colour }} />
                 </td>
                 <td className="num" data-testid={`covered-${name}`}>
-                  {formatNumber(language, covered)}
+                  {noRadio ? '—' : formatNumber(language, covered)}
                 </td>
-                <td className="num">{percent(covered)}</td>
+                <td className="num">{noRadio ? '' : percent(covered)}</td>
               </tr>
             );
           })}
@@ -71,6 +77,14 @@ export function CoverageResultsTable({
           </tr>
         </tbody>
       </table>
+      {withoutRadio.length > 0 && (
+        <p className="note" data-testid="coverage-no-radio">
+          {translateWith(language, 'noRadioNote', {
+            names: withoutRadio.join(', '),
+            technology: technology === '4g' ? '4G' : '5G',
+          })}
+        </p>
+      )}
       {countedMasts > 0 && (
         <p className="note" data-testid="counted-tenants-note">
           {formatNumber(language, countedMasts)} {t('countedTenantsNote')}

@@ -247,7 +247,12 @@ export function SignalCoverageSection({ dataset }: { dataset: ProvinceDataset })
       )}
       {run.result && (
         <>
-          <CoverageResultsTable summary={run.result.summary} operatorNames={run.result.operatorNames} />
+          <CoverageResultsTable
+            summary={run.result.summary}
+            operatorNames={run.result.operatorNames}
+            withoutRadio={run.result.operatorsWithoutRadio}
+            technology={run.settings?.technology}
+          />
           <p className="note" data-testid="signal-meta">
             {run.result.grid.width} × {run.result.grid.height} {t('cells')} · {t('areaCovered')}:{' '}
             {formatNumber(language, run.result.summary.areaCoveredKm2)} km² · {t('computedIn')}{' '}

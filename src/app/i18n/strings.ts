@@ -424,6 +424,10 @@ export const STRINGS = {
     vi: 'Không tải được các cột của tỉnh từ máy chủ: bản đồ vẫn là các cột trước đó, có thể thiếu danh sách các nhà mạng đã nhập.',
     en: "The province's masts could not be loaded from the server: the map still shows the masts it had, which may lack the operators' imported lists.",
   },
+  noRadioNote: {
+    vi: '—: {names} không có băng tần {technology} (chưa được cấp phép): không tính vùng phủ, không phải là không phủ được ai.',
+    en: '—: {names} has no {technology} band (no licence): no coverage is computed for it, which is not the same as covering no one.',
+  },
   tryAgain: { vi: 'Thử lại', en: 'Try again' },
   opportunityGone: {
     vi: 'không còn trên bản đồ',

@@ -64,6 +64,7 @@ export function ReportPage({ params }: { params: ReportParams }) {
       : `${t(`preset_${preset}`)} ${SHARING_DISTANCE_PRESETS[preset].urbanM}/${SHARING_DISTANCE_PRESETS[preset].nonUrbanM} m`;
   const percent = (value: number) =>
     `${formatNumber(language, (100 * value) / Math.max(1, summary.populationTotal), 1)}%`;
+  const withoutRadio = data.coverage.mode === 'signal' ? data.coverage.operatorsWithoutRadio : [];
   const today = reportDate(new Date(), language);
   const swatch = (colour: readonly number[]) => (
     <span className="swatch dot" style={{ background: `rgb(${colour.join(',')})` }} />
@@ -150,13 +151,21 @@ export function ReportPage({ params }: { params: ReportParams }) {
               </tr>
             </thead>
             <tbody>
-              {dataset.towerArrays.operatorNames.map((name) => (
-                <tr key={name}>
-                  <td>{name}</td>
-                  <td className="num">{formatNumber(language, summary.populationCoveredByOperator[name] ?? 0)}</td>
-                  <td className="num">{percent(summary.populationCoveredByOperator[name] ?? 0)}</td>
-                </tr>
-              ))}
+              {dataset.towerArrays.operatorNames.map((name) =>
+                withoutRadio.includes(name) ? (
+                  <tr key={name}>
+                    <td>{name}</td>
+                    <td className="num">—</td>
+                    <td className="num" />
+                  </tr>
+                ) : (
+                  <tr key={name}>
+                    <td>{name}</td>
+                    <td className="num">{formatNumber(language, summary.populationCoveredByOperator[name] ?? 0)}</td>
+                    <td className="num">{percent(summary.populationCoveredByOperator[name] ?? 0)}</td>
+                  </tr>
+                ),
+              )}
               <tr className="total">
                 <td>{t('anyOperator')}</td>
                 <td className="num">{formatNumber(language, summary.populationCovered)}</td>
@@ -169,6 +178,14 @@ export function ReportPage({ params }: { params: ReportParams }) {
               </tr>
             </tbody>
           </table>
+          {data.coverage.mode === 'signal' && withoutRadio.length > 0 && (
+            <p className="note" data-testid="report-coverage-no-radio">
+              {translateWith(language, 'noRadioNote', {
+                names: withoutRadio.join(', '),
+                technology: data.coverage.settings.technology === '4g' ? '4G' : '5G',
+              })}
+            </p>
+          )}
         </section>
         <section>
           <h2>{t('reportMastsTable')}</h2>

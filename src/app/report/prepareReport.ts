@@ -44,6 +44,8 @@ export type ReportCoverage =
       notes: WordedMessage[];
       /** The palette the map is drawn in (the project's, as on screen). */
       palette: SignalPalette;
+      /** Operators with no radio in the technology (no 5G licence): printed "—", not 0. */
+      operatorsWithoutRadio: readonly string[];
     };
 
 export interface ReportData {
@@ -151,6 +153,7 @@ export async function prepareReport({ params, shareHash }: ReportRequest, signal
       cellHeightM: run.grid.cellHeightM,
       notes: run.notes,
       palette,
+      operatorsWithoutRadio: run.operatorsWithoutRadio,
     };
     mapCoverage = {
       grid: { ...run.grid, values: run.populated, nodata: 0 },

@@ -16,6 +16,11 @@ export interface SignalRunResult<Image> {
   gapShown: Uint8Array;
   summary: SignalCoverageSummary;
   operatorNames: readonly string[];
+  /**
+   * Operators of the run with no radio in its technology (no 5G licence: Vietnamobile, Gmobile): they cover nothing
+   * because nothing of theirs was computed, not because their masts reach no one; tables print "—" for them.
+   */
+  operatorsWithoutRadio: readonly string[];
   thresholdDbm: number;
   notes: WordedMessage[];
   /** The first image (all operators). */
@@ -69,6 +74,7 @@ export function finishSignalRun(
       gapShown,
       summary,
       operatorNames,
+      operatorsWithoutRadio: operatorNames.filter((name) => run.frequencyMHzByOperator[name] === null),
       thresholdDbm,
       notes: run.notes,
     },
