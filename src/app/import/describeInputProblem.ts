@@ -278,6 +278,8 @@ const FILE_TEMPLATES: Record<string, (p: Params) => string> = {
   operatorFromAccount: (p) =>
     `tệp không có cột nhà mạng: mọi dòng được coi là trạm của ${p.operator} (nhà mạng của tài khoản)`,
   titleLinesSkipped: (p) => `bỏ qua ${p.count} dòng tiêu đề phía trên dòng tên cột ('${p.first}')`,
+  twoRowHeader: (p) =>
+    `dòng tên cột viết trên hai dòng (dòng ${p.line} và dòng kế tiếp): đọc gộp thành một (${p.names})`,
   surveyOrder: (p) =>
     `cột ${p.northing}/${p.easting} được đọc theo thứ tự trắc địa VN-2000: ${p.northing} = tọa độ bắc (northing), ` +
     `${p.easting} = tọa độ đông (easting) (nếu không đúng, hãy chọn lại cột kinh độ, vĩ độ)`,

@@ -112,7 +112,7 @@ export class CsvTowerStream {
     }
     const header = best as { delimiter: string; names: string[]; end: number };
     this.delimiter = header.delimiter;
-    this.reader = new TowerTableReader(header.names, this.linesBefore + 1, {
+    this.reader = new TowerTableReader(this.options.headerNames ?? header.names, this.linesBefore + 1, {
       ...this.options,
       decimalComma: header.delimiter !== ',',
     });

@@ -1,13 +1,14 @@
 import type { RawCoordinate } from '../crs/detectCoordinateProblems';
 import type { WordedMessage } from '../model/wordedMessage';
 import { applyColumnMapping, type ColumnMapping } from './applyColumnMapping';
-import { HEADER_SEARCH_RECORDS, titleLinesNote, towerHeaderScore } from './cutCsvTitleLines';
+import { HEADER_SEARCH_RECORDS, titleLinesNote, towerHeaderScore, twoRowHeaderNote } from './cutCsvTitleLines';
 import { detectTextEncoding, type TextEncoding, textDecoderFor } from './decodeTextFile';
+import { mergeTwoRowHeader } from './mergeTwoRowHeader';
 import { parseDecimal } from './parseDecimal';
 import { parseDegreesMinutesSeconds } from './parseDegreesMinutesSeconds';
 import { readCsvTable } from './readCsvTable';
 import { readLayerFile } from './readLayerFile';
-import { asTowerFileError, towerHeaderRowIndex } from './readTowerFile';
+import { asTowerFileError, towerHeaderRows } from './readTowerFile';
 import { refuseNonTowerFile } from './readTowersSync';
 import { readXlsxRows } from './readXlsxRows';
 import { type FileFormat, formatMismatchNote, sniffFileFormat } from './sniffFileFormat';
@@ -55,8 +56,14 @@ export async function previewTableFile(
     const head = textDecoderFor(encoding).decode(bytes.subarray(0, PREVIEW_BYTES), { stream: true });
     // The header is found as the tower reader finds it (cutCsvTitleLines): under title lines, required columns
     // found first, then number of columns.
-    const table = readCsvTable(head, { maxRows, score: towerHeaderScore, headerWithin: HEADER_SEARCH_RECORDS });
+    const table = readCsvTable(head, {
+      maxRows,
+      score: towerHeaderScore,
+      headerWithin: HEADER_SEARCH_RECORDS,
+      mergeHeaderRows: mergeTwoRowHeader,
+    });
     if (table.titleLines.length > 0) warnings.push(titleLinesNote(table.titleLines));
+    if (table.headerRows === 2) warnings.push(twoRowHeaderNote(table.header, table.headerLine));
     const headers = table.header;
     const rows = table.rows;
     const delimiter = table.delimiter;
@@ -78,10 +85,12 @@ export async function previewTableFile(
       throw asTowerFileError(error);
     });
     // The header row the tower reader takes (under a title and blank rows), and the non-empty rows after it.
-    const headerIndex = Math.max(0, towerHeaderRowIndex(sheet.rows));
-    const header = sheet.rows[headerIndex]?.values ?? [];
+    const found = towerHeaderRows(sheet.rows);
+    const headerIndex = found?.index ?? 0;
+    const header = found?.names ?? [];
+    if (found?.count === 2) warnings.push(twoRowHeaderNote(found.names, found.rowNumber));
     const rows = sheet.rows
-      .slice(headerIndex + 1)
+      .slice(headerIndex + (found?.count ?? 1))
       .filter((row) => row.values.some((value) => value !== null && String(value).trim() !== ''))
       .slice(0, maxRows);
     return {

@@ -13,6 +13,9 @@ export interface CsvTable {
   headerLine: number;
   /** The non-blank records above the header (title lines), their fields joined by spaces. */
   titleLines: string[];
+  /** 2 when the header is written over two records (merged by `mergeHeaderRows`); its second starts on `subHeaderLine`. */
+  headerRows: 1 | 2;
+  subHeaderLine?: number;
 }
 
 const CANDIDATE_DELIMITERS = [',', ';', '\t'] as const;
@@ -32,6 +35,11 @@ export function readCsvTable(
      * first of equals. Operators' exports often put a title line or two above the header.
      */
     headerWithin?: number;
+    /**
+     * A header written over two consecutive records: their names read together, or null when they are not one
+     * header (see mergeTwoRowHeader). Taken when `score` rates the names better than any single record's.
+     */
+    mergeHeaderRows?: (upper: string[], lower: string[]) => string[] | null;
   } = {},
 ): CsvTable {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -54,6 +62,7 @@ export function readCsvTable(
     problems: new Map(),
     headerLine: line,
     titleLines: [],
+    headerRows: 1,
   };
   // Header: the first record that is not blank, or the best scored of the first `headerWithin` of them.
   const within = Math.max(1, options.headerWithin ?? 1);
@@ -65,8 +74,11 @@ export function readCsvTable(
     line: number;
     startLine: number;
     above: number;
+    subHeaderLine?: number;
   } | null = null;
   const nonBlankRecords: string[] = [];
+  // The record just before, when it was not blank: the upper row of a two-row header.
+  let previous: { delimiter: string; fields: string[]; startLine: number } | null = null;
   let nonBlank = 0;
   let scanAt = at;
   let scanLine = line;
@@ -90,8 +102,25 @@ export function readCsvTable(
       if (chosen === null || best.score > chosen.score) {
         chosen = { ...best, line: endLine, startLine: scanLine, above: nonBlankRecords.length };
       }
+      const merged =
+        previous && previous.delimiter === best.delimiter && options.mergeHeaderRows
+          ? options.mergeHeaderRows(previous.fields, best.fields)
+          : null;
+      if (previous && merged && score(merged) > (chosen?.score ?? Number.NEGATIVE_INFINITY)) {
+        chosen = {
+          delimiter: best.delimiter,
+          fields: merged,
+          end: best.end,
+          score: score(merged),
+          line: endLine,
+          startLine: previous.startLine,
+          above: nonBlankRecords.length - 1,
+          subHeaderLine: scanLine,
+        };
+      }
       nonBlankRecords.push(best.fields.join(' ').trim());
-    }
+      previous = { delimiter: best.delimiter, fields: best.fields, startLine: scanLine };
+    } else previous = null;
     scanAt = best.end;
     scanLine = endLine;
   }
@@ -100,6 +129,10 @@ export function readCsvTable(
   table.header = chosen.fields;
   table.headerLine = chosen.startLine;
   table.titleLines = nonBlankRecords.slice(0, chosen.above);
+  if (chosen.subHeaderLine !== undefined) {
+    table.headerRows = 2;
+    table.subHeaderLine = chosen.subHeaderLine;
+  }
   at = chosen.end;
   line = chosen.line;
   while (at < body.length && (options.maxRows === undefined || table.rows.length < options.maxRows)) {

@@ -1,7 +1,8 @@
 import type { LongCallOptions } from '../util/cooperativeLoop';
-import { cutCsvTitleLines, titleLinesNote } from './cutCsvTitleLines';
+import { cutCsvTitleLines, titleLinesNote, twoRowHeaderNote } from './cutCsvTitleLines';
 import { fileRefusal } from './fileRefusal';
 import { LayerFileError } from './layerFileError';
+import { mergeTwoRowHeader } from './mergeTwoRowHeader';
 import {
   checkFileSize,
   createReadDeadline,
@@ -52,8 +53,12 @@ export async function readTowerFile(
       // Title lines above the header (an Excel sheet saved as CSV): read from the header on, lines still the file's.
       const cut = cutCsvTitleLines(bytes);
       const body = cut?.bytes ?? bytes;
-      result =
-        (await readCleanTowersCsv(body, options)) ?? (await readTowersCsvChunked(body, { ...options, deadline }));
+      // A header over two rows: its second row is read as the header, with the two rows' names (the fast path for
+      // clean files reads its own header, so it is not taken).
+      const twoRows = cut?.twoRowHeader;
+      result = twoRows
+        ? await readTowersCsvChunked(body, { ...options, headerNames: twoRows.names, deadline })
+        : ((await readCleanTowersCsv(body, options)) ?? (await readTowersCsvChunked(body, { ...options, deadline })));
       if (cut) {
         // Every line the body's reading names moves down by the lines cut: problems, a duplicate's first line, the
         // kept masts' lines and the coordinate report's examples.
@@ -84,7 +89,9 @@ export async function readTowerFile(
             for (const example of group.examples) example.row += shift;
           }
         }
-        result.warnings.unshift({ row: 0, line: 1, ...titleLinesNote(cut.titles) });
+        if (twoRows)
+          result.warnings.unshift({ row: 0, line: twoRows.line, ...twoRowHeaderNote(twoRows.names, twoRows.line) });
+        if (cut.titles.length > 0) result.warnings.unshift({ row: 0, line: 1, ...titleLinesNote(cut.titles) });
       }
     } else if (format === 'xlsx') result = await readTowersXlsx(bytes, options, deadline);
     else {
@@ -107,25 +114,26 @@ async function readTowersXlsx(
   deadline: ReadDeadline,
 ): Promise<TowerParseResult> {
   const sheet = await readXlsxRows(bytes, options.zipLimits, deadline);
-  const headerIndex = towerHeaderRowIndex(sheet.rows);
-  if (headerIndex < 0) {
+  const found = towerHeaderRows(sheet.rows);
+  if (found === null) {
     throw new TowerFileError(`sheet '${sheet.sheetName}' is empty (no header row)`, {
       code: 'sheetEmpty',
       params: { sheet: sheet.sheetName },
     });
   }
-  const header = sheet.rows[headerIndex];
-  const names = header.values.map((value) => (value === null ? '' : String(value)));
   // Decimal commas cannot occur in numeric cells; in text cells (a CSV pasted as text) they may.
-  const reader = new TowerTableReader(names, header.rowNumber, { ...options, decimalComma: true });
+  const reader = new TowerTableReader(found.names, found.rowNumber, { ...options, decimalComma: true });
   let row = 0;
-  for (const sheetRow of sheet.rows.slice(headerIndex + 1)) {
+  for (const sheetRow of sheet.rows.slice(found.index + found.count)) {
     if (!sheetRow.values.some((value) => value !== null && String(value).trim() !== '')) continue;
     row++;
     if (row % 4096 === 0) deadline.check();
     reader.addRecord(sheetRow.values, row, sheetRow.rowNumber);
   }
   const result = reader.result();
+  if (found.count === 2) {
+    result.warnings.unshift({ row: 0, line: found.rowNumber, ...twoRowHeaderNote(found.names, found.rowNumber) });
+  }
   for (const note of sheet.notes) result.warnings.unshift({ row: 0, ...note });
   return result;
 }
@@ -146,20 +154,35 @@ export function asTowerFileError(error: unknown): unknown {
 }
 
 /**
- * The header row of a sheet of towers: operators' lists often put a title and blank rows above it, so the first of
- * the first 20 non-empty rows that names the most required columns (all four, or else the first non-empty row, whose
- * error then lists its cells). -1 when the sheet has no non-empty row. The preview takes the same row.
+ * The header of a sheet of towers: operators' lists often put a title and blank rows above it, so the first of the
+ * first 20 non-empty rows that names the most required columns (all four, or else the first non-empty row, whose
+ * error then lists its cells); or two consecutive rows read together when they name more of them (a header written
+ * over two rows, see mergeTwoRowHeader): `index` is its first row, `count` its rows, `names` the columns' names.
+ * Null when the sheet has no non-empty row. The preview takes the same rows.
  */
-export function towerHeaderRowIndex(rows: readonly { values: readonly unknown[] }[]): number {
-  const missingCount = (row: { values: readonly unknown[] }) =>
-    resolveTowerColumns(row.values.map((value) => (value === null ? '' : String(value)))).missing.length;
-  let best = -1;
+export function towerHeaderRows(
+  rows: readonly { values: readonly unknown[]; rowNumber: number }[],
+): { index: number; count: 1 | 2; names: string[]; rowNumber: number } | null {
+  const text = (values: readonly unknown[]) => values.map((value) => (value === null ? '' : String(value)));
+  const missingCount = (names: string[]) => resolveTowerColumns(names).missing.length;
+  let best: { index: number; count: 1 | 2; names: string[]; missing: number } | null = null;
+  let previous = -1;
   let seen = 0;
   for (let index = 0; index < rows.length && seen < 20; index++) {
     const row = rows[index];
-    if (!row.values.some((value) => value !== null && String(value).trim() !== '')) continue;
+    if (!row.values.some((value) => value !== null && String(value).trim() !== '')) {
+      previous = -1;
+      continue;
+    }
     seen++;
-    if (best < 0 || missingCount(row) < missingCount(rows[best])) best = index;
+    const names = text(row.values);
+    const missing = missingCount(names);
+    if (best === null || missing < best.missing) best = { index, count: 1, names, missing };
+    const merged = previous >= 0 ? mergeTwoRowHeader(rows[previous].values, row.values) : null;
+    if (merged && missingCount(merged) < best.missing) {
+      best = { index: previous, count: 2, names: merged, missing: missingCount(merged) };
+    }
+    previous = index;
   }
-  return best;
+  return best && { index: best.index, count: best.count, names: best.names, rowNumber: rows[best.index].rowNumber };
 }

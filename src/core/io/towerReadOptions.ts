@@ -5,6 +5,11 @@ import type { MastTypeChoice } from './classifyMastType';
 
 /** How to read a tower file beyond what its content says; every option may be left out. */
 export interface TowerReadOptions {
+  /**
+   * The header's names when the text's first record is only the second row of a header written over two rows (see
+   * mergeTwoRowHeader): that record is read as the header with these names. Set by readTowerFile.
+   */
+  headerNames?: readonly string[];
   /** The user's column mapping (see applyColumnMapping); the automatic choice when absent. */
   columns?: ColumnMapping;
   /**
