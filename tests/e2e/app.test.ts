@@ -235,13 +235,14 @@ describe('the app on the demo province', () => {
     expect(await backboneToggle.isChecked()).toBe(false);
     expect(await communesToggle.isChecked()).toBe(true);
     await page.locator('body').click({ position: { x: 5, y: 880 } });
+    // Each key's change is awaited on screen (a render may follow the key event under load).
     await page.keyboard.press('Control+z');
-    expect(await communesToggle.isChecked()).toBe(false);
+    await expect.poll(() => communesToggle.isChecked()).toBe(false);
     expect(await backboneToggle.isChecked()).toBe(false);
     await page.keyboard.press('Control+z');
-    expect(await backboneToggle.isChecked()).toBe(true);
+    await expect.poll(() => backboneToggle.isChecked()).toBe(true);
     await page.keyboard.press('Control+Shift+z');
-    expect(await backboneToggle.isChecked()).toBe(false);
+    await expect.poll(() => backboneToggle.isChecked()).toBe(false);
     // Autosaved in IndexedDB: a reload reopens the same project.
     await page.waitForFunction(() => {
       const state = window.cosite?.state();
