@@ -222,4 +222,36 @@ describe("the import dialog's notes and refusals in Vietnamese", () => {
       ['KML-2', 'MobiFone', 36.5],
     ]);
   });
+
+  it('reads a sheet whose header is written over two rows ("Tọa độ" over "Kinh độ | Vĩ độ") and says so', async () => {
+    // As a Sở's sheet saved as CSV: a title, a blank line, "Tọa độ" merged over its two columns (lines 3 and 4),
+    // decimal commas, a row without latitude (line 6) and a height that is a word (line 7).
+    const csv =
+      '\uFEFFDANH SÁCH TRẠM BTS VIETTEL - TP ĐÀ NẴNG;;;;;\r\n;;;;;\r\n' +
+      'STT;Mã trạm;Nhà mạng;Tọa độ;;Độ cao cột (m)\r\n;;;Kinh độ;Vĩ độ;\r\n' +
+      '1;DNG-001;Viettel;108,2102;16,0544;36\r\n2;DNG-002;Viettel;108,2231;;40\r\n' +
+      '3;DNG-003;Viettel;108,1987;16,0712;cao\r\n4;DNG-004;Viettel;108,2400;16,0300;42\r\n';
+    await page.getByTestId('import-file').setInputFiles({
+      name: 'tram-viettel-2-dong.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv, 'utf8'),
+    });
+    await page.getByTestId('column-mapping').waitFor({ timeout: 60_000 });
+    await expect(page.getByTestId('map-id').inputValue()).resolves.toBe('Mã trạm');
+    await expect(page.getByTestId('map-lon').inputValue()).resolves.toBe('Kinh độ');
+    await expect(page.getByTestId('map-lat').inputValue()).resolves.toBe('Vĩ độ');
+    await expect(page.getByTestId('import-dialog').textContent()).resolves.toContain(
+      'dòng tên cột viết trên hai dòng (dòng 3 và dòng kế tiếp): đọc gộp thành một (STT, Mã trạm, Nhà mạng, Kinh độ, Vĩ độ, Độ cao cột (m))',
+    );
+    await page.getByTestId('confirm-import').click();
+    await page.getByTestId('import-result').waitFor({ timeout: 60_000 });
+    await expect(page.getByTestId('import-accepted').textContent()).resolves.toBe('3');
+    await expect(page.getByTestId('import-rejected').textContent()).resolves.toBe('1');
+    const dialogText = (await page.getByTestId('import-dialog').textContent()) ?? '';
+    // The rejected row and the warned one by the file's own lines.
+    expect(dialogText).toMatch(/[Dd]òng 6/);
+    expect(dialogText).toMatch(/[Dd]òng 7/);
+    await page.screenshot({ path: 'tests/artifacts/import-two-row-header-vi.png' });
+    await page.getByTestId('close-import').click();
+  });
 });
