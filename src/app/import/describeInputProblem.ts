@@ -212,6 +212,7 @@ const FORMAT_NAMES: Record<string, string> = {
   pdf: 'một tài liệu PDF',
   gzip: 'một tệp nén gzip',
   xml: 'XML',
+  'column-file': 'một tệp cột của CoSite (như masts.bin của bộ cột toàn quốc)',
   empty: 'một tệp rỗng',
 };
 
@@ -225,6 +226,7 @@ const UNUSABLE_VI: Record<string, string> = {
   shp: 'một tệp .shp đơn lẻ (hãy nén zip cùng các tệp .dbf, .shx và .prj của nó)',
   zip: 'một tệp nén zip không có shapefile, KML hay sổ tính Excel bên trong',
   xml: 'XML nhưng không phải KML',
+  'column-file': 'một tệp cột của CoSite (masts.bin chỉ dùng cho đánh giá toàn quốc; hãy nhập cột dạng CSV)',
 };
 
 /** What a refused file's kind of failure is called, before the reader's own words (English) as the detail. */

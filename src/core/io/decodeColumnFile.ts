@@ -23,11 +23,20 @@ export function decodeColumnFile(bytes: Uint8Array, fileName = 'column file'): D
   } catch {
     throw fail('the header is not JSON');
   }
-  if (header.format !== 'cosite-columns' || header.version !== 1) throw fail('unknown column file version');
+  if (header === null || typeof header !== 'object' || header.format !== 'cosite-columns' || header.version !== 1) {
+    throw fail('unknown column file version');
+  }
+  if (!Array.isArray(header.columns)) throw fail('the header lists no columns');
+  if (header.meta === null || typeof header.meta !== 'object') throw fail('the header has no meta object');
   const columns: Record<string, ColumnArray> = {};
   for (const { name, type, length, offset } of header.columns) {
-    const ArrayType = COLUMN_TYPES[type];
+    const ArrayType = Object.hasOwn(COLUMN_TYPES, type) ? COLUMN_TYPES[type] : undefined;
     if (!ArrayType) throw fail(`column ${name}: unknown type ${type}`);
+    // A length or offset that is not a count of bytes would make a typed array throw (or view the wrong bytes).
+    if (!Number.isSafeInteger(length) || length < 0) throw fail(`column ${name}: length ${length} is not a count`);
+    if (!Number.isSafeInteger(offset) || offset < 8 + headerLength) {
+      throw fail(`column ${name}: offset ${offset} is not past the header`);
+    }
     const byteLength = length * ArrayType.BYTES_PER_ELEMENT;
     if (offset + byteLength > bytes.length) throw fail(`column ${name} runs past the end of the file`);
     const start = bytes.byteOffset + offset;

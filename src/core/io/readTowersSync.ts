@@ -77,6 +77,8 @@ function describeUnusable(sniffed: SniffedFormat): string {
       return 'a zip archive with no shapefile, KML or Excel workbook in it';
     case 'xml':
       return 'XML that is not KML';
+    case 'column-file':
+      return "a CoSite column file (the national masts' masts.bin is read by the readiness command; give masts as CSV here)";
     default:
       return sniffed.description;
   }

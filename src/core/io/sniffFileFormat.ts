@@ -1,4 +1,5 @@
 import type { WordedMessage } from '../model/wordedMessage';
+import { isColumnFile } from './columnFile';
 import { listZipEntries } from './unzipChecked';
 
 export type FileFormat =
@@ -15,6 +16,7 @@ export type FileFormat =
   | 'pdf'
   | 'gzip'
   | 'xml'
+  | 'column-file'
   | 'empty';
 
 const DESCRIPTIONS: Record<FileFormat, string> = {
@@ -31,6 +33,7 @@ const DESCRIPTIONS: Record<FileFormat, string> = {
   pdf: 'a PDF document',
   gzip: 'a gzip archive',
   xml: 'XML',
+  'column-file': "a CoSite column file (typed columns, such as the national masts' masts.bin)",
   empty: 'an empty file',
 };
 
@@ -102,6 +105,7 @@ function sniffBytes(bytes: Uint8Array): FileFormat {
   if (starts(0x25, 0x50, 0x44, 0x46)) return 'pdf';
   if (starts(0x1f, 0x8b)) return 'gzip';
   if (starts(0x00, 0x00, 0x27, 0x0a)) return 'shp';
+  if (isColumnFile(bytes)) return 'column-file';
   return sniffText(bytes);
 }
 

@@ -48,6 +48,43 @@ describe('column files', () => {
     const bytes = encodeColumnFile('test', {}, { a: new Float64Array(100) });
     expect(() => decodeColumnFile(bytes.subarray(0, bytes.length - 8), 'x.bin')).toThrow(/runs past the end/);
   });
+
+  it('refuses a header whose lengths, offsets or lists are not what they say, naming the column (no internal error)', () => {
+    const withHeader = (header: unknown) => {
+      const json = new TextEncoder().encode(JSON.stringify(header));
+      const bytes = new Uint8Array(8 + json.length + 64);
+      bytes.set(new TextEncoder().encode('CSCF'));
+      new DataView(bytes.buffer).setUint32(4, json.length, true);
+      bytes.set(json, 8);
+      return bytes;
+    };
+    const base = { format: 'cosite-columns', version: 1, kind: 'readiness-masts', meta: { count: 1 } };
+    // A crafted masts.bin with a negative length ended in "Invalid typed array length: -5".
+    for (const [columns, message] of [
+      [[{ name: 'lon', type: 'float64', length: -5, offset: 0 }], /column lon: length -5 is not a count/],
+      [[{ name: 'lon', type: 'float64', length: 1.5, offset: 0 }], /column lon: length 1.5 is not a count/],
+      [[{ name: 'lon', type: 'float64', length: 1, offset: 3 }], /column lon: offset 3 is not past the header/],
+      [[{ name: 'lon', type: 'toString', length: 1, offset: 0 }], /column lon: unknown type toString/],
+      ['lon', /lists no columns/],
+    ] as const) {
+      expect(() => decodeColumnFile(withHeader({ ...base, columns }), 'x.bin')).toThrow(InputFileError);
+      expect(() => decodeColumnFile(withHeader({ ...base, columns }), 'x.bin')).toThrow(message);
+    }
+    // Masts with a column of the wrong type, or names that are not a list, are refused by the masts' reader.
+    const lon = encodeColumnFile('readiness-masts', { count: 1, operator_names: 'Viettel', province_codes: [] }, {});
+    expect(() => decodeReadinessMasts(lon, 'x.bin')).toThrow(/meta.operator_names is not a list of names/);
+    const wrongType = encodeColumnFile(
+      'readiness-masts',
+      { count: 1, operator_names: ['Viettel'], province_codes: ['VN25'] },
+      { lon: new Uint8Array(1) },
+    );
+    expect(() => decodeReadinessMasts(wrongType, 'x.bin')).toThrow(/column lon is not of type Float64Array/);
+  });
+
+  it('is refused as a tower file by the tower readers, saying what it is', async () => {
+    const bytes = encodeColumnFile('readiness-masts', { count: 0 }, {});
+    await expect(readTowerFile(bytes, 'masts.bin')).rejects.toThrow(/not a tower file: it holds a CoSite column file/);
+  });
 });
 
 describe('the national files the app reads (npm run data)', () => {
