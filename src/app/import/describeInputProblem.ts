@@ -47,6 +47,11 @@ const TEMPLATES: Record<string, { vi: Template; en: Template }> = {
     vi: (p, f) => `${f} không phải là số: '${p.value}'`,
     en: (p, f) => `${f} is not a number: '${p.value}'`,
   },
+  excelError: {
+    vi: (p, f) => `${f}: ô chứa lỗi Excel ${p.value} (công thức không cho giá trị; sửa công thức hoặc dán giá trị)`,
+    en: (p, f) =>
+      `${f}: the cell holds the Excel error ${p.value} (its formula gives no value; fix it or paste values)`,
+  },
   outOfRange: {
     vi: (p, f) => `${f} ${p.value} nằm ngoài khoảng [${p.min}, ${p.max}]`,
     en: (p, f) => `${f} ${p.value} is outside [${p.min}, ${p.max}]`,

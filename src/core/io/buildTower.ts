@@ -42,6 +42,7 @@ export type ProblemCode =
   | 'empty'
   | 'duplicateId'
   | 'notNumber'
+  | 'excelError'
   | 'outOfRange'
   | 'projectedAsDegrees'
   | 'notPositionInCrs'
@@ -383,6 +384,9 @@ function readText(value: unknown, field: TowerField, fail: Fail): string | null 
   return null;
 }
 
+/** Excel's error values, as a cell or its CSV holds them. */
+const EXCEL_ERROR = /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA)$/;
+
 /** A number from a JSON number or a decimal string; undefined when absent or blank; null when unreadable. */
 function readNumber(value: unknown, field: TowerField, decimalComma: boolean, fail: Fail): number | null | undefined {
   if (value === undefined || value === null) return undefined;
@@ -397,7 +401,13 @@ function readNumber(value: unknown, field: TowerField, decimalComma: boolean, fa
   }
   if (value.trim() === '') return undefined;
   const parsed = parseDecimal(value, decimalComma);
-  if (parsed === null) {
+  if (parsed === null && EXCEL_ERROR.test(value.trim())) {
+    // A formula's error as Excel writes it (a VLOOKUP that found nothing: #N/A), in a workbook or its CSV.
+    fail(field, `${field} holds the Excel error ${value.trim()} (its formula gives no value)`, 'excelError', {
+      field,
+      value: value.trim(),
+    });
+  } else if (parsed === null) {
     const hint =
       !decimalComma && /^\s*[+-]?\d+,\d+\s*$/.test(value)
         ? ' (a decimal comma is only read in files separated by ; or tab)'

@@ -46,7 +46,7 @@ export class SpreadsheetError extends Error {
  * (declared and real sizes), the ranges exceljs would expand cell by cell are bounded (see boundXlsxParts), and the
  * parts are zipped again without compression for exceljs.
  * Cells: numbers and booleans as such, text (rich text joined), formulas as their cached result, dates as ISO text,
- * errors as null.
+ * errors as their text (#N/A).
  */
 export async function readXlsxRows(
   bytes: Uint8Array,
@@ -116,7 +116,8 @@ function cellValue(value: unknown): unknown {
     if ('result' in object) return cellValue(object.result);
     if ('formula' in object || 'sharedFormula' in object) return null;
     if ('text' in object) return cellValue(object.text);
-    if ('error' in object) return null;
+    // An error (#N/A, #VALUE!) as its text: the row says what the cell holds, not that it is empty.
+    if ('error' in object) return typeof object.error === 'string' ? object.error : null;
   }
   return String(value);
 }
