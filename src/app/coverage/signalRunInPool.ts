@@ -34,6 +34,14 @@ export function signalRunSettingsOf(settings: CoverageSettings): SignalRunSettin
 }
 
 /**
+ * The prediction a plan on predicted signal runs on: the coverage tab's model, link budget and terrain for 5G (the
+ * shared sites are 5G), with the tab's 5G EIRPs whatever technology the tab shows (its 4G EIRPs are not 5G radios').
+ */
+export function planSignalSettingsOf(settings: CoverageSettings): SignalRunSettings {
+  return signalRunSettingsOf({ ...settings, technology: '5g' });
+}
+
+/**
  * A propagation-mode coverage run in the worker pool. The workers hold the province (sent once per dataset), so a run
  * sends only its settings: the rows are split into bands across every worker (three per worker balance the load),
  * each worker prepares the analysis grid, radios, communes and terrain once, and one worker joins the bands, sums the

@@ -1,6 +1,6 @@
 import type { MoneySettings } from '../../core/model/money';
 import type { SitePlanSettings } from '../../core/siting/buildSitePlanRequest';
-import { signalRunSettingsOf } from '../coverage/signalRunInPool';
+import { planSignalSettingsOf } from '../coverage/signalRunInPool';
 import type { CoverageSettings } from '../store/projectDocument';
 
 /**
@@ -26,6 +26,6 @@ export function planSettingsAsRun(
     ...settings,
     ...(maxCapexVnd != null ? { maxCapexUsd: maxCapexVnd / money.vndPerUsd } : {}),
     defaultRadiusM: coverage.defaultRadiusM,
-    propagation: settings.propagation ? { ...signalRunSettingsOf(coverage), technology: '5g' } : undefined,
+    propagation: settings.propagation ? planSignalSettingsOf(coverage) : undefined,
   };
 }

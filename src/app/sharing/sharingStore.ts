@@ -10,7 +10,7 @@ import type { PlanSharedSitesResult } from '../../core/siting/planSharedSites';
 import type { UserSite } from '../../core/siting/siteCandidate';
 import { isCancelledError } from '../../core/util/cooperativeLoop';
 import { getAnalysisPool } from '../analysisPool';
-import { signalRunSettingsOf } from '../coverage/signalRunInPool';
+import { planSignalSettingsOf } from '../coverage/signalRunInPool';
 import { latestRun } from '../data/latestRun';
 import { ensureResident } from '../data/residentDataset';
 import { openServerPlan, useServerStore } from '../server/serverStore';
@@ -294,7 +294,7 @@ export function cancelSitePlan(): void {
 export function setPlanOnPredictedSignal(onPrediction: boolean): void {
   const coverage = useAppStore.getState().history.present.coverage;
   updatePlanSettings({
-    propagation: onPrediction ? { ...signalRunSettingsOf(coverage), technology: '5g' } : undefined,
+    propagation: onPrediction ? planSignalSettingsOf(coverage) : undefined,
   });
 }
 

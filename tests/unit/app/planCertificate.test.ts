@@ -179,6 +179,14 @@ describe('results on screen say when they no longer answer the panel', () => {
     expect(isPlanStale(basis, now({ defaultRadiusM: 3000 }), towers)).toBe(true);
     expect(isPlanStale(basis, now({ modelId: 'rma-nlos' }), towers)).toBe(true);
     expect(isPlanStale(basis, now({ thresholdDbm: -100 }), towers)).toBe(true);
+    // The 5G radios' EIRPs, whatever technology the tab shows: a 4G EIRP typed on the tab is not a 5G radio's.
+    const edited = {
+      ...coverage,
+      technology: '4g' as const,
+      eirpDbmByOperator: { '4g': { Viettel: 55 }, '5g': { MobiFone: 70 } },
+    };
+    const onEdited = planSettingsAsRun({ ...SETTINGS, propagation: PROPAGATION }, edited, DEFAULT_MONEY);
+    expect(onEdited.propagation?.eirpDbmByOperator).toEqual({ MobiFone: 70 });
     // A plan by fixed radius does not follow the prediction's settings.
     const fixed = { settings: planSettingsAsRun(SETTINGS, coverage, DEFAULT_MONEY), towers };
     expect(
