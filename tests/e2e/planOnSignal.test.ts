@@ -140,4 +140,23 @@ describe('the shared-site plan on predicted signal in the app', () => {
     expect(after.populationNewlyCovered).toBeCloseTo(expected.populationNewlyCovered, 6);
     expect(after.populationNewlyCovered).not.toBe(before.populationNewlyCovered);
   });
+
+  it("says the map's coverage layer is not the plan's prediction, and draws the plan's on request", async () => {
+    // The coverage tab is in fixed-radius mode: the map draws rings, not the 5G prediction the plan was made on.
+    const note = page.getByTestId('plan-map-coverage');
+    await expect(note.getAttribute('data-mismatch')).resolves.toBe('fixed');
+    await expect(note.textContent()).resolves.toContain('không phải vùng phủ 5G dự đoán mà quy hoạch này dùng');
+    await page.getByTestId('show-plan-prediction').click();
+    await page.waitForFunction(() => window.cosite?.state().signalRun.status === 'done', undefined, {
+      timeout: 180_000,
+    });
+    await expect(note.count()).resolves.toBe(0);
+    const shown = await page.evaluate(() => {
+      const state = window.cosite?.state();
+      return { mode: state?.history.present.coverage.mode, technology: state?.signalRun.settings?.technology };
+    });
+    expect(shown).toEqual({ mode: 'signal', technology: '5g' });
+    await page.evaluate(() => window.cosite?.waitForMapIdle());
+    await page.screenshot({ path: 'tests/artifacts/app-plan-on-signal-prediction.png' });
+  });
 });

@@ -424,6 +424,22 @@ export const STRINGS = {
     vi: 'Không tải được các cột của tỉnh từ máy chủ: bản đồ vẫn là các cột trước đó, có thể thiếu danh sách các nhà mạng đã nhập.',
     en: "The province's masts could not be loaded from the server: the map still shows the masts it had, which may lack the operators' imported lists.",
   },
+  planMapCoverage_fixed: {
+    vi: 'Lớp vùng phủ trên bản đồ là vùng phủ bán kính cố định của tab Phủ sóng, không phải vùng phủ 5G dự đoán mà quy hoạch này dùng.',
+    en: 'The map’s coverage layer is the coverage tab’s fixed-radius coverage, not the predicted 5G coverage this plan was made on.',
+  },
+  planMapCoverage_none: {
+    vi: 'Bản đồ chưa vẽ vùng phủ 5G dự đoán mà quy hoạch này dùng.',
+    en: 'The map does not yet draw the predicted 5G coverage this plan was made on.',
+  },
+  planMapCoverage_other: {
+    vi: 'Lớp vùng phủ trên bản đồ là một dự đoán khác (công nghệ hoặc thiết lập khác) với vùng phủ 5G dự đoán mà quy hoạch này dùng.',
+    en: 'The map’s coverage layer is another prediction (another technology or settings) than the predicted 5G coverage this plan was made on.',
+  },
+  showPlanPrediction: {
+    vi: 'Vẽ vùng phủ 5G dự đoán của quy hoạch',
+    en: 'Draw the plan’s predicted 5G coverage',
+  },
   noRadioNote: {
     vi: '—: {names} không có băng tần {technology} (chưa được cấp phép): không tính vùng phủ, không phải là không phủ được ai.',
     en: '—: {names} has no {technology} band (no licence): no coverage is computed for it, which is not the same as covering no one.',

@@ -2,6 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { SharingPreset } from '../../core/colocation/buildColocationRequest';
 import { joinMastCapexUsd, newSitePassiveCapexUsd, SHARING_COSTS_USD } from '../../core/colocation/sharingCosts';
 import { SHARING_DISTANCE_PRESETS } from '../../core/colocation/sharingDistancePresets';
+import type { SignalRunSettings } from '../../core/coverage/prepareSignalRun';
 import { exportCsv } from '../../core/export/exportCsv';
 import { exportGeoJson } from '../../core/export/exportGeoJson';
 import { exportKml } from '../../core/export/exportKml';
@@ -10,18 +11,20 @@ import { fromUsd, toUsd } from '../../core/model/money';
 import { operatorColorRgb } from '../../core/model/operators';
 import { useInvalidFieldCount } from '../components/invalidFields';
 import { NumberField } from '../components/NumberField';
+import { startSignalCoverage } from '../coverage/runSignalCoverage';
 import type { ProvinceDataset } from '../data/provinceDataset';
 import { formatMoney } from '../i18n/formatMoney';
 import { formatNumber, type StringKey, translateWith } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { useMapController } from '../map/MapControllerContext';
-import { selectTower, useAppStore, useProject } from '../store/appStore';
+import { selectTower, setCoverageSetting, useAppStore, useProject } from '../store/appStore';
 import { useMoney } from '../store/moneySettings';
 import { CandidateSitesSection } from './CandidateSitesSection';
 import { describeSiteRule } from './describeSiteRule';
 import { downloadFile } from './downloadFile';
 import { ExclusionZonesSection } from './ExclusionZonesSection';
 import { MoneySection } from './MoneySection';
+import { mapCoverageForPlan } from './mapCoverageForPlan';
 import { PlanOnServerSection } from './PlanOnServerSection';
 import { PLAN_KML_STYLES, planFeatures } from './planFeatures';
 import { planSettingsAsRun } from './planSettingsAsRun';
@@ -222,6 +225,39 @@ function ColocationSection({ dataset }: { dataset: ProvinceDataset }) {
         </>
       )}
     </section>
+  );
+}
+
+/**
+ * Under a plan on predicted signal: the map's coverage layer is the coverage tab's, which may not be the prediction
+ * the plan was made on (fixed-radius rings, 4G): said, with the way to draw the plan's own.
+ */
+function PlanMapCoverageNote({ planPropagation }: { planPropagation: SignalRunSettings | undefined }) {
+  const t = useT();
+  const mismatch = useAppStore((state) =>
+    mapCoverageForPlan(planPropagation, state.history.present, {
+      settings: state.signalRun.settings,
+      hasResult: state.signalRun.result !== null,
+    }),
+  );
+  const running = useAppStore((state) => state.signalRun.status === 'running');
+  if (mismatch === null) return null;
+  return (
+    <div className="warning" data-testid="plan-map-coverage" data-mismatch={mismatch}>
+      <p>{t(`planMapCoverage_${mismatch}`)}</p>
+      <button
+        type="button"
+        disabled={running}
+        onClick={() => {
+          setCoverageSetting('mode', 'signal');
+          setCoverageSetting('technology', '5g');
+          void startSignalCoverage();
+        }}
+        data-testid="show-plan-prediction"
+      >
+        {t('showPlanPrediction')}
+      </button>
+    </div>
   );
 }
 
@@ -454,6 +490,7 @@ function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
               })}
             </p>
           )}
+          <PlanMapCoverageNote planPropagation={planBasis?.settings.propagation} />
           {plan.method === 'fixed' && (
             <p className="note" data-testid="fixed-sites-note">
               {t('fixedSitesNote')}
