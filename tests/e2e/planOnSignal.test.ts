@@ -142,6 +142,10 @@ describe('the shared-site plan on predicted signal in the app', () => {
   });
 
   it("says the map's coverage layer is not the plan's prediction, and draws the plan's on request", async () => {
+    // The moved site is selected: its detail gives Vietnamobile (no 5G band) no predicted figure, not "+0".
+    await expect(page.getByTestId('site-operator-no-radio').textContent()).resolves.toBe(
+      'Vietnamobile: — (không có băng tần 5G)',
+    );
     // The coverage tab is in fixed-radius mode: the map draws rings, not the 5G prediction the plan was made on.
     const note = page.getByTestId('plan-map-coverage');
     await expect(note.getAttribute('data-mismatch')).resolves.toBe('fixed');

@@ -440,6 +440,7 @@ export const STRINGS = {
     vi: 'Vẽ vùng phủ 5G dự đoán của quy hoạch',
     en: 'Draw the plan’s predicted 5G coverage',
   },
+  noFiveGBand: { vi: 'không có băng tần 5G', en: 'no 5G band' },
   noRadioNote: {
     vi: '—: {names} không có băng tần {technology} (chưa được cấp phép): không tính vùng phủ, không phải là không phủ được ai.',
     en: '—: {names} has no {technology} band (no licence): no coverage is computed for it, which is not the same as covering no one.',

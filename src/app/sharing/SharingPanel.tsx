@@ -2,6 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { SharingPreset } from '../../core/colocation/buildColocationRequest';
 import { joinMastCapexUsd, newSitePassiveCapexUsd, SHARING_COSTS_USD } from '../../core/colocation/sharingCosts';
 import { SHARING_DISTANCE_PRESETS } from '../../core/colocation/sharingDistancePresets';
+import { radioSettingsFor } from '../../core/coverage/linkBudget';
 import type { SignalRunSettings } from '../../core/coverage/prepareSignalRun';
 import { exportCsv } from '../../core/export/exportCsv';
 import { exportGeoJson } from '../../core/export/exportGeoJson';
@@ -286,6 +287,7 @@ function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
   const invalidPlanFields = useInvalidFieldCount('plan');
   // The money budget the plan on screen was made (or evaluated) with.
   const budgetUsd = (planBasis?.settings ?? planSettings).maxCapexUsd ?? null;
+  const planOnSignal = (planBasis?.settings ?? planSettings).propagation !== undefined;
   const exportAs = async (format: 'geojson' | 'csv' | 'xlsx' | 'kml') => {
     if (!plan) return;
     const features = planFeatures(plan, { provenance: siteProvenance, money });
@@ -554,11 +556,18 @@ function PlanSection({ dataset }: { dataset: ProvinceDataset }) {
                 )}
                 {index === selectedSiteIndex && (
                   <ul className="site-detail" data-testid="site-detail">
-                    {Object.entries(site.newlyCoveredByOperator).map(([operator, people]) => (
-                      <li key={operator}>
-                        {operator}: +{formatNumber(language, people)} {t('people')}
-                      </li>
-                    ))}
+                    {Object.entries(site.newlyCoveredByOperator).map(([operator, people]) =>
+                      // On predicted 5G an operator with no 5G band has no radio to predict: "—", not a computed 0.
+                      planOnSignal && radioSettingsFor('5g', operator) === null ? (
+                        <li key={operator} data-testid="site-operator-no-radio">
+                          {operator}: — ({t('noFiveGBand')})
+                        </li>
+                      ) : (
+                        <li key={operator}>
+                          {operator}: +{formatNumber(language, people)} {t('people')}
+                        </li>
+                      ),
+                    )}
                     <li>
                       {t('backboneDistance')}:{' '}
                       {site.backboneDistanceM === null ? '—' : `${formatNumber(language, site.backboneDistanceM)} m`}
