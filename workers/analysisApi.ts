@@ -24,6 +24,7 @@ import {
   type ProvinceCoverageRaster,
 } from '../src/core/readiness/computeProvinceCoverageRaster';
 import type { ReadinessTargets } from '../src/core/readiness/readinessTypes';
+import { type ProvinceRegisterTowers, withProvinceRegisters } from '../src/core/readiness/withProvinceRegisters';
 import { buildSignalSitePlanRequest } from '../src/core/siting/buildSignalSitePlanRequest';
 import type { SitePlanSettings } from '../src/core/siting/buildSitePlanRequest';
 import { planSharedSites } from '../src/core/siting/planSharedSites';
@@ -59,12 +60,19 @@ export const analysisApi = {
 
   /**
    * Readiness of every province from the national files, fetched and read here: the masts as typed columns and the
-   * province labels precomputed (about 1 s in one worker, fetching included).
+   * province labels precomputed (about 1 s in one worker, fetching included). `registers`: provinces counted on their
+   * own mast register (the server's) instead of the national set's masts there (withProvinceRegisters).
    */
-  nationalReadiness: (jobId: number, urls: NationalFileUrls, targets: ReadinessTargets, onProgress?: Progress) =>
+  nationalReadiness: (
+    jobId: number,
+    urls: NationalFileUrls,
+    targets: ReadinessTargets,
+    registers: ProvinceRegisterTowers[],
+    onProgress?: Progress,
+  ) =>
     withJob(jobId, async (signal) => {
       // Read and prepared once per worker (nationalPrepared.ts): the drill-downs and a second run reuse it.
-      const prepared = await preparedNational(urls);
+      const prepared = withProvinceRegisters(await preparedNational(urls), registers);
       if (signal.aborted) throw new CancelledError();
       onProgress?.(0.3);
       return computePreparedReadiness(
@@ -73,10 +81,18 @@ export const analysisApi = {
       );
     }),
 
-  /** One province's coverage cell by cell (the ministry's drill-down), by the readiness figures' definitions. */
-  provinceCoverage: (jobId: number, urls: NationalFileUrls, code: string): Promise<ProvinceCoverageRaster> =>
+  /**
+   * One province's coverage cell by cell (the ministry's drill-down), by the readiness figures' definitions, on the
+   * same masts as the figures (`registers` as for nationalReadiness).
+   */
+  provinceCoverage: (
+    jobId: number,
+    urls: NationalFileUrls,
+    code: string,
+    registers: ProvinceRegisterTowers[],
+  ): Promise<ProvinceCoverageRaster> =>
     withJob(jobId, async (signal) => {
-      const prepared = await preparedNational(urls);
+      const prepared = withProvinceRegisters(await preparedNational(urls), registers);
       if (signal.aborted) throw new CancelledError();
       const index = prepared.context.provinces.findIndex((province) => province.code === code);
       if (index < 0) throw new Error(`no province ${code} in ${urls.provincesGeoJson}`);

@@ -2,6 +2,15 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseLinesGeoJson } from '../../src/core/geo/parseLinesGeoJson';
+import { parseRegionsGeoJson } from '../../src/core/geo/parseRegionsGeoJson';
+import { parseTowers } from '../../src/core/io/parseTowers';
+import { readPopulationGeoTiff } from '../../src/core/io/readPopulationGeoTiff';
+import type { Tower } from '../../src/core/model/tower';
+import { computeNationalReadiness } from '../../src/core/readiness/computeNationalReadiness';
+import { packReadinessTowers } from '../../src/core/readiness/packReadinessTowers';
+import { locateTowers } from '../../src/core/readiness/prepareReadiness';
+import { DEFAULT_READINESS_TARGETS } from '../../src/core/readiness/readinessTypes';
 import { launchBrowser } from './launchBrowser';
 import { countPixelsWhere } from './pixels';
 import { openApp, signIn } from './signIn';
@@ -277,18 +286,27 @@ describe('a co-location request from filing to approval', () => {
         } while (after);
       }
       // The province's register, listed page by page, and how many of its masts came from imported files.
-      let masts = 0;
-      let imported = 0;
+      const listed: Array<{ operator: string; source: { kind: string } }> = [];
       let cursor: string | null = null;
       do {
-        const page: { masts: Array<{ source: { kind: string } }>; nextCursor: string | null } = await json(
+        const page: { masts: typeof listed; nextCursor: string | null } = await json(
           `/api/provinces/VN25/masts?limit=1000${cursor ? `&after=${cursor}` : ''}`,
         );
-        masts += page.masts.length;
-        imported += page.masts.filter((mast) => mast.source.kind === 'file').length;
+        listed.push(...page.masts);
         cursor = page.nextCursor;
       } while (cursor);
-      return { planned: sites.length, approved: targets.size, masts, imported };
+      const fromFiles = listed.filter((mast) => mast.source.kind === 'file');
+      // The operators whose lists were imported, and their masts in the register (what the figures count).
+      const operators = [...new Set(fromFiles.map((mast) => mast.operator))].sort();
+      const spoken = listed.filter((mast) => operators.includes(mast.operator)).length;
+      return {
+        planned: sites.length,
+        approved: targets.size,
+        masts: listed.length,
+        imported: fromFiles.length,
+        operators,
+        spoken,
+      };
     });
     // The loop above published 5 sites and approved a mast and a site at least.
     expect(expected.planned).toBe(5);
@@ -309,14 +327,21 @@ describe('a co-location request from filing to approval', () => {
     await expect(ministry.getByTestId('province-shared-sites').textContent()).resolves.toBe(
       `Vị trí dùng chung: ${expected.planned} trong quy hoạch đã công bố, ${expected.approved} đã duyệt dùng chung`,
     );
-    // The drill-down names the province's register on the server, which the national figures do not use.
+    // The drill-down names the province's register on the server: counted in the figures when it holds masts from
+    // imported files (an operator's list imported by an earlier test of the run), else not used.
     const register = (await ministry.getByTestId('province-register').textContent()) ?? '';
     const dots = (value: number) => value.toLocaleString('vi-VN');
-    expect(register).toMatch(
-      new RegExp(`^Sổ cột của tỉnh trên máy chủ: ${dots(expected.masts).replace('.', '\\.')} cột`),
-    );
-    if (expected.imported > 0) expect(register).toContain(`${dots(expected.imported)} cột từ tệp`);
-    expect(register).toContain('chưa dùng sổ này');
+    if (expected.imported > 0) {
+      expect(register).toContain(
+        `Số liệu trên tính cột của ${expected.operators.join(', ')} theo sổ cột của tỉnh trên máy chủ (${dots(expected.spoken)} cột, ${dots(expected.imported)} cột từ tệp đã nhập`,
+      );
+      expect(register).not.toContain('Sổ đã thay đổi');
+    } else {
+      expect(register).toMatch(
+        new RegExp(`^Sổ cột của tỉnh trên máy chủ: ${dots(expected.masts).replace('.', '\\.')} cột`),
+      );
+      expect(register).toContain('chưa dùng sổ này');
+    }
     await ministry.screenshot({ path: 'tests/artifacts/ministry-shared-sites.png' });
     // The exported table carries them too.
     const download = ministry.waitForEvent('download');
@@ -330,6 +355,179 @@ describe('a co-location request from filing to approval', () => {
     const vn25 = data.find((line) => line.code === 'VN25');
     expect(vn25?.planned_shared_sites).toBe(String(expected.planned));
     expect(vn25?.approved_shared_sites).toBe(String(expected.approved));
+    await ministry.context().close();
+  });
+});
+
+describe("a province's own register in the ministry's figures", () => {
+  it("counts MobiFone's imported list for Cao Bằng instead of its national masts there, as Node does", async () => {
+    // Three MobiFone masts where the national set has masts of Cao Bằng (VN03), imported by MobiFone's account (an
+    // operator's file speaks for its own tenancies only, so none is shared).
+    const provinces = parseRegionsGeoJson(readFileSync('data/national/provinces.geojson', 'utf8'));
+    const national = parseTowers(readFileSync('data/national/towers.csv', 'utf8'), 'towers.csv').towers;
+    const home = locateTowers(
+      provinces.map((province) => province.polygons),
+      packReadinessTowers(national),
+    );
+    const vn03 = provinces.findIndex((province) => province.code === 'VN03');
+    const places = national.filter((_, i) => home[i] === vn03).slice(0, 3);
+    expect(places).toHaveLength(3);
+    const register: Tower[] = [
+      { ...places[0], id: 'CB-1', operator: 'MobiFone', tenants: ['MobiFone'], radiusM: 4000 },
+      {
+        ...places[1],
+        id: 'CB-2',
+        operator: 'MobiFone',
+        tenants: ['MobiFone'],
+        radiusM: 2500,
+        has4g: true,
+        tenants5g: ['MobiFone'],
+        radius5gM: 1200,
+      },
+      { ...places[2], id: 'CB-3', operator: 'MobiFone', tenants: ['MobiFone'], radiusM: null },
+    ].map(({ id, operator, lon, lat, tenants, radiusM, has4g, tenants5g, radius5gM }) => ({
+      id,
+      operator,
+      lon,
+      lat,
+      heightM: 40,
+      mastType: null,
+      tenants,
+      radiusM,
+      ...(has4g === undefined ? {} : { has4g, tenants5g, radius5gM }),
+    }));
+    const mobifone = await signedIn('mobifone');
+    const status = await mobifone.evaluate(async (towers) => {
+      const { csrfToken } = (await (await fetch('/api/csrf')).json()) as { csrfToken: string };
+      const response = await fetch('/api/provinces/VN03/masts/import', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+        body: JSON.stringify({ towers, mode: 'replaceOperator', sourceName: 'mobifone-cao-bang.csv' }),
+      });
+      return `${response.status} ${response.status === 200 ? '' : await response.text()}`;
+    }, register);
+    expect(status).toBe('200 ');
+    await mobifone.context().close();
+
+    const ministry = await signedIn('ministry');
+    await ministry.getByTestId('tab-ministry').click();
+    const row = ministry.locator('[data-testid=readiness-row][data-code=VN03]');
+    await row.waitFor({ timeout: 120_000 });
+    await expect
+      .poll(() => ministry.getByTestId('readiness-registers').textContent(), { timeout: 60_000 })
+      .toContain('Cao Bằng (MobiFone)');
+    // The exported table says which masts each province counted: VN03 MobiFone's from the register, and any other
+    // register another test of the run imported (VN25's, say).
+    const download = ministry.waitForEvent('download');
+    await ministry.getByTestId('export-readiness').click();
+    const { data } = Papa.parse<Record<string, string>>(
+      readFileSync(await (await download).path(), 'utf8')
+        .replace(/^\ufeff/, '')
+        .trim(),
+      { header: true },
+    );
+    expect(data.find((line) => line.code === 'VN03')?.masts_source).toBe('register:MobiFone');
+    expect(data.find((line) => line.code === 'VN')?.masts_source).toBe('national+register');
+    const spokenFor = new Map(
+      data
+        .filter((line) => line.code !== 'VN' && line.masts_source !== 'national')
+        .map((line) => [line.code, line.masts_source.replace(/^register:/, '').split('+')]),
+    );
+    // Each of those registers as the server lists it, read here as the ministry.
+    const registers = await ministry.evaluate(
+      async (codes) => {
+        const lists: Record<string, Array<Record<string, unknown>>> = {};
+        for (const code of codes) {
+          const masts: Array<Record<string, unknown>> = [];
+          let cursor: string | null = null;
+          do {
+            const page = (await (
+              await fetch(`/api/provinces/${code}/masts?limit=1000${cursor ? `&after=${cursor}` : ''}`)
+            ).json()) as { masts: Array<Record<string, unknown>>; nextCursor: string | null };
+            masts.push(...page.masts);
+            cursor = page.nextCursor;
+          } while (cursor);
+          lists[code] = masts;
+        }
+        return lists;
+      },
+      [...spokenFor.keys()],
+    );
+    const listed = (code: string): Tower[] =>
+      registers[code]
+        .filter((mast) => spokenFor.get(code)?.includes(mast.operator as string))
+        .map((mast) => ({
+          id: mast.id as string,
+          operator: mast.operator as string,
+          lon: mast.lon as number,
+          lat: mast.lat as number,
+          heightM: mast.heightM as number | null,
+          radiusM: mast.radiusM as number | null,
+          mastType: null,
+          tenants: mast.tenants as string[],
+          ...(mast.tenantCount == null ? {} : { tenantCount: mast.tenantCount as number }),
+          ...(mast.has4g == null ? {} : { has4g: mast.has4g as boolean }),
+          ...(mast.tenants5g == null ? {} : { tenants5g: mast.tenants5g as string[] }),
+          ...(mast.radius5gM == null ? {} : { radius5gM: mast.radius5gM as number }),
+        }));
+    expect(listed('VN03').map((tower) => tower.id)).toEqual(['CB-1', 'CB-2', 'CB-3']);
+
+    // Node: the national file with each counted operator's masts in each such province (by the polygons) replaced by
+    // the register's; the other operators' masts there stay.
+    const replaced = (tower: Tower, i: number) =>
+      home[i] >= 0 && (spokenFor.get(provinces[home[i]].code)?.includes(tower.operator) ?? false);
+    const expected = await computeNationalReadiness({
+      grid: await readPopulationGeoTiff(new Uint8Array(readFileSync('data/national/population.tif')).buffer),
+      provinces,
+      towers: packReadinessTowers([
+        ...national.filter((tower, i) => !replaced(tower, i)),
+        ...[...spokenFor.keys()].flatMap(listed),
+      ]),
+      backbone: parseLinesGeoJson(readFileSync('data/national/backbone.geojson', 'utf8')),
+      targets: DEFAULT_READINESS_TARGETS,
+    });
+    const caoBang = expected.provinces[vn03];
+    const others = national.filter((tower, i) => home[i] === vn03 && tower.operator !== 'MobiFone').length;
+    expect(national.filter((tower, i) => home[i] === vn03 && tower.operator === 'MobiFone').length).toBeGreaterThan(3);
+    expect(caoBang.masts).toBe(others + 3);
+    expect(caoBang.by_operator.MobiFone.masts_owned).toBe(3);
+    for (const province of expected.provinces) {
+      const line = data.find((candidate) => candidate.code === province.code);
+      expect(Number(line?.masts), province.code).toBe(province.masts);
+      expect(Number(line?.shared_masts), province.code).toBe(province.shared_masts);
+      expect(Number(line?.population_covered_4g), province.code).toBeCloseTo(province.population_covered_4g, 0);
+      expect(Number(line?.population_covered_5g), province.code).toBeCloseTo(province.population_covered_5g, 0);
+    }
+
+    const percentText = (value: number | null) =>
+      value === null
+        ? '—'
+        : `${(value * 100).toLocaleString('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
+    await expect(row.getByTestId('row-5g').textContent()).resolves.toBe(percentText(caoBang.coverage_5g_share));
+    await row.click();
+    const detail = (await ministry.getByTestId('province-register').textContent()) ?? '';
+    expect(detail).toContain(
+      'Số liệu trên tính cột của MobiFone theo sổ cột của tỉnh trên máy chủ (3 cột, 3 cột từ tệp đã nhập, lần nhập cuối',
+    );
+    expect(detail).toContain('1 cột trong sổ có nhà mạng phát 5G');
+    // Read just now, as the figures were: nothing changed since.
+    expect(detail).not.toContain('Sổ đã thay đổi');
+    await expect(ministry.getByTestId('province-detail').textContent()).resolves.toContain(
+      `${caoBang.masts.toLocaleString('vi-VN')} cột (giả lập, trừ cột của MobiFone theo sổ trên máy chủ)`,
+    );
+    // The drill-down map draws the province's masts as counted (MobiFone's from the register), and its coverage cell
+    // by cell counts them too.
+    await expect
+      .poll(() => ministry.evaluate(() => window.cositeMinistry?.().provinceMasts), { timeout: 30_000 })
+      .toEqual({ code: 'VN03', count: caoBang.masts, shared: caoBang.shared_masts });
+    await expect
+      .poll(() => ministry.evaluate(() => window.cositeMinistry?.().provinceCoverage?.code), { timeout: 60_000 })
+      .toBe('VN03');
+    const coverage = await ministry.evaluate(() => window.cositeMinistry?.().provinceCoverage);
+    expect(coverage?.populationCovered4g).toBeCloseTo(caoBang.population_covered_4g, 0);
+    expect(coverage?.populationCovered5g).toBeCloseTo(caoBang.population_covered_5g, 0);
+    await ministry.evaluate(() => window.cosite?.waitForMapIdle());
+    await ministry.screenshot({ path: 'tests/artifacts/ministry-register-counted.png' });
     await ministry.context().close();
   });
 });

@@ -781,6 +781,30 @@ export const STRINGS = {
     vi: 'Sổ cột của tỉnh trên máy chủ: {masts} cột, {imported} cột từ tệp nhà mạng/tỉnh đã nhập (lần nhập cuối {at}); số liệu trên tính trên bộ cột toàn quốc, chưa dùng sổ này.',
     en: "The province's mast register on the server: {masts} masts, {imported} of them from files operators or the province imported (last import {at}); the figures above use the national masts, not this register.",
   },
+  registerCounted: {
+    vi: 'Số liệu trên tính cột của {operators} theo sổ cột của tỉnh trên máy chủ ({masts} cột, {imported} cột từ tệp đã nhập, lần nhập cuối {at}) thay cho cột giả lập của các nhà mạng này; cột của các nhà mạng khác vẫn là cột toàn quốc (giả lập).',
+    en: "The figures above count {operators}'s masts from the province's register on the server ({masts} masts, {imported} from imported files, last import {at}) instead of their synthetic ones; the other operators' masts are still the national (synthetic) ones.",
+  },
+  registerChanged: {
+    vi: 'Sổ đã thay đổi từ lúc tính (nay {masts} cột, lần nhập cuối {at}): bấm "Tính lại cho 34 tỉnh" để cập nhật.',
+    en: 'The register changed since (now {masts} masts, last import {at}): press "Compute the 34 provinces again" to update.',
+  },
+  registerFailed: {
+    vi: 'Không đọc được sổ cột của tỉnh trên máy chủ ({reason}); số liệu trên tính trên bộ cột toàn quốc (giả lập).',
+    en: "The province's mast register on the server could not be read ({reason}); the figures above use the national (synthetic) masts.",
+  },
+  registerMixed: {
+    vi: 'giả lập, trừ cột của {operators} theo sổ trên máy chủ',
+    en: 'synthetic, but those of {operators} from the register on the server',
+  },
+  registersCounted: {
+    vi: 'Tính cột theo sổ trên máy chủ (danh sách trạm nhà mạng/tỉnh đã nhập) thay cho cột giả lập: {provinces}.',
+    en: 'Counted from the register on the server (station lists operators or the province imported) instead of the synthetic masts: {provinces}.',
+  },
+  registersFailed: {
+    vi: 'Không đọc được sổ cột trên máy chủ của: {provinces}; các tỉnh này tính trên cột toàn quốc giả lập. Bấm "Tính lại cho 34 tỉnh" để thử lại.',
+    en: 'The mast register on the server could not be read for: {provinces}; these count the synthetic national masts. Press "Compute the 34 provinces again" to try again.',
+  },
   sharedSitesShort: { vi: 'VT chung QH/duyệt', en: 'Sites planned/approved' },
   sharedSitesSummary: {
     vi: 'Vị trí dùng chung: {planned} trong quy hoạch đã công bố ({plans} quy hoạch), {approved} đã duyệt dùng chung (máy chủ, lúc {at})',

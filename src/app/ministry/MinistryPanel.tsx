@@ -12,12 +12,14 @@ import type { ProvinceDataset } from '../data/provinceDataset';
 import { formatNumber, type StringKey, translateWith } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { useMapController } from '../map/MapControllerContext';
+import { describeApiError } from '../server/describeApiError';
 import { ServerRefusalNote } from '../server/RefusalNote';
 import { useServerStore } from '../server/serverStore';
 import { downloadFile } from '../sharing/downloadFile';
 import { useAppStore } from '../store/appStore';
 import { CHOROPLETH_RAMP, kpiDomain } from './choroplethColours';
 import {
+  type CountedRegister,
   cancelReadiness,
   computeReadiness,
   type ProvinceRegister,
@@ -68,10 +70,14 @@ export function MinistryPanel({ dataset }: { dataset: ProvinceDataset }) {
     selectedCode,
     serverTargets,
     sharedSites,
+    resultRegisters,
+    registerFailures,
   } = useMinistryStore(
     useShallow((state) => ({
       serverTargets: state.serverTargets,
       sharedSites: state.sharedSites,
+      resultRegisters: state.resultRegisters,
+      registerFailures: state.registerFailures,
       status: state.status,
       result: state.result,
       durationMs: state.durationMs,
@@ -86,6 +92,12 @@ export function MinistryPanel({ dataset }: { dataset: ProvinceDataset }) {
     () => (computed && sharedSites ? withSharedSiteCounts(computed, sharedSites.counts) : computed),
     [computed, sharedSites],
   );
+  const tableOptions = {
+    sharedSitesKnown: sharedSites !== null,
+    registerOperators: new Map([...resultRegisters].map(([code, counted]) => [code, counted.operators])),
+  };
+  const namesOf = (codes: Iterable<string>) =>
+    [...codes].map((code) => result?.provinces.find((province) => province.code === code)?.name ?? code).join(', ');
   // When a result's table is on the page (the frame that shows it): what the national view's time is measured to.
   useEffect(() => {
     if (result) requestAnimationFrame(() => performance.mark('cosite:readiness:table'));
@@ -222,12 +234,26 @@ export function MinistryPanel({ dataset }: { dataset: ProvinceDataset }) {
             )
           )}
           <ServerRefusalNote place="refresh:provinceRecords" />
+          {resultRegisters.size > 0 && (
+            <p className="note" data-testid="readiness-registers">
+              {translateWith(language, 'registersCounted', {
+                provinces: [...resultRegisters]
+                  .map(([code, counted]) => `${namesOf([code])} (${counted.operators.join(', ')})`)
+                  .join('; '),
+              })}
+            </p>
+          )}
+          {registerFailures.size > 0 && (
+            <p className="warning" role="alert" data-testid="readiness-register-failures">
+              {translateWith(language, 'registersFailed', { provinces: namesOf(registerFailures.keys()) })}
+            </p>
+          )}
           <button
             type="button"
             onClick={() =>
               downloadFile(
                 `cosite-readiness-${new Date().toISOString().slice(0, 10)}.csv`,
-                readinessTableCsv(result, { sharedSitesKnown: sharedSites !== null }),
+                readinessTableCsv(result, tableOptions),
                 'text/csv',
               )
             }
@@ -238,7 +264,7 @@ export function MinistryPanel({ dataset }: { dataset: ProvinceDataset }) {
           <button
             type="button"
             onClick={() => {
-              const { header, rows } = readinessTableRows(result, { sharedSitesKnown: sharedSites !== null });
+              const { header, rows } = readinessTableRows(result, tableOptions);
               void exportXlsxTable(header, rows, { sheetName: 'readiness' }).then((bytes) =>
                 downloadFile(
                   `cosite-readiness-${new Date().toISOString().slice(0, 10)}.xlsx`,
@@ -325,6 +351,8 @@ export function MinistryPanel({ dataset }: { dataset: ProvinceDataset }) {
               province={selected}
               sharedSitesKnown={sharedSites !== null}
               register={sharedSites?.registers.get(selected.code) ?? null}
+              counted={resultRegisters.get(selected.code) ?? null}
+              failure={registerFailures.get(selected.code) ?? null}
             />
           )}
         </>
@@ -337,21 +365,33 @@ function ProvinceDetail({
   province,
   sharedSitesKnown,
   register,
+  counted,
+  failure,
 }: {
   province: ProvinceReadiness;
   sharedSitesKnown: boolean;
+  /** The province's register as last read from the server. */
   register: ProvinceRegister | null;
+  /** The register the figures counted (null: they count the national masts). */
+  counted: CountedRegister | null;
+  /** Why the register could not be read for the figures, when it could not. */
+  failure: unknown;
 }) {
   const t = useT();
   const language = useAppStore((state) => state.language);
   const percent = (value: number | null) => (value === null ? '—' : `${formatNumber(language, value * 100, 1)}%`);
+  const dateText = (at: string | null) =>
+    at ? new Date(at).toLocaleString(language === 'vi' ? 'vi-VN' : 'en-GB') : '?';
   return (
     <div className="province-detail" data-testid="province-detail">
       <h2>{province.name}</h2>
       <p className="note">
         {formatNumber(language, province.population_total)} {t('people')} · {formatNumber(language, province.masts)}{' '}
-        {t('masts')} ({t('syntheticShort')}) · {t('kpiTenancy')}{' '}
-        {formatNumber(language, province.tenancy_ratio ?? 0, 2)} · {t('kpiBackbone')}{' '}
+        {t('masts')} (
+        {counted
+          ? translateWith(language, 'registerMixed', { operators: counted.operators.join(', ') })
+          : t('syntheticShort')}
+        ) · {t('kpiTenancy')} {formatNumber(language, province.tenancy_ratio ?? 0, 2)} · {t('kpiBackbone')}{' '}
         {percent(province.near_backbone_share)}
       </p>
       {sharedSitesKnown && (
@@ -390,20 +430,41 @@ function ProvinceDetail({
           );
         })}
       </svg>
-      {register && (
-        <p className="note" data-testid="province-register">
-          {register.masts === 0
-            ? t('registerNone')
-            : translateWith(language, register.imported > 0 ? 'registerImported' : 'registerSynthetic', {
-                masts: formatNumber(language, register.masts),
-                imported: formatNumber(language, register.imported),
-                at: register.lastImportAt
-                  ? new Date(register.lastImportAt).toLocaleString(language === 'vi' ? 'vi-VN' : 'en-GB')
-                  : '?',
-              })}
-          {register.fiveG > 0 &&
-            ` ${translateWith(language, 'register5g', { fiveG: formatNumber(language, register.fiveG) })}`}
+      {failure ? (
+        <p className="warning" role="alert" data-testid="province-register">
+          {translateWith(language, 'registerFailed', { reason: describeApiError(failure, language) })}
         </p>
+      ) : counted ? (
+        <p className="note" data-testid="province-register">
+          {translateWith(language, 'registerCounted', {
+            operators: counted.operators.join(', '),
+            masts: formatNumber(language, counted.masts),
+            imported: formatNumber(language, counted.imported),
+            at: dateText(counted.lastImportAt),
+          })}
+          {counted.fiveG > 0 &&
+            ` ${translateWith(language, 'register5g', { fiveG: formatNumber(language, counted.fiveG) })}`}
+          {register &&
+            (register.imported !== counted.imported || register.lastImportAt !== counted.lastImportAt) &&
+            ` ${translateWith(language, 'registerChanged', {
+              masts: formatNumber(language, register.masts),
+              at: dateText(register.lastImportAt),
+            })}`}
+        </p>
+      ) : (
+        register && (
+          <p className="note" data-testid="province-register">
+            {register.masts === 0
+              ? t('registerNone')
+              : translateWith(language, register.imported > 0 ? 'registerImported' : 'registerSynthetic', {
+                  masts: formatNumber(language, register.masts),
+                  imported: formatNumber(language, register.imported),
+                  at: dateText(register.lastImportAt),
+                })}
+            {register.fiveG > 0 &&
+              ` ${translateWith(language, 'register5g', { fiveG: formatNumber(language, register.fiveG) })}`}
+          </p>
+        )
       )}
       <p className="hint" data-testid="ministry-5g-definition">
         {t('ministry5gDefinition')}

@@ -1,7 +1,9 @@
 import * as Comlink from 'comlink';
 import { create } from 'zustand';
+import { packTowersInSlices } from '../../core/model/towerArrays';
 import type { ProvinceCoverageRaster } from '../../core/readiness/computeProvinceCoverageRaster';
 import { evaluateTargets } from '../../core/readiness/finishReadiness';
+import { packReadinessTowers } from '../../core/readiness/packReadinessTowers';
 import {
   DEFAULT_READINESS_TARGETS,
   type NationalReadiness,
@@ -9,10 +11,12 @@ import {
   type ReadinessKpi,
   type ReadinessTargets,
 } from '../../core/readiness/readinessTypes';
+import type { ProvinceRegisterTowers } from '../../core/readiness/withProvinceRegisters';
 import type { SharedSiteCounts } from '../../core/readiness/withSharedSiteCounts';
 import { isCancelledError } from '../../core/util/cooperativeLoop';
 import { getAnalysisPool } from '../analysisPool';
 import { latestRun } from '../data/latestRun';
+import { apiClient } from '../server/apiClient';
 import type { ServerReadinessTargets } from '../server/apiTypes';
 import {
   readReadinessProvinceRecords,
@@ -50,10 +54,22 @@ export interface MinistryState {
   sharedSites: {
     counts: Map<string, SharedSiteCounts>;
     publishedPlans: number;
-    /** Each province's mast register on the server (not in the national figures, which use the national set). */
+    /** Each province's mast register on the server, as last read (the figures say which they counted: resultRegisters). */
     registers: Map<string, ProvinceRegister>;
     countedAt: string;
   } | null;
+  /**
+   * The provinces the figures shown count on their own register on the server instead of the national masts in them
+   * (those whose register holds masts from imported files, read when the figures were computed), by code.
+   */
+  resultRegisters: ReadonlyMap<string, CountedRegister>;
+  /** Registers that could not be read for the figures shown (by code, the refusal): those count the national masts. */
+  registerFailures: ReadonlyMap<string, unknown>;
+}
+
+/** A register the figures counted: as read then, and the operators it spoke for (those with imported lists). */
+export interface CountedRegister extends ProvinceRegister {
+  operators: string[];
 }
 
 /** A province's mast register on the server: masts, those from imported files, those the files say run 5G. */
@@ -78,17 +94,78 @@ export const useMinistryStore = create<MinistryState>(() => ({
   provinceCoverageStatus: 'idle',
   serverTargets: null,
   sharedSites: null,
+  resultRegisters: new Map(),
+  registerFailures: new Map(),
 }));
+
+/** The registers' masts the figures shown counted (the drill-down's map and coverage use the same). */
+let resultRegisterTowers: ProvinceRegisterTowers[] = [];
+
+/** The register masts the figures shown counted for province `code`, or null: it counts the national masts. */
+export function resultRegisterTowersOf(code: string): ProvinceRegisterTowers | null {
+  return resultRegisterTowers.find((register) => register.provinceCode === code) ?? null;
+}
+
+/**
+ * Signed in as the ministry: the provinces' records from the server, and the masts of each register holding masts from
+ * imported files (an operator's or the province's list), which the run counts instead of the national (synthetic)
+ * masts there. A register that cannot be read is named with its refusal and that province counts the national masts.
+ */
+export async function readRegistersForRun(): Promise<{
+  towers: ProvinceRegisterTowers[];
+  used: Map<string, CountedRegister>;
+  failures: Map<string, unknown>;
+}> {
+  const towers: ProvinceRegisterTowers[] = [];
+  const used = new Map<string, CountedRegister>();
+  const failures = new Map<string, unknown>();
+  const records = await loadSharedSites();
+  const wanted = [...(records?.registers ?? new Map<string, ProvinceRegister>())]
+    .filter(([, register]) => register.imported > 0)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  await Promise.all(
+    wanted.map(async ([code, register]) => {
+      try {
+        const list = await apiClient.listMasts(code);
+        // The register speaks for the operators whose station lists were imported (masts from files): their masts
+        // there are the register's, the others' stay the national set's (a synthetic demo mast of the register
+        // counts for nothing more than the national synthetic ones).
+        const fromFiles = list.filter((tower) => tower.source?.kind === 'server');
+        const operators = [...new Set(fromFiles.map((tower) => tower.operator))].sort();
+        const spoken = list.filter((tower) => operators.includes(tower.operator));
+        // Packed in slices: a register of 100,000 masts does not hold the page.
+        towers.push({
+          provinceCode: code,
+          towers: packReadinessTowers(spoken, await packTowersInSlices(spoken)),
+          operators,
+        });
+        used.set(code, {
+          masts: spoken.length,
+          imported: fromFiles.length,
+          fiveG: spoken.filter((tower) => (tower.tenants5g?.length ?? 0) > 0).length,
+          lastImportAt: register.lastImportAt,
+          operators,
+        });
+      } catch (error) {
+        failures.set(code, error);
+      }
+    }),
+  );
+  towers.sort((a, b) => (a.provinceCode < b.provinceCode ? -1 : a.provinceCode > b.provinceCode ? 1 : 0));
+  return { towers, used, failures };
+}
 
 const readinessRun = latestRun();
 
 export async function computeReadiness(): Promise<void> {
   const run = readinessRun.start();
-  // The server's counts are read afresh with every run (planners publish, the province approves meanwhile).
-  void loadSharedSites();
   const startedAt = performance.now();
   useMinistryStore.setState({ status: 'running', progress: 0, error: null });
   try {
+    // The server's counts are read afresh with every run (planners publish, the province approves, operators import
+    // meanwhile), and the registers of imported masts with them: those provinces count their register.
+    const registers = await readRegistersForRun();
+    if (!run.isCurrent()) return;
     const files = nationalFileUrls();
     const { targets } = useMinistryStore.getState();
     const result = await getAnalysisPool().run(
@@ -97,6 +174,7 @@ export async function computeReadiness(): Promise<void> {
           jobId,
           files,
           targets,
+          registers.towers,
           Comlink.proxy((fraction: number) => {
             if (run.isCurrent()) useMinistryStore.setState({ progress: fraction });
           }),
@@ -105,7 +183,15 @@ export async function computeReadiness(): Promise<void> {
     );
     performance.mark('cosite:readiness:result');
     if (!run.isCurrent()) return;
-    useMinistryStore.setState({ status: 'done', progress: 1, result, durationMs: performance.now() - startedAt });
+    resultRegisterTowers = registers.towers;
+    useMinistryStore.setState({
+      status: 'done',
+      progress: 1,
+      result,
+      durationMs: performance.now() - startedAt,
+      resultRegisters: registers.used,
+      registerFailures: registers.failures,
+    });
     // Targets that changed while it ran (the server's arrived, say) judge the result now.
     if (useMinistryStore.getState().targets !== targets) applyTargets(useMinistryStore.getState().targets);
   } catch (error) {
@@ -243,11 +329,18 @@ export function followServerTargets(): () => void {
     const next = state.user?.id ?? null;
     if (next === userId) return;
     userId = next;
+    // Figures already on the page are computed again for the ministry (who sees the provinces' registers) and when
+    // they counted registers the new account (or none) does not see; the run reads the server's records itself.
+    const { status, resultRegisters, registerFailures } = useMinistryStore.getState();
+    const ministry = useServerStore.getState().user?.role === 'ministry';
+    const again = status !== 'idle' && (ministry || resultRegisters.size > 0 || registerFailures.size > 0);
     if (next === null) {
       useMinistryStore.setState({ serverTargets: null, sharedSites: null });
+      if (again) void computeReadiness();
       return;
     }
-    void loadSharedSites();
+    if (again) void computeReadiness();
+    else void loadSharedSites();
     void readReadinessTargets().then((saved) => {
       if (saved && useServerStore.getState().user?.id === next) takeServerTargets(saved);
     });
@@ -258,15 +351,19 @@ export function followServerTargets(): () => void {
 
 let sharedSitesRequest = 0;
 
-/** Reads the provinces' shared sites from the server when the ministry is signed in; forgets them otherwise. */
-export async function loadSharedSites(): Promise<void> {
+/**
+ * Reads the provinces' shared sites and registers from the server when the ministry is signed in and returns them;
+ * forgets them otherwise (null).
+ */
+export async function loadSharedSites(): Promise<MinistryState['sharedSites']> {
   const request = ++sharedSitesRequest;
   const userId = useServerStore.getState().user?.id ?? null;
   const answer = await readReadinessProvinceRecords();
-  if (request !== sharedSitesRequest) return;
   if (!answer || useServerStore.getState().user?.id !== userId) {
-    if (useServerStore.getState().user?.role !== 'ministry') useMinistryStore.setState({ sharedSites: null });
-    return;
+    if (request === sharedSitesRequest && useServerStore.getState().user?.role !== 'ministry') {
+      useMinistryStore.setState({ sharedSites: null });
+    }
+    return null;
   }
   const counts = new Map<string, SharedSiteCounts>();
   const registers = new Map<string, ProvinceRegister>();
@@ -281,7 +378,10 @@ export async function loadSharedSites(): Promise<void> {
     });
     publishedPlans += province.publishedPlans;
   }
-  useMinistryStore.setState({ sharedSites: { counts, publishedPlans, registers, countedAt: answer.countedAt } });
+  const sharedSites = { counts, publishedPlans, registers, countedAt: answer.countedAt };
+  // A later read on its way answers for the page; this one still answers its caller.
+  if (request === sharedSitesRequest) useMinistryStore.setState({ sharedSites });
+  return sharedSites;
 }
 
 export function setKpi(kpi: ReadinessKpi): void {
@@ -305,7 +405,7 @@ export function selectProvince(code: string | null): void {
     provinceCoverageRun.abandon();
     return;
   }
-  loadProvinceMasts(code).then(
+  loadProvinceMasts(code, resultRegisterTowersOf(code)).then(
     (masts) => {
       if (useMinistryStore.getState().selectedCode === code) useMinistryStore.setState({ provinceMasts: masts });
     },
@@ -320,7 +420,9 @@ async function loadProvinceCoverage(code: string): Promise<void> {
   const run = provinceCoverageRun.start();
   try {
     const files = nationalFileUrls();
-    const raster = await getAnalysisPool().run((api, jobId) => api.provinceCoverage(jobId, files, code), {
+    // The masts the figures counted: the registers they counted too (a neighbour's reaches across the border).
+    const registers = resultRegisterTowers;
+    const raster = await getAnalysisPool().run((api, jobId) => api.provinceCoverage(jobId, files, code, registers), {
       signal: run.signal,
     });
     if (!run.isCurrent()) return;

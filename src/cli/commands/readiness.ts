@@ -1,6 +1,8 @@
 import { decodeTextFile } from '../../core/io/decodeTextFile';
 import { parseJsonText } from '../../core/io/parseJsonText';
-import { computeNationalReadiness } from '../../core/readiness/computeNationalReadiness';
+import { computePreparedReadiness } from '../../core/readiness/computeNationalReadiness';
+import { packReadinessTowers } from '../../core/readiness/packReadinessTowers';
+import { prepareReadiness } from '../../core/readiness/prepareReadiness';
 import {
   DEFAULT_READINESS_SETTINGS,
   DEFAULT_READINESS_TARGETS,
@@ -8,9 +10,10 @@ import {
   type ReadinessTargets,
 } from '../../core/readiness/readinessTypes';
 import { readNationalReadinessInputs } from '../../core/readiness/readNationalReadinessInputs';
+import { type ProvinceRegisterTowers, withProvinceRegisters } from '../../core/readiness/withProvinceRegisters';
 import type { CliCommand } from '../cliCommand';
 import { CliError } from '../cliError';
-import { explainInputFile } from '../loadInputs';
+import { explainInputFile, loadTowerFile } from '../loadInputs';
 import { readInputFile } from '../readInputFile';
 import { readNumberFlag } from '../readNumberFlag';
 import { readStringFlag, requireStringFlag } from '../readStringFlag';
@@ -37,6 +40,10 @@ const DEFINITIONS = [
   '  targets.KPI            {target, value, distance = target - value, met = value >= target}',
   'national sums the provinces; outside_provinces holds cells and masts in no province (coast, sea).',
   'Rejected tower rows are left out (counted in towers.rejected; see cosite validate).',
+  "--register CODE=FILE counts a province's own mast register (a station list) for the operators that own masts in",
+  'FILE: their masts inside province CODE (point in polygon) are left out of --towers and the masts they own in FILE',
+  "added (each counted in the province it stands in); the other operators' masts stay. The JSON then lists",
+  'registers: [{province, file, operators, masts, rejected}].',
 ].join('\n');
 
 export const readinessCommand: CliCommand = {
@@ -45,7 +52,7 @@ export const readinessCommand: CliCommand = {
   usage: [
     'cosite readiness --towers FILE --population FILE.tif --provinces FILE.geojson [--backbone FILE.geojson]',
     '                 [--backbone-distance-m 1000] [--radius-m 2000] [--radius-5g-factor 0.6] [--targets FILE.json]',
-    '                 [--json]',
+    '                 [--register CODE=FILE[,CODE=FILE...]] [--json]',
     '',
     DEFINITIONS,
   ].join('\n'),
@@ -84,6 +91,11 @@ export const readinessCommand: CliCommand = {
         `targets as {"KPI": least value}, KPIs ${READINESS_KPIS.join(', ')} ` +
         `(default ${JSON.stringify(DEFAULT_READINESS_TARGETS)})`,
     },
+    register: {
+      type: 'string',
+      valueName: 'CODE=FILE,...',
+      description: "count province CODE's own station list for the operators in FILE (instead of --towers' masts)",
+    },
     json: { type: 'boolean', description: 'compact one-line JSON and no summary on stderr' },
     help: { type: 'boolean', description: 'show this help' },
   },
@@ -115,11 +127,24 @@ export const readinessCommand: CliCommand = {
         { settings, targets },
       ),
     );
+    const registers = await loadRegisters(readStringFlag(flags, 'register'));
     const started = performance.now();
-    const result = await computeNationalReadiness(input);
+    const prepared = await prepareReadiness(input);
+    let counted: typeof prepared;
+    try {
+      counted = withProvinceRegisters(
+        prepared,
+        registers.map(({ register }) => register),
+      );
+    } catch (error) {
+      if (error instanceof RangeError) throw new CliError(`--register: ${error.message} (${provincesPath})`);
+      throw error;
+    }
+    const result = await computePreparedReadiness(counted);
     const report = {
       ...result,
       towers: towerCounts,
+      ...(registers.length > 0 ? { registers: registers.map(({ summary }) => summary) } : {}),
     };
     output.stdout(`${JSON.stringify(report, null, compact ? undefined : 2)}\n`);
     if (!compact) {
@@ -129,11 +154,38 @@ export const readinessCommand: CliCommand = {
         `cosite readiness: ${result.provinces.length} province(s), ${n.masts} masts in them ` +
           `(${towerCounts.rejected} row(s) rejected); 4G ${percent(n.coverage_4g_share)}, ` +
           `5G ${percent(n.coverage_5g_share)} of ${Math.round(n.population_total)} people; ` +
-          `computed in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+          `computed in ${((performance.now() - started) / 1000).toFixed(1)} s` +
+          registers
+            .map(({ summary }) => `; ${summary.province} counts ${summary.file} for ${summary.operators.join(', ')}`)
+            .join('') +
+          '\n',
       );
     }
   },
 };
+
+/** `CODE=FILE,CODE=FILE`: each file read as a tower table, speaking for the operators owning masts in it. */
+async function loadRegisters(value: string | undefined): Promise<
+  Array<{
+    register: ProvinceRegisterTowers;
+    summary: { province: string; file: string; operators: string[]; masts: number; rejected: number };
+  }>
+> {
+  if (value === undefined) return [];
+  const registers = [];
+  for (const part of value.split(',')) {
+    const match = /^\s*([^=\s]+)\s*=\s*(.+?)\s*$/.exec(part);
+    if (!match) throw new CliError(`--register: expected CODE=FILE, got '${part}'`);
+    const [, province, file] = match;
+    const parsed = await loadTowerFile(file);
+    const operators = [...new Set(parsed.towers.map((tower) => tower.operator))].sort();
+    registers.push({
+      register: { provinceCode: province, towers: packReadinessTowers(parsed.towers), operators },
+      summary: { province, file, operators, masts: parsed.towers.length, rejected: parsed.rejected.length },
+    });
+  }
+  return registers;
+}
 
 async function loadTargets(path: string): Promise<ReadinessTargets> {
   const parsed = parseJsonText(decodeTextFile(await readInputFile(path)));

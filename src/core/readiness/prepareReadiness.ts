@@ -22,6 +22,8 @@ export interface PreparedReadiness {
   /** Province index of each mast, -1 outside every province. */
   towerProvince: Int32Array;
   backboneSegments: Float64Array | null;
+  /** Each province's polygons, in the context's order (to locate masts added later: withProvinceRegisters). */
+  provincePolygons: ReadonlyArray<ReadinessProvince['polygons']>;
 }
 
 /**
@@ -82,7 +84,7 @@ export async function prepareReadiness(
   };
   const backboneSegments = input.backbone ? flattenLineSegments(input.backbone) : null;
   options.onProgress?.(1);
-  return { context, grid, labels, towers, towerProvince, backboneSegments };
+  return { context, grid, labels, towers, towerProvince, backboneSegments, provincePolygons: polygons };
 }
 
 /** Index of each mast's province (point in polygon, the first province holding it), -1 outside every province. */

@@ -37,13 +37,21 @@ const cell = (value: number | string | boolean | null | undefined): TableCell =>
 export interface ReadinessTableOptions {
   /** False: the planned and approved shared sites are not known (no server's counts) and their cells stay empty. */
   sharedSitesKnown?: boolean;
+  /**
+   * Provinces whose figures count their own mast register (the server's) for some operators instead of the national
+   * masts, by code: the operators the register spoke for.
+   */
+  registerOperators?: ReadonlyMap<string, readonly string[]>;
 }
 
 /**
  * The readiness table's header and rows, cells typed (numbers as computed, null for an empty cell): one row per
  * province in the result's order, then the national row (code VN). Shares are fractions (0.985, not 98.5%), exactly
  * as computed; an empty cell is a figure with nothing to divide by. For each KPI with a target: `target_<kpi>` and
- * `met_<kpi>` (true, false, or empty when there is no value to judge). Written as CSV (readinessTableCsv) or Excel.
+ * `met_<kpi>` (true, false, or empty when there is no value to judge). Last, `masts_source`: which masts a row counts,
+ * `national` (the national set's) or `register:Op1+Op2` (the masts of those operators from the province's register on
+ * the server, the others' from the national set); the national row says `national+register` when some province
+ * counted its register. Written as CSV (readinessTableCsv) or Excel.
  */
 export function readinessTableRows(
   result: NationalReadiness,
@@ -57,8 +65,10 @@ export function readinessTableRows(
     ...PROVINCE_COLUMNS,
     ...result.operators.flatMap((operator) => OPERATOR_COLUMNS.map((field) => `${operator}_${field}`)),
     ...kpis.flatMap((kpi) => [`target_${kpi}`, `met_${kpi}`]),
+    'masts_source',
   ];
-  const row = (province: ProvinceReadiness): TableCell[] => [
+  const registers = options.registerOperators ?? new Map<string, readonly string[]>();
+  const row = (province: ProvinceReadiness, source: string): TableCell[] => [
     province.code,
     province.name,
     ...PROVINCE_COLUMNS.map((column) => (unknown.has(column) ? null : cell(province[column]))),
@@ -69,8 +79,13 @@ export function readinessTableRows(
       cell(province.targets[kpi]?.target ?? result.targets[kpi]),
       cell(province.targets[kpi]?.met),
     ]),
+    source,
   ];
-  return { header, rows: [...result.provinces.map(row), row(result.national)] };
+  const provinceRows = result.provinces.map((province) =>
+    row(province, registers.has(province.code) ? `register:${registers.get(province.code)?.join('+')}` : 'national'),
+  );
+  const counted = result.provinces.some((province) => registers.has(province.code));
+  return { header, rows: [...provinceRows, row(result.national, counted ? 'national+register' : 'national')] };
 }
 
 /**

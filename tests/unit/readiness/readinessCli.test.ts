@@ -5,6 +5,7 @@ import { writeArrayBuffer } from 'geotiff';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliOutput } from '../../../src/cli/cliCommand';
 import { runCli } from '../../../src/cli/runCli';
+import type { Tower } from '../../../src/core/model/tower';
 import { computeNationalReadiness } from '../../../src/core/readiness/computeNationalReadiness';
 import { packReadinessTowers } from '../../../src/core/readiness/packReadinessTowers';
 import { HAND_BACKBONE, HAND_PROVINCES, HAND_TOWERS, handGrid } from './handCheckedDataset';
@@ -68,6 +69,17 @@ beforeAll(() => {
   );
   writeFileSync(file('targets.json'), JSON.stringify({ coverage_5g_share: 0.25, tenancy_ratio: 1.6 }));
   writeFileSync(file('bad-targets.json'), JSON.stringify({ coverage_6g_share: 0.5 }));
+  // Province B's station list from Viettel and Gtel (see the register test below), with one broken row.
+  writeFileSync(
+    file('register-b.csv'),
+    [
+      'id,operator,lon,lat,radius_m,tenants,has_5g,radius_5g_m',
+      'R1,Gtel,105.035,21.015,1100,Gtel,0,',
+      'R2,Viettel,105.025,21.025,600,Viettel;MobiFone,1,600',
+      'R3,Viettel,105.015,21.015,600,Viettel,0,',
+      'R9,Viettel,,21.015,600,Viettel,0,',
+    ].join('\n'),
+  );
 });
 
 afterAll(() => {
@@ -146,6 +158,58 @@ describe('cosite readiness', () => {
     });
     const { towers: _towers, ...fromCli } = report;
     expect(fromCli).toEqual(JSON.parse(JSON.stringify(core)));
+  });
+
+  it("counts a province's station list for its operators instead of theirs in --towers, as the core does by hand", async () => {
+    const { status, stdout, stderr } = await run([...baseArgs(), '--register', `VNB=${file('register-b.csv')}`]);
+    expect(status).toBe(0);
+    expect(stderr).toContain(`; VNB counts ${file('register-b.csv')} for Gtel, Viettel\n`);
+    const report = JSON.parse(stdout);
+    expect(report.registers).toEqual([
+      { province: 'VNB', file: file('register-b.csv'), operators: ['Gtel', 'Viettel'], masts: 3, rejected: 1 },
+    ]);
+    // B loses T3 (Viettel) and keeps T4 (VinaPhone); R1 and R2 stand in B, R3 in A (cell (2,1)).
+    const [a, b] = report.provinces;
+    expect([b.masts, b.population_covered_4g, b.population_covered_5g]).toEqual([3, 1900, 2300]);
+    expect([a.masts, a.population_covered_4g]).toEqual([3, 3500]);
+    const at = (id: string) => HAND_TOWERS.find((tower) => tower.id === id) as Tower;
+    const register: Tower[] = [
+      { ...at('T5'), id: 'R1', operator: 'Gtel', lon: 105.035, lat: 21.015, radiusM: 1100, tenants: ['Gtel'] },
+      {
+        ...at('T5'),
+        id: 'R2',
+        operator: 'Viettel',
+        lon: 105.025,
+        lat: 21.025,
+        radiusM: 600,
+        tenants: ['Viettel', 'MobiFone'],
+        tenants5g: ['Viettel', 'MobiFone'],
+        radius5gM: 600,
+      },
+      { ...at('T5'), id: 'R3', operator: 'Viettel', lon: 105.015, lat: 21.015, radiusM: 600, tenants: ['Viettel'] },
+    ];
+    const core = await computeNationalReadiness({
+      grid: handGrid(),
+      provinces: HAND_PROVINCES,
+      towers: packReadinessTowers([...HAND_TOWERS.filter((tower) => tower.id !== 'T3'), ...register]),
+    });
+    const { towers: _towers, registers: _registers, ...fromCli } = report;
+    expect(fromCli).toEqual(JSON.parse(JSON.stringify(core)));
+
+    const malformed = await run([...baseArgs(), '--register', 'VNB']);
+    expect([malformed.status, malformed.stderr]).toEqual([
+      2,
+      "cosite readiness: --register: expected CODE=FILE, got 'VNB'\n",
+    ]);
+    const unknown = await run([...baseArgs(), '--register', `VNX=${file('register-b.csv')}`]);
+    expect([unknown.status, unknown.stderr]).toEqual([
+      2,
+      `cosite readiness: --register: no province VNX in the run (${file('provinces.geojson')})\n`,
+    ]);
+    const missing = await run([...baseArgs(), '--register', `VNB=${file('none.csv')}`]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('none.csv');
+    expect(missing.stderr.trim().split('\n')).toHaveLength(1);
   });
 
   it('applies the distance and reach flags, and says so in the settings', async () => {

@@ -41,7 +41,18 @@ describe("the ministry's readiness table as CSV", () => {
       }
       expect(row.tenancy_ratio).toBe(province.tenancy_ratio === null ? '' : String(province.tenancy_ratio));
       expect(row.met_shared_share).toBe(String(province.targets.shared_share?.met ?? ''));
+      expect(row.masts_source).toBe('national');
     }
+    // A province counted on its register names the operators it spoke for; the nation says it mixes both.
+    const mixed = readinessTableCsv(result, { registerOperators: new Map([['VNB', ['MobiFone', 'Viettel']]]) });
+    const lines = Papa.parse<Record<string, string>>(new TextDecoder().decode(mixed.slice(3)).trim(), {
+      header: true,
+    }).data;
+    expect(lines.map((line) => line.masts_source)).toEqual([
+      'national',
+      'register:MobiFone+Viettel',
+      'national+register',
+    ]);
   });
 
   it('writes a name a spreadsheet would run as a formula as text', async () => {
