@@ -1,8 +1,9 @@
 import { operatorColorRgb } from '../../core/model/operators';
 import type { Tower } from '../../core/model/tower';
-import { formatNumber, translateWith } from '../i18n/strings';
+import { formatNumber } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { useAppStore } from '../store/appStore';
+import { describeNoRadio } from './describeNoRadio';
 
 export interface CoverageFigures {
   populationTotal: number;
@@ -79,10 +80,7 @@ export function CoverageResultsTable({
       </table>
       {withoutRadio.length > 0 && (
         <p className="note" data-testid="coverage-no-radio">
-          {translateWith(language, 'noRadioNote', {
-            names: withoutRadio.join(', '),
-            technology: technology === '4g' ? '4G' : '5G',
-          })}
+          {describeNoRadio(language, withoutRadio, technology)}
         </p>
       )}
       {countedMasts > 0 && (

@@ -1,7 +1,7 @@
 import { packTowersInSlices } from '../../core/model/towerArrays';
 import { saveTowers } from '../persistence/towerStorage';
 import { apiClient } from '../server/apiClient';
-import { useServerStore } from '../server/serverStore';
+import { guardedQuietly, useServerStore } from '../server/serverStore';
 import { showDataset, useAppStore } from '../store/appStore';
 import { replaceTowersWithArrays } from './replaceTowers';
 
@@ -18,34 +18,22 @@ export async function loadServerMasts(): Promise<boolean> {
   const requested = useAppStore.getState().dataset;
   if (!requested) return false;
   const provinceCode = requested.provinceCode;
-  useServerStore.setState((state) => {
-    const { loadMasts: _cleared, ...refusals } = state.refusals;
-    return { serverMasts: 'loading', refusals };
-  });
+  useServerStore.setState({ serverMasts: 'loading' });
   const settle = (status: 'loaded' | 'failed') =>
     useServerStore.setState((state) => (state.serverMasts === 'loading' ? { serverMasts: status } : {}));
-  try {
+  let shown = false;
+  const ok = await guardedQuietly('loadMasts', async () => {
     const towers = await apiClient.listMasts(provinceCode);
-    if (towers.length === 0) {
-      settle('loaded');
-      return false;
-    }
+    if (towers.length === 0) return;
     const arrays = await packTowersInSlices(towers);
     const dataset = useAppStore.getState().dataset;
-    if (!dataset || dataset.provinceCode !== provinceCode) {
-      settle('loaded');
-      return false;
-    }
+    if (!dataset || dataset.provinceCode !== provinceCode) return;
     showDataset(replaceTowersWithArrays(dataset, towers, arrays));
+    shown = true;
     settle('loaded');
     // Kept for the next visit; a browser that cannot store them still shows them.
     await saveTowers(provinceCode, towers).catch(() => false);
-    return true;
-  } catch (error) {
-    settle('failed');
-    useServerStore.setState((state) => ({
-      refusals: { ...state.refusals, loadMasts: { action: 'loadMasts', error } },
-    }));
-    return false;
-  }
+  });
+  settle(ok ? 'loaded' : 'failed');
+  return shown;
 }

@@ -3,6 +3,7 @@ import { DEFAULT_DENSITY_THRESHOLDS } from '../../core/colocation/classifyUrbanR
 import { SHARING_DISTANCE_PRESETS } from '../../core/colocation/sharingDistancePresets';
 import { MAIN_OPERATOR_NAMES, operatorColorRgb, SHARED_MAST_COLOR_RGB } from '../../core/model/operators';
 import type { PlanSharedSitesResult } from '../../core/siting/planSharedSites';
+import { describeNoRadio } from '../coverage/describeNoRadio';
 import { SignalLegend } from '../coverage/SignalLegend';
 import { describeTowerSources } from '../data/describeTowerSources';
 import { formatMoney, formatRate } from '../i18n/formatMoney';
@@ -180,10 +181,7 @@ export function ReportPage({ params }: { params: ReportParams }) {
           </table>
           {data.coverage.mode === 'signal' && withoutRadio.length > 0 && (
             <p className="note" data-testid="report-coverage-no-radio">
-              {translateWith(language, 'noRadioNote', {
-                names: withoutRadio.join(', '),
-                technology: data.coverage.settings.technology === '4g' ? '4G' : '5G',
-              })}
+              {describeNoRadio(language, withoutRadio, data.coverage.settings.technology)}
             </p>
           )}
         </section>

@@ -80,16 +80,27 @@ export const useServerStore = create<ServerState>(() => ({
 
 /** Runs `work`; a refusal is kept at `place` (and that place's earlier refusal cleared when the work starts). */
 async function guarded(place: RefusalPlace, work: () => Promise<void>): Promise<boolean> {
+  useServerStore.setState({ busy: true });
+  try {
+    return await guardedQuietly(place, work);
+  } finally {
+    useServerStore.setState({ busy: false });
+  }
+}
+
+/**
+ * guarded without marking the store busy (the forms stay usable meanwhile): for work the page does by itself, such as
+ * reading the province's masts after signing in.
+ */
+export async function guardedQuietly(place: RefusalPlace, work: () => Promise<void>): Promise<boolean> {
   const action = place.split(':')[0] as ServerAction;
-  useServerStore.setState((state) => ({ busy: true, refusals: withoutPlace(state.refusals, place) }));
+  useServerStore.setState((state) => ({ refusals: withoutPlace(state.refusals, place) }));
   try {
     await work();
     return true;
   } catch (error) {
     useServerStore.setState((state) => ({ refusals: { ...state.refusals, [place]: { action, error } } }));
     return false;
-  } finally {
-    useServerStore.setState({ busy: false });
   }
 }
 
