@@ -156,7 +156,11 @@ export const readinessCommand: CliCommand = {
           `5G ${percent(n.coverage_5g_share)} of ${Math.round(n.population_total)} people; ` +
           `computed in ${((performance.now() - started) / 1000).toFixed(1)} s` +
           registers
-            .map(({ summary }) => `; ${summary.province} counts ${summary.file} for ${summary.operators.join(', ')}`)
+            .map(
+              ({ summary }) =>
+                `; ${summary.province} counts ${summary.file} for ${summary.operators.join(', ')} ` +
+                `(${summary.rejected} row(s) rejected)`,
+            )
             .join('') +
           '\n',
       );

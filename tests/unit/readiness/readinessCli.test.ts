@@ -163,7 +163,7 @@ describe('cosite readiness', () => {
   it("counts a province's station list for its operators instead of theirs in --towers, as the core does by hand", async () => {
     const { status, stdout, stderr } = await run([...baseArgs(), '--register', `VNB=${file('register-b.csv')}`]);
     expect(status).toBe(0);
-    expect(stderr).toContain(`; VNB counts ${file('register-b.csv')} for Gtel, Viettel\n`);
+    expect(stderr).toContain(`; VNB counts ${file('register-b.csv')} for Gtel, Viettel (1 row(s) rejected)\n`);
     const report = JSON.parse(stdout);
     expect(report.registers).toEqual([
       { province: 'VNB', file: file('register-b.csv'), operators: ['Gtel', 'Viettel'], masts: 3, rejected: 1 },
