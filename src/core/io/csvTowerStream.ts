@@ -1,5 +1,16 @@
 import { classifyNonText } from './describeNonText';
-import { type CsvRecordRead, countLineBreaks, MAX_RECORD_CHARS, nextLineStart, readCsvRecord } from './readCsvRecord';
+import {
+  type CsvRecordRead,
+  countLineBreaks,
+  isStrayQuote,
+  MAX_RECORD_CHARS,
+  nextLineStart,
+  RECORD_TOO_LONG,
+  type RecordProblem,
+  readCsvRecord,
+  STRAY_QUOTE,
+  UNTERMINATED_QUOTE,
+} from './readCsvRecord';
 import { resolveTowerColumns } from './resolveTowerColumns';
 import { TowerFileError } from './towerFileError';
 import type { TowerParseResult } from './towerParseResult';
@@ -131,10 +142,10 @@ export class CsvTowerStream {
       reader.rejectRecord(
         this.row,
         line,
-        `the record is longer than ${MAX_RECORD_CHARS.toLocaleString('en')} characters (a missing line break or quote?): not read`,
+        RECORD_TOO_LONG.reason,
         undefined,
-        'recordTooLong',
-        { max: MAX_RECORD_CHARS },
+        RECORD_TOO_LONG.code,
+        RECORD_TOO_LONG.params,
       );
       if (read.end < 0) {
         this.skippingLine = true;
@@ -144,26 +155,23 @@ export class CsvTowerStream {
       return read.end;
     }
     const lineBreaks = countLineBreaks(text, at, read.end);
-    const spansLines = lineBreaks > 1 || (lineBreaks === 1 && !endsWithLineBreak(text, read.end));
     if (read.fields.every((field) => field.trim() === '')) {
       this.linesBefore += lineBreaks;
       return read.end;
     }
-    const wrong = read.problem !== null || read.fields.length !== reader.fieldCount;
-    if (spansLines && wrong) {
+    if (isStrayQuote(text, at, read, reader.fieldCount)) {
       // A stray quote swallowed the next lines: reject this line alone and read the next ones on their own.
       const lineEnd = nextLineStart(text, at);
       this.row++;
       reader.rejectRecord(
         this.row,
         line,
-        'a quoted value runs past the end of the line and the record does not fit the header (a stray "?): ' +
-          'this line is rejected, the next lines are read on their own',
+        STRAY_QUOTE.reason,
         text
           .slice(at, lineEnd)
           .replace(/\r?\n$|\r$/, '')
           .split(this.delimiter as string),
-        'strayQuote',
+        STRAY_QUOTE.code,
       );
       this.linesBefore += 1;
       return lineEnd;
@@ -177,20 +185,13 @@ export class CsvTowerStream {
   }
 }
 
-function endsWithLineBreak(text: string, end: number): boolean {
-  const code = text.charCodeAt(end - 1);
-  return code === 10 || code === 13;
-}
-
 /** What is wrong with a record's structure, with a code for messages in the UI's language; null when nothing. */
 function describeStructuralProblem(
   quoteProblem: 'unterminated' | 'malformed' | null,
   record: readonly string[],
   expectedFields: number,
 ): RecordProblem | null {
-  if (quoteProblem === 'unterminated') {
-    return { reason: 'unterminated quoted value (a " is never closed)', code: 'unterminatedQuote' };
-  }
+  if (quoteProblem === 'unterminated') return UNTERMINATED_QUOTE;
   if (quoteProblem === 'malformed') {
     return { reason: 'malformed quotes (text right after a closing ")', code: 'malformedQuote' };
   }
@@ -206,10 +207,4 @@ function describeStructuralProblem(
     return { reason: 'the row holds a NUL character (binary data?)', code: 'nulByte' };
   }
   return null;
-}
-
-interface RecordProblem {
-  reason: string;
-  code: string;
-  params?: Record<string, string | number>;
 }

@@ -7,7 +7,15 @@ import { titleLinesNote } from './cutCsvTitleLines';
 import { classifyNonText } from './describeNonText';
 import { parseDecimal } from './parseDecimal';
 import { parseDegreesMinutesSeconds } from './parseDegreesMinutesSeconds';
-import { countLineBreaks, MAX_RECORD_CHARS, nextLineStart, readCsvRecord } from './readCsvRecord';
+import {
+  countLineBreaks,
+  isStrayQuote,
+  nextLineStart,
+  RECORD_TOO_LONG,
+  readCsvRecord,
+  STRAY_QUOTE,
+  UNTERMINATED_QUOTE,
+} from './readCsvRecord';
 import { shortColumnList } from './shortColumnList';
 import { normalizeColumnName } from './towerFields';
 
@@ -145,20 +153,12 @@ export function parseCandidatesCsv(text: string): CandidateParseResult {
     if (read.kind === 'incomplete') break;
     if (read.kind === 'overlong') {
       row++;
-      rejected.push({
-        row,
-        line,
-        reason: `the record is longer than ${MAX_RECORD_CHARS.toLocaleString('en')} characters (a missing line break or quote?): not read`,
-        code: 'recordTooLong',
-        params: { max: MAX_RECORD_CHARS },
-      });
+      rejected.push({ row, line, ...RECORD_TOO_LONG });
       at = read.end;
       line++;
       continue;
     }
     const lineBreaks = countLineBreaks(body, at, read.end);
-    const endsLine = /[\r\n]$/.test(body.slice(read.end - 1, read.end));
-    const spansLines = lineBreaks > 1 || (lineBreaks === 1 && !endsLine);
     const recordLine = line;
     if (read.fields.every((field) => /^[\s,;\t]*$/.test(field))) {
       at = read.end;
@@ -166,16 +166,9 @@ export function parseCandidatesCsv(text: string): CandidateParseResult {
       continue;
     }
     row++;
-    if (spansLines && (read.problem !== null || read.fields.length !== header.names.length)) {
+    if (isStrayQuote(body, at, read, header.names.length)) {
       // A stray quote swallowed the next lines: this line alone is rejected, the next ones are read on their own.
-      rejected.push({
-        row,
-        line: recordLine,
-        reason:
-          'a quoted value runs past the end of the line and the record does not fit the header (a stray "?): ' +
-          'this line is rejected, the next lines are read on their own',
-        code: 'strayQuote',
-      });
+      rejected.push({ row, line: recordLine, ...STRAY_QUOTE });
       at = nextLineStart(body, at);
       line++;
       continue;
@@ -183,12 +176,7 @@ export function parseCandidatesCsv(text: string): CandidateParseResult {
     at = read.end;
     line += lineBreaks;
     if (read.problem === 'unterminated') {
-      rejected.push({
-        row,
-        line: recordLine,
-        reason: 'unterminated quoted value (a " is never closed)',
-        code: 'unterminatedQuote',
-      });
+      rejected.push({ row, line: recordLine, ...UNTERMINATED_QUOTE });
       continue;
     }
     const fields = read.fields;

@@ -145,3 +145,47 @@ export function countLineBreaks(text: string, from = 0, to = text.length): numbe
   }
   return count;
 }
+
+/** What is wrong with a record, with a code (and parameters) for messages in the UI's language. */
+export interface RecordProblem {
+  reason: string;
+  code: string;
+  params?: Record<string, string | number>;
+}
+
+/** A record longer than MAX_RECORD_CHARS: not read. */
+export const RECORD_TOO_LONG: RecordProblem = {
+  reason: `the record is longer than ${MAX_RECORD_CHARS.toLocaleString('en')} characters (a missing line break or quote?): not read`,
+  code: 'recordTooLong',
+  params: { max: MAX_RECORD_CHARS },
+};
+
+/** A quoted value that swallowed the next lines: the line alone is rejected (see isStrayQuote). */
+export const STRAY_QUOTE: RecordProblem = {
+  reason:
+    'a quoted value runs past the end of the line and the record does not fit the header (a stray "?): ' +
+    'this line is rejected, the next lines are read on their own',
+  code: 'strayQuote',
+};
+
+export const UNTERMINATED_QUOTE: RecordProblem = {
+  reason: 'unterminated quoted value (a " is never closed)',
+  code: 'unterminatedQuote',
+};
+
+/**
+ * Whether a record read at `start` is a stray quote's doing rather than a value over several lines: it spans a line
+ * break and does not fit the header (a quote problem, or not `fieldCount` fields). Its line is then rejected alone
+ * (STRAY_QUOTE) and reading goes on at the next line.
+ */
+export function isStrayQuote(
+  text: string,
+  start: number,
+  read: Extract<CsvRecordRead, { kind: 'record' }>,
+  fieldCount: number,
+): boolean {
+  const lineBreaks = countLineBreaks(text, start, read.end);
+  const last = text.charCodeAt(read.end - 1);
+  const spansLines = lineBreaks > 1 || (lineBreaks === 1 && last !== LF && last !== CR);
+  return spansLines && (read.problem !== null || read.fields.length !== fieldCount);
+}
