@@ -35,6 +35,18 @@ async function signedIn(username: string): Promise<Page> {
   return page;
 }
 
+/** The ministry's readiness table as the page downloads it (CSV), row by row. */
+async function downloadReadinessTable(page: Page): Promise<Record<string, string>[]> {
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-readiness').click();
+  return Papa.parse<Record<string, string>>(
+    readFileSync(await (await download).path(), 'utf8')
+      .replace(/^\ufeff/, '')
+      .trim(),
+    { header: true },
+  ).data;
+}
+
 describe('a co-location request from filing to approval', () => {
   it('is filed by an operator, approved by the province, seen by the operator, hidden from another operator, and audited', async () => {
     // Viettel looks where it could co-locate (masts of others with room, ranked by people it would newly cover) and
@@ -344,14 +356,7 @@ describe('a co-location request from filing to approval', () => {
     }
     await ministry.screenshot({ path: 'tests/artifacts/ministry-shared-sites.png' });
     // The exported table carries them too.
-    const download = ministry.waitForEvent('download');
-    await ministry.getByTestId('export-readiness').click();
-    const { data } = Papa.parse<Record<string, string>>(
-      readFileSync(await (await download).path(), 'utf8')
-        .replace(/^\ufeff/, '')
-        .trim(),
-      { header: true },
-    );
+    const data = await downloadReadinessTable(ministry);
     const vn25 = data.find((line) => line.code === 'VN25');
     expect(vn25?.planned_shared_sites).toBe(String(expected.planned));
     expect(vn25?.approved_shared_sites).toBe(String(expected.approved));
@@ -418,14 +423,7 @@ describe("a province's own register in the ministry's figures", () => {
       .toContain('Cao Bằng (MobiFone)');
     // The exported table says which masts each province counted: VN03 MobiFone's from the register, and any other
     // register another test of the run imported (VN25's, say).
-    const download = ministry.waitForEvent('download');
-    await ministry.getByTestId('export-readiness').click();
-    const { data } = Papa.parse<Record<string, string>>(
-      readFileSync(await (await download).path(), 'utf8')
-        .replace(/^\ufeff/, '')
-        .trim(),
-      { header: true },
-    );
+    const data = await downloadReadinessTable(ministry);
     expect(data.find((line) => line.code === 'VN03')?.masts_source).toBe('register:MobiFone');
     expect(data.find((line) => line.code === 'VN')?.masts_source).toBe('national+register');
     const spokenFor = new Map(

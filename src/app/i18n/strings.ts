@@ -783,7 +783,7 @@ export const STRINGS = {
   },
   registerCounted: {
     vi: 'Số liệu trên tính cột của {operators} theo sổ cột của tỉnh trên máy chủ ({masts} cột, {imported} cột từ tệp đã nhập, lần nhập cuối {at}) thay cho cột giả lập của các nhà mạng này; cột của các nhà mạng khác vẫn là cột toàn quốc (giả lập).',
-    en: "The figures above count {operators}'s masts from the province's register on the server ({masts} masts, {imported} from imported files, last import {at}) instead of their synthetic ones; the other operators' masts are still the national (synthetic) ones.",
+    en: "The figures above count the masts of {operators} from the province's register on the server ({masts} masts, {imported} from imported files, last import {at}) instead of their synthetic ones; the other operators' masts are still the national (synthetic) ones.",
   },
   registerChanged: {
     vi: 'Sổ đã thay đổi từ lúc tính (nay {masts} cột, lần nhập cuối {at}): bấm "Tính lại cho 34 tỉnh" để cập nhật.',
